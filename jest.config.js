@@ -1,0 +1,35 @@
+// One Jest run for the whole monorepo: one embedded PostgreSQL (global setup), a project per library
+// and service, tests tiered by suffix (.spec unit, .int-spec against Postgres, .e2e-spec over HTTP).
+const { readFileSync } = require('node:fs');
+const swc = require('./tools/jest/swc.config.js');
+
+const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8'));
+const projects = [
+  { name: 'testing', root: 'libs/testing' },
+  { name: 'event-sourcing', root: 'libs/platform/event-sourcing' },
+  { name: 'architecture', root: 'tools/architecture' },
+];
+
+function project({ name, root }) {
+  const depth = root.split('/').length;
+  const up = '../'.repeat(depth);
+  return {
+    displayName: name,
+    rootDir: `${__dirname}/${root}`,
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
+    transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+    moduleNameMapper: Object.fromEntries(
+      Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${up}${target.replace(/^\.\//, '')}`]),
+    ),
+  };
+}
+
+module.exports = {
+  rootDir: __dirname,
+  projects: projects.map(project),
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+  reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
+  testTimeout: 60_000,
+};

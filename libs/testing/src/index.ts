@@ -1,0 +1,3 @@
+export * from './embedded-postgres';
+export * from './test-database';
+export * from './eventually';
