@@ -21,7 +21,7 @@ export interface EmbeddedPostgresOptions {
   persistent?: boolean;
   /** Extra `-c name=value` settings, e.g. `fsync=off` for throwaway test clusters. */
   settings?: Record<string, string | number>;
-  log?: (line: string) => void;
+  log?: (message: unknown) => void;
 }
 
 const USER = 'postgres';
