@@ -1,5 +1,9 @@
-import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
+import { Client } from 'pg';
+import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { describeEventStoreContract } from '../contract/event-store.contract';
+import type { RecordedEvent } from '../event-store.port';
+import { WrongExpectedVersionError } from '../errors';
+import { migrateEventStore } from './migrate';
 import { PostgresEventStore } from './postgres-event-store';
 
 describeEventStoreContract('PostgreSQL', async () => {
@@ -12,4 +16,130 @@ describeEventStoreContract('PostgreSQL', async () => {
       await db.drop();
     },
   };
+});
+
+describe('PostgresEventStore', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  const event = (n: number) => ({ type: 'Counted', data: { n } });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('es_pg');
+    store = await PostgresEventStore.create({ connectionString: db.url, poolSize: 8 });
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  it('applies its migrations once, however often and concurrently it starts', async () => {
+    const applied = await Promise.all([migrateEventStore(store.pool), migrateEventStore(store.pool)]);
+    expect(applied).toEqual([[], []]);
+    const { rows } = await store.pool.query('select version from es_schema_migrations');
+    expect(rows.map((r) => r.version)).toEqual([1]);
+  });
+
+  it('shares one commit between concurrent appends, each with its own version check', async () => {
+    await Promise.all(Array.from({ length: 40 }, (_, i) => store.appendToStream(`group-${i}`, [event(0)], 'no_stream')));
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) => store.appendToStream(`group-${i}`, [event(1)], i % 4 === 0 ? 7 : 0)),
+    );
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [i] : []));
+    expect(failed).toEqual(Array.from({ length: 10 }, (_, k) => k * 4));
+    for (const i of failed) {
+      expect((results[i] as PromiseRejectedResult).reason).toEqual(expect.any(WrongExpectedVersionError));
+      expect(((results[i] as PromiseRejectedResult).reason as WrongExpectedVersionError).actualVersion).toBe(0);
+    }
+    const { rows } = await store.pool.query<{ commits: string }>(
+      "select count(distinct xmin::text) as commits from es_events where stream_id like 'group-%' and version = 1",
+    );
+    expect(Number(rows[0].commits)).toBeLessThan(30);
+  });
+
+  it('detects a tampered event when verifying the chain', async () => {
+    await store.appendToStream('tamper-1', [event(1), event(2), event(3)], 'no_stream');
+    expect((await store.verifyStream('tamper-1')).valid).toBe(true);
+    await store.pool.query(`update es_events set data = '{"n": 99}' where stream_id = 'tamper-1' and version = 1`);
+    expect(await store.verifyStream('tamper-1')).toMatchObject({ valid: false, brokenAt: 1, reason: 'content does not match its hash' });
+  });
+
+  it('never lets a reader skip an event whose transaction commits after a higher-positioned one', async () => {
+    // Two writers in explicit transactions: the first allocates a position and does not commit yet.
+    const [first, second, observer] = [new Client(db.url), new Client(db.url), new Client(db.url)];
+    await Promise.all([first.connect(), second.connect(), observer.connect()]);
+    const seen: bigint[] = [];
+    const head = await store.headPosition();
+    const subscription = store.subscribe({
+      subscriptionId: 'out-of-order',
+      filter: { categories: ['ooo'] },
+      handle: async (events) => void seen.push(...events.map((e) => e.position)),
+    });
+    try {
+      const batch = (stream: string) => JSON.stringify([{ s: stream, e: -2, ev: [{ id: crypto.randomUUID(), t: 'Counted', d: { n: 1 }, m: {}, h: '00'.repeat(32) }] }]);
+      await first.query('begin');
+      await second.query('begin');
+      const { rows: [one] } = await first.query('select * from es_append($1)', [batch('ooo-1')]);
+      // The second writer tries to commit first: it cannot take a position until the first commits.
+      const secondAppend = second.query('select * from es_append($1)', [batch('ooo-2')]);
+      await eventually(async () => {
+        const { rows } = await observer.query(
+          "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'",
+        );
+        expect(rows[0].waiting).toBe(1);
+      });
+      expect(await store.readAll({ after: head, categories: ['ooo'] })).toEqual([]);
+      await first.query('commit');
+      const { rows: [two] } = await secondAppend;
+      await second.query('commit');
+      expect(BigInt(two.last_position)).toBeGreaterThan(BigInt(one.last_position));
+      await eventually(() => expect(seen).toEqual([BigInt(one.last_position), BigInt(two.last_position)]));
+    } finally {
+      await subscription.stop();
+      await Promise.all([first.end(), second.end(), observer.end()]);
+    }
+  });
+
+  it('delivers every event exactly once in position order while many writers commit concurrently', async () => {
+    const writers = await Promise.all([1, 2, 3].map(() => PostgresEventStore.create({ connectionString: db.url, poolSize: 4 })));
+    const positions: bigint[] = [];
+    const head = await store.headPosition();
+    const subscription = store.subscribe({
+      subscriptionId: 'stress',
+      filter: { categories: ['stress'] },
+      batchSize: 7,
+      handle: async (events: RecordedEvent[]) => void positions.push(...events.map((e) => e.position)),
+    });
+    try {
+      await Promise.all(
+        writers.flatMap((writer, w) =>
+          Array.from({ length: 10 }, async (_, s) => {
+            for (let v = 0; v < 10; v += 1) await writer.appendToStream(`stress-${w}-${s}`, [event(v)], v === 0 ? 'no_stream' : v - 1);
+          }),
+        ),
+      );
+      const all = (await store.readAll({ after: head, categories: ['stress'] })).map((e) => e.position);
+      expect(all).toHaveLength(300);
+      await eventually(() => expect(positions).toEqual(all));
+    } finally {
+      await subscription.stop();
+      await Promise.all(writers.map((w) => w.close()));
+    }
+  });
+
+  it('wakes a live subscription by NOTIFY, not by its poll', async () => {
+    const slowPoll = await PostgresEventStore.create({ connectionString: db.url, poolSize: 2, pollIntervalMs: 600_000 });
+    const seen: number[] = [];
+    const subscription = slowPoll.subscribe({
+      subscriptionId: 'notify',
+      filter: { categories: ['notify'] },
+      handle: async (events) => void seen.push(...events.map((e) => (e.data as { n: number }).n)),
+    });
+    try {
+      await subscription.caughtUp();
+      await store.appendToStream('notify-1', [event(42)], 'no_stream');
+      await eventually(() => expect(seen).toEqual([42]), { timeoutMs: 5_000 });
+    } finally {
+      await slowPoll.close();
+    }
+  });
 });
