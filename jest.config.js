@@ -18,7 +18,9 @@ function project({ name, root }) {
     rootDir: `${__dirname}/${root}`,
     testEnvironment: 'node',
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
-    transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+    transform: { '^.+\\.[cm]?[jt]s$': ['@swc/jest', { ...swc, swcrc: false }] },
+    // NestJS 12 ships ES modules only: Jest (CommonJS) compiles them like our own code.
+    transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid)/)'],
     moduleNameMapper: Object.fromEntries(
       Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${up}${target.replace(/^\.\//, '')}`]),
     ),

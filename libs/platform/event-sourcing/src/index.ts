@@ -4,3 +4,7 @@ export * from './hash-chain';
 export * from './ids';
 export * from './postgres/postgres-event-store';
 export * from './postgres/migrate';
+export * from './aggregate/event-sourced.aggregate';
+export * from './aggregate/event-serializer';
+export * from './aggregate/aggregate.repository';
+export * from './aggregate/given';

@@ -1,16 +1,44 @@
-import { createHash } from 'node:crypto';
 import { NO_STREAM, jsonEvent } from '@kurrent/kurrentdb-client';
 import type { AllStreamResolvedEvent, AppendStreamState, EventData, ResolvedEvent } from '@kurrent/kurrentdb-client';
 import type { EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from '../event-store.port';
+import { InvalidAppendError } from '../errors';
 import { chainHash, contentDigest } from '../hash-chain';
 import { uuidv7 } from '../ids';
-
-/** Metadata key that keeps a caller's event id when KurrentDB cannot take it as its own (not a lowercase UUID). */
-export const PORT_ID_KEY = 'vertrouwd.eventId';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The client reports "no position" as the unsigned 64-bit maximum on some servers. */
 const NO_POSITION = (1n << 64n) - 1n;
+
+/** An event ready to chain: validated, id lowercased (KurrentDB returns ids that way), content as it will read back. */
+export interface PreparedEvent {
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+}
+
+/** Checks an append the way every adapter does and fixes each event's content before it is hashed. */
+export function prepareEvents(events: NewEvent[]): PreparedEvent[] {
+  if (!Array.isArray(events)) throw new InvalidAppendError('events must be an array');
+  const ids = new Set<string>();
+  return events.map((event) => {
+    if (typeof event?.type !== 'string' || event.type.length === 0) throw new InvalidAppendError('every event needs a type');
+    if (event.data === undefined) throw new InvalidAppendError(`event ${event.type} has no data`);
+    const id = (event.id ?? uuidv7()).toLowerCase();
+    if (!UUID.test(id)) throw new InvalidAppendError(`event id ${id} is not a UUID`);
+    if (ids.has(id)) throw new InvalidAppendError(`event id ${id} appears twice in one append`);
+    ids.add(id);
+    // Hashed as it will read back after the JSON round trip, so a Date or an undefined field cannot break the chain.
+    return { id, type: event.type, data: roundTrip(event.data) ?? null, metadata: (roundTrip(event.metadata) ?? {}) as Record<string, unknown> };
+  });
+}
+
+/** Checks an expected version: a version >= 0 or one of the three named states. */
+export function checkExpected(expected: ExpectedVersion): ExpectedVersion {
+  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return expected;
+  if (Number.isSafeInteger(expected) && expected >= 0) return expected;
+  throw new InvalidAppendError(`expected version must be a version >= 0, 'no_stream', 'stream_exists' or 'any'`);
+}
 
 /** The server-side expectation that pins an append to the exact stream tail the store has read (-1: no stream). */
 export function streamStateOf(lastVersion: number): AppendStreamState {
@@ -31,38 +59,12 @@ export function satisfies(expected: ExpectedVersion, lastVersion: number): boole
   }
 }
 
-/** KurrentDB's version of the client's `actualState` (a revision or `no_stream`). */
-export function versionOf(state: bigint | string): number {
-  return typeof state === 'bigint' ? Number(state) : -1;
-}
-
-/**
- * KurrentDB event ids are UUIDs and come back lowercased; any other id is mapped to a stable UUID (so the
- * server's own dedupe still works) and the caller's id travels in the metadata.
- */
-export function storedIdOf(id: string): string {
-  if (UUID.test(id)) return id;
-  const bytes = createHash('sha256').update(`vertrouwd-event-id:${id}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x80;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/**
- * Links `events` onto the chain after `prevHash`. Data and metadata are hashed as they will read back
- * (after a JSON round trip), so a Date or an undefined field cannot break verification later.
- */
-export function chainEvents(events: NewEvent[], prevHash: string): EventData[] {
+/** Links `events` onto the chain after `prevHash`, as KurrentDB JSON events carrying `prevHash` and `hash`. */
+export function chainEvents(events: PreparedEvent[], prevHash: string): EventData[] {
   let prev = prevHash;
-  return events.map((event) => {
-    const id = event.id ?? uuidv7();
-    const data = roundTrip(event.data) ?? null;
-    const metadata = (roundTrip(event.metadata) ?? {}) as Record<string, unknown>;
-    const hash = chainHash(Buffer.from(prev, 'hex'), contentDigest({ id, type: event.type, data, metadata })).toString('hex');
-    const storedId = storedIdOf(id);
-    const extra = storedId === id ? {} : { [PORT_ID_KEY]: id };
-    const stored = jsonEvent({ id: storedId, type: event.type, data: data as never, metadata: { ...metadata, ...extra, prevHash: prev, hash } });
+  return events.map(({ id, type, data, metadata }) => {
+    const hash = chainHash(Buffer.from(prev, 'hex'), contentDigest({ id, type, data, metadata })).toString('hex');
+    const stored = jsonEvent({ id, type, data: data as never, metadata: { ...metadata, prevHash: prev, hash } });
     prev = hash;
     return stored;
   });
@@ -72,9 +74,9 @@ export function chainEvents(events: NewEvent[], prevHash: string): EventData[] {
 export function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent, prefix = ''): RecordedEvent {
   const event = resolved.event;
   if (!event) throw new Error('KurrentDB returned a link whose event no longer exists');
-  const { [PORT_ID_KEY]: portId, ...metadata } = isObject(event.metadata) ? event.metadata : {};
+  const metadata = isObject(event.metadata) ? event.metadata : {};
   return {
-    id: typeof portId === 'string' ? portId : event.id,
+    id: event.id,
     type: event.type,
     data: event.isJson ? event.data : Buffer.from(event.data),
     metadata: metadata as EventMetadata,

@@ -1,0 +1,66 @@
+import type { AppendResult, EventMetadataInput, EventStore } from '../event-store.port';
+import { NO_STREAM } from '../event-store.port';
+import type { DomainEvent, EventSourcedAggregate } from './event-sourced.aggregate';
+import { EventSerializer } from './event-serializer';
+
+export class AggregateNotFoundError extends Error {
+  override readonly name = 'AggregateNotFoundError';
+
+  constructor(readonly streamId: string) {
+    super(`No aggregate in stream ${streamId}`);
+  }
+}
+
+export interface AggregateRepositoryOptions<A, E extends DomainEvent> {
+  /** Stream category: the stream id is `<category>-<aggregate id>`. */
+  category: string;
+  /** An empty aggregate for an id, before its history is applied. */
+  create(id: string): A;
+  serializer?: EventSerializer<E>;
+}
+
+/**
+ * Loads an aggregate from its stream and saves its new events with the version it was loaded at as
+ * the expected version, so a concurrent change fails with WrongExpectedVersionError instead of being
+ * overwritten.
+ */
+export class AggregateRepository<E extends DomainEvent, A extends EventSourcedAggregate<E>> {
+  private readonly serializer: EventSerializer<E>;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly options: AggregateRepositoryOptions<A, E>,
+  ) {
+    this.serializer = options.serializer ?? new EventSerializer<E>();
+  }
+
+  streamId(id: string): string {
+    return `${this.options.category}-${id}`;
+  }
+
+  async load(id: string): Promise<A | undefined> {
+    const recorded = await this.store.readStream(this.streamId(id));
+    if (recorded.length === 0) return undefined;
+    const aggregate = this.options.create(id);
+    aggregate.rehydrate(recorded.map((e) => this.serializer.deserialize(e)), recorded[recorded.length - 1].version);
+    return aggregate;
+  }
+
+  async get(id: string): Promise<A> {
+    const aggregate = await this.load(id);
+    if (!aggregate) throw new AggregateNotFoundError(this.streamId(id));
+    return aggregate;
+  }
+
+  /** Appends the uncommitted events, then commits them (publishing them if merged with Nest's EventPublisher). */
+  async save(aggregate: A, metadata: EventMetadataInput = {}): Promise<AppendResult | undefined> {
+    const pending = aggregate.getUncommittedEvents();
+    if (pending.length === 0) return undefined;
+    const events = pending.map((e) => ({ ...this.serializer.serialize(e), metadata }));
+    const expected = aggregate.version < 0 ? NO_STREAM : aggregate.version;
+    const result = await this.store.appendToStream(this.streamId(aggregate.id), events, expected);
+    aggregate.version = result.nextExpectedVersion;
+    aggregate.commit();
+    return result;
+  }
+}

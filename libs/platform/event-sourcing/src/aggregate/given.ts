@@ -1,0 +1,45 @@
+import type { DomainEvent, EventSourcedAggregate } from './event-sourced.aggregate';
+
+type AggregateSource<A> = (new () => A) | (() => A);
+type EventOf<A> = A extends EventSourcedAggregate<infer E> ? E : never;
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * Given-When-Then for aggregates:
+ * `given(Case, opened, assigned).when((c) => c.acknowledge(advisor, at)).then(new CaseAcknowledged(...))`.
+ * `then` checks exactly the new events (and returns nothing, as Jest test functions must); `thenThrows` checks the error and that nothing was applied.
+ */
+export function given<A extends EventSourcedAggregate<DomainEvent>>(source: AggregateSource<A>, ...history: EventOf<A>[]) {
+  const aggregate = instantiate(source);
+  aggregate.rehydrate(history, history.length - 1);
+  return {
+    /** The aggregate rebuilt from the history, for assertions on state. */
+    aggregate,
+    when(command: (aggregate: A) => unknown) {
+      let thrown: unknown;
+      try {
+        command(aggregate);
+      } catch (error) {
+        thrown = error;
+      }
+      const applied = [...aggregate.getUncommittedEvents()];
+      return {
+        then(...expected: EventOf<A>[]): void {
+          if (thrown !== undefined) throw thrown;
+          expect(applied).toEqual(expected);
+        },
+        thenThrows(error: ErrorClass | string | RegExp): void {
+          if (thrown === undefined) throw new Error(`expected an error, but the command applied ${applied.length} event(s)`);
+          if (typeof error === 'function') expect(thrown).toBeInstanceOf(error);
+          else expect((thrown as Error).message).toMatch(error);
+          expect(applied).toEqual([]);
+        },
+      };
+    },
+  };
+}
+
+function instantiate<A>(source: AggregateSource<A>): A {
+  const isClass = /^class[\s{]/.test(Function.prototype.toString.call(source));
+  return isClass ? new (source as new () => A)() : (source as () => A)();
+}
