@@ -8,3 +8,5 @@ export * from './aggregate/event-sourced.aggregate';
 export * from './aggregate/event-serializer';
 export * from './aggregate/aggregate.repository';
 export * from './aggregate/given';
+export * from './projections/projection';
+export * from './projections/projection-runner';

@@ -1,0 +1,36 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CheckpointStore } from '../event-store.port';
+
+const TABLE = 'projection_checkpoints';
+
+/** Checkpoints of projections, kept in the read-model database beside the rows they guard. */
+export class ProjectionCheckpoints implements CheckpointStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async ensureTable(): Promise<void> {
+    await this.dataSource.query(`create table if not exists ${TABLE} (
+      projection text primary key, position bigint not null, updated_at timestamptz not null default now())`);
+  }
+
+  async load(name: string): Promise<bigint | undefined> {
+    const rows: { position: string }[] = await this.dataSource.query(`select position from ${TABLE} where projection = $1`, [name]);
+    return rows.length ? BigInt(rows[0].position) : undefined;
+  }
+
+  /** Outside a transaction; the runner uses `saveIn` instead. */
+  async save(name: string, position: bigint): Promise<void> {
+    await this.saveIn(this.dataSource.manager, name, position);
+  }
+
+  async saveIn(manager: EntityManager, name: string, position: bigint): Promise<void> {
+    await manager.query(
+      `insert into ${TABLE} (projection, position) values ($1, $2)
+       on conflict (projection) do update set position = excluded.position, updated_at = now()`,
+      [name, String(position)],
+    );
+  }
+
+  async deleteIn(manager: EntityManager, name: string): Promise<void> {
+    await manager.query(`delete from ${TABLE} where projection = $1`, [name]);
+  }
+}

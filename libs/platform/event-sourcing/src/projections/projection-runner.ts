@@ -1,0 +1,82 @@
+import type { DataSource } from 'typeorm';
+import type { EventStore, Subscription } from '../event-store.port';
+import type { Projection, ProjectionStatus } from './projection';
+import { ProjectionCheckpoints } from './projection-checkpoints';
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  onError?(error: unknown): void;
+}
+
+/**
+ * Runs one projection: a catch-up-then-live subscription whose every page is applied in one read-model
+ * transaction together with the checkpoint (exactly-once effect). `rebuild` drops the rows and replays
+ * from zero; `status` shows the lag.
+ */
+export class ProjectionRunner {
+  private subscription: Subscription | undefined;
+  private readonly checkpoints: ProjectionCheckpoints;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly dataSource: DataSource,
+    private readonly projection: Projection,
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.checkpoints = new ProjectionCheckpoints(dataSource);
+  }
+
+  async start(): Promise<void> {
+    if (this.subscription) return;
+    await this.checkpoints.ensureTable();
+    this.subscription = this.store.subscribe({
+      subscriptionId: this.projection.name,
+      filter: this.projection.filter,
+      batchSize: this.options.batchSize ?? 500,
+      checkpointing: 'handler',
+      checkpoints: this.checkpoints,
+      onError: this.options.onError,
+      handle: (events, { checkpoint }) =>
+        this.dataSource.transaction(async (manager) => {
+          await this.projection.apply(events, manager);
+          await this.checkpoints.saveIn(manager, this.projection.name, checkpoint);
+        }),
+    });
+  }
+
+  async stop(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+  }
+
+  /** Resolves once every event appended before the call is in the read model. */
+  async caughtUp(): Promise<void> {
+    await this.subscription?.caughtUp();
+  }
+
+  /** Drops the projection's rows and checkpoint in one transaction and replays it from the first event. */
+  async rebuild(): Promise<void> {
+    const wasRunning = this.subscription !== undefined;
+    await this.stop();
+    await this.checkpoints.ensureTable();
+    await this.dataSource.transaction(async (manager) => {
+      await this.projection.reset(manager);
+      await this.checkpoints.deleteIn(manager, this.projection.name);
+    });
+    await this.start();
+    await this.caughtUp();
+    if (!wasRunning) await this.stop();
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    const at = (await this.checkpoints.load(this.projection.name)) ?? 0n;
+    const [head, [next]] = await Promise.all([
+      this.store.headPosition(),
+      this.store.readAll({ ...this.projection.filter, after: at, maxCount: 1 }),
+    ]);
+    // Behind only if an event it would apply is waiting; events it filters out are no lag.
+    const lag = next ? head - at : 0n;
+    return { name: this.projection.name, running: this.subscription !== undefined, checkpoint: at, head, lag };
+  }
+}
