@@ -1,8 +1,8 @@
 import { BACKWARDS, END, FORWARDS, KurrentDBClient, START, StreamNotFoundError } from '@kurrent/kurrentdb-client';
 import { WrongExpectedVersionError as ClientWrongExpectedVersionError } from '@kurrent/kurrentdb-client';
-import type { AllStreamResolvedEvent, Direction, EventData, Filter, Position } from '@kurrent/kurrentdb-client';
+import type { EventData } from '@kurrent/kurrentdb-client';
 import type {
-  AppendResult, ChainVerification, CheckpointStore, EventFilter, EventStore, ExpectedVersion, NewEvent,
+  AppendResult, ChainVerification, CheckpointStore, EventStore, ExpectedVersion, NewEvent,
   ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamId, Subscription, SubscriptionOptions,
 } from '../event-store.port';
 import { streamCategory } from '../event-store.port';
@@ -10,7 +10,8 @@ import { InvalidAppendError, WrongExpectedVersionError } from '../errors';
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { CHECKPOINT_CATEGORY, isVisible, serverFilter } from './kurrentdb-filter';
 import { alreadyAppended } from './kurrentdb-idempotency';
-import { chainEvents, checkExpected, positionOf, prepareEvents, satisfies, streamStateOf, toRecordedEvent } from './kurrentdb-mapping';
+import { chainEvents, checkExpected, prepareEvents, meetsExpectation, streamStateOf, toRecordedEvent } from './kurrentdb-mapping';
+import { KurrentDbAllReader } from './kurrentdb-all-reader';
 import { KurrentDbCheckpointStore } from './kurrentdb-checkpoint-store';
 import { KurrentDbSubscription, type SubscriptionSource } from './kurrentdb-subscription';
 
@@ -26,7 +27,6 @@ export interface KurrentDbEventStoreOptions {
 
 /** Appends under `any` re-read the tail and retry this often before giving up on a contended stream. */
 const MAX_APPEND_ATTEMPTS = 10;
-const PAGE_SIZE = 500;
 
 /**
  * The event store port on KurrentDB (or EventStoreDB 22.6+). The hash chain is computed here, and every append
@@ -36,11 +36,13 @@ const PAGE_SIZE = 500;
 export class KurrentDbEventStore implements EventStore {
   private readonly prefix: string;
   private readonly checkpoints: CheckpointStore;
+  private readonly all: KurrentDbAllReader;
   private readonly subscriptions = new Set<KurrentDbSubscription>();
 
   constructor(private readonly client: KurrentDBClient, options: KurrentDbEventStoreOptions = {}) {
     this.prefix = options.streamPrefix ?? '';
     this.checkpoints = options.checkpoints ?? new KurrentDbCheckpointStore(client, this.prefix);
+    this.all = new KurrentDbAllReader(client, this.prefix);
   }
 
   /** Connects with a KurrentDB connection string, e.g. `kurrentdb://localhost:2113?tls=false`. */
@@ -60,7 +62,7 @@ export class KurrentDbEventStore implements EventStore {
       if (earlier) return earlier;
       const last = stored.at(-1);
       const lastVersion = last?.version ?? -1;
-      if (!satisfies(expected, lastVersion)) throw new WrongExpectedVersionError(streamId, expected, lastVersion);
+      if (!meetsExpectation(expected, lastVersion)) throw new WrongExpectedVersionError(streamId, expected, lastVersion);
       if (prepared.length === 0) return { nextExpectedVersion: lastVersion, position: last?.position ?? 0n };
       const result = await this.appendAfter(streamId, chainEvents(prepared, last?.metadata.hash ?? GENESIS_HASH), lastVersion);
       if (result) return result;
@@ -85,24 +87,17 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const limit = options.maxCount ?? Number.POSITIVE_INFINITY;
-    const events: RecordedEvent[] = [];
-    if (limit <= 0) return events;
-    const from = options.after === undefined ? undefined : { commit: options.after, prepare: options.after };
-    for await (const resolved of this.scan(FORWARDS, from, options, Math.min(PAGE_SIZE, limit + 1))) {
-      if (isVisible(resolved.event, options, this.prefix)) events.push(toRecordedEvent(resolved, this.prefix));
-      if (events.length >= limit) break;
-    }
-    return events;
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.all.read(options);
   }
 
   headPosition(): Promise<bigint> {
-    return this.head(undefined);
+    return this.all.head(undefined);
   }
 
   subscribe(options: SubscriptionOptions): Subscription {
-    const subscription = new KurrentDbSubscription(this.source, options, options.checkpoints ?? this.checkpoints);
+    const checkpoints = options.checkpoints ?? this.checkpoints;
+    const subscription = new KurrentDbSubscription(this.source, options, checkpoints, (s) => this.subscriptions.delete(s));
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -120,7 +115,7 @@ export class KurrentDbEventStore implements EventStore {
     open: (after, filter) =>
       this.client.subscribeToAll({ fromPosition: after === undefined ? START : { commit: after, prepare: after }, filter: serverFilter(filter, this.prefix) }),
     visible: (resolved, filter) => (isVisible(resolved.event, filter, this.prefix) ? toRecordedEvent(resolved, this.prefix) : undefined),
-    head: (filter) => this.head(filter),
+    head: (filter) => this.all.head(filter),
   };
 
   /** Appends only if the stream still ends at `lastVersion`; undefined when another writer got there first. */
@@ -137,29 +132,6 @@ export class KurrentDbEventStore implements EventStore {
       throw error;
     }
   }
-
-  /** The position of the newest event `filter` lets through (0n when there is none). */
-  private async head(filter: EventFilter | undefined): Promise<bigint> {
-    for await (const resolved of this.scan(BACKWARDS, undefined, filter, 32)) {
-      if (isVisible(resolved.event, filter, this.prefix)) return positionOf(resolved);
-    }
-    return 0n;
-  }
-
-  /** `$all` page by page, strictly after (forwards) or before (backwards) `from`, pre-filtered by the server. */
-  private async *scan(direction: Direction, from: Position | undefined, filter: EventFilter | undefined, pageSize: number): AsyncGenerator<AllStreamResolvedEvent> {
-    const server: Filter = serverFilter(filter, this.prefix);
-    let cursor = from;
-    for (;;) {
-      const page: AllStreamResolvedEvent[] = [];
-      const fromPosition = cursor ?? (direction === FORWARDS ? START : END);
-      for await (const resolved of this.client.readAll({ direction, fromPosition, maxCount: pageSize, filter: server })) page.push(resolved);
-      const fresh = page.filter((resolved) => !cursor || beyond(resolved.event?.position, cursor, direction));
-      yield* fresh;
-      if (page.length < pageSize || fresh.length === 0) return;
-      cursor = fresh[fresh.length - 1].event?.position;
-    }
-  }
 }
 
 function checkStreamId(streamId: StreamId): void {
@@ -170,10 +142,4 @@ function checkStreamId(streamId: StreamId): void {
   if (streamId.startsWith('$') || streamCategory(streamId) === CHECKPOINT_CATEGORY) {
     throw new InvalidAppendError(`Stream ${streamId}: names starting with $ or ${CHECKPOINT_CATEGORY}- are reserved`);
   }
-}
-
-function beyond(position: Position | undefined, cursor: Position, direction: Direction): boolean {
-  if (!position) return false;
-  const order = position.commit === cursor.commit ? position.prepare - cursor.prepare : position.commit - cursor.commit;
-  return direction === FORWARDS ? order > 0n : order < 0n;
 }

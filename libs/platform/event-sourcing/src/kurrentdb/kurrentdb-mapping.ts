@@ -46,7 +46,7 @@ export function streamStateOf(lastVersion: number): AppendStreamState {
 }
 
 /** Whether a stream whose last version is `lastVersion` (-1: no stream) meets the caller's expectation. */
-export function satisfies(expected: ExpectedVersion, lastVersion: number): boolean {
+export function meetsExpectation(expected: ExpectedVersion, lastVersion: number): boolean {
   switch (expected) {
     case 'any':
       return true;

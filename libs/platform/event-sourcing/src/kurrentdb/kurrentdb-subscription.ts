@@ -19,7 +19,7 @@ const MAX_BACK_OFF_MS = 5_000;
  * retries a failed batch (or a dropped connection) after a back-off rather than skipping it.
  */
 export class KurrentDbSubscription implements Subscription {
-  position: bigint | undefined;
+  private handled: bigint | undefined;
   private stopped = false;
   private readonly abort = new AbortController();
   private feed: AllStreamSubscription | undefined;
@@ -31,15 +31,20 @@ export class KurrentDbSubscription implements Subscription {
     private readonly source: SubscriptionSource,
     private readonly options: SubscriptionOptions,
     private readonly checkpoints: CheckpointStore,
+    private readonly onStopped: (subscription: KurrentDbSubscription) => void = () => undefined,
   ) {
     this.loaded = this.retry(async () => {
-      this.position = await checkpoints.load(options.subscriptionId);
+      this.handled = await checkpoints.load(options.subscriptionId);
     });
     this.running = this.loaded.then(() => this.run());
   }
 
   get subscriptionId(): string {
     return this.options.subscriptionId;
+  }
+
+  get position(): bigint | undefined {
+    return this.handled;
   }
 
   async caughtUp(): Promise<void> {
@@ -58,6 +63,7 @@ export class KurrentDbSubscription implements Subscription {
     await this.running;
     for (const waiter of this.waiters) waiter.reject(new Error(`Subscription ${this.subscriptionId} stopped before it caught up`));
     this.waiters = [];
+    this.onStopped(this);
   }
 
   /** Reconnects after a dropped feed, from the last handled position, backing off while the server stays away. */
@@ -101,7 +107,7 @@ export class KurrentDbSubscription implements Subscription {
   }
 
   private advance(position: bigint): void {
-    this.position = position;
+    this.handled = position;
     const done = this.waiters.filter((waiter) => waiter.head <= position);
     this.waiters = this.waiters.filter((waiter) => waiter.head > position);
     for (const waiter of done) waiter.resolve();

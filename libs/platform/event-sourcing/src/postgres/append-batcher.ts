@@ -5,16 +5,20 @@ export interface PendingAppend {
   streamId: string;
   /** >= 0 a version, -1 any, -2 no_stream, -3 stream_exists. */
   expected: number;
-  /** Encoded events: { id, t, d, m, h }. */
+  /** The hash the events were chained onto (null: unknown, ask for the stream's). */
+  prevHash: string | null;
+  /** Chained events: { id, t, d, m }. */
   events: unknown[];
   resolve(outcome: AppendOutcome): void;
   reject(error: unknown): void;
 }
 
 export interface AppendOutcome {
-  status: 0 | 1 | 2 | 3;
+  status: 0 | 1 | 2 | 3 | 4;
   version: number;
   position: bigint | null;
+  /** The stream's last hash before this append. */
+  lastHash: string;
 }
 
 interface Row {
@@ -22,6 +26,7 @@ interface Row {
   status: AppendOutcome['status'];
   version: string;
   last_position: string | null;
+  last_hash: string;
 }
 
 /**
@@ -78,7 +83,7 @@ export class AppendBatcher {
   }
 
   private async write(batch: PendingAppend[]): Promise<void> {
-    const payload = JSON.stringify(batch.map((a) => ({ s: a.streamId, e: a.expected, ev: a.events })));
+    const payload = JSON.stringify(batch.map((a) => ({ s: a.streamId, e: a.expected, p: a.prevHash, ev: a.events })));
     try {
       const { rows } = await this.pool.query<Row>({ name: 'es_append', text: 'select * from es_append($1::jsonb)', values: [payload] });
       for (const row of rows) {
@@ -86,6 +91,7 @@ export class AppendBatcher {
           status: row.status,
           version: Number(row.version),
           position: row.last_position === null ? null : BigInt(row.last_position),
+          lastHash: row.last_hash,
         });
       }
     } catch (error) {

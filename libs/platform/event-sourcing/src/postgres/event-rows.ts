@@ -1,6 +1,6 @@
 import { InvalidAppendError } from '../errors';
 import type { EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from '../event-store.port';
-import { contentDigest } from '../hash-chain';
+import { chainHash, contentDigest } from '../hash-chain';
 import { uuidv7 } from '../ids';
 
 export interface EventRow {
@@ -10,10 +10,17 @@ export interface EventRow {
   event_id: string;
   type: string;
   data: unknown;
-  metadata: Record<string, unknown>;
-  prev_hash: Buffer;
-  hash: Buffer;
+  metadata: EventMetadata;
   recorded_at: Date;
+}
+
+/** An event checked and digested in Node, waiting for its place in the chain. */
+export interface EncodedEvent {
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  digest: Buffer;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,8 +34,8 @@ export function encodeExpected(expected: ExpectedVersion): number {
   throw new InvalidAppendError(`expected version must be a version >= 0, 'no_stream', 'stream_exists' or 'any'`);
 }
 
-/** Validates and encodes events in Node, so one bad append never fails the batch it would share. */
-export function encodeEvents(events: NewEvent[]): unknown[] {
+/** Validates and digests events in Node, so one bad append never fails the batch it would share. */
+export function encodeEvents(events: NewEvent[]): EncodedEvent[] {
   if (!Array.isArray(events)) throw new InvalidAppendError('events must be an array');
   const ids = new Set<string>();
   return events.map((event) => {
@@ -39,18 +46,28 @@ export function encodeEvents(events: NewEvent[]): unknown[] {
     if (ids.has(id)) throw new InvalidAppendError(`event id ${id} appears twice in one append`);
     ids.add(id);
     const metadata = event.metadata ?? {};
-    const digest = contentDigest({ id, type: event.type, data: event.data, metadata });
-    return { id, t: event.type, d: event.data, m: metadata, h: digest.toString('hex') };
+    return { id, type: event.type, data: event.data, metadata, digest: contentDigest({ id, type: event.type, data: event.data, metadata }) };
   });
 }
 
+/** Links the events onto `prevHash` and shapes them for `es_append`; returns them and the last hash. */
+export function chainEvents(events: EncodedEvent[], prevHash: string): { rows: unknown[]; lastHash: string } {
+  let prev = prevHash;
+  const rows = events.map((event) => {
+    const hash = chainHash(Buffer.from(prev, 'hex'), event.digest).toString('hex');
+    const row = { id: event.id, t: event.type, d: event.data, m: { ...event.metadata, prevHash: prev, hash } };
+    prev = hash;
+    return row;
+  });
+  return { rows, lastHash: prev };
+}
+
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  const metadata: EventMetadata = { ...row.metadata, prevHash: row.prev_hash.toString('hex'), hash: row.hash.toString('hex') };
   return {
     id: row.event_id,
     type: row.type,
     data: row.data,
-    metadata,
+    metadata: row.metadata,
     streamId: row.stream_id,
     version: Number(row.version),
     position: BigInt(row.position),

@@ -75,7 +75,9 @@ describe('PostgresEventStore', () => {
       handle: async (events) => void seen.push(...events.map((e) => e.position)),
     });
     try {
-      const batch = (stream: string) => JSON.stringify([{ s: stream, e: -2, ev: [{ id: crypto.randomUUID(), t: 'Counted', d: { n: 1 }, m: {}, h: '00'.repeat(32) }] }]);
+      const genesis = '0'.repeat(64);
+      const batch = (stream: string) =>
+        JSON.stringify([{ s: stream, e: -2, p: genesis, ev: [{ id: crypto.randomUUID(), t: 'Counted', d: { n: 1 }, m: { prevHash: genesis, hash: genesis } }] }]);
       await first.query('begin');
       await second.query('begin');
       const { rows: [one] } = await first.query('select * from es_append($1)', [batch('ooo-1')]);

@@ -4,9 +4,10 @@ import type {
   AppendResult, ChainVerification, CheckpointStore, EventStore, ExpectedVersion, NewEvent, ReadAllOptions,
   ReadStreamOptions, RecordedEvent, StreamId, Subscription, SubscriptionOptions,
 } from '../event-store.port';
-import { verifyChain } from '../hash-chain';
+import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { AppendBatcher } from './append-batcher';
-import { encodeEvents, encodeExpected, toRecordedEvent, type EventRow } from './event-rows';
+import { chainEvents, encodeEvents, encodeExpected, toRecordedEvent, type EventRow } from './event-rows';
+import { StreamHeads } from './stream-heads';
 import { migrateEventStore } from './migrate';
 import { AppendNotifier } from './append-notifier';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
@@ -22,7 +23,7 @@ export interface PostgresEventStoreOptions {
   maxBatchesInFlight?: number;
 }
 
-const COLUMNS = 'position, stream_id, version, event_id, type, data, metadata, prev_hash, hash, recorded_at';
+const COLUMNS = 'position, stream_id, version, event_id, type, data, metadata, recorded_at';
 
 /**
  * The PostgreSQL event store: the default everywhere (ADR 0005). Appends go through group commit;
@@ -32,6 +33,7 @@ export class PostgresEventStore implements EventStore {
   private readonly batcher: AppendBatcher;
   private readonly notifier: AppendNotifier;
   private readonly subscriptions = new Set<PostgresSubscription>();
+  private readonly heads = new StreamHeads();
   readonly checkpoints: CheckpointStore;
 
   private constructor(readonly pool: Pool, private readonly options: PostgresEventStoreOptions) {
@@ -49,14 +51,30 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: StreamId, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    const outcome = await this.batcher.submit({
-      streamId: checkStreamId(streamId),
-      expected: encodeExpected(expected),
-      events: encodeEvents(events),
-    });
-    if (outcome.status === 1) throw new WrongExpectedVersionError(streamId, expected, outcome.version);
-    if (outcome.status === 3) throw new PartialIdempotentAppendError(streamId);
-    return { nextExpectedVersion: outcome.version, position: outcome.position ?? 0n };
+    checkStreamId(streamId);
+    const code = encodeExpected(expected);
+    const encoded = encodeEvents(events);
+    let prevHash = this.heads.prevHashFor(streamId, expected);
+    for (let attempt = 0; ; attempt += 1) {
+      const { rows, lastHash } = chainEvents(encoded, prevHash ?? GENESIS_HASH);
+      const outcome = await this.batcher.submit({ streamId, expected: code, prevHash: prevHash ?? null, events: rows });
+      switch (outcome.status) {
+        case 0:
+          this.heads.remember(streamId, outcome.version, encoded.length ? lastHash : outcome.lastHash);
+          return { nextExpectedVersion: outcome.version, position: outcome.position ?? 0n };
+        case 1:
+          this.heads.remember(streamId, outcome.version, outcome.lastHash);
+          throw new WrongExpectedVersionError(streamId, expected, outcome.version);
+        case 2:
+          return { nextExpectedVersion: outcome.version, position: outcome.position ?? 0n };
+        case 3:
+          throw new PartialIdempotentAppendError(streamId);
+        case 4:
+          // Our idea of the stream's last hash was missing or stale: chain onto the real one.
+          if (attempt >= 3) throw new Error(`Stream ${streamId}: the hash chain kept moving under concurrent writers`);
+          prevHash = outcome.lastHash;
+      }
+    }
   }
 
   async readStream(streamId: StreamId, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -69,7 +87,10 @@ export class PostgresEventStore implements EventStore {
         : `select ${COLUMNS} from es_events where stream_id = $1 and version >= $2 order by version limit $3`,
       values: [streamId, from, options.maxCount ?? null],
     });
-    return rows.map(toRecordedEvent);
+    const events = rows.map(toRecordedEvent);
+    const last = backwards ? (options.fromVersion === undefined ? events[0] : undefined) : events.at(-1);
+    if (last && (backwards || options.maxCount === undefined)) this.heads.remember(streamId, last.version, last.metadata.hash);
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
