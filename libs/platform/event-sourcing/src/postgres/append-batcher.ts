@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
+import { APPEND_SQL } from './append.sql';
 
-/** One appendToStream call, encoded for `es_append`. */
+/** One appendToStream call, encoded for the append statement. */
 export interface PendingAppend {
   streamId: string;
   /** >= 0 a version, -1 any, -2 no_stream, -3 stream_exists. */
@@ -27,21 +28,35 @@ interface Row {
   version: string;
   last_position: string | null;
   last_hash: string;
+  inserted: string;
 }
 
+export interface BatcherLimits {
+  /** Batches written at the same time, each on its own connection (their commits share WAL flushes). */
+  maxInFlight: number;
+  /** Events in one batch. */
+  maxEvents: number;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const MAX_ATTEMPTS = 3;
+
 /**
- * Group commit. Appends that arrive while a batch is being written wait and then go together in the
- * next one: one round trip, one transaction, one WAL flush for all of them, each still checked on its
- * own expected version. A lone append goes at once, so nothing waits on a timer. Appends to the same
- * stream never share a batch, which keeps per-stream order and makes each check independent.
+ * Group commit. Appends that arrive while batches are being written wait and go together in the next
+ * one: one round trip, one transaction, one WAL flush for all of them, each still checked on its own
+ * expected version. A lone append goes at once, so nothing waits on a timer. A stream is never in two
+ * batches at once, which keeps per-stream order and each check independent; a clash with another
+ * process writing the same stream (unique violation) retries the batch, whose checks then decide.
  */
 export class AppendBatcher {
   private readonly queue: PendingAppend[] = [];
+  private readonly busyStreams = new Set<string>();
   private inFlight = 0;
 
   constructor(
     private readonly pool: Pool,
-    private readonly limits = { maxInFlight: 1, maxEvents: 4_000 },
+    private readonly limits: BatcherLimits,
+    private readonly onCommitted: () => void,
   ) {}
 
   submit(append: Omit<PendingAppend, 'resolve' | 'reject'>): Promise<AppendOutcome> {
@@ -52,11 +67,13 @@ export class AppendBatcher {
   }
 
   private drain(): void {
-    while (this.inFlight < this.limits.maxInFlight && this.queue.length > 0) {
+    while (this.inFlight < this.limits.maxInFlight) {
       const batch = this.takeBatch();
+      if (batch.length === 0) return;
       this.inFlight += 1;
-      void this.write(batch).finally(() => {
+      void this.write(batch, 1).finally(() => {
         this.inFlight -= 1;
+        for (const append of batch) this.busyStreams.delete(append.streamId);
         this.drain();
       });
     }
@@ -64,17 +81,17 @@ export class AppendBatcher {
 
   private takeBatch(): PendingAppend[] {
     const batch: PendingAppend[] = [];
-    const streams = new Set<string>();
+    const skipped = new Set<string>();
     let events = 0;
     for (let i = 0; i < this.queue.length; ) {
       const next = this.queue[i];
-      const fits = batch.length === 0 || events + next.events.length <= this.limits.maxEvents;
-      if (streams.has(next.streamId) || !fits) {
+      if (batch.length > 0 && events + next.events.length > this.limits.maxEvents) break;
+      if (this.busyStreams.has(next.streamId) || skipped.has(next.streamId)) {
+        skipped.add(next.streamId);
         i += 1;
-        if (!fits) break;
         continue;
       }
-      streams.add(next.streamId);
+      this.busyStreams.add(next.streamId);
       events += next.events.length;
       batch.push(next);
       this.queue.splice(i, 1);
@@ -82,10 +99,11 @@ export class AppendBatcher {
     return batch;
   }
 
-  private async write(batch: PendingAppend[]): Promise<void> {
+  private async write(batch: PendingAppend[], attempt: number): Promise<void> {
     const payload = JSON.stringify(batch.map((a) => ({ s: a.streamId, e: a.expected, p: a.prevHash, ev: a.events })));
     try {
-      const { rows } = await this.pool.query<Row>({ name: 'es_append', text: 'select * from es_append($1::jsonb)', values: [payload] });
+      const { rows } = await this.pool.query<Row>({ name: 'es_append', text: APPEND_SQL, values: [payload] });
+      if (rows.some((r) => r.inserted !== '0')) this.onCommitted();
       for (const row of rows) {
         batch[row.idx - 1].resolve({
           status: row.status,
@@ -95,6 +113,7 @@ export class AppendBatcher {
         });
       }
     } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION && attempt < MAX_ATTEMPTS) return this.write(batch, attempt + 1);
       for (const append of batch) append.reject(error);
     }
   }

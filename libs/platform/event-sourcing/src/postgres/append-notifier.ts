@@ -1,19 +1,46 @@
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 
 type Listener = () => void;
 
 /**
- * One LISTEN connection per store, shared by all its subscriptions: `es_append` notifies
- * `es_appended` on commit and every subscription wakes at once instead of waiting for its poll.
- * Reconnects after a lost connection; the subscriptions' fallback poll covers the gap.
+ * Wakes subscriptions when events are committed. In this process directly; in others through one
+ * LISTEN connection per store, shared by its subscriptions. The NOTIFY is sent after the append has
+ * committed, in its own statement, coalesced to one in flight: a NOTIFY inside the append would
+ * serialise every append's commit on PostgreSQL's notification queue lock. Reconnects after a lost
+ * connection; the subscriptions' fallback poll covers the gap.
  */
 export class AppendNotifier {
   private readonly listeners = new Set<Listener>();
   private client: Client | undefined;
   private connecting: Promise<void> | undefined;
   private closed = false;
+  private announcing = false;
+  private announceAgain = false;
 
-  constructor(private readonly connectionString: string) {}
+  constructor(
+    private readonly connectionString: string,
+    private readonly pool: Pool,
+  ) {}
+
+  /** Called after a commit that added events. */
+  announce(): void {
+    this.listeners.forEach((l) => l());
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    void this.pool
+      .query({ name: 'es_notify', text: "select pg_notify('es_appended', '')" })
+      .catch(() => undefined)
+      .finally(() => {
+        this.announcing = false;
+        if (this.announceAgain && !this.closed) {
+          this.announceAgain = false;
+          this.announce();
+        }
+      });
+  }
 
   /** Registers a listener; `ready` resolves once LISTEN is in place (or failed, leaving the poll). */
   listen(listener: Listener): { ready: Promise<void>; stop(): void } {
@@ -23,6 +50,7 @@ export class AppendNotifier {
 
   async close(): Promise<void> {
     this.closed = true;
+    while (this.announcing) await new Promise((resolve) => setImmediate(resolve));
     await this.connecting?.catch(() => undefined);
     await this.client?.end().catch(() => undefined);
   }

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
-import { migrations, type Migration } from './schema.sql';
+import { LOCK_NAMESPACE, migrations, type Migration } from './schema.sql';
 
-const MIGRATION_LOCK_KEY = 72_910_000;
+const MIGRATION_LOCK = 1;
 
 /**
  * Applies the pending migrations, each in its own transaction, under an advisory lock so concurrent
@@ -10,7 +10,7 @@ const MIGRATION_LOCK_KEY = 72_910_000;
 export async function migrateEventStore(pool: Pool, all: Migration[] = migrations): Promise<number[]> {
   const client = await pool.connect();
   try {
-    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await client.query('select pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, MIGRATION_LOCK]);
     await client.query(`create table if not exists es_schema_migrations (
       version int primary key, name text not null, applied_at timestamptz not null default now())`);
     const { rows } = await client.query<{ version: number }>('select version from es_schema_migrations');
@@ -30,7 +30,7 @@ export async function migrateEventStore(pool: Pool, all: Migration[] = migration
     }
     return done;
   } finally {
-    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client.query('select pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE, MIGRATION_LOCK]).catch(() => undefined);
     client.release();
   }
 }

@@ -3,6 +3,7 @@ import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/te
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import type { RecordedEvent } from '../event-store.port';
 import { WrongExpectedVersionError } from '../errors';
+import { APPEND_SQL } from './append.sql';
 import { migrateEventStore } from './migrate';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -64,9 +65,8 @@ describe('PostgresEventStore', () => {
   });
 
   it('never lets a reader skip an event whose transaction commits after a higher-positioned one', async () => {
-    // Two writers in explicit transactions: the first allocates a position and does not commit yet.
-    const [first, second, observer] = [new Client(db.url), new Client(db.url), new Client(db.url)];
-    await Promise.all([first.connect(), second.connect(), observer.connect()]);
+    const slow = new Client(db.url);
+    await slow.connect();
     const seen: bigint[] = [];
     const head = await store.headPosition();
     const subscription = store.subscribe({
@@ -75,29 +75,28 @@ describe('PostgresEventStore', () => {
       handle: async (events) => void seen.push(...events.map((e) => e.position)),
     });
     try {
+      // The slow writer takes the lower position in a transaction it keeps open...
       const genesis = '0'.repeat(64);
-      const batch = (stream: string) =>
-        JSON.stringify([{ s: stream, e: -2, p: genesis, ev: [{ id: crypto.randomUUID(), t: 'Counted', d: { n: 1 }, m: { prevHash: genesis, hash: genesis } }] }]);
-      await first.query('begin');
-      await second.query('begin');
-      const { rows: [one] } = await first.query('select * from es_append($1)', [batch('ooo-1')]);
-      // The second writer tries to commit first: it cannot take a position until the first commits.
-      const secondAppend = second.query('select * from es_append($1)', [batch('ooo-2')]);
-      await eventually(async () => {
-        const { rows } = await observer.query(
-          "select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'",
-        );
-        expect(rows[0].waiting).toBe(1);
-      });
+      const batch = JSON.stringify([
+        { s: 'ooo-slow', e: -2, p: genesis, ev: [{ id: crypto.randomUUID(), t: 'Counted', d: { n: 1 }, m: { prevHash: genesis, hash: genesis } }] },
+      ]);
+      await slow.query('begin');
+      const { rows: [lower] } = await slow.query(APPEND_SQL, [batch]);
+      // ...while a fast writer takes a higher one and commits first.
+      const higher = await store.appendToStream('ooo-fast', [event(2)], 'no_stream');
+      expect(higher.position).toBeGreaterThan(BigInt(lower.last_position));
+      await subscription.caughtUp();
+      expect(seen).toEqual([]);
       expect(await store.readAll({ after: head, categories: ['ooo'] })).toEqual([]);
-      await first.query('commit');
-      const { rows: [two] } = await secondAppend;
-      await second.query('commit');
-      expect(BigInt(two.last_position)).toBeGreaterThan(BigInt(one.last_position));
-      await eventually(() => expect(seen).toEqual([BigInt(one.last_position), BigInt(two.last_position)]));
+      expect(await store.headPosition()).toBeLessThan(BigInt(lower.last_position));
+
+      await slow.query('commit');
+      await eventually(() => expect(seen).toEqual([BigInt(lower.last_position), higher.position]));
+      const all = await store.readAll({ after: head, categories: ['ooo'] });
+      expect(all.map((e) => e.streamId)).toEqual(['ooo-slow', 'ooo-fast']);
     } finally {
       await subscription.stop();
-      await Promise.all([first.end(), second.end(), observer.end()]);
+      await slow.end();
     }
   });
 
@@ -115,12 +114,21 @@ describe('PostgresEventStore', () => {
       await Promise.all(
         writers.flatMap((writer, w) =>
           Array.from({ length: 10 }, async (_, s) => {
-            for (let v = 0; v < 10; v += 1) await writer.appendToStream(`stress-${w}-${s}`, [event(v)], v === 0 ? 'no_stream' : v - 1);
+            for (let v = 0; v < 10; v += 2) {
+              await writer.appendToStream(`stress-${w}-${s}`, [event(v), event(v + 1)], v === 0 ? 'no_stream' : v - 1);
+            }
           }),
         ),
       );
-      const all = (await store.readAll({ after: head, categories: ['stress'] })).map((e) => e.position);
+      const events = await store.readAll({ after: head, categories: ['stress'] });
+      const all = events.map((e) => e.position);
       expect(all).toHaveLength(300);
+      // In global order, each stream's versions come up one by one.
+      const next = new Map<string, number>();
+      for (const e of events) {
+        expect(e.version).toBe(next.get(e.streamId) ?? 0);
+        next.set(e.streamId, e.version + 1);
+      }
       await eventually(() => expect(positions).toEqual(all));
     } finally {
       await subscription.stop();

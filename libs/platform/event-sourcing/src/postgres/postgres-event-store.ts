@@ -1,7 +1,7 @@
 import { Pool, type PoolConfig } from 'pg';
 import { PartialIdempotentAppendError, WrongExpectedVersionError } from '../errors';
 import type {
-  AppendResult, ChainVerification, CheckpointStore, EventStore, ExpectedVersion, NewEvent, ReadAllOptions,
+  AppendResult, ChainVerification, CheckpointStore, EventFilter, EventStore, ExpectedVersion, NewEvent, ReadAllOptions,
   ReadStreamOptions, RecordedEvent, StreamId, Subscription, SubscriptionOptions,
 } from '../event-store.port';
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
@@ -19,7 +19,7 @@ export interface PostgresEventStoreOptions {
   poolSize?: number;
   /** Fallback poll for subscriptions if a notification is lost (default 1000 ms). */
   pollIntervalMs?: number;
-  /** Batches written at once by the group commit (default 1: the next batch forms while one commits). */
+  /** Batches written at the same time by the group commit, each on its own connection (default 4). */
   maxBatchesInFlight?: number;
 }
 
@@ -34,11 +34,15 @@ export class PostgresEventStore implements EventStore {
   private readonly notifier: AppendNotifier;
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly heads = new StreamHeads();
+  /** Highest position known to have nothing in flight below it; only ever grows. */
+  private safe = 0n;
   readonly checkpoints: CheckpointStore;
 
   private constructor(readonly pool: Pool, private readonly options: PostgresEventStoreOptions) {
-    this.batcher = new AppendBatcher(pool, { maxInFlight: options.maxBatchesInFlight ?? 1, maxEvents: 4_000 });
-    this.notifier = new AppendNotifier(options.connectionString);
+    this.notifier = new AppendNotifier(options.connectionString, pool);
+    this.batcher = new AppendBatcher(pool, { maxInFlight: options.maxBatchesInFlight ?? 4, maxEvents: 4_000 }, () =>
+      this.notifier.announce(),
+    );
     this.checkpoints = new PostgresCheckpointStore(pool);
   }
 
@@ -93,30 +97,56 @@ export class PostgresEventStore implements EventStore {
     return events;
   }
 
+  /**
+   * Events after `after` in global order, never past the safe position: below it nothing is in
+   * flight, so a later commit can never land behind what a reader has already seen.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const categories = options.categories?.length ? options.categories : null;
-    const types = options.types?.length ? options.types : null;
+    const after = options.after ?? 0n;
+    const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const refreshed = this.safe <= after;
+    if (refreshed) await this.refreshSafe();
+    const events = await this.readRange(after, max, options);
+    if (refreshed || events.length >= max) return events;
+    const known = this.safe;
+    if ((await this.refreshSafe()) === known) return events;
+    const rest = await this.readRange(events.at(-1)?.position ?? after, max - events.length, options);
+    return events.concat(rest);
+  }
+
+  /** Global position of the newest event below the safe position (0n when there is none). */
+  async headPosition(): Promise<bigint> {
+    const safe = await this.refreshSafe();
+    const { rows } = await this.pool.query<{ head: string }>({
+      name: 'es_head',
+      text: 'select coalesce(max(position), 0) as head from es_events where position <= $1',
+      values: [String(safe)],
+    });
+    return BigInt(rows[0].head);
+  }
+
+  private async refreshSafe(): Promise<bigint> {
+    const { rows } = await this.pool.query<{ safe: string }>({ name: 'es_safe', text: 'select es_safe_position() as safe' });
+    const safe = BigInt(rows[0].safe);
+    if (safe > this.safe) this.safe = safe;
+    return this.safe;
+  }
+
+  private async readRange(after: bigint, max: number, filter: EventFilter): Promise<RecordedEvent[]> {
+    const categories = filter.categories?.length ? filter.categories : null;
+    const types = filter.types?.length ? filter.types : null;
     const filtered = categories !== null || types !== null;
+    const values: unknown[] = [String(after), String(this.safe), max];
     const { rows } = await this.pool.query<EventRow>({
       name: filtered ? 'es_read_all_filtered' : 'es_read_all',
       text: filtered
-        ? `select ${COLUMNS} from es_events where position > $1
-             and ($3::text[] is null or category = any($3)) and ($4::text[] is null or type = any($4))
-           order by position limit $2`
-        : `select ${COLUMNS} from es_events where position > $1 order by position limit $2`,
-      values: filtered
-        ? [String(options.after ?? 0n), options.maxCount ?? null, categories, types]
-        : [String(options.after ?? 0n), options.maxCount ?? null],
+        ? `select ${COLUMNS} from es_events where position > $1 and position <= $2
+             and ($4::text[] is null or category = any($4)) and ($5::text[] is null or type = any($5))
+           order by position limit $3`
+        : `select ${COLUMNS} from es_events where position > $1 and position <= $2 order by position limit $3`,
+      values: filtered ? [...values, categories, types] : values,
     });
     return rows.map(toRecordedEvent);
-  }
-
-  async headPosition(): Promise<bigint> {
-    const { rows } = await this.pool.query<{ head: string }>({
-      name: 'es_head',
-      text: 'select coalesce(max(position), 0) as head from es_events',
-    });
-    return BigInt(rows[0].head);
   }
 
   subscribe(options: SubscriptionOptions): Subscription {
