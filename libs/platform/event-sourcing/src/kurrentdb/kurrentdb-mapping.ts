@@ -2,7 +2,7 @@ import { NO_STREAM, jsonEvent } from '@kurrent/kurrentdb-client';
 import type { AllStreamResolvedEvent, AppendStreamState, EventData, ResolvedEvent } from '@kurrent/kurrentdb-client';
 import type { EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from '../event-store.port';
 import { InvalidAppendError } from '../errors';
-import { chainHash, contentDigest } from '../hash-chain';
+import { eventHash } from '../hash-chain';
 import { uuidv7 } from '../ids';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -63,7 +63,7 @@ export function meetsExpectation(expected: ExpectedVersion, lastVersion: number)
 export function chainEvents(events: PreparedEvent[], prevHash: string): EventData[] {
   let prev = prevHash;
   return events.map(({ id, type, data, metadata }) => {
-    const hash = chainHash(Buffer.from(prev, 'hex'), contentDigest({ id, type, data, metadata })).toString('hex');
+    const hash = eventHash(prev, id, type, JSON.stringify(data), JSON.stringify(metadata));
     const stored = jsonEvent({ id, type, data: data as never, metadata: { ...metadata, prevHash: prev, hash } });
     prev = hash;
     return stored;

@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
+import { GENESIS_HASH } from '../hash-chain';
 import { APPEND_SQL } from './append.sql';
+import type { EncodedEvent } from './event-rows';
 
 /** One appendToStream call, encoded for the append statement. */
 export interface PendingAppend {
@@ -8,8 +10,9 @@ export interface PendingAppend {
   expected: number;
   /** The hash the events were chained onto (null: unknown, ask for the stream's). */
   prevHash: string | null;
-  /** Chained events: { id, t, d, m }. */
-  events: unknown[];
+  events: EncodedEvent[];
+  /** Each event's hash in the chain from `prevHash`. */
+  hashes: string[];
   resolve(outcome: AppendOutcome): void;
   reject(error: unknown): void;
 }
@@ -52,6 +55,7 @@ export class AppendBatcher {
   private readonly queue: PendingAppend[] = [];
   private readonly busyStreams = new Set<string>();
   private inFlight = 0;
+  private drainScheduled = false;
 
   constructor(
     private readonly pool: Pool,
@@ -62,6 +66,19 @@ export class AppendBatcher {
   submit(append: Omit<PendingAppend, 'resolve' | 'reject'>): Promise<AppendOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...append, resolve, reject });
+      this.scheduleDrain();
+    });
+  }
+
+  /**
+   * Drains once the current turn of the event loop is done: callers woken by one commit submit their
+   * next appends in that turn, and they should share the next batch rather than trickle out one by one.
+   */
+  private scheduleDrain(): void {
+    if (this.drainScheduled) return;
+    this.drainScheduled = true;
+    setImmediate(() => {
+      this.drainScheduled = false;
       this.drain();
     });
   }
@@ -100,9 +117,8 @@ export class AppendBatcher {
   }
 
   private async write(batch: PendingAppend[], attempt: number): Promise<void> {
-    const payload = JSON.stringify(batch.map((a) => ({ s: a.streamId, e: a.expected, p: a.prevHash, ev: a.events })));
     try {
-      const { rows } = await this.pool.query<Row>({ name: 'es_append', text: APPEND_SQL, values: [payload] });
+      const { rows } = await this.pool.query<Row>({ name: 'es_append', text: APPEND_SQL, values: batchParameters(batch) });
       if (rows.some((r) => r.inserted !== '0')) this.onCommitted();
       for (const row of rows) {
         batch[row.idx - 1].resolve({
@@ -117,4 +133,30 @@ export class AppendBatcher {
       for (const append of batch) append.reject(error);
     }
   }
+}
+
+/** The statement's parameters: per-append arrays, then per-event lists joined by newlines. */
+export function batchParameters(batch: PendingAppend[]): unknown[] {
+  const appendIndex: number[] = [];
+  const [ids, types, data, metadata, prevs, hashes]: string[][] = [[], [], [], [], [], []];
+  batch.forEach((append, i) => {
+    let prev = append.prevHash ?? GENESIS_HASH;
+    append.events.forEach((event, k) => {
+      appendIndex.push(i + 1);
+      ids.push(event.id);
+      types.push(event.type);
+      data.push(event.dataJson);
+      metadata.push(event.metadataJson);
+      prevs.push(prev);
+      hashes.push((prev = append.hashes[k]));
+    });
+  });
+  return [
+    batch.map((a) => a.streamId).join('\n'),
+    batch.map((a) => a.expected),
+    batch.map((a) => a.prevHash ?? '-').join('\n'),
+    batch.map((a) => a.events.length),
+    appendIndex,
+    ...[ids, types, data, metadata, prevs, hashes].map((list) => list.join('\n')),
+  ];
 }

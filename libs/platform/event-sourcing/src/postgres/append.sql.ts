@@ -1,23 +1,33 @@
 /**
- * One statement, one round trip, for a whole batch of appends (group commit):
- * $1 = [{ s: stream, e: expected, p: prev hash | null, ev: [{ id, t, d, m }] }], with e a version >= 0,
- * -1 any, -2 no_stream, -3 stream_exists. Each append is checked on its own. status: 0 appended;
- * 1 wrong expected version; 2 already appended (idempotent replay); 3 some ids appended, others not;
- * 4 the chain's previous hash is not the stream's last (its hash is returned: chain again, resend).
+ * One statement, one round trip, for a whole batch of appends (group commit). Parameters, lists joined
+ * by newlines (which JSON.stringify never emits) so nothing is escaped or parsed twice:
+ *   $1 stream ids, $2 expected (bigint[]: a version >= 0, -1 any, -2 no_stream, -3 stream_exists),
+ *   $3 the hash each append chains onto ('-': unknown), $4 event counts (int[]);
+ *   per event: $5 append index (int[]), $6 id, $7 type, $8 data JSON, $9 metadata JSON, $10 prev hash,
+ *   $11 hash.
+ * Each append is checked on its own. status: 0 appended; 1 wrong expected version; 2 already appended
+ * (idempotent replay); 3 some ids appended, others not; 4 the chain's previous hash is not the
+ * stream's last (returned: chain again and resend).
  *
- * Before taking positions the statement marks itself in flight (see schema.sql.ts); positions follow
- * (append, event) order, so within a stream they rise with the version.
+ * Before taking positions the statement marks itself in flight (see schema.sql.ts). Positions follow
+ * the events' order in the batch, so within a stream they rise with the version.
  */
 export const APPEND_SQL = `
 with input as (
-  select a.ord::int as i, a.v->>'s' as s, (a.v->>'e')::bigint as e, a.v->>'p' as p, a.v->'ev' as ev,
-         jsonb_array_length(a.v->'ev') as n
-  from jsonb_array_elements($1::jsonb) with ordinality as a(v, ord)
+  select a.i::int as i, a.s, a.e, a.p, a.n
+  from unnest(string_to_array($1, E'\\n'), $2::bigint[], string_to_array($3, E'\\n'), $4::int[])
+       with ordinality as a(s, e, p, n, i)
+), events_in as (
+  select ev.*
+  from unnest($5::int[], string_to_array($6, E'\\n')::uuid[], string_to_array($7, E'\\n'),
+              string_to_array($8, E'\\n')::json[], string_to_array($9, E'\\n')::json[],
+              string_to_array($10, E'\\n'), string_to_array($11, E'\\n'))
+       with ordinality as ev(i, id, t, d, m, ph, h, k)
 ), current as (
   select input.*, coalesce(last.version, -1) as cur_v, coalesce(last.hash, repeat('0', 64)) as cur_h,
          last.position as cur_p
   from input
-  left join lateral (select l.version, l.metadata->>'hash' as hash, l.position from es_events l
+  left join lateral (select l.version, l.hash, l.position from es_events l
                      where l.stream_id = input.s order by l.version desc limit 1) last on true
 ), checked as (
   select c.*, case
@@ -29,17 +39,18 @@ with input as (
 ), replay as (
   -- Only where a retry can hide: a failed check, or an expectation that never fails.
   select c.i, count(*) as seen, max(x.version) as v, max(x.position) as pos
-  from checked c join es_events x on x.stream_id = c.s
-    and x.version > case when c.version_ok then -1 else greatest(c.e, -1) end
-    and x.event_id in (select (j->>'id')::uuid from jsonb_array_elements(c.ev) j)
-  where c.n > 0 and (not c.version_ok or c.e in (-1, -3))
+  from checked c
+  join events_in ev on ev.i = c.i
+  join es_events x on x.stream_id = c.s and x.event_id = ev.id
+   and x.version > case when c.version_ok then -1 else greatest(c.e, -1) end
+  where not c.version_ok or c.e in (-1, -3)
   group by c.i
 ), decided as (
   select c.*, r.v as replay_v, r.pos as replay_p, case
-    when r.seen = c.n then 2
+    when c.n > 0 and r.seen = c.n then 2
     when r.seen > 0 then 3
     when not c.version_ok then 1
-    when c.p is distinct from c.cur_h then 4
+    when c.n > 0 and c.p is distinct from c.cur_h then 4
     else 0 end as st
   from checked c left join replay r on r.i = c.i
 ), marker as (
@@ -48,21 +59,22 @@ with input as (
   where exists (select 1 from decided d where d.st = 0 and d.n > 0)
 ), numbered as (
   select nextval('es_position_seq') as pos, o.*
-  from (select d.i, d.s, d.cur_v + k.ord as v, (k.j->>'id')::uuid as id, k.j->>'t' as t,
-               split_part(d.s, '-', 1) as cat, k.j->'d' as data, k.j->'m' as meta
-        from marker, decided d, jsonb_array_elements(d.ev) with ordinality as k(j, ord)
+  from (select ev.*, d.s, d.cur_v + row_number() over (partition by ev.i order by ev.k) as v,
+               split_part(d.s, '-', 1) as cat
+        from marker, decided d join events_in ev on ev.i = d.i
         where d.st = 0
-        order by d.i, k.ord) o
+        order by ev.k) o
 ), inserted as (
-  insert into es_events (position, stream_id, version, event_id, type, category, data, metadata)
-  select n.pos, n.s, n.v, n.id, n.t, n.cat, n.data, n.meta from numbered n
+  insert into es_events (position, stream_id, version, event_id, type, category, data, metadata, prev_hash, hash)
+  select n.pos, n.s, n.v, n.id, n.t, n.cat, n.d, n.m, n.ph, n.h from numbered n
   returning 1
+), last_positions as (
+  select n.i, max(n.pos) as pos from numbered n group by n.i
 )
 select d.i as idx, d.st as status,
        case d.st when 0 then d.cur_v + d.n when 2 then d.replay_v else d.cur_v end as version,
-       case d.st when 0 then coalesce((select max(n.pos) from numbered n where n.i = d.i), d.cur_p)
-                 when 2 then d.replay_p else d.cur_p end as last_position,
+       case d.st when 0 then coalesce(lp.pos, d.cur_p) when 2 then d.replay_p else d.cur_p end as last_position,
        d.cur_h as last_hash,
        (select count(*) from inserted) as inserted
-from decided d
+from decided d left join last_positions lp on lp.i = d.i
 order by d.i`;

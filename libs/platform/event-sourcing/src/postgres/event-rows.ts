@@ -1,6 +1,6 @@
 import { InvalidAppendError } from '../errors';
 import type { EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from '../event-store.port';
-import { chainHash, contentDigest } from '../hash-chain';
+import { eventHash } from '../hash-chain';
 import { uuidv7 } from '../ids';
 
 export interface EventRow {
@@ -10,22 +10,23 @@ export interface EventRow {
   event_id: string;
   type: string;
   data: unknown;
-  metadata: EventMetadata;
+  metadata: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
   recorded_at: Date;
 }
 
-/** An event checked and digested in Node, waiting for its place in the chain. */
+/** An event checked and serialised once, in Node, waiting for its place in the chain. */
 export interface EncodedEvent {
   id: string;
   type: string;
-  data: unknown;
-  metadata: Record<string, unknown>;
-  digest: Buffer;
+  dataJson: string;
+  metadataJson: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Encodes an ExpectedVersion for `es_append`: a version, or -1 any, -2 no_stream, -3 stream_exists. */
+/** Encodes an ExpectedVersion for the append: a version, or -1 any, -2 no_stream, -3 stream_exists. */
 export function encodeExpected(expected: ExpectedVersion): number {
   if (expected === 'any') return -1;
   if (expected === 'no_stream') return -2;
@@ -34,40 +35,40 @@ export function encodeExpected(expected: ExpectedVersion): number {
   throw new InvalidAppendError(`expected version must be a version >= 0, 'no_stream', 'stream_exists' or 'any'`);
 }
 
-/** Validates and digests events in Node, so one bad append never fails the batch it would share. */
+/**
+ * Validates and serialises events in Node, so one bad append never fails the batch it would share.
+ * JSON.stringify never emits a raw newline, which lets a batch travel as newline-separated text.
+ */
 export function encodeEvents(events: NewEvent[]): EncodedEvent[] {
   if (!Array.isArray(events)) throw new InvalidAppendError('events must be an array');
   const ids = new Set<string>();
   return events.map((event) => {
-    if (typeof event?.type !== 'string' || event.type.length === 0) throw new InvalidAppendError('every event needs a type');
-    if (event.data === undefined) throw new InvalidAppendError(`event ${event.type} has no data`);
+    if (typeof event?.type !== 'string' || !/^[^\n]{1,200}$/.test(event.type)) {
+      throw new InvalidAppendError('every event needs a type: 1 to 200 characters, no line breaks');
+    }
+    const dataJson = JSON.stringify(event.data);
+    if (dataJson === undefined) throw new InvalidAppendError(`event ${event.type} has no data`);
     const id = (event.id ?? uuidv7()).toLowerCase();
     if (!UUID.test(id)) throw new InvalidAppendError(`event id ${id} is not a UUID`);
     if (ids.has(id)) throw new InvalidAppendError(`event id ${id} appears twice in one append`);
     ids.add(id);
-    const metadata = event.metadata ?? {};
-    return { id, type: event.type, data: event.data, metadata, digest: contentDigest({ id, type: event.type, data: event.data, metadata }) };
+    return { id, type: event.type, dataJson, metadataJson: JSON.stringify(event.metadata ?? {}) };
   });
 }
 
-/** Links the events onto `prevHash` and shapes them for `es_append`; returns them and the last hash. */
-export function chainEvents(events: EncodedEvent[], prevHash: string): { rows: unknown[]; lastHash: string } {
+/** The hashes of the events when chained onto `prevHash`, in order. */
+export function chainHashes(events: EncodedEvent[], prevHash: string): string[] {
   let prev = prevHash;
-  const rows = events.map((event) => {
-    const hash = chainHash(Buffer.from(prev, 'hex'), event.digest).toString('hex');
-    const row = { id: event.id, t: event.type, d: event.data, m: { ...event.metadata, prevHash: prev, hash } };
-    prev = hash;
-    return row;
-  });
-  return { rows, lastHash: prev };
+  return events.map((e) => (prev = eventHash(prev, e.id, e.type, e.dataJson, e.metadataJson)));
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
+  const metadata = { ...row.metadata, prevHash: row.prev_hash, hash: row.hash } as EventMetadata;
   return {
     id: row.event_id,
     type: row.type,
     data: row.data,
-    metadata: row.metadata,
+    metadata,
     streamId: row.stream_id,
     version: Number(row.version),
     position: BigInt(row.position),

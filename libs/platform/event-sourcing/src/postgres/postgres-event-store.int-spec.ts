@@ -3,7 +3,10 @@ import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/te
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import type { RecordedEvent } from '../event-store.port';
 import { WrongExpectedVersionError } from '../errors';
+import { GENESIS_HASH } from '../hash-chain';
+import { batchParameters } from './append-batcher';
 import { APPEND_SQL } from './append.sql';
+import { chainHashes, encodeEvents } from './event-rows';
 import { migrateEventStore } from './migrate';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -60,7 +63,7 @@ describe('PostgresEventStore', () => {
   it('detects a tampered event when verifying the chain', async () => {
     await store.appendToStream('tamper-1', [event(1), event(2), event(3)], 'no_stream');
     expect((await store.verifyStream('tamper-1')).valid).toBe(true);
-    await store.pool.query(`update es_events set data = '{"n": 99}' where stream_id = 'tamper-1' and version = 1`);
+    await store.pool.query(`update es_events set data = '{"type":"Counted","n":99}' where stream_id = 'tamper-1' and version = 1`);
     expect(await store.verifyStream('tamper-1')).toMatchObject({ valid: false, brokenAt: 1, reason: 'content does not match its hash' });
   });
 
@@ -76,12 +79,12 @@ describe('PostgresEventStore', () => {
     });
     try {
       // The slow writer takes the lower position in a transaction it keeps open...
-      const genesis = '0'.repeat(64);
-      const batch = JSON.stringify([
-        { s: 'ooo-slow', e: -2, p: genesis, ev: [{ id: crypto.randomUUID(), t: 'Counted', d: { n: 1 }, m: { prevHash: genesis, hash: genesis } }] },
+      const events = encodeEvents([{ type: 'Counted', data: { n: 1 } }]);
+      const batch = batchParameters([
+        { streamId: 'ooo-slow', expected: -2, prevHash: GENESIS_HASH, events, hashes: chainHashes(events, GENESIS_HASH), resolve() {}, reject() {} },
       ]);
       await slow.query('begin');
-      const { rows: [lower] } = await slow.query(APPEND_SQL, [batch]);
+      const { rows: [lower] } = await slow.query(APPEND_SQL, batch);
       // ...while a fast writer takes a higher one and commits first.
       const higher = await store.appendToStream('ooo-fast', [event(2)], 'no_stream');
       expect(higher.position).toBeGreaterThan(BigInt(lower.last_position));

@@ -1,12 +1,12 @@
 import { Pool, type PoolConfig } from 'pg';
-import { PartialIdempotentAppendError, WrongExpectedVersionError } from '../errors';
+import { InvalidAppendError, PartialIdempotentAppendError, WrongExpectedVersionError } from '../errors';
 import type {
   AppendResult, ChainVerification, CheckpointStore, EventFilter, EventStore, ExpectedVersion, NewEvent, ReadAllOptions,
   ReadStreamOptions, RecordedEvent, StreamId, Subscription, SubscriptionOptions,
 } from '../event-store.port';
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { AppendBatcher } from './append-batcher';
-import { chainEvents, encodeEvents, encodeExpected, toRecordedEvent, type EventRow } from './event-rows';
+import { chainHashes, encodeEvents, encodeExpected, toRecordedEvent, type EventRow } from './event-rows';
 import { StreamHeads } from './stream-heads';
 import { migrateEventStore } from './migrate';
 import { AppendNotifier } from './append-notifier';
@@ -17,13 +17,17 @@ export interface PostgresEventStoreOptions {
   connectionString: string;
   /** Connections for appends and reads (default 10). Subscriptions hold one more for LISTEN. */
   poolSize?: number;
+  /** Told when an idle pooled connection fails; the pool replaces it. */
+  onConnectionError?(error: Error): void;
   /** Fallback poll for subscriptions if a notification is lost (default 1000 ms). */
   pollIntervalMs?: number;
-  /** Batches written at the same time by the group commit, each on its own connection (default 4). */
+  /** Batches written at the same time by the group commit, each on its own connection (default 2). */
   maxBatchesInFlight?: number;
+  /** Events in one batch (default 1000): large appends still go alone; smaller ones share. */
+  maxBatchEvents?: number;
 }
 
-const COLUMNS = 'position, stream_id, version, event_id, type, data, metadata, recorded_at';
+const COLUMNS = 'position, stream_id, version, event_id, type, data, metadata, prev_hash, hash, recorded_at';
 
 /**
  * The PostgreSQL event store: the default everywhere (ADR 0005). Appends go through group commit;
@@ -40,7 +44,8 @@ export class PostgresEventStore implements EventStore {
 
   private constructor(readonly pool: Pool, private readonly options: PostgresEventStoreOptions) {
     this.notifier = new AppendNotifier(options.connectionString, pool);
-    this.batcher = new AppendBatcher(pool, { maxInFlight: options.maxBatchesInFlight ?? 4, maxEvents: 4_000 }, () =>
+    const limits = { maxInFlight: options.maxBatchesInFlight ?? 2, maxEvents: options.maxBatchEvents ?? 1_000 };
+    this.batcher = new AppendBatcher(pool, limits, () =>
       this.notifier.announce(),
     );
     this.checkpoints = new PostgresCheckpointStore(pool);
@@ -48,8 +53,16 @@ export class PostgresEventStore implements EventStore {
 
   /** Connects and applies pending migrations. */
   static async create(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
-    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 10 };
+    const config: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      // Our statements are few and prepared; a generic plan spares re-planning the append on every call.
+      options: '-c plan_cache_mode=force_generic_plan',
+    };
     const pool = new Pool(config);
+    // An idle connection the server closed (restart, failover) must not crash the process: the pool
+    // drops it and the next query opens a new one.
+    pool.on('error', (error) => options.onConnectionError?.(error));
     await migrateEventStore(pool);
     return new PostgresEventStore(pool, options);
   }
@@ -60,11 +73,11 @@ export class PostgresEventStore implements EventStore {
     const encoded = encodeEvents(events);
     let prevHash = this.heads.prevHashFor(streamId, expected);
     for (let attempt = 0; ; attempt += 1) {
-      const { rows, lastHash } = chainEvents(encoded, prevHash ?? GENESIS_HASH);
-      const outcome = await this.batcher.submit({ streamId, expected: code, prevHash: prevHash ?? null, events: rows });
+      const hashes = chainHashes(encoded, prevHash ?? GENESIS_HASH);
+      const outcome = await this.batcher.submit({ streamId, expected: code, prevHash: prevHash ?? null, events: encoded, hashes });
       switch (outcome.status) {
         case 0:
-          this.heads.remember(streamId, outcome.version, encoded.length ? lastHash : outcome.lastHash);
+          this.heads.remember(streamId, outcome.version, hashes.at(-1) ?? outcome.lastHash);
           return { nextExpectedVersion: outcome.version, position: outcome.position ?? 0n };
         case 1:
           this.heads.remember(streamId, outcome.version, outcome.lastHash);
@@ -172,8 +185,8 @@ export class PostgresEventStore implements EventStore {
 }
 
 function checkStreamId(streamId: StreamId): StreamId {
-  if (typeof streamId !== 'string' || streamId.length === 0 || streamId.length > 200) {
-    throw new TypeError('streamId must be a non-empty string of at most 200 characters');
+  if (typeof streamId !== 'string' || !/^[^\n]{1,200}$/.test(streamId)) {
+    throw new InvalidAppendError('streamId must be 1 to 200 characters, no line breaks');
   }
   return streamId;
 }

@@ -30,9 +30,12 @@ create table es_events (
   event_id    uuid not null,
   type        text not null,
   category    text not null,
-  data        jsonb not null,
-  -- Carries prevHash and hash: the tamper-evident chain, computed in Node, checked on append.
-  metadata    jsonb not null,
+  -- json, not jsonb: stored as written, so the text a hash covers is the text read back.
+  data        json not null,
+  metadata    json not null,
+  -- The tamper-evident chain, computed in Node; an append checks it continues the stream's last hash.
+  prev_hash   text not null,
+  hash        text not null,
   recorded_at timestamptz not null default now(),
   constraint es_events_stream_version unique (stream_id, version)
 );

@@ -1,0 +1,48 @@
+// What one benchmark run measures, read from the environment so a smoke run can shrink it.
+export interface BenchConfig {
+  /** Events in scenario (b); the other scenarios are sized from it. */
+  events: number;
+  runs: number;
+  poolSize: number;
+  concurrency: number;
+  /** Events per stream in the one-event-per-append scenarios. */
+  streamLength: number;
+  /** Events per append in scenario (b), and so per stream read in (c). */
+  batchSize: number;
+  /** Page size of the read-all and the projection rebuild. */
+  pageSize: number;
+  /** Approximate JSON size of one event's data. */
+  eventBytes: number;
+  /** Fractions of `events` written by the one-event-per-append scenarios (they are fsync-bound). */
+  a1Fraction: number;
+  a16Fraction: number;
+}
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+export function readConfig(): BenchConfig {
+  const poolSize = intFromEnv('BENCH_POOL', 16);
+  return {
+    events: intFromEnv('BENCH_EVENTS', 100_000),
+    runs: intFromEnv('BENCH_RUNS', 3),
+    poolSize,
+    concurrency: 16,
+    streamLength: 10,
+    batchSize: 100,
+    pageSize: 1000,
+    eventBytes: 300,
+    a1Fraction: 0.1,
+    a16Fraction: 0.5,
+  };
+}
+
+/** Rounds down to a whole number of streams (at least one). */
+export function eventsFor(config: BenchConfig, fraction: number, perStream: number): number {
+  return Math.max(1, Math.floor((config.events * fraction) / perStream)) * perStream;
+}

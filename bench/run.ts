@@ -1,0 +1,104 @@
+// `npm run bench`: one embedded PostgreSQL, every contender in turn in a process of its own, medians of
+// BENCH_RUNS runs, written to docs/benchmarks.md.
+import { fork } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../libs/testing/src/embedded-postgres';
+import { readConfig, type BenchConfig } from './config';
+import { CONTENDERS } from './contenders';
+import type { ContenderName } from './contenders/contender';
+import { OUR_STORE_PATH, ourStoreExists } from './contenders/ours';
+import { machineInfo, type MachineInfo } from './machine';
+import { renderReport } from './report';
+import type { ScenarioId } from './scenarios';
+import { figures, medianFigures, type Figures } from './stats';
+import type { WorkerResult, WorkerTask } from './worker';
+
+const DATA_DIR = resolve(__dirname, '../tmp/bench-pg');
+const REPORT = resolve(__dirname, '../docs/benchmarks.md');
+
+function runWorker(task: WorkerTask): Promise<WorkerResult> {
+  return new Promise((resolvePromise) => {
+    const child = fork(resolve(__dirname, 'worker.ts'), [], { execArgv: process.execArgv, stdio: 'inherit' });
+    let result: WorkerResult | undefined;
+    child.once('message', (message) => (result = message as WorkerResult));
+    child.once('exit', (code) =>
+      resolvePromise(result ?? { error: `worker exited with code ${code} before reporting`, results: {}, anomalies: [] }),
+    );
+    child.send(task);
+  });
+}
+
+/** Rotates the order per run, so no contender always goes first on a cold server. */
+function orderFor(run: number, contenders: ContenderName[]): ContenderName[] {
+  const shift = (run - 1) % contenders.length;
+  return [...contenders.slice(shift), ...contenders.slice(0, shift)];
+}
+
+async function benchmark(server: EmbeddedPostgresServer, config: BenchConfig, machine: MachineInfo) {
+  const problems: string[] = [];
+  // BENCH_CONTENDERS=ours,raw narrows a run (for experiments; the report then lacks the others).
+  const only = process.env.BENCH_CONTENDERS?.split(',');
+  const contenders = CONTENDERS.filter((c) => (c !== 'ours' || ourStoreExists()) && (!only || only.includes(c)));
+  if (!ourStoreExists()) {
+    const message = `our store is missing (${OUR_STORE_PATH}): ran raw and Emmett only`;
+    console.error(`!! ${message}`);
+    problems.push(message);
+  }
+  const perRun: Partial<Record<ScenarioId, Partial<Record<ContenderName, Figures[]>>>> = {};
+  const eventCounts: Partial<Record<ScenarioId, number>> = {};
+  const runs: Partial<Record<ContenderName, number>> = {};
+  for (let run = 1; run <= config.runs; run++) {
+    for (const contender of orderFor(run, contenders)) {
+      console.error(`run ${run}/${config.runs}: ${contender}`);
+      const outcome = await runWorker({ contender, run, adminUrl: server.url, dataDir: server.dataDir, config });
+      for (const [id, measurement] of Object.entries(outcome.results) as [ScenarioId, NonNullable<WorkerResult['results'][ScenarioId]>][]) {
+        ((perRun[id] ??= {})[contender] ??= []).push(figures(measurement, machine.cores));
+        eventCounts[id] = measurement.events;
+      }
+      for (const anomaly of outcome.anomalies) {
+        console.error(`!! ${contender} run ${run}: ${anomaly}`);
+        problems.push(`${contender}, run ${run}, ${anomaly}`);
+      }
+      if (outcome.error === undefined) runs[contender] = (runs[contender] ?? 0) + 1;
+      else {
+        console.error(`!! ${contender} run ${run} failed: ${outcome.error}`);
+        problems.push(`${contender}, run ${run}, failed: ${outcome.error.split('\n')[0]}`);
+      }
+    }
+  }
+  const medians = Object.fromEntries(
+    Object.entries(perRun).map(([id, byContender]) => [
+      id,
+      Object.fromEntries(Object.entries(byContender).map(([name, list]) => [name, medianFigures(list)])),
+    ]),
+  );
+  return { contenders: [...CONTENDERS], eventCounts, medians, runs, problems };
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const startedAt = new Date();
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  const server = await startEmbeddedPostgres({ dataDir: DATA_DIR, settings: { max_connections: 200 } });
+  const stop = () => void server.stop().finally(() => process.exit(130));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const machine = await machineInfo(server.url);
+    const results = await benchmark(server, config, machine);
+    const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
+    const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds });
+    mkdirSync(resolve(REPORT, '..'), { recursive: true });
+    writeFileSync(REPORT, markdown);
+    console.log(markdown);
+    console.error(`written to ${REPORT}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
