@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { GENESIS_HASH } from '../hash-chain';
 import { APPEND_SQL } from './append.sql';
-import type { EncodedEvent } from './event-rows';
+import { storedMetadataJson, type EncodedEvent } from './event-rows';
 
 /** One appendToStream call, encoded for the append statement. */
 export interface PendingAppend {
@@ -138,7 +138,7 @@ export class AppendBatcher {
 /** The statement's parameters: per-append arrays, then per-event lists joined by newlines. */
 export function batchParameters(batch: PendingAppend[]): unknown[] {
   const appendIndex: number[] = [];
-  const [ids, types, data, metadata, prevs, hashes]: string[][] = [[], [], [], [], [], []];
+  const [ids, types, data, metadata, hashes]: string[][] = [[], [], [], [], []];
   batch.forEach((append, i) => {
     let prev = append.prevHash ?? GENESIS_HASH;
     append.events.forEach((event, k) => {
@@ -146,9 +146,9 @@ export function batchParameters(batch: PendingAppend[]): unknown[] {
       ids.push(event.id);
       types.push(event.type);
       data.push(event.dataJson);
-      metadata.push(event.metadataJson);
-      prevs.push(prev);
-      hashes.push((prev = append.hashes[k]));
+      const hash = append.hashes[k];
+      metadata.push(storedMetadataJson(event.metadataJson, prev, hash));
+      hashes.push((prev = hash));
     });
   });
   return [
@@ -157,6 +157,6 @@ export function batchParameters(batch: PendingAppend[]): unknown[] {
     batch.map((a) => a.prevHash ?? '-').join('\n'),
     batch.map((a) => a.events.length),
     appendIndex,
-    ...[ids, types, data, metadata, prevs, hashes].map((list) => list.join('\n')),
+    ...[ids, types, data, metadata].map((list) => list.join('\n')),
   ];
 }

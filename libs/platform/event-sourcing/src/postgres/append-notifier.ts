@@ -2,6 +2,9 @@ import { Client, type Pool } from 'pg';
 
 type Listener = () => void;
 
+/** At most one cross-process wake-up per this many milliseconds. */
+const NOTIFY_INTERVAL_MS = 5;
+
 /**
  * Wakes subscriptions when events are committed. In this process directly; in others through one
  * LISTEN connection per store, shared by its subscriptions. The NOTIFY is sent after the append has
@@ -14,32 +17,35 @@ export class AppendNotifier {
   private client: Client | undefined;
   private connecting: Promise<void> | undefined;
   private closed = false;
-  private announcing = false;
-  private announceAgain = false;
+  private announceScheduled = false;
+  private lastAnnounced = 0;
+  private announcing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly connectionString: string,
     private readonly pool: Pool,
   ) {}
 
-  /** Called after a commit that added events. */
+  /**
+   * Called after a commit that added events. Local listeners wake at once. Other processes get one
+   * NOTIFY per interval at most: PostgreSQL gives every notifying transaction its own commit record,
+   * so one per append would double the WAL flushes under load; a sparse append still notifies at once.
+   */
   announce(): void {
     this.listeners.forEach((l) => l());
-    if (this.announcing) {
-      this.announceAgain = true;
-      return;
-    }
-    this.announcing = true;
-    void this.pool
-      .query({ name: 'es_notify', text: "select pg_notify('es_appended', '')" })
-      .catch(() => undefined)
-      .finally(() => {
-        this.announcing = false;
-        if (this.announceAgain && !this.closed) {
-          this.announceAgain = false;
-          this.announce();
-        }
-      });
+    if (this.announceScheduled) return;
+    const wait = Math.max(0, this.lastAnnounced + NOTIFY_INTERVAL_MS - Date.now());
+    this.announceScheduled = true;
+    const send = () => {
+      this.announceScheduled = false;
+      this.lastAnnounced = Date.now();
+      if (this.closed) return;
+      this.announcing = this.pool
+        .query({ name: 'es_notify', text: "select pg_notify('es_appended', '')" })
+        .then(() => undefined, () => undefined);
+    };
+    if (wait === 0) send();
+    else setTimeout(send, wait).unref();
   }
 
   /** Registers a listener; `ready` resolves once LISTEN is in place (or failed, leaving the poll). */
@@ -50,7 +56,7 @@ export class AppendNotifier {
 
   async close(): Promise<void> {
     this.closed = true;
-    while (this.announcing) await new Promise((resolve) => setImmediate(resolve));
+    await this.announcing;
     await this.connecting?.catch(() => undefined);
     await this.client?.end().catch(() => undefined);
   }

@@ -3,8 +3,8 @@
  * by newlines (which JSON.stringify never emits) so nothing is escaped or parsed twice:
  *   $1 stream ids, $2 expected (bigint[]: a version >= 0, -1 any, -2 no_stream, -3 stream_exists),
  *   $3 the hash each append chains onto ('-': unknown), $4 event counts (int[]);
- *   per event: $5 append index (int[]), $6 id, $7 type, $8 data JSON, $9 metadata JSON, $10 prev hash,
- *   $11 hash.
+ *   per event: $5 append index (int[]), $6 id, $7 type, $8 data JSON, $9 metadata JSON (ending in the
+ *   chain: prevHash, hash).
  * Each append is checked on its own. status: 0 appended; 1 wrong expected version; 2 already appended
  * (idempotent replay); 3 some ids appended, others not; 4 the chain's previous hash is not the
  * stream's last (returned: chain again and resend).
@@ -20,14 +20,13 @@ with input as (
 ), events_in as (
   select ev.*
   from unnest($5::int[], string_to_array($6, E'\\n')::uuid[], string_to_array($7, E'\\n'),
-              string_to_array($8, E'\\n')::json[], string_to_array($9, E'\\n')::json[],
-              string_to_array($10, E'\\n'), string_to_array($11, E'\\n'))
-       with ordinality as ev(i, id, t, d, m, ph, h, k)
+              string_to_array($8, E'\\n')::json[], string_to_array($9, E'\\n')::json[])
+       with ordinality as ev(i, id, t, d, m, k)
 ), current as (
   select input.*, coalesce(last.version, -1) as cur_v, coalesce(last.hash, repeat('0', 64)) as cur_h,
          last.position as cur_p
   from input
-  left join lateral (select l.version, l.hash, l.position from es_events l
+  left join lateral (select l.version, l.metadata->>'hash' as hash, l.position from es_events l
                      where l.stream_id = input.s order by l.version desc limit 1) last on true
 ), checked as (
   select c.*, case
@@ -65,8 +64,8 @@ with input as (
         where d.st = 0
         order by ev.k) o
 ), inserted as (
-  insert into es_events (position, stream_id, version, event_id, type, category, data, metadata, prev_hash, hash)
-  select n.pos, n.s, n.v, n.id, n.t, n.cat, n.d, n.m, n.ph, n.h from numbered n
+  insert into es_events (position, stream_id, version, event_id, type, category, data, metadata)
+  select n.pos, n.s, n.v, n.id, n.t, n.cat, n.d, n.m from numbered n
   returning 1
 ), last_positions as (
   select n.i, max(n.pos) as pos from numbered n group by n.i

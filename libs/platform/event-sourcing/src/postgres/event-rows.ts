@@ -1,6 +1,6 @@
 import { InvalidAppendError } from '../errors';
 import type { EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from '../event-store.port';
-import { eventHash } from '../hash-chain';
+import { eventHash, hashedMetadata } from '../hash-chain';
 import { uuidv7 } from '../ids';
 
 export interface EventRow {
@@ -10,10 +10,9 @@ export interface EventRow {
   event_id: string;
   type: string;
   data: unknown;
-  metadata: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-  recorded_at: Date;
+  metadata: EventMetadata;
+  /** Milliseconds since the epoch: parsing a float is much cheaper than a timestamptz. */
+  recorded_ms: number;
 }
 
 /** An event checked and serialised once, in Node, waiting for its place in the chain. */
@@ -52,8 +51,14 @@ export function encodeEvents(events: NewEvent[]): EncodedEvent[] {
     if (!UUID.test(id)) throw new InvalidAppendError(`event id ${id} is not a UUID`);
     if (ids.has(id)) throw new InvalidAppendError(`event id ${id} appears twice in one append`);
     ids.add(id);
-    return { id, type: event.type, dataJson, metadataJson: JSON.stringify(event.metadata ?? {}) };
+    return { id, type: event.type, dataJson, metadataJson: JSON.stringify(hashedMetadata(event.metadata ?? {})) };
   });
+}
+
+/** The metadata as stored: the caller's, then `prevHash` and `hash`, spliced into its JSON text. */
+export function storedMetadataJson(metadataJson: string, prevHash: string, hash: string): string {
+  const chain = `"prevHash":"${prevHash}","hash":"${hash}"}`;
+  return metadataJson === '{}' ? `{${chain}` : `${metadataJson.slice(0, -1)},${chain}`;
 }
 
 /** The hashes of the events when chained onto `prevHash`, in order. */
@@ -63,15 +68,14 @@ export function chainHashes(events: EncodedEvent[], prevHash: string): string[] 
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  const metadata = { ...row.metadata, prevHash: row.prev_hash, hash: row.hash } as EventMetadata;
   return {
     id: row.event_id,
     type: row.type,
     data: row.data,
-    metadata,
+    metadata: row.metadata,
     streamId: row.stream_id,
     version: Number(row.version),
     position: BigInt(row.position),
-    recordedAt: row.recorded_at,
+    recordedAt: new Date(row.recorded_ms),
   };
 }

@@ -27,7 +27,7 @@ export interface PostgresEventStoreOptions {
   maxBatchEvents?: number;
 }
 
-const COLUMNS = 'position, stream_id, version, event_id, type, data, metadata, prev_hash, hash, recorded_at';
+const COLUMNS = 'position, stream_id, version, event_id, type, data, metadata, extract(epoch from recorded_at)::float8 * 1000 as recorded_ms';
 
 /**
  * The PostgreSQL event store: the default everywhere (ADR 0005). Appends go through group commit;

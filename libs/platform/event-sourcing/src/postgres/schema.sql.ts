@@ -32,10 +32,9 @@ create table es_events (
   category    text not null,
   -- json, not jsonb: stored as written, so the text a hash covers is the text read back.
   data        json not null,
+  -- Ends in prevHash and hash: the tamper-evident chain, computed in Node; an append checks that it
+  -- continues from the stream's last hash.
   metadata    json not null,
-  -- The tamper-evident chain, computed in Node; an append checks it continues the stream's last hash.
-  prev_hash   text not null,
-  hash        text not null,
   recorded_at timestamptz not null default now(),
   constraint es_events_stream_version unique (stream_id, version)
 );
