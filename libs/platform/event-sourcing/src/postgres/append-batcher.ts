@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { GENESIS_HASH } from '../hash-chain';
-import { APPEND_SQL } from './append.sql';
+import { APPEND_ONE_SQL, APPEND_SQL } from './append.sql';
 import { storedMetadataJson, type EncodedEvent } from './event-rows';
 
 /** One appendToStream call, encoded for the append statement. */
@@ -118,6 +118,7 @@ export class AppendBatcher {
 
   private async write(batch: PendingAppend[], attempt: number): Promise<void> {
     try {
+      if (batch.length === 1 && (await this.writeOne(batch[0]))) return;
       const { rows } = await this.pool.query<Row>({ name: 'es_append', text: APPEND_SQL, values: batchParameters(batch) });
       if (rows.some((r) => r.inserted !== '0')) this.onCommitted();
       for (const row of rows) {
@@ -132,6 +133,21 @@ export class AppendBatcher {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION && attempt < MAX_ATTEMPTS) return this.write(batch, attempt + 1);
       for (const append of batch) append.reject(error);
     }
+  }
+
+  /** The fast path for a lone append that expects a version or no stream; false when it must ask why not. */
+  private async writeOne(append: PendingAppend): Promise<boolean> {
+    if (append.expected < -2 || append.expected === -1 || append.prevHash === null || append.events.length === 0) return false;
+    const events = batchParameters([append]).slice(5);
+    const { rows } = await this.pool.query<{ inserted: string; version: string; last_position: string }>({
+      name: 'es_append_one',
+      text: APPEND_ONE_SQL,
+      values: [append.streamId, append.expected, append.prevHash, ...events],
+    });
+    if (rows[0].inserted === '0') return false;
+    this.onCommitted();
+    append.resolve({ status: 0, version: Number(rows[0].version), position: BigInt(rows[0].last_position), lastHash: append.prevHash });
+    return true;
   }
 }
 

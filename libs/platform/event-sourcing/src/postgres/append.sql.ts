@@ -77,3 +77,36 @@ select d.i as idx, d.st as status,
        (select count(*) from inserted) as inserted
 from decided d left join last_positions lp on lp.i = d.i
 order by d.i`;
+
+/**
+ * The fast path for a batch of one append whose expectation is a version or no_stream and whose
+ * previous hash is known: half the work of APPEND_SQL. It appends only if every check passes; when it
+ * appends nothing, the caller asks APPEND_SQL why (conflict, replay, stale hash).
+ *   $1 stream id, $2 expected (>= 0, or -2 no_stream), $3 the hash it chains onto,
+ *   $4 ids, $5 types, $6 data JSON, $7 metadata JSON (newline-joined, as in APPEND_SQL).
+ */
+export const APPEND_ONE_SQL = `
+with last as (
+  select l.version, l.metadata->>'hash' as hash, l.position from es_events l
+  where l.stream_id = $1 order by l.version desc limit 1
+), ok as (
+  select coalesce((select version from last), -1) as cur_v
+  where coalesce((select version from last), -1) = (case when $2::bigint = -2 then -1 else $2::bigint end)
+    and $3::text = coalesce((select hash from last), repeat('0', 64))
+), marker as (
+  select pg_advisory_xact_lock_shared(case when q.is_called then q.last_value + 1 else 1 end) as marked
+  from es_position_seq q, ok
+), inserted as (
+  insert into es_events (position, stream_id, version, event_id, type, category, data, metadata)
+  select nextval('es_position_seq'), $1, o.v, o.id, o.t, split_part($1, '-', 1), o.d, o.m
+  from (select ok.cur_v + ev.k as v, ev.*
+        from marker, ok,
+             unnest(string_to_array($4, E'\\n')::uuid[], string_to_array($5, E'\\n'),
+                    string_to_array($6, E'\\n')::json[], string_to_array($7, E'\\n')::json[])
+             with ordinality as ev(id, t, d, m, k)
+        order by ev.k) o
+  returning position, version
+)
+select count(*) as inserted, max(i.version) as version, max(i.position) as last_position,
+       (select hash from last) as last_hash
+from inserted i`;
