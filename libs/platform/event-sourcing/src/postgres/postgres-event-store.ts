@@ -6,7 +6,7 @@ import type {
 } from '../event-store.port';
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { AppendBatcher } from './append-batcher';
-import { chainHashes, encodeEvents, encodeExpected, toRecordedEvent, type EventRow } from './event-rows';
+import { chainHashes, encodeEvents, encodeExpected, EVENT_COLUMNS as COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
 import { StreamHeads } from './stream-heads';
 import { migrateEventStore } from './migrate';
 import { AppendNotifier } from './append-notifier';
@@ -27,7 +27,6 @@ export interface PostgresEventStoreOptions {
   maxBatchEvents?: number;
 }
 
-const COLUMNS = 'position, stream_id, version, event_id, type, data, metadata, extract(epoch from recorded_at)::float8 * 1000 as recorded_ms';
 
 /**
  * The PostgreSQL event store: the default everywhere (ADR 0005). Appends go through group commit;
@@ -98,6 +97,7 @@ export class PostgresEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const from = options.fromVersion ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
     const { rows } = await this.pool.query<EventRow>({
+      rowMode: 'array',
       name: backwards ? 'es_read_stream_backwards' : 'es_read_stream',
       text: backwards
         ? `select ${COLUMNS} from es_events where stream_id = $1 and version <= $2 order by version desc limit $3`
@@ -151,6 +151,7 @@ export class PostgresEventStore implements EventStore {
     const filtered = categories !== null || types !== null;
     const values: unknown[] = [String(after), String(this.safe), max];
     const { rows } = await this.pool.query<EventRow>({
+      rowMode: 'array',
       name: filtered ? 'es_read_all_filtered' : 'es_read_all',
       text: filtered
         ? `select ${COLUMNS} from es_events where position > $1 and position <= $2
