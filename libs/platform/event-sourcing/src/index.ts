@@ -10,3 +10,4 @@ export * from './aggregate/aggregate.repository';
 export * from './aggregate/given';
 export * from './projections/projection';
 export * from './projections/projection-runner';
+export * from './event-store.factory';

@@ -1,0 +1,24 @@
+import type { EventStore } from './event-store.port';
+import { PostgresEventStore } from './postgres/postgres-event-store';
+
+export interface EventStoreEnvironment {
+  EVENT_STORE?: string;
+  DATABASE_URL?: string;
+  KURRENTDB_URL?: string;
+}
+
+/**
+ * The event store the environment selects: `EVENT_STORE=kurrentdb` with `KURRENTDB_URL`, otherwise
+ * PostgreSQL at `DATABASE_URL` (the embedded default). KurrentDB's client is loaded only when chosen.
+ */
+export async function createEventStore(env: EventStoreEnvironment = process.env): Promise<EventStore> {
+  const kind = env.EVENT_STORE ?? 'postgres';
+  if (kind === 'kurrentdb') {
+    if (!env.KURRENTDB_URL) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false)');
+    const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb-event-store');
+    return KurrentDbEventStore.connect(env.KURRENTDB_URL);
+  }
+  if (kind !== 'postgres') throw new Error(`EVENT_STORE must be postgres or kurrentdb, not ${kind}`);
+  if (!env.DATABASE_URL) throw new Error('EVENT_STORE=postgres needs DATABASE_URL');
+  return PostgresEventStore.create({ connectionString: env.DATABASE_URL });
+}
