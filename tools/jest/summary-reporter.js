@@ -1,5 +1,5 @@
 // Prints the plain closing line CI reads ("N passed, N failed[, N skipped]") and keeps it in
-// tmp/test-summary.txt so .ci/run can repeat it as its very last line.
+// tmp/test-summary.txt so .ci/run can repeat it as its very last line. Lists skipped tests by name.
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -15,6 +15,12 @@ class SummaryReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     let line = `${results.numPassedTests} passed, ${failed} failed`;
     if (skipped > 0) line += `, ${skipped} skipped`;
+    // Every skipped test says why in its title; show them, so no skip passes silently.
+    for (const suite of results.testResults) {
+      for (const test of suite.testResults.filter((t) => t.status === 'pending' || t.status === 'todo')) {
+        process.stdout.write(`skipped: ${test.fullName}\n`);
+      }
+    }
     const dir = join(this.rootDir, 'tmp');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'test-summary.txt'), `${line}\n`);

@@ -15,7 +15,9 @@ export async function createEventStore(env: EventStoreEnvironment = process.env)
   const kind = env.EVENT_STORE ?? 'postgres';
   if (kind === 'kurrentdb') {
     if (!env.KURRENTDB_URL) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false)');
-    const { KurrentDbEventStore } = await import('./kurrentdb/kurrentdb-event-store');
+    // Required lazily: the client loads a native addon, which the PostgreSQL default never needs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { KurrentDbEventStore } = require('./kurrentdb/kurrentdb-event-store') as typeof import('./kurrentdb/kurrentdb-event-store');
     return KurrentDbEventStore.connect(env.KURRENTDB_URL);
   }
   if (kind !== 'postgres') throw new Error(`EVENT_STORE must be postgres or kurrentdb, not ${kind}`);
