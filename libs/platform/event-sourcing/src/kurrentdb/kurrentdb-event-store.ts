@@ -8,6 +8,7 @@ import type {
 import { streamCategory } from '../event-store.port';
 import { InvalidAppendError, WrongExpectedVersionError } from '../errors';
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
+import { validateStreamId } from '../new-events';
 import { CHECKPOINT_CATEGORY, isVisible, serverFilter } from './kurrentdb-filter';
 import { alreadyAppended } from './kurrentdb-idempotency';
 import { chainEvents, checkExpected, prepareEvents, meetsExpectation, streamStateOf, toRecordedEvent } from './kurrentdb-mapping';
@@ -135,9 +136,7 @@ export class KurrentDbEventStore implements EventStore {
 }
 
 function checkStreamId(streamId: StreamId): void {
-  if (typeof streamId !== 'string' || streamId.length === 0 || streamId.length > 200) {
-    throw new TypeError('streamId must be a non-empty string of at most 200 characters');
-  }
+  validateStreamId(streamId);
   // `$` streams are KurrentDB's own, and checkpoint streams this store's: neither is ever shown to readers.
   if (streamId.startsWith('$') || streamCategory(streamId) === CHECKPOINT_CATEGORY) {
     throw new InvalidAppendError(`Stream ${streamId}: names starting with $ or ${CHECKPOINT_CATEGORY}- are reserved`);

@@ -1,11 +1,9 @@
 import { NO_STREAM, jsonEvent } from '@kurrent/kurrentdb-client';
 import type { AllStreamResolvedEvent, AppendStreamState, EventData, ResolvedEvent } from '@kurrent/kurrentdb-client';
 import type { EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from '../event-store.port';
-import { InvalidAppendError } from '../errors';
 import { eventHash } from '../hash-chain';
-import { uuidv7 } from '../ids';
+import { validateExpected, validateNewEvents } from '../new-events';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The client reports "no position" as the unsigned 64-bit maximum on some servers. */
 const NO_POSITION = (1n << 64n) - 1n;
 
@@ -19,26 +17,17 @@ export interface PreparedEvent {
 
 /** Checks an append the way every adapter does and fixes each event's content before it is hashed. */
 export function prepareEvents(events: NewEvent[]): PreparedEvent[] {
-  if (!Array.isArray(events)) throw new InvalidAppendError('events must be an array');
-  const ids = new Set<string>();
-  return events.map((event) => {
-    if (typeof event?.type !== 'string' || event.type.length === 0) throw new InvalidAppendError('every event needs a type');
-    if (event.data === undefined) throw new InvalidAppendError(`event ${event.type} has no data`);
-    const id = (event.id ?? uuidv7()).toLowerCase();
-    if (!UUID.test(id)) throw new InvalidAppendError(`event id ${id} is not a UUID`);
-    if (ids.has(id)) throw new InvalidAppendError(`event id ${id} appears twice in one append`);
-    ids.add(id);
-    // Hashed as it will read back after the JSON round trip, so a Date or an undefined field cannot break the chain.
-    return { id, type: event.type, data: roundTrip(event.data) ?? null, metadata: (roundTrip(event.metadata) ?? {}) as Record<string, unknown> };
-  });
+  // Hashed as it will read back after the JSON round trip, so a Date or an undefined field cannot break the chain.
+  return validateNewEvents(events).map(({ id, type, data, metadata }) => ({
+    id,
+    type,
+    data: roundTrip(data) ?? null,
+    metadata: (roundTrip(metadata) ?? {}) as Record<string, unknown>,
+  }));
 }
 
 /** Checks an expected version: a version >= 0 or one of the three named states. */
-export function checkExpected(expected: ExpectedVersion): ExpectedVersion {
-  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return expected;
-  if (Number.isSafeInteger(expected) && expected >= 0) return expected;
-  throw new InvalidAppendError(`expected version must be a version >= 0, 'no_stream', 'stream_exists' or 'any'`);
-}
+export const checkExpected = validateExpected;
 
 /** The server-side expectation that pins an append to the exact stream tail the store has read (-1: no stream). */
 export function streamStateOf(lastVersion: number): AppendStreamState {

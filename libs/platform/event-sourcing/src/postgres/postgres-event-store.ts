@@ -1,5 +1,6 @@
 import { Pool, type PoolConfig } from 'pg';
-import { InvalidAppendError, PartialIdempotentAppendError, WrongExpectedVersionError } from '../errors';
+import { PartialIdempotentAppendError, WrongExpectedVersionError } from '../errors';
+import { validateStreamId } from '../new-events';
 import type {
   AppendResult, ChainVerification, CheckpointStore, EventFilter, EventStore, ExpectedVersion, NewEvent, ReadAllOptions,
   ReadStreamOptions, RecordedEvent, StreamId, Subscription, SubscriptionOptions,
@@ -67,7 +68,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: StreamId, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    checkStreamId(streamId);
+    validateStreamId(streamId);
     const code = encodeExpected(expected);
     const encoded = encodeEvents(events);
     let prevHash = this.heads.prevHashFor(streamId, expected);
@@ -183,11 +184,4 @@ export class PostgresEventStore implements EventStore {
     await this.notifier.close();
     await this.pool.end();
   }
-}
-
-function checkStreamId(streamId: StreamId): StreamId {
-  if (typeof streamId !== 'string' || !/^[^\n]{1,200}$/.test(streamId)) {
-    throw new InvalidAppendError('streamId must be 1 to 200 characters, no line breaks');
-  }
-  return streamId;
 }
