@@ -1,4 +1,6 @@
 // Renders the medians as the markdown of docs/benchmarks.md.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BenchConfig } from './config';
 import type { ContenderName } from './contenders/contender';
 import type { MachineInfo } from './machine';
@@ -80,6 +82,26 @@ function ratioTable(input: ReportInput): string {
   return ['| scenario | ours/Emmett | ours/raw | target | result |', '|---|--:|--:|---|---|', ...rows].join('\n');
 }
 
+/** For each missed target, what the same run measured about it: CPU per event and how busy each side was. */
+function bounds(input: ReportInput): string {
+  const misses = TARGETS.filter(({ scenario, vs, min }) => (ratioOf(input, scenario, vs) ?? min) < min);
+  if (misses.length === 0) return 'Every target was met in this run.';
+  return misses
+    .map(({ scenario, vs }) => {
+      const ours = input.medians[scenario]?.ours;
+      const other = input.medians[scenario]?.[vs];
+      if (!ours || !other) return `- ${TITLES[scenario]}: not measured.`;
+      const busy = ours.nodeBusyPct + ours.pgBusyPct;
+      const kind = busy >= 80 ? 'CPU-bound (Node and PostgreSQL together near all cores)' : `waiting, not CPU-bound (${int(busy)} % of all cores busy): commit flushes and round trips set the pace`;
+      return (
+        `- ${TITLES[scenario]}: ${int(1e6 / ours.eventsPerSec)} µs per event against ${int(1e6 / other.eventsPerSec)} µs for ${vs}. ` +
+        `PostgreSQL CPU ${one(ours.pgUsPerEvent)} µs/event against ${one(other.pgUsPerEvent)}, Node CPU ${one(ours.nodeUsPerEvent)} against ` +
+        `${one(other.nodeUsPerEvent)}, WAL ${int(ours.walBytesPerEvent)} bytes/event against ${int(other.walBytesPerEvent)}; ${kind}.`
+      );
+    })
+    .join('\n');
+}
+
 function setup(input: ReportInput): string {
   const { config, machine } = input;
   const runs = input.contenders.map((c) => `${c} ${input.runs[c] ?? 0}`).join(', ');
@@ -145,9 +167,22 @@ export function renderReport(input: ReportInput): string {
     METHOD,
     ...(input.problems.length ? ['', '## Problems during the run', '', ...input.problems.map((p) => `- ${p}`)] : []),
     '',
+    '## What bounds a missed target (measured in this run)',
+    '',
+    bounds(input),
+    '',
     '## Notes',
     '',
-    'Analysis: to be written after the run.',
+    notes(),
     '',
   ].join('\n');
+}
+
+/** The standing analysis, kept in bench/notes.md so that every run's report carries it. */
+function notes(): string {
+  try {
+    return readFileSync(join(__dirname, 'notes.md'), 'utf8').trim();
+  } catch {
+    return 'No notes (bench/notes.md is missing).';
+  }
 }
