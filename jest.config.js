@@ -7,6 +7,12 @@ const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.
 const projects = [
   { name: 'testing', root: 'libs/testing' },
   { name: 'event-sourcing', root: 'libs/platform/event-sourcing' },
+  { name: 'contracts', root: 'libs/contracts' },
+  { name: 'messaging', root: 'libs/platform/messaging' },
+  { name: 'auth', root: 'libs/platform/auth' },
+  { name: 'privacy', root: 'libs/platform/privacy' },
+  { name: 'telemetry', root: 'libs/platform/telemetry' },
+  { name: 'http', root: 'libs/platform/http' },
   { name: 'architecture', root: 'tools/architecture' },
 ];
 
@@ -19,8 +25,10 @@ function project({ name, root }) {
     testEnvironment: 'node',
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
     transform: { '^.+\\.[cm]?[jt]s$': ['@swc/jest', { ...swc, swcrc: false }] },
-    // NestJS 12 ships ES modules only: Jest (CommonJS) compiles them like our own code.
-    transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid)/)'],
+    // NestJS 12, jose 6 and @platformatic/kafka ship ES modules only: Jest (CommonJS) compiles them like our code.
+    transformIgnorePatterns: [
+      '/node_modules/(?!(@nestjs|uid|jose|@platformatic|scule|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
+    ],
     moduleNameMapper: Object.fromEntries(
       Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${up}${target.replace(/^\.\//, '')}`]),
     ),
