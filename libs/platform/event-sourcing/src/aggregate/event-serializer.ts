@@ -23,7 +23,10 @@ export class EventSerializer<E extends DomainEvent> {
   deserialize(recorded: Pick<RecordedEvent, 'type' | 'data'>): E {
     let type = recorded.type;
     let data = recorded.data as Record<string, unknown>;
+    const seen = new Set<string>();
     for (let upcast = this.options.upcasters?.[type]; upcast; upcast = this.options.upcasters?.[type]) {
+      if (seen.has(type)) throw new Error(`Upcasters of ${type} loop back to it`);
+      seen.add(type);
       ({ type, data } = upcast(data));
     }
     const revive = this.options.revivers?.[type as E['type']];

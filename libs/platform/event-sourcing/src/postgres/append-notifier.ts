@@ -70,7 +70,7 @@ export class AppendNotifier {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.connectionString });
+    const client = new Client({ connectionString: this.connectionString, connectionTimeoutMillis: 5_000 });
     client.on('notification', () => this.listeners.forEach((l) => l()));
     client.on('error', () => this.drop(client));
     client.on('end', () => this.drop(client));

@@ -4,7 +4,7 @@
  *   $1 stream ids, $2 expected (bigint[]: a version >= 0, -1 any, -2 no_stream, -3 stream_exists),
  *   $3 the hash each append chains onto ('-': unknown), $4 event counts (int[]);
  *   per event: $5 append index (int[]), $6 id, $7 type, $8 data JSON, $9 metadata JSON (ending in the
- *   chain: prevHash, hash).
+ *   chain: prevHash, hash), $10 hash.
  * Each append is checked on its own. status: 0 appended; 1 wrong expected version; 2 already appended
  * (idempotent replay); 3 some ids appended, others not; 4 the chain's previous hash is not the
  * stream's last (returned: chain again and resend).
@@ -20,13 +20,14 @@ with input as (
 ), events_in as (
   select ev.*
   from unnest($5::int[], string_to_array($6, E'\\n')::uuid[], string_to_array($7, E'\\n'),
-              string_to_array($8, E'\\n')::json[], string_to_array($9, E'\\n')::json[])
-       with ordinality as ev(i, id, t, d, m, k)
+              string_to_array($8, E'\\n')::json[], string_to_array($9, E'\\n')::json[],
+              string_to_array($10, E'\\n'))
+       with ordinality as ev(i, id, t, d, m, h, k)
 ), current as (
   select input.*, coalesce(last.version, -1) as cur_v, coalesce(last.hash, repeat('0', 64)) as cur_h,
          last.position as cur_p
   from input
-  left join lateral (select l.version, l.metadata->>'hash' as hash, l.position from es_events l
+  left join lateral (select l.version, l.hash, l.position from es_events l
                      where l.stream_id = input.s order by l.version desc limit 1) last on true
 ), checked as (
   select c.*, case
@@ -36,13 +37,11 @@ with input as (
     else c.e = c.cur_v end as version_ok
   from current c
 ), replay as (
-  -- Only where a retry can hide: a failed check, or an expectation that never fails.
+  -- Ids already in the stream: all of them is a replay of an earlier append, some of them an error.
   select c.i, count(*) as seen, max(x.version) as v, max(x.position) as pos
   from checked c
   join events_in ev on ev.i = c.i
   join es_events x on x.stream_id = c.s and x.event_id = ev.id
-   and x.version > case when c.version_ok then -1 else greatest(c.e, -1) end
-  where not c.version_ok or c.e in (-1, -3)
   group by c.i
 ), decided as (
   select c.*, r.v as replay_v, r.pos as replay_p, case
@@ -64,8 +63,8 @@ with input as (
         where d.st = 0
         order by ev.k) o
 ), inserted as (
-  insert into es_events (position, stream_id, version, event_id, type, category, data, metadata)
-  select n.pos, n.s, n.v, n.id, n.t, n.cat, n.d, n.m from numbered n
+  insert into es_events (position, stream_id, version, event_id, type, category, data, metadata, hash)
+  select n.pos, n.s, n.v, n.id, n.t, n.cat, n.d, n.m, n.h from numbered n
   returning 1
 ), last_positions as (
   select n.i, max(n.pos) as pos from numbered n group by n.i
@@ -83,27 +82,30 @@ order by d.i`;
  * previous hash is known: half the work of APPEND_SQL. It appends only if every check passes; when it
  * appends nothing, the caller asks APPEND_SQL why (conflict, replay, stale hash).
  *   $1 stream id, $2 expected (>= 0, or -2 no_stream), $3 the hash it chains onto,
- *   $4 ids, $5 types, $6 data JSON, $7 metadata JSON (newline-joined, as in APPEND_SQL).
+ *   $4 ids, $5 types, $6 data JSON, $7 metadata JSON, $8 hashes (newline-joined, as in APPEND_SQL).
  */
 export const APPEND_ONE_SQL = `
 with last as (
-  select l.version, l.metadata->>'hash' as hash, l.position from es_events l
+  select l.version, l.hash, l.position from es_events l
   where l.stream_id = $1 order by l.version desc limit 1
 ), ok as (
   select coalesce((select version from last), -1) as cur_v
   where coalesce((select version from last), -1) = (case when $2::bigint = -2 then -1 else $2::bigint end)
     and $3::text = coalesce((select hash from last), repeat('0', 64))
+    and not exists (select 1 from es_events x
+                    where x.stream_id = $1 and x.event_id = any(string_to_array($4, E'\\n')::uuid[]))
 ), marker as (
   select pg_advisory_xact_lock_shared(case when q.is_called then q.last_value + 1 else 1 end) as marked
   from es_position_seq q, ok
 ), inserted as (
-  insert into es_events (position, stream_id, version, event_id, type, category, data, metadata)
-  select nextval('es_position_seq'), $1, o.v, o.id, o.t, split_part($1, '-', 1), o.d, o.m
+  insert into es_events (position, stream_id, version, event_id, type, category, data, metadata, hash)
+  select nextval('es_position_seq'), $1, o.v, o.id, o.t, split_part($1, '-', 1), o.d, o.m, o.h
   from (select ok.cur_v + ev.k as v, ev.*
         from marker, ok,
              unnest(string_to_array($4, E'\\n')::uuid[], string_to_array($5, E'\\n'),
-                    string_to_array($6, E'\\n')::json[], string_to_array($7, E'\\n')::json[])
-             with ordinality as ev(id, t, d, m, k)
+                    string_to_array($6, E'\\n')::json[], string_to_array($7, E'\\n')::json[],
+                    string_to_array($8, E'\\n'))
+             with ordinality as ev(id, t, d, m, h, k)
         order by ev.k) o
   returning position, version
 )

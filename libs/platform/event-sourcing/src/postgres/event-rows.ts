@@ -1,4 +1,5 @@
 import type { EventMetadata, ExpectedVersion, NewEvent, RecordedEvent } from '../event-store.port';
+import { InvalidAppendError } from '../errors';
 import { eventHash } from '../hash-chain';
 import { validateExpected, validateNewEvents } from '../new-events';
 
@@ -27,9 +28,25 @@ export function encodeEvents(events: NewEvent[]): EncodedEvent[] {
   return validateNewEvents(events).map((e) => ({
     id: e.id,
     type: e.type,
-    dataJson: JSON.stringify(e.data),
-    metadataJson: JSON.stringify(e.metadata),
+    dataJson: storableJson(e.data, `event ${e.type}: data`),
+    metadataJson: storableJson(e.metadata, `event ${e.type}: metadata`),
   }));
+}
+
+/** An escaped NUL or a lone surrogate (JSON.stringify escapes only those; well-formed pairs stay literal). */
+const UNSTORABLE = /(^|[^\\])(\\\\)*\\u(0000|d[89a-f][0-9a-f]{2})/i;
+
+/** JSON text PostgreSQL can store and return unchanged, or an InvalidAppendError saying why not. */
+function storableJson(value: unknown, what: string): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined) throw new InvalidAppendError(`${what} is not JSON`);
+  if (UNSTORABLE.test(json)) throw new InvalidAppendError(`${what} holds a NUL character or a lone surrogate`);
+  return json;
 }
 
 /** Encodes an ExpectedVersion for the append: a version, or -1 any, -2 no_stream, -3 stream_exists. */

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { describeEventStoreContract } from '../contract/event-store.contract';
 import type { RecordedEvent } from '../event-store.port';
-import { WrongExpectedVersionError } from '../errors';
+import { InvalidAppendError, WrongExpectedVersionError } from '../errors';
 import { GENESIS_HASH } from '../hash-chain';
 import { batchParameters } from './append-batcher';
 import { APPEND_SQL } from './append.sql';
@@ -81,20 +81,26 @@ describe('PostgresEventStore', () => {
       // The slow writer takes the lower position in a transaction it keeps open...
       const events = encodeEvents([{ type: 'Counted', data: { n: 1 } }]);
       const batch = batchParameters([
-        { streamId: 'ooo-slow', expected: -2, prevHash: GENESIS_HASH, events, hashes: chainHashes(events, GENESIS_HASH), resolve() {}, reject() {} },
+        { streamId: 'ooo-slow', expected: -2, prevHash: GENESIS_HASH, events, hashes: chainHashes(events, GENESIS_HASH) },
       ]);
       await slow.query('begin');
       const { rows: [lower] } = await slow.query(APPEND_SQL, batch);
       // ...while a fast writer takes a higher one and commits first.
       const higher = await store.appendToStream('ooo-fast', [event(2)], 'no_stream');
       expect(higher.position).toBeGreaterThan(BigInt(lower.last_position));
-      await subscription.caughtUp();
-      expect(seen).toEqual([]);
       expect(await store.readAll({ after: head, categories: ['ooo'] })).toEqual([]);
       expect(await store.headPosition()).toBeLessThan(BigInt(lower.last_position));
+      // caughtUp() waits for everything committed before it, here the higher event, which it cannot
+      // deliver before the lower one: it resolves only once the slow writer has committed.
+      let caughtUp = false;
+      const waiting = subscription.caughtUp().then(() => (caughtUp = true));
+      await store.readAll({ after: head, categories: ['ooo'] });
+      expect(caughtUp).toBe(false);
+      expect(seen).toEqual([]);
 
       await slow.query('commit');
-      await eventually(() => expect(seen).toEqual([BigInt(lower.last_position), higher.position]));
+      await waiting;
+      expect(seen).toEqual([BigInt(lower.last_position), higher.position]);
       const all = await store.readAll({ after: head, categories: ['ooo'] });
       expect(all.map((e) => e.streamId)).toEqual(['ooo-slow', 'ooo-fast']);
     } finally {
@@ -137,6 +143,66 @@ describe('PostgresEventStore', () => {
       await subscription.stop();
       await Promise.all(writers.map((w) => w.close()));
     }
+  });
+
+  it('chains concurrent appends to one stream from one process, whatever they expect', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, n) => store.appendToStream('busy-1', [event(n)], n % 2 ? 'any' : n === 0 ? 'no_stream' : 'stream_exists')),
+    );
+    expect(results.map((r) => r.nextExpectedVersion).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(await store.verifyStream('busy-1')).toEqual({ valid: true, eventsChecked: 8 });
+  });
+
+  it('answers a replay of an earlier append as a replay, even at the current version', async () => {
+    const x = { ...event(1), id: '01960000-0000-7000-8000-0000000000aa' };
+    const first = await store.appendToStream('replay-1', [x], 'no_stream');
+    await store.appendToStream('replay-1', [event(2)], 0);
+    expect(await store.appendToStream('replay-1', [x], 1)).toEqual(first);
+    expect(await store.readStream('replay-1')).toHaveLength(2);
+  });
+
+  it('refuses data it could not store and read back unchanged, without failing the appends beside it', async () => {
+    const bad = [
+      store.appendToStream('bad-1', [{ type: 'X', data: { text: 'a\u0000b' } }], 'no_stream'),
+      store.appendToStream('bad-2', [{ type: 'X', data: { text: '\ud800' } }], 'no_stream'),
+      store.appendToStream('bad-3', [{ type: 'X', data: () => 1 }], 'no_stream'),
+      store.appendToStream('bad-4', [{ type: 'X', data: {}, metadata: { note: 'a\u0000b' } }], 'no_stream'),
+    ];
+    const good = store.appendToStream('good-1', [{ type: 'X', data: { text: 'ok 😀 \\u0000 literally' } }], 'no_stream');
+    for (const attempt of bad) await expect(attempt).rejects.toBeInstanceOf(InvalidAppendError);
+    await expect(good).resolves.toEqual(expect.objectContaining({ nextExpectedVersion: 0 }));
+    expect((await store.readStream('good-1'))[0].data).toEqual({ text: 'ok 😀 \\u0000 literally' });
+  });
+
+  it('does not spin when a failing handler is woken again and again', async () => {
+    let attempts = 0;
+    const subscription = store.subscribe({
+      subscriptionId: 'spin',
+      filter: { categories: ['spin'] },
+      handle: async () => {
+        attempts += 1;
+        throw new Error('always');
+      },
+      onError: () => {
+        throw new Error('an error handler that throws');
+      },
+    });
+    await store.appendToStream('spin-1', [event(1)], 'no_stream');
+    for (let n = 0; n < 20; n += 1) await store.appendToStream(`spin-wake-${n}`, [event(n)], 'no_stream');
+    await eventually(() => expect(attempts).toBeGreaterThanOrEqual(3));
+    // Back-off of 100, 200, 400 ms between attempts, however many wake-ups arrived meanwhile.
+    expect(attempts).toBeLessThan(6);
+    await subscription.stop();
+  });
+
+  it('finishes the work under way when closed, then refuses more', async () => {
+    const closing = await PostgresEventStore.create({ connectionString: db.url, poolSize: 2 });
+    const appends = Array.from({ length: 5 }, (_, n) => closing.appendToStream(`closing-${n}`, [event(n)], 'no_stream'));
+    const read = closing.readAll({ maxCount: 10 });
+    await closing.close();
+    await expect(Promise.all(appends)).resolves.toHaveLength(5);
+    await expect(read).resolves.toBeDefined();
+    await expect(closing.appendToStream('closing-late', [event(9)], 'no_stream')).rejects.toThrow('closed');
   });
 
   it('wakes a live subscription by NOTIFY, not by its poll', async () => {

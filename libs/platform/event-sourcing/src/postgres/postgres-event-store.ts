@@ -5,14 +5,14 @@ import type {
   AppendResult, ChainVerification, CheckpointStore, EventFilter, EventStore, ExpectedVersion, NewEvent, ReadAllOptions,
   ReadStreamOptions, RecordedEvent, StreamId, Subscription, SubscriptionOptions,
 } from '../event-store.port';
-import { GENESIS_HASH, verifyChain } from '../hash-chain';
+import { verifyChain } from '../hash-chain';
 import { AppendBatcher } from './append-batcher';
-import { chainHashes, encodeEvents, encodeExpected, EVENT_COLUMNS as COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
+import { encodeEvents, encodeExpected, EVENT_COLUMNS as COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
 import { StreamHeads } from './stream-heads';
 import { migrateEventStore } from './migrate';
 import { AppendNotifier } from './append-notifier';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
-import { PostgresSubscription } from './postgres-subscription';
+import { PostgresSubscription, type SubscriptionSource } from './postgres-subscription';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -40,12 +40,15 @@ export class PostgresEventStore implements EventStore {
   private readonly heads = new StreamHeads();
   /** Highest position known to have nothing in flight below it; only ever grows. */
   private safe = 0n;
+  private readonly running = new Set<Promise<unknown>>();
+  private closing: Promise<void> | undefined;
+  private refusing = false;
   readonly checkpoints: CheckpointStore;
 
   private constructor(readonly pool: Pool, private readonly options: PostgresEventStoreOptions) {
     this.notifier = new AppendNotifier(options.connectionString, pool);
     const limits = { maxInFlight: options.maxBatchesInFlight ?? 2, maxEvents: options.maxBatchEvents ?? 1_000 };
-    this.batcher = new AppendBatcher(pool, limits, () =>
+    this.batcher = new AppendBatcher(pool, this.heads, limits, () =>
       this.notifier.announce(),
     );
     this.checkpoints = new PostgresCheckpointStore(pool);
@@ -68,33 +71,18 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: StreamId, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    validateStreamId(streamId);
-    const code = encodeExpected(expected);
-    const encoded = encodeEvents(events);
-    let prevHash = this.heads.prevHashFor(streamId, expected);
-    for (let attempt = 0; ; attempt += 1) {
-      const hashes = chainHashes(encoded, prevHash ?? GENESIS_HASH);
-      const outcome = await this.batcher.submit({ streamId, expected: code, prevHash: prevHash ?? null, events: encoded, hashes });
-      switch (outcome.status) {
-        case 0:
-          this.heads.remember(streamId, outcome.version, hashes.at(-1) ?? outcome.lastHash);
-          return { nextExpectedVersion: outcome.version, position: outcome.position ?? 0n };
-        case 1:
-          this.heads.remember(streamId, outcome.version, outcome.lastHash);
-          throw new WrongExpectedVersionError(streamId, expected, outcome.version);
-        case 2:
-          return { nextExpectedVersion: outcome.version, position: outcome.position ?? 0n };
-        case 3:
-          throw new PartialIdempotentAppendError(streamId);
-        case 4:
-          // Our idea of the stream's last hash was missing or stale: chain onto the real one.
-          if (attempt >= 3) throw new Error(`Stream ${streamId}: the hash chain kept moving under concurrent writers`);
-          prevHash = outcome.lastHash;
-      }
-    }
+    const request = { streamId: validateStreamId(streamId), expected: encodeExpected(expected), events: encodeEvents(events) };
+    const outcome = await this.track(() => this.batcher.submit(request));
+    if (outcome.status === 1) throw new WrongExpectedVersionError(streamId, expected, outcome.version);
+    if (outcome.status === 3) throw new PartialIdempotentAppendError(streamId);
+    return { nextExpectedVersion: outcome.version, position: outcome.position ?? 0n };
   }
 
-  async readStream(streamId: StreamId, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  readStream(streamId: StreamId, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.track(() => this.readStreamNow(streamId, options));
+  }
+
+  private async readStreamNow(streamId: StreamId, options: ReadStreamOptions): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const from = options.fromVersion ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
     const { rows } = await this.pool.query<EventRow>({
@@ -115,7 +103,11 @@ export class PostgresEventStore implements EventStore {
    * Events after `after` in global order, never past the safe position: below it nothing is in
    * flight, so a later commit can never land behind what a reader has already seen.
    */
-  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.track(() => this.readAllNow(options));
+  }
+
+  private async readAllNow(options: ReadAllOptions): Promise<RecordedEvent[]> {
     const after = options.after ?? 0n;
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const refreshed = this.safe <= after;
@@ -129,7 +121,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** Global position of the newest event below the safe position (0n when there is none). */
-  async headPosition(): Promise<bigint> {
+  headPosition(): Promise<bigint> {
+    return this.track(() => this.headPositionNow());
+  }
+
+  private async headPositionNow(): Promise<bigint> {
     const safe = await this.refreshSafe();
     const { rows } = await this.pool.query<{ head: string }>({
       name: 'es_head',
@@ -138,6 +134,19 @@ export class PostgresEventStore implements EventStore {
     });
     return BigInt(rows[0].head);
   }
+
+  private readonly subscriptionSource: SubscriptionSource = {
+    readAll: (options) => this.readAll(options),
+    settledPosition: () => this.safe,
+    allocatedPosition: () =>
+      this.track(async () => {
+        const { rows } = await this.pool.query<{ allocated: string }>({
+          name: 'es_allocated',
+          text: 'select case when is_called then last_value else 0 end as allocated from es_position_seq',
+        });
+        return BigInt(rows[0].allocated);
+      }),
+  };
 
   private async refreshSafe(): Promise<bigint> {
     const { rows } = await this.pool.query<{ safe: string }>({ name: 'es_safe', text: 'select es_safe_position() as safe' });
@@ -165,7 +174,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribe(options: SubscriptionOptions): Subscription {
-    const subscription = new PostgresSubscription(this, this.notifier, options, {
+    const subscription = new PostgresSubscription(this.subscriptionSource, this.notifier, options, {
       checkpoints: options.checkpoints ?? this.checkpoints,
       pollIntervalMs: this.options.pollIntervalMs ?? 1_000,
       onStopped: (s) => this.subscriptions.delete(s),
@@ -179,9 +188,29 @@ export class PostgresEventStore implements EventStore {
     return verifyChain(await this.readStream(streamId));
   }
 
+  /**
+   * Refuses new work, lets what is under way finish (appends queued for a batch included), stops the
+   * subscriptions and then closes the connections.
+   */
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.stop()));
-    await this.notifier.close();
-    await this.pool.end();
+    if (this.closing) return this.closing;
+    this.closing = (async () => {
+      await Promise.all([...this.subscriptions].map((s) => s.stop()));
+      this.refusing = true;
+      await Promise.allSettled([...this.running]);
+      await this.batcher.drained();
+      await this.notifier.close();
+      await this.pool.end();
+    })();
+    return this.closing;
+  }
+
+  /** Runs store work unless the store is closing, and keeps it in view so close() can wait for it. */
+  private track<T>(work: () => Promise<T>): Promise<T> {
+    if (this.refusing) return Promise.reject(new Error('The event store is closed'));
+    const running = work();
+    this.running.add(running);
+    void running.finally(() => this.running.delete(running)).catch(() => undefined);
+    return running;
   }
 }

@@ -4,6 +4,14 @@ interface Wakeable {
   listen(listener: () => void): { ready: Promise<void>; stop(): void };
 }
 
+/** What a subscription reads through: pages in global order, and how far the store is settled. */
+export interface SubscriptionSource extends Pick<EventStore, 'readAll'> {
+  /** Every position handed out so far (committed or not): what caughtUp() must wait for. */
+  allocatedPosition(): Promise<bigint>;
+  /** The safe position the last read was bounded by: nothing below it is still in flight. */
+  settledPosition(): bigint;
+}
+
 interface Settings {
   checkpoints: CheckpointStore;
   pollIntervalMs: number;
@@ -11,28 +19,28 @@ interface Settings {
 }
 
 interface Waiter {
-  afterRead: number;
+  target: bigint;
   resolve(): void;
 }
 
 /**
  * Catch-up, then live. Reads pages after the durable checkpoint in global order; when a read comes back
- * short it is live and sleeps until NOTIFY (or the fallback poll) wakes it. Positions are visible in
- * commit order, so reading `position > checkpoint` never skips an event.
+ * short it is live and sleeps until NOTIFY (or the fallback poll) wakes it. Reads never pass the safe
+ * position, so reading `position > checkpoint` never skips an event.
  */
 export class PostgresSubscription implements Subscription {
   private current: bigint | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeSleeper: (() => void) | undefined;
-  /** Set by a wake-up that arrives while not sleeping, so the next sleep returns at once. */
+  private interruptPause: (() => void) | undefined;
+  /** Set by a wake-up that arrives while not sleeping, so the next idle sleep returns at once. */
   private signalled = false;
-  private readsStarted = 0;
   private readonly waiters: Waiter[] = [];
   private listening: { ready: Promise<void>; stop(): void } | undefined;
 
   constructor(
-    private readonly store: Pick<EventStore, 'readAll'>,
+    private readonly source: SubscriptionSource,
     private readonly notifier: Wakeable,
     private readonly options: SubscriptionOptions,
     private readonly settings: Settings,
@@ -49,12 +57,16 @@ export class PostgresSubscription implements Subscription {
   start(): void {
     this.running = true;
     this.listening = this.notifier.listen(() => this.wake());
-    this.loop = this.run();
+    this.loop = this.run().catch((error: unknown) => this.report(error));
   }
 
-  caughtUp(): Promise<void> {
-    return new Promise((resolve) => {
-      this.waiters.push({ afterRead: this.readsStarted, resolve });
+  /** Resolves once every event appended (committed) before the call has been handled. */
+  async caughtUp(): Promise<void> {
+    if (!this.running) return;
+    const target = await this.source.allocatedPosition();
+    if (!this.running) return;
+    await new Promise<void>((resolve) => {
+      this.waiters.push({ target, resolve });
       this.wake();
     });
   }
@@ -62,7 +74,8 @@ export class PostgresSubscription implements Subscription {
   async stop(): Promise<void> {
     this.running = false;
     this.listening?.stop();
-    this.wake();
+    this.wakeSleeper?.();
+    this.interruptPause?.();
     await this.loop;
     this.waiters.splice(0).forEach((w) => w.resolve());
     this.settings.onStopped(this);
@@ -71,20 +84,17 @@ export class PostgresSubscription implements Subscription {
   private async run(): Promise<void> {
     const batchSize = this.options.batchSize ?? 500;
     // Listen before the first read: a commit after that read then always wakes us.
-    await this.listening?.ready;
+    await this.untilListening(5_000);
     this.current = await this.retrying(() => this.settings.checkpoints.load(this.subscriptionId));
     while (this.running) {
-      const readNumber = ++this.readsStarted;
       this.signalled = false;
       const events = await this.retrying(() =>
-        this.store.readAll({ ...this.options.filter, after: this.current ?? 0n, maxCount: batchSize }),
+        this.source.readAll({ ...this.options.filter, after: this.current ?? 0n, maxCount: batchSize }),
       );
       if (events === undefined) break;
-      if (events.length > 0) {
-        if (!(await this.deliver(events))) break;
-      }
+      if (events.length > 0 && !(await this.deliver(events))) break;
       if (events.length < batchSize) {
-        this.releaseWaiters(readNumber);
+        this.releaseWaiters(this.source.settledPosition());
         await this.sleep(this.settings.pollIntervalMs);
       }
     }
@@ -108,16 +118,26 @@ export class PostgresSubscription implements Subscription {
       try {
         return await work();
       } catch (error) {
-        this.options.onError?.(error);
-        await this.sleep(Math.min(100 * 2 ** attempt, 5_000));
+        this.report(error);
+        // A plain pause: wake-ups (commits, caughtUp calls) must not cut a back-off short.
+        await this.pause(Math.min(100 * 2 ** attempt, 5_000));
       }
     }
     return undefined;
   }
 
-  private releaseWaiters(readNumber: number): void {
+  private report(error: unknown): void {
+    try {
+      this.options.onError?.(error);
+    } catch {
+      // An error handler that throws must not stop the subscription or crash the process.
+    }
+  }
+
+  /** A short read has seen everything up to the settled position: waiters at or below it are done. */
+  private releaseWaiters(settled: bigint): void {
     for (let i = this.waiters.length - 1; i >= 0; i -= 1) {
-      if (this.waiters[i].afterRead < readNumber) this.waiters.splice(i, 1)[0].resolve();
+      if (this.waiters[i].target <= settled) this.waiters.splice(i, 1)[0].resolve();
     }
   }
 
@@ -136,6 +156,31 @@ export class PostgresSubscription implements Subscription {
       };
       const timer = setTimeout(done, ms);
       this.wakeSleeper = done;
+    });
+  }
+
+  /** Waits for LISTEN to be in place, but not forever: without it the fallback poll still works. */
+  private async untilListening(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      this.interruptPause = resolve;
+    });
+    await Promise.race([this.listening?.ready ?? Promise.resolve(), timeout]);
+    clearTimeout(timer);
+    this.interruptPause = undefined;
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.interruptPause = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.interruptPause = done;
     });
   }
 }

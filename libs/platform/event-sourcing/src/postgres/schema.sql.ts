@@ -21,7 +21,8 @@ export const migrations: Migration[] = [
     version: 1,
     name: 'events, checkpoints, position markers',
     sql: `
-create sequence es_position_seq as bigint;
+-- CACHE 1 (the default) is part of the gap-safety argument: never cache sequence values per session.
+create sequence es_position_seq as bigint cache 1;
 
 create table es_events (
   position    bigint primary key,
@@ -32,11 +33,15 @@ create table es_events (
   category    text not null,
   -- json, not jsonb: stored as written, so the text a hash covers is the text read back.
   data        json not null,
-  -- Ends in prevHash and hash: the tamper-evident chain, computed in Node; an append checks that it
-  -- continues from the stream's last hash.
+  -- Ends in prevHash and hash: the tamper-evident chain, computed in Node.
   metadata    json not null,
+  -- The event's hash again, as a column: an append checks it continues from the stream's last hash
+  -- without parsing JSON on the server.
+  hash        text not null,
   recorded_at timestamptz not null default now(),
-  constraint es_events_stream_version unique (stream_id, version)
+  constraint es_events_stream_version unique (stream_id, version),
+  -- Makes an event id appear once per stream, and makes the idempotency check an index probe.
+  constraint es_events_stream_event unique (stream_id, event_id)
 );
 create index es_events_category on es_events (category, position);
 

@@ -22,6 +22,16 @@ export class ProjectionCheckpoints implements CheckpointStore {
     await this.saveIn(this.dataSource.manager, name, position);
   }
 
+  /**
+   * Locks the projection's checkpoint row for the rest of the transaction and returns its position, so
+   * two runners (replicas, a retry after a lost commit acknowledgement) never apply the same events twice.
+   */
+  async lockIn(manager: EntityManager, name: string): Promise<bigint> {
+    await manager.query(`insert into ${TABLE} (projection, position) values ($1, 0) on conflict (projection) do nothing`, [name]);
+    const rows: { position: string }[] = await manager.query(`select position from ${TABLE} where projection = $1 for update`, [name]);
+    return BigInt(rows[0].position);
+  }
+
   async saveIn(manager: EntityManager, name: string, position: bigint): Promise<void> {
     await manager.query(
       `insert into ${TABLE} (projection, position) values ($1, $2)

@@ -52,6 +52,11 @@ describe('ProjectionRunner', () => {
     await db.drop();
   });
 
+  it('reports status on a fresh read model, before it ever started', async () => {
+    const status = await new ProjectionRunner(store, dataSource, projection).status();
+    expect(status).toEqual({ name: 'stream-totals', running: false, checkpoint: 0n, head: 0n, lag: 0n });
+  });
+
   it('writes rows and checkpoint in one transaction: a crash mid-page applies nothing twice', async () => {
     await append('tally-a', [1, 2, 3]);
     await append('other-x', [1000]);
@@ -93,6 +98,16 @@ describe('ProjectionRunner', () => {
       { streamId: 'tally-b', events: 2, sum: 30 },
       { streamId: 'tally-c', events: 3, sum: 600 },
     ]);
+  });
+
+  it('applies every event once when two runners (replicas) and a double start race', async () => {
+    const before = await totals();
+    const [one, two] = [new ProjectionRunner(store, dataSource, projection, { batchSize: 2 }), new ProjectionRunner(store, dataSource, projection, { batchSize: 3 })];
+    await append('tally-d', [1, 2, 3, 4, 5, 6, 7]);
+    await Promise.all([one.start(), one.start(), two.start()]);
+    await Promise.all([one.caughtUp(), two.caughtUp()]);
+    await Promise.all([one.stop(), two.stop()]);
+    expect(await totals()).toEqual([...before, { streamId: 'tally-d', events: 7, sum: 28 }]);
   });
 
   it('rebuilds from zero to the same rows after the read model was damaged', async () => {

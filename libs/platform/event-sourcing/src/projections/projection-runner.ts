@@ -15,6 +15,8 @@ export interface ProjectionRunnerOptions {
  */
 export class ProjectionRunner {
   private subscription: Subscription | undefined;
+  private starting: Promise<void> | undefined;
+  private rebuilding: Promise<void> | undefined;
   private readonly checkpoints: ProjectionCheckpoints;
 
   constructor(
@@ -26,7 +28,13 @@ export class ProjectionRunner {
     this.checkpoints = new ProjectionCheckpoints(dataSource);
   }
 
-  async start(): Promise<void> {
+  /** Starts the projection; concurrent calls share one start. */
+  start(): Promise<void> {
+    this.starting ??= this.startNow().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async startNow(): Promise<void> {
     if (this.subscription) return;
     await this.checkpoints.ensureTable();
     this.subscription = this.store.subscribe({
@@ -38,13 +46,18 @@ export class ProjectionRunner {
       onError: this.options.onError,
       handle: (events, { checkpoint }) =>
         this.dataSource.transaction(async (manager) => {
-          await this.projection.apply(events, manager);
+          // The row lock orders runners; events at or below the stored checkpoint are already applied.
+          const applied = await this.checkpoints.lockIn(manager, this.projection.name);
+          const fresh = events.filter((e) => e.position > applied);
+          if (fresh.length === 0) return;
+          await this.projection.apply(fresh, manager);
           await this.checkpoints.saveIn(manager, this.projection.name, checkpoint);
         }),
     });
   }
 
   async stop(): Promise<void> {
+    await this.starting;
     const subscription = this.subscription;
     this.subscription = undefined;
     await subscription?.stop();
@@ -56,11 +69,18 @@ export class ProjectionRunner {
   }
 
   /** Drops the projection's rows and checkpoint in one transaction and replays it from the first event. */
-  async rebuild(): Promise<void> {
+  rebuild(): Promise<void> {
+    this.rebuilding ??= this.rebuildNow().finally(() => (this.rebuilding = undefined));
+    return this.rebuilding;
+  }
+
+  private async rebuildNow(): Promise<void> {
     const wasRunning = this.subscription !== undefined;
     await this.stop();
     await this.checkpoints.ensureTable();
     await this.dataSource.transaction(async (manager) => {
+      // Taking the checkpoint lock first makes a runner in another process wait, not interleave.
+      await this.checkpoints.lockIn(manager, this.projection.name);
       await this.projection.reset(manager);
       await this.checkpoints.deleteIn(manager, this.projection.name);
     });
@@ -70,6 +90,7 @@ export class ProjectionRunner {
   }
 
   async status(): Promise<ProjectionStatus> {
+    await this.checkpoints.ensureTable();
     const at = (await this.checkpoints.load(this.projection.name)) ?? 0n;
     const [head, [next]] = await Promise.all([
       this.store.headPosition(),

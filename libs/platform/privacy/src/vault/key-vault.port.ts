@@ -1,0 +1,34 @@
+import type { KeyRef, SubjectKind } from './key-ref';
+
+/** A data key ready for use, with the id that travels with every value sealed under it. */
+export interface DataKey {
+  readonly keyId: string;
+  readonly key: Buffer;
+}
+
+/** What the vault holds for a key id: the key, or the fact that it was shredded. */
+export type KeyLookup = { readonly status: 'live'; readonly key: Buffer } | { readonly status: 'erased' };
+
+/** What a shred did; `keys` counts the keys it erased now (0 when already erased: shredding is idempotent). */
+export interface ShredResult {
+  readonly keys: number;
+}
+
+/**
+ * Holds one data key per case and per data subject in a case. Erasure is crypto-shredding: the
+ * wrapped key is deleted, so every value sealed under it, in every event and copy, reads as erased.
+ */
+export interface KeyVault {
+  /**
+   * The ref's key, created on first use (one per ref, also under concurrent callers).
+   * Throws `AlreadyShreddedError` if the ref, its case or its subject was shredded: an erased
+   * subject or case never gets a new key.
+   */
+  keyFor(ref: KeyRef): Promise<DataKey>;
+  /** The key a sealed value names; throws `UnknownKeyError` for an id this vault never held. */
+  keyById(keyId: string): Promise<KeyLookup>;
+  /** Shreds every key of this subject, in every case. Final. */
+  shredSubject(subjectKind: SubjectKind, subjectRef: string): Promise<ShredResult>;
+  /** Shreds the case's narrative key and the keys of every subject in the case. Final. */
+  shredCase(caseRef: string): Promise<ShredResult>;
+}
