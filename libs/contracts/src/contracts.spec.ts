@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { ALL_CONTRACTS } from './all-contracts';
+import { defineContract } from './contract';
+import { topicOf, type IntegrationEvent } from './envelope';
+import { privacyProblems } from './privacy-check';
+import { ContractRegistry, ContractViolationError } from './registry';
+import { MarkRecordedV1 } from './sample/mark-recorded.contract';
+
+describe('integration event contracts', () => {
+  it.each(ALL_CONTRACTS.map((c) => [topicOf(c), c] as const))('%s cannot carry personal data: every field classified', (_topic, contract) => {
+    expect(privacyProblems(contract)).toEqual([]);
+  });
+
+  it('are named <service>.<event>.v<major>, each once', () => {
+    const topics = ALL_CONTRACTS.map(topicOf);
+    expect(new Set(topics).size).toBe(topics.length);
+    for (const topic of topics) expect(topic).toMatch(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v\d+$/);
+  });
+
+  describe('the privacy check itself', () => {
+    const base = MarkRecordedV1;
+    const withField = (name: string, schema: object, cls?: string) =>
+      defineContract({
+        ...base,
+        payload: { ...base.payload, properties: { ...base.payload.properties, [name]: schema } },
+        fields: cls ? { ...base.fields, [name]: cls as never } : base.fields,
+      });
+
+    it('refuses free text, unclassified fields, open objects and personal names', () => {
+      expect(privacyProblems(withField('remark', { type: 'string' }, 'id'))).toEqual([
+        'remark: an id is a uuid, or an anchored pattern with a maxLength of at most 100',
+      ]);
+      expect(privacyProblems(withField('channel', { type: 'string', enum: ['a'] }))).toEqual(['channel: not classified']);
+      expect(privacyProblems(withField('reporterName', { type: 'string', enum: ['x'] }, 'enum'))).toEqual([
+        'reporterName: the name suggests personal data or free text',
+      ]);
+      expect(privacyProblems(withField('details', { type: 'object', properties: {} }, 'id'))).toContain('details: must not allow additional properties');
+      expect(privacyProblems(withField('code', { type: 'string', pattern: '^.*$', maxLength: 10 }, 'id'))).toHaveLength(1);
+    });
+  });
+});
+
+describe('ContractRegistry', () => {
+  const registry = new ContractRegistry(ALL_CONTRACTS);
+  const event = (payload: unknown, overrides: Partial<IntegrationEvent> = {}): IntegrationEvent => ({
+    eventId: randomUUID(),
+    type: 'sample.mark-recorded',
+    version: 1,
+    occurredAt: '2026-03-02T09:00:00.000Z',
+    key: 'mark-1',
+    correlationId: 'corr-1',
+    causationId: 'cause-1',
+    payload,
+    ...overrides,
+  });
+  const valid = { markId: randomUUID(), topic: 'integrity', weight: 12, recordedAt: '2026-03-02T09:00:00Z' };
+
+  it('accepts a valid event', () => {
+    expect(() => registry.validate(event(valid))).not.toThrow();
+  });
+
+  it('refuses a payload that breaks its contract, naming the field and the rule but never the value', () => {
+    const canary = 'CANARY-Jansen-0612345678';
+    const error = (() => {
+      try {
+        registry.validate(event({ ...valid, topic: canary, extra: canary }));
+      } catch (e) {
+        return e as ContractViolationError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ContractViolationError);
+    expect(error?.problems).toEqual(expect.arrayContaining(['/ additionalProperties', '/topic enum']));
+    expect(error?.message).not.toContain(canary);
+  });
+
+  it('refuses an envelope without its ids, or for an unknown topic', () => {
+    expect(() => registry.validate(event(valid, { correlationId: undefined as never }))).toThrow('/ required correlationId');
+    expect(() => registry.validate(event(valid, { version: 9 }))).toThrow('no contract for sample.mark-recorded.v9');
+  });
+});

@@ -1,0 +1,67 @@
+import type { ContractDefinition, FieldClass, JsonSchema } from './contract';
+
+/** Field names that suggest a person or free text: never in a contract, whatever their schema. */
+const PERSONAL_NAME = /name|e-?mail|phone|address|account|narrative|summary|note|text|message|descr|comment|birth|bsn|iban|contact|reason/i;
+
+/**
+ * Every way a contract could let personal data through: unclassified or unknown fields, objects open
+ * to extra properties, strings not pinned down by an enum, a format or a pattern, and names that suggest
+ * a person or free text. An empty list means the contract cannot carry personal data.
+ */
+export function privacyProblems(contract: ContractDefinition): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  walk(contract.payload, '', (path, schema) => {
+    seen.add(path);
+    const cls = contract.fields[path];
+    const name = path.split('.').at(-1)?.replace('[]', '') ?? path;
+    if (PERSONAL_NAME.test(name)) problems.push(`${path}: the name suggests personal data or free text`);
+    if (!cls) return void problems.push(`${path}: not classified`);
+    const problem = checkClass(cls, schema);
+    if (problem) problems.push(`${path}: ${problem}`);
+  }, (path, schema) => {
+    if (schema.additionalProperties !== false) problems.push(`${path || 'payload'}: must not allow additional properties`);
+  });
+  for (const path of Object.keys(contract.fields)) if (!seen.has(path)) problems.push(`${path}: classified but not in the schema`);
+  return problems;
+}
+
+function checkClass(cls: FieldClass, s: JsonSchema): string | undefined {
+  switch (cls) {
+    case 'id':
+      return s.type === 'string' && (s.format === 'uuid' || (anchored(s.pattern) && (s.maxLength ?? 0) > 0 && (s.maxLength ?? 0) <= 100))
+        ? undefined : 'an id is a uuid, or an anchored pattern with a maxLength of at most 100';
+    case 'enum':
+      return s.enum && s.enum.length > 0 ? undefined : 'an enum lists its values';
+    case 'timestamp':
+      return s.type === 'string' && (s.format === 'date-time' || s.format === 'date') ? undefined : 'a timestamp has format date-time or date';
+    case 'count':
+      return s.type === 'integer' && s.minimum === 0 ? undefined : 'a count is an integer with minimum 0';
+    case 'amount':
+      return s.type === 'integer' ? undefined : 'an amount is an integer (cents)';
+    case 'flag':
+      return s.type === 'boolean' ? undefined : 'a flag is a boolean';
+    case 'language':
+      return s.type === 'string' && (s.pattern === '^[a-z]{2}$' || Boolean(s.enum)) ? undefined : 'a language is ^[a-z]{2}$ or an enum';
+  }
+}
+
+function anchored(pattern: string | undefined): boolean {
+  return Boolean(pattern && pattern.startsWith('^') && pattern.endsWith('$') && !/\\s|\s|\.\*|\.\+/.test(pattern));
+}
+
+function walk(
+  schema: JsonSchema,
+  path: string,
+  leaf: (path: string, schema: JsonSchema) => void,
+  object: (path: string, schema: JsonSchema) => void,
+): void {
+  if (schema.type === 'object') {
+    object(path, schema);
+    for (const [key, child] of Object.entries(schema.properties ?? {})) walk(child, path ? `${path}.${key}` : key, leaf, object);
+  } else if (schema.type === 'array') {
+    walk(schema.items ?? {}, `${path}[]`, leaf, object);
+  } else {
+    leaf(path, schema);
+  }
+}
