@@ -6,13 +6,14 @@ type Listener = () => void;
 const NOTIFY_INTERVAL_MS = 5;
 
 /**
- * Wakes subscriptions when events are committed. In this process directly; in others through one
+ * A PostgreSQL notification channel, used by the event store (`es_appended`) and the Postgres bus
+ * (`bus_published`). Wakes subscribers when something was committed. In this process directly; in others through one
  * LISTEN connection per store, shared by its subscriptions. The NOTIFY is sent after the append has
  * committed, in its own statement, coalesced to one in flight: a NOTIFY inside the append would
  * serialise every append's commit on PostgreSQL's notification queue lock. Reconnects after a lost
  * connection; the subscriptions' fallback poll covers the gap.
  */
-export class AppendNotifier {
+export class PgChannel {
   private readonly listeners = new Set<Listener>();
   private client: Client | undefined;
   private connecting: Promise<void> | undefined;
@@ -24,6 +25,7 @@ export class AppendNotifier {
   constructor(
     private readonly connectionString: string,
     private readonly pool: Pool,
+    private readonly channel = 'es_appended',
   ) {}
 
   /**
@@ -41,7 +43,7 @@ export class AppendNotifier {
       this.lastAnnounced = Date.now();
       if (this.closed) return;
       this.announcing = this.pool
-        .query({ name: 'es_notify', text: "select pg_notify('es_appended', '')" })
+        .query({ name: `notify_${this.channel}`, text: 'select pg_notify($1, $2)', values: [this.channel, ''] })
         .then(() => undefined, () => undefined);
     };
     if (wait === 0) send();
@@ -76,7 +78,7 @@ export class AppendNotifier {
     client.on('end', () => this.drop(client));
     try {
       await client.connect();
-      await client.query('listen es_appended');
+      await client.query(`listen ${this.channel}`);
       this.client = client;
       if (this.closed) await client.end();
     } catch {

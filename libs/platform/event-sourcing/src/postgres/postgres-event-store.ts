@@ -10,7 +10,7 @@ import { AppendBatcher } from './append-batcher';
 import { encodeEvents, encodeExpected, EVENT_COLUMNS as COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
 import { StreamHeads } from './stream-heads';
 import { migrateEventStore } from './migrate';
-import { AppendNotifier } from './append-notifier';
+import { PgChannel } from './append-notifier';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 import { PostgresSubscription, type SubscriptionSource } from './postgres-subscription';
 
@@ -35,7 +35,7 @@ export interface PostgresEventStoreOptions {
  */
 export class PostgresEventStore implements EventStore {
   private readonly batcher: AppendBatcher;
-  private readonly notifier: AppendNotifier;
+  private readonly notifier: PgChannel;
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly heads = new StreamHeads();
   /** Highest position known to have nothing in flight below it; only ever grows. */
@@ -46,7 +46,7 @@ export class PostgresEventStore implements EventStore {
   readonly checkpoints: CheckpointStore;
 
   private constructor(readonly pool: Pool, private readonly options: PostgresEventStoreOptions) {
-    this.notifier = new AppendNotifier(options.connectionString, pool);
+    this.notifier = new PgChannel(options.connectionString, pool);
     const limits = { maxInFlight: options.maxBatchesInFlight ?? 2, maxEvents: options.maxBatchEvents ?? 1_000 };
     this.batcher = new AppendBatcher(pool, this.heads, limits, () =>
       this.notifier.announce(),
