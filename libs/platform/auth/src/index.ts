@@ -1,1 +1,11 @@
-export {};
+export * from './principal';
+export * from './access.decorators';
+export { declarationProblem, denialFor, mergeDeclarations, valueAt, type AccessDeclaration, type ScopedRequest } from './access-policy';
+export * from './access.guard';
+export * from './auth.options';
+export * from './auth.module';
+export { BearerAuthenticator, CHALLENGE_REALM, InvalidBearerTokenException } from './bearer-authenticator';
+export { NotAnAccessTokenError, OidcTokenVerifier } from './oidc-token-verifier';
+export * from './reporter-tokens';
+export * from './demo-users';
+export { startDevIssuer, type DevIssuer, type DevIssuerOptions } from './dev-issuer/dev-issuer';

@@ -3,3 +3,7 @@ export * from './message-bus.factory';
 export * from './partitioner';
 export * from './inbox';
 export * from './postgres/postgres-message-bus';
+export * from './outbox/outbox';
+export * from './outbox/outbox-relay';
+export * from './outbox/integration-consumer';
+export * from './outbox/integration-event';

@@ -47,8 +47,8 @@ export class AlreadyShreddedError extends PrivacyError {
 export class UnknownKeyError extends PrivacyError {
   override readonly name = 'UnknownKeyError';
 
-  constructor(readonly keyId: string) {
-    super(`Key ${keyId} is not in this key vault`);
+  constructor(readonly keyId?: string) {
+    super(keyId ? `Key ${keyId} is not in this key vault` : 'Not a key id of this key vault');
   }
 }
 

@@ -2,6 +2,10 @@ import type { AppendResult, EventMetadataInput, EventStore } from '../event-stor
 import { NO_STREAM } from '../event-store.port';
 import type { DomainEvent, EventSourcedAggregate } from './event-sourced.aggregate';
 import { EventSerializer } from './event-serializer';
+import { uuidv7 } from '../ids';
+
+/** Adds to the metadata of one event about to be saved. */
+export type Enrich<E> = (event: E, context: { id: string; aggregateId: string; metadata: EventMetadataInput }) => EventMetadataInput;
 
 export class AggregateNotFoundError extends Error {
   override readonly name = 'AggregateNotFoundError';
@@ -52,11 +56,18 @@ export class AggregateRepository<E extends DomainEvent, A extends EventSourcedAg
     return aggregate;
   }
 
-  /** Appends the uncommitted events, then commits them (publishing them if merged with Nest's EventPublisher). */
-  async save(aggregate: A, metadata: EventMetadataInput = {}): Promise<AppendResult | undefined> {
+  /**
+   * Appends the uncommitted events, then commits them (publishing them if merged with Nest's
+   * EventPublisher). `enrich` may add to each event's metadata, e.g. the integration events it gives
+   * rise to (the outbox), knowing the event's id.
+   */
+  async save(aggregate: A, metadata: EventMetadataInput = {}, enrich?: Enrich<E>): Promise<AppendResult | undefined> {
     const pending = aggregate.getUncommittedEvents();
     if (pending.length === 0) return undefined;
-    const events = pending.map((e) => ({ ...this.serializer.serialize(e), metadata }));
+    const events = pending.map((event) => {
+      const id = uuidv7();
+      return { ...this.serializer.serialize(event), id, metadata: enrich ? enrich(event, { id, aggregateId: aggregate.id, metadata }) : metadata };
+    });
     const expected = aggregate.version < 0 ? NO_STREAM : aggregate.version;
     const result = await this.store.appendToStream(this.streamId(aggregate.id), events, expected);
     aggregate.version = result.nextExpectedVersion;

@@ -12,7 +12,10 @@ const RECONNECT_MS = 500;
  */
 export class ShredWatcher {
   private readonly listeners = new Set<() => void>();
+  private readonly discarded = new WeakSet<PoolClient>();
   private client: PoolClient | undefined;
+  private connecting = false;
+  private retryScheduled = false;
   private closed = false;
   generation = 0;
 
@@ -41,12 +44,12 @@ export class ShredWatcher {
 
   async close(): Promise<void> {
     this.closed = true;
-    const client = this.client;
-    this.client = undefined;
-    client?.release();
+    if (this.client) this.discard(this.client);
   }
 
   private async connect(): Promise<void> {
+    if (this.connecting || this.closed) return;
+    this.connecting = true;
     let client: PoolClient | undefined;
     try {
       client = await this.pool.connect();
@@ -55,28 +58,38 @@ export class ShredWatcher {
       connected.on('error', () => this.drop(connected));
       connected.on('end', () => this.drop(connected));
       await connected.query(`listen ${SHRED_CHANNEL}`);
-      if (this.closed) return connected.release();
-      this.client = connected;
+      if (this.closed) this.discard(connected);
+      else this.client = connected;
     } catch {
       if (client) this.drop(client);
       else this.retry();
+    } finally {
+      this.connecting = false;
     }
   }
 
+  /** The connection failed: notifications may have been missed, so forget everything cached. */
   private drop(client: PoolClient): void {
-    const wasCurrent = this.client === client;
-    if (wasCurrent) this.client = undefined;
-    // Notifications may have been missed: forget everything cached, then listen again.
+    if (this.discarded.has(client)) return;
+    this.discard(client);
     this.shredded();
-    try {
-      client.release(true);
-    } catch {
-      // already released (an 'error' followed by 'end')
-    }
-    if (wasCurrent || !this.listening) this.retry();
+    this.retry();
+  }
+
+  // Destroyed, not returned to the pool: a pooled connection must not keep listening.
+  private discard(client: PoolClient): void {
+    if (this.client === client) this.client = undefined;
+    if (this.discarded.has(client)) return;
+    this.discarded.add(client);
+    client.release(true);
   }
 
   private retry(): void {
-    if (!this.closed) setTimeout(() => void (this.listening || this.closed ? undefined : this.connect()), RECONNECT_MS).unref();
+    if (this.closed || this.retryScheduled) return;
+    this.retryScheduled = true;
+    setTimeout(() => {
+      this.retryScheduled = false;
+      if (!this.listening) void this.connect();
+    }, RECONNECT_MS).unref();
   }
 }

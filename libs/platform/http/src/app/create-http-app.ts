@@ -1,0 +1,63 @@
+import { Module, type DynamicModule, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import type { HealthCheck } from '../health/health-check';
+import { HealthModule } from '../health/health.module';
+import { DOCS_PATH, setUpOpenApi } from '../openapi/openapi.setup';
+import { ProblemFilter } from '../problem/problem.filter';
+import { createValidationPipe } from '../validation/validation.pipe';
+import { correlationIdMiddleware } from './correlation-id.middleware';
+import { isJsonMediaType, jsonOnlyMiddleware } from './json-only.middleware';
+import { securityHeadersMiddleware } from './security-headers.middleware';
+
+export interface HttpAppOptions {
+  /** e.g. `intake`; the default OpenAPI title. */
+  serviceName: string;
+  /** The service's version, shown in the OpenAPI document. */
+  version: string;
+  /** Largest JSON body accepted (bytes, or `'64kb'`-style); larger ones get a 413 problem. */
+  bodyLimit?: string | number;
+  openApi?: { title: string; description?: string };
+  /** Dependencies `/health/ready` requires (database, bus); each gets `healthCheckTimeoutMs` to answer. */
+  healthChecks?: HealthCheck[];
+  healthCheckTimeoutMs?: number;
+  /** Passed to Nest: `false` in tests, the telemetry library's redacting logger in services. */
+  logger?: LoggerService | LogLevel[] | false;
+}
+
+@Module({})
+class HttpAppModule {}
+
+/**
+ * Creates a service's HTTP application, configured but not initialised or listening: security headers and a
+ * correlation id on every response, JSON-only bodies up to `bodyLimit`, DTO validation rejecting unknown fields,
+ * RFC 9457 problems for every failure, `/openapi.json`, `/docs`, `/health/live` and `/health/ready`.
+ * Idempotency keys need a database: import `IdempotencyModule.forRoot(...)` in the root module.
+ */
+export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
+  const entry: DynamicModule = {
+    module: HttpAppModule,
+    imports: [rootModule, HealthModule.forRoot(options.healthChecks ?? [], options.healthCheckTimeoutMs)],
+  };
+  // The adapter is given, not looked up: Nest's lookup is a dynamic import() that Jest's CommonJS cannot run.
+  // Nest's own parser has no way to refuse non-JSON bodies first; ours is registered below, in order.
+  const app = await NestFactory.create<NestExpressApplication>(entry, new ExpressAdapter(), {
+    bodyParser: false,
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
+  });
+  app.disable('x-powered-by');
+  app.use(securityHeadersMiddleware(DOCS_PATH));
+  app.use(correlationIdMiddleware);
+  app.use(jsonOnlyMiddleware);
+  // No inflation: a compressed body would be measured against the limit only after expanding it.
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb', inflate: false, type: (req: IncomingMessage) => isJsonMediaType(req.headers['content-type']) });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  setUpOpenApi(app, {
+    title: options.openApi?.title ?? options.serviceName,
+    description: options.openApi?.description,
+    version: options.version,
+  });
+  return app;
+}

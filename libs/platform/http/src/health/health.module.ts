@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { HealthCheck } from './health-check';
+import { HEALTH_CHECKS, HEALTH_CHECK_TIMEOUT_MS, HealthController } from './health.controller';
+
+/** Serves `/health/live` and `/health/ready`; `createHttpApp` imports it with its `healthChecks`. */
+@Module({})
+export class HealthModule {
+  static forRoot(checks: HealthCheck[], timeoutMs = 2_000): DynamicModule {
+    return {
+      module: HealthModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: HEALTH_CHECKS, useValue: checks },
+        { provide: HEALTH_CHECK_TIMEOUT_MS, useValue: timeoutMs },
+      ],
+    };
+  }
+}

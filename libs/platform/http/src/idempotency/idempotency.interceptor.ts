@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { catchError, concatMap, from, of, switchMap, throwError, type Observable } from 'rxjs';
+import { SECURITY_HEADER_NAMES } from '../app/security-headers.middleware';
+import { pathOf, type HttpRequest, type HttpResponse } from '../http-types';
+import { PROBLEM_CONTENT_TYPE, ProblemType } from '../problem/problem';
+import { ProblemException, ValidationFailedException } from '../problem/problem.exception';
+import { toProblem } from '../problem/to-problem';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, idempotencyKeyOf, requestHash } from './idempotency-key';
+import { IdempotencyStore, type StoredResponse } from './idempotency.store';
+
+/** Options of `IdempotencyModule.forRoot`, minus the database. */
+export interface IdempotencyBehaviour {
+  /** The principal a key belongs to; by default the `sub` an auth guard left on `req.user`. */
+  principalOf?: (req: HttpRequest) => string | undefined;
+}
+export const IDEMPOTENCY_BEHAVIOUR = Symbol('IDEMPOTENCY_BEHAVIOUR');
+
+/** Headers of one transmission or of the app's middleware, not of the answer: never stored, never replayed. */
+const TRANSIENT = new Set([
+  ...['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie', 'x-correlation-id'],
+  ...SECURITY_HEADER_NAMES,
+]);
+
+/**
+ * Makes POSTs carrying `Idempotency-Key` safe to retry: the first request runs and its answer is stored; a repeat
+ * with the same body gets that answer (`Idempotent-Replayed: true`) without running the handler again.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
+  constructor(
+    private readonly store: IdempotencyStore,
+    @Inject(IDEMPOTENCY_BEHAVIOUR) private readonly behaviour: IdempotencyBehaviour,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<HttpRequest>();
+    const res = context.switchToHttp().getResponse<HttpResponse>();
+    if (req.method !== 'POST') return next.handle();
+    const key = idempotencyKeyOf(req.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()]);
+    if (key === undefined) return next.handle();
+    // The concrete path, not the route template: the same key on /cases/1 and /cases/2 is two requests.
+    const principal = (this.behaviour.principalOf ?? defaultPrincipal)(req);
+    const scope = `POST ${pathOf(req)} ${principal === undefined ? 'anonymous' : `sub:${principal}`}`;
+    return from(this.store.claim(key, scope, requestHash(req.body, req.query))).pipe(
+      switchMap((claim) => {
+        if (claim.outcome === 'mismatch') return throwError(() => keyReused());
+        if (claim.outcome === 'in-flight') return throwError(() => keyInUse());
+        if (claim.outcome === 'completed') return of(replay(res, claim.response));
+        const answered = (response: StoredResponse) => this.store.complete(key, scope, claim.claimId, response);
+        return next.handle().pipe(
+          concatMap(async (body) => {
+            await answered({ status: res.statusCode, headers: storedHeaders(res), body }).catch((e) => this.warn(e));
+            return body;
+          }),
+          catchError((error: unknown) => from(this.settleFailure(error, req, key, scope, claim.claimId)).pipe(switchMap(() => throwError(() => error)))),
+        );
+      }),
+    );
+  }
+
+  /** 4xx answers are final and stored; a fault, a rate limit or invalid input frees the key for a retry. */
+  private async settleFailure(error: unknown, req: HttpRequest, key: string, scope: string, claimId: string): Promise<void> {
+    const problem = toProblem(error, req);
+    const retryable = problem.status >= 500 || problem.status === 429 || error instanceof ValidationFailedException;
+    const settled = retryable
+      ? this.store.release(key, scope, claimId)
+      : this.store.complete(key, scope, claimId, { status: problem.status, headers: problem.headers, body: problem.body });
+    await settled.catch((e) => this.warn(e));
+  }
+
+  /** The answer was sent anyway; the key stays claimed until it goes stale, so a retry cannot run twice. */
+  private warn(error: unknown): void {
+    this.logger.warn(`could not record an idempotent answer: ${error instanceof Error ? error.message : typeof error}`);
+  }
+}
+
+function replay(res: HttpResponse, stored: StoredResponse): unknown {
+  for (const [name, value] of Object.entries(stored.headers)) res.setHeader(name, value);
+  if (stored.status >= 400) res.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+  res.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+  res.status(stored.status);
+  return stored.body;
+}
+
+function storedHeaders(res: HttpResponse): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(res.getHeaders())) {
+    if (!TRANSIENT.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return headers;
+}
+
+function defaultPrincipal(req: HttpRequest): string | undefined {
+  const sub = req.user?.sub;
+  return typeof sub === 'string' && sub !== '' ? sub : undefined;
+}
+
+function keyReused(): ProblemException {
+  const detail = 'This Idempotency-Key was used with a different request body; use a new key for a new request.';
+  return new ProblemException({ type: ProblemType.idempotencyKeyReused, title: 'Idempotency key reused', status: 422, detail });
+}
+
+function keyInUse(): ProblemException {
+  const detail = 'A request with this Idempotency-Key is still being processed; retry shortly.';
+  return new ProblemException({
+    type: ProblemType.idempotencyKeyInUse,
+    title: 'Idempotency key in use',
+    status: 409,
+    detail,
+    headers: { 'Retry-After': '1' },
+  });
+}

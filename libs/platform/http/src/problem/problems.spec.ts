@@ -1,0 +1,108 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { validReport } from '../fixtures/reports.dto';
+import { CapturingLogger, createTestApp, postChunked } from '../fixtures/test-app';
+
+const PROBLEM = /^application\/problem\+json/;
+const CANARY = 'canary-51d2@leak.example';
+
+describe('errors as problem+json', () => {
+  let app: NestExpressApplication;
+  const logger = new CapturingLogger();
+  const http = () => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    app = await createTestApp({ logger, bodyLimit: '1kb' });
+  });
+  afterAll(() => app.close());
+
+  it('answers an unknown route with a 404 problem', async () => {
+    const res = await http().get('/nowhere/to/be/found?email=x').expect(404).expect('Content-Type', PROBLEM);
+    expect(res.body).toEqual({
+      type: 'https://vertrouwd.nl/problems/not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'No route matches this method and path.',
+      instance: '/nowhere/to/be/found',
+      correlationId: res.headers['x-correlation-id'],
+    });
+  });
+
+  it("keeps a handler's own 404 detail", async () => {
+    const res = await http().get('/reports/r-2').expect(404).expect('Content-Type', PROBLEM);
+    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/not-found', detail: 'Report not found' });
+  });
+
+  it('answers a wrong expected version with a 409 concurrent-modification problem', async () => {
+    const res = await http().post('/reports/conflict').expect(409).expect('Content-Type', PROBLEM);
+    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/concurrent-modification', title: 'Concurrent modification', status: 409 });
+    expect(res.text).not.toContain('report-r-1');
+  });
+
+  it('answers 429 with Retry-After', async () => {
+    const res = await http().get('/reports/limited/now').expect(429).expect('Content-Type', PROBLEM).expect('Retry-After', '30');
+    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/too-many-requests', status: 429 });
+  });
+
+  it("keeps a guard's WWW-Authenticate challenge on a 401", async () => {
+    const res = await http().get('/reports/guarded/challenge').expect(401).expect('Content-Type', PROBLEM);
+    expect(res.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/unauthorized', status: 401 });
+  });
+
+  it('answers a refusing guard and a ForbiddenException with 403 problems', async () => {
+    const denied = await http().get('/reports/guarded/deny').expect(403).expect('Content-Type', PROBLEM);
+    expect(denied.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/forbidden', status: 403 });
+    const forbidden = await http().get('/reports/guarded/forbidden').expect(403);
+    expect(forbidden.body.detail).toBe('Only the assigned advisor may read this report');
+  });
+
+  it('answers a body over the limit with a 413 problem, declared or streamed', async () => {
+    const big = validReport({ title: 'x'.repeat(2_000) });
+    const res = await http().post('/reports').send(big).expect(413).expect('Content-Type', PROBLEM);
+    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/payload-too-large', detail: 'The request body exceeds the limit of 1024 bytes.' });
+    await expect(postChunked(app, '/reports', JSON.stringify(big))).resolves.toBe(413);
+  });
+
+  it('answers a body that is not JSON with a 415 problem, before reading it', async () => {
+    const res = await http().post('/reports').set('Content-Type', 'text/plain').send(CANARY).expect(415).expect('Content-Type', PROBLEM);
+    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/unsupported-media-type', status: 415 });
+    await http().post('/reports').set('Content-Type', 'application/x-www-form-urlencoded').send('a=1').expect(415);
+    expect(res.text).not.toContain('canary');
+  });
+
+  it('refuses compressed bodies with a 415 problem', async () => {
+    const res = await http().post('/reports').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{}');
+    expect(res.status).toBe(415);
+    expect(res.body.type).toBe('https://vertrouwd.nl/problems/unsupported-media-type');
+  });
+
+  it('accepts a bodiless POST without a Content-Type', async () => {
+    await http().post('/reports/r-1/acknowledge').expect(204);
+  });
+
+  it('answers an unexpected error with a generic 500 and logs the cause, not the body', async () => {
+    const res = await http().post('/reports/boom').send(validReport({ title: CANARY, contact: { email: CANARY } })).expect(500);
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+    expect(res.body).toEqual({
+      type: 'https://vertrouwd.nl/problems/internal',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'An unexpected error occurred; quote the correlation id when reporting it.',
+      instance: '/reports/boom',
+      correlationId: res.headers['x-correlation-id'],
+    });
+    expect(res.text).not.toMatch(/canary|database|at \w|\.ts:/);
+    const logged = logger.lines.filter((line) => line.includes(res.body.correlationId));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('POST /reports/boom');
+    expect(logger.lines.join('\n')).toContain('Error: the database went away');
+    expect(logger.lines.join('\n')).not.toContain('canary');
+  });
+
+  it("takes the caller's correlation id when it is well formed, and replaces it otherwise", async () => {
+    await http().get('/nowhere').set('X-Correlation-Id', 'trace-1234-abcd').expect('X-Correlation-Id', 'trace-1234-abcd');
+    const res = await http().get('/nowhere').set('X-Correlation-Id', '<script>');
+    expect(res.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

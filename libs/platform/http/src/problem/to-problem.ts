@@ -1,0 +1,90 @@
+import { HttpException, NotFoundException } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { WrongExpectedVersionError } from '@vertrouwd/event-sourcing';
+import { pathOf, type HttpRequest } from '../http-types';
+import { ProblemType, type Problem, type ProblemResponse } from './problem';
+import { ProblemException } from './problem.exception';
+
+interface Default {
+  type: string;
+  title: string;
+  detail: string;
+}
+
+const BY_STATUS: Record<number, Default> = {
+  400: { type: ProblemType.badRequest, title: 'Bad request', detail: 'The request could not be processed.' },
+  401: { type: ProblemType.unauthorized, title: 'Unauthorized', detail: 'A valid bearer token is required.' },
+  403: { type: ProblemType.forbidden, title: 'Forbidden', detail: 'You are not allowed to do this.' },
+  404: { type: ProblemType.notFound, title: 'Not found', detail: 'The resource does not exist.' },
+  405: { type: ProblemType.methodNotAllowed, title: 'Method not allowed', detail: 'This method is not allowed here.' },
+  409: { type: ProblemType.conflict, title: 'Conflict', detail: 'The request conflicts with the current state.' },
+  413: { type: ProblemType.payloadTooLarge, title: 'Payload too large', detail: 'The request body is too large.' },
+  415: { type: ProblemType.unsupportedMediaType, title: 'Unsupported media type', detail: 'Send the body as application/json.' },
+  422: { type: ProblemType.unprocessable, title: 'Unprocessable request', detail: 'The request cannot be carried out.' },
+  429: { type: ProblemType.tooManyRequests, title: 'Too many requests', detail: 'Too many requests; retry later.' },
+  500: { type: ProblemType.internal, title: 'Internal server error', detail: 'An unexpected error occurred; quote the correlation id when reporting it.' },
+  503: { type: ProblemType.serviceUnavailable, title: 'Service unavailable', detail: 'The service is temporarily unavailable.' },
+};
+
+/** Fixed details for body-parser failures: their own messages quote the submitted body (JSON.parse does). */
+const BODY_PARSER_DETAILS: Record<string, string> = {
+  'entity.parse.failed': 'The request body is not valid JSON.',
+  'encoding.unsupported': 'Compressed request bodies are not accepted.',
+  'charset.unsupported': 'The request body must be UTF-8 encoded JSON.',
+};
+
+/**
+ * Maps anything thrown while serving a request to the problem it is answered with. Pure, so the idempotency
+ * interceptor stores exactly what the exception filter sends.
+ */
+export function toProblem(exception: unknown, req: HttpRequest): ProblemResponse {
+  const context = { instance: pathOf(req), ...(req.correlationId ? { correlationId: req.correlationId } : {}) };
+  if (exception instanceof ProblemException) {
+    const { type, title, status, detail, errors, headers, extensions } = exception.problem;
+    return respond(status, { ...extensions, type, title, status, detail, ...context, ...(errors ? { errors } : {}) }, headers);
+  }
+  if (exception instanceof WrongExpectedVersionError) {
+    const detail = 'The resource was changed by another request; reload it and try again.';
+    return respond(409, { type: ProblemType.concurrentModification, title: 'Concurrent modification', status: 409, detail, ...context });
+  }
+  const status = exception instanceof HttpException ? exception.getStatus() : 500;
+  const known = BY_STATUS[status] ?? { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', detail: STATUS_CODES[status] ?? 'Error' };
+  const detail = exception instanceof HttpException ? detailOf(exception, req, known) : known.detail;
+  const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+  return respond(status, { type: bodyParserType(exception) ?? known.type, title: known.title, status, detail, ...context }, headers);
+}
+
+function respond(status: number, body: Problem, headers: Record<string, string> = {}): ProblemResponse {
+  return { status, headers, body };
+}
+
+/** The app's own message, unless it may quote the request (parser errors, Nest's route miss) or hide a fault (5xx). */
+function detailOf(exception: HttpException, req: HttpRequest, known: Default): string {
+  const parserType = parserErrorType(exception);
+  if (parserType !== undefined) {
+    const limit = (exception.cause as { limit?: unknown }).limit;
+    if (parserType === 'entity.too.large' && typeof limit === 'number') return `The request body exceeds the limit of ${limit} bytes.`;
+    return BODY_PARSER_DETAILS[parserType] ?? known.detail;
+  }
+  if (exception.getStatus() >= 500) return known.detail;
+  if (exception instanceof NotFoundException && isRouteMiss(exception, req)) return 'No route matches this method and path.';
+  const response = exception.getResponse();
+  const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+  return typeof message === 'string' && message !== STATUS_CODES[exception.getStatus()] ? message : known.detail;
+}
+
+/** Nest's catch-all handler throws `Cannot GET /path`; with no global prefix no Express route has matched either. */
+function isRouteMiss(exception: HttpException, req: HttpRequest): boolean {
+  return req.route === undefined || exception.message === `Cannot ${req.method} ${req.originalUrl}`;
+}
+
+/** body-parser raises http-errors carrying a `type`; Nest wraps them in an HttpException with that as `cause`. */
+function parserErrorType(exception: unknown): string | undefined {
+  const cause = exception instanceof HttpException ? exception.cause : undefined;
+  const type = typeof cause === 'object' && cause !== null ? (cause as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? type : undefined;
+}
+
+function bodyParserType(exception: unknown): string | undefined {
+  return parserErrorType(exception) === 'entity.parse.failed' ? ProblemType.malformedJson : undefined;
+}

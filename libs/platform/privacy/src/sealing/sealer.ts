@@ -1,0 +1,67 @@
+import { gcmDecrypt, gcmEncrypt } from '../crypto/aes-gcm';
+import { MalformedSealedValueError, SealedValueTamperedError } from '../errors';
+import type { KeyRef } from '../vault/key-ref';
+import type { KeyVault } from '../vault/key-vault.port';
+import { formatSealed, parseSealed, sealedAad, type Sealed } from './sealed-format';
+
+/** What `unseal` finds: the value, or the fact that its key was shredded. */
+export type Unsealed<T> = { readonly status: 'ok'; readonly value: T } | { readonly status: 'erased' };
+
+/** Anything JSON can carry: a string, or an object or array of JSON values. */
+export type Sealable = string | object;
+
+/**
+ * Seals personal data before it enters an event, and unseals it for those allowed to read it.
+ * AES-256-GCM with a fresh IV per value, under the data key of the case or subject it is about.
+ */
+export class Sealer {
+  constructor(private readonly vault: KeyVault) {}
+
+  /**
+   * Encrypts `value` (a string or a JSON-serialisable object) under `ref`'s key. Throws
+   * `AlreadyShreddedError` if that case or subject has been erased.
+   */
+  async seal<T extends Sealable>(value: T, ref: KeyRef): Promise<Sealed<T>> {
+    const plaintext = serialise(value);
+    const { keyId, key } = await this.vault.keyFor(ref);
+    return formatSealed({ keyId, ...gcmEncrypt(key, plaintext, sealedAad(keyId)) }) as Sealed<T>;
+  }
+
+  /**
+   * Decrypts a sealed value: `{ status: 'ok', value }`, or `{ status: 'erased' }` once its key is
+   * shredded. Throws `SealedValueTamperedError` if it was altered, `MalformedSealedValueError` if
+   * it is not a sealed value; neither repeats any of the input.
+   */
+  async unseal<T = unknown>(sealed: Sealed<T>): Promise<Unsealed<T>> {
+    const parts = parseSealed(sealed);
+    const lookup = await this.vault.keyById(parts.keyId);
+    if (lookup.status === 'erased') return lookup;
+    const plaintext = gcmDecrypt(lookup.key, parts, sealedAad(parts.keyId));
+    if (!plaintext) throw new SealedValueTamperedError(parts.keyId);
+    return { status: 'ok', value: deserialise(plaintext) as T };
+  }
+}
+
+// JSON for strings too, so a string and an object round-trip to what they were.
+function serialise(value: Sealable): Buffer {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined; // a cycle or a BigInt: the engine's message would name the offending property
+  }
+  if (json === undefined || (typeof value !== 'string' && (typeof value !== 'object' || value === null))) {
+    throw new TypeError('Only a string or a JSON-serialisable object can be sealed');
+  }
+  return Buffer.from(json, 'utf8');
+}
+
+// Reached only with a valid tag, so only with what a key holder sealed; still, a parse error would
+// quote the plaintext, so it is replaced.
+function deserialise(plaintext: Buffer): unknown {
+  try {
+    return JSON.parse(plaintext.toString('utf8'));
+  } catch {
+    throw new MalformedSealedValueError();
+  }
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
+import { createPrivacy, type Privacy } from '../create-privacy';
+import { KeyUnwrapError, MasterKeyMismatchError, UnknownKeyError } from '../errors';
+import { MasterKeyWrapper } from '../keys/master-key-wrapper';
+import { caseKey, subjectKey } from './key-ref';
+import { migratePrivacy } from './migrate';
+
+describe('PostgresKeyVault', () => {
+  const masterKey = randomBytes(32);
+  let db: TestDatabase;
+  const pools: Pool[] = [];
+  const opened: Privacy[] = [];
+
+  async function open(options: { wrapper?: MasterKeyWrapper; name?: string } = {}): Promise<Privacy> {
+    const pool = new Pool({ connectionString: db.url, max: 12, application_name: options.name ?? 'privacy-test' });
+    pools.push(pool);
+    const privacy = await createPrivacy({ pool, wrapper: options.wrapper ?? new MasterKeyWrapper(masterKey) });
+    opened.push(privacy);
+    return privacy;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('privacy');
+  });
+  afterAll(async () => {
+    await Promise.all(opened.map((p) => p.close()));
+    await Promise.all(pools.map((p) => p.end()));
+    await db.drop();
+  });
+
+  it('migrates once, however often it is opened', async () => {
+    const { sealer } = await open();
+    expect(await migratePrivacy(pools[0]!)).toEqual([]);
+    expect(await sealer.unseal(await sealer.seal('x', caseKey('case-migrate')))).toEqual({ status: 'ok', value: 'x' });
+  });
+
+  it('stores data keys wrapped, one row per case and per subject in a case', async () => {
+    const { vault } = await open();
+    const reporter = await vault.keyFor(subjectKey('reporter', 'r-1', 'case-rows'));
+    const witness = await vault.keyFor(subjectKey('witness', 'w-1', 'case-rows'));
+    const narrative = await vault.keyFor(caseKey('case-rows'));
+    expect(new Set([reporter.keyId, witness.keyId, narrative.keyId]).size).toBe(3);
+    expect((await vault.keyFor(subjectKey('reporter', 'r-1', 'case-rows'))).keyId).toBe(reporter.keyId);
+    const { rows } = await pools[0]!.query(
+      "select wrapped_key, subject_kind, subject_ref, case_ref from privacy_keys where case_ref = 'case-rows' order by subject_kind",
+    );
+    expect(rows.map((r) => [r.subject_kind, r.subject_ref, r.case_ref])).toEqual([
+      ['reporter', 'r-1', 'case-rows'], ['witness', 'w-1', 'case-rows'], [null, null, 'case-rows'],
+    ]);
+    for (const { wrapped_key } of rows) {
+      for (const { key } of [reporter, witness, narrative]) expect((wrapped_key as Buffer).includes(key)).toBe(false);
+    }
+  });
+
+  it('creates one key for a ref however many processes ask at once', async () => {
+    const [a, b] = [await open(), await open()];
+    const ref = subjectKey('accused', 'a-race', 'case-race');
+    const keys = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).vault.keyFor(ref)));
+    expect(new Set(keys.map((k) => k.keyId)).size).toBe(1);
+    expect(new Set(keys.map((k) => k.key.toString('hex'))).size).toBe(1);
+    const { rows } = await pools[0]!.query("select count(*)::int as n from privacy_keys where subject_ref = 'a-race'");
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('makes another process see a shred at once, though it had the key cached', async () => {
+    const [a, b] = [await open(), await open()];
+    const sealed = await a.sealer.seal('Jan de Vries', subjectKey('witness', 'w-cache', 'case-cache'));
+    expect(await b.sealer.unseal(sealed)).toEqual({ status: 'ok', value: 'Jan de Vries' });
+    await a.vault.shredSubject('witness', 'w-cache');
+    await eventually(async () => expect(await b.sealer.unseal(sealed)).toEqual({ status: 'erased' }));
+  });
+
+  it('forgets its cache when its LISTEN connection is lost, and listens again', async () => {
+    const a = await open();
+    const b = await open({ name: 'privacy-dropped' });
+    const sealed = await a.sealer.seal('Jan de Vries', subjectKey('witness', 'w-drop', 'case-drop'));
+    expect(await b.sealer.unseal(sealed)).toEqual({ status: 'ok', value: 'Jan de Vries' });
+    const listener = "select pid from pg_stat_activity where application_name = 'privacy-dropped' and query like 'listen%'";
+    expect((await pools[0]!.query(`select pg_terminate_backend(pid) from (${listener}) l`)).rowCount).toBe(1);
+    await a.vault.shredSubject('witness', 'w-drop');
+    await eventually(async () => expect(await b.sealer.unseal(sealed)).toEqual({ status: 'erased' }));
+    await eventually(async () => expect((await pools[0]!.query(listener)).rowCount).toBe(1));
+  });
+
+  it('refuses to open with another master key, naming neither key', async () => {
+    await open();
+    const other = randomBytes(32);
+    const error = await open({ wrapper: new MasterKeyWrapper(other) }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(MasterKeyMismatchError);
+    expect((error as Error).message).toContain('PRIVACY_MASTER_KEY');
+    for (const key of [masterKey, other]) {
+      expect((error as Error).message).not.toContain(key.toString('base64'));
+      expect((error as Error).message).not.toContain(key.toString('hex'));
+    }
+  });
+
+  it('refuses a corrupted wrapped key with a clear error, and an unknown key id', async () => {
+    const { sealer } = await open();
+    const sealed = await sealer.seal('x', caseKey('case-corrupt'));
+    await pools[0]!.query(
+      "update privacy_keys set wrapped_key = overlay(wrapped_key placing '\\x00'::bytea from 20) where case_ref = 'case-corrupt'",
+    );
+    const fresh = await open();
+    await expect(fresh.sealer.unseal(sealed)).rejects.toThrow(KeyUnwrapError);
+    const unknown = sealed.replace(/sealed:v1:[0-9a-f-]{36}/, 'sealed:v1:00000000-0000-4000-8000-000000000000');
+    await expect(fresh.sealer.unseal(unknown)).rejects.toThrow(UnknownKeyError);
+  });
+});

@@ -1,0 +1,62 @@
+import type { Migration } from '@vertrouwd/event-sourcing';
+
+/**
+ * Versioned migrations of the privacy tables, applied by the platform's `applyMigrations` under
+ * advisory lock (LOCK_NAMESPACE, PRIVACY_MIGRATION_LOCK). Append new versions; never edit an applied one.
+ */
+export const PRIVACY_MIGRATION_LOCK = 4;
+/**
+ * Namespace of the per-case and per-subject locks that serialise key creation against shredding.
+ * Two-key form: single bigint advisory keys belong to the event store's position markers.
+ */
+export const REF_LOCK_NAMESPACE = 7293;
+
+export const privacyMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'key vault, audit secrets',
+    sql: `
+-- Which master key wraps this vault: a process with another one fails at start, not at first unseal.
+create table privacy_vault (
+  singleton     boolean primary key default true check (singleton),
+  master_key_id text not null,
+  created_at    timestamptz not null default now()
+);
+
+-- One row per data key. Shredding nulls wrapped_key and keeps the row: key ids stay known (sealed
+-- values read as erased, not as unknown), and the row is the tombstone that refuses a new key for
+-- an erased case or subject. Refs are opaque ids, never names.
+create table privacy_keys (
+  key_id       uuid primary key,
+  scope        text not null check (scope in ('subject', 'case')),
+  subject_kind text check (subject_kind in ('reporter', 'accused', 'witness')),
+  subject_ref  text,
+  -- null only on the tombstone of a subject shredded before it had any key
+  case_ref     text,
+  wrapped_key  bytea,
+  wrapped_by   text,
+  created_at   timestamptz not null default now(),
+  shredded_at  timestamptz,
+  constraint privacy_keys_one_per_ref unique nulls not distinct (scope, subject_kind, subject_ref, case_ref),
+  constraint privacy_keys_ref_shape check (
+    (scope = 'case' and subject_kind is null and subject_ref is null and case_ref is not null)
+    or (scope = 'subject' and subject_kind is not null and subject_ref is not null)),
+  constraint privacy_keys_live_xor_shredded check (
+    (wrapped_key is not null and wrapped_by is not null and shredded_at is null)
+    or (wrapped_key is null and shredded_at is not null))
+);
+create index privacy_keys_by_case on privacy_keys (case_ref);
+create index privacy_keys_by_subject on privacy_keys (subject_kind, subject_ref) where scope = 'subject';
+
+-- One random HMAC secret per audit, wrapped like the data keys; ending the audit shreds it.
+create table privacy_audit_secrets (
+  audit_id       text primary key,
+  wrapped_secret bytea,
+  wrapped_by     text,
+  created_at     timestamptz not null default now(),
+  ended_at       timestamptz,
+  constraint privacy_audit_secrets_live_xor_ended check ((wrapped_secret is null) = (ended_at is not null))
+);
+`,
+  },
+];
