@@ -9,6 +9,7 @@ import { CONTENDERS } from './contenders';
 import type { ContenderName } from './contenders/contender';
 import { OUR_STORE_PATH, ourStoreExists } from './contenders/ours';
 import { machineInfo, type MachineInfo } from './machine';
+import { benchmarkBus, renderBus } from './bus';
 import { renderReport } from './report';
 import type { ScenarioId } from './scenarios';
 import { figures, medianFigures, type Figures } from './stats';
@@ -87,8 +88,10 @@ async function main(): Promise<void> {
   try {
     const machine = await machineInfo(server.url);
     const results = await benchmark(server, config, machine);
+    console.error('bus');
+    const bus = renderBus(await benchmarkBus(server.url, Math.min(config.events, 50_000)));
     const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
-    const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds });
+    const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds }).replace('## Method', `${bus}\n\n## Method`);
     mkdirSync(resolve(REPORT, '..'), { recursive: true });
     writeFileSync(REPORT, markdown);
     console.log(markdown);

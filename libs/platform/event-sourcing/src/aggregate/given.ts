@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { DomainEvent, EventSourcedAggregate } from './event-sourced.aggregate';
 
 type AggregateSource<A> = (new () => A) | (() => A);
@@ -26,17 +27,21 @@ export function given<A extends EventSourcedAggregate<DomainEvent>>(source: Aggr
       return {
         then(...expected: EventOf<A>[]): void {
           if (thrown !== undefined) throw thrown;
-          expect(applied).toEqual(expected);
+          assert.deepStrictEqual(applied, expected, 'the command applied other events than expected');
         },
         thenThrows(error: ErrorClass | string | RegExp): void {
           if (thrown === undefined) throw new Error(`expected an error, but the command applied ${applied.length} event(s)`);
-          if (typeof error === 'function') expect(thrown).toBeInstanceOf(error);
-          else expect((thrown as Error).message).toMatch(error);
-          expect(applied).toEqual([]);
+          if (typeof error === 'function') assert.ok(thrown instanceof error, `expected ${error.name}, got ${String(thrown)}`);
+          else assert.match((thrown as Error).message, typeof error === 'string' ? new RegExp(escape(error)) : error);
+          assert.deepStrictEqual(applied, [], 'a refused command must apply nothing');
         },
       };
     },
   };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function instantiate<A>(source: AggregateSource<A>): A {
