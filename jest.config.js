@@ -13,6 +13,7 @@ const projects = [
   { name: 'privacy', root: 'libs/platform/privacy' },
   { name: 'telemetry', root: 'libs/platform/telemetry' },
   { name: 'http', root: 'libs/platform/http' },
+  { name: 'config', root: 'libs/platform/config' },
   { name: 'architecture', root: 'tools/architecture' },
 ];
 

@@ -1,0 +1,61 @@
+/**
+ * Every environment variable a service reads, in one place: the launcher, docker-compose.yml and the
+ * services agree on it (a test checks the compose file against this schema). Nothing set means the
+ * embedded default.
+ */
+export interface VariableSpec {
+  description: string;
+  /** Allowed values, when the variable is a choice. */
+  values?: readonly string[];
+  /** A value's shape, when free-form (checked on start, named in the error, never echoed). */
+  pattern?: RegExp;
+  /** Required when the given variable has the given value, e.g. KAFKA_BROKERS when BUS=kafka. */
+  requiredWhen?: { variable: string; equals: string };
+  /** The compose service that must be up before a service using this variable (depends_on). */
+  needs?: (value: string) => string | undefined;
+}
+
+const URL = /^[a-z][a-z0-9+.-]*:\/\/\S+$/;
+
+export const SERVICE_VARIABLES = {
+  SERVICE_NAME: { description: 'Name of the service in logs, traces and the bus consumer groups', pattern: /^[a-z][a-z0-9-]{1,40}$/ },
+  PORT: { description: 'HTTP port', pattern: /^\d{2,5}$/ },
+  DATABASE_URL: { description: 'PostgreSQL of the service: read models, inbox, key vault, and the event store when EVENT_STORE=postgres', pattern: URL, needs: (v) => (v.includes('@postgres:') ? 'postgres' : undefined) },
+  EVENT_STORE: { description: 'Event store: postgres (default) or kurrentdb', values: ['postgres', 'kurrentdb'] },
+  KURRENTDB_URL: { description: 'KurrentDB connection string', pattern: URL, requiredWhen: { variable: 'EVENT_STORE', equals: 'kurrentdb' }, needs: () => 'kurrentdb' },
+  BUS: { description: 'Message bus: postgres (default) or kafka', values: ['postgres', 'kafka'] },
+  BUS_DATABASE_URL: { description: 'PostgreSQL of the Postgres bus, shared by all services (BUS=postgres)', pattern: URL, needs: (v) => (v.includes('@postgres:') ? 'postgres' : undefined) },
+  KAFKA_BROKERS: { description: 'Comma-separated Kafka bootstrap brokers', pattern: /^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, requiredWhen: { variable: 'BUS', equals: 'kafka' }, needs: () => 'kafka' },
+  OIDC_ISSUER: { description: 'Issuer URL of the identity provider (unset: the embedded dev issuer)', pattern: URL, needs: (v) => (v.includes('keycloak') ? 'keycloak' : undefined) },
+  OIDC_AUDIENCE: { description: 'Audience the tokens must carry', pattern: /^[\w.-]+$/ },
+  OTEL_EXPORTER_OTLP_ENDPOINT: { description: 'OTLP/HTTP endpoint of the collector (unset: no export)', pattern: URL, needs: (v) => (v.includes('otel-collector') ? 'otel-collector' : undefined) },
+  PRIVACY_MASTER_KEY: { description: 'Base64 of 32 bytes wrapping the key vault (unset: generated into .data/)', pattern: /^[A-Za-z0-9+/]{43}=$/ },
+  LOG_LEVEL: { description: 'pino level', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+} satisfies Record<string, VariableSpec>;
+
+export type ServiceVariable = keyof typeof SERVICE_VARIABLES;
+export type ServiceConfig = Partial<Record<ServiceVariable, string>>;
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+/** Reads and checks the service's variables; the error names each variable and rule, never a value. */
+export function loadServiceConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const config: ServiceConfig = {};
+  const problems: string[] = [];
+  for (const [name, spec] of Object.entries(SERVICE_VARIABLES) as [ServiceVariable, VariableSpec][]) {
+    const value = env[name];
+    if (value === undefined || value === '') {
+      if (spec.requiredWhen && env[spec.requiredWhen.variable] === spec.requiredWhen.equals) {
+        problems.push(`${name} is required when ${spec.requiredWhen.variable}=${spec.requiredWhen.equals}`);
+      }
+      continue;
+    }
+    if (spec.values && !spec.values.includes(value)) problems.push(`${name} must be one of ${spec.values.join(', ')}`);
+    else if (spec.pattern && !spec.pattern.test(value)) problems.push(`${name} does not have the expected form (${spec.description})`);
+    else config[name] = value;
+  }
+  if (problems.length > 0) throw new ConfigurationError(`Configuration: ${problems.join('; ')}`);
+  return config;
+}
