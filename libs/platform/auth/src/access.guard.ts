@@ -41,8 +41,8 @@ export class AccessGuard implements CanActivate {
     }
   }
 
-  private declared(target: object): AccessDeclaration {
-    const get = <T>(key: string) => this.reflector.get<T | undefined>(key, target as never);
+  private declared(target: ReturnType<ExecutionContext['getHandler']>): AccessDeclaration {
+    const get = <T>(key: string) => this.reflector.get<T | undefined>(key, target);
     return {
       public: get<boolean>(ACCESS_METADATA.public),
       roles: get<AccessDeclaration['roles']>(ACCESS_METADATA.roles),

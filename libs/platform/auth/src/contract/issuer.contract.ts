@@ -50,7 +50,7 @@ export function describeIssuerContract(name: string, setup: () => Promise<Issuer
 
     beforeAll(async () => {
       ctx = await setup();
-      discovery = await (await fetch(`${ctx.issuer}/.well-known/openid-configuration`)).json();
+      discovery = (await (await fetch(`${ctx.issuer}/.well-known/openid-configuration`)).json()) as typeof discovery;
       for (const user of DEMO_USERS) {
         const response = await passwordGrant(user.username, DEMO_PASSWORD);
         if (response.status !== 200) throw new Error(`password grant for ${user.username}: HTTP ${response.status}`);

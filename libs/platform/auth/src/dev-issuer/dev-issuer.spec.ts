@@ -15,6 +15,8 @@ const form = (fields: Record<string, string>) => ({
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
   body: new URLSearchParams(fields).toString(),
 });
+// Loosely typed on purpose: the assertions below check the bodies.
+const json = async (response: Response) => (await response.json()) as Record<string, any>;
 const grant = (issuer: DevIssuer, fields: Record<string, string>) =>
   fetch(issuer.tokenEndpoint, form({ grant_type: 'password', client_id: 'vertrouwd-web', ...fields }));
 
@@ -27,9 +29,9 @@ describe('the embedded dev issuer', () => {
 
   it("serves Keycloak's discovery and JWKS paths for the realm", async () => {
     expect(issuer.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/realms\/vertrouwd$/);
-    const discovery = await (await fetch(`${issuer.issuer}/.well-known/openid-configuration`)).json();
+    const discovery = await json(await fetch(`${issuer.issuer}/.well-known/openid-configuration`));
     expect(discovery).toMatchObject({ issuer: issuer.issuer, jwks_uri: `${issuer.issuer}/protocol/openid-connect/certs`, token_endpoint: issuer.tokenEndpoint });
-    const { keys } = await (await fetch(issuer.jwksUri)).json();
+    const { keys } = await json(await fetch(issuer.jwksUri));
     expect(keys).toEqual([expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: issuer.kid })]);
     expect(keys[0]).not.toHaveProperty('d');
   });
@@ -37,7 +39,7 @@ describe('the embedded dev issuer', () => {
   it('grants a Keycloak-shaped RS256 access token for a demo user and password', async () => {
     const response = await grant(issuer, { username: 'advisor-anna', password: DEMO_PASSWORD });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await json(response);
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 300 });
     expect(decodeProtectedHeader(body.access_token)).toEqual({ alg: 'RS256', typ: 'JWT', kid: issuer.kid });
     const anna = demoUser('advisor-anna');
@@ -65,11 +67,11 @@ describe('the embedded dev issuer', () => {
     const unknownUser = await grant(issuer, { username: 'nobody', password: DEMO_PASSWORD });
     expect([unknownUser.status, await unknownUser.json()]).toEqual([401, invalidGrant]);
     const wrongClient = await grant(issuer, { client_id: 'other', username: 'advisor-anna', password: DEMO_PASSWORD });
-    expect([wrongClient.status, (await wrongClient.json()).error]).toEqual([401, 'invalid_client']);
+    expect([wrongClient.status, (await json(wrongClient)).error]).toEqual([401, 'invalid_client']);
     const wrongGrant = await grant(issuer, { grant_type: 'client_credentials' });
-    expect([wrongGrant.status, (await wrongGrant.json()).error]).toEqual([400, 'unsupported_grant_type']);
+    expect([wrongGrant.status, (await json(wrongGrant)).error]).toEqual([400, 'unsupported_grant_type']);
     const noGrant = await fetch(issuer.tokenEndpoint, form({}));
-    expect([noGrant.status, (await noGrant.json()).error]).toEqual([400, 'invalid_request']);
+    expect([noGrant.status, (await json(noGrant)).error]).toEqual([400, 'invalid_request']);
     expect((await fetch(issuer.tokenEndpoint)).status).toBe(405);
     expect((await fetch(`${issuer.issuer}/nothing-here`)).status).toBe(404);
   });
