@@ -13,8 +13,8 @@ export interface HttpRequest extends IncomingMessage {
   route?: { path: string };
   /** Set by the correlation-id middleware of `createHttpApp`. */
   correlationId?: string;
-  /** Set by an authentication guard; `sub` scopes idempotency keys to their principal. */
-  user?: { sub?: unknown };
+  /** Set by `@vertrouwd/auth`'s guard; its `subject` scopes idempotency keys to the caller. */
+  principal?: { subject?: unknown };
 }
 
 /** The parts of Express's response this library writes. */

@@ -35,7 +35,10 @@ class HttpAppModule {}
  * RFC 9457 problems for every failure, `/openapi.json`, `/docs`, `/health/live` and `/health/ready`.
  * Idempotency keys need a database: import `IdempotencyModule.forRoot(...)` in the root module.
  */
-export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
+export async function createHttpApp(
+  rootModule: Type<unknown> | DynamicModule,
+  options: HttpAppOptions,
+): Promise<NestExpressApplication> {
   const entry: DynamicModule = {
     module: HttpAppModule,
     imports: [rootModule, HealthModule.forRoot(options.healthChecks ?? [], options.healthCheckTimeoutMs)],
@@ -44,14 +47,20 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, o
   // Nest's own parser has no way to refuse non-JSON bodies first; ours is registered below, in order.
   const app = await NestFactory.create<NestExpressApplication>(entry, new ExpressAdapter(), {
     bodyParser: false,
+    // A failed start (e.g. the idempotency migration) rejects this promise instead of exiting the process.
+    abortOnError: false,
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
   app.disable('x-powered-by');
   app.use(securityHeadersMiddleware(DOCS_PATH));
   app.use(correlationIdMiddleware);
   app.use(jsonOnlyMiddleware);
-  // No inflation: a compressed body would be measured against the limit only after expanding it.
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '64kb', inflate: false, type: (req: IncomingMessage) => isJsonMediaType(req.headers['content-type']) });
+  // No inflation: clients have no need to compress JSON this small, and decompressing is work a caller picks for us.
+  app.useBodyParser('json', {
+    limit: options.bodyLimit ?? '64kb',
+    inflate: false,
+    type: (req: IncomingMessage) => isJsonMediaType(req.headers['content-type']),
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app, {

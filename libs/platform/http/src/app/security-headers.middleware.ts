@@ -21,7 +21,9 @@ const COMMON: Record<string, string> = {
 };
 
 /** Lower-cased names of the headers this middleware owns (the idempotency store does not keep them). */
-export const SECURITY_HEADER_NAMES: ReadonlySet<string> = new Set([...Object.keys(COMMON), 'Content-Security-Policy'].map((n) => n.toLowerCase()));
+export const SECURITY_HEADER_NAMES: ReadonlySet<string> = new Set(
+  [...Object.keys(COMMON), 'Content-Security-Policy'].map((name) => name.toLowerCase()),
+);
 
 /**
  * Creates the middleware setting the security headers on every response, errors included (it runs first).

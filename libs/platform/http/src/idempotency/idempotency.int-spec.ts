@@ -24,8 +24,7 @@ describe('Idempotency-Key on POST', () => {
   beforeAll(async () => {
     db = await createTestDatabase('http_idempotency');
     pool = new Pool({ connectionString: db.url });
-    const principalOf = (req: { headers: Record<string, unknown> }) => req.headers['x-test-sub'] as string | undefined;
-    app = await createTestApp({ idempotency: { pool, principalOf } });
+    app = await createTestApp({ idempotency: { pool } });
   });
   afterAll(async () => {
     await app.close();
@@ -108,7 +107,7 @@ describe('Idempotency-Key on POST', () => {
     expect(runs('acknowledge r-9')).toBe(1);
   });
 
-  it('scopes keys by path and by principal', async () => {
+  it('scopes keys by path and by the principal the auth guard identified', async () => {
     const key = newKey();
     await post('/reports/r-7/acknowledge', key).expect(204);
     await post('/reports/r-8/acknowledge', key).expect(204).expect((res) => expect(res.headers['idempotent-replayed']).toBeUndefined());
@@ -122,6 +121,13 @@ describe('Idempotency-Key on POST', () => {
     await post('/reports', undefined, validReport()).expect(201);
     await post('/reports', undefined, validReport()).expect(201);
     expect(runs('create')).toBe(before + 2);
+  });
+
+  it('is documented on every POST of /openapi.json', async () => {
+    const { body } = await request(app.getHttpServer()).get('/openapi.json').expect(200);
+    const create = body.paths['/reports'].post;
+    expect(create.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['409', '422']));
   });
 
   it.each([

@@ -10,7 +10,7 @@ import { IdempotencyStore, type StoredResponse } from './idempotency.store';
 
 /** Options of `IdempotencyModule.forRoot`, minus the database. */
 export interface IdempotencyBehaviour {
-  /** The principal a key belongs to; by default the `sub` an auth guard left on `req.user`. */
+  /** Who a key belongs to; by default the `subject` that `@vertrouwd/auth`'s guard left on `req.principal`. */
   principalOf?: (req: HttpRequest) => string | undefined;
 }
 export const IDEMPOTENCY_BEHAVIOUR = Symbol('IDEMPOTENCY_BEHAVIOUR');
@@ -55,7 +55,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
             await answered({ status: res.statusCode, headers: storedHeaders(res), body }).catch((e) => this.warn(e));
             return body;
           }),
-          catchError((error: unknown) => from(this.settleFailure(error, req, key, scope, claim.claimId)).pipe(switchMap(() => throwError(() => error)))),
+          catchError((error: unknown) =>
+            from(this.settleFailure(error, req, key, scope, claim.claimId)).pipe(switchMap(() => throwError(() => error))),
+          ),
         );
       }),
     );
@@ -94,8 +96,8 @@ function storedHeaders(res: HttpResponse): Record<string, string> {
 }
 
 function defaultPrincipal(req: HttpRequest): string | undefined {
-  const sub = req.user?.sub;
-  return typeof sub === 'string' && sub !== '' ? sub : undefined;
+  const subject = req.principal?.subject;
+  return typeof subject === 'string' && subject !== '' ? subject : undefined;
 }
 
 function keyReused(): ProblemException {

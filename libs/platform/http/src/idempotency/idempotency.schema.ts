@@ -1,41 +1,37 @@
+import { applyMigrations, type Migration } from '@vertrouwd/event-sourcing';
 import type { Pool } from 'pg';
 
-/** Serialises concurrent starts of the same service: `CREATE ... IF NOT EXISTS` alone races on the catalog. */
-const MIGRATION_LOCK = "pg_advisory_xact_lock(hashtext('vertrouwd.http_idempotency'))";
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS http_idempotency (
-    key              text        NOT NULL,
-    scope            text        NOT NULL,
-    request_hash     text        NOT NULL,
-    claim_id         uuid        NOT NULL,
-    status           smallint,
-    response_headers jsonb,
-    response_body    json,
-    created_at       timestamptz NOT NULL DEFAULT now(),
-    completed_at     timestamptz,
-    PRIMARY KEY (scope, key)
-  );
-  CREATE INDEX IF NOT EXISTS http_idempotency_created_at ON http_idempotency (created_at);
-`;
+/** Advisory lock id of this migration set (1–4: event store, bus, inbox, privacy). */
+export const HTTP_MIGRATION_LOCK = 10;
 
 /**
- * Creates the `http_idempotency` table when missing; safe to run at every start and from several processes.
+ * Versioned like every platform schema: a change is a new version, never an edit of an applied one.
  * `response_body` is `json`, not `jsonb`, so a replay returns the keys in the order first sent.
  */
-export async function migrateIdempotency(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT ${MIGRATION_LOCK}`);
-    await client.query(SCHEMA);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+export const idempotencyMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'http_idempotency',
+    sql: `
+      CREATE TABLE http_idempotency (
+        key              text        NOT NULL,
+        scope            text        NOT NULL,
+        request_hash     text        NOT NULL,
+        claim_id         uuid        NOT NULL,
+        status           smallint,
+        response_headers jsonb,
+        response_body    json,
+        created_at       timestamptz NOT NULL DEFAULT now(),
+        completed_at     timestamptz,
+        PRIMARY KEY (scope, key)
+      );
+      CREATE INDEX http_idempotency_created_at ON http_idempotency (created_at);`,
+  },
+];
+
+/** Creates or upgrades `http_idempotency`; safe at every start and from several replicas at once. */
+export function migrateIdempotency(pool: Pool): Promise<number[]> {
+  return applyMigrations(pool, { historyTable: 'http_schema_migrations', lockId: HTTP_MIGRATION_LOCK, migrations: idempotencyMigrations });
 }
 
 /** Deletes keys older than `olderThanMs` (default 24 h), answered or not; returns how many. Run it on a schedule. */

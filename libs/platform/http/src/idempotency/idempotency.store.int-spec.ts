@@ -12,7 +12,8 @@ describe('IdempotencyStore', () => {
   beforeAll(async () => {
     db = await createTestDatabase('http_idem_store');
     pool = new Pool({ connectionString: db.url });
-    await Promise.all([migrateIdempotency(pool), migrateIdempotency(pool), migrateIdempotency(pool)]);
+    const applied = await Promise.all([migrateIdempotency(pool), migrateIdempotency(pool), migrateIdempotency(pool)]);
+    expect(applied.flat()).toEqual([1]);
     store = new IdempotencyStore(pool, 60_000);
   });
   afterAll(async () => {

@@ -13,21 +13,22 @@ const IDEMPOTENCY_KEY: ParameterObject = {
 
 /**
  * Adds the problems every operation can answer with, unless the operation already documents that status:
- * validation (400) where it takes input, 413 and 415 where it takes a body, the idempotency problems on POST,
- * and 500 everywhere. Services document their own 401, 403, 404, 409 and 422 with `@ApiProblemResponse`.
+ * validation (400) where it takes input, 413 and 415 where it takes a body, `Idempotency-Key` and its problems
+ * on POST when the app honours it, and 500 everywhere. Services document their own 401, 403, 404, 409 and 422
+ * with `@ApiProblemResponse`.
  */
-export function documentProblems(document: OpenAPIObject): OpenAPIObject {
+export function documentProblems(document: OpenAPIObject, { idempotency }: { idempotency: boolean }): OpenAPIObject {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...PROBLEM_SCHEMAS } };
   for (const pathItem of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = pathItem[method];
-      if (operation) addProblems(operation, method);
+      if (operation) addProblems(operation, method, idempotency);
     }
   }
   return document;
 }
 
-function addProblems(operation: OperationObject, method: (typeof METHODS)[number]): void {
+function addProblems(operation: OperationObject, method: (typeof METHODS)[number], idempotency: boolean): void {
   const takesInput = operation.requestBody !== undefined || (operation.parameters ?? []).length > 0;
   const add = (status: string, description: string, when = true) => {
     if (when && operation.responses[status] === undefined) operation.responses[status] = problemResponse(description);
@@ -35,7 +36,7 @@ function addProblems(operation: OperationObject, method: (typeof METHODS)[number
   add('400', 'Invalid input: `errors` names each field and the rule it broke', takesInput || method === 'post');
   add('413', 'The body exceeds the size limit', operation.requestBody !== undefined);
   add('415', 'The body is not application/json', operation.requestBody !== undefined);
-  if (method === 'post') {
+  if (method === 'post' && idempotency) {
     add('409', 'A concurrent change, or a request with the same Idempotency-Key still in progress');
     add('422', 'The Idempotency-Key was used before with a different body');
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY];

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { documentProblems } from './document-problems';
 
 /** Where every service serves its document and its browsable docs. */
@@ -23,11 +24,22 @@ export function setUpOpenApi(app: INestApplication, options: OpenApiOptions): vo
     .setVersion(options.version)
     .addBearerAuth()
     .build();
-  SwaggerModule.setup(DOCS_PATH, app, () => documentProblems(SwaggerModule.createDocument(app, config)), {
+  const document = () => documentProblems(SwaggerModule.createDocument(app, config), { idempotency: honoursIdempotency(app) });
+  SwaggerModule.setup(DOCS_PATH, app, document, {
     jsonDocumentUrl: OPENAPI_PATH,
     raw: ['json'],
     customSiteTitle: `${options.title} API`,
     // The default validator badge loads an image from validator.swagger.io, which the docs CSP forbids anyway.
     swaggerOptions: { validatorUrl: null },
   });
+}
+
+/** Whether the root module imported `IdempotencyModule`; only then is `Idempotency-Key` documented. */
+function honoursIdempotency(app: INestApplication): boolean {
+  try {
+    app.get(IdempotencyStore, { strict: false });
+    return true;
+  } catch {
+    return false;
+  }
 }

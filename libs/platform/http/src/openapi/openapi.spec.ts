@@ -23,11 +23,12 @@ describe('OpenAPI and docs', () => {
   it('documents the problems an operation can answer with, as application/problem+json', async () => {
     const { body } = await http().get('/openapi.json');
     const create = body.paths['/reports'].post;
-    for (const status of ['400', '409', '413', '415', '422', '500']) {
+    for (const status of ['400', '413', '415', '500']) {
       expect(create.responses[status].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
     }
     expect(create.responses['201']).toBeDefined();
-    expect(create.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+    // This app does not import IdempotencyModule, so it must not promise what it does not honour.
+    expect(create.parameters ?? []).not.toContainEqual(expect.objectContaining({ name: 'Idempotency-Key' }));
     expect(body.paths['/health/ready'].get.responses['503'].content).toHaveProperty('application/problem+json');
     expect(body.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail']);
     expect(body.components.schemas.FieldError).toBeDefined();

@@ -35,7 +35,8 @@ describe('errors as problem+json', () => {
 
   it('answers a wrong expected version with a 409 concurrent-modification problem', async () => {
     const res = await http().post('/reports/conflict').expect(409).expect('Content-Type', PROBLEM);
-    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/concurrent-modification', title: 'Concurrent modification', status: 409 });
+    const type = 'https://vertrouwd.nl/problems/concurrent-modification';
+    expect(res.body).toMatchObject({ type, title: 'Concurrent modification', status: 409 });
     expect(res.text).not.toContain('report-r-1');
   });
 
@@ -60,7 +61,8 @@ describe('errors as problem+json', () => {
   it('answers a body over the limit with a 413 problem, declared or streamed', async () => {
     const big = validReport({ title: 'x'.repeat(2_000) });
     const res = await http().post('/reports').send(big).expect(413).expect('Content-Type', PROBLEM);
-    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/payload-too-large', detail: 'The request body exceeds the limit of 1024 bytes.' });
+    const detail = 'The request body exceeds the limit of 1024 bytes.';
+    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/payload-too-large', detail });
     await expect(postChunked(app, '/reports', JSON.stringify(big))).resolves.toBe(413);
   });
 
@@ -71,10 +73,11 @@ describe('errors as problem+json', () => {
     expect(res.text).not.toContain('canary');
   });
 
-  it('refuses compressed bodies with a 415 problem', async () => {
-    const res = await http().post('/reports').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{}');
-    expect(res.status).toBe(415);
-    expect(res.body.type).toBe('https://vertrouwd.nl/problems/unsupported-media-type');
+  it('refuses compressed and non-UTF-8 bodies with 415 problems', async () => {
+    const gzip = await http().post('/reports').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{}');
+    expect([gzip.status, gzip.body.type]).toEqual([415, 'https://vertrouwd.nl/problems/unsupported-media-type']);
+    const latin1 = await http().post('/reports').set('Content-Type', 'application/json; charset=latin1').send('{}');
+    expect([latin1.status, latin1.body.detail]).toEqual([415, 'The request body must be UTF-8 encoded JSON.']);
   });
 
   it('accepts a bodiless POST without a Content-Type', async () => {

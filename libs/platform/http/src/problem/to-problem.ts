@@ -22,7 +22,11 @@ const BY_STATUS: Record<number, Default> = {
   415: { type: ProblemType.unsupportedMediaType, title: 'Unsupported media type', detail: 'Send the body as application/json.' },
   422: { type: ProblemType.unprocessable, title: 'Unprocessable request', detail: 'The request cannot be carried out.' },
   429: { type: ProblemType.tooManyRequests, title: 'Too many requests', detail: 'Too many requests; retry later.' },
-  500: { type: ProblemType.internal, title: 'Internal server error', detail: 'An unexpected error occurred; quote the correlation id when reporting it.' },
+  500: {
+    type: ProblemType.internal,
+    title: 'Internal server error',
+    detail: 'An unexpected error occurred; quote the correlation id when reporting it.',
+  },
   503: { type: ProblemType.serviceUnavailable, title: 'Service unavailable', detail: 'The service is temporarily unavailable.' },
 };
 
@@ -41,17 +45,21 @@ export function toProblem(exception: unknown, req: HttpRequest): ProblemResponse
   const context = { instance: pathOf(req), ...(req.correlationId ? { correlationId: req.correlationId } : {}) };
   if (exception instanceof ProblemException) {
     const { type, title, status, detail, errors, headers, extensions } = exception.problem;
-    return respond(status, { ...extensions, type, title, status, detail, ...context, ...(errors ? { errors } : {}) }, headers);
+    const body = { ...extensions, type, title, status, detail, ...context, ...(errors ? { errors } : {}) };
+    return respond(status, body, headers);
   }
   if (exception instanceof WrongExpectedVersionError) {
     const detail = 'The resource was changed by another request; reload it and try again.';
-    return respond(409, { type: ProblemType.concurrentModification, title: 'Concurrent modification', status: 409, detail, ...context });
+    const title = 'Concurrent modification';
+    return respond(409, { type: ProblemType.concurrentModification, title, status: 409, detail, ...context });
   }
   const status = exception instanceof HttpException ? exception.getStatus() : 500;
-  const known = BY_STATUS[status] ?? { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', detail: STATUS_CODES[status] ?? 'Error' };
+  const text = STATUS_CODES[status] ?? 'Error';
+  const known = BY_STATUS[status] ?? { type: 'about:blank', title: text, detail: text };
   const detail = exception instanceof HttpException ? detailOf(exception, req, known) : known.detail;
   const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
-  return respond(status, { type: bodyParserType(exception) ?? known.type, title: known.title, status, detail, ...context }, headers);
+  const type = bodyParserType(exception) ?? known.type;
+  return respond(status, { type, title: known.title, status, detail, ...context }, headers);
 }
 
 function respond(status: number, body: Problem, headers: Record<string, string> = {}): ProblemResponse {
@@ -63,7 +71,9 @@ function detailOf(exception: HttpException, req: HttpRequest, known: Default): s
   const parserType = parserErrorType(exception);
   if (parserType !== undefined) {
     const limit = (exception.cause as { limit?: unknown }).limit;
-    if (parserType === 'entity.too.large' && typeof limit === 'number') return `The request body exceeds the limit of ${limit} bytes.`;
+    if (parserType === 'entity.too.large' && typeof limit === 'number') {
+      return `The request body exceeds the limit of ${limit} bytes.`;
+    }
     return BODY_PARSER_DETAILS[parserType] ?? known.detail;
   }
   if (exception.getStatus() >= 500) return known.detail;

@@ -6,7 +6,8 @@ const error = (property: string, value: unknown, constraints?: Record<string, st
 
 describe('toFieldErrors', () => {
   it('joins nested properties with dots and array items with their index', () => {
-    const tree = [error('case', {}, undefined, [error('notes', [], undefined, [error('2', {}, undefined, [error('text', 1, { isString: 'text must be a string' })])])])];
+    const text = error('text', 1, { isString: 'text must be a string' });
+    const tree = [error('case', {}, undefined, [error('notes', [], undefined, [error('2', {}, undefined, [text])])])];
     expect(toFieldErrors(tree)).toEqual([{ field: 'case.notes[2].text', rule: 'isString', message: 'text must be a string' }]);
   });
 

@@ -19,7 +19,12 @@ describe('DTO validation', () => {
   it('names a missing field and the rule it breaks', async () => {
     const { title: _title, ...body } = validReport();
     const res = await post(body).expect(400).expect('Content-Type', /^application\/problem\+json/);
-    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', title: 'Invalid request', status: 400, instance: '/reports' });
+    expect(res.body).toMatchObject({
+      type: 'https://vertrouwd.nl/problems/validation',
+      title: 'Invalid request',
+      status: 400,
+      instance: '/reports',
+    });
     expect(errorsOf(res)).toEqual(['title:isLength', 'title:isString']);
   });
 
@@ -31,6 +36,8 @@ describe('DTO validation', () => {
   it('names a nested field by its path', async () => {
     const res = await post(validReport({ contact: { email: 'not-an-email' } })).expect(400);
     expect(res.body.errors).toEqual([{ field: 'contact.email', rule: 'isEmail', message: 'email must be an email' }]);
+    const notAnObject = await post(validReport({ contact: 'someone' })).expect(400);
+    expect(errorsOf(notAnObject)).toEqual(['contact:isObject']);
   });
 
   it('names an array item by its index', async () => {
@@ -49,8 +56,13 @@ describe('DTO validation', () => {
   });
 
   it('answers malformed JSON with a 400 problem that does not quote the body', async () => {
-    const res = await request(app.getHttpServer()).post('/reports').set('Content-Type', 'application/json').send(`{"title": "${CANARY}",`).expect(400);
-    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/malformed-json', status: 400, detail: 'The request body is not valid JSON.' });
+    const res = await request(app.getHttpServer())
+      .post('/reports')
+      .set('Content-Type', 'application/json')
+      .send(`{"title": "${CANARY}",`)
+      .expect(400);
+    const detail = 'The request body is not valid JSON.';
+    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/malformed-json', status: 400, detail });
     expect(res.text).not.toContain('canary');
   });
 
