@@ -14,6 +14,9 @@ const projects = [
   { name: 'telemetry', root: 'libs/platform/telemetry' },
   { name: 'http', root: 'libs/platform/http' },
   { name: 'config', root: 'libs/platform/config' },
+  { name: 'runtime', root: 'libs/platform/runtime' },
+  { name: 'sample-marks', root: 'services/sample-marks' },
+  { name: 'sample-digest', root: 'services/sample-digest' },
   { name: 'architecture', root: 'tools/architecture' },
 ];
 

@@ -19,7 +19,7 @@ const URL = /^[a-z][a-z0-9+.-]*:\/\/\S+$/;
 
 export const SERVICE_VARIABLES = {
   SERVICE_NAME: { description: 'Name of the service in logs, traces and the bus consumer groups', pattern: /^[a-z][a-z0-9-]{1,40}$/ },
-  PORT: { description: 'HTTP port', pattern: /^\d{2,5}$/ },
+  PORT: { description: 'HTTP port (0: any free port)', pattern: /^(0|\d{2,5})$/ },
   DATABASE_URL: { description: 'PostgreSQL of the service: read models, inbox, key vault, and the event store when EVENT_STORE=postgres', pattern: URL, needs: (v) => (v.includes('@postgres:') ? 'postgres' : undefined) },
   EVENT_STORE: { description: 'Event store: postgres (default) or kurrentdb', values: ['postgres', 'kurrentdb'] },
   KURRENTDB_URL: { description: 'KurrentDB connection string', pattern: URL, requiredWhen: { variable: 'EVENT_STORE', equals: 'kurrentdb' }, needs: () => 'kurrentdb' },

@@ -48,6 +48,8 @@ export interface MessageBus {
   /** Publishes durably, in order per key; resolves once the messages are stored. */
   publish(messages: OutgoingMessage[]): Promise<void>;
   consume(options: ConsumeOptions): Consumer;
+  /** Resolves when the bus is reachable (readiness); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -24,6 +24,8 @@ export interface HttpAppOptions {
   healthCheckTimeoutMs?: number;
   /** Passed to Nest: `false` in tests, the telemetry library's redacting logger in services. */
   logger?: LoggerService | LogLevel[] | false;
+  /** Express middleware to run before everything else, e.g. the telemetry library's `httpTracing()`. */
+  first?: Array<(req: never, res: never, next: (error?: unknown) => void) => void>;
 }
 
 @Module({})
@@ -52,6 +54,7 @@ export async function createHttpApp(
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
   app.disable('x-powered-by');
+  for (const middleware of options.first ?? []) app.use(middleware);
   app.use(securityHeadersMiddleware(DOCS_PATH));
   app.use(correlationIdMiddleware);
   app.use(jsonOnlyMiddleware);

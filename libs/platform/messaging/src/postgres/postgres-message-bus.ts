@@ -74,6 +74,10 @@ export class PostgresMessageBus implements MessageBus {
     return consumer;
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('select 1');
+  }
+
   /** Creates a topic's partitions once (idempotent across processes). */
   async ensureTopics(topics: string[]): Promise<void> {
     const missing = topics.filter((t) => !this.knownTopics.has(t));

@@ -1,0 +1,4 @@
+export * from './platform';
+export * from './platform.module';
+export * from './start-service';
+export * from './run-main';

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { ALL_CONTRACTS, ContractRegistry } from '@vertrouwd/contracts';
+import { loadServiceConfig, type ServiceConfig } from '@vertrouwd/config';
+import { createEventStore, type EventStore } from '@vertrouwd/event-sourcing';
+import { createMessageBus, type MessageBus } from '@vertrouwd/messaging';
+import { createPrivacy, loadMasterKey, type Privacy } from '@vertrouwd/privacy';
+
+/** Everything a service stands on, created from the environment before Nest starts. */
+export interface Platform {
+  serviceName: string;
+  config: ServiceConfig;
+  /** The service's own database: read models, inbox, idempotency keys, key vault. */
+  pool: Pool;
+  store: EventStore;
+  bus: MessageBus;
+  privacy: Privacy;
+  contracts: ContractRegistry;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects a service to its database, event store, bus and key vault, as the environment says
+ * (`libs/platform/config`). The master key comes from PRIVACY_MASTER_KEY or a file under
+ * VERTROUWD_DATA_DIR (the embedded default).
+ */
+export async function createPlatform(serviceName: string, env: NodeJS.ProcessEnv = process.env): Promise<Platform> {
+  const config = loadServiceConfig(env);
+  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is required');
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  pool.on('error', () => undefined); // a lost idle connection: the pool replaces it
+  const store = await createEventStore({ ...config, DATABASE_URL: config.DATABASE_URL });
+  const bus = await createMessageBus({ ...config, BUS_DATABASE_URL: config.BUS_DATABASE_URL ?? config.DATABASE_URL });
+  const dataDir = env.VERTROUWD_DATA_DIR ?? join(process.cwd(), '.data');
+  const { wrapper } = loadMasterKey({ env, file: join(dataDir, 'privacy', 'master.key') });
+  const privacy = await createPrivacy({ pool, wrapper });
+  const contracts = new ContractRegistry(ALL_CONTRACTS);
+  return {
+    serviceName,
+    config,
+    pool,
+    store,
+    bus,
+    privacy,
+    contracts,
+    close: async () => {
+      await bus.close();
+      await store.close();
+      await privacy.close();
+      await pool.end();
+    },
+  };
+}

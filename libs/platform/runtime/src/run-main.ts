@@ -1,0 +1,27 @@
+import { createLogger, NestPinoLogger, startTelemetry } from '@vertrouwd/telemetry';
+import { startService, type ServiceDefinition } from './start-service';
+
+/**
+ * A service's `main`: telemetry first (so every later module is traced), a redacting logger, the
+ * service, and a clean stop on SIGINT/SIGTERM. Prints one line the launcher waits for.
+ */
+export function runMain(definition: ServiceDefinition): void {
+  const telemetry = startTelemetry({ serviceName: definition.name, serviceVersion: definition.version });
+  const logger = createLogger({ serviceName: definition.name });
+  startService({ ...definition, logger: new NestPinoLogger(logger) }).then(
+    (service) => {
+      console.log(`${definition.name} listening on ${service.url}`);
+      const stop = () =>
+        void service
+          .close()
+          .then(() => telemetry.shutdown())
+          .finally(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      logger.error({ err: error }, `${definition.name} failed to start`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,59 @@
+import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { authOptionsFromEnv, Public } from '@vertrouwd/auth';
+import { createHttpApp, HealthController, postgresCheck } from '@vertrouwd/http';
+import { httpTracing } from '@vertrouwd/telemetry';
+import { createPlatform, type Platform } from './platform';
+import { PlatformModule } from './platform.module';
+
+export interface ServiceDefinition {
+  name: string;
+  version: string;
+  description: string;
+  /** The service's root module; it receives the platform through PlatformModule. */
+  module: Type<unknown>;
+  logger?: LoggerService | false;
+}
+
+export interface RunningService {
+  app: NestExpressApplication;
+  platform: Platform;
+  url: string;
+  close(): Promise<void>;
+}
+
+// Health and readiness are for load balancers and the launcher: public by declaration, like /docs.
+Public()(HealthController);
+
+/**
+ * Starts a service: the platform from the environment, the HTTP application (problem+json, validation,
+ * idempotency, OpenAPI, health with the database and bus as readiness checks), listening on PORT (0: any).
+ */
+export async function startService(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
+  const platform = await createPlatform(definition.name, env);
+  const root: DynamicModule = {
+    module: definition.module,
+    imports: [PlatformModule.forRoot(platform, authOptionsFromEnv(env))],
+  };
+  const app = await createHttpApp(root, {
+    serviceName: definition.name,
+    version: definition.version,
+    openApi: { title: `Vertrouwd ${definition.name}`, description: definition.description },
+    healthChecks: [postgresCheck(platform.pool, 'database'), { name: 'bus', check: () => platform.bus.ping() }],
+    logger: definition.logger,
+    // Every request in a server span, continuing the caller's trace; handlers copy it into event metadata.
+    first: [httpTracing() as never],
+  });
+  app.enableShutdownHooks();
+  await app.listen(Number(env.PORT ?? 0), '127.0.0.1');
+  const url = await app.getUrl();
+  return {
+    app,
+    platform,
+    url: url.replace('[::1]', '127.0.0.1'),
+    close: async () => {
+      await app.close();
+      await platform.close();
+    },
+  };
+}

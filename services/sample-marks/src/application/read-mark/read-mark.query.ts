@@ -1,0 +1,6 @@
+export class ReadMark {
+  constructor(
+    readonly markId: string,
+    readonly advisorId: string,
+  ) {}
+}
