@@ -1,55 +1,55 @@
-// `npm start`: the whole platform on the embedded default. Today that is the embedded PostgreSQL with
-// the event store; the services join here as they are built. Ctrl-C stops everything cleanly; a
-// restart keeps every event (data in .data/).
+// `npm start`: the whole platform on the embedded default. An embedded PostgreSQL (data in .data/) with a
+// database per service and one for the Postgres bus, the dev issuer, and every service, each on its own
+// port. Ctrl-C stops everything cleanly; a restart keeps every event.
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { createEventStore, type EventStore } from '@vertrouwd/event-sourcing';
+import { DEMO_PASSWORD, DEMO_USERS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startEmbeddedPostgres, withDatabase, type EmbeddedPostgresServer } from '@vertrouwd/testing';
 import { dataDirectory } from './data-dir';
-import { DEMO_STREAM, seedDemoData } from './demo-data';
-
-const DATABASE = 'vertrouwd';
-
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-}
+import { seedDemoData } from './demo-data';
+import { ensureDatabase, readOrCreateSecret } from './embedded-resources';
+import { SERVICES, startServiceProcess, type ServiceProcess } from './service-processes';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const dir = dataDirectory();
-  const port = Number(process.env.PGPORT ?? 54320);
   let postgres: EmbeddedPostgresServer | undefined;
-  let store: EventStore | undefined;
+  let issuer: DevIssuer | undefined;
+  const running: ServiceProcess[] = [];
   const stop = async (signal: string) => {
     console.log(`\n${signal}: stopping…`);
-    await store?.close().catch(() => undefined);
+    await Promise.all(running.map((s) => s.stop()));
+    await issuer?.stop();
     await postgres?.stop();
-    console.log('stopped; every event is kept in', dir);
+    console.log(`stopped; every event is kept in ${dir}`);
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port, persistent: true });
-  await ensureDatabase(postgres.url, DATABASE);
-  const databaseUrl = withDatabase(postgres.url, DATABASE);
-  store = await createEventStore({ DATABASE_URL: databaseUrl });
-  const seeded = await seedDemoData(store);
-  const head = await store.headPosition();
-  const chain = await store.verifyStream(DEMO_STREAM);
+  postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: Number(process.env.PGPORT ?? 54320), persistent: true });
+  const url = (name: string) => withDatabase(postgres!.url, name);
+  await Promise.all(['vertrouwd_bus', ...SERVICES.map((s) => s.database)].map((name) => ensureDatabase(postgres!.url, name)));
+  issuer = process.env.OIDC_ISSUER ? undefined : await startDevIssuer({ port: 8180, keyFile: join(dir, 'dev-issuer', 'signing-key.jwk.json') });
+  const env = {
+    OIDC_ISSUER: process.env.OIDC_ISSUER ?? issuer!.issuer,
+    BUS_DATABASE_URL: url('vertrouwd_bus'),
+    VERTROUWD_DATA_DIR: dir,
+    REPORTER_TOKEN_SECRET: readOrCreateSecret(join(dir, 'reporter-token.secret')),
+  };
+  for (const service of SERVICES) {
+    running.push(await startServiceProcess(service, { ...env, DATABASE_URL: url(service.database), PORT: String(service.port) }));
+  }
+  const seeded = await seedDemoData(running, issuer);
 
-  console.log(`Vertrouwd (embedded default) is up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`  PostgreSQL   ${databaseUrl}`);
-  console.log(`  event store  PostgreSQL, head position ${head}; demo stream ${DEMO_STREAM} ${seeded}, chain ${chain.valid ? 'verified' : 'BROKEN'}`);
-  console.log(`  data         ${dir}`);
-  console.log('  services     none yet: intake, case, matching, billing and reporting join here as they are built');
+  console.log(`\nVertrouwd (embedded default) is up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  for (const service of running) console.log(`  ${service.name.padEnd(14)} ${service.url}   (API: ${service.url}/docs)`);
+  console.log(`  ${'identity'.padEnd(14)} ${env.OIDC_ISSUER}${issuer ? '   (embedded dev issuer)' : ''}`);
+  console.log(`  ${'postgresql'.padEnd(14)} ${postgres.url.replace(/:[^:@/]+@/, ':***@')}   (bus: vertrouwd_bus)`);
+  console.log(`  ${'data'.padEnd(14)} ${dir}${seeded ? '   (demo data seeded)' : ''}\n`);
+  if (issuer) {
+    console.log(`Demo logins (password "${DEMO_PASSWORD}", demo only): ${DEMO_USERS.map((u) => `${u.username} (${u.roles.join(', ')})`).join(', ')}`);
+    console.log(`A token:  curl -s -d grant_type=password -d client_id=vertrouwd-web -d username=advisor-anna -d password=${DEMO_PASSWORD} ${issuer.tokenEndpoint}`);
+  }
   console.log('Ctrl-C stops everything.');
 }
 

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+/** The services `npm start` runs, each with its own port and database. Domain services join here. */
+export const SERVICES = [
+  { name: 'sample-marks', port: 3101, database: 'vertrouwd_sample_marks' },
+  { name: 'sample-digest', port: 3102, database: 'vertrouwd_sample_digest' },
+] as const;
+
+export interface ServiceProcess {
+  name: string;
+  url: string;
+  stop(): Promise<void>;
+}
+
+const ROOT = join(__dirname, '../..');
+
+/** Starts a service as a process of its own and resolves once it listens (its `listening on` line). */
+export function startServiceProcess(service: (typeof SERVICES)[number], env: Record<string, string>): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'services', service.name, 'src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.runtime.json') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${service.name} did not start within 60 s`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`${service.name} exited (${code}) while starting`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /listening on (\S+)/.exec(chunk.toString());
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({ name: service.name, url: match[1], stop: () => stopChild(child) });
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
