@@ -17,6 +17,7 @@ const projects = [
   { name: 'runtime', root: 'libs/platform/runtime' },
   { name: 'sample-marks', root: 'services/sample-marks' },
   { name: 'sample-digest', root: 'services/sample-digest' },
+  { name: 'deploy', root: 'deploy' },
   { name: 'architecture', root: 'tools/architecture' },
 ];
 

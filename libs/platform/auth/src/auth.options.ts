@@ -43,6 +43,8 @@ export function authOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, fallbac
   if (!issuer) throw new Error('OIDC_ISSUER is not set and no embedded dev issuer was started');
   return {
     issuer,
+    // Containers may reach the issuer under another name than the one in its tokens (docker-compose).
+    ...(env.OIDC_JWKS_URI ? { jwksUri: env.OIDC_JWKS_URI } : {}),
     audience: env.OIDC_AUDIENCE || DEFAULT_AUDIENCE,
     reporterTokens: env.REPORTER_TOKEN_SECRET ? { secretOrKey: env.REPORTER_TOKEN_SECRET } : undefined,
   };

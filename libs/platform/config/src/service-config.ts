@@ -19,6 +19,7 @@ const URL = /^[a-z][a-z0-9+.-]*:\/\/\S+$/;
 
 export const SERVICE_VARIABLES = {
   SERVICE_NAME: { description: 'Name of the service in logs, traces and the bus consumer groups', pattern: /^[a-z][a-z0-9-]{1,40}$/ },
+  HOST: { description: 'Interface to listen on (default 127.0.0.1; 0.0.0.0 in containers)', pattern: /^[\d.:a-f]+$/ },
   PORT: { description: 'HTTP port (0: any free port)', pattern: /^(0|\d{2,5})$/ },
   DATABASE_URL: { description: 'PostgreSQL of the service: read models, inbox, key vault, and the event store when EVENT_STORE=postgres', pattern: URL, needs: (v) => (v.includes('@postgres:') ? 'postgres' : undefined) },
   EVENT_STORE: { description: 'Event store: postgres (default) or kurrentdb', values: ['postgres', 'kurrentdb'] },
@@ -27,6 +28,7 @@ export const SERVICE_VARIABLES = {
   BUS_DATABASE_URL: { description: 'PostgreSQL of the Postgres bus, shared by all services (BUS=postgres)', pattern: URL, needs: (v) => (v.includes('@postgres:') ? 'postgres' : undefined) },
   KAFKA_BROKERS: { description: 'Comma-separated Kafka bootstrap brokers', pattern: /^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, requiredWhen: { variable: 'BUS', equals: 'kafka' }, needs: () => 'kafka' },
   OIDC_ISSUER: { description: 'Issuer URL of the identity provider (unset: the embedded dev issuer)', pattern: URL, needs: (v) => (v.includes('keycloak') ? 'keycloak' : undefined) },
+  OIDC_JWKS_URI: { description: 'Where to fetch the issuer\'s keys when it is reached under another name than its issuer URL', pattern: URL, needs: (v) => (v.includes('keycloak') ? 'keycloak' : undefined) },
   OIDC_AUDIENCE: { description: 'Audience the tokens must carry', pattern: /^[\w.-]+$/ },
   REPORTER_TOKEN_SECRET: { description: 'Secret signing the reporters\' case-scoped tokens (at least 32 characters)', pattern: /^\S{32,}$/ },
   OTEL_EXPORTER_OTLP_ENDPOINT: { description: 'OTLP/HTTP endpoint of the collector (unset: no export)', pattern: URL, needs: (v) => (v.includes('otel-collector') ? 'otel-collector' : undefined) },

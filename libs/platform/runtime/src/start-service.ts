@@ -45,7 +45,7 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
     first: [httpTracing() as never],
   });
   app.enableShutdownHooks();
-  await app.listen(Number(env.PORT ?? 0), '127.0.0.1');
+  await app.listen(Number(env.PORT ?? 0), env.HOST ?? '127.0.0.1');
   const url = await app.getUrl();
   return {
     app,
