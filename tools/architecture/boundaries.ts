@@ -27,7 +27,8 @@ export const DEPENDENCY_RULES: Record<string, string[]> = {
   'type:contracts': [],
   'type:testing': ['type:platform'],
   'type:tooling': ['type:platform', 'type:testing'],
-  'type:deploy': ['type:platform', 'type:testing'],
+  // The launcher and the cross-service tests compose services; no service imports it.
+  'type:deploy': ['type:service', 'type:platform', 'type:contracts', 'type:testing'],
 };
 
 /** Modules domain code must not import: frameworks and I/O. */

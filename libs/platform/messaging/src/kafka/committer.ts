@@ -26,8 +26,6 @@ const keyOf = (c: { topic: string; partition: number }) => `${c.topic}\u0000${c.
  */
 export class Committer {
   private readonly pending = new Map<string, PartitionCommit>();
-  /** Partitions given up while a commit for them was in flight: a failed batch must not bring them back. */
-  private readonly dropped = new Set<string>();
   private inflight: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -36,16 +34,8 @@ export class Committer {
 
   /** Asks for an offset to be committed, soon. */
   request(commit: PartitionCommit): void {
-    this.dropped.delete(keyOf(commit));
     this.merge(commit);
     this.kick();
-  }
-
-  /** Forgets what is not committed yet for a partition this consumer no longer owns. */
-  drop(topic: string, partition: number): void {
-    const key = keyOf({ topic, partition });
-    this.pending.delete(key);
-    this.dropped.add(key);
   }
 
   /** Resolves once everything requested so far was tried (failures are reported, not thrown). */
@@ -71,24 +61,32 @@ export class Committer {
 
   private kick(): void {
     if (this.inflight || this.closed || this.pending.size === 0) return;
-    this.inflight = this.drain().finally(() => (this.inflight = undefined));
+    this.inflight = this.drain();
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.size > 0 && !this.closed) {
-      const batch = [...this.pending.values()];
-      this.pending.clear();
-      try {
-        await this.options.commit(batch);
-      } catch (error) {
-        this.options.report(error);
-        // Put the batch back under anything newer requested meanwhile, and try again later rather than
-        // hammering a coordinator that just refused.
-        batch.filter((c) => !this.dropped.has(keyOf(c))).forEach((c) => this.merge(c));
-        clearTimeout(this.retryTimer);
-        this.retryTimer = setTimeout(() => this.kick(), this.options.retryMs ?? 1_000);
-        return;
+    // Starting a step later gathers what else is requested in this one, and makes sure `inflight` is set
+    // before the loop can end; it is cleared in the same step as the loop's last look at `pending`, so a
+    // request never waits for a drain that is over.
+    await undefined;
+    try {
+      while (this.pending.size > 0 && !this.closed) {
+        const batch = [...this.pending.values()];
+        this.pending.clear();
+        try {
+          await this.options.commit(batch);
+        } catch (error) {
+          this.options.report(error);
+          // Put the batch back under anything newer requested meanwhile, and try again later rather than
+          // hammering a coordinator that just refused.
+          batch.forEach((c) => this.merge(c));
+          clearTimeout(this.retryTimer);
+          this.retryTimer = setTimeout(() => this.kick(), this.options.retryMs ?? 1_000);
+          return;
+        }
       }
+    } finally {
+      this.inflight = undefined;
     }
   }
 }

@@ -29,7 +29,8 @@ export class ConsumerSession {
   private readonly client: KafkaClient;
   private readonly committer: Committer;
   private readonly workers = new Map<string, PartitionWorker>();
-  private readonly retiring = new Set<Promise<void>>();
+  /** Workers of partitions a rebalance took away, finishing the message in hand. */
+  private readonly retiring = new Map<string, Promise<void>>();
   private stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined;
   private ended = false;
   private fail: ((error: unknown) => void) | undefined;
@@ -69,12 +70,13 @@ export class ConsumerSession {
         autocommit: false,
       });
       this.stream = stream;
-      if (this.ended) return;
       await new Promise<void>((resolve, reject) => {
         this.fail = reject;
-        stream.on('data', (message) => this.dispatch(message));
-        stream.once('error', reject);
+        // Listening for errors for good: an error event nobody listens to would end the process.
+        stream.on('error', reject);
         stream.once('close', resolve);
+        if (this.ended) return resolve(); // stopped while joining
+        stream.on('data', (message) => this.dispatch(message));
       });
     } finally {
       await this.close();
@@ -93,7 +95,7 @@ export class ConsumerSession {
     const key = keyOf(message.topic, message.partition);
     let worker = this.workers.get(key);
     if (!worker) {
-      worker = new PartitionWorker(this.workerContext(), message.topic, message.partition);
+      worker = new PartitionWorker(this.workerContext(), message.topic, message.partition, this.retiring.get(key));
       this.workers.set(key, worker);
     }
     worker.offer(message);
@@ -104,22 +106,24 @@ export class ConsumerSession {
     return this.client.assignments?.some((a) => a.topic === topic && a.partitions.includes(partition)) ?? false;
   }
 
-  /** After a rebalance: workers of partitions now owned by others stop, without committing anything more. */
+  /**
+   * After a rebalance: workers of partitions now owned by others finish the message in hand, commit, and
+   * drop the rest (the new owner reads on from the committed offset). The client offers no hook before the
+   * partitions move, so the new owner may get again what was handled here and not yet committed when it
+   * read the offsets: at least once, and the inbox dedupes.
+   */
   private reassigned(assignments: GroupAssignment[]): void {
     const owned = new Set(assignments.flatMap((a) => a.partitions.map((p) => keyOf(a.topic, p))));
     for (const [key, worker] of this.workers) {
       if (owned.has(key)) continue;
       this.workers.delete(key);
-      this.committer.drop(worker.topic, worker.partition);
-      const retired = worker.revoke().finally(() => this.retiring.delete(retired));
-      this.retiring.add(retired);
+      const retired: Promise<void> = worker.stop().finally(() => this.retiring.get(key) === retired && this.retiring.delete(key));
+      this.retiring.set(key, retired);
     }
   }
 
   private queued(): number {
-    let total = 0;
-    for (const worker of this.workers.values()) total += worker.queued;
-    return total;
+    return [...this.workers.values()].reduce((total, worker) => total + worker.queued, 0);
   }
 
   private workerContext() {
@@ -138,7 +142,7 @@ export class ConsumerSession {
   private async close(): Promise<void> {
     this.ended = true;
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
-    await Promise.all(this.retiring);
+    await Promise.all(this.retiring.values());
     await this.committer.flush(); // while still a member: a commit needs the current generation
     this.committer.close();
     if (this.stream && !this.stream.destroyed) await this.stream.close().catch((error: unknown) => this.settings.report(error));

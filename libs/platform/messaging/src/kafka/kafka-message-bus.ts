@@ -39,7 +39,9 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   /** Connects and registers the idempotent producer, so a broker that cannot be reached fails here. */
-  static async connect(options: KafkaMessageBusOptions): Promise<KafkaMessageBus> {
+  static async connect(given: KafkaMessageBusOptions): Promise<KafkaMessageBus> {
+    // `KAFKA_BROKERS=a:9092, b:9092` is split on commas by the factory: drop the spaces.
+    const options = { ...given, brokers: given.brokers.map((b) => b.trim()).filter((b) => b !== '') };
     if (options.brokers.length === 0) throw new TypeError('brokers: at least one host:port');
     const admin = new Admin({ clientId: `${options.clientId}-admin`, bootstrapBrokers: options.brokers });
     const producer = new Producer({

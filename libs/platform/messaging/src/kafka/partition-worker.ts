@@ -32,13 +32,18 @@ export class PartitionWorker {
   private readonly offsets = new PartitionOffsets();
   private readonly pauses = new Pauses();
   private active = true;
-  private revoked = false;
   private running: Promise<void> | undefined;
 
+  /**
+   * `after`: the previous worker of this partition in this process, if it is still finishing a message
+   * (the partition went away and came back): this one starts when that one is done, so the two never
+   * handle the same partition at once.
+   */
   constructor(
     private readonly ctx: WorkerContext,
     readonly topic: string,
     readonly partition: number,
+    private readonly after: Promise<void> = Promise.resolve(),
   ) {}
 
   /** Messages waiting behind the one being handled. */
@@ -53,7 +58,12 @@ export class PartitionWorker {
     this.running ??= this.drain();
   }
 
-  /** Finishes the message in hand (no further retries) and commits what is done; drops the rest. */
+  /**
+   * Finishes the message in hand (no further retries) and commits what is done; drops the rest, which
+   * comes again from the committed offset to whoever owns the partition next. Also used when a rebalance
+   * gives the partition to another consumer: committing work that is done only spares the new owner a
+   * redelivery, and can never skip a message, since it covers nothing that was not handled.
+   */
   stop(): Promise<void> {
     this.active = false;
     this.queue.length = 0;
@@ -61,19 +71,10 @@ export class PartitionWorker {
     return this.running ?? Promise.resolve();
   }
 
-  /**
-   * The partition went to another consumer: like stop(), but commits nothing more, so this consumer never
-   * moves the offset of a partition it does not own. The new owner starts at the last commit.
-   */
-  revoke(): Promise<void> {
-    this.revoked = true;
-    return this.stop();
-  }
-
   private async drain(): Promise<void> {
-    // Yield first, so `running` is set before the loop can end, and cleared in the same step as the loop's
-    // last look at the queue: a message offered in between would otherwise wait for a drain that is over.
-    await undefined;
+    // Waiting first also means `running` is set before the loop can end, and it is cleared in the same step
+    // as the loop's last look at the queue: a message offered in between never waits for a finished drain.
+    await this.after;
     try {
       while (this.active && this.queue.length > 0) await this.work(this.queue.shift() as RawMessage);
     } catch (error) {
@@ -106,7 +107,7 @@ export class PartitionWorker {
     // Abandoned on the way out: not committed, so it comes again, to this group's next owner.
     if (outcome === 'abandoned') return;
     const next = this.offsets.done(raw.offset);
-    if (next !== undefined && !this.revoked) {
+    if (next !== undefined) {
       this.ctx.commit({ topic: this.topic, partition: this.partition, offset: next, leaderEpoch: raw.leaderEpoch });
     }
   }

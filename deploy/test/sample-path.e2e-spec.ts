@@ -7,8 +7,8 @@ import { startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { InMemorySpanExporter, SpanKind, startTelemetry, type Telemetry } from '@vertrouwd/telemetry';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
-import { sampleMarks } from '../../sample-marks/src/service';
-import { sampleDigest } from '../src/service';
+import { sampleMarks } from '../../services/sample-marks/src/service';
+import { sampleDigest } from '../../services/sample-digest/src/service';
 
 // The whole sample path on the embedded default, over HTTP: an advisor records a mark in sample-marks;
 // its event leaves through the outbox onto the Postgres bus; sample-digest consumes it into its own events
