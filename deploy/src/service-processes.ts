@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The services `npm start` runs, each with its own port and database. Domain services join here. */
@@ -15,8 +16,10 @@ export interface ServiceProcess {
 
 const ROOT = join(__dirname, '../..');
 
-/** Starts a service as a process of its own and resolves once it listens (its `listening on` line). */
-export function startServiceProcess(service: (typeof SERVICES)[number], env: Record<string, string>): Promise<ServiceProcess> {
+/** Starts a service as a process of its own, its log in `logDir`; resolves once it listens (its `listening on` line). */
+export function startServiceProcess(service: (typeof SERVICES)[number], env: Record<string, string>, logDir: string): Promise<ServiceProcess> {
+  mkdirSync(logDir, { recursive: true });
+  const log = createWriteStream(join(logDir, `${service.name}.log`), { flags: 'a' });
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'services', service.name, 'src/main.ts')], {
     cwd: ROOT,
     env: { ...process.env, ...env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.runtime.json') },
@@ -26,10 +29,11 @@ export function startServiceProcess(service: (typeof SERVICES)[number], env: Rec
     const timer = setTimeout(() => reject(new Error(`${service.name} did not start within 60 s`)), 60_000);
     child.once('exit', (code) => reject(new Error(`${service.name} exited (${code}) while starting`)));
     child.stdout!.on('data', (chunk: Buffer) => {
+      log.write(chunk);
       const match = /listening on (\S+)/.exec(chunk.toString());
       if (!match) return;
       clearTimeout(timer);
-      resolve({ name: service.name, url: match[1], stop: () => stopChild(child) });
+      resolve({ name: service.name, url: match[1], stop: () => stopChild(child).finally(() => log.end()) });
     });
   });
 }

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     REPORTER_TOKEN_SECRET: readOrCreateSecret(join(dir, 'reporter-token.secret')),
   };
   for (const service of SERVICES) {
-    running.push(await startServiceProcess(service, { ...env, DATABASE_URL: url(service.database), PORT: String(service.port) }));
+    running.push(await startServiceProcess(service, { ...env, DATABASE_URL: url(service.database), PORT: String(service.port) }, join(dir, 'logs')));
   }
   const seeded = await seedDemoData(running, issuer);
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   for (const service of running) console.log(`  ${service.name.padEnd(14)} ${service.url}   (API: ${service.url}/docs)`);
   console.log(`  ${'identity'.padEnd(14)} ${env.OIDC_ISSUER}${issuer ? '   (embedded dev issuer)' : ''}`);
   console.log(`  ${'postgresql'.padEnd(14)} ${postgres.url.replace(/:[^:@/]+@/, ':***@')}   (bus: vertrouwd_bus)`);
-  console.log(`  ${'data'.padEnd(14)} ${dir}${seeded ? '   (demo data seeded)' : ''}\n`);
+  console.log(`  ${'data'.padEnd(14)} ${dir}${seeded ? '   (demo data seeded)' : ''}; service logs in ${join(dir, 'logs')}\n`);
   if (issuer) {
     console.log(`Demo logins (password "${DEMO_PASSWORD}", demo only): ${DEMO_USERS.map((u) => `${u.username} (${u.roles.join(', ')})`).join(', ')}`);
     console.log(`A token:  curl -s -d grant_type=password -d client_id=vertrouwd-web -d username=advisor-anna -d password=${DEMO_PASSWORD} ${issuer.tokenEndpoint}`);
