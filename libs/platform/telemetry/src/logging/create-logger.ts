@@ -1,4 +1,4 @@
-import { trace, context } from '@opentelemetry/api';
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
 import { PERSONAL_FIELD_NAMES, scrubText } from '../privacy/personal-data';
 import { errorType } from '../tracing/in-span';
@@ -14,8 +14,8 @@ export interface LoggerOptions {
 }
 
 /**
- * pino's own redaction, for the exact paths it can express (top level and one level down). The deep walk in
- * `scrubValue` covers every depth and array; this list is the second line, and what pino documents and tests.
+ * pino's own redaction, for the exact paths it can express (top level and one level down): the second line of
+ * defence behind the deep walk of `scrubValue`, which covers every depth and array.
  */
 export const REDACT_PATHS: readonly string[] = [
   ...PERSONAL_FIELD_NAMES.filter((name) => /^\w+$/.test(name)).flatMap((name) => [name, `*.${name}`]),
@@ -25,9 +25,9 @@ export const REDACT_PATHS: readonly string[] = [
 
 // Log correlation: the ids of the active span, under the names OpenTelemetry's log data model uses.
 function traceFields(): Record<string, string> {
-  const span = trace.getSpan(context.active());
-  if (!span) return {};
-  const { traceId, spanId, traceFlags } = span.spanContext();
+  const spanContext = trace.getSpan(context.active())?.spanContext();
+  if (!spanContext || !isSpanContextValid(spanContext)) return {};
+  const { traceId, spanId, traceFlags } = spanContext;
   return { trace_id: traceId, span_id: spanId, trace_flags: `0${traceFlags.toString(16)}`.slice(-2) };
 }
 

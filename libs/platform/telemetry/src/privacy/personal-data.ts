@@ -40,22 +40,25 @@ export function isPersonalField(key: string): boolean {
   return names.has(k) || prefixes.some((p) => k.startsWith(p));
 }
 
-// Ids and trace ids are hex and digits: they are kept before the digit-run rule sees them.
-const ID_LIKE = String.raw`\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b|\b[0-9a-f]{16,}\b`;
+// Ids and trace ids (UUIDs, hex with at least one letter) are kept before the number rules see their digits.
+const ID_LIKE = String.raw`\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b|\b(?=[0-9a-f]*[a-f])[0-9a-f]{16,}\b`;
 const SEALED = String.raw`sealed:\S*`;
 const EMAIL = String.raw`[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}`;
-// International phone numbers, and runs of nine or more digits (BSN, phone, bank account), optionally spaced.
-const DIGITS = String.raw`\+\d[\d ().-]{6,}\d|(?<![\w.-])\d(?: ?\d){8,}(?![\w-])`;
-const TEXT = new RegExp(`(${ID_LIKE})|(${SEALED})|(${EMAIL})|(${DIGITS})`, 'gi');
+// An IBAN, upper case as written, with or without its spaces (NL91 ABNA 0417 1643 00).
+const IBAN = String.raw`(?-i:\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b)`;
+// International phone numbers, Dutch ones with an area code (06-12345678, 020 1234567), and runs of nine or
+// more digits (BSN, phone, bank account), optionally spaced.
+const DIGITS = String.raw`\+\d[\d ().-]{6,}\d|(?<![\w.-])0\d{1,3}[ -]?\d{6,8}(?![\w-])|(?<![\w.-])\d(?: ?\d){8,}(?![\w-])`;
+const TEXT = new RegExp(`(${ID_LIKE})|(${SEALED})|(${EMAIL})|(${IBAN})|(${DIGITS})`, 'gi');
 
 /**
  * Rewrites the parts of free text that look personal or sealed: sealed tokens become `[sealed]`, e-mail
- * addresses `[email]`, phone-, BSN- and account-like digit runs `[number]`. A safety net for messages; the
- * field-name rules above are the real guard.
+ * addresses `[email]`, IBANs `[iban]`, phone-, BSN- and account-like digit runs `[number]`. A safety net for
+ * messages and values; the field-name rules above are the real guard.
  */
 export function scrubText(text: string): string {
-  return text.replace(TEXT, (match, id?: string, sealed?: string, email?: string) =>
-    id ? match : sealed ? '[sealed]' : email ? '[email]' : '[number]',
+  return text.replace(TEXT, (match, id?: string, sealed?: string, email?: string, iban?: string) =>
+    id ? match : sealed ? '[sealed]' : email ? '[email]' : iban ? '[iban]' : '[number]',
   );
 }
 

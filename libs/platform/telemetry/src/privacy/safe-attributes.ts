@@ -21,8 +21,9 @@ export const ALLOWED_ATTRIBUTE_KEYS: ReadonlySet<string> = new Set([
 /** Attribute key attached to a span when {@link safeAttributes} refused some of its attributes. */
 export const REFUSED_COUNT_KEY = 'vertrouwd.attributes.refused';
 
-// `caseId`, `case_id`, `vertrouwd.case.id`, `messaging.message.id`: ids are pseudonymous and what makes a trace useful.
-const ID_KEY = /(?:^|[._])id$|[a-z]Id$/;
+// `caseId`, `case_id`, `vertrouwd.case.id`, `messaging.message.id`, `caseIds`: ids are pseudonymous, and they
+// are what makes a trace useful.
+const ID_KEY = /(?:^|[._])ids?$|[a-z]Ids?$/;
 // An id is one token: no spaces (a name would have one), no `@`, bounded length.
 const ID_VALUE = /^[\w.:/-]{1,128}$/;
 const MAX_STRING = 256;

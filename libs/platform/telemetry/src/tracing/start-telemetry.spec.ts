@@ -1,11 +1,15 @@
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
-import { eventually } from '@vertrouwd/testing';
 import { inSpan } from './in-span';
 import { currentTraceparent } from './propagation';
 import { exporterFromEnv, otlpTracesUrl, UnsupportedTraceExporterError } from './span-export';
 import { startTelemetry, TelemetryAlreadyStartedError } from './start-telemetry';
+
+const run = promisify(execFile);
 
 describe('exporter selection by environment', () => {
   it.each([
@@ -74,20 +78,21 @@ describe('startTelemetry', () => {
       });
     });
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
-    const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
-    const telemetry = startTelemetry({ serviceName: 'intake', env: { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } });
-    expect(telemetry.exporter).toBe('otlp');
-    await inSpan('command SubmitReport', { attributes: { reportId: 'r-1', reporterEmail: 'CANARY@example.org' } }, (span) => {
-      span.setAttribute('narrative', 'CANARY narrative');
-    });
-    await telemetry.forceFlush();
-    const [received] = await eventually(() => (expect(bodies).toHaveLength(1), bodies));
-    expect(received).toMatch(/^POST \/v1\/traces /);
-    expect(received).toContain('command SubmitReport');
-    expect(received).toContain('r-1');
-    expect(received).not.toContain('CANARY');
-    await telemetry.shutdown();
-    await new Promise((resolve) => collector.close(resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+      const { stdout } = await run(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'fixtures/export-one-span.ts')], {
+        cwd: join(__dirname, '../../../../..'),
+        env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_TRACES_EXPORTER: '' },
+      });
+      expect(stdout).toBe('otlp');
+      expect(bodies).toHaveLength(1);
+      expect(bodies[0]).toMatch(/^POST \/v1\/traces /);
+      expect(bodies[0]).toContain('command SubmitReport');
+      expect(bodies[0]).toContain('r-1');
+      expect(bodies[0]).not.toContain('CANARY');
+    } finally {
+      await new Promise((resolve) => collector.close(resolve));
+    }
   });
 
   it('prints spans to the console when asked, filtered like every export', async () => {

@@ -10,7 +10,10 @@ import { exporterFromEnv, spanProcessorsFor, type ExporterKind, type TelemetryEn
 export interface TelemetryOptions {
   serviceName: string;
   serviceVersion?: string;
-  /** Overrides the environment's choice; pass an exporter instance (e.g. `InMemorySpanExporter`) in tests. */
+  /**
+   * Overrides the environment's choice. Tests pass an exporter instance (e.g. `InMemorySpanExporter`) and read
+   * it before `shutdown()`, which shuts the exporter down too (an in-memory one then forgets its spans).
+   */
   exporter?: ExporterKind | SpanExporter;
   /** Read for the exporter choice and the OTLP endpoint; defaults to `process.env`. */
   env?: TelemetryEnv;
