@@ -32,6 +32,7 @@ export const SERVICE_VARIABLES = {
   OIDC_AUDIENCE: { description: 'Audience the tokens must carry', pattern: /^[\w.-]+$/ },
   REPORTER_TOKEN_SECRET: { description: 'Secret signing the reporters\' case-scoped tokens (at least 32 characters)', pattern: /^\S{32,}$/ },
   OTEL_EXPORTER_OTLP_ENDPOINT: { description: 'OTLP/HTTP endpoint of the collector (unset: no export)', pattern: URL, needs: (v) => (v.includes('otel-collector') ? 'otel-collector' : undefined) },
+  OTEL_TRACES_EXPORTER: { description: 'Trace export: otlp, console or none (default: otlp when an endpoint is set, else none)', values: ['otlp', 'console', 'none'] },
   PRIVACY_MASTER_KEY: { description: 'Base64 of 32 bytes wrapping the key vault (unset: generated into .data/)', pattern: /^[A-Za-z0-9+/]{43}=$/ },
   LOG_LEVEL: { description: 'pino level', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
 } satisfies Record<string, VariableSpec>;
