@@ -14,3 +14,4 @@ export * from './event-store.factory';
 export { PgChannel } from './postgres/append-notifier';
 export { applyMigrations, type Migration, type MigrationSet } from './postgres/migrate';
 export { LOCK_NAMESPACE } from './postgres/schema.sql';
+export { inTransaction } from './postgres/in-transaction';

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { Migration } from '@vertrouwd/event-sourcing';
+import { inTransaction, type Migration } from '@vertrouwd/event-sourcing';
 
 /** The inbox table, in the consuming service's database, beside the effects it guards. */
 export const inboxMigrations: Migration[] = [
@@ -34,23 +34,15 @@ export async function recordOnce(tx: TransactionalQuery, consumer: string, messa
 }
 
 /** Runs `effect` in a transaction with the inbox record, once per message id and consumer. */
-export async function handleOnce(
+export function handleOnce(
   pool: Pool,
   consumer: string,
   messageId: string,
   effect: (client: PoolClient) => Promise<void>,
 ): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     const fresh = await recordOnce(client, consumer, messageId);
     if (fresh) await effect(client);
-    await client.query('commit');
     return fresh;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -72,3 +72,20 @@ export function describeError(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.slice(0, 500);
 }
+
+/** The dead letter of a message: same key, value and headers, plus where it came from and why it failed. */
+export function deadLetterOf(message: DeliveredMessage, error: unknown): OutgoingMessage {
+  return {
+    topic: deadLetterTopic(message.topic),
+    key: message.key,
+    value: message.value,
+    headers: {
+      ...message.headers,
+      [DEAD_LETTER_HEADERS.error]: describeError(error),
+      [DEAD_LETTER_HEADERS.topic]: message.topic,
+      [DEAD_LETTER_HEADERS.partition]: String(message.partition),
+      [DEAD_LETTER_HEADERS.offset]: String(message.offset),
+      [DEAD_LETTER_HEADERS.attempts]: String(message.attempt),
+    },
+  };
+}

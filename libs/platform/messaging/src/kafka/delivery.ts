@@ -1,6 +1,4 @@
-import {
-  DEAD_LETTER_HEADERS, deadLetterTopic, describeError, type ConsumeOptions, type DeliveredMessage, type OutgoingMessage,
-} from '../message-bus.port';
+import { deadLetterOf, type ConsumeOptions, type DeliveredMessage, type OutgoingMessage } from '../message-bus.port';
 
 /** The longest back-off between two attempts, and between attempts to store a dead letter. */
 export const MAX_BACKOFF_MS = 5_000;
@@ -25,22 +23,7 @@ export function backoffDelay(attempt: number, baseMs: number): number {
   return Math.min(baseMs * 2 ** Math.min(attempt - 1, 30), MAX_BACKOFF_MS);
 }
 
-/** The dead letter of a message: same key, value and headers, plus where it came from and why it failed. */
-export function deadLetterOf(message: DeliveredMessage, error: unknown): OutgoingMessage {
-  return {
-    topic: deadLetterTopic(message.topic),
-    key: message.key,
-    value: message.value,
-    headers: {
-      ...message.headers,
-      [DEAD_LETTER_HEADERS.error]: describeError(error),
-      [DEAD_LETTER_HEADERS.topic]: message.topic,
-      [DEAD_LETTER_HEADERS.partition]: String(message.partition),
-      [DEAD_LETTER_HEADERS.offset]: String(message.offset),
-      [DEAD_LETTER_HEADERS.attempts]: String(message.attempt),
-    },
-  };
-}
+export { deadLetterOf };
 
 export interface DeliveryContext {
   policy: RetryPolicy;

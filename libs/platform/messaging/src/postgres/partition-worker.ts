@@ -1,7 +1,5 @@
 import type { Pool } from 'pg';
-import {
-  DEAD_LETTER_HEADERS, deadLetterTopic, describeError, type ConsumeOptions, type DeliveredMessage, type OutgoingMessage,
-} from '../message-bus.port';
+import { deadLetterOf, type ConsumeOptions, type DeliveredMessage, type OutgoingMessage } from '../message-bus.port';
 
 interface Row {
   offset: string;
@@ -132,15 +130,7 @@ export class PartitionWorker {
   }
 
   private deadLetter(message: DeliveredMessage, error: unknown): Promise<void> {
-    const headers = {
-      ...message.headers,
-      [DEAD_LETTER_HEADERS.error]: describeError(error),
-      [DEAD_LETTER_HEADERS.topic]: message.topic,
-      [DEAD_LETTER_HEADERS.partition]: String(message.partition),
-      [DEAD_LETTER_HEADERS.offset]: String(message.offset),
-      [DEAD_LETTER_HEADERS.attempts]: String(message.attempt),
-    };
-    return this.ctx.publish([{ topic: deadLetterTopic(message.topic), key: message.key, value: message.value, headers }]);
+    return this.ctx.publish([deadLetterOf(message, error)]);
   }
 
   private report(error: unknown, message?: DeliveredMessage): void {
