@@ -15,6 +15,7 @@ class Process {
 
   static async start(url: string, keyFile: string): Promise<Process> {
     const pool = new Pool({ connectionString: url, max: 4 });
+    pool.on('error', () => undefined);
     return new Process(pool, await createPrivacy({ pool, wrapper: loadMasterKey({ env: {}, file: keyFile }).wrapper }));
   }
 

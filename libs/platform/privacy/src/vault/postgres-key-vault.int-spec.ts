@@ -15,6 +15,8 @@ describe('PostgresKeyVault', () => {
 
   async function open(options: { wrapper?: MasterKeyWrapper; name?: string } = {}): Promise<Privacy> {
     const pool = new Pool({ connectionString: db.url, max: 12, application_name: options.name ?? 'privacy-test' });
+    // The test terminates a LISTEN connection on purpose; a pool must not turn that into an unhandled error.
+    pool.on('error', () => undefined);
     pools.push(pool);
     const privacy = await createPrivacy({ pool, wrapper: options.wrapper ?? new MasterKeyWrapper(masterKey) });
     opened.push(privacy);
