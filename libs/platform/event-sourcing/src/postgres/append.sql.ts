@@ -38,11 +38,15 @@ with input as (
   from current c
 ), replay as (
   -- Ids already in the stream: all of them is a replay of an earlier append, some of them an error.
-  select c.i, count(*) as seen, max(x.version) as v, max(x.position) as pos
+  -- A lateral index probe per append on (stream_id, event_id): never a scan of the whole table.
+  select c.i, r.seen, r.v, r.pos
   from checked c
-  join events_in ev on ev.i = c.i
-  join es_events x on x.stream_id = c.s and x.event_id = ev.id
-  group by c.i
+  cross join lateral (
+    select count(*) as seen, max(x.version) as v, max(x.position) as pos
+    from es_events x
+    where x.stream_id = c.s and x.event_id = any(array(select ev.id from events_in ev where ev.i = c.i))
+  ) r
+  where r.seen > 0
 ), decided as (
   select c.*, r.v as replay_v, r.pos as replay_p, case
     when c.n > 0 and r.seen = c.n then 2
