@@ -2,3 +2,5 @@
 create database vertrouwd_sample_marks;
 create database vertrouwd_sample_digest;
 create database vertrouwd_bus;
+-- The key vault, shared by every service (ADR 0013).
+create database vertrouwd_privacy;

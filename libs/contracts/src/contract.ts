@@ -9,7 +9,8 @@ export type FieldClass =
   | 'count' // a non-negative integer
   | 'amount' // money in cents
   | 'flag' // a boolean
-  | 'language'; // an ISO 639-1 code
+  | 'language' // an ISO 639-1 code
+  | 'sealed'; // ciphertext from libs/platform/privacy (`sealed:v1:…`): unreadable without the key vault, erased by shredding
 
 /** A JSON Schema (the subset the contracts use). */
 export interface JsonSchema {

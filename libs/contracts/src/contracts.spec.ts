@@ -31,11 +31,12 @@ describe('integration event contracts', () => {
         'remark: an id is a uuid, or an anchored pattern with a maxLength of at most 100',
       ]);
       expect(privacyProblems(withField('channel', { type: 'string', enum: ['a'] }))).toEqual(['channel: not classified']);
-      expect(privacyProblems(withField('reporterName', { type: 'string', enum: ['x'] }, 'enum'))).toEqual([
+      expect(privacyProblems(withField('reporterName', { type: 'string', format: 'uuid' }, 'id'))).toEqual([
         'reporterName: the name suggests personal data or free text',
       ]);
       expect(privacyProblems(withField('details', { type: 'object', properties: {} }, 'id'))).toContain('details: must not allow additional properties');
       expect(privacyProblems(withField('code', { type: 'string', pattern: '^.*$', maxLength: 10 }, 'id'))).toHaveLength(1);
+      expect(privacyProblems(withField('sealedNote', { type: 'string', maxLength: 100 }, 'sealed'))).toHaveLength(1);
     });
   });
 });
@@ -54,6 +55,18 @@ describe('ContractRegistry', () => {
     ...overrides,
   });
   const valid = { markId: randomUUID(), topic: 'integrity', weight: 12, recordedAt: '2026-03-02T09:00:00Z' };
+
+  it('accepts sealed content only in the privacy library\'s ciphertext format', () => {
+    const ok = 'sealed:v1:0193a000-0000-7000-8000-000000000001:AAAAAAAAAAAAAAAA:BBBBBBBBBBBBBBBBBBBBBBBB';
+    const report = (sealedAccount: string) =>
+      event(
+        { caseId: randomUUID(), organisationId: randomUUID(), theme: 'bullying', relation: 'manager', anonymity: 'anonymous', contactChannel: 'platform',
+          language: 'nl', preferredAdvisorGender: 'any', preferredAdvisorKind: 'any', consentVersion: 'v1', receivedAt: '2026-03-02T09:00:00Z', sealedAccount },
+        { type: 'intake.report-submitted' },
+      );
+    expect(() => registry.validate(report(ok))).not.toThrow();
+    expect(() => registry.validate(report('My manager, Jan Jansen, shouts at me'))).toThrow('/sealedAccount pattern');
+  });
 
   it('accepts a valid event', () => {
     expect(() => registry.validate(event(valid))).not.toThrow();

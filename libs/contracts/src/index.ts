@@ -4,3 +4,6 @@ export * from './registry';
 export * from './privacy-check';
 export * from './all-contracts';
 export * from './sample/mark-recorded.contract';
+export * from './fields';
+export * from './intake/intake.contracts';
+export * from './case/case.contracts';

@@ -1,5 +1,8 @@
 import type { ContractDefinition, FieldClass, JsonSchema } from './contract';
 
+/** The only pattern a sealed field may have: the privacy library's ciphertext format. */
+export const SEALED_PATTERN = '^sealed:v1:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$';
+
 /** Field names that suggest a person or free text: never in a contract, whatever their schema. */
 const PERSONAL_NAME = /name|e-?mail|phone|address|account|narrative|summary|note|text|message|descr|comment|birth|bsn|iban|contact|reason/i;
 
@@ -15,7 +18,10 @@ export function privacyProblems(contract: ContractDefinition): string[] {
     seen.add(path);
     const cls = contract.fields[path];
     const name = path.split('.').at(-1)?.replace('[]', '') ?? path;
-    if (PERSONAL_NAME.test(name)) problems.push(`${path}: the name suggests personal data or free text`);
+    // A sealed field may say what it holds (only ciphertext can be in it), and an id may name what it
+    // identifies (`messageId` holds a UUID, not a message), and an enum holds only its listed values.
+    const named = cls === 'sealed' || cls === 'enum' || (cls === 'id' && /Id$/.test(name));
+    if (!named && PERSONAL_NAME.test(name)) problems.push(`${path}: the name suggests personal data or free text`);
     if (!cls) return void problems.push(`${path}: not classified`);
     const problem = checkClass(cls, schema);
     if (problem) problems.push(`${path}: ${problem}`);
@@ -41,6 +47,8 @@ function checkClass(cls: FieldClass, s: JsonSchema): string | undefined {
       return s.type === 'integer' ? undefined : 'an amount is an integer (cents)';
     case 'flag':
       return s.type === 'boolean' ? undefined : 'a flag is a boolean';
+    case 'sealed':
+      return s.type === 'string' && s.pattern === SEALED_PATTERN && (s.maxLength ?? 0) > 0 ? undefined : `a sealed field has pattern ${SEALED_PATTERN} and a maxLength`;
     case 'language':
       return s.type === 'string' && (s.pattern === '^[a-z]{2}$' || Boolean(s.enum)) ? undefined : 'a language is ^[a-z]{2}$ or an enum';
   }

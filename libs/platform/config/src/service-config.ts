@@ -22,6 +22,7 @@ export const SERVICE_VARIABLES = {
   HOST: { description: 'Interface to listen on (default 127.0.0.1; 0.0.0.0 in containers)', pattern: /^[\d.:a-f]+$/ },
   PORT: { description: 'HTTP port (0: any free port)', pattern: /^(0|\d{2,5})$/ },
   DATABASE_URL: { description: 'PostgreSQL of the service: read models, inbox, key vault, and the event store when EVENT_STORE=postgres', pattern: URL, needs: (v) => (v.includes('@postgres:') ? 'postgres' : undefined) },
+  PRIVACY_DATABASE_URL: { description: 'PostgreSQL of the key vault, shared by every service (default: DATABASE_URL)', pattern: URL, needs: (v) => (v.includes('@postgres:') ? 'postgres' : undefined) },
   EVENT_STORE: { description: 'Event store: postgres (default) or kurrentdb', values: ['postgres', 'kurrentdb'] },
   KURRENTDB_URL: { description: 'KurrentDB connection string', pattern: URL, requiredWhen: { variable: 'EVENT_STORE', equals: 'kurrentdb' }, needs: () => 'kurrentdb' },
   BUS: { description: 'Message bus: postgres (default) or kafka', values: ['postgres', 'kafka'] },

@@ -33,7 +33,10 @@ export async function createPlatform(serviceName: string, env: NodeJS.ProcessEnv
   const bus = await createMessageBus({ ...config, BUS_DATABASE_URL: config.BUS_DATABASE_URL ?? config.DATABASE_URL });
   const dataDir = env.VERTROUWD_DATA_DIR ?? join(process.cwd(), '.data');
   const { wrapper } = loadMasterKey({ env, file: join(dataDir, 'privacy', 'master.key') });
-  const privacy = await createPrivacy({ pool, wrapper });
+  // One key vault for the platform (ADR 0013): a service alone may keep it in its own database.
+  const vaultPool = config.PRIVACY_DATABASE_URL ? new Pool({ connectionString: config.PRIVACY_DATABASE_URL, max: 5 }) : pool;
+  vaultPool.on('error', () => undefined);
+  const privacy = await createPrivacy({ pool: vaultPool, wrapper });
   const contracts = new ContractRegistry(ALL_CONTRACTS);
   return {
     serviceName,
@@ -47,6 +50,7 @@ export async function createPlatform(serviceName: string, env: NodeJS.ProcessEnv
       await bus.close();
       await store.close();
       await privacy.close();
+      if (vaultPool !== pool) await vaultPool.end();
       await pool.end();
     },
   };

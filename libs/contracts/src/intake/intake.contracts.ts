@@ -1,0 +1,67 @@
+import { defineContract } from '../contract';
+import {
+  ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, RELATIONS, THEMES, instant, language, oneOf, payload, sealed, uuid,
+} from '../fields';
+
+/**
+ * A report was submitted through an organisation's intake page: the case opens from it. Everything a
+ * person wrote or is (the account, contact details, identity) travels only sealed under the case's and the
+ * reporter's keys: the case service's advisor can read it, shredding erases it here too.
+ */
+export const ReportSubmittedV1 = defineContract({
+  type: 'intake.report-submitted',
+  version: 1,
+  description: 'A report was submitted; consumed by case (opens the case) and, later, matching and reporting.',
+  payload: payload(
+    {
+      caseId: uuid, organisationId: uuid, theme: oneOf(THEMES), relation: oneOf(RELATIONS), anonymity: oneOf(ANONYMITY),
+      contactChannel: oneOf(CONTACT_CHANNELS), language, preferredAdvisorGender: oneOf(ADVISOR_GENDERS),
+      preferredAdvisorKind: oneOf(ADVISOR_KINDS), consentVersion: { type: 'string', pattern: '^v[0-9]+(\\.[0-9]+)*$', maxLength: 20 },
+      receivedAt: instant, sealedAccount: sealed, sealedContact: sealed, sealedIdentity: sealed,
+    },
+    ['sealedContact', 'sealedIdentity'],
+  ),
+  fields: {
+    caseId: 'id', organisationId: 'id', theme: 'enum', relation: 'enum', anonymity: 'enum', contactChannel: 'enum', language: 'language',
+    preferredAdvisorGender: 'enum', preferredAdvisorKind: 'enum', consentVersion: 'id', receivedAt: 'timestamp',
+    sealedAccount: 'sealed', sealedContact: 'sealed', sealedIdentity: 'sealed',
+  },
+});
+
+/** The reporter wrote to their advisor through the platform (body sealed). */
+export const ReporterMessageSentV1 = defineContract({
+  type: 'intake.reporter-message-sent',
+  version: 1,
+  description: 'A reporter sent a message on their case; consumed by case.',
+  payload: payload({ caseId: uuid, messageId: uuid, sentAt: instant, sealedBody: sealed }),
+  fields: { caseId: 'id', messageId: 'id', sentAt: 'timestamp', sealedBody: 'sealed' },
+});
+
+/** The reporter agreed with a conversation summary their advisor shared (EU directive 2019/1937, art. 18). */
+export const SummaryApprovedV1 = defineContract({
+  type: 'intake.summary-approved',
+  version: 1,
+  description: 'A reporter approved a shared conversation summary; consumed by case.',
+  payload: payload({ caseId: uuid, summaryId: uuid, approvedAt: instant }),
+  fields: { caseId: 'id', summaryId: 'id', approvedAt: 'timestamp' },
+});
+
+/** The reporter corrected a conversation summary (the correction sealed). */
+export const SummaryCorrectedV1 = defineContract({
+  type: 'intake.summary-corrected',
+  version: 1,
+  description: 'A reporter corrected a shared conversation summary; consumed by case.',
+  payload: payload({ caseId: uuid, summaryId: uuid, correctedAt: instant, sealedCorrection: sealed }),
+  fields: { caseId: 'id', summaryId: 'id', correctedAt: 'timestamp', sealedCorrection: 'sealed' },
+});
+
+/** The reporter withdrew their report. */
+export const ReportWithdrawnV1 = defineContract({
+  type: 'intake.report-withdrawn',
+  version: 1,
+  description: 'A reporter withdrew; consumed by case (the case closes as withdrawn).',
+  payload: payload({ caseId: uuid, withdrawnAt: instant }),
+  fields: { caseId: 'id', withdrawnAt: 'timestamp' },
+});
+
+export const INTAKE_CONTRACTS = [ReportSubmittedV1, ReporterMessageSentV1, SummaryApprovedV1, SummaryCorrectedV1, ReportWithdrawnV1];
