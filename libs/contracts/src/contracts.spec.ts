@@ -60,7 +60,7 @@ describe('ContractRegistry', () => {
     const ok = 'sealed:v1:0193a000-0000-7000-8000-000000000001:AAAAAAAAAAAAAAAA:BBBBBBBBBBBBBBBBBBBBBBBB';
     const report = (sealedAccount: string) =>
       event(
-        { caseId: randomUUID(), organisationId: randomUUID(), theme: 'bullying', relation: 'manager', anonymity: 'anonymous', contactChannel: 'platform',
+        { caseId: randomUUID(), agencyId: randomUUID(), organisationId: randomUUID(), theme: 'bullying', relation: 'manager', anonymity: 'anonymous', contactChannel: 'platform',
           language: 'nl', preferredAdvisorGender: 'any', preferredAdvisorKind: 'any', consentVersion: 'v1', receivedAt: '2026-03-02T09:00:00Z', sealedAccount },
         { type: 'intake.report-submitted' },
       );

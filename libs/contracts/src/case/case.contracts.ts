@@ -10,8 +10,8 @@ const event = (type: string, description: string, properties: Parameters<typeof 
   defineContract({ type: `case.${type}`, version: 1, description, payload: payload(properties, optional), fields });
 
 export const CaseOpenedV1 = event('case-opened', 'A case opened from a submitted report.',
-  { caseId: uuid, organisationId: uuid, theme: oneOf(THEMES), relation: oneOf(RELATIONS), anonymity: oneOf(ANONYMITY), receivedAt: instant, openedAt: instant },
-  { caseId: 'id', organisationId: 'id', theme: 'enum', relation: 'enum', anonymity: 'enum', receivedAt: 'timestamp', openedAt: 'timestamp' });
+  { caseId: uuid, agencyId: uuid, organisationId: uuid, theme: oneOf(THEMES), relation: oneOf(RELATIONS), anonymity: oneOf(ANONYMITY), receivedAt: instant, openedAt: instant },
+  { caseId: 'id', agencyId: 'id', organisationId: 'id', theme: 'enum', relation: 'enum', anonymity: 'enum', receivedAt: 'timestamp', openedAt: 'timestamp' });
 
 export const AdvisorAssignedV1 = event('advisor-assigned', 'A case got (or changed) its advisor.',
   { caseId: uuid, advisorId: uuid, assignedAt: instant }, { caseId: 'id', advisorId: 'id', assignedAt: 'timestamp' });

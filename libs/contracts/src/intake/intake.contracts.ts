@@ -14,7 +14,7 @@ export const ReportSubmittedV1 = defineContract({
   description: 'A report was submitted; consumed by case (opens the case) and, later, matching and reporting.',
   payload: payload(
     {
-      caseId: uuid, organisationId: uuid, theme: oneOf(THEMES), relation: oneOf(RELATIONS), anonymity: oneOf(ANONYMITY),
+      caseId: uuid, agencyId: uuid, organisationId: uuid, theme: oneOf(THEMES), relation: oneOf(RELATIONS), anonymity: oneOf(ANONYMITY),
       contactChannel: oneOf(CONTACT_CHANNELS), language, preferredAdvisorGender: oneOf(ADVISOR_GENDERS),
       preferredAdvisorKind: oneOf(ADVISOR_KINDS), consentVersion: { type: 'string', pattern: '^v[0-9]+(\\.[0-9]+)*$', maxLength: 20 },
       receivedAt: instant, sealedAccount: sealed, sealedContact: sealed, sealedIdentity: sealed,
@@ -22,7 +22,7 @@ export const ReportSubmittedV1 = defineContract({
     ['sealedContact', 'sealedIdentity'],
   ),
   fields: {
-    caseId: 'id', organisationId: 'id', theme: 'enum', relation: 'enum', anonymity: 'enum', contactChannel: 'enum', language: 'language',
+    caseId: 'id', agencyId: 'id', organisationId: 'id', theme: 'enum', relation: 'enum', anonymity: 'enum', contactChannel: 'enum', language: 'language',
     preferredAdvisorGender: 'enum', preferredAdvisorKind: 'enum', consentVersion: 'id', receivedAt: 'timestamp',
     sealedAccount: 'sealed', sealedContact: 'sealed', sealedIdentity: 'sealed',
   },
