@@ -1,5 +1,5 @@
 import { SEALED_PATTERN } from './privacy-check';
-import type { JsonSchema } from './contract';
+import { defineContract, type ContractDefinition, type JsonSchema } from './contract';
 
 /** Field schemas the contracts share, each of one class (see FieldClass). */
 export const uuid: JsonSchema = { type: 'string', format: 'uuid' };
@@ -33,4 +33,16 @@ export const DEADLINES = ['acknowledgement', 'feedback'] as const;
 /** An object schema closed to extra properties, every listed property required unless marked optional. */
 export function payload(properties: Record<string, JsonSchema>, optional: string[] = []): JsonSchema & { type: 'object'; properties: Record<string, JsonSchema> } {
   return { type: 'object', additionalProperties: false, required: Object.keys(properties).filter((k) => !optional.includes(k)), properties };
+}
+
+/** A version-1 contract of `<service>.<name>` whose payload is `properties` (all required but `optional`). */
+export function contractV1(
+  service: string,
+  name: string,
+  description: string,
+  properties: Record<string, JsonSchema>,
+  fields: ContractDefinition['fields'],
+  optional: string[] = [],
+): ContractDefinition {
+  return defineContract({ type: `${service}.${name}`, version: 1, description, payload: payload(properties, optional), fields });
 }

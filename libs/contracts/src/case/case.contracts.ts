@@ -1,13 +1,14 @@
-import { defineContract, type ContractDefinition } from '../contract';
+import type { ContractDefinition } from '../contract';
 import {
-  ACTIVITIES, ANONYMITY, CONVERSATION_MODES, DEADLINES, OUTCOMES, REFERRAL_TYPES, RELATIONS, THEMES, count, day, instant, oneOf, payload, sealed, uuid,
+  ACTIVITIES, ANONYMITY, CONVERSATION_MODES, DEADLINES, OUTCOMES, REFERRAL_TYPES, RELATIONS, THEMES, contractV1, count, day, instant, oneOf,
+  payload, sealed, uuid,
 } from '../fields';
 
 // The case's published language: what billing (minutes, dates), reporting (theme, relation, outcome, referral
 // type) and intake (status, the reporter's channel) need, and nothing that could point at a person.
 
-const event = (type: string, description: string, properties: Parameters<typeof payload>[0], fields: ContractDefinition['fields'], optional: string[] = []) =>
-  defineContract({ type: `case.${type}`, version: 1, description, payload: payload(properties, optional), fields });
+const event = (name: string, description: string, properties: Parameters<typeof payload>[0], fields: ContractDefinition['fields'], optional: string[] = []) =>
+  contractV1('case', name, description, properties, fields, optional);
 
 export const CaseOpenedV1 = event('case-opened', 'A case opened from a submitted report.',
   { caseId: uuid, agencyId: uuid, organisationId: uuid, theme: oneOf(THEMES), relation: oneOf(RELATIONS), anonymity: oneOf(ANONYMITY), receivedAt: instant, openedAt: instant },

@@ -1,6 +1,6 @@
 import { defineContract } from '../contract';
 import {
-  ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, RELATIONS, THEMES, instant, language, oneOf, payload, sealed, uuid,
+  ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, RELATIONS, THEMES, contractV1, instant, language, oneOf, payload, sealed, uuid,
 } from '../fields';
 
 /**
@@ -29,39 +29,19 @@ export const ReportSubmittedV1 = defineContract({
 });
 
 /** The reporter wrote to their advisor through the platform (body sealed). */
-export const ReporterMessageSentV1 = defineContract({
-  type: 'intake.reporter-message-sent',
-  version: 1,
-  description: 'A reporter sent a message on their case; consumed by case.',
-  payload: payload({ caseId: uuid, messageId: uuid, sentAt: instant, sealedBody: sealed }),
-  fields: { caseId: 'id', messageId: 'id', sentAt: 'timestamp', sealedBody: 'sealed' },
-});
+export const ReporterMessageSentV1 = contractV1('intake', 'reporter-message-sent', 'A reporter sent a message on their case; consumed by case.',
+  { caseId: uuid, messageId: uuid, sentAt: instant, sealedBody: sealed }, { caseId: 'id', messageId: 'id', sentAt: 'timestamp', sealedBody: 'sealed' });
 
 /** The reporter agreed with a conversation summary their advisor shared (EU directive 2019/1937, art. 18). */
-export const SummaryApprovedV1 = defineContract({
-  type: 'intake.summary-approved',
-  version: 1,
-  description: 'A reporter approved a shared conversation summary; consumed by case.',
-  payload: payload({ caseId: uuid, summaryId: uuid, approvedAt: instant }),
-  fields: { caseId: 'id', summaryId: 'id', approvedAt: 'timestamp' },
-});
+export const SummaryApprovedV1 = contractV1('intake', 'summary-approved', 'A reporter approved a shared conversation summary; consumed by case.',
+  { caseId: uuid, summaryId: uuid, approvedAt: instant }, { caseId: 'id', summaryId: 'id', approvedAt: 'timestamp' });
 
 /** The reporter corrected a conversation summary (the correction sealed). */
-export const SummaryCorrectedV1 = defineContract({
-  type: 'intake.summary-corrected',
-  version: 1,
-  description: 'A reporter corrected a shared conversation summary; consumed by case.',
-  payload: payload({ caseId: uuid, summaryId: uuid, correctedAt: instant, sealedCorrection: sealed }),
-  fields: { caseId: 'id', summaryId: 'id', correctedAt: 'timestamp', sealedCorrection: 'sealed' },
-});
+export const SummaryCorrectedV1 = contractV1('intake', 'summary-corrected', 'A reporter corrected a shared conversation summary; consumed by case.',
+  { caseId: uuid, summaryId: uuid, correctedAt: instant, sealedCorrection: sealed }, { caseId: 'id', summaryId: 'id', correctedAt: 'timestamp', sealedCorrection: 'sealed' });
 
 /** The reporter withdrew their report. */
-export const ReportWithdrawnV1 = defineContract({
-  type: 'intake.report-withdrawn',
-  version: 1,
-  description: 'A reporter withdrew; consumed by case (the case closes as withdrawn).',
-  payload: payload({ caseId: uuid, withdrawnAt: instant }),
-  fields: { caseId: 'id', withdrawnAt: 'timestamp' },
-});
+export const ReportWithdrawnV1 = contractV1('intake', 'report-withdrawn', 'A reporter withdrew; consumed by case (the case closes as withdrawn).',
+  { caseId: uuid, withdrawnAt: instant }, { caseId: 'id', withdrawnAt: 'timestamp' });
 
 export const INTAKE_CONTRACTS = [ReportSubmittedV1, ReporterMessageSentV1, SummaryApprovedV1, SummaryCorrectedV1, ReportWithdrawnV1];
