@@ -15,6 +15,7 @@ const projects = [
   { name: 'http', root: 'libs/platform/http' },
   { name: 'config', root: 'libs/platform/config' },
   { name: 'runtime', root: 'libs/platform/runtime' },
+  { name: 'intake', root: 'services/intake' },
   { name: 'sample-marks', root: 'services/sample-marks' },
   { name: 'sample-digest', root: 'services/sample-digest' },
   { name: 'deploy', root: 'deploy' },

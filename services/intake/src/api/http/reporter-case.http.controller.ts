@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ReporterAccess } from '@vertrouwd/auth';
+import { ApiProblemResponse } from '@vertrouwd/http';
+import { AnswerSummary } from '../../application/answer-summary/answer-summary.command';
+import { ReporterCaseReader } from '../../application/read-reporter-case/reporter-case.reader';
+import { SendReporterMessage } from '../../application/send-message/send-message.command';
+import { WithdrawReport } from '../../application/withdraw-report/withdraw-report.command';
+import { CorrectionRequest, MessageRequest } from './reporter.request.dto';
+
+interface HttpRequest { headers: Record<string, string | undefined> }
+const correlationOf = (req: HttpRequest) => req.headers['x-correlation-id'] ?? randomUUID();
+const uuid = new ParseUUIDPipe();
+
+/** The reporter's own case, with a reporter token for exactly that case. */
+@ApiTags('intake (reporter)')
+@ApiBearerAuth()
+@Controller('intake/cases/:caseId')
+@ReporterAccess({ caseParam: 'caseId' })
+@ApiProblemResponse(404, 'No such report')
+export class ReporterCaseHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly reader: ReporterCaseReader,
+  ) {}
+
+  @Get('status')
+  status(@Param('caseId', uuid) caseId: string) {
+    return this.reader.status(caseId);
+  }
+
+  @Get('messages')
+  messages(@Param('caseId', uuid) caseId: string) {
+    return this.reader.messages(caseId);
+  }
+
+  @Post('messages')
+  @HttpCode(201)
+  @ApiProblemResponse(422, 'The report was withdrawn')
+  send(@Param('caseId', uuid) caseId: string, @Body() body: MessageRequest, @Req() req: HttpRequest): Promise<{ messageId: string }> {
+    return this.commands.execute(new SendReporterMessage(caseId, body.body, correlationOf(req)));
+  }
+
+  @Get('summaries')
+  summaries(@Param('caseId', uuid) caseId: string) {
+    return this.reader.summaries(caseId);
+  }
+
+  @Post('summaries/:summaryId/approval')
+  @HttpCode(204)
+  @ApiProblemResponse(422, 'Already answered, or the report was withdrawn')
+  approve(@Param('caseId', uuid) caseId: string, @Param('summaryId', uuid) summaryId: string, @Req() req: HttpRequest): Promise<void> {
+    return this.commands.execute(new AnswerSummary(caseId, summaryId, undefined, correlationOf(req)));
+  }
+
+  @Post('summaries/:summaryId/correction')
+  @HttpCode(204)
+  @ApiProblemResponse(422, 'Already answered, or the report was withdrawn')
+  correct(@Param('caseId', uuid) caseId: string, @Param('summaryId', uuid) summaryId: string, @Body() body: CorrectionRequest, @Req() req: HttpRequest): Promise<void> {
+    return this.commands.execute(new AnswerSummary(caseId, summaryId, body.correction, correlationOf(req)));
+  }
+
+  @Post('withdrawal')
+  @HttpCode(204)
+  @ApiProblemResponse(422, 'Already withdrawn')
+  withdraw(@Param('caseId', uuid) caseId: string, @Req() req: HttpRequest): Promise<void> {
+    return this.commands.execute(new WithdrawReport(caseId, correlationOf(req)));
+  }
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Param, Post, Req, Res, UnprocessableEntityException } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '@vertrouwd/auth';
+import { ApiProblemResponse } from '@vertrouwd/http';
+import { IntakeThrottles } from '../../application/intake-throttles';
+import { OpenFollowUp } from '../../application/follow-up/open-follow-up.command';
+import { SubmitReport } from '../../application/submit-report/submit-report.command';
+import type { SubmitReportResult } from '../../application/submit-report/submit-report.handler';
+import { SubmitReportRequest } from './submit-report.request.dto';
+import { FollowUpRequest } from './reporter.request.dto';
+
+interface HttpRequest { ip?: string; headers: Record<string, string | undefined> }
+
+/** Public and rate-limited: submitting a report, and coming back with receipt code and passphrase. */
+@ApiTags('intake (public)')
+@Controller('intake')
+@Public()
+export class ReportsHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly throttles: IntakeThrottles,
+  ) {}
+
+  @Post(':intakeCode/reports')
+  @HttpCode(201)
+  @ApiProblemResponse(404, 'No organisation has this intake code')
+  @ApiProblemResponse(429, 'Too many reports from this address; see Retry-After')
+  async submit(
+    @Param('intakeCode') intakeCode: string,
+    @Body() body: SubmitReportRequest,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: { status(code: number): unknown },
+  ): Promise<SubmitReportResult> {
+    const client = clientOf(req);
+    this.throttles.refuseWhenLimited([this.throttles.submissionsPerClient, client]);
+    if (body.identity && body.anonymity === 'anonymous') throw new UnprocessableEntityException('An anonymous report carries no identity');
+    this.throttles.submissionsPerClient.hit(client);
+    const result = await this.commands.execute<SubmitReport, SubmitReportResult>(new SubmitReport(
+      intakeCode, body.theme, body.relation, body.account, body.anonymity,
+      { channel: body.contact.channel, ...(body.contact.email ? { email: body.contact.email } : {}), ...(body.contact.phone ? { phone: body.contact.phone } : {}) },
+      body.identity ? { name: body.identity.name } : undefined, body.language,
+      { advisorGender: body.preferences?.advisorGender ?? 'any', advisorKind: body.preferences?.advisorKind ?? 'any' },
+      body.consentVersion, req.headers['x-correlation-id'] ?? randomUUID(),
+    ));
+    if ('outOfScope' in result) res.status(200); // answered, nothing created
+    return result;
+  }
+
+  @Post('follow-up')
+  @HttpCode(200)
+  @ApiProblemResponse(401, 'The receipt code and passphrase do not match')
+  @ApiProblemResponse(429, 'Too many failed attempts; see Retry-After')
+  followUp(@Body() body: FollowUpRequest, @Req() req: HttpRequest): Promise<{ token: string; caseId: string; expiresIn: number }> {
+    return this.commands.execute(new OpenFollowUp(body.receiptCode, body.passphrase, clientOf(req)));
+  }
+}
+
+function clientOf(req: HttpRequest): string {
+  return req.ip ?? 'unknown';
+}

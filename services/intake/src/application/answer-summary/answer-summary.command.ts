@@ -1,0 +1,9 @@
+/** The reporter approves a shared summary, or corrects it (`correction` given). */
+export class AnswerSummary {
+  constructor(
+    readonly caseId: string,
+    readonly summaryId: string,
+    readonly correction: string | undefined,
+    readonly correlationId: string,
+  ) {}
+}

@@ -1,0 +1,3 @@
+export class SendReporterMessage {
+  constructor(readonly caseId: string, readonly body: string, readonly correlationId: string) {}
+}

@@ -1,0 +1,26 @@
+import type { SubmittableTheme } from '../../domain/report/report-scope';
+import type { AdvisorGender, AdvisorKind, Anonymity, ContactChannel, Relation } from '../../domain/report/report.events';
+import type { FormLanguage } from '../../i18n/translations';
+
+export interface ContactDetails {
+  channel: ContactChannel;
+  email?: string;
+  phone?: string;
+}
+
+export class SubmitReport {
+  constructor(
+    readonly intakeCode: string,
+    readonly theme: SubmittableTheme,
+    readonly relation: Relation,
+    /** Plaintext only until the handler seals it. */
+    readonly account: string,
+    readonly anonymity: Anonymity,
+    readonly contact: ContactDetails,
+    readonly identity: { name: string } | undefined,
+    readonly language: FormLanguage,
+    readonly preferences: { advisorGender: AdvisorGender; advisorKind: AdvisorKind },
+    readonly consentVersion: string,
+    readonly correlationId: string,
+  ) {}
+}

@@ -1,0 +1,3 @@
+export class WithdrawReport {
+  constructor(readonly caseId: string, readonly correlationId: string) {}
+}

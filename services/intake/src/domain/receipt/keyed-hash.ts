@@ -1,0 +1,23 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * HMAC-SHA256 under a server secret: a stolen `receipts` table alone cannot be brute-forced or used to
+ * recognise a code, because the secret lives elsewhere (sealed in the key vault).
+ */
+export class KeyedHash {
+  constructor(private readonly secret: Buffer) {
+    if (secret.length < 32) throw new Error('the keyed-hash secret must be at least 32 bytes');
+  }
+
+  /** Hex digest of `value` in a named domain, so a receipt hash can never stand in for a passphrase hash. */
+  hash(domain: 'receipt' | 'passphrase', value: string): string {
+    return createHmac('sha256', this.secret).update(`${domain}\u0000${value}`).digest('hex');
+  }
+
+  /** Compares in constant time; a missing `expected` is compared against a dummy so timing says nothing. */
+  verify(domain: 'receipt' | 'passphrase', value: string, expected: string | undefined): boolean {
+    const actual = Buffer.from(this.hash(domain, value), 'hex');
+    const wanted = expected && /^[0-9a-f]{64}$/.test(expected) ? Buffer.from(expected, 'hex') : Buffer.alloc(actual.length);
+    return timingSafeEqual(actual, wanted) && expected !== undefined;
+  }
+}

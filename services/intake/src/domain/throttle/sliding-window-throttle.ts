@@ -1,0 +1,44 @@
+/** Milliseconds since the epoch; injectable so tests move time without waiting. */
+export type Clock = () => number;
+
+export interface ThrottleLimit {
+  /** How many hits a key may have inside the window. */
+  max: number;
+  windowMs: number;
+}
+
+/**
+ * An in-memory sliding window per key (a receipt, a client address). Per process: replicas each keep
+ * their own, which multiplies the limit by the replica count; a shared store is the step after.
+ */
+export class SlidingWindowThrottle {
+  private readonly hits = new Map<string, number[]>();
+
+  constructor(
+    private readonly limit: ThrottleLimit,
+    private readonly clock: Clock = Date.now,
+    /** Bounds memory under a flood of distinct keys: the oldest keys are dropped first. */
+    private readonly maxKeys = 100_000,
+  ) {}
+
+  /** Seconds until `key` may try again; 0 when it may now. */
+  retryAfterSeconds(key: string): number {
+    const recent = this.recent(key);
+    if (recent.length < this.limit.max) return 0;
+    return Math.max(1, Math.ceil((recent[recent.length - this.limit.max] + this.limit.windowMs - this.clock()) / 1000));
+  }
+
+  /** Counts one hit against `key`. */
+  hit(key: string): void {
+    const recent = this.recent(key);
+    recent.push(this.clock());
+    this.hits.delete(key);
+    this.hits.set(key, recent);
+    if (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value as string);
+  }
+
+  private recent(key: string): number[] {
+    const since = this.clock() - this.limit.windowMs;
+    return (this.hits.get(key) ?? []).filter((at) => at > since);
+  }
+}

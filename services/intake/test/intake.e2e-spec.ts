@@ -1,0 +1,157 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
+import { topicOf, ReportSubmittedV1 } from '@vertrouwd/contracts';
+import { toMessage } from '@vertrouwd/messaging';
+import { sealedCase } from './case-events.fixture';
+import { startService, type RunningService } from '@vertrouwd/runtime';
+import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
+import { IntakeInfrastructure } from '../src/infrastructure/intake.infrastructure';
+import { intake } from '../src/service';
+
+// Intake over HTTP, in-process on the embedded default. The account and contact details carry a canary
+// that must appear nowhere in clear: not on the bus, not in any table.
+const CANARY = 'CANARY-Jansen-0612345678';
+const base = { theme: 'bullying', relation: 'manager', anonymity: 'anonymous', language: 'nl', consentVersion: 'v1' };
+
+async function rowsContaining(url: string, needle: string): Promise<string[]> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const { rows: tables } = await pool.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'");
+    const hits: string[] = [];
+    for (const { name } of tables) {
+      const { rows } = await pool.query(`select 1 from "${name}" t where t::text like $1 limit 1`, [`%${needle}%`]);
+      if (rows.length > 0) hits.push(name);
+    }
+    return hits;
+  } finally {
+    await pool.end();
+  }
+}
+
+describe('intake over HTTP', () => {
+  let issuer: DevIssuer;
+  let db: TestDatabase;
+  let service: RunningService;
+  const submit = (body: object, code = 'bakkerij-2026') => request(service.url).post(`/intake/${code}/reports`).send(body);
+
+  beforeAll(async () => {
+    issuer = await startDevIssuer({ port: 0 });
+    db = await createTestDatabase('intake_e2e');
+    service = await startService({ ...intake, logger: false }, {
+      DATABASE_URL: db.url, OIDC_ISSUER: issuer.issuer, REPORTER_TOKEN_SECRET: 'e2e-reporter-token-secret-of-32-chars-or-more',
+      VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'intake-e2e-')), PORT: '0',
+    });
+  });
+  afterAll(async () => {
+    await service?.close();
+    await issuer?.stop();
+    await db?.drop();
+  });
+
+  it('serves the intake page in Dutch and English, and 404 for an unknown code', async () => {
+    const nl = await request(service.url).get('/intake/bakkerij-2026?lang=nl').expect(200);
+    expect(nl.body.organisation.name).toBe('Bakkerij De Korenaar');
+    expect(nl.body.themes).toHaveLength(12);
+    expect(nl.body.themes[1]).toMatchObject({ theme: 'bullying', label: 'Pesten' });
+    expect(nl.body.counsellors[0]).toEqual({ kind: 'external', kindLabel: 'Externe vertrouwenspersoon', gender: 'female', languages: ['nl', 'en'] });
+    expect(nl.body.formLanguages).toEqual(['nl', 'en']);
+    const en = await request(service.url).get('/intake/bakkerij-2026?lang=en').expect(200);
+    expect(en.body.themes[1].label).toBe('Bullying');
+    const missing = await request(service.url).get('/intake/nobody-2026').expect(404);
+    expect(missing.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('takes an anonymous report: receipt, passphrase, a proof that verifies, the canary sealed everywhere', async () => {
+    const seen: string[] = [];
+    const consumer = service.platform.bus.consume({ group: 'e2e-observer', topics: [topicOf(ReportSubmittedV1)], handle: async (m) => void seen.push(m.value) });
+    const { body } = await submit({ ...base, account: `${CANARY} shouted at me`, contact: { channel: 'email', email: 'canary-jansen@example.nl' } }).expect(201);
+    expect(body.receiptCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
+    expect(body.passphrase).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
+
+    const valid = await request(service.url).post('/intake/proofs/verification').send({ proof: body.proof }).expect(200);
+    expect(valid.body).toEqual({ valid: true });
+    const tampered = { ...body.proof, submittedAt: '2020-01-01T00:00:00.000Z' };
+    expect((await request(service.url).post('/intake/proofs/verification').send({ proof: tampered }).expect(200)).body).toEqual({ valid: false });
+    expect((await request(service.url).get('/intake/proof-key').expect(200)).body).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: body.proof.keyId });
+
+    await eventually(() => expect(seen.length).toBeGreaterThan(0));
+    await consumer.stop();
+    const event = JSON.parse(seen.find((v) => v.includes(body.caseId))!);
+    expect(event.payload).toMatchObject({ caseId: body.caseId, theme: 'bullying', sealedAccount: expect.stringMatching(/^sealed:v1:/), sealedContact: expect.stringMatching(/^sealed:v1:/) });
+    expect(seen.join()).not.toContain('CANARY');
+    expect(seen.join()).not.toContain('canary-jansen');
+    expect(await rowsContaining(db.url, 'CANARY')).toEqual([]);
+    expect(await rowsContaining(db.url, 'canary-jansen')).toEqual([]);
+    expect(await rowsContaining(db.url, body.receiptCode.replace(/-/g, ''))).toEqual([]);
+    expect(await rowsContaining(db.url, 'bullying')).toEqual(expect.arrayContaining(['es_events'])); // the scan can fail
+  });
+
+  it('lets the reporter back in with receipt and passphrase, throttles failures, and scopes the token to the case', async () => {
+    const first = (await submit({ ...base, account: 'first', contact: { channel: 'platform' } }).expect(201)).body;
+    const second = (await submit({ ...base, account: 'second', contact: { channel: 'platform' } }).expect(201)).body;
+    const followUp = (receiptCode: string, passphrase: string) => request(service.url).post('/intake/follow-up').send({ receiptCode, passphrase });
+
+    const wrong = await followUp(first.receiptCode, second.passphrase).expect(401);
+    const unknown = await followUp('0000-0000-0000-0000-0000', second.passphrase).expect(401);
+    expect(unknown.body.detail).toBe(wrong.body.detail);
+    for (let i = 0; i < 4; i += 1) await followUp(first.receiptCode, second.passphrase).expect(401);
+    const limited = await followUp(first.receiptCode, first.passphrase).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+
+    const opened = await followUp(second.receiptCode.toLowerCase().replace(/-/g, ' '), second.passphrase).expect(200);
+    expect(opened.body).toMatchObject({ caseId: second.caseId, expiresIn: 900 });
+    const auth = `Bearer ${opened.body.token}`;
+    const status = await request(service.url).get(`/intake/cases/${second.caseId}/status`).set('Authorization', auth).expect(200);
+    expect(status.body).toMatchObject({ status: 'received', dates: { received: expect.any(String), acknowledged: null } });
+
+    await request(service.url).post(`/intake/cases/${second.caseId}/messages`).set('Authorization', auth).send({ body: 'a question' }).expect(201);
+    const thread = await request(service.url).get(`/intake/cases/${second.caseId}/messages`).set('Authorization', auth).expect(200);
+    expect(thread.body.messages).toEqual([expect.objectContaining({ from: 'reporter', body: 'a question' })]);
+
+    await request(service.url).get(`/intake/cases/${first.caseId}/status`).set('Authorization', auth).expect(403);
+    await request(service.url).get(`/intake/cases/${second.caseId}/status`).expect(401);
+
+    await request(service.url).post(`/intake/cases/${second.caseId}/withdrawal`).set('Authorization', auth).expect(204);
+    await request(service.url).post(`/intake/cases/${second.caseId}/messages`).set('Authorization', auth).send({ body: 'again' }).expect(422);
+  });
+
+  it('shows the case\'s progress, the advisor\'s replies and summaries from case events, and takes an approval', async () => {
+    const report = (await submit({ ...base, account: 'third', contact: { channel: 'platform' } }).expect(201)).body;
+    const auth = `Bearer ${(await request(service.url).post('/intake/follow-up').send({ receiptCode: report.receiptCode, passphrase: report.passphrase }).expect(200)).body.token}`;
+    const { publish, summaryId } = await sealedCase(service.platform.privacy.sealer, report.caseId);
+    await service.platform.bus.publish(publish.map(toMessage));
+    await eventually(async () => {
+      await service.app.get(IntakeInfrastructure).caughtUp();
+      const status = await request(service.url).get(`/intake/cases/${report.caseId}/status`).set('Authorization', auth).expect(200);
+      expect(status.body.status).toBe('in-progress');
+    });
+    const thread = await request(service.url).get(`/intake/cases/${report.caseId}/messages`).set('Authorization', auth).expect(200);
+    expect(thread.body.messages).toEqual([expect.objectContaining({ from: 'advisor', body: 'Thank you for reporting.' })]);
+    const summaries = await request(service.url).get(`/intake/cases/${report.caseId}/summaries`).set('Authorization', auth).expect(200);
+    expect(summaries.body.summaries).toEqual([expect.objectContaining({ summaryId, answer: null, text: 'We talked on Monday.' })]);
+    await request(service.url).post(`/intake/cases/${report.caseId}/summaries/${summaryId}/approval`).set('Authorization', auth).expect(204);
+    await request(service.url).post(`/intake/cases/${report.caseId}/summaries/${summaryId}/correction`).set('Authorization', auth).send({ correction: 'No' }).expect(422);
+  });
+
+  it('answers workload as out of scope and stores nothing', async () => {
+    const before = await service.platform.store.headPosition();
+    const { body } = await submit({ ...base, theme: 'workload', account: CANARY, contact: { channel: 'platform' } }).expect(200);
+    expect(body).toEqual({ outOfScope: true, whereToGo: { title: expect.any(String), whereToGo: expect.stringContaining('bedrijfsarts') } });
+    expect(await service.platform.store.headPosition()).toBe(before);
+  });
+
+  it('answers bad input with a problem naming field and rule, quoting nothing', async () => {
+    const bad = await submit({ ...base, theme: 'gossip', account: CANARY, contact: { channel: 'email' }, extra: 1 }).expect(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    const fields = (bad.body.errors as { field: string; rule: string }[]).map((e) => `${e.field}:${e.rule}`);
+    expect(fields).toEqual(expect.arrayContaining(['theme:isIn', 'contact.email:isEmail', 'extra:unknownField']));
+    expect(JSON.stringify(bad.body)).not.toContain('CANARY');
+    await submit({ ...base, account: 'x'.repeat(70_000), contact: { channel: 'platform' } }).expect(413);
+    await request(service.url).post('/intake/bakkerij-2026/reports').set('Content-Type', 'text/plain').send('hello').expect(415);
+    await request(service.url).post('/intake/follow-up').set('Content-Type', 'application/json').send('{"receiptCode":').expect(400);
+  });
+});
