@@ -10,7 +10,8 @@ export class ContractViolationError extends Error {
     readonly type: string,
     readonly problems: string[],
   ) {
-    super(`${type} does not match its contract: ${problems.join('; ')}`);
+    // The type is named only when it is one we know: an unknown one is input, and input is never echoed.
+    super(`${/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/.test(type) ? type : 'an event'} does not match its contract: ${problems.join('; ')}`);
   }
 }
 

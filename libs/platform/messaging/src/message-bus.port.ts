@@ -67,10 +67,29 @@ export const DEAD_LETTER_HEADERS = {
   attempts: 'x-dead-letter-attempts',
 } as const;
 
-/** What a dead letter keeps of an error: its class and message, bounded (no stack). */
+/**
+ * What a dead letter keeps of an error: its class and code, never its message. Messages quote input
+ * (JSON.parse, PostgreSQL, validators), and dead letters outlive the keys that shredding deletes.
+ */
 export function describeError(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.slice(0, 500);
+  if (error instanceof UnretryableMessageError) return `${error.causeName} (not retried)`;
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' || typeof code === 'number' ? `${error.name} (${code})` : error.name;
+}
+
+/** A failure no retry can mend (e.g. a message that breaks its contract): dead-lettered at once. */
+export class UnretryableMessageError extends Error {
+  override readonly name = 'UnretryableMessageError';
+
+  constructor(readonly causeName: string) {
+    super(`The message cannot be handled: ${causeName}`);
+  }
+}
+
+/** Whether a handler's error says retrying is pointless. */
+export function isUnretryable(error: unknown): boolean {
+  return error instanceof UnretryableMessageError;
 }
 
 /** The dead letter of a message: same key, value and headers, plus where it came from and why it failed. */

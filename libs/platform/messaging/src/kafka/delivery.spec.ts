@@ -50,7 +50,7 @@ describe('deadLetterOf', () => {
       headers: {
         traceparent: 't',
         n: '2',
-        [DEAD_LETTER_HEADERS.error]: 'RangeError: cannot handle 2',
+        [DEAD_LETTER_HEADERS.error]: 'RangeError',
         [DEAD_LETTER_HEADERS.topic]: 'case.case-closed.v1',
         [DEAD_LETTER_HEADERS.partition]: '3',
         [DEAD_LETTER_HEADERS.offset]: '41',
@@ -93,7 +93,7 @@ describe('deliver', () => {
     expect(seen.attempts).toEqual([1, 2, 3]);
     expect(seen.pauses).toEqual([20, 40]); // no wait after the last attempt
     expect(seen.letters).toHaveLength(1);
-    expect(seen.letters[0].headers).toMatchObject({ [DEAD_LETTER_HEADERS.error]: 'TypeError: attempt 3', [DEAD_LETTER_HEADERS.attempts]: '3' });
+    expect(seen.letters[0].headers).toMatchObject({ [DEAD_LETTER_HEADERS.error]: 'TypeError', [DEAD_LETTER_HEADERS.attempts]: '3' });
   });
 
   it('tries to store a dead letter again until it is stored, reporting each failure', async () => {

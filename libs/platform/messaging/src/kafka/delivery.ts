@@ -1,4 +1,4 @@
-import { deadLetterOf, type ConsumeOptions, type DeliveredMessage, type OutgoingMessage } from '../message-bus.port';
+import { deadLetterOf, isUnretryable, type ConsumeOptions, type DeliveredMessage, type OutgoingMessage } from '../message-bus.port';
 
 /** The longest back-off between two attempts, and between attempts to store a dead letter. */
 export const MAX_BACKOFF_MS = 5_000;
@@ -55,7 +55,7 @@ export async function deliver(message: Omit<DeliveredMessage, 'attempt'>, ctx: D
       return 'handled';
     } catch (error) {
       ctx.report(error, delivered);
-      if (attempt >= ctx.policy.maxAttempts) return storeDeadLetter(deadLetterOf(delivered, error), ctx);
+      if (attempt >= ctx.policy.maxAttempts || isUnretryable(error)) return storeDeadLetter(deadLetterOf(delivered, error), ctx);
       await ctx.pause(backoffDelay(attempt, ctx.policy.backoffMs));
     }
   }

@@ -1,6 +1,6 @@
 import type { ContractRegistry, IntegrationEvent } from '@vertrouwd/contracts';
 import { inSpan, SpanKind, withRemoteContext } from '@vertrouwd/telemetry';
-import type { ConsumeOptions, Consumer, DeliveredMessage, MessageBus } from '../message-bus.port';
+import { UnretryableMessageError, type ConsumeOptions, type Consumer, type DeliveredMessage, type MessageBus } from '../message-bus.port';
 
 export interface IntegrationConsumerOptions extends Omit<ConsumeOptions, 'handle'> {
   registry: ContractRegistry;
@@ -20,10 +20,19 @@ export function consumeIntegrationEvents(bus: MessageBus, options: IntegrationCo
     handle: (message) =>
       withRemoteContext(message.headers, () =>
         inSpan(`consume ${message.topic}`, { kind: SpanKind.CONSUMER, attributes: { 'messaging.destination.name': message.topic } }, async () => {
-          const event = JSON.parse(message.value) as IntegrationEvent;
-          registry.validate(event);
-          await handle(event, message);
+          await handle(parseAndValidate(message.value, registry), message);
         }),
       ),
   });
+}
+
+/** The envelope, if the message holds one that keeps its contract; otherwise no retry will help. */
+function parseAndValidate(value: string, registry: ContractRegistry): IntegrationEvent {
+  try {
+    const event = JSON.parse(value) as IntegrationEvent;
+    registry.validate(event);
+    return event;
+  } catch (error) {
+    throw new UnretryableMessageError(error instanceof Error ? error.name : 'InvalidMessage');
+  }
 }

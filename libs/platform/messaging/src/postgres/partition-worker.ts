@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { deadLetterOf, type ConsumeOptions, type DeliveredMessage, type OutgoingMessage } from '../message-bus.port';
+import { deadLetterOf, isUnretryable, type ConsumeOptions, type DeliveredMessage, type OutgoingMessage } from '../message-bus.port';
 
 interface Row {
   offset: string;
@@ -12,6 +12,8 @@ export interface WorkerContext {
   pool: Pool;
   options: ConsumeOptions;
   publish(messages: OutgoingMessage[]): Promise<void>;
+  /** Commits on the connection that holds the partition's lock: it fails once the lock is lost. */
+  commit(topic: string, partition: number, offset: bigint): Promise<void>;
   pollIntervalMs: number;
   onCommitted(): void;
 }
@@ -99,12 +101,7 @@ export class PartitionWorker {
   }
 
   private async commit(offset: bigint): Promise<void> {
-    await this.ctx.pool.query({
-      name: 'bus_commit',
-      text: `insert into bus_group_offsets (group_id, topic, partition, committed) values ($1, $2, $3, $4)
-             on conflict (group_id, topic, partition) do update set committed = excluded.committed, updated_at = now()`,
-      values: [this.ctx.options.group, this.topic, this.partition, String(offset)],
-    });
+    await this.ctx.commit(this.topic, this.partition, offset);
     this.ctx.onCommitted();
   }
 
@@ -119,7 +116,9 @@ export class PartitionWorker {
         return true;
       } catch (error) {
         this.report(error, message);
-        if (attempt >= maxAttempts) {
+        if (attempt >= maxAttempts || isUnretryable(error)) {
+          // What was handled before it is committed first: a failing dead letter must not redo that work.
+          if (message.offset > 0n) await this.commit(message.offset - 1n);
           await this.deadLetter(message, error);
           return true;
         }

@@ -39,13 +39,25 @@ export class PostgresConsumer implements Consumer {
     this.loop = this.run().catch(() => undefined);
   }
 
+  /** Resolves once the group has handled every message published to its topics before the call. */
   async caughtUp(): Promise<void> {
-    if (await this.caughtUpNow()) return;
-    await new Promise<void>((resolve) => {
-      const check = () => void this.caughtUpNow().then((done) => done && (this.commitListeners.delete(check), resolve()));
-      this.commitListeners.add(check);
-      check();
-    });
+    const { rows } = await this.bus.pool.query<{ topic: string; partition: number; last: string }>(
+      'select topic, partition, next_offset - 1 as last from bus_partitions where topic = any($1) and next_offset > 0',
+      [this.options.topics],
+    );
+    const targets = rows.map((r) => ({ ...r, last: BigInt(r.last) }));
+    while (this.running && !(await this.reached(targets).catch(() => false))) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, 200);
+        const self = this;
+        function done() {
+          clearTimeout(timer);
+          self.commitListeners.delete(done);
+          resolve();
+        }
+        this.commitListeners.add(done);
+      });
+    }
   }
 
   async stop(): Promise<void> {
@@ -56,34 +68,33 @@ export class PostgresConsumer implements Consumer {
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
     this.workers.clear();
     await this.owner?.end().catch(() => undefined);
-    this.commitListeners.forEach((l) => l());
+    [...this.commitListeners].forEach((l) => l());
     this.settings.onStopped(this);
   }
 
-  /** Whether the group has committed every partition of its topics up to the last published offset. */
-  private async caughtUpNow(): Promise<boolean> {
-    if (!this.running) return true;
-    const { rows } = await this.bus.pool.query<{ pending: string }>(
-      `select count(*) as pending from bus_partitions p
-       left join bus_group_offsets o on o.group_id = $1 and o.topic = p.topic and o.partition = p.partition
-       where p.topic = any($2) and p.next_offset - 1 > coalesce(o.committed, -1)`,
+  private async reached(targets: { topic: string; partition: number; last: bigint }[]): Promise<boolean> {
+    if (targets.length === 0) return true;
+    const { rows } = await this.bus.pool.query<{ topic: string; partition: number; committed: string }>(
+      'select topic, partition, committed from bus_group_offsets where group_id = $1 and topic = any($2)',
       [this.options.group, this.options.topics],
     );
-    return rows[0].pending === '0';
+    const committed = new Map(rows.map((r) => [`${r.topic}/${r.partition}`, BigInt(r.committed)]));
+    return targets.every((t) => (committed.get(`${t.topic}/${t.partition}`) ?? -1n) >= t.last);
   }
 
   /** Claims every partition it can, now and then again, so partitions of a dead consumer are taken over. */
   private async run(): Promise<void> {
-    await this.bus.ensureTopics(this.options.topics);
     while (this.running) {
+      // Retried like the rest: a bus database that is down at start must not leave the consumer dead.
+      if (!(await this.bus.ensureTopics(this.options.topics).then(() => true, () => false))) {
+        await new Promise((resolve) => setTimeout(resolve, this.settings.pollIntervalMs));
+        continue;
+      }
       try {
         await this.claim();
       } catch {
         // Lost the ownership connection: its locks are gone, so stop working those partitions.
-        await Promise.all([...this.workers.values()].map((w) => w.stop()));
-        this.workers.clear();
-        await this.owner?.end().catch(() => undefined);
-        this.owner = undefined;
+        if (this.owner) await this.loseOwnership(this.owner);
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.settings.pollIntervalMs);
@@ -111,9 +122,31 @@ export class PostgresConsumer implements Consumer {
 
   private async connectOwner(): Promise<Client> {
     const client = new Client({ connectionString: this.bus.connectionString, connectionTimeoutMillis: 5_000 });
-    client.on('error', () => undefined);
+    // The locks die with this connection: stop working the partitions at once, not at the next claim.
+    client.on('error', () => void this.loseOwnership(client));
+    client.on('end', () => void this.loseOwnership(client));
     await client.connect();
     return client;
+  }
+
+  private async loseOwnership(client: Client): Promise<void> {
+    if (this.owner !== client) return;
+    this.owner = undefined;
+    const workers = [...this.workers.values()];
+    this.workers.clear();
+    await Promise.all(workers.map((w) => w.stop()));
+    await client.end().catch(() => undefined);
+  }
+
+  /** Offsets only grow, and only the lock holder's session can move them. */
+  private async commitOnOwner(topic: string, partition: number, offset: bigint): Promise<void> {
+    if (!this.owner) throw new Error('This consumer no longer owns the partition');
+    await this.owner.query(
+      `insert into bus_group_offsets (group_id, topic, partition, committed) values ($1, $2, $3, $4)
+       on conflict (group_id, topic, partition) do update set committed = excluded.committed, updated_at = now()
+       where bus_group_offsets.committed < excluded.committed`,
+      [this.options.group, topic, partition, String(offset)],
+    );
   }
 
   private workerContext() {
@@ -121,6 +154,7 @@ export class PostgresConsumer implements Consumer {
       pool: this.bus.pool,
       options: this.options,
       publish: (messages: Parameters<PostgresMessageBus['publish']>[0]) => this.bus.publish(messages),
+      commit: (topic: string, partition: number, offset: bigint) => this.commitOnOwner(topic, partition, offset),
       pollIntervalMs: this.settings.pollIntervalMs,
       onCommitted: () => this.commitListeners.forEach((l) => l()),
     };
