@@ -16,6 +16,7 @@ const projects = [
   { name: 'config', root: 'libs/platform/config' },
   { name: 'runtime', root: 'libs/platform/runtime' },
   { name: 'intake', root: 'services/intake' },
+  { name: 'case', root: 'services/case' },
   { name: 'sample-marks', root: 'services/sample-marks' },
   { name: 'sample-digest', root: 'services/sample-digest' },
   { name: 'deploy', root: 'deploy' },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 /** The services `npm start` runs, each with its own port and database. Domain services join here. */
 export const SERVICES = [
   { name: 'intake', port: 3001, database: 'vertrouwd_intake' },
+  { name: 'case', port: 3002, database: 'vertrouwd_case' },
   { name: 'sample-marks', port: 3101, database: 'vertrouwd_sample_marks' },
   { name: 'sample-digest', port: 3102, database: 'vertrouwd_sample_digest' },
 ] as const;

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
+import { ApiProblemResponse } from '@vertrouwd/http';
+import { EraseCase } from '../../application/erase-case/erase-case.command';
+import { PlanAftercare } from '../../application/plan-aftercare/plan-aftercare.command';
+import { TransferCase } from '../../application/transfer-case/transfer-case.command';
+import * as D from './case-work.request.dto';
+import { advisorOf, contextOf, type HttpRequest } from './request-context';
+
+const UUID = new ParseUUIDPipe();
+
+/** Aftercare, transfer and erasure of a case. */
+@ApiTags('case work')
+@ApiBearerAuth()
+@Controller('cases/:caseId')
+@TenantScope('none')
+@ApiProblemResponse(404, 'No such case of yours')
+export class CaseHandoverHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('aftercare') @HttpCode(201) @Roles('advisor')
+  async aftercare(@Param('caseId', UUID) id: string, @Body() b: D.AftercareRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+    const aftercareId = randomUUID();
+    await this.commands.execute(new PlanAftercare(id, advisorOf(p), aftercareId, b.plannedFor, b.plan, contextOf(p, r)));
+    return { aftercareId };
+  }
+
+  @Post('transfer') @HttpCode(204) @Roles('advisor')
+  async transfer(@Param('caseId', UUID) id: string, @Body() b: D.TransferRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+    await this.commands.execute(new TransferCase(id, advisorOf(p), b.toAdvisorId, b.reason, contextOf(p, r)));
+  }
+
+  /** Crypto-shredding, by an admin or by the assigned advisor on the reporter's request. */
+  @Post('erasure') @HttpCode(204) @Roles('admin', 'advisor')
+  async erase(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+    const requester = p.roles.includes('admin') ? ({ kind: 'admin' } as const) : ({ kind: 'advisor', advisorId: advisorOf(p) } as const);
+    await this.commands.execute(new EraseCase(id, requester, contextOf(p, r)));
+  }
+}

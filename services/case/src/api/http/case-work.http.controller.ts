@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
+import { ApiProblemResponse } from '@vertrouwd/http';
+import { AcknowledgeCase } from '../../application/acknowledge-case/acknowledge-case.command';
+import { CloseCase } from '../../application/close-case/close-case.command';
+import { GiveAdvice } from '../../application/give-advice/give-advice.command';
+import { LogHours } from '../../application/log-hours/log-hours.command';
+import { MakeReferral } from '../../application/make-referral/make-referral.command';
+import { RecordConsent } from '../../application/record-consent/record-consent.command';
+import { RecordConversation } from '../../application/record-conversation/record-conversation.command';
+import { ReopenCase } from '../../application/reopen-case/reopen-case.command';
+import { SendMessage } from '../../application/send-message/send-message.command';
+import { ShareSummary } from '../../application/share-summary/share-summary.command';
+import { SupportFormalReport } from '../../application/support-formal-report/support-formal-report.command';
+import * as D from './case-work.request.dto';
+import { advisorOf, contextOf, type HttpRequest } from './request-context';
+
+const UUID = new ParseUUIDPipe();
+
+/** The assigned advisor's work on a case. Anyone else, the other advisors included, gets 404. */
+@ApiTags('case work')
+@ApiBearerAuth()
+@Controller('cases/:caseId')
+@Roles('advisor')
+@TenantScope('none')
+@ApiProblemResponse(404, 'No such case of yours')
+@ApiProblemResponse(409, 'The case does not allow this now (closed, erased, done before)')
+@ApiProblemResponse(422, 'A case rule refuses it (e.g. consent missing)')
+export class CaseWorkHttpController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('acknowledgement') @HttpCode(204)
+  async acknowledge(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+    await this.commands.execute(new AcknowledgeCase(id, advisorOf(p), contextOf(p, r)));
+  }
+
+  @Post('conversations') @HttpCode(201)
+  async converse(@Param('caseId', UUID) id: string, @Body() b: D.RecordConversationRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+    const conversationId = randomUUID();
+    await this.commands.execute(new RecordConversation(id, advisorOf(p), conversationId, b.heldOn, b.minutes, b.mode, b.summary, contextOf(p, r)));
+    return { conversationId, summaryId: conversationId };
+  }
+
+  @Post('summaries/:summaryId/share') @HttpCode(204)
+  async share(@Param('caseId', UUID) id: string, @Param('summaryId', UUID) summaryId: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+    await this.commands.execute(new ShareSummary(id, advisorOf(p), summaryId, contextOf(p, r)));
+  }
+
+  @Post('advice') @HttpCode(201)
+  async advise(@Param('caseId', UUID) id: string, @Body() b: D.TextRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+    const adviceId = randomUUID();
+    await this.commands.execute(new GiveAdvice(id, advisorOf(p), adviceId, b.text, contextOf(p, r)));
+    return { adviceId };
+  }
+
+  @Post('consents') @HttpCode(204)
+  async consent(@Param('caseId', UUID) id: string, @Body() b: D.ConsentRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+    await this.commands.execute(new RecordConsent(id, advisorOf(p), b.scope, contextOf(p, r)));
+  }
+
+  @Post('referrals') @HttpCode(201)
+  async refer(@Param('caseId', UUID) id: string, @Body() b: D.ReferralRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+    const referralId = randomUUID();
+    await this.commands.execute(new MakeReferral(id, advisorOf(p), referralId, b.referralType, contextOf(p, r)));
+    return { referralId };
+  }
+
+  @Post('formal-report') @HttpCode(204)
+  async formal(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+    await this.commands.execute(new SupportFormalReport(id, advisorOf(p), contextOf(p, r)));
+  }
+
+  @Post('hours') @HttpCode(204)
+  async hours(@Param('caseId', UUID) id: string, @Body() b: D.HoursRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+    await this.commands.execute(new LogHours(id, advisorOf(p), b.workedOn, b.minutes, b.activity, contextOf(p, r)));
+  }
+
+  @Post('closure') @HttpCode(204)
+  async close(@Param('caseId', UUID) id: string, @Body() b: D.ClosureRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+    await this.commands.execute(new CloseCase(id, advisorOf(p), b.outcome, contextOf(p, r)));
+  }
+
+  @Post('reopening') @HttpCode(204)
+  async reopen(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+    await this.commands.execute(new ReopenCase(id, advisorOf(p), contextOf(p, r)));
+  }
+
+  @Post('messages') @HttpCode(201)
+  async message(@Param('caseId', UUID) id: string, @Body() b: D.TextRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+    const messageId = randomUUID();
+    await this.commands.execute(new SendMessage(id, advisorOf(p), messageId, b.text, contextOf(p, r)));
+    return { messageId };
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { ACTIVITIES, CONSENT_SCOPES, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES } from '../../domain/case/case.values';
+import type { Activity, ConsentScope, ConversationMode, Outcome, ReferralType } from '../../domain/case/case.values';
+
+const TEXT = { description: 'Free text: sealed before it is stored, read back only by the assigned advisor', maxLength: 10_000 };
+
+export class AssignAdvisorRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() advisorId!: string;
+}
+export class RecordConversationRequest {
+  @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) @Length(10, 10) heldOn!: string;
+  @ApiProperty({ minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
+  @ApiProperty({ enum: CONVERSATION_MODES }) @IsIn(CONVERSATION_MODES) mode!: ConversationMode;
+  @ApiProperty(TEXT) @IsString() @Length(1, 10_000) summary!: string;
+}
+export class TextRequest {
+  @ApiProperty(TEXT) @IsString() @Length(1, 10_000) text!: string;
+}
+export class ConsentRequest {
+  @ApiProperty({ enum: CONSENT_SCOPES }) @IsIn(CONSENT_SCOPES) scope!: ConsentScope;
+}
+export class ReferralRequest {
+  @ApiProperty({ enum: REFERRAL_TYPES }) @IsIn(REFERRAL_TYPES) referralType!: ReferralType;
+}
+export class AftercareRequest {
+  @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) @Length(10, 10) plannedFor!: string;
+  @ApiProperty(TEXT) @IsString() @Length(1, 10_000) plan!: string;
+}
+export class HoursRequest {
+  @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) @Length(10, 10) workedOn!: string;
+  @ApiProperty({ minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
+  @ApiProperty({ enum: ACTIVITIES }) @IsIn(ACTIVITIES) activity!: Activity;
+}
+export class TransferRequest {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() toAdvisorId!: string;
+  @ApiProperty(TEXT) @IsString() @Length(1, 10_000) reason!: string;
+}
+export class ClosureRequest {
+  @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: Outcome;
+}
+export class RetentionRequest {
+  @ApiProperty({ minimum: 1, maximum: 120 }) @IsInt() @Min(1) @Max(120) monthsAfterClosure!: number;
+}

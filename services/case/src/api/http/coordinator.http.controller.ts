@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
+import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
+import { AssignAdvisor } from '../../application/assign-advisor/assign-advisor.command';
+import { CaseLists, type DeadlineFilter } from '../../application/queries/case-lists.query';
+import { AgencyRetention } from '../../application/retention/agency-retention.read-model';
+import { CaseReadModels } from '../../infrastructure/case-read-models';
+import { AssignAdvisorRequest, RetentionRequest } from './case-work.request.dto';
+import { contextOf, type HttpRequest } from './request-context';
+
+const STATUSES = ['waiting-for-assignment', 'open', 'closed'];
+const DEADLINE_FILTERS = ['due', 'overdue'];
+
+/** The agency's coordinator: case metadata, assignment, deadlines, retention. Never case content. */
+@ApiTags('coordinator')
+@ApiBearerAuth()
+@Controller('agencies/:agencyId')
+@Roles('coordinator')
+@TenantScope({ agency: 'params.agencyId' })
+export class CoordinatorHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly lists: CaseLists,
+    private readonly readModels: CaseReadModels,
+  ) {}
+
+  @Get('cases')
+  @ApiQuery({ name: 'status', required: false, enum: STATUSES })
+  cases(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Query('status') status?: string) {
+    return this.lists.forAgency(agencyId, oneOf('status', status, STATUSES)).then((cases) => ({ cases }));
+  }
+
+  @Post('cases/:caseId/assignment')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such case in this agency')
+  async assign(
+    @Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Body() body: AssignAdvisorRequest, @CurrentPrincipal() principal: Principal, @Req() req: HttpRequest,
+  ): Promise<void> {
+    await this.commands.execute(new AssignAdvisor(caseId, agencyId, body.advisorId, { ...contextOf(principal, req), actor: principal.subject }));
+  }
+
+  @Get('deadlines')
+  @ApiQuery({ name: 'state', required: false, enum: DEADLINE_FILTERS })
+  @ApiQuery({ name: 'advisorId', required: false })
+  async deadlines(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Query('state') state?: string, @Query('advisorId') advisorId?: string) {
+    const filter = oneOf('state', state, DEADLINE_FILTERS) as DeadlineFilter | undefined;
+    if (advisorId !== undefined && !/^[0-9a-f-]{36}$/i.test(advisorId)) throw new ValidationFailedException([{ field: 'advisorId', rule: 'isUuid', message: 'advisorId must be a UUID' }]);
+    return { deadlines: await this.lists.deadlines({ agencyId, ...(advisorId ? { advisorId } : {}) }, filter, new Date()) };
+  }
+
+  @Put('retention')
+  async retention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() body: RetentionRequest): Promise<AgencyRetention> {
+    await this.readModels.dataSource.manager.upsert(AgencyRetention, { agencyId, monthsAfterClosure: body.monthsAfterClosure }, ['agencyId']);
+    return { agencyId, monthsAfterClosure: body.monthsAfterClosure };
+  }
+}
+
+function oneOf(field: string, value: string | undefined, allowed: string[]): string | undefined {
+  if (value === undefined || allowed.includes(value)) return value;
+  throw new ValidationFailedException([{ field, rule: 'isIn', message: `${field} must be one of: ${allowed.join(', ')}` }]);
+}

@@ -1,0 +1,11 @@
+import type { CommandContext } from '../case-work';
+import type { Outcome } from '../../domain/case/case.values';
+
+export class CloseCase {
+  constructor(
+    readonly caseId: string,
+    readonly advisorId: string,
+    readonly outcome: Outcome,
+    readonly context: CommandContext,
+  ) {}
+}

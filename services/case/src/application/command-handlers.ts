@@ -1,0 +1,25 @@
+// Every command handler of the service, registered by the module.
+import { AcknowledgeCaseHandler } from './acknowledge-case/acknowledge-case.handler';
+import { ApproveSummaryHandler } from './approve-summary/approve-summary.handler';
+import { AssignAdvisorHandler } from './assign-advisor/assign-advisor.handler';
+import { CloseCaseHandler } from './close-case/close-case.handler';
+import { CorrectSummaryHandler } from './correct-summary/correct-summary.handler';
+import { EraseCaseHandler } from './erase-case/erase-case.handler';
+import { GiveAdviceHandler } from './give-advice/give-advice.handler';
+import { LogHoursHandler } from './log-hours/log-hours.handler';
+import { MakeReferralHandler } from './make-referral/make-referral.handler';
+import { MarkDeadlineMissedHandler } from './mark-deadline-missed/mark-deadline-missed.handler';
+import { OpenCaseHandler } from './open-case/open-case.handler';
+import { PlanAftercareHandler } from './plan-aftercare/plan-aftercare.handler';
+import { ReceiveReporterMessageHandler } from './receive-reporter-message/receive-reporter-message.handler';
+import { RecordAftercareHandler } from './record-aftercare/record-aftercare.handler';
+import { RecordConsentHandler } from './record-consent/record-consent.handler';
+import { RecordConversationHandler } from './record-conversation/record-conversation.handler';
+import { ReopenCaseHandler } from './reopen-case/reopen-case.handler';
+import { SendMessageHandler } from './send-message/send-message.handler';
+import { ShareSummaryHandler } from './share-summary/share-summary.handler';
+import { SupportFormalReportHandler } from './support-formal-report/support-formal-report.handler';
+import { TransferCaseHandler } from './transfer-case/transfer-case.handler';
+import { WithdrawReportHandler } from './withdraw-report/withdraw-report.handler';
+
+export const COMMAND_HANDLERS = [AcknowledgeCaseHandler, ApproveSummaryHandler, AssignAdvisorHandler, CloseCaseHandler, CorrectSummaryHandler, EraseCaseHandler, GiveAdviceHandler, LogHoursHandler, MakeReferralHandler, MarkDeadlineMissedHandler, OpenCaseHandler, PlanAftercareHandler, ReceiveReporterMessageHandler, RecordAftercareHandler, RecordConsentHandler, RecordConversationHandler, ReopenCaseHandler, SendMessageHandler, ShareSummaryHandler, SupportFormalReportHandler, TransferCaseHandler, WithdrawReportHandler];

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CaseReadModels } from '../../infrastructure/case-read-models';
+import type { Deadline } from '../../domain/case/case.values';
+import { MarkDeadlineMissed } from '../mark-deadline-missed/mark-deadline-missed.command';
+import { CLOCK, type Clock } from './clock';
+import { IntervalJob } from './interval-job';
+
+interface Overdue {
+  caseId: string;
+  deadline: Deadline;
+  dueAt: Date;
+}
+
+// A deadline is missed when its due time passed and its step came late or not at all; recorded ones are skipped.
+const OVERDUE = `
+  select "caseId", 'acknowledgement' as deadline, "acknowledgementDueAt" as "dueAt" from legal_clocks
+   where active and not "acknowledgementMissed" and "acknowledgementDueAt" < $1
+     and ("acknowledgedAt" is null or "acknowledgedAt" > "acknowledgementDueAt")
+  union all
+  select "caseId", 'feedback', "feedbackDueAt" from legal_clocks
+   where active and not "feedbackMissed" and "feedbackDueAt" < $1 and ("feedbackAt" is null or "feedbackAt" > "feedbackDueAt")`;
+
+/** Appends `DeadlineMissed` once per missed legal deadline (published as case.deadline-missed.v1). */
+@Injectable()
+export class DeadlineWatch extends IntervalJob {
+  constructor(
+    private readonly readModels: CaseReadModels,
+    private readonly commands: CommandBus,
+    @Inject(CLOCK) clock: Clock,
+  ) {
+    super(clock);
+  }
+
+  async runOnce(now = this.clock()): Promise<number> {
+    const overdue: Overdue[] = await this.readModels.dataSource.query(OVERDUE, [now]);
+    for (const { caseId, deadline, dueAt } of overdue) {
+      const context = { actor: 'system:deadline-watch', correlationId: caseId };
+      await this.commands.execute(new MarkDeadlineMissed(caseId, deadline, new Date(dueAt).toISOString(), now, context));
+    }
+    return overdue.length;
+  }
+}

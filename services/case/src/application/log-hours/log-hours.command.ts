@@ -1,0 +1,13 @@
+import type { CommandContext } from '../case-work';
+import type { Activity } from '../../domain/case/case.values';
+
+export class LogHours {
+  constructor(
+    readonly caseId: string,
+    readonly advisorId: string,
+    readonly workedOn: string,
+    readonly minutes: number,
+    readonly activity: Activity,
+    readonly context: CommandContext,
+  ) {}
+}

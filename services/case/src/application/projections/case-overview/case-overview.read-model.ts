@@ -1,0 +1,15 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A case as a coordinator may see it: metadata only, never content or anything about the reporter. */
+@Entity({ name: 'case_overview' })
+export class CaseOverview {
+  @PrimaryColumn('uuid') caseId!: string;
+  @Index() @Column('uuid') agencyId!: string;
+  @Column('uuid') organisationId!: string;
+  @Column('text') theme!: string;
+  @Index() @Column('text') status!: string;
+  @Index() @Column('uuid', { nullable: true }) advisorId!: string | null;
+  @Column('timestamptz') receivedAt!: Date;
+  @Column('timestamptz', { nullable: true }) acknowledgedAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) closedAt!: Date | null;
+}

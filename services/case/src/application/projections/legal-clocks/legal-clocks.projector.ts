@@ -1,0 +1,70 @@
+import type { EntityManager } from 'typeorm';
+import type { Projection, RecordedEvent } from '@vertrouwd/event-sourcing';
+import type { CaseEvent } from '../../../domain/case/case.events';
+import { acknowledgementDue, feedbackDue } from '../../../domain/case/legal-clock';
+import { LegalClock } from './legal-clocks.read-model';
+
+/** Folds case events into `legal_clocks`, with due dates from the domain's legal clock; rebuildable from zero. */
+export class LegalClocksProjector implements Projection {
+  readonly name = 'legal-clocks';
+  readonly filter = { categories: ['case'] };
+
+  async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
+    for (const recorded of events) {
+      const event = { ...(recorded.data as object), type: recorded.type } as CaseEvent;
+      if (event.type === 'CaseOpened') {
+        const receivedAt = new Date(event.receivedAt);
+        const row = { caseId: event.caseId, agencyId: event.agencyId, receivedAt, acknowledgementDueAt: acknowledgementDue(receivedAt), feedbackDueAt: feedbackDue(receivedAt) };
+        await manager.upsert(LegalClock, row, ['caseId']);
+        continue;
+      }
+      const row = await manager.findOneBy(LegalClock, { caseId: event.caseId });
+      if (row && change(row, event)) await manager.save(row);
+    }
+  }
+
+  async reset(manager: EntityManager): Promise<void> {
+    await manager.clear(LegalClock);
+  }
+}
+
+function change(row: LegalClock, event: CaseEvent): boolean {
+  switch (event.type) {
+    case 'AdvisorAssigned':
+      row.advisorId = event.advisorId;
+      return true;
+    case 'CaseTransferred':
+      row.advisorId = event.toAdvisorId;
+      return true;
+    case 'CaseAcknowledged':
+      row.acknowledgedAt = new Date(event.acknowledgedAt);
+      row.feedbackDueAt = feedbackDue(row.receivedAt, row.acknowledgedAt);
+      return true;
+    case 'AdvisorMessageSent':
+    case 'SummaryShared':
+    case 'CaseClosed':
+      row.feedbackAt ??= new Date(event.type === 'CaseClosed' ? event.closedAt : event.type === 'SummaryShared' ? event.sharedAt : event.sentAt);
+      row.active = event.type === 'CaseClosed' ? false : row.active;
+      return true;
+    default:
+      return changeMore(row, event);
+  }
+}
+
+function changeMore(row: LegalClock, event: CaseEvent): boolean {
+  switch (event.type) {
+    case 'ReportWithdrawn':
+    case 'CaseErased':
+      row.active = false;
+      return true;
+    case 'CaseReopened':
+      row.active = true;
+      return true;
+    case 'DeadlineMissed':
+      if (event.deadline === 'acknowledgement') row.acknowledgementMissed = true;
+      else row.feedbackMissed = true;
+      return true;
+    default:
+      return false;
+  }
+}

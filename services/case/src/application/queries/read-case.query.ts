@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore } from '@vertrouwd/event-sourcing';
+import type { Sealer } from '@vertrouwd/privacy';
+import { EVENT_STORE, SEALER } from '@vertrouwd/runtime';
+import { SEALED_FIELDS, type SealedContentRead } from '../../domain/case/case.events';
+import { CaseRepository } from '../case.repository';
+import { caseNotFound } from '../case.problems';
+
+export interface CaseEntryView {
+  type: string;
+  version: number;
+  recordedAt: string;
+  data: Record<string, unknown>;
+}
+export interface CaseView {
+  caseId: string;
+  status: string;
+  advisorId?: string;
+  history: CaseEntryView[];
+}
+
+/**
+ * The assigned advisor's view of a case, decrypted. Every read is logged first, in the access log stream
+ * `access-<caseId>` (what was read, by whom, when: never the content), so no read goes unrecorded.
+ */
+@Injectable()
+export class ReadCase {
+  constructor(
+    private readonly cases: CaseRepository,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SEALER) private readonly sealer: Sealer,
+  ) {}
+
+  async read(caseId: string, advisorId: string): Promise<CaseView> {
+    const found = await this.cases.load(caseId);
+    if (!found || found.state.status === 'erased' || found.state.advisorId !== advisorId) throw caseNotFound();
+    const recorded = await this.store.readStream(this.cases.streamId(caseId));
+    const fields = [...new Set(recorded.flatMap((e) => sealedKeys(e.data as Record<string, unknown>)))];
+    const read: SealedContentRead = { type: 'SealedContentRead', caseId, actor: advisorId, fields, at: new Date().toISOString() };
+    await this.store.appendToStream(`access-${caseId}`, [{ type: read.type, data: read, metadata: { actor: advisorId } }], 'any');
+    const history = await Promise.all(recorded.map(async (e) => ({
+      type: e.type, version: e.version, recordedAt: e.recordedAt.toISOString(), data: await this.unsealed(e.data as Record<string, unknown>),
+    })));
+    return { caseId, status: found.state.status, advisorId: found.state.advisorId, history };
+  }
+
+  private async unsealed(data: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = { ...data };
+    for (const key of sealedKeys(data)) {
+      const opened = await this.sealer.unseal<string>(data[key] as string);
+      out[key] = opened.status === 'ok' ? opened.value : { erased: true };
+    }
+    return out;
+  }
+}
+
+export function sealedKeys(data: Record<string, unknown>): string[] {
+  return (SEALED_FIELDS as readonly string[]).filter((key) => typeof data[key] === 'string');
+}
+

@@ -1,0 +1,11 @@
+import type { CommandContext } from '../case-work';
+import type { ConsentScope } from '../../domain/case/case.values';
+
+export class RecordConsent {
+  constructor(
+    readonly caseId: string,
+    readonly advisorId: string,
+    readonly scope: ConsentScope,
+    readonly context: CommandContext,
+  ) {}
+}

@@ -1,0 +1,11 @@
+import type { CommandContext } from '../case-work';
+
+export class SendMessage {
+  constructor(
+    readonly caseId: string,
+    readonly advisorId: string,
+    readonly messageId: string,
+    readonly body: string,
+    readonly context: CommandContext,
+  ) {}
+}

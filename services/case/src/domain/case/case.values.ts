@@ -1,0 +1,36 @@
+import { ACTIVITIES, ANONYMITY, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES, RELATIONS, THEMES } from '@vertrouwd/contracts';
+
+// The case speaks the published vocabulary: one list per word, so a value the aggregate accepts is one
+// the contracts accept too.
+export { ACTIVITIES, ANONYMITY, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES, RELATIONS, THEMES };
+export type Theme = (typeof THEMES)[number];
+export type Relation = (typeof RELATIONS)[number];
+export type Anonymity = (typeof ANONYMITY)[number];
+export type ConversationMode = (typeof CONVERSATION_MODES)[number];
+export type ReferralType = (typeof REFERRAL_TYPES)[number];
+export type Outcome = (typeof OUTCOMES)[number];
+export type Activity = (typeof ACTIVITIES)[number];
+
+/** Themes of unwanted behaviour (PSA): a referral or a formal step needs the reporter's recorded consent. */
+export const UNWANTED_BEHAVIOUR_THEMES: readonly Theme[] = ['intimidation', 'bullying', 'aggression-and-violence', 'discrimination', 'sexual-harassment'];
+
+/** What a reporter can consent to. */
+export const CONSENT_SCOPES = ['referral', 'formal-report'] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+
+export const DEADLINES = ['acknowledgement', 'feedback'] as const;
+export type Deadline = (typeof DEADLINES)[number];
+
+export type CaseStatus = 'waiting-for-assignment' | 'open' | 'closed' | 'erased';
+
+export type ErasureReason = 'request' | 'retention';
+
+/** Who asks for an erasure: an admin, the assigned advisor (on the reporter's request), or the retention job. */
+export type ErasureRequester = { kind: 'admin' } | { kind: 'advisor'; advisorId: string } | { kind: 'retention' };
+
+/** Ciphertext from the key vault (`sealed:…`): the domain only checks the form, never reads it. */
+export type SealedText = string;
+
+export function isSealedText(value: string): boolean {
+  return value.startsWith('sealed:');
+}
