@@ -18,6 +18,14 @@ export interface ServiceProcess {
 
 const ROOT = join(__dirname, '../..');
 
+/** Every service process started, from the moment it is spawned: stopped on every way out. */
+const children = new Set<ChildProcess>();
+
+/** Stops every service process still running (SIGTERM, then SIGKILL after 10 s). */
+export function stopAllServices(): Promise<void> {
+  return Promise.all([...children].map(stopChild)).then(() => undefined);
+}
+
 /** Starts a service as a process of its own, its log in `logDir`; resolves once it listens (its `listening on` line). */
 export function startServiceProcess(service: (typeof SERVICES)[number], env: Record<string, string>, logDir: string): Promise<ServiceProcess> {
   mkdirSync(logDir, { recursive: true });
@@ -27,23 +35,28 @@ export function startServiceProcess(service: (typeof SERVICES)[number], env: Rec
     env: { ...process.env, ...env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.runtime.json') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  let logOpen = true;
+  child.stdout!.once('end', () => ((logOpen = false), log.end()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${service.name} did not start within 60 s`)), 60_000);
     child.once('exit', (code) => reject(new Error(`${service.name} exited (${code}) while starting`)));
     child.stdout!.on('data', (chunk: Buffer) => {
-      log.write(chunk);
+      if (logOpen) log.write(chunk);
       const match = /listening on (\S+)/.exec(chunk.toString());
       if (!match) return;
       clearTimeout(timer);
-      resolve({ name: service.name, url: match[1], stop: () => stopChild(child).finally(() => log.end()) });
+      resolve({ name: service.name, url: match[1], stop: () => stopChild(child) });
     });
   });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => (clearTimeout(kill), resolve()));
     child.kill('SIGTERM');
   });
 }

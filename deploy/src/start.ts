@@ -7,7 +7,7 @@ import { startEmbeddedPostgres, withDatabase, type EmbeddedPostgresServer } from
 import { dataDirectory } from './data-dir';
 import { seedDemoData } from './demo-data';
 import { ensureDatabase, readOrCreateSecret } from './embedded-resources';
-import { SERVICES, startServiceProcess, type ServiceProcess } from './service-processes';
+import { SERVICES, startServiceProcess, stopAllServices, type ServiceProcess } from './service-processes';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -17,11 +17,15 @@ async function main(): Promise<void> {
   const running: ServiceProcess[] = [];
   const stop = async (signal: string) => {
     console.log(`\n${signal}: stopping…`);
-    await Promise.all(running.map((s) => s.stop()));
-    await issuer?.stop();
-    await postgres?.stop();
+    await shutDown();
     console.log(`stopped; every event is kept in ${dir}`);
     process.exit(0);
+  };
+  // Services first, then the issuer, then PostgreSQL: the services' last commits find their database up.
+  shutDown = async () => {
+    await stopAllServices();
+    await issuer?.stop().catch(() => undefined);
+    await postgres?.stop().catch(() => undefined);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
@@ -54,7 +58,11 @@ async function main(): Promise<void> {
   console.log('Ctrl-C stops everything.');
 }
 
-main().catch((error: unknown) => {
+let shutDown: () => Promise<void> = () => stopAllServices();
+
+main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
+  // Nothing left behind: a half-started platform would hold its ports and block the next start.
+  await shutDown();
   process.exit(1);
 });

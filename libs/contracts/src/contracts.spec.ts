@@ -28,14 +28,19 @@ describe('integration event contracts', () => {
 
     it('refuses free text, unclassified fields, open objects and personal names', () => {
       expect(privacyProblems(withField('remark', { type: 'string' }, 'id'))).toEqual([
-        'remark: an id is a uuid, or an anchored pattern with a maxLength of at most 100',
+        'remark: an id is a uuid, or a code pattern (no spaces, @ or +) with a maxLength of at most 100',
       ]);
       expect(privacyProblems(withField('channel', { type: 'string', enum: ['a'] }))).toEqual(['channel: not classified']);
       expect(privacyProblems(withField('reporterName', { type: 'string', format: 'uuid' }, 'id'))).toEqual([
         'reporterName: the name suggests personal data or free text',
       ]);
       expect(privacyProblems(withField('details', { type: 'object', properties: {} }, 'id'))).toContain('details: must not allow additional properties');
-      expect(privacyProblems(withField('code', { type: 'string', pattern: '^.*$', maxLength: 10 }, 'id'))).toHaveLength(1);
+      for (const loose of ['^.*$', '^[^0-9]+$', '^(.)*$', '^[\\x20-\\x7e]{1,100}$', '^a|[^\\n]{0,99}$', '^[A-Za-z0-9@._+-]{1,100}$']) {
+        expect(privacyProblems(withField('code', { type: 'string', pattern: loose, maxLength: 100 }, 'id'))).toHaveLength(1);
+      }
+      expect(privacyProblems(withField('code', { type: 'string', pattern: '^[A-Z0-9-]{4,20}$', maxLength: 20 }, 'id'))).toEqual([]);
+      expect(privacyProblems(withField('visits', { type: 'integer', minimum: 0 }, 'count'))).toHaveLength(1);
+      expect(privacyProblems(withField('born', { type: 'string', format: 'date' }, 'timestamp'))).toHaveLength(1);
       expect(privacyProblems(withField('sealedNote', { type: 'string', maxLength: 100 }, 'sealed'))).toHaveLength(1);
     });
   });

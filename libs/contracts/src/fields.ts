@@ -5,7 +5,7 @@ import { defineContract, type ContractDefinition, type JsonSchema } from './cont
 export const uuid: JsonSchema = { type: 'string', format: 'uuid' };
 export const instant: JsonSchema = { type: 'string', format: 'date-time' };
 export const day: JsonSchema = { type: 'string', format: 'date' };
-export const count: JsonSchema = { type: 'integer', minimum: 0 };
+export const count: JsonSchema = { type: 'integer', minimum: 0, maximum: 1_000_000 };
 export const language: JsonSchema = { type: 'string', pattern: '^[a-z]{2}$' };
 export const sealed: JsonSchema = { type: 'string', pattern: SEALED_PATTERN, maxLength: 65_536 };
 export const oneOf = (values: readonly string[]): JsonSchema => ({ type: 'string', enum: values });

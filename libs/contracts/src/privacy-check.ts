@@ -4,7 +4,7 @@ import type { ContractDefinition, FieldClass, JsonSchema } from './contract';
 export const SEALED_PATTERN = '^sealed:v1:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$';
 
 /** Field names that suggest a person or free text: never in a contract, whatever their schema. */
-const PERSONAL_NAME = /name|e-?mail|phone|address|account|narrative|summary|note|text|message|descr|comment|birth|bsn|iban|contact|reason/i;
+const PERSONAL_NAME = /name|e-?mail|phone|address|account|narrative|summary|note|text|message|descr|comment|birth|born|bsn|iban|contact|reason/i;
 
 /**
  * Every way a contract could let personal data through: unclassified or unknown fields, objects open
@@ -35,16 +35,18 @@ export function privacyProblems(contract: ContractDefinition): string[] {
 function checkClass(cls: FieldClass, s: JsonSchema): string | undefined {
   switch (cls) {
     case 'id':
-      return s.type === 'string' && (s.format === 'uuid' || (anchored(s.pattern) && (s.maxLength ?? 0) > 0 && (s.maxLength ?? 0) <= 100))
-        ? undefined : 'an id is a uuid, or an anchored pattern with a maxLength of at most 100';
+      return s.type === 'string' && (s.format === 'uuid' || (codeLike(s.pattern) && (s.maxLength ?? 0) > 0 && (s.maxLength ?? 0) <= 100))
+        ? undefined : 'an id is a uuid, or a code pattern (no spaces, @ or +) with a maxLength of at most 100';
     case 'enum':
       return s.enum && s.enum.length > 0 ? undefined : 'an enum lists its values';
     case 'timestamp':
       return s.type === 'string' && (s.format === 'date-time' || s.format === 'date') ? undefined : 'a timestamp has format date-time or date';
     case 'count':
-      return s.type === 'integer' && s.minimum === 0 ? undefined : 'a count is an integer with minimum 0';
+      // Bounded, so a count cannot carry a phone number or a citizen service number.
+      return s.type === 'integer' && s.minimum === 0 && s.maximum !== undefined && s.maximum <= 1_000_000
+        ? undefined : 'a count is an integer from 0 to a maximum of at most 1,000,000';
     case 'amount':
-      return s.type === 'integer' ? undefined : 'an amount is an integer (cents)';
+      return s.type === 'integer' && s.maximum !== undefined ? undefined : 'an amount is an integer (cents) with a maximum';
     case 'flag':
       return s.type === 'boolean' ? undefined : 'a flag is a boolean';
     case 'sealed':
@@ -54,8 +56,14 @@ function checkClass(cls: FieldClass, s: JsonSchema): string | undefined {
   }
 }
 
-function anchored(pattern: string | undefined): boolean {
-  return Boolean(pattern && pattern.startsWith('^') && pattern.endsWith('$') && !/\\s|\s|\.\*|\.\+/.test(pattern));
+/** Texts a code must never match: words with spaces, e-mail addresses, phone numbers, lines. */
+const FREE_TEXT_PROBES = ['Jan Jansen', 'Jansen, Jan', 'jan@example.nl', '+31612345678', 'a\nb', 'x y'];
+
+/** An anchored pattern that matches none of the free-text probes: a code, not prose. */
+function codeLike(pattern: string | undefined): boolean {
+  if (!pattern || !pattern.startsWith('^') || !pattern.endsWith('$')) return false;
+  const regex = new RegExp(pattern);
+  return FREE_TEXT_PROBES.every((probe) => !regex.test(probe));
 }
 
 function walk(

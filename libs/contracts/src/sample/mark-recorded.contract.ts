@@ -15,7 +15,7 @@ export const MarkRecordedV1 = defineContract({
     properties: {
       markId: { type: 'string', format: 'uuid' },
       topic: { type: 'string', enum: ['unwanted-behaviour', 'integrity', 'other'] },
-      weight: { type: 'integer', minimum: 0 },
+      weight: { type: 'integer', minimum: 0, maximum: 100 },
       recordedAt: { type: 'string', format: 'date-time' },
     },
   },

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '@vertrouwd/config';
 import { createLogger, NestPinoLogger, startTelemetry } from '@vertrouwd/telemetry';
 import { startService, type ServiceDefinition } from './start-service';
 
@@ -21,6 +22,9 @@ export function runMain(definition: ServiceDefinition): void {
     },
     (error: unknown) => {
       logger.error({ err: error }, `${definition.name} failed to start`);
+      // Configuration errors name variables and rules, never values: the operator needs to read them.
+      const reason = error instanceof ConfigurationError ? error.message : error instanceof Error ? error.name : 'unknown error';
+      console.error(`${definition.name} failed to start: ${reason}`);
       process.exit(1);
     },
   );

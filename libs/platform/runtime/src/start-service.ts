@@ -1,7 +1,7 @@
 import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { authOptionsFromEnv, Public } from '@vertrouwd/auth';
-import { createHttpApp, HealthController, postgresCheck } from '@vertrouwd/http';
+import { createHttpApp, HealthController, postgresCheck, purgeIdempotencyKeys } from '@vertrouwd/http';
 import { httpTracing } from '@vertrouwd/telemetry';
 import { createPlatform, type Platform } from './platform';
 import { PlatformModule } from './platform.module';
@@ -44,7 +44,9 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
     // Every request in a server span, continuing the caller's trace; handlers copy it into event metadata.
     first: [httpTracing() as never],
   });
-  app.enableShutdownHooks();
+  // No Nest shutdown hooks: runMain owns SIGINT/SIGTERM and closes the app, then the platform, then telemetry.
+  const purge = setInterval(() => void purgeIdempotencyKeys(platform.pool).catch(() => undefined), 60 * 60 * 1000);
+  purge.unref();
   await app.listen(Number(env.PORT ?? 0), env.HOST ?? '127.0.0.1');
   const url = await app.getUrl();
   return {
@@ -52,6 +54,7 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
     platform,
     url: url.replace('[::1]', '127.0.0.1'),
     close: async () => {
+      clearInterval(purge);
       await app.close();
       await platform.close();
     },

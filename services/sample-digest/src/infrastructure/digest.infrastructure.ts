@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { MarkRecordedV1, topicOf, type MarkRecordedPayload } from '@vertrouwd/contracts';
@@ -18,6 +18,7 @@ export class DigestInfrastructure implements OnApplicationBootstrap, OnApplicati
   readonly dataSource: DataSource;
   readonly projection: ProjectionRunner;
   private consumer: Consumer | undefined;
+  private readonly logger = new Logger('DigestConsumer');
 
   constructor(
     @Inject(PLATFORM) private readonly platform: Platform,
@@ -34,6 +35,8 @@ export class DigestInfrastructure implements OnApplicationBootstrap, OnApplicati
       group: this.platform.serviceName,
       topics: [topicOf(MarkRecordedV1)],
       registry: this.platform.contracts,
+      // Only the error's class: messages can quote data.
+      onError: (error) => this.logger.warn(`handling ${topicOf(MarkRecordedV1)} failed (${error instanceof Error ? error.name : typeof error}); retrying`),
       handle: async (event) => {
         const payload = event.payload as MarkRecordedPayload;
         await this.commands.execute(new CountMark(payload.topic, payload.markId, payload.weight, event.correlationId, event.eventId));
