@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { Pool } from 'pg';
+import request from 'supertest';
+import { DEMO_ADVISORS, DEMO_AGENCY_ID, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
+import { startService, type RunningService } from '@vertrouwd/runtime';
+import { createLogger, InMemorySpanExporter, NestPinoLogger, startTelemetry, type Telemetry } from '@vertrouwd/telemetry';
+import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
+import { caseService } from '../../services/case/src/service';
+import { intake } from '../../services/intake/src/service';
+
+// The reporter's path and the counsellor's case, end to end over HTTP on the embedded default: an anonymous
+// report → receipt → case opened → assigned → acknowledged → a conversation whose summary the reporter approves
+// through the receipt → a referral with consent → hours → closed → the auditor's replay → erasure → the replay
+// again. A canary planted in every personal field appears afterwards nowhere but as ciphertext: not in any table
+// of any database (events, bus, read models, key vault), logs, traces, error bodies or audit output.
+const CANARY = 'CANARY-Jansen-0612345678';
+
+async function tablesContaining(url: string, needle: string): Promise<string[]> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const { rows: tables } = await pool.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'");
+    const hits: string[] = [];
+    for (const { name } of tables) {
+      if ((await pool.query(`select 1 from "${name}" t where t::text like $1 limit 1`, [`%${needle}%`])).rows.length) hits.push(name);
+    }
+    return hits;
+  } finally {
+    await pool.end();
+  }
+}
+
+describe('a report, from the intake page to erasure, across intake and case', () => {
+  const exporter = new InMemorySpanExporter();
+  const logLines: string[] = [];
+  const errorBodies: string[] = [];
+  let telemetry: Telemetry;
+  let issuer: DevIssuer;
+  let dbs: Record<'intake' | 'case' | 'bus' | 'vault', TestDatabase>;
+  let intakeService: RunningService;
+  let cases: RunningService;
+  const token = async (user: string) => `Bearer ${await issuer.mintToken(user)}`;
+  const anna = DEMO_ADVISORS['advisor-anna'];
+
+  beforeAll(async () => {
+    telemetry = startTelemetry({ serviceName: 'e2e-report-path', exporter });
+    issuer = await startDevIssuer({ port: 0 });
+    const [i, c, b, v] = await Promise.all(['intake', 'case', 'bus', 'vault'].map((label) => createTestDatabase(`path_${label}`)));
+    dbs = { intake: i, case: c, bus: b, vault: v };
+    const capture = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(chunk.toString()), done()) });
+    const logger = (name: string) => new NestPinoLogger(createLogger({ serviceName: name, level: 'debug', destination: capture }));
+    const common = {
+      OIDC_ISSUER: issuer.issuer, BUS_DATABASE_URL: b.url, PRIVACY_DATABASE_URL: v.url, PORT: '0',
+      REPORTER_TOKEN_SECRET: 'e2e-report-path-secret-of-at-least-32-chars', VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'path-e2e-')),
+    };
+    intakeService = await startService({ ...intake, logger: logger('intake') }, { ...common, DATABASE_URL: i.url });
+    cases = await startService({ ...caseService, logger: logger('case') }, { ...common, DATABASE_URL: c.url });
+  });
+  afterAll(async () => {
+    await intakeService?.close();
+    await cases?.close();
+    await issuer?.stop();
+    await Promise.all(Object.values(dbs ?? {}).map((db) => db.drop()));
+    await telemetry?.shutdown();
+  });
+
+  /** Every answer goes through here, so error bodies can be checked for the canary afterwards. */
+  const keep = (response: request.Response) => {
+    if (response.status >= 400) errorBodies.push(response.text);
+    return response;
+  };
+
+  it('runs the whole path, and the canary is nowhere but sealed', async () => {
+    // The reporter files an anonymous report; personal fields carry the canary.
+    const filed = keep(await request(intakeService.url).post('/intake/bakkerij-2026/reports').send({
+      theme: 'bullying', relation: 'manager', anonymity: 'anonymous', language: 'nl', consentVersion: 'v1',
+      account: `${CANARY} keeps shouting at me`, contact: { channel: 'email', email: 'canary-jansen@example.nl' },
+    }));
+    expect(filed.status).toBe(201);
+    const { caseId, receiptCode, passphrase } = filed.body as { caseId: string; receiptCode: string; passphrase: string };
+    expect(receiptCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
+
+    // The case opens from intake's integration event; the coordinator sees it waiting and assigns Anna.
+    const carla = await token('coordinator-carla');
+    await eventually(async () => {
+      const { body } = await request(cases.url).get(`/agencies/${DEMO_AGENCY_ID}/cases?status=waiting-for-assignment`).set('Authorization', carla).expect(200);
+      expect(body.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    }, { timeoutMs: 20_000 });
+    keep(await request(cases.url).post(`/agencies/${DEMO_AGENCY_ID}/cases/${caseId}/assignment`).set('Authorization', carla).send({ advisorId: anna })).status;
+
+    // Anna acknowledges and records a conversation, sharing its summary with the reporter.
+    const advisor = await token('advisor-anna');
+    const post = async (path: string, body: object = {}) => keep(await request(cases.url).post(`/cases/${caseId}/${path}`).set('Authorization', advisor).send(body));
+    expect((await post('acknowledgement')).status).toBe(204);
+    const today = new Date().toISOString().slice(0, 10);
+    const conversation = await post('conversations', { heldOn: today, minutes: 50, mode: 'in-person', summary: `${CANARY} told me about the shouting` });
+    expect(conversation.status).toBe(201);
+    expect((await post(`summaries/${conversation.body.summaryId}/share`)).status).toBe(204);
+
+    // The reporter comes back with receipt and passphrase, reads the summary and approves it.
+    const session = keep(await request(intakeService.url).post('/intake/follow-up').send({ receiptCode, passphrase }));
+    const reporter = `Bearer ${session.body.token}`;
+    await eventually(async () => {
+      const { body } = await request(intakeService.url).get(`/intake/cases/${caseId}/summaries`).set('Authorization', reporter).expect(200);
+      expect(JSON.stringify(body)).toContain(CANARY);
+    }, { timeoutMs: 20_000 });
+    keep(await request(intakeService.url).post(`/intake/cases/${caseId}/summaries/${conversation.body.summaryId}/approval`).set('Authorization', reporter)).status;
+    await eventually(async () => expect((await cases.platform.store.readStream(`case-${caseId}`)).map((e) => e.type)).toContain('SummaryApproved'), { timeoutMs: 20_000 });
+    keep(await request(intakeService.url).post(`/intake/cases/${caseId}/messages`).set('Authorization', reporter).send({ body: `${CANARY} thanks you` }));
+    // The message reaches the case over the bus; a command racing it would get a 409 (a concurrent change).
+    await eventually(async () => expect((await cases.platform.store.readStream(`case-${caseId}`)).map((e) => e.type)).toContain('ReporterMessageReceived'), { timeoutMs: 20_000 });
+
+    // Referral with consent, hours, closure.
+    expect((await post('referrals', { referralType: 'company-doctor' })).status).toBe(422);
+    expect((await post('consents', { scope: 'referral' })).status).toBe(204);
+    expect((await post('referrals', { referralType: 'company-doctor' })).status).toBe(201);
+    expect((await post('hours', { workedOn: today, minutes: 90, activity: 'conversation' })).status).toBe(204);
+    expect((await post('closure', { outcome: 'referred' })).status).toBe(204);
+
+    // The auditor replays: pseudonyms, the chain verified, clocks met, nothing in clear.
+    const auditor = await token('auditor-ada');
+    const replay = await request(cases.url).get(`/audits/${randomUUID()}/cases/${caseId}/replay`).set('Authorization', auditor).expect(200);
+    expect(replay.body.chain.case.valid).toBe(true);
+    expect(replay.body.clocks.acknowledgement.state).toBe('met');
+    expect(replay.body.clocks.feedback.state).toBe('met');
+    expect(replay.body.timeline.find((e: { type: string }) => e.type === 'CaseAcknowledged').actor).toMatch(/^actor-/);
+    expect(replay.body.timeline.find((e: { type: string }) => e.type === 'CaseOpened').data.sealedAccount).toBe('sealed');
+
+    // Erasure on request: the keys go; the history stays replayable, what was sealed reads as erased.
+    expect(keep(await request(cases.url).post(`/cases/${caseId}/erasure`).set('Authorization', await token('admin-adam'))).status).toBeLessThan(300);
+    const after = await request(cases.url).get(`/audits/${randomUUID()}/cases/${caseId}/replay`).set('Authorization', auditor).expect(200);
+    expect(after.body.chain.case.valid).toBe(true);
+    expect(after.body.timeline.find((e: { type: string }) => e.type === 'CaseOpened').data.sealedAccount).toBe('erased');
+    expect(after.body.timeline.at(-1)?.type ?? '').toBeDefined();
+
+    // The canary: in no table of any database, no log line, no span, no error body, no audit output.
+    for (const db of Object.values(dbs)) expect(await tablesContaining(db.url, CANARY)).toEqual([]);
+    expect(await tablesContaining(dbs.case.url, 'company-doctor')).toContain('es_events'); // the scan finds what is in clear
+    expect(logLines.filter((line) => line.includes(CANARY) || line.includes('canary-jansen'))).toEqual([]);
+    expect(logLines.length).toBeGreaterThan(0);
+    await telemetry.forceFlush();
+    const spans = JSON.stringify(exporter.getFinishedSpans().map((s) => ({ name: s.name, attributes: s.attributes, events: s.events, status: s.status })));
+    expect(spans).not.toContain(CANARY);
+    expect(spans).toContain('consume intake.report-submitted.v1');
+    expect(errorBodies.length).toBeGreaterThan(0);
+    expect(errorBodies.filter((body) => body.includes(CANARY))).toEqual([]);
+    expect(JSON.stringify([replay.body, after.body])).not.toContain(CANARY);
+    expect(JSON.stringify([replay.body, after.body])).not.toContain(anna);
+  });
+});
