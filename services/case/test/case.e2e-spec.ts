@@ -75,6 +75,29 @@ describe('case service over HTTP', () => {
     expect(read.body.status).toBe('closed');
   });
 
+  it('records completed aftercare against its plan, sealed, and not once erased', async () => {
+    const id = randomUUID();
+    await submitReport(id);
+    const carla = await token('coordinator-carla');
+    await eventually(() => api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId: anna }).expect(204));
+    const a = await token('advisor-anna');
+    const post = (path: string, body: object = {}) => api().post(`/cases/${id}/${path}`).set('Authorization', a).send(body);
+    const { body: plan } = await post('aftercare', { plannedFor: new Date().toISOString().slice(0, 10), plan: 'call back in two weeks' }).expect(201);
+    await post(`aftercare/${randomUUID()}/completion`, { note: 'no such plan' }).expect(404);
+    await post(`aftercare/${plan.aftercareId}/completion`, {}).expect(400);
+    await post(`aftercare/${plan.aftercareId}/completion`, { note: 'AFTERCARE-NOTE called back, doing well' }).expect(204);
+
+    const recorded = (await service.platform.store.readStream(`case-${id}`)).find((e) => e.type === 'AftercareRecorded');
+    expect(recorded?.data).toMatchObject({ aftercareId: plan.aftercareId, advisorId: anna, sealedNote: expect.stringMatching(/^sealed:/) });
+    expect(JSON.stringify([recorded?.data, recorded?.metadata])).not.toContain('AFTERCARE-NOTE');
+    const read = await api().get(`/cases/${id}`).set('Authorization', a).expect(200);
+    expect(read.body.history.find((e: { type: string }) => e.type === 'AftercareRecorded').data.sealedNote).toBe('AFTERCARE-NOTE called back, doing well');
+
+    // Erased rather than closed: the retention test below counts the closed cases.
+    await api().post(`/cases/${id}/erasure`).set('Authorization', await token('admin-adam')).expect(204);
+    await post(`aftercare/${plan.aftercareId}/completion`, { note: 'after erasure' }).expect(409); // the assigned advisor may learn it was erased
+  });
+
   it('replays the case for an auditor: pseudonyms, a valid chain, clocks met, nothing sealed in clear', async () => {
     const auditId = randomUUID();
     const { body } = await api().get(`/audits/${auditId}/cases/${caseId}/replay`).set('Authorization', await token('auditor-ada')).expect(200);
@@ -86,6 +109,18 @@ describe('case service over HTTP', () => {
     expect(body.timeline.find((e: { type: string }) => e.type === 'CaseOpened').data.sealedAccount).toBe('sealed');
     expect(body.timeline.some((e: { type: string }) => e.type === 'SealedContentRead')).toBe(true);
     expect(body.timeline.find((e: { type: string }) => e.type === 'CaseAcknowledged').actor).toMatch(/^actor-/);
+
+    // Advisor ids in the data are this audit's pseudonyms too, the same as the actor's: who was assigned is who acted.
+    type Entry = { type: string; actor: string; data: Record<string, string> };
+    const of = (replay: { timeline: Entry[] }, type: string) => replay.timeline.find((e) => e.type === type)!;
+    const assignedEntry = of(body, 'AdvisorAssigned');
+    expect(assignedEntry.data.advisorId).toMatch(/^actor-/);
+    expect(assignedEntry.data.advisorId).toBe(of(body, 'CaseAcknowledged').actor);
+    expect(of(body, 'CaseAcknowledged').data.advisorId).toBe(of(body, 'CaseAcknowledged').actor);
+    expect(assignedEntry.data.assignedBy).toBe(assignedEntry.actor);
+    expect(of(body, 'SealedContentRead').data.actor).toBe(of(body, 'CaseAcknowledged').actor);
+    const other = (await api().get(`/audits/${randomUUID()}/cases/${caseId}/replay`).set('Authorization', await token('auditor-ada')).expect(200)).body;
+    expect(of(other, 'AdvisorAssigned').data.advisorId).not.toBe(assignedEntry.data.advisorId); // unlinkable across audits
   });
 
   it('refuses every role that must not reach an endpoint', async () => {

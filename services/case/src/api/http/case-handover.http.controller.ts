@@ -6,6 +6,7 @@ import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { EraseCase } from '../../application/erase-case/erase-case.command';
 import { PlanAftercare } from '../../application/plan-aftercare/plan-aftercare.command';
+import { RecordAftercare } from '../../application/record-aftercare/record-aftercare.command';
 import { TransferCase } from '../../application/transfer-case/transfer-case.command';
 import * as D from './case-work.request.dto';
 import { advisorOf, contextOf, type HttpRequest } from './request-context';
@@ -26,6 +27,16 @@ export class CaseHandoverHttpController {
     const aftercareId = randomUUID();
     await this.commands.execute(new PlanAftercare(id, advisorOf(p), aftercareId, b.plannedFor, b.plan, contextOf(p, r)));
     return { aftercareId };
+  }
+
+  /** The planned aftercare took place: a sealed note against the plan (404 for a plan this case does not have). */
+  @Post('aftercare/:aftercareId/completion') @HttpCode(204) @Roles('advisor')
+  @ApiProblemResponse(409, 'The case does not allow this now (closed, erased)')
+  async aftercareDone(
+    @Param('caseId', UUID) id: string, @Param('aftercareId', UUID) aftercareId: string, @Body() b: D.AftercareRecordRequest,
+    @CurrentPrincipal() p: Principal, @Req() r: HttpRequest,
+  ): Promise<void> {
+    await this.commands.execute(new RecordAftercare(id, advisorOf(p), aftercareId, b.note, contextOf(p, r)));
   }
 
   @Post('transfer') @HttpCode(204) @Roles('advisor')

@@ -27,6 +27,9 @@ export class AftercareRequest {
   @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) @Length(10, 10) plannedFor!: string;
   @ApiProperty(TEXT) @IsString() @Length(1, 10_000) plan!: string;
 }
+export class AftercareRecordRequest {
+  @ApiProperty(TEXT) @IsString() @Length(1, 10_000) note!: string;
+}
 export class HoursRequest {
   @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) @Length(10, 10) workedOn!: string;
   @ApiProperty({ minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;

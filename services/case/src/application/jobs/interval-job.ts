@@ -5,7 +5,7 @@ import { JOB_INTERVAL_MS, type Clock } from './clock';
 export abstract class IntervalJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
-  private readonly logger = new Logger(this.constructor.name);
+  protected readonly logger = new Logger(this.constructor.name);
 
   constructor(protected readonly clock: Clock) {}
 

@@ -36,9 +36,11 @@ export class AuditReplay {
     @Inject(PLATFORM) private readonly platform: Platform,
   ) {}
 
-  async replay(auditId: string, caseId: string): Promise<Replay> {
+  /** The replay of a case of `agencyId` (the auditor's agency); any other case, or none, is not found. */
+  async replay(auditId: string, caseId: string, agencyId: string | undefined): Promise<Replay> {
     const events = await this.store.readStream(`case-${caseId}`);
-    if (events.length === 0) throw caseNotFound();
+    const opened = events.find((e) => e.type === 'CaseOpened')?.data as { agencyId?: string } | undefined;
+    if (!agencyId || opened?.agencyId !== agencyId) throw caseNotFound();
     const access = await this.store.readStream(`access-${caseId}`);
     const entries = [...events.map((e) => this.entry(auditId, 'case', e)), ...access.map((e) => this.entry(auditId, 'access', e))];
     const timeline = (await Promise.all(entries)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || Number(BigInt(a.position) - BigInt(b.position)));
@@ -50,10 +52,11 @@ export class AuditReplay {
   private async entry(auditId: string, stream: ReplayEntry['stream'], e: RecordedEvent): Promise<ReplayEntry> {
     const data = { ...(e.data as Record<string, unknown>) };
     for (const key of sealedKeys(data)) data[key] = (await this.sealer.unseal(data[key] as string)).status === 'ok' ? 'sealed' : 'erased';
-    // The access log names the reader in its data too: pseudonymise it like the metadata's actor.
-    if (typeof data.actor === 'string') data.actor = await this.pseudonym(auditId, data.actor);
+    // People named in the data (advisors, the assigning coordinator, the access log's reader) get this audit's
+    // pseudonyms, the same the metadata's actor gets: an auditor can tell who was assigned and who acted.
+    for (const key of PEOPLE) if (typeof data[key] === 'string') data[key] = await this.pseudonym(auditId, data[key] as string);
     const actor = typeof e.metadata.actor === 'string' ? await this.pseudonym(auditId, e.metadata.actor) : null;
-    return { stream, type: e.type, version: e.version, position: e.position.toString(), recordedAt: e.recordedAt.toISOString(), actor, data: withoutPeople(data) };
+    return { stream, type: e.type, version: e.version, position: e.position.toString(), recordedAt: e.recordedAt.toISOString(), actor, data };
   }
 
   private pseudonym(auditId: string, actor: string): Promise<string> {
@@ -61,8 +64,5 @@ export class AuditReplay {
   }
 }
 
-// Advisor and assigner ids are people: an auditor sees them only as this audit's pseudonyms.
-const PEOPLE = ['advisorId', 'assignedBy', 'fromAdvisorId', 'toAdvisorId'];
-function withoutPeople(data: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(data).filter(([key]) => !PEOPLE.includes(key)));
-}
+// The fields of case events and the access log that name a person: an auditor sees them only as pseudonyms.
+const PEOPLE = ['advisorId', 'assignedBy', 'fromAdvisorId', 'toAdvisorId', 'actor'];

@@ -67,6 +67,11 @@ describe('Case: closing, reopening, withdrawal', () => {
   it('reopens only by the assigned advisor', () =>
     given(Case, opened, assigned, closed).when((c) => c.reopen(bram, now)).thenThrows(E.NotAssignedAdvisorError));
 
+  it('tells another advisor nothing about the status when reopening (open, closed or erased all read as not theirs)', () => {
+    given(Case, opened, assigned).when((c) => c.reopen(bram, now)).thenThrows(E.NotAssignedAdvisorError);
+    given(Case, opened, assigned, erased).when((c) => c.reopen(bram, now)).thenThrows(E.NotAssignedAdvisorError);
+  });
+
   it('closes as withdrawn when the reporter withdraws', () => {
     const withdrawn = { type: 'ReportWithdrawn', caseId, withdrawnAt: T0 } as const;
     given(Case, opened, assigned).when((c) => c.withdraw(now)).then(withdrawn);
@@ -82,8 +87,10 @@ describe('Case: erasure', () => {
   it('is erased by the assigned advisor on the reporter\u2019s request, even when closed', () =>
     given(Case, opened, assigned, closed).when((c) => c.erase({ kind: 'advisor', advisorId: anna }, now)).then(erased));
 
-  it('refuses an erasure by another advisor', () =>
-    given(Case, opened, assigned).when((c) => c.erase({ kind: 'advisor', advisorId: bram }, now)).thenThrows(E.NotAssignedAdvisorError));
+  it('refuses an erasure by another advisor, without telling whether the case was erased before', () => {
+    given(Case, opened, assigned).when((c) => c.erase({ kind: 'advisor', advisorId: bram }, now)).thenThrows(E.NotAssignedAdvisorError);
+    given(Case, opened, assigned, erased).when((c) => c.erase({ kind: 'advisor', advisorId: bram }, now)).thenThrows(E.NotAssignedAdvisorError);
+  });
 
   it('is erased by retention only when closed', () => {
     given(Case, opened, assigned, closed).when((c) => c.erase({ kind: 'retention' }, now)).then({ ...erased, reason: 'retention' });
@@ -104,5 +111,18 @@ describe('Case: missed deadlines', () => {
     const missed = { type: 'DeadlineMissed', caseId, deadline: 'acknowledgement', dueAt: '2026-03-08T20:00:00.000Z', advisorId: anna, detectedAt: T0 } as const;
     given(Case, opened, assigned).when((c) => c.markDeadlineMissed('acknowledgement', missed.dueAt, now)).then(missed);
     given(Case, opened, assigned, missed).when((c) => c.markDeadlineMissed('acknowledgement', missed.dueAt, now)).then();
+  });
+
+  it('records none on a closed, withdrawn or erased case (the watch may look before the read model saw the end)', () => {
+    const withdrawn = { type: 'ReportWithdrawn', caseId, withdrawnAt: T0 } as const;
+    for (const end of [[closed], [withdrawn], [erased], [closed, erased]]) {
+      given(Case, opened, assigned, ...end).when((c) => c.markDeadlineMissed('feedback', T0, now)).then();
+    }
+  });
+
+  it('records one again on a reopened case that had not missed it yet', () => {
+    const reopened = { type: 'CaseReopened', caseId, advisorId: anna, reopenedAt: T0 } as const;
+    given(Case, opened, assigned, closed, reopened).when((c) => c.markDeadlineMissed('feedback', T0, now))
+      .then({ type: 'DeadlineMissed', caseId, deadline: 'feedback', dueAt: T0, advisorId: anna, detectedAt: T0 });
   });
 });

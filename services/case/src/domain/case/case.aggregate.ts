@@ -2,24 +2,22 @@ import { EventSourcedAggregate } from '@vertrouwd/event-sourcing';
 import * as E from './case.errors';
 import type { CaseEvent, CaseOpened, ConversationRecorded } from './case.events';
 import { CaseState } from './case.state';
-import {
-  UNWANTED_BEHAVIOUR_THEMES, isSealedText, type Activity, type ConsentScope, type Deadline, type ErasureRequester, type Outcome, type ReferralType,
-} from './case.values';
+import { sealedOnly, type Activity, type ConsentScope, type Deadline, type ErasureRequester, type Outcome, type ReferralType } from './case.values';
+import { CaseCare } from './case-care';
 import { CaseCorrespondence } from './case-correspondence';
 
 export type OpenCase = Omit<CaseOpened, 'type' | 'openedAt'>;
 export type NewConversation = Pick<ConversationRecorded, 'conversationId' | 'heldOn' | 'minutes' | 'mode' | 'sealedSummary'>;
 
-const MINUTES_PER_DAY = 24 * 60;
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
-
 /**
  * A reporter's case, from opening to erasure. Commands check the rules, then `apply` events; the state
- * changes only in `CaseState.evolve`, so replay and live behaviour are one code path.
+ * changes only in `CaseState.evolve`, so replay and live behaviour are one code path. The lifecycle lives
+ * here; the exchanges with the reporter in `CaseCorrespondence`, the advisor's support work in `CaseCare`.
  */
 export class Case extends EventSourcedAggregate<CaseEvent> {
   readonly state = new CaseState();
   private readonly correspondence = new CaseCorrespondence(this);
+  private readonly care = new CaseCare(this);
 
   get id(): string {
     return this.state.opened?.caseId ?? '';
@@ -54,66 +52,22 @@ export class Case extends EventSourcedAggregate<CaseEvent> {
     this.apply({ type: 'CaseAcknowledged', caseId: this.id, advisorId, acknowledgedAt: at.toISOString() });
   }
 
-  recordConversation(advisorId: string, conversation: NewConversation, at: Date): void {
-    this.correspondence.record(advisorId, conversation, at);
-  }
+  // ---- the exchanges with the reporter (case-correspondence.ts) ----
+  recordConversation(advisorId: string, conversation: NewConversation, at: Date): void { this.correspondence.record(advisorId, conversation, at); }
+  shareSummary(advisorId: string, summaryId: string, at: Date): void { this.correspondence.share(advisorId, summaryId, at); }
+  approveSummary(summaryId: string, at: Date): void { this.correspondence.approve(summaryId, at); }
+  correctSummary(summaryId: string, sealedCorrection: string, at: Date): void { this.correspondence.correct(summaryId, sealedCorrection, at); }
+  sendMessage(advisorId: string, messageId: string, sealedBody: string, at: Date): void { this.correspondence.send(advisorId, messageId, sealedBody, at); }
+  receiveReporterMessage(messageId: string, sealedBody: string, sentAt: string): void { this.correspondence.receive(messageId, sealedBody, sentAt); }
 
-  shareSummary(advisorId: string, summaryId: string, at: Date): void {
-    this.correspondence.share(advisorId, summaryId, at);
-  }
-
-  approveSummary(summaryId: string, at: Date): void {
-    this.correspondence.approve(summaryId, at);
-  }
-
-  correctSummary(summaryId: string, sealedCorrection: string, at: Date): void {
-    this.correspondence.correct(summaryId, sealedCorrection, at);
-  }
-
-  giveAdvice(advisorId: string, adviceId: string, sealedAdvice: string, at: Date): void {
-    this.requireAdvisor(advisorId);
-    sealedOnly(sealedAdvice);
-    this.apply({ type: 'AdviceGiven', caseId: this.id, adviceId, advisorId, sealedAdvice, givenAt: at.toISOString() });
-  }
-
-  recordConsent(advisorId: string, scope: ConsentScope, at: Date): void {
-    this.requireAdvisor(advisorId);
-    this.apply({ type: 'ConsentRecorded', caseId: this.id, advisorId, scope, recordedAt: at.toISOString() });
-  }
-
-  makeReferral(advisorId: string, referralId: string, referralType: ReferralType, at: Date): void {
-    this.requireAdvisor(advisorId);
-    this.requireConsent('referral');
-    this.apply({ type: 'ReferralMade', caseId: this.id, referralId, advisorId, referralType, referredAt: at.toISOString() });
-  }
-
-  supportFormalReport(advisorId: string, at: Date): void {
-    this.requireAdvisor(advisorId);
-    if (this.state.formalReport) throw new E.FormalReportAlreadySupportedError();
-    this.requireConsent('formal-report');
-    this.apply({ type: 'FormalReportSupported', caseId: this.id, advisorId, supportedAt: at.toISOString() });
-  }
-
-  planAftercare(advisorId: string, aftercareId: string, plannedFor: string, sealedPlan: string, at: Date): void {
-    this.requireAdvisor(advisorId);
-    sealedOnly(sealedPlan);
-    this.apply({ type: 'AftercarePlanned', caseId: this.id, aftercareId, advisorId, plannedFor, sealedPlan, plannedAt: at.toISOString() });
-  }
-
-  recordAftercare(advisorId: string, aftercareId: string, sealedNote: string, at: Date): void {
-    this.requireAdvisor(advisorId);
-    if (!this.state.aftercare.has(aftercareId)) throw new E.AftercareNotPlannedError();
-    sealedOnly(sealedNote);
-    this.apply({ type: 'AftercareRecorded', caseId: this.id, aftercareId, advisorId, sealedNote, recordedAt: at.toISOString() });
-  }
-
-  logHours(advisorId: string, workedOn: string, minutes: number, activity: Activity, at: Date): void {
-    this.requireAdvisor(advisorId);
-    if (!Number.isInteger(minutes) || minutes <= 0 || minutes > MINUTES_PER_DAY) throw new E.HoursNotPositiveError();
-    if (workedOn > dayOf(at)) throw new E.HoursInFutureError();
-    const { organisationId } = this.state.opened!;
-    this.apply({ type: 'HoursLogged', caseId: this.id, organisationId, advisorId, workedOn, minutes, activity, loggedAt: at.toISOString() });
-  }
+  // ---- the advisor's support work (case-care.ts) ----
+  giveAdvice(advisorId: string, adviceId: string, sealedAdvice: string, at: Date): void { this.care.giveAdvice(advisorId, adviceId, sealedAdvice, at); }
+  recordConsent(advisorId: string, scope: ConsentScope, at: Date): void { this.care.recordConsent(advisorId, scope, at); }
+  makeReferral(advisorId: string, referralId: string, type: ReferralType, at: Date): void { this.care.makeReferral(advisorId, referralId, type, at); }
+  supportFormalReport(advisorId: string, at: Date): void { this.care.supportFormalReport(advisorId, at); }
+  planAftercare(advisorId: string, id: string, plannedFor: string, sealedPlan: string, at: Date): void { this.care.planAftercare(advisorId, id, plannedFor, sealedPlan, at); }
+  recordAftercare(advisorId: string, id: string, sealedNote: string, at: Date): void { this.care.recordAftercare(advisorId, id, sealedNote, at); }
+  logHours(advisorId: string, workedOn: string, minutes: number, activity: Activity, at: Date): void { this.care.logHours(advisorId, workedOn, minutes, activity, at); }
 
   /** Hands the case to another advisor; the history stays as it is, the new advisor acts from now on. */
   transfer(advisorId: string, toAdvisorId: string, sealedReason: string, at: Date): void {
@@ -129,9 +83,9 @@ export class Case extends EventSourcedAggregate<CaseEvent> {
   }
 
   reopen(advisorId: string, at: Date): void {
+    this.requireAssigned(advisorId); // before the status: another advisor must not learn it is open or erased
     this.requireOpened();
     if (this.state.status !== 'closed') throw new E.CaseNotClosedError();
-    if (this.state.advisorId !== advisorId) throw new E.NotAssignedAdvisorError();
     this.apply({ type: 'CaseReopened', caseId: this.id, advisorId, reopenedAt: at.toISOString() });
   }
 
@@ -142,26 +96,22 @@ export class Case extends EventSourcedAggregate<CaseEvent> {
     this.apply({ type: 'ReportWithdrawn', caseId: this.id, withdrawnAt: at.toISOString() });
   }
 
-  sendMessage(advisorId: string, messageId: string, sealedBody: string, at: Date): void {
-    this.correspondence.send(advisorId, messageId, sealedBody, at);
-  }
-
-  receiveReporterMessage(messageId: string, sealedBody: string, sentAt: string): void {
-    this.correspondence.receive(messageId, sealedBody, sentAt);
-  }
-
   /** Crypto-shredding happened (or is about to): from now on the case refuses everything. */
   erase(requester: ErasureRequester, at: Date): void {
+    if (requester.kind === 'advisor') this.requireAssigned(requester.advisorId);
     this.requireOpened();
-    if (requester.kind === 'advisor' && requester.advisorId !== this.state.advisorId) throw new E.NotAssignedAdvisorError();
     if (requester.kind === 'retention' && this.state.status !== 'closed') throw new E.CaseNotClosedError();
     const reason = requester.kind === 'retention' ? 'retention' : 'request';
     this.apply({ type: 'CaseErased', caseId: this.id, reason, erasedAt: at.toISOString() });
   }
 
-  /** Records a missed legal deadline once; false when it was recorded before. */
+  /**
+   * Records a missed legal deadline once; false when it was recorded before, or when the case is closed or
+   * erased (the watch may act on a read model that has not seen the closure yet).
+   */
   markDeadlineMissed(deadline: Deadline, dueAt: string, at: Date): boolean {
-    this.requireOpened();
+    if (!this.state.opened) throw new E.CaseNotOpenedError();
+    if (this.state.status === 'closed' || this.state.status === 'erased') return false;
     if (this.state.missedDeadlines.has(deadline)) return false;
     const advisorId = this.state.advisorId;
     this.apply({ type: 'DeadlineMissed', caseId: this.id, deadline, dueAt, ...(advisorId ? { advisorId } : {}), detectedAt: at.toISOString() });
@@ -180,20 +130,14 @@ export class Case extends EventSourcedAggregate<CaseEvent> {
     if (this.state.status === 'closed') throw new E.CaseClosedError();
   }
 
-  /** Only the assigned advisor acts on content. */
+  /** Only the assigned advisor acts on content; checked before the status, which anyone else must not learn. */
   requireAdvisor(advisorId: string): void {
-    // Assignment first: anyone else must not learn whether the case is closed or erased.
-    if (!this.state.opened) throw new E.CaseNotOpenedError();
-    if (!this.state.advisorId || this.state.advisorId !== advisorId) throw new E.NotAssignedAdvisorError();
+    this.requireAssigned(advisorId);
     this.requireLive();
   }
 
-  private requireConsent(scope: ConsentScope): void {
-    const unwanted = UNWANTED_BEHAVIOUR_THEMES.includes(this.state.opened!.theme);
-    if (unwanted && !this.state.consents.has(scope)) throw new E.ConsentRequiredError();
+  private requireAssigned(advisorId: string): void {
+    if (!this.state.opened) throw new E.CaseNotOpenedError();
+    if (!this.state.advisorId || this.state.advisorId !== advisorId) throw new E.NotAssignedAdvisorError();
   }
-}
-
-export function sealedOnly(...values: (string | undefined)[]): void {
-  if (values.some((value) => value !== undefined && !isSealedText(value))) throw new E.NotSealedError();
 }

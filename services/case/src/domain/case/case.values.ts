@@ -1,4 +1,5 @@
 import { ACTIVITIES, ANONYMITY, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES, RELATIONS, THEMES } from '@vertrouwd/contracts';
+import { NotSealedError } from './case.errors';
 
 // The case speaks the published vocabulary: one list per word, so a value the aggregate accepts is one
 // the contracts accept too.
@@ -33,4 +34,9 @@ export type SealedText = string;
 
 export function isSealedText(value: string): boolean {
   return value.startsWith('sealed:');
+}
+
+/** Throws unless every given value is sealed text (absent optional fields pass). */
+export function sealedOnly(...values: (string | undefined)[]): void {
+  if (values.some((value) => value !== undefined && !isSealedText(value))) throw new NotSealedError();
 }
