@@ -26,7 +26,8 @@ export const DEPENDENCY_RULES: Record<string, string[]> = {
   'type:platform': ['type:platform', 'type:contracts', 'type:testing'],
   'type:contracts': [],
   'type:testing': ['type:platform'],
-  'type:tooling': ['type:platform', 'type:testing'],
+  // Benchmarks and tools drive whole services, like the launcher.
+  'type:tooling': ['type:service', 'type:platform', 'type:contracts', 'type:testing'],
   // The launcher and the cross-service tests compose services; no service imports it.
   'type:deploy': ['type:service', 'type:platform', 'type:contracts', 'type:testing'],
 };

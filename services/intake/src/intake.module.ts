@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { IntakePageHttpController } from './api/http/intake-page.http.controller';
 import { ReporterCaseHttpController } from './api/http/reporter-case.http.controller';
 import { ReportsHttpController } from './api/http/reports.http.controller';
@@ -6,7 +6,7 @@ import { AnswerSummaryHandler } from './application/answer-summary/answer-summar
 import { OpenFollowUpHandler } from './application/follow-up/open-follow-up.handler';
 import { IntakeKeyring } from './application/intake-keyring';
 import { IntakeOrganisations } from './application/intake-page/intake-organisations';
-import { IntakeThrottles } from './application/intake-throttles';
+import { INTAKE_LIMITS, IntakeThrottles, type IntakeLimits } from './application/intake-throttles';
 import { ReporterCaseReader } from './application/read-reporter-case/reporter-case.reader';
 import { ReportChanges } from './application/report-changes';
 import { ReportRepository } from './application/report.repository';
@@ -23,4 +23,9 @@ import { IntakeInfrastructure } from './infrastructure/intake.infrastructure';
     SubmitReportHandler, OpenFollowUpHandler, SendReporterMessageHandler, AnswerSummaryHandler, WithdrawReportHandler,
   ],
 })
-export class IntakeModule {}
+export class IntakeModule {
+  /** The module with some throttle limits replaced (tests, the benchmark, a deployment behind a shared address). */
+  static withLimits(limits: Partial<IntakeLimits>): DynamicModule {
+    return { module: IntakeModule, providers: [{ provide: INTAKE_LIMITS, useValue: limits }] };
+  }
+}

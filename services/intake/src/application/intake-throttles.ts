@@ -1,19 +1,42 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TooManyRequestsException } from '@vertrouwd/http';
-import { SlidingWindowThrottle } from '../domain/throttle/sliding-window-throttle';
+import { SlidingWindowThrottle, type ThrottleLimit } from '../domain/throttle/sliding-window-throttle';
 
 const MINUTE = 60_000;
 
+/** The limits of the public endpoints; see {@link DEFAULT_INTAKE_LIMITS}. */
+export interface IntakeLimits {
+  failedFollowUpsPerReceipt: ThrottleLimit;
+  failedFollowUpsPerClient: ThrottleLimit;
+  submissionsPerClient: ThrottleLimit;
+}
+
 /**
- * Limits of the public endpoints. Failed follow-ups: 5 per receipt and 20 per client address per 15
- * minutes (a 150-bit passphrase cannot be guessed, but nobody should be able to try). Submissions: 20 per
- * client address per hour, generous for a shared office connection, a brake on flooding.
+ * Failed follow-ups: 5 per receipt and 20 per client address per 15 minutes (a 150-bit passphrase cannot be
+ * guessed, but nobody should be able to try). Submissions: 20 per client address per hour, generous for a
+ * shared office connection, a brake on flooding.
  */
+export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
+  failedFollowUpsPerReceipt: { max: 5, windowMs: 15 * MINUTE },
+  failedFollowUpsPerClient: { max: 20, windowMs: 15 * MINUTE },
+  submissionsPerClient: { max: 20, windowMs: 60 * MINUTE },
+};
+
+/** Injection token of limits that replace some defaults (`IntakeModule.withLimits`, `configuredIntake`). */
+export const INTAKE_LIMITS = Symbol('INTAKE_LIMITS');
+
 @Injectable()
 export class IntakeThrottles {
-  readonly failedFollowUpsPerReceipt = new SlidingWindowThrottle({ max: 5, windowMs: 15 * MINUTE });
-  readonly failedFollowUpsPerClient = new SlidingWindowThrottle({ max: 20, windowMs: 15 * MINUTE });
-  readonly submissionsPerClient = new SlidingWindowThrottle({ max: 20, windowMs: 60 * MINUTE });
+  readonly failedFollowUpsPerReceipt: SlidingWindowThrottle;
+  readonly failedFollowUpsPerClient: SlidingWindowThrottle;
+  readonly submissionsPerClient: SlidingWindowThrottle;
+
+  constructor(@Optional() @Inject(INTAKE_LIMITS) overrides?: Partial<IntakeLimits>) {
+    const limits = { ...DEFAULT_INTAKE_LIMITS, ...overrides };
+    this.failedFollowUpsPerReceipt = new SlidingWindowThrottle(limits.failedFollowUpsPerReceipt);
+    this.failedFollowUpsPerClient = new SlidingWindowThrottle(limits.failedFollowUpsPerClient);
+    this.submissionsPerClient = new SlidingWindowThrottle(limits.submissionsPerClient);
+  }
 
   /** Throws the 429 problem (with Retry-After) when any of the checks says wait. */
   refuseWhenLimited(...checks: [SlidingWindowThrottle, string][]): void {

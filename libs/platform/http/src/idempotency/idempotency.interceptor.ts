@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Logger, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { catchError, concatMap, from, of, switchMap, throwError, type Observable } from 'rxjs';
 import { SECURITY_HEADER_NAMES } from '../app/security-headers.middleware';
 import { pathOf, type HttpRequest, type HttpResponse } from '../http-types';
@@ -14,6 +15,14 @@ export interface IdempotencyBehaviour {
   principalOf?: (req: HttpRequest) => string | undefined;
 }
 export const IDEMPOTENCY_BEHAVIOUR = Symbol('IDEMPOTENCY_BEHAVIOUR');
+
+const WITHHELD = 'vertrouwd:idempotency-withheld';
+
+/**
+ * Top-level fields of an answer that are secrets given once (a receipt code, a passphrase): never stored with
+ * the answer for replays, so the idempotency table never holds them; a replay answers without them.
+ */
+export const NotStoredForReplay = (...fields: string[]) => SetMetadata(WITHHELD, fields);
 
 /** Headers of one transmission or of the app's middleware, not of the answer: never stored, never replayed. */
 const TRANSIENT = new Set([
@@ -32,6 +41,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly store: IdempotencyStore,
     @Inject(IDEMPOTENCY_BEHAVIOUR) private readonly behaviour: IdempotencyBehaviour,
+    private readonly reflector: Reflector,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -50,9 +60,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (claim.outcome === 'in-flight') return throwError(() => keyInUse());
         if (claim.outcome === 'completed') return of(replay(res, claim.response));
         const answered = (response: StoredResponse) => this.store.complete(key, scope, claim.claimId, response);
+        const withheld = this.reflector.get<string[] | undefined>(WITHHELD, context.getHandler()) ?? [];
         return next.handle().pipe(
           concatMap(async (body) => {
-            await answered({ status: res.statusCode, headers: storedHeaders(res), body }).catch((e) => this.warn(e));
+            const stored = { status: res.statusCode, headers: storedHeaders(res), body: without(body, withheld) };
+            await answered(stored).catch((e) => this.warn(e));
             return body;
           }),
           catchError((error: unknown) =>
@@ -114,4 +126,9 @@ function keyInUse(): ProblemException {
     detail,
     headers: { 'Retry-After': '1' },
   });
+}
+
+function without(body: unknown, fields: string[]): unknown {
+  if (fields.length === 0 || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([field]) => !fields.includes(field)));
 }

@@ -3,7 +3,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res, UnprocessableEntityE
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiProblemResponse, NotStoredForReplay } from '@vertrouwd/http';
 import { IntakeThrottles } from '../../application/intake-throttles';
 import { OpenFollowUp } from '../../application/follow-up/open-follow-up.command';
 import { SubmitReport } from '../../application/submit-report/submit-report.command';
@@ -25,6 +25,8 @@ export class ReportsHttpController {
 
   @Post(':intakeCode/reports')
   @HttpCode(201)
+  // Receipt code and passphrase are given once: a replayed submission answers without them, never stores them.
+  @NotStoredForReplay('receiptCode', 'passphrase')
   @ApiProblemResponse(404, 'No organisation has this intake code')
   @ApiProblemResponse(429, 'Too many reports from this address; see Retry-After')
   async submit(

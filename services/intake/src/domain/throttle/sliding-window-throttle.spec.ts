@@ -34,4 +34,17 @@ describe('SlidingWindowThrottle', () => {
     expect(throttle.retryAfterSeconds('a')).toBe(0);
     expect(throttle.retryAfterSeconds('c')).toBe(60);
   });
+
+  it('keeps no more than max hits per key, pruning what left the window', () => {
+    const throttle = new SlidingWindowThrottle({ max: 3, windowMs: 60_000 }, clock);
+    for (let i = 0; i < 1_000; i += 1) {
+      throttle.hit('busy');
+      now += 10;
+    }
+    expect((throttle as unknown as { hits: Map<string, number[]> }).hits.get('busy')).toHaveLength(3);
+    expect(throttle.retryAfterSeconds('busy')).toBe(60);
+    now += 60_000;
+    expect(throttle.retryAfterSeconds('busy')).toBe(0);
+    expect((throttle as unknown as { hits: Map<string, number[]> }).hits.get('busy')).toHaveLength(0);
+  });
 });

@@ -10,12 +10,13 @@ export interface ThrottleLimit {
 /**
  * An in-memory sliding window per key (a receipt, a client address). Per process: replicas each keep
  * their own, which multiplies the limit by the replica count; a shared store is the step after.
+ * A key keeps at most `max` hits, all inside the window, oldest first: a check is cheap however busy the key.
  */
 export class SlidingWindowThrottle {
   private readonly hits = new Map<string, number[]>();
 
   constructor(
-    private readonly limit: ThrottleLimit,
+    readonly limit: ThrottleLimit,
     private readonly clock: Clock = Date.now,
     /** Bounds memory under a flood of distinct keys: the oldest keys are dropped first. */
     private readonly maxKeys = 100_000,
@@ -32,13 +33,21 @@ export class SlidingWindowThrottle {
   hit(key: string): void {
     const recent = this.recent(key);
     recent.push(this.clock());
+    // Only the newest `max` hits can decide a wait.
+    if (recent.length > this.limit.max) recent.splice(0, recent.length - this.limit.max);
     this.hits.delete(key);
     this.hits.set(key, recent);
     if (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value as string);
   }
 
+  /** The key's hits inside the window, pruned in place (hits are appended in time order). */
   private recent(key: string): number[] {
+    const hits = this.hits.get(key);
+    if (!hits) return [];
     const since = this.clock() - this.limit.windowMs;
-    return (this.hits.get(key) ?? []).filter((at) => at > since);
+    let expired = 0;
+    while (expired < hits.length && hits[expired] <= since) expired += 1;
+    if (expired > 0) hits.splice(0, expired);
+    return hits;
   }
 }

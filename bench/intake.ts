@@ -1,0 +1,436 @@
+// The intake part of `npm run bench`, on the benchmark's embedded PostgreSQL, in databases of its own:
+// (a) report submissions/s with p50/p99 under N concurrent keep-alive HTTP clients, (b) report-submitted →
+// case-visible latency with the case service running next to intake. Targets from the issue: ≥ 1,500/s at
+// p99 ≤ 50 ms, and case-visible p99 ≤ 250 ms.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import type { DevIssuer } from '@vertrouwd/auth';
+import type { RunningService, ServiceDefinition } from '@vertrouwd/runtime';
+import { DEMO_AGENCY_ID } from '../libs/platform/auth/src/demo-users';
+import { withDatabase } from '../libs/testing/src/embedded-postgres';
+import { postgresCpuUs } from './metrics';
+
+// The services run in a child process of their own (this file, BENCH_INTAKE_ROLE set), compiled with the runtime
+// tsconfig like deploy/ runs them: NestJS needs decorator metadata, which `npm run bench`'s plain SWC setup lacks,
+// and the driver's and load generator's CPU stay out of intake's figures. The child loads the services at run time:
+// tools/architecture lets `type:tooling` (this workspace) depend on platform and testing only, so a static import
+// of a service would fail that test; the benchmark composes services the way deploy/ does.
+interface IntakeServiceModule { configuredIntake(limits: object): ServiceDefinition }
+interface CaseServiceModule { caseService: ServiceDefinition }
+const load = <T>(path: string): T => require(path) as T; // eslint-disable-line @typescript-eslint/no-require-imports
+const ROOT = resolve(__dirname, '..');
+
+export interface IntakeFigures {
+  cores: number;
+  load: {
+    clients: number;
+    client: 'undici Pool' | 'fetch';
+    seconds: number;
+    submitted: number;
+    perSec: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    /** Answers other than 201, by status (or error code). */
+    failures: Record<string, number>;
+    /** CPU in cores (CPU seconds per wall second) while measuring. */
+    cpu: { intakeProcess: number; postgres: number | undefined; loadGenerator: number };
+    /** Event-loop utilisation of the process running intake (1 = never idle). */
+    eventLoopUtilisation: number;
+  };
+  visible: {
+    reports: number;
+    ratePerSec: number;
+    missing: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    /** Of which: response → the integration event on the bus (outbox relay, bus wake-up). */
+    onBusP50Ms: number;
+    onBusP99Ms: number;
+    /** The coordinator's list (`GET /agencies/…/cases?status=waiting-for-assignment`) showed every report at the end. */
+    coordinatorSeesAll: boolean;
+  };
+}
+
+const LOAD_CLIENTS = 32;
+const WARMUP_MS = 2_000;
+const LOAD_MS = 15_000;
+const VISIBLE_REPORTS = 200;
+const VISIBLE_RATE = 20; // per second
+const TARGETS = { perSec: 1_500, loadP99Ms: 50, visibleP99Ms: 250 };
+// All load comes from 127.0.0.1 and the throttle keys on the client address (no proxy header is trusted), so the
+// benchmark raises the submission limit instead of spreading addresses.
+const UNTHROTTLED = { submissionsPerClient: { max: 1_000_000_000, windowMs: 3_600_000 } };
+const REPORT = { theme: 'bullying', relation: 'manager', anonymity: 'anonymous', language: 'nl', consentVersion: 'v1', contact: { channel: 'platform' } };
+
+// topicOf(ReportSubmittedV1), by name: `type:tooling` may not depend on the contracts.
+const REPORT_SUBMITTED_TOPIC = 'intake.report-submitted.v1';
+
+const percentile = (sorted: number[], p: number) => sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return withDatabase(adminUrl, name);
+}
+
+/** The server's CPU in µs, when it runs on this machine (the embedded default); undefined otherwise. */
+async function postgresCpu(adminUrl: string): Promise<(() => number) | undefined> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ data_directory: string }>('show data_directory');
+    const dataDir = rows[0].data_directory;
+    readFileSync(join(dataDir, 'postmaster.pid'));
+    return () => postgresCpuUs(dataDir);
+  } catch {
+    return undefined;
+  } finally {
+    await admin.end();
+  }
+}
+
+function resolveUndici(): string | undefined {
+  try {
+    return require.resolve('undici');
+  } catch {
+    return undefined;
+  }
+}
+
+// The load generator runs in a child process (plain JavaScript, no TypeScript loader), so its CPU is not intake's.
+const LOAD_GENERATOR = String.raw`
+const cfg = JSON.parse(process.env.BENCH_INTAKE_LOAD);
+let send;
+if (cfg.undici) {
+  const { Pool } = require(cfg.undici);
+  const pool = new Pool(cfg.origin, { connections: cfg.clients, pipelining: 1 });
+  send = async (body) => {
+    const res = await pool.request({ method: 'POST', path: cfg.path, headers: { 'content-type': 'application/json' }, body });
+    await res.body.text();
+    return res.statusCode;
+  };
+} else {
+  send = async (body) => {
+    const res = await fetch(cfg.origin + cfg.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await res.text();
+    return res.status;
+  };
+}
+const latencies = [];
+const statuses = {};
+let measuring = false, stopped = false, started = 0, ended = 0, cpu0;
+async function client(i) {
+  for (let n = 0; !stopped; n++) {
+    const body = JSON.stringify({ ...cfg.report, account: 'bench report ' + i + '-' + n });
+    const t0 = performance.now();
+    let status;
+    try { status = await send(body); } catch (e) { status = 'error ' + (e.code || e.name); }
+    if (measuring) { latencies.push(performance.now() - t0); statuses[status] = (statuses[status] || 0) + 1; }
+  }
+}
+const clients = Array.from({ length: cfg.clients }, (_, i) => client(i));
+setTimeout(() => { measuring = true; started = performance.now(); cpu0 = process.cpuUsage(); process.send({ phase: 'measuring' }); }, cfg.warmupMs);
+setTimeout(() => {
+  measuring = false; stopped = true; ended = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  process.send({ phase: 'ended', cpuUs: cpu.user + cpu.system });
+}, cfg.warmupMs + cfg.durationMs);
+Promise.all(clients).then(() => {
+  process.send({ phase: 'result', latencies, statuses, seconds: (ended - started) / 1000 }, () => process.exit(0));
+});
+`;
+
+interface LoadResult { latencies: number[]; statuses: Record<string, number>; seconds: number }
+interface ServicesConfig { role: 'load' | 'visible'; databases: Record<string, string> }
+type Message = { phase?: string; reply?: string; [field: string]: unknown };
+
+/** Starts this file as the services' process; resolves with it and its first message (`ready`). */
+function startServicesProcess(config: ServicesConfig): Promise<{ child: ChildProcess; ready: Message }> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.runtime.json'), BENCH_INTAKE_ROLE: JSON.stringify(config) },
+  });
+  return new Promise((resolvePromise, reject) => {
+    const exited = (code: number | null) => reject(new Error(`the services' process exited with code ${code} before it was ready`));
+    child.once('exit', exited);
+    child.once('message', (ready: Message) => {
+      child.off('exit', exited);
+      if (ready.phase === 'failed') reject(new Error(String(ready.error)));
+      else resolvePromise({ child, ready });
+    });
+  });
+}
+
+function ask(child: ChildProcess, cmd: string): Promise<Message> {
+  return new Promise((resolvePromise) => {
+    const listen = (message: Message) => {
+      if (message.reply !== cmd) return;
+      child.off('message', listen);
+      resolvePromise(message);
+    };
+    child.on('message', listen);
+    child.send({ cmd });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolvePromise();
+    });
+    child.send({ cmd: 'stop' });
+  });
+}
+
+async function loadTest(service: ChildProcess, url: string, pgCpu: (() => number) | undefined): Promise<IntakeFigures['load']> {
+  const undici = resolveUndici();
+  const origin = url.replace(/\/$/, '');
+  const generator = spawn(process.execPath, ['-e', LOAD_GENERATOR], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, BENCH_INTAKE_LOAD: JSON.stringify({ origin, path: '/intake/bakkerij-2026/reports', clients: LOAD_CLIENTS, warmupMs: WARMUP_MS, durationMs: LOAD_MS, report: REPORT, undici }) },
+  });
+  let before: { pg: number | undefined; at: number } | undefined;
+  let after: Promise<{ cpuUs: number; pgUs: number | undefined; elu: number; wallUs: number; loadUs: number }> | undefined;
+  const result = await new Promise<LoadResult>((resolvePromise, reject) => {
+    generator.on('message', (message: { phase: string; cpuUs?: number } & Partial<LoadResult>) => {
+      if (message.phase === 'measuring') {
+        before = { pg: pgCpu?.(), at: performance.now() };
+        service.send({ cmd: 'mark' });
+      } else if (message.phase === 'ended' && before) {
+        const pg = pgCpu?.();
+        const wallUs = (performance.now() - before.at) * 1000;
+        const pgUs = pg === undefined || before.pg === undefined ? undefined : pg - before.pg;
+        after = ask(service, 'read').then((read) => ({ cpuUs: Number(read.cpuUs), elu: Number(read.elu), pgUs, wallUs, loadUs: message.cpuUs ?? 0 }));
+      } else if (message.phase === 'result') resolvePromise(message as LoadResult);
+    });
+    generator.once('exit', (code) => reject(new Error(`the load generator exited with code ${code} before reporting`)));
+  });
+  if (!after) throw new Error('the load generator reported no measuring window');
+  const measured = await after;
+  const sorted = result.latencies.sort((a, b) => a - b);
+  const submitted = result.statuses['201'] ?? 0;
+  const failures = Object.fromEntries(Object.entries(result.statuses).filter(([status]) => status !== '201'));
+  const cores = (us: number) => us / measured.wallUs;
+  return {
+    clients: LOAD_CLIENTS,
+    client: undici ? 'undici Pool' : 'fetch',
+    seconds: result.seconds,
+    submitted,
+    perSec: submitted / result.seconds,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    maxMs: sorted[sorted.length - 1],
+    failures,
+    cpu: { intakeProcess: cores(measured.cpuUs), postgres: measured.pgUs === undefined ? undefined : cores(measured.pgUs), loadGenerator: cores(measured.loadUs) },
+    eventLoopUtilisation: measured.elu,
+  };
+}
+
+/** In the services' process: 201 → case in the coordinator's read model, and 201 → report on the bus. */
+async function visibility(intake: RunningService, caseDbUrl: string, issuer: DevIssuer, caseUrl: string): Promise<IntakeFigures['visible']> {
+  const respondedAt = new Map<string, number>();
+  const onBusAt = new Map<string, number>();
+  const visibleAt = new Map<string, number>();
+  const observer = intake.platform.bus.consume({
+    group: 'bench-intake-observer',
+    topics: [REPORT_SUBMITTED_TOPIC],
+    handle: async (message) => {
+      const caseId = (JSON.parse(message.value) as { payload: { caseId: string } }).payload.caseId;
+      if (!onBusAt.has(caseId)) onBusAt.set(caseId, performance.now());
+    },
+  });
+  await observer.caughtUp();
+  const reader = new Client({ connectionString: caseDbUrl });
+  await reader.connect();
+  let submitting = true;
+  // Polls the coordinator's read model (what `GET /agencies/…/cases` lists) for the cases not seen yet.
+  const poller = (async () => {
+    const deadline = () => !submitting && performance.now() - Math.max(0, ...respondedAt.values()) > 30_000;
+    while (!deadline()) {
+      const pending = [...respondedAt.keys()].filter((id) => !visibleAt.has(id));
+      if (pending.length === 0 && !submitting) return;
+      if (pending.length > 0) {
+        const { rows } = await reader.query<{ caseId: string }>(
+          `select "caseId" from case_overview where "caseId" = any($1::uuid[]) and status = 'waiting-for-assignment'`, [pending]);
+        const now = performance.now();
+        for (const row of rows) visibleAt.set(row.caseId, now);
+      }
+      await sleep(2);
+    }
+  })();
+  const started = performance.now();
+  const origin = intake.url.replace(/\/$/, '');
+  for (let i = 0; i < VISIBLE_REPORTS; i++) {
+    const due = started + (i * 1000) / VISIBLE_RATE;
+    if (due > performance.now()) await sleep(due - performance.now());
+    const res = await fetch(`${origin}/intake/bakkerij-2026/reports`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...REPORT, account: `visible ${i}` }),
+    });
+    const body = (await res.json()) as { caseId?: string };
+    if (res.status !== 201 || !body.caseId) throw new Error(`submission answered ${res.status}`);
+    respondedAt.set(body.caseId, performance.now());
+  }
+  const ratePerSec = VISIBLE_REPORTS / ((performance.now() - started) / 1000);
+  submitting = false;
+  await poller;
+  await observer.stop();
+  await reader.end();
+
+  const token = await issuer.mintToken('coordinator-carla');
+  const list = await fetch(`${caseUrl.replace(/\/$/, '')}/agencies/${DEMO_AGENCY_ID}/cases?status=waiting-for-assignment`, { headers: { authorization: `Bearer ${token}` } });
+  const listed = new Set(((await list.json()) as { cases: { caseId: string }[] }).cases.map((c) => c.caseId));
+  const ids = [...respondedAt.keys()];
+  const latency = (at: Map<string, number>) => ids.filter((id) => at.has(id)).map((id) => Math.max(0, at.get(id)! - respondedAt.get(id)!)).sort((a, b) => a - b);
+  const visible = latency(visibleAt);
+  const onBus = latency(onBusAt);
+  return {
+    reports: ids.length,
+    ratePerSec,
+    missing: ids.length - visible.length,
+    p50Ms: percentile(visible, 50),
+    p99Ms: percentile(visible, 99),
+    maxMs: visible[visible.length - 1],
+    onBusP50Ms: percentile(onBus, 50),
+    onBusP99Ms: percentile(onBus, 99),
+    coordinatorSeesAll: list.status === 200 && ids.every((id) => listed.has(id)),
+  };
+}
+
+/** The services' process: intake alone (`load`, answering CPU questions), or intake and case (`visible`). */
+async function runServices(config: ServicesConfig): Promise<void> {
+  const send = (message: Message) => process.send?.(message);
+  const { startDevIssuer } = load<typeof import('@vertrouwd/auth')>('@vertrouwd/auth');
+  const { startService } = load<typeof import('@vertrouwd/runtime')>('@vertrouwd/runtime');
+  const { configuredIntake } = load<IntakeServiceModule>(join(ROOT, 'services/intake/src/service'));
+  const { caseService } = load<CaseServiceModule>(join(ROOT, 'services/case/src/service'));
+  const issuer = await startDevIssuer({ port: 0 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-intake-'));
+  const running: RunningService[] = [];
+  const stop = async () => {
+    for (const service of running.reverse()) await service.close().catch(() => undefined);
+    await issuer.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.on('message', (message: Message & { cmd?: string }) => {
+    if (message.cmd === 'stop') void stop().finally(() => process.exit(0));
+  });
+  try {
+    const db = config.databases;
+    const common = { OIDC_ISSUER: issuer.issuer, REPORTER_TOKEN_SECRET: 'bench-reporter-token-secret-of-32-chars-or-more', VERTROUWD_DATA_DIR: dataDir, PORT: '0' };
+    const intakeDefinition = { ...configuredIntake(UNTHROTTLED), logger: false as const };
+    const intake = await startService(intakeDefinition, { ...common, DATABASE_URL: db.intake, BUS_DATABASE_URL: db.bus, PRIVACY_DATABASE_URL: db.privacy });
+    running.push(intake);
+    if (config.role === 'load') {
+      let cpu = process.cpuUsage();
+      let elu = performance.eventLoopUtilization();
+      process.on('message', (message: Message & { cmd?: string }) => {
+        if (message.cmd === 'mark') {
+          cpu = process.cpuUsage();
+          elu = performance.eventLoopUtilization();
+        } else if (message.cmd === 'read') {
+          const used = process.cpuUsage(cpu);
+          send({ reply: 'read', cpuUs: used.user + used.system, elu: performance.eventLoopUtilization(elu).utilization });
+        }
+      });
+      send({ phase: 'ready', url: intake.url });
+      return;
+    }
+    const cases = await startService({ ...caseService, logger: false }, { ...common, DATABASE_URL: db.case, BUS_DATABASE_URL: db.bus, PRIVACY_DATABASE_URL: db.privacy });
+    running.push(cases);
+    send({ phase: 'ready' });
+    send({ phase: 'result', visible: await visibility(intake, db.case, issuer, cases.url) });
+  } catch (error) {
+    send({ phase: 'failed', error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    await stop();
+    process.exit(1);
+  }
+}
+
+export async function benchmarkIntake(adminUrl: string): Promise<IntakeFigures> {
+  const pgCpu = await postgresCpu(adminUrl);
+  const children: ChildProcess[] = [];
+  try {
+    // (a) intake alone; nothing consumes its reports but its own outbox relay.
+    const a = await startServicesProcess({
+      role: 'load',
+      databases: { intake: await freshDatabase(adminUrl, 'bench_intake_load'), bus: await freshDatabase(adminUrl, 'bench_intake_load_bus'), privacy: await freshDatabase(adminUrl, 'bench_intake_load_privacy') },
+    });
+    children.push(a.child);
+    const loadFigures = await loadTest(a.child, String(a.ready.url), pgCpu);
+    await stopChild(a.child);
+
+    // (b) intake and case on fresh databases (no backlog for case to catch up on), one bus, one key vault.
+    const databases = {
+      intake: await freshDatabase(adminUrl, 'bench_intake'), case: await freshDatabase(adminUrl, 'bench_intake_case'),
+      bus: await freshDatabase(adminUrl, 'bench_intake_bus'), privacy: await freshDatabase(adminUrl, 'bench_intake_privacy'),
+    };
+    const b = await startServicesProcess({ role: 'visible', databases });
+    children.push(b.child);
+    const result = await new Promise<Message>((resolvePromise, reject) => {
+      b.child.on('message', (message: Message) => {
+        if (message.phase === 'result') resolvePromise(message);
+        if (message.phase === 'failed') reject(new Error(String(message.error)));
+      });
+      b.child.once('exit', (code) => reject(new Error(`the services' process exited with code ${code} before reporting`)));
+    });
+    return { cores: availableParallelism(), load: loadFigures, visible: result.visible as IntakeFigures['visible'] };
+  } finally {
+    for (const child of children) await stopChild(child);
+  }
+}
+
+export function renderIntake(f: IntakeFigures): string {
+  const int = (n: number) => Math.round(n).toLocaleString('en-US');
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const verdict = (ok: boolean) => (ok ? '**PASS**' : '**MISS**');
+  const { load, visible } = f;
+  const loadOk = load.perSec >= TARGETS.perSec && load.p99Ms <= TARGETS.loadP99Ms && Object.keys(load.failures).length === 0;
+  const visibleOk = visible.p99Ms <= TARGETS.visibleP99Ms && visible.missing === 0 && visible.coordinatorSeesAll;
+  const cores = (n: number | undefined) => (n === undefined ? 'n/a' : n.toFixed(2));
+  const perReport = (n: number | undefined) => (n === undefined ? 'n/a' : ((n * 1000) / load.perSec).toFixed(2));
+  const lines = [
+    '## Intake',
+    '',
+    `Submissions: ${load.clients} concurrent keep-alive HTTP clients (${load.client}, a separate process) posting valid reports to intake (in a process of its own, as deploy/ runs it) for ${load.seconds.toFixed(1)} s after a ${WARMUP_MS / 1000} s warm-up; each report sealed, its receipt stored, appended to the event store with its outbox entry. The submission throttle is raised for the run (all load comes from one address). Machine: ${f.cores} cores.`,
+    `Case visible: ${int(visible.reports)} reports at ${visible.ratePerSec.toFixed(0)}/s, timed from intake's 201 to the case in the coordinator's read model (status waiting-for-assignment), with the case service in intake's process, one Postgres bus and one key vault.`,
+    '',
+    '| measure | figure | target | |',
+    '|---|--:|--:|---|',
+    `| submissions/s | ${int(load.perSec)} | ≥ ${int(TARGETS.perSec)} | ${verdict(load.perSec >= TARGETS.perSec)} |`,
+    `| submission latency p50 / p99 / max | ${ms(load.p50Ms)} / ${ms(load.p99Ms)} / ${ms(load.maxMs)} | p99 ≤ ${TARGETS.loadP99Ms} ms | ${verdict(load.p99Ms <= TARGETS.loadP99Ms)} |`,
+    `| failed submissions | ${Object.keys(load.failures).length === 0 ? 0 : Object.entries(load.failures).map(([s, n]) => `${n}× ${s}`).join(', ')} | 0 | ${verdict(Object.keys(load.failures).length === 0)} |`,
+    `| report → case visible p50 / p99 / max | ${ms(visible.p50Ms)} / ${ms(visible.p99Ms)} / ${ms(visible.maxMs)} | p99 ≤ ${TARGETS.visibleP99Ms} ms | ${verdict(visible.p99Ms <= TARGETS.visibleP99Ms)} |`,
+    `| of which 201 → on the bus p50 / p99 | ${ms(visible.onBusP50Ms)} / ${ms(visible.onBusP99Ms)} | | |`,
+    `| cases not visible after 30 s; coordinator list complete | ${visible.missing}; ${visible.coordinatorSeesAll ? 'yes' : 'no'} | 0; yes | ${verdict(visible.missing === 0 && visible.coordinatorSeesAll)} |`,
+    '',
+    `CPU while submitting, in cores: intake's process ${cores(load.cpu.intakeProcess)} (event loop busy ${(load.eventLoopUtilisation * 100).toFixed(0)}%), PostgreSQL ${cores(load.cpu.postgres)}, load generator ${cores(load.cpu.loadGenerator)}.`,
+  ];
+  if (!loadOk) {
+    const bound = load.eventLoopUtilisation > 0.9
+      ? `intake's single event loop is saturated (${(load.eventLoopUtilisation * 100).toFixed(0)}% busy; ${cores(load.cpu.intakeProcess)} cores of ${f.cores}, next to PostgreSQL's ${cores(load.cpu.postgres)}): one Node process is the bound, at ${perReport(load.cpu.intakeProcess)} ms of intake CPU per report (PostgreSQL ${perReport(load.cpu.postgres)} ms); replicas scale it`
+      : load.cpu.postgres !== undefined && load.cpu.postgres > (f.cores - load.cpu.intakeProcess - load.cpu.loadGenerator) * 0.8
+        ? `PostgreSQL takes what the machine has left (${cores(load.cpu.postgres)} cores)`
+        : `neither intake's event loop (${(load.eventLoopUtilisation * 100).toFixed(0)}%) nor the CPU is saturated: the bound is waiting (commits, locks), not work`;
+    lines.push('', `Submission target missed: ${bound}.`);
+  }
+  if (!visibleOk) {
+    lines.push('', `Visibility target missed: ${ms(visible.onBusP99Ms)} of the p99 is intake's side (outbox relay to the bus), the rest the case service (consumer, command, projection).`);
+  }
+  return lines.join('\n');
+}
+
+if (require.main === module && process.env.BENCH_INTAKE_ROLE) void runServices(JSON.parse(process.env.BENCH_INTAKE_ROLE) as ServicesConfig);

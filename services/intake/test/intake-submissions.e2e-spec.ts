@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { SummaryCorrectedV1, topicOf } from '@vertrouwd/contracts';
+import { eventually } from '@vertrouwd/testing';
+import { sealedCase } from './case-events.fixture';
+import { caseEvent, REPORT, startIntake, type IntakeUnderTest } from './intake-service.fixture';
+
+const count = async (intake: IntakeUnderTest, sql: string, parameters: unknown[] = []) =>
+  Number((await intake.service.platform.pool.query<{ n: string }>(sql, parameters)).rows[0].n);
+
+describe('report submission throttling over HTTP (default limits)', () => {
+  let intake: IntakeUnderTest;
+  beforeAll(async () => (intake = await startIntake('intake_throttle')));
+  afterAll(() => intake?.stop());
+
+  it('takes 20 submissions from one client address in the hour and answers the 21st with a 429 problem and Retry-After', async () => {
+    for (let i = 0; i < 20; i += 1) await intake.submit({ ...REPORT, account: `report ${i}` }).expect(201);
+    const before = await count(intake, 'select count(*) as n from receipts');
+    const limited = await intake.submit({ ...REPORT, account: 'report 21' }).expect(429);
+    expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(3500); // the first of the 20 leaves the hour's window only then
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(limited.body).toMatchObject({ status: 429 });
+    expect(JSON.stringify(limited.body)).not.toContain('report 21');
+    expect(await count(intake, 'select count(*) as n from receipts')).toBe(before);
+    // The page and the follow-up are throttled on their own: a flood of reports does not lock a reporter out.
+    await request(intake.service.url).get('/intake/bakkerij-2026').expect(200);
+  });
+});
+
+describe('report submission, summaries and case progress', () => {
+  let intake: IntakeUnderTest;
+  beforeAll(async () => (intake = await startIntake('intake_submissions')));
+  afterAll(() => intake?.stop());
+
+  it('replays a submission with the same Idempotency-Key and body: one report, the secrets given once; another body is 422', async () => {
+    const key = randomUUID();
+    const body = { ...REPORT, account: 'submitted twice over a flaky connection' };
+    const eventsBefore = await count(intake, "select count(*) as n from es_events where type = 'ReportSubmitted'");
+    const first = await intake.submit(body).set('Idempotency-Key', key).expect(201);
+    const again = await intake.submit(body).set('Idempotency-Key', key).expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    // The same report and proof; receipt code and passphrase are given once, never stored for a replay.
+    const { receiptCode, passphrase, ...rest } = first.body as Record<string, unknown>;
+    expect(again.body).toEqual(rest);
+    const stored = await count(intake, "select count(*) as n from http_idempotency where response_body::text like '%' || $1 || '%' or response_body::text like '%' || $2 || '%'", [receiptCode, passphrase]);
+    expect(stored).toBe(0);
+    expect(await count(intake, "select count(*) as n from es_events where type = 'ReportSubmitted'")).toBe(eventsBefore + 1);
+    expect(await count(intake, 'select count(*) as n from receipts where case_id = $1', [first.body.caseId])).toBe(1);
+
+    const other = await intake.submit({ ...body, account: 'something else' }).set('Idempotency-Key', key).expect(422);
+    expect(other.headers['content-type']).toMatch(/problem\+json/);
+    expect(JSON.stringify(other.body)).not.toContain('something else');
+    expect(await count(intake, "select count(*) as n from es_events where type = 'ReportSubmitted'")).toBe(eventsBefore + 1);
+
+    // The first answer's receipt opens the one case.
+    const opened = await request(intake.service.url).post('/intake/follow-up').send({ receiptCode, passphrase }).expect(200);
+    expect(opened.body.caseId).toBe(first.body.caseId);
+  });
+
+  it('takes a correction of a shared summary: sealed on the bus, shown as corrected, answered once', async () => {
+    const seen: string[] = [];
+    const observer = intake.service.platform.bus.consume({ group: 'e2e-corrections', topics: [topicOf(SummaryCorrectedV1)], handle: async (m) => void seen.push(m.value) });
+    const { caseId, auth } = await intake.reporter();
+    const { publish, summaryId } = await sealedCase(intake.service.platform.privacy.sealer, caseId);
+    await intake.publishCaseEvents(publish);
+    const url = `/intake/cases/${caseId}/summaries/${summaryId}`;
+
+    await request(intake.service.url).post(`${url}/correction`).set('Authorization', auth).send({ correction: 'CANARY-correction: it was Tuesday' }).expect(204);
+    const summaries = await request(intake.service.url).get(`/intake/cases/${caseId}/summaries`).set('Authorization', auth).expect(200);
+    expect(summaries.body.summaries).toEqual([expect.objectContaining({ summaryId, answer: 'corrected', text: 'We talked on Monday.' })]);
+
+    await eventually(() => expect(seen.some((v) => v.includes(caseId))).toBe(true));
+    await observer.stop();
+    const event = JSON.parse(seen.find((v) => v.includes(caseId))!);
+    expect(event.payload).toMatchObject({ caseId, summaryId, correctedAt: expect.any(String), sealedCorrection: expect.stringMatching(/^sealed:v1:/) });
+    expect(seen.join()).not.toContain('CANARY');
+    const opened = await intake.service.platform.privacy.sealer.unseal<string>(event.payload.sealedCorrection);
+    expect(opened).toMatchObject({ status: 'ok', value: 'CANARY-correction: it was Tuesday' });
+
+    await request(intake.service.url).post(`${url}/correction`).set('Authorization', auth).send({ correction: 'again' }).expect(422);
+    await request(intake.service.url).post(`${url}/approval`).set('Authorization', auth).expect(422);
+    await request(intake.service.url).post(`${url}/correction`).set('Authorization', auth).send({}).expect(400);
+    await request(intake.service.url).post(`/intake/cases/${caseId}/summaries/${randomUUID()}/correction`).set('Authorization', auth).send({ correction: 'x' }).expect(404);
+  });
+
+  it('refuses a correction of a summary shared on another case', async () => {
+    const mine = await intake.reporter();
+    const theirs = await intake.reporter();
+    const { publish, summaryId } = await sealedCase(intake.service.platform.privacy.sealer, theirs.caseId);
+    await intake.publishCaseEvents(publish);
+    await request(intake.service.url).post(`/intake/cases/${mine.caseId}/summaries/${summaryId}/correction`).set('Authorization', mine.auth).send({ correction: 'x' }).expect(404);
+  });
+
+  it('shows closed from case.case-closed.v1, and in progress again after case.case-reopened.v1', async () => {
+    const { caseId, auth } = await intake.reporter();
+    const status = async () => (await request(intake.service.url).get(`/intake/cases/${caseId}/status`).set('Authorization', auth).expect(200)).body;
+    const { publish } = await sealedCase(intake.service.platform.privacy.sealer, caseId);
+    await intake.publishCaseEvents(publish);
+    expect((await status()).status).toBe('in-progress');
+
+    const closedAt = '2026-03-02T10:00:00.000Z';
+    await intake.publishCaseEvents([caseEvent('case.case-closed', caseId, { outcome: 'settled-informally', closedAt })]);
+    const closed = await status();
+    expect(closed).toMatchObject({ status: 'closed', dates: { closed: closedAt, acknowledged: expect.any(String), inProgress: expect.any(String), withdrawn: null } });
+    expect(JSON.stringify(closed)).not.toContain('settled-informally'); // the outcome is the counsellor's record, not the reporter's status
+
+    await intake.publishCaseEvents([caseEvent('case.case-reopened', caseId, { reopenedAt: '2026-03-05T09:00:00.000Z' })]);
+    const reopened = await status();
+    expect(reopened).toMatchObject({ status: 'in-progress', dates: { closed: null } });
+
+    // Closed again later: the new date; the reporter can still write while the case is closed.
+    await intake.publishCaseEvents([caseEvent('case.case-closed', caseId, { outcome: 'referred', closedAt: '2026-04-01T08:00:00.000Z' })]);
+    expect(await status()).toMatchObject({ status: 'closed', dates: { closed: '2026-04-01T08:00:00.000Z' } });
+    await request(intake.service.url).post(`/intake/cases/${caseId}/messages`).set('Authorization', auth).send({ body: 'one more thing' }).expect(201);
+  });
+
+  it('keeps withdrawn above closed: a withdrawn report reads withdrawn whatever case says after', async () => {
+    const { caseId, auth } = await intake.reporter();
+    await request(intake.service.url).post(`/intake/cases/${caseId}/withdrawal`).set('Authorization', auth).expect(204);
+    await intake.publishCaseEvents([caseEvent('case.case-closed', caseId, { outcome: 'withdrawn', closedAt: new Date().toISOString() })]);
+    const { body } = await request(intake.service.url).get(`/intake/cases/${caseId}/status`).set('Authorization', auth).expect(200);
+    expect(body).toMatchObject({ status: 'withdrawn', dates: { closed: expect.any(String), withdrawn: expect.any(String) } });
+  });
+});
