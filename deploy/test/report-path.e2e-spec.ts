@@ -3,12 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { Pool } from 'pg';
 import request from 'supertest';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createLogger, InMemorySpanExporter, NestPinoLogger, startTelemetry, type Telemetry } from '@vertrouwd/telemetry';
-import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
+import { createTestDatabase, eventually, type TestDatabase, tablesContaining } from '@vertrouwd/testing';
 import { caseService } from '../../services/case/src/service';
 import { intake } from '../../services/intake/src/service';
 
@@ -19,19 +18,6 @@ import { intake } from '../../services/intake/src/service';
 // of any database (events, bus, read models, key vault), logs, traces, error bodies or audit output.
 const CANARY = 'CANARY-Jansen-0612345678';
 
-async function tablesContaining(url: string, needle: string): Promise<string[]> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    const { rows: tables } = await pool.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'");
-    const hits: string[] = [];
-    for (const { name } of tables) {
-      if ((await pool.query(`select 1 from "${name}" t where t::text like $1 limit 1`, [`%${needle}%`])).rows.length) hits.push(name);
-    }
-    return hits;
-  } finally {
-    await pool.end();
-  }
-}
 
 describe('a report, from the intake page to erasure, across intake and case', () => {
   const exporter = new InMemorySpanExporter();

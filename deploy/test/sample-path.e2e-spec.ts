@@ -1,12 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'pg';
 import request from 'supertest';
 import { startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { InMemorySpanExporter, SpanKind, startTelemetry, type Telemetry } from '@vertrouwd/telemetry';
-import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
+import { createTestDatabase, eventually, type TestDatabase, tablesContaining } from '@vertrouwd/testing';
 import { sampleMarks } from '../../services/sample-marks/src/service';
 import { sampleDigest } from '../../services/sample-digest/src/service';
 
@@ -16,21 +15,6 @@ import { sampleDigest } from '../../services/sample-digest/src/service';
 // appears nowhere but sealed.
 const CANARY = 'CANARY-Jansen-0612345678-jansen@example.nl';
 
-/** Tables (of the public schema) with a row whose text contains `needle`, whatever the column. */
-async function rowsContaining(url: string, needle: string): Promise<string[]> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    const { rows: tables } = await pool.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public'");
-    const hits: string[] = [];
-    for (const { name } of tables) {
-      const { rows } = await pool.query(`select 1 from "${name}" t where t::text like $1 limit 1`, [`%${needle}%`]);
-      if (rows.length > 0) hits.push(name);
-    }
-    return hits;
-  } finally {
-    await pool.end();
-  }
-}
 
 describe('the sample path: HTTP → events → outbox → bus → consumer → read model', () => {
   const exporter = new InMemorySpanExporter();
@@ -87,9 +71,9 @@ describe('the sample path: HTTP → events → outbox → bus → consumer → r
     expect(counted.metadata.traceparent).toContain(traceId);
 
     // The canary is nowhere in clear: not in any row of any table of the three databases.
-    for (const db of dbs) expect(await rowsContaining(db.url, CANARY)).toEqual([]);
+    for (const db of dbs) expect(await tablesContaining(db.url, CANARY)).toEqual([]);
     // ...while the same scan does find what is stored in clear (so it can fail).
-    expect(await rowsContaining(dbs[1].url, 'integrity')).toEqual(expect.arrayContaining(['digest_topics', 'es_events']));
+    expect(await tablesContaining(dbs[1].url, 'integrity')).toEqual(expect.arrayContaining(['digest_topics', 'es_events']));
   });
 
   it('refuses every role that must not reach an endpoint, and anyone without a token', async () => {
