@@ -77,6 +77,11 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     }, { timeoutMs: 20_000 });
     keep(await request(cases.url).post(`/agencies/${DEMO_AGENCY_ID}/cases/${caseId}/assignment`).set('Authorization', carla).send({ advisorId: anna })).status;
 
+    // An advisor id assigned by mistake gives someone of another agency nothing: the case does not exist for them.
+    const elsewhere = `Bearer ${await issuer.mintToken({ advisor_id: anna, agency_id: randomUUID(), realm_access: { roles: ['advisor'] } })}`;
+    keep(await request(cases.url).get(`/cases/${caseId}`).set('Authorization', elsewhere).expect(404));
+    keep(await request(cases.url).post(`/cases/${caseId}/acknowledgement`).set('Authorization', elsewhere).expect(404));
+
     // Anna acknowledges and records a conversation, sharing its summary with the reporter.
     const advisor = await token('advisor-anna');
     const post = async (path: string, body: object = {}) => keep(await request(cases.url).post(`/cases/${caseId}/${path}`).set('Authorization', advisor).send(body));
@@ -87,8 +92,9 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     expect((await post(`summaries/${conversation.body.summaryId}/share`)).status).toBe(204);
 
     // The reporter comes back with receipt and passphrase, reads the summary and approves it.
-    const session = keep(await request(intakeService.url).post('/intake/follow-up').send({ receiptCode, passphrase }));
+    const session = keep(await request(intakeService.url).post('/intake/follow-up').set('Idempotency-Key', 'follow-up-1').send({ receiptCode, passphrase }));
     const reporter = `Bearer ${session.body.token}`;
+    expect(await tablesContaining(dbs.intake.url, session.body.token)).toEqual([]); // a live token is never stored
     await eventually(async () => {
       const { body } = await request(intakeService.url).get(`/intake/cases/${caseId}/summaries`).set('Authorization', reporter).expect(200);
       expect(JSON.stringify(body)).toContain(CANARY);
@@ -120,7 +126,11 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     const after = await request(cases.url).get(`/audits/${randomUUID()}/cases/${caseId}/replay`).set('Authorization', auditor).expect(200);
     expect(after.body.chain.case.valid).toBe(true);
     expect(after.body.timeline.find((e: { type: string }) => e.type === 'CaseOpened').data.sealedAccount).toBe('erased');
-    expect(after.body.timeline.at(-1)?.type ?? '').toBeDefined();
+    // Erasure reaches intake: the receipt opens nothing any more, and intake keeps nothing of the case.
+    await eventually(async () => {
+      await request(intakeService.url).post('/intake/follow-up').send({ receiptCode, passphrase }).expect(401);
+    }, { timeoutMs: 20_000 });
+    expect(await tablesContaining(dbs.intake.url, caseId)).toEqual(expect.not.arrayContaining(['receipts', 'report_status', 'advisor_messages', 'shared_summaries']));
 
     // The canary: in no table of any database, no log line, no span, no error body, no audit output.
     for (const db of Object.values(dbs)) expect(await tablesContaining(db.url, CANARY)).toEqual([]);

@@ -14,6 +14,8 @@ export interface CommandContext {
   actor: string;
   correlationId: string;
   causationId?: string;
+  /** The acting person's agency: a case of another agency does not exist for them. Absent for the platform itself. */
+  agencyId?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export class CaseWork {
   /** Runs `act` on the case and saves what it applied; a refusal becomes a problem. */
   async run(caseId: string, context: CommandContext, act: (aggregate: Case) => void | Promise<void>): Promise<void> {
     const aggregate = await this.cases.load(caseId);
-    if (!aggregate) throw caseNotFound();
+    if (!aggregate || !sameAgency(aggregate, context)) throw caseNotFound();
     try {
       await act(aggregate);
     } catch (error) {
@@ -48,4 +50,9 @@ export class CaseWork {
     const metadata = { correlationId: context.correlationId, actor: context.actor, traceparent: currentTraceparent(), ...(context.causationId ? { causationId: context.causationId } : {}) };
     await this.cases.save(aggregate, metadata, outboxFor(translateCaseEvent, this.contracts));
   }
+}
+
+/** Staff act only on their own agency's cases; an assignment to someone of another agency gives them nothing. */
+export function sameAgency(aggregate: Case, context: Pick<CommandContext, 'agencyId'>): boolean {
+  return context.agencyId === undefined || aggregate.state.opened?.agencyId === context.agencyId;
 }

@@ -21,7 +21,7 @@ export class AdvisorCasesHttpController {
   @Get('cases/:caseId')
   @ApiProblemResponse(404, 'No such case of yours')
   read(@Param('caseId', new ParseUUIDPipe()) caseId: string, @CurrentPrincipal() principal: Principal): Promise<CaseView> {
-    return this.reader.read(caseId, advisorOf(principal));
+    return this.reader.read(caseId, advisorOf(principal), principal.agencyId);
   }
 
   @Get('advisors/me/cases')

@@ -23,9 +23,16 @@ export class RetentionJob extends IntervalJob {
 
   async runOnce(now = this.clock()): Promise<number> {
     const expired: { caseId: string }[] = await this.readModels.dataSource.query(EXPIRED, [now]);
+    let erased = 0;
     for (const { caseId } of expired) {
-      await this.commands.execute(new EraseCase(caseId, { kind: 'retention' }, { actor: 'system:retention', correlationId: caseId }));
+      // One case that fails (e.g. erased meanwhile) must not keep the others: it is tried again next run.
+      try {
+        await this.commands.execute(new EraseCase(caseId, { kind: 'retention' }, { actor: 'system:retention', correlationId: caseId }));
+        erased += 1;
+      } catch (error) {
+        this.logger.warn(`erasing a case by retention failed (${error instanceof Error ? error.name : typeof error}); retried next run`);
+      }
     }
-    return expired.length;
+    return erased;
   }
 }

@@ -31,9 +31,10 @@ export class ReadCase {
     @Inject(SEALER) private readonly sealer: Sealer,
   ) {}
 
-  async read(caseId: string, advisorId: string): Promise<CaseView> {
+  async read(caseId: string, advisorId: string, agencyId: string | undefined): Promise<CaseView> {
     const found = await this.cases.load(caseId);
-    if (!found || found.state.status === 'erased' || found.state.advisorId !== advisorId) throw caseNotFound();
+    const theirs = found && found.state.advisorId === advisorId && found.state.opened?.agencyId === agencyId;
+    if (!found || !theirs || found.state.status === 'erased') throw caseNotFound();
     const recorded = await this.store.readStream(this.cases.streamId(caseId));
     const fields = [...new Set(recorded.flatMap((e) => sealedKeys(e.data as Record<string, unknown>)))];
     const read: SealedContentRead = { type: 'SealedContentRead', caseId, actor: advisorId, fields, at: new Date().toISOString() };

@@ -10,8 +10,9 @@ import { SendReporterMessage } from '../../application/send-message/send-message
 import { WithdrawReport } from '../../application/withdraw-report/withdraw-report.command';
 import { CorrectionRequest, MessageRequest } from './reporter.request.dto';
 
-interface HttpRequest { headers: Record<string, string | undefined> }
-const correlationOf = (req: HttpRequest) => req.headers['x-correlation-id'] ?? randomUUID();
+interface HttpRequest { correlationId?: string; headers: Record<string, string | undefined> }
+// The correlation id the HTTP kit checked (or made), never the raw header: it ends up in event metadata.
+const correlationOf = (req: HttpRequest) => req.correlationId ?? randomUUID();
 const uuid = new ParseUUIDPipe();
 
 /** The reporter's own case, with a reporter token for exactly that case. */

@@ -11,7 +11,7 @@ import type { SubmitReportResult } from '../../application/submit-report/submit-
 import { SubmitReportRequest } from './submit-report.request.dto';
 import { FollowUpRequest } from './reporter.request.dto';
 
-interface HttpRequest { ip?: string; headers: Record<string, string | undefined> }
+interface HttpRequest { ip?: string; correlationId?: string; headers: Record<string, string | undefined> }
 
 /** Public and rate-limited: submitting a report, and coming back with receipt code and passphrase. */
 @ApiTags('intake (public)')
@@ -44,7 +44,7 @@ export class ReportsHttpController {
       { channel: body.contact.channel, ...(body.contact.email ? { email: body.contact.email } : {}), ...(body.contact.phone ? { phone: body.contact.phone } : {}) },
       body.identity ? { name: body.identity.name } : undefined, body.language,
       { advisorGender: body.preferences?.advisorGender ?? 'any', advisorKind: body.preferences?.advisorKind ?? 'any' },
-      body.consentVersion, req.headers['x-correlation-id'] ?? randomUUID(),
+      body.consentVersion, req.correlationId ?? randomUUID(),
     ));
     if ('outOfScope' in result) res.status(200); // answered, nothing created
     return result;
@@ -52,6 +52,8 @@ export class ReportsHttpController {
 
   @Post('follow-up')
   @HttpCode(200)
+  // A live bearer token: a replayed follow-up answers without it, and it is never stored.
+  @NotStoredForReplay('token')
   @ApiProblemResponse(401, 'The receipt code and passphrase do not match')
   @ApiProblemResponse(429, 'Too many failed attempts; see Retry-After')
   followUp(@Body() body: FollowUpRequest, @Req() req: HttpRequest): Promise<{ token: string; caseId: string; expiresIn: number }> {

@@ -1,12 +1,12 @@
 import {
-  AdvisorAssignedV1, AdvisorMessageSentV1, CaseAcknowledgedV1, CaseClosedV1, CaseOpenedV1, CaseReopenedV1, SummarySharedV1, topicOf,
+  AdvisorAssignedV1, AdvisorMessageSentV1, CaseAcknowledgedV1, CaseClosedV1, CaseErasedV1, CaseOpenedV1, CaseReopenedV1, SummarySharedV1, topicOf,
   type IntegrationEvent,
 } from '@vertrouwd/contracts';
 import type { TransactionalQuery } from '@vertrouwd/messaging';
 
 /** The case events intake follows: what the reporter may see of their case's progress and replies. */
 export const CASE_TOPICS = [
-  CaseOpenedV1, AdvisorAssignedV1, CaseAcknowledgedV1, CaseClosedV1, CaseReopenedV1, AdvisorMessageSentV1, SummarySharedV1,
+  CaseOpenedV1, AdvisorAssignedV1, CaseAcknowledgedV1, CaseClosedV1, CaseReopenedV1, AdvisorMessageSentV1, SummarySharedV1, CaseErasedV1,
 ].map(topicOf);
 
 type Payload = Record<string, string>;
@@ -40,8 +40,20 @@ function status(column: string, firstOnly = false): string {
 
 /** Applies one case event to intake's read models, inside the caller's inbox transaction. */
 export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationEvent): Promise<void> {
+  if (event.type === 'case.case-erased') return forget(tx, (event.payload as Payload).caseId);
   const update = STATUS_UPDATES[event.type];
   if (!update) return;
   const [sql, parameters] = update(event.payload as Payload);
   await tx.query(sql, parameters);
+}
+
+/**
+ * An erased case is gone for the reporter too: the receipt no longer opens anything (the follow-up answers as
+ * for an unknown receipt), and intake's copies of its replies and summaries are deleted, not only unreadable.
+ */
+async function forget(tx: TransactionalQuery, caseId: string): Promise<void> {
+  await tx.query('delete from receipts where case_id = $1', [caseId]);
+  await tx.query('delete from advisor_messages where case_id = $1', [caseId]);
+  await tx.query('delete from shared_summaries where case_id = $1', [caseId]);
+  await tx.query('delete from report_status where case_id = $1', [caseId]);
 }
