@@ -104,20 +104,24 @@ export class PostgresEventStore implements EventStore {
    * flight, so a later commit can never land behind what a reader has already seen.
    */
   readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.track(() => this.readAllNow(options));
+    return this.track(async () => (await this.readAllNow(options)).events);
   }
 
-  private async readAllNow(options: ReadAllOptions): Promise<RecordedEvent[]> {
+  /** Events after `after`, and the position up to which a short read has seen everything. */
+  private async readAllNow(options: ReadAllOptions): Promise<{ events: RecordedEvent[]; coveredTo: bigint }> {
     const after = options.after ?? 0n;
     const max = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const refreshed = this.safe <= after;
     if (refreshed) await this.refreshSafe();
-    const events = await this.readRange(after, max, options);
-    if (refreshed || events.length >= max) return events;
-    const known = this.safe;
-    if ((await this.refreshSafe()) === known) return events;
-    const rest = await this.readRange(events.at(-1)?.position ?? after, max - events.length, options);
-    return events.concat(rest);
+    // The bound this read uses: the shared cache may move meanwhile (another reader refreshing it).
+    const bound = this.safe;
+    const events = await this.readRange(after, bound, max, options);
+    if (refreshed || events.length >= max) return { events, coveredTo: bound };
+    // A short read has seen everything up to its bound; if more has settled since, read on from there.
+    const newer = await this.refreshSafe();
+    if (newer <= bound) return { events, coveredTo: bound };
+    const rest = await this.readRange(bound > after ? bound : after, newer, max - events.length, options);
+    return { events: events.concat(rest), coveredTo: newer };
   }
 
   /** Global position of the newest event below the safe position (0n when there is none). */
@@ -136,8 +140,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private readonly subscriptionSource: SubscriptionSource = {
-    readAll: (options) => this.readAll(options),
-    settledPosition: () => this.safe,
+    readSettled: (options) => this.track(() => this.readAllNow(options)),
     allocatedPosition: () =>
       this.track(async () => {
         const { rows } = await this.pool.query<{ allocated: string }>({
@@ -155,11 +158,11 @@ export class PostgresEventStore implements EventStore {
     return this.safe;
   }
 
-  private async readRange(after: bigint, max: number, filter: EventFilter): Promise<RecordedEvent[]> {
+  private async readRange(after: bigint, upTo: bigint, max: number, filter: EventFilter): Promise<RecordedEvent[]> {
     const categories = filter.categories?.length ? filter.categories : null;
     const types = filter.types?.length ? filter.types : null;
     const filtered = categories !== null || types !== null;
-    const values: unknown[] = [String(after), String(this.safe), max];
+    const values: unknown[] = [String(after), String(upTo), max];
     const { rows } = await this.pool.query<EventRow>({
       rowMode: 'array',
       name: filtered ? 'es_read_all_filtered' : 'es_read_all',

@@ -1,15 +1,15 @@
-import type { CheckpointStore, EventStore, RecordedEvent, Subscription, SubscriptionOptions } from '../event-store.port';
+import type { CheckpointStore, ReadAllOptions, RecordedEvent, Subscription, SubscriptionOptions } from '../event-store.port';
 
 interface Wakeable {
   listen(listener: () => void): { ready: Promise<void>; stop(): void };
 }
 
-/** What a subscription reads through: pages in global order, and how far the store is settled. */
-export interface SubscriptionSource extends Pick<EventStore, 'readAll'> {
+/** What a subscription reads through: pages in global order, each with how far it has seen everything. */
+export interface SubscriptionSource {
+  /** A page after `after`; when short, `coveredTo` is the position up to which nothing else exists or is in flight. */
+  readSettled(options: ReadAllOptions): Promise<{ events: RecordedEvent[]; coveredTo: bigint }>;
   /** Every position handed out so far (committed or not): what caughtUp() must wait for. */
   allocatedPosition(): Promise<bigint>;
-  /** The safe position the last read was bounded by: nothing below it is still in flight. */
-  settledPosition(): bigint;
 }
 
 interface Settings {
@@ -88,13 +88,14 @@ export class PostgresSubscription implements Subscription {
     this.current = await this.retrying(() => this.settings.checkpoints.load(this.subscriptionId));
     while (this.running) {
       this.signalled = false;
-      const events = await this.retrying(() =>
-        this.source.readAll({ ...this.options.filter, after: this.current ?? 0n, maxCount: batchSize }),
+      const page = await this.retrying(() =>
+        this.source.readSettled({ ...this.options.filter, after: this.current ?? 0n, maxCount: batchSize }),
       );
-      if (events === undefined) break;
+      if (page === undefined) break;
+      const { events } = page;
       if (events.length > 0 && !(await this.deliver(events))) break;
       if (events.length < batchSize) {
-        this.releaseWaiters(this.source.settledPosition());
+        this.releaseWaiters(page.coveredTo);
         await this.sleep(this.settings.pollIntervalMs);
       }
     }
