@@ -7,7 +7,6 @@ import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../libs/test
 import { readConfig, type BenchConfig } from './config';
 import { CONTENDERS } from './contenders';
 import type { ContenderName } from './contenders/contender';
-import { OUR_STORE_PATH, ourStoreExists } from './contenders/ours';
 import { machineInfo, type MachineInfo } from './machine';
 import { benchmarkBus, renderBus } from './bus';
 import { benchmarkIntake, renderIntake } from './intake';
@@ -41,12 +40,7 @@ async function benchmark(server: EmbeddedPostgresServer, config: BenchConfig, ma
   const problems: string[] = [];
   // BENCH_CONTENDERS=ours,raw narrows a run (for experiments; the report then lacks the others).
   const only = process.env.BENCH_CONTENDERS?.split(',');
-  const contenders = CONTENDERS.filter((c) => (c !== 'ours' || ourStoreExists()) && (!only || only.includes(c)));
-  if (!ourStoreExists()) {
-    const message = `our store is missing (${OUR_STORE_PATH}): ran raw and Emmett only`;
-    console.error(`!! ${message}`);
-    problems.push(message);
-  }
+  const contenders = CONTENDERS.filter((c) => !only || only.includes(c));
   const perRun: Partial<Record<ScenarioId, Partial<Record<ContenderName, Figures[]>>>> = {};
   const eventCounts: Partial<Record<ScenarioId, number>> = {};
   const runs: Partial<Record<ContenderName, number>> = {};

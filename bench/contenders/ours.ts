@@ -1,35 +1,12 @@
-// Our store, loaded lazily: it is being written alongside this benchmark, and a missing file must not
-// stop the other contenders from running.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+// Our store: the PostgreSQL event store of libs/platform/event-sourcing, driven through its port.
+import { PostgresEventStore } from '../../libs/platform/event-sourcing/src/postgres/postgres-event-store';
 import type { BenchEvent, Contender, Expected, ReadPage } from './contender';
-
-export const OUR_STORE_PATH = resolve(__dirname, '../../libs/platform/event-sourcing/src/postgres/postgres-event-store.ts');
-
-/** The part of `PostgresEventStore` the benchmark drives (see `event-store.port.ts`). */
-interface OurStore {
-  appendToStream(streamId: string, events: BenchEvent[], expected: Expected): Promise<unknown>;
-  readStream(streamId: string): Promise<unknown[]>;
-  readAll(options: { after: bigint; maxCount: number }): Promise<{ streamId: string; position: bigint }[]>;
-  close(): Promise<void>;
-}
-
-interface OurStoreModule {
-  PostgresEventStore: { create(options: { connectionString: string; poolSize: number; maxBatchesInFlight?: number }): Promise<OurStore> };
-}
-
-export function ourStoreExists(): boolean {
-  return existsSync(OUR_STORE_PATH);
-}
 
 export class OursContender implements Contender {
   readonly name = 'ours' as const;
-  private store!: OurStore;
+  private store!: PostgresEventStore;
 
   async setup(url: string, poolSize: number): Promise<void> {
-    if (!ourStoreExists()) throw new Error(`our store is missing: ${OUR_STORE_PATH}`);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { PostgresEventStore } = require(OUR_STORE_PATH) as OurStoreModule;
     // BENCH_OURS_IN_FLIGHT tunes the group commit (batches written at the same time) for experiments.
     const inFlight = process.env.BENCH_OURS_IN_FLIGHT ? Number(process.env.BENCH_OURS_IN_FLIGHT) : undefined;
     this.store = await PostgresEventStore.create({ connectionString: url, poolSize, maxBatchesInFlight: inFlight });
