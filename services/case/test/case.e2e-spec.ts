@@ -35,8 +35,8 @@ describe('case service over HTTP', () => {
     await db?.drop();
   });
 
-  async function submitReport(id: string, theme = 'bullying'): Promise<void> {
-    const sealedAccount = await service.platform.privacy.sealer.seal(CANARY, caseKey(id));
+  async function submitReport(id: string, theme = 'bullying', sealed?: string): Promise<void> {
+    const sealedAccount = sealed ?? await service.platform.privacy.sealer.seal(CANARY, caseKey(id));
     const payload = {
       caseId: id, agencyId: DEMO_AGENCY_ID, organisationId: DEMO_ORGANISATIONS['org-bakkerij'], theme, relation: 'manager', anonymity: 'anonymous',
       contactChannel: 'platform', language: 'nl', preferredAdvisorGender: 'any', preferredAdvisorKind: 'any', consentVersion: 'v1',
@@ -96,6 +96,30 @@ describe('case service over HTTP', () => {
     // Erased rather than closed: the retention test below counts the closed cases.
     await api().post(`/cases/${id}/erasure`).set('Authorization', await token('admin-adam')).expect(204);
     await post(`aftercare/${plan.aftercareId}/completion`, { note: 'after erasure' }).expect(409); // the assigned advisor may learn it was erased
+  });
+
+  it("never shows an advisor another case's content moved into this case's events", async () => {
+    const [x, y] = [randomUUID(), randomUUID()];
+    const OTHER = 'CANARY-case-Y-account-Pietersen-0698765432';
+    const ofY = await service.platform.privacy.sealer.seal(OTHER, caseKey(y));
+    await submitReport(y, 'bullying', ofY);
+    await submitReport(x, 'bullying', ofY); // whoever can publish puts case Y's ciphertext, verbatim, into case X's report
+    const carla = await token('coordinator-carla');
+    for (const id of [x, y]) {
+      await eventually(() => api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId: anna }).expect(204));
+    }
+    const a = await token('advisor-anna');
+    const opened = (body: { history: { type: string; data: Record<string, unknown> }[] }) => body.history.find((e) => e.type === 'CaseOpened')!.data;
+
+    const readX = await api().get(`/cases/${x}`).set('Authorization', a).expect(200);
+    expect(JSON.stringify(readX.body)).not.toContain(OTHER);
+    expect(opened(readX.body).sealedAccount).toEqual({ refused: true });
+    const readY = await api().get(`/cases/${y}`).set('Authorization', a).expect(200);
+    expect(opened(readY.body).sealedAccount).toBe(OTHER); // in its own case it still reads
+
+    const { body: replay } = await api().get(`/audits/${randomUUID()}/cases/${x}/replay`).set('Authorization', await token('auditor-ada')).expect(200);
+    expect(JSON.stringify(replay)).not.toContain(OTHER);
+    expect(replay.timeline.find((e: { type: string }) => e.type === 'CaseOpened').data.sealedAccount).toBe('foreign');
   });
 
   it('replays the case for an auditor: pseudonyms, a valid chain, clocks met, nothing sealed in clear', async () => {

@@ -122,6 +122,24 @@ describe('intake over HTTP', () => {
     await request(service.url).post(`/intake/cases/${report.caseId}/summaries/${summaryId}/correction`).set('Authorization', auth).send({ correction: 'No' }).expect(422);
   });
 
+  it("shows a reporter no other case's replies or summaries moved into their case's events", async () => {
+    const report = (await submit({ ...base, account: 'fourth', contact: { channel: 'platform' } }).expect(201)).body;
+    const auth = `Bearer ${(await request(service.url).post('/intake/follow-up').send({ receiptCode: report.receiptCode, passphrase: report.passphrase }).expect(200)).body.token}`;
+    const other = (await submit({ ...base, account: 'fifth', contact: { channel: 'platform' } }).expect(201)).body.caseId as string;
+    // Case events for this case, but every sealed text sealed under the other case's key (a forged or misrouted message).
+    const { publish: ofOther } = await sealedCase(service.platform.privacy.sealer, other);
+    const moved = ofOther.map((e) => ({ ...e, key: report.caseId, payload: { ...(e.payload as object), caseId: report.caseId } }));
+    await service.platform.bus.publish(moved.map(toMessage));
+    await eventually(async () => {
+      await service.app.get(IntakeInfrastructure).caughtUp();
+      const thread = await request(service.url).get(`/intake/cases/${report.caseId}/messages`).set('Authorization', auth).expect(200);
+      expect(thread.body.messages).toEqual([expect.objectContaining({ from: 'advisor', body: { refused: true } })]);
+    });
+    const summaries = await request(service.url).get(`/intake/cases/${report.caseId}/summaries`).set('Authorization', auth).expect(200);
+    expect(summaries.body.summaries).toEqual([expect.objectContaining({ text: { refused: true } })]);
+    expect(JSON.stringify(summaries.body)).not.toContain('We talked on Monday.');
+  });
+
   it('answers workload as out of scope and stores nothing', async () => {
     const before = await service.platform.store.headPosition();
     const { body } = await submit({ ...base, theme: 'workload', account: CANARY, contact: { channel: 'platform' } }).expect(200);

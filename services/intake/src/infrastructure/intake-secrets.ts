@@ -31,7 +31,8 @@ async function secret(pool: Pool, sealer: Sealer, name: string, create: () => st
   const sealedValue = await sealer.seal(create(), SECRETS_KEY);
   await pool.query('insert into intake_secrets (name, sealed_value) values ($1, $2) on conflict do nothing', [name, sealedValue]);
   const { rows } = await pool.query<{ sealed_value: string }>('select sealed_value from intake_secrets where name = $1', [name]);
-  const opened = await sealer.unseal<string>(rows[0].sealed_value as never);
+  const opened = await sealer.unseal<string>(rows[0].sealed_value as never, { caseRef: SECRETS_KEY.caseRef });
+  if (opened.status === 'foreign') throw new Error(`the intake secret ${name} is not sealed under the service-secrets key`);
   if (opened.status !== 'ok') throw new Error(`the intake secret ${name} was erased from the key vault`);
   return opened.value;
 }

@@ -1,4 +1,4 @@
-import { AlreadyShreddedError, MalformedSealedValueError, SealedValueTamperedError } from '../errors';
+import { AlreadyShreddedError, InvalidRefError, MalformedSealedValueError, SealedValueTamperedError } from '../errors';
 import { InMemoryKeyVault } from '../vault/in-memory-key-vault';
 import { caseKey, subjectKey } from '../vault/key-ref';
 import { isSealed, SEALED_PREFIX, type Sealed } from './sealed-format';
@@ -100,6 +100,41 @@ describe('Sealer', () => {
     expect(await sealer.unseal(name)).toEqual({ status: 'erased' });
     expect(await sealer.unseal(story)).toEqual({ status: 'ok', value: 'what happened' });
     await expect(sealer.seal('again', reporter)).rejects.toThrow(AlreadyShreddedError);
+  });
+
+  describe('bound to a case ({ caseRef })', () => {
+    const otherReporter = subjectKey('reporter', 'r-1', 'case-2');
+
+    it("opens a value of the case's narrative key or of a subject's key in that case", async () => {
+      expect(await sealer.unseal(await sealer.seal('story', narrative), { caseRef: 'case-1' })).toEqual({ status: 'ok', value: 'story' });
+      expect(await sealer.unseal(await sealer.seal('Jan', reporter), { caseRef: 'case-1' })).toEqual({ status: 'ok', value: 'Jan' });
+    });
+
+    it("refuses another case's value as foreign, narrative and subject keys alike, never its content", async () => {
+      const story = await sealer.seal('what happened in case 2', caseKey('case-2'));
+      const name = await sealer.seal('Piet', otherReporter);
+      expect(await sealer.unseal(story, { caseRef: 'case-1' })).toEqual({ status: 'foreign' });
+      expect(await sealer.unseal(name, { caseRef: 'case-1' })).toEqual({ status: 'foreign' });
+      expect(await sealer.unseal(await sealer.seal('Jan', reporter), { caseRef: 'case-2' })).toEqual({ status: 'foreign' });
+      expect(await sealer.unseal(name, { caseRef: 'case-2' })).toEqual({ status: 'ok', value: 'Piet' });
+    });
+
+    it('keeps an erased value erased, whichever case it is read for', async () => {
+      const name = await sealer.seal('Jan de Vries', reporter);
+      const story = await sealer.seal('what happened', narrative);
+      await vault.shredSubject('reporter', 'r-1');
+      expect(await sealer.unseal(name, { caseRef: 'case-1' })).toEqual({ status: 'erased' });
+      expect(await sealer.unseal(name, { caseRef: 'case-2' })).toEqual({ status: 'erased' });
+      await vault.shredCase('case-1');
+      expect(await sealer.unseal(story, { caseRef: 'case-1' })).toEqual({ status: 'erased' });
+    });
+
+    it('still checks tampering and refuses a caseRef that is not an opaque id', async () => {
+      const sealed = await sealer.seal('secret', narrative);
+      await expect(sealer.unseal(flip(sealed, 4), { caseRef: 'case-1' })).rejects.toThrow(SealedValueTamperedError);
+      await expect(sealer.unseal(sealed, { caseRef: '' })).rejects.toThrow(InvalidRefError);
+      await expect(sealer.unseal(sealed, { caseRef: undefined as unknown as string })).rejects.toThrow(InvalidRefError);
+    });
   });
 
   it('refuses what JSON cannot carry, without naming its contents', async () => {

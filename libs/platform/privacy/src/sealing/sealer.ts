@@ -1,11 +1,25 @@
 import { gcmDecrypt, gcmEncrypt } from '../crypto/aes-gcm';
 import { MalformedSealedValueError, SealedValueTamperedError } from '../errors';
-import type { KeyRef } from '../vault/key-ref';
+import { opaqueId, type KeyRef } from '../vault/key-ref';
 import type { KeyVault } from '../vault/key-vault.port';
 import { formatSealed, parseSealed, sealedAad, type Sealed } from './sealed-format';
 
 /** What `unseal` finds: the value, or the fact that its key was shredded. */
 export type Unsealed<T> = { readonly status: 'ok'; readonly value: T } | { readonly status: 'erased' };
+
+/**
+ * What `unseal` finds when told which case the value must belong to: also `foreign` when it was sealed
+ * under another case's key (a value moved from one case's data into another's). Never the content.
+ */
+export type UnsealedFor<T> = Unsealed<T> | { readonly status: 'foreign' };
+
+export interface UnsealOptions {
+  /**
+   * The case the value must belong to: its key must be that case's key or the key of a subject in that
+   * case. Anything that shows a value to a person reading one case should say which.
+   */
+  readonly caseRef: string;
+}
 
 /** Anything JSON can carry: a string, or an object or array of JSON values. */
 export type Sealable = string | object;
@@ -31,16 +45,27 @@ export class Sealer {
    * Decrypts a sealed value: `{ status: 'ok', value }`, or `{ status: 'erased' }` once its key is
    * shredded. Throws `SealedValueTamperedError` if it was altered, `MalformedSealedValueError` if
    * it is not a sealed value; neither repeats any of the input.
+   *
+   * With `{ caseRef }`, the value must also have been sealed under a key of that case (its narrative
+   * key or a subject's key in it): a value of another case is not decrypted and reads as
+   * `{ status: 'foreign' }`. An erased value stays `erased` either way. Throws `InvalidRefError` if
+   * `caseRef` is not an opaque id.
    */
-  async unseal<T = unknown>(sealed: Sealed<T>): Promise<Unsealed<T>> {
+  unseal<T = unknown>(sealed: Sealed<T>): Promise<Unsealed<T>>;
+  unseal<T = unknown>(sealed: Sealed<T>, options: UnsealOptions): Promise<UnsealedFor<T>>;
+  async unseal<T = unknown>(sealed: Sealed<T>, options?: UnsealOptions): Promise<UnsealedFor<T>> {
+    const caseRef = options === undefined ? undefined : opaqueId(options?.caseRef, 'caseRef');
     const parts = parseSealed(sealed);
     const lookup = await this.vault.keyById(parts.keyId);
     if (lookup.status === 'erased') return lookup;
+    if (caseRef !== undefined && lookup.caseRef !== caseRef) return FOREIGN;
     const plaintext = gcmDecrypt(lookup.key, parts, sealedAad(parts.keyId));
     if (!plaintext) throw new SealedValueTamperedError(parts.keyId);
     return { status: 'ok', value: deserialise(plaintext) as T };
   }
 }
+
+const FOREIGN = Object.freeze({ status: 'foreign' as const });
 
 // JSON for strings too, so a string and an object round-trip to what they were.
 function serialise(value: Sealable): Buffer {

@@ -41,7 +41,7 @@ export class InMemoryKeyVault implements KeyVault {
   async keyById(keyId: string): Promise<KeyLookup> {
     const entry = this.byId.get(keyId);
     if (!entry) throw new UnknownKeyError(keyId);
-    return entry.key ? { status: 'live', key: entry.key } : { status: 'erased' };
+    return entry.key ? { status: 'live', key: entry.key, caseRef: entry.ref.caseRef } : { status: 'erased' };
   }
 
   async shredSubject(subjectKind: SubjectKind, subjectRef: string): Promise<ShredResult> {

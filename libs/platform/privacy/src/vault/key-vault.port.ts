@@ -6,8 +6,11 @@ export interface DataKey {
   readonly key: Buffer;
 }
 
-/** What the vault holds for a key id: the key, or the fact that it was shredded. */
-export type KeyLookup = { readonly status: 'live'; readonly key: Buffer } | { readonly status: 'erased' };
+/**
+ * What the vault holds for a key id: the key and the case it belongs to (a subject's key belongs to
+ * the one case it was made for), or the fact that it was shredded.
+ */
+export type KeyLookup = { readonly status: 'live'; readonly key: Buffer; readonly caseRef: string } | { readonly status: 'erased' };
 
 /** What a shred did; `keys` counts the keys it erased now (0 when already erased: shredding is idempotent). */
 export interface ShredResult {
@@ -25,7 +28,10 @@ export interface KeyVault {
    * subject or case never gets a new key.
    */
   keyFor(ref: KeyRef): Promise<DataKey>;
-  /** The key a sealed value names; throws `UnknownKeyError` for an id this vault never held. */
+  /**
+   * The key a sealed value names, with its case ref; throws `UnknownKeyError` for an id this vault
+   * never held.
+   */
   keyById(keyId: string): Promise<KeyLookup>;
   /** Shreds every key of this subject, in every case. Final. */
   shredSubject(subjectKind: SubjectKind, subjectRef: string): Promise<ShredResult>;

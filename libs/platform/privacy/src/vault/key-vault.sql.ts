@@ -6,9 +6,11 @@ export interface KeyRow {
   key_id: string;
   wrapped_key: Buffer | null;
   wrapped_by: string | null;
+  /** Null only on a subject's tombstone, which never has a key. */
+  case_ref: string | null;
 }
 
-const KEY_COLUMNS = 'key_id, wrapped_key, wrapped_by';
+const KEY_COLUMNS = 'key_id, wrapped_key, wrapped_by, case_ref';
 
 export const SELECT_BY_ID = `select ${KEY_COLUMNS} from privacy_keys where key_id = $1`;
 

@@ -66,6 +66,22 @@ describe('PostgresKeyVault', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it("knows each key's case, from the row and from its cache, so a value opens only for its own case", async () => {
+    const [a, b] = [await open(), await open()];
+    const story = await a.sealer.seal('case X story', caseKey('case-x'));
+    const name = await a.sealer.seal('Jan de Vries', subjectKey('reporter', 'r-x', 'case-x'));
+    for (const sealer of [a.sealer, b.sealer]) { // a has the keys cached from keyFor, b reads their rows
+      expect(await sealer.unseal(story, { caseRef: 'case-x' })).toEqual({ status: 'ok', value: 'case X story' });
+      expect(await sealer.unseal(name, { caseRef: 'case-x' })).toEqual({ status: 'ok', value: 'Jan de Vries' });
+      expect(await sealer.unseal(story, { caseRef: 'case-y' })).toEqual({ status: 'foreign' });
+      expect(await sealer.unseal(name, { caseRef: 'case-y' })).toEqual({ status: 'foreign' });
+    }
+    expect((await b.vault.keyById(story.split(':')[2]!))).toMatchObject({ status: 'live', caseRef: 'case-x' });
+    await a.vault.shredCase('case-x');
+    await eventually(async () => expect(await b.sealer.unseal(name, { caseRef: 'case-y' })).toEqual({ status: 'erased' }));
+    expect(await b.sealer.unseal(story, { caseRef: 'case-x' })).toEqual({ status: 'erased' });
+  });
+
   it('makes another process see a shred at once, though it had the key cached', async () => {
     const [a, b] = [await open(), await open()];
     const sealed = await a.sealer.seal('Jan de Vries', subjectKey('witness', 'w-cache', 'case-cache'));

@@ -51,7 +51,7 @@ export class PostgresKeyVault implements KeyVault {
     return singleFlight(this.creating, id, () =>
       this.remember(() => this.loadOrCreate(checked), (dataKey) => {
         this.byRef.set(id, dataKey);
-        this.byId.set(dataKey.keyId, { status: 'live', key: dataKey.key });
+        this.byId.set(dataKey.keyId, { status: 'live', key: dataKey.key, caseRef: checked.caseRef });
       }),
     );
   }
@@ -101,8 +101,12 @@ export class PostgresKeyVault implements KeyVault {
 
   private async load(keyId: string): Promise<KeyLookup> {
     const { rows } = await this.pool.query<sql.KeyRow>(sql.SELECT_BY_ID, [keyId]);
-    if (!rows[0]) throw new UnknownKeyError(keyId);
-    return rows[0].wrapped_key ? { status: 'live', key: await this.unwrap(rows[0]) } : ERASED;
+    const row = rows[0];
+    if (!row) throw new UnknownKeyError(keyId);
+    if (!row.wrapped_key) return ERASED;
+    // Every live key has a case (the schema allows null only on a subject's tombstone); were one
+    // without, the empty ref matches no case a caller can name, so its values read as foreign.
+    return { status: 'live', key: await this.unwrap(row), caseRef: row.case_ref ?? '' };
   }
 
   private async loadOrCreate(ref: KeyRef): Promise<DataKey> {

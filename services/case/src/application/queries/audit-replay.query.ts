@@ -25,7 +25,7 @@ export interface Replay {
 
 /**
  * An auditor's replay: the case and its access log, event by event in time order, actors as pseudonyms of
- * this audit, every sealed field as `sealed` or `erased` (never its content), the hash chains verified and
+ * this audit, every sealed field as `sealed`, `erased` or `foreign` (sealed under another case's key; never its content), the hash chains verified and
  * the legal clocks recomputed from the events.
  */
 @Injectable()
@@ -42,16 +42,16 @@ export class AuditReplay {
     const opened = events.find((e) => e.type === 'CaseOpened')?.data as { agencyId?: string } | undefined;
     if (!agencyId || opened?.agencyId !== agencyId) throw caseNotFound();
     const access = await this.store.readStream(`access-${caseId}`);
-    const entries = [...events.map((e) => this.entry(auditId, 'case', e)), ...access.map((e) => this.entry(auditId, 'access', e))];
+    const entries = [...events.map((e) => this.entry(auditId, caseId, 'case', e)), ...access.map((e) => this.entry(auditId, caseId, 'access', e))];
     const timeline = (await Promise.all(entries)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || Number(BigInt(a.position) - BigInt(b.position)));
     const chain = { case: await this.store.verifyStream(`case-${caseId}`), access: await this.store.verifyStream(`access-${caseId}`) };
     const clocks = legalClocks(events.map((e) => ({ ...(e.data as object), type: e.type }) as CaseEvent), new Date());
     return { caseId, chain, clocks, timeline };
   }
 
-  private async entry(auditId: string, stream: ReplayEntry['stream'], e: RecordedEvent): Promise<ReplayEntry> {
+  private async entry(auditId: string, caseId: string, stream: ReplayEntry['stream'], e: RecordedEvent): Promise<ReplayEntry> {
     const data = { ...(e.data as Record<string, unknown>) };
-    for (const key of sealedKeys(data)) data[key] = (await this.sealer.unseal(data[key] as string)).status === 'ok' ? 'sealed' : 'erased';
+    for (const key of sealedKeys(data)) data[key] = REPLAYED[(await this.sealer.unseal(data[key] as string, { caseRef: caseId })).status];
     // People named in the data (advisors, the assigning coordinator, the access log's reader) get this audit's
     // pseudonyms, the same the metadata's actor gets: an auditor can tell who was assigned and who acted.
     for (const key of PEOPLE) if (typeof data[key] === 'string') data[key] = await this.pseudonym(auditId, data[key] as string);
@@ -63,6 +63,9 @@ export class AuditReplay {
     return this.platform.privacy.pseudonymizer.pseudonym(auditId, actor);
   }
 }
+
+// What an auditor sees of a sealed field: never its content. `foreign`: sealed under another case's key.
+const REPLAYED = { ok: 'sealed', erased: 'erased', foreign: 'foreign' } as const;
 
 // The fields of case events and the access log that name a person: an auditor sees them only as pseudonyms.
 const PEOPLE = ['advisorId', 'assignedBy', 'fromAdvisorId', 'toAdvisorId', 'actor'];

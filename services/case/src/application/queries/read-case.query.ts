@@ -40,16 +40,18 @@ export class ReadCase {
     const read: SealedContentRead = { type: 'SealedContentRead', caseId, actor: advisorId, fields, at: new Date().toISOString() };
     await this.store.appendToStream(`access-${caseId}`, [{ type: read.type, data: read, metadata: { actor: advisorId } }], 'any');
     const history = await Promise.all(recorded.map(async (e) => ({
-      type: e.type, version: e.version, recordedAt: e.recordedAt.toISOString(), data: await this.unsealed(e.data as Record<string, unknown>),
+      type: e.type, version: e.version, recordedAt: e.recordedAt.toISOString(), data: await this.unsealed(caseId, e.data as Record<string, unknown>),
     })));
     return { caseId, status: found.state.status, advisorId: found.state.advisorId, history };
   }
 
-  private async unsealed(data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  // Opened only as this case's: a value sealed under another case's key (written into this stream by
+  // whoever could append to it) reads as refused, never as that case's content.
+  private async unsealed(caseId: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = { ...data };
     for (const key of sealedKeys(data)) {
-      const opened = await this.sealer.unseal<string>(data[key] as string);
-      out[key] = opened.status === 'ok' ? opened.value : { erased: true };
+      const opened = await this.sealer.unseal<string>(data[key] as string, { caseRef: caseId });
+      out[key] = opened.status === 'ok' ? opened.value : opened.status === 'foreign' ? { refused: true } : { erased: true };
     }
     return out;
   }

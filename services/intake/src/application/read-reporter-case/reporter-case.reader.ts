@@ -5,7 +5,8 @@ import { DATABASE_POOL, SEALER } from '@vertrouwd/runtime';
 import type { Report } from '../../domain/report/report.aggregate';
 import { ReportRepository } from '../report.repository';
 
-type Text = string | { erased: true };
+/** A text, `erased` once its key was shredded, or `refused` if it was sealed for another case. */
+type Text = string | { erased: true } | { refused: true };
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
 
 /**
@@ -39,7 +40,7 @@ export class ReporterCaseReader {
     const own = report.messages.map((m) => ({ messageId: m.messageId, from: 'reporter', sentAt: m.sentAt, sealed: m.sealedBody }));
     const advisor = rows.map((r) => ({ messageId: r.message_id, from: 'advisor', sentAt: r.sent_at.toISOString(), sealed: r.sealed_body }));
     const thread = [...own, ...advisor].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
-    return { messages: await Promise.all(thread.map(async ({ sealed, ...m }) => ({ ...m, body: await this.open(sealed) }))) };
+    return { messages: await Promise.all(thread.map(async ({ sealed, ...m }) => ({ ...m, body: await this.open(caseId, sealed) }))) };
   }
 
   async summaries(caseId: string) {
@@ -48,7 +49,7 @@ export class ReporterCaseReader {
       'select summary_id, shared_at, sealed_summary from shared_summaries where case_id = $1 order by shared_at', [caseId]);
     return {
       summaries: await Promise.all(rows.map(async (r) => ({
-        summaryId: r.summary_id, sharedAt: r.shared_at.toISOString(), answer: report.summaryAnswers.get(r.summary_id) ?? null, text: await this.open(r.sealed_summary),
+        summaryId: r.summary_id, sharedAt: r.shared_at.toISOString(), answer: report.summaryAnswers.get(r.summary_id) ?? null, text: await this.open(caseId, r.sealed_summary),
       }))),
     };
   }
@@ -59,8 +60,10 @@ export class ReporterCaseReader {
     return report;
   }
 
-  private async open(sealed: string): Promise<Text> {
-    const opened = await this.sealer.unseal<string>(sealed as never);
-    return opened.status === 'ok' ? opened.value : { erased: true };
+  // Opened only as this case's: a message or summary sealed under another case's key (a forged or
+  // misrouted bus message) reads as refused, never as that case's content.
+  private async open(caseId: string, sealed: string): Promise<Text> {
+    const opened = await this.sealer.unseal<string>(sealed as never, { caseRef: caseId });
+    return opened.status === 'ok' ? opened.value : opened.status === 'foreign' ? { refused: true } : { erased: true };
   }
 }

@@ -9,8 +9,8 @@ export interface MarkView {
   markId: string;
   topic: string;
   weight: number;
-  /** The remark, or `erased` once its key was shredded. */
-  remark: string | { erased: true };
+  /** The remark, `erased` once its key was shredded, or `refused` if it was sealed for another mark. */
+  remark: string | { erased: true } | { refused: true };
 }
 
 /** Only the advisor who recorded a mark reads it; for anyone else it does not exist (no hint it does). */
@@ -24,7 +24,9 @@ export class ReadMarkHandler implements IQueryHandler<ReadMark, MarkView> {
   async execute(query: ReadMark): Promise<MarkView> {
     const mark = await this.marks.load(query.markId);
     if (!mark || mark.advisorId !== query.advisorId) throw new NotFoundException('No such mark');
-    const remark = await this.sealer.unseal<string>(mark.remark as never);
-    return { markId: mark.id, topic: mark.topic, weight: mark.weight, remark: remark.status === 'ok' ? remark.value : { erased: true } };
+    // Sealed under caseKey(markId): a remark moved over from another mark is refused, not shown.
+    const remark = await this.sealer.unseal<string>(mark.remark as never, { caseRef: mark.id });
+    const text = remark.status === 'ok' ? remark.value : remark.status === 'foreign' ? { refused: true as const } : { erased: true as const };
+    return { markId: mark.id, topic: mark.topic, weight: mark.weight, remark: text };
   }
 }
