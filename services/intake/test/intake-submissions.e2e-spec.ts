@@ -27,6 +27,13 @@ describe('report submission throttling over HTTP (default limits)', () => {
     // The page and the follow-up are throttled on their own: a flood of reports does not lock a reporter out.
     await request(intake.service.url).get('/intake/bakkerij-2026').expect(200);
   });
+
+  it('counts failed follow-ups fired at once before answering any: 5 per receipt get an answer, the rest 429', async () => {
+    const attempt = () => request(intake.service.url).post('/intake/follow-up').send({ receiptCode: '0000-0000-0000-0000-0001', passphrase: 'WRONG-WRONG-WRONG-WRONG-WRONG' });
+    const answers = await Promise.all(Array.from({ length: 12 }, attempt));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+  });
 });
 
 describe('report submission, summaries and case progress', () => {

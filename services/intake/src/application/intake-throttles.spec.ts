@@ -17,4 +17,19 @@ describe('IntakeThrottles', () => {
     expect(() => throttles.refuseWhenLimited([throttles.submissionsPerClient, 'a'])).toThrow();
     expect(() => throttles.refuseWhenLimited([throttles.submissionsPerClient, 'b'])).not.toThrow();
   });
+
+  it('checks and counts in one step, and takes back every hit of an attempt that does not count', () => {
+    const throttles = new IntakeThrottles({ failedFollowUpsPerReceipt: { max: 2, windowMs: 60_000 } });
+    const { failedFollowUpsPerReceipt: perReceipt, failedFollowUpsPerClient: perClient } = throttles;
+    throttles.take([perReceipt, 'receipt'], [perClient, 'client']);
+    const takeBack = throttles.take([perReceipt, 'receipt'], [perClient, 'client']);
+    // Counted before any answer: a third attempt at the same time is refused.
+    expect(() => throttles.take([perReceipt, 'receipt'], [perClient, 'client'])).toThrow();
+    takeBack();
+    expect(perReceipt.retryAfterSeconds('receipt')).toBe(0);
+    throttles.take([perReceipt, 'receipt'], [perClient, 'client']);
+    expect(() => throttles.take([perReceipt, 'receipt'], [perClient, 'client'])).toThrow();
+    // A refused attempt is not counted against the client either: 2 hits stay 2.
+    expect((perClient as unknown as { hits: Map<string, number[]> }).hits.get('client')).toHaveLength(2);
+  });
 });

@@ -38,6 +38,16 @@ export class IntakeThrottles {
     this.submissionsPerClient = new SlidingWindowThrottle(limits.submissionsPerClient);
   }
 
+  /**
+   * Checks and counts at once, before any await: attempts fired together cannot all pass the check before
+   * any of them is counted. Returns what takes the hits back, for an attempt that turns out not to count.
+   */
+  take(...checks: [SlidingWindowThrottle, string][]): () => void {
+    this.refuseWhenLimited(...checks);
+    const taken = checks.map(([throttle, key]) => [throttle, key, throttle.hit(key)] as const);
+    return () => taken.forEach(([throttle, key, at]) => throttle.forgive(key, at));
+  }
+
   /** Throws the 429 problem (with Retry-After) when any of the checks says wait. */
   refuseWhenLimited(...checks: [SlidingWindowThrottle, string][]): void {
     const wait = Math.max(0, ...checks.map(([throttle, key]) => throttle.retryAfterSeconds(key)));

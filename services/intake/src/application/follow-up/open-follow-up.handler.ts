@@ -22,23 +22,23 @@ export class OpenFollowUpHandler implements ICommandHandler<OpenFollowUp, { toke
 
   async execute(command: OpenFollowUp): Promise<{ token: string; caseId: string; expiresIn: number }> {
     if (!this.tokens) throw new ServiceUnavailableException('Follow-up is not configured');
-    // Throttled by the receipt's keyed hash (the code itself is never kept) and by client address.
+    // Throttled by the receipt's keyed hash (the code itself is never kept) and by client address. The attempt
+    // counts as failed from the start, so attempts fired together are all counted; a match takes it back.
     const receiptHash = this.keyring.hash.hash('receipt', parseReceiptCode(command.receiptCode) ?? command.receiptCode);
     const { failedFollowUpsPerReceipt: perReceipt, failedFollowUpsPerClient: perClient } = this.throttles;
-    this.throttles.refuseWhenLimited([perReceipt, receiptHash], [perClient, command.clientAddress]);
+    const takeBack = this.throttles.take([perReceipt, receiptHash], [perClient, command.clientAddress]);
 
     const { rows } = await this.pool.query<{ case_id: string; passphrase_hash: string }>(
       'select case_id, passphrase_hash from receipts where receipt_hash = $1',
       [receiptHash],
-    );
+    ).catch((error: unknown) => { takeBack(); throw error; }); // our failure is not the reporter's attempt
     // Always one HMAC and one constant-time comparison, found or not: timing tells no receipt apart.
     const matches = this.keyring.hash.verify('passphrase', parsePassphrase(command.passphrase) ?? '', rows[0]?.passphrase_hash);
     if (!matches || !rows[0]) {
-      perReceipt.hit(receiptHash);
-      perClient.hit(command.clientAddress);
       // One answer for an unknown receipt and a wrong passphrase: nobody learns which receipts exist.
       throw new UnauthorizedException('The receipt code and passphrase do not match');
     }
+    takeBack();
     return { token: await this.tokens.issue({ caseId: rows[0].case_id, ttlSec: TOKEN_TTL_SEC }), caseId: rows[0].case_id, expiresIn: TOKEN_TTL_SEC };
   }
 }

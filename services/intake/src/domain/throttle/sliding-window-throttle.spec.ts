@@ -47,4 +47,18 @@ describe('SlidingWindowThrottle', () => {
     expect(throttle.retryAfterSeconds('busy')).toBe(0);
     expect((throttle as unknown as { hits: Map<string, number[]> }).hits.get('busy')).toHaveLength(0);
   });
+
+  it('takes back a hit it is told was forgiven, and only that one', () => {
+    const throttle = new SlidingWindowThrottle({ max: 2, windowMs: 60_000 }, clock);
+    throttle.hit('r');
+    now += 1_000;
+    const at = throttle.hit('r');
+    expect(throttle.retryAfterSeconds('r')).toBe(59);
+    throttle.forgive('r', at);
+    expect(throttle.retryAfterSeconds('r')).toBe(0);
+    throttle.forgive('r', at); // already gone: nothing else is taken back
+    throttle.hit('r');
+    expect(throttle.retryAfterSeconds('r')).toBe(59);
+    throttle.forgive('unknown', at);
+  });
 });

@@ -29,15 +29,24 @@ export class SlidingWindowThrottle {
     return Math.max(1, Math.ceil((recent[recent.length - this.limit.max] + this.limit.windowMs - this.clock()) / 1000));
   }
 
-  /** Counts one hit against `key`. */
-  hit(key: string): void {
+  /** Counts one hit against `key`; returns its time, which `forgive` takes back. */
+  hit(key: string): number {
     const recent = this.recent(key);
-    recent.push(this.clock());
+    const at = this.clock();
+    recent.push(at);
     // Only the newest `max` hits can decide a wait.
     if (recent.length > this.limit.max) recent.splice(0, recent.length - this.limit.max);
     this.hits.delete(key);
     this.hits.set(key, recent);
     if (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value as string);
+    return at;
+  }
+
+  /** Takes back one hit counted at `at` (an attempt that turned out not to count); nothing if it has gone. */
+  forgive(key: string, at: number): void {
+    const hits = this.hits.get(key);
+    const index = hits?.lastIndexOf(at) ?? -1;
+    if (index >= 0) hits!.splice(index, 1);
   }
 
   /** The key's hits inside the window, pruned in place (hits are appended in time order). */
