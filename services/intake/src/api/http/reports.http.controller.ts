@@ -10,6 +10,7 @@ import { SubmitReport } from '../../application/submit-report/submit-report.comm
 import type { SubmitReportResult } from '../../application/submit-report/submit-report.handler';
 import { SubmitReportRequest } from './submit-report.request.dto';
 import { FollowUpRequest } from './reporter.request.dto';
+import { clientKey } from '../../domain/throttle/client-key';
 
 interface HttpRequest { ip?: string; correlationId?: string; headers: Record<string, string | undefined> }
 
@@ -61,6 +62,7 @@ export class ReportsHttpController {
   }
 }
 
+// The socket's address (no X-Forwarded-For is trusted), IPv6 by its /64.
 function clientOf(req: HttpRequest): string {
-  return req.ip ?? 'unknown';
+  return clientKey(req.ip);
 }
