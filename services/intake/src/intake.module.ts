@@ -3,6 +3,7 @@ import { IntakePageHttpController } from './api/http/intake-page.http.controller
 import { ReporterCaseHttpController } from './api/http/reporter-case.http.controller';
 import { ReportsHttpController } from './api/http/reports.http.controller';
 import { AnswerSummaryHandler } from './application/answer-summary/answer-summary.handler';
+import { EraseReporterDataHandler } from './application/erase-reporter-data/erase-reporter-data.handler';
 import { OpenFollowUpHandler } from './application/follow-up/open-follow-up.handler';
 import { IntakeKeyring } from './application/intake-keyring';
 import { IntakeOrganisations } from './application/intake-page/intake-organisations';
@@ -21,6 +22,7 @@ import { IntakeInfrastructure } from './infrastructure/intake.infrastructure';
   providers: [
     ReportRepository, ReportChanges, IntakeKeyring, IntakeThrottles, IntakeOrganisations, ReporterCaseReader, IntakeInfrastructure,
     SubmitReportHandler, OpenFollowUpHandler, SendReporterMessageHandler, AnswerSummaryHandler, WithdrawReportHandler,
+    EraseReporterDataHandler,
   ],
 })
 export class IntakeModule {

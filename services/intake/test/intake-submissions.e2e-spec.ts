@@ -123,6 +123,33 @@ describe('report submission, summaries and case progress', () => {
     await request(intake.service.url).post(`/intake/cases/${caseId}/messages`).set('Authorization', auth).send({ body: 'one more thing' }).expect(201);
   });
 
+  it('erases the reporter\'s own contact and identity on their request, and the case goes on', async () => {
+    const body = { ...REPORT, anonymity: 'known-to-advisor', account: 'CANARY-account stays', contact: { channel: 'email', email: 'canary-reporter@example.nl' }, identity: { name: 'CANARY Reporter' } };
+    const { caseId, receiptCode, passphrase } = (await intake.submit(body).expect(201)).body;
+    const auth = `Bearer ${(await request(intake.service.url).post('/intake/follow-up').send({ receiptCode, passphrase }).expect(200)).body.token}`;
+    const { rows } = await intake.service.platform.pool.query<{ data: { content: Record<string, string> } }>(
+      "select data from es_events where stream_id = $1 and type = 'ReportSubmitted'", [`report-${caseId}`]);
+    const { sealedAccount, sealedContact, sealedIdentity } = rows[0].data.content;
+    const sealer = intake.service.platform.privacy.sealer;
+    expect(await sealer.unseal(sealedContact as never, { caseRef: caseId })).toMatchObject({ status: 'ok' });
+
+    await request(intake.service.url).post(`/intake/cases/${caseId}/personal-data/erasure`).set('Authorization', auth).expect(204);
+    // Shredded in the shared vault: every reader (the advisor's view, the replay) reads them as erased.
+    expect(await sealer.unseal(sealedContact as never, { caseRef: caseId })).toEqual({ status: 'erased' });
+    expect(await sealer.unseal(sealedIdentity as never, { caseRef: caseId })).toEqual({ status: 'erased' });
+    expect(await sealer.unseal(sealedAccount as never, { caseRef: caseId })).toEqual({ status: 'ok', value: 'CANARY-account stays' });
+    expect(await count(intake, "select count(*) as n from es_events where stream_id = $1 and type = 'ReporterDataErased'", [`report-${caseId}`])).toBe(1);
+
+    const again = await request(intake.service.url).post(`/intake/cases/${caseId}/personal-data/erasure`).set('Authorization', auth).expect(422);
+    expect(again.headers['content-type']).toMatch(/problem\+json/);
+    expect(await count(intake, "select count(*) as n from es_events where stream_id = $1 and type = 'ReporterDataErased'", [`report-${caseId}`])).toBe(1);
+    await request(intake.service.url).post(`/intake/cases/${caseId}/messages`).set('Authorization', auth).send({ body: 'still here' }).expect(201);
+    // Another reporter's erasure touches nothing of this one's: the other case's key still opens.
+    const other = await intake.reporter();
+    await request(intake.service.url).post(`/intake/cases/${other.caseId}/personal-data/erasure`).set('Authorization', other.auth).expect(204);
+    expect(await sealer.unseal(sealedAccount as never, { caseRef: caseId })).toMatchObject({ status: 'ok' });
+  });
+
   it('keeps withdrawn above closed: a withdrawn report reads withdrawn whatever case says after', async () => {
     const { caseId, auth } = await intake.reporter();
     await request(intake.service.url).post(`/intake/cases/${caseId}/withdrawal`).set('Authorization', auth).expect(204);

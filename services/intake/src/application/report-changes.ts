@@ -4,7 +4,7 @@ import { outboxFor } from '@vertrouwd/messaging';
 import { CONTRACTS } from '@vertrouwd/runtime';
 import { currentTraceparent } from '@vertrouwd/telemetry';
 import type { Report } from '../domain/report/report.aggregate';
-import { ReportNotSubmittedError, ReportWithdrawnError, SummaryAlreadyAnsweredError } from '../domain/report/report.errors';
+import { ReporterDataAlreadyErasedError, ReportNotSubmittedError, ReportWithdrawnError, SummaryAlreadyAnsweredError } from '../domain/report/report.errors';
 import { translateIntakeEvent } from './integration/intake-events.translator';
 import { ReportRepository } from './report.repository';
 
@@ -16,7 +16,8 @@ export class ReportChanges {
     @Inject(CONTRACTS) private readonly contracts: ContractRegistry,
   ) {}
 
-  async change(caseId: string, correlationId: string, decide: (report: Report) => void): Promise<void> {
+  /** `beforeSave` runs once the decision stands and before its events are written (e.g. a shred). */
+  async change(caseId: string, correlationId: string, decide: (report: Report) => void, beforeSave?: (report: Report) => Promise<void>): Promise<void> {
     const report = await this.reports.load(caseId);
     if (!report) throw new NotFoundException('No such report');
     try {
@@ -24,6 +25,7 @@ export class ReportChanges {
     } catch (error) {
       throw asHttp(error);
     }
+    await beforeSave?.(report);
     await this.reports.save(report, { correlationId, traceparent: currentTraceparent() }, outboxFor(translateIntakeEvent, this.contracts));
   }
 }
@@ -31,6 +33,6 @@ export class ReportChanges {
 // Domain messages name the rule, never content, so they may be the problem's detail.
 function asHttp(error: unknown): unknown {
   if (error instanceof ReportNotSubmittedError) return new NotFoundException(error.message);
-  if (error instanceof ReportWithdrawnError || error instanceof SummaryAlreadyAnsweredError) return new UnprocessableEntityException(error.message);
+  if (error instanceof ReportWithdrawnError || error instanceof SummaryAlreadyAnsweredError || error instanceof ReporterDataAlreadyErasedError) return new UnprocessableEntityException(error.message);
   return error;
 }

@@ -5,6 +5,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ReporterAccess } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { AnswerSummary } from '../../application/answer-summary/answer-summary.command';
+import { EraseReporterData } from '../../application/erase-reporter-data/erase-reporter-data.command';
 import { ReporterCaseReader } from '../../application/read-reporter-case/reporter-case.reader';
 import { SendReporterMessage } from '../../application/send-message/send-message.command';
 import { WithdrawReport } from '../../application/withdraw-report/withdraw-report.command';
@@ -68,5 +69,13 @@ export class ReporterCaseHttpController {
   @ApiProblemResponse(422, 'Already withdrawn')
   withdraw(@Param('caseId', uuid) caseId: string, @Req() req: HttpRequest): Promise<void> {
     return this.commands.execute(new WithdrawReport(caseId, correlationOf(req)));
+  }
+
+  /** The reporter's own data (contact details, identity) erased by crypto-shredding; the case goes on. */
+  @Post('personal-data/erasure')
+  @HttpCode(204)
+  @ApiProblemResponse(422, 'Already erased')
+  eraseReporterData(@Param('caseId', uuid) caseId: string, @Req() req: HttpRequest): Promise<void> {
+    return this.commands.execute(new EraseReporterData(caseId, correlationOf(req)));
   }
 }

@@ -21,5 +21,9 @@ export function translateIntakeEvent(event: ReportEvent): Translated[] {
       return [{ contract: SummaryCorrectedV1, payload: { caseId: event.caseId, summaryId: event.summaryId, correctedAt: event.correctedAt, sealedCorrection: event.sealedCorrection } }];
     case 'ReportWithdrawn':
       return [{ contract: ReportWithdrawnV1, payload: { caseId: event.caseId, withdrawnAt: event.withdrawnAt } }];
+    case 'ReporterDataErased':
+      // Nothing to tell: the reporter's key is shredded in the shared vault, so every reader (the advisor's
+      // view, the audit replay) already reads their contact and identity as erased.
+      return [];
   }
 }

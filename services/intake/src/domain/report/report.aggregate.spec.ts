@@ -1,7 +1,9 @@
 import { given } from '@vertrouwd/event-sourcing';
 import { Report } from './report.aggregate';
-import { ContentNotSealedError, ReportAlreadySubmittedError, ReportNotSubmittedError, ReportWithdrawnError, SummaryAlreadyAnsweredError } from './report.errors';
-import { MessageSent, ReportSubmitted, ReportWithdrawn, SummaryApproved, SummaryCorrected, type ReportFacts } from './report.events';
+import {
+  ContentNotSealedError, ReportAlreadySubmittedError, ReportNotSubmittedError, ReporterDataAlreadyErasedError, ReportWithdrawnError, SummaryAlreadyAnsweredError,
+} from './report.errors';
+import { MessageSent, ReporterDataErased, ReportSubmitted, ReportWithdrawn, SummaryApproved, SummaryCorrected, type ReportFacts } from './report.events';
 import { inScope, isOutOfScope } from './report-scope';
 
 const caseId = '0190a7c4-0000-7000-8000-000000000001';
@@ -23,6 +25,16 @@ describe('Report', () => {
     it('refuses contact details in clear', () =>
       given(Report).when((r) => r.submit(facts, { sealedAccount: sealed, sealedContact: 'me@example.nl' }, at)).thenThrows(ContentNotSealedError));
     it('is submitted once', () => given(Report, submitted).when((r) => r.submit(facts, { sealedAccount: sealed }, at)).thenThrows(ReportAlreadySubmittedError));
+  });
+
+  describe('erasure of the reporter\'s own data (GDPR art. 17)', () => {
+    const erased = new ReporterDataErased(caseId, at.toISOString());
+    it('records the erasure', () => given(Report, submitted).when((r) => r.eraseReporterData(at)).then(erased));
+    it('is possible after withdrawal too', () => given(Report, submitted, withdrawn).when((r) => r.eraseReporterData(at)).then(erased));
+    it('happens once', () => given(Report, submitted, erased).when((r) => r.eraseReporterData(at)).thenThrows(ReporterDataAlreadyErasedError));
+    it('needs a report', () => given(Report).when((r) => r.eraseReporterData(at)).thenThrows(ReportNotSubmittedError));
+    it('leaves the case going: messages are still taken', () =>
+      given(Report, submitted, erased).when((r) => r.sendMessage('m-1', sealed, at)).then(new MessageSent(caseId, 'm-1', sealed, at.toISOString())));
   });
 
   describe('messages', () => {

@@ -1,9 +1,10 @@
 import { EventSourcedAggregate } from '@vertrouwd/event-sourcing';
 import {
-  ContentNotSealedError, ReportAlreadySubmittedError, ReportNotSubmittedError, ReportWithdrawnError, SummaryAlreadyAnsweredError,
+  ContentNotSealedError, ReportAlreadySubmittedError, ReportNotSubmittedError, ReporterDataAlreadyErasedError, ReportWithdrawnError,
+  SummaryAlreadyAnsweredError,
 } from './report.errors';
 import {
-  MessageSent, ReportSubmitted, ReportWithdrawn, SummaryApproved, SummaryCorrected,
+  MessageSent, ReporterDataErased, ReportSubmitted, ReportWithdrawn, SummaryApproved, SummaryCorrected,
   type ReportEvent, type ReportFacts, type SealedReportContent,
 } from './report.events';
 
@@ -17,6 +18,7 @@ export class Report extends EventSourcedAggregate<ReportEvent> {
   facts: ReportFacts | undefined;
   receivedAt = '';
   withdrawnAt: string | undefined;
+  reporterDataErasedAt: string | undefined;
   readonly messages: MessageSent[] = [];
 
   get id(): string {
@@ -53,6 +55,16 @@ export class Report extends EventSourcedAggregate<ReportEvent> {
     this.apply(new ReportWithdrawn(this.caseId, at.toISOString()));
   }
 
+  /**
+   * The reporter's right to erasure of their own data: also after withdrawal, once. The caller shreds the
+   * reporter's key (`facts.reporterRef`) before this is saved.
+   */
+  eraseReporterData(at: Date): void {
+    if (!this.facts) throw new ReportNotSubmittedError();
+    if (this.reporterDataErasedAt) throw new ReporterDataAlreadyErasedError();
+    this.apply(new ReporterDataErased(this.caseId, at.toISOString()));
+  }
+
   private mustBeOpen(): void {
     if (!this.facts) throw new ReportNotSubmittedError();
     if (this.withdrawnAt) throw new ReportWithdrawnError();
@@ -78,5 +90,9 @@ export class Report extends EventSourcedAggregate<ReportEvent> {
 
   onReportWithdrawn(event: ReportWithdrawn): void {
     this.withdrawnAt = event.withdrawnAt;
+  }
+
+  onReporterDataErased(event: ReporterDataErased): void {
+    this.reporterDataErasedAt = event.erasedAt;
   }
 }

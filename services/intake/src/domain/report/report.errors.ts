@@ -27,6 +27,13 @@ export class ReportNotSubmittedError extends Error {
   }
 }
 
+export class ReporterDataAlreadyErasedError extends Error {
+  override readonly name = 'ReporterDataAlreadyErasedError';
+  constructor() {
+    super('The reporter\'s personal data was already erased');
+  }
+}
+
 export class SummaryAlreadyAnsweredError extends Error {
   override readonly name = 'SummaryAlreadyAnsweredError';
   constructor() {

@@ -57,4 +57,13 @@ export class ReportWithdrawn {
   constructor(readonly caseId: string, readonly withdrawnAt: string) {}
 }
 
-export type ReportEvent = ReportSubmitted | MessageSent | SummaryApproved | SummaryCorrected | ReportWithdrawn;
+/**
+ * The reporter had their own personal data erased (their key shredded): contact details and identity read as
+ * erased everywhere; the account, under the case key, stays for the case.
+ */
+export class ReporterDataErased {
+  readonly type = 'ReporterDataErased';
+  constructor(readonly caseId: string, readonly erasedAt: string) {}
+}
+
+export type ReportEvent = ReportSubmitted | MessageSent | SummaryApproved | SummaryCorrected | ReportWithdrawn | ReporterDataErased;

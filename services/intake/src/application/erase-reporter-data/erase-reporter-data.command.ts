@@ -1,0 +1,4 @@
+/** The reporter asks for their own personal data (contact details, identity) to be erased. */
+export class EraseReporterData {
+  constructor(readonly caseId: string, readonly correlationId: string) {}
+}
