@@ -48,6 +48,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/agencies/{agencyId}/cases', url: `/agencies/${A}/cases`, roles: ['coordinator'], scope: 'agency' },
   { method: 'post', path: '/agencies/{agencyId}/cases/{caseId}/assignment', url: `/agencies/${A}/cases/${CASE}/assignment`, body: { advisorId: anna }, roles: ['coordinator'], scope: 'agency' },
   { method: 'get', path: '/agencies/{agencyId}/deadlines', url: `/agencies/${A}/deadlines?state=due`, roles: ['coordinator'], scope: 'agency' },
+  { method: 'get', path: '/agencies/{agencyId}/retention', url: `/agencies/${A}/retention`, roles: ['coordinator'], scope: 'agency' },
   { method: 'put', path: '/agencies/{agencyId}/retention', url: `/agencies/${A}/retention`, body: { monthsAfterClosure: 12 }, roles: ['coordinator'], scope: 'agency' },
   { method: 'get', path: '/cases/{caseId}', url: `/cases/${CASE}`, roles: ['advisor'], scope: 'assigned' },
   { method: 'get', path: '/advisors/me/cases', url: '/advisors/me/cases', roles: ['advisor'], scope: 'own' },

@@ -179,7 +179,11 @@ describe('case service over HTTP', () => {
   });
 
   it('erases closed cases past retention, and the replay still works with the fields erased', async () => {
-    await api().put(`/agencies/${DEMO_AGENCY_ID}/retention`).set('Authorization', await token('coordinator-carla')).send({ monthsAfterClosure: 6 }).expect(200);
+    const coordinator = await token('coordinator-carla');
+    const before = await api().get(`/agencies/${DEMO_AGENCY_ID}/retention`).set('Authorization', coordinator).expect(200);
+    expect(before.body).toEqual({ agencyId: DEMO_AGENCY_ID, monthsAfterClosure: null });
+    await api().put(`/agencies/${DEMO_AGENCY_ID}/retention`).set('Authorization', coordinator).send({ monthsAfterClosure: 6 }).expect(200);
+    expect((await api().get(`/agencies/${DEMO_AGENCY_ID}/retention`).set('Authorization', coordinator).expect(200)).body).toEqual({ agencyId: DEMO_AGENCY_ID, monthsAfterClosure: 6 });
     const job = service.app.get(RetentionJob);
     await eventually(async () => expect(await job.runOnce(new Date(Date.now() + 5 * 31 * 24 * 3600_000))).toBe(0));
     expect(await job.runOnce(new Date(Date.now() + 7 * 31 * 24 * 3600_000))).toBe(1);

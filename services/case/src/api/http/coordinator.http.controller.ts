@@ -51,6 +51,13 @@ export class CoordinatorHttpController {
     return { deadlines: await this.lists.deadlines({ agencyId, ...(advisorId ? { advisorId } : {}) }, filter, new Date()) };
   }
 
+  /** The agency's retention period; `null` while none is set, and then no case of the agency is erased by time. */
+  @Get('retention')
+  async currentRetention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string): Promise<{ agencyId: string; monthsAfterClosure: number | null }> {
+    const found = await this.readModels.dataSource.manager.findOneBy(AgencyRetention, { agencyId });
+    return { agencyId, monthsAfterClosure: found?.monthsAfterClosure ?? null };
+  }
+
   @Put('retention')
   async retention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() body: RetentionRequest): Promise<AgencyRetention> {
     await this.readModels.dataSource.manager.upsert(AgencyRetention, { agencyId, monthsAfterClosure: body.monthsAfterClosure }, ['agencyId']);
