@@ -11,7 +11,7 @@ export { InMemoryKeyVault } from './vault/in-memory-key-vault';
 export { migratePrivacy } from './vault/migrate';
 export { SHRED_CHANNEL } from './vault/shred-watcher';
 export { isSealed, SEALED_PREFIX, type Sealed } from './sealing/sealed-format';
-export { Sealer, type Sealable, type Unsealed, type UnsealedFor, type UnsealOptions } from './sealing/sealer';
+export { Sealer, shown, type Sealable, type Shown, type Unsealed, type UnsealedFor, type UnsealOptions } from './sealing/sealer';
 export { redactSealed, REDACTED_SEALED } from './sealing/redact-sealed';
 export type { Pseudonymizer } from './pseudonyms/pseudonymizer';
 export { createPrivacy, type Privacy, type PrivacyOptions } from './create-privacy';

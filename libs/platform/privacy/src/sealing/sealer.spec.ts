@@ -2,7 +2,7 @@ import { AlreadyShreddedError, InvalidRefError, MalformedSealedValueError, Seale
 import { InMemoryKeyVault } from '../vault/in-memory-key-vault';
 import { caseKey, subjectKey } from '../vault/key-ref';
 import { isSealed, SEALED_PREFIX, type Sealed } from './sealed-format';
-import { Sealer } from './sealer';
+import { Sealer, shown } from './sealer';
 
 const narrative = caseKey('case-1');
 const reporter = subjectKey('reporter', 'r-1', 'case-1');
@@ -127,6 +127,14 @@ describe('Sealer', () => {
       expect(await sealer.unseal(name, { caseRef: 'case-2' })).toEqual({ status: 'erased' });
       await vault.shredCase('case-1');
       expect(await sealer.unseal(story, { caseRef: 'case-1' })).toEqual({ status: 'erased' });
+    });
+
+    it('shows a reader the value, or why it is withheld, never the content', async () => {
+      expect(shown(await sealer.unseal(await sealer.seal('story', narrative), { caseRef: 'case-1' }))).toBe('story');
+      expect(shown(await sealer.unseal(await sealer.seal('story', narrative), { caseRef: 'case-2' }))).toEqual({ refused: true });
+      const name = await sealer.seal('Jan', reporter);
+      await vault.shredSubject('reporter', 'r-1');
+      expect(shown(await sealer.unseal(name, { caseRef: 'case-1' }))).toEqual({ erased: true });
     });
 
     it('still checks tampering and refuses a caseRef that is not an opaque id', async () => {

@@ -13,6 +13,15 @@ export type Unsealed<T> = { readonly status: 'ok'; readonly value: T } | { reado
  */
 export type UnsealedFor<T> = Unsealed<T> | { readonly status: 'foreign' };
 
+/** A sealed value as a reader is shown it: the value, or which of the two reasons it is withheld. */
+export type Shown<T> = T | { readonly erased: true } | { readonly refused: true };
+
+/** What `unseal` found, as a person reading one case is shown it: `erased` when shredded, `refused` when foreign. */
+export function shown<T>(opened: UnsealedFor<T>): Shown<T> {
+  if (opened.status === 'ok') return opened.value;
+  return opened.status === 'foreign' ? { refused: true } : { erased: true };
+}
+
 export interface UnsealOptions {
   /**
    * The case the value must belong to: its key must be that case's key or the key of a subject in that

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@vertrouwd/event-sourcing';
-import type { Sealer } from '@vertrouwd/privacy';
+import { shown, type Sealer } from '@vertrouwd/privacy';
 import { EVENT_STORE, SEALER } from '@vertrouwd/runtime';
 import { SEALED_FIELDS, type SealedContentRead } from '../../domain/case/case.events';
 import { CaseRepository } from '../case.repository';
@@ -50,8 +50,7 @@ export class ReadCase {
   private async unsealed(caseId: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = { ...data };
     for (const key of sealedKeys(data)) {
-      const opened = await this.sealer.unseal<string>(data[key] as string, { caseRef: caseId });
-      out[key] = opened.status === 'ok' ? opened.value : opened.status === 'foreign' ? { refused: true } : { erased: true };
+      out[key] = shown(await this.sealer.unseal<string>(data[key] as string, { caseRef: caseId }));
     }
     return out;
   }

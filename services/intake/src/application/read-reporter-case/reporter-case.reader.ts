@@ -1,12 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Pool } from 'pg';
-import type { Sealer } from '@vertrouwd/privacy';
+import { shown, type Sealer, type Shown } from '@vertrouwd/privacy';
 import { DATABASE_POOL, SEALER } from '@vertrouwd/runtime';
 import type { Report } from '../../domain/report/report.aggregate';
 import { ReportRepository } from '../report.repository';
 
 /** A text, `erased` once its key was shredded, or `refused` if it was sealed for another case. */
-type Text = string | { erased: true } | { refused: true };
+type Text = Shown<string>;
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
 
 /**
@@ -63,7 +63,6 @@ export class ReporterCaseReader {
   // Opened only as this case's: a message or summary sealed under another case's key (a forged or
   // misrouted bus message) reads as refused, never as that case's content.
   private async open(caseId: string, sealed: string): Promise<Text> {
-    const opened = await this.sealer.unseal<string>(sealed as never, { caseRef: caseId });
-    return opened.status === 'ok' ? opened.value : opened.status === 'foreign' ? { refused: true } : { erased: true };
+    return shown(await this.sealer.unseal<string>(sealed as never, { caseRef: caseId }));
   }
 }

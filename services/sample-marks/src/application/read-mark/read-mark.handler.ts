@@ -1,6 +1,6 @@
 import { Inject, NotFoundException } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Sealer } from '@vertrouwd/privacy';
+import { shown, type Sealer, type Shown } from '@vertrouwd/privacy';
 import { SEALER } from '@vertrouwd/runtime';
 import { MarkRepository } from '../mark.repository';
 import { ReadMark } from './read-mark.query';
@@ -10,7 +10,7 @@ export interface MarkView {
   topic: string;
   weight: number;
   /** The remark, `erased` once its key was shredded, or `refused` if it was sealed for another mark. */
-  remark: string | { erased: true } | { refused: true };
+  remark: Shown<string>;
 }
 
 /** Only the advisor who recorded a mark reads it; for anyone else it does not exist (no hint it does). */
@@ -25,8 +25,7 @@ export class ReadMarkHandler implements IQueryHandler<ReadMark, MarkView> {
     const mark = await this.marks.load(query.markId);
     if (!mark || mark.advisorId !== query.advisorId) throw new NotFoundException('No such mark');
     // Sealed under caseKey(markId): a remark moved over from another mark is refused, not shown.
-    const remark = await this.sealer.unseal<string>(mark.remark as never, { caseRef: mark.id });
-    const text = remark.status === 'ok' ? remark.value : remark.status === 'foreign' ? { refused: true as const } : { erased: true as const };
-    return { markId: mark.id, topic: mark.topic, weight: mark.weight, remark: text };
+    const remark = shown(await this.sealer.unseal<string>(mark.remark as never, { caseRef: mark.id }));
+    return { markId: mark.id, topic: mark.topic, weight: mark.weight, remark };
   }
 }
