@@ -6,6 +6,7 @@ const swc = require('./tools/jest/swc.config.js');
 const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8'));
 const projects = [
   { name: 'testing', root: 'libs/testing' },
+  { name: 'domain', root: 'libs/platform/domain' },
   { name: 'event-sourcing', root: 'libs/platform/event-sourcing' },
   { name: 'contracts', root: 'libs/contracts' },
   { name: 'messaging', root: 'libs/platform/messaging' },

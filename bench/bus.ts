@@ -34,11 +34,19 @@ async function throughput(bus: PostgresMessageBus, messages: number): Promise<Pi
   const started = performance.now();
   const consumer = bus.consume({ group: 'bench', topics: [topic], handle: async () => void (++consumed === messages && done()) });
   const perPublisher = messages / 4;
-  await Promise.all([0, 1, 2, 3].map(async (p) => {
-    for (let i = 0; i < perPublisher; i += 100) {
-      await bus.publish(Array.from({ length: 100 }, (_, k) => ({ topic, key: `key-${(i + k) % 64}`, value: JSON.stringify({ p, n: i + k, pad: 'x'.repeat(200) }) })));
-    }
-  }));
+  await Promise.all(
+    [0, 1, 2, 3].map(async (p) => {
+      for (let i = 0; i < perPublisher; i += 100) {
+        await bus.publish(
+          Array.from({ length: 100 }, (_, k) => ({
+            topic,
+            key: `key-${(i + k) % 64}`,
+            value: JSON.stringify({ p, n: i + k, pad: 'x'.repeat(200) }),
+          })),
+        );
+      }
+    }),
+  );
   const published = performance.now();
   await drained;
   const finished = performance.now();
@@ -50,7 +58,11 @@ async function throughput(bus: PostgresMessageBus, messages: number): Promise<Pi
 async function latency(bus: PostgresMessageBus, count: number): Promise<number[]> {
   const topic = 'bench.latency.v1';
   const samples: number[] = [];
-  const consumer = bus.consume({ group: 'bench', topics: [topic], handle: async (m) => void samples.push(performance.now() - Number(m.headers.sent)) });
+  const consumer = bus.consume({
+    group: 'bench',
+    topics: [topic],
+    handle: async (m) => void samples.push(performance.now() - Number(m.headers.sent)),
+  });
   await consumer.caughtUp();
   for (let i = 0; i < count; i++) {
     await bus.publish([{ topic, key: `key-${i % 16}`, value: '{}', headers: { sent: String(performance.now()) } }]);
@@ -67,7 +79,14 @@ export async function benchmarkBus(adminUrl: string, messages: number): Promise<
   try {
     const rates = await throughput(bus, messages);
     const sorted = await latency(bus, 1_000);
-    return { messages, ...rates, latencyMessages: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted[sorted.length - 1] };
+    return {
+      messages,
+      ...rates,
+      latencyMessages: sorted.length,
+      p50Ms: percentile(sorted, 50),
+      p99Ms: percentile(sorted, 99),
+      maxMs: sorted[sorted.length - 1],
+    };
   } finally {
     await bus.close();
   }

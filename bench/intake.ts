@@ -19,8 +19,12 @@ import { postgresCpuUs } from './metrics';
 // and the driver's and load generator's CPU stay out of intake's figures. The child loads the services at run time:
 // tools/architecture lets `type:tooling` (this workspace) depend on platform and testing only, so a static import
 // of a service would fail that test; the benchmark composes services the way deploy/ does.
-interface IntakeServiceModule { configuredIntake(limits: object): ServiceDefinition }
-interface CaseServiceModule { caseService: ServiceDefinition }
+interface IntakeServiceModule {
+  configuredIntake(limits: object): ServiceDefinition;
+}
+interface CaseServiceModule {
+  caseService: ServiceDefinition;
+}
 const load = <T>(path: string): T => require(path) as T; // eslint-disable-line @typescript-eslint/no-require-imports
 const ROOT = resolve(__dirname, '..');
 
@@ -66,12 +70,20 @@ const TARGETS = { perSec: 1_500, loadP99Ms: 50, visibleP99Ms: 250 };
 // All load comes from 127.0.0.1 and the throttle keys on the client address (no proxy header is trusted), so the
 // benchmark raises the submission limit instead of spreading addresses.
 const UNTHROTTLED = { submissionsPerClient: { max: 1_000_000_000, windowMs: 3_600_000 } };
-const REPORT = { theme: 'bullying', relation: 'manager', anonymity: 'anonymous', language: 'nl', consentVersion: 'v1', contact: { channel: 'platform' } };
+const REPORT = {
+  theme: 'bullying',
+  relation: 'manager',
+  anonymity: 'anonymous',
+  language: 'nl',
+  consentVersion: 'v1',
+  contact: { channel: 'platform' },
+};
 
 // topicOf(ReportSubmittedV1), by name: `type:tooling` may not depend on the contracts.
 const REPORT_SUBMITTED_TOPIC = 'intake.report-submitted.v1';
 
-const percentile = (sorted: number[], p: number) => sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function freshDatabase(adminUrl: string, name: string): Promise<string> {
@@ -150,8 +162,15 @@ Promise.all(clients).then(() => {
 });
 `;
 
-interface LoadResult { latencies: number[]; statuses: Record<string, number>; seconds: number }
-interface ServicesConfig { role: 'load' | 'visible'; databases: Record<string, string> }
+interface LoadResult {
+  latencies: number[];
+  statuses: Record<string, number>;
+  seconds: number;
+}
+interface ServicesConfig {
+  role: 'load' | 'visible';
+  databases: Record<string, string>;
+}
 type Message = { phase?: string; reply?: string; [field: string]: unknown };
 
 /** Starts this file as the services' process; resolves with it and its first message (`ready`). */
@@ -201,7 +220,18 @@ async function loadTest(service: ChildProcess, url: string, pgCpu: (() => number
   const origin = url.replace(/\/$/, '');
   const generator = spawn(process.execPath, ['-e', LOAD_GENERATOR], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, BENCH_INTAKE_LOAD: JSON.stringify({ origin, path: '/intake/bakkerij-2026/reports', clients: LOAD_CLIENTS, warmupMs: WARMUP_MS, durationMs: LOAD_MS, report: REPORT, undici }) },
+    env: {
+      ...process.env,
+      BENCH_INTAKE_LOAD: JSON.stringify({
+        origin,
+        path: '/intake/bakkerij-2026/reports',
+        clients: LOAD_CLIENTS,
+        warmupMs: WARMUP_MS,
+        durationMs: LOAD_MS,
+        report: REPORT,
+        undici,
+      }),
+    },
   });
   let before: { pg: number | undefined; at: number } | undefined;
   let after: Promise<{ cpuUs: number; pgUs: number | undefined; elu: number; wallUs: number; loadUs: number }> | undefined;
@@ -214,7 +244,13 @@ async function loadTest(service: ChildProcess, url: string, pgCpu: (() => number
         const pg = pgCpu?.();
         const wallUs = (performance.now() - before.at) * 1000;
         const pgUs = pg === undefined || before.pg === undefined ? undefined : pg - before.pg;
-        after = ask(service, 'read').then((read) => ({ cpuUs: Number(read.cpuUs), elu: Number(read.elu), pgUs, wallUs, loadUs: message.cpuUs ?? 0 }));
+        after = ask(service, 'read').then((read) => ({
+          cpuUs: Number(read.cpuUs),
+          elu: Number(read.elu),
+          pgUs,
+          wallUs,
+          loadUs: message.cpuUs ?? 0,
+        }));
       } else if (message.phase === 'result') resolvePromise(message as LoadResult);
     });
     generator.once('exit', (code) => reject(new Error(`the load generator exited with code ${code} before reporting`)));
@@ -235,13 +271,22 @@ async function loadTest(service: ChildProcess, url: string, pgCpu: (() => number
     p99Ms: percentile(sorted, 99),
     maxMs: sorted[sorted.length - 1],
     failures,
-    cpu: { intakeProcess: cores(measured.cpuUs), postgres: measured.pgUs === undefined ? undefined : cores(measured.pgUs), loadGenerator: cores(measured.loadUs) },
+    cpu: {
+      intakeProcess: cores(measured.cpuUs),
+      postgres: measured.pgUs === undefined ? undefined : cores(measured.pgUs),
+      loadGenerator: cores(measured.loadUs),
+    },
     eventLoopUtilisation: measured.elu,
   };
 }
 
 /** In the services' process: 201 → case in the coordinator's read model, and 201 → report on the bus. */
-async function visibility(intake: RunningService, caseDbUrl: string, issuer: DevIssuer, caseUrl: string): Promise<IntakeFigures['visible']> {
+async function visibility(
+  intake: RunningService,
+  caseDbUrl: string,
+  issuer: DevIssuer,
+  caseUrl: string,
+): Promise<IntakeFigures['visible']> {
   const respondedAt = new Map<string, number>();
   const onBusAt = new Map<string, number>();
   const visibleAt = new Map<string, number>();
@@ -265,7 +310,9 @@ async function visibility(intake: RunningService, caseDbUrl: string, issuer: Dev
       if (pending.length === 0 && !submitting) return;
       if (pending.length > 0) {
         const { rows } = await reader.query<{ caseId: string }>(
-          `select "caseId" from case_overview where "caseId" = any($1::uuid[]) and status = 'waiting-for-assignment'`, [pending]);
+          `select "caseId" from case_overview where "caseId" = any($1::uuid[]) and status = 'waiting-for-assignment'`,
+          [pending],
+        );
         const now = performance.now();
         for (const row of rows) visibleAt.set(row.caseId, now);
       }
@@ -278,7 +325,9 @@ async function visibility(intake: RunningService, caseDbUrl: string, issuer: Dev
     const due = started + (i * 1000) / VISIBLE_RATE;
     if (due > performance.now()) await sleep(due - performance.now());
     const res = await fetch(`${origin}/intake/bakkerij-2026/reports`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...REPORT, account: `visible ${i}` }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...REPORT, account: `visible ${i}` }),
     });
     const body = (await res.json()) as { caseId?: string };
     if (res.status !== 201 || !body.caseId) throw new Error(`submission answered ${res.status}`);
@@ -291,10 +340,16 @@ async function visibility(intake: RunningService, caseDbUrl: string, issuer: Dev
   await reader.end();
 
   const token = await issuer.mintToken('coordinator-carla');
-  const list = await fetch(`${caseUrl.replace(/\/$/, '')}/agencies/${DEMO_AGENCY_ID}/cases?status=waiting-for-assignment`, { headers: { authorization: `Bearer ${token}` } });
+  const list = await fetch(`${caseUrl.replace(/\/$/, '')}/agencies/${DEMO_AGENCY_ID}/cases?status=waiting-for-assignment`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const listed = new Set(((await list.json()) as { cases: { caseId: string }[] }).cases.map((c) => c.caseId));
   const ids = [...respondedAt.keys()];
-  const latency = (at: Map<string, number>) => ids.filter((id) => at.has(id)).map((id) => Math.max(0, at.get(id)! - respondedAt.get(id)!)).sort((a, b) => a - b);
+  const latency = (at: Map<string, number>) =>
+    ids
+      .filter((id) => at.has(id))
+      .map((id) => Math.max(0, at.get(id)! - respondedAt.get(id)!))
+      .sort((a, b) => a - b);
   const visible = latency(visibleAt);
   const onBus = latency(onBusAt);
   return {
@@ -330,9 +385,19 @@ async function runServices(config: ServicesConfig): Promise<void> {
   });
   try {
     const db = config.databases;
-    const common = { OIDC_ISSUER: issuer.issuer, REPORTER_TOKEN_SECRET: 'bench-reporter-token-secret-of-32-chars-or-more', VERTROUWD_DATA_DIR: dataDir, PORT: '0' };
+    const common = {
+      OIDC_ISSUER: issuer.issuer,
+      REPORTER_TOKEN_SECRET: 'bench-reporter-token-secret-of-32-chars-or-more',
+      VERTROUWD_DATA_DIR: dataDir,
+      PORT: '0',
+    };
     const intakeDefinition = { ...configuredIntake(UNTHROTTLED), logger: false as const };
-    const intake = await startService(intakeDefinition, { ...common, DATABASE_URL: db.intake, BUS_DATABASE_URL: db.bus, PRIVACY_DATABASE_URL: db.privacy });
+    const intake = await startService(intakeDefinition, {
+      ...common,
+      DATABASE_URL: db.intake,
+      BUS_DATABASE_URL: db.bus,
+      PRIVACY_DATABASE_URL: db.privacy,
+    });
     running.push(intake);
     if (config.role === 'load') {
       let cpu = process.cpuUsage();
@@ -349,12 +414,15 @@ async function runServices(config: ServicesConfig): Promise<void> {
       send({ phase: 'ready', url: intake.url });
       return;
     }
-    const cases = await startService({ ...caseService, logger: false }, { ...common, DATABASE_URL: db.case, BUS_DATABASE_URL: db.bus, PRIVACY_DATABASE_URL: db.privacy });
+    const cases = await startService(
+      { ...caseService, logger: false },
+      { ...common, DATABASE_URL: db.case, BUS_DATABASE_URL: db.bus, PRIVACY_DATABASE_URL: db.privacy },
+    );
     running.push(cases);
     send({ phase: 'ready' });
     send({ phase: 'result', visible: await visibility(intake, db.case, issuer, cases.url) });
   } catch (error) {
-    send({ phase: 'failed', error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    send({ phase: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     await stop();
     process.exit(1);
   }
@@ -367,7 +435,11 @@ export async function benchmarkIntake(adminUrl: string): Promise<IntakeFigures> 
     // (a) intake alone; nothing consumes its reports but its own outbox relay.
     const a = await startServicesProcess({
       role: 'load',
-      databases: { intake: await freshDatabase(adminUrl, 'bench_intake_load'), bus: await freshDatabase(adminUrl, 'bench_intake_load_bus'), privacy: await freshDatabase(adminUrl, 'bench_intake_load_privacy') },
+      databases: {
+        intake: await freshDatabase(adminUrl, 'bench_intake_load'),
+        bus: await freshDatabase(adminUrl, 'bench_intake_load_bus'),
+        privacy: await freshDatabase(adminUrl, 'bench_intake_load_privacy'),
+      },
     });
     children.push(a.child);
     const loadFigures = await loadTest(a.child, String(a.ready.url), pgCpu);
@@ -375,8 +447,10 @@ export async function benchmarkIntake(adminUrl: string): Promise<IntakeFigures> 
 
     // (b) intake and case on fresh databases (no backlog for case to catch up on), one bus, one key vault.
     const databases = {
-      intake: await freshDatabase(adminUrl, 'bench_intake'), case: await freshDatabase(adminUrl, 'bench_intake_case'),
-      bus: await freshDatabase(adminUrl, 'bench_intake_bus'), privacy: await freshDatabase(adminUrl, 'bench_intake_privacy'),
+      intake: await freshDatabase(adminUrl, 'bench_intake'),
+      case: await freshDatabase(adminUrl, 'bench_intake_case'),
+      bus: await freshDatabase(adminUrl, 'bench_intake_bus'),
+      privacy: await freshDatabase(adminUrl, 'bench_intake_privacy'),
     };
     const b = await startServicesProcess({ role: 'visible', databases });
     children.push(b.child);
@@ -412,7 +486,13 @@ export function renderIntake(f: IntakeFigures): string {
     '|---|--:|--:|---|',
     `| submissions/s | ${int(load.perSec)} | ≥ ${int(TARGETS.perSec)} | ${verdict(load.perSec >= TARGETS.perSec)} |`,
     `| submission latency p50 / p99 / max | ${ms(load.p50Ms)} / ${ms(load.p99Ms)} / ${ms(load.maxMs)} | p99 ≤ ${TARGETS.loadP99Ms} ms | ${verdict(load.p99Ms <= TARGETS.loadP99Ms)} |`,
-    `| failed submissions | ${Object.keys(load.failures).length === 0 ? 0 : Object.entries(load.failures).map(([s, n]) => `${n}× ${s}`).join(', ')} | 0 | ${verdict(Object.keys(load.failures).length === 0)} |`,
+    `| failed submissions | ${
+      Object.keys(load.failures).length === 0
+        ? 0
+        : Object.entries(load.failures)
+            .map(([s, n]) => `${n}× ${s}`)
+            .join(', ')
+    } | 0 | ${verdict(Object.keys(load.failures).length === 0)} |`,
     `| report → case visible p50 / p99 / max | ${ms(visible.p50Ms)} / ${ms(visible.p99Ms)} / ${ms(visible.maxMs)} | p99 ≤ ${TARGETS.visibleP99Ms} ms | ${verdict(visible.p99Ms <= TARGETS.visibleP99Ms)} |`,
     `| of which 201 → on the bus p50 / p99 | ${ms(visible.onBusP50Ms)} / ${ms(visible.onBusP99Ms)} | | |`,
     `| cases not visible after 30 s; coordinator list complete | ${visible.missing}; ${visible.coordinatorSeesAll ? 'yes' : 'no'} | 0; yes | ${verdict(visible.missing === 0 && visible.coordinatorSeesAll)} |`,
@@ -420,15 +500,19 @@ export function renderIntake(f: IntakeFigures): string {
     `CPU while submitting, in cores: intake's process ${cores(load.cpu.intakeProcess)} (event loop busy ${(load.eventLoopUtilisation * 100).toFixed(0)}%), PostgreSQL ${cores(load.cpu.postgres)}, load generator ${cores(load.cpu.loadGenerator)}.`,
   ];
   if (!loadOk) {
-    const bound = load.eventLoopUtilisation > 0.9
-      ? `intake's single event loop is saturated (${(load.eventLoopUtilisation * 100).toFixed(0)}% busy; ${cores(load.cpu.intakeProcess)} cores of ${f.cores}, next to PostgreSQL's ${cores(load.cpu.postgres)}): one Node process is the bound, at ${perReport(load.cpu.intakeProcess)} ms of intake CPU per report (PostgreSQL ${perReport(load.cpu.postgres)} ms); replicas scale it`
-      : load.cpu.postgres !== undefined && load.cpu.postgres > (f.cores - load.cpu.intakeProcess - load.cpu.loadGenerator) * 0.8
-        ? `PostgreSQL takes what the machine has left (${cores(load.cpu.postgres)} cores)`
-        : `neither intake's event loop (${(load.eventLoopUtilisation * 100).toFixed(0)}%) nor the CPU is saturated: the bound is waiting (commits, locks), not work`;
+    const bound =
+      load.eventLoopUtilisation > 0.9
+        ? `intake's single event loop is saturated (${(load.eventLoopUtilisation * 100).toFixed(0)}% busy; ${cores(load.cpu.intakeProcess)} cores of ${f.cores}, next to PostgreSQL's ${cores(load.cpu.postgres)}): one Node process is the bound, at ${perReport(load.cpu.intakeProcess)} ms of intake CPU per report (PostgreSQL ${perReport(load.cpu.postgres)} ms); replicas scale it`
+        : load.cpu.postgres !== undefined && load.cpu.postgres > (f.cores - load.cpu.intakeProcess - load.cpu.loadGenerator) * 0.8
+          ? `PostgreSQL takes what the machine has left (${cores(load.cpu.postgres)} cores)`
+          : `neither intake's event loop (${(load.eventLoopUtilisation * 100).toFixed(0)}%) nor the CPU is saturated: the bound is waiting (commits, locks), not work`;
     lines.push('', `Submission target missed: ${bound}.`);
   }
   if (!visibleOk) {
-    lines.push('', `Visibility target missed: ${ms(visible.onBusP99Ms)} of the p99 is intake's side (outbox relay to the bus), the rest the case service (consumer, command, projection).`);
+    lines.push(
+      '',
+      `Visibility target missed: ${ms(visible.onBusP99Ms)} of the p99 is intake's side (outbox relay to the bus), the rest the case service (consumer, command, projection).`,
+    );
   }
   return lines.join('\n');
 }

@@ -13,7 +13,15 @@ export interface MachineInfo {
   settings: Record<string, string>;
 }
 
-const SETTINGS = ['fsync', 'synchronous_commit', 'wal_sync_method', 'full_page_writes', 'shared_buffers', 'max_wal_size', 'max_connections'];
+const SETTINGS = [
+  'fsync',
+  'synchronous_commit',
+  'wal_sync_method',
+  'full_page_writes',
+  'shared_buffers',
+  'max_wal_size',
+  'max_connections',
+];
 
 export async function machineInfo(adminUrl: string): Promise<MachineInfo> {
   const model = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown';

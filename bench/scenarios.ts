@@ -47,7 +47,11 @@ async function warmPool(ctx: ScenarioContext): Promise<void> {
 
 function oneByOne(ctx: ScenarioContext, concurrency: number, fraction: number): Promise<Timed> {
   const { config, contender } = ctx;
-  const streams = makeStreams(eventsFor(config, fraction, config.streamLength) / config.streamLength, config.streamLength, config.eventBytes);
+  const streams = makeStreams(
+    eventsFor(config, fraction, config.streamLength) / config.streamLength,
+    config.streamLength,
+    config.eventBytes,
+  );
   const appendStream = async ({ streamId, events }: (typeof streams)[number]) => {
     for (let i = 0; i < events.length; i++) await contender.appendOne(streamId, i === 0 ? 'no_stream' : i - 1, events[i]);
   };

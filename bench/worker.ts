@@ -32,7 +32,14 @@ async function runGroup(task: WorkerTask, admin: Client, group: ScenarioId[], ou
   const database = `bench_${task.contender}_${group[0].replace('-', '_')}_${task.run}`;
   await admin.query(`create database ${database}`);
   const contender = createContender(task.contender);
-  const ctx: ScenarioContext = { contender, config: task.config, url: databaseUrl(task.adminUrl, database), writtenStreams: [], totalEvents: 0, anomalies: [] };
+  const ctx: ScenarioContext = {
+    contender,
+    config: task.config,
+    url: databaseUrl(task.adminUrl, database),
+    writtenStreams: [],
+    totalEvents: 0,
+    anomalies: [],
+  };
   try {
     await contender.setup(ctx.url, task.config.poolSize);
     for (const id of group) {

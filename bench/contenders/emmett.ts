@@ -2,11 +2,7 @@
 // Emmett's default pool is `new pg.Pool({ connectionString })` (pg's default max of 10), so we hand it our own.
 import { Pool } from 'pg';
 import { dumbo, type Dumbo } from '@event-driven-io/dumbo';
-import {
-  getPostgreSQLEventStore,
-  readMessagesBatch,
-  type PostgresEventStore,
-} from '@event-driven-io/emmett-postgresql';
+import { getPostgreSQLEventStore, readMessagesBatch, type PostgresEventStore } from '@event-driven-io/emmett-postgresql';
 import type { BenchEvent, Contender, Expected, ReadPage } from './contender';
 
 /**

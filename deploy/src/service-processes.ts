@@ -27,7 +27,11 @@ export function stopAllServices(): Promise<void> {
 }
 
 /** Starts a service as a process of its own, its log in `logDir`; resolves once it listens (its `listening on` line). */
-export function startServiceProcess(service: (typeof SERVICES)[number], env: Record<string, string>, logDir: string): Promise<ServiceProcess> {
+export function startServiceProcess(
+  service: (typeof SERVICES)[number],
+  env: Record<string, string>,
+  logDir: string,
+): Promise<ServiceProcess> {
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${service.name}.log`), { flags: 'a' });
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'services', service.name, 'src/main.ts')], {

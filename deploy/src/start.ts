@@ -32,8 +32,12 @@ async function main(): Promise<void> {
 
   postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: Number(process.env.PGPORT ?? 54320), persistent: true });
   const url = (name: string) => withDatabase(postgres!.url, name);
-  await Promise.all(['vertrouwd_bus', 'vertrouwd_privacy', ...SERVICES.map((s) => s.database)].map((name) => ensureDatabase(postgres!.url, name)));
-  issuer = process.env.OIDC_ISSUER ? undefined : await startDevIssuer({ port: 8180, keyFile: join(dir, 'dev-issuer', 'signing-key.jwk.json') });
+  await Promise.all(
+    ['vertrouwd_bus', 'vertrouwd_privacy', ...SERVICES.map((s) => s.database)].map((name) => ensureDatabase(postgres!.url, name)),
+  );
+  issuer = process.env.OIDC_ISSUER
+    ? undefined
+    : await startDevIssuer({ port: 8180, keyFile: join(dir, 'dev-issuer', 'signing-key.jwk.json') });
   const env = {
     OIDC_ISSUER: process.env.OIDC_ISSUER ?? issuer!.issuer,
     BUS_DATABASE_URL: url('vertrouwd_bus'),
@@ -42,18 +46,26 @@ async function main(): Promise<void> {
     REPORTER_TOKEN_SECRET: readOrCreateSecret(join(dir, 'reporter-token.secret')),
   };
   for (const service of SERVICES) {
-    running.push(await startServiceProcess(service, { ...env, DATABASE_URL: url(service.database), PORT: String(service.port) }, join(dir, 'logs')));
+    running.push(
+      await startServiceProcess(service, { ...env, DATABASE_URL: url(service.database), PORT: String(service.port) }, join(dir, 'logs')),
+    );
   }
   const seeded = await seedDemoData(running, issuer);
 
   console.log(`\nVertrouwd (embedded default) is up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   for (const service of running) console.log(`  ${service.name.padEnd(14)} ${service.url}   (API: ${service.url}/docs)`);
   console.log(`  ${'identity'.padEnd(14)} ${env.OIDC_ISSUER}${issuer ? '   (embedded dev issuer)' : ''}`);
-  console.log(`  ${'postgresql'.padEnd(14)} ${postgres.url.replace(/:[^:@/]+@/, ':***@')}   (bus: vertrouwd_bus, key vault: vertrouwd_privacy)`);
+  console.log(
+    `  ${'postgresql'.padEnd(14)} ${postgres.url.replace(/:[^:@/]+@/, ':***@')}   (bus: vertrouwd_bus, key vault: vertrouwd_privacy)`,
+  );
   console.log(`  ${'data'.padEnd(14)} ${dir}${seeded ? '   (demo data seeded)' : ''}; service logs in ${join(dir, 'logs')}\n`);
   if (issuer) {
-    console.log(`Demo logins (password "${DEMO_PASSWORD}", demo only): ${DEMO_USERS.map((u) => `${u.username} (${u.roles.join(', ')})`).join(', ')}`);
-    console.log(`A token:  curl -s -d grant_type=password -d client_id=vertrouwd-web -d username=advisor-anna -d password=${DEMO_PASSWORD} ${issuer.tokenEndpoint}`);
+    console.log(
+      `Demo logins (password "${DEMO_PASSWORD}", demo only): ${DEMO_USERS.map((u) => `${u.username} (${u.roles.join(', ')})`).join(', ')}`,
+    );
+    console.log(
+      `A token:  curl -s -d grant_type=password -d client_id=vertrouwd-web -d username=advisor-anna -d password=${DEMO_PASSWORD} ${issuer.tokenEndpoint}`,
+    );
   }
   console.log('Ctrl-C stops everything.');
 }

@@ -18,7 +18,6 @@ import { intake } from '../../services/intake/src/service';
 // of any database (events, bus, read models, key vault), logs, traces, error bodies or audit output.
 const CANARY = 'CANARY-Jansen-0612345678';
 
-
 describe('a report, from the intake page to erasure, across intake and case', () => {
   const exporter = new InMemorySpanExporter();
   const logLines: string[] = [];
@@ -39,8 +38,12 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     const capture = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(chunk.toString()), done()) });
     const logger = (name: string) => new NestPinoLogger(createLogger({ serviceName: name, level: 'debug', destination: capture }));
     const common = {
-      OIDC_ISSUER: issuer.issuer, BUS_DATABASE_URL: b.url, PRIVACY_DATABASE_URL: v.url, PORT: '0',
-      REPORTER_TOKEN_SECRET: 'e2e-report-path-secret-of-at-least-32-chars', VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'path-e2e-')),
+      OIDC_ISSUER: issuer.issuer,
+      BUS_DATABASE_URL: b.url,
+      PRIVACY_DATABASE_URL: v.url,
+      PORT: '0',
+      REPORTER_TOKEN_SECRET: 'e2e-report-path-secret-of-at-least-32-chars',
+      VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'path-e2e-')),
     };
     intakeService = await startService({ ...intake, logger: logger('intake') }, { ...common, DATABASE_URL: i.url });
     cases = await startService({ ...caseService, logger: logger('case') }, { ...common, DATABASE_URL: c.url });
@@ -61,21 +64,41 @@ describe('a report, from the intake page to erasure, across intake and case', ()
 
   it('runs the whole path, and the canary is nowhere but sealed', async () => {
     // The reporter files an anonymous report; personal fields carry the canary.
-    const filed = keep(await request(intakeService.url).post('/intake/bakkerij-2026/reports').send({
-      theme: 'bullying', relation: 'manager', anonymity: 'anonymous', language: 'nl', consentVersion: 'v1',
-      account: `${CANARY} keeps shouting at me`, contact: { channel: 'email', email: 'canary-jansen@example.nl' },
-    }));
+    const filed = keep(
+      await request(intakeService.url)
+        .post('/intake/bakkerij-2026/reports')
+        .send({
+          theme: 'bullying',
+          relation: 'manager',
+          anonymity: 'anonymous',
+          language: 'nl',
+          consentVersion: 'v1',
+          account: `${CANARY} keeps shouting at me`,
+          contact: { channel: 'email', email: 'canary-jansen@example.nl' },
+        }),
+    );
     expect(filed.status).toBe(201);
     const { caseId, receiptCode, passphrase } = filed.body as { caseId: string; receiptCode: string; passphrase: string };
     expect(receiptCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
 
     // The case opens from intake's integration event; the coordinator sees it waiting and assigns Anna.
     const carla = await token('coordinator-carla');
-    await eventually(async () => {
-      const { body } = await request(cases.url).get(`/agencies/${DEMO_AGENCY_ID}/cases?status=waiting-for-assignment`).set('Authorization', carla).expect(200);
-      expect(body.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
-    }, { timeoutMs: 20_000 });
-    keep(await request(cases.url).post(`/agencies/${DEMO_AGENCY_ID}/cases/${caseId}/assignment`).set('Authorization', carla).send({ advisorId: anna })).status;
+    await eventually(
+      async () => {
+        const { body } = await request(cases.url)
+          .get(`/agencies/${DEMO_AGENCY_ID}/cases?status=waiting-for-assignment`)
+          .set('Authorization', carla)
+          .expect(200);
+        expect(body.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+      },
+      { timeoutMs: 20_000 },
+    );
+    keep(
+      await request(cases.url)
+        .post(`/agencies/${DEMO_AGENCY_ID}/cases/${caseId}/assignment`)
+        .set('Authorization', carla)
+        .send({ advisorId: anna }),
+    ).status;
 
     // An advisor id assigned by mistake gives someone of another agency nothing: the case does not exist for them.
     const elsewhere = `Bearer ${await issuer.mintToken({ advisor_id: anna, agency_id: randomUUID(), realm_access: { roles: ['advisor'] } })}`;
@@ -84,26 +107,55 @@ describe('a report, from the intake page to erasure, across intake and case', ()
 
     // Anna acknowledges and records a conversation, sharing its summary with the reporter.
     const advisor = await token('advisor-anna');
-    const post = async (path: string, body: object = {}) => keep(await request(cases.url).post(`/cases/${caseId}/${path}`).set('Authorization', advisor).send(body));
+    const post = async (path: string, body: object = {}) =>
+      keep(await request(cases.url).post(`/cases/${caseId}/${path}`).set('Authorization', advisor).send(body));
     expect((await post('acknowledgement')).status).toBe(204);
     const today = new Date().toISOString().slice(0, 10);
-    const conversation = await post('conversations', { heldOn: today, minutes: 50, mode: 'in-person', summary: `${CANARY} told me about the shouting` });
+    const conversation = await post('conversations', {
+      heldOn: today,
+      minutes: 50,
+      mode: 'in-person',
+      summary: `${CANARY} told me about the shouting`,
+    });
     expect(conversation.status).toBe(201);
     expect((await post(`summaries/${conversation.body.summaryId}/share`)).status).toBe(204);
 
     // The reporter comes back with receipt and passphrase, reads the summary and approves it.
-    const session = keep(await request(intakeService.url).post('/intake/follow-up').set('Idempotency-Key', 'follow-up-1').send({ receiptCode, passphrase }));
+    const session = keep(
+      await request(intakeService.url).post('/intake/follow-up').set('Idempotency-Key', 'follow-up-1').send({ receiptCode, passphrase }),
+    );
     const reporter = `Bearer ${session.body.token}`;
     expect(await tablesContaining(dbs.intake.url, session.body.token)).toEqual([]); // a live token is never stored
-    await eventually(async () => {
-      const { body } = await request(intakeService.url).get(`/intake/cases/${caseId}/summaries`).set('Authorization', reporter).expect(200);
-      expect(JSON.stringify(body)).toContain(CANARY);
-    }, { timeoutMs: 20_000 });
-    keep(await request(intakeService.url).post(`/intake/cases/${caseId}/summaries/${conversation.body.summaryId}/approval`).set('Authorization', reporter)).status;
-    await eventually(async () => expect((await cases.platform.store.readStream(`case-${caseId}`)).map((e) => e.type)).toContain('SummaryApproved'), { timeoutMs: 20_000 });
-    keep(await request(intakeService.url).post(`/intake/cases/${caseId}/messages`).set('Authorization', reporter).send({ body: `${CANARY} thanks you` }));
+    await eventually(
+      async () => {
+        const { body } = await request(intakeService.url)
+          .get(`/intake/cases/${caseId}/summaries`)
+          .set('Authorization', reporter)
+          .expect(200);
+        expect(JSON.stringify(body)).toContain(CANARY);
+      },
+      { timeoutMs: 20_000 },
+    );
+    keep(
+      await request(intakeService.url)
+        .post(`/intake/cases/${caseId}/summaries/${conversation.body.summaryId}/approval`)
+        .set('Authorization', reporter),
+    ).status;
+    await eventually(
+      async () => expect((await cases.platform.store.readStream(`case-${caseId}`)).map((e) => e.type)).toContain('SummaryApproved'),
+      { timeoutMs: 20_000 },
+    );
+    keep(
+      await request(intakeService.url)
+        .post(`/intake/cases/${caseId}/messages`)
+        .set('Authorization', reporter)
+        .send({ body: `${CANARY} thanks you` }),
+    );
     // The message reaches the case over the bus; a command racing it would get a 409 (a concurrent change).
-    await eventually(async () => expect((await cases.platform.store.readStream(`case-${caseId}`)).map((e) => e.type)).toContain('ReporterMessageReceived'), { timeoutMs: 20_000 });
+    await eventually(
+      async () => expect((await cases.platform.store.readStream(`case-${caseId}`)).map((e) => e.type)).toContain('ReporterMessageReceived'),
+      { timeoutMs: 20_000 },
+    );
 
     // Referral with consent, hours, closure.
     expect((await post('referrals', { referralType: 'company-doctor' })).status).toBe(422);
@@ -122,15 +174,26 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     expect(replay.body.timeline.find((e: { type: string }) => e.type === 'CaseOpened').data.sealedAccount).toBe('sealed');
 
     // Erasure on request: the keys go; the history stays replayable, what was sealed reads as erased.
-    expect(keep(await request(cases.url).post(`/cases/${caseId}/erasure`).set('Authorization', await token('admin-adam'))).status).toBeLessThan(300);
+    expect(
+      keep(
+        await request(cases.url)
+          .post(`/cases/${caseId}/erasure`)
+          .set('Authorization', await token('admin-adam')),
+      ).status,
+    ).toBeLessThan(300);
     const after = await request(cases.url).get(`/audits/${randomUUID()}/cases/${caseId}/replay`).set('Authorization', auditor).expect(200);
     expect(after.body.chain.case.valid).toBe(true);
     expect(after.body.timeline.find((e: { type: string }) => e.type === 'CaseOpened').data.sealedAccount).toBe('erased');
     // Erasure reaches intake: the receipt opens nothing any more, and intake keeps nothing of the case.
-    await eventually(async () => {
-      await request(intakeService.url).post('/intake/follow-up').send({ receiptCode, passphrase }).expect(401);
-    }, { timeoutMs: 20_000 });
-    expect(await tablesContaining(dbs.intake.url, caseId)).toEqual(expect.not.arrayContaining(['receipts', 'report_status', 'advisor_messages', 'shared_summaries']));
+    await eventually(
+      async () => {
+        await request(intakeService.url).post('/intake/follow-up').send({ receiptCode, passphrase }).expect(401);
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(await tablesContaining(dbs.intake.url, caseId)).toEqual(
+      expect.not.arrayContaining(['receipts', 'report_status', 'advisor_messages', 'shared_summaries']),
+    );
 
     // The canary: in no table of any database, no log line, no span, no error body, no audit output.
     for (const db of Object.values(dbs)) expect(await tablesContaining(db.url, CANARY)).toEqual([]);
@@ -138,7 +201,9 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     expect(logLines.filter((line) => line.includes(CANARY) || line.includes('canary-jansen'))).toEqual([]);
     expect(logLines.length).toBeGreaterThan(0);
     await telemetry.forceFlush();
-    const spans = JSON.stringify(exporter.getFinishedSpans().map((s) => ({ name: s.name, attributes: s.attributes, events: s.events, status: s.status })));
+    const spans = JSON.stringify(
+      exporter.getFinishedSpans().map((s) => ({ name: s.name, attributes: s.attributes, events: s.events, status: s.status })),
+    );
     expect(spans).not.toContain(CANARY);
     expect(spans).toContain('consume intake.report-submitted.v1');
     expect(errorBodies.length).toBeGreaterThan(0);

@@ -15,7 +15,6 @@ import { sampleDigest } from '../../services/sample-digest/src/service';
 // appears nowhere but sealed.
 const CANARY = 'CANARY-Jansen-0612345678-jansen@example.nl';
 
-
 describe('the sample path: HTTP → events → outbox → bus → consumer → read model', () => {
   const exporter = new InMemorySpanExporter();
   let telemetry: Telemetry;
@@ -29,7 +28,12 @@ describe('the sample path: HTTP → events → outbox → bus → consumer → r
     telemetry = startTelemetry({ serviceName: 'e2e', exporter });
     issuer = await startDevIssuer({ port: 0 });
     dbs = await Promise.all(['marks', 'digest', 'bus'].map((label) => createTestDatabase(`sample_${label}`)));
-    const common = { OIDC_ISSUER: issuer.issuer, BUS_DATABASE_URL: dbs[2].url, VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'vertrouwd-e2e-')), PORT: '0' };
+    const common = {
+      OIDC_ISSUER: issuer.issuer,
+      BUS_DATABASE_URL: dbs[2].url,
+      VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'vertrouwd-e2e-')),
+      PORT: '0',
+    };
     marks = await startService({ ...sampleMarks, logger: false }, { ...common, DATABASE_URL: dbs[0].url });
     digest = await startService({ ...sampleDigest, logger: false }, { ...common, DATABASE_URL: dbs[1].url });
   });
@@ -58,9 +62,15 @@ describe('the sample path: HTTP → events → outbox → bus → consumer → r
     });
 
     // The advisor reads the remark back; nobody else learns the mark exists.
-    const own = await request(marks.url).get(`/marks/${markId}`).set('Authorization', await token('advisor-anna')).expect(200);
+    const own = await request(marks.url)
+      .get(`/marks/${markId}`)
+      .set('Authorization', await token('advisor-anna'))
+      .expect(200);
     expect(own.body).toEqual({ markId, topic: 'integrity', weight: 3, remark: CANARY });
-    await request(marks.url).get(`/marks/${markId}`).set('Authorization', await token('advisor-bram')).expect(404);
+    await request(marks.url)
+      .get(`/marks/${markId}`)
+      .set('Authorization', await token('advisor-bram'))
+      .expect(404);
 
     // One trace: the HTTP request in sample-marks and the consumer in sample-digest, and digest's own event.
     await telemetry.forceFlush();
@@ -79,10 +89,17 @@ describe('the sample path: HTTP → events → outbox → bus → consumer → r
   it('refuses every role that must not reach an endpoint, and anyone without a token', async () => {
     const body = { topic: 'other', weight: 1, remark: 'x' };
     for (const user of ['coordinator-carla', 'employer-erik', 'auditor-ada', 'admin-adam']) {
-      await request(marks.url).post('/marks').set('Authorization', await token(user)).send(body).expect(403);
+      await request(marks.url)
+        .post('/marks')
+        .set('Authorization', await token(user))
+        .send(body)
+        .expect(403);
     }
     for (const user of ['advisor-anna', 'employer-erik', 'auditor-ada', 'admin-adam']) {
-      await request(digest.url).get('/digest').set('Authorization', await token(user)).expect(403);
+      await request(digest.url)
+        .get('/digest')
+        .set('Authorization', await token(user))
+        .expect(403);
     }
     await request(marks.url).post('/marks').send(body).expect(401);
     await request(digest.url).get('/digest').expect(401);
@@ -91,12 +108,20 @@ describe('the sample path: HTTP → events → outbox → bus → consumer → r
   it('answers bad input with a problem naming the field and the rule, and writes nothing', async () => {
     const before = await marks.platform.store.headPosition();
     const advisor = await token('advisor-anna');
-    const bad = await request(marks.url).post('/marks').set('Authorization', advisor).send({ topic: 'gossip', weight: 'heavy', remark: CANARY, extra: 1 }).expect(400);
+    const bad = await request(marks.url)
+      .post('/marks')
+      .set('Authorization', advisor)
+      .send({ topic: 'gossip', weight: 'heavy', remark: CANARY, extra: 1 })
+      .expect(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     const fields = (bad.body.errors as { field: string; rule: string }[]).map((e) => `${e.field}:${e.rule}`);
     expect(fields).toEqual(expect.arrayContaining(['topic:isIn', 'weight:isInt', 'extra:unknownField']));
     expect(JSON.stringify(bad.body)).not.toContain('CANARY');
-    await request(marks.url).post('/marks').set('Authorization', advisor).send({ topic: 'other', weight: 1, remark: 'x'.repeat(70_000) }).expect(413);
+    await request(marks.url)
+      .post('/marks')
+      .set('Authorization', advisor)
+      .send({ topic: 'other', weight: 1, remark: 'x'.repeat(70_000) })
+      .expect(413);
     await request(marks.url).post('/marks').set('Authorization', advisor).set('Content-Type', 'text/plain').send('hello').expect(415);
     await request(marks.url).get('/nowhere').set('Authorization', advisor).expect(404);
     expect(await marks.platform.store.headPosition()).toBe(before);
@@ -104,7 +129,8 @@ describe('the sample path: HTTP → events → outbox → bus → consumer → r
 
   it('replays an Idempotency-Key: same body, same answer and one mark; other body, 422', async () => {
     const advisor = await token('advisor-anna');
-    const send = (body: object) => request(marks.url).post('/marks').set('Authorization', advisor).set('Idempotency-Key', 'e2e-key-1').send(body);
+    const send = (body: object) =>
+      request(marks.url).post('/marks').set('Authorization', advisor).set('Idempotency-Key', 'e2e-key-1').send(body);
     const first = await send({ topic: 'other', weight: 5, remark: 'once' }).expect(201);
     const again = await send({ topic: 'other', weight: 5, remark: 'once' }).expect(201);
     expect(again.body).toEqual(first.body);

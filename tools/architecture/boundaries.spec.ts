@@ -32,7 +32,9 @@ describe('architecture boundaries', () => {
     });
 
     it('refuses contracts depending on anything, and platform depending on a service', () => {
-      expect(rules([file(contracts, 'src/a.ts', ['@vertrouwd/event-sourcing'])])).toEqual(['type:contracts may not depend on type:platform']);
+      expect(rules([file(contracts, 'src/a.ts', ['@vertrouwd/event-sourcing'])])).toEqual([
+        'type:contracts may not depend on type:platform',
+      ]);
       expect(rules([file(platform, 'src/a.ts', ['@vertrouwd/case'])])).toEqual(['type:platform may not depend on type:service']);
     });
 
@@ -40,7 +42,9 @@ describe('architecture boundaries', () => {
       expect(rules([file(caseSvc, 'src/domain/case/case.aggregate.ts', ['@nestjs/common', 'typeorm', 'node:fs', 'pg'])])).toEqual(
         Array(4).fill('domain code imports no framework and no I/O'),
       );
-      expect(rules([file(caseSvc, 'src/domain/case/case.aggregate.ts', ['../../infrastructure/repo'])])).toEqual(['domain code imports only domain code']);
+      expect(rules([file(caseSvc, 'src/domain/case/case.aggregate.ts', ['../../infrastructure/repo'])])).toEqual([
+        'domain code imports only domain code',
+      ]);
       expect(rules([file(caseSvc, 'src/application/a/a.handler.ts', ['../../api/http/cases.http.controller'])])).toEqual([
         'application code does not import the API layer',
       ]);

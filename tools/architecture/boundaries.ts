@@ -34,11 +34,19 @@ export const DEPENDENCY_RULES: Record<string, string[]> = {
 
 /** Modules domain code must not import: frameworks and I/O. */
 const FRAMEWORK_OR_IO = [
-  /^@nestjs\//, /^typeorm/, /^pg($|\/)/, /^@kurrent\//, /^@platformatic\//, /^jose/, /^@opentelemetry\//, /^pino/,
+  /^@nestjs\//,
+  /^typeorm/,
+  /^pg($|\/)/,
+  /^@kurrent\//,
+  /^@platformatic\//,
+  /^jose/,
+  /^@opentelemetry\//,
+  /^pino/,
   /^(node:)?(fs|net|http|https|http2|child_process|dgram|dns|tls|worker_threads)(\/|$)/,
 ];
 
-const IMPORT = /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[^\w.])import\s+['"]([^'"]+)['"]|(?:^|[^\w.])require\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
+const IMPORT =
+  /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^\w.])import\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[^\w.])import\s+['"]([^'"]+)['"]|(?:^|[^\w.])require\s*\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
 export function importsOf(source: string): string[] {
   const withoutComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
@@ -111,7 +119,9 @@ function expand(root: string, pattern: string): string[] {
   if (!pattern.endsWith('/*')) return [join(root, pattern)].filter(hasPackage);
   const parent = join(root, pattern.slice(0, -2));
   try {
-    return readdirSync(parent).map((name) => join(parent, name)).filter(hasPackage);
+    return readdirSync(parent)
+      .map((name) => join(parent, name))
+      .filter(hasPackage);
   } catch {
     return [];
   }

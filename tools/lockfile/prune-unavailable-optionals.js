@@ -14,7 +14,7 @@ const present = new Set(Object.keys(lock.packages));
 
 /** Whether `name` resolves from the package at `from`, by Node's lookup through parent node_modules. */
 function resolves(from, name) {
-  for (let dir = from; ; ) {
+  for (let dir = from; ;) {
     if (present.has(dir ? `${dir}/node_modules/${name}` : `node_modules/${name}`)) return true;
     if (!dir) return false;
     const at = dir.lastIndexOf('node_modules/');

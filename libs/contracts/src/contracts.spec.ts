@@ -7,9 +7,12 @@ import { ContractRegistry, ContractViolationError } from './registry';
 import { MarkRecordedV1 } from './sample/mark-recorded.contract';
 
 describe('integration event contracts', () => {
-  it.each(ALL_CONTRACTS.map((c) => [topicOf(c), c] as const))('%s cannot carry personal data: every field classified', (_topic, contract) => {
-    expect(privacyProblems(contract)).toEqual([]);
-  });
+  it.each(ALL_CONTRACTS.map((c) => [topicOf(c), c] as const))(
+    '%s cannot carry personal data: every field classified',
+    (_topic, contract) => {
+      expect(privacyProblems(contract)).toEqual([]);
+    },
+  );
 
   it('are named <service>.<event>.v<major>, each once', () => {
     const topics = ALL_CONTRACTS.map(topicOf);
@@ -34,7 +37,9 @@ describe('integration event contracts', () => {
       expect(privacyProblems(withField('reporterName', { type: 'string', format: 'uuid' }, 'id'))).toEqual([
         'reporterName: the name suggests personal data or free text',
       ]);
-      expect(privacyProblems(withField('details', { type: 'object', properties: {} }, 'id'))).toContain('details: must not allow additional properties');
+      expect(privacyProblems(withField('details', { type: 'object', properties: {} }, 'id'))).toContain(
+        'details: must not allow additional properties',
+      );
       for (const loose of ['^.*$', '^[^0-9]+$', '^(.)*$', '^[\\x20-\\x7e]{1,100}$', '^a|[^\\n]{0,99}$', '^[A-Za-z0-9@._+-]{1,100}$']) {
         expect(privacyProblems(withField('code', { type: 'string', pattern: loose, maxLength: 100 }, 'id'))).toHaveLength(1);
       }
@@ -61,12 +66,25 @@ describe('ContractRegistry', () => {
   });
   const valid = { markId: randomUUID(), topic: 'integrity', weight: 12, recordedAt: '2026-03-02T09:00:00Z' };
 
-  it('accepts sealed content only in the privacy library\'s ciphertext format', () => {
+  it("accepts sealed content only in the privacy library's ciphertext format", () => {
     const ok = 'sealed:v1:0193a000-0000-7000-8000-000000000001:AAAAAAAAAAAAAAAA:BBBBBBBBBBBBBBBBBBBBBBBB';
     const report = (sealedAccount: string) =>
       event(
-        { caseId: randomUUID(), agencyId: randomUUID(), organisationId: randomUUID(), theme: 'bullying', relation: 'manager', anonymity: 'anonymous', contactChannel: 'platform',
-          language: 'nl', preferredAdvisorGender: 'any', preferredAdvisorKind: 'any', consentVersion: 'v1', receivedAt: '2026-03-02T09:00:00Z', sealedAccount },
+        {
+          caseId: randomUUID(),
+          agencyId: randomUUID(),
+          organisationId: randomUUID(),
+          theme: 'bullying',
+          relation: 'manager',
+          anonymity: 'anonymous',
+          contactChannel: 'platform',
+          language: 'nl',
+          preferredAdvisorGender: 'any',
+          preferredAdvisorKind: 'any',
+          consentVersion: 'v1',
+          receivedAt: '2026-03-02T09:00:00Z',
+          sealedAccount,
+        },
         { type: 'intake.report-submitted' },
       );
     expect(() => registry.validate(report(ok))).not.toThrow();

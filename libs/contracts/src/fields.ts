@@ -12,9 +12,18 @@ export const oneOf = (values: readonly string[]): JsonSchema => ({ type: 'string
 
 /** The themes a report can be about (seed 000/003): unwanted behaviour, integrity issues, or not sure. */
 export const THEMES = [
-  'intimidation', 'bullying', 'aggression-and-violence', 'discrimination', 'sexual-harassment',
-  'theft-or-fraud', 'corruption', 'extortion', 'misuse-of-information-or-resources', 'unacceptable-side-activities',
-  'conflict-of-interest', 'not-sure',
+  'intimidation',
+  'bullying',
+  'aggression-and-violence',
+  'discrimination',
+  'sexual-harassment',
+  'theft-or-fraud',
+  'corruption',
+  'extortion',
+  'misuse-of-information-or-resources',
+  'unacceptable-side-activities',
+  'conflict-of-interest',
+  'not-sure',
 ] as const;
 export const RELATIONS = ['manager', 'colleague', 'client-or-patient', 'other'] as const;
 export const ANONYMITY = ['anonymous', 'known-to-advisor'] as const;
@@ -23,16 +32,32 @@ export const ADVISOR_GENDERS = ['any', 'female', 'male', 'non-binary'] as const;
 export const ADVISOR_KINDS = ['any', 'internal', 'external'] as const;
 export const CONVERSATION_MODES = ['in-person', 'video', 'phone', 'chat'] as const;
 export const REFERRAL_TYPES = [
-  'hr', 'management', 'company-doctor', 'lawyer', 'mediator', 'therapist-or-coach', 'police',
-  'whistleblowers-authority', 'complaints-committee', 'other',
+  'hr',
+  'management',
+  'company-doctor',
+  'lawyer',
+  'mediator',
+  'therapist-or-coach',
+  'police',
+  'whistleblowers-authority',
+  'complaints-committee',
+  'other',
 ] as const;
 export const OUTCOMES = ['settled-informally', 'formal-complaint-filed', 'referred', 'withdrawn', 'no-further-contact'] as const;
 export const ACTIVITIES = ['intake', 'conversation', 'advice', 'referral', 'aftercare', 'administration', 'travel'] as const;
 export const DEADLINES = ['acknowledgement', 'feedback'] as const;
 
 /** An object schema closed to extra properties, every listed property required unless marked optional. */
-export function payload(properties: Record<string, JsonSchema>, optional: string[] = []): JsonSchema & { type: 'object'; properties: Record<string, JsonSchema> } {
-  return { type: 'object', additionalProperties: false, required: Object.keys(properties).filter((k) => !optional.includes(k)), properties };
+export function payload(
+  properties: Record<string, JsonSchema>,
+  optional: string[] = [],
+): JsonSchema & { type: 'object'; properties: Record<string, JsonSchema> } {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: Object.keys(properties).filter((k) => !optional.includes(k)),
+    properties,
+  };
 }
 
 /** A version-1 contract of `<service>.<name>` whose payload is `properties` (all required but `optional`). */

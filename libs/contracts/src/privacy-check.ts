@@ -4,7 +4,8 @@ import type { ContractDefinition, FieldClass, JsonSchema } from './contract';
 export const SEALED_PATTERN = '^sealed:v1:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$';
 
 /** Field names that suggest a person or free text: never in a contract, whatever their schema. */
-const PERSONAL_NAME = /name|e-?mail|phone|address|account|narrative|summary|note|text|message|descr|comment|birth|born|bsn|iban|contact|reason/i;
+const PERSONAL_NAME =
+  /name|e-?mail|phone|address|account|narrative|summary|note|text|message|descr|comment|birth|born|bsn|iban|contact|reason/i;
 
 /**
  * Every way a contract could let personal data through: unclassified or unknown fields, objects open
@@ -14,20 +15,25 @@ const PERSONAL_NAME = /name|e-?mail|phone|address|account|narrative|summary|note
 export function privacyProblems(contract: ContractDefinition): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
-  walk(contract.payload, '', (path, schema) => {
-    seen.add(path);
-    const cls = contract.fields[path];
-    const name = path.split('.').at(-1)?.replace('[]', '') ?? path;
-    // A sealed field may say what it holds (only ciphertext can be in it), and an id may name what it
-    // identifies (`messageId` holds a UUID, not a message), and an enum holds only its listed values.
-    const named = cls === 'sealed' || cls === 'enum' || (cls === 'id' && /Id$/.test(name));
-    if (!named && PERSONAL_NAME.test(name)) problems.push(`${path}: the name suggests personal data or free text`);
-    if (!cls) return void problems.push(`${path}: not classified`);
-    const problem = checkClass(cls, schema);
-    if (problem) problems.push(`${path}: ${problem}`);
-  }, (path, schema) => {
-    if (schema.additionalProperties !== false) problems.push(`${path || 'payload'}: must not allow additional properties`);
-  });
+  walk(
+    contract.payload,
+    '',
+    (path, schema) => {
+      seen.add(path);
+      const cls = contract.fields[path];
+      const name = path.split('.').at(-1)?.replace('[]', '') ?? path;
+      // A sealed field may say what it holds (only ciphertext can be in it), and an id may name what it
+      // identifies (`messageId` holds a UUID, not a message), and an enum holds only its listed values.
+      const named = cls === 'sealed' || cls === 'enum' || (cls === 'id' && /Id$/.test(name));
+      if (!named && PERSONAL_NAME.test(name)) problems.push(`${path}: the name suggests personal data or free text`);
+      if (!cls) return void problems.push(`${path}: not classified`);
+      const problem = checkClass(cls, schema);
+      if (problem) problems.push(`${path}: ${problem}`);
+    },
+    (path, schema) => {
+      if (schema.additionalProperties !== false) problems.push(`${path || 'payload'}: must not allow additional properties`);
+    },
+  );
   for (const path of Object.keys(contract.fields)) if (!seen.has(path)) problems.push(`${path}: classified but not in the schema`);
   return problems;
 }
@@ -36,21 +42,27 @@ function checkClass(cls: FieldClass, s: JsonSchema): string | undefined {
   switch (cls) {
     case 'id':
       return s.type === 'string' && (s.format === 'uuid' || (codeLike(s.pattern) && (s.maxLength ?? 0) > 0 && (s.maxLength ?? 0) <= 100))
-        ? undefined : 'an id is a uuid, or a code pattern (no spaces, @ or +) with a maxLength of at most 100';
+        ? undefined
+        : 'an id is a uuid, or a code pattern (no spaces, @ or +) with a maxLength of at most 100';
     case 'enum':
       return s.enum && s.enum.length > 0 ? undefined : 'an enum lists its values';
     case 'timestamp':
-      return s.type === 'string' && (s.format === 'date-time' || s.format === 'date') ? undefined : 'a timestamp has format date-time or date';
+      return s.type === 'string' && (s.format === 'date-time' || s.format === 'date')
+        ? undefined
+        : 'a timestamp has format date-time or date';
     case 'count':
       // Bounded, so a count cannot carry a phone number or a citizen service number.
       return s.type === 'integer' && s.minimum === 0 && s.maximum !== undefined && s.maximum <= 1_000_000
-        ? undefined : 'a count is an integer from 0 to a maximum of at most 1,000,000';
+        ? undefined
+        : 'a count is an integer from 0 to a maximum of at most 1,000,000';
     case 'amount':
       return s.type === 'integer' && s.maximum !== undefined ? undefined : 'an amount is an integer (cents) with a maximum';
     case 'flag':
       return s.type === 'boolean' ? undefined : 'a flag is a boolean';
     case 'sealed':
-      return s.type === 'string' && s.pattern === SEALED_PATTERN && (s.maxLength ?? 0) > 0 ? undefined : `a sealed field has pattern ${SEALED_PATTERN} and a maxLength`;
+      return s.type === 'string' && s.pattern === SEALED_PATTERN && (s.maxLength ?? 0) > 0
+        ? undefined
+        : `a sealed field has pattern ${SEALED_PATTERN} and a maxLength`;
     case 'language':
       return s.type === 'string' && (s.pattern === '^[a-z]{2}$' || Boolean(s.enum)) ? undefined : 'a language is ^[a-z]{2}$ or an enum';
   }

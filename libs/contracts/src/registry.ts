@@ -72,5 +72,8 @@ export class ContractRegistry {
 }
 
 function describe(validate: ValidateFunction): string[] {
-  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.keyword}${e.params && 'missingProperty' in e.params ? ` ${String(e.params.missingProperty)}` : ''}`);
+  return (validate.errors ?? []).map(
+    (e) =>
+      `${e.instancePath || '/'} ${e.keyword}${e.params && 'missingProperty' in e.params ? ` ${String(e.params.missingProperty)}` : ''}`,
+  );
 }

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { createTestDatabase } from './test-database';
 
 describe('createTestDatabase', () => {
-  it('gives each suite its own empty database on the run\'s embedded PostgreSQL', async () => {
+  it("gives each suite its own empty database on the run's embedded PostgreSQL", async () => {
     const [a, b] = await Promise.all([createTestDatabase('a'), createTestDatabase('b')]);
     try {
       expect(a.name).not.toBe(b.name);

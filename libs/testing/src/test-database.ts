@@ -20,7 +20,10 @@ export async function createTestDatabase(label = 'suite'): Promise<TestDatabase>
   if (!adminUrl) {
     throw new Error(`${TEST_POSTGRES_URL_ENV} is not set: run tests through the root Jest config (npm test).`);
   }
-  const name = `t_${label.replace(/[^a-z0-9]+/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const name = `t_${label
+    .replace(/[^a-z0-9]+/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   await admin(adminUrl, `CREATE DATABASE ${name}`);
   return {
     url: withDatabase(adminUrl, name),

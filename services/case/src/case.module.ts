@@ -18,10 +18,26 @@ import { CaseReadModels } from './infrastructure/case-read-models';
 import { OutboxRelayLifecycle } from './infrastructure/outbox-relay.lifecycle';
 
 @Module({
-  controllers: [CoordinatorHttpController, AdvisorCasesHttpController, CaseWorkHttpController, CaseHandoverHttpController, AuditHttpController],
+  controllers: [
+    CoordinatorHttpController,
+    AdvisorCasesHttpController,
+    CaseWorkHttpController,
+    CaseHandoverHttpController,
+    AuditHttpController,
+  ],
   providers: [
-    CaseRepository, CaseWork, ...COMMAND_HANDLERS, CaseReadModels, CaseLists, ReadCase, AuditReplay,
-    ReportSubmittedListener, OutboxRelayLifecycle, DeadlineWatch, RetentionJob, { provide: CLOCK, useValue: systemClock },
+    CaseRepository,
+    CaseWork,
+    ...COMMAND_HANDLERS,
+    CaseReadModels,
+    CaseLists,
+    ReadCase,
+    AuditReplay,
+    ReportSubmittedListener,
+    OutboxRelayLifecycle,
+    DeadlineWatch,
+    RetentionJob,
+    { provide: CLOCK, useValue: systemClock },
   ],
 })
 export class CaseModule {}

@@ -3,7 +3,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS, DEMO_USERS, ReporterTokens, startDevIssuer, type DevIssuer, type Role } from '@vertrouwd/auth';
+import {
+  DEMO_ADVISORS,
+  DEMO_AGENCY_ID,
+  DEMO_ORGANISATIONS,
+  DEMO_USERS,
+  ReporterTokens,
+  startDevIssuer,
+  type DevIssuer,
+  type Role,
+} from '@vertrouwd/auth';
 import { ReportSubmittedV1 } from '@vertrouwd/contracts';
 import { toMessage } from '@vertrouwd/messaging';
 import { caseKey } from '@vertrouwd/privacy';
@@ -46,16 +55,42 @@ interface Endpoint {
 
 const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/agencies/{agencyId}/cases', url: `/agencies/${A}/cases`, roles: ['coordinator'], scope: 'agency' },
-  { method: 'post', path: '/agencies/{agencyId}/cases/{caseId}/assignment', url: `/agencies/${A}/cases/${CASE}/assignment`, body: { advisorId: anna }, roles: ['coordinator'], scope: 'agency' },
-  { method: 'get', path: '/agencies/{agencyId}/deadlines', url: `/agencies/${A}/deadlines?state=due`, roles: ['coordinator'], scope: 'agency' },
+  {
+    method: 'post',
+    path: '/agencies/{agencyId}/cases/{caseId}/assignment',
+    url: `/agencies/${A}/cases/${CASE}/assignment`,
+    body: { advisorId: anna },
+    roles: ['coordinator'],
+    scope: 'agency',
+  },
+  {
+    method: 'get',
+    path: '/agencies/{agencyId}/deadlines',
+    url: `/agencies/${A}/deadlines?state=due`,
+    roles: ['coordinator'],
+    scope: 'agency',
+  },
   { method: 'get', path: '/agencies/{agencyId}/retention', url: `/agencies/${A}/retention`, roles: ['coordinator'], scope: 'agency' },
-  { method: 'put', path: '/agencies/{agencyId}/retention', url: `/agencies/${A}/retention`, body: { monthsAfterClosure: 12 }, roles: ['coordinator'], scope: 'agency' },
+  {
+    method: 'put',
+    path: '/agencies/{agencyId}/retention',
+    url: `/agencies/${A}/retention`,
+    body: { monthsAfterClosure: 12 },
+    roles: ['coordinator'],
+    scope: 'agency',
+  },
   { method: 'get', path: '/cases/{caseId}', url: `/cases/${CASE}`, roles: ['advisor'], scope: 'assigned' },
   { method: 'get', path: '/advisors/me/cases', url: '/advisors/me/cases', roles: ['advisor'], scope: 'own' },
   { method: 'get', path: '/advisors/me/deadlines', url: '/advisors/me/deadlines', roles: ['advisor'], scope: 'own' },
   ...caseWork('acknowledgement'),
   ...caseWork('conversations', { heldOn: today, minutes: 30, mode: 'video', summary: 'matrix' }),
-  { method: 'post', path: '/cases/{caseId}/summaries/{summaryId}/share', url: `/cases/${CASE}/summaries/${randomUUID()}/share`, roles: ['advisor'], scope: 'assigned' },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/summaries/{summaryId}/share',
+    url: `/cases/${CASE}/summaries/${randomUUID()}/share`,
+    roles: ['advisor'],
+    scope: 'assigned',
+  },
   ...caseWork('advice', { text: 'matrix' }),
   ...caseWork('consents', { scope: 'referral' }),
   ...caseWork('referrals', { referralType: 'company-doctor' }),
@@ -65,26 +100,63 @@ const ENDPOINTS: Endpoint[] = [
   ...caseWork('reopening'),
   ...caseWork('messages', { text: 'matrix' }),
   ...caseWork('aftercare', { plannedFor: today, plan: 'matrix' }),
-  { method: 'post', path: '/cases/{caseId}/aftercare/{aftercareId}/completion', url: `/cases/${CASE}/aftercare/${randomUUID()}/completion`, body: { note: 'matrix' }, roles: ['advisor'], scope: 'assigned' },
+  {
+    method: 'post',
+    path: '/cases/{caseId}/aftercare/{aftercareId}/completion',
+    url: `/cases/${CASE}/aftercare/${randomUUID()}/completion`,
+    body: { note: 'matrix' },
+    roles: ['advisor'],
+    scope: 'assigned',
+  },
   ...caseWork('transfer', { toAdvisorId: DEMO_ADVISORS['advisor-bram'], reason: 'matrix' }),
   { method: 'post', path: '/cases/{caseId}/erasure', url: `/cases/${CASE}/erasure`, roles: ['admin', 'advisor'], scope: 'assigned' },
-  { method: 'get', path: '/audits/{auditId}/cases/{caseId}/replay', url: `/audits/${randomUUID()}/cases/${CASE}/replay`, roles: ['auditor'], scope: 'audit' },
+  {
+    method: 'get',
+    path: '/audits/{auditId}/cases/{caseId}/replay',
+    url: `/audits/${randomUUID()}/cases/${CASE}/replay`,
+    roles: ['auditor'],
+    scope: 'audit',
+  },
 ];
 
 /** Declared public (health for load balancers); everything else must be in the matrix. */
 const PUBLIC = ['get /health/live', 'get /health/ready'];
 
 function caseWork(action: string, body?: object): Endpoint[] {
-  return [{ method: 'post', path: `/cases/{caseId}/${action}`, url: `/cases/${CASE}/${action}`, ...(body ? { body } : {}), roles: ['advisor'], scope: 'assigned' }];
+  return [
+    {
+      method: 'post',
+      path: `/cases/{caseId}/${action}`,
+      url: `/cases/${CASE}/${action}`,
+      ...(body ? { body } : {}),
+      roles: ['advisor'],
+      scope: 'assigned',
+    },
+  ];
 }
 
 /** The callers besides the demo users: tokens that look close to an allowed one but are not. */
 const OTHER_AGENCY = randomUUID();
-const EXTRA_CALLERS = ['anonymous', 'not-a-jwt', 'expired-advisor-anna', 'coordinator-other-agency', 'auditor-other-agency', 'advisor-without-id', 'reporter-this-case', 'reporter-other-case'] as const;
+const EXTRA_CALLERS = [
+  'anonymous',
+  'not-a-jwt',
+  'expired-advisor-anna',
+  'coordinator-other-agency',
+  'auditor-other-agency',
+  'advisor-without-id',
+  'reporter-this-case',
+  'reporter-other-case',
+] as const;
 const CALLERS = [...DEMO_USERS.map((u) => u.username), ...EXTRA_CALLERS];
 const rolesOf = (caller: string): Role[] =>
   DEMO_USERS.find((u) => u.username === caller)?.roles ??
-  ({ 'coordinator-other-agency': ['coordinator'], 'auditor-other-agency': ['auditor'], 'advisor-without-id': ['advisor'] } as Record<string, Role[]>)[caller] ?? [];
+  (
+    { 'coordinator-other-agency': ['coordinator'], 'auditor-other-agency': ['auditor'], 'advisor-without-id': ['advisor'] } as Record<
+      string,
+      Role[]
+    >
+  )[caller] ??
+  [];
 
 /** The status a caller must get, or `allowed` when the caller may reach the endpoint (not called here). */
 function expected(endpoint: Endpoint, caller: string): number | 'allowed' {
@@ -106,7 +178,9 @@ function expected(endpoint: Endpoint, caller: string): number | 'allowed' {
 }
 
 const CELLS = ENDPOINTS.flatMap((endpoint) =>
-  CALLERS.map((caller) => [`${endpoint.method.toUpperCase()} ${endpoint.path}` as string, caller, expected(endpoint, caller), endpoint] as const),
+  CALLERS.map(
+    (caller) => [`${endpoint.method.toUpperCase()} ${endpoint.path}` as string, caller, expected(endpoint, caller), endpoint] as const,
+  ),
 ).filter((cell): cell is readonly [string, string, number, Endpoint] => cell[2] !== 'allowed');
 
 describe('case service: authorisation matrix', () => {
@@ -120,7 +194,10 @@ describe('case service: authorisation matrix', () => {
     issuer = await startDevIssuer({ port: 0 });
     db = await createTestDatabase('case_matrix');
     const env = {
-      DATABASE_URL: db.url, OIDC_ISSUER: issuer.issuer, VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'vertrouwd-case-matrix-')), PORT: '0',
+      DATABASE_URL: db.url,
+      OIDC_ISSUER: issuer.issuer,
+      VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'vertrouwd-case-matrix-')),
+      PORT: '0',
       REPORTER_TOKEN_SECRET: REPORTER_SECRET,
     };
     service = await startService({ ...caseService, logger: false }, env);
@@ -139,15 +216,40 @@ describe('case service: authorisation matrix', () => {
     // The one case: opened from intake's event, assigned to advisor-anna by the agency's coordinator.
     const sealedAccount = await service.platform.privacy.sealer.seal('matrix account', caseKey(CASE));
     const payload = {
-      caseId: CASE, agencyId: A, organisationId: DEMO_ORGANISATIONS['org-bakkerij'], theme: 'bullying', relation: 'manager', anonymity: 'anonymous',
-      contactChannel: 'platform', language: 'nl', preferredAdvisorGender: 'any', preferredAdvisorKind: 'any', consentVersion: 'v1',
-      receivedAt: new Date().toISOString(), sealedAccount,
+      caseId: CASE,
+      agencyId: A,
+      organisationId: DEMO_ORGANISATIONS['org-bakkerij'],
+      theme: 'bullying',
+      relation: 'manager',
+      anonymity: 'anonymous',
+      contactChannel: 'platform',
+      language: 'nl',
+      preferredAdvisorGender: 'any',
+      preferredAdvisorKind: 'any',
+      consentVersion: 'v1',
+      receivedAt: new Date().toISOString(),
+      sealedAccount,
     };
-    const event = { eventId: randomUUID(), type: ReportSubmittedV1.type, version: 1, occurredAt: new Date().toISOString(), key: CASE, correlationId: randomUUID(), causationId: randomUUID(), payload };
+    const event = {
+      eventId: randomUUID(),
+      type: ReportSubmittedV1.type,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      key: CASE,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      payload,
+    };
     service.platform.contracts.validate(event);
     await service.platform.bus.publish([toMessage(event)]);
     const carla = `Bearer ${tokens.get('coordinator-carla')}`;
-    await eventually(() => request(service.url).post(`/agencies/${A}/cases/${CASE}/assignment`).set('Authorization', carla).send({ advisorId: anna }).expect(204));
+    await eventually(() =>
+      request(service.url)
+        .post(`/agencies/${A}/cases/${CASE}/assignment`)
+        .set('Authorization', carla)
+        .send({ advisorId: anna })
+        .expect(204),
+    );
     historyBefore = (await service.platform.store.readStream(`case-${CASE}`)).map((e) => e.type);
   });
   afterAll(async () => {
@@ -165,7 +267,9 @@ describe('case service: authorisation matrix', () => {
 
   it('lists every endpoint of the service (a new one fails here until it is in the matrix)', async () => {
     const { body } = await request(service.url).get('/openapi.json').expect(200);
-    const documented = Object.entries(body.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`));
+    const documented = Object.entries(body.paths as Record<string, object>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method} ${path}`),
+    );
     const listed = [...ENDPOINTS.map((e) => `${e.method} ${e.path}`), ...PUBLIC];
     expect([...listed].sort()).toEqual([...documented].sort());
     expect(new Set(listed).size).toBe(listed.length);
@@ -192,7 +296,10 @@ describe('case service: authorisation matrix', () => {
     const cases = await request(service.url).get('/advisors/me/cases').set('Authorization', bram).expect(200);
     const deadlines = await request(service.url).get('/advisors/me/deadlines').set('Authorization', bram).expect(200);
     expect(JSON.stringify([cases.body, deadlines.body])).not.toContain(CASE);
-    const annas = await request(service.url).get('/advisors/me/cases').set('Authorization', `Bearer ${tokens.get('advisor-anna')}`).expect(200);
+    const annas = await request(service.url)
+      .get('/advisors/me/cases')
+      .set('Authorization', `Bearer ${tokens.get('advisor-anna')}`)
+      .expect(200);
     expect(annas.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([CASE]);
   });
 

@@ -36,7 +36,12 @@ describe('case read models: the deadline watch and rebuilding the projections', 
   beforeAll(async () => {
     issuer = await startDevIssuer({ port: 0 });
     db = await createTestDatabase('case_read_models');
-    const env = { DATABASE_URL: db.url, OIDC_ISSUER: issuer.issuer, VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'vertrouwd-case-rm-')), PORT: '0' };
+    const env = {
+      DATABASE_URL: db.url,
+      OIDC_ISSUER: issuer.issuer,
+      VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'vertrouwd-case-rm-')),
+      PORT: '0',
+    };
     service = await startService({ ...caseService, logger: false }, env);
     readModels = service.app.get(CaseReadModels);
     // The watch as the module builds it, with a clock the test moves instead of the system clock.
@@ -45,12 +50,17 @@ describe('case read models: the deadline watch and rebuilding the projections', 
     const carla = await token('coordinator-carla');
     for (const id of Object.values(cases)) {
       await publish(ReportSubmittedV1, id, await report(id));
-      await eventually(() => api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId: anna }).expect(204));
+      await eventually(() =>
+        api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId: anna }).expect(204),
+      );
     }
     const a = await token('advisor-anna');
     await api().post(`/cases/${cases.prompt}/acknowledgement`).set('Authorization', a).expect(204);
     await api().post(`/cases/${cases.closed}/closure`).set('Authorization', a).send({ outcome: 'no-further-contact' }).expect(204);
-    await api().post(`/cases/${cases.erased}/erasure`).set('Authorization', await token('admin-adam')).expect(204);
+    await api()
+      .post(`/cases/${cases.erased}/erasure`)
+      .set('Authorization', await token('admin-adam'))
+      .expect(204);
     await publish(ReportWithdrawnV1, cases.withdrawn, { caseId: cases.withdrawn, withdrawnAt: new Date().toISOString() });
     await eventually(async () => expect(await types(cases.withdrawn)).toContain('ReportWithdrawn'));
     await readModels.caughtUp();
@@ -63,21 +73,42 @@ describe('case read models: the deadline watch and rebuilding the projections', 
 
   async function report(id: string): Promise<Record<string, unknown>> {
     return {
-      caseId: id, agencyId: DEMO_AGENCY_ID, organisationId: DEMO_ORGANISATIONS['org-bakkerij'], theme: 'discrimination', relation: 'colleague',
-      anonymity: 'anonymous', contactChannel: 'platform', language: 'nl', preferredAdvisorGender: 'any', preferredAdvisorKind: 'any', consentVersion: 'v1',
-      receivedAt: received.toISOString(), sealedAccount: await service.platform.privacy.sealer.seal('an account', caseKey(id)),
+      caseId: id,
+      agencyId: DEMO_AGENCY_ID,
+      organisationId: DEMO_ORGANISATIONS['org-bakkerij'],
+      theme: 'discrimination',
+      relation: 'colleague',
+      anonymity: 'anonymous',
+      contactChannel: 'platform',
+      language: 'nl',
+      preferredAdvisorGender: 'any',
+      preferredAdvisorKind: 'any',
+      consentVersion: 'v1',
+      receivedAt: received.toISOString(),
+      sealedAccount: await service.platform.privacy.sealer.seal('an account', caseKey(id)),
     };
   }
 
   async function publish(contract: ContractDefinition, key: string, payload: object): Promise<void> {
-    const event = { eventId: randomUUID(), type: contract.type, version: contract.version, occurredAt: new Date().toISOString(), key, correlationId: randomUUID(), causationId: randomUUID(), payload };
+    const event = {
+      eventId: randomUUID(),
+      type: contract.type,
+      version: contract.version,
+      occurredAt: new Date().toISOString(),
+      key,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      payload,
+    };
     service.platform.contracts.validate(event);
     await service.platform.bus.publish([toMessage(event)]);
   }
 
   const types = async (id: string) => (await service.platform.store.readStream(`case-${id}`)).map((e) => e.type);
   const missed = async (id: string) =>
-    (await service.platform.store.readStream(`case-${id}`)).filter((e) => e.type === 'DeadlineMissed').map((e) => (e.data as { deadline: string }).deadline);
+    (await service.platform.store.readStream(`case-${id}`))
+      .filter((e) => e.type === 'DeadlineMissed')
+      .map((e) => (e.data as { deadline: string }).deadline);
 
   /** Runs the watch at `at` as often as asked, the read models catching up in between or not. */
   async function runAt(at: Date, times = 1): Promise<number[]> {
@@ -101,7 +132,12 @@ describe('case read models: the deadline watch and rebuilding the projections', 
       expect(await runAt(addDays(received, 30), 2)).toEqual([0, 0]);
       expect(await missed(cases.silent)).toEqual(['acknowledgement']);
       const [event] = (await service.platform.store.readStream(`case-${cases.silent}`)).filter((e) => e.type === 'DeadlineMissed');
-      expect(event?.data).toMatchObject({ deadline: 'acknowledgement', dueAt: addDays(received, 7).toISOString(), advisorId: anna, detectedAt: after.toISOString() });
+      expect(event?.data).toMatchObject({
+        deadline: 'acknowledgement',
+        dueAt: addDays(received, 7).toISOString(),
+        advisorId: anna,
+        detectedAt: after.toISOString(),
+      });
       expect(event?.metadata.actor).toBe('system:deadline-watch');
     });
 
@@ -162,7 +198,9 @@ describe('case read models: the deadline watch and rebuilding the projections', 
       const before = await snapshot();
       expect(before.overview).toHaveLength(6);
       expect(before.clocks).toHaveLength(6);
-      expect(new Set(before.overview.map((row: { status: string }) => row.status))).toEqual(new Set(['open', 'waiting-for-assignment', 'closed', 'erased']));
+      expect(new Set(before.overview.map((row: { status: string }) => row.status))).toEqual(
+        new Set(['open', 'waiting-for-assignment', 'closed', 'erased']),
+      );
       expect(before.clocks.filter((row: { acknowledgementMissed: boolean }) => row.acknowledgementMissed)).toHaveLength(2);
 
       await readModels.dataSource.query('drop table case_overview, legal_clocks');

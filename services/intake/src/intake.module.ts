@@ -20,8 +20,18 @@ import { IntakeInfrastructure } from './infrastructure/intake.infrastructure';
   // Fixed-segment routes (proof-key, follow-up, cases/…) are registered before the `:intakeCode` page.
   controllers: [ReportsHttpController, ReporterCaseHttpController, IntakePageHttpController],
   providers: [
-    ReportRepository, ReportChanges, IntakeKeyring, IntakeThrottles, IntakeOrganisations, ReporterCaseReader, IntakeInfrastructure,
-    SubmitReportHandler, OpenFollowUpHandler, SendReporterMessageHandler, AnswerSummaryHandler, WithdrawReportHandler,
+    ReportRepository,
+    ReportChanges,
+    IntakeKeyring,
+    IntakeThrottles,
+    IntakeOrganisations,
+    ReporterCaseReader,
+    IntakeInfrastructure,
+    SubmitReportHandler,
+    OpenFollowUpHandler,
+    SendReporterMessageHandler,
+    AnswerSummaryHandler,
+    WithdrawReportHandler,
     EraseReporterDataHandler,
   ],
 })

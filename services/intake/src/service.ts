@@ -6,7 +6,7 @@ import { IntakeModule } from './intake.module';
 export const intake: ServiceDefinition = {
   name: 'intake',
   version: '0.1.0',
-  description: 'Public intake: the intake page, report submission (sealed), receipts, proofs, and the reporter\'s way back to their case.',
+  description: "Public intake: the intake page, report submission (sealed), receipts, proofs, and the reporter's way back to their case.",
   module: IntakeModule,
 };
 

@@ -7,14 +7,25 @@ export async function sealedCase(sealer: Sealer, caseId: string): Promise<{ publ
   const at = new Date().toISOString();
   const summaryId = randomUUID();
   const event = (type: string, payload: object): IntegrationEvent => ({
-    eventId: randomUUID(), type, version: 1, occurredAt: at, key: caseId, correlationId: randomUUID(), causationId: randomUUID(), payload: { caseId, ...payload },
+    eventId: randomUUID(),
+    type,
+    version: 1,
+    occurredAt: at,
+    key: caseId,
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    payload: { caseId, ...payload },
   });
   return {
     summaryId,
     publish: [
       event('case.advisor-assigned', { advisorId: randomUUID(), assignedAt: at }),
       event('case.case-acknowledged', { acknowledgedAt: at }),
-      event('case.advisor-message-sent', { messageId: randomUUID(), sentAt: at, sealedBody: await sealer.seal('Thank you for reporting.', caseKey(caseId)) }),
+      event('case.advisor-message-sent', {
+        messageId: randomUUID(),
+        sentAt: at,
+        sealedBody: await sealer.seal('Thank you for reporting.', caseKey(caseId)),
+      }),
       event('case.summary-shared', { summaryId, sharedAt: at, sealedSummary: await sealer.seal('We talked on Monday.', caseKey(caseId)) }),
     ],
   };

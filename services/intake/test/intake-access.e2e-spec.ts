@@ -14,7 +14,13 @@ interface Row {
   /** A request that succeeds for the right caller; `body` for POSTs. */
   body?: object;
 }
-interface Ids { caseId: string; summaryId: string; receiptCode: string; passphrase: string; proof: object }
+interface Ids {
+  caseId: string;
+  summaryId: string;
+  receiptCode: string;
+  passphrase: string;
+  proof: object;
+}
 
 const MATRIX: Record<string, Row> = {
   'GET /intake/{intakeCode}': { access: 'public' },
@@ -47,15 +53,27 @@ describe('intake authorization matrix', () => {
     const [method, template] = endpoint.split(' ');
     const path = template.replace('{intakeCode}', 'bakkerij-2026').replace('{caseId}', ids.caseId).replace('{summaryId}', ids.summaryId);
     const row = MATRIX[endpoint];
-    const body = endpoint === 'POST /intake/follow-up' ? { receiptCode: ids.receiptCode, passphrase: ids.passphrase }
-      : endpoint === 'POST /intake/proofs/verification' ? { proof: ids.proof } : row?.body;
-    const req = method === 'GET' ? request(intake.service.url).get(path) : request(intake.service.url).post(path).send(body ?? {});
+    const body =
+      endpoint === 'POST /intake/follow-up'
+        ? { receiptCode: ids.receiptCode, passphrase: ids.passphrase }
+        : endpoint === 'POST /intake/proofs/verification'
+          ? { proof: ids.proof }
+          : row?.body;
+    const req =
+      method === 'GET'
+        ? request(intake.service.url).get(path)
+        : request(intake.service.url)
+            .post(path)
+            .send(body ?? {});
     return auth ? req.set('Authorization', auth) : req;
   };
 
   const caseWithSummary = async (): Promise<[Ids, string]> => {
     const submitted = (await intake.submit().expect(201)).body;
-    const opened = await request(intake.service.url).post('/intake/follow-up').send({ receiptCode: submitted.receiptCode, passphrase: submitted.passphrase }).expect(200);
+    const opened = await request(intake.service.url)
+      .post('/intake/follow-up')
+      .send({ receiptCode: submitted.receiptCode, passphrase: submitted.passphrase })
+      .expect(200);
     const { publish, summaryId } = await sealedCase(intake.service.platform.privacy.sealer, submitted.caseId);
     await intake.publishCaseEvents(publish);
     return [{ ...submitted, summaryId }, `Bearer ${opened.body.token}`];
@@ -71,7 +89,10 @@ describe('intake authorization matrix', () => {
   it('lists every endpoint of /openapi.json, and only those', async () => {
     const { body } = await request(intake.service.url).get('/openapi.json').expect(200);
     const documented = Object.entries(body.paths as Record<string, object>).flatMap(([path, operations]) =>
-      Object.keys(operations).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${path}`));
+      Object.keys(operations)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(documented.filter((e) => !PLATFORM_ENDPOINTS.includes(e)).sort()).toEqual(Object.keys(MATRIX).sort());
   });
 
@@ -100,22 +121,30 @@ describe('intake authorization matrix', () => {
     });
 
     it('is 403 with a staff-issued token that claims to be a reporter token for this case', async () => {
-      const forged = await intake.issuer.mintToken({ kind: 'reporter', case_id: mine.caseId, realm_access: { roles: ['admin', 'advisor'] } });
+      const forged = await intake.issuer.mintToken({
+        kind: 'reporter',
+        case_id: mine.caseId,
+        realm_access: { roles: ['admin', 'advisor'] },
+      });
       await call(endpoint, mine, `Bearer ${forged}`).expect(403);
     });
   });
 
   describe.each(publicEndpoints)('%s', (endpoint) => {
-    it.each([['no token', undefined], ['a staff token', 'staff'], ['a reporter token', 'reporter'], ['a malformed token', 'Bearer not-a-jwt']])(
-      'stays public with %s', async (_label, kind) => {
-        const auth = kind === 'staff' ? `Bearer ${await intake.issuer.mintToken('admin-adam')}` : kind === 'reporter' ? otherAuth : kind;
-        const { status } = await call(endpoint, mine, auth);
-        expect(status).toBeGreaterThanOrEqual(200);
-        expect(status).toBeLessThan(300);
-      });
+    it.each([
+      ['no token', undefined],
+      ['a staff token', 'staff'],
+      ['a reporter token', 'reporter'],
+      ['a malformed token', 'Bearer not-a-jwt'],
+    ])('stays public with %s', async (_label, kind) => {
+      const auth = kind === 'staff' ? `Bearer ${await intake.issuer.mintToken('admin-adam')}` : kind === 'reporter' ? otherAuth : kind;
+      const { status } = await call(endpoint, mine, auth);
+      expect(status).toBeGreaterThanOrEqual(200);
+      expect(status).toBeLessThan(300);
+    });
   });
 
-  it('opens every reporter endpoint with the token for that case (so the refusals above are the guard\'s)', async () => {
+  it("opens every reporter endpoint with the token for that case (so the refusals above are the guard's)", async () => {
     for (const endpoint of reporterEndpoints) {
       const { status } = await call(endpoint, mine, mineAuth);
       // 422: the correction after the approval answers a summary twice; both were let in.

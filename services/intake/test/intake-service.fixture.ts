@@ -12,7 +12,13 @@ import { IntakeInfrastructure } from '../src/infrastructure/intake.infrastructur
 import { intake } from '../src/service';
 
 export const REPORT = {
-  theme: 'bullying', relation: 'manager', anonymity: 'anonymous', language: 'nl', consentVersion: 'v1', account: 'what happened', contact: { channel: 'platform' },
+  theme: 'bullying',
+  relation: 'manager',
+  anonymity: 'anonymous',
+  language: 'nl',
+  consentVersion: 'v1',
+  account: 'what happened',
+  contact: { channel: 'platform' },
 };
 
 export interface IntakeUnderTest {
@@ -31,13 +37,22 @@ export interface IntakeUnderTest {
 export async function startIntake(name: string, definition: ServiceDefinition = intake): Promise<IntakeUnderTest> {
   const issuer = await startDevIssuer({ port: 0 });
   const db = await createTestDatabase(name);
-  const service = await startService({ ...definition, logger: false }, {
-    DATABASE_URL: db.url, OIDC_ISSUER: issuer.issuer, REPORTER_TOKEN_SECRET: 'e2e-reporter-token-secret-of-32-chars-or-more',
-    VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), `${name}-`)), PORT: '0',
-  });
+  const service = await startService(
+    { ...definition, logger: false },
+    {
+      DATABASE_URL: db.url,
+      OIDC_ISSUER: issuer.issuer,
+      REPORTER_TOKEN_SECRET: 'e2e-reporter-token-secret-of-32-chars-or-more',
+      VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), `${name}-`)),
+      PORT: '0',
+    },
+  );
   const submit = (body: object = REPORT) => request(service.url).post('/intake/bakkerij-2026/reports').send(body);
   return {
-    service, issuer, db, submit,
+    service,
+    issuer,
+    db,
+    submit,
     reporter: async () => {
       const { caseId, receiptCode, passphrase } = (await submit().expect(201)).body;
       const opened = await request(service.url).post('/intake/follow-up').send({ receiptCode, passphrase }).expect(200);
@@ -58,7 +73,13 @@ export async function startIntake(name: string, definition: ServiceDefinition = 
 /** One case event as the case service publishes it. */
 export function caseEvent(type: string, caseId: string, payload: object): IntegrationEvent {
   return {
-    eventId: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), key: caseId, correlationId: randomUUID(), causationId: randomUUID(),
+    eventId: randomUUID(),
+    type,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    key: caseId,
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
     payload: { caseId, ...payload },
   };
 }

@@ -29,7 +29,10 @@ describe('report submission throttling over HTTP (default limits)', () => {
   });
 
   it('counts failed follow-ups fired at once before answering any: 5 per receipt get an answer, the rest 429', async () => {
-    const attempt = () => request(intake.service.url).post('/intake/follow-up').send({ receiptCode: '0000-0000-0000-0000-0001', passphrase: 'WRONG-WRONG-WRONG-WRONG-WRONG' });
+    const attempt = () =>
+      request(intake.service.url)
+        .post('/intake/follow-up')
+        .send({ receiptCode: '0000-0000-0000-0000-0001', passphrase: 'WRONG-WRONG-WRONG-WRONG-WRONG' });
     const answers = await Promise.all(Array.from({ length: 12 }, attempt));
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
@@ -51,12 +54,19 @@ describe('report submission, summaries and case progress', () => {
     // The same report and proof; receipt code and passphrase are given once, never stored for a replay.
     const { receiptCode, passphrase, ...rest } = first.body as Record<string, unknown>;
     expect(again.body).toEqual(rest);
-    const stored = await count(intake, "select count(*) as n from http_idempotency where response_body::text like '%' || $1 || '%' or response_body::text like '%' || $2 || '%'", [receiptCode, passphrase]);
+    const stored = await count(
+      intake,
+      "select count(*) as n from http_idempotency where response_body::text like '%' || $1 || '%' or response_body::text like '%' || $2 || '%'",
+      [receiptCode, passphrase],
+    );
     expect(stored).toBe(0);
     expect(await count(intake, "select count(*) as n from es_events where type = 'ReportSubmitted'")).toBe(eventsBefore + 1);
     expect(await count(intake, 'select count(*) as n from receipts where case_id = $1', [first.body.caseId])).toBe(1);
 
-    const other = await intake.submit({ ...body, account: 'something else' }).set('Idempotency-Key', key).expect(422);
+    const other = await intake
+      .submit({ ...body, account: 'something else' })
+      .set('Idempotency-Key', key)
+      .expect(422);
     expect(other.headers['content-type']).toMatch(/problem\+json/);
     expect(JSON.stringify(other.body)).not.toContain('something else');
     expect(await count(intake, "select count(*) as n from es_events where type = 'ReportSubmitted'")).toBe(eventsBefore + 1);
@@ -68,20 +78,33 @@ describe('report submission, summaries and case progress', () => {
 
   it('takes a correction of a shared summary: sealed on the bus, shown as corrected, answered once', async () => {
     const seen: string[] = [];
-    const observer = intake.service.platform.bus.consume({ group: 'e2e-corrections', topics: [topicOf(SummaryCorrectedV1)], handle: async (m) => void seen.push(m.value) });
+    const observer = intake.service.platform.bus.consume({
+      group: 'e2e-corrections',
+      topics: [topicOf(SummaryCorrectedV1)],
+      handle: async (m) => void seen.push(m.value),
+    });
     const { caseId, auth } = await intake.reporter();
     const { publish, summaryId } = await sealedCase(intake.service.platform.privacy.sealer, caseId);
     await intake.publishCaseEvents(publish);
     const url = `/intake/cases/${caseId}/summaries/${summaryId}`;
 
-    await request(intake.service.url).post(`${url}/correction`).set('Authorization', auth).send({ correction: 'CANARY-correction: it was Tuesday' }).expect(204);
+    await request(intake.service.url)
+      .post(`${url}/correction`)
+      .set('Authorization', auth)
+      .send({ correction: 'CANARY-correction: it was Tuesday' })
+      .expect(204);
     const summaries = await request(intake.service.url).get(`/intake/cases/${caseId}/summaries`).set('Authorization', auth).expect(200);
     expect(summaries.body.summaries).toEqual([expect.objectContaining({ summaryId, answer: 'corrected', text: 'We talked on Monday.' })]);
 
     await eventually(() => expect(seen.some((v) => v.includes(caseId))).toBe(true));
     await observer.stop();
     const event = JSON.parse(seen.find((v) => v.includes(caseId))!);
-    expect(event.payload).toMatchObject({ caseId, summaryId, correctedAt: expect.any(String), sealedCorrection: expect.stringMatching(/^sealed:v1:/) });
+    expect(event.payload).toMatchObject({
+      caseId,
+      summaryId,
+      correctedAt: expect.any(String),
+      sealedCorrection: expect.stringMatching(/^sealed:v1:/),
+    });
     expect(seen.join()).not.toContain('CANARY');
     const opened = await intake.service.platform.privacy.sealer.unseal<string>(event.payload.sealedCorrection);
     expect(opened).toMatchObject({ status: 'ok', value: 'CANARY-correction: it was Tuesday' });
@@ -89,7 +112,11 @@ describe('report submission, summaries and case progress', () => {
     await request(intake.service.url).post(`${url}/correction`).set('Authorization', auth).send({ correction: 'again' }).expect(422);
     await request(intake.service.url).post(`${url}/approval`).set('Authorization', auth).expect(422);
     await request(intake.service.url).post(`${url}/correction`).set('Authorization', auth).send({}).expect(400);
-    await request(intake.service.url).post(`/intake/cases/${caseId}/summaries/${randomUUID()}/correction`).set('Authorization', auth).send({ correction: 'x' }).expect(404);
+    await request(intake.service.url)
+      .post(`/intake/cases/${caseId}/summaries/${randomUUID()}/correction`)
+      .set('Authorization', auth)
+      .send({ correction: 'x' })
+      .expect(404);
   });
 
   it('refuses a correction of a summary shared on another case', async () => {
@@ -97,12 +124,17 @@ describe('report submission, summaries and case progress', () => {
     const theirs = await intake.reporter();
     const { publish, summaryId } = await sealedCase(intake.service.platform.privacy.sealer, theirs.caseId);
     await intake.publishCaseEvents(publish);
-    await request(intake.service.url).post(`/intake/cases/${mine.caseId}/summaries/${summaryId}/correction`).set('Authorization', mine.auth).send({ correction: 'x' }).expect(404);
+    await request(intake.service.url)
+      .post(`/intake/cases/${mine.caseId}/summaries/${summaryId}/correction`)
+      .set('Authorization', mine.auth)
+      .send({ correction: 'x' })
+      .expect(404);
   });
 
   it('shows closed from case.case-closed.v1, and in progress again after case.case-reopened.v1', async () => {
     const { caseId, auth } = await intake.reporter();
-    const status = async () => (await request(intake.service.url).get(`/intake/cases/${caseId}/status`).set('Authorization', auth).expect(200)).body;
+    const status = async () =>
+      (await request(intake.service.url).get(`/intake/cases/${caseId}/status`).set('Authorization', auth).expect(200)).body;
     const { publish } = await sealedCase(intake.service.platform.privacy.sealer, caseId);
     await intake.publishCaseEvents(publish);
     expect((await status()).status).toBe('in-progress');
@@ -110,7 +142,10 @@ describe('report submission, summaries and case progress', () => {
     const closedAt = '2026-03-02T10:00:00.000Z';
     await intake.publishCaseEvents([caseEvent('case.case-closed', caseId, { outcome: 'settled-informally', closedAt })]);
     const closed = await status();
-    expect(closed).toMatchObject({ status: 'closed', dates: { closed: closedAt, acknowledged: expect.any(String), inProgress: expect.any(String), withdrawn: null } });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      dates: { closed: closedAt, acknowledged: expect.any(String), inProgress: expect.any(String), withdrawn: null },
+    });
     expect(JSON.stringify(closed)).not.toContain('settled-informally'); // the outcome is the counsellor's record, not the reporter's status
 
     await intake.publishCaseEvents([caseEvent('case.case-reopened', caseId, { reopenedAt: '2026-03-05T09:00:00.000Z' })]);
@@ -120,15 +155,27 @@ describe('report submission, summaries and case progress', () => {
     // Closed again later: the new date; the reporter can still write while the case is closed.
     await intake.publishCaseEvents([caseEvent('case.case-closed', caseId, { outcome: 'referred', closedAt: '2026-04-01T08:00:00.000Z' })]);
     expect(await status()).toMatchObject({ status: 'closed', dates: { closed: '2026-04-01T08:00:00.000Z' } });
-    await request(intake.service.url).post(`/intake/cases/${caseId}/messages`).set('Authorization', auth).send({ body: 'one more thing' }).expect(201);
+    await request(intake.service.url)
+      .post(`/intake/cases/${caseId}/messages`)
+      .set('Authorization', auth)
+      .send({ body: 'one more thing' })
+      .expect(201);
   });
 
-  it('erases the reporter\'s own contact and identity on their request, and the case goes on', async () => {
-    const body = { ...REPORT, anonymity: 'known-to-advisor', account: 'CANARY-account stays', contact: { channel: 'email', email: 'canary-reporter@example.nl' }, identity: { name: 'CANARY Reporter' } };
+  it("erases the reporter's own contact and identity on their request, and the case goes on", async () => {
+    const body = {
+      ...REPORT,
+      anonymity: 'known-to-advisor',
+      account: 'CANARY-account stays',
+      contact: { channel: 'email', email: 'canary-reporter@example.nl' },
+      identity: { name: 'CANARY Reporter' },
+    };
     const { caseId, receiptCode, passphrase } = (await intake.submit(body).expect(201)).body;
     const auth = `Bearer ${(await request(intake.service.url).post('/intake/follow-up').send({ receiptCode, passphrase }).expect(200)).body.token}`;
     const { rows } = await intake.service.platform.pool.query<{ data: { content: Record<string, string> } }>(
-      "select data from es_events where stream_id = $1 and type = 'ReportSubmitted'", [`report-${caseId}`]);
+      "select data from es_events where stream_id = $1 and type = 'ReportSubmitted'",
+      [`report-${caseId}`],
+    );
     const { sealedAccount, sealedContact, sealedIdentity } = rows[0].data.content;
     const sealer = intake.service.platform.privacy.sealer;
     expect(await sealer.unseal(sealedContact as never, { caseRef: caseId })).toMatchObject({ status: 'ok' });
@@ -138,15 +185,29 @@ describe('report submission, summaries and case progress', () => {
     expect(await sealer.unseal(sealedContact as never, { caseRef: caseId })).toEqual({ status: 'erased' });
     expect(await sealer.unseal(sealedIdentity as never, { caseRef: caseId })).toEqual({ status: 'erased' });
     expect(await sealer.unseal(sealedAccount as never, { caseRef: caseId })).toEqual({ status: 'ok', value: 'CANARY-account stays' });
-    expect(await count(intake, "select count(*) as n from es_events where stream_id = $1 and type = 'ReporterDataErased'", [`report-${caseId}`])).toBe(1);
+    expect(
+      await count(intake, "select count(*) as n from es_events where stream_id = $1 and type = 'ReporterDataErased'", [`report-${caseId}`]),
+    ).toBe(1);
 
-    const again = await request(intake.service.url).post(`/intake/cases/${caseId}/personal-data/erasure`).set('Authorization', auth).expect(422);
+    const again = await request(intake.service.url)
+      .post(`/intake/cases/${caseId}/personal-data/erasure`)
+      .set('Authorization', auth)
+      .expect(422);
     expect(again.headers['content-type']).toMatch(/problem\+json/);
-    expect(await count(intake, "select count(*) as n from es_events where stream_id = $1 and type = 'ReporterDataErased'", [`report-${caseId}`])).toBe(1);
-    await request(intake.service.url).post(`/intake/cases/${caseId}/messages`).set('Authorization', auth).send({ body: 'still here' }).expect(201);
+    expect(
+      await count(intake, "select count(*) as n from es_events where stream_id = $1 and type = 'ReporterDataErased'", [`report-${caseId}`]),
+    ).toBe(1);
+    await request(intake.service.url)
+      .post(`/intake/cases/${caseId}/messages`)
+      .set('Authorization', auth)
+      .send({ body: 'still here' })
+      .expect(201);
     // Another reporter's erasure touches nothing of this one's: the other case's key still opens.
     const other = await intake.reporter();
-    await request(intake.service.url).post(`/intake/cases/${other.caseId}/personal-data/erasure`).set('Authorization', other.auth).expect(204);
+    await request(intake.service.url)
+      .post(`/intake/cases/${other.caseId}/personal-data/erasure`)
+      .set('Authorization', other.auth)
+      .expect(204);
     expect(await sealer.unseal(sealedAccount as never, { caseRef: caseId })).toMatchObject({ status: 'ok' });
   });
 

@@ -16,7 +16,6 @@ import { intake } from '../src/service';
 const CANARY = 'CANARY-Jansen-0612345678';
 const base = { theme: 'bullying', relation: 'manager', anonymity: 'anonymous', language: 'nl', consentVersion: 'v1' };
 
-
 describe('intake over HTTP', () => {
   let issuer: DevIssuer;
   let db: TestDatabase;
@@ -26,10 +25,16 @@ describe('intake over HTTP', () => {
   beforeAll(async () => {
     issuer = await startDevIssuer({ port: 0 });
     db = await createTestDatabase('intake_e2e');
-    service = await startService({ ...intake, logger: false }, {
-      DATABASE_URL: db.url, OIDC_ISSUER: issuer.issuer, REPORTER_TOKEN_SECRET: 'e2e-reporter-token-secret-of-32-chars-or-more',
-      VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'intake-e2e-')), PORT: '0',
-    });
+    service = await startService(
+      { ...intake, logger: false },
+      {
+        DATABASE_URL: db.url,
+        OIDC_ISSUER: issuer.issuer,
+        REPORTER_TOKEN_SECRET: 'e2e-reporter-token-secret-of-32-chars-or-more',
+        VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'intake-e2e-')),
+        PORT: '0',
+      },
+    );
   });
   afterAll(async () => {
     await service?.close();
@@ -42,7 +47,12 @@ describe('intake over HTTP', () => {
     expect(nl.body.organisation.name).toBe('Bakkerij De Korenaar');
     expect(nl.body.themes).toHaveLength(12);
     expect(nl.body.themes[1]).toMatchObject({ theme: 'bullying', label: 'Pesten' });
-    expect(nl.body.counsellors[0]).toEqual({ kind: 'external', kindLabel: 'Externe vertrouwenspersoon', gender: 'female', languages: ['nl', 'en'] });
+    expect(nl.body.counsellors[0]).toEqual({
+      kind: 'external',
+      kindLabel: 'Externe vertrouwenspersoon',
+      gender: 'female',
+      languages: ['nl', 'en'],
+    });
     expect(nl.body.formLanguages).toEqual(['nl', 'en']);
     const en = await request(service.url).get('/intake/bakkerij-2026?lang=en').expect(200);
     expect(en.body.themes[1].label).toBe('Bullying');
@@ -52,21 +62,40 @@ describe('intake over HTTP', () => {
 
   it('takes an anonymous report: receipt, passphrase, a proof that verifies, the canary sealed everywhere', async () => {
     const seen: string[] = [];
-    const consumer = service.platform.bus.consume({ group: 'e2e-observer', topics: [topicOf(ReportSubmittedV1)], handle: async (m) => void seen.push(m.value) });
-    const { body } = await submit({ ...base, account: `${CANARY} shouted at me`, contact: { channel: 'email', email: 'canary-jansen@example.nl' } }).expect(201);
+    const consumer = service.platform.bus.consume({
+      group: 'e2e-observer',
+      topics: [topicOf(ReportSubmittedV1)],
+      handle: async (m) => void seen.push(m.value),
+    });
+    const { body } = await submit({
+      ...base,
+      account: `${CANARY} shouted at me`,
+      contact: { channel: 'email', email: 'canary-jansen@example.nl' },
+    }).expect(201);
     expect(body.receiptCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
     expect(body.passphrase).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
 
     const valid = await request(service.url).post('/intake/proofs/verification').send({ proof: body.proof }).expect(200);
     expect(valid.body).toEqual({ valid: true });
     const tampered = { ...body.proof, submittedAt: '2020-01-01T00:00:00.000Z' };
-    expect((await request(service.url).post('/intake/proofs/verification').send({ proof: tampered }).expect(200)).body).toEqual({ valid: false });
-    expect((await request(service.url).get('/intake/proof-key').expect(200)).body).toMatchObject({ kty: 'OKP', crv: 'Ed25519', kid: body.proof.keyId });
+    expect((await request(service.url).post('/intake/proofs/verification').send({ proof: tampered }).expect(200)).body).toEqual({
+      valid: false,
+    });
+    expect((await request(service.url).get('/intake/proof-key').expect(200)).body).toMatchObject({
+      kty: 'OKP',
+      crv: 'Ed25519',
+      kid: body.proof.keyId,
+    });
 
     await eventually(() => expect(seen.length).toBeGreaterThan(0));
     await consumer.stop();
     const event = JSON.parse(seen.find((v) => v.includes(body.caseId))!);
-    expect(event.payload).toMatchObject({ caseId: body.caseId, theme: 'bullying', sealedAccount: expect.stringMatching(/^sealed:v1:/), sealedContact: expect.stringMatching(/^sealed:v1:/) });
+    expect(event.payload).toMatchObject({
+      caseId: body.caseId,
+      theme: 'bullying',
+      sealedAccount: expect.stringMatching(/^sealed:v1:/),
+      sealedContact: expect.stringMatching(/^sealed:v1:/),
+    });
     expect(seen.join()).not.toContain('CANARY');
     expect(seen.join()).not.toContain('canary-jansen');
     expect(await tablesContaining(db.url, 'CANARY')).toEqual([]);
@@ -78,7 +107,8 @@ describe('intake over HTTP', () => {
   it('lets the reporter back in with receipt and passphrase, throttles failures, and scopes the token to the case', async () => {
     const first = (await submit({ ...base, account: 'first', contact: { channel: 'platform' } }).expect(201)).body;
     const second = (await submit({ ...base, account: 'second', contact: { channel: 'platform' } }).expect(201)).body;
-    const followUp = (receiptCode: string, passphrase: string) => request(service.url).post('/intake/follow-up').send({ receiptCode, passphrase });
+    const followUp = (receiptCode: string, passphrase: string) =>
+      request(service.url).post('/intake/follow-up').send({ receiptCode, passphrase });
 
     const wrong = await followUp(first.receiptCode, second.passphrase).expect(401);
     const unknown = await followUp('0000-0000-0000-0000-0000', second.passphrase).expect(401);
@@ -93,7 +123,11 @@ describe('intake over HTTP', () => {
     const status = await request(service.url).get(`/intake/cases/${second.caseId}/status`).set('Authorization', auth).expect(200);
     expect(status.body).toMatchObject({ status: 'received', dates: { received: expect.any(String), acknowledged: null } });
 
-    await request(service.url).post(`/intake/cases/${second.caseId}/messages`).set('Authorization', auth).send({ body: 'a question' }).expect(201);
+    await request(service.url)
+      .post(`/intake/cases/${second.caseId}/messages`)
+      .set('Authorization', auth)
+      .send({ body: 'a question' })
+      .expect(201);
     const thread = await request(service.url).get(`/intake/cases/${second.caseId}/messages`).set('Authorization', auth).expect(200);
     expect(thread.body.messages).toEqual([expect.objectContaining({ from: 'reporter', body: 'a question' })]);
 
@@ -101,10 +135,14 @@ describe('intake over HTTP', () => {
     await request(service.url).get(`/intake/cases/${second.caseId}/status`).expect(401);
 
     await request(service.url).post(`/intake/cases/${second.caseId}/withdrawal`).set('Authorization', auth).expect(204);
-    await request(service.url).post(`/intake/cases/${second.caseId}/messages`).set('Authorization', auth).send({ body: 'again' }).expect(422);
+    await request(service.url)
+      .post(`/intake/cases/${second.caseId}/messages`)
+      .set('Authorization', auth)
+      .send({ body: 'again' })
+      .expect(422);
   });
 
-  it('shows the case\'s progress, the advisor\'s replies and summaries from case events, and takes an approval', async () => {
+  it("shows the case's progress, the advisor's replies and summaries from case events, and takes an approval", async () => {
     const report = (await submit({ ...base, account: 'third', contact: { channel: 'platform' } }).expect(201)).body;
     const auth = `Bearer ${(await request(service.url).post('/intake/follow-up').send({ receiptCode: report.receiptCode, passphrase: report.passphrase }).expect(200)).body.token}`;
     const { publish, summaryId } = await sealedCase(service.platform.privacy.sealer, report.caseId);
@@ -118,8 +156,15 @@ describe('intake over HTTP', () => {
     expect(thread.body.messages).toEqual([expect.objectContaining({ from: 'advisor', body: 'Thank you for reporting.' })]);
     const summaries = await request(service.url).get(`/intake/cases/${report.caseId}/summaries`).set('Authorization', auth).expect(200);
     expect(summaries.body.summaries).toEqual([expect.objectContaining({ summaryId, answer: null, text: 'We talked on Monday.' })]);
-    await request(service.url).post(`/intake/cases/${report.caseId}/summaries/${summaryId}/approval`).set('Authorization', auth).expect(204);
-    await request(service.url).post(`/intake/cases/${report.caseId}/summaries/${summaryId}/correction`).set('Authorization', auth).send({ correction: 'No' }).expect(422);
+    await request(service.url)
+      .post(`/intake/cases/${report.caseId}/summaries/${summaryId}/approval`)
+      .set('Authorization', auth)
+      .expect(204);
+    await request(service.url)
+      .post(`/intake/cases/${report.caseId}/summaries/${summaryId}/correction`)
+      .set('Authorization', auth)
+      .send({ correction: 'No' })
+      .expect(422);
   });
 
   it("shows a reporter no other case's replies or summaries moved into their case's events", async () => {
@@ -143,7 +188,10 @@ describe('intake over HTTP', () => {
   it('answers workload as out of scope and stores nothing', async () => {
     const before = await service.platform.store.headPosition();
     const { body } = await submit({ ...base, theme: 'workload', account: CANARY, contact: { channel: 'platform' } }).expect(200);
-    expect(body).toEqual({ outOfScope: true, whereToGo: { title: expect.any(String), whereToGo: expect.stringContaining('bedrijfsarts') } });
+    expect(body).toEqual({
+      outOfScope: true,
+      whereToGo: { title: expect.any(String), whereToGo: expect.stringContaining('bedrijfsarts') },
+    });
     expect(await service.platform.store.headPosition()).toBe(before);
   });
 

@@ -18,7 +18,13 @@ type Endpoint = { name: string; method?: 'get' | 'post'; path: string; body?: ob
 const ENDPOINTS: Endpoint[] = [
   { name: 'agency cases (controller-level roles)', path: `/agencies/${A}/cases`, allowed: ['coordinator-carla'] },
   { name: 'agency audit (handler overrides roles)', path: `/agencies/${A}/audit`, allowed: ['auditor-ada'] },
-  { name: 'add advisor (body scope)', method: 'post', path: `/agencies/${A}/advisors`, body: { agencyId: A }, allowed: ['coordinator-carla'] },
+  {
+    name: 'add advisor (body scope)',
+    method: 'post',
+    path: `/agencies/${A}/advisors`,
+    body: { agencyId: A },
+    allowed: ['coordinator-carla'],
+  },
   { name: "advisor's cases", path: `/advisors/${DEMO_ADVISORS['advisor-anna']}/cases?agencyId=${A}`, allowed: ['advisor-anna'] },
   { name: 'organisation report', path: `/organisations/${DEMO_ORGANISATIONS['org-bakkerij']}/report`, allowed: ['employer-erik'] },
   { name: 'admin tenants', path: '/admin/tenants', allowed: ['admin-adam'] },
@@ -52,7 +58,9 @@ describe('authorisation matrix: every endpoint against every caller', () => {
     await issuer?.stop();
   });
 
-  const cells = ENDPOINTS.flatMap((endpoint) => everyone.map((caller) => [endpoint.name, caller, expectedStatus(endpoint, caller), endpoint] as const));
+  const cells = ENDPOINTS.flatMap((endpoint) =>
+    everyone.map((caller) => [endpoint.name, caller, expectedStatus(endpoint, caller), endpoint] as const),
+  );
 
   it.each(cells)('%s, called by %s: %i', async (_name, caller, status, endpoint) => {
     const call = request(app.getHttpServer())[endpoint.method ?? 'get'](endpoint.path);

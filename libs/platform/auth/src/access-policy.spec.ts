@@ -45,7 +45,9 @@ describe('access policy', () => {
       const reporter: Principal = { subject: 'r', kind: 'reporter', roles: [], caseId: 'c1' };
       const access = { reporter: { caseParam: 'caseId' }, tenant: { case: 'body.caseId' as const } };
       expect(denialFor(access, reporter, { params: { caseId: 'c1' }, body: { caseId: 'c1' } })).toBeUndefined();
-      expect(denialFor(access, reporter, { params: { caseId: 'c1' }, body: { caseId: 'c2' } })).toContain('case_id does not match body.caseId');
+      expect(denialFor(access, reporter, { params: { caseId: 'c1' }, body: { caseId: 'c2' } })).toContain(
+        'case_id does not match body.caseId',
+      );
     });
   });
 

@@ -60,6 +60,5 @@ export interface RequestWithPrincipal {
  * Undefined on `@Public` endpoints.
  */
 export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Principal | undefined =>
-    context.switchToHttp().getRequest<RequestWithPrincipal>().principal,
+  (_data: unknown, context: ExecutionContext): Principal | undefined => context.switchToHttp().getRequest<RequestWithPrincipal>().principal,
 );

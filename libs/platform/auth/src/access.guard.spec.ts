@@ -39,7 +39,9 @@ describe('AccessGuard: declared access, tenant scope, reporter tokens', () => {
     it('refuses an undeclared endpoint even to a valid admin token, naming the missing declaration', async () => {
       const response = await get('/undeclared', await as('admin-adam'));
       expect(response.status).toBe(403);
-      expect(denial(response.body)).toBe('Access denied: the endpoint declares no access: add @Public, @Roles with @TenantScope, or @ReporterAccess');
+      expect(denial(response.body)).toBe(
+        'Access denied: the endpoint declares no access: add @Public, @Roles with @TenantScope, or @ReporterAccess',
+      );
     });
 
     it('refuses @Roles without @TenantScope', async () => {
@@ -85,7 +87,10 @@ describe('AccessGuard: declared access, tenant scope, reporter tokens', () => {
 
     it('checks body values, and refuses a non-string one', async () => {
       const post = async (body: object) =>
-        request(app.getHttpServer()).post(`/agencies/${DEMO_AGENCY_ID}/advisors`).set('Authorization', await as('coordinator-carla')).send(body);
+        request(app.getHttpServer())
+          .post(`/agencies/${DEMO_AGENCY_ID}/advisors`)
+          .set('Authorization', await as('coordinator-carla'))
+          .send(body);
       expect((await post({ agencyId: DEMO_AGENCY_ID })).status).toBe(201);
       expect(denial((await post({ agencyId: OTHER_AGENCY })).body)).toContain('agency_id does not match body.agencyId');
       expect((await post({ agencyId: [DEMO_AGENCY_ID] })).status).toBe(403);

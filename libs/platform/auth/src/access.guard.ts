@@ -35,7 +35,10 @@ export class AccessGuard implements CanActivate {
       return true;
     } catch (error) {
       if (error instanceof InvalidBearerTokenException) {
-        context.switchToHttp().getResponse<{ setHeader(name: string, value: string): void }>().setHeader('WWW-Authenticate', error.wwwAuthenticate);
+        context
+          .switchToHttp()
+          .getResponse<{ setHeader(name: string, value: string): void }>()
+          .setHeader('WWW-Authenticate', error.wwwAuthenticate);
       }
       throw error;
     }

@@ -12,7 +12,10 @@ export const CHALLENGE_REALM = 'vertrouwd';
  * response) can send `WWW-Authenticate`. The message says what was wrong with the token, never what it contained.
  */
 export class InvalidBearerTokenException extends UnauthorizedException {
-  constructor(readonly wwwAuthenticate: string, message: string) {
+  constructor(
+    readonly wwwAuthenticate: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -24,7 +27,10 @@ const challenge = (error?: string, description?: string): string =>
 
 /** Reads the bearer token of a request and verifies it as a user token or, by its issuer, as a reporter token. */
 export class BearerAuthenticator {
-  constructor(private readonly oidc: OidcTokenVerifier, private readonly reporters?: ReporterTokens) {}
+  constructor(
+    private readonly oidc: OidcTokenVerifier,
+    private readonly reporters?: ReporterTokens,
+  ) {}
 
   /** The verified principal, or an {@link InvalidBearerTokenException} (401) / a 503 when the keys are unreachable. */
   async authenticate(authorization: string | string[] | undefined): Promise<Principal> {
@@ -34,7 +40,10 @@ export class BearerAuthenticator {
     }
     const match = typeof authorization === 'string' ? /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(authorization) : null;
     if (!match) {
-      throw new InvalidBearerTokenException(challenge('invalid_request', 'malformed Authorization header'), 'malformed Authorization header');
+      throw new InvalidBearerTokenException(
+        challenge('invalid_request', 'malformed Authorization header'),
+        'malformed Authorization header',
+      );
     }
     try {
       return await this.verify(match[1]);

@@ -5,10 +5,29 @@ import { DEMO_PASSWORD, DEMO_REALM, DEMO_USERS, WEB_CLIENT_ID } from './demo-use
 import { ROLES } from './principal';
 
 // The Keycloak realm and the dev issuer must describe the same world: same roles, clients, claims and users.
-interface Mapper { protocolMapper: string; config: Record<string, string> }
-interface Client { clientId: string; publicClient?: boolean; directAccessGrantsEnabled?: boolean; defaultClientScopes?: string[]; protocolMappers?: Mapper[] }
-interface User { id: string; username: string; enabled: boolean; attributes?: Record<string, string[]>; realmRoles: string[]; credentials: { type: string; value: string; temporary: boolean }[] }
-interface ProfileAttribute { name: string; permissions: { edit: string[] } }
+interface Mapper {
+  protocolMapper: string;
+  config: Record<string, string>;
+}
+interface Client {
+  clientId: string;
+  publicClient?: boolean;
+  directAccessGrantsEnabled?: boolean;
+  defaultClientScopes?: string[];
+  protocolMappers?: Mapper[];
+}
+interface User {
+  id: string;
+  username: string;
+  enabled: boolean;
+  attributes?: Record<string, string[]>;
+  realmRoles: string[];
+  credentials: { type: string; value: string; temporary: boolean }[];
+}
+interface ProfileAttribute {
+  name: string;
+  permissions: { edit: string[] };
+}
 
 const realm = JSON.parse(readFileSync(join(__dirname, '../../../../deploy/keycloak/realm-export.json'), 'utf8'));
 const clients: Client[] = realm.clients;
@@ -24,7 +43,10 @@ describe('deploy/keycloak/realm-export.json', () => {
 
   it('has the public web client with the password grant, and the API client that is the audience', () => {
     expect(web).toMatchObject({ publicClient: true, directAccessGrantsEnabled: true });
-    expect(clients.find((client) => client.clientId === DEFAULT_AUDIENCE)).toMatchObject({ publicClient: false, directAccessGrantsEnabled: false });
+    expect(clients.find((client) => client.clientId === DEFAULT_AUDIENCE)).toMatchObject({
+      publicClient: false,
+      directAccessGrantsEnabled: false,
+    });
     // `roles` carries realm_access.roles, `basic` the sub claim, `profile` preferred_username.
     expect(web.defaultClientScopes).toEqual(expect.arrayContaining(['roles', 'basic', 'profile']));
   });
@@ -34,9 +56,9 @@ describe('deploy/keycloak/realm-export.json', () => {
     const audience = mappers.find((mapper) => mapper.protocolMapper === 'oidc-audience-mapper');
     expect(audience?.config).toMatchObject({ 'included.client.audience': DEFAULT_AUDIENCE, 'access.token.claim': 'true' });
     const attributes = mappers.filter((mapper) => mapper.protocolMapper === 'oidc-usermodel-attribute-mapper');
-    expect(attributes.map((mapper) => [mapper.config['user.attribute'], mapper.config['claim.name'], mapper.config['access.token.claim']])).toEqual(
-      TENANT_ATTRIBUTES.map((name) => [name, name, 'true']),
-    );
+    expect(
+      attributes.map((mapper) => [mapper.config['user.attribute'], mapper.config['claim.name'], mapper.config['access.token.claim']]),
+    ).toEqual(TENANT_ATTRIBUTES.map((name) => [name, name, 'true']));
   });
 
   it('declares the tenant attributes in the user profile, editable by admins only', () => {

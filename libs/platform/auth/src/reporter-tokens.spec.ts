@@ -30,9 +30,15 @@ describe('ReporterTokens', () => {
 
   it('refuses expired tokens, tokens living longer than an hour, and foreign issuers', async () => {
     const base = { case_id: 'case-1', kind: 'reporter', sub: 's', iss: 'vertrouwd-intake' };
-    await expect(tokens.verify(await handMade({ ...base, iat: now() - 120, exp: now() - 60 }))).rejects.toMatchObject({ code: 'ERR_JWT_EXPIRED' });
-    await expect(tokens.verify(await handMade({ ...base, iat: now() - 7200, exp: now() + 60 }))).rejects.toMatchObject({ code: 'ERR_JWT_EXPIRED' });
-    await expect(tokens.verify(await handMade({ ...base, iss: 'elsewhere', iat: now(), exp: now() + 60 }))).rejects.toMatchObject({ claim: 'iss' });
+    await expect(tokens.verify(await handMade({ ...base, iat: now() - 120, exp: now() - 60 }))).rejects.toMatchObject({
+      code: 'ERR_JWT_EXPIRED',
+    });
+    await expect(tokens.verify(await handMade({ ...base, iat: now() - 7200, exp: now() + 60 }))).rejects.toMatchObject({
+      code: 'ERR_JWT_EXPIRED',
+    });
+    await expect(tokens.verify(await handMade({ ...base, iss: 'elsewhere', iat: now(), exp: now() + 60 }))).rejects.toMatchObject({
+      claim: 'iss',
+    });
   });
 
   it('refuses a correctly signed token that is not a reporter token', async () => {

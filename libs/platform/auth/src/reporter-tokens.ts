@@ -27,7 +27,10 @@ export class ReporterTokens {
   private readonly signingKey: KeyObject;
   private readonly verifyingKey: KeyObject;
 
-  constructor(options: ReporterTokenOptions, private readonly clockToleranceSec = 5) {
+  constructor(
+    options: ReporterTokenOptions,
+    private readonly clockToleranceSec = 5,
+  ) {
     this.issuer = options.issuer ?? REPORTER_TOKEN_ISSUER;
     const key = options.secretOrKey;
     if (typeof key === 'string' || key instanceof Uint8Array) {

@@ -46,7 +46,9 @@ describe('bearer token verification', () => {
   it('accepts a token expired within the clock tolerance and refuses one expired beyond it', async () => {
     await get(await carla({ exp: now() - 2 })).expect(200);
     const response = await get(await carla({ exp: now() - 30, iat: now() - 330 })).expect(401);
-    expect(response.headers['www-authenticate']).toBe('Bearer realm="vertrouwd", error="invalid_token", error_description="the token has expired"');
+    expect(response.headers['www-authenticate']).toBe(
+      'Bearer realm="vertrouwd", error="invalid_token", error_description="the token has expired"',
+    );
   });
 
   it('refuses a token that is not valid yet', async () => {

@@ -6,7 +6,13 @@ describe('loadServiceConfig', () => {
   });
 
   it('reads the production variables', () => {
-    const env = { BUS: 'kafka', KAFKA_BROKERS: 'kafka:19092', EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://kurrentdb:2113?tls=false', PORT: '3001' };
+    const env = {
+      BUS: 'kafka',
+      KAFKA_BROKERS: 'kafka:19092',
+      EVENT_STORE: 'kurrentdb',
+      KURRENTDB_URL: 'kurrentdb://kurrentdb:2113?tls=false',
+      PORT: '3001',
+    };
     expect(loadServiceConfig(env)).toEqual(env);
   });
 

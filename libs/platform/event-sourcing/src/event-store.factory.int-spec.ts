@@ -18,7 +18,9 @@ describe('createEventStore', () => {
 
   it('says what is missing or wrong in the environment', async () => {
     await expect(createEventStore({ EVENT_STORE: 'kurrentdb' })).rejects.toThrow('EVENT_STORE=kurrentdb needs KURRENTDB_URL');
-    await expect(createEventStore({ EVENT_STORE: 'mongo', DATABASE_URL: 'x' })).rejects.toThrow('EVENT_STORE must be postgres or kurrentdb');
+    await expect(createEventStore({ EVENT_STORE: 'mongo', DATABASE_URL: 'x' })).rejects.toThrow(
+      'EVENT_STORE must be postgres or kurrentdb',
+    );
     await expect(createEventStore({})).rejects.toThrow('needs DATABASE_URL');
   });
 });

@@ -25,10 +25,10 @@ export interface TransactionalQuery {
  * recorded before, so the caller skips the effect. A redelivery then changes nothing.
  */
 export async function recordOnce(tx: TransactionalQuery, consumer: string, messageId: string): Promise<boolean> {
-  const result = (await tx.query(
-    'insert into inbox (consumer, message_id) values ($1, $2) on conflict do nothing returning 1 as fresh',
-    [consumer, messageId],
-  )) as { rows?: unknown[] } | unknown[];
+  const result = (await tx.query('insert into inbox (consumer, message_id) values ($1, $2) on conflict do nothing returning 1 as fresh', [
+    consumer,
+    messageId,
+  ])) as { rows?: unknown[] } | unknown[];
   const rows = Array.isArray(result) ? result : (result.rows ?? []);
   return rows.length > 0;
 }

@@ -11,7 +11,10 @@ import { caseKey, subjectKey } from './vault/key-ref';
 
 /** One "process": its own pool and privacy services, the master key from the embedded default's file. */
 class Process {
-  private constructor(readonly pool: Pool, readonly privacy: Privacy) {}
+  private constructor(
+    readonly pool: Pool,
+    readonly privacy: Privacy,
+  ) {}
 
   static async start(url: string, keyFile: string): Promise<Process> {
     const pool = new Pool({ connectionString: url, max: 4 });
@@ -59,7 +62,7 @@ describe('crypto-shredding', () => {
     expect(await read('story')).toEqual(ok('Repeated remarks in team meetings'));
   });
 
-  it("shredding a subject erases what every case holds about them, and nothing else", async () => {
+  it('shredding a subject erases what every case holds about them, and nothing else', async () => {
     expect(await process.privacy.vault.shredSubject('witness', 'w-1')).toEqual({ keys: 2 });
     expect(await read('witness')).toEqual(erased);
     expect(await read('witnessElsewhere')).toEqual(erased);
@@ -68,9 +71,7 @@ describe('crypto-shredding', () => {
   });
 
   it('leaves nothing in the vault that could bring the key back', async () => {
-    const { rows } = await process.pool.query(
-      "select wrapped_key, wrapped_by, shredded_at from privacy_keys where subject_ref = 'w-1'",
-    );
+    const { rows } = await process.pool.query("select wrapped_key, wrapped_by, shredded_at from privacy_keys where subject_ref = 'w-1'");
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatchObject({ wrapped_key: null, wrapped_by: null, shredded_at: expect.any(Date) });
   });

@@ -1,13 +1,7 @@
 // OpenTelemetry set-up, trace propagation through HTTP, events and messages, and a logger: none of them may
 // carry personal data (ADR 0011, docs/platform/telemetry.md).
 export { startTelemetry, TelemetryAlreadyStartedError, type Telemetry, type TelemetryOptions } from './tracing/start-telemetry';
-export {
-  exporterFromEnv,
-  otlpTracesUrl,
-  UnsupportedTraceExporterError,
-  type ExporterKind,
-  type TelemetryEnv,
-} from './tracing/span-export';
+export { exporterFromEnv, otlpTracesUrl, UnsupportedTraceExporterError, type ExporterKind, type TelemetryEnv } from './tracing/span-export';
 export { currentTraceparent, injectTraceHeaders, withRemoteContext, type TraceHeaders } from './tracing/propagation';
 export { inSpan, errorType, recordFailure, TRACER_NAME, type InSpanOptions } from './tracing/in-span';
 export { HttpTracing, httpTracing, type TracedRequest, type TracedResponse } from './http/http-tracing.middleware';

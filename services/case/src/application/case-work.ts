@@ -47,7 +47,12 @@ export class CaseWork {
   }
 
   async save(aggregate: Case, context: CommandContext): Promise<void> {
-    const metadata = { correlationId: context.correlationId, actor: context.actor, traceparent: currentTraceparent(), ...(context.causationId ? { causationId: context.causationId } : {}) };
+    const metadata = {
+      correlationId: context.correlationId,
+      actor: context.actor,
+      traceparent: currentTraceparent(),
+      ...(context.causationId ? { causationId: context.causationId } : {}),
+    };
     await this.cases.save(aggregate, metadata, outboxFor(translateCaseEvent, this.contracts));
   }
 }

@@ -6,7 +6,14 @@ import * as E from '../domain/case/case.errors';
 // Domain refusals as problem+json. The domain's messages are sentences without personal data, so they are
 // the detail as they are. Not being the assigned advisor reads as "no such case": nobody learns it exists.
 
-const UNPROCESSABLE = [E.ConsentRequiredError, E.HoursNotPositiveError, E.HoursInFutureError, E.ConversationInvalidError, E.TransferToSameAdvisorError, E.NotSealedError];
+const UNPROCESSABLE = [
+  E.ConsentRequiredError,
+  E.HoursNotPositiveError,
+  E.HoursInFutureError,
+  E.ConversationInvalidError,
+  E.TransferToSameAdvisorError,
+  E.NotSealedError,
+];
 const NOT_FOUND = [E.NotAssignedAdvisorError, E.CaseNotOpenedError, E.SummaryNotFoundError, E.AftercareNotPlannedError];
 
 export function caseNotFound(): ProblemException {
@@ -19,7 +26,8 @@ export function toProblem(error: unknown): unknown {
   if (!(error instanceof E.CaseRuleError)) return error;
   if (error instanceof E.NotAssignedAdvisorError || error instanceof E.CaseNotOpenedError) return caseNotFound();
   if (NOT_FOUND.some((type) => error instanceof type)) return problem(404, ProblemType.notFound, 'Not found', error.message, error);
-  if (UNPROCESSABLE.some((type) => error instanceof type)) return problem(422, ProblemType.unprocessable, 'Unprocessable', error.message, error);
+  if (UNPROCESSABLE.some((type) => error instanceof type))
+    return problem(422, ProblemType.unprocessable, 'Unprocessable', error.message, error);
   return problem(409, ProblemType.conflict, 'Conflict', error.message, error);
 }
 

@@ -22,4 +22,27 @@ import { SupportFormalReportHandler } from './support-formal-report/support-form
 import { TransferCaseHandler } from './transfer-case/transfer-case.handler';
 import { WithdrawReportHandler } from './withdraw-report/withdraw-report.handler';
 
-export const COMMAND_HANDLERS = [AcknowledgeCaseHandler, ApproveSummaryHandler, AssignAdvisorHandler, CloseCaseHandler, CorrectSummaryHandler, EraseCaseHandler, GiveAdviceHandler, LogHoursHandler, MakeReferralHandler, MarkDeadlineMissedHandler, OpenCaseHandler, PlanAftercareHandler, ReceiveReporterMessageHandler, RecordAftercareHandler, RecordConsentHandler, RecordConversationHandler, ReopenCaseHandler, SendMessageHandler, ShareSummaryHandler, SupportFormalReportHandler, TransferCaseHandler, WithdrawReportHandler];
+export const COMMAND_HANDLERS = [
+  AcknowledgeCaseHandler,
+  ApproveSummaryHandler,
+  AssignAdvisorHandler,
+  CloseCaseHandler,
+  CorrectSummaryHandler,
+  EraseCaseHandler,
+  GiveAdviceHandler,
+  LogHoursHandler,
+  MakeReferralHandler,
+  MarkDeadlineMissedHandler,
+  OpenCaseHandler,
+  PlanAftercareHandler,
+  ReceiveReporterMessageHandler,
+  RecordAftercareHandler,
+  RecordConsentHandler,
+  RecordConversationHandler,
+  ReopenCaseHandler,
+  SendMessageHandler,
+  ShareSummaryHandler,
+  SupportFormalReportHandler,
+  TransferCaseHandler,
+  WithdrawReportHandler,
+];

@@ -17,7 +17,10 @@ export class CaseReadModels implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(@Inject(PLATFORM) platform: Platform) {
     this.dataSource = new DataSource({
-      type: 'postgres', url: platform.config.DATABASE_URL, entities: [CaseOverview, LegalClock, AgencyRetention], synchronize: true,
+      type: 'postgres',
+      url: platform.config.DATABASE_URL,
+      entities: [CaseOverview, LegalClock, AgencyRetention],
+      synchronize: true,
     });
     this.overview = new ProjectionRunner(platform.store, this.dataSource, new CaseOverviewProjector());
     this.clocks = new ProjectionRunner(platform.store, this.dataSource, new LegalClocksProjector());

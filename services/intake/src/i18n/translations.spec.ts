@@ -15,6 +15,9 @@ describe('translations', () => {
 
   it('describe every theme a report can have, and no text is empty', () => {
     expect(Object.keys(nl.themes).sort()).toEqual([...THEMES].sort());
-    for (const file of [nl, en]) expect(paths(file).every((p) => String(p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], file)).trim() !== '')).toBe(true);
+    for (const file of [nl, en])
+      expect(
+        paths(file).every((p) => String(p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], file)).trim() !== ''),
+      ).toBe(true);
   });
 });

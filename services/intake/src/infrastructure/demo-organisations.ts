@@ -21,14 +21,20 @@ interface OrganisationSeed {
 // itself, seeded with the demo agency's two organisations (demo data only).
 const DEMO: OrganisationSeed[] = [
   {
-    intakeCode: 'bakkerij-2026', organisationId: DEMO_ORGANISATIONS['org-bakkerij'], name: 'Bakkerij De Korenaar', languages: ['nl', 'en'],
+    intakeCode: 'bakkerij-2026',
+    organisationId: DEMO_ORGANISATIONS['org-bakkerij'],
+    name: 'Bakkerij De Korenaar',
+    languages: ['nl', 'en'],
     counsellors: [
       { counsellorId: DEMO_ADVISORS['advisor-anna'], kind: 'external', gender: 'female', languages: ['nl', 'en'] },
       { counsellorId: DEMO_ADVISORS['advisor-bram'], kind: 'external', gender: 'male', languages: ['nl'] },
     ],
   },
   {
-    intakeCode: 'zorggroep-2026', organisationId: DEMO_ORGANISATIONS['org-zorggroep'], name: 'Zorggroep Het Baken', languages: ['nl', 'en'],
+    intakeCode: 'zorggroep-2026',
+    organisationId: DEMO_ORGANISATIONS['org-zorggroep'],
+    name: 'Zorggroep Het Baken',
+    languages: ['nl', 'en'],
     counsellors: [{ counsellorId: DEMO_ADVISORS['advisor-bram'], kind: 'external', gender: 'male', languages: ['nl'] }],
   },
 ];

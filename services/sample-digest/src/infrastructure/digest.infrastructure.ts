@@ -36,7 +36,8 @@ export class DigestInfrastructure implements OnApplicationBootstrap, OnApplicati
       topics: [topicOf(MarkRecordedV1)],
       registry: this.platform.contracts,
       // Only the error's class: messages can quote data.
-      onError: (error) => this.logger.warn(`handling ${topicOf(MarkRecordedV1)} failed (${error instanceof Error ? error.name : typeof error}); retrying`),
+      onError: (error) =>
+        this.logger.warn(`handling ${topicOf(MarkRecordedV1)} failed (${error instanceof Error ? error.name : typeof error}); retrying`),
       handle: async (event) => {
         const payload = event.payload as MarkRecordedPayload;
         await this.commands.execute(new CountMark(payload.topic, payload.markId, payload.weight, event.correlationId, event.eventId));

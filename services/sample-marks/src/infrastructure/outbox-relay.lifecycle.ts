@@ -11,7 +11,10 @@ export class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicati
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(MESSAGE_BUS) bus: MessageBus) {
     const logger = new Logger('OutboxRelay');
     // Only the error's class: messages can quote data.
-    this.relay = new OutboxRelay(store, bus, { name: 'sample-marks', onError: (e) => logger.warn(`publishing failed (${errorName(e)}); retrying`) });
+    this.relay = new OutboxRelay(store, bus, {
+      name: 'sample-marks',
+      onError: (e) => logger.warn(`publishing failed (${errorName(e)}); retrying`),
+    });
   }
 
   onApplicationBootstrap(): void {

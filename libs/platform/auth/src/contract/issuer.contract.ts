@@ -17,10 +17,19 @@ export interface IssuerContractSetup {
 const A = DEMO_AGENCY_ID;
 /** For each demo user, a request it may make and one in another tenant or of another role it may not. */
 const REACH: Record<string, { allowed: string; denied: string }> = {
-  'advisor-anna': { allowed: `/advisors/${DEMO_ADVISORS['advisor-anna']}/cases?agencyId=${A}`, denied: `/advisors/${DEMO_ADVISORS['advisor-bram']}/cases?agencyId=${A}` },
-  'advisor-bram': { allowed: `/advisors/${DEMO_ADVISORS['advisor-bram']}/cases?agencyId=${A}`, denied: `/advisors/${DEMO_ADVISORS['advisor-anna']}/cases?agencyId=${A}` },
+  'advisor-anna': {
+    allowed: `/advisors/${DEMO_ADVISORS['advisor-anna']}/cases?agencyId=${A}`,
+    denied: `/advisors/${DEMO_ADVISORS['advisor-bram']}/cases?agencyId=${A}`,
+  },
+  'advisor-bram': {
+    allowed: `/advisors/${DEMO_ADVISORS['advisor-bram']}/cases?agencyId=${A}`,
+    denied: `/advisors/${DEMO_ADVISORS['advisor-anna']}/cases?agencyId=${A}`,
+  },
   'coordinator-carla': { allowed: `/agencies/${A}/cases`, denied: `/agencies/${randomUUID()}/cases` },
-  'employer-erik': { allowed: `/organisations/${DEMO_ORGANISATIONS['org-bakkerij']}/report`, denied: `/organisations/${DEMO_ORGANISATIONS['org-zorggroep']}/report` },
+  'employer-erik': {
+    allowed: `/organisations/${DEMO_ORGANISATIONS['org-bakkerij']}/report`,
+    denied: `/organisations/${DEMO_ORGANISATIONS['org-zorggroep']}/report`,
+  },
   'auditor-ada': { allowed: `/agencies/${A}/audit`, denied: `/agencies/${A}/cases` },
   'admin-adam': { allowed: '/admin/tenants', denied: '/undeclared' },
 };
@@ -85,12 +94,15 @@ export function describeIssuerContract(name: string, setup: () => Promise<Issuer
       expect(((await response.json()) as { error: string }).error).toBe('invalid_grant');
     });
 
-    it.each(Object.entries(REACH))('lets %s through the guard where its role and tenant allow, and not elsewhere', async (username, { allowed, denied }) => {
-      const token = tokens.get(username)!;
-      const reached = await call(allowed, token).expect(200);
-      expect(reached.body).toEqual({ kind: 'user', subject: decodeJwt(token).sub });
-      await call(denied, token).expect(403);
-    });
+    it.each(Object.entries(REACH))(
+      'lets %s through the guard where its role and tenant allow, and not elsewhere',
+      async (username, { allowed, denied }) => {
+        const token = tokens.get(username)!;
+        const reached = await call(allowed, token).expect(200);
+        expect(reached.body).toEqual({ kind: 'user', subject: decodeJwt(token).sub });
+        await call(denied, token).expect(403);
+      },
+    );
 
     it('refuses a missing and a tampered token with 401', async () => {
       await call(REACH['coordinator-carla'].allowed).expect(401);

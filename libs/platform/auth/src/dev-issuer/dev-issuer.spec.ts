@@ -30,7 +30,11 @@ describe('the embedded dev issuer', () => {
   it("serves Keycloak's discovery and JWKS paths for the realm", async () => {
     expect(issuer.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/realms\/vertrouwd$/);
     const discovery = await json(await fetch(`${issuer.issuer}/.well-known/openid-configuration`));
-    expect(discovery).toMatchObject({ issuer: issuer.issuer, jwks_uri: `${issuer.issuer}/protocol/openid-connect/certs`, token_endpoint: issuer.tokenEndpoint });
+    expect(discovery).toMatchObject({
+      issuer: issuer.issuer,
+      jwks_uri: `${issuer.issuer}/protocol/openid-connect/certs`,
+      token_endpoint: issuer.tokenEndpoint,
+    });
     const { keys } = await json(await fetch(issuer.jwksUri));
     expect(keys).toEqual([expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: issuer.kid })]);
     expect(keys[0]).not.toHaveProperty('d');
@@ -87,7 +91,8 @@ describe('dev issuer keys across restarts', () => {
     await running!.stop();
     return start(keyFile, port);
   };
-  const call = (target: INestApplication, token: string) => request(target.getHttpServer()).get(CASES).set('Authorization', `Bearer ${token}`);
+  const call = (target: INestApplication, token: string) =>
+    request(target.getHttpServer()).get(CASES).set('Authorization', `Bearer ${token}`);
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dev-issuer-'));

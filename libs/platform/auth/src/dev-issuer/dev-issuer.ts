@@ -56,7 +56,11 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
   const sign = (claims: Record<string, unknown>) =>
     new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).sign(key.privateKey);
   const mintUser = (user: DemoUser) => sign(keycloakAccessClaims(user, context));
-  const paths = { discovery: '/.well-known/openid-configuration', certs: '/protocol/openid-connect/certs', token: '/protocol/openid-connect/token' };
+  const paths = {
+    discovery: '/.well-known/openid-configuration',
+    certs: '/protocol/openid-connect/certs',
+    token: '/protocol/openid-connect/token',
+  };
   const discovery = {
     issuer,
     token_endpoint: `${issuer}${paths.token}`,

@@ -17,7 +17,9 @@ export interface DevSigningKey {
  */
 export async function loadOrCreateSigningKey(keyFile?: string): Promise<DevSigningKey> {
   const stored = keyFile ? await readKeyFile(keyFile) : undefined;
-  const privateKey = stored ? createPrivateKey({ key: stored, format: 'jwk' }) : generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const privateKey = stored
+    ? createPrivateKey({ key: stored, format: 'jwk' })
+    : generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   if (keyFile && !stored) await writeKeyFile(keyFile, privateKey.export({ format: 'jwk' }));
   const { kty, n, e } = createPublicKey(privateKey).export({ format: 'jwk' }) as { kty: string; n: string; e: string };
   // The RFC 7638 thumbprint names the key by its content: the same file always yields the same kid.

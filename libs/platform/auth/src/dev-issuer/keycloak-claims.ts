@@ -37,5 +37,14 @@ export function keycloakAccessClaims(user: DemoUser, context: MintContext, now =
 
 /** The base claims of a hand-made token: a Keycloak-shaped access token with no user, for tests to override. */
 export function baseClaims(context: MintContext, now = Math.floor(Date.now() / 1000)): Record<string, unknown> {
-  return { exp: now + context.ttlSec, iat: now, jti: randomUUID(), iss: context.issuer, aud: context.audience, sub: randomUUID(), typ: 'Bearer', azp: context.clientId };
+  return {
+    exp: now + context.ttlSec,
+    iat: now,
+    jti: randomUUID(),
+    iss: context.issuer,
+    aud: context.audience,
+    sub: randomUUID(),
+    typ: 'Bearer',
+    azp: context.clientId,
+  };
 }

@@ -19,7 +19,11 @@ const sameSecret = (a: string, b: string): boolean =>
  * Keycloak's resource-owner password grant, for the demo users only: the same checks in the same order (grant type
  * present, client, grant type supported, credentials) and the same error bodies and statuses as Keycloak.
  */
-export async function passwordGrant(form: URLSearchParams, ttlSec: number, mint: (user: DemoUser) => Promise<string>): Promise<TokenResponse> {
+export async function passwordGrant(
+  form: URLSearchParams,
+  ttlSec: number,
+  mint: (user: DemoUser) => Promise<string>,
+): Promise<TokenResponse> {
   const grantType = form.get('grant_type');
   if (!grantType) return oauthError(400, 'invalid_request', 'Missing form parameter: grant_type');
   if (form.get('client_id') !== WEB_CLIENT_ID) return oauthError(401, 'invalid_client', 'Invalid client or Invalid client credentials');

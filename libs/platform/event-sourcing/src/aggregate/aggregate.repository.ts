@@ -46,7 +46,10 @@ export class AggregateRepository<E extends DomainEvent, A extends EventSourcedAg
     const recorded = await this.store.readStream(this.streamId(id));
     if (recorded.length === 0) return undefined;
     const aggregate = this.options.create(id);
-    aggregate.rehydrate(recorded.map((e) => this.serializer.deserialize(e)), recorded[recorded.length - 1].version);
+    aggregate.rehydrate(
+      recorded.map((e) => this.serializer.deserialize(e)),
+      recorded[recorded.length - 1].version,
+    );
     return aggregate;
   }
 
@@ -66,7 +69,11 @@ export class AggregateRepository<E extends DomainEvent, A extends EventSourcedAg
     if (pending.length === 0) return undefined;
     const events = pending.map((event) => {
       const id = uuidv7();
-      return { ...this.serializer.serialize(event), id, metadata: enrich ? enrich(event, { id, aggregateId: aggregate.id, metadata }) : metadata };
+      return {
+        ...this.serializer.serialize(event),
+        id,
+        metadata: enrich ? enrich(event, { id, aggregateId: aggregate.id, metadata }) : metadata,
+      };
     });
     const expected = aggregate.version < 0 ? NO_STREAM : aggregate.version;
     const result = await this.store.appendToStream(this.streamId(aggregate.id), events, expected);

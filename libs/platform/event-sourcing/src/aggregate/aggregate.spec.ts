@@ -8,7 +8,9 @@ const closed: TicketEvent = { type: 'TicketClosed', ticketId: 't-1', reason: 'se
 
 describe('EventSourcedAggregate with given-when-then', () => {
   it('applies the event a command decides on', () =>
-    given(Ticket, opened).when((t) => t.close('settled')).then(closed));
+    given(Ticket, opened)
+      .when((t) => t.close('settled'))
+      .then(closed));
 
   it('dispatches on the fixed type string, so history rebuilds state', () => {
     const ticket = given(Ticket, opened, closed).aggregate;
@@ -17,17 +19,27 @@ describe('EventSourcedAggregate with given-when-then', () => {
   });
 
   it('refuses to close a closed ticket and applies nothing', () =>
-    given(Ticket, opened, closed).when((t) => t.close('again')).thenThrows(TicketAlreadyClosedError));
+    given(Ticket, opened, closed)
+      .when((t) => t.close('again'))
+      .thenThrows(TicketAlreadyClosedError));
 
   it('fails a then() whose events differ, and a thenThrows() when nothing was thrown', () => {
-    expect(() => given(Ticket, opened).when((t) => t.close('settled')).then({ ...closed, reason: 'other' })).toThrow();
-    expect(() => given(Ticket, opened).when((t) => t.close('settled')).thenThrows(TicketAlreadyClosedError)).toThrow(
-      'expected an error',
-    );
+    expect(() =>
+      given(Ticket, opened)
+        .when((t) => t.close('settled'))
+        .then({ ...closed, reason: 'other' }),
+    ).toThrow();
+    expect(() =>
+      given(Ticket, opened)
+        .when((t) => t.close('settled'))
+        .thenThrows(TicketAlreadyClosedError),
+    ).toThrow('expected an error');
   });
 
   it('accepts a factory for aggregates whose constructor takes arguments', () =>
-    given(() => new Ticket(), opened).when((t) => t.close('settled')).then(closed));
+    given(() => new Ticket(), opened)
+      .when((t) => t.close('settled'))
+      .then(closed));
 });
 
 describe('EventSerializer', () => {
@@ -47,4 +59,3 @@ describe('EventSerializer', () => {
     expect(serializer.deserialize({ type: 'TicketClosed.v0', data: { id: 't-1', why: 'settled' } })).toEqual(closed);
   });
 });
-

@@ -88,22 +88,39 @@ export function describeEventStoreContract(adapterName: string, setup: () => Pro
 
       it('is idempotent for event ids already in the stream: same result, nothing written twice', async () => {
         const { stream } = fresh();
-        const events = [{ ...event(1), id: uuidv7() }, { ...event(2), id: uuidv7() }];
+        const events = [
+          { ...event(1), id: uuidv7() },
+          { ...event(2), id: uuidv7() },
+        ];
         const first = await store.appendToStream(stream(1), events, 'no_stream');
         const again = await store.appendToStream(stream(1), events, 'no_stream');
         expect(again).toEqual(first);
         expect(await store.readStream(stream(1))).toHaveLength(2);
         // A retry from version 0 whose first event landed and whose second is new: neither a replay nor a fresh write.
-        const partial = await store
-          .appendToStream(stream(1), [events[1], { ...event(3), id: uuidv7() }], 0)
-          .catch((e: unknown) => e);
+        const partial = await store.appendToStream(stream(1), [events[1], { ...event(3), id: uuidv7() }], 0).catch((e: unknown) => e);
         expect(partial).toBeInstanceOf(PartialIdempotentAppendError);
       });
 
       it('keeps every event field and its metadata, and chains hashes verifiably', async () => {
         const { stream } = fresh();
         const id = uuidv7();
-        await store.appendToStream(stream(1), [{ id, type: 'CaseOpened', data: { a: 1, nested: { b: [1, 2] } }, metadata: { correlationId: 'c', causationId: 'd', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', actor: 'x' } }], 'no_stream');
+        await store.appendToStream(
+          stream(1),
+          [
+            {
+              id,
+              type: 'CaseOpened',
+              data: { a: 1, nested: { b: [1, 2] } },
+              metadata: {
+                correlationId: 'c',
+                causationId: 'd',
+                traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+                actor: 'x',
+              },
+            },
+          ],
+          'no_stream',
+        );
         await store.appendToStream(stream(1), [event(2)], 0);
         const [first, second] = await store.readStream(stream(1));
         expect(first).toMatchObject({ id, type: 'CaseOpened', data: { a: 1, nested: { b: [1, 2] } }, streamId: stream(1), version: 0 });
@@ -118,7 +135,11 @@ export function describeEventStoreContract(adapterName: string, setup: () => Pro
     describe('reading', () => {
       it('reads a stream forwards and backwards from a version with a max count', async () => {
         const { stream } = fresh();
-        await store.appendToStream(stream(1), [0, 1, 2, 3, 4].map((n) => event(n)), 'no_stream');
+        await store.appendToStream(
+          stream(1),
+          [0, 1, 2, 3, 4].map((n) => event(n)),
+          'no_stream',
+        );
         const versions = (events: RecordedEvent[]) => events.map((e) => e.version);
         expect(versions(await store.readStream(stream(1), { fromVersion: 2, maxCount: 2 }))).toEqual([2, 3]);
         expect(versions(await store.readStream(stream(1), { direction: 'backwards', maxCount: 2 }))).toEqual([4, 3]);
@@ -133,7 +154,9 @@ export function describeEventStoreContract(adapterName: string, setup: () => Pro
         await store.appendToStream(one.stream(1), [event(1, 'Opened'), event(2, 'Noted')], 'no_stream');
         await store.appendToStream(two.stream(1), [event(3, 'Opened')], 'no_stream');
         await store.appendToStream(one.stream(2), [event(4, 'Opened')], 'no_stream');
-        const all = (await store.readAll({ after: start, maxCount: 1000 })).filter((e) => [one.category, two.category].some((c) => e.streamId.startsWith(c)));
+        const all = (await store.readAll({ after: start, maxCount: 1000 })).filter((e) =>
+          [one.category, two.category].some((c) => e.streamId.startsWith(c)),
+        );
         expect(all.map((e) => (e.data as { n: number }).n)).toEqual([1, 2, 3, 4]);
         const positions = all.map((e) => e.position);
         expect([...positions].sort((a, b) => (a < b ? -1 : 1))).toEqual(positions);

@@ -43,13 +43,19 @@ export class KurrentDbAllReader {
    * `$all` strictly after (forwards) or before (backwards) `from`. Each page restarts at the last event seen
    * and drops what is not beyond it, so it does not matter whether the server's start position is inclusive.
    */
-  private async *scan(direction: Direction, from: Position | undefined, filter: EventFilter | undefined, pageSize: number): AsyncGenerator<AllStreamResolvedEvent> {
+  private async *scan(
+    direction: Direction,
+    from: Position | undefined,
+    filter: EventFilter | undefined,
+    pageSize: number,
+  ): AsyncGenerator<AllStreamResolvedEvent> {
     const server = serverFilter(filter, this.prefix);
     let cursor = from;
     for (;;) {
       const page: AllStreamResolvedEvent[] = [];
       const fromPosition = cursor ?? (direction === FORWARDS ? START : END);
-      for await (const resolved of this.client.readAll({ direction, fromPosition, maxCount: pageSize, filter: server })) page.push(resolved);
+      for await (const resolved of this.client.readAll({ direction, fromPosition, maxCount: pageSize, filter: server }))
+        page.push(resolved);
       const fresh = page.filter((resolved) => !cursor || beyond(resolved.event?.position, cursor, direction));
       yield* fresh;
       const last = fresh[fresh.length - 1]?.event?.position;

@@ -21,7 +21,11 @@ export class KurrentDbCheckpointStore implements CheckpointStore {
 
   async load(subscriptionId: string): Promise<bigint | undefined> {
     try {
-      for await (const resolved of this.client.readStream(this.streamOf(subscriptionId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(this.streamOf(subscriptionId), {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+      })) {
         const data = resolved.event?.data as { position?: unknown } | undefined;
         if (typeof data?.position === 'string') return BigInt(data.position);
       }

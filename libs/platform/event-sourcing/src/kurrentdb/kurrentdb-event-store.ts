@@ -2,8 +2,18 @@ import { BACKWARDS, END, FORWARDS, KurrentDBClient, START, StreamNotFoundError }
 import { WrongExpectedVersionError as ClientWrongExpectedVersionError } from '@kurrent/kurrentdb-client';
 import type { EventData } from '@kurrent/kurrentdb-client';
 import type {
-  AppendResult, ChainVerification, CheckpointStore, EventStore, ExpectedVersion, NewEvent,
-  ReadAllOptions, ReadStreamOptions, RecordedEvent, StreamId, Subscription, SubscriptionOptions,
+  AppendResult,
+  ChainVerification,
+  CheckpointStore,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamId,
+  Subscription,
+  SubscriptionOptions,
 } from '../event-store.port';
 import { streamCategory } from '../event-store.port';
 import { InvalidAppendError, WrongExpectedVersionError } from '../errors';
@@ -40,7 +50,10 @@ export class KurrentDbEventStore implements EventStore {
   private readonly all: KurrentDbAllReader;
   private readonly subscriptions = new Set<KurrentDbSubscription>();
 
-  constructor(private readonly client: KurrentDBClient, options: KurrentDbEventStoreOptions = {}) {
+  constructor(
+    private readonly client: KurrentDBClient,
+    options: KurrentDbEventStoreOptions = {},
+  ) {
     this.prefix = options.streamPrefix ?? '';
     this.checkpoints = options.checkpoints ?? new KurrentDbCheckpointStore(client, this.prefix);
     this.all = new KurrentDbAllReader(client, this.prefix);
@@ -79,7 +92,11 @@ export class KurrentDbEventStore implements EventStore {
     const fromRevision = from !== undefined && from >= 0 ? BigInt(from) : backwards ? END : START;
     const events: RecordedEvent[] = [];
     try {
-      const read = this.client.readStream(this.prefix + streamId, { direction: backwards ? BACKWARDS : FORWARDS, fromRevision, maxCount: options.maxCount });
+      const read = this.client.readStream(this.prefix + streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision,
+        maxCount: options.maxCount,
+      });
       for await (const resolved of read) events.push(toRecordedEvent(resolved, this.prefix));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
@@ -114,7 +131,10 @@ export class KurrentDbEventStore implements EventStore {
 
   private readonly source: SubscriptionSource = {
     open: (after, filter) =>
-      this.client.subscribeToAll({ fromPosition: after === undefined ? START : { commit: after, prepare: after }, filter: serverFilter(filter, this.prefix) }),
+      this.client.subscribeToAll({
+        fromPosition: after === undefined ? START : { commit: after, prepare: after },
+        filter: serverFilter(filter, this.prefix),
+      }),
     visible: (resolved, filter) => (isVisible(resolved.event, filter, this.prefix) ? toRecordedEvent(resolved, this.prefix) : undefined),
     head: (filter) => this.all.head(filter),
   };

@@ -16,10 +16,16 @@ describe('KurrentDB expected versions', () => {
   });
 
   it.each([
-    ['any', -1, true], ['any', 3, true],
-    ['no_stream', -1, true], ['no_stream', 0, false],
-    ['stream_exists', -1, false], ['stream_exists', 0, true],
-    [2, 2, true], [2, 1, false], [2, -1, false], [0, -1, false],
+    ['any', -1, true],
+    ['any', 3, true],
+    ['no_stream', -1, true],
+    ['no_stream', 0, false],
+    ['stream_exists', -1, false],
+    ['stream_exists', 0, true],
+    [2, 2, true],
+    [2, 1, false],
+    [2, -1, false],
+    [0, -1, false],
   ] as const)('checks %p against a stream at %p: %p', (expected, last, ok) => {
     expect(meetsExpectation(expected, last)).toBe(ok);
   });
@@ -33,8 +39,14 @@ describe('KurrentDB expected versions', () => {
 describe('KurrentDB event mapping', () => {
   const recorded = (data: ReturnType<typeof chainEvents>[number], revision: number, prefix = ''): AllStreamResolvedEvent => ({
     event: {
-      streamId: `${prefix}case-1`, id: data.id, revision: BigInt(revision), type: data.type, isJson: true, created: new Date(),
-      data: JSON.parse(JSON.stringify(data.data)), metadata: JSON.parse(JSON.stringify(data.metadata)),
+      streamId: `${prefix}case-1`,
+      id: data.id,
+      revision: BigInt(revision),
+      type: data.type,
+      isJson: true,
+      created: new Date(),
+      data: JSON.parse(JSON.stringify(data.data)),
+      metadata: JSON.parse(JSON.stringify(data.metadata)),
       position: { commit: 100n + BigInt(revision), prepare: 100n + BigInt(revision) },
     },
   });
@@ -46,7 +58,13 @@ describe('KurrentDB event mapping', () => {
     ]);
     const stored = chainEvents(events, GENESIS_HASH);
     const read = stored.map((data, revision) => toRecordedEvent(recorded(data, revision)));
-    expect(read[0]).toMatchObject({ type: 'CaseOpened', data: { at: '2026-03-02T09:00:00.000Z' }, streamId: 'case-1', version: 0, position: 100n });
+    expect(read[0]).toMatchObject({
+      type: 'CaseOpened',
+      data: { at: '2026-03-02T09:00:00.000Z' },
+      streamId: 'case-1',
+      version: 0,
+      position: 100n,
+    });
     expect(read[0].metadata).toMatchObject({ actor: 'a1', prevHash: GENESIS_HASH });
     expect(read[1].id).toBe(events[1].id);
     expect(read[1].id).toBe(read[1].id.toLowerCase());
@@ -63,7 +81,12 @@ describe('KurrentDB event mapping', () => {
     expect(() => prepareEvents([{ type: 'T', data: undefined }])).toThrow(InvalidAppendError);
     expect(() => prepareEvents([{ id: 'evt-1', type: 'T', data: {} }])).toThrow(InvalidAppendError);
     const id = uuidv7();
-    expect(() => prepareEvents([{ id, type: 'T', data: {} }, { id, type: 'T', data: {} }])).toThrow(InvalidAppendError);
+    expect(() =>
+      prepareEvents([
+        { id, type: 'T', data: {} },
+        { id, type: 'T', data: {} },
+      ]),
+    ).toThrow(InvalidAppendError);
   });
 });
 
@@ -88,7 +111,11 @@ describe('KurrentDB filters', () => {
     const plain = serverFilter();
     expect(['case-1', '$stats-1', `${CHECKPOINT_CATEGORY}-sub`].map((s) => matches(plain, s))).toEqual([true, false, false]);
     const prefixed = serverFilter({ types: ['Opened'] }, 'run1.');
-    expect(['run1.case-1', 'run2.case-1', `run1.${CHECKPOINT_CATEGORY}-sub`].map((s) => matches(prefixed, s))).toEqual([true, false, false]);
+    expect(['run1.case-1', 'run2.case-1', `run1.${CHECKPOINT_CATEGORY}-sub`].map((s) => matches(prefixed, s))).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('applies the whole filter on the client', () => {
@@ -104,7 +131,14 @@ describe('KurrentDB filters', () => {
 
 describe('KurrentDB idempotent appends', () => {
   const stored = (version: number): RecordedEvent => ({
-    id: uuidv7(), type: 'T', data: {}, metadata: { prevHash: '', hash: '' }, streamId: 's', version, position: 10n * BigInt(version + 1), recordedAt: new Date(),
+    id: uuidv7(),
+    type: 'T',
+    data: {},
+    metadata: { prevHash: '', hash: '' },
+    streamId: 's',
+    version,
+    position: 10n * BigInt(version + 1),
+    recordedAt: new Date(),
   });
   const stream = [stored(0), stored(1), stored(2)];
 

@@ -115,7 +115,7 @@ export class AppendBatcher {
     const batch: Pending[] = [];
     const skipped = new Set<string>();
     let events = 0;
-    for (let i = 0; i < this.queue.length; ) {
+    for (let i = 0; i < this.queue.length;) {
       const next = this.queue[i];
       if (batch.length > 0 && events + next.events.length > this.limits.maxEvents) break;
       if (this.busyStreams.has(next.streamId) || skipped.has(next.streamId)) {

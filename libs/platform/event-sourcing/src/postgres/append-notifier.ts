@@ -44,7 +44,10 @@ export class PgChannel {
       if (this.closed) return;
       this.announcing = this.pool
         .query({ name: `notify_${this.channel}`, text: 'select pg_notify($1, $2)', values: [this.channel, ''] })
-        .then(() => undefined, () => undefined);
+        .then(
+          () => undefined,
+          () => undefined,
+        );
     };
     if (wait === 0) send();
     else setTimeout(send, wait).unref();

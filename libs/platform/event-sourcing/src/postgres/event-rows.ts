@@ -9,8 +9,7 @@ import { validateExpected, validateNewEvents } from '../new-events';
  */
 export type EventRow = [string, string, string, string, string, unknown, EventMetadata, number];
 
-export const EVENT_COLUMNS =
-  'position, stream_id, version, event_id, type, data, metadata, extract(epoch from recorded_at)::float8 * 1000';
+export const EVENT_COLUMNS = 'position, stream_id, version, event_id, type, data, metadata, extract(epoch from recorded_at)::float8 * 1000';
 
 /** An event checked and serialised once, in Node, waiting for its place in the chain. */
 export interface EncodedEvent {

@@ -84,7 +84,9 @@ describe('PostgresEventStore', () => {
         { streamId: 'ooo-slow', expected: -2, prevHash: GENESIS_HASH, events, hashes: chainHashes(events, GENESIS_HASH) },
       ]);
       await slow.query('begin');
-      const { rows: [lower] } = await slow.query(APPEND_SQL, batch);
+      const {
+        rows: [lower],
+      } = await slow.query(APPEND_SQL, batch);
       // ...while a fast writer takes a higher one and commits first.
       const higher = await store.appendToStream('ooo-fast', [event(2)], 'no_stream');
       expect(higher.position).toBeGreaterThan(BigInt(lower.last_position));
@@ -147,7 +149,9 @@ describe('PostgresEventStore', () => {
 
   it('chains concurrent appends to one stream from one process, whatever they expect', async () => {
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, n) => store.appendToStream('busy-1', [event(n)], n % 2 ? 'any' : n === 0 ? 'no_stream' : 'stream_exists')),
+      Array.from({ length: 8 }, (_, n) =>
+        store.appendToStream('busy-1', [event(n)], n % 2 ? 'any' : n === 0 ? 'no_stream' : 'stream_exists'),
+      ),
     );
     expect(results.map((r) => r.nextExpectedVersion).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(await store.verifyStream('busy-1')).toEqual({ valid: true, eventsChecked: 8 });

@@ -2,8 +2,19 @@ import { Pool, type PoolConfig } from 'pg';
 import { PartialIdempotentAppendError, WrongExpectedVersionError } from '../errors';
 import { validateStreamId } from '../new-events';
 import type {
-  AppendResult, ChainVerification, CheckpointStore, EventFilter, EventStore, ExpectedVersion, NewEvent, ReadAllOptions,
-  ReadStreamOptions, RecordedEvent, StreamId, Subscription, SubscriptionOptions,
+  AppendResult,
+  ChainVerification,
+  CheckpointStore,
+  EventFilter,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamId,
+  Subscription,
+  SubscriptionOptions,
 } from '../event-store.port';
 import { verifyChain } from '../hash-chain';
 import { AppendBatcher } from './append-batcher';
@@ -28,7 +39,6 @@ export interface PostgresEventStoreOptions {
   maxBatchEvents?: number;
 }
 
-
 /**
  * The PostgreSQL event store: the default everywhere (ADR 0005). Appends go through group commit;
  * positions are dense and visible in commit order; subscriptions are woken by LISTEN/NOTIFY.
@@ -45,12 +55,13 @@ export class PostgresEventStore implements EventStore {
   private refusing = false;
   readonly checkpoints: CheckpointStore;
 
-  private constructor(readonly pool: Pool, private readonly options: PostgresEventStoreOptions) {
+  private constructor(
+    readonly pool: Pool,
+    private readonly options: PostgresEventStoreOptions,
+  ) {
     this.notifier = new PgChannel(options.connectionString, pool);
     const limits = { maxInFlight: options.maxBatchesInFlight ?? 2, maxEvents: options.maxBatchEvents ?? 1_000 };
-    this.batcher = new AppendBatcher(pool, this.heads, limits, () =>
-      this.notifier.announce(),
-    );
+    this.batcher = new AppendBatcher(pool, this.heads, limits, () => this.notifier.announce());
     this.checkpoints = new PostgresCheckpointStore(pool);
   }
 

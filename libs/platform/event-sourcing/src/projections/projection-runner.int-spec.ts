@@ -38,7 +38,11 @@ describe('ProjectionRunner', () => {
   let dataSource: DataSource;
   const projection = new TotalsProjection();
   const append = (stream: string, ns: number[]) =>
-    store.appendToStream(stream, ns.map((n) => ({ type: 'Tallied', data: { n } })), 'any');
+    store.appendToStream(
+      stream,
+      ns.map((n) => ({ type: 'Tallied', data: { n } })),
+      'any',
+    );
   const totals = () => dataSource.manager.find(StreamTotal, { order: { streamId: 'ASC' } });
 
   beforeAll(async () => {
@@ -102,7 +106,10 @@ describe('ProjectionRunner', () => {
 
   it('applies every event once when two runners (replicas) and a double start race', async () => {
     const before = await totals();
-    const [one, two] = [new ProjectionRunner(store, dataSource, projection, { batchSize: 2 }), new ProjectionRunner(store, dataSource, projection, { batchSize: 3 })];
+    const [one, two] = [
+      new ProjectionRunner(store, dataSource, projection, { batchSize: 2 }),
+      new ProjectionRunner(store, dataSource, projection, { batchSize: 3 }),
+    ];
     await append('tally-d', [1, 2, 3, 4, 5, 6, 7]);
     await Promise.all([one.start(), one.start(), two.start()]);
     await Promise.all([one.caughtUp(), two.caughtUp()]);

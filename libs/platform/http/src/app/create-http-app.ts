@@ -37,10 +37,7 @@ class HttpAppModule {}
  * RFC 9457 problems for every failure, `/openapi.json`, `/docs`, `/health/live` and `/health/ready`.
  * Idempotency keys need a database: import `IdempotencyModule.forRoot(...)` in the root module.
  */
-export async function createHttpApp(
-  rootModule: Type<unknown> | DynamicModule,
-  options: HttpAppOptions,
-): Promise<NestExpressApplication> {
+export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, options: HttpAppOptions): Promise<NestExpressApplication> {
   const entry: DynamicModule = {
     module: HttpAppModule,
     imports: [rootModule, HealthModule.forRoot(options.healthChecks ?? [], options.healthCheckTimeoutMs)],

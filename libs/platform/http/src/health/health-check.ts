@@ -18,10 +18,7 @@ export function postgresCheck(pool: Pick<Pool, 'query'>, name = 'database'): Hea
 }
 
 /** Resolves with the names of the checks that failed or did not answer within `timeoutMs`. */
-export async function failingChecks(
-  checks: readonly HealthCheck[],
-  timeoutMs: number,
-): Promise<Array<{ name: string; error: unknown }>> {
+export async function failingChecks(checks: readonly HealthCheck[], timeoutMs: number): Promise<Array<{ name: string; error: unknown }>> {
   const results = await Promise.all(
     checks.map(async ({ name, check }) => {
       try {

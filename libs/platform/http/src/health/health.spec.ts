@@ -9,7 +9,12 @@ describe('health', () => {
   let busUp = true;
   const checks: HealthCheck[] = [
     { name: 'database', check: async () => undefined },
-    { name: 'bus', check: async () => { if (!busUp) throw new Error('connect ECONNREFUSED postgres://vertrouwd:secret@db:5432/bus'); } },
+    {
+      name: 'bus',
+      check: async () => {
+        if (!busUp) throw new Error('connect ECONNREFUSED postgres://vertrouwd:secret@db:5432/bus');
+      },
+    },
   ];
   const http = () => request(app.getHttpServer());
 
@@ -26,17 +31,30 @@ describe('health', () => {
 
   it('answers /health/ready with 200 when every check passes', async () => {
     const res = await http().get('/health/ready').expect(200);
-    expect(res.body).toEqual({ status: 'up', checks: [{ name: 'database', status: 'up' }, { name: 'bus', status: 'up' }] });
+    expect(res.body).toEqual({
+      status: 'up',
+      checks: [
+        { name: 'database', status: 'up' },
+        { name: 'bus', status: 'up' },
+      ],
+    });
   });
 
   it('answers /health/ready with a 503 problem naming the failing check, without its error', async () => {
     busUp = false;
-    const res = await http().get('/health/ready').expect(503).expect('Content-Type', /^application\/problem\+json/).expect('Retry-After', '5');
+    const res = await http()
+      .get('/health/ready')
+      .expect(503)
+      .expect('Content-Type', /^application\/problem\+json/)
+      .expect('Retry-After', '5');
     expect(res.body).toMatchObject({
       type: 'https://vertrouwd.nl/problems/not-ready',
       status: 503,
       detail: 'Not ready: bus did not answer.',
-      checks: [{ name: 'database', status: 'up' }, { name: 'bus', status: 'down' }],
+      checks: [
+        { name: 'database', status: 'up' },
+        { name: 'bus', status: 'down' },
+      ],
     });
     expect(res.text).not.toMatch(/secret|postgres:|ECONNREFUSED/);
     expect(logger.lines.some((line) => line.includes('readiness check bus failed'))).toBe(true);

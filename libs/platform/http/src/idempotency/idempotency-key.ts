@@ -21,7 +21,9 @@ export function idempotencyKeyOf(header: string | string[] | undefined): string 
  * a body does not count as "a different request", while any change of a value does.
  */
 export function requestHash(body: unknown, query: unknown): string {
-  return createHash('sha256').update(canonicalJson({ body: body ?? null, query: query ?? {} })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ body: body ?? null, query: query ?? {} }))
+    .digest('hex');
 }
 
 export function canonicalJson(value: unknown): string {

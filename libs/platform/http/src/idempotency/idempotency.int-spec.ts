@@ -49,7 +49,9 @@ describe('Idempotency-Key on POST', () => {
     const key = newKey();
     await post('/reports', key, validReport()).expect(201);
     const before = runs('create');
-    const res = await post('/reports', key, validReport({ title: 'Another report' })).expect(422).expect('Content-Type', PROBLEM);
+    const res = await post('/reports', key, validReport({ title: 'Another report' }))
+      .expect(422)
+      .expect('Content-Type', PROBLEM);
     expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/idempotency-key-reused', status: 422 });
     expect(res.text).not.toContain('Another report');
     expect(runs('create')).toBe(before);
@@ -110,7 +112,9 @@ describe('Idempotency-Key on POST', () => {
   it('scopes keys by path and by the principal the auth guard identified', async () => {
     const key = newKey();
     await post('/reports/r-7/acknowledge', key).expect(204);
-    await post('/reports/r-8/acknowledge', key).expect(204).expect((res) => expect(res.headers['idempotent-replayed']).toBeUndefined());
+    await post('/reports/r-8/acknowledge', key)
+      .expect(204)
+      .expect((res) => expect(res.headers['idempotent-replayed']).toBeUndefined());
     await post('/reports/r-6/acknowledge', key).set('X-Test-Sub', 'advisor-1').expect(204);
     await post('/reports/r-6/acknowledge', key).set('X-Test-Sub', 'advisor-2').expect(204);
     expect([runs('acknowledge r-7'), runs('acknowledge r-8'), runs('acknowledge r-6')]).toEqual([1, 1, 2]);

@@ -12,7 +12,10 @@ describe('OpenAPI and docs', () => {
   afterAll(() => app.close());
 
   it('serves the document generated from the decorators at /openapi.json', async () => {
-    const res = await http().get('/openapi.json').expect(200).expect('Content-Type', /^application\/json/);
+    const res = await http()
+      .get('/openapi.json')
+      .expect(200)
+      .expect('Content-Type', /^application\/json/);
     expect(res.body.info).toMatchObject({ title: 'Reports', description: 'A test service', version: '1.2.3' });
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining(['/reports', '/reports/{id}', '/reports/{id}/acknowledge', '/health/live', '/health/ready']),
@@ -35,10 +38,16 @@ describe('OpenAPI and docs', () => {
   });
 
   it('serves Swagger UI at /docs from the app itself', async () => {
-    const page = await http().get('/docs').expect(200).expect('Content-Type', /^text\/html/);
+    const page = await http()
+      .get('/docs')
+      .expect(200)
+      .expect('Content-Type', /^text\/html/);
     expect(page.text).toContain('swagger-ui-bundle.js');
     expect(page.text).toContain('<title>Reports API</title>');
-    await http().get('/docs/swagger-ui-bundle.js').expect(200).expect('Content-Type', /javascript/);
+    await http()
+      .get('/docs/swagger-ui-bundle.js')
+      .expect(200)
+      .expect('Content-Type', /javascript/);
     const init = await http().get('/docs/swagger-ui-init.js').expect(200);
     expect(init.text).toContain('/reports/{id}/acknowledge');
   });

@@ -85,7 +85,10 @@ describe('errors as problem+json', () => {
   });
 
   it('answers an unexpected error with a generic 500 and logs the cause, not the body', async () => {
-    const res = await http().post('/reports/boom').send(validReport({ title: CANARY, contact: { email: CANARY } })).expect(500);
+    const res = await http()
+      .post('/reports/boom')
+      .send(validReport({ title: CANARY, contact: { email: CANARY } }))
+      .expect(500);
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(res.body).toEqual({
       type: 'https://vertrouwd.nl/problems/internal',

@@ -1,5 +1,6 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { DomainError, type DomainErrorKind } from '@vertrouwd/domain';
 import { WrongExpectedVersionError } from '@vertrouwd/event-sourcing';
 import { pathOf, type HttpRequest } from '../http-types';
 import { ProblemType, type Problem, type ProblemResponse } from './problem';
@@ -30,6 +31,9 @@ const BY_STATUS: Record<number, Default> = {
   503: { type: ProblemType.serviceUnavailable, title: 'Service unavailable', detail: 'The service is temporarily unavailable.' },
 };
 
+/** One mapping of domain refusals for every service. */
+const STATUS_OF: Record<DomainErrorKind, number> = { conflict: 409, unprocessable: 422, 'not-found': 404, forbidden: 403 };
+
 /** Fixed details for body-parser failures: their own messages quote the submitted body (JSON.parse does). */
 const BODY_PARSER_DETAILS: Record<string, string> = {
   'entity.parse.failed': 'The request body is not valid JSON.',
@@ -47,6 +51,12 @@ export function toProblem(exception: unknown, req: HttpRequest): ProblemResponse
     const { type, title, status, detail, errors, headers, extensions } = exception.problem;
     const body = { ...extensions, type, title, status, detail, ...context, ...(errors ? { errors } : {}) };
     return respond(status, body, headers);
+  }
+  if (exception instanceof DomainError) {
+    // Domain messages name the rule and never carry content (the domain library's contract): shown as they are.
+    const status = STATUS_OF[exception.kind];
+    const { type, title } = BY_STATUS[status];
+    return respond(status, { type, title, status, detail: exception.message, rule: exception.name, ...context });
   }
   if (exception instanceof WrongExpectedVersionError) {
     const detail = 'The resource was changed by another request; reload it and try again.';

@@ -8,8 +8,12 @@ const CANARY = 'canary-7f3a9c@leak.example';
 
 describe('DTO validation', () => {
   let app: INestApplication;
-  const post = (body: unknown) => request(app.getHttpServer()).post('/reports').send(body as object);
-  const errorsOf = (res: request.Response) => (res.body.errors as Array<{ field: string; rule: string }>).map((e) => `${e.field}:${e.rule}`);
+  const post = (body: unknown) =>
+    request(app.getHttpServer())
+      .post('/reports')
+      .send(body as object);
+  const errorsOf = (res: request.Response) =>
+    (res.body.errors as Array<{ field: string; rule: string }>).map((e) => `${e.field}:${e.rule}`);
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -18,7 +22,9 @@ describe('DTO validation', () => {
 
   it('names a missing field and the rule it breaks', async () => {
     const { title: _title, ...body } = validReport();
-    const res = await post(body).expect(400).expect('Content-Type', /^application\/problem\+json/);
+    const res = await post(body)
+      .expect(400)
+      .expect('Content-Type', /^application\/problem\+json/);
     expect(res.body).toMatchObject({
       type: 'https://vertrouwd.nl/problems/validation',
       title: 'Invalid request',
@@ -41,7 +47,14 @@ describe('DTO validation', () => {
   });
 
   it('names an array item by its index', async () => {
-    const res = await post(validReport({ items: [{ name: 'a', quantity: 1 }, { name: '', quantity: 0 }] })).expect(400);
+    const res = await post(
+      validReport({
+        items: [
+          { name: 'a', quantity: 1 },
+          { name: '', quantity: 0 },
+        ],
+      }),
+    ).expect(400);
     expect(errorsOf(res)).toEqual(['items[1].name:isNotEmpty', 'items[1].quantity:min']);
   });
 

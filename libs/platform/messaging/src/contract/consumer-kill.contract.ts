@@ -29,7 +29,10 @@ function saysHanging(child: ChildProcess): Promise<void> {
  * Kills a consumer mid-batch with SIGKILL, again and again: nothing is lost, nothing applied twice,
  * and every key keeps its order. `busEnv` is what a child process needs to reach the same bus.
  */
-export function describeConsumerKill(adapterName: string, setup: () => Promise<{ bus: MessageBus; busEnv: NodeJS.ProcessEnv; cleanup(): Promise<void> }>): void {
+export function describeConsumerKill(
+  adapterName: string,
+  setup: () => Promise<{ bus: MessageBus; busEnv: NodeJS.ProcessEnv; cleanup(): Promise<void> }>,
+): void {
   describe(`a ${adapterName} consumer killed mid-batch`, () => {
     let db: TestDatabase;
     let pool: Pool;

@@ -14,11 +14,19 @@ function fresh(label: string) {
 }
 
 const until = (check: () => boolean) =>
-  eventually(() => {
-    if (!check()) throw new Error('condition not met in time');
-  }, { timeoutMs: 30_000 });
+  eventually(
+    () => {
+      if (!check()) throw new Error('condition not met in time');
+    },
+    { timeoutMs: 30_000 },
+  );
 
-const message = (topic: string, key: string, n: number) => ({ topic, key, value: JSON.stringify({ key, n }), headers: { traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`, n: String(n) } });
+const message = (topic: string, key: string, n: number) => ({
+  topic,
+  key,
+  value: JSON.stringify({ key, n }),
+  headers: { traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01`, n: String(n) },
+});
 const body = (m: DeliveredMessage) => JSON.parse(m.value) as { key: string; n: number };
 
 /**
@@ -38,9 +46,11 @@ export function describeMessageBusContract(adapterName: string, setup: () => Pro
     it('delivers every message once per group, in order per key, with its headers', async () => {
       const { topic, group } = fresh('order');
       const keys = ['a', 'b', 'c', 'd'];
-      await Promise.all(keys.map(async (key) => {
-        for (let n = 0; n < 20; n += 5) await bus.publish([0, 1, 2, 3, 4].map((k) => message(topic, key, n + k)));
-      }));
+      await Promise.all(
+        keys.map(async (key) => {
+          for (let n = 0; n < 20; n += 5) await bus.publish([0, 1, 2, 3, 4].map((k) => message(topic, key, n + k)));
+        }),
+      );
       const seen: DeliveredMessage[] = [];
       const consumer = bus.consume({ group, topics: [topic], handle: async (m) => void seen.push(m) });
       await until(() => seen.length >= 80);
@@ -77,7 +87,9 @@ export function describeMessageBusContract(adapterName: string, setup: () => Pro
       await bus.publish([1, 2].map((n) => message(topic, 'k', n)));
       const attempts: string[] = [];
       const consumer = bus.consume({
-        group, topics: [topic], backoffMs: 20,
+        group,
+        topics: [topic],
+        backoffMs: 20,
         handle: async (m) => {
           attempts.push(`${body(m).n}#${m.attempt}`);
           if (body(m).n === 1 && m.attempt < 3) throw new Error('not yet');
@@ -93,7 +105,10 @@ export function describeMessageBusContract(adapterName: string, setup: () => Pro
       await bus.publish([1, 2, 3].map((n) => message(topic, 'k', n)));
       const handled: number[] = [];
       const consumer = bus.consume({
-        group, topics: [topic], maxAttempts: 3, backoffMs: 10,
+        group,
+        topics: [topic],
+        maxAttempts: 3,
+        backoffMs: 10,
         handle: async (m) => {
           if (body(m).n === 2) throw new RangeError('cannot handle 2');
           handled.push(body(m).n);

@@ -57,5 +57,7 @@ export async function committedPositions(admin: Admin, group: string, targets: r
   });
   return groups
     .filter((g) => g.groupId === group)
-    .flatMap((g) => g.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset }))));
+    .flatMap((g) =>
+      g.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset }))),
+    );
 }

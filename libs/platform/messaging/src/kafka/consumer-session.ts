@@ -1,5 +1,10 @@
 import {
-  Consumer as KafkaClient, MessagesStreamFallbackModes, MessagesStreamModes, type GroupAssignment, type Message, type MessagesStream,
+  Consumer as KafkaClient,
+  MessagesStreamFallbackModes,
+  MessagesStreamModes,
+  type GroupAssignment,
+  type Message,
+  type MessagesStream,
 } from '@platformatic/kafka';
 import type { ConsumeOptions, DeliveredMessage, OutgoingMessage } from '../message-bus.port';
 import { Committer } from './committer';

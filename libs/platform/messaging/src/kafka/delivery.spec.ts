@@ -1,7 +1,14 @@
 import { DEAD_LETTER_HEADERS, type DeliveredMessage, type OutgoingMessage } from '../message-bus.port';
 import { backoffDelay, deadLetterOf, deliver, MAX_BACKOFF_MS, retryPolicy, type DeliveryContext } from './delivery';
 
-const message = { topic: 'case.case-closed.v1', partition: 3, offset: 41n, key: 'case-1', value: '{"n":2}', headers: { traceparent: 't', n: '2' } };
+const message = {
+  topic: 'case.case-closed.v1',
+  partition: 3,
+  offset: 41n,
+  key: 'case-1',
+  value: '{"n":2}',
+  headers: { traceparent: 't', n: '2' },
+};
 
 /** A delivery context that records what happens; pauses return at once and are remembered. */
 function context(handle: (m: DeliveredMessage) => Promise<void>, overrides: Partial<DeliveryContext> = {}) {
@@ -104,7 +111,13 @@ describe('deliver', () => {
       },
     });
     expect(await deliver(message, ctx)).toBe('dead-lettered');
-    expect(seen.errors.map((e) => (e as Error).message)).toEqual(['poison', 'poison', 'poison', 'broker unavailable', 'broker unavailable']);
+    expect(seen.errors.map((e) => (e as Error).message)).toEqual([
+      'poison',
+      'poison',
+      'poison',
+      'broker unavailable',
+      'broker unavailable',
+    ]);
     expect(seen.pauses.slice(2)).toEqual([100, 200]);
   });
 

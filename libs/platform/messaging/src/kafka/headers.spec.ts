@@ -29,7 +29,12 @@ describe('Kafka header and payload encoding', () => {
   });
 
   it('reads a null header value, key or value as the empty string', () => {
-    expect(decodeHeaders([[encodeText('empty'), null], [encodeText('missing'), undefined]])).toEqual({ empty: '', missing: '' });
+    expect(
+      decodeHeaders([
+        [encodeText('empty'), null],
+        [encodeText('missing'), undefined],
+      ]),
+    ).toEqual({ empty: '', missing: '' });
     expect(decodeText(null)).toBe('');
     expect(decodeText(undefined)).toBe('');
   });

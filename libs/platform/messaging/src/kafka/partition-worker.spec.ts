@@ -42,9 +42,12 @@ describe('PartitionWorker', () => {
     [raw(7n, 1), raw(8n, 2), raw(9n, 3)].forEach((m) => w.offer(m));
     await until(() => seen.commits.length === 3);
     expect(log).toEqual([
-      'start {"n":1}', 'end {"n":1} commits=0',
-      'start {"n":2}', 'end {"n":2} commits=1',
-      'start {"n":3}', 'end {"n":3} commits=2',
+      'start {"n":1}',
+      'end {"n":1} commits=0',
+      'start {"n":2}',
+      'end {"n":2} commits=1',
+      'start {"n":3}',
+      'end {"n":3} commits=2',
     ]);
     expect(seen.commits).toEqual([8n, 9n, 10n].map((offset) => ({ topic: 'a.v1', partition: 2, offset, leaderEpoch: 4 })));
   });

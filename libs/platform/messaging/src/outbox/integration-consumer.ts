@@ -19,9 +19,13 @@ export function consumeIntegrationEvents(bus: MessageBus, options: IntegrationCo
     ...rest,
     handle: (message) =>
       withRemoteContext(message.headers, () =>
-        inSpan(`consume ${message.topic}`, { kind: SpanKind.CONSUMER, attributes: { 'messaging.destination.name': message.topic } }, async () => {
-          await handle(parseAndValidate(message.value, registry), message);
-        }),
+        inSpan(
+          `consume ${message.topic}`,
+          { kind: SpanKind.CONSUMER, attributes: { 'messaging.destination.name': message.topic } },
+          async () => {
+            await handle(parseAndValidate(message.value, registry), message);
+          },
+        ),
       ),
   });
 }

@@ -15,11 +15,14 @@ export interface Translated {
  */
 export function outboxFor<E>(translate: (event: E) => Translated[], registry: ContractRegistry): Enrich<E> {
   return (event, { id, aggregateId, metadata }) =>
-    withOutbox(metadata, translate(event).map(({ contract, payload }) => {
-      const integration = envelope(contract, payload, aggregateId, id, metadata);
-      registry.validate(integration);
-      return integration;
-    }));
+    withOutbox(
+      metadata,
+      translate(event).map(({ contract, payload }) => {
+        const integration = envelope(contract, payload, aggregateId, id, metadata);
+        registry.validate(integration);
+        return integration;
+      }),
+    );
 }
 
 function envelope(

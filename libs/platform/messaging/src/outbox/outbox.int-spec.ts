@@ -25,7 +25,9 @@ class Mark extends EventSourcedAggregate<MarkEvent> {
 }
 
 const registry = new ContractRegistry(ALL_CONTRACTS);
-const translate = (e: MarkEvent) => [{ contract: MarkRecordedV1, payload: { markId: e.markId, topic: e.topic, weight: e.weight, recordedAt: e.at } }];
+const translate = (e: MarkEvent) => [
+  { contract: MarkRecordedV1, payload: { markId: e.markId, topic: e.topic, weight: e.weight, recordedAt: e.at } },
+];
 
 describe('outbox: domain events → integration events → bus → inbox', () => {
   let db: TestDatabase;
@@ -54,10 +56,18 @@ describe('outbox: domain events → integration events → bus → inbox', () =>
     const mark = new Mark();
     const markId = randomUUID();
     mark.record(markId, 'integrity', 3);
-    await marks.save(mark, { correlationId: 'corr-7', traceparent: `00-${'a'.repeat(32)}-${'b'.repeat(16)}-01` }, outboxFor(translate, registry));
+    await marks.save(
+      mark,
+      { correlationId: 'corr-7', traceparent: `00-${'a'.repeat(32)}-${'b'.repeat(16)}-01` },
+      outboxFor(translate, registry),
+    );
     const [stored] = await store.readStream(`mark-${markId}`);
     const [outbox] = stored.metadata.outbox as { topic: string; key: string; headers: Record<string, string> }[];
-    expect(outbox).toMatchObject({ topic: 'sample.mark-recorded.v1', key: markId, headers: { 'correlation-id': 'corr-7', 'causation-id': stored.id } });
+    expect(outbox).toMatchObject({
+      topic: 'sample.mark-recorded.v1',
+      key: markId,
+      headers: { 'correlation-id': 'corr-7', 'causation-id': stored.id },
+    });
 
     const relay = new OutboxRelay(store, bus, { name: 'marks' });
     relay.start();

@@ -110,7 +110,15 @@ export class PartitionWorker {
     const maxAttempts = this.ctx.options.maxAttempts ?? 5;
     const base = this.ctx.options.backoffMs ?? 100;
     for (let attempt = 1; this.running; attempt += 1) {
-      const message: DeliveredMessage = { topic: this.topic, partition: this.partition, offset: BigInt(row.offset), key: row.key, value: row.value, headers: row.headers, attempt };
+      const message: DeliveredMessage = {
+        topic: this.topic,
+        partition: this.partition,
+        offset: BigInt(row.offset),
+        key: row.key,
+        value: row.value,
+        headers: row.headers,
+        attempt,
+      };
       try {
         await this.ctx.options.handle(message);
         return true;

@@ -86,7 +86,12 @@ export class PostgresConsumer implements Consumer {
   private async run(): Promise<void> {
     while (this.running) {
       // Retried like the rest: a bus database that is down at start must not leave the consumer dead.
-      if (!(await this.bus.ensureTopics(this.options.topics).then(() => true, () => false))) {
+      if (
+        !(await this.bus.ensureTopics(this.options.topics).then(
+          () => true,
+          () => false,
+        ))
+      ) {
         await new Promise((resolve) => setTimeout(resolve, this.settings.pollIntervalMs));
         continue;
       }
@@ -112,7 +117,9 @@ export class PostgresConsumer implements Consumer {
     for (const { topic, partition } of rows) {
       const id = `${topic}/${partition}`;
       if (this.workers.has(id) || !this.running) continue;
-      const { rows: [lock] } = await this.owner.query<{ owned: boolean }>('select pg_try_advisory_lock($1, $2) as owned', [
+      const {
+        rows: [lock],
+      } = await this.owner.query<{ owned: boolean }>('select pg_try_advisory_lock($1, $2) as owned', [
         OWNERSHIP_NAMESPACE,
         lockKey(this.options.group, id),
       ]);

@@ -56,7 +56,9 @@ describe('Pseudonymizer', () => {
   it('stores the secret wrapped, never in the clear', async () => {
     const { pseudonymizer } = await start();
     await pseudonymizer.pseudonym('audit-stored', 'advisor-1');
-    const { rows } = await running[0]!.pool.query("select wrapped_secret, wrapped_by from privacy_audit_secrets where audit_id = 'audit-stored'");
+    const { rows } = await running[0]!.pool.query(
+      "select wrapped_secret, wrapped_by from privacy_audit_secrets where audit_id = 'audit-stored'",
+    );
     expect(rows[0].wrapped_secret).toHaveLength(12 + 32 + 16);
     expect(rows[0].wrapped_by).toBe(new MasterKeyWrapper(masterKey).keyId);
   });

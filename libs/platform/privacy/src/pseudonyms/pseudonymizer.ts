@@ -85,10 +85,9 @@ export class Pseudonymizer {
   }
 
   private async select(auditId: string): Promise<SecretRow | undefined> {
-    const { rows } = await this.pool.query<SecretRow>(
-      'select wrapped_secret, wrapped_by from privacy_audit_secrets where audit_id = $1',
-      [auditId],
-    );
+    const { rows } = await this.pool.query<SecretRow>('select wrapped_secret, wrapped_by from privacy_audit_secrets where audit_id = $1', [
+      auditId,
+    ]);
     return rows[0];
   }
 

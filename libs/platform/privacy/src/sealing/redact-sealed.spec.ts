@@ -9,7 +9,11 @@ describe('redactSealed', () => {
     const at = new Date(0);
     const input = { caseId: 'c-1', reporter: { name: sealed }, notes: [sealed, 'plain'], at, count: 3 };
     expect(redactSealed(input)).toEqual({
-      caseId: 'c-1', reporter: { name: REDACTED_SEALED }, notes: [REDACTED_SEALED, 'plain'], at, count: 3,
+      caseId: 'c-1',
+      reporter: { name: REDACTED_SEALED },
+      notes: [REDACTED_SEALED, 'plain'],
+      at,
+      count: 3,
     });
     expect(input.reporter.name).toBe(sealed);
     expect(redactSealed(sealed)).toBe(REDACTED_SEALED);

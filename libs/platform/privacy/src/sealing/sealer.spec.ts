@@ -9,7 +9,12 @@ const reporter = subjectKey('reporter', 'r-1', 'case-1');
 const accused = subjectKey('accused', 'a-1', 'case-1');
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
-  return promise.then(() => { throw new Error('expected a failure'); }, (error: Error) => error);
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: Error) => error,
+  );
 }
 
 /** Flips one character in the middle of a base64url field, so the decoded bytes surely change. */
@@ -75,7 +80,10 @@ describe('Sealer', () => {
   it('binds the key id (AAD): a ciphertext moved under another key id fails authentication', async () => {
     const sealed = await sealer.seal('secret', reporter);
     const otherKeyId = (await sealer.seal('x', accused)).split(':')[2]!;
-    const moved = sealed.split(':').map((part, i) => (i === 2 ? otherKeyId : part)).join(':');
+    const moved = sealed
+      .split(':')
+      .map((part, i) => (i === 2 ? otherKeyId : part))
+      .join(':');
     await expect(sealer.unseal(moved)).rejects.toThrow(SealedValueTamperedError);
   });
 

@@ -4,7 +4,10 @@ import { caseKey, subjectKey, type SubjectKind } from './key-ref';
 describe('key refs', () => {
   it('accepts opaque ids', () => {
     expect(subjectKey('witness', 'w-01HZX3:7', 'case-42')).toEqual({
-      scope: 'subject', subjectKind: 'witness', subjectRef: 'w-01HZX3:7', caseRef: 'case-42',
+      scope: 'subject',
+      subjectKind: 'witness',
+      subjectRef: 'w-01HZX3:7',
+      caseRef: 'case-42',
     });
     expect(caseKey('0b6c2b5e-4a8f-4d55-9a51-0d9c3f1e2a77')).toEqual({ scope: 'case', caseRef: '0b6c2b5e-4a8f-4d55-9a51-0d9c3f1e2a77' });
   });

@@ -49,7 +49,9 @@ describe('PostgresKeyVault', () => {
       "select wrapped_key, subject_kind, subject_ref, case_ref from privacy_keys where case_ref = 'case-rows' order by subject_kind",
     );
     expect(rows.map((r) => [r.subject_kind, r.subject_ref, r.case_ref])).toEqual([
-      ['reporter', 'r-1', 'case-rows'], ['witness', 'w-1', 'case-rows'], [null, null, 'case-rows'],
+      ['reporter', 'r-1', 'case-rows'],
+      ['witness', 'w-1', 'case-rows'],
+      [null, null, 'case-rows'],
     ]);
     for (const { wrapped_key } of rows) {
       for (const { key } of [reporter, witness, narrative]) expect((wrapped_key as Buffer).includes(key)).toBe(false);
@@ -70,13 +72,14 @@ describe('PostgresKeyVault', () => {
     const [a, b] = [await open(), await open()];
     const story = await a.sealer.seal('case X story', caseKey('case-x'));
     const name = await a.sealer.seal('Jan de Vries', subjectKey('reporter', 'r-x', 'case-x'));
-    for (const sealer of [a.sealer, b.sealer]) { // a has the keys cached from keyFor, b reads their rows
+    for (const sealer of [a.sealer, b.sealer]) {
+      // a has the keys cached from keyFor, b reads their rows
       expect(await sealer.unseal(story, { caseRef: 'case-x' })).toEqual({ status: 'ok', value: 'case X story' });
       expect(await sealer.unseal(name, { caseRef: 'case-x' })).toEqual({ status: 'ok', value: 'Jan de Vries' });
       expect(await sealer.unseal(story, { caseRef: 'case-y' })).toEqual({ status: 'foreign' });
       expect(await sealer.unseal(name, { caseRef: 'case-y' })).toEqual({ status: 'foreign' });
     }
-    expect((await b.vault.keyById(story.split(':')[2]!))).toMatchObject({ status: 'live', caseRef: 'case-x' });
+    expect(await b.vault.keyById(story.split(':')[2]!)).toMatchObject({ status: 'live', caseRef: 'case-x' });
     await a.vault.shredCase('case-x');
     await eventually(async () => expect(await b.sealer.unseal(name, { caseRef: 'case-y' })).toEqual({ status: 'erased' }));
     expect(await b.sealer.unseal(story, { caseRef: 'case-x' })).toEqual({ status: 'erased' });

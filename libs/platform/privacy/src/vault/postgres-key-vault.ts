@@ -49,10 +49,13 @@ export class PostgresKeyVault implements KeyVault {
     const cached = this.byRef.get(id);
     if (cached) return cached;
     return singleFlight(this.creating, id, () =>
-      this.remember(() => this.loadOrCreate(checked), (dataKey) => {
-        this.byRef.set(id, dataKey);
-        this.byId.set(dataKey.keyId, { status: 'live', key: dataKey.key, caseRef: checked.caseRef });
-      }),
+      this.remember(
+        () => this.loadOrCreate(checked),
+        (dataKey) => {
+          this.byRef.set(id, dataKey);
+          this.byId.set(dataKey.keyId, { status: 'live', key: dataKey.key, caseRef: checked.caseRef });
+        },
+      ),
     );
   }
 
@@ -61,7 +64,12 @@ export class PostgresKeyVault implements KeyVault {
     if (!UUID.test(keyId)) throw new UnknownKeyError();
     const cached = this.byId.get(keyId);
     if (cached) return cached;
-    return singleFlight(this.loading, keyId, () => this.remember(() => this.load(keyId), (lookup) => this.byId.set(keyId, lookup)));
+    return singleFlight(this.loading, keyId, () =>
+      this.remember(
+        () => this.load(keyId),
+        (lookup) => this.byId.set(keyId, lookup),
+      ),
+    );
   }
 
   async shredSubject(subjectKind: SubjectKind, subjectRef: string): Promise<ShredResult> {

@@ -97,7 +97,13 @@ describe('HttpTracing', () => {
     const entered = new Promise<void>((resolve) => (requestArrived = resolve));
     const response = new Promise<string>((resolve, reject) => {
       const req = httpRequest(
-        { port, host: '127.0.0.1', method: 'POST', path: '/cases/c-42/notes', headers: { 'content-type': 'application/json', 'content-length': body.length, traceparent: `00-${TRACE_ID}-${CLIENT_SPAN}-01` } },
+        {
+          port,
+          host: '127.0.0.1',
+          method: 'POST',
+          path: '/cases/c-42/notes',
+          headers: { 'content-type': 'application/json', 'content-length': body.length, traceparent: `00-${TRACE_ID}-${CLIENT_SPAN}-01` },
+        },
         (res) => res.setEncoding('utf8').on('data', (chunk: string) => resolve(chunk)),
       );
       req.on('error', reject).flushHeaders();

@@ -1,7 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
-import { ATTR_ERROR_TYPE, ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_RESPONSE_STATUS_CODE, ATTR_HTTP_ROUTE } from '@opentelemetry/semantic-conventions';
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_HTTP_ROUTE,
+} from '@opentelemetry/semantic-conventions';
 import { TRACER_NAME } from '../tracing/in-span';
 
 /** What the middleware reads of a request: Express's, without depending on Express's types. */
@@ -32,11 +37,9 @@ function routeTemplate(req: TracedRequest): string | undefined {
 function traceRequest(req: TracedRequest, res: TracedResponse, next: (error?: unknown) => void): void {
   const method = KNOWN_METHODS.has(req.method?.toUpperCase() ?? '') ? req.method!.toUpperCase() : '_OTHER';
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
-  const span = trace.getTracer(TRACER_NAME).startSpan(
-    `HTTP ${method}`,
-    { kind: SpanKind.SERVER, attributes: { [ATTR_HTTP_REQUEST_METHOD]: method } },
-    parent,
-  );
+  const span = trace
+    .getTracer(TRACER_NAME)
+    .startSpan(`HTTP ${method}`, { kind: SpanKind.SERVER, attributes: { [ATTR_HTTP_REQUEST_METHOD]: method } }, parent);
   const active = trace.setSpan(parent, span);
   let ended = false;
   const end = () => {

@@ -43,7 +43,9 @@ describe('createLogger', () => {
 
   it('scrubs messages, printf arguments and child bindings', () => {
     const { logger, text, lines } = capturedLogger();
-    logger.child({ reporter: { email: 'CANARY-20@example.org' }, caseId: 'c-1' }).warn('mail to CANARY-21@example.org failed, %s', 'sealed:CANARY-22');
+    logger
+      .child({ reporter: { email: 'CANARY-20@example.org' }, caseId: 'c-1' })
+      .warn('mail to CANARY-21@example.org failed, %s', 'sealed:CANARY-22');
     logger.info('phoned 06-12345678 about %o', { name: 'CANARY-23' });
     expect(text()).not.toMatch(/CANARY|12345678/);
     expect(lines()[0]).toMatchObject({ caseId: 'c-1', reporter: { email: '[redacted]' }, msg: 'mail to [email] failed, [sealed]' });

@@ -19,7 +19,11 @@ export interface LoggerOptions {
  */
 export const REDACT_PATHS: readonly string[] = [
   ...PERSONAL_FIELD_NAMES.filter((name) => /^\w+$/.test(name)).flatMap((name) => [name, `*.${name}`]),
-  'req.body', 'req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie',
+  'req.body',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'headers.cookie',
   'res.headers["set-cookie"]',
 ];
 

@@ -4,7 +4,12 @@ import type { Logger } from 'pino';
 type PinoMethod = 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal';
 
 const PINO_LEVEL: Record<LogLevel, PinoMethod> = {
-  log: 'info', error: 'error', warn: 'warn', debug: 'debug', verbose: 'trace', fatal: 'fatal',
+  log: 'info',
+  error: 'error',
+  warn: 'warn',
+  debug: 'debug',
+  verbose: 'trace',
+  fatal: 'fatal',
 };
 const STACK = /\n\s+at /;
 const isStack = (value: unknown): value is string => typeof value === 'string' && STACK.test(value);
@@ -20,12 +25,24 @@ export class NestPinoLogger implements LoggerService {
 
   constructor(private readonly logger: Logger) {}
 
-  log(message: unknown, ...params: unknown[]): void { this.write('log', message, params); }
-  error(message: unknown, ...params: unknown[]): void { this.write('error', message, params); }
-  warn(message: unknown, ...params: unknown[]): void { this.write('warn', message, params); }
-  debug(message: unknown, ...params: unknown[]): void { this.write('debug', message, params); }
-  verbose(message: unknown, ...params: unknown[]): void { this.write('verbose', message, params); }
-  fatal(message: unknown, ...params: unknown[]): void { this.write('fatal', message, params); }
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('log', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('verbose', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
 
   /** Nest's level list filters on top of the pino logger's own level. */
   setLogLevels(levels: LogLevel[]): void {

@@ -2,10 +2,18 @@ import { isPersonalField, looksPersonal, scrubText } from './personal-data';
 import { safeAttributes } from './safe-attributes';
 
 describe('personal data rules', () => {
-  it.each(['name', 'Email', 'reporter_name', 'phoneNumber', 'IBAN', 'receipt-code', 'passphrase', 'contactDetails', 'contacts', 'narrative'])(
-    '%s is a personal field',
-    (key) => expect(isPersonalField(key)).toBe(true),
-  );
+  it.each([
+    'name',
+    'Email',
+    'reporter_name',
+    'phoneNumber',
+    'IBAN',
+    'receipt-code',
+    'passphrase',
+    'contactDetails',
+    'contacts',
+    'narrative',
+  ])('%s is a personal field', (key) => expect(isPersonalField(key)).toBe(true));
 
   it.each(['caseId', 'type', 'eventType', 'status', 'occurredAt', 'organisationId', 'count'])('%s is not', (key) =>
     expect(isPersonalField(key)).toBe(false),
@@ -51,7 +59,9 @@ describe('safeAttributes', () => {
   });
 
   it('refuses keys that are neither allow-listed nor ids, and counts them', () => {
-    expect(safeAttributes({ email: 'x', narrative: 'y', 'url.full': 'https://x/?q=1', 'user_agent.original': 'Mozilla', caseId: 'c-1' })).toEqual({
+    expect(
+      safeAttributes({ email: 'x', narrative: 'y', 'url.full': 'https://x/?q=1', 'user_agent.original': 'Mozilla', caseId: 'c-1' }),
+    ).toEqual({
       caseId: 'c-1',
       'vertrouwd.attributes.refused': 4,
     });
@@ -73,7 +83,13 @@ describe('safeAttributes', () => {
 
   it('accepts homogeneous arrays of safe values only, and no objects', () => {
     expect(safeAttributes({ caseIds: ['c-1', 'c-2'] })).toEqual({ caseIds: ['c-1', 'c-2'] });
-    expect(safeAttributes({ 'vertrouwd.case.id': ['c-1', 'c-2'], 'vertrouwd.report.id': ['r-1', 'jan@example.org'], 'vertrouwd.x.id': { a: 1 } })).toEqual({
+    expect(
+      safeAttributes({
+        'vertrouwd.case.id': ['c-1', 'c-2'],
+        'vertrouwd.report.id': ['r-1', 'jan@example.org'],
+        'vertrouwd.x.id': { a: 1 },
+      }),
+    ).toEqual({
       'vertrouwd.case.id': ['c-1', 'c-2'],
       'vertrouwd.attributes.refused': 2,
     });

@@ -8,14 +8,33 @@ import { isPersonalField, looksPersonal } from './personal-data';
 export const ALLOWED_ATTRIBUTE_KEYS: ReadonlySet<string> = new Set([
   // OpenTelemetry semantic conventions the platform sets. Never url.full, url.query, client.address or
   // user_agent.original: an anonymous reporter's address or browser would identify them.
-  'http.request.method', 'http.route', 'http.response.status_code', 'url.scheme', 'network.protocol.version',
-  'messaging.system', 'messaging.destination.name', 'messaging.operation.type', 'messaging.operation.name',
-  'messaging.consumer.group.name', 'messaging.batch.message_count', 'messaging.destination.partition.id',
-  'db.system.name', 'db.operation.name', 'db.collection.name',
-  'error.type', 'exception.type', 'code.function.name',
+  'http.request.method',
+  'http.route',
+  'http.response.status_code',
+  'url.scheme',
+  'network.protocol.version',
+  'messaging.system',
+  'messaging.destination.name',
+  'messaging.operation.type',
+  'messaging.operation.name',
+  'messaging.consumer.group.name',
+  'messaging.batch.message_count',
+  'messaging.destination.partition.id',
+  'db.system.name',
+  'db.operation.name',
+  'db.collection.name',
+  'error.type',
+  'exception.type',
+  'code.function.name',
   // Vertrouwd's own
-  'vertrouwd.command', 'vertrouwd.query', 'vertrouwd.event.type', 'vertrouwd.stream.category',
-  'vertrouwd.stream.version', 'vertrouwd.position', 'vertrouwd.projection', 'vertrouwd.attributes.refused',
+  'vertrouwd.command',
+  'vertrouwd.query',
+  'vertrouwd.event.type',
+  'vertrouwd.stream.category',
+  'vertrouwd.stream.version',
+  'vertrouwd.position',
+  'vertrouwd.projection',
+  'vertrouwd.attributes.refused',
 ]);
 
 /** Attribute key attached to a span when {@link safeAttributes} refused some of its attributes. */

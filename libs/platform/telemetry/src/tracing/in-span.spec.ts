@@ -18,10 +18,19 @@ describe('inSpan', () => {
   beforeEach(() => exporter.reset());
 
   it('returns what fn returns, ends the span with OK, with its kind and safe attributes', async () => {
-    const result = await inSpan('command AcknowledgeCase', { kind: SpanKind.CONSUMER, attributes: { caseId: 'c-1', 'vertrouwd.command': 'AcknowledgeCase' } }, () => 42);
+    const result = await inSpan(
+      'command AcknowledgeCase',
+      { kind: SpanKind.CONSUMER, attributes: { caseId: 'c-1', 'vertrouwd.command': 'AcknowledgeCase' } },
+      () => 42,
+    );
     expect(result).toBe(42);
     const span = only();
-    expect(span).toMatchObject({ name: 'command AcknowledgeCase', kind: SpanKind.CONSUMER, ended: true, status: { code: SpanStatusCode.OK } });
+    expect(span).toMatchObject({
+      name: 'command AcknowledgeCase',
+      kind: SpanKind.CONSUMER,
+      ended: true,
+      status: { code: SpanStatusCode.OK },
+    });
     expect(span.attributes).toEqual({ caseId: 'c-1', 'vertrouwd.command': 'AcknowledgeCase' });
   });
 
@@ -43,15 +52,27 @@ describe('inSpan', () => {
   });
 
   it('records a synchronous throw and a thrown non-error too', async () => {
-    await expect(inSpan('sync', {}, () => { throw new TypeError('CANARY'); })).rejects.toThrow(TypeError);
-    await expect(inSpan('odd', {}, () => { throw 'CANARY string'; })).rejects.toBe('CANARY string');
+    await expect(
+      inSpan('sync', {}, () => {
+        throw new TypeError('CANARY');
+      }),
+    ).rejects.toThrow(TypeError);
+    await expect(
+      inSpan('odd', {}, () => {
+        throw 'CANARY string';
+      }),
+    ).rejects.toBe('CANARY string');
     const types = exporter.getFinishedSpans().map((s) => s.attributes['error.type']);
     expect(types).toEqual(['TypeError', 'string']);
     expect(JSON.stringify(exporter.getFinishedSpans())).not.toContain('CANARY');
   });
 
   it('refuses attributes that could carry personal data, and counts them', async () => {
-    await inSpan('command SubmitReport', { attributes: { reporterEmail: 'jan@example.org', name: 'Jan', caseId: 'sealed:abc', organisationId: 'org-7' } }, () => undefined);
+    await inSpan(
+      'command SubmitReport',
+      { attributes: { reporterEmail: 'jan@example.org', name: 'Jan', caseId: 'sealed:abc', organisationId: 'org-7' } },
+      () => undefined,
+    );
     expect(only().attributes).toEqual({ organisationId: 'org-7', 'vertrouwd.attributes.refused': 3 });
   });
 

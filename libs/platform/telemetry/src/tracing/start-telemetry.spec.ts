@@ -72,10 +72,13 @@ describe('startTelemetry', () => {
     const bodies: string[] = [];
     const collector: Server = createServer((req, res) => {
       let body = '';
-      req.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => {
-        bodies.push(`${req.method} ${req.url} ${body}`);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      });
+      req
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => (body += chunk))
+        .on('end', () => {
+          bodies.push(`${req.method} ${req.url} ${body}`);
+          res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        });
     });
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     try {

@@ -19,7 +19,9 @@ export class AuditHttpController {
   @Get('replay')
   @ApiProblemResponse(404, 'No such case in your agency')
   replay(
-    @Param('auditId', new ParseUUIDPipe()) auditId: string, @Param('caseId', new ParseUUIDPipe()) caseId: string, @CurrentPrincipal() principal: Principal,
+    @Param('auditId', new ParseUUIDPipe()) auditId: string,
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Replay> {
     return this.replays.replay(auditId, caseId, principal.agencyId);
   }

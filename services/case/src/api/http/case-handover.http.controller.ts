@@ -22,30 +22,51 @@ const UUID = new ParseUUIDPipe();
 export class CaseHandoverHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post('aftercare') @HttpCode(201) @Roles('advisor')
-  async aftercare(@Param('caseId', UUID) id: string, @Body() b: D.AftercareRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+  @Post('aftercare')
+  @HttpCode(201)
+  @Roles('advisor')
+  async aftercare(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.AftercareRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ) {
     const aftercareId = randomUUID();
     await this.commands.execute(new PlanAftercare(id, advisorOf(p), aftercareId, b.plannedFor, b.plan, contextOf(p, r)));
     return { aftercareId };
   }
 
   /** The planned aftercare took place: a sealed note against the plan (404 for a plan this case does not have). */
-  @Post('aftercare/:aftercareId/completion') @HttpCode(204) @Roles('advisor')
+  @Post('aftercare/:aftercareId/completion')
+  @HttpCode(204)
+  @Roles('advisor')
   @ApiProblemResponse(409, 'The case does not allow this now (closed, erased)')
   async aftercareDone(
-    @Param('caseId', UUID) id: string, @Param('aftercareId', UUID) aftercareId: string, @Body() b: D.AftercareRecordRequest,
-    @CurrentPrincipal() p: Principal, @Req() r: HttpRequest,
+    @Param('caseId', UUID) id: string,
+    @Param('aftercareId', UUID) aftercareId: string,
+    @Body() b: D.AftercareRecordRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
   ): Promise<void> {
     await this.commands.execute(new RecordAftercare(id, advisorOf(p), aftercareId, b.note, contextOf(p, r)));
   }
 
-  @Post('transfer') @HttpCode(204) @Roles('advisor')
-  async transfer(@Param('caseId', UUID) id: string, @Body() b: D.TransferRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+  @Post('transfer')
+  @HttpCode(204)
+  @Roles('advisor')
+  async transfer(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.TransferRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<void> {
     await this.commands.execute(new TransferCase(id, advisorOf(p), b.toAdvisorId, b.reason, contextOf(p, r)));
   }
 
   /** Crypto-shredding, by an admin or by the assigned advisor on the reporter's request. */
-  @Post('erasure') @HttpCode(204) @Roles('admin', 'advisor')
+  @Post('erasure')
+  @HttpCode(204)
+  @Roles('admin', 'advisor')
   async erase(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     const requester = p.roles.includes('admin') ? ({ kind: 'admin' } as const) : ({ kind: 'advisor', advisorId: advisorOf(p) } as const);
     await this.commands.execute(new EraseCase(id, requester, contextOf(p, r)));

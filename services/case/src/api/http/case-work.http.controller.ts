@@ -32,63 +32,101 @@ const UUID = new ParseUUIDPipe();
 export class CaseWorkHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post('acknowledgement') @HttpCode(204)
+  @Post('acknowledgement')
+  @HttpCode(204)
   async acknowledge(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     await this.commands.execute(new AcknowledgeCase(id, advisorOf(p), contextOf(p, r)));
   }
 
-  @Post('conversations') @HttpCode(201)
-  async converse(@Param('caseId', UUID) id: string, @Body() b: D.RecordConversationRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+  @Post('conversations')
+  @HttpCode(201)
+  async converse(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.RecordConversationRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ) {
     const conversationId = randomUUID();
-    await this.commands.execute(new RecordConversation(id, advisorOf(p), conversationId, b.heldOn, b.minutes, b.mode, b.summary, contextOf(p, r)));
+    await this.commands.execute(
+      new RecordConversation(id, advisorOf(p), conversationId, b.heldOn, b.minutes, b.mode, b.summary, contextOf(p, r)),
+    );
     return { conversationId, summaryId: conversationId };
   }
 
-  @Post('summaries/:summaryId/share') @HttpCode(204)
-  async share(@Param('caseId', UUID) id: string, @Param('summaryId', UUID) summaryId: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+  @Post('summaries/:summaryId/share')
+  @HttpCode(204)
+  async share(
+    @Param('caseId', UUID) id: string,
+    @Param('summaryId', UUID) summaryId: string,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<void> {
     await this.commands.execute(new ShareSummary(id, advisorOf(p), summaryId, contextOf(p, r)));
   }
 
-  @Post('advice') @HttpCode(201)
+  @Post('advice')
+  @HttpCode(201)
   async advise(@Param('caseId', UUID) id: string, @Body() b: D.TextRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
     const adviceId = randomUUID();
     await this.commands.execute(new GiveAdvice(id, advisorOf(p), adviceId, b.text, contextOf(p, r)));
     return { adviceId };
   }
 
-  @Post('consents') @HttpCode(204)
-  async consent(@Param('caseId', UUID) id: string, @Body() b: D.ConsentRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+  @Post('consents')
+  @HttpCode(204)
+  async consent(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.ConsentRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<void> {
     await this.commands.execute(new RecordConsent(id, advisorOf(p), b.scope, contextOf(p, r)));
   }
 
-  @Post('referrals') @HttpCode(201)
+  @Post('referrals')
+  @HttpCode(201)
   async refer(@Param('caseId', UUID) id: string, @Body() b: D.ReferralRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
     const referralId = randomUUID();
     await this.commands.execute(new MakeReferral(id, advisorOf(p), referralId, b.referralType, contextOf(p, r)));
     return { referralId };
   }
 
-  @Post('formal-report') @HttpCode(204)
+  @Post('formal-report')
+  @HttpCode(204)
   async formal(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     await this.commands.execute(new SupportFormalReport(id, advisorOf(p), contextOf(p, r)));
   }
 
-  @Post('hours') @HttpCode(204)
-  async hours(@Param('caseId', UUID) id: string, @Body() b: D.HoursRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+  @Post('hours')
+  @HttpCode(204)
+  async hours(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.HoursRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<void> {
     await this.commands.execute(new LogHours(id, advisorOf(p), b.workedOn, b.minutes, b.activity, contextOf(p, r)));
   }
 
-  @Post('closure') @HttpCode(204)
-  async close(@Param('caseId', UUID) id: string, @Body() b: D.ClosureRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+  @Post('closure')
+  @HttpCode(204)
+  async close(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.ClosureRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<void> {
     await this.commands.execute(new CloseCase(id, advisorOf(p), b.outcome, contextOf(p, r)));
   }
 
-  @Post('reopening') @HttpCode(204)
+  @Post('reopening')
+  @HttpCode(204)
   async reopen(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     await this.commands.execute(new ReopenCase(id, advisorOf(p), contextOf(p, r)));
   }
 
-  @Post('messages') @HttpCode(201)
+  @Post('messages')
+  @HttpCode(201)
   async message(@Param('caseId', UUID) id: string, @Body() b: D.TextRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
     const messageId = randomUUID();
     await this.commands.execute(new SendMessage(id, advisorOf(p), messageId, b.text, contextOf(p, r)));

@@ -36,31 +36,45 @@ export class CoordinatorHttpController {
   @HttpCode(204)
   @ApiProblemResponse(404, 'No such case in this agency')
   async assign(
-    @Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Param('caseId', new ParseUUIDPipe()) caseId: string,
-    @Body() body: AssignAdvisorRequest, @CurrentPrincipal() principal: Principal, @Req() req: HttpRequest,
+    @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Body() body: AssignAdvisorRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: HttpRequest,
   ): Promise<void> {
-    await this.commands.execute(new AssignAdvisor(caseId, agencyId, body.advisorId, { ...contextOf(principal, req), actor: principal.subject }));
+    await this.commands.execute(
+      new AssignAdvisor(caseId, agencyId, body.advisorId, { ...contextOf(principal, req), actor: principal.subject }),
+    );
   }
 
   @Get('deadlines')
   @ApiQuery({ name: 'state', required: false, enum: DEADLINE_FILTERS })
   @ApiQuery({ name: 'advisorId', required: false })
-  async deadlines(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Query('state') state?: string, @Query('advisorId') advisorId?: string) {
+  async deadlines(
+    @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
+    @Query('state') state?: string,
+    @Query('advisorId') advisorId?: string,
+  ) {
     const filter = oneOf('state', state, DEADLINE_FILTERS) as DeadlineFilter | undefined;
-    if (advisorId !== undefined && !/^[0-9a-f-]{36}$/i.test(advisorId)) throw new ValidationFailedException([{ field: 'advisorId', rule: 'isUuid', message: 'advisorId must be a UUID' }]);
+    if (advisorId !== undefined && !/^[0-9a-f-]{36}$/i.test(advisorId))
+      throw new ValidationFailedException([{ field: 'advisorId', rule: 'isUuid', message: 'advisorId must be a UUID' }]);
     return { deadlines: await this.lists.deadlines({ agencyId, ...(advisorId ? { advisorId } : {}) }, filter, new Date()) };
   }
 
   /** The agency's retention period; `null` while none is set, and then no case of the agency is erased by time. */
   @Get('retention')
-  async currentRetention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string): Promise<{ agencyId: string; monthsAfterClosure: number | null }> {
+  async currentRetention(
+    @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
+  ): Promise<{ agencyId: string; monthsAfterClosure: number | null }> {
     const found = await this.readModels.dataSource.manager.findOneBy(AgencyRetention, { agencyId });
     return { agencyId, monthsAfterClosure: found?.monthsAfterClosure ?? null };
   }
 
   @Put('retention')
   async retention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() body: RetentionRequest): Promise<AgencyRetention> {
-    await this.readModels.dataSource.manager.upsert(AgencyRetention, { agencyId, monthsAfterClosure: body.monthsAfterClosure }, ['agencyId']);
+    await this.readModels.dataSource.manager.upsert(AgencyRetention, { agencyId, monthsAfterClosure: body.monthsAfterClosure }, [
+      'agencyId',
+    ]);
     return { agencyId, monthsAfterClosure: body.monthsAfterClosure };
   }
 }

@@ -50,12 +50,32 @@ async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
   const id = () => randomUUID();
   return {
     CaseOpened: {
-      type: 'CaseOpened', caseId, agencyId, organisationId, theme: 'sexual-harassment', relation: 'manager', anonymity: 'known-to-advisor', receivedAt: T, openedAt: T,
-      sealedAccount: await s('account'), sealedContact: await s('contact'), sealedIdentity: await s('identity'),
+      type: 'CaseOpened',
+      caseId,
+      agencyId,
+      organisationId,
+      theme: 'sexual-harassment',
+      relation: 'manager',
+      anonymity: 'known-to-advisor',
+      receivedAt: T,
+      openedAt: T,
+      sealedAccount: await s('account'),
+      sealedContact: await s('contact'),
+      sealedIdentity: await s('identity'),
     },
     AdvisorAssigned: { type: 'AdvisorAssigned', caseId, advisorId: anna, assignedBy: carla, assignedAt: T },
     CaseAcknowledged: { type: 'CaseAcknowledged', caseId, advisorId: anna, acknowledgedAt: T },
-    ConversationRecorded: { type: 'ConversationRecorded', caseId, conversationId: id(), advisorId: anna, heldOn: DAY, minutes: 45, mode: 'video', sealedSummary: await s('summary'), recordedAt: T },
+    ConversationRecorded: {
+      type: 'ConversationRecorded',
+      caseId,
+      conversationId: id(),
+      advisorId: anna,
+      heldOn: DAY,
+      minutes: 45,
+      mode: 'video',
+      sealedSummary: await s('summary'),
+      recordedAt: T,
+    },
     SummaryShared: { type: 'SummaryShared', caseId, summaryId: id(), advisorId: anna, sealedSummary: await s('summary'), sharedAt: T },
     SummaryApproved: { type: 'SummaryApproved', caseId, summaryId: id(), approvedAt: T },
     SummaryCorrected: { type: 'SummaryCorrected', caseId, summaryId: id(), sealedCorrection: await s('correction'), correctedAt: T },
@@ -63,16 +83,60 @@ async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
     ConsentRecorded: { type: 'ConsentRecorded', caseId, advisorId: anna, scope: 'referral', recordedAt: T },
     ReferralMade: { type: 'ReferralMade', caseId, referralId: id(), advisorId: anna, referralType: 'company-doctor', referredAt: T },
     FormalReportSupported: { type: 'FormalReportSupported', caseId, advisorId: anna, supportedAt: T },
-    AftercarePlanned: { type: 'AftercarePlanned', caseId, aftercareId: id(), advisorId: anna, plannedFor: DAY, sealedPlan: await s('plan'), plannedAt: T },
-    AftercareRecorded: { type: 'AftercareRecorded', caseId, aftercareId: id(), advisorId: anna, sealedNote: await s('note'), recordedAt: T },
-    HoursLogged: { type: 'HoursLogged', caseId, organisationId, advisorId: anna, workedOn: DAY, minutes: 60, activity: 'conversation', loggedAt: T },
-    CaseTransferred: { type: 'CaseTransferred', caseId, fromAdvisorId: anna, toAdvisorId: bram, sealedReason: await s('reason'), transferredAt: T },
+    AftercarePlanned: {
+      type: 'AftercarePlanned',
+      caseId,
+      aftercareId: id(),
+      advisorId: anna,
+      plannedFor: DAY,
+      sealedPlan: await s('plan'),
+      plannedAt: T,
+    },
+    AftercareRecorded: {
+      type: 'AftercareRecorded',
+      caseId,
+      aftercareId: id(),
+      advisorId: anna,
+      sealedNote: await s('note'),
+      recordedAt: T,
+    },
+    HoursLogged: {
+      type: 'HoursLogged',
+      caseId,
+      organisationId,
+      advisorId: anna,
+      workedOn: DAY,
+      minutes: 60,
+      activity: 'conversation',
+      loggedAt: T,
+    },
+    CaseTransferred: {
+      type: 'CaseTransferred',
+      caseId,
+      fromAdvisorId: anna,
+      toAdvisorId: bram,
+      sealedReason: await s('reason'),
+      transferredAt: T,
+    },
     CaseClosed: { type: 'CaseClosed', caseId, advisorId: anna, outcome: 'referred', closedAt: T },
     CaseReopened: { type: 'CaseReopened', caseId, advisorId: anna, reopenedAt: T },
     ReportWithdrawn: { type: 'ReportWithdrawn', caseId, withdrawnAt: T },
     CaseErased: { type: 'CaseErased', caseId, reason: 'request', erasedAt: T },
-    ReporterMessageReceived: { type: 'ReporterMessageReceived', caseId, messageId: id(), sealedBody: await s('reporter message'), sentAt: T },
-    AdvisorMessageSent: { type: 'AdvisorMessageSent', caseId, messageId: id(), advisorId: anna, sealedBody: await s('advisor message'), sentAt: T },
+    ReporterMessageReceived: {
+      type: 'ReporterMessageReceived',
+      caseId,
+      messageId: id(),
+      sealedBody: await s('reporter message'),
+      sentAt: T,
+    },
+    AdvisorMessageSent: {
+      type: 'AdvisorMessageSent',
+      caseId,
+      messageId: id(),
+      advisorId: anna,
+      sealedBody: await s('advisor message'),
+      sentAt: T,
+    },
     DeadlineMissed: { type: 'DeadlineMissed', caseId, deadline: 'acknowledgement', dueAt: T, advisorId: anna, detectedAt: T },
   };
 }
@@ -80,7 +144,14 @@ async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
 /** The envelope the outbox wraps a translation in (as `outboxFor` does), so the registry judges the whole event. */
 function published(event: CaseEvent): IntegrationEvent[] {
   return translateCaseEvent(event).map(({ contract, payload }) => ({
-    eventId: randomUUID(), type: contract.type, version: contract.version, occurredAt: T, key: event.caseId, correlationId: randomUUID(), causationId: randomUUID(), payload,
+    eventId: randomUUID(),
+    type: contract.type,
+    version: contract.version,
+    occurredAt: T,
+    key: event.caseId,
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    payload,
   }));
 }
 
@@ -94,7 +165,9 @@ describe('translateCaseEvent: domain events to integration events', () => {
 
   it('has an example of every domain event, with every sealed field it may carry sealed from the canary', () => {
     expect(Object.keys(all).sort()).toEqual([...types].sort());
-    const sealedInExamples = new Set(Object.values(all).flatMap((e) => Object.keys(e).filter((k) => (SEALED_FIELDS as readonly string[]).includes(k))));
+    const sealedInExamples = new Set(
+      Object.values(all).flatMap((e) => Object.keys(e).filter((k) => (SEALED_FIELDS as readonly string[]).includes(k))),
+    );
     expect([...sealedInExamples].sort()).toEqual([...SEALED_FIELDS].sort());
   });
 
@@ -110,7 +183,8 @@ describe('translateCaseEvent: domain events to integration events', () => {
       if (!CARRIES_SEALED.includes(topicOf(integration))) expect(json).not.toMatch(/sealed:/);
       // Only the sealed field the contract names travels, and it is the domain event's ciphertext as it was.
       for (const [key, value] of Object.entries(integration.payload as Record<string, unknown>)) {
-        if (typeof value === 'string' && value.startsWith('sealed:')) expect(value).toBe((event as unknown as Record<string, unknown>)[key]);
+        if (typeof value === 'string' && value.startsWith('sealed:'))
+          expect(value).toBe((event as unknown as Record<string, unknown>)[key]);
       }
     }
   });

@@ -1,6 +1,17 @@
 import {
-  AdvisorAssignedV1, AdvisorMessageSentV1, CaseAcknowledgedV1, CaseClosedV1, CaseErasedV1, CaseOpenedV1, CaseReopenedV1, ConversationRecordedV1,
-  DeadlineMissedV1, FormalReportSupportedV1, HoursLoggedV1, ReferralMadeV1, SummarySharedV1,
+  AdvisorAssignedV1,
+  AdvisorMessageSentV1,
+  CaseAcknowledgedV1,
+  CaseClosedV1,
+  CaseErasedV1,
+  CaseOpenedV1,
+  CaseReopenedV1,
+  ConversationRecordedV1,
+  DeadlineMissedV1,
+  FormalReportSupportedV1,
+  HoursLoggedV1,
+  ReferralMadeV1,
+  SummarySharedV1,
 } from '@vertrouwd/contracts';
 import type { Translated } from '@vertrouwd/messaging';
 import type { CaseEvent } from '../../domain/case/case.events';
@@ -23,11 +34,26 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
     case 'CaseAcknowledged':
       return [{ contract: CaseAcknowledgedV1, payload: { caseId, acknowledgedAt: event.acknowledgedAt } }];
     case 'ConversationRecorded':
-      return [{ contract: ConversationRecordedV1, payload: { caseId, conversationId: event.conversationId, heldOn: event.heldOn, minutes: event.minutes, mode: event.mode } }];
+      return [
+        {
+          contract: ConversationRecordedV1,
+          payload: { caseId, conversationId: event.conversationId, heldOn: event.heldOn, minutes: event.minutes, mode: event.mode },
+        },
+      ];
     case 'SummaryShared':
-      return [{ contract: SummarySharedV1, payload: { caseId, summaryId: event.summaryId, sharedAt: event.sharedAt, sealedSummary: event.sealedSummary } }];
+      return [
+        {
+          contract: SummarySharedV1,
+          payload: { caseId, summaryId: event.summaryId, sharedAt: event.sharedAt, sealedSummary: event.sealedSummary },
+        },
+      ];
     case 'AdvisorMessageSent':
-      return [{ contract: AdvisorMessageSentV1, payload: { caseId, messageId: event.messageId, sentAt: event.sentAt, sealedBody: event.sealedBody } }];
+      return [
+        {
+          contract: AdvisorMessageSentV1,
+          payload: { caseId, messageId: event.messageId, sentAt: event.sentAt, sealedBody: event.sealedBody },
+        },
+      ];
     default:
       return translateMore(event);
   }

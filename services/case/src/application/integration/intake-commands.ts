@@ -1,5 +1,10 @@
 import {
-  ReportSubmittedV1, ReportWithdrawnV1, ReporterMessageSentV1, SummaryApprovedV1, SummaryCorrectedV1, type IntegrationEvent,
+  ReportSubmittedV1,
+  ReportWithdrawnV1,
+  ReporterMessageSentV1,
+  SummaryApprovedV1,
+  SummaryCorrectedV1,
+  type IntegrationEvent,
 } from '@vertrouwd/contracts';
 import type { OpenCase as Report } from '../../domain/case/case.aggregate';
 import { ApproveSummary } from '../approve-summary/approve-summary.command';
@@ -36,8 +41,14 @@ export function commandFor(event: IntegrationEvent): object | undefined {
 
 function reportOf(p: Payload): Report {
   const report = {
-    caseId: p.caseId, agencyId: p.agencyId, organisationId: p.organisationId, theme: p.theme, relation: p.relation, anonymity: p.anonymity,
-    receivedAt: p.receivedAt, sealedAccount: p.sealedAccount,
+    caseId: p.caseId,
+    agencyId: p.agencyId,
+    organisationId: p.organisationId,
+    theme: p.theme,
+    relation: p.relation,
+    anonymity: p.anonymity,
+    receivedAt: p.receivedAt,
+    sealedAccount: p.sealedAccount,
     ...(p.sealedContact ? { sealedContact: p.sealedContact } : {}),
     ...(p.sealedIdentity ? { sealedIdentity: p.sealedIdentity } : {}),
   };

@@ -1,7 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
-  ReportSubmittedV1, ReportWithdrawnV1, ReporterMessageSentV1, SummaryApprovedV1, SummaryCorrectedV1, topicOf, type IntegrationEvent,
+  ReportSubmittedV1,
+  ReportWithdrawnV1,
+  ReporterMessageSentV1,
+  SummaryApprovedV1,
+  SummaryCorrectedV1,
+  topicOf,
+  type IntegrationEvent,
 } from '@vertrouwd/contracts';
 import { consumeIntegrationEvents, type Consumer } from '@vertrouwd/messaging';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';

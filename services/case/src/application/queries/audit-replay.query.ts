@@ -42,10 +42,18 @@ export class AuditReplay {
     const opened = events.find((e) => e.type === 'CaseOpened')?.data as { agencyId?: string } | undefined;
     if (!agencyId || opened?.agencyId !== agencyId) throw caseNotFound();
     const access = await this.store.readStream(`access-${caseId}`);
-    const entries = [...events.map((e) => this.entry(auditId, caseId, 'case', e)), ...access.map((e) => this.entry(auditId, caseId, 'access', e))];
-    const timeline = (await Promise.all(entries)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || Number(BigInt(a.position) - BigInt(b.position)));
+    const entries = [
+      ...events.map((e) => this.entry(auditId, caseId, 'case', e)),
+      ...access.map((e) => this.entry(auditId, caseId, 'access', e)),
+    ];
+    const timeline = (await Promise.all(entries)).sort(
+      (a, b) => a.recordedAt.localeCompare(b.recordedAt) || Number(BigInt(a.position) - BigInt(b.position)),
+    );
     const chain = { case: await this.store.verifyStream(`case-${caseId}`), access: await this.store.verifyStream(`access-${caseId}`) };
-    const clocks = legalClocks(events.map((e) => ({ ...(e.data as object), type: e.type }) as CaseEvent), new Date());
+    const clocks = legalClocks(
+      events.map((e) => ({ ...(e.data as object), type: e.type }) as CaseEvent),
+      new Date(),
+    );
     return { caseId, chain, clocks, timeline };
   }
 
@@ -56,7 +64,15 @@ export class AuditReplay {
     // pseudonyms, the same the metadata's actor gets: an auditor can tell who was assigned and who acted.
     for (const key of PEOPLE) if (typeof data[key] === 'string') data[key] = await this.pseudonym(auditId, data[key] as string);
     const actor = typeof e.metadata.actor === 'string' ? await this.pseudonym(auditId, e.metadata.actor) : null;
-    return { stream, type: e.type, version: e.version, position: e.position.toString(), recordedAt: e.recordedAt.toISOString(), actor, data };
+    return {
+      stream,
+      type: e.type,
+      version: e.version,
+      position: e.position.toString(),
+      recordedAt: e.recordedAt.toISOString(),
+      actor,
+      data,
+    };
   }
 
   private pseudonym(auditId: string, actor: string): Promise<string> {

@@ -18,7 +18,10 @@ export class CaseLists {
   constructor(private readonly readModels: CaseReadModels) {}
 
   forAgency(agencyId: string, status?: string): Promise<CaseOverview[]> {
-    return this.readModels.dataSource.manager.find(CaseOverview, { where: { agencyId, ...(status ? { status } : {}) }, order: { receivedAt: 'ASC' } });
+    return this.readModels.dataSource.manager.find(CaseOverview, {
+      where: { agencyId, ...(status ? { status } : {}) },
+      order: { receivedAt: 'ASC' },
+    });
   }
 
   forAdvisor(advisorId: string): Promise<CaseOverview[]> {
@@ -26,8 +29,15 @@ export class CaseLists {
   }
 
   /** Deadlines of active cases: `due` still pending, `overdue` missed; without a filter, both. */
-  async deadlines(where: { agencyId?: string; advisorId?: string }, filter: DeadlineFilter | undefined, now: Date): Promise<DeadlineView[]> {
-    const rows = await this.readModels.dataSource.manager.find(LegalClock, { where: { ...where, active: true }, order: { receivedAt: 'ASC' } });
+  async deadlines(
+    where: { agencyId?: string; advisorId?: string },
+    filter: DeadlineFilter | undefined,
+    now: Date,
+  ): Promise<DeadlineView[]> {
+    const rows = await this.readModels.dataSource.manager.find(LegalClock, {
+      where: { ...where, active: true },
+      order: { receivedAt: 'ASC' },
+    });
     const wanted = filter === 'due' ? 'pending' : 'missed';
     return rows
       .map((row) => viewOf(row, now))

@@ -39,9 +39,14 @@ export class ReadCase {
     const fields = [...new Set(recorded.flatMap((e) => sealedKeys(e.data as Record<string, unknown>)))];
     const read: SealedContentRead = { type: 'SealedContentRead', caseId, actor: advisorId, fields, at: new Date().toISOString() };
     await this.store.appendToStream(`access-${caseId}`, [{ type: read.type, data: read, metadata: { actor: advisorId } }], 'any');
-    const history = await Promise.all(recorded.map(async (e) => ({
-      type: e.type, version: e.version, recordedAt: e.recordedAt.toISOString(), data: await this.unsealed(caseId, e.data as Record<string, unknown>),
-    })));
+    const history = await Promise.all(
+      recorded.map(async (e) => ({
+        type: e.type,
+        version: e.version,
+        recordedAt: e.recordedAt.toISOString(),
+        data: await this.unsealed(caseId, e.data as Record<string, unknown>),
+      })),
+    );
     return { caseId, status: found.state.status, advisorId: found.state.advisorId, history };
   }
 
@@ -59,4 +64,3 @@ export class ReadCase {
 export function sealedKeys(data: Record<string, unknown>): string[] {
   return (SEALED_FIELDS as readonly string[]).filter((key) => typeof data[key] === 'string');
 }
-

@@ -11,7 +11,11 @@ export class RecordConversationHandler implements ICommandHandler<RecordConversa
     return this.work.run(cmd.caseId, cmd.context, async (c) => {
       c.requireAdvisor(cmd.advisorId); // refuse before sealing: nothing is written for someone who may not act
       const sealedSummary = await this.work.seal(cmd.caseId, cmd.summary);
-      c.recordConversation(cmd.advisorId, { conversationId: cmd.conversationId, heldOn: cmd.heldOn, minutes: cmd.minutes, mode: cmd.mode, sealedSummary }, new Date());
+      c.recordConversation(
+        cmd.advisorId,
+        { conversationId: cmd.conversationId, heldOn: cmd.heldOn, minutes: cmd.minutes, mode: cmd.mode, sealedSummary },
+        new Date(),
+      );
     });
   }
 }

@@ -30,7 +30,14 @@ export class CaseCare {
   makeReferral(advisorId: string, referralId: string, referralType: ReferralType, at: Date): void {
     this.aggregate.requireAdvisor(advisorId);
     this.requireConsent('referral');
-    this.aggregate.record({ type: 'ReferralMade', caseId: this.aggregate.id, referralId, advisorId, referralType, referredAt: at.toISOString() });
+    this.aggregate.record({
+      type: 'ReferralMade',
+      caseId: this.aggregate.id,
+      referralId,
+      advisorId,
+      referralType,
+      referredAt: at.toISOString(),
+    });
   }
 
   supportFormalReport(advisorId: string, at: Date): void {
@@ -43,14 +50,29 @@ export class CaseCare {
   planAftercare(advisorId: string, aftercareId: string, plannedFor: string, sealedPlan: string, at: Date): void {
     this.aggregate.requireAdvisor(advisorId);
     sealedOnly(sealedPlan);
-    this.aggregate.record({ type: 'AftercarePlanned', caseId: this.aggregate.id, aftercareId, advisorId, plannedFor, sealedPlan, plannedAt: at.toISOString() });
+    this.aggregate.record({
+      type: 'AftercarePlanned',
+      caseId: this.aggregate.id,
+      aftercareId,
+      advisorId,
+      plannedFor,
+      sealedPlan,
+      plannedAt: at.toISOString(),
+    });
   }
 
   recordAftercare(advisorId: string, aftercareId: string, sealedNote: string, at: Date): void {
     this.aggregate.requireAdvisor(advisorId);
     if (!this.state.aftercare.has(aftercareId)) throw new E.AftercareNotPlannedError();
     sealedOnly(sealedNote);
-    this.aggregate.record({ type: 'AftercareRecorded', caseId: this.aggregate.id, aftercareId, advisorId, sealedNote, recordedAt: at.toISOString() });
+    this.aggregate.record({
+      type: 'AftercareRecorded',
+      caseId: this.aggregate.id,
+      aftercareId,
+      advisorId,
+      sealedNote,
+      recordedAt: at.toISOString(),
+    });
   }
 
   logHours(advisorId: string, workedOn: string, minutes: number, activity: Activity, at: Date): void {
@@ -58,7 +80,16 @@ export class CaseCare {
     if (!Number.isInteger(minutes) || minutes <= 0 || minutes > MINUTES_PER_DAY) throw new E.HoursNotPositiveError();
     if (workedOn > dayOf(at)) throw new E.HoursInFutureError();
     const { organisationId } = this.state.opened!;
-    this.aggregate.record({ type: 'HoursLogged', caseId: this.aggregate.id, organisationId, advisorId, workedOn, minutes, activity, loggedAt: at.toISOString() });
+    this.aggregate.record({
+      type: 'HoursLogged',
+      caseId: this.aggregate.id,
+      organisationId,
+      advisorId,
+      workedOn,
+      minutes,
+      activity,
+      loggedAt: at.toISOString(),
+    });
   }
 
   /** On unwanted behaviour a referral or formal step needs the reporter's recorded consent; integrity themes need none. */

@@ -27,7 +27,14 @@ export class CaseCorrespondence {
     if (!summary) throw new E.SummaryNotFoundError();
     if (summary.shared) throw new E.SummaryAlreadySharedError();
     const { sealedSummary } = summary;
-    this.aggregate.record({ type: 'SummaryShared', caseId: this.aggregate.id, summaryId, advisorId, sealedSummary, sharedAt: at.toISOString() });
+    this.aggregate.record({
+      type: 'SummaryShared',
+      caseId: this.aggregate.id,
+      summaryId,
+      advisorId,
+      sealedSummary,
+      sharedAt: at.toISOString(),
+    });
   }
 
   approve(summaryId: string, at: Date): void {
@@ -45,7 +52,14 @@ export class CaseCorrespondence {
   send(advisorId: string, messageId: string, sealedBody: string, at: Date): void {
     this.aggregate.requireAdvisor(advisorId);
     sealed(sealedBody);
-    this.aggregate.record({ type: 'AdvisorMessageSent', caseId: this.aggregate.id, messageId, advisorId, sealedBody, sentAt: at.toISOString() });
+    this.aggregate.record({
+      type: 'AdvisorMessageSent',
+      caseId: this.aggregate.id,
+      messageId,
+      advisorId,
+      sealedBody,
+      sentAt: at.toISOString(),
+    });
   }
 
   receive(messageId: string, sealedBody: string, sentAt: string): void {

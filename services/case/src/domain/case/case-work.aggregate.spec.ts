@@ -2,7 +2,21 @@ import { given } from '@vertrouwd/event-sourcing';
 import { Case } from './case.aggregate';
 import * as E from './case.errors';
 import type { CaseEvent } from './case.events';
-import { T0, anna, assigned, at, bram, caseId, consentToReferral, conversation, opened, openedWith, organisationId, sealed, shared } from './case.fixtures';
+import {
+  T0,
+  anna,
+  assigned,
+  at,
+  bram,
+  caseId,
+  consentToReferral,
+  conversation,
+  opened,
+  openedWith,
+  organisationId,
+  sealed,
+  shared,
+} from './case.fixtures';
 
 const now = at(T0);
 const integrity = openedWith('theft-or-fraud');
@@ -11,33 +25,63 @@ describe('Case: conversations and summaries', () => {
   const held = { conversationId: 'conv-1', heldOn: '2026-03-02', minutes: 45, mode: 'video', sealedSummary: sealed('summary') } as const;
 
   it('records a conversation with a sealed summary', () =>
-    given(Case, opened, assigned).when((c) => c.recordConversation(anna, held, now)).then(conversation));
+    given(Case, opened, assigned)
+      .when((c) => c.recordConversation(anna, held, now))
+      .then(conversation));
 
   it('refuses a conversation in the future or without minutes', () => {
-    given(Case, opened, assigned).when((c) => c.recordConversation(anna, { ...held, heldOn: '2026-03-03' }, now)).thenThrows(E.ConversationInvalidError);
-    given(Case, opened, assigned).when((c) => c.recordConversation(anna, { ...held, minutes: 0 }, now)).thenThrows(E.ConversationInvalidError);
+    given(Case, opened, assigned)
+      .when((c) => c.recordConversation(anna, { ...held, heldOn: '2026-03-03' }, now))
+      .thenThrows(E.ConversationInvalidError);
+    given(Case, opened, assigned)
+      .when((c) => c.recordConversation(anna, { ...held, minutes: 0 }, now))
+      .thenThrows(E.ConversationInvalidError);
   });
 
   it('refuses a summary that is not sealed', () =>
-    given(Case, opened, assigned).when((c) => c.recordConversation(anna, { ...held, sealedSummary: 'notes' }, now)).thenThrows(E.NotSealedError));
+    given(Case, opened, assigned)
+      .when((c) => c.recordConversation(anna, { ...held, sealedSummary: 'notes' }, now))
+      .thenThrows(E.NotSealedError));
 
   it('shares a summary with the reporter for approval, once', () => {
-    given(Case, opened, assigned, conversation).when((c) => c.shareSummary(anna, 'conv-1', now)).then(shared);
-    given(Case, opened, assigned, conversation, shared).when((c) => c.shareSummary(anna, 'conv-1', now)).thenThrows(E.SummaryAlreadySharedError);
-    given(Case, opened, assigned).when((c) => c.shareSummary(anna, 'conv-9', now)).thenThrows(E.SummaryNotFoundError);
+    given(Case, opened, assigned, conversation)
+      .when((c) => c.shareSummary(anna, 'conv-1', now))
+      .then(shared);
+    given(Case, opened, assigned, conversation, shared)
+      .when((c) => c.shareSummary(anna, 'conv-1', now))
+      .thenThrows(E.SummaryAlreadySharedError);
+    given(Case, opened, assigned)
+      .when((c) => c.shareSummary(anna, 'conv-9', now))
+      .thenThrows(E.SummaryNotFoundError);
   });
 
   it('takes the reporter\u2019s approval once, only of a shared summary', () => {
     const approved: CaseEvent = { type: 'SummaryApproved', caseId, summaryId: 'conv-1', approvedAt: T0 };
-    given(Case, opened, assigned, conversation, shared).when((c) => c.approveSummary('conv-1', now)).then(approved);
-    given(Case, opened, assigned, conversation, shared, approved).when((c) => c.approveSummary('conv-1', now)).then();
-    given(Case, opened, assigned, conversation).when((c) => c.approveSummary('conv-1', now)).thenThrows(E.SummaryNotSharedError);
+    given(Case, opened, assigned, conversation, shared)
+      .when((c) => c.approveSummary('conv-1', now))
+      .then(approved);
+    given(Case, opened, assigned, conversation, shared, approved)
+      .when((c) => c.approveSummary('conv-1', now))
+      .then();
+    given(Case, opened, assigned, conversation)
+      .when((c) => c.approveSummary('conv-1', now))
+      .thenThrows(E.SummaryNotSharedError);
   });
 
   it('takes the reporter\u2019s correction once', () => {
-    const corrected: CaseEvent = { type: 'SummaryCorrected', caseId, summaryId: 'conv-1', sealedCorrection: sealed('fix'), correctedAt: T0 };
-    given(Case, opened, assigned, conversation, shared).when((c) => c.correctSummary('conv-1', sealed('fix'), now)).then(corrected);
-    given(Case, opened, assigned, conversation, shared, corrected).when((c) => c.correctSummary('conv-1', sealed('fix'), now)).then();
+    const corrected: CaseEvent = {
+      type: 'SummaryCorrected',
+      caseId,
+      summaryId: 'conv-1',
+      sealedCorrection: sealed('fix'),
+      correctedAt: T0,
+    };
+    given(Case, opened, assigned, conversation, shared)
+      .when((c) => c.correctSummary('conv-1', sealed('fix'), now))
+      .then(corrected);
+    given(Case, opened, assigned, conversation, shared, corrected)
+      .when((c) => c.correctSummary('conv-1', sealed('fix'), now))
+      .then();
   });
 });
 
@@ -45,13 +89,23 @@ describe('Case: only the assigned advisor acts on content', () => {
   it.each<[string, (c: Case) => void]>([
     ['advice', (c) => c.giveAdvice(bram, 'a-1', sealed('advice'), now)],
     ['consent', (c) => c.recordConsent(bram, 'referral', now)],
-    ['conversation', (c) => c.recordConversation(bram, { conversationId: 'c', heldOn: '2026-03-01', minutes: 5, mode: 'phone', sealedSummary: sealed('s') }, now)],
+    [
+      'conversation',
+      (c) =>
+        c.recordConversation(
+          bram,
+          { conversationId: 'c', heldOn: '2026-03-01', minutes: 5, mode: 'phone', sealedSummary: sealed('s') },
+          now,
+        ),
+    ],
     ['hours', (c) => c.logHours(bram, '2026-03-01', 30, 'advice', now)],
     ['message', (c) => c.sendMessage(bram, 'm-1', sealed('hi'), now)],
     ['closure', (c) => c.close(bram, 'referred', now)],
     ['transfer', (c) => c.transfer(bram, anna, sealed('why'), now)],
     ['aftercare', (c) => c.planAftercare(bram, 'ac-1', '2026-04-01', sealed('plan'), now)],
-  ])('refuses %s by another advisor', (_name, command) => given(Case, opened, assigned).when(command).thenThrows(E.NotAssignedAdvisorError));
+  ])('refuses %s by another advisor', (_name, command) =>
+    given(Case, opened, assigned).when(command).thenThrows(E.NotAssignedAdvisorError),
+  );
 
   it('gives sealed advice', () =>
     given(Case, opened, assigned)
@@ -63,63 +117,126 @@ describe('Case: only the assigned advisor acts on content', () => {
       .when((c) => c.sendMessage(anna, 'm-1', sealed('hi'), now))
       .then({ type: 'AdvisorMessageSent', caseId, messageId: 'm-1', advisorId: anna, sealedBody: sealed('hi'), sentAt: T0 });
     const received: CaseEvent = { type: 'ReporterMessageReceived', caseId, messageId: 'm-2', sealedBody: sealed('hello'), sentAt: T0 };
-    given(Case, opened, assigned).when((c) => c.receiveReporterMessage('m-2', sealed('hello'), T0)).then(received);
-    given(Case, opened, assigned, received).when((c) => c.receiveReporterMessage('m-2', sealed('hello'), T0)).then();
+    given(Case, opened, assigned)
+      .when((c) => c.receiveReporterMessage('m-2', sealed('hello'), T0))
+      .then(received);
+    given(Case, opened, assigned, received)
+      .when((c) => c.receiveReporterMessage('m-2', sealed('hello'), T0))
+      .then();
   });
 });
 
 describe('Case: consent before a referral or formal step on unwanted behaviour', () => {
-  const referral: CaseEvent = { type: 'ReferralMade', caseId, referralId: 'r-1', advisorId: anna, referralType: 'company-doctor', referredAt: T0 };
+  const referral: CaseEvent = {
+    type: 'ReferralMade',
+    caseId,
+    referralId: 'r-1',
+    advisorId: anna,
+    referralType: 'company-doctor',
+    referredAt: T0,
+  };
 
   it('records the reporter\u2019s consent', () =>
-    given(Case, opened, assigned).when((c) => c.recordConsent(anna, 'referral', now)).then(consentToReferral));
+    given(Case, opened, assigned)
+      .when((c) => c.recordConsent(anna, 'referral', now))
+      .then(consentToReferral));
 
   it('refers with the reporter\u2019s consent', () =>
-    given(Case, opened, assigned, consentToReferral).when((c) => c.makeReferral(anna, 'r-1', 'company-doctor', now)).then(referral));
+    given(Case, opened, assigned, consentToReferral)
+      .when((c) => c.makeReferral(anna, 'r-1', 'company-doctor', now))
+      .then(referral));
 
   it('refuses a referral on unwanted behaviour without consent', () =>
-    given(Case, opened, assigned).when((c) => c.makeReferral(anna, 'r-1', 'company-doctor', now)).thenThrows(E.ConsentRequiredError));
+    given(Case, opened, assigned)
+      .when((c) => c.makeReferral(anna, 'r-1', 'company-doctor', now))
+      .thenThrows(E.ConsentRequiredError));
 
   it('refers on an integrity issue without a consent step', () =>
-    given(Case, integrity, assigned).when((c) => c.makeReferral(anna, 'r-1', 'company-doctor', now)).then(referral));
+    given(Case, integrity, assigned)
+      .when((c) => c.makeReferral(anna, 'r-1', 'company-doctor', now))
+      .then(referral));
 
   it('supports a formal report only with consent to it, once', () => {
     const formal: CaseEvent = { type: 'FormalReportSupported', caseId, advisorId: anna, supportedAt: T0 };
     const consent: CaseEvent = { type: 'ConsentRecorded', caseId, advisorId: anna, scope: 'formal-report', recordedAt: T0 };
-    given(Case, opened, assigned, consentToReferral).when((c) => c.supportFormalReport(anna, now)).thenThrows(E.ConsentRequiredError);
-    given(Case, opened, assigned, consent).when((c) => c.supportFormalReport(anna, now)).then(formal);
-    given(Case, opened, assigned, consent, formal).when((c) => c.supportFormalReport(anna, now)).thenThrows(E.FormalReportAlreadySupportedError);
+    given(Case, opened, assigned, consentToReferral)
+      .when((c) => c.supportFormalReport(anna, now))
+      .thenThrows(E.ConsentRequiredError);
+    given(Case, opened, assigned, consent)
+      .when((c) => c.supportFormalReport(anna, now))
+      .then(formal);
+    given(Case, opened, assigned, consent, formal)
+      .when((c) => c.supportFormalReport(anna, now))
+      .thenThrows(E.FormalReportAlreadySupportedError);
   });
 });
 
 describe('Case: aftercare, hours, transfer', () => {
-  const planned: CaseEvent = { type: 'AftercarePlanned', caseId, aftercareId: 'ac-1', advisorId: anna, plannedFor: '2026-04-01', sealedPlan: sealed('plan'), plannedAt: T0 };
+  const planned: CaseEvent = {
+    type: 'AftercarePlanned',
+    caseId,
+    aftercareId: 'ac-1',
+    advisorId: anna,
+    plannedFor: '2026-04-01',
+    sealedPlan: sealed('plan'),
+    plannedAt: T0,
+  };
 
   it('plans and records aftercare', () => {
-    given(Case, opened, assigned).when((c) => c.planAftercare(anna, 'ac-1', '2026-04-01', sealed('plan'), now)).then(planned);
+    given(Case, opened, assigned)
+      .when((c) => c.planAftercare(anna, 'ac-1', '2026-04-01', sealed('plan'), now))
+      .then(planned);
     given(Case, opened, assigned, planned)
       .when((c) => c.recordAftercare(anna, 'ac-1', sealed('note'), now))
       .then({ type: 'AftercareRecorded', caseId, aftercareId: 'ac-1', advisorId: anna, sealedNote: sealed('note'), recordedAt: T0 });
-    given(Case, opened, assigned).when((c) => c.recordAftercare(anna, 'ac-1', sealed('note'), now)).thenThrows(E.AftercareNotPlannedError);
+    given(Case, opened, assigned)
+      .when((c) => c.recordAftercare(anna, 'ac-1', sealed('note'), now))
+      .thenThrows(E.AftercareNotPlannedError);
   });
 
   it('logs hours: positive minutes, not in the future', () => {
     given(Case, opened, assigned)
       .when((c) => c.logHours(anna, '2026-03-02', 30, 'conversation', now))
-      .then({ type: 'HoursLogged', caseId, organisationId, advisorId: anna, workedOn: '2026-03-02', minutes: 30, activity: 'conversation', loggedAt: T0 });
+      .then({
+        type: 'HoursLogged',
+        caseId,
+        organisationId,
+        advisorId: anna,
+        workedOn: '2026-03-02',
+        minutes: 30,
+        activity: 'conversation',
+        loggedAt: T0,
+      });
     for (const minutes of [0, -15, 1.5, 24 * 60 + 1]) {
-      given(Case, opened, assigned).when((c) => c.logHours(anna, '2026-03-02', minutes, 'advice', now)).thenThrows(E.HoursNotPositiveError);
+      given(Case, opened, assigned)
+        .when((c) => c.logHours(anna, '2026-03-02', minutes, 'advice', now))
+        .thenThrows(E.HoursNotPositiveError);
     }
-    given(Case, opened, assigned).when((c) => c.logHours(anna, '2026-03-03', 30, 'advice', now)).thenThrows(E.HoursInFutureError);
+    given(Case, opened, assigned)
+      .when((c) => c.logHours(anna, '2026-03-03', 30, 'advice', now))
+      .thenThrows(E.HoursInFutureError);
   });
 
   it('transfers to another advisor and keeps the history: the new advisor acts, the old one no longer', () => {
-    const transferred: CaseEvent = { type: 'CaseTransferred', caseId, fromAdvisorId: anna, toAdvisorId: bram, sealedReason: sealed('leave'), transferredAt: T0 };
-    given(Case, opened, assigned, conversation).when((c) => c.transfer(anna, bram, sealed('leave'), now)).then(transferred);
+    const transferred: CaseEvent = {
+      type: 'CaseTransferred',
+      caseId,
+      fromAdvisorId: anna,
+      toAdvisorId: bram,
+      sealedReason: sealed('leave'),
+      transferredAt: T0,
+    };
+    given(Case, opened, assigned, conversation)
+      .when((c) => c.transfer(anna, bram, sealed('leave'), now))
+      .then(transferred);
     const after = given(Case, opened, assigned, conversation, transferred);
     expect(after.aggregate.state.summaries.has('conv-1')).toBe(true);
     after.when((c) => c.shareSummary(bram, 'conv-1', now)).then({ ...shared, advisorId: bram } as CaseEvent);
-    given(Case, opened, assigned, transferred).when((c) => c.acknowledge(anna, now)).thenThrows(E.NotAssignedAdvisorError);
-    given(Case, opened, assigned).when((c) => c.transfer(anna, anna, sealed('x'), now)).thenThrows(E.TransferToSameAdvisorError);
+    given(Case, opened, assigned, transferred)
+      .when((c) => c.acknowledge(anna, now))
+      .thenThrows(E.NotAssignedAdvisorError);
+    given(Case, opened, assigned)
+      .when((c) => c.transfer(anna, anna, sealed('x'), now))
+      .thenThrows(E.TransferToSameAdvisorError);
   });
 });

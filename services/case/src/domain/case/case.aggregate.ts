@@ -2,7 +2,15 @@ import { EventSourcedAggregate } from '@vertrouwd/event-sourcing';
 import * as E from './case.errors';
 import type { CaseEvent, CaseOpened, ConversationRecorded } from './case.events';
 import { CaseState } from './case.state';
-import { sealedOnly, type Activity, type ConsentScope, type Deadline, type ErasureRequester, type Outcome, type ReferralType } from './case.values';
+import {
+  sealedOnly,
+  type Activity,
+  type ConsentScope,
+  type Deadline,
+  type ErasureRequester,
+  type Outcome,
+  type ReferralType,
+} from './case.values';
 import { CaseCare } from './case-care';
 import { CaseCorrespondence } from './case-correspondence';
 
@@ -53,28 +61,61 @@ export class Case extends EventSourcedAggregate<CaseEvent> {
   }
 
   // ---- the exchanges with the reporter (case-correspondence.ts) ----
-  recordConversation(advisorId: string, conversation: NewConversation, at: Date): void { this.correspondence.record(advisorId, conversation, at); }
-  shareSummary(advisorId: string, summaryId: string, at: Date): void { this.correspondence.share(advisorId, summaryId, at); }
-  approveSummary(summaryId: string, at: Date): void { this.correspondence.approve(summaryId, at); }
-  correctSummary(summaryId: string, sealedCorrection: string, at: Date): void { this.correspondence.correct(summaryId, sealedCorrection, at); }
-  sendMessage(advisorId: string, messageId: string, sealedBody: string, at: Date): void { this.correspondence.send(advisorId, messageId, sealedBody, at); }
-  receiveReporterMessage(messageId: string, sealedBody: string, sentAt: string): void { this.correspondence.receive(messageId, sealedBody, sentAt); }
+  recordConversation(advisorId: string, conversation: NewConversation, at: Date): void {
+    this.correspondence.record(advisorId, conversation, at);
+  }
+  shareSummary(advisorId: string, summaryId: string, at: Date): void {
+    this.correspondence.share(advisorId, summaryId, at);
+  }
+  approveSummary(summaryId: string, at: Date): void {
+    this.correspondence.approve(summaryId, at);
+  }
+  correctSummary(summaryId: string, sealedCorrection: string, at: Date): void {
+    this.correspondence.correct(summaryId, sealedCorrection, at);
+  }
+  sendMessage(advisorId: string, messageId: string, sealedBody: string, at: Date): void {
+    this.correspondence.send(advisorId, messageId, sealedBody, at);
+  }
+  receiveReporterMessage(messageId: string, sealedBody: string, sentAt: string): void {
+    this.correspondence.receive(messageId, sealedBody, sentAt);
+  }
 
   // ---- the advisor's support work (case-care.ts) ----
-  giveAdvice(advisorId: string, adviceId: string, sealedAdvice: string, at: Date): void { this.care.giveAdvice(advisorId, adviceId, sealedAdvice, at); }
-  recordConsent(advisorId: string, scope: ConsentScope, at: Date): void { this.care.recordConsent(advisorId, scope, at); }
-  makeReferral(advisorId: string, referralId: string, type: ReferralType, at: Date): void { this.care.makeReferral(advisorId, referralId, type, at); }
-  supportFormalReport(advisorId: string, at: Date): void { this.care.supportFormalReport(advisorId, at); }
-  planAftercare(advisorId: string, id: string, plannedFor: string, sealedPlan: string, at: Date): void { this.care.planAftercare(advisorId, id, plannedFor, sealedPlan, at); }
-  recordAftercare(advisorId: string, id: string, sealedNote: string, at: Date): void { this.care.recordAftercare(advisorId, id, sealedNote, at); }
-  logHours(advisorId: string, workedOn: string, minutes: number, activity: Activity, at: Date): void { this.care.logHours(advisorId, workedOn, minutes, activity, at); }
+  giveAdvice(advisorId: string, adviceId: string, sealedAdvice: string, at: Date): void {
+    this.care.giveAdvice(advisorId, adviceId, sealedAdvice, at);
+  }
+  recordConsent(advisorId: string, scope: ConsentScope, at: Date): void {
+    this.care.recordConsent(advisorId, scope, at);
+  }
+  makeReferral(advisorId: string, referralId: string, type: ReferralType, at: Date): void {
+    this.care.makeReferral(advisorId, referralId, type, at);
+  }
+  supportFormalReport(advisorId: string, at: Date): void {
+    this.care.supportFormalReport(advisorId, at);
+  }
+  planAftercare(advisorId: string, id: string, plannedFor: string, sealedPlan: string, at: Date): void {
+    this.care.planAftercare(advisorId, id, plannedFor, sealedPlan, at);
+  }
+  recordAftercare(advisorId: string, id: string, sealedNote: string, at: Date): void {
+    this.care.recordAftercare(advisorId, id, sealedNote, at);
+  }
+  logHours(advisorId: string, workedOn: string, minutes: number, activity: Activity, at: Date): void {
+    this.care.logHours(advisorId, workedOn, minutes, activity, at);
+  }
 
   /** Hands the case to another advisor; the history stays as it is, the new advisor acts from now on. */
   transfer(advisorId: string, toAdvisorId: string, sealedReason: string, at: Date): void {
     this.requireAdvisor(advisorId);
     if (toAdvisorId === advisorId) throw new E.TransferToSameAdvisorError();
     sealedOnly(sealedReason);
-    this.apply({ type: 'CaseTransferred', caseId: this.id, fromAdvisorId: advisorId, toAdvisorId, sealedReason, transferredAt: at.toISOString() });
+    this.apply({
+      type: 'CaseTransferred',
+      caseId: this.id,
+      fromAdvisorId: advisorId,
+      toAdvisorId,
+      sealedReason,
+      transferredAt: at.toISOString(),
+    });
   }
 
   close(advisorId: string, outcome: Outcome, at: Date): void {
@@ -114,7 +155,14 @@ export class Case extends EventSourcedAggregate<CaseEvent> {
     if (this.state.status === 'closed' || this.state.status === 'erased') return false;
     if (this.state.missedDeadlines.has(deadline)) return false;
     const advisorId = this.state.advisorId;
-    this.apply({ type: 'DeadlineMissed', caseId: this.id, deadline, dueAt, ...(advisorId ? { advisorId } : {}), detectedAt: at.toISOString() });
+    this.apply({
+      type: 'DeadlineMissed',
+      caseId: this.id,
+      deadline,
+      dueAt,
+      ...(advisorId ? { advisorId } : {}),
+      detectedAt: at.toISOString(),
+    });
     return true;
   }
 

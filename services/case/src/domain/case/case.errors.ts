@@ -20,10 +20,16 @@ export class CaseNotClosedError extends rule('CaseNotClosedError', 'Only a close
 export class CaseErasedError extends rule('CaseErasedError', 'This case was erased') {}
 export class CaseAlreadyAcknowledgedError extends rule('CaseAlreadyAcknowledgedError', 'This case is already acknowledged') {}
 export class ConsentRequiredError extends rule('ConsentRequiredError', 'This step needs the reporter\u2019s recorded consent first') {}
-export class HoursNotPositiveError extends rule('HoursNotPositiveError', 'Logged time is a positive whole number of minutes, at most a day') {}
+export class HoursNotPositiveError extends rule(
+  'HoursNotPositiveError',
+  'Logged time is a positive whole number of minutes, at most a day',
+) {}
 export class HoursInFutureError extends rule('HoursInFutureError', 'Time cannot be logged for a day in the future') {}
 export class TransferToSameAdvisorError extends rule('TransferToSameAdvisorError', 'A transfer goes to another advisor') {}
-export class ConversationInvalidError extends rule('ConversationInvalidError', 'A conversation lasts a positive number of minutes and is not held in the future') {}
+export class ConversationInvalidError extends rule(
+  'ConversationInvalidError',
+  'A conversation lasts a positive number of minutes and is not held in the future',
+) {}
 export class SummaryNotFoundError extends rule('SummaryNotFoundError', 'There is no such summary on this case') {}
 export class SummaryAlreadySharedError extends rule('SummaryAlreadySharedError', 'This summary was already shared with the reporter') {}
 export class SummaryNotSharedError extends rule('SummaryNotSharedError', 'This summary was not shared with the reporter') {}

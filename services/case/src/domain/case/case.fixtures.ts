@@ -13,17 +13,39 @@ export const at = (iso: string) => new Date(iso);
 export const T0 = '2026-03-02T09:00:00.000Z';
 
 export const openedWith = (theme: Theme): CaseOpened => ({
-  type: 'CaseOpened', caseId, agencyId, organisationId, theme, relation: 'manager', anonymity: 'anonymous',
-  receivedAt: '2026-03-01T20:00:00.000Z', openedAt: '2026-03-01T20:00:01.000Z', sealedAccount: sealed('account'),
+  type: 'CaseOpened',
+  caseId,
+  agencyId,
+  organisationId,
+  theme,
+  relation: 'manager',
+  anonymity: 'anonymous',
+  receivedAt: '2026-03-01T20:00:00.000Z',
+  openedAt: '2026-03-01T20:00:01.000Z',
+  sealedAccount: sealed('account'),
 });
 export const opened = openedWith('bullying');
 export const assigned: CaseEvent = { type: 'AdvisorAssigned', caseId, advisorId: anna, assignedBy: carla, assignedAt: T0 };
 export const acknowledged: CaseEvent = { type: 'CaseAcknowledged', caseId, advisorId: anna, acknowledgedAt: T0 };
 export const conversation: CaseEvent = {
-  type: 'ConversationRecorded', caseId, conversationId: 'conv-1', advisorId: anna, heldOn: '2026-03-02', minutes: 45, mode: 'video',
-  sealedSummary: sealed('summary'), recordedAt: T0,
+  type: 'ConversationRecorded',
+  caseId,
+  conversationId: 'conv-1',
+  advisorId: anna,
+  heldOn: '2026-03-02',
+  minutes: 45,
+  mode: 'video',
+  sealedSummary: sealed('summary'),
+  recordedAt: T0,
 };
-export const shared: CaseEvent = { type: 'SummaryShared', caseId, summaryId: 'conv-1', advisorId: anna, sealedSummary: sealed('summary'), sharedAt: T0 };
+export const shared: CaseEvent = {
+  type: 'SummaryShared',
+  caseId,
+  summaryId: 'conv-1',
+  advisorId: anna,
+  sealedSummary: sealed('summary'),
+  sharedAt: T0,
+};
 export const closed: CaseEvent = { type: 'CaseClosed', caseId, advisorId: anna, outcome: 'settled-informally', closedAt: T0 };
 export const erased: CaseErased = { type: 'CaseErased', caseId, reason: 'request', erasedAt: T0 };
 export const consentToReferral: CaseEvent = { type: 'ConsentRecorded', caseId, advisorId: anna, scope: 'referral', recordedAt: T0 };

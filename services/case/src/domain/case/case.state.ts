@@ -38,7 +38,12 @@ export class CaseState {
         this.acknowledgedAt = event.acknowledgedAt;
         return;
       case 'ConversationRecorded':
-        this.summaries.set(event.conversationId, { sealedSummary: event.sealedSummary, shared: false, approved: false, corrections: new Set() });
+        this.summaries.set(event.conversationId, {
+          sealedSummary: event.sealedSummary,
+          shared: false,
+          approved: false,
+          corrections: new Set(),
+        });
         return;
       case 'SummaryShared':
         this.summary(event.summaryId).shared = true;

@@ -13,7 +13,13 @@ export type Outcome = (typeof OUTCOMES)[number];
 export type Activity = (typeof ACTIVITIES)[number];
 
 /** Themes of unwanted behaviour (PSA): a referral or a formal step needs the reporter's recorded consent. */
-export const UNWANTED_BEHAVIOUR_THEMES: readonly Theme[] = ['intimidation', 'bullying', 'aggression-and-violence', 'discrimination', 'sexual-harassment'];
+export const UNWANTED_BEHAVIOUR_THEMES: readonly Theme[] = [
+  'intimidation',
+  'bullying',
+  'aggression-and-violence',
+  'discrimination',
+  'sexual-harassment',
+];
 
 /** What a reporter can consent to. */
 export const CONSENT_SCOPES = ['referral', 'formal-report'] as const;

@@ -4,7 +4,14 @@ import { addMonths, acknowledgementDue, feedbackDue, legalClocks } from './legal
 
 const received = (receivedAt: string): CaseEvent => ({ ...opened, receivedAt });
 const ack = (acknowledgedAt: string): CaseEvent => ({ type: 'CaseAcknowledged', caseId, advisorId: anna, acknowledgedAt });
-const message = (sentAt: string): CaseEvent => ({ type: 'AdvisorMessageSent', caseId, messageId: 'm', advisorId: anna, sealedBody: 'sealed:x', sentAt });
+const message = (sentAt: string): CaseEvent => ({
+  type: 'AdvisorMessageSent',
+  caseId,
+  messageId: 'm',
+  advisorId: anna,
+  sealedBody: 'sealed:x',
+  sentAt,
+});
 const iso = (d: Date) => d.toISOString();
 
 describe('legal clock', () => {
@@ -25,25 +32,49 @@ describe('legal clock', () => {
 
   it('is pending before the due date, missed after it', () => {
     const events = [received('2026-03-01T20:00:00.000Z')];
-    expect(legalClocks(events, new Date('2026-03-08T20:00:00.000Z'))!.acknowledgement).toEqual({ deadline: 'acknowledgement', dueAt: '2026-03-08T20:00:00.000Z', state: 'pending' });
+    expect(legalClocks(events, new Date('2026-03-08T20:00:00.000Z'))!.acknowledgement).toEqual({
+      deadline: 'acknowledgement',
+      dueAt: '2026-03-08T20:00:00.000Z',
+      state: 'pending',
+    });
     expect(legalClocks(events, new Date('2026-03-08T20:00:00.001Z'))!.acknowledgement.state).toBe('missed');
-    expect(legalClocks(events, new Date('2026-03-09T00:00:00.000Z'))!.feedback).toEqual({ deadline: 'feedback', dueAt: '2026-06-08T20:00:00.000Z', state: 'pending' });
+    expect(legalClocks(events, new Date('2026-03-09T00:00:00.000Z'))!.feedback).toEqual({
+      deadline: 'feedback',
+      dueAt: '2026-06-08T20:00:00.000Z',
+      state: 'pending',
+    });
   });
 
   it('is met by an acknowledgement on day 7 exactly', () => {
     const clocks = legalClocks([received('2026-03-01T20:00:00.000Z'), ack('2026-03-08T20:00:00.000Z')], new Date('2026-12-31T00:00:00Z'))!;
-    expect(clocks.acknowledgement).toEqual({ deadline: 'acknowledgement', dueAt: '2026-03-08T20:00:00.000Z', state: 'met', metAt: '2026-03-08T20:00:00.000Z' });
+    expect(clocks.acknowledgement).toEqual({
+      deadline: 'acknowledgement',
+      dueAt: '2026-03-08T20:00:00.000Z',
+      state: 'met',
+      metAt: '2026-03-08T20:00:00.000Z',
+    });
     expect(clocks.feedback.dueAt).toBe('2026-06-08T20:00:00.000Z');
   });
 
   it('is missed by a late acknowledgement, saying when it came', () =>
-    expect(legalClocks([received('2026-03-01T20:00:00.000Z'), ack('2026-03-08T20:00:01.000Z')], new Date('2026-03-10T00:00:00Z'))!.acknowledgement).toEqual({
-      deadline: 'acknowledgement', dueAt: '2026-03-08T20:00:00.000Z', state: 'missed', metAt: '2026-03-08T20:00:01.000Z',
+    expect(
+      legalClocks([received('2026-03-01T20:00:00.000Z'), ack('2026-03-08T20:00:01.000Z')], new Date('2026-03-10T00:00:00Z'))!
+        .acknowledgement,
+    ).toEqual({
+      deadline: 'acknowledgement',
+      dueAt: '2026-03-08T20:00:00.000Z',
+      state: 'missed',
+      metAt: '2026-03-08T20:00:01.000Z',
     }));
 
   it('counts a message to the reporter as feedback', () => {
     const clocks = legalClocks([opened, acknowledged, message('2026-04-01T10:00:00.000Z')], new Date('2027-01-01T00:00:00Z'))!;
-    expect(clocks.feedback).toEqual({ deadline: 'feedback', dueAt: '2026-06-02T09:00:00.000Z', state: 'met', metAt: '2026-04-01T10:00:00.000Z' });
+    expect(clocks.feedback).toEqual({
+      deadline: 'feedback',
+      dueAt: '2026-06-02T09:00:00.000Z',
+      state: 'met',
+      metAt: '2026-04-01T10:00:00.000Z',
+    });
     expect(clocks.acknowledgement.state).toBe('met');
     expect(T0).toBe('2026-03-02T09:00:00.000Z');
   });

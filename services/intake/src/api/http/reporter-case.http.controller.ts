@@ -11,7 +11,10 @@ import { SendReporterMessage } from '../../application/send-message/send-message
 import { WithdrawReport } from '../../application/withdraw-report/withdraw-report.command';
 import { CorrectionRequest, MessageRequest } from './reporter.request.dto';
 
-interface HttpRequest { correlationId?: string; headers: Record<string, string | undefined> }
+interface HttpRequest {
+  correlationId?: string;
+  headers: Record<string, string | undefined>;
+}
 // The correlation id the HTTP kit checked (or made), never the raw header: it ends up in event metadata.
 const correlationOf = (req: HttpRequest) => req.correlationId ?? randomUUID();
 const uuid = new ParseUUIDPipe();
@@ -60,7 +63,12 @@ export class ReporterCaseHttpController {
   @Post('summaries/:summaryId/correction')
   @HttpCode(204)
   @ApiProblemResponse(422, 'Already answered, or the report was withdrawn')
-  correct(@Param('caseId', uuid) caseId: string, @Param('summaryId', uuid) summaryId: string, @Body() body: CorrectionRequest, @Req() req: HttpRequest): Promise<void> {
+  correct(
+    @Param('caseId', uuid) caseId: string,
+    @Param('summaryId', uuid) summaryId: string,
+    @Body() body: CorrectionRequest,
+    @Req() req: HttpRequest,
+  ): Promise<void> {
     return this.commands.execute(new AnswerSummary(caseId, summaryId, body.correction, correlationOf(req)));
   }
 

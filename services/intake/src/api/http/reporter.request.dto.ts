@@ -4,7 +4,9 @@ import { IsDefined, IsISO8601, IsString, Length, Matches, ValidateNested } from 
 
 export class FollowUpRequest {
   @ApiProperty({ example: 'ABCD-EFGH-JKMN-PQRS-TVWX', description: 'Case, spaces and dashes do not matter' })
-  @IsString() @Length(16, 40) receiptCode!: string;
+  @IsString()
+  @Length(16, 40)
+  receiptCode!: string;
 
   @ApiProperty({ description: 'The passphrase given with the receipt' }) @IsString() @Length(20, 60) passphrase!: string;
 }
@@ -14,7 +16,10 @@ export class MessageRequest {
 }
 
 export class CorrectionRequest {
-  @ApiProperty({ description: 'Your correction of the summary; sealed', maxLength: 10_000 }) @IsString() @Length(1, 10_000) correction!: string;
+  @ApiProperty({ description: 'Your correction of the summary; sealed', maxLength: 10_000 })
+  @IsString()
+  @Length(1, 10_000)
+  correction!: string;
 }
 
 export class ProofRequestBody {

@@ -12,7 +12,11 @@ import { SubmitReportRequest } from './submit-report.request.dto';
 import { FollowUpRequest } from './reporter.request.dto';
 import { clientKey } from '../../domain/throttle/client-key';
 
-interface HttpRequest { ip?: string; correlationId?: string; headers: Record<string, string | undefined> }
+interface HttpRequest {
+  ip?: string;
+  correlationId?: string;
+  headers: Record<string, string | undefined>;
+}
 
 /** Public and rate-limited: submitting a report, and coming back with receipt code and passphrase. */
 @ApiTags('intake (public)')
@@ -40,13 +44,25 @@ export class ReportsHttpController {
     this.throttles.refuseWhenLimited([this.throttles.submissionsPerClient, client]);
     if (body.identity && body.anonymity === 'anonymous') throw new UnprocessableEntityException('An anonymous report carries no identity');
     this.throttles.submissionsPerClient.hit(client);
-    const result = await this.commands.execute<SubmitReport, SubmitReportResult>(new SubmitReport(
-      intakeCode, body.theme, body.relation, body.account, body.anonymity,
-      { channel: body.contact.channel, ...(body.contact.email ? { email: body.contact.email } : {}), ...(body.contact.phone ? { phone: body.contact.phone } : {}) },
-      body.identity ? { name: body.identity.name } : undefined, body.language,
-      { advisorGender: body.preferences?.advisorGender ?? 'any', advisorKind: body.preferences?.advisorKind ?? 'any' },
-      body.consentVersion, req.correlationId ?? randomUUID(),
-    ));
+    const result = await this.commands.execute<SubmitReport, SubmitReportResult>(
+      new SubmitReport(
+        intakeCode,
+        body.theme,
+        body.relation,
+        body.account,
+        body.anonymity,
+        {
+          channel: body.contact.channel,
+          ...(body.contact.email ? { email: body.contact.email } : {}),
+          ...(body.contact.phone ? { phone: body.contact.phone } : {}),
+        },
+        body.identity ? { name: body.identity.name } : undefined,
+        body.language,
+        { advisorGender: body.preferences?.advisorGender ?? 'any', advisorKind: body.preferences?.advisorKind ?? 'any' },
+        body.consentVersion,
+        req.correlationId ?? randomUUID(),
+      ),
+    );
     if ('outOfScope' in result) res.status(200); // answered, nothing created
     return result;
   }

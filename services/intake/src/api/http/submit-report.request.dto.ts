@@ -10,17 +10,24 @@ import { FORM_LANGUAGES, type FormLanguage } from '../../i18n/translations';
 export class ContactRequest {
   @ApiProperty({ enum: CONTACT_CHANNELS }) @IsIn(CONTACT_CHANNELS) channel!: ContactChannel;
 
-  @ApiPropertyOptional({ description: 'Required for e-mail; sealed under the reporter\'s key', maxLength: 254 })
+  @ApiPropertyOptional({ description: "Required for e-mail; sealed under the reporter's key", maxLength: 254 })
   @ValidateIf((c: ContactRequest) => c.channel === 'email' || c.email !== undefined)
-  @IsEmail() @Length(3, 254) email?: string;
+  @IsEmail()
+  @Length(3, 254)
+  email?: string;
 
-  @ApiPropertyOptional({ description: 'Required for phone; sealed under the reporter\'s key', maxLength: 32 })
+  @ApiPropertyOptional({ description: "Required for phone; sealed under the reporter's key", maxLength: 32 })
   @ValidateIf((c: ContactRequest) => c.channel === 'phone' || c.phone !== undefined)
-  @IsString() @Matches(/^\+?[0-9 ()-]{6,32}$/) phone?: string;
+  @IsString()
+  @Matches(/^\+?[0-9 ()-]{6,32}$/)
+  phone?: string;
 }
 
 export class IdentityRequest {
-  @ApiProperty({ description: 'How the counsellor may know you; sealed under your key', maxLength: 200 }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ description: 'How the counsellor may know you; sealed under your key', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
 }
 
 export class PreferencesRequest {
@@ -30,24 +37,37 @@ export class PreferencesRequest {
 
 export class SubmitReportRequest {
   @ApiProperty({ enum: SUBMITTABLE_THEMES, description: '`workload` is answered as out of scope and not stored' })
-  @IsIn(SUBMITTABLE_THEMES) theme!: SubmittableTheme;
+  @IsIn(SUBMITTABLE_THEMES)
+  theme!: SubmittableTheme;
 
   @ApiProperty({ enum: RELATIONS }) @IsIn(RELATIONS) relation!: Relation;
 
   @ApiProperty({ description: 'What happened, in your words: sealed before it is stored', maxLength: 20_000 })
-  @IsString() @Length(1, 20_000) account!: string;
+  @IsString()
+  @Length(1, 20_000)
+  account!: string;
 
   @ApiProperty({ enum: ANONYMITY }) @IsIn(ANONYMITY) anonymity!: Anonymity;
 
   @ApiProperty({ type: ContactRequest }) @IsDefined() @ValidateNested() @Type(() => ContactRequest) contact!: ContactRequest;
 
   @ApiPropertyOptional({ type: IdentityRequest, description: 'Only when known to the counsellor' })
-  @IsOptional() @ValidateNested() @Type(() => IdentityRequest) identity?: IdentityRequest;
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IdentityRequest)
+  identity?: IdentityRequest;
 
   @ApiProperty({ enum: FORM_LANGUAGES }) @IsIn(FORM_LANGUAGES) language!: FormLanguage;
 
-  @ApiPropertyOptional({ type: PreferencesRequest }) @IsOptional() @ValidateNested() @Type(() => PreferencesRequest) preferences?: PreferencesRequest;
+  @ApiPropertyOptional({ type: PreferencesRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PreferencesRequest)
+  preferences?: PreferencesRequest;
 
   @ApiProperty({ description: 'Version of the consent text accepted, e.g. v1 or v1.2', example: 'v1' })
-  @IsString() @Matches(/^v[0-9]+(\.[0-9]+)*$/) @Length(2, 20) consentVersion!: string;
+  @IsString()
+  @Matches(/^v[0-9]+(\.[0-9]+)*$/)
+  @Length(2, 20)
+  consentVersion!: string;
 }

@@ -17,7 +17,10 @@ export class AnswerSummaryHandler implements ICommandHandler<AnswerSummary, void
 
   async execute(command: AnswerSummary): Promise<void> {
     // Only a summary shared on this very case: a summary id of another case is not there.
-    const { rowCount } = await this.pool.query('select 1 from shared_summaries where summary_id = $1 and case_id = $2', [command.summaryId, command.caseId]);
+    const { rowCount } = await this.pool.query('select 1 from shared_summaries where summary_id = $1 and case_id = $2', [
+      command.summaryId,
+      command.caseId,
+    ]);
     if (!rowCount) throw new NotFoundException('No such summary on this case');
     const at = new Date();
     if (command.correction === undefined) {

@@ -1,4 +1,7 @@
 /** The reporter asks for their own personal data (contact details, identity) to be erased. */
 export class EraseReporterData {
-  constructor(readonly caseId: string, readonly correlationId: string) {}
+  constructor(
+    readonly caseId: string,
+    readonly correlationId: string,
+  ) {}
 }

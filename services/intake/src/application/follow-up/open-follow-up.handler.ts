@@ -28,10 +28,14 @@ export class OpenFollowUpHandler implements ICommandHandler<OpenFollowUp, { toke
     const { failedFollowUpsPerReceipt: perReceipt, failedFollowUpsPerClient: perClient } = this.throttles;
     const takeBack = this.throttles.take([perReceipt, receiptHash], [perClient, command.clientAddress]);
 
-    const { rows } = await this.pool.query<{ case_id: string; passphrase_hash: string }>(
-      'select case_id, passphrase_hash from receipts where receipt_hash = $1',
-      [receiptHash],
-    ).catch((error: unknown) => { takeBack(); throw error; }); // our failure is not the reporter's attempt
+    const { rows } = await this.pool
+      .query<{ case_id: string; passphrase_hash: string }>('select case_id, passphrase_hash from receipts where receipt_hash = $1', [
+        receiptHash,
+      ])
+      .catch((error: unknown) => {
+        takeBack();
+        throw error;
+      }); // our failure is not the reporter's attempt
     // Always one HMAC and one constant-time comparison, found or not: timing tells no receipt apart.
     const matches = this.keyring.hash.verify('passphrase', parsePassphrase(command.passphrase) ?? '', rows[0]?.passphrase_hash);
     if (!matches || !rows[0]) {
@@ -39,6 +43,10 @@ export class OpenFollowUpHandler implements ICommandHandler<OpenFollowUp, { toke
       throw new UnauthorizedException('The receipt code and passphrase do not match');
     }
     takeBack();
-    return { token: await this.tokens.issue({ caseId: rows[0].case_id, ttlSec: TOKEN_TTL_SEC }), caseId: rows[0].case_id, expiresIn: TOKEN_TTL_SEC };
+    return {
+      token: await this.tokens.issue({ caseId: rows[0].case_id, ttlSec: TOKEN_TTL_SEC }),
+      caseId: rows[0].case_id,
+      expiresIn: TOKEN_TTL_SEC,
+    };
   }
 }

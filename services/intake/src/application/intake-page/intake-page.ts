@@ -13,7 +13,12 @@ export function intakePage(organisation: IntakeOrganisation | undefined, languag
     text: { form: text.form, receipt: text.receipt },
     themes: Object.entries(text.themes).map(([theme, t]) => ({ theme, ...t })),
     counsellor: text.counsellor,
-    counsellors: organisation.counsellors.map((c) => ({ kind: c.kind, kindLabel: text.advisorKinds[c.kind], gender: c.gender, languages: c.languages })),
+    counsellors: organisation.counsellors.map((c) => ({
+      kind: c.kind,
+      kindLabel: text.advisorKinds[c.kind],
+      gender: c.gender,
+      languages: c.languages,
+    })),
     relations: labelled(text.relations),
     anonymity: labelled(text.anonymity),
     contactOptions: labelled(text.contact),

@@ -1,12 +1,27 @@
 import {
-  AdvisorAssignedV1, AdvisorMessageSentV1, CaseAcknowledgedV1, CaseClosedV1, CaseErasedV1, CaseOpenedV1, CaseReopenedV1, SummarySharedV1, topicOf,
+  AdvisorAssignedV1,
+  AdvisorMessageSentV1,
+  CaseAcknowledgedV1,
+  CaseClosedV1,
+  CaseErasedV1,
+  CaseOpenedV1,
+  CaseReopenedV1,
+  SummarySharedV1,
+  topicOf,
   type IntegrationEvent,
 } from '@vertrouwd/contracts';
 import type { TransactionalQuery } from '@vertrouwd/messaging';
 
 /** The case events intake follows: what the reporter may see of their case's progress and replies. */
 export const CASE_TOPICS = [
-  CaseOpenedV1, AdvisorAssignedV1, CaseAcknowledgedV1, CaseClosedV1, CaseReopenedV1, AdvisorMessageSentV1, SummarySharedV1, CaseErasedV1,
+  CaseOpenedV1,
+  AdvisorAssignedV1,
+  CaseAcknowledgedV1,
+  CaseClosedV1,
+  CaseReopenedV1,
+  AdvisorMessageSentV1,
+  SummarySharedV1,
+  CaseErasedV1,
 ].map(topicOf);
 
 type Payload = Record<string, string>;

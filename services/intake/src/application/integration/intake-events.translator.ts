@@ -1,6 +1,4 @@
-import {
-  ReporterMessageSentV1, ReportSubmittedV1, ReportWithdrawnV1, SummaryApprovedV1, SummaryCorrectedV1,
-} from '@vertrouwd/contracts';
+import { ReporterMessageSentV1, ReportSubmittedV1, ReportWithdrawnV1, SummaryApprovedV1, SummaryCorrectedV1 } from '@vertrouwd/contracts';
 import type { Translated } from '@vertrouwd/messaging';
 import type { ReportEvent } from '../../domain/report/report.events';
 
@@ -10,15 +8,36 @@ export function translateIntakeEvent(event: ReportEvent): Translated[] {
     case 'ReportSubmitted': {
       const { reporterRef: _kept, ...facts } = event.facts; // the key ref stays in intake: case needs no handle on the person
       const { sealedAccount, sealedContact, sealedIdentity } = event.content;
-      const payload = { ...facts, receivedAt: event.receivedAt, sealedAccount, ...(sealedContact ? { sealedContact } : {}), ...(sealedIdentity ? { sealedIdentity } : {}) };
+      const payload = {
+        ...facts,
+        receivedAt: event.receivedAt,
+        sealedAccount,
+        ...(sealedContact ? { sealedContact } : {}),
+        ...(sealedIdentity ? { sealedIdentity } : {}),
+      };
       return [{ contract: ReportSubmittedV1, payload }];
     }
     case 'MessageSent':
-      return [{ contract: ReporterMessageSentV1, payload: { caseId: event.caseId, messageId: event.messageId, sentAt: event.sentAt, sealedBody: event.sealedBody } }];
+      return [
+        {
+          contract: ReporterMessageSentV1,
+          payload: { caseId: event.caseId, messageId: event.messageId, sentAt: event.sentAt, sealedBody: event.sealedBody },
+        },
+      ];
     case 'SummaryApproved':
       return [{ contract: SummaryApprovedV1, payload: { caseId: event.caseId, summaryId: event.summaryId, approvedAt: event.approvedAt } }];
     case 'SummaryCorrected':
-      return [{ contract: SummaryCorrectedV1, payload: { caseId: event.caseId, summaryId: event.summaryId, correctedAt: event.correctedAt, sealedCorrection: event.sealedCorrection } }];
+      return [
+        {
+          contract: SummaryCorrectedV1,
+          payload: {
+            caseId: event.caseId,
+            summaryId: event.summaryId,
+            correctedAt: event.correctedAt,
+            sealedCorrection: event.sealedCorrection,
+          },
+        },
+      ];
     case 'ReportWithdrawn':
       return [{ contract: ReportWithdrawnV1, payload: { caseId: event.caseId, withdrawnAt: event.withdrawnAt } }];
     case 'ReporterDataErased':

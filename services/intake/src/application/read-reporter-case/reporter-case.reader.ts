@@ -26,17 +26,30 @@ export class ReporterCaseReader {
     const { rows } = await this.pool.query('select * from report_status where case_id = $1', [caseId]);
     const row = rows[0] ?? {};
     const dates = {
-      received: iso(row.received_at) ?? report.receivedAt, acknowledged: iso(row.acknowledged_at), inProgress: iso(row.in_progress_at),
-      closed: iso(row.closed_at), withdrawn: report.withdrawnAt ?? null,
+      received: iso(row.received_at) ?? report.receivedAt,
+      acknowledged: iso(row.acknowledged_at),
+      inProgress: iso(row.in_progress_at),
+      closed: iso(row.closed_at),
+      withdrawn: report.withdrawnAt ?? null,
     };
-    const status = dates.withdrawn ? 'withdrawn' : dates.closed ? 'closed' : dates.inProgress ? 'in-progress' : dates.acknowledged ? 'acknowledged' : 'received';
+    const status = dates.withdrawn
+      ? 'withdrawn'
+      : dates.closed
+        ? 'closed'
+        : dates.inProgress
+          ? 'in-progress'
+          : dates.acknowledged
+            ? 'acknowledged'
+            : 'received';
     return { caseId, status, dates };
   }
 
   async messages(caseId: string) {
     const report = await this.report(caseId);
     const { rows } = await this.pool.query<{ message_id: string; sent_at: Date; sealed_body: string }>(
-      'select message_id, sent_at, sealed_body from advisor_messages where case_id = $1', [caseId]);
+      'select message_id, sent_at, sealed_body from advisor_messages where case_id = $1',
+      [caseId],
+    );
     const own = report.messages.map((m) => ({ messageId: m.messageId, from: 'reporter', sentAt: m.sentAt, sealed: m.sealedBody }));
     const advisor = rows.map((r) => ({ messageId: r.message_id, from: 'advisor', sentAt: r.sent_at.toISOString(), sealed: r.sealed_body }));
     const thread = [...own, ...advisor].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
@@ -46,11 +59,18 @@ export class ReporterCaseReader {
   async summaries(caseId: string) {
     const report = await this.report(caseId);
     const { rows } = await this.pool.query<{ summary_id: string; shared_at: Date; sealed_summary: string }>(
-      'select summary_id, shared_at, sealed_summary from shared_summaries where case_id = $1 order by shared_at', [caseId]);
+      'select summary_id, shared_at, sealed_summary from shared_summaries where case_id = $1 order by shared_at',
+      [caseId],
+    );
     return {
-      summaries: await Promise.all(rows.map(async (r) => ({
-        summaryId: r.summary_id, sharedAt: r.shared_at.toISOString(), answer: report.summaryAnswers.get(r.summary_id) ?? null, text: await this.open(caseId, r.sealed_summary),
-      }))),
+      summaries: await Promise.all(
+        rows.map(async (r) => ({
+          summaryId: r.summary_id,
+          sharedAt: r.shared_at.toISOString(),
+          answer: report.summaryAnswers.get(r.summary_id) ?? null,
+          text: await this.open(caseId, r.sealed_summary),
+        })),
+      ),
     };
   }
 

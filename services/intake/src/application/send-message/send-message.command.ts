@@ -1,3 +1,7 @@
 export class SendReporterMessage {
-  constructor(readonly caseId: string, readonly body: string, readonly correlationId: string) {}
+  constructor(
+    readonly caseId: string,
+    readonly body: string,
+    readonly correlationId: string,
+  ) {}
 }

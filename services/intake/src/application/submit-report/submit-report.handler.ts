@@ -50,10 +50,18 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     const report = new Report();
     report.submit(
       {
-        caseId, agencyId: organisation.agencyId, organisationId: organisation.organisationId, theme: command.theme, relation: command.relation,
-        anonymity: command.anonymity, contactChannel: command.contact.channel, language: command.language,
-        preferredAdvisorGender: command.preferences.advisorGender, preferredAdvisorKind: command.preferences.advisorKind,
-        consentVersion: command.consentVersion, reporterRef,
+        caseId,
+        agencyId: organisation.agencyId,
+        organisationId: organisation.organisationId,
+        theme: command.theme,
+        relation: command.relation,
+        anonymity: command.anonymity,
+        contactChannel: command.contact.channel,
+        language: command.language,
+        preferredAdvisorGender: command.preferences.advisorGender,
+        preferredAdvisorKind: command.preferences.advisorKind,
+        consentVersion: command.consentVersion,
+        reporterRef,
       },
       { sealedAccount, ...(sealedContact ? { sealedContact } : {}), ...(sealedIdentity ? { sealedIdentity } : {}) },
       receivedAt,
@@ -64,9 +72,15 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     const canonicalReceipt = parseReceiptCode(receiptCode)!;
     // The way back first: a receipt row without a case is harmless, a case without a way back is not.
     await this.pool.query('insert into receipts (receipt_hash, case_id, passphrase_hash) values ($1, $2, $3)', [
-      this.keyring.hash.hash('receipt', canonicalReceipt), caseId, this.keyring.hash.hash('passphrase', parsePassphrase(passphrase)!),
+      this.keyring.hash.hash('receipt', canonicalReceipt),
+      caseId,
+      this.keyring.hash.hash('passphrase', parsePassphrase(passphrase)!),
     ]);
-    await this.reports.save(report, { correlationId: command.correlationId, traceparent: currentTraceparent() }, outboxFor(translateIntakeEvent, this.contracts));
+    await this.reports.save(
+      report,
+      { correlationId: command.correlationId, traceparent: currentTraceparent() },
+      outboxFor(translateIntakeEvent, this.contracts),
+    );
     return { caseId, receiptCode, passphrase, proof: signProof(this.keyring.proofKey, canonicalReceipt, receivedAt) };
   }
 }

@@ -1,3 +1,6 @@
 export class WithdrawReport {
-  constructor(readonly caseId: string, readonly correlationId: string) {}
+  constructor(
+    readonly caseId: string,
+    readonly correlationId: string,
+  ) {}
 }

@@ -9,7 +9,12 @@ describe('proof of report', () => {
 
   it('signs the time and the receipt hash, and verifies', () => {
     const proof = signProof(privateKey, receipt, at);
-    expect(proof).toEqual({ receiptHash: receiptDigest(receipt), submittedAt: at.toISOString(), signature: expect.any(String), keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(proof).toEqual({
+      receiptHash: receiptDigest(receipt),
+      submittedAt: at.toISOString(),
+      signature: expect.any(String),
+      keyId: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
     expect(verifyProof(publicKey, proof)).toBe(true);
   });
 

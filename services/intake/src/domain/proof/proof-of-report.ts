@@ -23,7 +23,10 @@ function signedBytes(receiptHash: string, submittedAt: string): Buffer {
 
 /** The id of a public key: the first 16 hex digits of the SHA-256 of its DER form. */
 export function proofKeyId(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ format: 'der', type: 'spki' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ format: 'der', type: 'spki' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Signs a proof with the service's Ed25519 private key. */

@@ -1,16 +1,39 @@
 import { given } from '@vertrouwd/event-sourcing';
 import { Report } from './report.aggregate';
 import {
-  ContentNotSealedError, ReportAlreadySubmittedError, ReportNotSubmittedError, ReporterDataAlreadyErasedError, ReportWithdrawnError, SummaryAlreadyAnsweredError,
+  ContentNotSealedError,
+  ReportAlreadySubmittedError,
+  ReportNotSubmittedError,
+  ReporterDataAlreadyErasedError,
+  ReportWithdrawnError,
+  SummaryAlreadyAnsweredError,
 } from './report.errors';
-import { MessageSent, ReporterDataErased, ReportSubmitted, ReportWithdrawn, SummaryApproved, SummaryCorrected, type ReportFacts } from './report.events';
+import {
+  MessageSent,
+  ReporterDataErased,
+  ReportSubmitted,
+  ReportWithdrawn,
+  SummaryApproved,
+  SummaryCorrected,
+  type ReportFacts,
+} from './report.events';
 import { inScope, isOutOfScope } from './report-scope';
 
 const caseId = '0190a7c4-0000-7000-8000-000000000001';
 const at = new Date('2026-03-02T09:00:00Z');
 const facts: ReportFacts = {
-  caseId, agencyId: 'a', organisationId: 'o', theme: 'bullying', relation: 'manager', anonymity: 'anonymous', contactChannel: 'platform',
-  language: 'nl', preferredAdvisorGender: 'any', preferredAdvisorKind: 'any', consentVersion: 'v1', reporterRef: 'ref-1',
+  caseId,
+  agencyId: 'a',
+  organisationId: 'o',
+  theme: 'bullying',
+  relation: 'manager',
+  anonymity: 'anonymous',
+  contactChannel: 'platform',
+  language: 'nl',
+  preferredAdvisorGender: 'any',
+  preferredAdvisorKind: 'any',
+  consentVersion: 'v1',
+  reporterRef: 'ref-1',
 };
 const sealed = 'sealed:v1:k:iv:ct';
 const submitted = new ReportSubmitted(facts, { sealedAccount: sealed }, at.toISOString());
@@ -19,45 +42,94 @@ const withdrawn = new ReportWithdrawn(caseId, at.toISOString());
 describe('Report', () => {
   describe('submit', () => {
     it('records a report whose personal content is sealed', () =>
-      given(Report).when((r) => r.submit(facts, { sealedAccount: sealed }, at)).then(submitted));
+      given(Report)
+        .when((r) => r.submit(facts, { sealedAccount: sealed }, at))
+        .then(submitted));
     it('refuses an account in clear', () =>
-      given(Report).when((r) => r.submit(facts, { sealedAccount: 'what happened' }, at)).thenThrows(ContentNotSealedError));
+      given(Report)
+        .when((r) => r.submit(facts, { sealedAccount: 'what happened' }, at))
+        .thenThrows(ContentNotSealedError));
     it('refuses contact details in clear', () =>
-      given(Report).when((r) => r.submit(facts, { sealedAccount: sealed, sealedContact: 'me@example.nl' }, at)).thenThrows(ContentNotSealedError));
-    it('is submitted once', () => given(Report, submitted).when((r) => r.submit(facts, { sealedAccount: sealed }, at)).thenThrows(ReportAlreadySubmittedError));
+      given(Report)
+        .when((r) => r.submit(facts, { sealedAccount: sealed, sealedContact: 'me@example.nl' }, at))
+        .thenThrows(ContentNotSealedError));
+    it('is submitted once', () =>
+      given(Report, submitted)
+        .when((r) => r.submit(facts, { sealedAccount: sealed }, at))
+        .thenThrows(ReportAlreadySubmittedError));
   });
 
-  describe('erasure of the reporter\'s own data (GDPR art. 17)', () => {
+  describe("erasure of the reporter's own data (GDPR art. 17)", () => {
     const erased = new ReporterDataErased(caseId, at.toISOString());
-    it('records the erasure', () => given(Report, submitted).when((r) => r.eraseReporterData(at)).then(erased));
-    it('is possible after withdrawal too', () => given(Report, submitted, withdrawn).when((r) => r.eraseReporterData(at)).then(erased));
-    it('happens once', () => given(Report, submitted, erased).when((r) => r.eraseReporterData(at)).thenThrows(ReporterDataAlreadyErasedError));
-    it('needs a report', () => given(Report).when((r) => r.eraseReporterData(at)).thenThrows(ReportNotSubmittedError));
+    it('records the erasure', () =>
+      given(Report, submitted)
+        .when((r) => r.eraseReporterData(at))
+        .then(erased));
+    it('is possible after withdrawal too', () =>
+      given(Report, submitted, withdrawn)
+        .when((r) => r.eraseReporterData(at))
+        .then(erased));
+    it('happens once', () =>
+      given(Report, submitted, erased)
+        .when((r) => r.eraseReporterData(at))
+        .thenThrows(ReporterDataAlreadyErasedError));
+    it('needs a report', () =>
+      given(Report)
+        .when((r) => r.eraseReporterData(at))
+        .thenThrows(ReportNotSubmittedError));
     it('leaves the case going: messages are still taken', () =>
-      given(Report, submitted, erased).when((r) => r.sendMessage('m-1', sealed, at)).then(new MessageSent(caseId, 'm-1', sealed, at.toISOString())));
+      given(Report, submitted, erased)
+        .when((r) => r.sendMessage('m-1', sealed, at))
+        .then(new MessageSent(caseId, 'm-1', sealed, at.toISOString())));
   });
 
   describe('messages', () => {
     it('takes a sealed message', () =>
-      given(Report, submitted).when((r) => r.sendMessage('m-1', sealed, at)).then(new MessageSent(caseId, 'm-1', sealed, at.toISOString())));
-    it('refuses a message in clear', () => given(Report, submitted).when((r) => r.sendMessage('m-1', 'hello', at)).thenThrows(ContentNotSealedError));
-    it('takes no messages once withdrawn', () => given(Report, submitted, withdrawn).when((r) => r.sendMessage('m-1', sealed, at)).thenThrows(ReportWithdrawnError));
-    it('takes no messages without a report', () => given(Report).when((r) => r.sendMessage('m-1', sealed, at)).thenThrows(ReportNotSubmittedError));
+      given(Report, submitted)
+        .when((r) => r.sendMessage('m-1', sealed, at))
+        .then(new MessageSent(caseId, 'm-1', sealed, at.toISOString())));
+    it('refuses a message in clear', () =>
+      given(Report, submitted)
+        .when((r) => r.sendMessage('m-1', 'hello', at))
+        .thenThrows(ContentNotSealedError));
+    it('takes no messages once withdrawn', () =>
+      given(Report, submitted, withdrawn)
+        .when((r) => r.sendMessage('m-1', sealed, at))
+        .thenThrows(ReportWithdrawnError));
+    it('takes no messages without a report', () =>
+      given(Report)
+        .when((r) => r.sendMessage('m-1', sealed, at))
+        .thenThrows(ReportNotSubmittedError));
   });
 
   describe('summaries (EU directive 2019/1937, art. 18)', () => {
     it('approves a summary', () =>
-      given(Report, submitted).when((r) => r.approveSummary('s-1', at)).then(new SummaryApproved(caseId, 's-1', at.toISOString())));
+      given(Report, submitted)
+        .when((r) => r.approveSummary('s-1', at))
+        .then(new SummaryApproved(caseId, 's-1', at.toISOString())));
     it('corrects a summary with a sealed correction', () =>
-      given(Report, submitted).when((r) => r.correctSummary('s-1', sealed, at)).then(new SummaryCorrected(caseId, 's-1', sealed, at.toISOString())));
+      given(Report, submitted)
+        .when((r) => r.correctSummary('s-1', sealed, at))
+        .then(new SummaryCorrected(caseId, 's-1', sealed, at.toISOString())));
     it('answers a summary once', () =>
-      given(Report, submitted, new SummaryApproved(caseId, 's-1', at.toISOString())).when((r) => r.correctSummary('s-1', sealed, at)).thenThrows(SummaryAlreadyAnsweredError));
-    it('refuses a correction in clear', () => given(Report, submitted).when((r) => r.correctSummary('s-1', 'no', at)).thenThrows(ContentNotSealedError));
+      given(Report, submitted, new SummaryApproved(caseId, 's-1', at.toISOString()))
+        .when((r) => r.correctSummary('s-1', sealed, at))
+        .thenThrows(SummaryAlreadyAnsweredError));
+    it('refuses a correction in clear', () =>
+      given(Report, submitted)
+        .when((r) => r.correctSummary('s-1', 'no', at))
+        .thenThrows(ContentNotSealedError));
   });
 
   describe('withdraw', () => {
-    it('withdraws', () => given(Report, submitted).when((r) => r.withdraw(at)).then(withdrawn));
-    it('withdraws once', () => given(Report, submitted, withdrawn).when((r) => r.withdraw(at)).thenThrows(ReportWithdrawnError));
+    it('withdraws', () =>
+      given(Report, submitted)
+        .when((r) => r.withdraw(at))
+        .then(withdrawn));
+    it('withdraws once', () =>
+      given(Report, submitted, withdrawn)
+        .when((r) => r.withdraw(at))
+        .thenThrows(ReportWithdrawnError));
   });
 });
 

@@ -1,11 +1,22 @@
 import { EventSourcedAggregate } from '@vertrouwd/event-sourcing';
 import {
-  ContentNotSealedError, ReportAlreadySubmittedError, ReportNotSubmittedError, ReporterDataAlreadyErasedError, ReportWithdrawnError,
+  ContentNotSealedError,
+  ReportAlreadySubmittedError,
+  ReportNotSubmittedError,
+  ReporterDataAlreadyErasedError,
+  ReportWithdrawnError,
   SummaryAlreadyAnsweredError,
 } from './report.errors';
 import {
-  MessageSent, ReporterDataErased, ReportSubmitted, ReportWithdrawn, SummaryApproved, SummaryCorrected,
-  type ReportEvent, type ReportFacts, type SealedReportContent,
+  MessageSent,
+  ReporterDataErased,
+  ReportSubmitted,
+  ReportWithdrawn,
+  SummaryApproved,
+  SummaryCorrected,
+  type ReportEvent,
+  type ReportFacts,
+  type SealedReportContent,
 } from './report.events';
 
 const isSealed = (value: string | undefined) => value === undefined || value.startsWith('sealed:');

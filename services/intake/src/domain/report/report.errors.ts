@@ -30,7 +30,7 @@ export class ReportNotSubmittedError extends Error {
 export class ReporterDataAlreadyErasedError extends Error {
   override readonly name = 'ReporterDataAlreadyErasedError';
   constructor() {
-    super('The reporter\'s personal data was already erased');
+    super("The reporter's personal data was already erased");
   }
 }
 

@@ -33,28 +33,49 @@ export interface SealedReportContent {
 
 export class ReportSubmitted {
   readonly type = 'ReportSubmitted';
-  constructor(readonly facts: ReportFacts, readonly content: SealedReportContent, readonly receivedAt: string) {}
+  constructor(
+    readonly facts: ReportFacts,
+    readonly content: SealedReportContent,
+    readonly receivedAt: string,
+  ) {}
 }
 
 /** The reporter wrote to their advisor; the body sealed under the case key. */
 export class MessageSent {
   readonly type = 'MessageSent';
-  constructor(readonly caseId: string, readonly messageId: string, readonly sealedBody: string, readonly sentAt: string) {}
+  constructor(
+    readonly caseId: string,
+    readonly messageId: string,
+    readonly sealedBody: string,
+    readonly sentAt: string,
+  ) {}
 }
 
 export class SummaryApproved {
   readonly type = 'SummaryApproved';
-  constructor(readonly caseId: string, readonly summaryId: string, readonly approvedAt: string) {}
+  constructor(
+    readonly caseId: string,
+    readonly summaryId: string,
+    readonly approvedAt: string,
+  ) {}
 }
 
 export class SummaryCorrected {
   readonly type = 'SummaryCorrected';
-  constructor(readonly caseId: string, readonly summaryId: string, readonly sealedCorrection: string, readonly correctedAt: string) {}
+  constructor(
+    readonly caseId: string,
+    readonly summaryId: string,
+    readonly sealedCorrection: string,
+    readonly correctedAt: string,
+  ) {}
 }
 
 export class ReportWithdrawn {
   readonly type = 'ReportWithdrawn';
-  constructor(readonly caseId: string, readonly withdrawnAt: string) {}
+  constructor(
+    readonly caseId: string,
+    readonly withdrawnAt: string,
+  ) {}
 }
 
 /**
@@ -63,7 +84,10 @@ export class ReportWithdrawn {
  */
 export class ReporterDataErased {
   readonly type = 'ReporterDataErased';
-  constructor(readonly caseId: string, readonly erasedAt: string) {}
+  constructor(
+    readonly caseId: string,
+    readonly erasedAt: string,
+  ) {}
 }
 
 export type ReportEvent = ReportSubmitted | MessageSent | SummaryApproved | SummaryCorrected | ReportWithdrawn | ReporterDataErased;

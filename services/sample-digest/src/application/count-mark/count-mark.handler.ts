@@ -15,7 +15,11 @@ export class CountMarkHandler implements ICommandHandler<CountMark, void> {
       const tally = (await this.tallies.load(command.topic)) ?? new TopicTally();
       if (!tally.count(command.topic, command.markId, command.weight)) return;
       try {
-        await this.tallies.save(tally, { correlationId: command.correlationId, causationId: command.causationId, traceparent: currentTraceparent() });
+        await this.tallies.save(tally, {
+          correlationId: command.correlationId,
+          causationId: command.causationId,
+          traceparent: currentTraceparent(),
+        });
         return;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError) || attempt >= 5) throw error;

@@ -24,7 +24,11 @@ export class MarksHttpController {
   @Post()
   @HttpCode(201)
   @ApiProblemResponse(400, 'Invalid input: the problem names each field and rule')
-  record(@Body() body: RecordMarkRequest, @CurrentPrincipal() principal: Principal, @Req() req: { correlationId?: string }): Promise<{ markId: string }> {
+  record(
+    @Body() body: RecordMarkRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: { correlationId?: string },
+  ): Promise<{ markId: string }> {
     // The correlation id the HTTP kit checked (or made), never the raw header: it ends up in event metadata.
     const correlationId = req.correlationId ?? randomUUID();
     return this.commands.execute(new RecordMark(randomUUID(), advisorOf(principal), body.topic, body.weight, body.remark, correlationId));

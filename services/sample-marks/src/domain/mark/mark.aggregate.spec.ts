@@ -8,14 +8,22 @@ const recorded = new MarkRecorded('m-1', 'advisor-1', 'integrity', 3, 'sealed:v1
 
 describe('Mark', () => {
   it('records a mark with a sealed remark', () =>
-    given(Mark).when((m) => m.record('m-1', 'advisor-1', 'integrity', 3, 'sealed:v1:k:iv:ct', at)).then(recorded));
+    given(Mark)
+      .when((m) => m.record('m-1', 'advisor-1', 'integrity', 3, 'sealed:v1:k:iv:ct', at))
+      .then(recorded));
 
   it('refuses a remark that is not sealed', () =>
-    given(Mark).when((m) => m.record('m-1', 'advisor-1', 'integrity', 3, 'plain words', at)).thenThrows(RemarkNotSealedError));
+    given(Mark)
+      .when((m) => m.record('m-1', 'advisor-1', 'integrity', 3, 'plain words', at))
+      .thenThrows(RemarkNotSealedError));
 
   it('refuses a weight outside 0..100', () =>
-    given(Mark).when((m) => m.record('m-1', 'advisor-1', 'integrity', 101, 'sealed:x', at)).thenThrows(WeightOutOfRangeError));
+    given(Mark)
+      .when((m) => m.record('m-1', 'advisor-1', 'integrity', 101, 'sealed:x', at))
+      .thenThrows(WeightOutOfRangeError));
 
   it('is recorded once', () =>
-    given(Mark, recorded).when((m) => m.record('m-1', 'advisor-1', 'other', 1, 'sealed:x', at)).thenThrows(MarkAlreadyRecordedError));
+    given(Mark, recorded)
+      .when((m) => m.record('m-1', 'advisor-1', 'other', 1, 'sealed:x', at))
+      .thenThrows(MarkAlreadyRecordedError));
 });

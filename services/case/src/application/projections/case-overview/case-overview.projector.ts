@@ -15,7 +15,11 @@ export class CaseOverviewProjector implements Projection {
       const event = { ...(recorded.data as object), type: recorded.type } as CaseEvent;
       if (event.type === 'CaseOpened') {
         const { caseId, agencyId, organisationId, theme } = event;
-        await manager.upsert(CaseOverview, { caseId, agencyId, organisationId, theme, status: 'waiting-for-assignment', receivedAt: new Date(event.receivedAt) }, ['caseId']);
+        await manager.upsert(
+          CaseOverview,
+          { caseId, agencyId, organisationId, theme, status: 'waiting-for-assignment', receivedAt: new Date(event.receivedAt) },
+          ['caseId'],
+        );
         continue;
       }
       const change = changeOf(event);

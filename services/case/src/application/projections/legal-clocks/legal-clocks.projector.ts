@@ -14,7 +14,13 @@ export class LegalClocksProjector implements Projection {
       const event = { ...(recorded.data as object), type: recorded.type } as CaseEvent;
       if (event.type === 'CaseOpened') {
         const receivedAt = new Date(event.receivedAt);
-        const row = { caseId: event.caseId, agencyId: event.agencyId, receivedAt, acknowledgementDueAt: acknowledgementDue(receivedAt), feedbackDueAt: feedbackDue(receivedAt) };
+        const row = {
+          caseId: event.caseId,
+          agencyId: event.agencyId,
+          receivedAt,
+          acknowledgementDueAt: acknowledgementDue(receivedAt),
+          feedbackDueAt: feedbackDue(receivedAt),
+        };
         await manager.upsert(LegalClock, row, ['caseId']);
         continue;
       }
@@ -43,7 +49,9 @@ function change(row: LegalClock, event: CaseEvent): boolean {
     case 'AdvisorMessageSent':
     case 'SummaryShared':
     case 'CaseClosed':
-      row.feedbackAt ??= new Date(event.type === 'CaseClosed' ? event.closedAt : event.type === 'SummaryShared' ? event.sharedAt : event.sentAt);
+      row.feedbackAt ??= new Date(
+        event.type === 'CaseClosed' ? event.closedAt : event.type === 'SummaryShared' ? event.sharedAt : event.sentAt,
+      );
       row.active = event.type === 'CaseClosed' ? false : row.active;
       return true;
     default:

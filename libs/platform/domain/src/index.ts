@@ -1,0 +1,3 @@
+export * from './aggregate';
+export * from './domain-errors';
+export * from './given';
