@@ -16,6 +16,7 @@ const projects = [
   { name: 'http', root: 'libs/platform/http' },
   { name: 'config', root: 'libs/platform/config' },
   { name: 'runtime', root: 'libs/platform/runtime' },
+  { name: 'service-kit', root: 'libs/platform/service-kit' },
   { name: 'intake', root: 'services/intake' },
   { name: 'case', root: 'services/case' },
   { name: 'sample-marks', root: 'services/sample-marks' },

@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule, type AuthOptions } from '@vertrouwd/auth';
 import { IdempotencyModule } from '@vertrouwd/http';
 import type { Platform } from './platform';
@@ -30,9 +31,14 @@ export class PlatformModule {
     ];
     return {
       module: PlatformModule,
-      imports: [CqrsModule.forRoot(), AuthModule.forRoot(auth), IdempotencyModule.forRoot({ pool: platform.pool })],
+      imports: [
+        CqrsModule.forRoot(),
+        ScheduleModule.forRoot(),
+        AuthModule.forRoot(auth),
+        IdempotencyModule.forRoot({ pool: platform.pool }),
+      ],
       providers: values,
-      exports: [...values.map((v) => v.provide), CqrsModule, AuthModule, IdempotencyModule],
+      exports: [...values.map((v) => v.provide), CqrsModule, ScheduleModule, AuthModule, IdempotencyModule],
     };
   }
 }

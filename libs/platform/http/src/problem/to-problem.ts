@@ -2,6 +2,7 @@ import { HttpException, NotFoundException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DomainError, type DomainErrorKind } from '@vertrouwd/domain';
 import { WrongExpectedVersionError } from '@vertrouwd/event-sourcing';
+import { AlreadyShreddedError } from '@vertrouwd/privacy';
 import { pathOf, type HttpRequest } from '../http-types';
 import { ProblemType, type Problem, type ProblemResponse } from './problem';
 import { ProblemException } from './problem.exception';
@@ -57,6 +58,11 @@ export function toProblem(exception: unknown, req: HttpRequest): ProblemResponse
     const status = STATUS_OF[exception.kind];
     const { type, title } = BY_STATUS[status];
     return respond(status, { type, title, status, detail: exception.message, rule: exception.name, ...context });
+  }
+  if (exception instanceof AlreadyShreddedError) {
+    // Sealing for someone whose keys were shredded: the erasure stands, nothing more is written for them.
+    const detail = 'This data was erased: nothing more can be added to it.';
+    return respond(409, { type: ProblemType.conflict, title: 'Conflict', status: 409, detail, rule: exception.name, ...context });
   }
   if (exception instanceof WrongExpectedVersionError) {
     const detail = 'The resource was changed by another request; reload it and try again.';

@@ -1,0 +1,81 @@
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  type Provider,
+} from '@nestjs/common';
+import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { ProjectionRunner, type Projection } from '@vertrouwd/event-sourcing';
+import { PLATFORM, type Platform } from '@vertrouwd/runtime';
+import { InboxTable1733400000000 } from './inbox.migration';
+
+type Class<T = unknown> = new (...args: never[]) => T;
+
+/** A service's read side: its tables (TypeORM entities and migrations, never `synchronize`) and the projections feeding them. */
+export interface ReadModelsDefinition {
+  entities: (Class | EntitySchema)[];
+  /** Applied in order of their timestamps on every start, before the first request; each once (TypeORM's migrations table). */
+  migrations: Class<MigrationInterface>[];
+  /** Projections of the service's own events; each keeps its checkpoint with its rows. */
+  projectors?: Projection[];
+}
+
+const DEFINITION = Symbol('READ_MODELS_DEFINITION');
+
+/**
+ * The service's own database as TypeORM sees it: migrated before the first request (the inbox table included),
+ * projections running while the service runs. Query ports in application are implemented in infrastructure with
+ * `dataSource`.
+ */
+@Injectable()
+export class ReadModels implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  readonly dataSource: DataSource;
+  private readonly runners = new Map<string, ProjectionRunner>();
+
+  constructor(@Inject(PLATFORM) platform: Platform, @Inject(DEFINITION) definition: ReadModelsDefinition) {
+    this.dataSource = new DataSource({
+      type: 'postgres',
+      url: platform.config.DATABASE_URL,
+      entities: definition.entities,
+      migrations: [InboxTable1733400000000, ...definition.migrations],
+      migrationsTableName: 'read_model_migrations',
+      synchronize: false,
+    });
+    for (const projector of definition.projectors ?? []) {
+      this.runners.set(projector.name, new ProjectionRunner(platform.store, this.dataSource, projector));
+    }
+  }
+
+  /** The providers of a service's read models: add them to its module. */
+  static provide(definition: ReadModelsDefinition): Provider[] {
+    return [{ provide: DEFINITION, useValue: definition }, ReadModels];
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.dataSource.initialize();
+    await this.dataSource.runMigrations({ transaction: 'each' });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const runner of this.runners.values()) await runner.start();
+  }
+
+  /** Resolves once everything appended before the call is in every projection. */
+  async caughtUp(): Promise<void> {
+    for (const runner of this.runners.values()) await runner.caughtUp();
+  }
+
+  /** A projection's runner by name (to rebuild it, or read its lag). */
+  projection(name: string): ProjectionRunner {
+    const runner = this.runners.get(name);
+    if (!runner) throw new Error(`No projection named ${name}`);
+    return runner;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const runner of this.runners.values()) await runner.stop();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
