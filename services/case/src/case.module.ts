@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CLOCK, OutboxRelayLifecycle, provideReadModels, systemClock } from '@vertrouwd/service-kit';
 import { AdvisorCasesHttpController } from './api/http/advisor-cases.http.controller';
 import { AuditHttpController } from './api/http/audit.http.controller';
 import { CaseHandoverHttpController } from './api/http/case-handover.http.controller';
@@ -8,14 +9,19 @@ import { CaseWork } from './application/case-work';
 import { CaseRepository } from './application/case.repository';
 import { COMMAND_HANDLERS } from './application/command-handlers';
 import { ReportSubmittedListener } from './application/integration/report-submitted.listener';
-import { CLOCK, systemClock } from './application/jobs/clock';
 import { DeadlineWatch } from './application/jobs/deadline-watch.job';
 import { RetentionJob } from './application/jobs/retention.job';
+import { CASE_READ_MODEL, RETENTION_SETTINGS } from './application/ports/case-read-model.port';
+import { CaseOverviewProjector } from './application/projections/case-overview/case-overview.projector';
+import { CaseOverview } from './application/projections/case-overview/case-overview.read-model';
+import { LegalClocksProjector } from './application/projections/legal-clocks/legal-clocks.projector';
+import { LegalClock } from './application/projections/legal-clocks/legal-clocks.read-model';
 import { AuditReplay } from './application/queries/audit-replay.query';
 import { CaseLists } from './application/queries/case-lists.query';
 import { ReadCase } from './application/queries/read-case.query';
-import { CaseReadModels } from './infrastructure/case-read-models';
-import { OutboxRelayLifecycle } from './infrastructure/outbox-relay.lifecycle';
+import { AgencyRetention } from './application/retention/agency-retention.read-model';
+import { SqlCaseReadModel } from './infrastructure/case-read-model.sql';
+import { CaseReadModels1733500000000 } from './infrastructure/migrations/1733500000000-case-read-models';
 
 @Module({
   controllers: [
@@ -26,10 +32,18 @@ import { OutboxRelayLifecycle } from './infrastructure/outbox-relay.lifecycle';
     AuditHttpController,
   ],
   providers: [
+    ...provideReadModels({
+      entities: [CaseOverview, LegalClock, AgencyRetention],
+      migrations: [CaseReadModels1733500000000],
+      projectors: [new CaseOverviewProjector(), new LegalClocksProjector()],
+    }),
+    SqlCaseReadModel,
+    { provide: CASE_READ_MODEL, useExisting: SqlCaseReadModel },
+    { provide: RETENTION_SETTINGS, useExisting: SqlCaseReadModel },
+    { provide: CLOCK, useValue: systemClock },
     CaseRepository,
     CaseWork,
     ...COMMAND_HANDLERS,
-    CaseReadModels,
     CaseLists,
     ReadCase,
     AuditReplay,
@@ -37,7 +51,6 @@ import { OutboxRelayLifecycle } from './infrastructure/outbox-relay.lifecycle';
     OutboxRelayLifecycle,
     DeadlineWatch,
     RetentionJob,
-    { provide: CLOCK, useValue: systemClock },
   ],
 })
 export class CaseModule {}

@@ -9,11 +9,13 @@ import { ReportSubmittedV1, ReportWithdrawnV1, type ContractDefinition } from '@
 import { toMessage } from '@vertrouwd/messaging';
 import { caseKey } from '@vertrouwd/privacy';
 import { startService, type RunningService } from '@vertrouwd/runtime';
+import { ReadModels } from '@vertrouwd/service-kit';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { DeadlineWatch } from '../src/application/jobs/deadline-watch.job';
 import { MarkDeadlineMissed } from '../src/application/mark-deadline-missed/mark-deadline-missed.command';
+import { CASE_READ_MODEL } from '../src/application/ports/case-read-model.port';
 import { addDays, addMonths } from '../src/domain/case/legal-clock';
-import { CaseReadModels } from '../src/infrastructure/case-read-models';
+import { CaseReadModels1733500000000 } from '../src/infrastructure/migrations/1733500000000-case-read-models';
 import { caseService } from '../src/service';
 
 // The jobs and projections over the read models, against a running service: the deadline watch moved through
@@ -25,7 +27,7 @@ describe('case read models: the deadline watch and rebuilding the projections', 
   let issuer: DevIssuer;
   let db: TestDatabase;
   let service: RunningService;
-  let readModels: CaseReadModels;
+  let readModels: ReadModels;
   let watch: DeadlineWatch;
   let now: Date;
   const received = new Date();
@@ -43,9 +45,9 @@ describe('case read models: the deadline watch and rebuilding the projections', 
       PORT: '0',
     };
     service = await startService({ ...caseService, logger: false }, env);
-    readModels = service.app.get(CaseReadModels);
+    readModels = service.app.get(ReadModels);
     // The watch as the module builds it, with a clock the test moves instead of the system clock.
-    watch = new DeadlineWatch(readModels, service.app.get(CommandBus), () => now);
+    watch = new DeadlineWatch(service.app.get(CASE_READ_MODEL), service.app.get(CommandBus), () => now);
 
     const carla = await token('coordinator-carla');
     for (const id of Object.values(cases)) {
@@ -204,13 +206,15 @@ describe('case read models: the deadline watch and rebuilding the projections', 
       expect(before.clocks.filter((row: { acknowledgementMissed: boolean }) => row.acknowledgementMissed)).toHaveLength(2);
 
       await readModels.dataSource.query('drop table case_overview, legal_clocks');
-      await readModels.dataSource.synchronize(); // the schema back, empty, as a fresh deployment would have it
+      // The schema back, empty, as a fresh deployment's migration creates it.
+      const runner = readModels.dataSource.createQueryRunner();
+      await new CaseReadModels1733500000000().up(runner).finally(() => runner.release());
       expect((await snapshot()).overview).toEqual([]);
-      await readModels.overview.rebuild();
-      await readModels.clocks.rebuild();
+      await readModels.projection('case-overview').rebuild();
+      await readModels.projection('legal-clocks').rebuild();
 
       expect(await snapshot()).toEqual(before);
-      expect(await readModels.overview.status()).toMatchObject({ running: true, lag: 0n });
+      expect(await readModels.projection('case-overview').status()).toMatchObject({ running: true, lag: 0n });
     });
   });
 });

@@ -37,8 +37,8 @@ export class CommandRunner<A, E extends DomainEvent> {
     this.enrich = outboxFor(options.translate, options.contracts);
   }
 
-  /** Runs `decide` on the aggregate `id` and saves what it applied; returns the aggregate as saved. */
-  async run(id: string, context: CommandContext, decide: (aggregate: A) => void | Promise<void>): Promise<A> {
+  /** Runs `decide` on the aggregate `id` and saves what it applied. */
+  async run(id: string, context: CommandContext, decide: (aggregate: A) => void | Promise<void>): Promise<void> {
     const aggregate = await this.options.aggregates.load(id);
     if (!aggregate || !this.reaches(aggregate, context)) throw this.options.notFound();
     try {
@@ -48,7 +48,6 @@ export class CommandRunner<A, E extends DomainEvent> {
       throw error;
     }
     await this.save(aggregate, context);
-    return aggregate;
   }
 
   /**

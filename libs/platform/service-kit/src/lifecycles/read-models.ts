@@ -48,11 +48,6 @@ export class ReadModels implements OnModuleInit, OnApplicationBootstrap, OnAppli
     }
   }
 
-  /** The providers of a service's read models: add them to its module. */
-  static provide(definition: ReadModelsDefinition): Provider[] {
-    return [{ provide: DEFINITION, useValue: definition }, ReadModels];
-  }
-
   async onModuleInit(): Promise<void> {
     await this.dataSource.initialize();
     await this.dataSource.runMigrations({ transaction: 'each' });
@@ -78,4 +73,9 @@ export class ReadModels implements OnModuleInit, OnApplicationBootstrap, OnAppli
     for (const runner of this.runners.values()) await runner.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
+}
+
+/** The providers of a service's read models: add them to its module. */
+export function provideReadModels(definition: ReadModelsDefinition): Provider[] {
+  return [{ provide: DEFINITION, useValue: definition }, ReadModels];
 }

@@ -5,8 +5,6 @@ import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd
 import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
 import { AssignAdvisor } from '../../application/assign-advisor/assign-advisor.command';
 import { CaseLists, type DeadlineFilter } from '../../application/queries/case-lists.query';
-import { AgencyRetention } from '../../application/retention/agency-retention.read-model';
-import { CaseReadModels } from '../../infrastructure/case-read-models';
 import { AssignAdvisorRequest, RetentionRequest } from './case-work.request.dto';
 import { contextOf, type HttpRequest } from './request-context';
 
@@ -23,7 +21,6 @@ export class CoordinatorHttpController {
   constructor(
     private readonly commands: CommandBus,
     private readonly lists: CaseLists,
-    private readonly readModels: CaseReadModels,
   ) {}
 
   @Get('cases')
@@ -66,16 +63,12 @@ export class CoordinatorHttpController {
   async currentRetention(
     @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
   ): Promise<{ agencyId: string; monthsAfterClosure: number | null }> {
-    const found = await this.readModels.dataSource.manager.findOneBy(AgencyRetention, { agencyId });
-    return { agencyId, monthsAfterClosure: found?.monthsAfterClosure ?? null };
+    return this.lists.retentionOf(agencyId);
   }
 
   @Put('retention')
-  async retention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() body: RetentionRequest): Promise<AgencyRetention> {
-    await this.readModels.dataSource.manager.upsert(AgencyRetention, { agencyId, monthsAfterClosure: body.monthsAfterClosure }, [
-      'agencyId',
-    ]);
-    return { agencyId, monthsAfterClosure: body.monthsAfterClosure };
+  retention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() body: RetentionRequest) {
+    return this.lists.setRetention(agencyId, body.monthsAfterClosure);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../case-work';
+import type { CommandContext } from '@vertrouwd/service-kit';
 
 export class ApproveSummary {
   constructor(

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../case-work';
+import type { CommandContext } from '@vertrouwd/service-kit';
 
 /** The coordinator of `agencyId` assigns (or reassigns) the case; a case of another agency does not exist for them. */
 export class AssignAdvisor {

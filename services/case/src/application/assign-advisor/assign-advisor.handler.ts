@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CaseWork } from '../case-work';
-import { caseNotFound } from '../case.problems';
+import { CaseNotFoundError } from '../../domain/case/case.errors';
 import { AssignAdvisor } from './assign-advisor.command';
 
 @CommandHandler(AssignAdvisor)
@@ -9,7 +9,7 @@ export class AssignAdvisorHandler implements ICommandHandler<AssignAdvisor, void
 
   execute(cmd: AssignAdvisor): Promise<void> {
     return this.work.run(cmd.caseId, cmd.context, (c) => {
-      if (c.state.opened?.agencyId !== cmd.agencyId) throw caseNotFound();
+      if (c.state.opened?.agencyId !== cmd.agencyId) throw new CaseNotFoundError();
       c.assign(cmd.advisorId, cmd.context.actor, new Date());
     });
   }

@@ -1,5 +1,5 @@
 import type { ErasureRequester } from '../../domain/case/case.values';
-import type { CommandContext } from '../case-work';
+import type { CommandContext } from '@vertrouwd/service-kit';
 
 export class EraseCase {
   constructor(

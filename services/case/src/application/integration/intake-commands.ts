@@ -8,7 +8,7 @@ import {
 } from '@vertrouwd/contracts';
 import type { OpenCase as Report } from '../../domain/case/case.aggregate';
 import { ApproveSummary } from '../approve-summary/approve-summary.command';
-import type { CommandContext } from '../case-work';
+import type { CommandContext } from '@vertrouwd/service-kit';
 import { CorrectSummary } from '../correct-summary/correct-summary.command';
 import { OpenCase } from '../open-case/open-case.command';
 import { ReceiveReporterMessage } from '../receive-reporter-message/receive-reporter-message.command';

@@ -1,26 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CaseReadModels } from '../../infrastructure/case-read-models';
-import type { Deadline } from '../../domain/case/case.values';
+import { CLOCK, IntervalJob, systemContext, type Clock } from '@vertrouwd/service-kit';
 import { MarkDeadlineMissed } from '../mark-deadline-missed/mark-deadline-missed.command';
-import { CLOCK, type Clock } from './clock';
-import { IntervalJob } from './interval-job';
-
-interface Overdue {
-  caseId: string;
-  deadline: Deadline;
-  dueAt: Date;
-}
-
-// A deadline is missed when its due time passed and its step came late or not at all; recorded ones are skipped,
-// and so are inactive cases (closed, withdrawn, erased). The read model may lag: the aggregate has the last word.
-const OVERDUE = `
-  select "caseId", 'acknowledgement' as deadline, "acknowledgementDueAt" as "dueAt" from legal_clocks
-   where active and not "acknowledgementMissed" and "acknowledgementDueAt" < $1
-     and ("acknowledgedAt" is null or "acknowledgedAt" > "acknowledgementDueAt")
-  union all
-  select "caseId", 'feedback', "feedbackDueAt" from legal_clocks
-   where active and not "feedbackMissed" and "feedbackDueAt" < $1 and ("feedbackAt" is null or "feedbackAt" > "feedbackDueAt")`;
+import { CASE_READ_MODEL, type CaseReadModel } from '../ports/case-read-model.port';
 
 /**
  * Appends `DeadlineMissed` once per missed legal deadline (published as case.deadline-missed.v1). A case that
@@ -29,7 +11,7 @@ const OVERDUE = `
 @Injectable()
 export class DeadlineWatch extends IntervalJob {
   constructor(
-    private readonly readModels: CaseReadModels,
+    @Inject(CASE_READ_MODEL) private readonly readModel: CaseReadModel,
     private readonly commands: CommandBus,
     @Inject(CLOCK) clock: Clock,
   ) {
@@ -37,12 +19,11 @@ export class DeadlineWatch extends IntervalJob {
   }
 
   async runOnce(now = this.clock()): Promise<number> {
-    const overdue: Overdue[] = await this.readModels.dataSource.query(OVERDUE, [now]);
     let marked = 0;
-    for (const { caseId, deadline, dueAt } of overdue) {
-      const context = { actor: 'system:deadline-watch', correlationId: caseId };
+    for (const { caseId, deadline, dueAt } of await this.readModel.overdueDeadlines(now)) {
+      const context = systemContext('system:deadline-watch', caseId);
       try {
-        await this.commands.execute(new MarkDeadlineMissed(caseId, deadline, new Date(dueAt).toISOString(), now, context));
+        await this.commands.execute(new MarkDeadlineMissed(caseId, deadline, dueAt.toISOString(), now, context));
         marked += 1;
       } catch (error) {
         this.logger.warn(`${deadline} deadline of a case not marked: ${(error as Error).name}`);

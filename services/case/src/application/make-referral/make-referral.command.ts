@@ -1,4 +1,4 @@
-import type { CommandContext } from '../case-work';
+import type { CommandContext } from '@vertrouwd/service-kit';
 import type { ReferralType } from '../../domain/case/case.values';
 
 export class MakeReferral {

@@ -1,5 +1,5 @@
 import type { Deadline } from '../../domain/case/case.values';
-import type { CommandContext } from '../case-work';
+import type { CommandContext } from '@vertrouwd/service-kit';
 
 export class MarkDeadlineMissed {
   constructor(

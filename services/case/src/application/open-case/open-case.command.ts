@@ -1,5 +1,5 @@
 import type { OpenCase as Report } from '../../domain/case/case.aggregate';
-import type { CommandContext } from '../case-work';
+import type { CommandContext } from '@vertrouwd/service-kit';
 
 /** Opens the case of a submitted report (from intake's `intake.report-submitted.v1`). */
 export class OpenCase {

@@ -1,5 +1,4 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { WrongExpectedVersionError } from '@vertrouwd/event-sourcing';
 import { Case } from '../../domain/case/case.aggregate';
 import { CaseWork } from '../case-work';
 import { OpenCase } from './open-case.command';
@@ -13,15 +12,9 @@ export class OpenCaseHandler implements ICommandHandler<OpenCase, { opened: bool
   constructor(private readonly work: CaseWork) {}
 
   async execute(command: OpenCase): Promise<{ opened: boolean }> {
-    if (await this.work.cases.load(command.report.caseId)) return { opened: false };
+    if (await this.work.exists(command.report.caseId)) return { opened: false };
     const aggregate = new Case();
     aggregate.open(command.report, new Date());
-    try {
-      await this.work.save(aggregate, command.context);
-      return { opened: true };
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) return { opened: false };
-      throw error;
-    }
+    return { opened: await this.work.create(aggregate, command.context) };
   }
 }

@@ -4,7 +4,7 @@ import type { Sealer } from '@vertrouwd/privacy';
 import { EVENT_STORE, PLATFORM, SEALER, type Platform } from '@vertrouwd/runtime';
 import type { CaseEvent } from '../../domain/case/case.events';
 import { legalClocks, type LegalClocks } from '../../domain/case/legal-clock';
-import { caseNotFound } from '../case.problems';
+import { CaseNotFoundError } from '../../domain/case/case.errors';
 import { sealedKeys } from './read-case.query';
 
 export interface ReplayEntry {
@@ -40,7 +40,7 @@ export class AuditReplay {
   async replay(auditId: string, caseId: string, agencyId: string | undefined): Promise<Replay> {
     const events = await this.store.readStream(`case-${caseId}`);
     const opened = events.find((e) => e.type === 'CaseOpened')?.data as { agencyId?: string } | undefined;
-    if (!agencyId || opened?.agencyId !== agencyId) throw caseNotFound();
+    if (!agencyId || opened?.agencyId !== agencyId) throw new CaseNotFoundError();
     const access = await this.store.readStream(`access-${caseId}`);
     const entries = [
       ...events.map((e) => this.entry(auditId, caseId, 'case', e)),

@@ -4,7 +4,7 @@ import { shown, type Sealer } from '@vertrouwd/privacy';
 import { EVENT_STORE, SEALER } from '@vertrouwd/runtime';
 import { SEALED_FIELDS, type SealedContentRead } from '../../domain/case/case.events';
 import { CaseRepository } from '../case.repository';
-import { caseNotFound } from '../case.problems';
+import { CaseNotFoundError } from '../../domain/case/case.errors';
 
 export interface CaseEntryView {
   type: string;
@@ -34,7 +34,7 @@ export class ReadCase {
   async read(caseId: string, advisorId: string, agencyId: string | undefined): Promise<CaseView> {
     const found = await this.cases.load(caseId);
     const theirs = found && found.state.advisorId === advisorId && found.state.opened?.agencyId === agencyId;
-    if (!found || !theirs || found.state.status === 'erased') throw caseNotFound();
+    if (!found || !theirs || found.state.status === 'erased') throw new CaseNotFoundError();
     const recorded = await this.store.readStream(this.cases.streamId(caseId));
     const fields = [...new Set(recorded.flatMap((e) => sealedKeys(e.data as Record<string, unknown>)))];
     const read: SealedContentRead = { type: 'SealedContentRead', caseId, actor: advisorId, fields, at: new Date().toISOString() };
