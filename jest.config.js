@@ -18,8 +18,6 @@ const projects = [
   { name: 'runtime', root: 'libs/platform/runtime' },
   { name: 'intake', root: 'services/intake' },
   { name: 'case', root: 'services/case' },
-  { name: 'sample-marks', root: 'services/sample-marks' },
-  { name: 'sample-digest', root: 'services/sample-digest' },
   { name: 'deploy', root: 'deploy' },
   { name: 'architecture', root: 'tools/architecture' },
 ];

@@ -6,8 +6,6 @@ import { join } from 'node:path';
 export const SERVICES = [
   { name: 'intake', port: 3001, database: 'vertrouwd_intake' },
   { name: 'case', port: 3002, database: 'vertrouwd_case' },
-  { name: 'sample-marks', port: 3101, database: 'vertrouwd_sample_marks' },
-  { name: 'sample-digest', port: 3102, database: 'vertrouwd_sample_digest' },
 ] as const;
 
 export interface ServiceProcess {

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       await startServiceProcess(service, { ...env, DATABASE_URL: url(service.database), PORT: String(service.port) }, join(dir, 'logs')),
     );
   }
-  const seeded = await seedDemoData(running, issuer);
+  const seeded = await seedDemoData(running, issuer, dir);
 
   console.log(`\nVertrouwd (embedded default) is up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   for (const service of running) console.log(`  ${service.name.padEnd(14)} ${service.url}   (API: ${service.url}/docs)`);
