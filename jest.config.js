@@ -1,29 +1,27 @@
-// One Jest run for the whole monorepo: one embedded PostgreSQL (global setup), a project per library
-// and service, tests tiered by suffix (.spec unit, .int-spec against Postgres, .e2e-spec over HTTP).
-const { readFileSync } = require('node:fs');
+// One Jest run for the whole monorepo: one embedded PostgreSQL (global setup), a project per workspace (library,
+// service, deploy, tools, bench), tests tiered by suffix (.spec unit, .int-spec against Postgres, .e2e-spec over HTTP).
+const { existsSync, readdirSync, readFileSync } = require('node:fs');
 const swc = require('./tools/jest/swc.config.js');
 
 const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8'));
-const projects = [
-  { name: 'testing', root: 'libs/testing' },
-  { name: 'domain', root: 'libs/platform/domain' },
-  { name: 'event-sourcing', root: 'libs/platform/event-sourcing' },
-  { name: 'contracts', root: 'libs/contracts' },
-  { name: 'messaging', root: 'libs/platform/messaging' },
-  { name: 'auth', root: 'libs/platform/auth' },
-  { name: 'privacy', root: 'libs/platform/privacy' },
-  { name: 'telemetry', root: 'libs/platform/telemetry' },
-  { name: 'http', root: 'libs/platform/http' },
-  { name: 'config', root: 'libs/platform/config' },
-  { name: 'runtime', root: 'libs/platform/runtime' },
-  { name: 'service-kit', root: 'libs/platform/service-kit' },
-  { name: 'intake', root: 'services/intake' },
-  { name: 'case', root: 'services/case' },
-  { name: 'sample-marks', root: 'services/sample-marks' },
-  { name: 'sample-digest', root: 'services/sample-digest' },
-  { name: 'deploy', root: 'deploy' },
-  { name: 'architecture', root: 'tools/architecture' },
-];
+const { workspaces } = JSON.parse(readFileSync(`${__dirname}/package.json`, 'utf8'));
+
+// The projects are the workspaces, found as npm finds them (a folder with a package.json), each named after its
+// folder (`--selectProjects intake`): a new library or service needs no edit here.
+const projects = workspaces
+  .flatMap((pattern) => (pattern.endsWith('/*') ? foldersIn(pattern.slice(0, -2)) : [pattern]))
+  .filter((root) => existsSync(`${__dirname}/${root}/package.json`))
+  .map((root) => ({ name: root.split('/').pop(), root }));
+const names = projects.map((p) => p.name);
+const clash = names.find((name, i) => names.indexOf(name) !== i);
+if (clash) throw new Error(`Two workspaces are named ${clash}: Jest projects are named after their folder`);
+
+function foldersIn(parent) {
+  if (!existsSync(`${__dirname}/${parent}`)) return [];
+  return readdirSync(`${__dirname}/${parent}`, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${parent}/${entry.name}`);
+}
 
 function project({ name, root }) {
   const depth = root.split('/').length;

@@ -2,12 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadServiceConfig, SERVICE_VARIABLES, type VariableSpec } from '@vertrouwd/config';
-import { SERVICES } from './service-processes';
+import { readServiceManifests, SHARED_DATABASES } from './service-manifests';
 
 // docker-compose.yml cannot run on the build machines (no container engine); this keeps it honest against
 // the code: every application service's variables, ports and dependencies, checked against the schema the
-// services read (libs/platform/config).
+// services read (libs/platform/config) and against the service's manifest (services/<name>/service.manifest.json).
 const ROOT = join(__dirname, '../..');
+const manifests = new Map(readServiceManifests().map((m) => [m.name, m]));
 
 interface ComposeService {
   build?: { context: string; dockerfile: string; args?: Record<string, string> };
@@ -24,8 +25,8 @@ const appServices = Object.entries(compose.services).filter(([, s]) => s.build?.
 const dependencies = (s: ComposeService) => (Array.isArray(s.depends_on) ? s.depends_on : Object.keys(s.depends_on ?? {}));
 
 describe('docker-compose.yml', () => {
-  it('runs every service npm start runs, built by the one Dockerfile from its own folder', () => {
-    expect(appServices.map(([name]) => name).sort()).toEqual(SERVICES.map((s) => s.name).sort());
+  it('runs every service that has a manifest (the services npm start runs), built by the one Dockerfile from its own folder', () => {
+    expect(appServices.map(([name]) => name).sort()).toEqual([...manifests.keys()].sort());
     for (const [name, service] of appServices) {
       expect(service.build).toEqual({ context: '.', dockerfile: 'deploy/Dockerfile', args: { SERVICE: name } });
       expect(existsSync(join(ROOT, 'services', name, 'src/main.ts'))).toBe(true);
@@ -39,6 +40,14 @@ describe('docker-compose.yml', () => {
     expect(() => loadServiceConfig(env)).not.toThrow();
     expect(env.DATABASE_URL).toBeDefined();
     expect(env.HOST).toBe('0.0.0.0');
+  });
+
+  it.each(appServices)('gives %s the port, database and variables its manifest names', (name, service) => {
+    const manifest = manifests.get(name)!;
+    const env = service.environment ?? {};
+    expect(env.PORT).toBe(String(manifest.port));
+    expect(new URL(env.DATABASE_URL).pathname.slice(1)).toBe(manifest.database);
+    expect(Object.keys(env).filter((key) => !manifest.environment.includes(key))).toEqual([]);
   });
 
   it.each(appServices)('publishes the port %s listens on', (_name, service) => {
@@ -56,11 +65,14 @@ describe('docker-compose.yml', () => {
     for (const dependency of dependencies(service)) expect(compose.services[dependency]).toBeDefined();
   });
 
-  it('creates every service database in PostgreSQL that the services are given', () => {
+  it("creates in PostgreSQL exactly the manifests' databases, the bus's and the key vault's", () => {
     const init = readFileSync(join(ROOT, 'deploy/postgres/init/01-databases.sql'), 'utf8');
+    const created = [...init.matchAll(/^create database (\w+);$/gm)].map((m) => m[1]);
+    const expected = [...[...manifests.values()].map((m) => m.database), ...Object.values(SHARED_DATABASES)];
+    expect(created.sort()).toEqual(expected.sort());
     for (const [, service] of appServices) {
       const database = new URL(service.environment!.DATABASE_URL).pathname.slice(1);
-      expect(init).toContain(`create database ${database};`);
+      expect(created).toContain(database);
     }
     expect(compose.services.postgres.volumes).toContain('./deploy/postgres/init:/docker-entrypoint-initdb.d:ro');
   });

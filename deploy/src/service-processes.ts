@@ -1,14 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readServiceManifests, type ServiceManifest } from './service-manifests';
 
-/** The services `npm start` runs, each with its own port and database. Domain services join here. */
-export const SERVICES = [
-  { name: 'intake', port: 3001, database: 'vertrouwd_intake' },
-  { name: 'case', port: 3002, database: 'vertrouwd_case' },
-  { name: 'sample-marks', port: 3101, database: 'vertrouwd_sample_marks' },
-  { name: 'sample-digest', port: 3102, database: 'vertrouwd_sample_digest' },
-] as const;
+/** The services `npm start` runs, each with its own port and database: every folder under services/ with a manifest. */
+export const SERVICES: readonly ServiceManifest[] = readServiceManifests();
 
 export interface ServiceProcess {
   name: string;
@@ -28,7 +24,7 @@ export function stopAllServices(): Promise<void> {
 
 /** Starts a service as a process of its own, its log in `logDir`; resolves once it listens (its `listening on` line). */
 export function startServiceProcess(
-  service: (typeof SERVICES)[number],
+  service: Pick<ServiceManifest, 'name'>,
   env: Record<string, string>,
   logDir: string,
 ): Promise<ServiceProcess> {

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, withDatabase, type EmbeddedPostgresServer } from
 import { dataDirectory } from './data-dir';
 import { seedDemoData } from './demo-data';
 import { ensureDatabase, readOrCreateSecret } from './embedded-resources';
+import { SHARED_DATABASES } from './service-manifests';
 import { SERVICES, startServiceProcess, stopAllServices, type ServiceProcess } from './service-processes';
 
 async function main(): Promise<void> {
@@ -33,15 +34,15 @@ async function main(): Promise<void> {
   postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: Number(process.env.PGPORT ?? 54320), persistent: true });
   const url = (name: string) => withDatabase(postgres!.url, name);
   await Promise.all(
-    ['vertrouwd_bus', 'vertrouwd_privacy', ...SERVICES.map((s) => s.database)].map((name) => ensureDatabase(postgres!.url, name)),
+    [...Object.values(SHARED_DATABASES), ...SERVICES.map((s) => s.database)].map((name) => ensureDatabase(postgres!.url, name)),
   );
   issuer = process.env.OIDC_ISSUER
     ? undefined
     : await startDevIssuer({ port: 8180, keyFile: join(dir, 'dev-issuer', 'signing-key.jwk.json') });
   const env = {
     OIDC_ISSUER: process.env.OIDC_ISSUER ?? issuer!.issuer,
-    BUS_DATABASE_URL: url('vertrouwd_bus'),
-    PRIVACY_DATABASE_URL: url('vertrouwd_privacy'),
+    BUS_DATABASE_URL: url(SHARED_DATABASES.bus),
+    PRIVACY_DATABASE_URL: url(SHARED_DATABASES.keyVault),
     VERTROUWD_DATA_DIR: dir,
     REPORTER_TOKEN_SECRET: readOrCreateSecret(join(dir, 'reporter-token.secret')),
   };
@@ -50,13 +51,13 @@ async function main(): Promise<void> {
       await startServiceProcess(service, { ...env, DATABASE_URL: url(service.database), PORT: String(service.port) }, join(dir, 'logs')),
     );
   }
-  const seeded = await seedDemoData(running, issuer);
+  const seeded = await seedDemoData(running, issuer, dir);
 
   console.log(`\nVertrouwd (embedded default) is up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   for (const service of running) console.log(`  ${service.name.padEnd(14)} ${service.url}   (API: ${service.url}/docs)`);
   console.log(`  ${'identity'.padEnd(14)} ${env.OIDC_ISSUER}${issuer ? '   (embedded dev issuer)' : ''}`);
   console.log(
-    `  ${'postgresql'.padEnd(14)} ${postgres.url.replace(/:[^:@/]+@/, ':***@')}   (bus: vertrouwd_bus, key vault: vertrouwd_privacy)`,
+    `  ${'postgresql'.padEnd(14)} ${postgres.url.replace(/:[^:@/]+@/, ':***@')}   (bus: ${SHARED_DATABASES.bus}, key vault: ${SHARED_DATABASES.keyVault})`,
   );
   console.log(`  ${'data'.padEnd(14)} ${dir}${seeded ? '   (demo data seeded)' : ''}; service logs in ${join(dir, 'logs')}\n`);
   if (issuer) {

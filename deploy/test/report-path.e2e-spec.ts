@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startService, type RunningService } from '@vertrouwd/runtime';
-import { createLogger, InMemorySpanExporter, NestPinoLogger, startTelemetry, type Telemetry } from '@vertrouwd/telemetry';
+import { createLogger, InMemorySpanExporter, NestPinoLogger, SpanKind, startTelemetry, type Telemetry } from '@vertrouwd/telemetry';
 import { createTestDatabase, eventually, type TestDatabase, tablesContaining } from '@vertrouwd/testing';
 import { caseService } from '../../services/case/src/service';
 import { intake } from '../../services/intake/src/service';
@@ -16,6 +16,10 @@ import { intake } from '../../services/intake/src/service';
 // through the receipt → a referral with consent → hours → closed → the auditor's replay → erasure → the replay
 // again. A canary planted in every personal field appears afterwards nowhere but as ciphertext: not in any table
 // of any database (events, bus, read models, key vault), logs, traces, error bodies or audit output.
+//
+// It is also the proof of the platform's bus path between two services: the report leaves intake through the
+// outbox in its events, crosses the Postgres bus, and case's consumer opens the case from it, all in the one
+// trace the reporter's HTTP request started.
 const CANARY = 'CANARY-Jansen-0612345678';
 
 describe('a report, from the intake page to erasure, across intake and case', () => {
@@ -64,9 +68,11 @@ describe('a report, from the intake page to erasure, across intake and case', ()
 
   it('runs the whole path, and the canary is nowhere but sealed', async () => {
     // The reporter files an anonymous report; personal fields carry the canary.
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const filed = keep(
       await request(intakeService.url)
         .post('/intake/bakkerij-2026/reports')
+        .set('traceparent', `00-${traceId}-00f067aa0ba902b7-01`)
         .send({
           theme: 'bullying',
           relation: 'manager',
@@ -81,7 +87,8 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     const { caseId, receiptCode, passphrase } = filed.body as { caseId: string; receiptCode: string; passphrase: string };
     expect(receiptCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
 
-    // The case opens from intake's integration event; the coordinator sees it waiting and assigns Anna.
+    // The case opens from intake's integration event (outbox → bus → case's consumer), in the request's trace;
+    // the coordinator sees it waiting and assigns Anna.
     const carla = await token('coordinator-carla');
     await eventually(
       async () => {
@@ -93,6 +100,15 @@ describe('a report, from the intake page to erasure, across intake and case', ()
       },
       { timeoutMs: 20_000 },
     );
+    const [opened] = await cases.platform.store.readStream(`case-${caseId}`);
+    expect(opened.type).toBe('CaseOpened');
+    expect(opened.metadata.traceparent).toContain(traceId);
+    await eventually(async () => {
+      await telemetry.forceFlush();
+      const trace = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
+      expect(trace.find((s) => s.kind === SpanKind.SERVER)?.name).toMatch(/^HTTP POST \/intake\//);
+      expect(trace.find((s) => s.kind === SpanKind.CONSUMER)?.name).toBe('consume intake.report-submitted.v1');
+    });
     keep(
       await request(cases.url)
         .post(`/agencies/${DEMO_AGENCY_ID}/cases/${caseId}/assignment`)

@@ -1,8 +1,7 @@
 -- One database per service, and one for the Postgres bus (when BUS=postgres). Runs on the first start only.
+-- Every service manifest's database is here, and nothing else: deploy/src/compose.spec.ts checks it.
 create database vertrouwd_intake;
 create database vertrouwd_case;
-create database vertrouwd_sample_marks;
-create database vertrouwd_sample_digest;
 create database vertrouwd_bus;
 -- The key vault, shared by every service (ADR 0013).
 create database vertrouwd_privacy;

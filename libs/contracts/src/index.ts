@@ -3,7 +3,6 @@ export * from './contract';
 export * from './registry';
 export * from './privacy-check';
 export * from './all-contracts';
-export * from './sample/mark-recorded.contract';
 export * from './fields';
 export * from './intake/intake.contracts';
 export * from './case/case.contracts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { ALL_CONTRACTS, ContractRegistry, ContractViolationError, MarkRecordedV1, type IntegrationEvent } from '@vertrouwd/contracts';
+import { ContractRegistry, ContractViolationError, defineContract, type IntegrationEvent } from '@vertrouwd/contracts';
 import { AggregateRepository, EventSourcedAggregate, PostgresEventStore, applyMigrations } from '@vertrouwd/event-sourcing';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { handleOnce, inboxMigrations } from '../inbox';
@@ -24,7 +24,25 @@ class Mark extends EventSourcedAggregate<MarkEvent> {
   }
 }
 
-const registry = new ContractRegistry(ALL_CONTRACTS);
+// A contract of this test only: the outbox and inbox carry any contract the registry knows.
+const MarkRecordedV1 = defineContract({
+  type: 'test.mark-recorded',
+  version: 1,
+  description: 'A mark was recorded (test only).',
+  payload: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['markId', 'topic', 'weight', 'recordedAt'],
+    properties: {
+      markId: { type: 'string', format: 'uuid' },
+      topic: { type: 'string', enum: ['unwanted-behaviour', 'integrity', 'other'] },
+      weight: { type: 'integer', minimum: 0, maximum: 100 },
+      recordedAt: { type: 'string', format: 'date-time' },
+    },
+  },
+  fields: { markId: 'id', topic: 'enum', weight: 'count', recordedAt: 'timestamp' },
+});
+const registry = new ContractRegistry([MarkRecordedV1]);
 const translate = (e: MarkEvent) => [
   { contract: MarkRecordedV1, payload: { markId: e.markId, topic: e.topic, weight: e.weight, recordedAt: e.at } },
 ];
@@ -64,7 +82,7 @@ describe('outbox: domain events → integration events → bus → inbox', () =>
     const [stored] = await store.readStream(`mark-${markId}`);
     const [outbox] = stored.metadata.outbox as { topic: string; key: string; headers: Record<string, string> }[];
     expect(outbox).toMatchObject({
-      topic: 'sample.mark-recorded.v1',
+      topic: 'test.mark-recorded.v1',
       key: markId,
       headers: { 'correlation-id': 'corr-7', 'causation-id': stored.id },
     });
@@ -79,14 +97,14 @@ describe('outbox: domain events → integration events → bus → inbox', () =>
         await tx.query('insert into digest values ($1, 1) on conflict (topic) do update set marks = digest.marks + 1', [topic]);
       });
     };
-    const consumer = consumeIntegrationEvents(bus, { group: 'digest', topics: ['sample.mark-recorded.v1'], registry, handle });
+    const consumer = consumeIntegrationEvents(bus, { group: 'digest', topics: ['test.mark-recorded.v1'], registry, handle });
     await relay.caughtUp();
     await eventually(() => expect(received).toHaveLength(1));
-    expect(received[0]).toMatchObject({ type: 'sample.mark-recorded', key: markId, correlationId: 'corr-7', causationId: stored.id });
+    expect(received[0]).toMatchObject({ type: 'test.mark-recorded', key: markId, correlationId: 'corr-7', causationId: stored.id });
     expect(received[0].traceparent).toBe(`00-${'a'.repeat(32)}-${'b'.repeat(16)}-01`);
 
     // A redelivery (the relay publishing again after a crash) changes nothing.
-    await bus.publish([{ topic: 'sample.mark-recorded.v1', key: markId, value: JSON.stringify(received[0]) }]);
+    await bus.publish([{ topic: 'test.mark-recorded.v1', key: markId, value: JSON.stringify(received[0]) }]);
     await eventually(() => expect(received).toHaveLength(2));
     await consumer.caughtUp();
     expect((await pool.query('select topic, marks from digest')).rows).toEqual([{ topic: 'integrity', marks: 1 }]);

@@ -1,6 +1,0 @@
-export class ReadMark {
-  constructor(
-    readonly markId: string,
-    readonly advisorId: string,
-  ) {}
-}
