@@ -21,9 +21,19 @@ export abstract class EventSourcedAggregate<E extends DomainEvent = DomainEvent>
     return event.type;
   }
 
+  // What AggregateRepository now calls (the names of @vertrouwd/domain's Aggregate), until every aggregate moved there.
+  uncommittedEvents(): E[] {
+    return this.getUncommittedEvents();
+  }
+
+  markCommitted(version: number): void {
+    this.version = version;
+    this.commit();
+  }
+
   /** Rebuilds state from stored events and remembers the stream version they end at. */
-  rehydrate(history: E[], version: number): void {
-    this.loadFromHistory(history);
+  rehydrate(history: readonly E[], version: number): void {
+    this.loadFromHistory([...history]);
     this.version = version;
   }
 }
