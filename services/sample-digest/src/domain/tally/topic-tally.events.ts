@@ -1,12 +1,9 @@
-/** A recorded mark was counted in its topic's tally. */
-export class MarkCounted {
-  readonly type = 'MarkCounted';
-
-  constructor(
-    readonly topic: string,
-    readonly markId: string,
-    readonly weight: number,
-  ) {}
+/** A recorded mark was counted in its topic's tally (a plain value with a fixed type string, stored as is). */
+export interface MarkCounted {
+  type: 'MarkCounted';
+  topic: string;
+  markId: string;
+  weight: number;
 }
 
 export type TallyEvent = MarkCounted;

@@ -23,9 +23,9 @@ export class ReadMarkHandler implements IQueryHandler<ReadMark, MarkView> {
 
   async execute(query: ReadMark): Promise<MarkView> {
     const mark = await this.marks.load(query.markId);
-    if (!mark || mark.advisorId !== query.advisorId) throw new NotFoundException('No such mark');
+    if (!mark || mark.state.advisorId !== query.advisorId) throw new NotFoundException('No such mark');
     // Sealed under caseKey(markId): a remark moved over from another mark is refused, not shown.
-    const remark = shown(await this.sealer.unseal<string>(mark.remark as never, { caseRef: mark.id }));
-    return { markId: mark.id, topic: mark.topic, weight: mark.weight, remark };
+    const remark = shown(await this.sealer.unseal<string>(mark.state.remark as never, { caseRef: mark.id }));
+    return { markId: mark.id, topic: mark.state.topic, weight: mark.state.weight, remark };
   }
 }

@@ -1,10 +1,18 @@
-import { given } from '@vertrouwd/event-sourcing';
+import { given } from '@vertrouwd/domain';
 import { Mark } from './mark.aggregate';
 import { MarkAlreadyRecordedError, RemarkNotSealedError, WeightOutOfRangeError } from './mark.errors';
-import { MarkRecorded } from './mark.events';
+import type { MarkRecorded } from './mark.events';
 
 const at = new Date('2026-03-02T09:00:00Z');
-const recorded = new MarkRecorded('m-1', 'advisor-1', 'integrity', 3, 'sealed:v1:k:iv:ct', at.toISOString());
+const recorded: MarkRecorded = {
+  type: 'MarkRecorded',
+  markId: 'm-1',
+  advisorId: 'advisor-1',
+  topic: 'integrity',
+  weight: 3,
+  remark: 'sealed:v1:k:iv:ct',
+  recordedAt: at.toISOString(),
+};
 
 describe('Mark', () => {
   it('records a mark with a sealed remark', () =>

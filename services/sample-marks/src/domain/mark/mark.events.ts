@@ -1,16 +1,15 @@
-/** A mark an advisor recorded: a topic, a weight and a remark, sealed before it reaches the event. */
-export class MarkRecorded {
-  readonly type = 'MarkRecorded';
+// Domain events of a mark: plain values with fixed type strings (stored as is; never renamed).
 
-  constructor(
-    readonly markId: string,
-    readonly advisorId: string,
-    readonly topic: MarkTopic,
-    readonly weight: number,
-    /** Ciphertext (`sealed:v1:…`), never plaintext. */
-    readonly remark: string,
-    readonly recordedAt: string,
-  ) {}
+/** A mark an advisor recorded: a topic, a weight and a remark, sealed before it reaches the event. */
+export interface MarkRecorded {
+  type: 'MarkRecorded';
+  markId: string;
+  advisorId: string;
+  topic: MarkTopic;
+  weight: number;
+  /** Ciphertext (`sealed:v1:…`), never plaintext. */
+  remark: string;
+  recordedAt: string;
 }
 
 export type MarkEvent = MarkRecorded;
