@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { DomainError } from '@vertrouwd/domain';
 import { ProblemException, ProblemType } from '@vertrouwd/http';
 import { AlreadyShreddedError } from '@vertrouwd/privacy';
 import * as E from '../domain/case/case.errors';
@@ -23,7 +24,7 @@ export function caseNotFound(): ProblemException {
 export function toProblem(error: unknown): unknown {
   if (error instanceof HttpException) return error;
   if (error instanceof AlreadyShreddedError) return problem(409, ProblemType.conflict, 'Conflict', new E.CaseErasedError().message, error);
-  if (!(error instanceof E.CaseRuleError)) return error;
+  if (!(error instanceof DomainError)) return error;
   if (error instanceof E.NotAssignedAdvisorError || error instanceof E.CaseNotOpenedError) return caseNotFound();
   if (NOT_FOUND.some((type) => error instanceof type)) return problem(404, ProblemType.notFound, 'Not found', error.message, error);
   if (UNPROCESSABLE.some((type) => error instanceof type))

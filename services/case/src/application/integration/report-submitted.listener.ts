@@ -9,9 +9,9 @@ import {
   topicOf,
   type IntegrationEvent,
 } from '@vertrouwd/contracts';
+import { DomainError } from '@vertrouwd/domain';
 import { consumeIntegrationEvents, type Consumer } from '@vertrouwd/messaging';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
-import { CaseRuleError } from '../../domain/case/case.errors';
 import { commandFor } from './intake-commands';
 
 /**
@@ -44,7 +44,7 @@ export class ReportSubmittedListener implements OnApplicationBootstrap, OnApplic
     try {
       await this.commands.execute(command);
     } catch (error) {
-      const rule = error instanceof Error && error.cause instanceof CaseRuleError ? error.cause : undefined;
+      const rule = error instanceof Error && error.cause instanceof DomainError ? error.cause : undefined;
       if (!rule) throw error;
       this.logger.warn(`${topicOf(event)} ${event.eventId} refused by a case rule (${rule.name}); dropped`);
     }
