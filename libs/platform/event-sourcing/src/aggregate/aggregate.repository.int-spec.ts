@@ -1,14 +1,34 @@
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { CqrsModule, EventBus, EventPublisher } from '@nestjs/cqrs';
-import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
+import { Aggregate, conflict, type Evolution } from '@vertrouwd/domain';
+import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
 import { WrongExpectedVersionError } from '../errors';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
-import { AggregateRepository } from './aggregate.repository';
-import { Ticket, type TicketEvent } from './fixtures/ticket.aggregate';
+import { AggregateNotFoundError, AggregateRepository } from './aggregate.repository';
 
-@Module({ imports: [CqrsModule.forRoot()] })
-class TicketsModule {}
+type TicketEvent =
+  { type: 'TicketOpened'; ticketId: string; openedAt: string } | { type: 'TicketClosed'; ticketId: string; reason: string };
+
+class TicketClosedError extends conflict('TicketClosedError', 'This ticket is closed') {}
+
+const evolution: Evolution<{ ticketId: string; closed: boolean }, TicketEvent> = {
+  TicketOpened: (state, event) => ({ ...state, ticketId: event.ticketId }),
+  TicketClosed: (state) => ({ ...state, closed: true }),
+};
+
+class Ticket extends Aggregate<TicketEvent, { ticketId: string; closed: boolean }> {
+  constructor() {
+    super({ ticketId: '', closed: false }, evolution);
+  }
+  get id(): string {
+    return this.state.ticketId;
+  }
+  open(ticketId: string, at: Date): void {
+    this.apply({ type: 'TicketOpened', ticketId, openedAt: at.toISOString() });
+  }
+  close(reason: string): void {
+    if (this.state.closed) throw new TicketClosedError();
+    this.apply({ type: 'TicketClosed', ticketId: this.id, reason });
+  }
+}
 
 describe('AggregateRepository', () => {
   let db: TestDatabase;
@@ -30,18 +50,30 @@ describe('AggregateRepository', () => {
     ticket.open('t-1', new Date('2026-03-02T09:00:00Z'));
     await tickets.save(ticket, { correlationId: 'c-1', actor: 'advisor-1' });
     expect(ticket.version).toBe(0);
-    expect(ticket.getUncommittedEvents()).toEqual([]);
+    expect(ticket.uncommittedEvents()).toEqual([]);
 
     const loaded = await tickets.get('t-1');
+    expect([loaded.version, loaded.uncommittedEvents()]).toEqual([0, []]);
     loaded.close('settled');
     await tickets.save(loaded);
+    expect(loaded.version).toBe(1);
     const stream = await store.readStream('ticket-t-1');
-    expect(stream.map((e) => [e.type, e.version, e.metadata.correlationId])).toEqual([
-      ['TicketOpened', 0, 'c-1'],
-      ['TicketClosed', 1, undefined],
+    expect(stream.map((e) => [e.type, e.version, e.data, e.metadata.correlationId])).toEqual([
+      ['TicketOpened', 0, { ticketId: 't-1', openedAt: '2026-03-02T09:00:00.000Z' }, 'c-1'],
+      ['TicketClosed', 1, { ticketId: 't-1', reason: 'settled' }, undefined],
     ]);
-    expect((await tickets.get('t-1')).closed).toBe(true);
+    expect((await tickets.get('t-1')).state.closed).toBe(true);
     expect(await tickets.load('t-missing')).toBeUndefined();
+    await expect(tickets.get('t-missing')).rejects.toBeInstanceOf(AggregateNotFoundError);
+  });
+
+  it('saves nothing when nothing was applied', async () => {
+    const ticket = new Ticket();
+    ticket.open('t-0', new Date());
+    await tickets.save(ticket);
+    const loaded = await tickets.get('t-0');
+    expect(await tickets.save(loaded)).toBeUndefined();
+    expect(await store.readStream('ticket-t-0')).toHaveLength(1);
   });
 
   it('refuses to save over a concurrent change', async () => {
@@ -53,20 +85,32 @@ describe('AggregateRepository', () => {
     await tickets.save(theirs);
     mine.close('by me');
     await expect(tickets.save(mine)).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    expect(mine.uncommittedEvents()).toHaveLength(1); // still pending: nothing was stored
   });
 
-  it('publishes saved events on the Nest event bus when merged with the EventPublisher', async () => {
-    const app = await NestFactory.createApplicationContext(TicketsModule, { logger: false });
-    try {
-      const published: TicketEvent[] = [];
-      app.get(EventBus).subscribe((event) => void published.push(event as TicketEvent));
-      const ticket = app.get(EventPublisher).mergeObjectContext(new Ticket());
-      ticket.open('t-3', new Date('2026-03-03T10:00:00Z'));
-      expect(published).toEqual([]);
-      await tickets.save(ticket);
-      await eventually(() => expect(published.map((e) => e.type)).toEqual(['TicketOpened']));
-    } finally {
-      await app.close();
-    }
+  it('refuses a new aggregate whose stream exists already', async () => {
+    const first = new Ticket();
+    first.open('t-3', new Date());
+    await tickets.save(first);
+    const second = new Ticket();
+    second.open('t-3', new Date());
+    await expect(tickets.save(second)).rejects.toBeInstanceOf(WrongExpectedVersionError);
+  });
+
+  it('passes each event with its id to enrich, which adds to that event’s metadata (the outbox hook)', async () => {
+    const ticket = new Ticket();
+    ticket.open('t-4', new Date());
+    ticket.close('at once');
+    const seen: [string, string, string][] = [];
+    await tickets.save(ticket, { correlationId: 'c-4' }, (event, { id, aggregateId, metadata }) => {
+      seen.push([event.type, aggregateId, id]);
+      return { ...metadata, causationId: id };
+    });
+    const stream = await store.readStream('ticket-t-4');
+    expect(seen.map(([type, aggregateId]) => [type, aggregateId])).toEqual([
+      ['TicketOpened', 't-4'],
+      ['TicketClosed', 't-4'],
+    ]);
+    expect(stream.map((e) => [e.id, e.metadata.correlationId, e.metadata.causationId])).toEqual(seen.map(([, , id]) => [id, 'c-4', id]));
   });
 });

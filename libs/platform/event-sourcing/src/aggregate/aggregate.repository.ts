@@ -1,6 +1,6 @@
+import type { DomainEvent } from '@vertrouwd/domain';
 import type { AppendResult, EventMetadataInput, EventStore } from '../event-store.port';
 import { NO_STREAM } from '../event-store.port';
-import type { DomainEvent, EventSourcedAggregate } from './event-sourced.aggregate';
 import { EventSerializer } from './event-serializer';
 import { uuidv7 } from '../ids';
 
@@ -13,6 +13,16 @@ export class AggregateNotFoundError extends Error {
   constructor(readonly streamId: string) {
     super(`No aggregate in stream ${streamId}`);
   }
+}
+
+/** What the repository needs of an aggregate: any `Aggregate` of `@vertrouwd/domain` has it. */
+export interface EventSourced<E extends DomainEvent> {
+  readonly id: string;
+  /** Version of the last stored event; -1 for a new aggregate. */
+  readonly version: number;
+  uncommittedEvents(): readonly E[];
+  markCommitted(version: number): void;
+  rehydrate(history: readonly E[], version: number): void;
 }
 
 export interface AggregateRepositoryOptions<A, E extends DomainEvent> {
@@ -28,7 +38,7 @@ export interface AggregateRepositoryOptions<A, E extends DomainEvent> {
  * the expected version, so a concurrent change fails with WrongExpectedVersionError instead of being
  * overwritten.
  */
-export class AggregateRepository<E extends DomainEvent, A extends EventSourcedAggregate<E>> {
+export class AggregateRepository<E extends DomainEvent, A extends EventSourced<E>> {
   private readonly serializer: EventSerializer<E>;
 
   constructor(
@@ -60,12 +70,12 @@ export class AggregateRepository<E extends DomainEvent, A extends EventSourcedAg
   }
 
   /**
-   * Appends the uncommitted events, then commits them (publishing them if merged with Nest's
-   * EventPublisher). `enrich` may add to each event's metadata, e.g. the integration events it gives
-   * rise to (the outbox), knowing the event's id.
+   * Appends the uncommitted events with the loaded version as the expected version, then marks them
+   * committed at the version the store gave. `enrich` may add to each event's metadata, e.g. the
+   * integration events it gives rise to (the outbox), knowing the event's id.
    */
   async save(aggregate: A, metadata: EventMetadataInput = {}, enrich?: Enrich<E>): Promise<AppendResult | undefined> {
-    const pending = aggregate.getUncommittedEvents();
+    const pending = aggregate.uncommittedEvents();
     if (pending.length === 0) return undefined;
     const events = pending.map((event) => {
       const id = uuidv7();
@@ -77,8 +87,7 @@ export class AggregateRepository<E extends DomainEvent, A extends EventSourcedAg
     });
     const expected = aggregate.version < 0 ? NO_STREAM : aggregate.version;
     const result = await this.store.appendToStream(this.streamId(aggregate.id), events, expected);
-    aggregate.version = result.nextExpectedVersion;
-    aggregate.commit();
+    aggregate.markCommitted(result.nextExpectedVersion);
     return result;
   }
 }

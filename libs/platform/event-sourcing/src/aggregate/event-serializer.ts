@@ -1,5 +1,5 @@
+import type { DomainEvent } from '@vertrouwd/domain';
 import type { NewEvent, RecordedEvent } from '../event-store.port';
-import type { DomainEvent } from './event-sourced.aggregate';
 
 /** Rewrites a stored event of an old shape into the current one (a changed shape is a new type). */
 export type Upcaster = (data: Record<string, unknown>) => { type: string; data: Record<string, unknown> };

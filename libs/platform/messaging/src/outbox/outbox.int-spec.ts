@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { ContractRegistry, ContractViolationError, defineContract, type IntegrationEvent } from '@vertrouwd/contracts';
-import { AggregateRepository, EventSourcedAggregate, PostgresEventStore, applyMigrations } from '@vertrouwd/event-sourcing';
+import { Aggregate } from '@vertrouwd/domain';
+import { AggregateRepository, PostgresEventStore, applyMigrations } from '@vertrouwd/event-sourcing';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { handleOnce, inboxMigrations } from '../inbox';
 import { PostgresMessageBus } from '../postgres/postgres-message-bus';
@@ -11,16 +12,15 @@ import { OutboxRelay } from './outbox-relay';
 
 type MarkEvent = { type: 'MarkRecorded'; markId: string; topic: string; weight: number; at: string };
 
-class Mark extends EventSourcedAggregate<MarkEvent> {
-  private markId = '';
+class Mark extends Aggregate<MarkEvent, { markId: string }> {
+  constructor() {
+    super({ markId: '' }, { MarkRecorded: (_state, event) => ({ markId: event.markId }) });
+  }
   get id(): string {
-    return this.markId;
+    return this.state.markId;
   }
   record(markId: string, topic: string, weight: number): void {
     this.apply({ type: 'MarkRecorded', markId, topic, weight, at: '2026-03-02T09:00:00.000Z' });
-  }
-  onMarkRecorded(event: MarkEvent): void {
-    this.markId = event.markId;
   }
 }
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import type { ConsumeOptions, Consumer } from '../message-bus.port';
+import type { ConsumeOptions, Consumer, OutgoingMessage } from '../message-bus.port';
+import type { BusConnection } from './bus-connection';
 import { PartitionWorker } from './partition-worker';
-import type { PostgresMessageBus } from './postgres-message-bus';
 
 /** Namespace of the advisory locks by which consumers of a group own partitions. */
 const OWNERSHIP_NAMESPACE = 7292;
@@ -27,7 +27,7 @@ export class PostgresConsumer implements Consumer {
   private readonly commitListeners = new Set<() => void>();
 
   constructor(
-    private readonly bus: PostgresMessageBus,
+    private readonly bus: BusConnection,
     private readonly options: ConsumeOptions,
     private readonly settings: Settings,
   ) {}
@@ -160,7 +160,7 @@ export class PostgresConsumer implements Consumer {
     return {
       pool: this.bus.pool,
       options: this.options,
-      publish: (messages: Parameters<PostgresMessageBus['publish']>[0]) => this.bus.publish(messages),
+      publish: (messages: OutgoingMessage[]) => this.bus.publish(messages),
       commit: (topic: string, partition: number, offset: bigint) => this.commitOnOwner(topic, partition, offset),
       pollIntervalMs: this.settings.pollIntervalMs,
       onCommitted: () => this.commitListeners.forEach((l) => l()),

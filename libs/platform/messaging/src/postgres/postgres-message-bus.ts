@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { applyMigrations, PgChannel } from '@vertrouwd/event-sourcing';
 import type { ConsumeOptions, Consumer, MessageBus, OutgoingMessage } from '../message-bus.port';
 import { partitionOf } from '../partitioner';
+import type { BusConnection } from './bus-connection';
 import { busMigrations, PUBLISH_SQL } from './bus-schema';
 import { PostgresConsumer } from './postgres-consumer';
 
@@ -19,7 +20,7 @@ export interface PostgresMessageBusOptions {
  * committed offsets, at-least-once delivery, retries and a dead-letter topic, LISTEN/NOTIFY for low
  * latency (ADR 0012).
  */
-export class PostgresMessageBus implements MessageBus {
+export class PostgresMessageBus implements MessageBus, BusConnection {
   private readonly knownTopics = new Set<string>();
   private readonly consumers = new Set<PostgresConsumer>();
   readonly channel: PgChannel;

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { ACTIVITIES, CONSENT_SCOPES, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES } from '../../domain/case/case.values';
+import { ACTIVITIES, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES } from '@vertrouwd/contracts';
+import { CONSENT_SCOPES } from '../../domain/case/case.values';
 import type { Activity, ConsentScope, ConversationMode, Outcome, ReferralType } from '../../domain/case/case.values';
 
 const TEXT = { description: 'Free text: sealed before it is stored, read back only by the assigned advisor', maxLength: 10_000 };

@@ -19,6 +19,7 @@ import type { CaseEvent } from '../../domain/case/case.events';
 /**
  * Domain events → integration events: the one place that decides what leaves the service. Metadata only;
  * sealed text only where the reporter must read it through intake (a shared summary, an advisor's message).
+ * One switch over every event type and no default: a new event fails the type check until it is decided here.
  */
 export function translateCaseEvent(event: CaseEvent): Translated[] {
   const { caseId } = event;
@@ -54,14 +55,6 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
           payload: { caseId, messageId: event.messageId, sentAt: event.sentAt, sealedBody: event.sealedBody },
         },
       ];
-    default:
-      return translateMore(event);
-  }
-}
-
-function translateMore(event: CaseEvent): Translated[] {
-  const { caseId } = event;
-  switch (event.type) {
     case 'ReferralMade':
       return [{ contract: ReferralMadeV1, payload: { caseId, referralType: event.referralType, referredAt: event.referredAt } }];
     case 'FormalReportSupported':
@@ -82,7 +75,13 @@ function translateMore(event: CaseEvent): Translated[] {
       const { deadline, dueAt, advisorId } = event;
       return [{ contract: DeadlineMissedV1, payload: { caseId, deadline, dueAt, ...(advisorId ? { advisorId } : {}) } }];
     }
-    default:
+    case 'ConsentRecorded':
+    case 'AdviceGiven':
+    case 'AftercarePlanned':
+    case 'AftercareRecorded':
+    case 'SummaryApproved':
+    case 'SummaryCorrected':
+    case 'ReporterMessageReceived':
       return []; // consent, advice, aftercare, summaries' approval and the reporter's messages stay in the case
   }
 }

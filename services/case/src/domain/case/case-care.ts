@@ -1,100 +1,84 @@
-import type { Case } from './case.aggregate';
 import * as E from './case.errors';
+import type {
+  AdviceGiven,
+  AftercarePlanned,
+  AftercareRecorded,
+  CaseOpened,
+  ConsentRecorded,
+  FormalReportSupported,
+  HoursLogged,
+  ReferralMade,
+} from './case.events';
+import { requireAdvisor } from './case.rules';
+import type { CaseState } from './case.state';
 import { UNWANTED_BEHAVIOUR_THEMES, sealedOnly, type Activity, type ConsentScope, type ReferralType } from './case.values';
+
+// The advisor's support work on a case, as decisions: advice, the reporter's consents, referrals and a formal
+// report, aftercare, and the hours spent. Every step is the assigned advisor's, on a live case.
 
 const MINUTES_PER_DAY = 24 * 60;
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
-/**
- * The advisor's support work on a case: advice, the reporter's consents, referrals and a formal report,
- * aftercare, and the hours spent. Every step is the assigned advisor's, on a live case.
- */
-export class CaseCare {
-  constructor(private readonly aggregate: Case) {}
+export function giveAdvice(state: CaseState, advisorId: string, adviceId: string, sealedAdvice: string, at: Date): AdviceGiven {
+  const { caseId } = requireAdvisor(state, advisorId);
+  sealedOnly(sealedAdvice);
+  return { type: 'AdviceGiven', caseId, adviceId, advisorId, sealedAdvice, givenAt: at.toISOString() };
+}
 
-  private get state() {
-    return this.aggregate.state;
-  }
+export function recordConsent(state: CaseState, advisorId: string, scope: ConsentScope, at: Date): ConsentRecorded {
+  const { caseId } = requireAdvisor(state, advisorId);
+  return { type: 'ConsentRecorded', caseId, advisorId, scope, recordedAt: at.toISOString() };
+}
 
-  giveAdvice(advisorId: string, adviceId: string, sealedAdvice: string, at: Date): void {
-    this.aggregate.requireAdvisor(advisorId);
-    sealedOnly(sealedAdvice);
-    this.aggregate.record({ type: 'AdviceGiven', caseId: this.aggregate.id, adviceId, advisorId, sealedAdvice, givenAt: at.toISOString() });
-  }
+export function makeReferral(state: CaseState, advisorId: string, referralId: string, referralType: ReferralType, at: Date): ReferralMade {
+  const opened = requireAdvisor(state, advisorId);
+  requireConsent(state, opened, 'referral');
+  return { type: 'ReferralMade', caseId: opened.caseId, referralId, advisorId, referralType, referredAt: at.toISOString() };
+}
 
-  recordConsent(advisorId: string, scope: ConsentScope, at: Date): void {
-    this.aggregate.requireAdvisor(advisorId);
-    this.aggregate.record({ type: 'ConsentRecorded', caseId: this.aggregate.id, advisorId, scope, recordedAt: at.toISOString() });
-  }
+export function supportFormalReport(state: CaseState, advisorId: string, at: Date): FormalReportSupported {
+  const opened = requireAdvisor(state, advisorId);
+  if (state.formalReport) throw new E.FormalReportAlreadySupportedError();
+  requireConsent(state, opened, 'formal-report');
+  return { type: 'FormalReportSupported', caseId: opened.caseId, advisorId, supportedAt: at.toISOString() };
+}
 
-  makeReferral(advisorId: string, referralId: string, referralType: ReferralType, at: Date): void {
-    this.aggregate.requireAdvisor(advisorId);
-    this.requireConsent('referral');
-    this.aggregate.record({
-      type: 'ReferralMade',
-      caseId: this.aggregate.id,
-      referralId,
-      advisorId,
-      referralType,
-      referredAt: at.toISOString(),
-    });
-  }
+export function planAftercare(
+  state: CaseState,
+  advisorId: string,
+  aftercareId: string,
+  plannedFor: string,
+  sealedPlan: string,
+  at: Date,
+): AftercarePlanned {
+  const { caseId } = requireAdvisor(state, advisorId);
+  sealedOnly(sealedPlan);
+  return { type: 'AftercarePlanned', caseId, aftercareId, advisorId, plannedFor, sealedPlan, plannedAt: at.toISOString() };
+}
 
-  supportFormalReport(advisorId: string, at: Date): void {
-    this.aggregate.requireAdvisor(advisorId);
-    if (this.state.formalReport) throw new E.FormalReportAlreadySupportedError();
-    this.requireConsent('formal-report');
-    this.aggregate.record({ type: 'FormalReportSupported', caseId: this.aggregate.id, advisorId, supportedAt: at.toISOString() });
-  }
+export function recordAftercare(state: CaseState, advisorId: string, aftercareId: string, sealedNote: string, at: Date): AftercareRecorded {
+  const { caseId } = requireAdvisor(state, advisorId);
+  if (!state.aftercare.has(aftercareId)) throw new E.AftercareNotPlannedError();
+  sealedOnly(sealedNote);
+  return { type: 'AftercareRecorded', caseId, aftercareId, advisorId, sealedNote, recordedAt: at.toISOString() };
+}
 
-  planAftercare(advisorId: string, aftercareId: string, plannedFor: string, sealedPlan: string, at: Date): void {
-    this.aggregate.requireAdvisor(advisorId);
-    sealedOnly(sealedPlan);
-    this.aggregate.record({
-      type: 'AftercarePlanned',
-      caseId: this.aggregate.id,
-      aftercareId,
-      advisorId,
-      plannedFor,
-      sealedPlan,
-      plannedAt: at.toISOString(),
-    });
-  }
+export function logHours(
+  state: CaseState,
+  advisorId: string,
+  workedOn: string,
+  minutes: number,
+  activity: Activity,
+  at: Date,
+): HoursLogged {
+  const { caseId, organisationId } = requireAdvisor(state, advisorId);
+  if (!Number.isInteger(minutes) || minutes <= 0 || minutes > MINUTES_PER_DAY) throw new E.HoursNotPositiveError();
+  if (workedOn > dayOf(at)) throw new E.HoursInFutureError();
+  return { type: 'HoursLogged', caseId, organisationId, advisorId, workedOn, minutes, activity, loggedAt: at.toISOString() };
+}
 
-  recordAftercare(advisorId: string, aftercareId: string, sealedNote: string, at: Date): void {
-    this.aggregate.requireAdvisor(advisorId);
-    if (!this.state.aftercare.has(aftercareId)) throw new E.AftercareNotPlannedError();
-    sealedOnly(sealedNote);
-    this.aggregate.record({
-      type: 'AftercareRecorded',
-      caseId: this.aggregate.id,
-      aftercareId,
-      advisorId,
-      sealedNote,
-      recordedAt: at.toISOString(),
-    });
-  }
-
-  logHours(advisorId: string, workedOn: string, minutes: number, activity: Activity, at: Date): void {
-    this.aggregate.requireAdvisor(advisorId);
-    if (!Number.isInteger(minutes) || minutes <= 0 || minutes > MINUTES_PER_DAY) throw new E.HoursNotPositiveError();
-    if (workedOn > dayOf(at)) throw new E.HoursInFutureError();
-    const { organisationId } = this.state.opened!;
-    this.aggregate.record({
-      type: 'HoursLogged',
-      caseId: this.aggregate.id,
-      organisationId,
-      advisorId,
-      workedOn,
-      minutes,
-      activity,
-      loggedAt: at.toISOString(),
-    });
-  }
-
-  /** On unwanted behaviour a referral or formal step needs the reporter's recorded consent; integrity themes need none. */
-  private requireConsent(scope: ConsentScope): void {
-    const unwanted = UNWANTED_BEHAVIOUR_THEMES.includes(this.state.opened!.theme);
-    if (unwanted && !this.state.consents.has(scope)) throw new E.ConsentRequiredError();
-  }
+/** On unwanted behaviour a referral or formal step needs the reporter's recorded consent; integrity themes need none. */
+function requireConsent(state: CaseState, opened: CaseOpened, scope: ConsentScope): void {
+  const unwanted = UNWANTED_BEHAVIOUR_THEMES.includes(opened.theme);
+  if (unwanted && !state.consents.has(scope)) throw new E.ConsentRequiredError();
 }

@@ -1,82 +1,75 @@
-import type { Case, NewConversation } from './case.aggregate';
 import * as E from './case.errors';
+import type {
+  AdvisorMessageSent,
+  ConversationRecorded,
+  ReporterMessageReceived,
+  SummaryApproved,
+  SummaryCorrected,
+  SummaryShared,
+} from './case.events';
+import { requireAdvisor, requireLive } from './case.rules';
+import type { CaseState } from './case.state';
+import { sealedOnly } from './case.values';
 
-/**
- * The exchanges of a case with its reporter: conversations and their summaries (shared for approval, approved
- * or corrected), and messages both ways. Reporter-side events arrive through the bus at least once, so each
- * is taken once.
- */
-export class CaseCorrespondence {
-  constructor(private readonly aggregate: Case) {}
+// The exchanges of a case with its reporter, as decisions: conversations and their summaries (shared for
+// approval, approved or corrected), and messages both ways. Reporter-side events arrive through the bus at
+// least once, so each is taken once: a repeat decides nothing (undefined).
 
-  private get state() {
-    return this.aggregate.state;
-  }
+export type NewConversation = Pick<ConversationRecorded, 'conversationId' | 'heldOn' | 'minutes' | 'mode' | 'sealedSummary'>;
 
-  record(advisorId: string, c: NewConversation, at: Date): void {
-    this.aggregate.requireAdvisor(advisorId);
-    const future = c.heldOn > at.toISOString().slice(0, 10);
-    if (!Number.isInteger(c.minutes) || c.minutes <= 0 || future) throw new E.ConversationInvalidError();
-    sealed(c.sealedSummary);
-    this.aggregate.record({ type: 'ConversationRecorded', caseId: this.aggregate.id, advisorId, ...c, recordedAt: at.toISOString() });
-  }
-
-  share(advisorId: string, summaryId: string, at: Date): void {
-    this.aggregate.requireAdvisor(advisorId);
-    const summary = this.state.summaries.get(summaryId);
-    if (!summary) throw new E.SummaryNotFoundError();
-    if (summary.shared) throw new E.SummaryAlreadySharedError();
-    const { sealedSummary } = summary;
-    this.aggregate.record({
-      type: 'SummaryShared',
-      caseId: this.aggregate.id,
-      summaryId,
-      advisorId,
-      sealedSummary,
-      sharedAt: at.toISOString(),
-    });
-  }
-
-  approve(summaryId: string, at: Date): void {
-    if (this.sharedSummary(summaryId).approved) return;
-    this.aggregate.record({ type: 'SummaryApproved', caseId: this.aggregate.id, summaryId, approvedAt: at.toISOString() });
-  }
-
-  correct(summaryId: string, sealedCorrection: string, at: Date): void {
-    const correctedAt = at.toISOString();
-    if (this.sharedSummary(summaryId).corrections.has(correctedAt)) return;
-    sealed(sealedCorrection);
-    this.aggregate.record({ type: 'SummaryCorrected', caseId: this.aggregate.id, summaryId, sealedCorrection, correctedAt });
-  }
-
-  send(advisorId: string, messageId: string, sealedBody: string, at: Date): void {
-    this.aggregate.requireAdvisor(advisorId);
-    sealed(sealedBody);
-    this.aggregate.record({
-      type: 'AdvisorMessageSent',
-      caseId: this.aggregate.id,
-      messageId,
-      advisorId,
-      sealedBody,
-      sentAt: at.toISOString(),
-    });
-  }
-
-  receive(messageId: string, sealedBody: string, sentAt: string): void {
-    this.aggregate.requireLive();
-    if (this.state.reporterMessages.has(messageId)) return;
-    sealed(sealedBody);
-    this.aggregate.record({ type: 'ReporterMessageReceived', caseId: this.aggregate.id, messageId, sealedBody, sentAt });
-  }
-
-  private sharedSummary(summaryId: string) {
-    this.aggregate.requireLive();
-    const summary = this.state.summaries.get(summaryId);
-    if (!summary?.shared) throw new E.SummaryNotSharedError();
-    return summary;
-  }
+export function recordConversation(state: CaseState, advisorId: string, c: NewConversation, at: Date): ConversationRecorded {
+  const { caseId } = requireAdvisor(state, advisorId);
+  const future = c.heldOn > at.toISOString().slice(0, 10);
+  if (!Number.isInteger(c.minutes) || c.minutes <= 0 || future) throw new E.ConversationInvalidError();
+  sealedOnly(c.sealedSummary);
+  return { type: 'ConversationRecorded', caseId, advisorId, ...c, recordedAt: at.toISOString() };
 }
 
-function sealed(value: string): void {
-  if (!value.startsWith('sealed:')) throw new E.NotSealedError();
+export function shareSummary(state: CaseState, advisorId: string, summaryId: string, at: Date): SummaryShared {
+  const { caseId } = requireAdvisor(state, advisorId);
+  const summary = state.summaries.get(summaryId);
+  if (!summary) throw new E.SummaryNotFoundError();
+  if (summary.shared) throw new E.SummaryAlreadySharedError();
+  const { sealedSummary } = summary;
+  return { type: 'SummaryShared', caseId, summaryId, advisorId, sealedSummary, sharedAt: at.toISOString() };
+}
+
+export function approveSummary(state: CaseState, summaryId: string, at: Date): SummaryApproved | undefined {
+  const { caseId, summary } = sharedSummary(state, summaryId);
+  if (summary.approved) return undefined;
+  return { type: 'SummaryApproved', caseId, summaryId, approvedAt: at.toISOString() };
+}
+
+export function correctSummary(state: CaseState, summaryId: string, sealedCorrection: string, at: Date): SummaryCorrected | undefined {
+  const { caseId, summary } = sharedSummary(state, summaryId);
+  const correctedAt = at.toISOString();
+  if (summary.corrections.has(correctedAt)) return undefined;
+  sealedOnly(sealedCorrection);
+  return { type: 'SummaryCorrected', caseId, summaryId, sealedCorrection, correctedAt };
+}
+
+export function sendMessage(state: CaseState, advisorId: string, messageId: string, sealedBody: string, at: Date): AdvisorMessageSent {
+  const { caseId } = requireAdvisor(state, advisorId);
+  sealedOnly(sealedBody);
+  return { type: 'AdvisorMessageSent', caseId, messageId, advisorId, sealedBody, sentAt: at.toISOString() };
+}
+
+export function receiveReporterMessage(
+  state: CaseState,
+  messageId: string,
+  sealedBody: string,
+  sentAt: string,
+): ReporterMessageReceived | undefined {
+  const { caseId } = requireLive(state);
+  if (state.reporterMessages.has(messageId)) return undefined;
+  sealedOnly(sealedBody);
+  return { type: 'ReporterMessageReceived', caseId, messageId, sealedBody, sentAt };
+}
+
+/** A summary the reporter answers must have been shared with them, on a live case. */
+function sharedSummary(state: CaseState, summaryId: string) {
+  const { caseId } = requireLive(state);
+  const summary = state.summaries.get(summaryId);
+  if (!summary?.shared) throw new E.SummaryNotSharedError();
+  return { caseId, summary };
 }

@@ -1,4 +1,4 @@
-import { given } from '@vertrouwd/event-sourcing';
+import { given } from '@vertrouwd/domain';
 import { Case } from './case.aggregate';
 import * as E from './case.errors';
 import {

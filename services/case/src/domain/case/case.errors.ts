@@ -10,7 +10,6 @@ export class CaseNotOpenedError extends CaseNotFoundError {}
 export class NotAssignedAdvisorError extends CaseNotFoundError {}
 
 export class CaseAlreadyOpenedError extends conflict('CaseAlreadyOpenedError', 'This case is already open') {}
-export class CaseNotAssignedError extends conflict('CaseNotAssignedError', 'This case has no advisor yet') {}
 export class CaseClosedError extends conflict('CaseClosedError', 'A closed case can only be reopened or erased') {}
 export class CaseNotClosedError extends conflict('CaseNotClosedError', 'Only a closed case can be reopened') {}
 export class CaseErasedError extends conflict('CaseErasedError', 'This case was erased') {}

@@ -1,107 +1,90 @@
+import type { Evolution } from '@vertrouwd/domain';
 import type { CaseEvent, CaseOpened } from './case.events';
-import type { CaseStatus, ConsentScope, Deadline, Outcome } from './case.values';
+import type { CaseStatus, ConsentScope, Deadline, Outcome, SealedText } from './case.values';
 
-interface SummaryState {
-  sealedSummary: string;
-  shared: boolean;
-  approved: boolean;
-  corrections: Set<string>;
+export interface SummaryState {
+  readonly sealedSummary: SealedText;
+  readonly shared: boolean;
+  readonly approved: boolean;
+  /** When the reporter's corrections were made: each is taken once. */
+  readonly corrections: ReadonlySet<string>;
 }
 
-/** What the rules of a case need to know, rebuilt from its events by `evolve` (the only place state changes). */
-export class CaseState {
-  opened: CaseOpened | undefined;
-  status: CaseStatus = 'waiting-for-assignment';
-  advisorId: string | undefined;
-  acknowledgedAt: string | undefined;
-  outcome: Outcome | undefined;
-  formalReport = false;
-  readonly consents = new Set<ConsentScope>();
-  readonly summaries = new Map<string, SummaryState>();
-  readonly aftercare = new Set<string>();
-  readonly reporterMessages = new Set<string>();
-  readonly missedDeadlines = new Set<Deadline>();
-
-  evolve(event: CaseEvent): void {
-    switch (event.type) {
-      case 'CaseOpened':
-        this.opened = event;
-        return;
-      case 'AdvisorAssigned':
-        this.advisorId = event.advisorId;
-        if (this.status === 'waiting-for-assignment') this.status = 'open';
-        return;
-      case 'CaseTransferred':
-        this.advisorId = event.toAdvisorId;
-        return;
-      case 'CaseAcknowledged':
-        this.acknowledgedAt = event.acknowledgedAt;
-        return;
-      case 'ConversationRecorded':
-        this.summaries.set(event.conversationId, {
-          sealedSummary: event.sealedSummary,
-          shared: false,
-          approved: false,
-          corrections: new Set(),
-        });
-        return;
-      case 'SummaryShared':
-        this.summary(event.summaryId).shared = true;
-        return;
-      case 'SummaryApproved':
-        this.summary(event.summaryId).approved = true;
-        return;
-      case 'SummaryCorrected':
-        this.summary(event.summaryId).corrections.add(event.correctedAt);
-        return;
-      default:
-        this.evolveMore(event);
-    }
-  }
-
-  private evolveMore(event: CaseEvent): void {
-    switch (event.type) {
-      case 'ConsentRecorded':
-        this.consents.add(event.scope);
-        return;
-      case 'FormalReportSupported':
-        this.formalReport = true;
-        return;
-      case 'AftercarePlanned':
-        this.aftercare.add(event.aftercareId);
-        return;
-      case 'ReporterMessageReceived':
-        this.reporterMessages.add(event.messageId);
-        return;
-      case 'CaseClosed':
-        this.close(event.outcome);
-        return;
-      case 'ReportWithdrawn':
-        this.close('withdrawn');
-        return;
-      case 'CaseReopened':
-        this.status = this.advisorId ? 'open' : 'waiting-for-assignment';
-        this.outcome = undefined;
-        return;
-      case 'CaseErased':
-        this.status = 'erased';
-        return;
-      case 'DeadlineMissed':
-        this.missedDeadlines.add(event.deadline);
-        return;
-      default:
-        return; // the other events are history only: no rule depends on them
-    }
-  }
-
-  private close(outcome: Outcome): void {
-    this.status = 'closed';
-    this.outcome = outcome;
-  }
-
-  private summary(id: string): SummaryState {
-    const summary = this.summaries.get(id);
-    if (!summary) throw new Error('A summary event names a conversation that is not in this case');
-    return summary;
-  }
+/** What the rules of a case need to know, rebuilt from its events by `caseEvolution` (the only place it changes). */
+export interface CaseState {
+  readonly opened: CaseOpened | undefined;
+  readonly status: CaseStatus;
+  readonly advisorId: string | undefined;
+  readonly acknowledgedAt: string | undefined;
+  readonly outcome: Outcome | undefined;
+  readonly formalReport: boolean;
+  readonly consents: ReadonlySet<ConsentScope>;
+  readonly summaries: ReadonlyMap<string, SummaryState>;
+  readonly aftercare: ReadonlySet<string>;
+  readonly reporterMessages: ReadonlySet<string>;
+  readonly missedDeadlines: ReadonlySet<Deadline>;
 }
+
+export const initialCaseState: CaseState = {
+  opened: undefined,
+  status: 'waiting-for-assignment',
+  advisorId: undefined,
+  acknowledgedAt: undefined,
+  outcome: undefined,
+  formalReport: false,
+  consents: new Set(),
+  summaries: new Map(),
+  aftercare: new Set(),
+  reporterMessages: new Set(),
+  missedDeadlines: new Set(),
+};
+
+/** History only: no rule depends on these events. */
+const unchanged = (state: CaseState): CaseState => state;
+
+const adding = <T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> => new Set(set).add(value);
+
+function withSummary(state: CaseState, id: string, change: (summary: SummaryState) => SummaryState): CaseState {
+  const summary = state.summaries.get(id);
+  if (!summary) throw new Error('A summary event names a conversation that is not in this case');
+  return { ...state, summaries: new Map(state.summaries).set(id, change(summary)) };
+}
+
+/** How each event changes the state: one step per event type, so a new event cannot be forgotten here. */
+export const caseEvolution: Evolution<CaseState, CaseEvent> = {
+  CaseOpened: (state, event) => ({ ...state, opened: event }),
+  AdvisorAssigned: (state, event) => ({
+    ...state,
+    advisorId: event.advisorId,
+    status: state.status === 'waiting-for-assignment' ? 'open' : state.status,
+  }),
+  CaseTransferred: (state, event) => ({ ...state, advisorId: event.toAdvisorId }),
+  CaseAcknowledged: (state, event) => ({ ...state, acknowledgedAt: event.acknowledgedAt }),
+  ConversationRecorded: (state, event) => ({
+    ...state,
+    summaries: new Map(state.summaries).set(event.conversationId, {
+      sealedSummary: event.sealedSummary,
+      shared: false,
+      approved: false,
+      corrections: new Set(),
+    }),
+  }),
+  SummaryShared: (state, event) => withSummary(state, event.summaryId, (summary) => ({ ...summary, shared: true })),
+  SummaryApproved: (state, event) => withSummary(state, event.summaryId, (summary) => ({ ...summary, approved: true })),
+  SummaryCorrected: (state, event) =>
+    withSummary(state, event.summaryId, (summary) => ({ ...summary, corrections: adding(summary.corrections, event.correctedAt) })),
+  AdviceGiven: unchanged,
+  ConsentRecorded: (state, event) => ({ ...state, consents: adding(state.consents, event.scope) }),
+  ReferralMade: unchanged,
+  FormalReportSupported: (state) => ({ ...state, formalReport: true }),
+  AftercarePlanned: (state, event) => ({ ...state, aftercare: adding(state.aftercare, event.aftercareId) }),
+  AftercareRecorded: unchanged,
+  HoursLogged: unchanged,
+  CaseClosed: (state, event) => ({ ...state, status: 'closed', outcome: event.outcome }),
+  ReportWithdrawn: (state) => ({ ...state, status: 'closed', outcome: 'withdrawn' }),
+  CaseReopened: (state) => ({ ...state, status: state.advisorId ? 'open' : 'waiting-for-assignment', outcome: undefined }),
+  CaseErased: (state) => ({ ...state, status: 'erased' }),
+  ReporterMessageReceived: (state, event) => ({ ...state, reporterMessages: adding(state.reporterMessages, event.messageId) }),
+  AdvisorMessageSent: unchanged,
+  DeadlineMissed: (state, event) => ({ ...state, missedDeadlines: adding(state.missedDeadlines, event.deadline) }),
+};

@@ -1,9 +1,8 @@
-import { ACTIVITIES, ANONYMITY, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES, RELATIONS, THEMES } from '@vertrouwd/contracts';
+import type { ACTIVITIES, ANONYMITY, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES, RELATIONS, THEMES } from '@vertrouwd/contracts';
 import { NotSealedError } from './case.errors';
 
-// The case speaks the published vocabulary: one list per word, so a value the aggregate accepts is one
-// the contracts accept too.
-export { ACTIVITIES, ANONYMITY, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES, RELATIONS, THEMES };
+// The case speaks the published vocabulary: its words are the types of the contracts' lists (one list per
+// word), so a value the aggregate accepts is one the contracts accept too. The lists themselves are the edge's.
 export type Theme = (typeof THEMES)[number];
 export type Relation = (typeof RELATIONS)[number];
 export type Anonymity = (typeof ANONYMITY)[number];

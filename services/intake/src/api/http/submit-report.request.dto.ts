@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
-import { ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, RELATIONS } from '@vertrouwd/contracts';
-import { SUBMITTABLE_THEMES } from '../../domain/report/report-scope';
+import { ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, RELATIONS, THEMES } from '@vertrouwd/contracts';
+import { OUT_OF_SCOPE_THEMES } from '../../domain/report/report-scope';
 import type { AdvisorGender, AdvisorKind, Anonymity, ContactChannel, Relation } from '../../domain/report/report.events';
 import type { SubmittableTheme } from '../../domain/report/report-scope';
 import { FORM_LANGUAGES, type FormLanguage } from '../../i18n/translations';
+
+const SUBMITTABLE_THEMES: readonly SubmittableTheme[] = [...THEMES, ...OUT_OF_SCOPE_THEMES];
 
 export class ContactRequest {
   @ApiProperty({ enum: CONTACT_CHANNELS }) @IsIn(CONTACT_CHANNELS) channel!: ContactChannel;

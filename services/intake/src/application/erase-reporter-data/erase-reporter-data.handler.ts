@@ -20,7 +20,7 @@ export class EraseReporterDataHandler implements ICommandHandler<EraseReporterDa
       command.caseId,
       command.correlationId,
       (report) => report.eraseReporterData(new Date()),
-      async (report) => void (await this.platform.privacy.vault.shredSubject('reporter', report.facts!.reporterRef)),
+      async (report) => void (await this.platform.privacy.vault.shredSubject('reporter', report.state.facts!.reporterRef)),
     );
   }
 }

@@ -2,7 +2,10 @@ import { ReporterMessageSentV1, ReportSubmittedV1, ReportWithdrawnV1, SummaryApp
 import type { Translated } from '@vertrouwd/messaging';
 import type { ReportEvent } from '../../domain/report/report.events';
 
-/** Domain events → integration events: the one place that decides what leaves intake. Sealed fields only. */
+/**
+ * Domain events → integration events: the one place that decides what leaves intake. Sealed fields only.
+ * One switch over every event type and no default: a new event fails the type check until it is decided here.
+ */
 export function translateIntakeEvent(event: ReportEvent): Translated[] {
   switch (event.type) {
     case 'ReportSubmitted': {

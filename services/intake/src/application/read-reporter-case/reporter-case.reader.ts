@@ -26,11 +26,11 @@ export class ReporterCaseReader {
     const { rows } = await this.pool.query('select * from report_status where case_id = $1', [caseId]);
     const row = rows[0] ?? {};
     const dates = {
-      received: iso(row.received_at) ?? report.receivedAt,
+      received: iso(row.received_at) ?? report.state.receivedAt,
       acknowledged: iso(row.acknowledged_at),
       inProgress: iso(row.in_progress_at),
       closed: iso(row.closed_at),
-      withdrawn: report.withdrawnAt ?? null,
+      withdrawn: report.state.withdrawnAt ?? null,
     };
     const status = dates.withdrawn
       ? 'withdrawn'
@@ -50,7 +50,7 @@ export class ReporterCaseReader {
       'select message_id, sent_at, sealed_body from advisor_messages where case_id = $1',
       [caseId],
     );
-    const own = report.messages.map((m) => ({ messageId: m.messageId, from: 'reporter', sentAt: m.sentAt, sealed: m.sealedBody }));
+    const own = report.state.messages.map((m) => ({ messageId: m.messageId, from: 'reporter', sentAt: m.sentAt, sealed: m.sealedBody }));
     const advisor = rows.map((r) => ({ messageId: r.message_id, from: 'advisor', sentAt: r.sent_at.toISOString(), sealed: r.sealed_body }));
     const thread = [...own, ...advisor].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
     return { messages: await Promise.all(thread.map(async ({ sealed, ...m }) => ({ ...m, body: await this.open(caseId, sealed) }))) };
@@ -67,7 +67,7 @@ export class ReporterCaseReader {
         rows.map(async (r) => ({
           summaryId: r.summary_id,
           sharedAt: r.shared_at.toISOString(),
-          answer: report.summaryAnswers.get(r.summary_id) ?? null,
+          answer: report.state.summaryAnswers.get(r.summary_id) ?? null,
           text: await this.open(caseId, r.sealed_summary),
         })),
       ),

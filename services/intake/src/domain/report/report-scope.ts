@@ -1,11 +1,12 @@
-import { THEMES } from '@vertrouwd/contracts';
 import type { Theme } from './report.events';
 
-/** What a reporter may pick: the themes a counsellor handles, plus workload, which is answered, not stored. */
-export const SUBMITTABLE_THEMES = [...THEMES, 'workload'] as const;
-export type SubmittableTheme = (typeof SUBMITTABLE_THEMES)[number];
+/** Themes a reporter may pick outside a counsellor's remit (domain brief): answered with where to go, not stored. */
+export const OUT_OF_SCOPE_THEMES = ['workload'] as const;
 
-/** Workload is psychosocial workload too, but outside a counsellor's remit (domain brief): point elsewhere. */
+/** What a reporter may pick: the themes a counsellor handles (the published `THEMES`), plus workload. */
+export type SubmittableTheme = Theme | (typeof OUT_OF_SCOPE_THEMES)[number];
+
+/** Workload is psychosocial workload too, but outside a counsellor's remit: point elsewhere. */
 export function isOutOfScope(theme: SubmittableTheme): theme is 'workload' {
   return theme === 'workload';
 }

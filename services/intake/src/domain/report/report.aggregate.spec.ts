@@ -1,4 +1,4 @@
-import { given } from '@vertrouwd/event-sourcing';
+import { given } from '@vertrouwd/domain';
 import { Report } from './report.aggregate';
 import {
   ContentNotSealedError,
@@ -8,15 +8,7 @@ import {
   ReportWithdrawnError,
   SummaryAlreadyAnsweredError,
 } from './report.errors';
-import {
-  MessageSent,
-  ReporterDataErased,
-  ReportSubmitted,
-  ReportWithdrawn,
-  SummaryApproved,
-  SummaryCorrected,
-  type ReportFacts,
-} from './report.events';
+import type { ReportEvent, ReportFacts } from './report.events';
 import { inScope, isOutOfScope } from './report-scope';
 
 const caseId = '0190a7c4-0000-7000-8000-000000000001';
@@ -36,8 +28,10 @@ const facts: ReportFacts = {
   reporterRef: 'ref-1',
 };
 const sealed = 'sealed:v1:k:iv:ct';
-const submitted = new ReportSubmitted(facts, { sealedAccount: sealed }, at.toISOString());
-const withdrawn = new ReportWithdrawn(caseId, at.toISOString());
+const submitted: ReportEvent = { type: 'ReportSubmitted', facts, content: { sealedAccount: sealed }, receivedAt: at.toISOString() };
+const withdrawn: ReportEvent = { type: 'ReportWithdrawn', caseId, withdrawnAt: at.toISOString() };
+const messageSent: ReportEvent = { type: 'MessageSent', caseId, messageId: 'm-1', sealedBody: sealed, sentAt: at.toISOString() };
+const approved: ReportEvent = { type: 'SummaryApproved', caseId, summaryId: 's-1', approvedAt: at.toISOString() };
 
 describe('Report', () => {
   describe('submit', () => {
@@ -60,7 +54,7 @@ describe('Report', () => {
   });
 
   describe("erasure of the reporter's own data (GDPR art. 17)", () => {
-    const erased = new ReporterDataErased(caseId, at.toISOString());
+    const erased: ReportEvent = { type: 'ReporterDataErased', caseId, erasedAt: at.toISOString() };
     it('records the erasure', () =>
       given(Report, submitted)
         .when((r) => r.eraseReporterData(at))
@@ -80,14 +74,14 @@ describe('Report', () => {
     it('leaves the case going: messages are still taken', () =>
       given(Report, submitted, erased)
         .when((r) => r.sendMessage('m-1', sealed, at))
-        .then(new MessageSent(caseId, 'm-1', sealed, at.toISOString())));
+        .then(messageSent));
   });
 
   describe('messages', () => {
     it('takes a sealed message', () =>
       given(Report, submitted)
         .when((r) => r.sendMessage('m-1', sealed, at))
-        .then(new MessageSent(caseId, 'm-1', sealed, at.toISOString())));
+        .then(messageSent));
     it('refuses a message in clear', () =>
       given(Report, submitted)
         .when((r) => r.sendMessage('m-1', 'hello', at))
@@ -106,19 +100,26 @@ describe('Report', () => {
     it('approves a summary', () =>
       given(Report, submitted)
         .when((r) => r.approveSummary('s-1', at))
-        .then(new SummaryApproved(caseId, 's-1', at.toISOString())));
+        .then(approved));
     it('corrects a summary with a sealed correction', () =>
       given(Report, submitted)
         .when((r) => r.correctSummary('s-1', sealed, at))
-        .then(new SummaryCorrected(caseId, 's-1', sealed, at.toISOString())));
+        .then({ type: 'SummaryCorrected', caseId, summaryId: 's-1', sealedCorrection: sealed, correctedAt: at.toISOString() }));
     it('answers a summary once', () =>
-      given(Report, submitted, new SummaryApproved(caseId, 's-1', at.toISOString()))
+      given(Report, submitted, approved)
         .when((r) => r.correctSummary('s-1', sealed, at))
         .thenThrows(SummaryAlreadyAnsweredError));
     it('refuses a correction in clear', () =>
       given(Report, submitted)
         .when((r) => r.correctSummary('s-1', 'no', at))
         .thenThrows(ContentNotSealedError));
+  });
+
+  it('rebuilds what the reporter wrote and answered from its history', () => {
+    const { state, id } = given(Report, submitted, messageSent, approved, withdrawn).aggregate;
+    expect(id).toBe(caseId);
+    expect(state).toMatchObject({ facts, receivedAt: at.toISOString(), withdrawnAt: at.toISOString(), messages: [messageSent] });
+    expect([...state.summaryAnswers]).toEqual([['s-1', 'approved']]);
   });
 
   describe('withdraw', () => {

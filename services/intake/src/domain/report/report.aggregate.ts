@@ -1,4 +1,4 @@
-import { EventSourcedAggregate } from '@vertrouwd/event-sourcing';
+import { Aggregate, type Evolution } from '@vertrouwd/domain';
 import {
   ContentNotSealedError,
   ReportAlreadySubmittedError,
@@ -7,103 +7,94 @@ import {
   ReportWithdrawnError,
   SummaryAlreadyAnsweredError,
 } from './report.errors';
-import {
-  MessageSent,
-  ReporterDataErased,
-  ReportSubmitted,
-  ReportWithdrawn,
-  SummaryApproved,
-  SummaryCorrected,
-  type ReportEvent,
-  type ReportFacts,
-  type SealedReportContent,
-} from './report.events';
+import type { MessageSent, ReportEvent, ReportFacts, SealedReportContent } from './report.events';
+
+/** What the reporter submitted, wrote and answered, rebuilt from the report's events. */
+export interface ReportState {
+  facts: ReportFacts | undefined;
+  receivedAt: string;
+  withdrawnAt: string | undefined;
+  reporterDataErasedAt: string | undefined;
+  /** How the reporter answered each summary they answered. */
+  summaryAnswers: ReadonlyMap<string, 'approved' | 'corrected'>;
+  messages: readonly MessageSent[];
+}
+
+const initial: ReportState = {
+  facts: undefined,
+  receivedAt: '',
+  withdrawnAt: undefined,
+  reporterDataErasedAt: undefined,
+  summaryAnswers: new Map(),
+  messages: [],
+};
+
+/** The one place the state changes: one step per event type. */
+const evolution: Evolution<ReportState, ReportEvent> = {
+  ReportSubmitted: (state, event) => ({ ...state, facts: event.facts, receivedAt: event.receivedAt }),
+  MessageSent: (state, event) => ({ ...state, messages: [...state.messages, event] }),
+  SummaryApproved: (state, event) => ({ ...state, summaryAnswers: new Map(state.summaryAnswers).set(event.summaryId, 'approved') }),
+  SummaryCorrected: (state, event) => ({ ...state, summaryAnswers: new Map(state.summaryAnswers).set(event.summaryId, 'corrected') }),
+  ReportWithdrawn: (state, event) => ({ ...state, withdrawnAt: event.withdrawnAt }),
+  ReporterDataErased: (state, event) => ({ ...state, reporterDataErasedAt: event.erasedAt }),
+};
 
 const isSealed = (value: string | undefined) => value === undefined || value.startsWith('sealed:');
 
 /** The reporter's side of a case (stream `report-<caseId>`): what they submitted, wrote and answered. */
-export class Report extends EventSourcedAggregate<ReportEvent> {
-  private caseId = '';
-  /** How the reporter answered each summary they answered. */
-  readonly summaryAnswers = new Map<string, 'approved' | 'corrected'>();
-  facts: ReportFacts | undefined;
-  receivedAt = '';
-  withdrawnAt: string | undefined;
-  reporterDataErasedAt: string | undefined;
-  readonly messages: MessageSent[] = [];
+export class Report extends Aggregate<ReportEvent, ReportState> {
+  constructor() {
+    super(initial, evolution);
+  }
 
   get id(): string {
-    return this.caseId;
+    return this.state.facts?.caseId ?? '';
   }
 
   submit(facts: ReportFacts, content: SealedReportContent, at: Date): void {
-    if (this.facts) throw new ReportAlreadySubmittedError();
+    if (this.state.facts) throw new ReportAlreadySubmittedError();
     if (![content.sealedAccount, content.sealedContact, content.sealedIdentity].every(isSealed)) throw new ContentNotSealedError();
-    this.apply(new ReportSubmitted(facts, content, at.toISOString()));
+    this.apply({ type: 'ReportSubmitted', facts, content, receivedAt: at.toISOString() });
   }
 
   sendMessage(messageId: string, sealedBody: string, at: Date): void {
-    this.mustBeOpen();
+    const caseId = this.mustBeOpen();
     if (!isSealed(sealedBody)) throw new ContentNotSealedError();
-    this.apply(new MessageSent(this.caseId, messageId, sealedBody, at.toISOString()));
+    this.apply({ type: 'MessageSent', caseId, messageId, sealedBody, sentAt: at.toISOString() });
   }
 
   approveSummary(summaryId: string, at: Date): void {
-    this.mustBeOpen();
-    if (this.summaryAnswers.has(summaryId)) throw new SummaryAlreadyAnsweredError();
-    this.apply(new SummaryApproved(this.caseId, summaryId, at.toISOString()));
+    const caseId = this.mustBeOpen();
+    if (this.state.summaryAnswers.has(summaryId)) throw new SummaryAlreadyAnsweredError();
+    this.apply({ type: 'SummaryApproved', caseId, summaryId, approvedAt: at.toISOString() });
   }
 
   correctSummary(summaryId: string, sealedCorrection: string, at: Date): void {
-    this.mustBeOpen();
-    if (this.summaryAnswers.has(summaryId)) throw new SummaryAlreadyAnsweredError();
+    const caseId = this.mustBeOpen();
+    if (this.state.summaryAnswers.has(summaryId)) throw new SummaryAlreadyAnsweredError();
     if (!isSealed(sealedCorrection)) throw new ContentNotSealedError();
-    this.apply(new SummaryCorrected(this.caseId, summaryId, sealedCorrection, at.toISOString()));
+    this.apply({ type: 'SummaryCorrected', caseId, summaryId, sealedCorrection, correctedAt: at.toISOString() });
   }
 
   withdraw(at: Date): void {
-    this.mustBeOpen();
-    this.apply(new ReportWithdrawn(this.caseId, at.toISOString()));
+    const caseId = this.mustBeOpen();
+    this.apply({ type: 'ReportWithdrawn', caseId, withdrawnAt: at.toISOString() });
   }
 
   /**
    * The reporter's right to erasure of their own data: also after withdrawal, once. The caller shreds the
-   * reporter's key (`facts.reporterRef`) before this is saved.
+   * reporter's key (`state.facts.reporterRef`) before this is saved.
    */
   eraseReporterData(at: Date): void {
-    if (!this.facts) throw new ReportNotSubmittedError();
-    if (this.reporterDataErasedAt) throw new ReporterDataAlreadyErasedError();
-    this.apply(new ReporterDataErased(this.caseId, at.toISOString()));
+    if (!this.state.facts) throw new ReportNotSubmittedError();
+    if (this.state.reporterDataErasedAt) throw new ReporterDataAlreadyErasedError();
+    this.apply({ type: 'ReporterDataErased', caseId: this.id, erasedAt: at.toISOString() });
   }
 
-  private mustBeOpen(): void {
-    if (!this.facts) throw new ReportNotSubmittedError();
-    if (this.withdrawnAt) throw new ReportWithdrawnError();
-  }
-
-  onReportSubmitted(event: ReportSubmitted): void {
-    this.caseId = event.facts.caseId;
-    this.facts = event.facts;
-    this.receivedAt = event.receivedAt;
-  }
-
-  onMessageSent(event: MessageSent): void {
-    this.messages.push(event);
-  }
-
-  onSummaryApproved(event: SummaryApproved): void {
-    this.summaryAnswers.set(event.summaryId, 'approved');
-  }
-
-  onSummaryCorrected(event: SummaryCorrected): void {
-    this.summaryAnswers.set(event.summaryId, 'corrected');
-  }
-
-  onReportWithdrawn(event: ReportWithdrawn): void {
-    this.withdrawnAt = event.withdrawnAt;
-  }
-
-  onReporterDataErased(event: ReporterDataErased): void {
-    this.reporterDataErasedAt = event.erasedAt;
+  /** A submitted report that was not withdrawn; returns its case id. */
+  private mustBeOpen(): string {
+    if (!this.state.facts) throw new ReportNotSubmittedError();
+    if (this.state.withdrawnAt) throw new ReportWithdrawnError();
+    return this.state.facts.caseId;
   }
 }

@@ -31,63 +31,54 @@ export interface SealedReportContent {
   sealedIdentity?: string;
 }
 
-export class ReportSubmitted {
-  readonly type = 'ReportSubmitted';
-  constructor(
-    readonly facts: ReportFacts,
-    readonly content: SealedReportContent,
-    readonly receivedAt: string,
-  ) {}
+// Domain events of a report: plain values with fixed type strings (stored as is; never renamed). Instants are
+// ISO strings. Every personal text is sealed before it gets here.
+
+export interface ReportSubmitted {
+  type: 'ReportSubmitted';
+  facts: ReportFacts;
+  content: SealedReportContent;
+  receivedAt: string;
 }
 
 /** The reporter wrote to their advisor; the body sealed under the case key. */
-export class MessageSent {
-  readonly type = 'MessageSent';
-  constructor(
-    readonly caseId: string,
-    readonly messageId: string,
-    readonly sealedBody: string,
-    readonly sentAt: string,
-  ) {}
+export interface MessageSent {
+  type: 'MessageSent';
+  caseId: string;
+  messageId: string;
+  sealedBody: string;
+  sentAt: string;
 }
 
-export class SummaryApproved {
-  readonly type = 'SummaryApproved';
-  constructor(
-    readonly caseId: string,
-    readonly summaryId: string,
-    readonly approvedAt: string,
-  ) {}
+export interface SummaryApproved {
+  type: 'SummaryApproved';
+  caseId: string;
+  summaryId: string;
+  approvedAt: string;
 }
 
-export class SummaryCorrected {
-  readonly type = 'SummaryCorrected';
-  constructor(
-    readonly caseId: string,
-    readonly summaryId: string,
-    readonly sealedCorrection: string,
-    readonly correctedAt: string,
-  ) {}
+export interface SummaryCorrected {
+  type: 'SummaryCorrected';
+  caseId: string;
+  summaryId: string;
+  sealedCorrection: string;
+  correctedAt: string;
 }
 
-export class ReportWithdrawn {
-  readonly type = 'ReportWithdrawn';
-  constructor(
-    readonly caseId: string,
-    readonly withdrawnAt: string,
-  ) {}
+export interface ReportWithdrawn {
+  type: 'ReportWithdrawn';
+  caseId: string;
+  withdrawnAt: string;
 }
 
 /**
  * The reporter had their own personal data erased (their key shredded): contact details and identity read as
  * erased everywhere; the account, under the case key, stays for the case.
  */
-export class ReporterDataErased {
-  readonly type = 'ReporterDataErased';
-  constructor(
-    readonly caseId: string,
-    readonly erasedAt: string,
-  ) {}
+export interface ReporterDataErased {
+  type: 'ReporterDataErased';
+  caseId: string;
+  erasedAt: string;
 }
 
 export type ReportEvent = ReportSubmitted | MessageSent | SummaryApproved | SummaryCorrected | ReportWithdrawn | ReporterDataErased;
