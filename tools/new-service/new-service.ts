@@ -21,6 +21,7 @@ function main(argv: string[]): void {
   addDatabase(names);
   console.log(`wrote ${written.length} files in services/${name}:`);
   for (const file of written) console.log(`  ${relative(ROOT, file)}`);
+  execFileSync(join(ROOT, 'node_modules/.bin/prettier'), ['--write', '--log-level', 'warn', target], { cwd: ROOT, stdio: 'inherit' });
   console.log('added it to docker-compose.yml and deploy/postgres/init/01-databases.sql; updating package-lock.json…');
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: ROOT, stdio: 'inherit' });
   console.log(`\nservices/${name} listens on ${names.port} under npm start; its tests: npx jest --selectProjects ${name}`);
