@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { OutboxRelayLifecycle, provideReadModels } from '@vertrouwd/service-kit';
 import { IntakePageHttpController } from './api/http/intake-page.http.controller';
 import { ReporterCaseHttpController } from './api/http/reporter-case.http.controller';
 import { ReportsHttpController } from './api/http/reports.http.controller';
@@ -6,27 +7,36 @@ import { AnswerSummaryHandler } from './application/answer-summary/answer-summar
 import { EraseReporterDataHandler } from './application/erase-reporter-data/erase-reporter-data.handler';
 import { OpenFollowUpHandler } from './application/follow-up/open-follow-up.handler';
 import { IntakeKeyring } from './application/intake-keyring';
-import { IntakeOrganisations } from './application/intake-page/intake-organisations';
+import { IntakePages } from './application/intake-page/intake-page';
 import { INTAKE_LIMITS, IntakeThrottles, type IntakeLimits } from './application/intake-throttles';
+import { INTAKE_READ_MODEL } from './application/ports/intake-read-model.port';
 import { ReporterCaseReader } from './application/read-reporter-case/reporter-case.reader';
-import { ReportChanges } from './application/report-changes';
+import { ReportWork } from './application/report-work';
 import { ReportRepository } from './application/report.repository';
 import { SendReporterMessageHandler } from './application/send-message/send-message.handler';
 import { SubmitReportHandler } from './application/submit-report/submit-report.handler';
 import { WithdrawReportHandler } from './application/withdraw-report/withdraw-report.handler';
-import { IntakeInfrastructure } from './infrastructure/intake.infrastructure';
+import { CaseProgressListener } from './infrastructure/case-progress.listener';
+import { IntakeStartup } from './infrastructure/intake-startup';
+import { SqlIntakeReadModel } from './infrastructure/intake-read-model.sql';
+import { IntakeReadModels1733700000000 } from './infrastructure/migrations/1733700000000-intake-read-models';
 
 @Module({
   // Fixed-segment routes (proof-key, follow-up, cases/…) are registered before the `:intakeCode` page.
   controllers: [ReportsHttpController, ReporterCaseHttpController, IntakePageHttpController],
   providers: [
+    ...provideReadModels({ entities: [], migrations: [IntakeReadModels1733700000000] }),
+    SqlIntakeReadModel,
+    { provide: INTAKE_READ_MODEL, useExisting: SqlIntakeReadModel },
+    IntakeStartup,
+    CaseProgressListener,
+    OutboxRelayLifecycle,
     ReportRepository,
-    ReportChanges,
+    ReportWork,
     IntakeKeyring,
     IntakeThrottles,
-    IntakeOrganisations,
     ReporterCaseReader,
-    IntakeInfrastructure,
+    IntakePages,
     SubmitReportHandler,
     OpenFollowUpHandler,
     SendReporterMessageHandler,

@@ -8,7 +8,7 @@ import type { IntegrationEvent } from '@vertrouwd/contracts';
 import { toMessage } from '@vertrouwd/messaging';
 import { startService, type RunningService, type ServiceDefinition } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
-import { IntakeInfrastructure } from '../src/infrastructure/intake.infrastructure';
+import { CaseProgressListener } from '../src/infrastructure/case-progress.listener';
 import { intake } from '../src/service';
 
 export const REPORT = {
@@ -60,7 +60,7 @@ export async function startIntake(name: string, definition: ServiceDefinition = 
     },
     publishCaseEvents: async (events) => {
       await service.platform.bus.publish(events.map(toMessage));
-      await eventually(() => service.app.get(IntakeInfrastructure).caughtUp());
+      await eventually(() => service.app.get(CaseProgressListener).caughtUp());
     },
     stop: async () => {
       await service?.close();

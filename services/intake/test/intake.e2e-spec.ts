@@ -8,7 +8,7 @@ import { toMessage } from '@vertrouwd/messaging';
 import { sealedCase } from './case-events.fixture';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, type TestDatabase, tablesContaining } from '@vertrouwd/testing';
-import { IntakeInfrastructure } from '../src/infrastructure/intake.infrastructure';
+import { CaseProgressListener } from '../src/infrastructure/case-progress.listener';
 import { intake } from '../src/service';
 
 // Intake over HTTP, in-process on the embedded default. The account and contact details carry a canary
@@ -148,7 +148,7 @@ describe('intake over HTTP', () => {
     const { publish, summaryId } = await sealedCase(service.platform.privacy.sealer, report.caseId);
     await service.platform.bus.publish(publish.map(toMessage));
     await eventually(async () => {
-      await service.app.get(IntakeInfrastructure).caughtUp();
+      await service.app.get(CaseProgressListener).caughtUp();
       const status = await request(service.url).get(`/intake/cases/${report.caseId}/status`).set('Authorization', auth).expect(200);
       expect(status.body.status).toBe('in-progress');
     });
@@ -176,7 +176,7 @@ describe('intake over HTTP', () => {
     const moved = ofOther.map((e) => ({ ...e, key: report.caseId, payload: { ...(e.payload as object), caseId: report.caseId } }));
     await service.platform.bus.publish(moved.map(toMessage));
     await eventually(async () => {
-      await service.app.get(IntakeInfrastructure).caughtUp();
+      await service.app.get(CaseProgressListener).caughtUp();
       const thread = await request(service.url).get(`/intake/cases/${report.caseId}/messages`).set('Authorization', auth).expect(200);
       expect(thread.body.messages).toEqual([expect.objectContaining({ from: 'advisor', body: { refused: true } })]);
     });

@@ -1,9 +1,10 @@
 /**
  * How a refusal reads at any edge: `conflict` (the state does not allow it now: 409), `unprocessable` (the
  * request breaks a rule whatever the state: 422), `not-found` (404, also for what the caller must not learn
- * exists) and `forbidden` (403).
+ * exists), `forbidden` (403), `unauthenticated` (the caller's proof did not match: 401), `too-many` (too many
+ * attempts: 429, see {@link TooManyAttemptsError}) and `unavailable` (a part the use case needs is not there: 503).
  */
-export type DomainErrorKind = 'conflict' | 'unprocessable' | 'not-found' | 'forbidden';
+export type DomainErrorKind = 'conflict' | 'unprocessable' | 'not-found' | 'forbidden' | 'unauthenticated' | 'too-many' | 'unavailable';
 
 /**
  * A refusal by a domain rule. Retrying the same command cannot succeed. The message is a sentence that names
@@ -37,3 +38,16 @@ export const unprocessable = (name: string, message: string) => refusal('unproce
 export const notFound = (name: string, message: string) => refusal('not-found', name, message);
 /** The caller may not do this (403). */
 export const forbidden = (name: string, message: string) => refusal('forbidden', name, message);
+/** The caller's proof (a receipt and passphrase, say) did not match (401). */
+export const unauthenticated = (name: string, message: string) => refusal('unauthenticated', name, message);
+/** A part the use case needs is not configured or not reachable (503). */
+export const unavailable = (name: string, message: string) => refusal('unavailable', name, message);
+
+/** Too many attempts: try again after `retryAfterSeconds` (429 with Retry-After at the HTTP edge). */
+export class TooManyAttemptsError extends DomainError {
+  override readonly name = 'TooManyAttemptsError';
+
+  constructor(readonly retryAfterSeconds: number) {
+    super('too-many', 'Too many requests; retry later.');
+  }
+}

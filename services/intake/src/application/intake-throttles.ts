@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { TooManyRequestsException } from '@vertrouwd/http';
+import { TooManyAttemptsError } from '@vertrouwd/domain';
 import { SlidingWindowThrottle, type ThrottleLimit } from '../domain/throttle/sliding-window-throttle';
 
 const MINUTE = 60_000;
@@ -48,9 +48,9 @@ export class IntakeThrottles {
     return () => taken.forEach(([throttle, key, at]) => throttle.forgive(key, at));
   }
 
-  /** Throws the 429 problem (with Retry-After) when any of the checks says wait. */
+  /** Refuses (429 with Retry-After at the edge) when any of the checks says wait. */
   refuseWhenLimited(...checks: [SlidingWindowThrottle, string][]): void {
     const wait = Math.max(0, ...checks.map(([throttle, key]) => throttle.retryAfterSeconds(key)));
-    if (wait > 0) throw new TooManyRequestsException(wait);
+    if (wait > 0) throw new TooManyAttemptsError(wait);
   }
 }

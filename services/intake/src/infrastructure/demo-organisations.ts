@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { TransactionalQuery } from '@vertrouwd/messaging';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS } from '@vertrouwd/auth';
 
 /** A counsellor as the intake page shows them: kind, gender and languages; an id, never a name. */
@@ -40,9 +40,9 @@ const DEMO: OrganisationSeed[] = [
 ];
 
 /** Inserts the demo organisations when missing; leaves existing rows as they are. */
-export async function seedDemoOrganisations(pool: Pool): Promise<void> {
+export async function seedDemoOrganisations(db: TransactionalQuery): Promise<void> {
   for (const org of DEMO) {
-    await pool.query(
+    await db.query(
       `insert into intake_organisations (intake_code, organisation_id, agency_id, name, languages, counsellors)
        values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
       [org.intakeCode, org.organisationId, DEMO_AGENCY_ID, org.name, org.languages, JSON.stringify(org.counsellors)],

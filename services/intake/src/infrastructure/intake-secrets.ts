@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { TransactionalQuery } from '@vertrouwd/messaging';
 import { caseKey, type Sealer } from '@vertrouwd/privacy';
 
 /** The vault ref the service's own secrets are sealed under; never shredded. */
@@ -18,19 +18,19 @@ export interface IntakeSecrets {
  * (a dump, a backup) neither recognises receipts nor forges proofs; every replica shares them, and the
  * first to insert wins.
  */
-export async function loadIntakeSecrets(pool: Pool, sealer: Sealer): Promise<IntakeSecrets> {
-  const hashSecret = Buffer.from(await secret(pool, sealer, 'receipt-hash-secret', () => randomBytes(32).toString('base64')), 'base64');
-  const pem = await secret(pool, sealer, 'proof-signing-key', () =>
+export async function loadIntakeSecrets(db: TransactionalQuery, sealer: Sealer): Promise<IntakeSecrets> {
+  const hashSecret = Buffer.from(await secret(db, sealer, 'receipt-hash-secret', () => randomBytes(32).toString('base64')), 'base64');
+  const pem = await secret(db, sealer, 'proof-signing-key', () =>
     generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
   );
   const proofKey = createPrivateKey(pem);
   return { hashSecret, proofKey, proofPublicKey: createPublicKey(proofKey) };
 }
 
-async function secret(pool: Pool, sealer: Sealer, name: string, create: () => string): Promise<string> {
+async function secret(db: TransactionalQuery, sealer: Sealer, name: string, create: () => string): Promise<string> {
   const sealedValue = await sealer.seal(create(), SECRETS_KEY);
-  await pool.query('insert into intake_secrets (name, sealed_value) values ($1, $2) on conflict do nothing', [name, sealedValue]);
-  const { rows } = await pool.query<{ sealed_value: string }>('select sealed_value from intake_secrets where name = $1', [name]);
+  await db.query('insert into intake_secrets (name, sealed_value) values ($1, $2) on conflict do nothing', [name, sealedValue]);
+  const rows = (await db.query('select sealed_value from intake_secrets where name = $1', [name])) as { sealed_value: string }[];
   const opened = await sealer.unseal<string>(rows[0].sealed_value as never, { caseRef: SECRETS_KEY.caseRef });
   if (opened.status === 'foreign') throw new Error(`the intake secret ${name} is not sealed under the service-secrets key`);
   if (opened.status !== 'ok') throw new Error(`the intake secret ${name} was erased from the key vault`);

@@ -1,6 +1,6 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { DomainError, type DomainErrorKind } from '@vertrouwd/domain';
+import { DomainError, TooManyAttemptsError, type DomainErrorKind } from '@vertrouwd/domain';
 import { WrongExpectedVersionError } from '@vertrouwd/event-sourcing';
 import { AlreadyShreddedError } from '@vertrouwd/privacy';
 import { pathOf, type HttpRequest } from '../http-types';
@@ -33,7 +33,15 @@ const BY_STATUS: Record<number, Default> = {
 };
 
 /** One mapping of domain refusals for every service. */
-const STATUS_OF: Record<DomainErrorKind, number> = { conflict: 409, unprocessable: 422, 'not-found': 404, forbidden: 403 };
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  conflict: 409,
+  unprocessable: 422,
+  'not-found': 404,
+  forbidden: 403,
+  unauthenticated: 401,
+  'too-many': 429,
+  unavailable: 503,
+};
 
 /** Fixed details for body-parser failures: their own messages quote the submitted body (JSON.parse does). */
 const BODY_PARSER_DETAILS: Record<string, string> = {
@@ -57,7 +65,13 @@ export function toProblem(exception: unknown, req: HttpRequest): ProblemResponse
     // Domain messages name the rule and never carry content (the domain library's contract): shown as they are.
     const status = STATUS_OF[exception.kind];
     const { type, title } = BY_STATUS[status];
-    return respond(status, { type, title, status, detail: exception.message, rule: exception.name, ...context });
+    const headers: Record<string, string> =
+      exception instanceof TooManyAttemptsError
+        ? { 'Retry-After': String(Math.max(0, Math.ceil(exception.retryAfterSeconds))) }
+        : status === 401
+          ? { 'WWW-Authenticate': 'Bearer' }
+          : {};
+    return respond(status, { type, title, status, detail: exception.message, rule: exception.name, ...context }, headers);
   }
   if (exception instanceof AlreadyShreddedError) {
     // Sealing for someone whose keys were shredded: the erasure stands, nothing more is written for them.

@@ -3,8 +3,7 @@ import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { IntakeKeyring } from '../../application/intake-keyring';
-import { IntakeOrganisations } from '../../application/intake-page/intake-organisations';
-import { intakePage } from '../../application/intake-page/intake-page';
+import { IntakePages } from '../../application/intake-page/intake-page';
 import { proofKeyId, verifyProof } from '../../domain/proof/proof-of-report';
 import { FORM_LANGUAGES, type FormLanguage } from '../../i18n/translations';
 import { VerifyProofRequest } from './reporter.request.dto';
@@ -15,7 +14,7 @@ import { VerifyProofRequest } from './reporter.request.dto';
 @Public()
 export class IntakePageHttpController {
   constructor(
-    private readonly organisations: IntakeOrganisations,
+    private readonly pages: IntakePages,
     private readonly keyring: IntakeKeyring,
   ) {}
 
@@ -36,6 +35,6 @@ export class IntakePageHttpController {
   @ApiProblemResponse(404, 'No organisation has this intake code')
   async page(@Param('intakeCode') intakeCode: string, @Query('lang') lang?: string) {
     const language: FormLanguage = FORM_LANGUAGES.includes(lang as FormLanguage) ? (lang as FormLanguage) : 'nl';
-    return intakePage(await this.organisations.byCode(intakeCode), language);
+    return this.pages.page(intakeCode, language);
   }
 }

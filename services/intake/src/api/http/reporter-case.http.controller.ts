@@ -7,6 +7,7 @@ import { ApiProblemResponse } from '@vertrouwd/http';
 import { AnswerSummary } from '../../application/answer-summary/answer-summary.command';
 import { EraseReporterData } from '../../application/erase-reporter-data/erase-reporter-data.command';
 import { ReporterCaseReader } from '../../application/read-reporter-case/reporter-case.reader';
+import { reporterContext } from '../../application/report-work';
 import { SendReporterMessage } from '../../application/send-message/send-message.command';
 import { WithdrawReport } from '../../application/withdraw-report/withdraw-report.command';
 import { CorrectionRequest, MessageRequest } from './reporter.request.dto';
@@ -45,7 +46,7 @@ export class ReporterCaseHttpController {
   @HttpCode(201)
   @ApiProblemResponse(422, 'The report was withdrawn')
   send(@Param('caseId', uuid) caseId: string, @Body() body: MessageRequest, @Req() req: HttpRequest): Promise<{ messageId: string }> {
-    return this.commands.execute(new SendReporterMessage(caseId, body.body, correlationOf(req)));
+    return this.commands.execute(new SendReporterMessage(caseId, body.body, reporterContext(correlationOf(req))));
   }
 
   @Get('summaries')
@@ -57,7 +58,7 @@ export class ReporterCaseHttpController {
   @HttpCode(204)
   @ApiProblemResponse(422, 'Already answered, or the report was withdrawn')
   approve(@Param('caseId', uuid) caseId: string, @Param('summaryId', uuid) summaryId: string, @Req() req: HttpRequest): Promise<void> {
-    return this.commands.execute(new AnswerSummary(caseId, summaryId, undefined, correlationOf(req)));
+    return this.commands.execute(new AnswerSummary(caseId, summaryId, undefined, reporterContext(correlationOf(req))));
   }
 
   @Post('summaries/:summaryId/correction')
@@ -69,14 +70,14 @@ export class ReporterCaseHttpController {
     @Body() body: CorrectionRequest,
     @Req() req: HttpRequest,
   ): Promise<void> {
-    return this.commands.execute(new AnswerSummary(caseId, summaryId, body.correction, correlationOf(req)));
+    return this.commands.execute(new AnswerSummary(caseId, summaryId, body.correction, reporterContext(correlationOf(req))));
   }
 
   @Post('withdrawal')
   @HttpCode(204)
   @ApiProblemResponse(422, 'Already withdrawn')
   withdraw(@Param('caseId', uuid) caseId: string, @Req() req: HttpRequest): Promise<void> {
-    return this.commands.execute(new WithdrawReport(caseId, correlationOf(req)));
+    return this.commands.execute(new WithdrawReport(caseId, reporterContext(correlationOf(req))));
   }
 
   /** The reporter's own data (contact details, identity) erased by crypto-shredding; the case goes on. */
@@ -84,6 +85,6 @@ export class ReporterCaseHttpController {
   @HttpCode(204)
   @ApiProblemResponse(422, 'Already erased')
   eraseReporterData(@Param('caseId', uuid) caseId: string, @Req() req: HttpRequest): Promise<void> {
-    return this.commands.execute(new EraseReporterData(caseId, correlationOf(req)));
+    return this.commands.execute(new EraseReporterData(caseId, reporterContext(correlationOf(req))));
   }
 }

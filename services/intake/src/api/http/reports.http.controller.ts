@@ -6,6 +6,7 @@ import { Public } from '@vertrouwd/auth';
 import { ApiProblemResponse, NotStoredForReplay } from '@vertrouwd/http';
 import { IntakeThrottles } from '../../application/intake-throttles';
 import { OpenFollowUp } from '../../application/follow-up/open-follow-up.command';
+import { reporterContext } from '../../application/report-work';
 import { SubmitReport } from '../../application/submit-report/submit-report.command';
 import type { SubmitReportResult } from '../../application/submit-report/submit-report.handler';
 import { SubmitReportRequest } from './submit-report.request.dto';
@@ -60,7 +61,7 @@ export class ReportsHttpController {
         body.language,
         { advisorGender: body.preferences?.advisorGender ?? 'any', advisorKind: body.preferences?.advisorKind ?? 'any' },
         body.consentVersion,
-        req.correlationId ?? randomUUID(),
+        reporterContext(req.correlationId ?? randomUUID()),
       ),
     );
     if ('outOfScope' in result) res.status(200); // answered, nothing created

@@ -1,33 +1,30 @@
-import { Inject, NotFoundException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Pool } from 'pg';
 import { caseKey, type Sealer } from '@vertrouwd/privacy';
-import { DATABASE_POOL, SEALER } from '@vertrouwd/runtime';
-import { ReportChanges } from '../report-changes';
+import { SEALER } from '@vertrouwd/runtime';
+import { SummaryNotOnCaseError } from '../intake.errors';
+import { INTAKE_READ_MODEL, type IntakeReadModel } from '../ports/intake-read-model.port';
+import { ReportWork } from '../report-work';
 import { AnswerSummary } from './answer-summary.command';
 
 /** Art. 18 of directive 2019/1937: the reporter checks, and may correct, the record of a conversation. */
 @CommandHandler(AnswerSummary)
 export class AnswerSummaryHandler implements ICommandHandler<AnswerSummary, void> {
   constructor(
-    private readonly changes: ReportChanges,
+    private readonly work: ReportWork,
     @Inject(SEALER) private readonly sealer: Sealer,
-    @Inject(DATABASE_POOL) private readonly pool: Pool,
+    @Inject(INTAKE_READ_MODEL) private readonly readModel: IntakeReadModel,
   ) {}
 
   async execute(command: AnswerSummary): Promise<void> {
     // Only a summary shared on this very case: a summary id of another case is not there.
-    const { rowCount } = await this.pool.query('select 1 from shared_summaries where summary_id = $1 and case_id = $2', [
-      command.summaryId,
-      command.caseId,
-    ]);
-    if (!rowCount) throw new NotFoundException('No such summary on this case');
+    if (!(await this.readModel.isSharedSummary(command.caseId, command.summaryId))) throw new SummaryNotOnCaseError();
     const at = new Date();
     if (command.correction === undefined) {
-      await this.changes.change(command.caseId, command.correlationId, (report) => report.approveSummary(command.summaryId, at));
+      await this.work.run(command.caseId, command.context, (report) => report.approveSummary(command.summaryId, at));
       return;
     }
     const sealed = await this.sealer.seal(command.correction, caseKey(command.caseId));
-    await this.changes.change(command.caseId, command.correlationId, (report) => report.correctSummary(command.summaryId, sealed, at));
+    await this.work.run(command.caseId, command.context, (report) => report.correctSummary(command.summaryId, sealed, at));
   }
 }

@@ -1,10 +1,21 @@
-import { NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { FORM_LANGUAGES, translation, type FormLanguage } from '../../i18n/translations';
-import type { IntakeOrganisation } from './intake-organisations';
+import { IntakeCodeNotFoundError } from '../intake.errors';
+import { INTAKE_READ_MODEL, type IntakeOrganisation, type IntakeReadModel } from '../ports/intake-read-model.port';
+
+/** The public intake page of an organisation, by its intake code. */
+@Injectable()
+export class IntakePages {
+  constructor(@Inject(INTAKE_READ_MODEL) private readonly readModel: IntakeReadModel) {}
+
+  async page(intakeCode: string, language: FormLanguage) {
+    return intakePage(await this.readModel.organisationByCode(intakeCode), language);
+  }
+}
 
 /** What the public intake page shows, in the reporter's language. */
 export function intakePage(organisation: IntakeOrganisation | undefined, language: FormLanguage) {
-  if (!organisation) throw new NotFoundException('No organisation has this intake code');
+  if (!organisation) throw new IntakeCodeNotFoundError();
   const text = translation(language);
   return {
     organisation: { name: organisation.name },

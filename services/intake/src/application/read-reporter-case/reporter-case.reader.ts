@@ -1,8 +1,9 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { Pool } from 'pg';
+import { Inject, Injectable } from '@nestjs/common';
 import { shown, type Sealer, type Shown } from '@vertrouwd/privacy';
-import { DATABASE_POOL, SEALER } from '@vertrouwd/runtime';
+import { SEALER } from '@vertrouwd/runtime';
 import type { Report } from '../../domain/report/report.aggregate';
+import { ReportNotFoundError } from '../intake.errors';
+import { INTAKE_READ_MODEL, type IntakeReadModel } from '../ports/intake-read-model.port';
 import { ReportRepository } from '../report.repository';
 
 /** A text, `erased` once its key was shredded, or `refused` if it was sealed for another case. */
@@ -18,18 +19,17 @@ export class ReporterCaseReader {
   constructor(
     private readonly reports: ReportRepository,
     @Inject(SEALER) private readonly sealer: Sealer,
-    @Inject(DATABASE_POOL) private readonly pool: Pool,
+    @Inject(INTAKE_READ_MODEL) private readonly readModel: IntakeReadModel,
   ) {}
 
   async status(caseId: string) {
     const report = await this.report(caseId);
-    const { rows } = await this.pool.query('select * from report_status where case_id = $1', [caseId]);
-    const row = rows[0] ?? {};
+    const progress = await this.readModel.progress(caseId);
     const dates = {
-      received: iso(row.received_at) ?? report.state.receivedAt,
-      acknowledged: iso(row.acknowledged_at),
-      inProgress: iso(row.in_progress_at),
-      closed: iso(row.closed_at),
+      received: iso(progress?.receivedAt) ?? report.state.receivedAt,
+      acknowledged: iso(progress?.acknowledgedAt),
+      inProgress: iso(progress?.inProgressAt),
+      closed: iso(progress?.closedAt),
       withdrawn: report.state.withdrawnAt ?? null,
     };
     const status = dates.withdrawn
@@ -46,29 +46,23 @@ export class ReporterCaseReader {
 
   async messages(caseId: string) {
     const report = await this.report(caseId);
-    const { rows } = await this.pool.query<{ message_id: string; sent_at: Date; sealed_body: string }>(
-      'select message_id, sent_at, sealed_body from advisor_messages where case_id = $1',
-      [caseId],
-    );
+    const rows = await this.readModel.advisorMessages(caseId);
     const own = report.state.messages.map((m) => ({ messageId: m.messageId, from: 'reporter', sentAt: m.sentAt, sealed: m.sealedBody }));
-    const advisor = rows.map((r) => ({ messageId: r.message_id, from: 'advisor', sentAt: r.sent_at.toISOString(), sealed: r.sealed_body }));
+    const advisor = rows.map((r) => ({ messageId: r.id, from: 'advisor', sentAt: r.at.toISOString(), sealed: r.sealed }));
     const thread = [...own, ...advisor].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
     return { messages: await Promise.all(thread.map(async ({ sealed, ...m }) => ({ ...m, body: await this.open(caseId, sealed) }))) };
   }
 
   async summaries(caseId: string) {
     const report = await this.report(caseId);
-    const { rows } = await this.pool.query<{ summary_id: string; shared_at: Date; sealed_summary: string }>(
-      'select summary_id, shared_at, sealed_summary from shared_summaries where case_id = $1 order by shared_at',
-      [caseId],
-    );
+    const rows = await this.readModel.sharedSummaries(caseId);
     return {
       summaries: await Promise.all(
         rows.map(async (r) => ({
-          summaryId: r.summary_id,
-          sharedAt: r.shared_at.toISOString(),
-          answer: report.state.summaryAnswers.get(r.summary_id) ?? null,
-          text: await this.open(caseId, r.sealed_summary),
+          summaryId: r.id,
+          sharedAt: r.at.toISOString(),
+          answer: report.state.summaryAnswers.get(r.id) ?? null,
+          text: await this.open(caseId, r.sealed),
         })),
       ),
     };
@@ -76,7 +70,7 @@ export class ReporterCaseReader {
 
   private async report(caseId: string): Promise<Report> {
     const report = await this.reports.load(caseId);
-    if (!report) throw new NotFoundException('No such report');
+    if (!report) throw new ReportNotFoundError();
     return report;
   }
 

@@ -1,7 +1,9 @@
+import type { CommandContext } from '@vertrouwd/service-kit';
+
 export class SendReporterMessage {
   constructor(
     readonly caseId: string,
     readonly body: string,
-    readonly correlationId: string,
+    readonly context: CommandContext,
   ) {}
 }

@@ -3,20 +3,20 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseKey, type Sealer } from '@vertrouwd/privacy';
 import { SEALER } from '@vertrouwd/runtime';
-import { ReportChanges } from '../report-changes';
+import { ReportWork } from '../report-work';
 import { SendReporterMessage } from './send-message.command';
 
 @CommandHandler(SendReporterMessage)
 export class SendReporterMessageHandler implements ICommandHandler<SendReporterMessage, { messageId: string }> {
   constructor(
-    private readonly changes: ReportChanges,
+    private readonly work: ReportWork,
     @Inject(SEALER) private readonly sealer: Sealer,
   ) {}
 
   async execute(command: SendReporterMessage): Promise<{ messageId: string }> {
     const messageId = randomUUID();
     const sealedBody = await this.sealer.seal(command.body, caseKey(command.caseId));
-    await this.changes.change(command.caseId, command.correlationId, (report) => report.sendMessage(messageId, sealedBody, new Date()));
+    await this.work.run(command.caseId, command.context, (report) => report.sendMessage(messageId, sealedBody, new Date()));
     return { messageId };
   }
 }

@@ -1,3 +1,4 @@
+import type { CommandContext } from '@vertrouwd/service-kit';
 import type { SubmittableTheme } from '../../domain/report/report-scope';
 import type { AdvisorGender, AdvisorKind, Anonymity, ContactChannel, Relation } from '../../domain/report/report.events';
 import type { FormLanguage } from '../../i18n/translations';
@@ -21,6 +22,6 @@ export class SubmitReport {
     readonly language: FormLanguage,
     readonly preferences: { advisorGender: AdvisorGender; advisorKind: AdvisorKind },
     readonly consentVersion: string,
-    readonly correlationId: string,
+    readonly context: CommandContext,
   ) {}
 }

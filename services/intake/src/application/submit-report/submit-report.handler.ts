@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, NotFoundException } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Pool } from 'pg';
-import type { ContractRegistry } from '@vertrouwd/contracts';
-import { outboxFor } from '@vertrouwd/messaging';
 import { caseKey, subjectKey, type Sealer } from '@vertrouwd/privacy';
-import { CONTRACTS, DATABASE_POOL, SEALER } from '@vertrouwd/runtime';
-import { currentTraceparent } from '@vertrouwd/telemetry';
+import { SEALER } from '@vertrouwd/runtime';
 import { signProof, type ProofOfReport } from '../../domain/proof/proof-of-report';
 import { newPassphrase, newReceiptCode, parsePassphrase, parseReceiptCode } from '../../domain/receipt/receipt-code';
 import { Report } from '../../domain/report/report.aggregate';
 import { isOutOfScope } from '../../domain/report/report-scope';
 import { translation } from '../../i18n/translations';
 import { IntakeKeyring } from '../intake-keyring';
-import { IntakeOrganisations } from '../intake-page/intake-organisations';
-import { translateIntakeEvent } from '../integration/intake-events.translator';
-import { ReportRepository } from '../report.repository';
+import { IntakeCodeNotFoundError } from '../intake.errors';
+import { INTAKE_READ_MODEL, type IntakeReadModel } from '../ports/intake-read-model.port';
+import { ReportWork } from '../report-work';
 import { SubmitReport } from './submit-report.command';
 
 export type SubmitReportResult =
@@ -25,17 +21,15 @@ export type SubmitReportResult =
 @CommandHandler(SubmitReport)
 export class SubmitReportHandler implements ICommandHandler<SubmitReport, SubmitReportResult> {
   constructor(
-    private readonly reports: ReportRepository,
-    private readonly organisations: IntakeOrganisations,
+    private readonly work: ReportWork,
     private readonly keyring: IntakeKeyring,
     @Inject(SEALER) private readonly sealer: Sealer,
-    @Inject(CONTRACTS) private readonly contracts: ContractRegistry,
-    @Inject(DATABASE_POOL) private readonly pool: Pool,
+    @Inject(INTAKE_READ_MODEL) private readonly readModel: IntakeReadModel,
   ) {}
 
   async execute(command: SubmitReport): Promise<SubmitReportResult> {
-    const organisation = await this.organisations.byCode(command.intakeCode);
-    if (!organisation) throw new NotFoundException('No organisation has this intake code');
+    const organisation = await this.readModel.organisationByCode(command.intakeCode);
+    if (!organisation) throw new IntakeCodeNotFoundError();
     // Workload is answered, not stored: nothing of it is sealed, written or published.
     if (isOutOfScope(command.theme)) return { outOfScope: true, whereToGo: translation(command.language).workload };
 
@@ -71,16 +65,12 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     const passphrase = newPassphrase();
     const canonicalReceipt = parseReceiptCode(receiptCode)!;
     // The way back first: a receipt row without a case is harmless, a case without a way back is not.
-    await this.pool.query('insert into receipts (receipt_hash, case_id, passphrase_hash) values ($1, $2, $3)', [
+    await this.readModel.addReceipt(
       this.keyring.hash.hash('receipt', canonicalReceipt),
       caseId,
       this.keyring.hash.hash('passphrase', parsePassphrase(passphrase)!),
-    ]);
-    await this.reports.save(
-      report,
-      { correlationId: command.correlationId, traceparent: currentTraceparent() },
-      outboxFor(translateIntakeEvent, this.contracts),
     );
+    await this.work.create(report, command.context);
     return { caseId, receiptCode, passphrase, proof: signProof(this.keyring.proofKey, canonicalReceipt, receivedAt) };
   }
 }

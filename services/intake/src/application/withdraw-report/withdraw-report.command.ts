@@ -1,6 +1,8 @@
+import type { CommandContext } from '@vertrouwd/service-kit';
+
 export class WithdrawReport {
   constructor(
     readonly caseId: string,
-    readonly correlationId: string,
+    readonly context: CommandContext,
   ) {}
 }

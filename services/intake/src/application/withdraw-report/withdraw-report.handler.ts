@@ -1,12 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ReportChanges } from '../report-changes';
+import { ReportWork } from '../report-work';
 import { WithdrawReport } from './withdraw-report.command';
 
 @CommandHandler(WithdrawReport)
 export class WithdrawReportHandler implements ICommandHandler<WithdrawReport, void> {
-  constructor(private readonly changes: ReportChanges) {}
+  constructor(private readonly work: ReportWork) {}
 
   execute(command: WithdrawReport): Promise<void> {
-    return this.changes.change(command.caseId, command.correlationId, (report) => report.withdraw(new Date()));
+    return this.work.run(command.caseId, command.context, (report) => report.withdraw(new Date()));
   }
 }

@@ -10,7 +10,10 @@ import {
   topicOf,
   type IntegrationEvent,
 } from '@vertrouwd/contracts';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { TransactionalQuery } from '@vertrouwd/messaging';
+import { ReadModelListener } from '@vertrouwd/service-kit';
 
 /** The case events intake follows: what the reporter may see of their case's progress and replies. */
 export const CASE_TOPICS = [
@@ -51,6 +54,19 @@ const STATUS_UPDATES: Record<string, (p: Payload) => [string, unknown[]]> = {
 function status(column: string, firstOnly = false): string {
   const value = firstOnly ? `coalesce(report_status.${column}, excluded.${column})` : `excluded.${column}`;
   return `insert into report_status (case_id, ${column}) values ($1, $2) on conflict (case_id) do update set ${column} = ${value}`;
+}
+
+/**
+ * Case events → what the reporter may see of their case (status dates, the advisor's messages, shared summaries),
+ * exactly once: each event's rows and its inbox record are written in one transaction.
+ */
+@Injectable()
+export class CaseProgressListener extends ReadModelListener {
+  readonly topics = CASE_TOPICS;
+
+  apply(event: IntegrationEvent, manager: EntityManager): Promise<void> {
+    return applyCaseEvent(manager, event);
+  }
 }
 
 /** Applies one case event to intake's read models, inside the caller's inbox transaction. */

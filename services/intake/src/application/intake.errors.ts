@@ -1,0 +1,11 @@
+import { notFound, unauthenticated, unavailable } from '@vertrouwd/domain';
+
+// Refusals of intake's use cases beyond the report's own rules (domain/report/report.errors.ts): the kind gives the
+// HTTP status; messages name the rule and never carry content.
+
+export class IntakeCodeNotFoundError extends notFound('IntakeCodeNotFoundError', 'No organisation has this intake code') {}
+export class ReportNotFoundError extends notFound('ReportNotFoundError', 'No such report') {}
+export class SummaryNotOnCaseError extends notFound('SummaryNotOnCaseError', 'No such summary on this case') {}
+/** One answer for an unknown receipt and a wrong passphrase: nobody learns which receipts exist. */
+export class ReceiptNotMatchedError extends unauthenticated('ReceiptNotMatchedError', 'The receipt code and passphrase do not match') {}
+export class FollowUpUnavailableError extends unavailable('FollowUpUnavailableError', 'Follow-up is not configured') {}

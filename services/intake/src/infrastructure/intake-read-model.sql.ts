@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { ReadModels } from '@vertrouwd/service-kit';
+import type { CaseProgress, IntakeOrganisation, IntakeReadModel, Receipt, SealedEntry } from '../application/ports/intake-read-model.port';
+
+/** Intake's tables through the kit's data source. Nothing here is readable personal data (see the migration). */
+@Injectable()
+export class SqlIntakeReadModel implements IntakeReadModel {
+  constructor(private readonly readModels: ReadModels) {}
+
+  private query<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return this.readModels.dataSource.query(sql, parameters);
+  }
+
+  async organisationByCode(intakeCode: string): Promise<IntakeOrganisation | undefined> {
+    const [row] = await this.query<IntakeOrganisation>(
+      `select intake_code as "intakeCode", organisation_id as "organisationId", agency_id as "agencyId", name, languages, counsellors
+         from intake_organisations where intake_code = $1`,
+      [intakeCode],
+    );
+    return row;
+  }
+
+  async addReceipt(receiptHash: string, caseId: string, passphraseHash: string): Promise<void> {
+    await this.query('insert into receipts (receipt_hash, case_id, passphrase_hash) values ($1, $2, $3)', [
+      receiptHash,
+      caseId,
+      passphraseHash,
+    ]);
+  }
+
+  async receipt(receiptHash: string): Promise<Receipt | undefined> {
+    const [row] = await this.query<Receipt>(
+      'select case_id as "caseId", passphrase_hash as "passphraseHash" from receipts where receipt_hash = $1',
+      [receiptHash],
+    );
+    return row;
+  }
+
+  async progress(caseId: string): Promise<CaseProgress | undefined> {
+    const [row] = await this.query<CaseProgress>(
+      `select received_at as "receivedAt", acknowledged_at as "acknowledgedAt", in_progress_at as "inProgressAt", closed_at as "closedAt"
+         from report_status where case_id = $1`,
+      [caseId],
+    );
+    return row;
+  }
+
+  advisorMessages(caseId: string): Promise<SealedEntry[]> {
+    return this.query('select message_id as id, sent_at as at, sealed_body as sealed from advisor_messages where case_id = $1', [caseId]);
+  }
+
+  sharedSummaries(caseId: string): Promise<SealedEntry[]> {
+    return this.query(
+      'select summary_id as id, shared_at as at, sealed_summary as sealed from shared_summaries where case_id = $1 order by shared_at',
+      [caseId],
+    );
+  }
+
+  async isSharedSummary(caseId: string, summaryId: string): Promise<boolean> {
+    const rows = await this.query('select 1 from shared_summaries where summary_id = $1 and case_id = $2', [summaryId, caseId]);
+    return rows.length > 0;
+  }
+}
