@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule, type AuthOptions } from '@vertrouwd/auth';
 import { IdempotencyModule } from '@vertrouwd/http';
 import type { Platform } from './platform';
@@ -14,7 +15,8 @@ export const CONTRACTS = Symbol('CONTRACTS');
 
 /**
  * Makes the platform's parts injectable everywhere in a service, with access control (deny by default)
- * and idempotency keys on POSTs, and the CQRS buses.
+ * and idempotency keys on POSTs, the CQRS buses, and `@nestjs/schedule` (`@Interval`, `@Cron`,
+ * `SchedulerRegistry`; its timers stop when the application closes).
  */
 @Global()
 @Module({})
@@ -30,9 +32,14 @@ export class PlatformModule {
     ];
     return {
       module: PlatformModule,
-      imports: [CqrsModule.forRoot(), AuthModule.forRoot(auth), IdempotencyModule.forRoot({ pool: platform.pool })],
+      imports: [
+        CqrsModule.forRoot(),
+        ScheduleModule.forRoot(),
+        AuthModule.forRoot(auth),
+        IdempotencyModule.forRoot({ pool: platform.pool }),
+      ],
       providers: values,
-      exports: [...values.map((v) => v.provide), CqrsModule, AuthModule, IdempotencyModule],
+      exports: [...values.map((v) => v.provide), CqrsModule, ScheduleModule, AuthModule, IdempotencyModule],
     };
   }
 }
