@@ -4,6 +4,7 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import { startInstrumentations } from './instrumentations';
 import { exporterFromEnv, spanProcessorsFor, type ExporterKind, type TelemetryEnv } from './span-export';
 
 /** Options of {@link startTelemetry}. */
@@ -17,6 +18,12 @@ export interface TelemetryOptions {
   exporter?: ExporterKind | SpanExporter;
   /** Read for the exporter choice and the OTLP endpoint; defaults to `process.env`. */
   env?: TelemetryEnv;
+  /**
+   * Client spans for outgoing HTTP calls and PostgreSQL queries (`@opentelemetry/instrumentation-http` and
+   * `-pg`, see `instrumentations.ts`); `runMain` turns them on. Off by default: they patch modules through
+   * Node's require hook, which Jest's module registry bypasses, so under Jest they would trace nothing.
+   */
+  instrumentations?: boolean;
 }
 
 /** A started telemetry: the service's tracer, the process's provider, and a way to stop. */
@@ -43,6 +50,7 @@ interface Running {
   exporter: ExporterKind | 'custom';
   custom?: SpanExporter;
   handles: number;
+  stopInstrumentations?: () => void;
 }
 
 // One provider per process: OpenTelemetry's globals (tracer provider, context manager, propagator) are
@@ -66,7 +74,8 @@ function register(options: TelemetryOptions): Running {
   });
   registerGlobals(provider);
   const custom = typeof choice === 'string' ? undefined : choice;
-  return { provider, exporter: custom ? 'custom' : (choice as ExporterKind), custom, handles: 0 };
+  const stopInstrumentations = options.instrumentations ? startInstrumentations(provider) : undefined;
+  return { provider, exporter: custom ? 'custom' : (choice as ExporterKind), custom, handles: 0, stopInstrumentations };
 }
 
 function unregisterGlobals(): void {
@@ -117,6 +126,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       released = true;
       if (--current.handles > 0) return;
       if (running === current) running = undefined;
+      current.stopInstrumentations?.();
       try {
         await current.provider.shutdown();
       } finally {
