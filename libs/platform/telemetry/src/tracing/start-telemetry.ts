@@ -4,7 +4,6 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { TracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
-import { startInstrumentations } from './instrumentations';
 import { exporterFromEnv, spanProcessorsFor, type ExporterKind, type TelemetryEnv } from './span-export';
 
 /** Options of {@link startTelemetry}. */
@@ -74,7 +73,10 @@ function register(options: TelemetryOptions): Running {
   });
   registerGlobals(provider);
   const custom = typeof choice === 'string' ? undefined : choice;
-  const stopInstrumentations = options.instrumentations ? startInstrumentations(provider) : undefined;
+  // Loaded only when asked for, like the modules they patch.
+  const stopInstrumentations = options.instrumentations
+    ? (require('./instrumentations') as typeof import('./instrumentations')).startInstrumentations(provider)
+    : undefined;
   return { provider, exporter: custom ? 'custom' : (choice as ExporterKind), custom, handles: 0, stopInstrumentations };
 }
 
