@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DynamicModule } from '@nestjs/common';
+import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { routeTemplate, type RoutedRequest } from '../http/route-template';
@@ -27,8 +27,12 @@ function requestLine(req: IncomingMessage, res: ServerResponse, responseTime: un
   return { method: req.method, route: routeTemplate(req as Request), statusCode: res.statusCode, responseTime };
 }
 
-// Load balancers ask every few seconds; a failing readiness check is logged by the health controller itself.
-const isHealthProbe = (req: IncomingMessage) => ((req as Request).originalUrl ?? req.url ?? '').startsWith('/health/');
+// Load balancers ask every few seconds; a failing readiness check is logged by the health controller itself. The
+// probes skip the middleware altogether: no line, and no per-request loggers built for nothing.
+const HEALTH_PROBES = [
+  { path: 'health/live', method: RequestMethod.GET },
+  { path: 'health/ready', method: RequestMethod.GET },
+];
 
 /**
  * `nestjs-pino`'s parameters for a logger from `createLogger`: pino-http logs one line per finished request
@@ -49,11 +53,11 @@ export function requestLoggingParams(logger: Logger): Params {
       quietResLogger: true,
       customAttributeKeys: { reqId: CORRELATION_ID_KEY },
       genReqId: correlationIdOf,
-      autoLogging: { ignore: isHealthProbe },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
       customSuccessObject: (req, res, value: { responseTime?: unknown }) => requestLine(req, res, value.responseTime),
       customErrorObject: (req, res, _error, value: { responseTime?: unknown }) => requestLine(req, res, value.responseTime),
     },
+    exclude: HEALTH_PROBES,
   };
 }
 
