@@ -15,7 +15,8 @@ export const CONTRACTS = Symbol('CONTRACTS');
 
 /**
  * Makes the platform's parts injectable everywhere in a service, with access control (deny by default)
- * and idempotency keys on POSTs, and the CQRS buses.
+ * and idempotency keys on POSTs, the CQRS buses, and `@nestjs/schedule` (`@Interval`, `@Cron`,
+ * `SchedulerRegistry`; its timers stop when the application closes).
  */
 @Global()
 @Module({})

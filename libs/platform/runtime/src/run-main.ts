@@ -7,7 +7,7 @@ import { startService, type ServiceDefinition } from './start-service';
  * service, and a clean stop on SIGINT/SIGTERM. Prints one line the launcher waits for.
  */
 export function runMain(definition: ServiceDefinition): void {
-  const telemetry = startTelemetry({ serviceName: definition.name, serviceVersion: definition.version });
+  const telemetry = startTelemetry({ serviceName: definition.name, serviceVersion: definition.version, instrumentations: true });
   const logger = createLogger({ serviceName: definition.name });
   startService({ ...definition, logger: new NestPinoLogger(logger) }).then(
     (service) => {

@@ -2,7 +2,7 @@ import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { authOptionsFromEnv, Public } from '@vertrouwd/auth';
 import { createHttpApp, HealthController, postgresCheck, purgeIdempotencyKeys } from '@vertrouwd/http';
-import { httpTracing } from '@vertrouwd/telemetry';
+import { httpTracing, NestPinoLogger, requestLogging } from '@vertrouwd/telemetry';
 import { createPlatform, type Platform } from './platform';
 import { PlatformModule } from './platform.module';
 
@@ -33,7 +33,11 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
   const platform = await createPlatform(definition.name, env);
   const root: DynamicModule = {
     module: definition.module,
-    imports: [PlatformModule.forRoot(platform, authOptionsFromEnv(env))],
+    imports: [
+      PlatformModule.forRoot(platform, authOptionsFromEnv(env)),
+      // A line per request (route template and status) and the correlation id on every line logged during it.
+      ...(definition.logger instanceof NestPinoLogger ? [requestLogging(definition.logger)] : []),
+    ],
   };
   const app = await createHttpApp(root, {
     serviceName: definition.name,

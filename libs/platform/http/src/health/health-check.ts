@@ -1,6 +1,9 @@
 import type { Pool } from 'pg';
 
-/** One dependency readiness depends on; `check` rejects when it is unreachable. */
+/**
+ * One dependency readiness depends on; `check` rejects when it is unreachable. `/health/ready` runs each as a
+ * terminus health indicator, bounded by the app's `healthCheckTimeoutMs`.
+ */
 export interface HealthCheck {
   /** Shown in the readiness answer: a role (`database`, `bus`), never a host or connection string. */
   name: string;
@@ -15,27 +18,4 @@ export function postgresCheck(pool: Pick<Pool, 'query'>, name = 'database'): Hea
       await pool.query('select 1');
     },
   };
-}
-
-/** Resolves with the names of the checks that failed or did not answer within `timeoutMs`. */
-export async function failingChecks(checks: readonly HealthCheck[], timeoutMs: number): Promise<Array<{ name: string; error: unknown }>> {
-  const results = await Promise.all(
-    checks.map(async ({ name, check }) => {
-      try {
-        await withTimeout(check(), timeoutMs);
-        return undefined;
-      } catch (error) {
-        return { name, error };
-      }
-    }),
-  );
-  return results.filter((result) => result !== undefined);
-}
-
-function withTimeout(work: Promise<void>, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,17 +1,22 @@
-import { Controller, Get, Inject, Logger } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponse } from '../openapi/api-problem-response.decorator';
 import { ProblemException } from '../problem/problem.exception';
 import { ProblemType } from '../problem/problem';
-import { failingChecks, type HealthCheck } from './health-check';
+import type { HealthCheck } from './health-check';
 
 /** Injection tokens of the readiness checks and their timeout. */
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
 export const HEALTH_CHECK_TIMEOUT_MS = Symbol('HEALTH_CHECK_TIMEOUT_MS');
 
+type CheckStatus = { name: string; status: 'up' | 'down' };
+
 /**
- * `/health/live` (the process answers) and `/health/ready` (its dependencies answer). Both must be reachable
- * without a token: services mark this controller public for their auth guard.
+ * `/health/live` (the process answers) and `/health/ready` (its dependencies answer). Terminus runs the checks
+ * (in parallel, each with the timeout, and `down` while the application shuts down); this controller shapes the
+ * answer: `{ status, checks }`, or a `not-ready` problem. Both must be reachable without a token: services mark
+ * this controller public for their auth guard.
  */
 @ApiTags('health')
 @Controller('health')
@@ -19,6 +24,8 @@ export class HealthController {
   private readonly logger = new Logger('Health');
 
   constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
     @Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[],
     @Inject(HEALTH_CHECK_TIMEOUT_MS) private readonly timeoutMs: number,
   ) {}
@@ -31,29 +38,38 @@ export class HealthController {
 
   @Get('ready')
   @ApiOkResponse({ description: 'Every dependency answered' })
-  @ApiProblemResponse(503, 'A dependency did not answer; `checks` names which')
-  async ready(): Promise<{ status: 'up'; checks: Array<{ name: string; status: 'up' }> }> {
-    const failing = await failingChecks(this.checks, this.timeoutMs);
-    if (failing.length > 0) {
-      // Errors go to the log only: a driver's message may name hosts, users or databases.
-      for (const { name, error } of failing) this.logger.warn(`readiness check ${name} failed: ${describe(error)}`);
-      throw notReady(this.checks, new Set(failing.map((f) => f.name)));
-    }
-    return { status: 'up', checks: this.checks.map(({ name }) => ({ name, status: 'up' as const })) };
+  @ApiProblemResponse(503, 'A dependency did not answer, or the service is shutting down; `checks` names which')
+  async ready(): Promise<{ status: 'up'; checks: CheckStatus[] }> {
+    const indicators = this.checks.map((check) =>
+      this.indicators
+        .check(check.name)
+        .attempt(() => check.check())
+        .withTimeout(this.timeoutMs),
+    );
+    const result = await this.health.check(indicators).catch(resultOfFailure);
+    const checks = this.checks.map(({ name }): CheckStatus => ({ name, status: result.details[name]?.status === 'up' ? 'up' : 'down' }));
+    const failing = checks.filter(({ status }) => status === 'down').map(({ name }) => name);
+    // Errors go to the log only: a driver's message may name hosts, users or databases.
+    for (const name of failing) this.logger.warn(`readiness check ${name} failed: ${String(result.details[name]?.message ?? 'no answer')}`);
+    if (result.status === 'shutting_down') throw notReady(checks, 'Not ready: the service is shutting down.');
+    if (failing.length > 0) throw notReady(checks, `Not ready: ${failing.join(', ')} did not answer.`);
+    return { status: 'up', checks };
   }
 }
 
-function notReady(checks: HealthCheck[], failing: Set<string>): ProblemException {
+// Terminus answers a failed check, and any check while shutting down, with a 503 exception carrying its result.
+function resultOfFailure(error: unknown): HealthCheckResult {
+  if (error instanceof ServiceUnavailableException) return error.getResponse() as HealthCheckResult;
+  throw error;
+}
+
+function notReady(checks: CheckStatus[], detail: string): ProblemException {
   return new ProblemException({
     type: ProblemType.notReady,
     title: 'Not ready',
     status: 503,
-    detail: `Not ready: ${[...failing].join(', ')} did not answer.`,
+    detail,
     headers: { 'Retry-After': '5' },
-    extensions: { checks: checks.map(({ name }) => ({ name, status: failing.has(name) ? 'down' : 'up' })) },
+    extensions: { checks },
   });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
 }

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 import type { HealthCheck } from './health-check';
 import { HEALTH_CHECKS, HEALTH_CHECK_TIMEOUT_MS, HealthController } from './health.controller';
 
@@ -8,6 +9,8 @@ export class HealthModule {
   static forRoot(checks: HealthCheck[], timeoutMs = 2_000): DynamicModule {
     return {
       module: HealthModule,
+      // Terminus's own log line quotes every check's error message; the controller logs the failures itself.
+      imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController],
       providers: [
         { provide: HEALTH_CHECKS, useValue: checks },

@@ -1,7 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
+import { ServiceUnavailableException, type INestApplication } from '@nestjs/common';
+import { HealthIndicatorService, type HealthCheckService } from '@nestjs/terminus';
 import request from 'supertest';
 import { CapturingLogger, createTestApp } from '../fixtures/test-app';
+import { ProblemException } from '../problem/problem.exception';
 import type { HealthCheck } from './health-check';
+import { HealthController } from './health.controller';
 
 describe('health', () => {
   let app: INestApplication;
@@ -68,5 +71,28 @@ describe('health', () => {
     } finally {
       await hanging.close();
     }
+  });
+
+  it('is not ready while the application shuts down, even with every check up', async () => {
+    // Terminus's answer once Nest has begun closing the application: every indicator up, the status shutting_down.
+    const shuttingDown = {
+      check: async () => {
+        throw new ServiceUnavailableException({ status: 'shutting_down', info: {}, error: {}, details: { database: { status: 'up' } } });
+      },
+    } as unknown as HealthCheckService;
+    const controller = new HealthController(
+      shuttingDown,
+      new HealthIndicatorService(),
+      [{ name: 'database', check: async () => undefined }],
+      200,
+    );
+    const answer = await controller.ready().catch((error: unknown) => error);
+    expect(answer).toBeInstanceOf(ProblemException);
+    expect((answer as ProblemException).problem).toMatchObject({
+      type: 'https://vertrouwd.nl/problems/not-ready',
+      status: 503,
+      detail: 'Not ready: the service is shutting down.',
+      extensions: { checks: [{ name: 'database', status: 'up' }] },
+    });
   });
 });

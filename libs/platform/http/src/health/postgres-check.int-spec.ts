@@ -1,10 +1,21 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
 import { Pool } from 'pg';
-import { failingChecks, postgresCheck } from './health-check';
+import request from 'supertest';
+import { createTestApp } from '../fixtures/test-app';
+import { postgresCheck } from './health-check';
 
 describe('postgresCheck', () => {
   let db: TestDatabase;
   let pool: Pool;
+  const ready = async (check: ReturnType<typeof postgresCheck>) => {
+    const app: NestExpressApplication = await createTestApp({ healthChecks: [check] });
+    try {
+      return await request(app.getHttpServer()).get('/health/ready');
+    } finally {
+      await app.close();
+    }
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase('http_health');
@@ -16,14 +27,17 @@ describe('postgresCheck', () => {
   });
 
   it('passes against a reachable database', async () => {
-    await expect(failingChecks([postgresCheck(pool)], 2_000)).resolves.toEqual([]);
+    const res = await ready(postgresCheck(pool));
+    expect(res.status).toBe(200);
+    expect(res.body.checks).toEqual([{ name: 'database', status: 'up' }]);
   });
 
   it('fails against an unreachable one', async () => {
     const unreachable = new Pool({ connectionString: 'postgres://nobody@127.0.0.1:1/none', connectionTimeoutMillis: 500 });
     try {
-      const failing = await failingChecks([postgresCheck(unreachable, 'database')], 2_000);
-      expect(failing.map(({ name }) => name)).toEqual(['database']);
+      const res = await ready(postgresCheck(unreachable, 'database'));
+      expect(res.status).toBe(503);
+      expect(res.body.checks).toEqual([{ name: 'database', status: 'down' }]);
     } finally {
       await unreachable.end();
     }

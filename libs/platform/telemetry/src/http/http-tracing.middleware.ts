@@ -8,6 +8,7 @@ import {
   ATTR_HTTP_ROUTE,
 } from '@opentelemetry/semantic-conventions';
 import { TRACER_NAME } from '../tracing/in-span';
+import { routeTemplate } from './route-template';
 
 /** What the middleware reads of a request: Express's, without depending on Express's types. */
 export interface TracedRequest {
@@ -24,15 +25,6 @@ export interface TracedResponse {
 }
 
 const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
-
-// The matched route's template (`/cases/:caseId`), known only once routing ran; never the URL, which carries
-// query strings. Undefined when no route matched (404), so a scanner's invented paths never name a span.
-function routeTemplate(req: TracedRequest): string | undefined {
-  const path = req.route?.path;
-  if (typeof path !== 'string') return undefined;
-  const full = `${req.baseUrl ?? ''}${path}`;
-  return full.startsWith('/') ? full : `/${full}`;
-}
 
 function traceRequest(req: TracedRequest, res: TracedResponse, next: (error?: unknown) => void): void {
   const method = KNOWN_METHODS.has(req.method?.toUpperCase() ?? '') ? req.method!.toUpperCase() : '_OTHER';

@@ -1,4 +1,3 @@
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import {
   BatchSpanProcessor,
   ConsoleSpanExporter,
@@ -61,6 +60,10 @@ export function spanProcessorsFor(choice: ExporterKind | SpanExporter, env: Tele
   if (choice === 'none') return [];
   if (choice === 'console') return [new SimpleSpanProcessor({ exporter: new PrivacySpanExporter(new ConsoleSpanExporter()) })];
   if (choice === 'otlp') {
+    // Loaded only when asked for: the OTLP exporter and its transformer weigh about 1.5 MiB, and a process that
+    // exports nothing (`npm start`, tests) need not carry them.
+    const { OTLPTraceExporter } =
+      require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
     const exporter = new OTLPTraceExporter({ url: otlpTracesUrl(env) });
     return [new BatchSpanProcessor({ exporter: new PrivacySpanExporter(exporter) })];
   }

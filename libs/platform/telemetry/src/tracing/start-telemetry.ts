@@ -17,6 +17,12 @@ export interface TelemetryOptions {
   exporter?: ExporterKind | SpanExporter;
   /** Read for the exporter choice and the OTLP endpoint; defaults to `process.env`. */
   env?: TelemetryEnv;
+  /**
+   * Client spans for outgoing HTTP calls and PostgreSQL queries (`@opentelemetry/instrumentation-http` and
+   * `-pg`, see `instrumentations.ts`); `runMain` turns them on. Off by default: they patch modules through
+   * Node's require hook, which Jest's module registry bypasses, so under Jest they would trace nothing.
+   */
+  instrumentations?: boolean;
 }
 
 /** A started telemetry: the service's tracer, the process's provider, and a way to stop. */
@@ -43,6 +49,7 @@ interface Running {
   exporter: ExporterKind | 'custom';
   custom?: SpanExporter;
   handles: number;
+  stopInstrumentations?: () => void;
 }
 
 // One provider per process: OpenTelemetry's globals (tracer provider, context manager, propagator) are
@@ -66,7 +73,11 @@ function register(options: TelemetryOptions): Running {
   });
   registerGlobals(provider);
   const custom = typeof choice === 'string' ? undefined : choice;
-  return { provider, exporter: custom ? 'custom' : (choice as ExporterKind), custom, handles: 0 };
+  // Loaded only when asked for, like the modules they patch.
+  const stopInstrumentations = options.instrumentations
+    ? (require('./instrumentations') as typeof import('./instrumentations')).startInstrumentations(provider)
+    : undefined;
+  return { provider, exporter: custom ? 'custom' : (choice as ExporterKind), custom, handles: 0, stopInstrumentations };
 }
 
 function unregisterGlobals(): void {
@@ -117,6 +128,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       released = true;
       if (--current.handles > 0) return;
       if (running === current) running = undefined;
+      current.stopInstrumentations?.();
       try {
         await current.provider.shutdown();
       } finally {
