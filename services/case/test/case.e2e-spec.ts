@@ -255,6 +255,18 @@ describe('case service over HTTP', () => {
     await api().get(`/cases/${caseId}`).expect(401);
   });
 
+  it('answers another advisor exactly as for a case that does not exist: nobody learns it is there', async () => {
+    const bram = await token('advisor-bram');
+    const answer = async (id: string) => {
+      const res = await api().post(`/cases/${id}/acknowledgement`).set('Authorization', bram).expect(404);
+      const { instance: _instance, correlationId: _correlationId, ...body } = res.body as Record<string, unknown>;
+      return body;
+    };
+    const theirs = await answer(caseId);
+    expect(theirs).toEqual(await answer(randomUUID()));
+    expect(theirs).toMatchObject({ status: 404, rule: 'CaseNotFoundError', detail: 'No such case of yours' });
+  });
+
   it('answers malformed, unknown and oversized input with a problem', async () => {
     const a = await token('advisor-anna');
     const bad = await api()
