@@ -34,7 +34,7 @@ function project({ name, root }) {
     transform: { '^.+\\.[cm]?[jt]s$': ['@swc/jest', { ...swc, swcrc: false }] },
     // NestJS 12, jose 6 and @platformatic/kafka ship ES modules only: Jest (CommonJS) compiles them like our code.
     transformIgnorePatterns: [
-      '/node_modules/(?!(@nestjs|uid|jose|@platformatic|scule|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
+      '/node_modules/(?!(@nestjs|uid|jose|typebox|@platformatic|scule|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
     ],
     moduleNameMapper: Object.fromEntries(
       Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${up}${target.replace(/^\.\//, '')}`]),

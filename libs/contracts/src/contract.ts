@@ -1,3 +1,4 @@
+import type { Static, TObject } from 'typebox';
 /**
  * What a contract field may hold. Every field of every contract is classified; none of these can carry a
  * name, contact details or free text, which is the point: a field that would is not a contract field.
@@ -27,18 +28,27 @@ export interface JsonSchema {
   maximum?: number;
 }
 
-export interface ContractDefinition {
+/** A payload schema: a TypeBox object type, which is a JSON Schema object and gives the static type too. */
+export type PayloadSchema = TObject;
+
+/** The class of every top-level payload field (a missing one is a type error), and of nested paths if any. */
+export type FieldClasses<P extends TObject> = { readonly [K in keyof P['properties'] & string]: FieldClass } & Record<string, FieldClass>;
+
+export interface ContractDefinition<P extends PayloadSchema = PayloadSchema> {
   /** `<service>.<event>`. */
   type: string;
   version: number;
   /** Why the event exists and who consumes it. */
   description: string;
-  payload: JsonSchema & { type: 'object'; properties: Record<string, JsonSchema> };
+  payload: P;
   /** The class of every payload field, by dotted path (`items[]` for array elements). */
-  fields: Record<string, FieldClass>;
+  fields: FieldClasses<P>;
 }
 
+/** The payload type of a contract, as its schema validates it: `PayloadOf<typeof CaseOpenedV1>`. */
+export type PayloadOf<C extends ContractDefinition> = Static<C['payload']>;
+
 /** Declares a contract; the registry validates payloads against it and the privacy test checks it. */
-export function defineContract<const T extends ContractDefinition>(definition: T): T {
+export function defineContract<P extends PayloadSchema>(definition: ContractDefinition<P>): ContractDefinition<P> {
   return definition;
 }

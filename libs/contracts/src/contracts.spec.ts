@@ -1,29 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { ALL_CONTRACTS } from './all-contracts';
-import { defineContract } from './contract';
+import { Type } from 'typebox';
+import type { JsonSchema } from './contract';
+import { contractV1, instant, oneOf, uuid } from './fields';
 import { topicOf, type IntegrationEvent } from './envelope';
-import { privacyProblems } from './privacy-check';
+import { privacyProblems, type CheckedContract } from './privacy-check';
 import { ContractRegistry, ContractViolationError } from './registry';
 
 // A contract of these tests only, small enough to vary field by field: the privacy check and the registry must
 // hold for any contract, not just for the ones the services publish today.
-const MarkRecordedV1 = defineContract({
-  type: 'test.mark-recorded',
-  version: 1,
-  description: 'A mark was recorded (test only).',
-  payload: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['markId', 'topic', 'weight', 'recordedAt'],
-    properties: {
-      markId: { type: 'string', format: 'uuid' },
-      topic: { type: 'string', enum: ['unwanted-behaviour', 'integrity', 'other'] },
-      weight: { type: 'integer', minimum: 0, maximum: 100 },
-      recordedAt: { type: 'string', format: 'date-time' },
-    },
+const MarkRecordedV1 = contractV1(
+  'test',
+  'mark-recorded',
+  'A mark was recorded (test only).',
+  {
+    markId: uuid,
+    topic: oneOf(['unwanted-behaviour', 'integrity', 'other']),
+    weight: Type.Integer({ minimum: 0, maximum: 100 }),
+    recordedAt: instant,
   },
-  fields: { markId: 'id', topic: 'enum', weight: 'count', recordedAt: 'timestamp' },
-});
+  { markId: 'id', topic: 'enum', weight: 'count', recordedAt: 'timestamp' },
+);
 
 describe('integration event contracts', () => {
   it.each(ALL_CONTRACTS.map((c) => [topicOf(c), c] as const))(
@@ -41,12 +38,13 @@ describe('integration event contracts', () => {
 
   describe('the privacy check itself', () => {
     const base = MarkRecordedV1;
-    const withField = (name: string, schema: object, cls?: string) =>
-      defineContract({
-        ...base,
-        payload: { ...base.payload, properties: { ...base.payload.properties, [name]: schema } },
-        fields: cls ? { ...base.fields, [name]: cls as never } : base.fields,
-      });
+    const withField = (name: string, schema: object, cls?: string): CheckedContract => ({
+      payload: {
+        ...(base.payload as JsonSchema),
+        properties: { ...(base.payload.properties as Record<string, JsonSchema>), [name]: schema },
+      },
+      fields: cls ? { ...base.fields, [name]: cls as never } : base.fields,
+    });
 
     it('refuses free text, unclassified fields, open objects and personal names', () => {
       expect(privacyProblems(withField('remark', { type: 'string' }, 'id'))).toEqual([

@@ -1,14 +1,18 @@
+import { Type, type TOptional, type TProperties, type TObject, type TSchema, type TUnsafe } from 'typebox';
 import { SEALED_PATTERN } from './privacy-check';
-import { defineContract, type ContractDefinition, type JsonSchema } from './contract';
+import { defineContract, type ContractDefinition, type FieldClasses } from './contract';
 
-/** Field schemas the contracts share, each of one class (see FieldClass). */
-export const uuid: JsonSchema = { type: 'string', format: 'uuid' };
-export const instant: JsonSchema = { type: 'string', format: 'date-time' };
-export const day: JsonSchema = { type: 'string', format: 'date' };
-export const count: JsonSchema = { type: 'integer', minimum: 0, maximum: 1_000_000 };
-export const language: JsonSchema = { type: 'string', pattern: '^[a-z]{2}$' };
-export const sealed: JsonSchema = { type: 'string', pattern: SEALED_PATTERN, maxLength: 65_536 };
-export const oneOf = (values: readonly string[]): JsonSchema => ({ type: 'string', enum: values });
+// Field schemas the contracts share, each of one class (see FieldClass). TypeBox types: each is the JSON Schema the
+// registry validates with and, through `Static`, the TypeScript type of the field.
+export const uuid = Type.String({ format: 'uuid' });
+export const instant = Type.String({ format: 'date-time' });
+export const day = Type.String({ format: 'date' });
+export const count = Type.Integer({ minimum: 0, maximum: 1_000_000 });
+export const language = Type.String({ pattern: '^[a-z]{2}$' });
+export const sealed = Type.String({ pattern: SEALED_PATTERN, maxLength: 65_536 });
+/** One of a closed list: `{ type: 'string', enum }` on the wire, the union of the values in TypeScript. */
+export const oneOf = <const V extends readonly string[]>(values: V): TUnsafe<V[number]> =>
+  Type.Unsafe<V[number]>({ type: 'string', enum: [...values] });
 
 /** The themes a report can be about (seed 000/003): unwanted behaviour, integrity issues, or not sure. */
 export const THEMES = [
@@ -47,27 +51,38 @@ export const OUTCOMES = ['settled-informally', 'formal-complaint-filed', 'referr
 export const ACTIVITIES = ['intake', 'conversation', 'advice', 'referral', 'aftercare', 'administration', 'travel'] as const;
 export const DEADLINES = ['acknowledgement', 'feedback'] as const;
 
-/** An object schema closed to extra properties, every listed property required unless marked optional. */
-export function payload(
-  properties: Record<string, JsonSchema>,
-  optional: string[] = [],
-): JsonSchema & { type: 'object'; properties: Record<string, JsonSchema> } {
-  return {
-    type: 'object',
-    additionalProperties: false,
-    required: Object.keys(properties).filter((k) => !optional.includes(k)),
-    properties,
-  };
+/** The payload's properties, those named in `O` optional. */
+type PayloadProperties<P extends TProperties, O extends keyof P> = { [K in keyof P]: K extends O ? TOptional<P[K]> : P[K] };
+
+/** An object schema closed to extra properties, every listed property required unless named optional. */
+export function payload<P extends TProperties, O extends keyof P & string = never>(
+  properties: P,
+  optional: readonly O[] = [],
+): TObject<PayloadProperties<P, O>> {
+  const entries = Object.entries(properties).map(([key, schema]: [string, TSchema]) => [
+    key,
+    (optional as readonly string[]).includes(key) ? Type.Optional(schema) : schema,
+  ]);
+  const schema = Type.Object(Object.fromEntries(entries) as PayloadProperties<P, O>, { additionalProperties: false });
+  return schema;
 }
 
 /** A version-1 contract of `<service>.<name>` whose payload is `properties` (all required but `optional`). */
-export function contractV1(
+export function contractV1<P extends TProperties, O extends keyof P & string = never>(
   service: string,
   name: string,
   description: string,
-  properties: Record<string, JsonSchema>,
-  fields: ContractDefinition['fields'],
-  optional: string[] = [],
-): ContractDefinition {
-  return defineContract({ type: `${service}.${name}`, version: 1, description, payload: payload(properties, optional), fields });
+  properties: P,
+  fields: FieldClasses<TObject<P>>,
+  optional: readonly O[] = [],
+): ContractDefinition<TObject<PayloadProperties<P, O>>> {
+  const schema = payload(properties, optional);
+  // The same keys as `properties`, so the classes of one are the classes of the other.
+  return defineContract<typeof schema>({
+    type: `${service}.${name}`,
+    version: 1,
+    description,
+    payload: schema,
+    fields: fields as FieldClasses<typeof schema>,
+  });
 }

@@ -6,3 +6,4 @@ export * from './all-contracts';
 export * from './fields';
 export * from './intake/intake.contracts';
 export * from './case/case.contracts';
+export * from './typed';

@@ -1,4 +1,10 @@
-import type { ContractDefinition, FieldClass, JsonSchema } from './contract';
+import type { FieldClass, JsonSchema } from './contract';
+
+/** What the privacy check reads of a contract (any JSON Schema, so the check itself can be tested on bad ones). */
+export interface CheckedContract {
+  payload: JsonSchema;
+  fields: Readonly<Record<string, FieldClass>>;
+}
 
 /** The only pattern a sealed field may have: the privacy library's ciphertext format. */
 export const SEALED_PATTERN = '^sealed:v1:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$';
@@ -12,7 +18,7 @@ const PERSONAL_NAME =
  * to extra properties, strings not pinned down by an enum, a format or a pattern, and names that suggest
  * a person or free text. An empty list means the contract cannot carry personal data.
  */
-export function privacyProblems(contract: ContractDefinition): string[] {
+export function privacyProblems(contract: CheckedContract): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   walk(

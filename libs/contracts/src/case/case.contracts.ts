@@ -1,4 +1,5 @@
-import type { ContractDefinition } from '../contract';
+import type { TObject, TProperties } from 'typebox';
+import type { FieldClasses } from '../contract';
 import {
   ACTIVITIES,
   ANONYMITY,
@@ -13,7 +14,6 @@ import {
   day,
   instant,
   oneOf,
-  payload,
   sealed,
   uuid,
 } from '../fields';
@@ -21,12 +21,12 @@ import {
 // The case's published language: what billing (minutes, dates), reporting (theme, relation, outcome, referral
 // type) and intake (status, the reporter's channel) need, and nothing that could point at a person.
 
-const event = (
+const event = <P extends TProperties, O extends keyof P & string = never>(
   name: string,
   description: string,
-  properties: Parameters<typeof payload>[0],
-  fields: ContractDefinition['fields'],
-  optional: string[] = [],
+  properties: P,
+  fields: FieldClasses<TObject<P>>,
+  optional: readonly O[] = [],
 ) => contractV1('case', name, description, properties, fields, optional);
 
 export const CaseOpenedV1 = event(

@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   AdvisorAssignedV1,
   AdvisorMessageSentV1,
@@ -6,12 +8,11 @@ import {
   CaseErasedV1,
   CaseOpenedV1,
   CaseReopenedV1,
+  isEvent,
   SummarySharedV1,
   topicOf,
   type IntegrationEvent,
 } from '@vertrouwd/contracts';
-import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { TransactionalQuery } from '@vertrouwd/messaging';
 import { ReadModelListener } from '@vertrouwd/service-kit';
 
@@ -27,35 +28,6 @@ export const CASE_TOPICS = [
   CaseErasedV1,
 ].map(topicOf);
 
-type Payload = Record<string, string>;
-
-// Status dates upsert by case: events of one case arrive in order (keyed by case id), but a read model
-// built from zero may meet a later event before `case-opened`, so every statement creates the row.
-const STATUS_UPDATES: Record<string, (p: Payload) => [string, unknown[]]> = {
-  'case.case-opened': (p) => [status('received_at'), [p.caseId, p.receivedAt]],
-  'case.advisor-assigned': (p) => [status('in_progress_at', true), [p.caseId, p.assignedAt]],
-  'case.case-acknowledged': (p) => [status('acknowledged_at', true), [p.caseId, p.acknowledgedAt]],
-  'case.case-closed': (p) => [status('closed_at'), [p.caseId, p.closedAt]],
-  'case.case-reopened': (p) => [
-    'insert into report_status (case_id, reopened_at) values ($1, $2) on conflict (case_id) do update set reopened_at = excluded.reopened_at, closed_at = null',
-    [p.caseId, p.reopenedAt],
-  ],
-  'case.advisor-message-sent': (p) => [
-    'insert into advisor_messages (message_id, case_id, sent_at, sealed_body) values ($1, $2, $3, $4) on conflict do nothing',
-    [p.messageId, p.caseId, p.sentAt, p.sealedBody],
-  ],
-  'case.summary-shared': (p) => [
-    'insert into shared_summaries (summary_id, case_id, shared_at, sealed_summary) values ($1, $2, $3, $4) on conflict do nothing',
-    [p.summaryId, p.caseId, p.sharedAt, p.sealedSummary],
-  ],
-};
-
-/** `firstOnly`: keep the first date (a second assignment is a transfer, not the start of work). */
-function status(column: string, firstOnly = false): string {
-  const value = firstOnly ? `coalesce(report_status.${column}, excluded.${column})` : `excluded.${column}`;
-  return `insert into report_status (case_id, ${column}) values ($1, $2) on conflict (case_id) do update set ${column} = ${value}`;
-}
-
 /**
  * Case events → what the reporter may see of their case (status dates, the advisor's messages, shared summaries),
  * exactly once: each event's rows and its inbox record are written in one transaction.
@@ -69,13 +41,53 @@ export class CaseProgressListener extends ReadModelListener {
   }
 }
 
-/** Applies one case event to intake's read models, inside the caller's inbox transaction. */
+/**
+ * Applies one case event to intake's read models, inside the caller's inbox transaction. Status dates upsert by
+ * case: events of one case arrive in order (keyed by case id), but a read model built from zero may meet a later
+ * event before `case-opened`, so every statement creates the row.
+ */
 export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationEvent): Promise<void> {
-  if (event.type === 'case.case-erased') return forget(tx, (event.payload as Payload).caseId);
-  const update = STATUS_UPDATES[event.type];
-  if (!update) return;
-  const [sql, parameters] = update(event.payload as Payload);
-  await tx.query(sql, parameters);
+  if (isEvent(event, CaseOpenedV1)) return setStatus(tx, 'received_at', event.payload.caseId, event.payload.receivedAt);
+  // The first assignment starts the work; a second one is a transfer, not a new start.
+  if (isEvent(event, AdvisorAssignedV1)) return setStatus(tx, 'in_progress_at', event.payload.caseId, event.payload.assignedAt, true);
+  if (isEvent(event, CaseAcknowledgedV1)) return setStatus(tx, 'acknowledged_at', event.payload.caseId, event.payload.acknowledgedAt, true);
+  if (isEvent(event, CaseClosedV1)) return setStatus(tx, 'closed_at', event.payload.caseId, event.payload.closedAt);
+  if (isEvent(event, CaseReopenedV1)) {
+    await tx.query(
+      `insert into report_status (case_id, reopened_at) values ($1, $2)
+       on conflict (case_id) do update set reopened_at = excluded.reopened_at, closed_at = null`,
+      [event.payload.caseId, event.payload.reopenedAt],
+    );
+    return;
+  }
+  if (isEvent(event, AdvisorMessageSentV1)) {
+    const { messageId, caseId, sentAt, sealedBody } = event.payload;
+    await tx.query(
+      'insert into advisor_messages (message_id, case_id, sent_at, sealed_body) values ($1, $2, $3, $4) on conflict do nothing',
+      [messageId, caseId, sentAt, sealedBody],
+    );
+    return;
+  }
+  if (isEvent(event, SummarySharedV1)) {
+    const { summaryId, caseId, sharedAt, sealedSummary } = event.payload;
+    await tx.query(
+      'insert into shared_summaries (summary_id, case_id, shared_at, sealed_summary) values ($1, $2, $3, $4) on conflict do nothing',
+      [summaryId, caseId, sharedAt, sealedSummary],
+    );
+    return;
+  }
+  if (isEvent(event, CaseErasedV1)) await forget(tx, event.payload.caseId);
+}
+
+type StatusColumn = 'received_at' | 'in_progress_at' | 'acknowledged_at' | 'closed_at';
+
+/** `firstOnly`: keep the first date. */
+async function setStatus(tx: TransactionalQuery, column: StatusColumn, caseId: string, at: string, firstOnly = false): Promise<void> {
+  const value = firstOnly ? `coalesce(report_status.${column}, excluded.${column})` : `excluded.${column}`;
+  await tx.query(
+    `insert into report_status (case_id, ${column}) values ($1, $2) on conflict (case_id) do update set ${column} = ${value}`,
+    [caseId, at],
+  );
 }
 
 /**

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { ContractRegistry, ContractViolationError, defineContract, type IntegrationEvent } from '@vertrouwd/contracts';
+import {
+  ContractRegistry,
+  ContractViolationError,
+  contractV1,
+  count,
+  instant,
+  oneOf,
+  uuid,
+  type IntegrationEvent,
+} from '@vertrouwd/contracts';
 import { Aggregate } from '@vertrouwd/domain';
 import { AggregateRepository, PostgresEventStore, applyMigrations } from '@vertrouwd/event-sourcing';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
@@ -25,23 +34,13 @@ class Mark extends Aggregate<MarkEvent, { markId: string }> {
 }
 
 // A contract of this test only: the outbox and inbox carry any contract the registry knows.
-const MarkRecordedV1 = defineContract({
-  type: 'test.mark-recorded',
-  version: 1,
-  description: 'A mark was recorded (test only).',
-  payload: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['markId', 'topic', 'weight', 'recordedAt'],
-    properties: {
-      markId: { type: 'string', format: 'uuid' },
-      topic: { type: 'string', enum: ['unwanted-behaviour', 'integrity', 'other'] },
-      weight: { type: 'integer', minimum: 0, maximum: 100 },
-      recordedAt: { type: 'string', format: 'date-time' },
-    },
-  },
-  fields: { markId: 'id', topic: 'enum', weight: 'count', recordedAt: 'timestamp' },
-});
+const MarkRecordedV1 = contractV1(
+  'test',
+  'mark-recorded',
+  'A mark was recorded (test only).',
+  { markId: uuid, topic: oneOf(['unwanted-behaviour', 'integrity', 'other']), weight: count, recordedAt: instant },
+  { markId: 'id', topic: 'enum', weight: 'count', recordedAt: 'timestamp' },
+);
 const registry = new ContractRegistry([MarkRecordedV1]);
 const translate = (e: MarkEvent) => [
   { contract: MarkRecordedV1, payload: { markId: e.markId, topic: e.topic, weight: e.weight, recordedAt: e.at } },

@@ -12,6 +12,7 @@ import {
   HoursLoggedV1,
   ReferralMadeV1,
   SummarySharedV1,
+  outgoing,
 } from '@vertrouwd/contracts';
 import type { Translated } from '@vertrouwd/messaging';
 import type { CaseEvent } from '../../domain/case/case.events';
@@ -26,54 +27,49 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
   switch (event.type) {
     case 'CaseOpened': {
       const { agencyId, organisationId, theme, relation, anonymity, receivedAt, openedAt } = event;
-      return [{ contract: CaseOpenedV1, payload: { caseId, agencyId, organisationId, theme, relation, anonymity, receivedAt, openedAt } }];
+      return [outgoing(CaseOpenedV1, { caseId, agencyId, organisationId, theme, relation, anonymity, receivedAt, openedAt })];
     }
     case 'AdvisorAssigned':
-      return [{ contract: AdvisorAssignedV1, payload: { caseId, advisorId: event.advisorId, assignedAt: event.assignedAt } }];
+      return [outgoing(AdvisorAssignedV1, { caseId, advisorId: event.advisorId, assignedAt: event.assignedAt })];
     case 'CaseTransferred':
-      return [{ contract: AdvisorAssignedV1, payload: { caseId, advisorId: event.toAdvisorId, assignedAt: event.transferredAt } }];
+      return [outgoing(AdvisorAssignedV1, { caseId, advisorId: event.toAdvisorId, assignedAt: event.transferredAt })];
     case 'CaseAcknowledged':
-      return [{ contract: CaseAcknowledgedV1, payload: { caseId, acknowledgedAt: event.acknowledgedAt } }];
+      return [outgoing(CaseAcknowledgedV1, { caseId, acknowledgedAt: event.acknowledgedAt })];
     case 'ConversationRecorded':
       return [
-        {
-          contract: ConversationRecordedV1,
-          payload: { caseId, conversationId: event.conversationId, heldOn: event.heldOn, minutes: event.minutes, mode: event.mode },
-        },
+        outgoing(ConversationRecordedV1, {
+          caseId,
+          conversationId: event.conversationId,
+          heldOn: event.heldOn,
+          minutes: event.minutes,
+          mode: event.mode,
+        }),
       ];
     case 'SummaryShared':
       return [
-        {
-          contract: SummarySharedV1,
-          payload: { caseId, summaryId: event.summaryId, sharedAt: event.sharedAt, sealedSummary: event.sealedSummary },
-        },
+        outgoing(SummarySharedV1, { caseId, summaryId: event.summaryId, sharedAt: event.sharedAt, sealedSummary: event.sealedSummary }),
       ];
     case 'AdvisorMessageSent':
-      return [
-        {
-          contract: AdvisorMessageSentV1,
-          payload: { caseId, messageId: event.messageId, sentAt: event.sentAt, sealedBody: event.sealedBody },
-        },
-      ];
+      return [outgoing(AdvisorMessageSentV1, { caseId, messageId: event.messageId, sentAt: event.sentAt, sealedBody: event.sealedBody })];
     case 'ReferralMade':
-      return [{ contract: ReferralMadeV1, payload: { caseId, referralType: event.referralType, referredAt: event.referredAt } }];
+      return [outgoing(ReferralMadeV1, { caseId, referralType: event.referralType, referredAt: event.referredAt })];
     case 'FormalReportSupported':
-      return [{ contract: FormalReportSupportedV1, payload: { caseId, supportedAt: event.supportedAt } }];
+      return [outgoing(FormalReportSupportedV1, { caseId, supportedAt: event.supportedAt })];
     case 'HoursLogged': {
       const { organisationId, advisorId, workedOn, minutes, activity } = event;
-      return [{ contract: HoursLoggedV1, payload: { caseId, organisationId, advisorId, workedOn, minutes, activity } }];
+      return [outgoing(HoursLoggedV1, { caseId, organisationId, advisorId, workedOn, minutes, activity })];
     }
     case 'CaseClosed':
-      return [{ contract: CaseClosedV1, payload: { caseId, outcome: event.outcome, closedAt: event.closedAt } }];
+      return [outgoing(CaseClosedV1, { caseId, outcome: event.outcome, closedAt: event.closedAt })];
     case 'ReportWithdrawn':
-      return [{ contract: CaseClosedV1, payload: { caseId, outcome: 'withdrawn', closedAt: event.withdrawnAt } }];
+      return [outgoing(CaseClosedV1, { caseId, outcome: 'withdrawn', closedAt: event.withdrawnAt })];
     case 'CaseReopened':
-      return [{ contract: CaseReopenedV1, payload: { caseId, reopenedAt: event.reopenedAt } }];
+      return [outgoing(CaseReopenedV1, { caseId, reopenedAt: event.reopenedAt })];
     case 'CaseErased':
-      return [{ contract: CaseErasedV1, payload: { caseId, erasedAt: event.erasedAt } }];
+      return [outgoing(CaseErasedV1, { caseId, erasedAt: event.erasedAt })];
     case 'DeadlineMissed': {
       const { deadline, dueAt, advisorId } = event;
-      return [{ contract: DeadlineMissedV1, payload: { caseId, deadline, dueAt, ...(advisorId ? { advisorId } : {}) } }];
+      return [outgoing(DeadlineMissedV1, { caseId, deadline, dueAt, ...(advisorId ? { advisorId } : {}) })];
     }
     case 'ConsentRecorded':
     case 'AdviceGiven':

@@ -1,56 +1,55 @@
 import {
+  isEvent,
   ReportSubmittedV1,
   ReportWithdrawnV1,
   ReporterMessageSentV1,
   SummaryApprovedV1,
   SummaryCorrectedV1,
   type IntegrationEvent,
+  type PayloadOf,
 } from '@vertrouwd/contracts';
+import { systemContext } from '@vertrouwd/service-kit';
 import type { OpenCase as Report } from '../../domain/case/case.aggregate';
 import { ApproveSummary } from '../approve-summary/approve-summary.command';
-import type { CommandContext } from '@vertrouwd/service-kit';
 import { CorrectSummary } from '../correct-summary/correct-summary.command';
 import { OpenCase } from '../open-case/open-case.command';
 import { ReceiveReporterMessage } from '../receive-reporter-message/receive-reporter-message.command';
 import { WithdrawReport } from '../withdraw-report/withdraw-report.command';
 
-type Payload = Record<string, string>;
-
-// The reporter acts through intake without an account: in event metadata the actor is the role, never a person.
-const REPORTER = 'reporter';
-
-/** The command an intake event asks for (the payload was validated against its contract before). */
+/**
+ * The command an intake event asks for. The payload was validated against its contract, and `isEvent` gives it the
+ * contract's type. The reporter acts through intake without an account: the actor is the role, never a person.
+ */
 export function commandFor(event: IntegrationEvent): object | undefined {
-  const p = event.payload as Payload;
-  const context: CommandContext = { actor: REPORTER, correlationId: event.correlationId, causationId: event.eventId };
-  switch (event.type) {
-    case ReportSubmittedV1.type:
-      return new OpenCase(reportOf(p), context);
-    case ReporterMessageSentV1.type:
-      return new ReceiveReporterMessage(p.caseId, p.messageId, p.sealedBody, p.sentAt, context);
-    case SummaryApprovedV1.type:
-      return new ApproveSummary(p.caseId, p.summaryId, p.approvedAt, context);
-    case SummaryCorrectedV1.type:
-      return new CorrectSummary(p.caseId, p.summaryId, p.sealedCorrection, p.correctedAt, context);
-    case ReportWithdrawnV1.type:
-      return new WithdrawReport(p.caseId, p.withdrawnAt, context);
-    default:
-      return undefined;
+  const context = systemContext('reporter', event.correlationId, event.eventId);
+  if (isEvent(event, ReportSubmittedV1)) return new OpenCase(reportOf(event.payload), context);
+  if (isEvent(event, ReporterMessageSentV1)) {
+    const { caseId, messageId, sealedBody, sentAt } = event.payload;
+    return new ReceiveReporterMessage(caseId, messageId, sealedBody, sentAt, context);
   }
+  if (isEvent(event, SummaryApprovedV1))
+    return new ApproveSummary(event.payload.caseId, event.payload.summaryId, event.payload.approvedAt, context);
+  if (isEvent(event, SummaryCorrectedV1)) {
+    const { caseId, summaryId, sealedCorrection, correctedAt } = event.payload;
+    return new CorrectSummary(caseId, summaryId, sealedCorrection, correctedAt, context);
+  }
+  if (isEvent(event, ReportWithdrawnV1)) return new WithdrawReport(event.payload.caseId, event.payload.withdrawnAt, context);
+  return undefined;
 }
 
-function reportOf(p: Payload): Report {
-  const report = {
-    caseId: p.caseId,
-    agencyId: p.agencyId,
-    organisationId: p.organisationId,
-    theme: p.theme,
-    relation: p.relation,
-    anonymity: p.anonymity,
-    receivedAt: p.receivedAt,
-    sealedAccount: p.sealedAccount,
-    ...(p.sealedContact ? { sealedContact: p.sealedContact } : {}),
-    ...(p.sealedIdentity ? { sealedIdentity: p.sealedIdentity } : {}),
+/** What the case keeps of a submitted report: the facts and the sealed content, not the reporter's choices of channel. */
+function reportOf(p: PayloadOf<typeof ReportSubmittedV1>): Report {
+  const { caseId, agencyId, organisationId, theme, relation, anonymity, receivedAt, sealedAccount, sealedContact, sealedIdentity } = p;
+  return {
+    caseId,
+    agencyId,
+    organisationId,
+    theme,
+    relation,
+    anonymity,
+    receivedAt,
+    sealedAccount,
+    ...(sealedContact ? { sealedContact } : {}),
+    ...(sealedIdentity ? { sealedIdentity } : {}),
   };
-  return report as Report; // enum fields are checked by the contract's schema
 }

@@ -1,4 +1,11 @@
-import { ReporterMessageSentV1, ReportSubmittedV1, ReportWithdrawnV1, SummaryApprovedV1, SummaryCorrectedV1 } from '@vertrouwd/contracts';
+import {
+  ReporterMessageSentV1,
+  ReportSubmittedV1,
+  ReportWithdrawnV1,
+  SummaryApprovedV1,
+  SummaryCorrectedV1,
+  outgoing,
+} from '@vertrouwd/contracts';
 import type { Translated } from '@vertrouwd/messaging';
 import type { ReportEvent } from '../../domain/report/report.events';
 
@@ -18,31 +25,30 @@ export function translateIntakeEvent(event: ReportEvent): Translated[] {
         ...(sealedContact ? { sealedContact } : {}),
         ...(sealedIdentity ? { sealedIdentity } : {}),
       };
-      return [{ contract: ReportSubmittedV1, payload }];
+      return [outgoing(ReportSubmittedV1, payload)];
     }
     case 'MessageSent':
       return [
-        {
-          contract: ReporterMessageSentV1,
-          payload: { caseId: event.caseId, messageId: event.messageId, sentAt: event.sentAt, sealedBody: event.sealedBody },
-        },
+        outgoing(ReporterMessageSentV1, {
+          caseId: event.caseId,
+          messageId: event.messageId,
+          sentAt: event.sentAt,
+          sealedBody: event.sealedBody,
+        }),
       ];
     case 'SummaryApproved':
-      return [{ contract: SummaryApprovedV1, payload: { caseId: event.caseId, summaryId: event.summaryId, approvedAt: event.approvedAt } }];
+      return [outgoing(SummaryApprovedV1, { caseId: event.caseId, summaryId: event.summaryId, approvedAt: event.approvedAt })];
     case 'SummaryCorrected':
       return [
-        {
-          contract: SummaryCorrectedV1,
-          payload: {
-            caseId: event.caseId,
-            summaryId: event.summaryId,
-            correctedAt: event.correctedAt,
-            sealedCorrection: event.sealedCorrection,
-          },
-        },
+        outgoing(SummaryCorrectedV1, {
+          caseId: event.caseId,
+          summaryId: event.summaryId,
+          correctedAt: event.correctedAt,
+          sealedCorrection: event.sealedCorrection,
+        }),
       ];
     case 'ReportWithdrawn':
-      return [{ contract: ReportWithdrawnV1, payload: { caseId: event.caseId, withdrawnAt: event.withdrawnAt } }];
+      return [outgoing(ReportWithdrawnV1, { caseId: event.caseId, withdrawnAt: event.withdrawnAt })];
     case 'ReporterDataErased':
       // Nothing to tell: the reporter's key is shredded in the shared vault, so every reader (the advisor's
       // view, the audit replay) already reads their contact and identity as erased.
