@@ -73,7 +73,9 @@ function tagRules(projects) {
       {
         name: `tags-${type.slice('type:'.length)}`,
         severity: 'error',
-        comment: `A ${type} project depends only on ${ALLOWED_TYPES[type].join(', ') || 'nothing'} (and itself).`,
+        comment: ALLOWED_TYPES[type].length
+          ? `A ${type} project depends only on itself and ${ALLOWED_TYPES[type].join(', ')} projects.`
+          : `A ${type} project depends on no other project.`,
         from: { path: inFolders(sources) },
         // `$1` is the importing project's folder: a project may always import itself.
         to: { path: inFolders(forbidden), pathNot: '^$1/' },
