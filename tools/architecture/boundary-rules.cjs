@@ -55,9 +55,9 @@ function projectsOf(root) {
     });
 }
 
-const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** One regular expression matching any module inside one of the folders; the folder is capture group 1. */
-const inFolders = (folders) => (folders.length ? `^(${folders.map(escape).join('|')})/` : '(?!)');
+const inFolders = (folders) => (folders.length ? `^(${folders.map(escapeRegExp).join('|')})/` : '(?!)');
 
 /** One rule per project type: what its projects may not import, by the tag constraints. */
 function tagRules(projects) {
@@ -90,8 +90,8 @@ function boundaryConfiguration(root) {
   const services = projects.filter((p) => p.type === 'type:service').map((p) => p.folder);
   // Domain code: each service's src/domain, and the whole of a library tagged layer:domain (@vertrouwd/domain).
   const domain = [
-    ...services.map((folder) => `^${escape(folder)}/src/domain/`),
-    ...projects.filter((p) => p.tags.includes('layer:domain')).map((p) => `^${escape(p.folder)}/`),
+    ...services.map((folder) => `^${escapeRegExp(folder)}/src/domain/`),
+    ...projects.filter((p) => p.tags.includes('layer:domain')).map((p) => `^${escapeRegExp(p.folder)}/`),
   ];
   const domainLibraries = projects.filter((p) => p.tags.includes('layer:domain') || p.type === 'type:contracts');
   return {
