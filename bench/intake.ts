@@ -16,15 +16,16 @@ import { postgresCpuUs } from './metrics';
 
 // The services run in a child process of their own (this file, BENCH_INTAKE_ROLE set), compiled with the runtime
 // tsconfig like deploy/ runs them: NestJS needs decorator metadata, which `npm run bench`'s plain SWC setup lacks,
-// and the driver's and load generator's CPU stay out of intake's figures. The child loads the services at run time:
-// tools/architecture lets `type:tooling` (this workspace) depend on platform and testing only, so a static import
-// of a service would fail that test; the benchmark composes services the way deploy/ does.
+// and the driver's and load generator's CPU stay out of intake's figures. Only the child loads the services, at run
+// time: a static import would load them, without decorator metadata, into the driver too. Loaded by a computed path,
+// they are no dependency the boundaries see; the benchmark composes services the way deploy/ does.
 interface IntakeServiceModule {
   configuredIntake: (limits: object) => ServiceDefinition;
 }
 interface CaseServiceModule {
   caseService: ServiceDefinition;
 }
+// A require() by path, at run time (see above); import() would bypass the TypeScript hook the child runs under.
 const load = <T>(path: string): T => require(path) as T; // eslint-disable-line @typescript-eslint/no-require-imports
 const ROOT = resolve(__dirname, '..');
 
