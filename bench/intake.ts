@@ -16,15 +16,16 @@ import { postgresCpuUs } from './metrics';
 
 // The services run in a child process of their own (this file, BENCH_INTAKE_ROLE set), compiled with the runtime
 // tsconfig like deploy/ runs them: NestJS needs decorator metadata, which `npm run bench`'s plain SWC setup lacks,
-// and the driver's and load generator's CPU stay out of intake's figures. The child loads the services at run time:
-// tools/architecture lets `type:tooling` (this workspace) depend on platform and testing only, so a static import
-// of a service would fail that test; the benchmark composes services the way deploy/ does.
+// and the driver's and load generator's CPU stay out of intake's figures. Only the child loads the services, at run
+// time: a static import would load them, without decorator metadata, into the driver too. Loaded by a computed path,
+// they are no dependency the boundaries see; the benchmark composes services the way deploy/ does.
 interface IntakeServiceModule {
-  configuredIntake(limits: object): ServiceDefinition;
+  configuredIntake: (limits: object) => ServiceDefinition;
 }
 interface CaseServiceModule {
   caseService: ServiceDefinition;
 }
+// A require() by path, at run time (see above); import() would bypass the TypeScript hook the child runs under.
 const load = <T>(path: string): T => require(path) as T; // eslint-disable-line @typescript-eslint/no-require-imports
 const ROOT = resolve(__dirname, '..');
 
@@ -151,7 +152,10 @@ async function client(i) {
   }
 }
 const clients = Array.from({ length: cfg.clients }, (_, i) => client(i));
-setTimeout(() => { measuring = true; started = performance.now(); cpu0 = process.cpuUsage(); process.send({ phase: 'measuring' }); }, cfg.warmupMs);
+setTimeout(() => {
+  measuring = true; started = performance.now(); cpu0 = process.cpuUsage();
+  process.send({ phase: 'measuring' });
+}, cfg.warmupMs);
 setTimeout(() => {
   measuring = false; stopped = true; ended = performance.now();
   const cpu = process.cpuUsage(cpu0);
@@ -293,9 +297,10 @@ async function visibility(
   const observer = intake.platform.bus.consume({
     group: 'bench-intake-observer',
     topics: [REPORT_SUBMITTED_TOPIC],
-    handle: async (message) => {
+    handle: (message) => {
       const caseId = (JSON.parse(message.value) as { payload: { caseId: string } }).payload.caseId;
       if (!onBusAt.has(caseId)) onBusAt.set(caseId, performance.now());
+      return Promise.resolve();
     },
   });
   await observer.caughtUp();
@@ -479,13 +484,20 @@ export function renderIntake(f: IntakeFigures): string {
   const lines = [
     '## Intake',
     '',
-    `Submissions: ${load.clients} concurrent keep-alive HTTP clients (${load.client}, a separate process) posting valid reports to intake (in a process of its own, as deploy/ runs it) for ${load.seconds.toFixed(1)} s after a ${WARMUP_MS / 1000} s warm-up; each report sealed, its receipt stored, appended to the event store with its outbox entry. The submission throttle is raised for the run (all load comes from one address). Machine: ${f.cores} cores.`,
-    `Case visible: ${int(visible.reports)} reports at ${visible.ratePerSec.toFixed(0)}/s, timed from intake's 201 to the case in the coordinator's read model (status waiting-for-assignment), with the case service in intake's process, one Postgres bus and one key vault.`,
+    `Submissions: ${load.clients} concurrent keep-alive HTTP clients (${load.client}, a separate process) posting valid ` +
+      `reports to intake (in a process of its own, as deploy/ runs it) for ${load.seconds.toFixed(1)} s after a ` +
+      `${WARMUP_MS / 1000} s warm-up; each report sealed, its receipt stored, appended to the event store with its ` +
+      'outbox entry. The submission throttle is raised for the run (all load comes from one address). ' +
+      `Machine: ${f.cores} cores.`,
+    `Case visible: ${int(visible.reports)} reports at ${visible.ratePerSec.toFixed(0)}/s, timed from intake's 201 to the ` +
+      "case in the coordinator's read model (status waiting-for-assignment), with the case service in intake's process, " +
+      'one Postgres bus and one key vault.',
     '',
     '| measure | figure | target | |',
     '|---|--:|--:|---|',
     `| submissions/s | ${int(load.perSec)} | ≥ ${int(TARGETS.perSec)} | ${verdict(load.perSec >= TARGETS.perSec)} |`,
-    `| submission latency p50 / p99 / max | ${ms(load.p50Ms)} / ${ms(load.p99Ms)} / ${ms(load.maxMs)} | p99 ≤ ${TARGETS.loadP99Ms} ms | ${verdict(load.p99Ms <= TARGETS.loadP99Ms)} |`,
+    `| submission latency p50 / p99 / max | ${ms(load.p50Ms)} / ${ms(load.p99Ms)} / ${ms(load.maxMs)} ` +
+      `| p99 ≤ ${TARGETS.loadP99Ms} ms | ${verdict(load.p99Ms <= TARGETS.loadP99Ms)} |`,
     `| failed submissions | ${
       Object.keys(load.failures).length === 0
         ? 0
@@ -493,25 +505,34 @@ export function renderIntake(f: IntakeFigures): string {
             .map(([s, n]) => `${n}× ${s}`)
             .join(', ')
     } | 0 | ${verdict(Object.keys(load.failures).length === 0)} |`,
-    `| report → case visible p50 / p99 / max | ${ms(visible.p50Ms)} / ${ms(visible.p99Ms)} / ${ms(visible.maxMs)} | p99 ≤ ${TARGETS.visibleP99Ms} ms | ${verdict(visible.p99Ms <= TARGETS.visibleP99Ms)} |`,
+    `| report → case visible p50 / p99 / max | ${ms(visible.p50Ms)} / ${ms(visible.p99Ms)} / ${ms(visible.maxMs)} ` +
+      `| p99 ≤ ${TARGETS.visibleP99Ms} ms | ${verdict(visible.p99Ms <= TARGETS.visibleP99Ms)} |`,
     `| of which 201 → on the bus p50 / p99 | ${ms(visible.onBusP50Ms)} / ${ms(visible.onBusP99Ms)} | | |`,
-    `| cases not visible after 30 s; coordinator list complete | ${visible.missing}; ${visible.coordinatorSeesAll ? 'yes' : 'no'} | 0; yes | ${verdict(visible.missing === 0 && visible.coordinatorSeesAll)} |`,
+    `| cases not visible after 30 s; coordinator list complete | ${visible.missing}; ${visible.coordinatorSeesAll ? 'yes' : 'no'} ` +
+      `| 0; yes | ${verdict(visible.missing === 0 && visible.coordinatorSeesAll)} |`,
     '',
-    `CPU while submitting, in cores: intake's process ${cores(load.cpu.intakeProcess)} (event loop busy ${(load.eventLoopUtilisation * 100).toFixed(0)}%), PostgreSQL ${cores(load.cpu.postgres)}, load generator ${cores(load.cpu.loadGenerator)}.`,
+    `CPU while submitting, in cores: intake's process ${cores(load.cpu.intakeProcess)} ` +
+      `(event loop busy ${(load.eventLoopUtilisation * 100).toFixed(0)}%), PostgreSQL ${cores(load.cpu.postgres)}, ` +
+      `load generator ${cores(load.cpu.loadGenerator)}.`,
   ];
   if (!loadOk) {
     const bound =
       load.eventLoopUtilisation > 0.9
-        ? `intake's single event loop is saturated (${(load.eventLoopUtilisation * 100).toFixed(0)}% busy; ${cores(load.cpu.intakeProcess)} cores of ${f.cores}, next to PostgreSQL's ${cores(load.cpu.postgres)}): one Node process is the bound, at ${perReport(load.cpu.intakeProcess)} ms of intake CPU per report (PostgreSQL ${perReport(load.cpu.postgres)} ms); replicas scale it`
+        ? `intake's single event loop is saturated (${(load.eventLoopUtilisation * 100).toFixed(0)}% busy; ` +
+          `${cores(load.cpu.intakeProcess)} cores of ${f.cores}, next to PostgreSQL's ${cores(load.cpu.postgres)}): ` +
+          `one Node process is the bound, at ${perReport(load.cpu.intakeProcess)} ms of intake CPU per report ` +
+          `(PostgreSQL ${perReport(load.cpu.postgres)} ms); replicas scale it`
         : load.cpu.postgres !== undefined && load.cpu.postgres > (f.cores - load.cpu.intakeProcess - load.cpu.loadGenerator) * 0.8
           ? `PostgreSQL takes what the machine has left (${cores(load.cpu.postgres)} cores)`
-          : `neither intake's event loop (${(load.eventLoopUtilisation * 100).toFixed(0)}%) nor the CPU is saturated: the bound is waiting (commits, locks), not work`;
+          : `neither intake's event loop (${(load.eventLoopUtilisation * 100).toFixed(0)}%) nor the CPU is saturated: ` +
+            'the bound is waiting (commits, locks), not work';
     lines.push('', `Submission target missed: ${bound}.`);
   }
   if (!visibleOk) {
     lines.push(
       '',
-      `Visibility target missed: ${ms(visible.onBusP99Ms)} of the p99 is intake's side (outbox relay to the bus), the rest the case service (consumer, command, projection).`,
+      `Visibility target missed: ${ms(visible.onBusP99Ms)} of the p99 is intake's side (outbox relay to the bus), ` +
+        'the rest the case service (consumer, command, projection).',
     );
   }
   return lines.join('\n');

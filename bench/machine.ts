@@ -28,8 +28,11 @@ export async function machineInfo(adminUrl: string): Promise<MachineInfo> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const version = (await client.query('show server_version')).rows[0].server_version as string;
-    const { rows } = await client.query('select name, setting, unit from pg_settings where name = any($1)', [SETTINGS]);
+    const version = (await client.query<{ server_version: string }>('show server_version')).rows[0].server_version;
+    const { rows } = await client.query<{ name: string; setting: string; unit: string | null }>(
+      'select name, setting, unit from pg_settings where name = any($1)',
+      [SETTINGS],
+    );
     const settings = Object.fromEntries(rows.map((r) => [r.name, r.unit && r.unit !== '' ? `${r.setting} (${r.unit})` : r.setting]));
     return {
       cpu: model,

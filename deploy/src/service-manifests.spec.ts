@@ -29,7 +29,7 @@ describe('service manifests', () => {
   });
 
   it.each(byName)('%s is the name its service definition runs under (logs, traces, consumer groups)', (name) => {
-    const module = require(join(ROOT, 'services', name, 'src/service')) as Record<string, unknown>;
+    const module = jest.requireActual<Record<string, unknown>>(join(ROOT, 'services', name, 'src/service'));
     const definitions = Object.values(module).filter(
       (value): value is ServiceDefinition => typeof value === 'object' && value !== null && 'module' in value,
     );

@@ -38,11 +38,11 @@ export function startServiceProcess(
   children.add(child);
   child.once('exit', () => children.delete(child));
   let logOpen = true;
-  child.stdout!.once('end', () => ((logOpen = false), log.end()));
+  child.stdout.once('end', () => ((logOpen = false), log.end()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${service.name} did not start within 60 s`)), 60_000);
     child.once('exit', (code) => reject(new Error(`${service.name} exited (${code}) while starting`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (logOpen) log.write(chunk);
       const match = /listening on (\S+)/.exec(chunk.toString());
       if (!match) return;

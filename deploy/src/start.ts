@@ -32,9 +32,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: Number(process.env.PGPORT ?? 54320), persistent: true });
-  const url = (name: string) => withDatabase(postgres!.url, name);
+  const url = (name: string) => withDatabase(postgres.url, name);
   await Promise.all(
-    [...Object.values(SHARED_DATABASES), ...SERVICES.map((s) => s.database)].map((name) => ensureDatabase(postgres!.url, name)),
+    [...Object.values(SHARED_DATABASES), ...SERVICES.map((s) => s.database)].map((name) => ensureDatabase(postgres.url, name)),
   );
   issuer = process.env.OIDC_ISSUER
     ? undefined
@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   for (const service of running) console.log(`  ${service.name.padEnd(14)} ${service.url}   (API: ${service.url}/docs)`);
   console.log(`  ${'identity'.padEnd(14)} ${env.OIDC_ISSUER}${issuer ? '   (embedded dev issuer)' : ''}`);
   console.log(
-    `  ${'postgresql'.padEnd(14)} ${postgres.url.replace(/:[^:@/]+@/, ':***@')}   (bus: ${SHARED_DATABASES.bus}, key vault: ${SHARED_DATABASES.keyVault})`,
+    `  ${'postgresql'.padEnd(14)} ${postgres.url.replace(/:[^:@/]+@/, ':***@')}   ` +
+      `(bus: ${SHARED_DATABASES.bus}, key vault: ${SHARED_DATABASES.keyVault})`,
   );
   console.log(`  ${'data'.padEnd(14)} ${dir}${seeded ? '   (demo data seeded)' : ''}; service logs in ${join(dir, 'logs')}\n`);
   if (issuer) {
@@ -65,7 +66,8 @@ async function main(): Promise<void> {
       `Demo logins (password "${DEMO_PASSWORD}", demo only): ${DEMO_USERS.map((u) => `${u.username} (${u.roles.join(', ')})`).join(', ')}`,
     );
     console.log(
-      `A token:  curl -s -d grant_type=password -d client_id=vertrouwd-web -d username=advisor-anna -d password=${DEMO_PASSWORD} ${issuer.tokenEndpoint}`,
+      'A token:  curl -s -d grant_type=password -d client_id=vertrouwd-web -d username=advisor-anna ' +
+        `-d password=${DEMO_PASSWORD} ${issuer.tokenEndpoint}`,
     );
   }
   console.log('Ctrl-C stops everything.');

@@ -1,58 +1,153 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkBoundaries, importsOf, readWorkspace, type Project, type SourceFile } from './boundaries';
+import { ALLOWED_TYPES, boundaryConfiguration } from './boundary-rules.cjs';
+
+interface Violation {
+  rule: string;
+  from: string;
+  to: string;
+  via: string[];
+}
+
+interface Cruise {
+  modules: number;
+  dependencies: number;
+  violations: Violation[];
+}
 
 const ROOT = join(__dirname, '../..');
+const FIXTURE = join(__dirname, 'fixtures/workspace');
 
-describe('architecture boundaries', () => {
-  it('holds for the whole workspace: tag constraints, no service imports another, layers inside services', () => {
-    const { projects, files } = readWorkspace(ROOT);
-    expect(projects.map((p) => p.name)).toEqual(expect.arrayContaining(['@vertrouwd/event-sourcing', '@vertrouwd/testing']));
-    expect(projects.filter((p) => !p.tags.some((t) => t.startsWith('type:'))).map((p) => p.name)).toEqual([]);
-    expect(checkBoundaries(projects, files)).toEqual([]);
+/** Runs dependency-cruiser over a workspace (cruise.mjs: dependency-cruiser is ES modules only, Jest is CommonJS). */
+function cruise(root: string): Cruise {
+  const run = spawnSync(process.execPath, [join(__dirname, 'cruise.mjs'), '--json', '--root', root], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`cruise.mjs failed (${run.status}): ${run.stderr}`);
+  return JSON.parse(run.stdout) as Cruise;
+}
+
+/** One line per violation: rule, from, to, and the chain in between when there is one. */
+const described = (violations: Violation[]): string[] =>
+  violations.map(({ rule, from, to, via }) => `${rule}: ${from} → ${to}${via.length > 1 ? ` (via ${via.join(' → ')})` : ''}`);
+
+describe('architecture boundaries (.dependency-cruiser.cjs)', () => {
+  it('hold for the whole repository: tags, layers, domain free of frameworks and I/O, no cycles, all imports resolve', () => {
+    const { modules, violations } = cruise(ROOT);
+    expect(modules).toBeGreaterThan(300);
+    expect(described(violations)).toEqual([]);
   });
 
-  describe('the checker itself', () => {
-    const at = (root: string, name: string, tag: string): Project => ({ name, root: `/ws/${root}`, tags: [tag] });
-    const caseSvc = at('services/case', '@vertrouwd/case', 'type:service');
-    const intake = at('services/intake', '@vertrouwd/intake', 'type:service');
-    const contracts = at('libs/contracts', '@vertrouwd/contracts', 'type:contracts');
-    const platform = at('libs/platform/event-sourcing', '@vertrouwd/event-sourcing', 'type:platform');
-    const projects = [caseSvc, intake, contracts, platform];
-    const file = (project: Project, path: string, imports: string[]): SourceFile => ({ project, path: `${project.root}/${path}`, imports });
-    const rules = (files: SourceFile[]) => checkBoundaries(projects, files).map((v) => v.rule);
+  it('have a tag rule for every project type in the repository (a project without a type tag fails the config)', () => {
+    const rules = boundaryConfiguration(ROOT).forbidden?.map((rule) => rule.name);
+    const expected = ['tags-contracts', 'tags-platform', 'tags-testing', 'tags-service', 'tags-tooling', 'tags-deploy'];
+    expect(rules).toEqual(expect.arrayContaining([...expected, 'no-service-to-service']));
+    expect(
+      Object.keys(ALLOWED_TYPES)
+        .map((type) => `tags-${type.slice('type:'.length)}`)
+        .sort(),
+    ).toEqual(expected.sort());
+  });
 
-    it('lets a service use contracts and platform, and its domain use the aggregate base', () => {
-      expect(rules([file(caseSvc, 'src/domain/case/case.aggregate.ts', ['@vertrouwd/event-sourcing', './case.events'])])).toEqual([]);
-      expect(rules([file(caseSvc, 'src/application/x/x.handler.ts', ['@vertrouwd/contracts', '@nestjs/cqrs'])])).toEqual([]);
+  it('refuse a workspace project without a type tag', () => {
+    const root = mkdtempSync(join(tmpdir(), 'boundaries-'));
+    try {
+      writeFileSync(join(root, 'package.json'), JSON.stringify({ workspaces: ['libs/*'] }));
+      mkdirSync(join(root, 'libs/untagged'), { recursive: true });
+      writeFileSync(join(root, 'libs/untagged/package.json'), JSON.stringify({ name: 'untagged', nx: { tags: ['scope:x'] } }));
+      expect(() => boundaryConfiguration(root)).toThrow('libs/untagged/package.json: nx.tags needs one of type:service');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  describe('planted violations (fixtures/workspace: every planted-*.ts breaks one rule, everything else is clean)', () => {
+    let planted: Violation[];
+    beforeAll(() => {
+      planted = cruise(FIXTURE).violations;
+    });
+    const from = (file: string) => planted.filter((v) => v.from === file).map(({ rule, to }) => ({ rule, to }));
+
+    it('only the planted files break rules', () => {
+      expect(planted.filter((v) => !/(^|\/)planted-[^/]+\.ts$/.test(v.from))).toEqual([]);
     });
 
-    it('refuses a service importing another service, by package or by relative path', () => {
-      expect(rules([file(caseSvc, 'src/a.ts', ['@vertrouwd/intake'])])).toEqual(['a service never imports another service']);
-      expect(rules([file(caseSvc, 'src/a.ts', ['../../intake/src/b'])])).toEqual(['a service never imports another service']);
-    });
-
-    it('refuses contracts depending on anything, and platform depending on a service', () => {
-      expect(rules([file(contracts, 'src/a.ts', ['@vertrouwd/event-sourcing'])])).toEqual([
-        'type:contracts may not depend on type:platform',
+    it('a domain file importing @nestjs/common: domain-no-framework-or-io', () => {
+      expect(from('services/alpha/src/domain/planted-nest.ts')).toEqual([
+        { rule: 'domain-no-framework-or-io', to: expect.stringMatching(/(^|\/)node_modules\/@nestjs\/common\//) },
       ]);
-      expect(rules([file(platform, 'src/a.ts', ['@vertrouwd/case'])])).toEqual(['type:platform may not depend on type:service']);
     });
 
-    it('refuses frameworks and I/O in domain code, and the API layer in application code', () => {
-      expect(rules([file(caseSvc, 'src/domain/case/case.aggregate.ts', ['@nestjs/common', 'typeorm', 'node:fs', 'pg'])])).toEqual(
-        Array(4).fill('domain code imports no framework and no I/O'),
+    it('a domain file importing a library whose index re-exports an adapter importing pg: reached through the index', () => {
+      const violations = planted.filter((v) => v.from === 'services/alpha/src/domain/planted-store-index.ts');
+      expect(violations.map((v) => v.rule).sort()).toEqual(['domain-no-framework-or-io', 'domain-only-domain-libraries']);
+      const reach = violations.find((v) => v.rule === 'domain-no-framework-or-io');
+      expect(reach?.to).toMatch(/(^|\/)node_modules\/pg\//);
+      expect(reach?.via).toEqual([
+        'libs/platform/store/src/index.ts',
+        'libs/platform/store/src/pg-store.ts',
+        expect.stringMatching(/(^|\/)node_modules\/pg\//),
+      ]);
+    });
+
+    it('a value import of contracts in domain code: domain-contracts-type-only (a type-only import is fine)', () => {
+      expect(from('services/alpha/src/domain/planted-contracts-value.ts')).toEqual([
+        { rule: 'domain-contracts-type-only', to: 'libs/contracts/src/index.ts' },
+      ]);
+      expect(from('services/alpha/src/domain/widget.ts')).toEqual([]);
+    });
+
+    it('domain code importing application code: domain-only-domain-code', () => {
+      expect(from('services/alpha/src/domain/planted-application.ts')).toEqual([
+        { rule: 'domain-only-domain-code', to: 'services/alpha/src/application/make-widget.ts' },
+      ]);
+    });
+
+    it('an application file importing infrastructure, or the API layer; the API layer importing infrastructure', () => {
+      expect(from('services/alpha/src/application/planted-infrastructure.ts')).toEqual([
+        { rule: 'application-not-infrastructure', to: 'services/alpha/src/infrastructure/pg-widget-store.ts' },
+      ]);
+      expect(from('services/alpha/src/application/planted-api.ts')).toEqual([
+        { rule: 'application-not-api', to: 'services/alpha/src/api/widgets.controller.ts' },
+      ]);
+      expect(from('services/alpha/src/api/planted-infrastructure.ts')).toEqual([
+        { rule: 'api-not-infrastructure', to: 'services/alpha/src/infrastructure/pg-widget-store.ts' },
+      ]);
+    });
+
+    it('a cycle: no-circular (reported from one module of the cycle or each, the chain closing on itself)', () => {
+      const cycle = planted.filter((v) => v.from.startsWith('libs/platform/store/src/planted-cycle-'));
+      expect(cycle.length).toBeGreaterThan(0);
+      for (const { rule, from, to, via } of cycle) {
+        expect({ rule, to, closes: via.at(-1) }).toEqual({
+          rule: 'no-circular',
+          to: expect.stringMatching(/planted-cycle-[ab]\.ts$/),
+          closes: from,
+        });
+      }
+    });
+
+    it('a service importing another service, by relative path or by package: no-service-to-service', () => {
+      expect(from('services/alpha/src/application/planted-other-service.ts')).toEqual(
+        expect.arrayContaining([
+          { rule: 'no-service-to-service', to: 'services/beta/src/domain/gadget.ts' },
+          { rule: 'no-service-to-service', to: 'services/beta/src/index.ts' },
+        ]),
       );
-      expect(rules([file(caseSvc, 'src/domain/case/case.aggregate.ts', ['../../infrastructure/repo'])])).toEqual([
-        'domain code imports only domain code',
-      ]);
-      expect(rules([file(caseSvc, 'src/application/a/a.handler.ts', ['../../api/http/cases.http.controller'])])).toEqual([
-        'application code does not import the API layer',
+      expect(from('services/alpha/src/application/planted-other-service.ts')).toHaveLength(2);
+    });
+
+    it('contracts importing a platform library: tags-contracts', () => {
+      expect(from('libs/contracts/src/planted-contracts-to-platform.ts')).toEqual([
+        { rule: 'tags-contracts', to: 'libs/platform/domain/src/index.ts' },
       ]);
     });
 
-    it('finds every kind of import statement, and not those in comments', () => {
-      const source = `import a from 'a';\nimport { b } from "b";\nexport * from './c';\nimport 'd';\nconst e = require('e');\nconst f = await import('f');\n// import g from 'g';\n/* import h from 'h'; */`;
-      expect(importsOf(source)).toEqual(['a', 'b', './c', 'd', 'e', 'f']);
+    it('an import that resolves to nothing: not-to-unresolvable', () => {
+      expect(from('services/alpha/src/planted-unresolvable.ts')).toEqual([{ rule: 'not-to-unresolvable', to: './no-such-module' }]);
     });
   });
 });

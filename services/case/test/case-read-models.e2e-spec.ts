@@ -177,7 +177,8 @@ describe('case read models: the deadline watch and rebuilding the projections', 
     it('goes on with the other cases when one fails', async () => {
       const orphan = randomUUID(); // a clock row whose case has no stream: its command fails
       await readModels.dataSource.query(
-        `insert into legal_clocks ("caseId", "agencyId", "receivedAt", "acknowledgementDueAt", "feedbackDueAt") values ($1, $2, $3, $3, $3)`,
+        'insert into legal_clocks ("caseId", "agencyId", "receivedAt", "acknowledgementDueAt", "feedbackDueAt") ' +
+          'values ($1, $2, $3, $3, $3)',
         [orphan, DEMO_AGENCY_ID, new Date(0)],
       );
       const other = randomUUID();

@@ -141,7 +141,8 @@ describe('case service over HTTP', () => {
       .post(`/cases/${id}/erasure`)
       .set('Authorization', await token('admin-adam'))
       .expect(204);
-    await post(`aftercare/${plan.aftercareId}/completion`, { note: 'after erasure' }).expect(409); // the assigned advisor may learn it was erased
+    // The assigned advisor may learn it was erased.
+    await post(`aftercare/${plan.aftercareId}/completion`, { note: 'after erasure' }).expect(409);
   });
 
   it("never shows an advisor another case's content moved into this case's events", async () => {

@@ -25,27 +25,33 @@ export function given<A extends AnyAggregate>(source: AggregateSource<A>, ...his
     /** The aggregate rebuilt from the history, for assertions on state. */
     aggregate,
     when(command: (aggregate: A) => unknown) {
-      let thrown: unknown;
+      // Boxed, so that a command throwing `undefined` still counts as throwing.
+      let failure: { thrown: unknown } | undefined;
       try {
         command(aggregate);
-      } catch (error) {
-        thrown = error;
+      } catch (thrown) {
+        failure = { thrown };
       }
       const applied = [...aggregate.uncommittedEvents()];
       return {
         then(...expected: EventOf<A>[]): void {
-          if (thrown !== undefined) throw thrown;
+          if (failure) throw failure.thrown;
           assert.deepStrictEqual(applied, expected, 'the command applied other events than expected');
         },
         thenThrows(error: ErrorClass | string | RegExp): void {
-          if (thrown === undefined) throw new Error(`expected an error, but the command applied ${applied.length} event(s)`);
-          if (typeof error === 'function') assert.ok(thrown instanceof error, `expected ${error.name}, got ${String(thrown)}`);
+          if (!failure) throw new Error(`expected an error, but the command applied ${applied.length} event(s)`);
+          const { thrown } = failure;
+          if (typeof error === 'function') assert.ok(thrown instanceof error, `expected ${error.name}, got ${describe(thrown)}`);
           else assert.match((thrown as Error).message, typeof error === 'string' ? new RegExp(escape(error)) : error);
           assert.deepStrictEqual(applied, [], 'a refused command must apply nothing');
         },
       };
     },
   };
+}
+
+function describe(thrown: unknown): string {
+  return thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : `${typeof thrown} ${JSON.stringify(thrown)}`;
 }
 
 function escape(text: string): string {

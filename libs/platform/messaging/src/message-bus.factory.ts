@@ -17,6 +17,7 @@ export async function createMessageBus(env: MessageBusEnvironment = process.env)
   const kind = env.BUS ?? 'postgres';
   if (kind === 'kafka') {
     if (!env.KAFKA_BROKERS) throw new Error('BUS=kafka needs KAFKA_BROKERS (e.g. localhost:9092)');
+    // Required lazily: the Postgres default never loads Kafka's client (import() would bypass the TypeScript hook).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { KafkaMessageBus } = require('./kafka/kafka-message-bus') as typeof import('./kafka/kafka-message-bus');
     return KafkaMessageBus.connect({ brokers: env.KAFKA_BROKERS.split(','), clientId: env.KAFKA_CLIENT_ID ?? 'vertrouwd' });

@@ -15,8 +15,13 @@ const form = (fields: Record<string, string>) => ({
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
   body: new URLSearchParams(fields).toString(),
 });
-// Loosely typed on purpose: the assertions below check the bodies.
-const json = async (response: Response) => (await response.json()) as Record<string, any>;
+// Loosely typed on purpose (the fields the tests read, whichever body it is): the assertions below check the bodies.
+interface IssuerBody extends Record<string, unknown> {
+  keys: object[];
+  access_token: string;
+  error: string;
+}
+const json = async (response: Response) => (await response.json()) as IssuerBody;
 const grant = (issuer: DevIssuer, fields: Record<string, string>) =>
   fetch(issuer.tokenEndpoint, form({ grant_type: 'password', client_id: 'vertrouwd-web', ...fields }));
 

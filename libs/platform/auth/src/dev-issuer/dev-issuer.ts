@@ -86,7 +86,9 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
       .catch((): TokenResponse => ({ status: 400, body: { error: 'invalid_request', error_description: 'Malformed request' } }))
       .then(({ status, body }) => {
         response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
-      });
+      })
+      // The client went away before the answer: nothing to answer.
+      .catch(() => response.destroy());
   });
 
   return {

@@ -54,7 +54,7 @@ export class PgChannel {
   }
 
   /** Registers a listener; `ready` resolves once LISTEN is in place (or failed, leaving the poll). */
-  listen(listener: Listener): { ready: Promise<void>; stop(): void } {
+  listen(listener: Listener): { ready: Promise<void>; stop: () => void } {
     this.listeners.add(listener);
     return { ready: this.ensureConnected(), stop: () => this.listeners.delete(listener) };
   }

@@ -1,7 +1,7 @@
 import type { CheckpointStore, ReadAllOptions, RecordedEvent, Subscription, SubscriptionOptions } from '../event-store.port';
 
 interface Wakeable {
-  listen(listener: () => void): { ready: Promise<void>; stop(): void };
+  listen(listener: () => void): { ready: Promise<void>; stop: () => void };
 }
 
 /** What a subscription reads through: pages in global order, each with how far it has seen everything. */
@@ -37,7 +37,7 @@ export class PostgresSubscription implements Subscription {
   /** Set by a wake-up that arrives while not sleeping, so the next idle sleep returns at once. */
   private signalled = false;
   private readonly waiters: Waiter[] = [];
-  private listening: { ready: Promise<void>; stop(): void } | undefined;
+  private listening: { ready: Promise<void>; stop: () => void } | undefined;
 
   constructor(
     private readonly source: SubscriptionSource,

@@ -5,7 +5,7 @@ import { ProjectionCheckpoints } from './projection-checkpoints';
 
 export interface ProjectionRunnerOptions {
   batchSize?: number;
-  onError?(error: unknown): void;
+  onError?: (error: unknown) => void;
 }
 
 /**

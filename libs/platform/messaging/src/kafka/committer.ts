@@ -44,7 +44,7 @@ export class Committer {
     if (this.pending.size === 0) return;
     clearTimeout(this.retryTimer);
     this.kick();
-    await this.inflight;
+    await this.inflightDrain();
   }
 
   /** Stops retrying; later requests are ignored. */
@@ -59,6 +59,12 @@ export class Committer {
     if (!current || current.offset < commit.offset) this.pending.set(key, commit);
   }
 
+  // Read through a call: after `while (this.inflight)`, TypeScript keeps `this.inflight` narrowed to undefined
+  // across kick(), which sets it.
+  private inflightDrain(): Promise<void> | undefined {
+    return this.inflight;
+  }
+
   private kick(): void {
     if (this.inflight || this.closed || this.pending.size === 0) return;
     this.inflight = this.drain();
@@ -68,7 +74,7 @@ export class Committer {
     // Starting a step later gathers what else is requested in this one, and makes sure `inflight` is set
     // before the loop can end; it is cleared in the same step as the loop's last look at `pending`, so a
     // request never waits for a drain that is over.
-    await undefined;
+    await Promise.resolve();
     try {
       while (this.pending.size > 0 && !this.closed) {
         const batch = [...this.pending.values()];

@@ -5,7 +5,7 @@ import { UnretryableMessageError, type ConsumeOptions, type Consumer, type Deliv
 export interface IntegrationConsumerOptions extends Omit<ConsumeOptions, 'handle'> {
   registry: ContractRegistry;
   /** Called with events that match their contract; use the inbox inside to make it idempotent. */
-  handle(event: IntegrationEvent, message: DeliveredMessage): Promise<void>;
+  handle: (event: IntegrationEvent, message: DeliveredMessage) => Promise<void>;
 }
 
 /**

@@ -5,7 +5,7 @@ import { outboxOf } from './outbox';
 export interface OutboxRelayOptions {
   /** Durable name of the relay's subscription (one per service). */
   name: string;
-  onError?(error: unknown): void;
+  onError?: (error: unknown) => void;
 }
 
 /**

@@ -151,26 +151,24 @@ export class PartitionWorker {
   private idle(): Promise<void> {
     if (this.signalled) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.ctx.pollIntervalMs);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.wakeUp = undefined;
+        this.wakeUp = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.ctx.pollIntervalMs);
       this.wakeUp = done;
     });
   }
 
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.interrupt = undefined;
+        this.interrupt = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.interrupt = done;
     });
   }

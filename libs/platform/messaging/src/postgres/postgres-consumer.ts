@@ -48,13 +48,12 @@ export class PostgresConsumer implements Consumer {
     const targets = rows.map((r) => ({ ...r, last: BigInt(r.last) }));
     while (this.running && !(await this.reached(targets).catch(() => false))) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, 200);
-        const self = this;
-        function done() {
+        const done = () => {
           clearTimeout(timer);
-          self.commitListeners.delete(done);
+          this.commitListeners.delete(done);
           resolve();
-        }
+        };
+        const timer = setTimeout(done, 200);
         this.commitListeners.add(done);
       });
     }

@@ -197,7 +197,7 @@ describe('translateCaseEvent: domain events to integration events', () => {
   it('publishes a missed deadline of a case without an advisor without one', () => {
     const { advisorId: _, ...unassigned } = all.DeadlineMissed as Extract<CaseEvent, { type: 'DeadlineMissed' }>;
     const [event] = published(unassigned);
-    expect(() => registry.validate(event!)).not.toThrow();
-    expect(event!.payload).toEqual({ caseId, deadline: 'acknowledgement', dueAt: T });
+    expect(() => registry.validate(event)).not.toThrow();
+    expect(event.payload).toEqual({ caseId, deadline: 'acknowledgement', dueAt: T });
   });
 });

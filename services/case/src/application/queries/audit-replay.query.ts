@@ -25,8 +25,8 @@ export interface Replay {
 
 /**
  * An auditor's replay: the case and its access log, event by event in time order, actors as pseudonyms of
- * this audit, every sealed field as `sealed`, `erased` or `foreign` (sealed under another case's key; never its content), the hash chains verified and
- * the legal clocks recomputed from the events.
+ * this audit, every sealed field as `sealed`, `erased` or `foreign` (sealed under another case's key; never its
+ * content), the hash chains verified and the legal clocks recomputed from the events.
  */
 @Injectable()
 export class AuditReplay {
@@ -62,7 +62,7 @@ export class AuditReplay {
     for (const key of sealedKeys(data)) data[key] = REPLAYED[(await this.sealer.unseal(data[key] as string, { caseRef: caseId })).status];
     // People named in the data (advisors, the assigning coordinator, the access log's reader) get this audit's
     // pseudonyms, the same the metadata's actor gets: an auditor can tell who was assigned and who acted.
-    for (const key of PEOPLE) if (typeof data[key] === 'string') data[key] = await this.pseudonym(auditId, data[key] as string);
+    for (const key of PEOPLE) if (typeof data[key] === 'string') data[key] = await this.pseudonym(auditId, data[key]);
     const actor = typeof e.metadata.actor === 'string' ? await this.pseudonym(auditId, e.metadata.actor) : null;
     return {
       stream,
