@@ -23,6 +23,22 @@ function foldersIn(parent) {
     .map((entry) => `${parent}/${entry.name}`);
 }
 
+// Packages that ship ES modules only: Jest (CommonJS) compiles them like our code.
+const ESM_ONLY = [
+  '@nestjs',
+  'uid',
+  'jose',
+  'typebox',
+  '@platformatic',
+  'scule',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  'load-esm',
+];
+
 function project({ name, root }) {
   const depth = root.split('/').length;
   const up = '../'.repeat(depth);
@@ -33,9 +49,7 @@ function project({ name, root }) {
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
     transform: { '^.+\\.[cm]?[jt]s$': ['@swc/jest', { ...swc, swcrc: false }] },
     // NestJS 12, jose 6 and @platformatic/kafka ship ES modules only: Jest (CommonJS) compiles them like our code.
-    transformIgnorePatterns: [
-      '/node_modules/(?!(@nestjs|uid|jose|typebox|@platformatic|scule|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)',
-    ],
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
     moduleNameMapper: Object.fromEntries(
       Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${up}${target.replace(/^\.\//, '')}`]),
     ),

@@ -83,6 +83,6 @@ export function contractV1<P extends TProperties, O extends keyof P & string = n
     version: 1,
     description,
     payload: schema,
-    fields: fields as FieldClasses<typeof schema>,
+    fields: fields,
   });
 }

@@ -56,7 +56,8 @@ describe('report submission, summaries and case progress', () => {
     expect(again.body).toEqual(rest);
     const stored = await count(
       intake,
-      "select count(*) as n from http_idempotency where response_body::text like '%' || $1 || '%' or response_body::text like '%' || $2 || '%'",
+      `select count(*) as n from http_idempotency
+        where response_body::text like '%' || $1 || '%' or response_body::text like '%' || $2 || '%'`,
       [receiptCode, passphrase],
     );
     expect(stored).toBe(0);
@@ -171,7 +172,8 @@ describe('report submission, summaries and case progress', () => {
       identity: { name: 'CANARY Reporter' },
     };
     const { caseId, receiptCode, passphrase } = (await intake.submit(body).expect(201)).body;
-    const auth = `Bearer ${(await request(intake.service.url).post('/intake/follow-up').send({ receiptCode, passphrase }).expect(200)).body.token}`;
+    const login = await request(intake.service.url).post('/intake/follow-up').send({ receiptCode, passphrase }).expect(200);
+    const auth = `Bearer ${login.body.token}`;
     const { rows } = await intake.service.platform.pool.query<{ data: { content: Record<string, string> } }>(
       "select data from es_events where stream_id = $1 and type = 'ReportSubmitted'",
       [`report-${caseId}`],

@@ -144,7 +144,8 @@ describe('intake over HTTP', () => {
 
   it("shows the case's progress, the advisor's replies and summaries from case events, and takes an approval", async () => {
     const report = (await submit({ ...base, account: 'third', contact: { channel: 'platform' } }).expect(201)).body;
-    const auth = `Bearer ${(await request(service.url).post('/intake/follow-up').send({ receiptCode: report.receiptCode, passphrase: report.passphrase }).expect(200)).body.token}`;
+    const login = { receiptCode: report.receiptCode, passphrase: report.passphrase };
+    const auth = `Bearer ${(await request(service.url).post('/intake/follow-up').send(login).expect(200)).body.token}`;
     const { publish, summaryId } = await sealedCase(service.platform.privacy.sealer, report.caseId);
     await service.platform.bus.publish(publish.map(toMessage));
     await eventually(async () => {
@@ -169,7 +170,8 @@ describe('intake over HTTP', () => {
 
   it("shows a reporter no other case's replies or summaries moved into their case's events", async () => {
     const report = (await submit({ ...base, account: 'fourth', contact: { channel: 'platform' } }).expect(201)).body;
-    const auth = `Bearer ${(await request(service.url).post('/intake/follow-up').send({ receiptCode: report.receiptCode, passphrase: report.passphrase }).expect(200)).body.token}`;
+    const login = { receiptCode: report.receiptCode, passphrase: report.passphrase };
+    const auth = `Bearer ${(await request(service.url).post('/intake/follow-up').send(login).expect(200)).body.token}`;
     const other = (await submit({ ...base, account: 'fifth', contact: { channel: 'platform' } }).expect(201)).body.caseId as string;
     // Case events for this case, but every sealed text sealed under the other case's key (a forged or misrouted message).
     const { publish: ofOther } = await sealedCase(service.platform.privacy.sealer, other);

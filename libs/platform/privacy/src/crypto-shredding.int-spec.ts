@@ -33,7 +33,7 @@ describe('crypto-shredding', () => {
   let dataDir: string;
   let process: Process;
   const sealed: Record<string, Sealed> = {};
-  const read = (name: string) => process.privacy.sealer.unseal(sealed[name]!);
+  const read = (name: string) => process.privacy.sealer.unseal(sealed[name]);
   const ok = (value: unknown) => ({ status: 'ok', value });
   const erased = { status: 'erased' };
 

@@ -46,7 +46,7 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
     healthChecks: [postgresCheck(platform.pool, 'database'), { name: 'bus', check: () => platform.bus.ping() }],
     logger: definition.logger,
     // Every request in a server span, continuing the caller's trace; handlers copy it into event metadata.
-    first: [httpTracing() as never],
+    first: [httpTracing()],
   });
   // No Nest shutdown hooks: runMain owns SIGINT/SIGTERM and closes the app, then the platform, then telemetry.
   const purge = setInterval(() => void purgeIdempotencyKeys(platform.pool).catch(() => undefined), 60 * 60 * 1000);

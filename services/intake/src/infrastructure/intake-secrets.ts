@@ -31,7 +31,7 @@ async function secret(db: TransactionalQuery, sealer: Sealer, name: string, crea
   const sealedValue = await sealer.seal(create(), SECRETS_KEY);
   await db.query('insert into intake_secrets (name, sealed_value) values ($1, $2) on conflict do nothing', [name, sealedValue]);
   const rows = (await db.query('select sealed_value from intake_secrets where name = $1', [name])) as { sealed_value: string }[];
-  const opened = await sealer.unseal<string>(rows[0].sealed_value as never, { caseRef: SECRETS_KEY.caseRef });
+  const opened = await sealer.unseal<string>(rows[0].sealed_value, { caseRef: SECRETS_KEY.caseRef });
   if (opened.status === 'foreign') throw new Error(`the intake secret ${name} is not sealed under the service-secrets key`);
   if (opened.status !== 'ok') throw new Error(`the intake secret ${name} was erased from the key vault`);
   return opened.value;

@@ -62,7 +62,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         const answered = (response: StoredResponse) => this.store.complete(key, scope, claim.claimId, response);
         const withheld = this.reflector.get<string[] | undefined>(WITHHELD, context.getHandler()) ?? [];
         return next.handle().pipe(
-          concatMap(async (body) => {
+          concatMap(async (body: unknown) => {
             const stored = { status: res.statusCode, headers: storedHeaders(res), body: without(body, withheld) };
             await answered(stored).catch((e) => this.warn(e));
             return body;

@@ -1,8 +1,12 @@
 import type { ValidationError } from 'class-validator';
 import { toFieldErrors } from './field-errors';
 
-const error = (property: string, value: unknown, constraints?: Record<string, string>, children: ValidationError[] = []): ValidationError =>
-  ({ property, value, constraints, children }) as ValidationError;
+const error = (
+  property: string,
+  value: unknown,
+  constraints?: Record<string, string>,
+  children: ValidationError[] = [],
+): ValidationError => ({ property, value, constraints, children });
 
 describe('toFieldErrors', () => {
   it('joins nested properties with dots and array items with their index', () => {

@@ -19,7 +19,7 @@ describe('Pseudonymizer', () => {
 
   async function stop(privacy: Privacy): Promise<void> {
     const at = running.findIndex((r) => r.privacy === privacy);
-    const { pool } = running.splice(at, 1)[0]!;
+    const { pool } = running.splice(at, 1)[0];
     await privacy.close();
     await pool.end();
   }
@@ -56,7 +56,7 @@ describe('Pseudonymizer', () => {
   it('stores the secret wrapped, never in the clear', async () => {
     const { pseudonymizer } = await start();
     await pseudonymizer.pseudonym('audit-stored', 'advisor-1');
-    const { rows } = await running[0]!.pool.query(
+    const { rows } = await running[0].pool.query(
       "select wrapped_secret, wrapped_by from privacy_audit_secrets where audit_id = 'audit-stored'",
     );
     expect(rows[0].wrapped_secret).toHaveLength(12 + 32 + 16);

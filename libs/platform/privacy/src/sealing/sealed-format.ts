@@ -39,5 +39,5 @@ const PATTERN = /^sealed:v1:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 export function parseSealed(value: string): SealedParts {
   const match = typeof value === 'string' ? PATTERN.exec(value) : null;
   if (!match) throw new MalformedSealedValueError();
-  return { keyId: match[1]!, iv: Buffer.from(match[2]!, 'base64url'), body: Buffer.from(match[3]!, 'base64url') };
+  return { keyId: match[1], iv: Buffer.from(match[2], 'base64url'), body: Buffer.from(match[3], 'base64url') };
 }

@@ -47,7 +47,7 @@ export class Sealer {
   async seal<T extends Sealable>(value: T, ref: KeyRef): Promise<Sealed<T>> {
     const plaintext = serialise(value);
     const { keyId, key } = await this.vault.keyFor(ref);
-    return formatSealed({ keyId, ...gcmEncrypt(key, plaintext, sealedAad(keyId)) }) as Sealed<T>;
+    return formatSealed({ keyId, ...gcmEncrypt(key, plaintext, sealedAad(keyId)) });
   }
 
   /**

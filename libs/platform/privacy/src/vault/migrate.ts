@@ -19,6 +19,6 @@ export function migratePrivacy(pool: Pool, migrations: Migration[] = privacyMigr
 export async function claimMasterKey(pool: Pool, masterKeyId: string): Promise<void> {
   await pool.query('insert into privacy_vault (master_key_id) values ($1) on conflict do nothing', [masterKeyId]);
   const { rows } = await pool.query<{ master_key_id: string }>('select master_key_id from privacy_vault');
-  const recorded = rows[0]!.master_key_id;
+  const recorded = rows[0].master_key_id;
   if (recorded !== masterKeyId) throw new MasterKeyMismatchError(recorded, masterKeyId);
 }

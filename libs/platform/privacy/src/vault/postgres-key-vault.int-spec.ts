@@ -34,7 +34,7 @@ describe('PostgresKeyVault', () => {
 
   it('migrates once, however often it is opened', async () => {
     const { sealer } = await open();
-    expect(await migratePrivacy(pools[0]!)).toEqual([]);
+    expect(await migratePrivacy(pools[0])).toEqual([]);
     expect(await sealer.unseal(await sealer.seal('x', caseKey('case-migrate')))).toEqual({ status: 'ok', value: 'x' });
   });
 
@@ -45,7 +45,7 @@ describe('PostgresKeyVault', () => {
     const narrative = await vault.keyFor(caseKey('case-rows'));
     expect(new Set([reporter.keyId, witness.keyId, narrative.keyId]).size).toBe(3);
     expect((await vault.keyFor(subjectKey('reporter', 'r-1', 'case-rows'))).keyId).toBe(reporter.keyId);
-    const { rows } = await pools[0]!.query(
+    const { rows } = await pools[0].query(
       "select wrapped_key, subject_kind, subject_ref, case_ref from privacy_keys where case_ref = 'case-rows' order by subject_kind",
     );
     expect(rows.map((r) => [r.subject_kind, r.subject_ref, r.case_ref])).toEqual([
@@ -64,7 +64,7 @@ describe('PostgresKeyVault', () => {
     const keys = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).vault.keyFor(ref)));
     expect(new Set(keys.map((k) => k.keyId)).size).toBe(1);
     expect(new Set(keys.map((k) => k.key.toString('hex'))).size).toBe(1);
-    const { rows } = await pools[0]!.query("select count(*)::int as n from privacy_keys where subject_ref = 'a-race'");
+    const { rows } = await pools[0].query("select count(*)::int as n from privacy_keys where subject_ref = 'a-race'");
     expect(rows[0].n).toBe(1);
   });
 
@@ -79,7 +79,7 @@ describe('PostgresKeyVault', () => {
       expect(await sealer.unseal(story, { caseRef: 'case-y' })).toEqual({ status: 'foreign' });
       expect(await sealer.unseal(name, { caseRef: 'case-y' })).toEqual({ status: 'foreign' });
     }
-    expect(await b.vault.keyById(story.split(':')[2]!)).toMatchObject({ status: 'live', caseRef: 'case-x' });
+    expect(await b.vault.keyById(story.split(':')[2])).toMatchObject({ status: 'live', caseRef: 'case-x' });
     await a.vault.shredCase('case-x');
     await eventually(async () => expect(await b.sealer.unseal(name, { caseRef: 'case-y' })).toEqual({ status: 'erased' }));
     expect(await b.sealer.unseal(story, { caseRef: 'case-x' })).toEqual({ status: 'erased' });
@@ -99,10 +99,10 @@ describe('PostgresKeyVault', () => {
     const sealed = await a.sealer.seal('Jan de Vries', subjectKey('witness', 'w-drop', 'case-drop'));
     expect(await b.sealer.unseal(sealed)).toEqual({ status: 'ok', value: 'Jan de Vries' });
     const listener = "select pid from pg_stat_activity where application_name = 'privacy-dropped' and query like 'listen%'";
-    expect((await pools[0]!.query(`select pg_terminate_backend(pid) from (${listener}) l`)).rowCount).toBe(1);
+    expect((await pools[0].query(`select pg_terminate_backend(pid) from (${listener}) l`)).rowCount).toBe(1);
     await a.vault.shredSubject('witness', 'w-drop');
     await eventually(async () => expect(await b.sealer.unseal(sealed)).toEqual({ status: 'erased' }));
-    await eventually(async () => expect((await pools[0]!.query(listener)).rowCount).toBe(1));
+    await eventually(async () => expect((await pools[0].query(listener)).rowCount).toBe(1));
   });
 
   it('refuses to open with another master key, naming neither key', async () => {
@@ -120,7 +120,7 @@ describe('PostgresKeyVault', () => {
   it('refuses a corrupted wrapped key with a clear error, and an unknown key id', async () => {
     const { sealer } = await open();
     const sealed = await sealer.seal('x', caseKey('case-corrupt'));
-    await pools[0]!.query(
+    await pools[0].query(
       "update privacy_keys set wrapped_key = overlay(wrapped_key placing '\\x00'::bytea from 20) where case_ref = 'case-corrupt'",
     );
     const fresh = await open();

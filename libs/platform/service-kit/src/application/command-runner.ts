@@ -14,14 +14,14 @@ export interface AggregateStore<A, E> {
 export interface CommandRunnerOptions<A, E extends DomainEvent> {
   aggregates: AggregateStore<A, E>;
   /** Domain event → the integration events it gives rise to (the outbox). */
-  translate(event: E): Translated[];
+  translate: (event: E) => Translated[];
   contracts: ContractRegistry;
   /** The agency an aggregate belongs to; undefined when it has none (yet). */
-  tenantOf(aggregate: A): string | undefined;
+  tenantOf: (aggregate: A) => string | undefined;
   /** The refusal when there is no such aggregate, or it is another agency's (the caller must not learn which). */
-  notFound(): DomainError;
+  notFound: () => DomainError;
   /** The refusal when the aggregate's keys were shredded while deciding (sealing for an erased subject or case). */
-  erased?(): DomainError;
+  erased?: () => DomainError;
 }
 
 /**

@@ -102,7 +102,7 @@ describe('service kit lifecycles', () => {
 
   describe('ReadModelListener', () => {
     const rows = (caseId: string) =>
-      service.app.get(ReadModels).dataSource.query('select summary_id from approvals where case_id = $1', [caseId]) as Promise<unknown[]>;
+      service.app.get(ReadModels).dataSource.query<unknown[]>('select summary_id from approvals where case_id = $1', [caseId]);
 
     it('writes an event’s rows exactly once however often it is delivered', async () => {
       const caseId = randomUUID();
@@ -136,9 +136,9 @@ describe('service kit lifecycles', () => {
       tally.count(3);
       await service.app.get(TallyRepository).save(tally);
       await service.app.get(ReadModels).caughtUp();
-      const [row] = (await service.app.get(ReadModels).dataSource.query('select count from tally_counts where tally_id = $1', [id])) as {
-        count: number;
-      }[];
+      const [row] = await service.app
+        .get(ReadModels)
+        .dataSource.query<{ count: number }[]>('select count from tally_counts where tally_id = $1', [id]);
       expect(row.count).toBe(7);
       expect(() => service.app.get(ReadModels).projection('no-such-projection')).toThrow('No projection named no-such-projection');
     });
@@ -148,9 +148,9 @@ describe('service kit lifecycles', () => {
       await service.close();
       service = await start();
       expect(recorded.migrationRuns).toBe(1);
-      const applied = (await service.app.get(ReadModels).dataSource.query('select name from read_model_migrations order by id')) as {
-        name: string;
-      }[];
+      const applied = await service.app
+        .get(ReadModels)
+        .dataSource.query<{ name: string }[]>('select name from read_model_migrations order by id');
       expect(applied.map((m) => m.name)).toEqual(['InboxTable1733400000000', 'TallyTables1733600000000']);
       expect(service.app.get(ReadModels).dataSource.options.synchronize).toBe(false);
     });

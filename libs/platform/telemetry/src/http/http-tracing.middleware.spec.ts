@@ -47,7 +47,7 @@ describe('HttpTracing', () => {
     eventually(() => {
       const spans = exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER);
       expect(spans).toHaveLength(1);
-      return spans[0]!;
+      return spans[0];
     });
 
   let requestArrived: () => void = () => undefined;

@@ -60,7 +60,7 @@ describe('createLogger', () => {
     expect(text()).not.toContain('CANARY');
     const [first, second, third] = lines();
     expect(first).toMatchObject({ msg: 'CaseAlreadyClosedError', err: { type: 'CaseAlreadyClosedError', code: 'CASE_CLOSED' } });
-    expect((first!.err as { stack: string }).stack).toMatch(/^at /);
+    expect((first.err as { stack: string }).stack).toMatch(/^at /);
     expect(second).toMatchObject({ msg: 'CaseAlreadyClosedError', caseId: 'c-1' });
     expect(third).toMatchObject({ msg: 'projection failed', err: { type: 'Error', cause: { type: 'TypeError' } } });
   });

@@ -44,7 +44,7 @@ describe('NestPinoLogger', () => {
     expect(text()).not.toContain('CANARY');
     const [first, second, third] = lines();
     expect(first).toMatchObject({ level: 50, context: 'ExceptionsHandler', msg: 'lookup of [email] failed', err: { type: 'Error' } });
-    expect((first!.err as { stack: string }).stack).toMatch(/^at /);
+    expect((first.err as { stack: string }).stack).toMatch(/^at /);
     expect(second).toMatchObject({ msg: 'Error', err: { type: 'Error' } });
     expect(third).toMatchObject({ caseId: 'c-1', narrative: '[redacted]', context: 'Case' });
   });

@@ -49,7 +49,7 @@ describe('request logging', () => {
   const lastRequestLine = () =>
     eventually(() => {
       expect(requestLines().length).toBeGreaterThan(0);
-      return requestLines()[requestLines().length - 1]!;
+      return requestLines()[requestLines().length - 1];
     });
 
   beforeAll(async () => {

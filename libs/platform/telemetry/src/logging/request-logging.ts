@@ -4,7 +4,6 @@ import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { routeTemplate, type RoutedRequest } from '../http/route-template';
-import type { NestPinoLogger } from './nest-pino.logger';
 
 /** The key under which a request's log lines carry its correlation id (the `X-Correlation-Id` of `@vertrouwd/http`). */
 export const CORRELATION_ID_KEY = 'correlationId';
@@ -66,6 +65,6 @@ export function requestLoggingParams(logger: Logger): Params {
  * module (`startService` of `@vertrouwd/runtime` does). Without it, `NestPinoLogger` logs as before, without
  * request lines or correlation ids.
  */
-export function requestLogging(logger: NestPinoLogger): DynamicModule {
+export function requestLogging(logger: { readonly params: Params }): DynamicModule {
   return LoggerModule.forRoot(logger.params);
 }

@@ -42,9 +42,9 @@ export function scrubValue(value: unknown, depth = 0, seen = new WeakSet<object>
   if (value instanceof Date) return value;
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return '[binary]';
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1, seen));
-  const source = typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
+  const source: unknown = typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
   if (source !== value) return scrubValue(source, depth, seen);
-  if (value instanceof Map) return scrubObject(Object.fromEntries(value), depth, seen);
+  if (value instanceof Map) return scrubObject(Object.fromEntries(value as Map<string, unknown>), depth, seen);
   if (value instanceof Set) return scrubValue([...value], depth, seen);
   return scrubObject(value as Record<string, unknown>, depth, seen);
 }

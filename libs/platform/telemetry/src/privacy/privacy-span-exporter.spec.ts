@@ -31,7 +31,7 @@ describe('PrivacySpanExporter', () => {
       ['exception', { 'exception.type': 'Error', 'vertrouwd.attributes.refused': 2 }],
       ['[redacted]', { 'vertrouwd.attributes.refused': 1 }],
     ]);
-    expect(exported.links[0]!.attributes).toEqual({ caseId: 'c-1', 'vertrouwd.attributes.refused': 1 });
+    expect(exported.links[0].attributes).toEqual({ caseId: 'c-1', 'vertrouwd.attributes.refused': 1 });
     expect(exported.spanContext().traceId).toBe(span.spanContext().traceId);
     expect(JSON.stringify(exported)).not.toContain('CANARY');
   });

@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes } from '@opentelemetry/api';
+import type { Attributes } from '@opentelemetry/api';
 import { isPersonalField, looksPersonal } from './personal-data';
 
 /**
@@ -47,7 +47,11 @@ const ID_KEY = /(?:^|[._])ids?$|[a-z]Ids?$/;
 const ID_VALUE = /^[\w.:/-]{1,128}$/;
 const MAX_STRING = 256;
 
-function acceptedValue(key: string, value: unknown): AttributeValue | undefined {
+/** What a kept attribute may be (the API's `AttributeValue` is `unknown` since 1.10: this is the narrower truth). */
+type Scalar = string | number | boolean;
+type Kept = Scalar | Scalar[];
+
+function acceptedValue(key: string, value: unknown): Kept | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'string') {
     if (value.length > MAX_STRING || looksPersonal(value)) return undefined;
@@ -56,8 +60,8 @@ function acceptedValue(key: string, value: unknown): AttributeValue | undefined 
   }
   if (Array.isArray(value) && value.length > 0) {
     const kept = value.map((v) => acceptedValue(key, v));
-    const homogeneous = kept.every((v) => v !== undefined && typeof v === typeof kept[0] && !Array.isArray(v));
-    return homogeneous ? (kept as AttributeValue) : undefined;
+    const scalars = kept.filter((v): v is Scalar => v !== undefined && !Array.isArray(v) && typeof v === typeof kept[0]);
+    return scalars.length === kept.length ? scalars : undefined;
   }
   return undefined;
 }

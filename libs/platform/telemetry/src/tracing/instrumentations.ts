@@ -41,6 +41,7 @@ export function startInstrumentations(tracerProvider: TracerProvider): () => voi
   });
   for (const name of INSTRUMENTED_MODULES) {
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loads the module again after the patch is in place, by name
       require(name);
     } catch {
       // not installed: nothing to trace

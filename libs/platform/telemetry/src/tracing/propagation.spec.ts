@@ -75,7 +75,7 @@ describe('trace propagation', () => {
     const traceIds = new Set(exporter.getFinishedSpans().map((s) => s.spanContext().traceId));
     expect(traceIds).toEqual(new Set(['0af7651916cd43dd8448eb211c80319c']));
     expect(exporter.getFinishedSpans()).toHaveLength(5);
-    expect(parts(consumerEvents[0]!.metadata.traceparent)).toEqual({
+    expect(parts(consumerEvents[0].metadata.traceparent)).toEqual({
       traceId: '0af7651916cd43dd8448eb211c80319c',
       spanId: spanNamed('command OpenCase').spanContext().spanId,
     });

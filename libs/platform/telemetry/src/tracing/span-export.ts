@@ -63,6 +63,7 @@ export function spanProcessorsFor(choice: ExporterKind | SpanExporter, env: Tele
     // Loaded only when asked for: the OTLP exporter and its transformer weigh about 1.5 MiB, and a process that
     // exports nothing (`npm start`, tests) need not carry them.
     const { OTLPTraceExporter } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazily, see above (import() would bypass the TypeScript hook)
       require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
     const exporter = new OTLPTraceExporter({ url: otlpTracesUrl(env) });
     return [new BatchSpanProcessor({ exporter: new PrivacySpanExporter(exporter) })];

@@ -47,7 +47,7 @@ describe('startTelemetry', () => {
     const exporter = new InMemorySpanExporter();
     const telemetry = startTelemetry({ serviceName: 'case', serviceVersion: '1.2.3', exporter });
     await inSpan('work', {}, () => undefined);
-    expect(exporter.getFinishedSpans()[0]!.resource.attributes).toMatchObject({ 'service.name': 'case', 'service.version': '1.2.3' });
+    expect(exporter.getFinishedSpans()[0].resource.attributes).toMatchObject({ 'service.name': 'case', 'service.version': '1.2.3' });
     await telemetry.shutdown();
   });
 

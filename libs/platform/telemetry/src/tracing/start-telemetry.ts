@@ -75,7 +75,8 @@ function register(options: TelemetryOptions): Running {
   const custom = typeof choice === 'string' ? undefined : choice;
   // Loaded only when asked for, like the modules they patch.
   const stopInstrumentations = options.instrumentations
-    ? (require('./instrumentations') as typeof import('./instrumentations')).startInstrumentations(provider)
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazily: only a traced process loads the instrumentations
+      (require('./instrumentations') as typeof import('./instrumentations')).startInstrumentations(provider)
     : undefined;
   return { provider, exporter: custom ? 'custom' : (choice as ExporterKind), custom, handles: 0, stopInstrumentations };
 }

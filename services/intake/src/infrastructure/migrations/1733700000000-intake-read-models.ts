@@ -28,8 +28,8 @@ export class IntakeReadModels1733700000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    await runner.query(
-      'drop table intake_secrets; drop table shared_summaries; drop table advisor_messages; drop table report_status; drop table receipts; drop table intake_organisations',
-    );
+    for (const table of ['intake_secrets', 'shared_summaries', 'advisor_messages', 'report_status', 'receipts', 'intake_organisations']) {
+      await runner.query(`drop table ${table}`);
+    }
   }
 }
