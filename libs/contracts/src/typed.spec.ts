@@ -6,6 +6,8 @@ import { CaseClosedV1, CaseOpenedV1, DeadlineMissedV1 } from './case/case.contra
 import type { PayloadOf } from './contract';
 import { topicOf, type IntegrationEvent } from './envelope';
 import { ReportWithdrawnV1 } from './intake/intake.contracts';
+import { contractV1, instant, uuid } from './fields';
+import { privacyProblems } from './privacy-check';
 import { ContractRegistry } from './registry';
 import { isEvent, outgoing } from './typed';
 
@@ -49,6 +51,13 @@ describe('typed contracts', () => {
     const missing = outgoing(ReportWithdrawnV1, { caseId: randomUUID() });
     // What the type system refuses, the schema refuses too.
     for (const bad of [wrongEnum, extra, missing]) expect(() => registry.validate(envelope(bad.contract, bad.payload))).toThrow();
+  });
+
+  it('refuse a contract with a field that has no privacy class, at compile time', () => {
+    // @ts-expect-error the field `at` has no privacy class
+    const unclassified = contractV1('test', 'probe', 'A probe.', { probeId: uuid, at: instant }, { probeId: 'id' });
+    // And at run time the privacy check says the same of it.
+    expect(privacyProblems(unclassified)).toEqual(['at: not classified']);
   });
 
   it('narrow a consumed event to its contract’s payload by type and version', () => {
