@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { CaseClosedV1, topicOf } from '@vertrouwd/contracts';
+import { caseKey } from '@vertrouwd/privacy';
+import { DEAD_LETTER_HEADERS, deadLetterTopic, type DeliveredMessage } from '@vertrouwd/messaging';
+import { ReadModels } from '@vertrouwd/service-kit';
+import { eventually } from '@vertrouwd/testing';
+import { caseEvent, startIntake, type IntakeUnderTest } from './intake-service.fixture';
+
+// Case events reach intake's read models at least once: each is applied once (its rows and its inbox record in
+// one transaction), and one that breaks its contract is dead-lettered without touching them.
+describe("case events into intake's read models", () => {
+  let intake: IntakeUnderTest;
+
+  beforeAll(async () => {
+    intake = await startIntake('intake_case_events');
+  });
+  afterAll(() => intake?.stop());
+
+  const get = (path: string, auth: string) => request(intake.service.url).get(path).set('Authorization', auth).expect(200);
+  const status = async (caseId: string, auth: string) => (await get(`/intake/cases/${caseId}/status`, auth)).body;
+  const inboxOf = (eventId: string): Promise<{ consumer: string }[]> =>
+    intake.service.app.get(ReadModels).dataSource.query('select consumer from inbox where message_id = $1', [eventId]);
+
+  it('applies a case event once however often it is delivered: a close redelivered after the reopen changes nothing', async () => {
+    const { caseId, auth } = await intake.reporter();
+    const closed = caseEvent('case.case-closed', caseId, { outcome: 'referred', closedAt: '2026-03-02T10:00:00.000Z' });
+    const message = caseEvent('case.advisor-message-sent', caseId, {
+      messageId: randomUUID(),
+      sentAt: '2026-03-01T10:00:00.000Z',
+      sealedBody: await intake.service.platform.privacy.sealer.seal('Thank you.', caseKey(caseId)),
+    });
+    await intake.publishCaseEvents([message, closed]);
+    expect(await status(caseId, auth)).toMatchObject({ status: 'closed' });
+    await intake.publishCaseEvents([caseEvent('case.case-reopened', caseId, { reopenedAt: '2026-03-05T09:00:00.000Z' })]);
+
+    // Redelivered (same event ids, same key): were it applied again, the case would read closed.
+    await intake.publishCaseEvents([closed, message, closed]);
+    expect(await status(caseId, auth)).toMatchObject({ status: 'received', dates: { closed: null } });
+    const { messages } = (await get(`/intake/cases/${caseId}/messages`, auth)).body as { messages: { from: string }[] };
+    expect(messages.filter((m) => m.from === 'advisor')).toHaveLength(1);
+    expect(await inboxOf(closed.eventId)).toEqual([{ consumer: 'intake' }]);
+    expect(await inboxOf(message.eventId)).toEqual([{ consumer: 'intake' }]);
+  });
+
+  it('dead-letters a case event that breaks its contract, with no row and no inbox record, and applies the next one', async () => {
+    const { caseId, auth } = await intake.reporter();
+    const dead: DeliveredMessage[] = [];
+    const reader = intake.service.platform.bus.consume({
+      group: `dlq-reader-${randomUUID()}`,
+      topics: [deadLetterTopic(topicOf(CaseClosedV1))],
+      handle: (letter) => Promise.resolve(void dead.push(letter)),
+    });
+    try {
+      const refused = caseEvent('case.case-closed', caseId, { outcome: 'referred', closedAt: 'yesterday' });
+      const acknowledgedAt = '2026-03-02T10:00:00.000Z';
+      await intake.publishCaseEvents([refused, caseEvent('case.case-acknowledged', caseId, { acknowledgedAt })]);
+
+      await eventually(() => expect(dead.map((letter) => letter.key)).toContain(caseId));
+      const letter = dead.find((l) => l.key === caseId)!;
+      expect(letter.headers[DEAD_LETTER_HEADERS.error]).toEqual(expect.any(String));
+      expect(letter.headers[DEAD_LETTER_HEADERS.attempts]).toBe('1'); // no retry can mend a broken contract
+      expect(await inboxOf(refused.eventId)).toEqual([]);
+      expect(await status(caseId, auth)).toMatchObject({
+        status: 'acknowledged',
+        dates: { acknowledged: acknowledgedAt, closed: null },
+      });
+    } finally {
+      await reader.stop();
+    }
+  });
+});
