@@ -76,6 +76,16 @@ export const SERVICE_VARIABLES = {
     pattern: /^[A-Za-z0-9+/]{43}=$/,
   },
   LOG_LEVEL: { description: 'pino level', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
+  SMTP_URL: {
+    description: 'SMTP server for notifications, smtp://host:port (unset: notifications wait unsent)',
+    pattern: /^smtps?:\/\/\S+$/,
+    needs: (v) => (v.includes('mailpit') ? 'mailpit' : undefined),
+  },
+  SMTP_FROM: { description: 'Sender of notifications, e.g. Vertrouwd <no-reply@example.org>', pattern: /^[^\r\n]{3,200}$/ },
+  CASE_WAITING_ALERT_HOURS: {
+    description: 'Hours a case may wait for assignment before the coordinators are mailed (default 24)',
+    pattern: /^[1-9]\d{0,3}$/,
+  },
 } satisfies Record<string, VariableSpec>;
 
 export type ServiceVariable = keyof typeof SERVICE_VARIABLES;

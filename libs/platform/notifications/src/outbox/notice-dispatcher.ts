@@ -1,0 +1,103 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { IntervalJob, ReadModels } from '@vertrouwd/service-kit';
+import type { NoticeKind, Recipient } from '../notice';
+import { NOTIFIER, type Notifier } from '../notifier.port';
+import type { Queryable } from './notice-outbox';
+
+/** A queued notice as the dispatcher hands it to the service to resolve. */
+export interface PendingNotice {
+  noticeKey: string;
+  kind: NoticeKind;
+  recipient: string;
+  caseId: string | null;
+}
+
+/** Where a notice goes, or why it goes nowhere (`no-address`, `erased`, …: a code, never a value). */
+export type Resolution = Recipient | { drop: string };
+
+/** After this many failed attempts a notice is given up (and logged by its key only). */
+export const MAX_NOTICE_ATTEMPTS = 12;
+const BATCH = 20;
+
+const PENDING = `
+  select notice_key as "noticeKey", kind, recipient, case_id as "caseId", attempts from notice_outbox
+   where sent_at is null and dropped_at is null and next_attempt_at <= now()
+   order by created_at limit ${BATCH} for update skip locked`;
+
+/**
+ * Sends what a service queued in its notice outbox. The service says where each notice goes (`recipientOf`: the
+ * address unsealed for this send only); the notifier sends it. A notice is sent at least once and, short of a crash
+ * between the mail server's yes and the commit, once. A failure is retried with back-off (the error's class or code
+ * recorded, never its message); after {@link MAX_NOTICE_ATTEMPTS} it is given up. SMTP_URL unset: nothing is sent and
+ * the notices wait.
+ */
+@Injectable()
+export abstract class NoticeDispatcher extends IntervalJob {
+  protected override readonly intervalMs: number = 5_000;
+  @Optional() @Inject(NOTIFIER) private readonly notifier: Notifier | null = null;
+  @Inject(ReadModels) private readonly readModels!: ReadModels;
+
+  /** Where a notice goes: called inside the send, so an address is unsealed only for the moment it is needed. */
+  protected abstract recipientOf(notice: PendingNotice): Promise<Resolution>;
+
+  /** Sends what is due now, without waiting for the next interval (e.g. right after queueing). */
+  kick(): void {
+    void this.runOnce().catch((error: unknown) => this.logger.error(`dispatch failed: ${(error as Error).name}`));
+  }
+
+  async runOnce(): Promise<number> {
+    const notifier = this.notifier;
+    if (!notifier) return 0;
+    return this.readModels.dataSource.transaction(async (tx) => {
+      const rows: (PendingNotice & { attempts: number })[] = await tx.query(PENDING);
+      let sent = 0;
+      for (const row of rows) {
+        const outcome = await this.deliver(notifier, row);
+        if ('failed' in outcome) {
+          await this.failed(tx, row, outcome.failed);
+          break; // the mail server is likely down: the rest waits for the next run
+        }
+        if ('dropped' in outcome) {
+          await tx.query('update notice_outbox set dropped_at = now(), dropped_because = $2 where notice_key = $1', [
+            row.noticeKey,
+            outcome.dropped,
+          ]);
+          continue;
+        }
+        await tx.query('update notice_outbox set sent_at = now(), attempts = attempts + 1 where notice_key = $1', [row.noticeKey]);
+        sent += 1;
+      }
+      return sent;
+    });
+  }
+
+  private async deliver(notifier: Notifier, row: PendingNotice): Promise<{ sent: true } | { dropped: string } | { failed: string }> {
+    try {
+      const to = await this.recipientOf(row);
+      if ('drop' in to) return { dropped: to.drop };
+      await notifier.send({ kind: row.kind, address: to.address, language: to.language });
+      return { sent: true };
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const name = error instanceof Error ? error.name : typeof error;
+      return { failed: typeof code === 'string' && /^[A-Z_]{2,32}$/.test(code) ? `${name}:${code}` : name };
+    }
+  }
+
+  private async failed(tx: Queryable, row: PendingNotice & { attempts: number }, error: string): Promise<void> {
+    const attempts = row.attempts + 1;
+    this.logger.warn(`a ${row.kind} notice was not sent (attempt ${attempts}): ${error}`);
+    if (attempts >= MAX_NOTICE_ATTEMPTS) {
+      await tx.query(
+        `update notice_outbox set attempts = $2, last_error = $3, dropped_at = now(), dropped_because = 'gave-up' where notice_key = $1`,
+        [row.noticeKey, attempts, error],
+      );
+      return;
+    }
+    await tx.query(
+      `update notice_outbox set attempts = $2, last_error = $3,
+         next_attempt_at = now() + make_interval(secs => least(3600, 5 * power(2, $2))) where notice_key = $1`,
+      [row.noticeKey, attempts, error],
+    );
+  }
+}
