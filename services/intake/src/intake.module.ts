@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { NoticeOutboxTable1765000000000, provideNotifier } from '@vertrouwd/notifications';
 import { OutboxRelayLifecycle, provideReadModels } from '@vertrouwd/service-kit';
 import { IntakePageHttpController } from './api/http/intake-page.http.controller';
 import { ReporterCaseHttpController } from './api/http/reporter-case.http.controller';
@@ -8,6 +9,7 @@ import { EraseReporterDataHandler } from './application/erase-reporter-data/eras
 import { OpenFollowUpHandler } from './application/follow-up/open-follow-up.handler';
 import { IntakeKeyring } from './application/intake-keyring';
 import { IntakePages } from './application/intake-page/intake-page';
+import { ReporterNoticeDispatcher } from './application/notifications/reporter-notice.dispatcher';
 import { INTAKE_LIMITS, IntakeThrottles, type IntakeLimits } from './application/intake-throttles';
 import { INTAKE_READ_MODEL } from './application/ports/intake-read-model.port';
 import { ReporterCaseReader } from './application/read-reporter-case/reporter-case.reader';
@@ -17,6 +19,7 @@ import { SendReporterMessageHandler } from './application/send-message/send-mess
 import { SubmitReportHandler } from './application/submit-report/submit-report.handler';
 import { WithdrawReportHandler } from './application/withdraw-report/withdraw-report.handler';
 import { CaseProgressListener } from './infrastructure/case-progress.listener';
+import { ReporterNoticesListener } from './infrastructure/reporter-notices.listener';
 import { IntakeStartup } from './infrastructure/intake-startup';
 import { SqlIntakeReadModel } from './infrastructure/intake-read-model.sql';
 import { IntakeReadModels1733700000000 } from './infrastructure/migrations/1733700000000-intake-read-models';
@@ -25,11 +28,14 @@ import { IntakeReadModels1733700000000 } from './infrastructure/migrations/17337
   // Fixed-segment routes (proof-key, follow-up, cases/…) are registered before the `:intakeCode` page.
   controllers: [ReportsHttpController, ReporterCaseHttpController, IntakePageHttpController],
   providers: [
-    ...provideReadModels({ entities: [], migrations: [IntakeReadModels1733700000000] }),
+    ...provideReadModels({ entities: [], migrations: [IntakeReadModels1733700000000, NoticeOutboxTable1765000000000] }),
     SqlIntakeReadModel,
     { provide: INTAKE_READ_MODEL, useExisting: SqlIntakeReadModel },
     IntakeStartup,
     CaseProgressListener,
+    provideNotifier(),
+    ReporterNoticesListener,
+    ReporterNoticeDispatcher,
     OutboxRelayLifecycle,
     ReportRepository,
     ReportWork,

@@ -42,7 +42,17 @@ export abstract class NoticeDispatcher extends IntervalJob {
 
   /** Sends what is due now, without waiting for the next interval (e.g. right after queueing). */
   kick(): void {
-    void this.runOnce().catch((error: unknown) => this.logger.error(`dispatch failed: ${(error as Error).name}`));
+    const run = this.runOnce().catch((error: unknown) => this.logger.error(`dispatch failed: ${(error as Error).name}`));
+    this.kicked.add(run);
+    void run.finally(() => this.kicked.delete(run));
+  }
+
+  private readonly kicked = new Set<Promise<unknown>>();
+
+  /** Shutdown waits for the sends under way, as for the interval's run. */
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
+    await Promise.all(this.kicked);
   }
 
   async runOnce(): Promise<number> {

@@ -13,6 +13,8 @@ import type { MessageSent, ReportEvent, ReportFacts, SealedReportContent } from 
 export interface ReportState {
   facts: ReportFacts | undefined;
   receivedAt: string;
+  /** How the reporter may be reached (sealed under their own key), when they gave more than the platform. */
+  sealedContact: string | undefined;
   withdrawnAt: string | undefined;
   reporterDataErasedAt: string | undefined;
   /** How the reporter answered each summary they answered. */
@@ -23,6 +25,7 @@ export interface ReportState {
 const initial: ReportState = {
   facts: undefined,
   receivedAt: '',
+  sealedContact: undefined,
   withdrawnAt: undefined,
   reporterDataErasedAt: undefined,
   summaryAnswers: new Map(),
@@ -31,7 +34,12 @@ const initial: ReportState = {
 
 /** The one place the state changes: one step per event type. */
 const evolution: Evolution<ReportState, ReportEvent> = {
-  ReportSubmitted: (state, event) => ({ ...state, facts: event.facts, receivedAt: event.receivedAt }),
+  ReportSubmitted: (state, event) => ({
+    ...state,
+    facts: event.facts,
+    receivedAt: event.receivedAt,
+    sealedContact: event.content.sealedContact,
+  }),
   MessageSent: (state, event) => ({ ...state, messages: [...state.messages, event] }),
   SummaryApproved: (state, event) => ({ ...state, summaryAnswers: new Map(state.summaryAnswers).set(event.summaryId, 'approved') }),
   SummaryCorrected: (state, event) => ({ ...state, summaryAnswers: new Map(state.summaryAnswers).set(event.summaryId, 'corrected') }),
