@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NoticeOutboxTable1765000000000, provideNotifier } from '@vertrouwd/notifications';
 import { CLOCK, OutboxRelayLifecycle, provideReadModels, systemClock } from '@vertrouwd/service-kit';
 import { AdvisorCasesHttpController } from './api/http/advisor-cases.http.controller';
 import { AuditHttpController } from './api/http/audit.http.controller';
@@ -23,6 +24,16 @@ import { AgencyRetention } from './application/retention/agency-retention.read-m
 import { SqlCaseReadModel } from './infrastructure/case-read-model.sql';
 import { CaseReadModels1733500000000 } from './infrastructure/migrations/1733500000000-case-read-models';
 
+import { DeadlineReminderJob } from './application/jobs/deadline-reminder.job';
+import { WaitingCaseAlertJob } from './application/jobs/waiting-case-alert.job';
+import { CaseNoticeDispatcher } from './application/notifications/case-notice.dispatcher';
+import { CASE_NOTICES } from './application/ports/case-notices.port';
+import { RECIPIENT_DIRECTORY } from './application/ports/recipient-directory.port';
+import { CaseNoticesProjector } from './application/projections/case-notices/case-notices.projector';
+import { SqlCaseNotices } from './infrastructure/case-notices.sql';
+import { CaseNotices1765100000000 } from './infrastructure/migrations/1765100000000-notices';
+import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-directory';
+
 @Module({
   controllers: [
     CoordinatorHttpController,
@@ -34,8 +45,8 @@ import { CaseReadModels1733500000000 } from './infrastructure/migrations/1733500
   providers: [
     ...provideReadModels({
       entities: [CaseOverview, LegalClock, AgencyRetention],
-      migrations: [CaseReadModels1733500000000],
-      projectors: [new CaseOverviewProjector(), new LegalClocksProjector()],
+      migrations: [CaseReadModels1733500000000, NoticeOutboxTable1765000000000, CaseNotices1765100000000],
+      projectors: [new CaseOverviewProjector(), new LegalClocksProjector(), new CaseNoticesProjector()],
     }),
     SqlCaseReadModel,
     { provide: CASE_READ_MODEL, useExisting: SqlCaseReadModel },
@@ -51,6 +62,14 @@ import { CaseReadModels1733500000000 } from './infrastructure/migrations/1733500
     OutboxRelayLifecycle,
     DeadlineWatch,
     RetentionJob,
+    provideNotifier(),
+    SealedRecipientDirectory,
+    { provide: RECIPIENT_DIRECTORY, useExisting: SealedRecipientDirectory },
+    SqlCaseNotices,
+    { provide: CASE_NOTICES, useExisting: SqlCaseNotices },
+    CaseNoticeDispatcher,
+    DeadlineReminderJob,
+    WaitingCaseAlertJob,
   ],
 })
 export class CaseModule {}

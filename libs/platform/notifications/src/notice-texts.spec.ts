@@ -1,5 +1,5 @@
 import { composeNotice } from './compose-notice';
-import { NOTICE_KINDS, NOTICE_LANGUAGES, noticeLanguage } from './notice';
+import { isFreshNews, NOTICE_KINDS, NOTICE_LANGUAGES, noticeLanguage } from './notice';
 import { NOTICE_TEXTS } from './notice-texts';
 
 const every = NOTICE_LANGUAGES.flatMap((language) => NOTICE_KINDS.map((kind) => [language, kind] as const));
@@ -58,5 +58,13 @@ describe('notice texts', () => {
     expect(noticeLanguage('de')).toBe('nl');
     expect(noticeLanguage(undefined)).toBe('nl');
     expect(noticeLanguage('tr')).toBe('tr');
+  });
+});
+
+describe('isFreshNews', () => {
+  const now = new Date('2026-03-02T12:00:00Z');
+  it('takes a day-old event as news, and an older one not', () => {
+    expect(isFreshNews('2026-03-01T12:00:00Z', now)).toBe(true);
+    expect(isFreshNews('2026-03-01T11:59:59Z', now)).toBe(false);
   });
 });

@@ -40,3 +40,11 @@ export interface Recipient {
 export interface Notice extends Recipient {
   kind: NoticeKind;
 }
+
+/** News older than this is no news: a notice is not queued for it (a first start on old events, a projection rebuilt). */
+export const NEWS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** Whether something that happened `at` is still worth a notice `now`. */
+export function isFreshNews(at: Date | string, now: Date = new Date()): boolean {
+  return now.getTime() - new Date(at).getTime() <= NEWS_MAX_AGE_MS;
+}

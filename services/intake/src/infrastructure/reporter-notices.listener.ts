@@ -8,7 +8,7 @@ import {
   topicOf,
   type IntegrationEvent,
 } from '@vertrouwd/contracts';
-import { enqueueNotice } from '@vertrouwd/notifications';
+import { enqueueNotice, isFreshNews } from '@vertrouwd/notifications';
 import { ReadModelListener } from '@vertrouwd/service-kit';
 import { ReporterNoticeDispatcher } from '../application/notifications/reporter-notice.dispatcher';
 
@@ -31,6 +31,7 @@ export class ReporterNoticesListener extends ReadModelListener {
   @Inject(ReporterNoticeDispatcher) private readonly dispatcher!: ReporterNoticeDispatcher;
 
   async apply(event: IntegrationEvent, manager: EntityManager): Promise<void> {
+    if (!isFreshNews(event.occurredAt)) return; // a first start on old events mails nobody about them
     const caseId = (event.payload as { caseId: string }).caseId;
     await enqueueNotice(manager, { noticeKey: event.eventId, kind: 'case-news', recipient: 'reporter', caseId });
   }
