@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Client } from 'pg';
+import { startSmtpCatcher } from '@vertrouwd/notifications';
 
 /** Creates a database on the embedded server unless it exists. */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
@@ -22,4 +23,22 @@ export function readOrCreateSecret(file: string): string {
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** Where `npm start` sends notifications: the SMTP_URL given, or the embedded catcher and its mailbox. */
+export interface MailSetup {
+  smtpUrl: string;
+  /** The embedded catcher's mailbox (`GET /messages`), when the launcher runs one. */
+  mailboxUrl?: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The SMTP server of `npm start`: SMTP_URL when set (e.g. Mailpit), else the embedded catcher on 1025 (SMTP) and
+ * 8025 (mailbox), Mailpit's ports, or any free ports when those are taken.
+ */
+export async function startMail(env: NodeJS.ProcessEnv = process.env): Promise<MailSetup> {
+  if (env.SMTP_URL) return { smtpUrl: env.SMTP_URL, stop: async () => undefined };
+  const catcher = await startSmtpCatcher({ smtpPort: 1025, httpPort: 8025 }).catch(() => startSmtpCatcher());
+  return { smtpUrl: catcher.smtpUrl, mailboxUrl: `${catcher.mailboxUrl}/messages`, stop: () => catcher.stop() };
 }

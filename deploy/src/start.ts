@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, DEMO_USERS, startDevIssuer, type DevIssuer } from '@vert
 import { startEmbeddedPostgres, withDatabase, type EmbeddedPostgresServer } from '@vertrouwd/testing';
 import { dataDirectory } from './data-dir';
 import { seedDemoData } from './demo-data';
-import { ensureDatabase, readOrCreateSecret } from './embedded-resources';
+import { ensureDatabase, readOrCreateSecret, startMail, type MailSetup } from './embedded-resources';
 import { SHARED_DATABASES } from './service-manifests';
 import { SERVICES, startServiceProcess, stopAllServices, type ServiceProcess } from './service-processes';
 
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const dir = dataDirectory();
   let postgres: EmbeddedPostgresServer | undefined;
   let issuer: DevIssuer | undefined;
+  let mail: MailSetup | undefined;
   const running: ServiceProcess[] = [];
   const stop = async (signal: string) => {
     console.log(`\n${signal}: stopping…`);
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   shutDown = async () => {
     await stopAllServices();
     await issuer?.stop().catch(() => undefined);
+    await mail?.stop().catch(() => undefined);
     await postgres?.stop().catch(() => undefined);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
@@ -39,7 +41,9 @@ async function main(): Promise<void> {
   issuer = process.env.OIDC_ISSUER
     ? undefined
     : await startDevIssuer({ port: 8180, keyFile: join(dir, 'dev-issuer', 'signing-key.jwk.json') });
+  mail = await startMail();
   const env = {
+    SMTP_URL: mail.smtpUrl,
     OIDC_ISSUER: process.env.OIDC_ISSUER ?? issuer!.issuer,
     BUS_DATABASE_URL: url(SHARED_DATABASES.bus),
     PRIVACY_DATABASE_URL: url(SHARED_DATABASES.keyVault),
@@ -59,6 +63,10 @@ async function main(): Promise<void> {
   console.log(
     `  ${'postgresql'.padEnd(14)} ${postgres.url.replace(/:[^:@/]+@/, ':***@')}   ` +
       `(bus: ${SHARED_DATABASES.bus}, key vault: ${SHARED_DATABASES.keyVault})`,
+  );
+  console.log(
+    `  ${'mail'.padEnd(14)} ${mail.mailboxUrl ?? mail.smtpUrl.replace(/:[^:@/]+@/, ':***@')}   ` +
+      (mail.mailboxUrl ? `(embedded SMTP catcher on ${mail.smtpUrl}; ?to=<address> filters, DELETE empties)` : '(SMTP_URL)'),
   );
   console.log(`  ${'data'.padEnd(14)} ${dir}${seeded ? '   (demo data seeded)' : ''}; service logs in ${join(dir, 'logs')}\n`);
   if (issuer) {

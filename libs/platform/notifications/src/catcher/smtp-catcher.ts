@@ -78,7 +78,12 @@ export async function startSmtpCatcher(options: SmtpCatcherOptions = {}): Promis
   const http = createServer((req, res) => serveMailbox(req, res, messages, clear));
 
   const smtpPort = await listen((port, done) => smtp.listen(port, host, done), smtp.server, options.smtpPort ?? 0);
-  const httpPort = await listen((port, done) => http.listen(port, host, done), http, options.httpPort ?? 0);
+  const httpPort = await listen((port, done) => http.listen(port, host, done), http, options.httpPort ?? 0).catch(
+    async (error: unknown) => {
+      await new Promise<void>((resolve) => smtp.close(() => resolve())); // nothing left listening when the mailbox cannot
+      throw error;
+    },
+  );
   return {
     smtpUrl: `smtp://${host}:${smtpPort}`,
     mailboxUrl: `http://${host}:${httpPort}`,
