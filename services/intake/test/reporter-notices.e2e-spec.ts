@@ -147,6 +147,26 @@ describe('notices to the reporter', () => {
     expect(await mailbox(address)).toEqual([]);
   });
 
+  it('loses nothing while the mail server is down: the reply is shown, the notice waits and goes once it is back', async () => {
+    const address = `later.${ADDRESS}`;
+    const { caseId, auth } = await report({ ...REPORT, contact: { channel: 'email', email: address } });
+    const port = new URL(catcher.smtpUrl).port;
+    await catcher.stop();
+    await deliver([await advisorMessage(caseId)]);
+    const messages = await request(service.url).get(`/intake/cases/${caseId}/messages`).set('Authorization', auth).expect(200);
+    expect((messages.body as { messages: { from: string }[] }).messages.filter((m) => m.from === 'advisor')).toHaveLength(1);
+    const [pending] = await service.app
+      .get(ReadModels)
+      .dataSource.query('select attempts, last_error as "lastError", sent_at as "sentAt" from notice_outbox where case_id = $1', [caseId]);
+    expect(pending).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/^NoticeNotSentError:[A-Z_]+$/), sentAt: null });
+
+    catcher = await startSmtpCatcher({ smtpPort: Number(port), httpPort: Number(new URL(catcher.mailboxUrl).port) });
+    // The back-off would wait some seconds: the test moves the retry to now instead of waiting.
+    await service.app.get(ReadModels).dataSource.query('update notice_outbox set next_attempt_at = now() where case_id = $1', [caseId]);
+    expect(await service.app.get(ReporterNoticeDispatcher).runOnce()).toBe(1);
+    expect((await mailbox(address)).map((m) => m.kind)).toEqual(['case-news']);
+  });
+
   it('keeps the address out of every table and every log line', async () => {
     expect(await tablesContaining(db.url, 'canary.reporter')).toEqual([]);
     expect(logLines.length).toBeGreaterThan(0);

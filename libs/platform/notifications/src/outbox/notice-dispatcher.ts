@@ -99,14 +99,14 @@ export abstract class NoticeDispatcher extends IntervalJob {
     this.logger.warn(`a ${row.kind} notice was not sent (attempt ${attempts}): ${error}`);
     if (attempts >= MAX_NOTICE_ATTEMPTS) {
       await tx.query(
-        `update notice_outbox set attempts = $2, last_error = $3, dropped_at = now(), dropped_because = 'gave-up' where notice_key = $1`,
+        `update notice_outbox set attempts = $2::int, last_error = $3, dropped_at = now(), dropped_because = 'gave-up' where notice_key = $1`,
         [row.noticeKey, attempts, error],
       );
       return;
     }
     await tx.query(
-      `update notice_outbox set attempts = $2, last_error = $3,
-         next_attempt_at = now() + make_interval(secs => least(3600, 5 * power(2, $2))) where notice_key = $1`,
+      `update notice_outbox set attempts = $2::int, last_error = $3,
+         next_attempt_at = now() + make_interval(secs => least(3600, 5 * power(2, $2::int))) where notice_key = $1`,
       [row.noticeKey, attempts, error],
     );
   }
