@@ -11,7 +11,7 @@ function recorded(type: string, data: object, recordedAt = new Date()): Recorded
     id: randomUUID(),
     type,
     data: { caseId, ...data },
-    metadata: {},
+    metadata: { prevHash: '', hash: '' },
     streamId: `case-${caseId}`,
     version: 1,
     position: 1n,
