@@ -50,6 +50,8 @@ export const REFERRAL_TYPES = [
 export const OUTCOMES = ['settled-informally', 'formal-complaint-filed', 'referred', 'withdrawn', 'no-further-contact'] as const;
 export const ACTIVITIES = ['intake', 'conversation', 'advice', 'referral', 'aftercare', 'administration', 'travel'] as const;
 export const DEADLINES = ['acknowledgement', 'feedback'] as const;
+/** Whose deadlines a case keeps: the Whistleblower Protection Act's, or the agency's own service standard (same days). */
+export const REGIMES = ['wbk', 'service-standard'] as const;
 
 /** The payload's properties, those named in `O` optional. */
 type PayloadProperties<P extends TProperties, O extends keyof P> = { [K in keyof P]: K extends O ? TOptional<P[K]> : P[K] };

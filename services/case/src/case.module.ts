@@ -31,6 +31,7 @@ import { CASE_NOTICES } from './application/ports/case-notices.port';
 import { RECIPIENT_DIRECTORY } from './application/ports/recipient-directory.port';
 import { CaseNoticesProjector } from './application/projections/case-notices/case-notices.projector';
 import { SqlCaseNotices } from './infrastructure/case-notices.sql';
+import { LegalClocksByCalendarDay1796490000000 } from './infrastructure/migrations/1796490000000-legal-clocks-by-calendar-day';
 import { CaseNotices1765100000000 } from './infrastructure/migrations/1765100000000-notices';
 import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-directory';
 
@@ -45,7 +46,12 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
   providers: [
     ...provideReadModels({
       entities: [CaseOverview, LegalClock, AgencyRetention],
-      migrations: [CaseReadModels1733500000000, NoticeOutboxTable1765000000000, CaseNotices1765100000000],
+      migrations: [
+        CaseReadModels1733500000000,
+        NoticeOutboxTable1765000000000,
+        CaseNotices1765100000000,
+        LegalClocksByCalendarDay1796490000000,
+      ],
       projectors: [new CaseOverviewProjector(), new LegalClocksProjector(), new CaseNoticesProjector()],
     }),
     SqlCaseReadModel,

@@ -70,6 +70,13 @@ const ENDPOINTS: Endpoint[] = [
     roles: ['coordinator'],
     scope: 'agency',
   },
+  {
+    method: 'get',
+    path: '/agencies/{agencyId}/deadlines/compliance',
+    url: `/agencies/${A}/deadlines/compliance`,
+    roles: ['coordinator'],
+    scope: 'agency',
+  },
   { method: 'get', path: '/agencies/{agencyId}/retention', url: `/agencies/${A}/retention`, roles: ['coordinator'], scope: 'agency' },
   {
     method: 'put',
@@ -99,6 +106,7 @@ const ENDPOINTS: Endpoint[] = [
   ...caseWork('closure', { outcome: 'referred' }),
   ...caseWork('reopening'),
   ...caseWork('messages', { text: 'matrix' }),
+  ...caseWork('feedback', { feedback: 'matrix' }),
   ...caseWork('aftercare', { plannedFor: today, plan: 'matrix' }),
   {
     method: 'post',

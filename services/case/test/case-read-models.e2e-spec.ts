@@ -14,8 +14,9 @@ import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/te
 import { DeadlineWatch } from '../src/application/jobs/deadline-watch.job';
 import { MarkDeadlineMissed } from '../src/application/mark-deadline-missed/mark-deadline-missed.command';
 import { CASE_READ_MODEL } from '../src/application/ports/case-read-model.port';
-import { addDays, addMonths } from '../src/domain/case/legal-clock';
+import { acknowledgementDue, feedbackDue } from '../src/domain/case/legal-clock';
 import { CaseReadModels1733500000000 } from '../src/infrastructure/migrations/1733500000000-case-read-models';
+import { LegalClocksByCalendarDay1796490000000 } from '../src/infrastructure/migrations/1796490000000-legal-clocks-by-calendar-day';
 import { caseService } from '../src/service';
 
 // The jobs and projections over the read models, against a running service: the deadline watch moved through
@@ -121,22 +122,27 @@ describe('case read models: the deadline watch and rebuilding the projections', 
     return counts;
   }
 
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
+  const ackDue = acknowledgementDue(received);
+
   describe('DeadlineWatch', () => {
-    it('marks nothing before the acknowledgement deadline', async () => {
-      expect(await runAt(addDays(received, 6))).toEqual([0]);
+    it('marks nothing up to the end of the 7th day in Amsterdam', async () => {
+      expect(await runAt(ackDue)).toEqual([0]);
       for (const id of Object.values(cases)) expect(await missed(id)).toEqual([]);
     });
 
     it('marks the acknowledgement of a case never acknowledged, once however often it runs', async () => {
-      const after = addDays(received, 7.01);
+      const after = plus(ackDue, 1);
       await runAt(after, 3); // three runs before the read model saw the first one: the aggregate keeps it at one
       await runAt(after, 2);
-      expect(await runAt(addDays(received, 30), 2)).toEqual([0, 0]);
+      expect(await runAt(plus(received, 30 * DAY_MS), 2)).toEqual([0, 0]);
       expect(await missed(cases.silent)).toEqual(['acknowledgement']);
       const [event] = (await service.platform.store.readStream(`case-${cases.silent}`)).filter((e) => e.type === 'DeadlineMissed');
       expect(event?.data).toMatchObject({
         deadline: 'acknowledgement',
-        dueAt: addDays(received, 7).toISOString(),
+        dueAt: ackDue.toISOString(),
+        regime: 'service-standard', // discrimination: unwanted behaviour, the agency's own standard
         advisorId: anna,
         detectedAt: after.toISOString(),
       });
@@ -147,31 +153,47 @@ describe('case read models: the deadline watch and rebuilding the projections', 
       expect(await missed(cases.prompt)).toEqual([]);
     });
 
-    it('marks the feedback 3 months after the acknowledgement, or 3 months and 7 days after receipt without one', async () => {
+    it('marks the feedback 3 months after the acknowledgement, or 3 months after the 7 days without one', async () => {
       const acknowledgement = (await service.platform.store.readStream(`case-${cases.prompt}`)).find((e) => e.type === 'CaseAcknowledged');
       const acknowledgedAt = new Date((acknowledgement!.data as { acknowledgedAt: string }).acknowledgedAt);
-      await runAt(new Date(addMonths(acknowledgedAt, 3).getTime() - 1000));
+      const promptDue = feedbackDue(received, acknowledgedAt);
+      const silentDue = feedbackDue(received);
+      await runAt(promptDue);
       expect(await missed(cases.prompt)).toEqual([]);
-      await runAt(new Date(addMonths(acknowledgedAt, 3).getTime() + 1000), 2);
+      await runAt(plus(promptDue, 1), 2);
       expect(await missed(cases.prompt)).toEqual(['feedback']);
-      expect(await missed(cases.silent)).toEqual(['acknowledgement']); // its feedback is due 7 days later
+      if (silentDue > promptDue) expect(await missed(cases.silent)).toEqual(['acknowledgement']); // its feedback is due later
 
-      await runAt(addDays(addDays(addMonths(received, 3), 7), 0.01), 2);
+      await runAt(plus(silentDue, 1), 2);
       expect(await missed(cases.silent)).toEqual(['acknowledgement', 'feedback']);
       expect(await missed(cases.prompt)).toEqual(['feedback']);
     });
 
-    it('skips closed, withdrawn and erased cases, also when asked directly before the read model saw the end', async () => {
-      expect(await runAt(addMonths(received, 12), 2)).toEqual([0, 0]);
-      const late = addMonths(received, 12);
-      for (const id of [cases.closed, cases.withdrawn, cases.erased]) {
+    it('holds a closed case to its deadlines: closing without acknowledgement or feedback meets neither', async () => {
+      expect(await missed(cases.closed)).toEqual(['acknowledgement', 'feedback']);
+    });
+
+    it('skips withdrawn and erased cases (their clocks stopped), also when asked directly before the read model saw the end', async () => {
+      const late = plus(received, 365 * DAY_MS);
+      expect(await runAt(late, 2)).toEqual([0, 0]);
+      for (const id of [cases.withdrawn, cases.erased]) {
         for (const deadline of ['acknowledgement', 'feedback'] as const) {
           const context = { actor: 'system:deadline-watch', correlationId: id };
-          await service.app.get(CommandBus).execute(new MarkDeadlineMissed(id, deadline, received.toISOString(), late, context));
+          await service.app.get(CommandBus).execute(new MarkDeadlineMissed(id, deadline, late, context));
         }
         expect(await missed(id)).toEqual([]);
       }
       expect(await types(cases.erased)).toEqual(['CaseOpened', 'AdvisorAssigned', 'CaseErased']);
+      // The auditor's replay says what the watch did: the clocks of the withdrawn case stopped, none was missed.
+      const { body: replay } = await api()
+        .get(`/audits/${randomUUID()}/cases/${cases.withdrawn}/replay`)
+        .set('Authorization', await token('auditor-ada'))
+        .expect(200);
+      expect(replay.clocks).toMatchObject({
+        regime: 'service-standard',
+        acknowledgement: { state: 'stopped' },
+        feedback: { state: 'stopped' },
+      });
     });
 
     it('goes on with the other cases when one fails', async () => {
@@ -185,7 +207,7 @@ describe('case read models: the deadline watch and rebuilding the projections', 
       await publish(ReportSubmittedV1, other, await report(other));
       await eventually(async () => expect(await types(other)).toEqual(['CaseOpened']));
       await readModels.caughtUp();
-      await runAt(addMonths(received, 12));
+      await runAt(plus(received, 365 * DAY_MS));
       expect(await missed(other)).toEqual(['acknowledgement', 'feedback']);
       await readModels.dataSource.query('delete from legal_clocks where "caseId" = $1', [orphan]);
     });
@@ -204,12 +226,16 @@ describe('case read models: the deadline watch and rebuilding the projections', 
       expect(new Set(before.overview.map((row: { status: string }) => row.status))).toEqual(
         new Set(['open', 'waiting-for-assignment', 'closed', 'erased']),
       );
-      expect(before.clocks.filter((row: { acknowledgementMissed: boolean }) => row.acknowledgementMissed)).toHaveLength(2);
+      expect(before.clocks.filter((row: { acknowledgementMissed: boolean }) => row.acknowledgementMissed)).toHaveLength(3);
+      expect(before.clocks.filter((row: { stoppedAt: Date | null }) => row.stoppedAt !== null)).toHaveLength(2);
 
       await readModels.dataSource.query('drop table case_overview, legal_clocks');
       // The schema back, empty, as a fresh deployment's migration creates it.
       const runner = readModels.dataSource.createQueryRunner();
-      await new CaseReadModels1733500000000().up(runner).finally(() => runner.release());
+      await new CaseReadModels1733500000000()
+        .up(runner)
+        .then(() => new LegalClocksByCalendarDay1796490000000().up(runner))
+        .finally(() => runner.release());
       expect((await snapshot()).overview).toEqual([]);
       await readModels.projection('case-overview').rebuild();
       await readModels.projection('legal-clocks').rebuild();

@@ -103,12 +103,60 @@ describe('case service over HTTP', () => {
     await post('consents', { scope: 'referral' }).expect(204);
     await post('referrals', { referralType: 'company-doctor' }).expect(201);
     await post('hours', { workedOn: new Date().toISOString().slice(0, 10), minutes: 60, activity: 'conversation' }).expect(204);
-    await post('closure', { outcome: 'referred' }).expect(204);
+    await post('closure', { outcome: 'referred', feedback: 'referred to the company doctor, as agreed' }).expect(204);
     await post('advice', { text: 'late' }).expect(409);
 
     const read = await api().get(`/cases/${caseId}`).set('Authorization', a).expect(200);
     expect(JSON.stringify(read.body)).toContain(CANARY);
     expect(read.body.status).toBe('closed');
+  });
+
+  it('meets the feedback deadline only with feedback: a message does not, feedback or a closure carrying it does', async () => {
+    const carla = await token('coordinator-carla');
+    const a = await token('advisor-anna');
+    const work = async (id: string) => {
+      await submitReport(id);
+      await eventually(() =>
+        api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId: anna }).expect(204),
+      );
+      return (path: string, body: object = {}) => api().post(`/cases/${id}/${path}`).set('Authorization', a).send(body);
+    };
+    const [talked, told, closedWithIt] = [randomUUID(), randomUUID(), randomUUID()];
+    const toTalked = await work(talked);
+    await toTalked('feedback', { feedback: 'too early' }).expect(409); // what was done cannot come before the receipt
+    await toTalked('acknowledgement').expect(204);
+    await toTalked('messages', { text: 'thanks, we will talk' }).expect(201);
+    const toTold = await work(told);
+    await toTold('acknowledgement').expect(204);
+    const given = await toTold('feedback', { feedback: 'FEEDBACK-TEXT your manager was spoken to' }).expect(201);
+    const toClosed = await work(closedWithIt);
+    await toClosed('acknowledgement').expect(204);
+    await toClosed('closure', { outcome: 'referred', feedback: 'we referred you to the company doctor' }).expect(204);
+    await toClosed('closure', { outcome: 'referred', feedback: '' }).expect(400);
+
+    const events = async (id: string) => (await service.platform.store.readStream(`case-${id}`)).map((e) => e.type);
+    expect(await events(talked)).not.toContain('FeedbackGiven');
+    expect(await events(closedWithIt)).toEqual(['CaseOpened', 'AdvisorAssigned', 'CaseAcknowledged', 'FeedbackGiven', 'CaseClosed']);
+    const stored = (await service.platform.store.readStream(`case-${told}`)).find((e) => e.type === 'FeedbackGiven');
+    expect(stored?.data).toMatchObject({ feedbackId: given.body.feedbackId, sealedFeedback: expect.stringMatching(/^sealed:/) });
+    expect(JSON.stringify([stored?.data, stored?.metadata])).not.toContain('FEEDBACK-TEXT');
+
+    // The advisor's deadlines: the feedback of the case with only a message is still pending; the others are met.
+    await eventually(async () => {
+      const { body } = await api().get('/advisors/me/deadlines').set('Authorization', a).expect(200);
+      const of = (id: string) => body.deadlines.find((d: { caseId: string }) => d.caseId === id);
+      expect(of(talked)).toMatchObject({ regime: 'service-standard', feedback: { state: 'pending' } });
+      expect(of(told)).toBeUndefined(); // both deadlines met: nothing left to watch
+      expect(of(closedWithIt)).toBeUndefined();
+    });
+    const { body: compliance } = await api()
+      .get(`/agencies/${DEMO_AGENCY_ID}/deadlines/compliance`)
+      .set('Authorization', carla)
+      .expect(200);
+    expect(compliance.counts['service-standard'].feedback.met).toBeGreaterThanOrEqual(2);
+    expect(compliance.counts.wbk.feedback).toEqual(expect.objectContaining({ met: expect.any(Number), missed: expect.any(Number) }));
+    // Erased rather than left closed: the retention test below counts the closed cases.
+    await toClosed('erasure').expect(204);
   });
 
   it('records completed aftercare against its plan, sealed, and not once erased', async () => {

@@ -23,12 +23,16 @@ import { ReporterNoticesListener } from './infrastructure/reporter-notices.liste
 import { IntakeStartup } from './infrastructure/intake-startup';
 import { SqlIntakeReadModel } from './infrastructure/intake-read-model.sql';
 import { IntakeReadModels1733700000000 } from './infrastructure/migrations/1733700000000-intake-read-models';
+import { ReporterFeedback1796490000002 } from './infrastructure/migrations/1796490000002-reporter-feedback';
 
 @Module({
   // Fixed-segment routes (proof-key, follow-up, cases/…) are registered before the `:intakeCode` page.
   controllers: [ReportsHttpController, ReporterCaseHttpController, IntakePageHttpController],
   providers: [
-    ...provideReadModels({ entities: [], migrations: [IntakeReadModels1733700000000, NoticeOutboxTable1765000000000] }),
+    ...provideReadModels({
+      entities: [],
+      migrations: [IntakeReadModels1733700000000, NoticeOutboxTable1765000000000, ReporterFeedback1796490000002],
+    }),
     SqlIntakeReadModel,
     { provide: INTAKE_READ_MODEL, useExisting: SqlIntakeReadModel },
     IntakeStartup,

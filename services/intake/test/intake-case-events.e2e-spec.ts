@@ -46,6 +46,34 @@ describe("case events into intake's read models", () => {
     expect(await inboxOf(message.eventId)).toEqual([{ consumer: 'intake' }]);
   });
 
+  it("shows the advisor's feedback in the reporter's thread, told apart from messages, once however often delivered", async () => {
+    const { caseId, auth } = await intake.reporter();
+    const sealer = intake.service.platform.privacy.sealer;
+    const message = caseEvent('case.advisor-message-sent', caseId, {
+      messageId: randomUUID(),
+      sentAt: '2026-03-03T10:00:00.000Z',
+      sealedBody: await sealer.seal('Thanks, received.', caseKey(caseId)),
+    });
+    const feedback = caseEvent('case.feedback-given', caseId, {
+      feedbackId: randomUUID(),
+      givenAt: '2026-04-01T10:00:00.000Z',
+      sealedFeedback: await sealer.seal('Your manager was spoken to; the meetings are now chaired by HR.', caseKey(caseId)),
+    });
+    await intake.publishCaseEvents([message, feedback, feedback]);
+    await eventually(async () => {
+      const { messages } = (await get(`/intake/cases/${caseId}/messages`, auth)).body as { messages: object[] };
+      expect(messages.filter((m) => (m as { from: string }).from === 'advisor')).toEqual([
+        expect.objectContaining({ kind: 'message', body: 'Thanks, received.' }),
+        expect.objectContaining({
+          kind: 'feedback',
+          sentAt: '2026-04-01T10:00:00.000Z',
+          body: 'Your manager was spoken to; the meetings are now chaired by HR.',
+        }),
+      ]);
+    });
+    expect(await inboxOf(feedback.eventId)).toEqual([{ consumer: 'intake' }]);
+  });
+
   it('dead-letters a case event that breaks its contract, with no row and no inbox record, and applies the next one', async () => {
     const { caseId, auth } = await intake.reporter();
     const dead: DeliveredMessage[] = [];

@@ -7,6 +7,7 @@ import {
   DEADLINES,
   OUTCOMES,
   REFERRAL_TYPES,
+  REGIMES,
   RELATIONS,
   THEMES,
   contractV1,
@@ -133,10 +134,17 @@ export const CaseErasedV1 = event(
 
 export const DeadlineMissedV1 = event(
   'deadline-missed',
-  'A legal deadline passed without the step it demands.',
-  { caseId: uuid, deadline: oneOf(DEADLINES), dueAt: instant, advisorId: uuid },
-  { caseId: 'id', deadline: 'enum', dueAt: 'timestamp', advisorId: 'id' },
-  ['advisorId'],
+  "A deadline passed without the step it demands; regime wbk (the law) or service-standard (the agency's own standard).",
+  { caseId: uuid, deadline: oneOf(DEADLINES), dueAt: instant, advisorId: uuid, regime: oneOf(REGIMES) },
+  { caseId: 'id', deadline: 'enum', dueAt: 'timestamp', advisorId: 'id', regime: 'enum' },
+  ['advisorId', 'regime'],
+);
+
+export const FeedbackGivenV1 = event(
+  'feedback-given',
+  'The advisor told the reporter what was done with the report (meets the feedback deadline); consumed by intake.',
+  { caseId: uuid, feedbackId: uuid, givenAt: instant, sealedFeedback: sealed },
+  { caseId: 'id', feedbackId: 'id', givenAt: 'timestamp', sealedFeedback: 'sealed' },
 );
 
 export const CASE_CONTRACTS = [
@@ -153,4 +161,5 @@ export const CASE_CONTRACTS = [
   CaseReopenedV1,
   CaseErasedV1,
   DeadlineMissedV1,
+  FeedbackGivenV1,
 ];

@@ -17,6 +17,7 @@ import { RecordConsentHandler } from './record-consent/record-consent.handler';
 import { RecordConversationHandler } from './record-conversation/record-conversation.handler';
 import { ReopenCaseHandler } from './reopen-case/reopen-case.handler';
 import { SendMessageHandler } from './send-message/send-message.handler';
+import { GiveFeedbackHandler } from './give-feedback/give-feedback.handler';
 import { ShareSummaryHandler } from './share-summary/share-summary.handler';
 import { SupportFormalReportHandler } from './support-formal-report/support-formal-report.handler';
 import { TransferCaseHandler } from './transfer-case/transfer-case.handler';
@@ -41,6 +42,7 @@ export const COMMAND_HANDLERS = [
   RecordConversationHandler,
   ReopenCaseHandler,
   SendMessageHandler,
+  GiveFeedbackHandler,
   ShareSummaryHandler,
   SupportFormalReportHandler,
   TransferCaseHandler,

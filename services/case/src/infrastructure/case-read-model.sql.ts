@@ -6,7 +6,8 @@ import { LegalClock } from '../application/projections/legal-clocks/legal-clocks
 import { AgencyRetention } from '../application/retention/agency-retention.read-model';
 
 // A deadline is missed when its due time passed and its step came late or not at all; recorded ones are skipped,
-// and so are inactive cases (closed, withdrawn, erased). The read model may lag: the aggregate has the last word.
+// and so are cases whose clocks stopped (withdrawn, erased); a closed case still owes feedback. The read model may
+// lag: the aggregate has the last word.
 const OVERDUE = `
   select "caseId", 'acknowledgement' as deadline, "acknowledgementDueAt" as "dueAt" from legal_clocks
    where active and not "acknowledgementMissed" and "acknowledgementDueAt" < $1
@@ -39,6 +40,10 @@ export class SqlCaseReadModel implements CaseReadModel, RetentionSettings {
 
   activeClocks(where: { agencyId?: string; advisorId?: string }): Promise<LegalClock[]> {
     return this.manager.find(LegalClock, { where: { ...where, active: true }, order: { receivedAt: 'ASC' } });
+  }
+
+  clocksOfAgency(agencyId: string): Promise<LegalClock[]> {
+    return this.manager.find(LegalClock, { where: { agencyId } });
   }
 
   async overdueDeadlines(now: Date): Promise<OverdueDeadline[]> {

@@ -8,6 +8,7 @@ import {
   CaseErasedV1,
   CaseOpenedV1,
   CaseReopenedV1,
+  FeedbackGivenV1,
   isEvent,
   SummarySharedV1,
   topicOf,
@@ -26,6 +27,7 @@ export const CASE_TOPICS = [
   AdvisorMessageSentV1,
   SummarySharedV1,
   CaseErasedV1,
+  FeedbackGivenV1,
 ].map(topicOf);
 
 /**
@@ -65,6 +67,14 @@ export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationE
     await tx.query(
       'insert into advisor_messages (message_id, case_id, sent_at, sealed_body) values ($1, $2, $3, $4) on conflict do nothing',
       [messageId, caseId, sentAt, sealedBody],
+    );
+    return;
+  }
+  if (isEvent(event, FeedbackGivenV1)) {
+    const { feedbackId, caseId, givenAt, sealedFeedback } = event.payload;
+    await tx.query(
+      "insert into advisor_messages (message_id, case_id, sent_at, sealed_body, kind) values ($1, $2, $3, $4, 'feedback') on conflict do nothing",
+      [feedbackId, caseId, givenAt, sealedFeedback],
     );
     return;
   }

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ReadModels } from '@vertrouwd/service-kit';
-import type { CaseProgress, IntakeOrganisation, IntakeReadModel, Receipt, SealedEntry } from '../application/ports/intake-read-model.port';
+import type {
+  AdvisorEntry,
+  CaseProgress,
+  IntakeOrganisation,
+  IntakeReadModel,
+  Receipt,
+  SealedEntry,
+} from '../application/ports/intake-read-model.port';
 
 /** Intake's tables through the kit's data source. Nothing here is readable personal data (see the migration). */
 @Injectable()
@@ -45,8 +52,10 @@ export class SqlIntakeReadModel implements IntakeReadModel {
     return row;
   }
 
-  advisorMessages(caseId: string): Promise<SealedEntry[]> {
-    return this.query('select message_id as id, sent_at as at, sealed_body as sealed from advisor_messages where case_id = $1', [caseId]);
+  advisorMessages(caseId: string): Promise<AdvisorEntry[]> {
+    return this.query('select message_id as id, sent_at as at, sealed_body as sealed, kind from advisor_messages where case_id = $1', [
+      caseId,
+    ]);
   }
 
   sharedSummaries(caseId: string): Promise<SealedEntry[]> {

@@ -6,6 +6,7 @@ import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { AcknowledgeCase } from '../../application/acknowledge-case/acknowledge-case.command';
 import { CloseCase } from '../../application/close-case/close-case.command';
+import { GiveFeedback } from '../../application/give-feedback/give-feedback.command';
 import { GiveAdvice } from '../../application/give-advice/give-advice.command';
 import { LogHours } from '../../application/log-hours/log-hours.command';
 import { MakeReferral } from '../../application/make-referral/make-referral.command';
@@ -116,13 +117,24 @@ export class CaseWorkHttpController {
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
   ): Promise<void> {
-    await this.commands.execute(new CloseCase(id, advisorOf(p), b.outcome, contextOf(p, r)));
+    const feedback = b.feedback === undefined ? undefined : { feedbackId: randomUUID(), text: b.feedback };
+    await this.commands.execute(new CloseCase(id, advisorOf(p), b.outcome, contextOf(p, r), feedback));
   }
 
   @Post('reopening')
   @HttpCode(204)
   async reopen(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     await this.commands.execute(new ReopenCase(id, advisorOf(p), contextOf(p, r)));
+  }
+
+  /** Feedback: what was done with the report. Only this (or a closure that carries it) meets the feedback deadline. */
+  @Post('feedback')
+  @HttpCode(201)
+  @ApiProblemResponse(409, 'Not acknowledged yet, or the case does not allow this now (closed, erased)')
+  async feedback(@Param('caseId', UUID) id: string, @Body() b: D.FeedbackRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+    const feedbackId = randomUUID();
+    await this.commands.execute(new GiveFeedback(id, advisorOf(p), feedbackId, b.feedback, contextOf(p, r)));
+    return { feedbackId };
   }
 
   @Post('messages')

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { ACTIVITIES, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES } from '@vertrouwd/contracts';
 import { CONSENT_SCOPES } from '../../domain/case/case.values';
 import type { Activity, ConsentScope, ConversationMode, Outcome, ReferralType } from '../../domain/case/case.values';
@@ -42,6 +42,17 @@ export class TransferRequest {
 }
 export class ClosureRequest {
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome!: Outcome;
+  @ApiPropertyOptional({ ...TEXT, description: 'Feedback to the reporter on what was done (meets the feedback deadline); sealed' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 10_000)
+  feedback?: string;
+}
+export class FeedbackRequest {
+  @ApiProperty({ ...TEXT, description: 'What was done with the report, for the reporter: sealed, shown in their thread' })
+  @IsString()
+  @Length(1, 10_000)
+  feedback!: string;
 }
 export class RetentionRequest {
   @ApiProperty({ minimum: 1, maximum: 120 }) @IsInt() @Min(1) @Max(120) monthsAfterClosure!: number;

@@ -58,6 +58,12 @@ export class CoordinatorHttpController {
     return { deadlines: await this.lists.deadlines({ agencyId, ...(advisorId ? { advisorId } : {}) }, filter, new Date()) };
   }
 
+  /** Deadline compliance of the agency's cases, per regime (the law, the agency's own standard) and deadline. */
+  @Get('deadlines/compliance')
+  compliance(@Param('agencyId', new ParseUUIDPipe()) agencyId: string) {
+    return this.lists.compliance(agencyId, new Date());
+  }
+
   /** The agency's retention period; `null` while none is set, and then no case of the agency is erased by time. */
   @Get('retention')
   async currentRetention(

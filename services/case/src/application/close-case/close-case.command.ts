@@ -7,5 +7,7 @@ export class CloseCase {
     readonly advisorId: string,
     readonly outcome: Outcome,
     readonly context: CommandContext,
+    /** Feedback to the reporter given with the closure: sealed, then recorded before the case closes. */
+    readonly feedback?: { feedbackId: string; text: string },
   ) {}
 }

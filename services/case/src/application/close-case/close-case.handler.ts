@@ -7,6 +7,13 @@ export class CloseCaseHandler implements ICommandHandler<CloseCase, void> {
   constructor(private readonly work: CaseWork) {}
 
   execute(cmd: CloseCase): Promise<void> {
-    return this.work.run(cmd.caseId, cmd.context, (c) => c.close(cmd.advisorId, cmd.outcome, new Date()));
+    return this.work.run(cmd.caseId, cmd.context, async (c) => {
+      c.requireAdvisor(cmd.advisorId);
+      const feedback = cmd.feedback && {
+        feedbackId: cmd.feedback.feedbackId,
+        sealedFeedback: await this.work.seal(cmd.caseId, cmd.feedback.text),
+      };
+      c.close(cmd.advisorId, cmd.outcome, new Date(), feedback);
+    });
   }
 }

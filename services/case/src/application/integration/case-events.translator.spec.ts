@@ -39,10 +39,11 @@ const PUBLISHES: Record<CaseEvent['type'], string | undefined> = {
   ReporterMessageReceived: undefined,
   AdvisorMessageSent: 'case.advisor-message-sent.v1',
   DeadlineMissed: 'case.deadline-missed.v1',
+  FeedbackGiven: 'case.feedback-given.v1',
 };
 
 /** The only integration events that carry sealed text: what the reporter reads through intake. */
-const CARRIES_SEALED = ['case.summary-shared.v1', 'case.advisor-message-sent.v1'];
+const CARRIES_SEALED = ['case.summary-shared.v1', 'case.advisor-message-sent.v1', 'case.feedback-given.v1'];
 
 async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
   const sealer = new Sealer(new InMemoryKeyVault());
@@ -137,7 +138,16 @@ async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
       sealedBody: await s('advisor message'),
       sentAt: T,
     },
-    DeadlineMissed: { type: 'DeadlineMissed', caseId, deadline: 'acknowledgement', dueAt: T, advisorId: anna, detectedAt: T },
+    DeadlineMissed: {
+      type: 'DeadlineMissed',
+      caseId,
+      deadline: 'acknowledgement',
+      dueAt: T,
+      regime: 'wbk',
+      advisorId: anna,
+      detectedAt: T,
+    },
+    FeedbackGiven: { type: 'FeedbackGiven', caseId, feedbackId: id(), advisorId: anna, sealedFeedback: await s('feedback'), givenAt: T },
   };
 }
 
@@ -198,6 +208,14 @@ describe('translateCaseEvent: domain events to integration events', () => {
     const { advisorId: _, ...unassigned } = all.DeadlineMissed as Extract<CaseEvent, { type: 'DeadlineMissed' }>;
     const [event] = published(unassigned);
     expect(() => registry.validate(event)).not.toThrow();
-    expect(event.payload).toEqual({ caseId, deadline: 'acknowledgement', dueAt: T });
+    expect(event.payload).toEqual({ caseId, deadline: 'acknowledgement', dueAt: T, regime: 'wbk' });
+  });
+
+  it('publishes the regime of a missed deadline, and none for one recorded before regimes existed', () => {
+    const { regime: _, ...old } = all.DeadlineMissed as Extract<CaseEvent, { type: 'DeadlineMissed' }>;
+    const [event] = published(old);
+    expect(() => registry.validate(event)).not.toThrow();
+    expect(event.payload).toEqual({ caseId, deadline: 'acknowledgement', dueAt: T, advisorId: anna });
+    expect(published(all.DeadlineMissed)[0]?.payload).toMatchObject({ regime: 'wbk' });
   });
 });

@@ -8,6 +8,7 @@ import {
   CaseReopenedV1,
   ConversationRecordedV1,
   DeadlineMissedV1,
+  FeedbackGivenV1,
   FormalReportSupportedV1,
   HoursLoggedV1,
   ReferralMadeV1,
@@ -19,7 +20,7 @@ import type { CaseEvent } from '../../domain/case/case.events';
 
 /**
  * Domain events → integration events: the one place that decides what leaves the service. Metadata only;
- * sealed text only where the reporter must read it through intake (a shared summary, an advisor's message).
+ * sealed text only where the reporter must read it through intake (a shared summary, an advisor's message, feedback).
  * One switch over every event type and no default: a new event fails the type check until it is decided here.
  */
 export function translateCaseEvent(event: CaseEvent): Translated[] {
@@ -68,9 +69,13 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
     case 'CaseErased':
       return [outgoing(CaseErasedV1, { caseId, erasedAt: event.erasedAt })];
     case 'DeadlineMissed': {
-      const { deadline, dueAt, advisorId } = event;
-      return [outgoing(DeadlineMissedV1, { caseId, deadline, dueAt, ...(advisorId ? { advisorId } : {}) })];
+      const { deadline, dueAt, advisorId, regime } = event;
+      return [outgoing(DeadlineMissedV1, { caseId, deadline, dueAt, ...(advisorId ? { advisorId } : {}), ...(regime ? { regime } : {}) })];
     }
+    case 'FeedbackGiven':
+      return [
+        outgoing(FeedbackGivenV1, { caseId, feedbackId: event.feedbackId, givenAt: event.givenAt, sealedFeedback: event.sealedFeedback }),
+      ];
     case 'ConsentRecorded':
     case 'AdviceGiven':
     case 'AftercarePlanned':

@@ -20,10 +20,10 @@ export class DeadlineWatch extends IntervalJob {
 
   async runOnce(now = this.clock()): Promise<number> {
     let marked = 0;
-    for (const { caseId, deadline, dueAt } of await this.readModel.overdueDeadlines(now)) {
+    for (const { caseId, deadline } of await this.readModel.overdueDeadlines(now)) {
       const context = systemContext('system:deadline-watch', caseId);
       try {
-        await this.commands.execute(new MarkDeadlineMissed(caseId, deadline, dueAt.toISOString(), now, context));
+        await this.commands.execute(new MarkDeadlineMissed(caseId, deadline, now, context));
         marked += 1;
       } catch (error) {
         this.logger.warn(`${deadline} deadline of a case not marked: ${(error as Error).name}`);

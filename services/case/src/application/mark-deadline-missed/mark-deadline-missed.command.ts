@@ -5,7 +5,6 @@ export class MarkDeadlineMissed {
   constructor(
     readonly caseId: string,
     readonly deadline: Deadline,
-    readonly dueAt: string,
     readonly at: Date,
     readonly context: CommandContext,
   ) {}

@@ -8,6 +8,6 @@ export class MarkDeadlineMissedHandler implements ICommandHandler<MarkDeadlineMi
 
   /** The aggregate records each deadline once, so the watch may look at a case as often as it likes. */
   execute(cmd: MarkDeadlineMissed): Promise<void> {
-    return this.work.run(cmd.caseId, cmd.context, (c) => void c.markDeadlineMissed(cmd.deadline, cmd.dueAt, cmd.at));
+    return this.work.run(cmd.caseId, cmd.context, (c) => void c.markDeadlineMissed(cmd.deadline, cmd.at));
   }
 }

@@ -15,6 +15,8 @@ export interface CaseReadModel {
   casesOfAdvisor(advisorId: string): Promise<CaseOverview[]>;
   /** The legal clocks of active cases, oldest first. */
   activeClocks(where: { agencyId?: string; advisorId?: string }): Promise<LegalClock[]>;
+  /** The legal clocks of every case of the agency, stopped ones included. */
+  clocksOfAgency(agencyId: string): Promise<LegalClock[]>;
   /** Deadlines missed by `now` on active cases, not yet recorded as missed. */
   overdueDeadlines(now: Date): Promise<OverdueDeadline[]>;
   /** Closed cases whose agency's retention period has run out by `now`. */

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { REGIMES } from '@vertrouwd/contracts';
 import { stateOf, type DeadlineState } from '../../domain/case/legal-clock';
 import type { CaseOverview } from '../projections/case-overview/case-overview.read-model';
+import type { Deadline, Regime } from '../../domain/case/case.values';
+import { DEADLINES } from '../../domain/case/case.values';
 import type { LegalClock } from '../projections/legal-clocks/legal-clocks.read-model';
 import { CASE_READ_MODEL, RETENTION_SETTINGS, type CaseReadModel, type RetentionSettings } from '../ports/case-read-model.port';
 
@@ -8,6 +11,7 @@ export type DeadlineFilter = 'due' | 'overdue';
 export interface DeadlineView {
   caseId: string;
   advisorId: string | null;
+  regime: Regime;
   acknowledgement: DeadlineState;
   feedback: DeadlineState;
 }
@@ -38,25 +42,50 @@ export class CaseLists {
     return { agencyId, monthsAfterClosure };
   }
 
-  /** Deadlines of active cases: `due` still pending, `overdue` missed; without a filter, both. */
+  /**
+   * Deadlines of cases whose clocks run (not withdrawn or erased; a closed case still owes feedback): `due` still
+   * pending, `overdue` missed. Without a filter, every case with a deadline still pending or missed.
+   */
   async deadlines(
     where: { agencyId?: string; advisorId?: string },
     filter: DeadlineFilter | undefined,
     now: Date,
   ): Promise<DeadlineView[]> {
     const rows = await this.readModel.activeClocks(where);
-    const wanted = filter === 'due' ? 'pending' : 'missed';
+    const wanted = filter === 'due' ? ['pending'] : filter === 'overdue' ? ['missed'] : ['pending', 'missed'];
     return rows
       .map((row) => viewOf(row, now))
-      .filter((view) => !filter || view.acknowledgement.state === wanted || view.feedback.state === wanted);
+      .filter((view) => wanted.includes(view.acknowledgement.state) || wanted.includes(view.feedback.state));
+  }
+
+  /**
+   * How the agency's cases stand against each deadline, per regime: how many met, missed, pending and stopped
+   * (counts of case metadata only). `wbk` is the law; `service-standard` the agency's own promise.
+   */
+  async compliance(agencyId: string, now: Date): Promise<Compliance> {
+    const counts = Object.fromEntries(
+      REGIMES.map((regime) => [regime, Object.fromEntries(DEADLINES.map((d) => [d, { met: 0, missed: 0, pending: 0, stopped: 0 }]))]),
+    ) as Compliance['counts'];
+    for (const view of (await this.readModel.clocksOfAgency(agencyId)).map((row) => viewOf(row, now))) {
+      for (const deadline of DEADLINES) counts[view.regime][deadline][view[deadline].state] += 1;
+    }
+    return { agencyId, at: now.toISOString(), counts };
   }
 }
 
+export interface Compliance {
+  agencyId: string;
+  at: string;
+  counts: Record<Regime, Record<Deadline, Record<DeadlineState['state'], number>>>;
+}
+
 function viewOf(row: LegalClock, now: Date): DeadlineView {
+  const stoppedAt = row.stoppedAt ?? undefined;
   return {
     caseId: row.caseId,
     advisorId: row.advisorId,
-    acknowledgement: stateOf('acknowledgement', row.acknowledgementDueAt, row.acknowledgedAt ?? undefined, now),
-    feedback: stateOf('feedback', row.feedbackDueAt, row.feedbackAt ?? undefined, now),
+    regime: row.regime,
+    acknowledgement: stateOf('acknowledgement', row.acknowledgementDueAt, row.acknowledgedAt ?? undefined, now, stoppedAt),
+    feedback: stateOf('feedback', row.feedbackDueAt, row.feedbackAt ?? undefined, now, stoppedAt),
   };
 }

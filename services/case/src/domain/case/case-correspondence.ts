@@ -1,6 +1,7 @@
 import * as E from './case.errors';
 import type {
   AdvisorMessageSent,
+  FeedbackGiven,
   ConversationRecorded,
   ReporterMessageReceived,
   SummaryApproved,
@@ -52,6 +53,19 @@ export function sendMessage(state: CaseState, advisorId: string, messageId: stri
   const { caseId } = requireAdvisor(state, advisorId);
   sealedOnly(sealedBody);
   return { type: 'AdvisorMessageSent', caseId, messageId, advisorId, sealedBody, sentAt: at.toISOString() };
+}
+
+export type NewFeedback = Pick<FeedbackGiven, 'feedbackId' | 'sealedFeedback'>;
+
+/**
+ * Feedback: telling the reporter what was done with their report (Wbk). Only this meets the feedback deadline; a
+ * message or a summary does not. It follows the acknowledgement: what was done cannot come before the receipt.
+ */
+export function giveFeedback(state: CaseState, advisorId: string, feedback: NewFeedback, at: Date): FeedbackGiven {
+  const { caseId } = requireAdvisor(state, advisorId);
+  if (!state.acknowledgedAt) throw new E.FeedbackBeforeAcknowledgementError();
+  sealedOnly(feedback.sealedFeedback);
+  return { type: 'FeedbackGiven', caseId, advisorId, ...feedback, givenAt: at.toISOString() };
 }
 
 export function receiveReporterMessage(

@@ -13,6 +13,7 @@ import type {
 import { requireAdvisor, requireAssigned, requireLive, requireOpened } from './case.rules';
 import type { CaseState } from './case.state';
 import { sealedOnly, type Deadline, type ErasureRequester, type Outcome } from './case.values';
+import { acknowledgementDue, feedbackDue, regimeOf } from './legal-clock';
 
 // The lifecycle of a case, from opening to erasure, as decisions: (state, command) → the event to apply, or
 // undefined where nothing needs to happen (a redelivery, say). They read the state and change nothing.
@@ -75,19 +76,32 @@ export function erase(state: CaseState, requester: ErasureRequester, at: Date): 
 }
 
 /**
- * A missed legal deadline, once; nothing when it was recorded before, or when the case is closed or erased
- * (the watch may act on a read model that has not seen the closure yet).
+ * A missed deadline, once, with the regime it belongs to. The case has the last word over the watch's read model:
+ * nothing when it was recorded before, when the step came in time, when the due time has not passed, or when the
+ * clocks stopped (the reporter withdrew, the case was erased). A closed case still owes its reporter feedback:
+ * closing does not stop a clock, only feedback meets it.
  */
-export function markDeadlineMissed(state: CaseState, deadline: Deadline, dueAt: string, at: Date): DeadlineMissed | undefined {
+export function markDeadlineMissed(state: CaseState, deadline: Deadline, at: Date): DeadlineMissed | undefined {
   if (!state.opened) throw new E.CaseNotOpenedError();
-  if (state.status === 'closed' || state.status === 'erased' || state.missedDeadlines.has(deadline)) return undefined;
+  if (state.status === 'erased' || state.outcome === 'withdrawn' || state.missedDeadlines.has(deadline)) return undefined;
+  const due =
+    deadline === 'acknowledgement'
+      ? acknowledgementDue(new Date(state.opened.receivedAt))
+      : feedbackDueOf(state.opened, state.acknowledgedAt);
+  const doneAt = deadline === 'acknowledgement' ? state.acknowledgedAt : state.feedbackGivenAt;
+  if (at <= due || (doneAt !== undefined && new Date(doneAt) <= due)) return undefined;
   const { advisorId } = state;
   return {
     type: 'DeadlineMissed',
     caseId: state.opened.caseId,
     deadline,
-    dueAt,
+    dueAt: due.toISOString(),
+    regime: regimeOf(state.opened.theme, state.formalReport),
     ...(advisorId ? { advisorId } : {}),
     detectedAt: at.toISOString(),
   };
+}
+
+function feedbackDueOf(opened: CaseOpened, acknowledgedAt: string | undefined): Date {
+  return feedbackDue(new Date(opened.receivedAt), acknowledgedAt ? new Date(acknowledgedAt) : undefined);
 }

@@ -14,6 +14,7 @@ import {
   closed,
   erased,
   opened,
+  openedWith,
   organisationId,
   sealed,
 } from './case.fixtures';
@@ -204,36 +205,108 @@ describe('Case: erasure', () => {
 });
 
 describe('Case: missed deadlines', () => {
-  it('records a missed deadline once', () => {
-    const missed = {
+  // Received 1 March 21:00 in Amsterdam: acknowledgement due by the end of 8 March, Amsterdam time.
+  const ackDue = '2026-03-08T22:59:59.999Z';
+  const afterAckDue = at('2026-03-08T23:00:00.000Z');
+  const missedAck = (regime: 'wbk' | 'service-standard') =>
+    ({
       type: 'DeadlineMissed',
       caseId,
       deadline: 'acknowledgement',
-      dueAt: '2026-03-08T20:00:00.000Z',
+      dueAt: ackDue,
+      regime,
       advisorId: anna,
-      detectedAt: T0,
-    } as const;
+      detectedAt: afterAckDue.toISOString(),
+    }) as const;
+  // Acknowledged at T0: feedback due by the end of 2 June (summer time), whatever was said before.
+  const feedbackDue = '2026-06-02T21:59:59.999Z';
+  const afterFeedbackDue = at('2026-06-02T22:00:00.000Z');
+
+  it('records a missed deadline once, under the regime of the case', () => {
     given(Case, opened, assigned)
-      .when((c) => c.markDeadlineMissed('acknowledgement', missed.dueAt, now))
-      .then(missed);
-    given(Case, opened, assigned, missed)
-      .when((c) => c.markDeadlineMissed('acknowledgement', missed.dueAt, now))
+      .when((c) => c.markDeadlineMissed('acknowledgement', afterAckDue))
+      .then(missedAck('service-standard'));
+    given(Case, opened, assigned, missedAck('service-standard'))
+      .when((c) => c.markDeadlineMissed('acknowledgement', afterAckDue))
       .then();
   });
 
-  it('records none on a closed, withdrawn or erased case (the watch may look before the read model saw the end)', () => {
+  it('keeps the law on an integrity report, and on a consultation once it became a formal report', () => {
+    given(Case, openedWith('corruption'), assigned)
+      .when((c) => c.markDeadlineMissed('acknowledgement', afterAckDue))
+      .then(missedAck('wbk'));
+    const formal = { type: 'FormalReportSupported', caseId, advisorId: anna, supportedAt: T0 } as const;
+    given(Case, opened, assigned, formal)
+      .when((c) => c.markDeadlineMissed('acknowledgement', afterAckDue))
+      .then(missedAck('wbk'));
+  });
+
+  it('records none before the due time, nor when the step came in time (the case has the last word over the watch)', () => {
+    given(Case, opened, assigned)
+      .when((c) => c.markDeadlineMissed('acknowledgement', at(ackDue)))
+      .then();
+    given(Case, opened, assigned, acknowledged)
+      .when((c) => c.markDeadlineMissed('acknowledgement', afterAckDue))
+      .then();
+    const feedback = {
+      type: 'FeedbackGiven',
+      caseId,
+      feedbackId: 'f',
+      advisorId: anna,
+      sealedFeedback: sealed('f'),
+      givenAt: feedbackDue,
+    } as const;
+    given(Case, opened, assigned, acknowledged, feedback)
+      .when((c) => c.markDeadlineMissed('feedback', afterFeedbackDue))
+      .then();
+  });
+
+  it('records none once the clocks stopped: the reporter withdrew, or the case was erased', () => {
     const withdrawn = { type: 'ReportWithdrawn', caseId, withdrawnAt: T0 } as const;
-    for (const end of [[closed], [withdrawn], [erased], [closed, erased]]) {
+    for (const end of [[withdrawn], [erased], [closed, erased]]) {
       given(Case, opened, assigned, ...end)
-        .when((c) => c.markDeadlineMissed('feedback', T0, now))
+        .when((c) => c.markDeadlineMissed('feedback', afterFeedbackDue))
         .then();
     }
   });
 
-  it('records one again on a reopened case that had not missed it yet', () => {
-    const reopened = { type: 'CaseReopened', caseId, advisorId: anna, reopenedAt: T0 } as const;
-    given(Case, opened, assigned, closed, reopened)
-      .when((c) => c.markDeadlineMissed('feedback', T0, now))
-      .then({ type: 'DeadlineMissed', caseId, deadline: 'feedback', dueAt: T0, advisorId: anna, detectedAt: T0 });
+  it('records a missed feedback on a case closed without feedback: a closure is not feedback', () =>
+    given(Case, opened, assigned, acknowledged, closed)
+      .when((c) => c.markDeadlineMissed('feedback', afterFeedbackDue))
+      .then({
+        type: 'DeadlineMissed',
+        caseId,
+        deadline: 'feedback',
+        dueAt: feedbackDue,
+        regime: 'service-standard',
+        advisorId: anna,
+        detectedAt: afterFeedbackDue.toISOString(),
+      }));
+});
+
+describe('Case: feedback', () => {
+  const feedback = { feedbackId: 'f-1', sealedFeedback: sealed('what was done') };
+
+  it('is given by the assigned advisor after the acknowledgement, sealed', () => {
+    given(Case, opened, assigned, acknowledged)
+      .when((c) => c.giveFeedback(anna, feedback, now))
+      .then({ type: 'FeedbackGiven', caseId, advisorId: anna, ...feedback, givenAt: T0 });
+    given(Case, opened, assigned)
+      .when((c) => c.giveFeedback(anna, feedback, now))
+      .thenThrows(E.FeedbackBeforeAcknowledgementError);
+    given(Case, opened, assigned, acknowledged)
+      .when((c) => c.giveFeedback(bram, feedback, now))
+      .thenThrows(E.NotAssignedAdvisorError);
+    given(Case, opened, assigned, acknowledged)
+      .when((c) => c.giveFeedback(anna, { feedbackId: 'f-1', sealedFeedback: 'in clear' }, now))
+      .thenThrows(E.NotSealedError);
   });
+
+  it('can come with the closure, before it', () =>
+    given(Case, opened, assigned, acknowledged)
+      .when((c) => c.close(anna, 'settled-informally', now, feedback))
+      .then(
+        { type: 'FeedbackGiven', caseId, advisorId: anna, ...feedback, givenAt: T0 },
+        { type: 'CaseClosed', caseId, advisorId: anna, outcome: 'settled-informally', closedAt: T0 },
+      ));
 });

@@ -43,7 +43,9 @@ export class Case extends Aggregate<CaseEvent, CaseState> {
   transfer(advisorId: string, toAdvisorId: string, sealedReason: string, at: Date): void {
     this.apply(lifecycle.transfer(this.state, advisorId, toAdvisorId, sealedReason, at));
   }
-  close(advisorId: string, outcome: Outcome, at: Date): void {
+  /** Closes the case; with `feedback` (sealed), the reporter is told what was done first, which meets the feedback deadline. */
+  close(advisorId: string, outcome: Outcome, at: Date, feedback?: correspondence.NewFeedback): void {
+    if (feedback) this.giveFeedback(advisorId, feedback, at);
     this.apply(lifecycle.close(this.state, advisorId, outcome, at));
   }
   reopen(advisorId: string, at: Date): void {
@@ -55,9 +57,9 @@ export class Case extends Aggregate<CaseEvent, CaseState> {
   erase(requester: ErasureRequester, at: Date): void {
     this.apply(lifecycle.erase(this.state, requester, at));
   }
-  /** True when the missed deadline was recorded now; false when it was before, or the case is closed or erased. */
-  markDeadlineMissed(deadline: Deadline, dueAt: string, at: Date): boolean {
-    return this.applyIfAny(lifecycle.markDeadlineMissed(this.state, deadline, dueAt, at));
+  /** True when the missed deadline was recorded now; false when it was before, was met, or its clock stopped. */
+  markDeadlineMissed(deadline: Deadline, at: Date): boolean {
+    return this.applyIfAny(lifecycle.markDeadlineMissed(this.state, deadline, at));
   }
 
   // ---- the exchanges with the reporter (case-correspondence.ts) ----
@@ -75,6 +77,9 @@ export class Case extends Aggregate<CaseEvent, CaseState> {
   }
   sendMessage(advisorId: string, messageId: string, sealedBody: string, at: Date): void {
     this.apply(correspondence.sendMessage(this.state, advisorId, messageId, sealedBody, at));
+  }
+  giveFeedback(advisorId: string, feedback: correspondence.NewFeedback, at: Date): void {
+    this.apply(correspondence.giveFeedback(this.state, advisorId, feedback, at));
   }
   receiveReporterMessage(messageId: string, sealedBody: string, sentAt: string): void {
     this.applyIfAny(correspondence.receiveReporterMessage(this.state, messageId, sealedBody, sentAt));

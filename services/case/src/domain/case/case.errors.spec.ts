@@ -19,6 +19,7 @@ const KINDS: Record<Exclude<keyof typeof E, Hidden>, DomainErrorKind> = {
   CaseNotClosedError: 'conflict',
   CaseErasedError: 'conflict',
   CaseAlreadyAcknowledgedError: 'conflict',
+  FeedbackBeforeAcknowledgementError: 'conflict',
   SummaryAlreadySharedError: 'conflict',
   SummaryNotSharedError: 'conflict',
   FormalReportAlreadySupportedError: 'conflict',

@@ -36,4 +36,8 @@ export class FormalReportAlreadySupportedError extends conflict(
   'FormalReportAlreadySupportedError',
   'This case is already a formal report',
 ) {}
+export class FeedbackBeforeAcknowledgementError extends conflict(
+  'FeedbackBeforeAcknowledgementError',
+  'Acknowledge receipt of the report before giving feedback on it',
+) {}
 export class NotSealedError extends unprocessable('NotSealedError', 'Free text enters a case only sealed') {}

@@ -6,6 +6,7 @@ import type {
   Deadline,
   ErasureReason,
   Outcome,
+  Regime,
   ReferralType,
   Relation,
   SealedText,
@@ -177,11 +178,22 @@ export interface AdvisorMessageSent {
   sealedBody: SealedText;
   sentAt: string;
 }
+/** Feedback to the reporter: what was done with the report (the step that meets the feedback deadline). */
+export interface FeedbackGiven {
+  type: 'FeedbackGiven';
+  caseId: string;
+  feedbackId: string;
+  advisorId: string;
+  sealedFeedback: SealedText;
+  givenAt: string;
+}
 export interface DeadlineMissed {
   type: 'DeadlineMissed';
   caseId: string;
   deadline: Deadline;
   dueAt: string;
+  /** Absent on events recorded before regimes existed (all were counted as law then). */
+  regime?: Regime;
   advisorId?: string;
   detectedAt: string;
 }
@@ -208,7 +220,8 @@ export type CaseEvent =
   | CaseErased
   | ReporterMessageReceived
   | AdvisorMessageSent
-  | DeadlineMissed;
+  | DeadlineMissed
+  | FeedbackGiven;
 
 /** The event fields that hold sealed content: shown as `sealed` or `erased` in an audit, decrypted only for the advisor. */
 export const SEALED_FIELDS = [
@@ -222,6 +235,7 @@ export const SEALED_FIELDS = [
   'sealedNote',
   'sealedReason',
   'sealedBody',
+  'sealedFeedback',
 ] as const;
 
 /** A read of sealed content, appended to the case's access log (stream `access-<caseId>`). */

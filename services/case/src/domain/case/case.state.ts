@@ -16,6 +16,8 @@ export interface CaseState {
   readonly status: CaseStatus;
   readonly advisorId: string | undefined;
   readonly acknowledgedAt: string | undefined;
+  /** The first feedback to the reporter (the step that meets the feedback deadline). */
+  readonly feedbackGivenAt: string | undefined;
   readonly outcome: Outcome | undefined;
   readonly formalReport: boolean;
   readonly consents: ReadonlySet<ConsentScope>;
@@ -30,6 +32,7 @@ export const initialCaseState: CaseState = {
   status: 'waiting-for-assignment',
   advisorId: undefined,
   acknowledgedAt: undefined,
+  feedbackGivenAt: undefined,
   outcome: undefined,
   formalReport: false,
   consents: new Set(),
@@ -87,4 +90,5 @@ export const caseEvolution: Evolution<CaseState, CaseEvent> = {
   ReporterMessageReceived: (state, event) => ({ ...state, reporterMessages: adding(state.reporterMessages, event.messageId) }),
   AdvisorMessageSent: unchanged,
   DeadlineMissed: (state, event) => ({ ...state, missedDeadlines: adding(state.missedDeadlines, event.deadline) }),
+  FeedbackGiven: (state, event) => ({ ...state, feedbackGivenAt: state.feedbackGivenAt ?? event.givenAt }),
 };

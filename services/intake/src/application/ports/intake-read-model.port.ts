@@ -28,6 +28,11 @@ export interface SealedEntry {
   sealed: string;
 }
 
+/** An advisor's entry in the reporter's thread: a message, or feedback on what was done with the report. */
+export interface AdvisorEntry extends SealedEntry {
+  kind: 'message' | 'feedback';
+}
+
 /** What intake's use cases read and keep in its own tables (implemented with SQL in infrastructure). */
 export interface IntakeReadModel {
   organisationByCode(intakeCode: string): Promise<IntakeOrganisation | undefined>;
@@ -35,7 +40,7 @@ export interface IntakeReadModel {
   receipt(receiptHash: string): Promise<Receipt | undefined>;
   progress(caseId: string): Promise<CaseProgress | undefined>;
   /** The advisor's messages to the reporter (sealed). */
-  advisorMessages(caseId: string): Promise<SealedEntry[]>;
+  advisorMessages(caseId: string): Promise<AdvisorEntry[]>;
   /** Conversation summaries shared with the reporter (sealed), oldest first. */
   sharedSummaries(caseId: string): Promise<SealedEntry[]>;
   isSharedSummary(caseId: string, summaryId: string): Promise<boolean>;

@@ -47,8 +47,15 @@ export class ReporterCaseReader {
   async messages(caseId: string) {
     const report = await this.report(caseId);
     const rows = await this.readModel.advisorMessages(caseId);
-    const own = report.state.messages.map((m) => ({ messageId: m.messageId, from: 'reporter', sentAt: m.sentAt, sealed: m.sealedBody }));
-    const advisor = rows.map((r) => ({ messageId: r.id, from: 'advisor', sentAt: r.at.toISOString(), sealed: r.sealed }));
+    const own = report.state.messages.map((m) => ({
+      messageId: m.messageId,
+      from: 'reporter',
+      kind: 'message',
+      sentAt: m.sentAt,
+      sealed: m.sealedBody,
+    }));
+    // The advisor's messages and feedback (what was done with the report: the step the Wbk's 3 months ask for).
+    const advisor = rows.map((r) => ({ messageId: r.id, from: 'advisor', kind: r.kind, sentAt: r.at.toISOString(), sealed: r.sealed }));
     const thread = [...own, ...advisor].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
     return { messages: await Promise.all(thread.map(async ({ sealed, ...m }) => ({ ...m, body: await this.open(caseId, sealed) }))) };
   }

@@ -1,10 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { Projection, RecordedEvent } from '@vertrouwd/event-sourcing';
 import type { CaseEvent } from '../../../domain/case/case.events';
-import { acknowledgementDue, feedbackDue } from '../../../domain/case/legal-clock';
+import { acknowledgementDue, feedbackDue, regimeOf } from '../../../domain/case/legal-clock';
 import { LegalClock } from './legal-clocks.read-model';
 
-/** Folds case events into `legal_clocks`, with due dates from the domain's legal clock; rebuildable from zero. */
+/**
+ * Folds case events into `legal_clocks`, with due dates, regime and stop from the domain's legal clock (the same
+ * rules the auditor's replay applies to the events); rebuildable from zero.
+ */
 export class LegalClocksProjector implements Projection {
   readonly name = 'legal-clocks';
   readonly filter = { categories: ['case'] };
@@ -20,6 +23,7 @@ export class LegalClocksProjector implements Projection {
           receivedAt,
           acknowledgementDueAt: acknowledgementDue(receivedAt),
           feedbackDueAt: feedbackDue(receivedAt),
+          regime: regimeOf(event.theme, false),
         };
         await manager.upsert(LegalClock, row, ['caseId']);
         continue;
@@ -43,30 +47,26 @@ function change(row: LegalClock, event: CaseEvent): boolean {
       row.advisorId = event.toAdvisorId;
       return true;
     case 'CaseAcknowledged':
-      row.acknowledgedAt = new Date(event.acknowledgedAt);
+      row.acknowledgedAt ??= new Date(event.acknowledgedAt);
       row.feedbackDueAt = feedbackDue(row.receivedAt, row.acknowledgedAt);
       return true;
-    case 'AdvisorMessageSent':
-    case 'SummaryShared':
-    case 'CaseClosed':
-      row.feedbackAt ??= new Date(
-        event.type === 'CaseClosed' ? event.closedAt : event.type === 'SummaryShared' ? event.sharedAt : event.sentAt,
-      );
-      row.active = event.type === 'CaseClosed' ? false : row.active;
+    case 'FeedbackGiven':
+      row.feedbackAt ??= new Date(event.givenAt);
+      return true;
+    case 'FormalReportSupported':
+      row.regime = 'wbk';
       return true;
     default:
-      return changeMore(row, event);
+      return stopOrRecord(row, event);
   }
 }
 
-function changeMore(row: LegalClock, event: CaseEvent): boolean {
+function stopOrRecord(row: LegalClock, event: CaseEvent): boolean {
   switch (event.type) {
     case 'ReportWithdrawn':
     case 'CaseErased':
+      row.stoppedAt ??= new Date(event.type === 'ReportWithdrawn' ? event.withdrawnAt : event.erasedAt);
       row.active = false;
-      return true;
-    case 'CaseReopened':
-      row.active = true;
       return true;
     case 'DeadlineMissed':
       if (event.deadline === 'acknowledgement') row.acknowledgementMissed = true;
