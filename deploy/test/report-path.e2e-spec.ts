@@ -183,7 +183,9 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     expect((await post('consents', { scope: 'referral' })).status).toBe(204);
     expect((await post('referrals', { referralType: 'company-doctor' })).status).toBe(201);
     expect((await post('hours', { workedOn: today, minutes: 90, activity: 'conversation' })).status).toBe(204);
-    expect((await post('closure', { outcome: 'referred' })).status).toBe(204);
+    expect((await post('closure', { outcome: 'referred', feedback: 'We referred you to the company doctor, as agreed.' })).status).toBe(
+      204,
+    );
 
     // The auditor replays: pseudonyms, the chain verified, clocks met, nothing in clear.
     const auditor = await token('auditor-ada');
