@@ -29,8 +29,11 @@ import { WaitingCaseAlertJob } from './application/jobs/waiting-case-alert.job';
 import { CaseNoticeDispatcher } from './application/notifications/case-notice.dispatcher';
 import { CASE_NOTICES } from './application/ports/case-notices.port';
 import { RECIPIENT_DIRECTORY } from './application/ports/recipient-directory.port';
+import { ADVISOR_DIRECTORY } from './application/ports/advisor-directory.port';
+import { StaffAdvisorDirectory } from './infrastructure/staff-advisor-directory';
 import { CaseNoticesProjector } from './application/projections/case-notices/case-notices.projector';
 import { SqlCaseNotices } from './infrastructure/case-notices.sql';
+import { HandoverOffers1796490000001 } from './infrastructure/migrations/1796490000001-handover-offers';
 import { LegalClocksByCalendarDay1796490000000 } from './infrastructure/migrations/1796490000000-legal-clocks-by-calendar-day';
 import { CaseNotices1765100000000 } from './infrastructure/migrations/1765100000000-notices';
 import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-directory';
@@ -51,6 +54,7 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
         NoticeOutboxTable1765000000000,
         CaseNotices1765100000000,
         LegalClocksByCalendarDay1796490000000,
+        HandoverOffers1796490000001,
       ],
       projectors: [new CaseOverviewProjector(), new LegalClocksProjector(), new CaseNoticesProjector()],
     }),
@@ -71,6 +75,7 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
     provideNotifier(),
     SealedRecipientDirectory,
     { provide: RECIPIENT_DIRECTORY, useExisting: SealedRecipientDirectory },
+    { provide: ADVISOR_DIRECTORY, useClass: StaffAdvisorDirectory },
     SqlCaseNotices,
     { provide: CASE_NOTICES, useExisting: SqlCaseNotices },
     CaseNoticeDispatcher,

@@ -56,6 +56,13 @@ interface Endpoint {
 const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/agencies/{agencyId}/cases', url: `/agencies/${A}/cases`, roles: ['coordinator'], scope: 'agency' },
   {
+    method: 'get',
+    path: '/agencies/{agencyId}/cases/attention',
+    url: `/agencies/${A}/cases/attention`,
+    roles: ['coordinator'],
+    scope: 'agency',
+  },
+  {
     method: 'post',
     path: '/agencies/{agencyId}/cases/{caseId}/assignment',
     url: `/agencies/${A}/cases/${CASE}/assignment`,
@@ -89,6 +96,9 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/cases/{caseId}', url: `/cases/${CASE}`, roles: ['advisor'], scope: 'assigned' },
   { method: 'get', path: '/advisors/me/cases', url: '/advisors/me/cases', roles: ['advisor'], scope: 'own' },
   { method: 'get', path: '/advisors/me/deadlines', url: '/advisors/me/deadlines', roles: ['advisor'], scope: 'own' },
+  { method: 'get', path: '/advisors/me/handovers', url: '/advisors/me/handovers', roles: ['advisor'], scope: 'own' },
+  ...caseWork('handover/acceptance'),
+  ...caseWork('handover/refusal'),
   ...caseWork('acknowledgement'),
   ...caseWork('conversations', { heldOn: today, minutes: 30, mode: 'video', summary: 'matrix' }),
   {

@@ -16,6 +16,7 @@ import { MarkDeadlineMissed } from '../src/application/mark-deadline-missed/mark
 import { CASE_READ_MODEL } from '../src/application/ports/case-read-model.port';
 import { acknowledgementDue, feedbackDue } from '../src/domain/case/legal-clock';
 import { CaseReadModels1733500000000 } from '../src/infrastructure/migrations/1733500000000-case-read-models';
+import { HandoverOffers1796490000001 } from '../src/infrastructure/migrations/1796490000001-handover-offers';
 import { LegalClocksByCalendarDay1796490000000 } from '../src/infrastructure/migrations/1796490000000-legal-clocks-by-calendar-day';
 import { caseService } from '../src/service';
 
@@ -235,6 +236,7 @@ describe('case read models: the deadline watch and rebuilding the projections', 
       await new CaseReadModels1733500000000()
         .up(runner)
         .then(() => new LegalClocksByCalendarDay1796490000000().up(runner))
+        .then(() => new HandoverOffers1796490000001().up(runner))
         .finally(() => runner.release());
       expect((await snapshot()).overview).toEqual([]);
       await readModels.projection('case-overview').rebuild();

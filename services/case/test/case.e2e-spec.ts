@@ -4,16 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
-import { ReportSubmittedV1 } from '@vertrouwd/contracts';
+import { ReportResumedV1, ReportSubmittedV1, ReportWithdrawnV1, type ContractDefinition } from '@vertrouwd/contracts';
 import { toMessage } from '@vertrouwd/messaging';
 import { caseKey } from '@vertrouwd/privacy';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
+import { ReadModels } from '@vertrouwd/service-kit';
 import { RetentionJob } from '../src/application/jobs/retention.job';
 import { caseService } from '../src/service';
 
 const CANARY = 'CANARY-account-Jansen-0612345678';
 const anna = DEMO_ADVISORS['advisor-anna'];
+const bram = DEMO_ADVISORS['advisor-bram'];
 
 describe('case service over HTTP', () => {
   let issuer: DevIssuer;
@@ -39,6 +41,22 @@ describe('case service over HTTP', () => {
     await issuer?.stop();
     await db?.drop();
   });
+
+  /** Publishes an intake event on the bus, as intake would. */
+  async function publishIntake(contract: ContractDefinition, key: string, payload: object): Promise<void> {
+    const event = {
+      eventId: randomUUID(),
+      type: contract.type,
+      version: contract.version,
+      occurredAt: new Date().toISOString(),
+      key,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      payload,
+    };
+    service.platform.contracts.validate(event);
+    await service.platform.bus.publish([toMessage(event)]);
+  }
 
   async function submitReport(id: string, theme = 'bullying', sealed?: string): Promise<void> {
     const sealedAccount = sealed ?? (await service.platform.privacy.sealer.seal(CANARY, caseKey(id)));
@@ -157,6 +175,82 @@ describe('case service over HTTP', () => {
     expect(compliance.counts.wbk.feedback).toEqual(expect.objectContaining({ met: expect.any(Number), missed: expect.any(Number) }));
     // Erased rather than left closed: the retention test below counts the closed cases.
     await toClosed('erasure').expect(204);
+  });
+
+  it('assigns and hands over only to an advisor of the agency who can act, and never leaves a case with nobody (defect 10)', async () => {
+    const id = randomUUID();
+    await submitReport(id);
+    const carla = await token('coordinator-carla');
+    const assign = (advisorId: string) =>
+      api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId });
+    await eventually(async () => expect((await assign('00000000-0000-0000-0000-000000000000')).status).toBe(400));
+    const unknown = await assign(randomUUID()).expect(422);
+    expect(unknown.body).toMatchObject({ rule: 'AdvisorCannotActError' });
+    await assign(anna).expect(204);
+
+    const a = await token('advisor-anna');
+    const b = await token('advisor-bram');
+    const transfer = (toAdvisorId: string) =>
+      api().post(`/cases/${id}/transfer`).set('Authorization', a).send({ toAdvisorId, reason: 'HANDOVER-REASON leave' });
+    await transfer('00000000-0000-0000-0000-000000000000').expect(400);
+    expect((await transfer(randomUUID()).expect(422)).body).toMatchObject({ rule: 'AdvisorCannotActError' });
+    await transfer(bram).expect(204);
+    await transfer(bram).expect(409); // one offer at a time
+
+    // Until Bram accepts, the case is Anna's: she acts, he sees nothing of it but the offer.
+    await api().get(`/cases/${id}`).set('Authorization', a).expect(200);
+    await api().get(`/cases/${id}`).set('Authorization', b).expect(404);
+    await api().post(`/cases/${id}/acknowledgement`).set('Authorization', a).expect(204);
+    await eventually(async () => {
+      const { body } = await api().get('/advisors/me/handovers').set('Authorization', b).expect(200);
+      expect(body.handovers).toEqual([expect.objectContaining({ caseId: id, theme: 'bullying' })]);
+      const queue = await api().get(`/agencies/${DEMO_AGENCY_ID}/cases/attention`).set('Authorization', carla).expect(200);
+      expect(queue.body.handoverPending.map((c: { caseId: string }) => c.caseId)).toContain(id);
+    });
+    await api().post(`/cases/${id}/handover/acceptance`).set('Authorization', a).expect(404); // not offered to her
+    await api().post(`/cases/${id}/handover/acceptance`).set('Authorization', b).expect(204);
+    await api().get(`/cases/${id}`).set('Authorization', b).expect(200);
+    await api().get(`/cases/${id}`).set('Authorization', a).expect(404);
+    const types = (await service.platform.store.readStream(`case-${id}`)).map((e) => e.type);
+    expect(types).toEqual(['CaseOpened', 'AdvisorAssigned', 'CaseHandoverOffered', 'CaseAcknowledged', 'CaseTransferred']);
+
+    // An advisor who leaves the directory cannot act any more: the coordinator's queue shows the case, no offer pending.
+    const directory = service.app.get(ReadModels).dataSource;
+    await directory.query("update recipient_directory set role = 'former-advisor' where advisor_id = $1", [bram]);
+    try {
+      const queue = await api().get(`/agencies/${DEMO_AGENCY_ID}/cases/attention`).set('Authorization', carla).expect(200);
+      expect(queue.body.advisorCannotAct.map((c: { caseId: string }) => c.caseId)).toContain(id);
+      expect(queue.body.handoverPending.map((c: { caseId: string }) => c.caseId)).not.toContain(id);
+      expect(JSON.stringify(queue.body)).not.toContain('HANDOVER-REASON');
+    } finally {
+      await directory.query("update recipient_directory set role = 'advisor' where advisor_id = $1", [bram]);
+    }
+  });
+
+  it('lets only the reporter resume a withdrawn report: the advisor can neither reopen nor write (defect 7)', async () => {
+    const id = randomUUID();
+    await submitReport(id);
+    const carla = await token('coordinator-carla');
+    await eventually(() =>
+      api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId: anna }).expect(204),
+    );
+    const a = await token('advisor-anna');
+    const post = (path: string, body: object = {}) => api().post(`/cases/${id}/${path}`).set('Authorization', a).send(body);
+    await publishIntake(ReportWithdrawnV1, id, { caseId: id, withdrawnAt: new Date().toISOString() });
+    await eventually(async () =>
+      expect((await service.platform.store.readStream(`case-${id}`)).map((e) => e.type)).toContain('ReportWithdrawn'),
+    );
+    expect((await post('reopening').expect(409)).body).toMatchObject({ rule: 'CaseWithdrawnError' });
+    await post('messages', { text: 'are you still there?' }).expect(409);
+
+    await publishIntake(ReportResumedV1, id, { caseId: id, resumedAt: new Date().toISOString() });
+    await eventually(async () =>
+      expect((await service.platform.store.readStream(`case-${id}`)).map((e) => e.type)).toContain('ReportResumed'),
+    );
+    await post('messages', { text: 'welcome back' }).expect(201);
+    await post('acknowledgement').expect(204); // the clocks started anew: a new acknowledgement is due
+    const { body } = await api().get(`/cases/${id}`).set('Authorization', a).expect(200);
+    expect(body.status).toBe('open');
   });
 
   it('records completed aftercare against its plan, sealed, and not once erased', async () => {

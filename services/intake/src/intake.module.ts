@@ -18,6 +18,7 @@ import { ReportRepository } from './application/report.repository';
 import { SendReporterMessageHandler } from './application/send-message/send-message.handler';
 import { SubmitReportHandler } from './application/submit-report/submit-report.handler';
 import { WithdrawReportHandler } from './application/withdraw-report/withdraw-report.handler';
+import { ResumeReportHandler } from './application/resume-report/resume-report.handler';
 import { CaseProgressListener } from './infrastructure/case-progress.listener';
 import { ReporterNoticesListener } from './infrastructure/reporter-notices.listener';
 import { IntakeStartup } from './infrastructure/intake-startup';
@@ -51,6 +52,7 @@ import { ReporterFeedback1796490000002 } from './infrastructure/migrations/17964
     OpenFollowUpHandler,
     SendReporterMessageHandler,
     AnswerSummaryHandler,
+    ResumeReportHandler,
     WithdrawReportHandler,
     EraseReporterDataHandler,
   ],

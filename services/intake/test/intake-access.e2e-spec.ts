@@ -36,6 +36,7 @@ const MATRIX: Record<string, Row> = {
   'POST /intake/cases/{caseId}/summaries/{summaryId}/correction': { access: 'reporter', body: { correction: 'not quite' } },
   // Last: after it the case takes nothing more (422), which the positive check below allows.
   'POST /intake/cases/{caseId}/withdrawal': { access: 'reporter' },
+  'POST /intake/cases/{caseId}/resumption': { access: 'reporter' },
   'POST /intake/cases/{caseId}/personal-data/erasure': { access: 'reporter' },
 };
 /** Served by the platform for every service, public by declaration (libs/platform/runtime). */

@@ -220,4 +220,20 @@ describe('report submission, summaries and case progress', () => {
     const { body } = await request(intake.service.url).get(`/intake/cases/${caseId}/status`).set('Authorization', auth).expect(200);
     expect(body).toMatchObject({ status: 'withdrawn', dates: { closed: expect.any(String), withdrawn: expect.any(String) } });
   });
+
+  it('lets the reporter, and only the reporter, resume a withdrawn report: it reads as before and takes messages again', async () => {
+    const { caseId, auth } = await intake.reporter();
+    const api = () => request(intake.service.url);
+    await api().post(`/intake/cases/${caseId}/resumption`).set('Authorization', auth).expect(409); // not withdrawn
+    await api().post(`/intake/cases/${caseId}/withdrawal`).set('Authorization', auth).expect(204);
+    await api().post(`/intake/cases/${caseId}/messages`).set('Authorization', auth).send({ body: 'one more thing' }).expect(422);
+    await intake.publishCaseEvents([caseEvent('case.case-closed', caseId, { outcome: 'withdrawn', closedAt: new Date().toISOString() })]);
+    await api().post(`/intake/cases/${caseId}/resumption`).set('Authorization', auth).expect(204);
+    await intake.publishCaseEvents([caseEvent('case.case-reopened', caseId, { reopenedAt: new Date().toISOString() })]);
+    const { body } = await api().get(`/intake/cases/${caseId}/status`).set('Authorization', auth).expect(200);
+    expect(body).toMatchObject({ status: 'received', dates: { closed: null, withdrawn: null } });
+    await api().post(`/intake/cases/${caseId}/messages`).set('Authorization', auth).send({ body: 'one more thing' }).expect(201);
+    const resumed = (await intake.service.platform.store.readStream(`report-${caseId}`)).map((e) => e.type);
+    expect(resumed).toEqual(['ReportSubmitted', 'ReportWithdrawn', 'ReportResumed', 'MessageSent']);
+  });
 });

@@ -99,4 +99,20 @@ export const ReportWithdrawnV1 = contractV1(
   { caseId: 'id', withdrawnAt: 'timestamp' },
 );
 
-export const INTAKE_CONTRACTS = [ReportSubmittedV1, ReporterMessageSentV1, SummaryApprovedV1, SummaryCorrectedV1, ReportWithdrawnV1];
+/** The reporter resumed the report they had withdrawn: only they can. */
+export const ReportResumedV1 = contractV1(
+  'intake',
+  'report-resumed',
+  'A reporter resumed their withdrawn report; consumed by case (the case opens again, its clocks start anew).',
+  { caseId: uuid, resumedAt: instant },
+  { caseId: 'id', resumedAt: 'timestamp' },
+);
+
+export const INTAKE_CONTRACTS = [
+  ReportSubmittedV1,
+  ReporterMessageSentV1,
+  SummaryApprovedV1,
+  SummaryCorrectedV1,
+  ReportWithdrawnV1,
+  ReportResumedV1,
+];

@@ -18,6 +18,8 @@ import { RecordConversationHandler } from './record-conversation/record-conversa
 import { ReopenCaseHandler } from './reopen-case/reopen-case.handler';
 import { SendMessageHandler } from './send-message/send-message.handler';
 import { GiveFeedbackHandler } from './give-feedback/give-feedback.handler';
+import { AnswerHandoverHandler } from './answer-handover/answer-handover.handler';
+import { ResumeReportHandler } from './resume-report/resume-report.handler';
 import { ShareSummaryHandler } from './share-summary/share-summary.handler';
 import { SupportFormalReportHandler } from './support-formal-report/support-formal-report.handler';
 import { TransferCaseHandler } from './transfer-case/transfer-case.handler';
@@ -43,6 +45,8 @@ export const COMMAND_HANDLERS = [
   ReopenCaseHandler,
   SendMessageHandler,
   GiveFeedbackHandler,
+  AnswerHandoverHandler,
+  ResumeReportHandler,
   ShareSummaryHandler,
   SupportFormalReportHandler,
   TransferCaseHandler,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { ReadModels } from '@vertrouwd/service-kit';
 import type { CaseReadModel, OverdueDeadline, RetentionSettings } from '../application/ports/case-read-model.port';
 import { CaseOverview } from '../application/projections/case-overview/case-overview.read-model';
@@ -32,6 +33,17 @@ export class SqlCaseReadModel implements CaseReadModel, RetentionSettings {
 
   casesOfAgency(agencyId: string, status?: string): Promise<CaseOverview[]> {
     return this.manager.find(CaseOverview, { where: { agencyId, ...(status ? { status } : {}) }, order: { receivedAt: 'ASC' } });
+  }
+
+  handoversTo(advisorId: string): Promise<CaseOverview[]> {
+    return this.manager.find(CaseOverview, { where: { handoverTo: advisorId }, order: { receivedAt: 'ASC' } });
+  }
+
+  liveCasesOfAgency(agencyId: string): Promise<CaseOverview[]> {
+    return this.manager.find(CaseOverview, {
+      where: { agencyId, status: In(['waiting-for-assignment', 'open']) },
+      order: { receivedAt: 'ASC' },
+    });
   }
 
   casesOfAdvisor(advisorId: string): Promise<CaseOverview[]> {

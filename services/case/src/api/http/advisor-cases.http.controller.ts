@@ -29,6 +29,13 @@ export class AdvisorCasesHttpController {
     return { cases: await this.lists.forAdvisor(advisorOf(principal)) };
   }
 
+  /** Cases a colleague offered to this advisor: accept or decline with `POST /cases/:caseId/handover/{acceptance,refusal}`. */
+  @Get('advisors/me/handovers')
+  async handovers(@CurrentPrincipal() principal: Principal) {
+    const offered = await this.lists.handoversTo(advisorOf(principal));
+    return { handovers: offered.map(({ caseId, organisationId, theme, receivedAt }) => ({ caseId, organisationId, theme, receivedAt })) };
+  }
+
   @Get('advisors/me/deadlines')
   async deadlines(@CurrentPrincipal() principal: Principal) {
     return { deadlines: await this.lists.deadlines({ advisorId: advisorOf(principal) }, undefined, new Date()) };

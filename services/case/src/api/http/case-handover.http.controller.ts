@@ -4,6 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
+import { AnswerHandover } from '../../application/answer-handover/answer-handover.command';
 import { EraseCase } from '../../application/erase-case/erase-case.command';
 import { PlanAftercare } from '../../application/plan-aftercare/plan-aftercare.command';
 import { RecordAftercare } from '../../application/record-aftercare/record-aftercare.command';
@@ -51,9 +52,14 @@ export class CaseHandoverHttpController {
     await this.commands.execute(new RecordAftercare(id, advisorOf(p), aftercareId, b.note, contextOf(p, r)));
   }
 
+  /**
+   * Offers the case to a colleague of the agency who can act on it; it stays yours until they accept. 422 for an
+   * advisor who cannot act (unknown, another agency, the nil UUID); 409 while another offer waits.
+   */
   @Post('transfer')
   @HttpCode(204)
   @Roles('advisor')
+  @ApiProblemResponse(422, 'Not an advisor of this agency who can act on the case')
   async transfer(
     @Param('caseId', UUID) id: string,
     @Body() b: D.TransferRequest,
@@ -61,6 +67,22 @@ export class CaseHandoverHttpController {
     @Req() r: HttpRequest,
   ): Promise<void> {
     await this.commands.execute(new TransferCase(id, advisorOf(p), b.toAdvisorId, b.reason, contextOf(p, r)));
+  }
+
+  /** The advisor a handover is offered to takes the case over (404 for anyone else). */
+  @Post('handover/acceptance')
+  @HttpCode(204)
+  @Roles('advisor')
+  async acceptHandover(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+    await this.commands.execute(new AnswerHandover(id, advisorOf(p), 'accept', contextOf(p, r)));
+  }
+
+  /** The advisor a handover is offered to declines it: the case stays with the advisor who offered it. */
+  @Post('handover/refusal')
+  @HttpCode(204)
+  @Roles('advisor')
+  async declineHandover(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+    await this.commands.execute(new AnswerHandover(id, advisorOf(p), 'decline', contextOf(p, r)));
   }
 
   /** Crypto-shredding, by an admin or by the assigned advisor on the reporter's request. */

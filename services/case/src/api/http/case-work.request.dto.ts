@@ -1,13 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, NotEquals, IsUUID, Length, Max, Min } from 'class-validator';
 import { ACTIVITIES, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES } from '@vertrouwd/contracts';
 import { CONSENT_SCOPES } from '../../domain/case/case.values';
 import type { Activity, ConsentScope, ConversationMode, Outcome, ReferralType } from '../../domain/case/case.values';
 
 const TEXT = { description: 'Free text: sealed before it is stored, read back only by the assigned advisor', maxLength: 10_000 };
 
+/** The nil UUID names nobody: refused where an advisor is named. */
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
 export class AssignAdvisorRequest {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() advisorId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() @NotEquals(NIL_UUID, { message: 'advisorId must name an advisor' }) advisorId!: string;
 }
 export class RecordConversationRequest {
   @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) @Length(10, 10) heldOn!: string;
@@ -37,7 +40,10 @@ export class HoursRequest {
   @ApiProperty({ enum: ACTIVITIES }) @IsIn(ACTIVITIES) activity!: Activity;
 }
 export class TransferRequest {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() toAdvisorId!: string;
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  @NotEquals(NIL_UUID, { message: 'toAdvisorId must name an advisor' })
+  toAdvisorId!: string;
   @ApiProperty(TEXT) @IsString() @Length(1, 10_000) reason!: string;
 }
 export class ClosureRequest {

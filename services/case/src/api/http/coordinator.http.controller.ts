@@ -29,9 +29,16 @@ export class CoordinatorHttpController {
     return this.lists.forAgency(agencyId, oneOf('status', status, STATUSES)).then((cases) => ({ cases }));
   }
 
+  /** The queue of cases that need someone: waiting for assignment, a handover unanswered, an advisor who cannot act. */
+  @Get('cases/attention')
+  attention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string) {
+    return this.lists.attention(agencyId);
+  }
+
   @Post('cases/:caseId/assignment')
   @HttpCode(204)
   @ApiProblemResponse(404, 'No such case in this agency')
+  @ApiProblemResponse(422, 'Not an advisor of this agency who can act on the case')
   async assign(
     @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,

@@ -66,6 +66,8 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
       return [outgoing(CaseClosedV1, { caseId, outcome: 'withdrawn', closedAt: event.withdrawnAt })];
     case 'CaseReopened':
       return [outgoing(CaseReopenedV1, { caseId, reopenedAt: event.reopenedAt })];
+    case 'ReportResumed':
+      return [outgoing(CaseReopenedV1, { caseId, reopenedAt: event.resumedAt })];
     case 'CaseErased':
       return [outgoing(CaseErasedV1, { caseId, erasedAt: event.erasedAt })];
     case 'DeadlineMissed': {
@@ -83,6 +85,8 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
     case 'SummaryApproved':
     case 'SummaryCorrected':
     case 'ReporterMessageReceived':
+    case 'CaseHandoverOffered': // the new advisor is published when they accept (CaseTransferred)
+    case 'CaseHandoverDeclined':
       return []; // consent, advice, aftercare, summaries' approval and the reporter's messages stay in the case
   }
 }

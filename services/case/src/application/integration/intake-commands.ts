@@ -2,6 +2,7 @@ import {
   isEvent,
   ReportSubmittedV1,
   ReportWithdrawnV1,
+  ReportResumedV1,
   ReporterMessageSentV1,
   SummaryApprovedV1,
   SummaryCorrectedV1,
@@ -15,6 +16,7 @@ import { CorrectSummary } from '../correct-summary/correct-summary.command';
 import { OpenCase } from '../open-case/open-case.command';
 import { ReceiveReporterMessage } from '../receive-reporter-message/receive-reporter-message.command';
 import { WithdrawReport } from '../withdraw-report/withdraw-report.command';
+import { ResumeReport } from '../resume-report/resume-report.command';
 
 /**
  * The command an intake event asks for. The payload was validated against its contract, and `isEvent` gives it the
@@ -34,6 +36,7 @@ export function commandFor(event: IntegrationEvent): object | undefined {
     return new CorrectSummary(caseId, summaryId, sealedCorrection, correctedAt, context);
   }
   if (isEvent(event, ReportWithdrawnV1)) return new WithdrawReport(event.payload.caseId, event.payload.withdrawnAt, context);
+  if (isEvent(event, ReportResumedV1)) return new ResumeReport(event.payload.caseId, event.payload.resumedAt, context);
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ReportSubmittedV1,
   ReportWithdrawnV1,
+  ReportResumedV1,
   ReporterMessageSentV1,
   SummaryApprovedV1,
   SummaryCorrectedV1,
@@ -17,6 +18,13 @@ import { commandFor } from './intake-commands';
  */
 @Injectable()
 export class ReportSubmittedListener extends CommandListener {
-  readonly topics = [ReportSubmittedV1, ReporterMessageSentV1, SummaryApprovedV1, SummaryCorrectedV1, ReportWithdrawnV1].map(topicOf);
+  readonly topics = [
+    ReportSubmittedV1,
+    ReporterMessageSentV1,
+    SummaryApprovedV1,
+    SummaryCorrectedV1,
+    ReportWithdrawnV1,
+    ReportResumedV1,
+  ].map(topicOf);
   readonly commandFor = commandFor;
 }

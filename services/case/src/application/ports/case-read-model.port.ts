@@ -13,6 +13,10 @@ export interface OverdueDeadline {
 export interface CaseReadModel {
   casesOfAgency(agencyId: string, status?: string): Promise<CaseOverview[]>;
   casesOfAdvisor(advisorId: string): Promise<CaseOverview[]>;
+  /** Cases whose handover is offered to this advisor, waiting for their answer. */
+  handoversTo(advisorId: string): Promise<CaseOverview[]>;
+  /** The agency's cases that are not closed or erased, oldest first. */
+  liveCasesOfAgency(agencyId: string): Promise<CaseOverview[]>;
   /** The legal clocks of active cases, oldest first. */
   activeClocks(where: { agencyId?: string; advisorId?: string }): Promise<LegalClock[]>;
   /** The legal clocks of every case of the agency, stopped ones included. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REGIMES } from '@vertrouwd/contracts';
 import { stateOf, type DeadlineState } from '../../domain/case/legal-clock';
+import { ADVISOR_DIRECTORY, type AdvisorDirectory } from '../ports/advisor-directory.port';
 import type { CaseOverview } from '../projections/case-overview/case-overview.read-model';
 import type { Deadline, Regime } from '../../domain/case/case.values';
 import { DEADLINES } from '../../domain/case/case.values';
@@ -22,6 +23,7 @@ export class CaseLists {
   constructor(
     @Inject(CASE_READ_MODEL) private readonly readModel: CaseReadModel,
     @Inject(RETENTION_SETTINGS) private readonly retention: RetentionSettings,
+    @Inject(ADVISOR_DIRECTORY) private readonly directory: AdvisorDirectory,
   ) {}
 
   forAgency(agencyId: string, status?: string): Promise<CaseOverview[]> {
@@ -30,6 +32,28 @@ export class CaseLists {
 
   forAdvisor(advisorId: string): Promise<CaseOverview[]> {
     return this.readModel.casesOfAdvisor(advisorId);
+  }
+
+  /** Handovers offered to this advisor, waiting for their answer (case metadata only). */
+  handoversTo(advisorId: string): Promise<CaseOverview[]> {
+    return this.readModel.handoversTo(advisorId);
+  }
+
+  /**
+   * The coordinator's queue: live cases that need someone. Waiting for an assignment; with a handover offered and
+   * not yet answered; or with an advisor who cannot act on it (no longer an advisor of this agency in the directory).
+   */
+  async attention(agencyId: string): Promise<Attention> {
+    const live = await this.readModel.liveCasesOfAgency(agencyId);
+    const cannotAct: CaseOverview[] = [];
+    for (const c of live) {
+      if (c.advisorId && !(await this.directory.canAct(agencyId, c.advisorId))) cannotAct.push(c);
+    }
+    return {
+      waitingForAssignment: live.filter((c) => c.status === 'waiting-for-assignment'),
+      handoverPending: live.filter((c) => c.handoverTo !== null),
+      advisorCannotAct: cannotAct,
+    };
   }
 
   /** The agency's retention period; null while none is set (then no case of the agency is erased by time). */
@@ -71,6 +95,12 @@ export class CaseLists {
     }
     return { agencyId, at: now.toISOString(), counts };
   }
+}
+
+export interface Attention {
+  waitingForAssignment: CaseOverview[];
+  handoverPending: CaseOverview[];
+  advisorCannotAct: CaseOverview[];
 }
 
 export interface Compliance {

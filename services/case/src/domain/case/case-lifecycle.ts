@@ -6,8 +6,11 @@ import type {
   CaseErased,
   CaseOpened,
   CaseReopened,
+  CaseHandoverDeclined,
+  CaseHandoverOffered,
   CaseTransferred,
   DeadlineMissed,
+  ReportResumed,
   ReportWithdrawn,
 } from './case.events';
 import { requireAdvisor, requireAssigned, requireLive, requireOpened } from './case.rules';
@@ -26,8 +29,12 @@ export function open(state: CaseState, report: OpenCase, at: Date): CaseOpened {
   return { type: 'CaseOpened', ...report, openedAt: at.toISOString() };
 }
 
-/** The coordinator's assignment, also the manual override; assigning the current advisor again changes nothing. */
+/**
+ * The coordinator's assignment, also the manual override (it ends an open handover offer); assigning the current
+ * advisor again changes nothing. The caller checked that the advisor can act on the case.
+ */
 export function assign(state: CaseState, advisorId: string, assignedBy: string, at: Date): AdvisorAssigned | undefined {
+  if (!isAdvisorId(advisorId)) throw new E.AdvisorCannotActError();
   const { caseId } = requireLive(state);
   if (state.advisorId === advisorId) return undefined;
   return { type: 'AdvisorAssigned', caseId, advisorId, assignedBy, assignedAt: at.toISOString() };
@@ -39,13 +46,57 @@ export function acknowledge(state: CaseState, advisorId: string, at: Date): Case
   return { type: 'CaseAcknowledged', caseId, advisorId, acknowledgedAt: at.toISOString() };
 }
 
-/** Hands the case to another advisor; the history stays as it is, the new advisor acts from now on. */
-export function transfer(state: CaseState, advisorId: string, toAdvisorId: string, sealedReason: string, at: Date): CaseTransferred {
+/**
+ * Offers the case to a colleague who can act on it (the caller checked the directory). The case stays with the
+ * offering advisor until the colleague accepts: a case is never left with nobody who can act on it.
+ */
+export function offerHandover(
+  state: CaseState,
+  advisorId: string,
+  toAdvisorId: string,
+  sealedReason: string,
+  at: Date,
+): CaseHandoverOffered {
   const { caseId } = requireAdvisor(state, advisorId);
   if (toAdvisorId === advisorId) throw new E.TransferToSameAdvisorError();
+  if (!isAdvisorId(toAdvisorId)) throw new E.AdvisorCannotActError();
+  if (state.handover) throw new E.HandoverPendingError();
   sealedOnly(sealedReason);
-  return { type: 'CaseTransferred', caseId, fromAdvisorId: advisorId, toAdvisorId, sealedReason, transferredAt: at.toISOString() };
+  return { type: 'CaseHandoverOffered', caseId, fromAdvisorId: advisorId, toAdvisorId, sealedReason, offeredAt: at.toISOString() };
 }
+
+/** The colleague the handover was offered to accepts it: from now on they act; the history stays as it is. */
+export function acceptHandover(state: CaseState, advisorId: string, at: Date): CaseTransferred {
+  const handover = offeredTo(state, advisorId);
+  const { caseId } = requireLive(state);
+  const fromAdvisorId = state.advisorId ?? '';
+  return {
+    type: 'CaseTransferred',
+    caseId,
+    fromAdvisorId,
+    toAdvisorId: advisorId,
+    sealedReason: handover.sealedReason,
+    transferredAt: at.toISOString(),
+  };
+}
+
+export function declineHandover(state: CaseState, advisorId: string, at: Date): CaseHandoverDeclined {
+  offeredTo(state, advisorId);
+  const { caseId } = requireOpened(state);
+  return { type: 'CaseHandoverDeclined', caseId, toAdvisorId: advisorId, declinedAt: at.toISOString() };
+}
+
+/** The open offer to this advisor; anyone else learns nothing of the case (the same 404 as for a case not theirs). */
+function offeredTo(state: CaseState, advisorId: string) {
+  if (!state.opened) throw new E.CaseNotOpenedError();
+  if (state.handover?.toAdvisorId !== advisorId) throw new E.NotAssignedAdvisorError();
+  return state.handover;
+}
+
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An advisor id names somebody: a UUID, never the nil UUID. */
+export const isAdvisorId = (id: string): boolean => UUID.test(id) && id !== NIL_UUID;
 
 export function close(state: CaseState, advisorId: string, outcome: Outcome, at: Date): CaseClosed {
   const { caseId } = requireAdvisor(state, advisorId);
@@ -56,6 +107,7 @@ export function reopen(state: CaseState, advisorId: string, at: Date): CaseReope
   requireAssigned(state, advisorId); // before the status: another advisor must not learn it is open or erased
   const { caseId } = requireOpened(state);
   if (state.status !== 'closed') throw new E.CaseNotClosedError();
+  if (state.outcome === 'withdrawn') throw new E.CaseWithdrawnError(); // the reporter's choice: only they resume it
   return { type: 'CaseReopened', caseId, advisorId, reopenedAt: at.toISOString() };
 }
 
@@ -64,6 +116,13 @@ export function withdraw(state: CaseState, at: Date): ReportWithdrawn | undefine
   const { caseId } = requireOpened(state);
   if (state.status === 'closed') return undefined;
   return { type: 'ReportWithdrawn', caseId, withdrawnAt: at.toISOString() };
+}
+
+/** The reporter resumed their withdrawn report (through intake); anything else (a redelivery, say) changes nothing. */
+export function resume(state: CaseState, at: string): ReportResumed | undefined {
+  const { caseId } = requireOpened(state);
+  if (state.outcome !== 'withdrawn') return undefined;
+  return { type: 'ReportResumed', caseId, resumedAt: at };
 }
 
 /** Crypto-shredding happened (or is about to): from now on the case refuses everything. */
@@ -84,10 +143,8 @@ export function erase(state: CaseState, requester: ErasureRequester, at: Date): 
 export function markDeadlineMissed(state: CaseState, deadline: Deadline, at: Date): DeadlineMissed | undefined {
   if (!state.opened) throw new E.CaseNotOpenedError();
   if (state.status === 'erased' || state.outcome === 'withdrawn' || state.missedDeadlines.has(deadline)) return undefined;
-  const due =
-    deadline === 'acknowledgement'
-      ? acknowledgementDue(new Date(state.opened.receivedAt))
-      : feedbackDueOf(state.opened, state.acknowledgedAt);
+  const clocksFrom = new Date(state.clocksFrom ?? state.opened.receivedAt);
+  const due = deadline === 'acknowledgement' ? acknowledgementDue(clocksFrom) : feedbackDueOf(clocksFrom, state.acknowledgedAt);
   const doneAt = deadline === 'acknowledgement' ? state.acknowledgedAt : state.feedbackGivenAt;
   if (at <= due || (doneAt !== undefined && new Date(doneAt) <= due)) return undefined;
   const { advisorId } = state;
@@ -102,6 +159,6 @@ export function markDeadlineMissed(state: CaseState, deadline: Deadline, at: Dat
   };
 }
 
-function feedbackDueOf(opened: CaseOpened, acknowledgedAt: string | undefined): Date {
-  return feedbackDue(new Date(opened.receivedAt), acknowledgedAt ? new Date(acknowledgedAt) : undefined);
+function feedbackDueOf(clocksFrom: Date, acknowledgedAt: string | undefined): Date {
+  return feedbackDue(clocksFrom, acknowledgedAt ? new Date(acknowledgedAt) : undefined);
 }

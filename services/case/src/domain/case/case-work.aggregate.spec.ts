@@ -8,6 +8,7 @@ import {
   assigned,
   at,
   bram,
+  carla,
   caseId,
   consentToReferral,
   conversation,
@@ -101,7 +102,7 @@ describe('Case: only the assigned advisor acts on content', () => {
     ['hours', (c) => c.logHours(bram, '2026-03-01', 30, 'advice', now)],
     ['message', (c) => c.sendMessage(bram, 'm-1', sealed('hi'), now)],
     ['closure', (c) => c.close(bram, 'referred', now)],
-    ['transfer', (c) => c.transfer(bram, anna, sealed('why'), now)],
+    ['transfer', (c) => c.offerHandover(bram, anna, sealed('why'), now)],
     ['aftercare', (c) => c.planAftercare(bram, 'ac-1', '2026-04-01', sealed('plan'), now)],
   ])('refuses %s by another advisor', (_name, command) =>
     given(Case, opened, assigned).when(command).thenThrows(E.NotAssignedAdvisorError),
@@ -217,7 +218,53 @@ describe('Case: aftercare, hours, transfer', () => {
       .thenThrows(E.HoursInFutureError);
   });
 
-  it('transfers to another advisor and keeps the history: the new advisor acts, the old one no longer', () => {
+  const offered: CaseEvent = {
+    type: 'CaseHandoverOffered',
+    caseId,
+    fromAdvisorId: anna,
+    toAdvisorId: bram,
+    sealedReason: sealed('leave'),
+    offeredAt: T0,
+  };
+
+  it('hands over only when the colleague accepts: until then the case stays with its advisor (defect 10)', () => {
+    given(Case, opened, assigned, conversation)
+      .when((c) => c.offerHandover(anna, bram, sealed('leave'), now))
+      .then(offered);
+    const waiting = given(Case, opened, assigned, offered);
+    expect(waiting.aggregate.state.advisorId).toBe(anna);
+    given(Case, opened, assigned, offered)
+      .when((c) => c.acknowledge(anna, now))
+      .then({ type: 'CaseAcknowledged', caseId, advisorId: anna, acknowledgedAt: T0 });
+    given(Case, opened, assigned, offered)
+      .when((c) => c.acknowledge(bram, now))
+      .thenThrows(E.NotAssignedAdvisorError);
+    given(Case, opened, assigned, offered)
+      .when((c) => c.offerHandover(anna, carla, sealed('again'), now))
+      .thenThrows(E.HandoverPendingError);
+    given(Case, opened, assigned, offered)
+      .when((c) => c.declineHandover(bram, now))
+      .then({ type: 'CaseHandoverDeclined', caseId, toAdvisorId: bram, declinedAt: T0 });
+    given(Case, opened, assigned, offered)
+      .when((c) => c.acceptHandover(carla, now))
+      .thenThrows(E.NotAssignedAdvisorError);
+  });
+
+  it('refuses a handover to nobody: the nil UUID, something that is not an id, or the same advisor', () => {
+    for (const nobody of ['00000000-0000-0000-0000-000000000000', 'not-an-id']) {
+      given(Case, opened, assigned)
+        .when((c) => c.offerHandover(anna, nobody, sealed('x'), now))
+        .thenThrows(E.AdvisorCannotActError);
+      given(Case, opened)
+        .when((c) => c.assign(nobody, carla, now))
+        .thenThrows(E.AdvisorCannotActError);
+    }
+    given(Case, opened, assigned)
+      .when((c) => c.offerHandover(anna, anna, sealed('x'), now))
+      .thenThrows(E.TransferToSameAdvisorError);
+  });
+
+  it('transfers on acceptance and keeps the history: the new advisor acts, the old one no longer', () => {
     const transferred: CaseEvent = {
       type: 'CaseTransferred',
       caseId,
@@ -226,17 +273,14 @@ describe('Case: aftercare, hours, transfer', () => {
       sealedReason: sealed('leave'),
       transferredAt: T0,
     };
-    given(Case, opened, assigned, conversation)
-      .when((c) => c.transfer(anna, bram, sealed('leave'), now))
+    given(Case, opened, assigned, conversation, offered)
+      .when((c) => c.acceptHandover(bram, now))
       .then(transferred);
-    const after = given(Case, opened, assigned, conversation, transferred);
+    const after = given(Case, opened, assigned, conversation, offered, transferred);
     expect(after.aggregate.state.summaries.has('conv-1')).toBe(true);
     after.when((c) => c.shareSummary(bram, 'conv-1', now)).then({ ...shared, advisorId: bram } as CaseEvent);
-    given(Case, opened, assigned, transferred)
+    given(Case, opened, assigned, offered, transferred)
       .when((c) => c.acknowledge(anna, now))
       .thenThrows(E.NotAssignedAdvisorError);
-    given(Case, opened, assigned)
-      .when((c) => c.transfer(anna, anna, sealed('x'), now))
-      .thenThrows(E.TransferToSameAdvisorError);
   });
 });

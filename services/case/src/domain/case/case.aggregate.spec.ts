@@ -310,3 +310,59 @@ describe('Case: feedback', () => {
         { type: 'CaseClosed', caseId, advisorId: anna, outcome: 'settled-informally', closedAt: T0 },
       ));
 });
+
+describe('Case: a withdrawn report is the reporter\u2019s to resume (defect 7)', () => {
+  const withdrawn = { type: 'ReportWithdrawn', caseId, withdrawnAt: T0 } as const;
+
+  it('refuses the advisor a reopening, and so any message after it', () => {
+    given(Case, opened, assigned, withdrawn)
+      .when((c) => c.reopen(anna, now))
+      .thenThrows(E.CaseWithdrawnError);
+    given(Case, opened, assigned, withdrawn)
+      .when((c) => c.sendMessage(anna, 'm', sealed('hello?'), now))
+      .thenThrows(E.CaseClosedError);
+  });
+
+  it('opens again when the reporter resumes it, with its advisor; a redelivered resumption changes nothing', () => {
+    const resumed = { type: 'ReportResumed', caseId, resumedAt: '2026-03-20T10:00:00.000Z' } as const;
+    given(Case, opened, assigned, withdrawn)
+      .when((c) => c.resume(resumed.resumedAt))
+      .then(resumed);
+    const after = given(Case, opened, assigned, withdrawn, resumed);
+    expect(after.aggregate.state.status).toBe('open');
+    after
+      .when((c) => c.sendMessage(anna, 'm', sealed('welcome back'), now))
+      .then({
+        type: 'AdvisorMessageSent',
+        caseId,
+        messageId: 'm',
+        advisorId: anna,
+        sealedBody: sealed('welcome back'),
+        sentAt: T0,
+      });
+    given(Case, opened, assigned, withdrawn, resumed)
+      .when((c) => c.resume(resumed.resumedAt))
+      .then();
+    given(Case, opened, assigned)
+      .when((c) => c.resume(resumed.resumedAt))
+      .then();
+  });
+
+  it('starts the clocks anew from the resumption: acknowledged again within 7 days of it', () => {
+    const resumed = { type: 'ReportResumed', caseId, resumedAt: '2026-03-20T10:00:00.000Z' } as const;
+    given(Case, opened, assigned, acknowledged, withdrawn, resumed)
+      .when((c) => c.markDeadlineMissed('acknowledgement', at('2026-03-27T22:59:59.999Z')))
+      .then();
+    given(Case, opened, assigned, acknowledged, withdrawn, resumed)
+      .when((c) => c.markDeadlineMissed('acknowledgement', at('2026-03-27T23:00:00.000Z')))
+      .then({
+        type: 'DeadlineMissed',
+        caseId,
+        deadline: 'acknowledgement',
+        dueAt: '2026-03-27T22:59:59.999Z',
+        regime: 'service-standard',
+        advisorId: anna,
+        detectedAt: '2026-03-27T23:00:00.000Z',
+      });
+  });
+});

@@ -40,8 +40,18 @@ export class Case extends Aggregate<CaseEvent, CaseState> {
   acknowledge(advisorId: string, at: Date): void {
     this.apply(lifecycle.acknowledge(this.state, advisorId, at));
   }
-  transfer(advisorId: string, toAdvisorId: string, sealedReason: string, at: Date): void {
-    this.apply(lifecycle.transfer(this.state, advisorId, toAdvisorId, sealedReason, at));
+  offerHandover(advisorId: string, toAdvisorId: string, sealedReason: string, at: Date): void {
+    this.apply(lifecycle.offerHandover(this.state, advisorId, toAdvisorId, sealedReason, at));
+  }
+  acceptHandover(advisorId: string, at: Date): void {
+    this.apply(lifecycle.acceptHandover(this.state, advisorId, at));
+  }
+  declineHandover(advisorId: string, at: Date): void {
+    this.apply(lifecycle.declineHandover(this.state, advisorId, at));
+  }
+  /** The reporter resumed their withdrawn report; a redelivery (or a report not withdrawn) changes nothing. */
+  resume(at: string): void {
+    this.applyIfAny(lifecycle.resume(this.state, at));
   }
   /** Closes the case; with `feedback` (sealed), the reporter is told what was done first, which meets the feedback deadline. */
   close(advisorId: string, outcome: Outcome, at: Date, feedback?: correspondence.NewFeedback): void {

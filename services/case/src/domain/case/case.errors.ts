@@ -40,4 +40,10 @@ export class FeedbackBeforeAcknowledgementError extends conflict(
   'FeedbackBeforeAcknowledgementError',
   'Acknowledge receipt of the report before giving feedback on it',
 ) {}
+export class AdvisorCannotActError extends unprocessable(
+  'AdvisorCannotActError',
+  'The advisor named cannot take this case: not an advisor of this agency who can act on it',
+) {}
+export class HandoverPendingError extends conflict('HandoverPendingError', 'A handover of this case is already waiting for an answer') {}
+export class CaseWithdrawnError extends conflict('CaseWithdrawnError', 'The reporter withdrew this report: only they can resume it') {}
 export class NotSealedError extends unprocessable('NotSealedError', 'Free text enters a case only sealed') {}

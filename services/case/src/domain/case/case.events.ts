@@ -139,6 +139,28 @@ export interface CaseTransferred {
   sealedReason: SealedText;
   transferredAt: string;
 }
+/** The advisor offers the case to a colleague; the case stays theirs until the colleague accepts (CaseTransferred). */
+export interface CaseHandoverOffered {
+  type: 'CaseHandoverOffered';
+  caseId: string;
+  fromAdvisorId: string;
+  toAdvisorId: string;
+  sealedReason: SealedText;
+  offeredAt: string;
+}
+/** The colleague declined the handover: the case stays with the advisor who offered it. */
+export interface CaseHandoverDeclined {
+  type: 'CaseHandoverDeclined';
+  caseId: string;
+  toAdvisorId: string;
+  declinedAt: string;
+}
+/** The reporter resumed their withdrawn report (only they can): the case is open again, its clocks start anew. */
+export interface ReportResumed {
+  type: 'ReportResumed';
+  caseId: string;
+  resumedAt: string;
+}
 export interface CaseClosed {
   type: 'CaseClosed';
   caseId: string;
@@ -221,7 +243,10 @@ export type CaseEvent =
   | ReporterMessageReceived
   | AdvisorMessageSent
   | DeadlineMissed
-  | FeedbackGiven;
+  | FeedbackGiven
+  | CaseHandoverOffered
+  | CaseHandoverDeclined
+  | ReportResumed;
 
 /** The event fields that hold sealed content: shown as `sealed` or `erased` in an audit, decrypted only for the advisor. */
 export const SEALED_FIELDS = [

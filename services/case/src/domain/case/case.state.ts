@@ -15,6 +15,10 @@ export interface CaseState {
   readonly opened: CaseOpened | undefined;
   readonly status: CaseStatus;
   readonly advisorId: string | undefined;
+  /** When the clocks started: the receipt, or the reporter's resumption of a withdrawn report. */
+  readonly clocksFrom: string | undefined;
+  /** A handover offered and not yet answered: the case stays with `advisorId` until it is accepted. */
+  readonly handover: { toAdvisorId: string; sealedReason: SealedText } | undefined;
   readonly acknowledgedAt: string | undefined;
   /** The first feedback to the reporter (the step that meets the feedback deadline). */
   readonly feedbackGivenAt: string | undefined;
@@ -31,6 +35,8 @@ export const initialCaseState: CaseState = {
   opened: undefined,
   status: 'waiting-for-assignment',
   advisorId: undefined,
+  clocksFrom: undefined,
+  handover: undefined,
   acknowledgedAt: undefined,
   feedbackGivenAt: undefined,
   outcome: undefined,
@@ -55,13 +61,25 @@ function withSummary(state: CaseState, id: string, change: (summary: SummaryStat
 
 /** How each event changes the state: one step per event type, so a new event cannot be forgotten here. */
 export const caseEvolution: Evolution<CaseState, CaseEvent> = {
-  CaseOpened: (state, event) => ({ ...state, opened: event }),
+  CaseOpened: (state, event) => ({ ...state, opened: event, clocksFrom: event.receivedAt }),
   AdvisorAssigned: (state, event) => ({
     ...state,
     advisorId: event.advisorId,
+    handover: undefined, // the coordinator's assignment overrides an open offer
     status: state.status === 'waiting-for-assignment' ? 'open' : state.status,
   }),
-  CaseTransferred: (state, event) => ({ ...state, advisorId: event.toAdvisorId }),
+  CaseTransferred: (state, event) => ({ ...state, advisorId: event.toAdvisorId, handover: undefined }),
+  CaseHandoverOffered: (state, event) => ({ ...state, handover: { toAdvisorId: event.toAdvisorId, sealedReason: event.sealedReason } }),
+  CaseHandoverDeclined: (state) => ({ ...state, handover: undefined }),
+  ReportResumed: (state, event) => ({
+    ...state,
+    status: state.advisorId ? 'open' : 'waiting-for-assignment',
+    outcome: undefined,
+    clocksFrom: event.resumedAt,
+    acknowledgedAt: undefined,
+    feedbackGivenAt: undefined,
+    missedDeadlines: new Set(),
+  }),
   CaseAcknowledged: (state, event) => ({ ...state, acknowledgedAt: event.acknowledgedAt }),
   ConversationRecorded: (state, event) => ({
     ...state,

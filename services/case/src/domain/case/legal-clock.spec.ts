@@ -255,3 +255,12 @@ describe('legal clock: properties against an independent calendar implementation
       runs,
     ));
 });
+
+describe('legal clock: a resumed report', () => {
+  it('starts both clocks again from the resumption, as a report received then', () => {
+    const resumed: CaseEvent = { type: 'ReportResumed', caseId, resumedAt: '2026-03-20T10:00:00.000Z' };
+    const clocks = legalClocks([opened, acknowledged, withdrawn('2026-03-03T10:00:00.000Z'), resumed], new Date('2026-03-25T00:00:00Z'))!;
+    expect(clocks.acknowledgement).toEqual({ deadline: 'acknowledgement', dueAt: '2026-03-27T22:59:59.999Z', state: 'pending' });
+    expect(clocks.feedback.dueAt).toBe('2026-06-27T21:59:59.999Z');
+  });
+});

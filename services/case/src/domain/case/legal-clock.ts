@@ -1,4 +1,4 @@
-import type { CaseEvent } from './case.events';
+import type { CaseEvent, ReportResumed } from './case.events';
 import { UNWANTED_BEHAVIOUR_THEMES, type Deadline, type Regime, type Theme } from './case.values';
 
 // Whistleblower Protection Act (Wbk, from EU directive 2019/1937, art. 9(1)(b) and (f)): acknowledge receipt
@@ -107,11 +107,15 @@ export function regimeOf(theme: Theme, formalReport: boolean): Regime {
 export function legalClocks(events: readonly CaseEvent[], now: Date): LegalClocks | undefined {
   const opened = events.find((e) => e.type === 'CaseOpened');
   if (!opened) return undefined;
-  const acknowledged = events.find((e) => e.type === 'CaseAcknowledged');
-  const feedback = events.find((e) => e.type === 'FeedbackGiven');
-  const stop = stopOf(events);
+  // A report the reporter resumed after withdrawing it starts its clocks again, as if received at the resumption.
+  const resumed = events.findLastIndex((e) => e.type === 'ReportResumed');
+  const cycle = resumed < 0 ? events : events.slice(resumed + 1);
+  const start = resumed < 0 ? opened.receivedAt : (events[resumed] as ReportResumed).resumedAt;
+  const acknowledged = cycle.find((e) => e.type === 'CaseAcknowledged');
+  const feedback = cycle.find((e) => e.type === 'FeedbackGiven');
+  const stop = stopOf(cycle);
   const formalReport = events.some((e) => e.type === 'FormalReportSupported');
-  const receivedAt = new Date(opened.receivedAt);
+  const receivedAt = new Date(start);
   const acknowledgedAt = acknowledged ? new Date(acknowledged.acknowledgedAt) : undefined;
   return {
     regime: regimeOf(opened.theme, formalReport),

@@ -10,6 +10,7 @@ import { ReporterCaseReader } from '../../application/read-reporter-case/reporte
 import { reporterContext } from '../../application/report-work';
 import { SendReporterMessage } from '../../application/send-message/send-message.command';
 import { WithdrawReport } from '../../application/withdraw-report/withdraw-report.command';
+import { ResumeReport } from '../../application/resume-report/resume-report.command';
 import { CorrectionRequest, MessageRequest } from './reporter.request.dto';
 
 interface HttpRequest {
@@ -78,6 +79,14 @@ export class ReporterCaseHttpController {
   @ApiProblemResponse(422, 'Already withdrawn')
   withdraw(@Param('caseId', uuid) caseId: string, @Req() req: HttpRequest): Promise<void> {
     return this.commands.execute(new WithdrawReport(caseId, reporterContext(correlationOf(req))));
+  }
+
+  /** Takes back a withdrawal: only the reporter can; the case goes on with its counsellor, its clocks start anew. */
+  @Post('resumption')
+  @HttpCode(204)
+  @ApiProblemResponse(409, 'The report is not withdrawn')
+  resume(@Param('caseId', uuid) caseId: string, @Req() req: HttpRequest): Promise<void> {
+    return this.commands.execute(new ResumeReport(caseId, reporterContext(correlationOf(req))));
   }
 
   /** The reporter's own data (contact details, identity) erased by crypto-shredding; the case goes on. */

@@ -2,6 +2,7 @@ import {
   ReporterMessageSentV1,
   ReportSubmittedV1,
   ReportWithdrawnV1,
+  ReportResumedV1,
   SummaryApprovedV1,
   SummaryCorrectedV1,
   outgoing,
@@ -49,6 +50,8 @@ export function translateIntakeEvent(event: ReportEvent): Translated[] {
       ];
     case 'ReportWithdrawn':
       return [outgoing(ReportWithdrawnV1, { caseId: event.caseId, withdrawnAt: event.withdrawnAt })];
+    case 'ReportResumed':
+      return [outgoing(ReportResumedV1, { caseId: event.caseId, resumedAt: event.resumedAt })];
     case 'ReporterDataErased':
       // Nothing to tell: the reporter's key is shredded in the shared vault, so every reader (the advisor's
       // view, the audit replay) already reads their contact and identity as erased.

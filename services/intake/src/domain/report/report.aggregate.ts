@@ -5,6 +5,7 @@ import {
   ReportNotSubmittedError,
   ReporterDataAlreadyErasedError,
   ReportWithdrawnError,
+  ReportNotWithdrawnError,
   SummaryAlreadyAnsweredError,
 } from './report.errors';
 import type { MessageSent, ReportEvent, ReportFacts, SealedReportContent } from './report.events';
@@ -45,6 +46,7 @@ const evolution: Evolution<ReportState, ReportEvent> = {
   SummaryCorrected: (state, event) => ({ ...state, summaryAnswers: new Map(state.summaryAnswers).set(event.summaryId, 'corrected') }),
   ReportWithdrawn: (state, event) => ({ ...state, withdrawnAt: event.withdrawnAt }),
   ReporterDataErased: (state, event) => ({ ...state, reporterDataErasedAt: event.erasedAt }),
+  ReportResumed: (state) => ({ ...state, withdrawnAt: undefined }),
 };
 
 const isSealed = (value: string | undefined) => value === undefined || value.startsWith('sealed:');
@@ -87,6 +89,13 @@ export class Report extends Aggregate<ReportEvent, ReportState> {
   withdraw(at: Date): void {
     const caseId = this.mustBeOpen();
     this.apply({ type: 'ReportWithdrawn', caseId, withdrawnAt: at.toISOString() });
+  }
+
+  /** Only the reporter can take back their withdrawal; a report that is not withdrawn cannot be resumed. */
+  resume(at: Date): void {
+    if (!this.state.facts) throw new ReportNotSubmittedError();
+    if (!this.state.withdrawnAt) throw new ReportNotWithdrawnError();
+    this.apply({ type: 'ReportResumed', caseId: this.id, resumedAt: at.toISOString() });
   }
 
   /**

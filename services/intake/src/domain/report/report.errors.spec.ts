@@ -9,6 +9,7 @@ const KINDS: Record<keyof typeof E, DomainErrorKind> = {
   ReporterDataAlreadyErasedError: 'unprocessable',
   ContentNotSealedError: 'unprocessable',
   ReportAlreadySubmittedError: 'conflict',
+  ReportNotWithdrawnError: 'conflict',
 };
 
 describe('report errors', () => {

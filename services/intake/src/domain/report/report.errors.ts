@@ -4,6 +4,7 @@ import { conflict, notFound, unprocessable } from '@vertrouwd/domain';
 export class ReportAlreadySubmittedError extends conflict('ReportAlreadySubmittedError', 'This report was already submitted') {}
 export class ContentNotSealedError extends unprocessable('ContentNotSealedError', 'Personal data enters an event only sealed') {}
 export class ReportWithdrawnError extends unprocessable('ReportWithdrawnError', 'The report was withdrawn') {}
+export class ReportNotWithdrawnError extends conflict('ReportNotWithdrawnError', 'Only a withdrawn report can be resumed') {}
 export class ReportNotSubmittedError extends notFound('ReportNotSubmittedError', 'There is no such report') {}
 export class ReporterDataAlreadyErasedError extends unprocessable(
   'ReporterDataAlreadyErasedError',

@@ -81,4 +81,12 @@ export interface ReporterDataErased {
   erasedAt: string;
 }
 
-export type ReportEvent = ReportSubmitted | MessageSent | SummaryApproved | SummaryCorrected | ReportWithdrawn | ReporterDataErased;
+/** The reporter resumed the report they had withdrawn (only they can): the case goes on. */
+export interface ReportResumed {
+  type: 'ReportResumed';
+  caseId: string;
+  resumedAt: string;
+}
+
+export type ReportEvent =
+  ReportSubmitted | MessageSent | SummaryApproved | SummaryCorrected | ReportWithdrawn | ReporterDataErased | ReportResumed;

@@ -22,6 +22,16 @@ export class CaseOverviewProjector implements Projection {
         );
         continue;
       }
+      if (event.type === 'ReportResumed') {
+        const row = await manager.findOneBy(CaseOverview, { caseId: event.caseId });
+        if (row)
+          await manager.update(
+            CaseOverview,
+            { caseId: event.caseId },
+            { status: row.advisorId ? 'open' : 'waiting-for-assignment', closedAt: null },
+          );
+        continue;
+      }
       const change = changeOf(event);
       if (change) await manager.update(CaseOverview, { caseId: event.caseId }, change);
     }
@@ -35,9 +45,13 @@ export class CaseOverviewProjector implements Projection {
 function changeOf(event: CaseEvent): Change | undefined {
   switch (event.type) {
     case 'AdvisorAssigned':
-      return { advisorId: event.advisorId, status: 'open' };
+      return { advisorId: event.advisorId, status: 'open', handoverTo: null };
     case 'CaseTransferred':
-      return { advisorId: event.toAdvisorId };
+      return { advisorId: event.toAdvisorId, handoverTo: null };
+    case 'CaseHandoverOffered':
+      return { handoverTo: event.toAdvisorId };
+    case 'CaseHandoverDeclined':
+      return { handoverTo: null };
     case 'CaseAcknowledged':
       return { acknowledgedAt: new Date(event.acknowledgedAt) };
     case 'CaseClosed':

@@ -12,4 +12,6 @@ export class CaseOverview {
   @Column('timestamptz') receivedAt!: Date;
   @Column('timestamptz', { nullable: true }) acknowledgedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) closedAt!: Date | null;
+  /** The advisor a handover is offered to, until they answer (the case stays with `advisorId` meanwhile). */
+  @Index() @Column('uuid', { nullable: true }) handoverTo!: string | null;
 }

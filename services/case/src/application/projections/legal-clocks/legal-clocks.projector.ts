@@ -68,6 +68,22 @@ function stopOrRecord(row: LegalClock, event: CaseEvent): boolean {
       row.stoppedAt ??= new Date(event.type === 'ReportWithdrawn' ? event.withdrawnAt : event.erasedAt);
       row.active = false;
       return true;
+    case 'ReportResumed': {
+      // The reporter resumed the report: its clocks start again from the resumption, as for a new receipt.
+      const from = new Date(event.resumedAt);
+      Object.assign(row, {
+        receivedAt: from,
+        acknowledgementDueAt: acknowledgementDue(from),
+        acknowledgedAt: null,
+        feedbackDueAt: feedbackDue(from),
+        feedbackAt: null,
+        acknowledgementMissed: false,
+        feedbackMissed: false,
+        stoppedAt: null,
+        active: true,
+      });
+      return true;
+    }
     case 'DeadlineMissed':
       if (event.deadline === 'acknowledgement') row.acknowledgementMissed = true;
       else row.feedbackMissed = true;
