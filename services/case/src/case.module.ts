@@ -31,6 +31,12 @@ import { CASE_NOTICES } from './application/ports/case-notices.port';
 import { RECIPIENT_DIRECTORY } from './application/ports/recipient-directory.port';
 import { ADVISOR_DIRECTORY } from './application/ports/advisor-directory.port';
 import { StaffAdvisorDirectory } from './infrastructure/staff-advisor-directory';
+import { ConfidentialityHttpController } from './api/http/confidentiality.http.controller';
+import { PeerConsultationViews } from './application/queries/peer-consultation-views.query';
+import { PEER_CONSULTATIONS } from './application/ports/peer-consultations.port';
+import { PeerConsultationsProjector } from './application/projections/peer-consultations/peer-consultations.projector';
+import { SqlPeerConsultations } from './infrastructure/peer-consultations.sql';
+import { PeerConsultations1796490000003 } from './infrastructure/migrations/1796490000003-peer-consultations';
 import { CaseNoticesProjector } from './application/projections/case-notices/case-notices.projector';
 import { SqlCaseNotices } from './infrastructure/case-notices.sql';
 import { HandoverOffers1796490000001 } from './infrastructure/migrations/1796490000001-handover-offers';
@@ -45,6 +51,7 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
     CaseWorkHttpController,
     CaseHandoverHttpController,
     AuditHttpController,
+    ConfidentialityHttpController,
   ],
   providers: [
     ...provideReadModels({
@@ -55,8 +62,9 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
         CaseNotices1765100000000,
         LegalClocksByCalendarDay1796490000000,
         HandoverOffers1796490000001,
+        PeerConsultations1796490000003,
       ],
-      projectors: [new CaseOverviewProjector(), new LegalClocksProjector(), new CaseNoticesProjector()],
+      projectors: [new CaseOverviewProjector(), new LegalClocksProjector(), new CaseNoticesProjector(), new PeerConsultationsProjector()],
     }),
     SqlCaseReadModel,
     { provide: CASE_READ_MODEL, useExisting: SqlCaseReadModel },
@@ -67,6 +75,7 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
     ...COMMAND_HANDLERS,
     CaseLists,
     ReadCase,
+    PeerConsultationViews,
     AuditReplay,
     ReportSubmittedListener,
     OutboxRelayLifecycle,
@@ -76,6 +85,7 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
     SealedRecipientDirectory,
     { provide: RECIPIENT_DIRECTORY, useExisting: SealedRecipientDirectory },
     { provide: ADVISOR_DIRECTORY, useClass: StaffAdvisorDirectory },
+    { provide: PEER_CONSULTATIONS, useClass: SqlPeerConsultations },
     SqlCaseNotices,
     { provide: CASE_NOTICES, useExisting: SqlCaseNotices },
     CaseNoticeDispatcher,

@@ -97,6 +97,18 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'get', path: '/advisors/me/cases', url: '/advisors/me/cases', roles: ['advisor'], scope: 'own' },
   { method: 'get', path: '/advisors/me/deadlines', url: '/advisors/me/deadlines', roles: ['advisor'], scope: 'own' },
   { method: 'get', path: '/advisors/me/handovers', url: '/advisors/me/handovers', roles: ['advisor'], scope: 'own' },
+  ...caseWork('identity-reveals', { viewerId: anna, reason: 'matrix' }),
+  ...caseWork('consultations', { colleagueId: DEMO_ADVISORS['advisor-bram'], question: 'matrix' }),
+  { method: 'get', path: '/cases/{caseId}/consultations', url: `/cases/${CASE}/consultations`, roles: ['advisor'], scope: 'assigned' },
+  { method: 'get', path: '/advisors/me/consultations', url: '/advisors/me/consultations', roles: ['advisor'], scope: 'own' },
+  {
+    method: 'post',
+    path: '/consultations/{consultationId}/answer',
+    url: `/consultations/${randomUUID()}/answer`,
+    body: { answer: 'matrix' },
+    roles: ['advisor'],
+    scope: 'assigned', // only the colleague asked: every other advisor gets 404
+  },
   ...caseWork('handover/acceptance'),
   ...caseWork('handover/refusal'),
   ...caseWork('acknowledgement'),

@@ -6,9 +6,9 @@ import request from 'supertest';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { ReportResumedV1, ReportSubmittedV1, ReportWithdrawnV1, type ContractDefinition } from '@vertrouwd/contracts';
 import { toMessage } from '@vertrouwd/messaging';
-import { caseKey } from '@vertrouwd/privacy';
+import { caseKey, subjectKey } from '@vertrouwd/privacy';
 import { startService, type RunningService } from '@vertrouwd/runtime';
-import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
+import { createTestDatabase, eventually, tablesContaining, type TestDatabase } from '@vertrouwd/testing';
 import { ReadModels } from '@vertrouwd/service-kit';
 import { RetentionJob } from '../src/application/jobs/retention.job';
 import { caseService } from '../src/service';
@@ -58,7 +58,7 @@ describe('case service over HTTP', () => {
     await service.platform.bus.publish([toMessage(event)]);
   }
 
-  async function submitReport(id: string, theme = 'bullying', sealed?: string): Promise<void> {
+  async function submitReport(id: string, theme = 'bullying', sealed?: string, extra: object = {}): Promise<void> {
     const sealedAccount = sealed ?? (await service.platform.privacy.sealer.seal(CANARY, caseKey(id)));
     const payload = {
       caseId: id,
@@ -74,6 +74,7 @@ describe('case service over HTTP', () => {
       consentVersion: 'v1',
       receivedAt: new Date().toISOString(),
       sealedAccount,
+      ...extra,
     };
     const event = {
       eventId: randomUUID(),
@@ -251,6 +252,120 @@ describe('case service over HTTP', () => {
     await post('acknowledgement').expect(204); // the clocks started anew: a new acknowledgement is due
     const { body } = await api().get(`/cases/${id}`).set('Authorization', a).expect(200);
     expect(body.status).toBe('open');
+  });
+
+  it("reveals the reporter's identity only under dual control, per viewer, and never in the history by default", async () => {
+    const id = randomUUID();
+    await submitReport(id, 'bullying', undefined, {
+      anonymity: 'known-to-advisor',
+      sealedIdentity: await service.platform.privacy.sealer.seal('IDENTITY-Jansen', subjectKey('reporter', `reporter-${id}`, id)),
+    });
+    const carla = await token('coordinator-carla');
+    await eventually(() =>
+      api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId: anna }).expect(204),
+    );
+    const a = await token('advisor-anna');
+    const identityIn = async () => {
+      const { body } = await api().get(`/cases/${id}`).set('Authorization', a).expect(200);
+      return body.history.find((e: { type: string }) => e.type === 'CaseOpened').data.sealedIdentity;
+    };
+    expect(await identityIn()).toEqual({ notRevealed: true });
+
+    // A colleague as viewer waits for the reporter; the agreement at intake approves the assigned advisor at once.
+    const colleague = await api()
+      .post(`/cases/${id}/identity-reveals`)
+      .set('Authorization', a)
+      .send({ viewerId: bram, reason: 'REVEAL-REASON second counsellor' });
+    expect(colleague.status).toBe(201);
+    expect(await identityIn()).toEqual({ notRevealed: true });
+    await api().post(`/cases/${id}/identity-reveals`).set('Authorization', a).send({ viewerId: randomUUID(), reason: 'x' }).expect(422);
+    await api()
+      .post(`/cases/${id}/identity-reveals`)
+      .set('Authorization', a)
+      .send({ viewerId: anna, reason: 'I will call her back' })
+      .expect(201);
+    expect(await identityIn()).toBe('IDENTITY-Jansen');
+    const events = (await service.platform.store.readStream(`case-${id}`)).filter((e) => e.type.startsWith('IdentityReveal'));
+    expect(events.map((e) => [e.type, (e.data as { decidedBy?: string }).decidedBy])).toEqual([
+      ['IdentityRevealRequested', undefined],
+      ['IdentityRevealRequested', undefined],
+      ['IdentityRevealDecided', 'intake-agreement'],
+    ]);
+    expect(await tablesContaining(db.url, 'REVEAL-REASON')).toEqual([]);
+
+    // An anonymous reporter gave no identity: nothing to reveal.
+    const anonymous = randomUUID();
+    await submitReport(anonymous);
+    await eventually(() =>
+      api()
+        .post(`/agencies/${DEMO_AGENCY_ID}/cases/${anonymous}/assignment`)
+        .set('Authorization', carla)
+        .send({ advisorId: anna })
+        .expect(204),
+    );
+    const refused = await api()
+      .post(`/cases/${anonymous}/identity-reveals`)
+      .set('Authorization', a)
+      .send({ viewerId: anna, reason: 'x' })
+      .expect(422);
+    expect(refused.body).toMatchObject({ rule: 'NoIdentityToRevealError' });
+  });
+
+  it('asks a colleague a de-identified question (intervisie): the colleague sees the question, never the case', async () => {
+    const id = randomUUID();
+    await submitReport(id);
+    const carla = await token('coordinator-carla');
+    await eventually(() =>
+      api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId: anna }).expect(204),
+    );
+    const a = await token('advisor-anna');
+    const b = await token('advisor-bram');
+    await api().post(`/cases/${id}/consultations`).set('Authorization', a).send({ colleagueId: anna, question: 'me?' }).expect(422);
+    const asked = await api()
+      .post(`/cases/${id}/consultations`)
+      .set('Authorization', a)
+      .send({ colleagueId: bram, question: 'QUESTION-TEXT a manager shouts in meetings; refer to HR or the company doctor first?' })
+      .expect(201);
+    const { consultationId } = asked.body as { consultationId: string };
+
+    const { body: mine } = await eventually(async () => {
+      const response = await api().get('/advisors/me/consultations').set('Authorization', b).expect(200);
+      expect(response.body.consultations).toHaveLength(1);
+      return response;
+    });
+    expect(mine.consultations[0]).toMatchObject({ consultationId, askedBy: anna, question: expect.stringContaining('QUESTION-TEXT') });
+    const seen = JSON.stringify(mine);
+    for (const secret of [id, CANARY, 'bullying']) expect(seen).not.toContain(secret);
+    await api().get(`/cases/${id}`).set('Authorization', b).expect(404);
+    await api().get(`/cases/${id}/consultations`).set('Authorization', b).expect(404);
+
+    const other = await token({ advisor_id: randomUUID(), agency_id: DEMO_AGENCY_ID, realm_access: { roles: ['advisor'] } });
+    await api().post(`/consultations/${consultationId}/answer`).set('Authorization', other).send({ answer: 'me' }).expect(404);
+    await api().post(`/consultations/${consultationId}/answer`).set('Authorization', a).send({ answer: 'me' }).expect(404);
+    await api()
+      .post(`/consultations/${consultationId}/answer`)
+      .set('Authorization', b)
+      .send({ answer: 'ANSWER-TEXT HR first' })
+      .expect(204);
+    await api().post(`/consultations/${consultationId}/answer`).set('Authorization', b).send({ answer: 'again' }).expect(409);
+
+    await eventually(async () => {
+      const { body } = await api().get(`/cases/${id}/consultations`).set('Authorization', a).expect(200);
+      expect(body.consultations).toEqual([
+        expect.objectContaining({ consultationId, colleagueId: bram, answer: expect.stringContaining('ANSWER-TEXT') }),
+      ]);
+    });
+    for (const text of ['QUESTION-TEXT', 'ANSWER-TEXT']) expect(await tablesContaining(db.url, text)).toEqual([]);
+
+    const { body: replay } = await api()
+      .get(`/audits/${randomUUID()}/cases/${id}/replay`)
+      .set('Authorization', await token('auditor-ada'))
+      .expect(200);
+    const consultation = replay.timeline.filter((e: { type: string }) => e.type.startsWith('PeerConsultation'));
+    expect(consultation.map((e: { data: Record<string, unknown> }) => e.data.sealedQuestion ?? e.data.sealedAnswer)).toEqual([
+      'sealed',
+      'sealed',
+    ]);
   });
 
   it('records completed aftercare against its plan, sealed, and not once erased', async () => {

@@ -19,11 +19,13 @@ import { SendReporterMessageHandler } from './application/send-message/send-mess
 import { SubmitReportHandler } from './application/submit-report/submit-report.handler';
 import { WithdrawReportHandler } from './application/withdraw-report/withdraw-report.handler';
 import { ResumeReportHandler } from './application/resume-report/resume-report.handler';
+import { AnswerIdentityRevealHandler } from './application/identity-reveal/answer-identity-reveal.handler';
 import { CaseProgressListener } from './infrastructure/case-progress.listener';
 import { ReporterNoticesListener } from './infrastructure/reporter-notices.listener';
 import { IntakeStartup } from './infrastructure/intake-startup';
 import { SqlIntakeReadModel } from './infrastructure/intake-read-model.sql';
 import { IntakeReadModels1733700000000 } from './infrastructure/migrations/1733700000000-intake-read-models';
+import { IdentityReveals1796490000004 } from './infrastructure/migrations/1796490000004-identity-reveals';
 import { ReporterFeedback1796490000002 } from './infrastructure/migrations/1796490000002-reporter-feedback';
 
 @Module({
@@ -32,7 +34,12 @@ import { ReporterFeedback1796490000002 } from './infrastructure/migrations/17964
   providers: [
     ...provideReadModels({
       entities: [],
-      migrations: [IntakeReadModels1733700000000, NoticeOutboxTable1765000000000, ReporterFeedback1796490000002],
+      migrations: [
+        IntakeReadModels1733700000000,
+        NoticeOutboxTable1765000000000,
+        ReporterFeedback1796490000002,
+        IdentityReveals1796490000004,
+      ],
     }),
     SqlIntakeReadModel,
     { provide: INTAKE_READ_MODEL, useExisting: SqlIntakeReadModel },
@@ -53,6 +60,7 @@ import { ReporterFeedback1796490000002 } from './infrastructure/migrations/17964
     SendReporterMessageHandler,
     AnswerSummaryHandler,
     ResumeReportHandler,
+    AnswerIdentityRevealHandler,
     WithdrawReportHandler,
     EraseReporterDataHandler,
   ],

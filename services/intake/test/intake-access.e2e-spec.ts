@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DEMO_USERS } from '@vertrouwd/auth';
+import { caseKey } from '@vertrouwd/privacy';
 import { sealedCase } from './case-events.fixture';
-import { REPORT, startIntake, type IntakeUnderTest } from './intake-service.fixture';
+import { REPORT, caseEvent, startIntake, type IntakeUnderTest } from './intake-service.fixture';
 
 // The authorization matrix of intake: every endpoint in /openapi.json is listed here, with who may call it.
 // Reporter endpoints open only with a reporter token for that very case: no token 401, another case's token 403,
@@ -17,6 +19,7 @@ interface Row {
 interface Ids {
   caseId: string;
   summaryId: string;
+  revealId?: string;
   receiptCode: string;
   passphrase: string;
   proof: object;
@@ -37,6 +40,9 @@ const MATRIX: Record<string, Row> = {
   // Last: after it the case takes nothing more (422), which the positive check below allows.
   'POST /intake/cases/{caseId}/withdrawal': { access: 'reporter' },
   'POST /intake/cases/{caseId}/resumption': { access: 'reporter' },
+  'GET /intake/cases/{caseId}/identity-reveals': { access: 'reporter' },
+  'POST /intake/cases/{caseId}/identity-reveals/{revealId}/approval': { access: 'reporter' },
+  'POST /intake/cases/{caseId}/identity-reveals/{revealId}/refusal': { access: 'reporter' },
   'POST /intake/cases/{caseId}/personal-data/erasure': { access: 'reporter' },
 };
 /** Served by the platform for every service, public by declaration (libs/platform/runtime). */
@@ -52,7 +58,11 @@ describe('intake authorization matrix', () => {
 
   const call = (endpoint: string, ids: Ids, auth?: string) => {
     const [method, template] = endpoint.split(' ');
-    const path = template.replace('{intakeCode}', 'bakkerij-2026').replace('{caseId}', ids.caseId).replace('{summaryId}', ids.summaryId);
+    const path = template
+      .replace('{intakeCode}', 'bakkerij-2026')
+      .replace('{caseId}', ids.caseId)
+      .replace('{summaryId}', ids.summaryId)
+      .replace('{revealId}', ids.revealId ?? ids.summaryId);
     const row = MATRIX[endpoint];
     const body =
       endpoint === 'POST /intake/follow-up'
@@ -76,8 +86,15 @@ describe('intake authorization matrix', () => {
       .send({ receiptCode: submitted.receiptCode, passphrase: submitted.passphrase })
       .expect(200);
     const { publish, summaryId } = await sealedCase(intake.service.platform.privacy.sealer, submitted.caseId);
-    await intake.publishCaseEvents(publish);
-    return [{ ...submitted, summaryId }, `Bearer ${opened.body.token}`];
+    const revealId = randomUUID();
+    const reveal = caseEvent('case.identity-reveal-requested', submitted.caseId, {
+      revealId,
+      viewer: 'colleague',
+      requestedAt: new Date().toISOString(),
+      sealedReason: await intake.service.platform.privacy.sealer.seal('a second counsellor joins', caseKey(submitted.caseId)),
+    });
+    await intake.publishCaseEvents([...publish, reveal]);
+    return [{ ...submitted, summaryId, revealId }, `Bearer ${opened.body.token}`];
   };
 
   beforeAll(async () => {
@@ -148,9 +165,11 @@ describe('intake authorization matrix', () => {
   it("opens every reporter endpoint with the token for that case (so the refusals above are the guard's)", async () => {
     for (const endpoint of reporterEndpoints) {
       const { status } = await call(endpoint, mine, mineAuth);
-      // 422: the correction after the approval answers a summary twice; both were let in.
-      expect([200, 201, 204, 422]).toContain(status);
+      // 422: the correction after the approval answers a summary twice; 409: the refusal after the approval answers
+      // a reveal request twice; both were let in.
+      expect([200, 201, 204, 409, 422]).toContain(status);
       if (status === 422) expect(endpoint).toMatch(/correction$/);
+      if (status === 409) expect(endpoint).toMatch(/refusal$/);
     }
   });
 });

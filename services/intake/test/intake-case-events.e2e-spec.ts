@@ -74,6 +74,47 @@ describe("case events into intake's read models", () => {
     expect(await inboxOf(feedback.eventId)).toEqual([{ consumer: 'intake' }]);
   });
 
+  it('shows the reporter who asked to see their identity and why, and lets them decide once (dual control)', async () => {
+    const { caseId, auth } = await intake.reporter();
+    const revealId = randomUUID();
+    const requested = caseEvent('case.identity-reveal-requested', caseId, {
+      revealId,
+      viewer: 'colleague',
+      requestedAt: '2026-04-01T10:00:00.000Z',
+      sealedReason: await intake.service.platform.privacy.sealer.seal('A colleague takes over during my leave.', caseKey(caseId)),
+    });
+    await intake.publishCaseEvents([requested]);
+    const list = async () => (await get(`/intake/cases/${caseId}/identity-reveals`, auth)).body.identityReveals as object[];
+    expect(await list()).toEqual([
+      {
+        revealId,
+        viewer: 'colleague',
+        requestedAt: '2026-04-01T10:00:00.000Z',
+        reason: 'A colleague takes over during my leave.',
+        decision: null,
+        decidedBy: null,
+        decidedAt: null,
+      },
+    ]);
+    const api = () => request(intake.service.url);
+    await api().post(`/intake/cases/${caseId}/identity-reveals/${randomUUID()}/approval`).set('Authorization', auth).expect(404);
+    await api().post(`/intake/cases/${caseId}/identity-reveals/${revealId}/refusal`).set('Authorization', auth).expect(204);
+    await api().post(`/intake/cases/${caseId}/identity-reveals/${revealId}/approval`).set('Authorization', auth).expect(409);
+    const answered = (await intake.service.platform.store.readStream(`report-${caseId}`)).find((e) => e.type === 'IdentityRevealAnswered');
+    expect(answered?.data).toMatchObject({ revealId, decision: 'refused' });
+
+    await intake.publishCaseEvents([
+      caseEvent('case.identity-reveal-decided', caseId, {
+        revealId,
+        decision: 'refused',
+        decidedBy: 'reporter',
+        decidedAt: '2026-04-02T10:00:00.000Z',
+      }),
+    ]);
+    expect(await list()).toEqual([expect.objectContaining({ revealId, decision: 'refused', decidedBy: 'reporter' })]);
+    await api().post(`/intake/cases/${caseId}/identity-reveals/${revealId}/approval`).set('Authorization', auth).expect(404);
+  });
+
   it('dead-letters a case event that breaks its contract, with no row and no inbox record, and applies the next one', async () => {
     const { caseId, auth } = await intake.reporter();
     const dead: DeliveredMessage[] = [];

@@ -147,6 +147,26 @@ export const FeedbackGivenV1 = event(
   { caseId: 'id', feedbackId: 'id', givenAt: 'timestamp', sealedFeedback: 'sealed' },
 );
 
+export const IdentityRevealRequestedV1 = event(
+  'identity-reveal-requested',
+  "The advisor asked to see the reporter's identity, for themselves or a colleague, with a sealed reason; consumed by intake (the reporter decides).",
+  { caseId: uuid, revealId: uuid, viewer: oneOf(['assigned-advisor', 'colleague'] as const), requestedAt: instant, sealedReason: sealed },
+  { caseId: 'id', revealId: 'id', viewer: 'enum', requestedAt: 'timestamp', sealedReason: 'sealed' },
+);
+
+export const IdentityRevealDecidedV1 = event(
+  'identity-reveal-decided',
+  'A reveal request was decided, by the reporter or by their agreement at intake; consumed by intake (shown in the thread).',
+  {
+    caseId: uuid,
+    revealId: uuid,
+    decision: oneOf(['approved', 'refused'] as const),
+    decidedBy: oneOf(['reporter', 'intake-agreement'] as const),
+    decidedAt: instant,
+  },
+  { caseId: 'id', revealId: 'id', decision: 'enum', decidedBy: 'enum', decidedAt: 'timestamp' },
+);
+
 export const CASE_CONTRACTS = [
   CaseOpenedV1,
   AdvisorAssignedV1,
@@ -162,4 +182,6 @@ export const CASE_CONTRACTS = [
   CaseErasedV1,
   DeadlineMissedV1,
   FeedbackGivenV1,
+  IdentityRevealRequestedV1,
+  IdentityRevealDecidedV1,
 ];

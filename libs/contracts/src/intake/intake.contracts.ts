@@ -108,6 +108,15 @@ export const ReportResumedV1 = contractV1(
   { caseId: 'id', resumedAt: 'timestamp' },
 );
 
+/** The reporter approved or refused that their identity be revealed to the viewer named in a request. */
+export const IdentityRevealAnsweredV1 = contractV1(
+  'intake',
+  'identity-reveal-answered',
+  'A reporter answered an identity reveal request; consumed by case.',
+  { caseId: uuid, revealId: uuid, decision: oneOf(['approved', 'refused'] as const), answeredAt: instant },
+  { caseId: 'id', revealId: 'id', decision: 'enum', answeredAt: 'timestamp' },
+);
+
 export const INTAKE_CONTRACTS = [
   ReportSubmittedV1,
   ReporterMessageSentV1,
@@ -115,4 +124,5 @@ export const INTAKE_CONTRACTS = [
   SummaryCorrectedV1,
   ReportWithdrawnV1,
   ReportResumedV1,
+  IdentityRevealAnsweredV1,
 ];

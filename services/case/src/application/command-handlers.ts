@@ -20,6 +20,8 @@ import { SendMessageHandler } from './send-message/send-message.handler';
 import { GiveFeedbackHandler } from './give-feedback/give-feedback.handler';
 import { AnswerHandoverHandler } from './answer-handover/answer-handover.handler';
 import { ResumeReportHandler } from './resume-report/resume-report.handler';
+import { AnswerIdentityRevealHandler, RequestIdentityRevealHandler } from './identity-reveal/identity-reveal.handlers';
+import { AnswerPeerConsultationHandler, RequestPeerConsultationHandler } from './peer-consultation/peer-consultation.handlers';
 import { ShareSummaryHandler } from './share-summary/share-summary.handler';
 import { SupportFormalReportHandler } from './support-formal-report/support-formal-report.handler';
 import { TransferCaseHandler } from './transfer-case/transfer-case.handler';
@@ -47,6 +49,10 @@ export const COMMAND_HANDLERS = [
   GiveFeedbackHandler,
   AnswerHandoverHandler,
   ResumeReportHandler,
+  RequestIdentityRevealHandler,
+  AnswerIdentityRevealHandler,
+  RequestPeerConsultationHandler,
+  AnswerPeerConsultationHandler,
   ShareSummaryHandler,
   SupportFormalReportHandler,
   TransferCaseHandler,

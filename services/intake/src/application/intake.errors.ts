@@ -5,6 +5,7 @@ import { notFound, unauthenticated, unavailable } from '@vertrouwd/domain';
 
 export class IntakeCodeNotFoundError extends notFound('IntakeCodeNotFoundError', 'No organisation has this intake code') {}
 export class ReportNotFoundError extends notFound('ReportNotFoundError', 'No such report') {}
+export class RevealNotPendingError extends notFound('RevealNotPendingError', 'No identity reveal request waiting for you on this case') {}
 export class SummaryNotOnCaseError extends notFound('SummaryNotOnCaseError', 'No such summary on this case') {}
 /** One answer for an unknown receipt and a wrong passphrase: nobody learns which receipts exist. */
 export class ReceiptNotMatchedError extends unauthenticated('ReceiptNotMatchedError', 'The receipt code and passphrase do not match') {}

@@ -9,6 +9,8 @@ import {
   CaseOpenedV1,
   CaseReopenedV1,
   FeedbackGivenV1,
+  IdentityRevealDecidedV1,
+  IdentityRevealRequestedV1,
   isEvent,
   SummarySharedV1,
   topicOf,
@@ -28,6 +30,8 @@ export const CASE_TOPICS = [
   SummarySharedV1,
   CaseErasedV1,
   FeedbackGivenV1,
+  IdentityRevealRequestedV1,
+  IdentityRevealDecidedV1,
 ].map(topicOf);
 
 /**
@@ -70,6 +74,23 @@ export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationE
     );
     return;
   }
+  if (isEvent(event, IdentityRevealRequestedV1)) {
+    const { revealId, caseId, viewer, requestedAt, sealedReason } = event.payload;
+    await tx.query(
+      `insert into identity_reveals (reveal_id, case_id, viewer, requested_at, sealed_reason) values ($1, $2, $3, $4, $5)
+       on conflict do nothing`,
+      [revealId, caseId, viewer, requestedAt, sealedReason],
+    );
+    return;
+  }
+  if (isEvent(event, IdentityRevealDecidedV1)) {
+    const { revealId, decision, decidedBy, decidedAt } = event.payload;
+    await tx.query(
+      'update identity_reveals set decision = $2, decided_by = $3, decided_at = $4 where reveal_id = $1 and decision is null',
+      [revealId, decision, decidedBy, decidedAt],
+    );
+    return;
+  }
   if (isEvent(event, FeedbackGivenV1)) {
     const { feedbackId, caseId, givenAt, sealedFeedback } = event.payload;
     await tx.query(
@@ -108,5 +129,6 @@ async function forget(tx: TransactionalQuery, caseId: string): Promise<void> {
   await tx.query('delete from receipts where case_id = $1', [caseId]);
   await tx.query('delete from advisor_messages where case_id = $1', [caseId]);
   await tx.query('delete from shared_summaries where case_id = $1', [caseId]);
+  await tx.query('delete from identity_reveals where case_id = $1', [caseId]);
   await tx.query('delete from report_status where case_id = $1', [caseId]);
 }

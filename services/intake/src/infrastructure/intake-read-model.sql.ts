@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReadModels } from '@vertrouwd/service-kit';
 import type {
+  RevealEntry,
   AdvisorEntry,
   CaseProgress,
   IntakeOrganisation,
@@ -63,6 +64,22 @@ export class SqlIntakeReadModel implements IntakeReadModel {
       'select summary_id as id, shared_at as at, sealed_summary as sealed from shared_summaries where case_id = $1 order by shared_at',
       [caseId],
     );
+  }
+
+  identityReveals(caseId: string): Promise<RevealEntry[]> {
+    return this.query(
+      `select reveal_id as id, requested_at as at, sealed_reason as sealed, viewer, decision, decided_by as "decidedBy",
+       decided_at as "decidedAt" from identity_reveals where case_id = $1 order by requested_at`,
+      [caseId],
+    );
+  }
+
+  async isPendingReveal(caseId: string, revealId: string): Promise<boolean> {
+    const rows = await this.query('select 1 from identity_reveals where reveal_id = $1 and case_id = $2 and decision is null', [
+      revealId,
+      caseId,
+    ]);
+    return rows.length > 0;
   }
 
   async isSharedSummary(caseId: string, summaryId: string): Promise<boolean> {

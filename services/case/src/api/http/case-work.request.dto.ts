@@ -63,3 +63,29 @@ export class FeedbackRequest {
 export class RetentionRequest {
   @ApiProperty({ minimum: 1, maximum: 120 }) @IsInt() @Min(1) @Max(120) monthsAfterClosure!: number;
 }
+export class RevealRequest {
+  @ApiProperty({ format: 'uuid', description: 'Who may see the identity: you, or a colleague advisor of the agency' })
+  @IsUUID()
+  @NotEquals(NIL_UUID, { message: 'viewerId must name an advisor' })
+  viewerId!: string;
+  @ApiProperty({ ...TEXT, description: 'Why the identity is needed: sealed, shown to the reporter who decides' })
+  @IsString()
+  @Length(1, 2_000)
+  reason!: string;
+}
+export class ConsultationRequest {
+  @ApiProperty({ format: 'uuid', description: 'The colleague advisor of the agency asked for a second opinion' })
+  @IsUUID()
+  @NotEquals(NIL_UUID, { message: 'colleagueId must name an advisor' })
+  colleagueId!: string;
+  @ApiProperty({ ...TEXT, description: 'A de-identified question written for the colleague: sealed under its own key' })
+  @IsString()
+  @Length(1, 5_000)
+  question!: string;
+}
+export class ConsultationAnswerRequest {
+  @ApiProperty({ ...TEXT, description: "Your second opinion: sealed under the consultation's key" })
+  @IsString()
+  @Length(1, 5_000)
+  answer!: string;
+}

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
 import { CaseWork } from '../case-work';
+import { consultationKey } from '../peer-consultation/peer-consultation.handlers';
 import { EraseCase } from './erase-case.command';
 
 /**
@@ -20,6 +21,10 @@ export class EraseCaseHandler implements ICommandHandler<EraseCase, void> {
       const at = new Date();
       aggregate.erase(command.requester, at); // decides first: a refused erasure shreds nothing
       await this.platform.privacy.vault.shredCase(command.caseId);
+      // A consultation's question and answer go with the case they were asked for.
+      for (const consultationId of aggregate.state.consultations.keys()) {
+        await this.platform.privacy.vault.shredCase(consultationKey(consultationId).caseRef);
+      }
     });
   }
 }

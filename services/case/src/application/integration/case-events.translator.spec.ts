@@ -35,6 +35,10 @@ const PUBLISHES: Record<CaseEvent['type'], string | undefined> = {
   CaseHandoverOffered: undefined,
   CaseHandoverDeclined: undefined,
   ReportResumed: 'case.case-reopened.v1',
+  IdentityRevealRequested: 'case.identity-reveal-requested.v1',
+  IdentityRevealDecided: 'case.identity-reveal-decided.v1',
+  PeerConsultationRequested: undefined,
+  PeerConsultationAnswered: undefined,
   CaseClosed: 'case.case-closed.v1',
   CaseReopened: 'case.case-reopened.v1',
   ReportWithdrawn: 'case.case-closed.v1',
@@ -46,7 +50,12 @@ const PUBLISHES: Record<CaseEvent['type'], string | undefined> = {
 };
 
 /** The only integration events that carry sealed text: what the reporter reads through intake. */
-const CARRIES_SEALED = ['case.summary-shared.v1', 'case.advisor-message-sent.v1', 'case.feedback-given.v1'];
+const CARRIES_SEALED = [
+  'case.summary-shared.v1',
+  'case.advisor-message-sent.v1',
+  'case.feedback-given.v1',
+  'case.identity-reveal-requested.v1',
+];
 
 async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
   const sealer = new Sealer(new InMemoryKeyVault());
@@ -124,6 +133,40 @@ async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
     },
     CaseHandoverDeclined: { type: 'CaseHandoverDeclined', caseId, toAdvisorId: bram, declinedAt: T },
     ReportResumed: { type: 'ReportResumed', caseId, resumedAt: T },
+    IdentityRevealRequested: {
+      type: 'IdentityRevealRequested',
+      caseId,
+      revealId: id(),
+      advisorId: anna,
+      viewerId: bram,
+      sealedReason: await s('reveal reason'),
+      requestedAt: T,
+    },
+    IdentityRevealDecided: {
+      type: 'IdentityRevealDecided',
+      caseId,
+      revealId: id(),
+      decision: 'approved',
+      decidedBy: 'reporter',
+      decidedAt: T,
+    },
+    PeerConsultationRequested: {
+      type: 'PeerConsultationRequested',
+      caseId,
+      consultationId: id(),
+      advisorId: anna,
+      colleagueId: bram,
+      sealedQuestion: await s('question'),
+      requestedAt: T,
+    },
+    PeerConsultationAnswered: {
+      type: 'PeerConsultationAnswered',
+      caseId,
+      consultationId: id(),
+      colleagueId: bram,
+      sealedAnswer: await s('answer'),
+      answeredAt: T,
+    },
     CaseTransferred: {
       type: 'CaseTransferred',
       caseId,

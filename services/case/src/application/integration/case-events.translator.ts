@@ -9,6 +9,8 @@ import {
   ConversationRecordedV1,
   DeadlineMissedV1,
   FeedbackGivenV1,
+  IdentityRevealDecidedV1,
+  IdentityRevealRequestedV1,
   FormalReportSupportedV1,
   HoursLoggedV1,
   ReferralMadeV1,
@@ -66,6 +68,18 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
       return [outgoing(CaseClosedV1, { caseId, outcome: 'withdrawn', closedAt: event.withdrawnAt })];
     case 'CaseReopened':
       return [outgoing(CaseReopenedV1, { caseId, reopenedAt: event.reopenedAt })];
+    case 'IdentityRevealRequested': {
+      const { revealId, requestedAt, sealedReason } = event;
+      const viewer = event.viewerId === event.advisorId ? 'assigned-advisor' : 'colleague';
+      return [outgoing(IdentityRevealRequestedV1, { caseId, revealId, viewer, requestedAt, sealedReason })];
+    }
+    case 'IdentityRevealDecided': {
+      const { revealId, decision, decidedBy, decidedAt } = event;
+      return [outgoing(IdentityRevealDecidedV1, { caseId, revealId, decision, decidedBy, decidedAt })];
+    }
+    case 'PeerConsultationRequested': // intervisie stays inside the agency: nothing leaves the service
+    case 'PeerConsultationAnswered':
+      return [];
     case 'ReportResumed':
       return [outgoing(CaseReopenedV1, { caseId, reopenedAt: event.resumedAt })];
     case 'CaseErased':

@@ -3,6 +3,7 @@ import {
   ReportSubmittedV1,
   ReportWithdrawnV1,
   ReportResumedV1,
+  IdentityRevealAnsweredV1,
   ReporterMessageSentV1,
   SummaryApprovedV1,
   SummaryCorrectedV1,
@@ -17,6 +18,7 @@ import { OpenCase } from '../open-case/open-case.command';
 import { ReceiveReporterMessage } from '../receive-reporter-message/receive-reporter-message.command';
 import { WithdrawReport } from '../withdraw-report/withdraw-report.command';
 import { ResumeReport } from '../resume-report/resume-report.command';
+import { AnswerIdentityReveal } from '../identity-reveal/identity-reveal.commands';
 
 /**
  * The command an intake event asks for. The payload was validated against its contract, and `isEvent` gives it the
@@ -36,6 +38,10 @@ export function commandFor(event: IntegrationEvent): object | undefined {
     return new CorrectSummary(caseId, summaryId, sealedCorrection, correctedAt, context);
   }
   if (isEvent(event, ReportWithdrawnV1)) return new WithdrawReport(event.payload.caseId, event.payload.withdrawnAt, context);
+  if (isEvent(event, IdentityRevealAnsweredV1)) {
+    const { caseId, revealId, decision, answeredAt } = event.payload;
+    return new AnswerIdentityReveal(caseId, revealId, decision, answeredAt, context);
+  }
   if (isEvent(event, ReportResumedV1)) return new ResumeReport(event.payload.caseId, event.payload.resumedAt, context);
   return undefined;
 }

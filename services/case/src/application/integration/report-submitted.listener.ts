@@ -3,6 +3,7 @@ import {
   ReportSubmittedV1,
   ReportWithdrawnV1,
   ReportResumedV1,
+  IdentityRevealAnsweredV1,
   ReporterMessageSentV1,
   SummaryApprovedV1,
   SummaryCorrectedV1,
@@ -25,6 +26,7 @@ export class ReportSubmittedListener extends CommandListener {
     SummaryCorrectedV1,
     ReportWithdrawnV1,
     ReportResumedV1,
+    IdentityRevealAnsweredV1,
   ].map(topicOf);
   readonly commandFor = commandFor;
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ChainVerification, EventStore, RecordedEvent } from '@vertrouwd/event-sourcing';
 import type { Sealer } from '@vertrouwd/privacy';
 import { EVENT_STORE, PLATFORM, SEALER, type Platform } from '@vertrouwd/runtime';
-import type { CaseEvent } from '../../domain/case/case.events';
+import { CONSULTATION_SEALED_FIELDS, type CaseEvent } from '../../domain/case/case.events';
+import { consultationKey } from '../peer-consultation/peer-consultation.handlers';
 import { legalClocks, type LegalClocks } from '../../domain/case/legal-clock';
 import { CaseNotFoundError } from '../../domain/case/case.errors';
 import { sealedKeys } from './read-case.query';
@@ -59,7 +60,12 @@ export class AuditReplay {
 
   private async entry(auditId: string, caseId: string, stream: ReplayEntry['stream'], e: RecordedEvent): Promise<ReplayEntry> {
     const data = { ...(e.data as Record<string, unknown>) };
-    for (const key of sealedKeys(data)) data[key] = REPLAYED[(await this.sealer.unseal(data[key] as string, { caseRef: caseId })).status];
+    for (const key of sealedKeys(data)) {
+      // A consultation's question and answer are sealed under its own key: checked against that key, never read.
+      const consultation = (CONSULTATION_SEALED_FIELDS as readonly string[]).includes(key) && typeof data.consultationId === 'string';
+      const caseRef = consultation ? consultationKey(data.consultationId as string).caseRef : caseId;
+      data[key] = REPLAYED[(await this.sealer.unseal(data[key] as string, { caseRef })).status];
+    }
     // People named in the data (advisors, the assigning coordinator, the access log's reader) get this audit's
     // pseudonyms, the same the metadata's actor gets: an auditor can tell who was assigned and who acted.
     for (const key of PEOPLE) if (typeof data[key] === 'string') data[key] = await this.pseudonym(auditId, data[key]);
@@ -84,4 +90,4 @@ export class AuditReplay {
 const REPLAYED = { ok: 'sealed', erased: 'erased', foreign: 'foreign' } as const;
 
 // The fields of case events and the access log that name a person: an auditor sees them only as pseudonyms.
-const PEOPLE = ['advisorId', 'assignedBy', 'fromAdvisorId', 'toAdvisorId', 'actor'];
+const PEOPLE = ['advisorId', 'assignedBy', 'fromAdvisorId', 'toAdvisorId', 'actor', 'viewerId', 'colleagueId'];

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@vertrouwd/event-sourcing';
 import { shown, type Sealer } from '@vertrouwd/privacy';
 import { EVENT_STORE, SEALER } from '@vertrouwd/runtime';
-import { SEALED_FIELDS, type SealedContentRead } from '../../domain/case/case.events';
+import { CONSULTATION_SEALED_FIELDS, SEALED_FIELDS, type SealedContentRead } from '../../domain/case/case.events';
 import { CaseRepository } from '../case.repository';
 import { CaseNotFoundError } from '../../domain/case/case.errors';
 
@@ -39,12 +39,15 @@ export class ReadCase {
     const fields = [...new Set(recorded.flatMap((e) => sealedKeys(e.data as Record<string, unknown>)))];
     const read: SealedContentRead = { type: 'SealedContentRead', caseId, actor: advisorId, fields, at: new Date().toISOString() };
     await this.store.appendToStream(`access-${caseId}`, [{ type: read.type, data: read, metadata: { actor: advisorId } }], 'any');
+    // Dual control: the reporter's identity only under an approved reveal naming this advisor; the questions and
+    // answers of peer consultations are under their own keys and read through the consultations list.
+    const revealed = found.mayReveal(advisorId);
     const history = await Promise.all(
       recorded.map(async (e) => ({
         type: e.type,
         version: e.version,
         recordedAt: e.recordedAt.toISOString(),
-        data: await this.unsealed(caseId, e.data as Record<string, unknown>),
+        data: await this.unsealed(caseId, e.data as Record<string, unknown>, revealed),
       })),
     );
     return { caseId, status: found.state.status, advisorId: found.state.advisorId, history };
@@ -52,10 +55,12 @@ export class ReadCase {
 
   // Opened only as this case's: a value sealed under another case's key (written into this stream by
   // whoever could append to it) reads as refused, never as that case's content.
-  private async unsealed(caseId: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  private async unsealed(caseId: string, data: Record<string, unknown>, revealed: boolean): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = { ...data };
     for (const key of sealedKeys(data)) {
-      out[key] = shown(await this.sealer.unseal<string>(data[key] as string, { caseRef: caseId }));
+      if (key === 'sealedIdentity' && !revealed) out[key] = { notRevealed: true };
+      else if ((CONSULTATION_SEALED_FIELDS as readonly string[]).includes(key)) out[key] = { consultation: true };
+      else out[key] = shown(await this.sealer.unseal<string>(data[key] as string, { caseRef: caseId }));
     }
     return out;
   }

@@ -366,3 +366,105 @@ describe('Case: a withdrawn report is the reporter\u2019s to resume (defect 7)',
       });
   });
 });
+
+describe('Case: identity reveal under dual control', () => {
+  const known = { ...openedWith('bullying'), anonymity: 'known-to-advisor', sealedIdentity: sealed('who') } as const;
+  const request = (viewerId: string) => ({ revealId: 'r-1', viewerId, sealedReason: sealed('why') });
+  const requested = (viewerId: string) =>
+    ({
+      type: 'IdentityRevealRequested',
+      caseId,
+      revealId: 'r-1',
+      advisorId: anna,
+      viewerId,
+      sealedReason: sealed('why'),
+      requestedAt: T0,
+    }) as const;
+
+  it('lets the agreement at intake approve the assigned advisor at once, as its own event', () =>
+    given(Case, known, assigned)
+      .when((c) => c.requestReveal(anna, request(anna), now))
+      .then(requested(anna), {
+        type: 'IdentityRevealDecided',
+        caseId,
+        revealId: 'r-1',
+        decision: 'approved',
+        decidedBy: 'intake-agreement',
+        decidedAt: T0,
+      }));
+
+  it('lets a colleague see it only after the reporter approves; a refusal stays a refusal', () => {
+    given(Case, known, assigned)
+      .when((c) => c.requestReveal(anna, request(bram), now))
+      .then(requested(bram));
+    const pending = given(Case, known, assigned, requested(bram));
+    expect(pending.aggregate.mayReveal(bram)).toBe(false);
+    const refused = {
+      type: 'IdentityRevealDecided',
+      caseId,
+      revealId: 'r-1',
+      decision: 'refused',
+      decidedBy: 'reporter',
+      decidedAt: T0,
+    } as const;
+    given(Case, known, assigned, requested(bram))
+      .when((c) => c.answerReveal('r-1', 'refused', T0))
+      .then(refused);
+    const after = given(Case, known, assigned, requested(bram), refused);
+    expect(after.aggregate.mayReveal(bram)).toBe(false);
+    after.when((c) => c.answerReveal('r-1', 'approved', T0)).then();
+    const approved = given(Case, known, assigned, requested(bram), { ...refused, decision: 'approved' });
+    expect(approved.aggregate.mayReveal(bram)).toBe(true);
+    expect(approved.aggregate.mayReveal(anna)).toBe(false);
+  });
+
+  it('has nothing to reveal of an anonymous reporter, and refuses anyone but the assigned advisor', () => {
+    given(Case, opened, assigned)
+      .when((c) => c.requestReveal(anna, request(anna), now))
+      .thenThrows(E.NoIdentityToRevealError);
+    given(Case, known, assigned)
+      .when((c) => c.requestReveal(bram, request(bram), now))
+      .thenThrows(E.NotAssignedAdvisorError);
+    given(Case, known, assigned)
+      .when((c) => c.answerReveal('r-unknown', 'approved', T0))
+      .thenThrows(E.RevealNotFoundError);
+  });
+});
+
+describe('Case: peer consultation (intervisie)', () => {
+  const asked = {
+    type: 'PeerConsultationRequested',
+    caseId,
+    consultationId: 'q-1',
+    advisorId: anna,
+    colleagueId: bram,
+    sealedQuestion: sealed('q'),
+    requestedAt: T0,
+  } as const;
+
+  it('is asked by the assigned advisor of a colleague, and answered once by that colleague only', () => {
+    given(Case, opened, assigned)
+      .when((c) => c.requestConsultation(anna, 'q-1', bram, sealed('q'), now))
+      .then(asked);
+    given(Case, opened, assigned)
+      .when((c) => c.requestConsultation(anna, 'q-1', anna, sealed('q'), now))
+      .thenThrows(E.ConsultationOfSelfError);
+    const answered = {
+      type: 'PeerConsultationAnswered',
+      caseId,
+      consultationId: 'q-1',
+      colleagueId: bram,
+      sealedAnswer: sealed('a'),
+      answeredAt: T0,
+    } as const;
+    given(Case, opened, assigned, asked)
+      .when((c) => c.answerConsultation(bram, 'q-1', sealed('a'), now))
+      .then(answered);
+    given(Case, opened, assigned, asked)
+      .when((c) => c.answerConsultation(carla, 'q-1', sealed('a'), now))
+      .thenThrows(E.ConsultationNotFoundError);
+    given(Case, opened, assigned, asked, answered)
+      .when((c) => c.answerConsultation(bram, 'q-1', sealed('a'), now))
+      .thenThrows(E.ConsultationAlreadyAnsweredError);
+  });
+});

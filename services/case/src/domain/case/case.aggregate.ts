@@ -4,6 +4,7 @@ import { requireAdvisor } from './case.rules';
 import { caseEvolution, initialCaseState, type CaseState } from './case.state';
 import type { Activity, ConsentScope, Deadline, ErasureRequester, Outcome, ReferralType } from './case.values';
 import * as care from './case-care';
+import * as confidentiality from './case-confidentiality';
 import * as correspondence from './case-correspondence';
 import * as lifecycle from './case-lifecycle';
 
@@ -93,6 +94,24 @@ export class Case extends Aggregate<CaseEvent, CaseState> {
   }
   receiveReporterMessage(messageId: string, sealedBody: string, sentAt: string): void {
     this.applyIfAny(correspondence.receiveReporterMessage(this.state, messageId, sealedBody, sentAt));
+  }
+
+  // ---- what stays confidential inside the agency (case-confidentiality.ts) ----
+  requestReveal(advisorId: string, reveal: confidentiality.NewReveal, at: Date): void {
+    for (const event of confidentiality.requestReveal(this.state, advisorId, reveal, at)) this.apply(event);
+  }
+  answerReveal(revealId: string, decision: 'approved' | 'refused', at: string): void {
+    this.applyIfAny(confidentiality.answerReveal(this.state, revealId, decision, at));
+  }
+  /** Whether this advisor may see the reporter's identity: only under an approved reveal naming them. */
+  mayReveal(viewerId: string): boolean {
+    return confidentiality.mayReveal(this.state, viewerId);
+  }
+  requestConsultation(advisorId: string, consultationId: string, colleagueId: string, sealedQuestion: string, at: Date): void {
+    this.apply(confidentiality.requestConsultation(this.state, advisorId, consultationId, colleagueId, sealedQuestion, at));
+  }
+  answerConsultation(colleagueId: string, consultationId: string, sealedAnswer: string, at: Date): void {
+    this.apply(confidentiality.answerConsultation(this.state, colleagueId, consultationId, sealedAnswer, at));
   }
 
   // ---- the advisor's support work (case-care.ts) ----

@@ -46,4 +46,16 @@ export class AdvisorCannotActError extends unprocessable(
 ) {}
 export class HandoverPendingError extends conflict('HandoverPendingError', 'A handover of this case is already waiting for an answer') {}
 export class CaseWithdrawnError extends conflict('CaseWithdrawnError', 'The reporter withdrew this report: only they can resume it') {}
+export class NoIdentityToRevealError extends unprocessable(
+  'NoIdentityToRevealError',
+  'The reporter gave no identity: there is nothing to reveal',
+) {}
+export class RevealNotFoundError extends notFound('RevealNotFoundError', 'There is no such identity reveal request on this case') {}
+export class ConsultationOfSelfError extends unprocessable('ConsultationOfSelfError', 'A second opinion is asked of a colleague') {}
+/** Another advisor's consultation, or none: one answer, so nobody learns that it exists. */
+export class ConsultationNotFoundError extends notFound('ConsultationNotFoundError', 'No such consultation asked of you') {}
+export class ConsultationAlreadyAnsweredError extends conflict(
+  'ConsultationAlreadyAnsweredError',
+  'This consultation was already answered',
+) {}
 export class NotSealedError extends unprocessable('NotSealedError', 'Free text enters a case only sealed') {}

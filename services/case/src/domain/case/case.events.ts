@@ -161,6 +161,50 @@ export interface ReportResumed {
   caseId: string;
   resumedAt: string;
 }
+/**
+ * The advisor asks to see the reporter's identity, for one viewer (themselves or a named colleague of the agency),
+ * with a reason (sealed). Dual control: nobody sees it until the reporter, or the agreement at intake, approves.
+ */
+export interface IdentityRevealRequested {
+  type: 'IdentityRevealRequested';
+  caseId: string;
+  revealId: string;
+  advisorId: string;
+  viewerId: string;
+  sealedReason: SealedText;
+  requestedAt: string;
+}
+/**
+ * The answer to a reveal request: by the reporter (through their receipt), or by the agreement they made at intake
+ * to be known to the counsellor assigned (only for that advisor as viewer).
+ */
+export interface IdentityRevealDecided {
+  type: 'IdentityRevealDecided';
+  caseId: string;
+  revealId: string;
+  decision: 'approved' | 'refused';
+  decidedBy: 'reporter' | 'intake-agreement';
+  decidedAt: string;
+}
+/** Intervisie: the advisor asks a colleague of the agency for a second opinion on a de-identified question. */
+export interface PeerConsultationRequested {
+  type: 'PeerConsultationRequested';
+  caseId: string;
+  consultationId: string;
+  advisorId: string;
+  colleagueId: string;
+  /** Sealed under the consultation's own key, never the case's: the colleague reads this and nothing of the case. */
+  sealedQuestion: SealedText;
+  requestedAt: string;
+}
+export interface PeerConsultationAnswered {
+  type: 'PeerConsultationAnswered';
+  caseId: string;
+  consultationId: string;
+  colleagueId: string;
+  sealedAnswer: SealedText;
+  answeredAt: string;
+}
 export interface CaseClosed {
   type: 'CaseClosed';
   caseId: string;
@@ -246,7 +290,11 @@ export type CaseEvent =
   | FeedbackGiven
   | CaseHandoverOffered
   | CaseHandoverDeclined
-  | ReportResumed;
+  | ReportResumed
+  | IdentityRevealRequested
+  | IdentityRevealDecided
+  | PeerConsultationRequested
+  | PeerConsultationAnswered;
 
 /** The event fields that hold sealed content: shown as `sealed` or `erased` in an audit, decrypted only for the advisor. */
 export const SEALED_FIELDS = [
@@ -261,7 +309,12 @@ export const SEALED_FIELDS = [
   'sealedReason',
   'sealedBody',
   'sealedFeedback',
+  'sealedQuestion',
+  'sealedAnswer',
 ] as const;
+
+/** Sealed fields under a consultation's own key (`consultation-<consultationId>`), not the case's. */
+export const CONSULTATION_SEALED_FIELDS = ['sealedQuestion', 'sealedAnswer'] as const;
 
 /** A read of sealed content, appended to the case's access log (stream `access-<caseId>`). */
 export interface SealedContentRead {

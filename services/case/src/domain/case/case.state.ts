@@ -19,6 +19,10 @@ export interface CaseState {
   readonly clocksFrom: string | undefined;
   /** A handover offered and not yet answered: the case stays with `advisorId` until it is accepted. */
   readonly handover: { toAdvisorId: string; sealedReason: SealedText } | undefined;
+  /** Identity reveal requests: who may see the reporter's identity, once approved. */
+  readonly reveals: ReadonlyMap<string, { viewerId: string; decision: 'pending' | 'approved' | 'refused' }>;
+  /** Peer consultations: who was asked, and whether they answered. */
+  readonly consultations: ReadonlyMap<string, { colleagueId: string; answered: boolean }>;
   readonly acknowledgedAt: string | undefined;
   /** The first feedback to the reporter (the step that meets the feedback deadline). */
   readonly feedbackGivenAt: string | undefined;
@@ -36,6 +40,8 @@ export const initialCaseState: CaseState = {
   status: 'waiting-for-assignment',
   advisorId: undefined,
   clocksFrom: undefined,
+  reveals: new Map(),
+  consultations: new Map(),
   handover: undefined,
   acknowledgedAt: undefined,
   feedbackGivenAt: undefined,
@@ -71,6 +77,24 @@ export const caseEvolution: Evolution<CaseState, CaseEvent> = {
   CaseTransferred: (state, event) => ({ ...state, advisorId: event.toAdvisorId, handover: undefined }),
   CaseHandoverOffered: (state, event) => ({ ...state, handover: { toAdvisorId: event.toAdvisorId, sealedReason: event.sealedReason } }),
   CaseHandoverDeclined: (state) => ({ ...state, handover: undefined }),
+  IdentityRevealRequested: (state, event) => ({
+    ...state,
+    reveals: new Map(state.reveals).set(event.revealId, { viewerId: event.viewerId, decision: 'pending' }),
+  }),
+  IdentityRevealDecided: (state, event) => {
+    const reveal = state.reveals.get(event.revealId);
+    if (!reveal) throw new Error('A reveal decision names a request that is not in this case');
+    return { ...state, reveals: new Map(state.reveals).set(event.revealId, { ...reveal, decision: event.decision }) };
+  },
+  PeerConsultationRequested: (state, event) => ({
+    ...state,
+    consultations: new Map(state.consultations).set(event.consultationId, { colleagueId: event.colleagueId, answered: false }),
+  }),
+  PeerConsultationAnswered: (state, event) => {
+    const consultation = state.consultations.get(event.consultationId);
+    if (!consultation) throw new Error('An answer names a consultation that is not in this case');
+    return { ...state, consultations: new Map(state.consultations).set(event.consultationId, { ...consultation, answered: true }) };
+  },
   ReportResumed: (state, event) => ({
     ...state,
     status: state.advisorId ? 'open' : 'waiting-for-assignment',

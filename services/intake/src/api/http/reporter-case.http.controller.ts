@@ -11,6 +11,7 @@ import { reporterContext } from '../../application/report-work';
 import { SendReporterMessage } from '../../application/send-message/send-message.command';
 import { WithdrawReport } from '../../application/withdraw-report/withdraw-report.command';
 import { ResumeReport } from '../../application/resume-report/resume-report.command';
+import { AnswerIdentityReveal } from '../../application/identity-reveal/answer-identity-reveal.command';
 import { CorrectionRequest, MessageRequest } from './reporter.request.dto';
 
 interface HttpRequest {
@@ -72,6 +73,26 @@ export class ReporterCaseHttpController {
     @Req() req: HttpRequest,
   ): Promise<void> {
     return this.commands.execute(new AnswerSummary(caseId, summaryId, body.correction, reporterContext(correlationOf(req))));
+  }
+
+  /** Requests to reveal your identity: who would see it and why; you decide each (or your agreement at intake did). */
+  @Get('identity-reveals')
+  identityReveals(@Param('caseId', uuid) caseId: string) {
+    return this.reader.identityReveals(caseId);
+  }
+
+  @Post('identity-reveals/:revealId/approval')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such request waiting on this case')
+  approveReveal(@Param('caseId', uuid) caseId: string, @Param('revealId', uuid) revealId: string, @Req() req: HttpRequest): Promise<void> {
+    return this.commands.execute(new AnswerIdentityReveal(caseId, revealId, 'approved', reporterContext(correlationOf(req))));
+  }
+
+  @Post('identity-reveals/:revealId/refusal')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such request waiting on this case')
+  refuseReveal(@Param('caseId', uuid) caseId: string, @Param('revealId', uuid) revealId: string, @Req() req: HttpRequest): Promise<void> {
+    return this.commands.execute(new AnswerIdentityReveal(caseId, revealId, 'refused', reporterContext(correlationOf(req))));
   }
 
   @Post('withdrawal')

@@ -3,6 +3,7 @@ import {
   ReportSubmittedV1,
   ReportWithdrawnV1,
   ReportResumedV1,
+  IdentityRevealAnsweredV1,
   SummaryApprovedV1,
   SummaryCorrectedV1,
   outgoing,
@@ -50,6 +51,10 @@ export function translateIntakeEvent(event: ReportEvent): Translated[] {
       ];
     case 'ReportWithdrawn':
       return [outgoing(ReportWithdrawnV1, { caseId: event.caseId, withdrawnAt: event.withdrawnAt })];
+    case 'IdentityRevealAnswered': {
+      const { caseId, revealId, decision, answeredAt } = event;
+      return [outgoing(IdentityRevealAnsweredV1, { caseId, revealId, decision, answeredAt })];
+    }
     case 'ReportResumed':
       return [outgoing(ReportResumedV1, { caseId: event.caseId, resumedAt: event.resumedAt })];
     case 'ReporterDataErased':

@@ -33,6 +33,14 @@ export interface AdvisorEntry extends SealedEntry {
   kind: 'message' | 'feedback';
 }
 
+/** A request to reveal the reporter's identity, as the reporter sees it. */
+export interface RevealEntry extends SealedEntry {
+  viewer: 'assigned-advisor' | 'colleague';
+  decision: 'approved' | 'refused' | null;
+  decidedBy: 'reporter' | 'intake-agreement' | null;
+  decidedAt: Date | null;
+}
+
 /** What intake's use cases read and keep in its own tables (implemented with SQL in infrastructure). */
 export interface IntakeReadModel {
   organisationByCode(intakeCode: string): Promise<IntakeOrganisation | undefined>;
@@ -44,5 +52,9 @@ export interface IntakeReadModel {
   /** Conversation summaries shared with the reporter (sealed), oldest first. */
   sharedSummaries(caseId: string): Promise<SealedEntry[]>;
   isSharedSummary(caseId: string, summaryId: string): Promise<boolean>;
+  /** The identity reveal requests of the case, oldest first (the reason sealed). */
+  identityReveals(caseId: string): Promise<RevealEntry[]>;
+  /** A reveal request of this very case that is still waiting for the reporter. */
+  isPendingReveal(caseId: string, revealId: string): Promise<boolean>;
 }
 export const INTAKE_READ_MODEL = Symbol('IntakeReadModel');

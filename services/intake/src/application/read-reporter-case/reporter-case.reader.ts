@@ -75,6 +75,25 @@ export class ReporterCaseReader {
     };
   }
 
+  /** The requests to reveal the reporter's identity: who would see it, why, and what was decided (by them or their agreement). */
+  async identityReveals(caseId: string) {
+    await this.report(caseId);
+    const rows = await this.readModel.identityReveals(caseId);
+    return {
+      identityReveals: await Promise.all(
+        rows.map(async (r) => ({
+          revealId: r.id,
+          viewer: r.viewer,
+          requestedAt: r.at.toISOString(),
+          reason: await this.open(caseId, r.sealed),
+          decision: r.decision,
+          decidedBy: r.decidedBy,
+          decidedAt: iso(r.decidedAt),
+        })),
+      ),
+    };
+  }
+
   private async report(caseId: string): Promise<Report> {
     const report = await this.reports.load(caseId);
     if (!report) throw new ReportNotFoundError();

@@ -6,6 +6,7 @@ import {
   ReporterDataAlreadyErasedError,
   ReportWithdrawnError,
   ReportNotWithdrawnError,
+  RevealAlreadyAnsweredError,
   SummaryAlreadyAnsweredError,
 } from './report.errors';
 import type { MessageSent, ReportEvent, ReportFacts, SealedReportContent } from './report.events';
@@ -20,6 +21,8 @@ export interface ReportState {
   reporterDataErasedAt: string | undefined;
   /** How the reporter answered each summary they answered. */
   summaryAnswers: ReadonlyMap<string, 'approved' | 'corrected'>;
+  /** How the reporter answered each identity reveal request. */
+  revealAnswers: ReadonlyMap<string, 'approved' | 'refused'>;
   messages: readonly MessageSent[];
 }
 
@@ -30,6 +33,7 @@ const initial: ReportState = {
   withdrawnAt: undefined,
   reporterDataErasedAt: undefined,
   summaryAnswers: new Map(),
+  revealAnswers: new Map(),
   messages: [],
 };
 
@@ -47,6 +51,7 @@ const evolution: Evolution<ReportState, ReportEvent> = {
   ReportWithdrawn: (state, event) => ({ ...state, withdrawnAt: event.withdrawnAt }),
   ReporterDataErased: (state, event) => ({ ...state, reporterDataErasedAt: event.erasedAt }),
   ReportResumed: (state) => ({ ...state, withdrawnAt: undefined }),
+  IdentityRevealAnswered: (state, event) => ({ ...state, revealAnswers: new Map(state.revealAnswers).set(event.revealId, event.decision) }),
 };
 
 const isSealed = (value: string | undefined) => value === undefined || value.startsWith('sealed:');
@@ -89,6 +94,13 @@ export class Report extends Aggregate<ReportEvent, ReportState> {
   withdraw(at: Date): void {
     const caseId = this.mustBeOpen();
     this.apply({ type: 'ReportWithdrawn', caseId, withdrawnAt: at.toISOString() });
+  }
+
+  /** The reporter decides, once, whether their identity may be revealed to the viewer a request named. */
+  answerReveal(revealId: string, decision: 'approved' | 'refused', at: Date): void {
+    const caseId = this.mustBeOpen();
+    if (this.state.revealAnswers.has(revealId)) throw new RevealAlreadyAnsweredError();
+    this.apply({ type: 'IdentityRevealAnswered', caseId, revealId, decision, answeredAt: at.toISOString() });
   }
 
   /** Only the reporter can take back their withdrawal; a report that is not withdrawn cannot be resumed. */

@@ -10,6 +10,7 @@ const KINDS: Record<keyof typeof E, DomainErrorKind> = {
   ContentNotSealedError: 'unprocessable',
   ReportAlreadySubmittedError: 'conflict',
   ReportNotWithdrawnError: 'conflict',
+  RevealAlreadyAnsweredError: 'conflict',
 };
 
 describe('report errors', () => {

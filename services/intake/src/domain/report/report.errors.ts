@@ -5,6 +5,10 @@ export class ReportAlreadySubmittedError extends conflict('ReportAlreadySubmitte
 export class ContentNotSealedError extends unprocessable('ContentNotSealedError', 'Personal data enters an event only sealed') {}
 export class ReportWithdrawnError extends unprocessable('ReportWithdrawnError', 'The report was withdrawn') {}
 export class ReportNotWithdrawnError extends conflict('ReportNotWithdrawnError', 'Only a withdrawn report can be resumed') {}
+export class RevealAlreadyAnsweredError extends conflict(
+  'RevealAlreadyAnsweredError',
+  'This identity reveal request was already answered',
+) {}
 export class ReportNotSubmittedError extends notFound('ReportNotSubmittedError', 'There is no such report') {}
 export class ReporterDataAlreadyErasedError extends unprocessable(
   'ReporterDataAlreadyErasedError',

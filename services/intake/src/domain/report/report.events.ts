@@ -88,5 +88,21 @@ export interface ReportResumed {
   resumedAt: string;
 }
 
+/** The reporter decided whether their identity may be revealed to the viewer a request named. */
+export interface IdentityRevealAnswered {
+  type: 'IdentityRevealAnswered';
+  caseId: string;
+  revealId: string;
+  decision: 'approved' | 'refused';
+  answeredAt: string;
+}
+
 export type ReportEvent =
-  ReportSubmitted | MessageSent | SummaryApproved | SummaryCorrected | ReportWithdrawn | ReporterDataErased | ReportResumed;
+  | ReportSubmitted
+  | MessageSent
+  | SummaryApproved
+  | SummaryCorrected
+  | ReportWithdrawn
+  | ReporterDataErased
+  | ReportResumed
+  | IdentityRevealAnswered;
