@@ -25,7 +25,7 @@ const PUBLISHES: Record<CaseEvent['type'], string | undefined> = {
   SummaryApproved: undefined,
   SummaryCorrected: undefined,
   AdviceGiven: undefined,
-  ConsentRecorded: undefined,
+  ConsentRecorded: 'case.consent-recorded.v1',
   ReferralMade: 'case.referral-made.v1',
   FormalReportSupported: 'case.formal-report-supported.v1',
   AftercarePlanned: undefined,
@@ -39,10 +39,14 @@ const PUBLISHES: Record<CaseEvent['type'], string | undefined> = {
   ReporterMessageReceived: undefined,
   AdvisorMessageSent: 'case.advisor-message-sent.v1',
   DeadlineMissed: 'case.deadline-missed.v1',
+  ConsentGiven: undefined,
+  ConsentConfirmed: undefined,
+  ConsentWithdrawn: undefined,
+  LegalDutyInvoked: 'case.legal-duty-invoked.v1',
 };
 
 /** The only integration events that carry sealed text: what the reporter reads through intake. */
-const CARRIES_SEALED = ['case.summary-shared.v1', 'case.advisor-message-sent.v1'];
+const CARRIES_SEALED = ['case.summary-shared.v1', 'case.advisor-message-sent.v1', 'case.legal-duty-invoked.v1'];
 
 async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
   const sealer = new Sealer(new InMemoryKeyVault());
@@ -76,13 +80,46 @@ async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
       sealedSummary: await s('summary'),
       recordedAt: T,
     },
-    SummaryShared: { type: 'SummaryShared', caseId, summaryId: id(), advisorId: anna, sealedSummary: await s('summary'), sharedAt: T },
-    SummaryApproved: { type: 'SummaryApproved', caseId, summaryId: id(), approvedAt: T },
-    SummaryCorrected: { type: 'SummaryCorrected', caseId, summaryId: id(), sealedCorrection: await s('correction'), correctedAt: T },
+    SummaryShared: {
+      type: 'SummaryShared',
+      caseId,
+      summaryId: id(),
+      advisorId: anna,
+      sealedSummary: await s('summary'),
+      sharedAt: T,
+      version: 2,
+    },
+    SummaryApproved: { type: 'SummaryApproved', caseId, summaryId: id(), approvedAt: T, version: 2 },
+    SummaryCorrected: {
+      type: 'SummaryCorrected',
+      caseId,
+      summaryId: id(),
+      sealedCorrection: await s('correction'),
+      correctedAt: T,
+      version: 1,
+    },
     AdviceGiven: { type: 'AdviceGiven', caseId, adviceId: id(), advisorId: anna, sealedAdvice: await s('advice'), givenAt: T },
-    ConsentRecorded: { type: 'ConsentRecorded', caseId, advisorId: anna, scope: 'referral', recordedAt: T },
-    ReferralMade: { type: 'ReferralMade', caseId, referralId: id(), advisorId: anna, referralType: 'company-doctor', referredAt: T },
-    FormalReportSupported: { type: 'FormalReportSupported', caseId, advisorId: anna, supportedAt: T },
+    ConsentRecorded: {
+      type: 'ConsentRecorded',
+      caseId,
+      advisorId: anna,
+      scope: 'referral',
+      referralType: 'police',
+      recordedAt: T,
+      consentId: id(),
+      conversationId: id(),
+      givenBy: 'reporter',
+    },
+    ReferralMade: {
+      type: 'ReferralMade',
+      caseId,
+      referralId: id(),
+      advisorId: anna,
+      referralType: 'company-doctor',
+      referredAt: T,
+      consentId: id(),
+    },
+    FormalReportSupported: { type: 'FormalReportSupported', caseId, advisorId: anna, supportedAt: T, legalDutyId: id() },
     AftercarePlanned: {
       type: 'AftercarePlanned',
       caseId,
@@ -138,6 +175,20 @@ async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
       sentAt: T,
     },
     DeadlineMissed: { type: 'DeadlineMissed', caseId, deadline: 'acknowledgement', dueAt: T, advisorId: anna, detectedAt: T },
+    ConsentGiven: { type: 'ConsentGiven', caseId, consentId: id(), scope: 'formal-report', givenBy: 'reporter', givenAt: T },
+    ConsentConfirmed: { type: 'ConsentConfirmed', caseId, consentId: id(), confirmedBy: 'reporter', confirmedAt: T },
+    ConsentWithdrawn: { type: 'ConsentWithdrawn', caseId, consentId: id(), withdrawnBy: 'reporter', withdrawnAt: T },
+    LegalDutyInvoked: {
+      type: 'LegalDutyInvoked',
+      caseId,
+      dutyId: id(),
+      advisorId: anna,
+      reason: 'crime-art-160-sv',
+      scope: 'referral',
+      referralType: 'police',
+      sealedExplanation: await s('explanation'),
+      invokedAt: T,
+    },
   };
 }
 

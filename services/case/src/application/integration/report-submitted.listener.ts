@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ConsentConfirmedV1,
+  ConsentGivenV1,
+  ConsentWithdrawnV1,
   ReportSubmittedV1,
   ReportWithdrawnV1,
   ReporterMessageSentV1,
@@ -17,6 +20,15 @@ import { commandFor } from './intake-commands';
  */
 @Injectable()
 export class ReportSubmittedListener extends CommandListener {
-  readonly topics = [ReportSubmittedV1, ReporterMessageSentV1, SummaryApprovedV1, SummaryCorrectedV1, ReportWithdrawnV1].map(topicOf);
+  readonly topics = [
+    ReportSubmittedV1,
+    ReporterMessageSentV1,
+    SummaryApprovedV1,
+    SummaryCorrectedV1,
+    ReportWithdrawnV1,
+    ConsentGivenV1,
+    ConsentConfirmedV1,
+    ConsentWithdrawnV1,
+  ].map(topicOf);
   readonly commandFor = commandFor;
 }

@@ -1,4 +1,7 @@
 import {
+  ConsentConfirmedV1,
+  ConsentGivenV1,
+  ConsentWithdrawnV1,
   ReporterMessageSentV1,
   ReportSubmittedV1,
   ReportWithdrawnV1,
@@ -37,7 +40,14 @@ export function translateIntakeEvent(event: ReportEvent): Translated[] {
         }),
       ];
     case 'SummaryApproved':
-      return [outgoing(SummaryApprovedV1, { caseId: event.caseId, summaryId: event.summaryId, approvedAt: event.approvedAt })];
+      return [
+        outgoing(SummaryApprovedV1, {
+          caseId: event.caseId,
+          summaryId: event.summaryId,
+          approvedAt: event.approvedAt,
+          ...(event.version ? { version: event.version } : {}),
+        }),
+      ];
     case 'SummaryCorrected':
       return [
         outgoing(SummaryCorrectedV1, {
@@ -45,10 +55,19 @@ export function translateIntakeEvent(event: ReportEvent): Translated[] {
           summaryId: event.summaryId,
           correctedAt: event.correctedAt,
           sealedCorrection: event.sealedCorrection,
+          ...(event.version ? { version: event.version } : {}),
         }),
       ];
     case 'ReportWithdrawn':
       return [outgoing(ReportWithdrawnV1, { caseId: event.caseId, withdrawnAt: event.withdrawnAt })];
+    case 'ConsentGiven': {
+      const { caseId, consentId, scope, referralType, givenAt } = event;
+      return [outgoing(ConsentGivenV1, { caseId, consentId, scope, givenAt, ...(referralType ? { referralType } : {}) })];
+    }
+    case 'ConsentConfirmed':
+      return [outgoing(ConsentConfirmedV1, { caseId: event.caseId, consentId: event.consentId, confirmedAt: event.confirmedAt })];
+    case 'ConsentWithdrawn':
+      return [outgoing(ConsentWithdrawnV1, { caseId: event.caseId, consentId: event.consentId, withdrawnAt: event.withdrawnAt })];
     case 'ReporterDataErased':
       // Nothing to tell: the reporter's key is shredded in the shared vault, so every reader (the advisor's
       // view, the audit replay) already reads their contact and identity as erased.
