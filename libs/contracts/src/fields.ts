@@ -57,8 +57,8 @@ export const CONSENT_SCOPES = ['referral', 'formal-report'] as const;
  * certain serious crimes (art. 160 Sv), a public servant's duty to report crimes met in office (art. 162 Sv), the
  * reporting code on domestic violence and child abuse (Wet verplichte meldcode), and an acute danger to someone's life.
  */
-/** The version of a summary shared with the reporter (1, 2, …). */
-export const summaryVersion = Type.Integer({ minimum: 1, maximum: 1000 });
+/** The version of a summary shared with the reporter (1, 2, …; a count, so the schema starts at 0). */
+export const summaryVersion = Type.Integer({ minimum: 0, maximum: 1000 });
 export const LEGAL_DUTY_REASONS = ['crime-art-160-sv', 'official-duty-art-162-sv', 'reporting-code-child-abuse', 'danger-to-life'] as const;
 
 /** The payload's properties, those named in `O` optional. */
