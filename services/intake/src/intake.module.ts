@@ -5,6 +5,7 @@ import { IntakePageHttpController } from './api/http/intake-page.http.controller
 import { ReporterCaseHttpController } from './api/http/reporter-case.http.controller';
 import { ReportsHttpController } from './api/http/reports.http.controller';
 import { AnswerSummaryHandler } from './application/answer-summary/answer-summary.handler';
+import { ConfirmConsentHandler, GiveConsentHandler, WithdrawConsentHandler } from './application/consent/consent.handlers';
 import { EraseReporterDataHandler } from './application/erase-reporter-data/erase-reporter-data.handler';
 import { OpenFollowUpHandler } from './application/follow-up/open-follow-up.handler';
 import { IntakeKeyring } from './application/intake-keyring';
@@ -23,12 +24,16 @@ import { ReporterNoticesListener } from './infrastructure/reporter-notices.liste
 import { IntakeStartup } from './infrastructure/intake-startup';
 import { SqlIntakeReadModel } from './infrastructure/intake-read-model.sql';
 import { IntakeReadModels1733700000000 } from './infrastructure/migrations/1733700000000-intake-read-models';
+import { ConsentsAndSummaryVersions1765300000000 } from './infrastructure/migrations/1765300000000-consents-and-summary-versions';
 
 @Module({
   // Fixed-segment routes (proof-key, follow-up, cases/…) are registered before the `:intakeCode` page.
   controllers: [ReportsHttpController, ReporterCaseHttpController, IntakePageHttpController],
   providers: [
-    ...provideReadModels({ entities: [], migrations: [IntakeReadModels1733700000000, NoticeOutboxTable1765000000000] }),
+    ...provideReadModels({
+      entities: [],
+      migrations: [IntakeReadModels1733700000000, NoticeOutboxTable1765000000000, ConsentsAndSummaryVersions1765300000000],
+    }),
     SqlIntakeReadModel,
     { provide: INTAKE_READ_MODEL, useExisting: SqlIntakeReadModel },
     IntakeStartup,
@@ -49,6 +54,9 @@ import { IntakeReadModels1733700000000 } from './infrastructure/migrations/17337
     AnswerSummaryHandler,
     WithdrawReportHandler,
     EraseReporterDataHandler,
+    GiveConsentHandler,
+    ConfirmConsentHandler,
+    WithdrawConsentHandler,
   ],
 })
 export class IntakeModule {

@@ -17,6 +17,7 @@ interface Row {
 interface Ids {
   caseId: string;
   summaryId: string;
+  consentId: string;
   receiptCode: string;
   passphrase: string;
   proof: object;
@@ -34,6 +35,10 @@ const MATRIX: Record<string, Row> = {
   'GET /intake/cases/{caseId}/summaries': { access: 'reporter' },
   'POST /intake/cases/{caseId}/summaries/{summaryId}/approval': { access: 'reporter' },
   'POST /intake/cases/{caseId}/summaries/{summaryId}/correction': { access: 'reporter', body: { correction: 'not quite' } },
+  'GET /intake/cases/{caseId}/consents': { access: 'reporter' },
+  'POST /intake/cases/{caseId}/consents': { access: 'reporter', body: { scope: 'referral', referralType: 'police' } },
+  'POST /intake/cases/{caseId}/consents/{consentId}/confirmation': { access: 'reporter' },
+  'POST /intake/cases/{caseId}/consents/{consentId}/withdrawal': { access: 'reporter' },
   // Last: after it the case takes nothing more (422), which the positive check below allows.
   'POST /intake/cases/{caseId}/withdrawal': { access: 'reporter' },
   'POST /intake/cases/{caseId}/personal-data/erasure': { access: 'reporter' },
@@ -51,7 +56,11 @@ describe('intake authorization matrix', () => {
 
   const call = (endpoint: string, ids: Ids, auth?: string) => {
     const [method, template] = endpoint.split(' ');
-    const path = template.replace('{intakeCode}', 'bakkerij-2026').replace('{caseId}', ids.caseId).replace('{summaryId}', ids.summaryId);
+    const path = template
+      .replace('{intakeCode}', 'bakkerij-2026')
+      .replace('{caseId}', ids.caseId)
+      .replace('{summaryId}', ids.summaryId)
+      .replace('{consentId}', ids.consentId);
     const row = MATRIX[endpoint];
     const body =
       endpoint === 'POST /intake/follow-up'
@@ -74,9 +83,9 @@ describe('intake authorization matrix', () => {
       .post('/intake/follow-up')
       .send({ receiptCode: submitted.receiptCode, passphrase: submitted.passphrase })
       .expect(200);
-    const { publish, summaryId } = await sealedCase(intake.service.platform.privacy.sealer, submitted.caseId);
+    const { publish, summaryId, consentId } = await sealedCase(intake.service.platform.privacy.sealer, submitted.caseId);
     await intake.publishCaseEvents(publish);
-    return [{ ...submitted, summaryId }, `Bearer ${opened.body.token}`];
+    return [{ ...submitted, summaryId, consentId }, `Bearer ${opened.body.token}`];
   };
 
   beforeAll(async () => {
