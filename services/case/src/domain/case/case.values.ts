@@ -21,6 +21,15 @@ export type ReferralType = (typeof REFERRAL_TYPES)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type Activity = (typeof ACTIVITIES)[number];
 
+/** Themes of unwanted behaviour (PSA). No longer a consent rule: every theme needs the reporter's consent (docs/case/consent.md). */
+export const UNWANTED_BEHAVIOUR_THEMES: readonly Theme[] = [
+  'intimidation',
+  'bullying',
+  'aggression-and-violence',
+  'discrimination',
+  'sexual-harassment',
+];
+
 /** What a reporter consents to, step by step: a referral (to one target) or a formal report. */
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 /** Why the law overrides consent: a closed list (docs/case/consent.md). */
