@@ -12,8 +12,9 @@ import { caseService } from '../../services/case/src/service';
 import { intake } from '../../services/intake/src/service';
 
 // The reporter's path and the counsellor's case, end to end over HTTP on the embedded default: an anonymous
-// report → receipt → case opened → assigned → acknowledged → a conversation whose summary the reporter approves
-// through the receipt → a referral with consent → hours → closed → the auditor's replay → erasure → the replay
+// report → receipt → case opened → assigned → acknowledged → a conversation whose summary the reporter corrects
+// through the receipt, the advisor revises and the reporter approves (version 2) → a referral with the reporter's
+// own consent → hours → closed → the auditor's replay → erasure → the replay
 // again. A canary planted in every personal field appears afterwards nowhere but as ciphertext: not in any table
 // of any database (events, bus, read models, key vault), logs, traces, error bodies or audit output.
 //
@@ -139,7 +140,8 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     expect(conversation.status).toBe(201);
     expect((await post(`summaries/${conversation.body.summaryId}/share`)).status).toBe(204);
 
-    // The reporter comes back with receipt and passphrase, reads the summary and approves it.
+    // The reporter comes back with receipt and passphrase, reads the summary and corrects it; Anna revises it, and
+    // the reporter approves the second version (Art. 18: check, correct, agree).
     const session = keep(
       await request(intakeService.url).post('/intake/follow-up').set('Idempotency-Key', 'follow-up-1').send({ receiptCode, passphrase }),
     );
@@ -155,17 +157,44 @@ describe('a report, from the intake page to erasure, across intake and case', ()
       },
       { timeoutMs: 20_000 },
     );
+    const summaryUrl = `/intake/cases/${caseId}/summaries/${conversation.body.summaryId}`;
     expect(
       keep(
         await request(intakeService.url)
-          .post(`/intake/cases/${caseId}/summaries/${conversation.body.summaryId}/approval`)
-          .set('Authorization', reporter),
+          .post(`${summaryUrl}/correction`)
+          .set('Authorization', reporter)
+          .send({ correction: `${CANARY} it was Tuesday`, version: 1 }),
       ).status,
-    ).toBeLessThan(300);
+    ).toBe(204);
+    await eventually(
+      async () => expect((await cases.platform.store.readStream(`case-${caseId}`)).map((e) => e.type)).toContain('SummaryCorrected'),
+      { timeoutMs: 20_000 },
+    );
+    expect((await post(`summaries/${conversation.body.summaryId}/versions`, { summary: `${CANARY} told me about Tuesday` })).status).toBe(
+      204,
+    );
+    await eventually(
+      async () => {
+        const { body } = await request(intakeService.url)
+          .get(`/intake/cases/${caseId}/summaries`)
+          .set('Authorization', reporter)
+          .expect(200);
+        expect(body.summaries[0].version).toBe(2);
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(
+      keep(await request(intakeService.url).post(`${summaryUrl}/approval`).set('Authorization', reporter).send({ version: 1 })).status,
+    ).toBe(409);
+    expect(
+      keep(await request(intakeService.url).post(`${summaryUrl}/approval`).set('Authorization', reporter).send({ version: 2 })).status,
+    ).toBe(204);
     await eventually(
       async () => expect((await cases.platform.store.readStream(`case-${caseId}`)).map((e) => e.type)).toContain('SummaryApproved'),
       { timeoutMs: 20_000 },
     );
+    const approved = await request(intakeService.url).get(`/intake/cases/${caseId}/summaries`).set('Authorization', reporter).expect(200);
+    expect(approved.body.summaries[0]).toMatchObject({ approvedVersion: 2, versions: [{ answer: 'corrected' }, { answer: 'approved' }] });
     keep(
       await request(intakeService.url)
         .post(`/intake/cases/${caseId}/messages`)
@@ -178,9 +207,20 @@ describe('a report, from the intake page to erasure, across intake and case', ()
       { timeoutMs: 20_000 },
     );
 
-    // Referral with consent, hours, closure.
+    // Referral with the reporter's own consent (through their receipt, to this one target), hours, closure.
     expect((await post('referrals', { referralType: 'company-doctor' })).status).toBe(422);
-    expect((await post('consents', { scope: 'referral' })).status).toBe(204);
+    const consent = keep(
+      await request(intakeService.url)
+        .post(`/intake/cases/${caseId}/consents`)
+        .set('Authorization', reporter)
+        .send({ scope: 'referral', referralType: 'company-doctor' }),
+    );
+    expect(consent.status).toBe(201);
+    await eventually(
+      async () => expect((await cases.platform.store.readStream(`case-${caseId}`)).map((e) => e.type)).toContain('ConsentGiven'),
+      { timeoutMs: 20_000 },
+    );
+    expect((await post('referrals', { referralType: 'police' })).status).toBe(422);
     expect((await post('referrals', { referralType: 'company-doctor' })).status).toBe(201);
     expect((await post('hours', { workedOn: today, minutes: 90, activity: 'conversation' })).status).toBe(204);
     expect((await post('closure', { outcome: 'referred', feedback: 'We referred you to the company doctor, as agreed.' })).status).toBe(

@@ -52,6 +52,16 @@ export const ACTIVITIES = ['intake', 'conversation', 'advice', 'referral', 'afte
 export const DEADLINES = ['acknowledgement', 'feedback'] as const;
 /** Whose deadlines a case keeps: the Whistleblower Protection Act's, or the agency's own service standard (same days). */
 export const REGIMES = ['wbk', 'service-standard'] as const;
+/** The steps a reporter consents to, each on its own: a referral (to one target of REFERRAL_TYPES) or a formal report. */
+export const CONSENT_SCOPES = ['referral', 'formal-report'] as const;
+/**
+ * Why the law overrides the reporter's consent (a closed list; docs/case/consent.md): the duty of anyone to report
+ * certain serious crimes (art. 160 Sv), a public servant's duty to report crimes met in office (art. 162 Sv), the
+ * reporting code on domestic violence and child abuse (Wet verplichte meldcode), and an acute danger to someone's life.
+ */
+/** The version of a summary shared with the reporter (1, 2, …; a count, so the schema starts at 0). */
+export const summaryVersion = Type.Integer({ minimum: 0, maximum: 1000 });
+export const LEGAL_DUTY_REASONS = ['crime-art-160-sv', 'official-duty-art-162-sv', 'reporting-code-child-abuse', 'danger-to-life'] as const;
 
 /** The payload's properties, those named in `O` optional. */
 type PayloadProperties<P extends TProperties, O extends keyof P> = { [K in keyof P]: K extends O ? TOptional<P[K]> : P[K] };

@@ -90,6 +90,23 @@ describe('case service over HTTP', () => {
     await service.platform.bus.publish([toMessage(event), toMessage(event)]); // a redelivery must not fail or duplicate
   }
 
+  /** What intake publishes when the reporter acts through their receipt (consent, an answer to a summary). */
+  async function fromReporter(type: string, id: string, payload: object): Promise<void> {
+    const event = {
+      eventId: randomUUID(),
+      type,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      key: id,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      payload: { caseId: id, ...payload },
+    };
+    service.platform.contracts.validate(event);
+    await service.platform.bus.publish([toMessage(event)]);
+  }
+  const streamTypes = async (id: string) => (await service.platform.store.readStream(`case-${id}`)).map((e) => e.type);
+
   it('opens a case from intake\u2019s report and lets the coordinator and advisor work it to closure', async () => {
     await submitReport(caseId);
     const carla = await token('coordinator-carla');
@@ -119,7 +136,14 @@ describe('case service over HTTP', () => {
     await post(`summaries/${conv.body.summaryId}/share`).expect(204);
     const refused = await post('referrals', { referralType: 'company-doctor' }).expect(422);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
-    await post('consents', { scope: 'referral' }).expect(204);
+    // The reporter consents through their receipt (intake), to this one target.
+    await fromReporter('intake.consent-given', caseId, {
+      consentId: randomUUID(),
+      scope: 'referral',
+      referralType: 'company-doctor',
+      givenAt: new Date().toISOString(),
+    });
+    await eventually(async () => expect(await streamTypes(caseId)).toContain('ConsentGiven'));
     await post('referrals', { referralType: 'company-doctor' }).expect(201);
     await post('hours', { workedOn: new Date().toISOString().slice(0, 10), minutes: 60, activity: 'conversation' }).expect(204);
     await post('closure', { outcome: 'referred', feedback: 'referred to the company doctor, as agreed' }).expect(204);
@@ -543,6 +567,109 @@ describe('case service over HTTP', () => {
       .get(`/agencies/${DEMO_AGENCY_ID}/cases?status=bogus`)
       .set('Authorization', await token('coordinator-carla'))
       .expect(400);
+  });
+
+  // Issue 8, defect 6: consent was the advisor's (one `referral` consent for any target; none at all needed on
+  // integrity themes or not-sure). Defect 9: a summary could be shared and answered once. Left open: the retention
+  // test below counts the closed cases.
+  it('needs the reporter\u2019s consent per target on every theme: recorded from a conversation it counts once confirmed, withdrawn it no longer does; a legal duty is its own event', async () => {
+    const id = randomUUID();
+    await submitReport(id, 'not-sure');
+    const carla = await token('coordinator-carla');
+    await eventually(() =>
+      api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId: anna }).expect(204),
+    );
+    const a = await token('advisor-anna');
+    const post = (path: string, body: object = {}) => api().post(`/cases/${id}/${path}`).set('Authorization', a).send(body);
+    await post('referrals', { referralType: 'police' }).expect(422); // not-sure: before, this went through without consent
+    await post('formal-report').expect(422);
+    const conv = await post('conversations', {
+      heldOn: new Date().toISOString().slice(0, 10),
+      minutes: 30,
+      mode: 'phone',
+      summary: 'call',
+    }).expect(201);
+
+    // Recorded by the advisor from the conversation: shown to the reporter, not counting before they confirm.
+    await post('consents', { scope: 'referral', conversationId: conv.body.conversationId }).expect(400); // no target
+    await post('consents', { scope: 'referral', referralType: 'police', conversationId: randomUUID() }).expect(404);
+    const recorded = await post('consents', { scope: 'referral', referralType: 'police', conversationId: conv.body.conversationId }).expect(
+      201,
+    );
+    await post('referrals', { referralType: 'police' }).expect(422);
+    await fromReporter('intake.consent-confirmed', id, { consentId: recorded.body.consentId, confirmedAt: new Date().toISOString() });
+    await eventually(async () => expect(await streamTypes(id)).toContain('ConsentConfirmed'));
+    await post('referrals', { referralType: 'hr' }).expect(422); // consent to the police is not consent to HR
+    const referral = await post('referrals', { referralType: 'police' }).expect(201);
+    const made = (await service.platform.store.readStream(`case-${id}`)).find((e) => e.type === 'ReferralMade');
+    expect(made?.data).toMatchObject({ referralId: referral.body.referralId, consentId: recorded.body.consentId });
+
+    // Withdrawn by the reporter: it allows nothing more.
+    await fromReporter('intake.consent-withdrawn', id, { consentId: recorded.body.consentId, withdrawnAt: new Date().toISOString() });
+    await eventually(async () => expect(await streamTypes(id)).toContain('ConsentWithdrawn'));
+    await post('referrals', { referralType: 'police' }).expect(422);
+
+    // The law overrides consent only as its own recorded event, with a reason from the closed list; the step references it.
+    await post('legal-duties', { reason: 'because', scope: 'formal-report', explanation: 'x' }).expect(400);
+    const duty = await post('legal-duties', {
+      reason: 'crime-art-160-sv',
+      scope: 'formal-report',
+      explanation: 'LEGAL-DUTY-CANARY a serious crime was announced',
+    }).expect(201);
+    await post('formal-report').expect(204);
+    const stream = await service.platform.store.readStream(`case-${id}`);
+    expect(stream.find((e) => e.type === 'FormalReportSupported')?.data).toMatchObject({ legalDutyId: duty.body.dutyId });
+    expect(JSON.stringify(stream.map((e) => e.data))).not.toContain('LEGAL-DUTY-CANARY');
+
+    const read = await api().get(`/cases/${id}`).set('Authorization', a).expect(200);
+    expect(read.body.consents).toEqual([
+      { consentId: recorded.body.consentId, scope: 'referral', referralType: 'police', recordedBy: 'advisor', status: 'withdrawn' },
+    ]);
+    expect(read.body.legalDuties).toEqual([
+      { dutyId: duty.body.dutyId, reason: 'crime-art-160-sv', scope: 'formal-report', referralType: null },
+    ]);
+    expect(read.body.history.find((e: { type: string }) => e.type === 'LegalDutyInvoked').data.sealedExplanation).toBe(
+      'LEGAL-DUTY-CANARY a serious crime was announced',
+    );
+  });
+
+  it('revises a shared summary as a new version, takes the reporter\u2019s approval of the latest and marks it', async () => {
+    const id = randomUUID();
+    await submitReport(id);
+    const carla = await token('coordinator-carla');
+    await eventually(() =>
+      api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId: anna }).expect(204),
+    );
+    const a = await token('advisor-anna');
+    const post = (path: string, body: object = {}) => api().post(`/cases/${id}/${path}`).set('Authorization', a).send(body);
+    const conv = await post('conversations', {
+      heldOn: new Date().toISOString().slice(0, 10),
+      minutes: 30,
+      mode: 'video',
+      summary: 'Monday',
+    }).expect(201);
+    const summaryId = conv.body.summaryId as string;
+    await post(`summaries/${summaryId}/versions`, { summary: 'too early' }).expect(422); // not shared yet
+    await post(`summaries/${summaryId}/share`).expect(204);
+    await fromReporter('intake.summary-corrected', id, {
+      summaryId,
+      version: 1,
+      correctedAt: new Date().toISOString(),
+      sealedCorrection: await service.platform.privacy.sealer.seal('It was Tuesday', caseKey(id)),
+    });
+    await eventually(async () => expect(await streamTypes(id)).toContain('SummaryCorrected'));
+    await post(`summaries/${summaryId}/versions`, { summary: 'Tuesday' }).expect(204);
+    await post(`summaries/${summaryId}/versions`, {}).expect(400);
+    await fromReporter('intake.summary-approved', id, { summaryId, version: 2, approvedAt: new Date().toISOString() });
+    await eventually(async () => expect(await streamTypes(id)).toContain('SummaryApproved'));
+
+    const read = await api().get(`/cases/${id}`).set('Authorization', a).expect(200);
+    expect(read.body.summaries).toEqual([{ summaryId, version: 2, approvedVersion: 2 }]);
+    const shares = read.body.history.filter((e: { type: string }) => e.type === 'SummaryShared');
+    expect(shares.map((e: { data: { version: number; sealedSummary: string } }) => [e.data.version, e.data.sealedSummary])).toEqual([
+      [1, 'Monday'],
+      [2, 'Tuesday'],
+    ]);
   });
 
   it('erases closed cases past retention, and the replay still works with the fields erased', async () => {

@@ -5,6 +5,7 @@ import { IntakePageHttpController } from './api/http/intake-page.http.controller
 import { ReporterCaseHttpController } from './api/http/reporter-case.http.controller';
 import { ReportsHttpController } from './api/http/reports.http.controller';
 import { AnswerSummaryHandler } from './application/answer-summary/answer-summary.handler';
+import { ConfirmConsentHandler, GiveConsentHandler, WithdrawConsentHandler } from './application/consent/consent.handlers';
 import { EraseReporterDataHandler } from './application/erase-reporter-data/erase-reporter-data.handler';
 import { OpenFollowUpHandler } from './application/follow-up/open-follow-up.handler';
 import { IntakeKeyring } from './application/intake-keyring';
@@ -27,6 +28,7 @@ import { SqlIntakeReadModel } from './infrastructure/intake-read-model.sql';
 import { IntakeReadModels1733700000000 } from './infrastructure/migrations/1733700000000-intake-read-models';
 import { IdentityReveals1796490000004 } from './infrastructure/migrations/1796490000004-identity-reveals';
 import { ReporterFeedback1796490000002 } from './infrastructure/migrations/1796490000002-reporter-feedback';
+import { ConsentsAndSummaryVersions1765300000000 } from './infrastructure/migrations/1765300000000-consents-and-summary-versions';
 
 @Module({
   // Fixed-segment routes (proof-key, follow-up, cases/…) are registered before the `:intakeCode` page.
@@ -37,6 +39,7 @@ import { ReporterFeedback1796490000002 } from './infrastructure/migrations/17964
       migrations: [
         IntakeReadModels1733700000000,
         NoticeOutboxTable1765000000000,
+        ConsentsAndSummaryVersions1765300000000,
         ReporterFeedback1796490000002,
         IdentityReveals1796490000004,
       ],
@@ -63,6 +66,9 @@ import { ReporterFeedback1796490000002 } from './infrastructure/migrations/17964
     AnswerIdentityRevealHandler,
     WithdrawReportHandler,
     EraseReporterDataHandler,
+    GiveConsentHandler,
+    ConfirmConsentHandler,
+    WithdrawConsentHandler,
   ],
 })
 export class IntakeModule {

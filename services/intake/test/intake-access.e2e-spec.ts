@@ -20,6 +20,7 @@ interface Ids {
   caseId: string;
   summaryId: string;
   revealId?: string;
+  consentId: string;
   receiptCode: string;
   passphrase: string;
   proof: object;
@@ -37,6 +38,10 @@ const MATRIX: Record<string, Row> = {
   'GET /intake/cases/{caseId}/summaries': { access: 'reporter' },
   'POST /intake/cases/{caseId}/summaries/{summaryId}/approval': { access: 'reporter' },
   'POST /intake/cases/{caseId}/summaries/{summaryId}/correction': { access: 'reporter', body: { correction: 'not quite' } },
+  'GET /intake/cases/{caseId}/consents': { access: 'reporter' },
+  'POST /intake/cases/{caseId}/consents': { access: 'reporter', body: { scope: 'referral', referralType: 'police' } },
+  'POST /intake/cases/{caseId}/consents/{consentId}/confirmation': { access: 'reporter' },
+  'POST /intake/cases/{caseId}/consents/{consentId}/withdrawal': { access: 'reporter' },
   // Last: after it the case takes nothing more (422), which the positive check below allows.
   'POST /intake/cases/{caseId}/withdrawal': { access: 'reporter' },
   'POST /intake/cases/{caseId}/resumption': { access: 'reporter' },
@@ -62,7 +67,8 @@ describe('intake authorization matrix', () => {
       .replace('{intakeCode}', 'bakkerij-2026')
       .replace('{caseId}', ids.caseId)
       .replace('{summaryId}', ids.summaryId)
-      .replace('{revealId}', ids.revealId ?? ids.summaryId);
+      .replace('{revealId}', ids.revealId ?? ids.summaryId)
+      .replace('{consentId}', ids.consentId);
     const row = MATRIX[endpoint];
     const body =
       endpoint === 'POST /intake/follow-up'
@@ -85,7 +91,7 @@ describe('intake authorization matrix', () => {
       .post('/intake/follow-up')
       .send({ receiptCode: submitted.receiptCode, passphrase: submitted.passphrase })
       .expect(200);
-    const { publish, summaryId } = await sealedCase(intake.service.platform.privacy.sealer, submitted.caseId);
+    const { publish, summaryId, consentId } = await sealedCase(intake.service.platform.privacy.sealer, submitted.caseId);
     const revealId = randomUUID();
     const reveal = caseEvent('case.identity-reveal-requested', submitted.caseId, {
       revealId,
@@ -94,7 +100,7 @@ describe('intake authorization matrix', () => {
       sealedReason: await intake.service.platform.privacy.sealer.seal('a second counsellor joins', caseKey(submitted.caseId)),
     });
     await intake.publishCaseEvents([...publish, reveal]);
-    return [{ ...submitted, summaryId, revealId }, `Bearer ${opened.body.token}`];
+    return [{ ...submitted, summaryId, revealId, consentId }, `Bearer ${opened.body.token}`];
   };
 
   beforeAll(async () => {

@@ -3,8 +3,10 @@ import type { FieldClasses } from '../contract';
 import {
   ACTIVITIES,
   ANONYMITY,
+  CONSENT_SCOPES,
   CONVERSATION_MODES,
   DEADLINES,
+  LEGAL_DUTY_REASONS,
   OUTCOMES,
   REFERRAL_TYPES,
   REGIMES,
@@ -16,6 +18,7 @@ import {
   instant,
   oneOf,
   sealed,
+  summaryVersion,
   uuid,
 } from '../fields';
 
@@ -78,9 +81,10 @@ export const ConversationRecordedV1 = event(
 
 export const SummarySharedV1 = event(
   'summary-shared',
-  'The advisor shared a conversation summary with the reporter for approval.',
-  { caseId: uuid, summaryId: uuid, sharedAt: instant, sealedSummary: sealed },
-  { caseId: 'id', summaryId: 'id', sharedAt: 'timestamp', sealedSummary: 'sealed' },
+  'The advisor shared a version of a conversation summary with the reporter for approval (absent version: 1).',
+  { caseId: uuid, summaryId: uuid, sharedAt: instant, sealedSummary: sealed, version: summaryVersion },
+  { caseId: 'id', summaryId: 'id', sharedAt: 'timestamp', sealedSummary: 'sealed', version: 'count' },
+  ['version'],
 );
 
 export const AdvisorMessageSentV1 = event(
@@ -167,6 +171,47 @@ export const IdentityRevealDecidedV1 = event(
   { caseId: 'id', revealId: 'id', decision: 'enum', decidedBy: 'enum', decidedAt: 'timestamp' },
 );
 
+/** The advisor recorded a consent the reporter gave in a conversation: intake shows it to the reporter to confirm or withdraw. */
+export const ConsentRecordedV1 = event(
+  'consent-recorded',
+  'The advisor recorded a consent the reporter gave in a conversation; it counts once the reporter confirms it. Consumed by intake.',
+  {
+    caseId: uuid,
+    consentId: uuid,
+    scope: oneOf(CONSENT_SCOPES),
+    referralType: oneOf(REFERRAL_TYPES),
+    conversationId: uuid,
+    recordedAt: instant,
+  },
+  { caseId: 'id', consentId: 'id', scope: 'enum', referralType: 'enum', conversationId: 'id', recordedAt: 'timestamp' },
+  ['referralType'],
+);
+
+/** The law overrode the reporter's consent for one step: the reporter sees it, with the reason and the sealed explanation. */
+export const LegalDutyInvokedV1 = event(
+  'legal-duty-invoked',
+  'The advisor invoked a legal duty that overrides consent for one step (reason from a closed list); consumed by intake.',
+  {
+    caseId: uuid,
+    dutyId: uuid,
+    reason: oneOf(LEGAL_DUTY_REASONS),
+    scope: oneOf(CONSENT_SCOPES),
+    referralType: oneOf(REFERRAL_TYPES),
+    invokedAt: instant,
+    sealedExplanation: sealed,
+  },
+  {
+    caseId: 'id',
+    dutyId: 'id',
+    reason: 'enum',
+    scope: 'enum',
+    referralType: 'enum',
+    invokedAt: 'timestamp',
+    sealedExplanation: 'sealed',
+  },
+  ['referralType'],
+);
+
 export const CASE_CONTRACTS = [
   CaseOpenedV1,
   AdvisorAssignedV1,
@@ -184,4 +229,6 @@ export const CASE_CONTRACTS = [
   FeedbackGivenV1,
   IdentityRevealRequestedV1,
   IdentityRevealDecidedV1,
+  ConsentRecordedV1,
+  LegalDutyInvokedV1,
 ];

@@ -3,7 +3,9 @@ import {
   ADVISOR_GENDERS,
   ADVISOR_KINDS,
   ANONYMITY,
+  CONSENT_SCOPES,
   CONTACT_CHANNELS,
+  REFERRAL_TYPES,
   RELATIONS,
   THEMES,
   contractV1,
@@ -12,6 +14,7 @@ import {
   oneOf,
   payload,
   sealed,
+  summaryVersion,
   uuid,
 } from '../fields';
 
@@ -76,18 +79,20 @@ export const ReporterMessageSentV1 = contractV1(
 export const SummaryApprovedV1 = contractV1(
   'intake',
   'summary-approved',
-  'A reporter approved a shared conversation summary; consumed by case.',
-  { caseId: uuid, summaryId: uuid, approvedAt: instant },
-  { caseId: 'id', summaryId: 'id', approvedAt: 'timestamp' },
+  'A reporter approved a version of a shared conversation summary (absent version: 1); consumed by case.',
+  { caseId: uuid, summaryId: uuid, approvedAt: instant, version: summaryVersion },
+  { caseId: 'id', summaryId: 'id', approvedAt: 'timestamp', version: 'count' },
+  ['version'],
 );
 
 /** The reporter corrected a conversation summary (the correction sealed). */
 export const SummaryCorrectedV1 = contractV1(
   'intake',
   'summary-corrected',
-  'A reporter corrected a shared conversation summary; consumed by case.',
-  { caseId: uuid, summaryId: uuid, correctedAt: instant, sealedCorrection: sealed },
-  { caseId: 'id', summaryId: 'id', correctedAt: 'timestamp', sealedCorrection: 'sealed' },
+  'A reporter corrected a version of a shared conversation summary (absent version: 1); consumed by case.',
+  { caseId: uuid, summaryId: uuid, correctedAt: instant, sealedCorrection: sealed, version: summaryVersion },
+  { caseId: 'id', summaryId: 'id', correctedAt: 'timestamp', sealedCorrection: 'sealed', version: 'count' },
+  ['version'],
 );
 
 /** The reporter withdrew their report. */
@@ -117,6 +122,34 @@ export const IdentityRevealAnsweredV1 = contractV1(
   { caseId: 'id', revealId: 'id', decision: 'enum', answeredAt: 'timestamp' },
 );
 
+/** The reporter gave a consent through their receipt: to one step, and for a referral to one target. */
+export const ConsentGivenV1 = contractV1(
+  'intake',
+  'consent-given',
+  'A reporter gave consent to one step (a referral to one target, or a formal report); consumed by case.',
+  { caseId: uuid, consentId: uuid, scope: oneOf(CONSENT_SCOPES), referralType: oneOf(REFERRAL_TYPES), givenAt: instant },
+  { caseId: 'id', consentId: 'id', scope: 'enum', referralType: 'enum', givenAt: 'timestamp' },
+  ['referralType'],
+);
+
+/** The reporter confirmed a consent their advisor recorded from a conversation: from now on it counts. */
+export const ConsentConfirmedV1 = contractV1(
+  'intake',
+  'consent-confirmed',
+  'A reporter confirmed a consent their advisor recorded; consumed by case.',
+  { caseId: uuid, consentId: uuid, confirmedAt: instant },
+  { caseId: 'id', consentId: 'id', confirmedAt: 'timestamp' },
+);
+
+/** The reporter withdrew a consent (their own or one their advisor recorded): it allows nothing any more. */
+export const ConsentWithdrawnV1 = contractV1(
+  'intake',
+  'consent-withdrawn',
+  'A reporter withdrew a consent; consumed by case.',
+  { caseId: uuid, consentId: uuid, withdrawnAt: instant },
+  { caseId: 'id', consentId: 'id', withdrawnAt: 'timestamp' },
+);
+
 export const INTAKE_CONTRACTS = [
   ReportSubmittedV1,
   ReporterMessageSentV1,
@@ -125,4 +158,7 @@ export const INTAKE_CONTRACTS = [
   ReportWithdrawnV1,
   ReportResumedV1,
   IdentityRevealAnsweredV1,
+  ConsentGivenV1,
+  ConsentConfirmedV1,
+  ConsentWithdrawnV1,
 ];

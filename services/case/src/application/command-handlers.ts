@@ -26,6 +26,9 @@ import { ShareSummaryHandler } from './share-summary/share-summary.handler';
 import { SupportFormalReportHandler } from './support-formal-report/support-formal-report.handler';
 import { TransferCaseHandler } from './transfer-case/transfer-case.handler';
 import { WithdrawReportHandler } from './withdraw-report/withdraw-report.handler';
+import { InvokeLegalDutyHandler } from './invoke-legal-duty/invoke-legal-duty.handler';
+import { ConfirmConsentHandler, GiveConsentHandler, WithdrawConsentHandler } from './reporter-consent/reporter-consent.handlers';
+import { ReviseSummaryHandler } from './revise-summary/revise-summary.handler';
 
 export const COMMAND_HANDLERS = [
   AcknowledgeCaseHandler,
@@ -57,4 +60,9 @@ export const COMMAND_HANDLERS = [
   SupportFormalReportHandler,
   TransferCaseHandler,
   WithdrawReportHandler,
+  GiveConsentHandler,
+  ConfirmConsentHandler,
+  WithdrawConsentHandler,
+  InvokeLegalDutyHandler,
+  ReviseSummaryHandler,
 ];

@@ -1,4 +1,4 @@
-import { notFound, unauthenticated, unavailable } from '@vertrouwd/domain';
+import { conflict, notFound, unauthenticated, unavailable } from '@vertrouwd/domain';
 
 // Refusals of intake's use cases beyond the report's own rules (domain/report/report.errors.ts): the kind gives the
 // HTTP status; messages name the rule and never carry content.
@@ -7,6 +7,11 @@ export class IntakeCodeNotFoundError extends notFound('IntakeCodeNotFoundError',
 export class ReportNotFoundError extends notFound('ReportNotFoundError', 'No such report') {}
 export class RevealNotPendingError extends notFound('RevealNotPendingError', 'No identity reveal request waiting for you on this case') {}
 export class SummaryNotOnCaseError extends notFound('SummaryNotOnCaseError', 'No such summary on this case') {}
+export class SummaryVersionOutdatedError extends conflict(
+  'SummaryVersionOutdatedError',
+  'A newer version of this summary was shared: answer that one',
+) {}
+export class ConsentNotOnCaseError extends notFound('ConsentNotOnCaseError', 'No such consent on this case') {}
 /** One answer for an unknown receipt and a wrong passphrase: nobody learns which receipts exist. */
 export class ReceiptNotMatchedError extends unauthenticated('ReceiptNotMatchedError', 'The receipt code and passphrase do not match') {}
 export class FollowUpUnavailableError extends unavailable('FollowUpUnavailableError', 'Follow-up is not configured') {}

@@ -11,7 +11,9 @@ import {
   FeedbackGivenV1,
   IdentityRevealDecidedV1,
   IdentityRevealRequestedV1,
+  ConsentRecordedV1,
   isEvent,
+  LegalDutyInvokedV1,
   SummarySharedV1,
   topicOf,
   type IntegrationEvent,
@@ -32,6 +34,8 @@ export const CASE_TOPICS = [
   FeedbackGivenV1,
   IdentityRevealRequestedV1,
   IdentityRevealDecidedV1,
+  ConsentRecordedV1,
+  LegalDutyInvokedV1,
 ].map(topicOf);
 
 /**
@@ -100,10 +104,29 @@ export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationE
     return;
   }
   if (isEvent(event, SummarySharedV1)) {
-    const { summaryId, caseId, sharedAt, sealedSummary } = event.payload;
+    const { summaryId, caseId, sharedAt, sealedSummary, version } = event.payload;
     await tx.query(
-      'insert into shared_summaries (summary_id, case_id, shared_at, sealed_summary) values ($1, $2, $3, $4) on conflict do nothing',
-      [summaryId, caseId, sharedAt, sealedSummary],
+      `insert into shared_summaries (summary_id, version, case_id, shared_at, sealed_summary) values ($1, $2, $3, $4, $5)
+       on conflict do nothing`,
+      [summaryId, version ?? 1, caseId, sharedAt, sealedSummary],
+    );
+    return;
+  }
+  if (isEvent(event, ConsentRecordedV1)) {
+    const { consentId, caseId, scope, referralType, conversationId, recordedAt } = event.payload;
+    await tx.query(
+      `insert into recorded_consents (consent_id, case_id, scope, referral_type, conversation_id, recorded_at)
+       values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
+      [consentId, caseId, scope, referralType ?? null, conversationId, recordedAt],
+    );
+    return;
+  }
+  if (isEvent(event, LegalDutyInvokedV1)) {
+    const { dutyId, caseId, reason, scope, referralType, invokedAt, sealedExplanation } = event.payload;
+    await tx.query(
+      `insert into legal_duties (duty_id, case_id, reason, scope, referral_type, invoked_at, sealed_explanation)
+       values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing`,
+      [dutyId, caseId, reason, scope, referralType ?? null, invokedAt, sealedExplanation],
     );
     return;
   }
@@ -130,5 +153,7 @@ async function forget(tx: TransactionalQuery, caseId: string): Promise<void> {
   await tx.query('delete from advisor_messages where case_id = $1', [caseId]);
   await tx.query('delete from shared_summaries where case_id = $1', [caseId]);
   await tx.query('delete from identity_reveals where case_id = $1', [caseId]);
+  await tx.query('delete from recorded_consents where case_id = $1', [caseId]);
+  await tx.query('delete from legal_duties where case_id = $1', [caseId]);
   await tx.query('delete from report_status where case_id = $1', [caseId]);
 }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ReadModels } from '@vertrouwd/service-kit';
 import type {
-  RevealEntry,
   AdvisorEntry,
   CaseProgress,
   IntakeOrganisation,
   IntakeReadModel,
+  LegalDutyEntry,
   Receipt,
-  SealedEntry,
+  RecordedConsent,
+  RevealEntry,
+  SummaryVersionEntry,
 } from '../application/ports/intake-read-model.port';
 
 /** Intake's tables through the kit's data source. Nothing here is readable personal data (see the migration). */
@@ -59,9 +61,10 @@ export class SqlIntakeReadModel implements IntakeReadModel {
     ]);
   }
 
-  sharedSummaries(caseId: string): Promise<SealedEntry[]> {
+  sharedSummaries(caseId: string): Promise<SummaryVersionEntry[]> {
     return this.query(
-      'select summary_id as id, shared_at as at, sealed_summary as sealed from shared_summaries where case_id = $1 order by shared_at',
+      `select summary_id as id, version, shared_at as at, sealed_summary as sealed from shared_summaries
+        where case_id = $1 order by shared_at, version`,
       [caseId],
     );
   }
@@ -74,6 +77,23 @@ export class SqlIntakeReadModel implements IntakeReadModel {
     );
   }
 
+  async latestSummaryVersion(caseId: string, summaryId: string): Promise<number | undefined> {
+    const [row] = await this.query<{ version: number | null }>(
+      'select max(version) as version from shared_summaries where summary_id = $1 and case_id = $2',
+      [summaryId, caseId],
+    );
+    return row?.version ?? undefined;
+  }
+
+  recordedConsents(caseId: string): Promise<RecordedConsent[]> {
+    return this.query(
+      `select consent_id as "consentId", scope, referral_type as "referralType", conversation_id as "conversationId",
+              recorded_at as "recordedAt"
+         from recorded_consents where case_id = $1 order by recorded_at`,
+      [caseId],
+    );
+  }
+
   async isPendingReveal(caseId: string, revealId: string): Promise<boolean> {
     const rows = await this.query('select 1 from identity_reveals where reveal_id = $1 and case_id = $2 and decision is null', [
       revealId,
@@ -82,8 +102,17 @@ export class SqlIntakeReadModel implements IntakeReadModel {
     return rows.length > 0;
   }
 
-  async isSharedSummary(caseId: string, summaryId: string): Promise<boolean> {
-    const rows = await this.query('select 1 from shared_summaries where summary_id = $1 and case_id = $2', [summaryId, caseId]);
+  async isRecordedConsent(caseId: string, consentId: string): Promise<boolean> {
+    const rows = await this.query('select 1 from recorded_consents where consent_id = $1 and case_id = $2', [consentId, caseId]);
     return rows.length > 0;
+  }
+
+  legalDuties(caseId: string): Promise<LegalDutyEntry[]> {
+    return this.query(
+      `select duty_id as "dutyId", reason, scope, referral_type as "referralType", invoked_at as "invokedAt",
+              sealed_explanation as "sealedExplanation"
+         from legal_duties where case_id = $1 order by invoked_at`,
+      [caseId],
+    );
   }
 }

@@ -5,6 +5,8 @@ import {
   CaseAcknowledgedV1,
   CaseClosedV1,
   FeedbackGivenV1,
+  ConsentRecordedV1,
+  LegalDutyInvokedV1,
   SummarySharedV1,
   topicOf,
   type IntegrationEvent,
@@ -17,7 +19,15 @@ import { ReporterNoticeDispatcher } from '../application/notifications/reporter-
  * The case events that are news for the reporter: each queues one "there is news in your case" notice. Adding a kind
  * of news is adding its contract here (e.g. the feedback step's, once it is published).
  */
-export const REPORTER_NEWS = [CaseAcknowledgedV1, AdvisorMessageSentV1, SummarySharedV1, CaseClosedV1, FeedbackGivenV1];
+export const REPORTER_NEWS = [
+  CaseAcknowledgedV1,
+  AdvisorMessageSentV1,
+  SummarySharedV1,
+  CaseClosedV1,
+  FeedbackGivenV1,
+  ConsentRecordedV1,
+  LegalDutyInvokedV1,
+];
 
 /**
  * Case events → the reporter's notice outbox, in a consumer group of its own: the notice row and the inbox record

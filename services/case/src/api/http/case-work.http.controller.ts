@@ -8,11 +8,13 @@ import { AcknowledgeCase } from '../../application/acknowledge-case/acknowledge-
 import { CloseCase } from '../../application/close-case/close-case.command';
 import { GiveFeedback } from '../../application/give-feedback/give-feedback.command';
 import { GiveAdvice } from '../../application/give-advice/give-advice.command';
+import { InvokeLegalDuty } from '../../application/invoke-legal-duty/invoke-legal-duty.command';
 import { LogHours } from '../../application/log-hours/log-hours.command';
 import { MakeReferral } from '../../application/make-referral/make-referral.command';
 import { RecordConsent } from '../../application/record-consent/record-consent.command';
 import { RecordConversation } from '../../application/record-conversation/record-conversation.command';
 import { ReopenCase } from '../../application/reopen-case/reopen-case.command';
+import { ReviseSummary } from '../../application/revise-summary/revise-summary.command';
 import { SendMessage } from '../../application/send-message/send-message.command';
 import { ShareSummary } from '../../application/share-summary/share-summary.command';
 import { SupportFormalReport } from '../../application/support-formal-report/support-formal-report.command';
@@ -65,6 +67,19 @@ export class CaseWorkHttpController {
     await this.commands.execute(new ShareSummary(id, advisorOf(p), summaryId, contextOf(p, r)));
   }
 
+  /** A revised text of a shared summary: the next version, shared with the reporter at once. */
+  @Post('summaries/:summaryId/versions')
+  @HttpCode(204)
+  async revise(
+    @Param('caseId', UUID) id: string,
+    @Param('summaryId', UUID) summaryId: string,
+    @Body() b: D.SummaryRevisionRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<void> {
+    await this.commands.execute(new ReviseSummary(id, advisorOf(p), summaryId, b.summary, contextOf(p, r)));
+  }
+
   @Post('advice')
   @HttpCode(201)
   async advise(@Param('caseId', UUID) id: string, @Body() b: D.TextRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
@@ -73,15 +88,29 @@ export class CaseWorkHttpController {
     return { adviceId };
   }
 
+  /** A consent the reporter gave in a recorded conversation: shown to them, it counts once they confirm it. */
   @Post('consents')
-  @HttpCode(204)
-  async consent(
+  @HttpCode(201)
+  async consent(@Param('caseId', UUID) id: string, @Body() b: D.ConsentRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+    const consentId = randomUUID();
+    await this.commands.execute(new RecordConsent(id, advisorOf(p), consentId, b.scope, b.referralType, b.conversationId, contextOf(p, r)));
+    return { consentId };
+  }
+
+  /** The law overrides the reporter's consent for one step: recorded with its reason, shown to the reporter. */
+  @Post('legal-duties')
+  @HttpCode(201)
+  async legalDuty(
     @Param('caseId', UUID) id: string,
-    @Body() b: D.ConsentRequest,
+    @Body() b: D.LegalDutyRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
-  ): Promise<void> {
-    await this.commands.execute(new RecordConsent(id, advisorOf(p), b.scope, contextOf(p, r)));
+  ) {
+    const dutyId = randomUUID();
+    await this.commands.execute(
+      new InvokeLegalDuty(id, advisorOf(p), dutyId, b.reason, b.scope, b.referralType, b.explanation, contextOf(p, r)),
+    );
+    return { dutyId };
   }
 
   @Post('referrals')

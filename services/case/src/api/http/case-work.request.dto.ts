@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, NotEquals, IsUUID, Length, Max, Min } from 'class-validator';
-import { ACTIVITIES, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES } from '@vertrouwd/contracts';
-import { CONSENT_SCOPES } from '../../domain/case/case.values';
-import type { Activity, ConsentScope, ConversationMode, Outcome, ReferralType } from '../../domain/case/case.values';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, NotEquals, ValidateIf } from 'class-validator';
+import { ACTIVITIES, CONSENT_SCOPES, CONVERSATION_MODES, LEGAL_DUTY_REASONS, OUTCOMES, REFERRAL_TYPES } from '@vertrouwd/contracts';
+import type { Activity, ConsentScope, ConversationMode, LegalDutyReason, Outcome, ReferralType } from '../../domain/case/case.values';
 
 const TEXT = { description: 'Free text: sealed before it is stored, read back only by the assigned advisor', maxLength: 10_000 };
 
@@ -21,8 +20,26 @@ export class RecordConversationRequest {
 export class TextRequest {
   @ApiProperty(TEXT) @IsString() @Length(1, 10_000) text!: string;
 }
-export class ConsentRequest {
+/** One step, and for a referral exactly one target (required then, refused otherwise). */
+export class ConsentTargetRequest {
   @ApiProperty({ enum: CONSENT_SCOPES }) @IsIn(CONSENT_SCOPES) scope!: ConsentScope;
+  @ApiProperty({ enum: REFERRAL_TYPES, required: false, description: 'Required for a referral, absent for a formal report' })
+  @ValidateIf((o: ConsentTargetRequest) => o.scope === 'referral' || o.referralType !== undefined)
+  @IsIn(REFERRAL_TYPES)
+  referralType?: ReferralType;
+}
+/** A consent the reporter gave in a recorded conversation (it counts once the reporter confirms it). */
+export class ConsentRequest extends ConsentTargetRequest {
+  @ApiProperty({ format: 'uuid', description: 'The recorded conversation in which the reporter gave it' })
+  @IsUUID()
+  conversationId!: string;
+}
+export class LegalDutyRequest extends ConsentTargetRequest {
+  @ApiProperty({ enum: LEGAL_DUTY_REASONS }) @IsIn(LEGAL_DUTY_REASONS) reason!: LegalDutyReason;
+  @ApiProperty(TEXT) @IsString() @Length(1, 10_000) explanation!: string;
+}
+export class SummaryRevisionRequest {
+  @ApiProperty(TEXT) @IsString() @Length(1, 10_000) summary!: string;
 }
 export class ReferralRequest {
   @ApiProperty({ enum: REFERRAL_TYPES }) @IsIn(REFERRAL_TYPES) referralType!: ReferralType;

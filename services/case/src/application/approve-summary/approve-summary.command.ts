@@ -6,5 +6,7 @@ export class ApproveSummary {
     readonly summaryId: string,
     readonly approvedAt: string,
     readonly context: CommandContext,
+    /** The version approved; absent in answers from before versions: version 1. */
+    readonly version?: number,
   ) {}
 }

@@ -7,6 +7,6 @@ export class ApproveSummaryHandler implements ICommandHandler<ApproveSummary, vo
   constructor(private readonly work: CaseWork) {}
 
   execute(cmd: ApproveSummary): Promise<void> {
-    return this.work.run(cmd.caseId, cmd.context, (c) => c.approveSummary(cmd.summaryId, new Date(cmd.approvedAt)));
+    return this.work.run(cmd.caseId, cmd.context, (c) => c.approveSummary(cmd.summaryId, new Date(cmd.approvedAt), cmd.version));
   }
 }

@@ -7,5 +7,7 @@ export class CorrectSummary {
     readonly sealedCorrection: string,
     readonly correctedAt: string,
     readonly context: CommandContext,
+    /** The version corrected; absent in answers from before versions: version 1. */
+    readonly version?: number,
   ) {}
 }

@@ -7,6 +7,8 @@ export class CorrectSummaryHandler implements ICommandHandler<CorrectSummary, vo
   constructor(private readonly work: CaseWork) {}
 
   execute(cmd: CorrectSummary): Promise<void> {
-    return this.work.run(cmd.caseId, cmd.context, (c) => c.correctSummary(cmd.summaryId, cmd.sealedCorrection, new Date(cmd.correctedAt)));
+    return this.work.run(cmd.caseId, cmd.context, (c) =>
+      c.correctSummary(cmd.summaryId, cmd.sealedCorrection, new Date(cmd.correctedAt), cmd.version),
+    );
   }
 }

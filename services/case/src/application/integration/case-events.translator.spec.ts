@@ -25,7 +25,7 @@ const PUBLISHES: Record<CaseEvent['type'], string | undefined> = {
   SummaryApproved: undefined,
   SummaryCorrected: undefined,
   AdviceGiven: undefined,
-  ConsentRecorded: undefined,
+  ConsentRecorded: 'case.consent-recorded.v1',
   ReferralMade: 'case.referral-made.v1',
   FormalReportSupported: 'case.formal-report-supported.v1',
   AftercarePlanned: undefined,
@@ -47,6 +47,10 @@ const PUBLISHES: Record<CaseEvent['type'], string | undefined> = {
   AdvisorMessageSent: 'case.advisor-message-sent.v1',
   DeadlineMissed: 'case.deadline-missed.v1',
   FeedbackGiven: 'case.feedback-given.v1',
+  ConsentGiven: undefined,
+  ConsentConfirmed: undefined,
+  ConsentWithdrawn: undefined,
+  LegalDutyInvoked: 'case.legal-duty-invoked.v1',
 };
 
 /** The only integration events that carry sealed text: what the reporter reads through intake. */
@@ -55,6 +59,7 @@ const CARRIES_SEALED = [
   'case.advisor-message-sent.v1',
   'case.feedback-given.v1',
   'case.identity-reveal-requested.v1',
+  'case.legal-duty-invoked.v1',
 ];
 
 async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
@@ -89,13 +94,46 @@ async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
       sealedSummary: await s('summary'),
       recordedAt: T,
     },
-    SummaryShared: { type: 'SummaryShared', caseId, summaryId: id(), advisorId: anna, sealedSummary: await s('summary'), sharedAt: T },
-    SummaryApproved: { type: 'SummaryApproved', caseId, summaryId: id(), approvedAt: T },
-    SummaryCorrected: { type: 'SummaryCorrected', caseId, summaryId: id(), sealedCorrection: await s('correction'), correctedAt: T },
+    SummaryShared: {
+      type: 'SummaryShared',
+      caseId,
+      summaryId: id(),
+      advisorId: anna,
+      sealedSummary: await s('summary'),
+      sharedAt: T,
+      version: 2,
+    },
+    SummaryApproved: { type: 'SummaryApproved', caseId, summaryId: id(), approvedAt: T, version: 2 },
+    SummaryCorrected: {
+      type: 'SummaryCorrected',
+      caseId,
+      summaryId: id(),
+      sealedCorrection: await s('correction'),
+      correctedAt: T,
+      version: 1,
+    },
     AdviceGiven: { type: 'AdviceGiven', caseId, adviceId: id(), advisorId: anna, sealedAdvice: await s('advice'), givenAt: T },
-    ConsentRecorded: { type: 'ConsentRecorded', caseId, advisorId: anna, scope: 'referral', recordedAt: T },
-    ReferralMade: { type: 'ReferralMade', caseId, referralId: id(), advisorId: anna, referralType: 'company-doctor', referredAt: T },
-    FormalReportSupported: { type: 'FormalReportSupported', caseId, advisorId: anna, supportedAt: T },
+    ConsentRecorded: {
+      type: 'ConsentRecorded',
+      caseId,
+      advisorId: anna,
+      scope: 'referral',
+      referralType: 'police',
+      recordedAt: T,
+      consentId: id(),
+      conversationId: id(),
+      givenBy: 'reporter',
+    },
+    ReferralMade: {
+      type: 'ReferralMade',
+      caseId,
+      referralId: id(),
+      advisorId: anna,
+      referralType: 'company-doctor',
+      referredAt: T,
+      consentId: id(),
+    },
+    FormalReportSupported: { type: 'FormalReportSupported', caseId, advisorId: anna, supportedAt: T, legalDutyId: id() },
     AftercarePlanned: {
       type: 'AftercarePlanned',
       caseId,
@@ -204,6 +242,20 @@ async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
       detectedAt: T,
     },
     FeedbackGiven: { type: 'FeedbackGiven', caseId, feedbackId: id(), advisorId: anna, sealedFeedback: await s('feedback'), givenAt: T },
+    ConsentGiven: { type: 'ConsentGiven', caseId, consentId: id(), scope: 'formal-report', givenBy: 'reporter', givenAt: T },
+    ConsentConfirmed: { type: 'ConsentConfirmed', caseId, consentId: id(), confirmedBy: 'reporter', confirmedAt: T },
+    ConsentWithdrawn: { type: 'ConsentWithdrawn', caseId, consentId: id(), withdrawnBy: 'reporter', withdrawnAt: T },
+    LegalDutyInvoked: {
+      type: 'LegalDutyInvoked',
+      caseId,
+      dutyId: id(),
+      advisorId: anna,
+      reason: 'crime-art-160-sv',
+      scope: 'referral',
+      referralType: 'police',
+      sealedExplanation: await s('explanation'),
+      invokedAt: T,
+    },
   };
 }
 

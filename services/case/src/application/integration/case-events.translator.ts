@@ -6,6 +6,7 @@ import {
   CaseErasedV1,
   CaseOpenedV1,
   CaseReopenedV1,
+  ConsentRecordedV1,
   ConversationRecordedV1,
   DeadlineMissedV1,
   FeedbackGivenV1,
@@ -13,6 +14,7 @@ import {
   IdentityRevealRequestedV1,
   FormalReportSupportedV1,
   HoursLoggedV1,
+  LegalDutyInvokedV1,
   ReferralMadeV1,
   SummarySharedV1,
   outgoing,
@@ -50,7 +52,13 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
       ];
     case 'SummaryShared':
       return [
-        outgoing(SummarySharedV1, { caseId, summaryId: event.summaryId, sharedAt: event.sharedAt, sealedSummary: event.sealedSummary }),
+        outgoing(SummarySharedV1, {
+          caseId,
+          summaryId: event.summaryId,
+          sharedAt: event.sharedAt,
+          sealedSummary: event.sealedSummary,
+          ...(event.version ? { version: event.version } : {}),
+        }),
       ];
     case 'AdvisorMessageSent':
       return [outgoing(AdvisorMessageSentV1, { caseId, messageId: event.messageId, sentAt: event.sentAt, sealedBody: event.sealedBody })];
@@ -92,7 +100,32 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
       return [
         outgoing(FeedbackGivenV1, { caseId, feedbackId: event.feedbackId, givenAt: event.givenAt, sealedFeedback: event.sealedFeedback }),
       ];
-    case 'ConsentRecorded':
+    case 'ConsentRecorded': {
+      // The reporter sees what their advisor recorded, to confirm or withdraw it; one from before per-target consent stays.
+      const { consentId, conversationId, scope, referralType, recordedAt } = event;
+      if (!consentId || !conversationId) return [];
+      return [
+        outgoing(ConsentRecordedV1, { caseId, consentId, scope, conversationId, recordedAt, ...(referralType ? { referralType } : {}) }),
+      ];
+    }
+    case 'LegalDutyInvoked': {
+      const { dutyId, reason, scope, referralType, invokedAt, sealedExplanation } = event;
+      return [
+        outgoing(LegalDutyInvokedV1, {
+          caseId,
+          dutyId,
+          reason,
+          scope,
+          invokedAt,
+          sealedExplanation,
+          ...(referralType ? { referralType } : {}),
+        }),
+      ];
+    }
+    case 'ConsentGiven':
+    case 'ConsentConfirmed':
+    case 'ConsentWithdrawn':
+      return []; // the reporter's own steps: intake published them already
     case 'AdviceGiven':
     case 'AftercarePlanned':
     case 'AftercareRecorded':

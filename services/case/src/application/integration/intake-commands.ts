@@ -1,4 +1,7 @@
 import {
+  ConsentConfirmedV1,
+  ConsentGivenV1,
+  ConsentWithdrawnV1,
   isEvent,
   ReportSubmittedV1,
   ReportWithdrawnV1,
@@ -15,6 +18,7 @@ import type { OpenCase as Report } from '../../domain/case/case.aggregate';
 import { ApproveSummary } from '../approve-summary/approve-summary.command';
 import { CorrectSummary } from '../correct-summary/correct-summary.command';
 import { OpenCase } from '../open-case/open-case.command';
+import { ConfirmConsent, GiveConsent, WithdrawConsent } from '../reporter-consent/reporter-consent.commands';
 import { ReceiveReporterMessage } from '../receive-reporter-message/receive-reporter-message.command';
 import { WithdrawReport } from '../withdraw-report/withdraw-report.command';
 import { ResumeReport } from '../resume-report/resume-report.command';
@@ -31,11 +35,25 @@ export function commandFor(event: IntegrationEvent): object | undefined {
     const { caseId, messageId, sealedBody, sentAt } = event.payload;
     return new ReceiveReporterMessage(caseId, messageId, sealedBody, sentAt, context);
   }
-  if (isEvent(event, SummaryApprovedV1))
-    return new ApproveSummary(event.payload.caseId, event.payload.summaryId, event.payload.approvedAt, context);
+  if (isEvent(event, SummaryApprovedV1)) {
+    const { caseId, summaryId, approvedAt, version } = event.payload;
+    return new ApproveSummary(caseId, summaryId, approvedAt, context, version);
+  }
   if (isEvent(event, SummaryCorrectedV1)) {
-    const { caseId, summaryId, sealedCorrection, correctedAt } = event.payload;
-    return new CorrectSummary(caseId, summaryId, sealedCorrection, correctedAt, context);
+    const { caseId, summaryId, sealedCorrection, correctedAt, version } = event.payload;
+    return new CorrectSummary(caseId, summaryId, sealedCorrection, correctedAt, context, version);
+  }
+  if (isEvent(event, ConsentGivenV1)) {
+    const { caseId, consentId, scope, referralType, givenAt } = event.payload;
+    return new GiveConsent(caseId, consentId, scope, referralType, givenAt, context);
+  }
+  if (isEvent(event, ConsentConfirmedV1)) {
+    const { caseId, consentId, confirmedAt } = event.payload;
+    return new ConfirmConsent(caseId, consentId, confirmedAt, context);
+  }
+  if (isEvent(event, ConsentWithdrawnV1)) {
+    const { caseId, consentId, withdrawnAt } = event.payload;
+    return new WithdrawConsent(caseId, consentId, withdrawnAt, context);
   }
   if (isEvent(event, ReportWithdrawnV1)) return new WithdrawReport(event.payload.caseId, event.payload.withdrawnAt, context);
   if (isEvent(event, IdentityRevealAnsweredV1)) {

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ConsentConfirmedV1,
+  ConsentGivenV1,
+  ConsentWithdrawnV1,
   ReportSubmittedV1,
   ReportWithdrawnV1,
   ReportResumedV1,
@@ -27,6 +30,9 @@ export class ReportSubmittedListener extends CommandListener {
     ReportWithdrawnV1,
     ReportResumedV1,
     IdentityRevealAnsweredV1,
+    ConsentGivenV1,
+    ConsentConfirmedV1,
+    ConsentWithdrawnV1,
   ].map(topicOf);
   readonly commandFor = commandFor;
 }

@@ -12,10 +12,27 @@ export interface CaseEntryView {
   recordedAt: string;
   data: Record<string, unknown>;
 }
+/** A summary's versions at a glance: the latest shared and the one the reporter approved (null: none yet). */
+export interface SummaryVersionsView {
+  summaryId: string;
+  version: number;
+  approvedVersion: number | null;
+}
+/** A consent of the reporter: what it allows, who put it on the case, and whether it counts now. */
+export interface ConsentView {
+  consentId: string;
+  scope: string;
+  referralType: string | null;
+  recordedBy: 'reporter' | 'advisor';
+  status: 'given' | 'awaiting-confirmation' | 'withdrawn';
+}
 export interface CaseView {
   caseId: string;
   status: string;
   advisorId?: string;
+  summaries: SummaryVersionsView[];
+  consents: ConsentView[];
+  legalDuties: { dutyId: string; reason: string; scope: string; referralType: string | null }[];
   history: CaseEntryView[];
 }
 
@@ -50,7 +67,24 @@ export class ReadCase {
         data: await this.unsealed(caseId, e.data as Record<string, unknown>, revealed),
       })),
     );
-    return { caseId, status: found.state.status, advisorId: found.state.advisorId, history };
+    const { state } = found;
+    const summaries = [...state.summaries]
+      .filter(([, s]) => s.shared)
+      .map(([summaryId, s]) => ({ summaryId, version: s.version, approvedVersion: s.approvedVersion ?? null }));
+    const consents = [...state.consents].map(([consentId, c]) => ({
+      consentId,
+      scope: c.scope,
+      referralType: c.referralType ?? null,
+      recordedBy: c.recordedBy,
+      status: c.withdrawn ? ('withdrawn' as const) : c.confirmed ? ('given' as const) : ('awaiting-confirmation' as const),
+    }));
+    const legalDuties = [...state.legalDuties].map(([dutyId, d]) => ({
+      dutyId,
+      reason: d.reason,
+      scope: d.scope,
+      referralType: d.referralType ?? null,
+    }));
+    return { caseId, status: state.status, advisorId: state.advisorId, summaries, consents, legalDuties, history };
   }
 
   // Opened only as this case's: a value sealed under another case's key (written into this stream by

@@ -7,6 +7,9 @@ export class RecordConsentHandler implements ICommandHandler<RecordConsent, void
   constructor(private readonly work: CaseWork) {}
 
   execute(cmd: RecordConsent): Promise<void> {
-    return this.work.run(cmd.caseId, cmd.context, (c) => c.recordConsent(cmd.advisorId, cmd.scope, new Date()));
+    const { consentId, scope, referralType, conversationId } = cmd;
+    return this.work.run(cmd.caseId, cmd.context, (c) =>
+      c.recordConsent(cmd.advisorId, { consentId, scope, conversationId, ...(referralType ? { referralType } : {}) }, new Date()),
+    );
   }
 }

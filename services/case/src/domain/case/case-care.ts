@@ -1,20 +1,13 @@
 import * as E from './case.errors';
-import type {
-  AdviceGiven,
-  AftercarePlanned,
-  AftercareRecorded,
-  CaseOpened,
-  ConsentRecorded,
-  FormalReportSupported,
-  HoursLogged,
-  ReferralMade,
-} from './case.events';
+import type { AdviceGiven, AftercarePlanned, AftercareRecorded, FormalReportSupported, HoursLogged, ReferralMade } from './case.events';
 import { requireAdvisor } from './case.rules';
 import type { CaseState } from './case.state';
-import { UNWANTED_BEHAVIOUR_THEMES, sealedOnly, type Activity, type ConsentScope, type ReferralType } from './case.values';
+import { basisFor } from './case-consent';
+import { sealedOnly, type Activity, type ReferralType } from './case.values';
 
-// The advisor's support work on a case, as decisions: advice, the reporter's consents, referrals and a formal
-// report, aftercare, and the hours spent. Every step is the assigned advisor's, on a live case.
+// The advisor's support work on a case, as decisions: advice, referrals and a formal report (each allowed by the
+// reporter's consent or a legal duty, case-consent.ts), aftercare, and the hours spent. Every step is the
+// assigned advisor's, on a live case.
 
 const MINUTES_PER_DAY = 24 * 60;
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
@@ -25,22 +18,17 @@ export function giveAdvice(state: CaseState, advisorId: string, adviceId: string
   return { type: 'AdviceGiven', caseId, adviceId, advisorId, sealedAdvice, givenAt: at.toISOString() };
 }
 
-export function recordConsent(state: CaseState, advisorId: string, scope: ConsentScope, at: Date): ConsentRecorded {
-  const { caseId } = requireAdvisor(state, advisorId);
-  return { type: 'ConsentRecorded', caseId, advisorId, scope, recordedAt: at.toISOString() };
-}
-
 export function makeReferral(state: CaseState, advisorId: string, referralId: string, referralType: ReferralType, at: Date): ReferralMade {
-  const opened = requireAdvisor(state, advisorId);
-  requireConsent(state, opened, 'referral');
-  return { type: 'ReferralMade', caseId: opened.caseId, referralId, advisorId, referralType, referredAt: at.toISOString() };
+  const { caseId } = requireAdvisor(state, advisorId);
+  const basis = basisFor(state, { scope: 'referral', referralType });
+  return { type: 'ReferralMade', caseId, referralId, advisorId, referralType, referredAt: at.toISOString(), ...basis };
 }
 
 export function supportFormalReport(state: CaseState, advisorId: string, at: Date): FormalReportSupported {
-  const opened = requireAdvisor(state, advisorId);
+  const { caseId } = requireAdvisor(state, advisorId);
   if (state.formalReport) throw new E.FormalReportAlreadySupportedError();
-  requireConsent(state, opened, 'formal-report');
-  return { type: 'FormalReportSupported', caseId: opened.caseId, advisorId, supportedAt: at.toISOString() };
+  const basis = basisFor(state, { scope: 'formal-report' });
+  return { type: 'FormalReportSupported', caseId, advisorId, supportedAt: at.toISOString(), ...basis };
 }
 
 export function planAftercare(
@@ -75,10 +63,4 @@ export function logHours(
   if (!Number.isInteger(minutes) || minutes <= 0 || minutes > MINUTES_PER_DAY) throw new E.HoursNotPositiveError();
   if (workedOn > dayOf(at)) throw new E.HoursInFutureError();
   return { type: 'HoursLogged', caseId, organisationId, advisorId, workedOn, minutes, activity, loggedAt: at.toISOString() };
-}
-
-/** On unwanted behaviour a referral or formal step needs the reporter's recorded consent; integrity themes need none. */
-function requireConsent(state: CaseState, opened: CaseOpened, scope: ConsentScope): void {
-  const unwanted = UNWANTED_BEHAVIOUR_THEMES.includes(opened.theme);
-  if (unwanted && !state.consents.has(scope)) throw new E.ConsentRequiredError();
 }

@@ -32,21 +32,41 @@ export function shareSummary(state: CaseState, advisorId: string, summaryId: str
   if (!summary) throw new E.SummaryNotFoundError();
   if (summary.shared) throw new E.SummaryAlreadySharedError();
   const { sealedSummary } = summary;
-  return { type: 'SummaryShared', caseId, summaryId, advisorId, sealedSummary, sharedAt: at.toISOString() };
+  return { type: 'SummaryShared', caseId, summaryId, advisorId, sealedSummary, sharedAt: at.toISOString(), version: 1 };
 }
 
-export function approveSummary(state: CaseState, summaryId: string, at: Date): SummaryApproved | undefined {
-  const { caseId, summary } = sharedSummary(state, summaryId);
-  if (summary.approved) return undefined;
-  return { type: 'SummaryApproved', caseId, summaryId, approvedAt: at.toISOString() };
+/**
+ * A revised text of a summary already shared (after the reporter's correction, say): the next version, shared at
+ * once. Only the latest version can be answered; an earlier approval stays marked until this one is approved.
+ */
+export function reviseSummary(state: CaseState, advisorId: string, summaryId: string, sealedSummary: string, at: Date): SummaryShared {
+  const { caseId } = requireAdvisor(state, advisorId);
+  const summary = state.summaries.get(summaryId);
+  if (!summary) throw new E.SummaryNotFoundError();
+  if (!summary.shared) throw new E.SummaryNotRevisedError();
+  sealedOnly(sealedSummary);
+  return { type: 'SummaryShared', caseId, summaryId, advisorId, sealedSummary, sharedAt: at.toISOString(), version: summary.version + 1 };
 }
 
-export function correctSummary(state: CaseState, summaryId: string, sealedCorrection: string, at: Date): SummaryCorrected | undefined {
-  const { caseId, summary } = sharedSummary(state, summaryId);
+/** The reporter approved a version (absent: version 1, as events from before versions say); a repeat changes nothing. */
+export function approveSummary(state: CaseState, summaryId: string, at: Date, version = 1): SummaryApproved | undefined {
+  const { caseId, summary } = sharedSummary(state, summaryId, version);
+  if (summary.approvedVersion === version) return undefined;
+  return { type: 'SummaryApproved', caseId, summaryId, approvedAt: at.toISOString(), version };
+}
+
+export function correctSummary(
+  state: CaseState,
+  summaryId: string,
+  sealedCorrection: string,
+  at: Date,
+  version = 1,
+): SummaryCorrected | undefined {
+  const { caseId, summary } = sharedSummary(state, summaryId, version);
   const correctedAt = at.toISOString();
   if (summary.corrections.has(correctedAt)) return undefined;
   sealedOnly(sealedCorrection);
-  return { type: 'SummaryCorrected', caseId, summaryId, sealedCorrection, correctedAt };
+  return { type: 'SummaryCorrected', caseId, summaryId, sealedCorrection, correctedAt, version };
 }
 
 export function sendMessage(state: CaseState, advisorId: string, messageId: string, sealedBody: string, at: Date): AdvisorMessageSent {
@@ -80,10 +100,12 @@ export function receiveReporterMessage(
   return { type: 'ReporterMessageReceived', caseId, messageId, sealedBody, sentAt };
 }
 
-/** A summary the reporter answers must have been shared with them, on a live case. */
-function sharedSummary(state: CaseState, summaryId: string) {
+/** A summary the reporter answers must have been shared with them, on a live case, and answered in its latest version. */
+function sharedSummary(state: CaseState, summaryId: string, version: number) {
   const { caseId } = requireLive(state);
   const summary = state.summaries.get(summaryId);
   if (!summary?.shared) throw new E.SummaryNotSharedError();
+  if (version > summary.version) throw new E.SummaryVersionUnknownError();
+  if (version < summary.version) throw new E.SummaryVersionOutdatedError();
   return { caseId, summary };
 }

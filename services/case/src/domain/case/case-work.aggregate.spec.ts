@@ -2,25 +2,9 @@ import { given } from '@vertrouwd/domain';
 import { Case } from './case.aggregate';
 import * as E from './case.errors';
 import type { CaseEvent } from './case.events';
-import {
-  T0,
-  anna,
-  assigned,
-  at,
-  bram,
-  carla,
-  caseId,
-  consentToReferral,
-  conversation,
-  opened,
-  openedWith,
-  organisationId,
-  sealed,
-  shared,
-} from './case.fixtures';
+import { T0, anna, assigned, at, bram, carla, caseId, conversation, opened, organisationId, sealed, shared } from './case.fixtures';
 
 const now = at(T0);
-const integrity = openedWith('theft-or-fraud');
 
 describe('Case: conversations and summaries', () => {
   const held = { conversationId: 'conv-1', heldOn: '2026-03-02', minutes: 45, mode: 'video', sealedSummary: sealed('summary') } as const;
@@ -57,7 +41,7 @@ describe('Case: conversations and summaries', () => {
   });
 
   it('takes the reporter\u2019s approval once, only of a shared summary', () => {
-    const approved: CaseEvent = { type: 'SummaryApproved', caseId, summaryId: 'conv-1', approvedAt: T0 };
+    const approved: CaseEvent = { type: 'SummaryApproved', caseId, summaryId: 'conv-1', approvedAt: T0, version: 1 };
     given(Case, opened, assigned, conversation, shared)
       .when((c) => c.approveSummary('conv-1', now))
       .then(approved);
@@ -76,6 +60,7 @@ describe('Case: conversations and summaries', () => {
       summaryId: 'conv-1',
       sealedCorrection: sealed('fix'),
       correctedAt: T0,
+      version: 1,
     };
     given(Case, opened, assigned, conversation, shared)
       .when((c) => c.correctSummary('conv-1', sealed('fix'), now))
@@ -89,7 +74,13 @@ describe('Case: conversations and summaries', () => {
 describe('Case: only the assigned advisor acts on content', () => {
   it.each<[string, (c: Case) => void]>([
     ['advice', (c) => c.giveAdvice(bram, 'a-1', sealed('advice'), now)],
-    ['consent', (c) => c.recordConsent(bram, 'referral', now)],
+    ['consent', (c) => c.recordConsent(bram, { consentId: 'c-1', scope: 'formal-report', conversationId: 'conv-1' }, now)],
+    [
+      'legal duty',
+      (c) =>
+        c.invokeLegalDuty(bram, { dutyId: 'd-1', reason: 'danger-to-life', scope: 'formal-report', sealedExplanation: sealed('x') }, now),
+    ],
+    ['summary revision', (c) => c.reviseSummary(bram, 'conv-1', sealed('v2'), now)],
     [
       'conversation',
       (c) =>
@@ -124,51 +115,6 @@ describe('Case: only the assigned advisor acts on content', () => {
     given(Case, opened, assigned, received)
       .when((c) => c.receiveReporterMessage('m-2', sealed('hello'), T0))
       .then();
-  });
-});
-
-describe('Case: consent before a referral or formal step on unwanted behaviour', () => {
-  const referral: CaseEvent = {
-    type: 'ReferralMade',
-    caseId,
-    referralId: 'r-1',
-    advisorId: anna,
-    referralType: 'company-doctor',
-    referredAt: T0,
-  };
-
-  it('records the reporter\u2019s consent', () =>
-    given(Case, opened, assigned)
-      .when((c) => c.recordConsent(anna, 'referral', now))
-      .then(consentToReferral));
-
-  it('refers with the reporter\u2019s consent', () =>
-    given(Case, opened, assigned, consentToReferral)
-      .when((c) => c.makeReferral(anna, 'r-1', 'company-doctor', now))
-      .then(referral));
-
-  it('refuses a referral on unwanted behaviour without consent', () =>
-    given(Case, opened, assigned)
-      .when((c) => c.makeReferral(anna, 'r-1', 'company-doctor', now))
-      .thenThrows(E.ConsentRequiredError));
-
-  it('refers on an integrity issue without a consent step', () =>
-    given(Case, integrity, assigned)
-      .when((c) => c.makeReferral(anna, 'r-1', 'company-doctor', now))
-      .then(referral));
-
-  it('supports a formal report only with consent to it, once', () => {
-    const formal: CaseEvent = { type: 'FormalReportSupported', caseId, advisorId: anna, supportedAt: T0 };
-    const consent: CaseEvent = { type: 'ConsentRecorded', caseId, advisorId: anna, scope: 'formal-report', recordedAt: T0 };
-    given(Case, opened, assigned, consentToReferral)
-      .when((c) => c.supportFormalReport(anna, now))
-      .thenThrows(E.ConsentRequiredError);
-    given(Case, opened, assigned, consent)
-      .when((c) => c.supportFormalReport(anna, now))
-      .then(formal);
-    given(Case, opened, assigned, consent, formal)
-      .when((c) => c.supportFormalReport(anna, now))
-      .thenThrows(E.FormalReportAlreadySupportedError);
   });
 });
 

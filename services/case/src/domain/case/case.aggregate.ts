@@ -2,13 +2,15 @@ import { Aggregate } from '@vertrouwd/domain';
 import type { CaseEvent } from './case.events';
 import { requireAdvisor } from './case.rules';
 import { caseEvolution, initialCaseState, type CaseState } from './case.state';
-import type { Activity, ConsentScope, Deadline, ErasureRequester, Outcome, ReferralType } from './case.values';
+import type { Activity, Deadline, ErasureRequester, Outcome, ReferralType } from './case.values';
 import * as care from './case-care';
 import * as confidentiality from './case-confidentiality';
+import * as consent from './case-consent';
 import * as correspondence from './case-correspondence';
 import * as lifecycle from './case-lifecycle';
 
 export type { NewConversation } from './case-correspondence';
+export type { NewConsent, NewLegalDuty } from './case-consent';
 export type { OpenCase } from './case-lifecycle';
 
 /**
@@ -80,11 +82,15 @@ export class Case extends Aggregate<CaseEvent, CaseState> {
   shareSummary(advisorId: string, summaryId: string, at: Date): void {
     this.apply(correspondence.shareSummary(this.state, advisorId, summaryId, at));
   }
-  approveSummary(summaryId: string, at: Date): void {
-    this.applyIfAny(correspondence.approveSummary(this.state, summaryId, at));
+  reviseSummary(advisorId: string, summaryId: string, sealedSummary: string, at: Date): void {
+    this.apply(correspondence.reviseSummary(this.state, advisorId, summaryId, sealedSummary, at));
   }
-  correctSummary(summaryId: string, sealedCorrection: string, at: Date): void {
-    this.applyIfAny(correspondence.correctSummary(this.state, summaryId, sealedCorrection, at));
+  /** `version` absent: version 1 (the reporter's answers from before versions). */
+  approveSummary(summaryId: string, at: Date, version?: number): void {
+    this.applyIfAny(correspondence.approveSummary(this.state, summaryId, at, version));
+  }
+  correctSummary(summaryId: string, sealedCorrection: string, at: Date, version?: number): void {
+    this.applyIfAny(correspondence.correctSummary(this.state, summaryId, sealedCorrection, at, version));
   }
   sendMessage(advisorId: string, messageId: string, sealedBody: string, at: Date): void {
     this.apply(correspondence.sendMessage(this.state, advisorId, messageId, sealedBody, at));
@@ -118,9 +124,6 @@ export class Case extends Aggregate<CaseEvent, CaseState> {
   giveAdvice(advisorId: string, adviceId: string, sealedAdvice: string, at: Date): void {
     this.apply(care.giveAdvice(this.state, advisorId, adviceId, sealedAdvice, at));
   }
-  recordConsent(advisorId: string, scope: ConsentScope, at: Date): void {
-    this.apply(care.recordConsent(this.state, advisorId, scope, at));
-  }
   makeReferral(advisorId: string, referralId: string, type: ReferralType, at: Date): void {
     this.apply(care.makeReferral(this.state, advisorId, referralId, type, at));
   }
@@ -135,6 +138,23 @@ export class Case extends Aggregate<CaseEvent, CaseState> {
   }
   logHours(advisorId: string, workedOn: string, minutes: number, activity: Activity, at: Date): void {
     this.apply(care.logHours(this.state, advisorId, workedOn, minutes, activity, at));
+  }
+
+  // ---- the reporter's consents and legal duties (case-consent.ts) ----
+  giveConsent(given: consent.NewConsent, at: Date): void {
+    this.applyIfAny(consent.giveConsent(this.state, given, at));
+  }
+  recordConsent(advisorId: string, recorded: consent.NewConsent & { conversationId: string }, at: Date): void {
+    this.apply(consent.recordConsent(this.state, advisorId, recorded, at));
+  }
+  confirmConsent(consentId: string, at: Date): void {
+    this.applyIfAny(consent.confirmConsent(this.state, consentId, at));
+  }
+  withdrawConsent(consentId: string, at: Date): void {
+    this.applyIfAny(consent.withdrawConsent(this.state, consentId, at));
+  }
+  invokeLegalDuty(advisorId: string, duty: consent.NewLegalDuty, at: Date): void {
+    this.apply(consent.invokeLegalDuty(this.state, advisorId, duty, at));
   }
 
   /** Applies what a decision returned; false when it decided that nothing happens (a repeat, say). */

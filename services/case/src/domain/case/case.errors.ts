@@ -16,7 +16,23 @@ export class CaseErasedError extends conflict('CaseErasedError', 'This case was 
 export class CaseAlreadyAcknowledgedError extends conflict('CaseAlreadyAcknowledgedError', 'This case is already acknowledged') {}
 export class ConsentRequiredError extends unprocessable(
   'ConsentRequiredError',
-  'This step needs the reporter\u2019s recorded consent first',
+  'This step needs the reporter\u2019s live consent to exactly this step and target, or a recorded legal duty',
+) {}
+export class ConsentNotFoundError extends notFound('ConsentNotFoundError', 'There is no such consent on this case') {}
+export class ConsentTargetInvalidError extends unprocessable(
+  'ConsentTargetInvalidError',
+  'A referral consent names one referral target; a formal-report consent names none',
+) {}
+export class ConsentAlreadyGivenError extends conflict('ConsentAlreadyGivenError', 'This consent id is already taken on this case') {}
+export class ConversationNotFoundError extends notFound('ConversationNotFoundError', 'There is no such conversation on this case') {}
+export class SummaryVersionOutdatedError extends conflict(
+  'SummaryVersionOutdatedError',
+  'A newer version of this summary was shared: answer that one',
+) {}
+export class SummaryVersionUnknownError extends notFound('SummaryVersionUnknownError', 'This version of the summary was not shared') {}
+export class SummaryNotRevisedError extends unprocessable(
+  'SummaryNotRevisedError',
+  'A revision shares a new text of a summary already shared',
 ) {}
 export class HoursNotPositiveError extends unprocessable(
   'HoursNotPositiveError',

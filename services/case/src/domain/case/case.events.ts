@@ -5,6 +5,7 @@ import type {
   ConversationMode,
   Deadline,
   ErasureReason,
+  LegalDutyReason,
   Outcome,
   Regime,
   ReferralType,
@@ -54,6 +55,7 @@ export interface ConversationRecorded {
   sealedSummary: SealedText;
   recordedAt: string;
 }
+/** A version of a summary shared for approval: version 1 is the conversation's own; a revision is the next. */
 export interface SummaryShared {
   type: 'SummaryShared';
   caseId: string;
@@ -61,12 +63,16 @@ export interface SummaryShared {
   advisorId: string;
   sealedSummary: SealedText;
   sharedAt: string;
+  /** Absent in events from before versions: version 1. */
+  version?: number;
 }
 export interface SummaryApproved {
   type: 'SummaryApproved';
   caseId: string;
   summaryId: string;
   approvedAt: string;
+  /** The version the reporter approved; absent in events from before versions: version 1. */
+  version?: number;
 }
 export interface SummaryCorrected {
   type: 'SummaryCorrected';
@@ -74,6 +80,8 @@ export interface SummaryCorrected {
   summaryId: string;
   sealedCorrection: SealedText;
   correctedAt: string;
+  /** The version the reporter corrected; absent in events from before versions: version 1. */
+  version?: number;
 }
 export interface AdviceGiven {
   type: 'AdviceGiven';
@@ -83,12 +91,65 @@ export interface AdviceGiven {
   sealedAdvice: SealedText;
   givenAt: string;
 }
+/**
+ * The advisor recorded a consent the reporter gave in a conversation. It counts only once the reporter confirmed
+ * it through their receipt (ConsentConfirmed). Events from before per-target consent carry no `consentId`: they
+ * are history and count for nothing.
+ */
 export interface ConsentRecorded {
   type: 'ConsentRecorded';
   caseId: string;
   advisorId: string;
   scope: ConsentScope;
   recordedAt: string;
+  consentId?: string;
+  /** For a referral: the one target it allows. */
+  referralType?: ReferralType;
+  /** The conversation in which the reporter said so. */
+  conversationId?: string;
+  /** Who gave the consent: always the reporter; the advisor only recorded it. */
+  givenBy?: 'reporter';
+}
+/** The reporter gave a consent themselves, through their receipt (intake). */
+export interface ConsentGiven {
+  type: 'ConsentGiven';
+  caseId: string;
+  consentId: string;
+  scope: ConsentScope;
+  referralType?: ReferralType;
+  givenBy: 'reporter';
+  givenAt: string;
+}
+/** The reporter confirmed, through their receipt, a consent their advisor recorded: from now on it counts. */
+export interface ConsentConfirmed {
+  type: 'ConsentConfirmed';
+  caseId: string;
+  consentId: string;
+  confirmedBy: 'reporter';
+  confirmedAt: string;
+}
+/** The reporter withdrew a consent: it no longer allows anything; what was done with it stays in the history. */
+export interface ConsentWithdrawn {
+  type: 'ConsentWithdrawn';
+  caseId: string;
+  consentId: string;
+  withdrawnBy: 'reporter';
+  withdrawnAt: string;
+}
+/**
+ * The law overrides the reporter's consent for one step (a closed list of reasons, the explanation sealed). Shown
+ * to the reporter; the step it allows references it.
+ */
+export interface LegalDutyInvoked {
+  type: 'LegalDutyInvoked';
+  caseId: string;
+  dutyId: string;
+  advisorId: string;
+  reason: LegalDutyReason;
+  scope: ConsentScope;
+  referralType?: ReferralType;
+  sealedExplanation: SealedText;
+  invokedAt: string;
 }
 export interface ReferralMade {
   type: 'ReferralMade';
@@ -97,12 +158,17 @@ export interface ReferralMade {
   advisorId: string;
   referralType: ReferralType;
   referredAt: string;
+  /** What allows it: the reporter's consent, or a legal duty (absent in events from before). */
+  consentId?: string;
+  legalDutyId?: string;
 }
 export interface FormalReportSupported {
   type: 'FormalReportSupported';
   caseId: string;
   advisorId: string;
   supportedAt: string;
+  consentId?: string;
+  legalDutyId?: string;
 }
 export interface AftercarePlanned {
   type: 'AftercarePlanned';
@@ -294,7 +360,11 @@ export type CaseEvent =
   | IdentityRevealRequested
   | IdentityRevealDecided
   | PeerConsultationRequested
-  | PeerConsultationAnswered;
+  | PeerConsultationAnswered
+  | ConsentGiven
+  | ConsentConfirmed
+  | ConsentWithdrawn
+  | LegalDutyInvoked;
 
 /** The event fields that hold sealed content: shown as `sealed` or `erased` in an audit, decrypted only for the advisor. */
 export const SEALED_FIELDS = [
@@ -311,6 +381,7 @@ export const SEALED_FIELDS = [
   'sealedFeedback',
   'sealedQuestion',
   'sealedAnswer',
+  'sealedExplanation',
 ] as const;
 
 /** Sealed fields under a consultation's own key (`consultation-<consultationId>`), not the case's. */

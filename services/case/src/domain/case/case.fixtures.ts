@@ -45,7 +45,17 @@ export const shared: CaseEvent = {
   advisorId: anna,
   sealedSummary: sealed('summary'),
   sharedAt: T0,
+  version: 1,
 };
 export const closed: CaseEvent = { type: 'CaseClosed', caseId, advisorId: anna, outcome: 'settled-informally', closedAt: T0 };
 export const erased: CaseErased = { type: 'CaseErased', caseId, reason: 'request', erasedAt: T0 };
-export const consentToReferral: CaseEvent = { type: 'ConsentRecorded', caseId, advisorId: anna, scope: 'referral', recordedAt: T0 };
+/** The reporter's own consent, through their receipt, to a referral to the company doctor. */
+export const consentToReferral: CaseEvent = {
+  type: 'ConsentGiven',
+  caseId,
+  consentId: 'consent-1',
+  scope: 'referral',
+  referralType: 'company-doctor',
+  givenBy: 'reporter',
+  givenAt: T0,
+};

@@ -22,10 +22,10 @@ describe('caseEvolution', () => {
 
   it('leaves a state a caller holds as it was when a command applies an event', () => {
     const aggregate = new Case();
-    aggregate.rehydrate([opened, assigned], 1);
+    aggregate.rehydrate([opened, assigned, conversation], 2);
     const held = aggregate.state;
-    aggregate.recordConsent(anna, 'referral', at(T0));
-    expect([held.consents.has('referral'), aggregate.state.consents.has('referral')]).toEqual([false, true]);
+    aggregate.recordConsent(anna, { consentId: 'c-1', scope: 'formal-report', conversationId: 'conv-1' }, at(T0));
+    expect([held.consents.has('c-1'), aggregate.state.consents.has('c-1')]).toEqual([false, true]);
   });
 
   it('refuses a summary event for a conversation the case does not have', () => {

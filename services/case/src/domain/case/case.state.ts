@@ -1,13 +1,34 @@
 import type { Evolution } from '@vertrouwd/domain';
 import type { CaseEvent, CaseOpened } from './case.events';
-import type { CaseStatus, ConsentScope, Deadline, Outcome, SealedText } from './case.values';
+import type { CaseStatus, ConsentScope, Deadline, LegalDutyReason, Outcome, ReferralType, SealedText } from './case.values';
 
 export interface SummaryState {
+  /** The latest text: the conversation's, or the last revision shared. */
   readonly sealedSummary: SealedText;
   readonly shared: boolean;
-  readonly approved: boolean;
+  /** The latest version shared with the reporter (0: not shared yet); only that one can be answered. */
+  readonly version: number;
+  /** The version the reporter approved last, if any. */
+  readonly approvedVersion: number | undefined;
   /** When the reporter's corrections were made: each is taken once. */
   readonly corrections: ReadonlySet<string>;
+}
+
+/** A consent of the reporter to one step (and target). It counts when confirmed by the reporter and not withdrawn. */
+export interface ConsentState {
+  readonly scope: ConsentScope;
+  readonly referralType?: ReferralType;
+  /** Who put it on the case: the reporter (through their receipt) or the advisor (from a conversation). */
+  readonly recordedBy: 'reporter' | 'advisor';
+  /** Given by the reporter themselves, or confirmed by them through their receipt. */
+  readonly confirmed: boolean;
+  readonly withdrawn: boolean;
+}
+
+export interface LegalDutyState {
+  readonly reason: LegalDutyReason;
+  readonly scope: ConsentScope;
+  readonly referralType?: ReferralType;
 }
 
 /** What the rules of a case need to know, rebuilt from its events by `caseEvolution` (the only place it changes). */
@@ -28,7 +49,8 @@ export interface CaseState {
   readonly feedbackGivenAt: string | undefined;
   readonly outcome: Outcome | undefined;
   readonly formalReport: boolean;
-  readonly consents: ReadonlySet<ConsentScope>;
+  readonly consents: ReadonlyMap<string, ConsentState>;
+  readonly legalDuties: ReadonlyMap<string, LegalDutyState>;
   readonly summaries: ReadonlyMap<string, SummaryState>;
   readonly aftercare: ReadonlySet<string>;
   readonly reporterMessages: ReadonlySet<string>;
@@ -47,7 +69,8 @@ export const initialCaseState: CaseState = {
   feedbackGivenAt: undefined,
   outcome: undefined,
   formalReport: false,
-  consents: new Set(),
+  consents: new Map(),
+  legalDuties: new Map(),
   summaries: new Map(),
   aftercare: new Set(),
   reporterMessages: new Set(),
@@ -64,6 +87,15 @@ function withSummary(state: CaseState, id: string, change: (summary: SummaryStat
   if (!summary) throw new Error('A summary event names a conversation that is not in this case');
   return { ...state, summaries: new Map(state.summaries).set(id, change(summary)) };
 }
+
+function withConsent(state: CaseState, id: string, change: (consent: ConsentState) => ConsentState): CaseState {
+  const consent = state.consents.get(id);
+  if (!consent) throw new Error('A consent event names a consent that is not in this case');
+  return { ...state, consents: new Map(state.consents).set(id, change(consent)) };
+}
+
+const target = (e: { scope: ConsentScope; referralType?: ReferralType }) =>
+  e.referralType ? { scope: e.scope, referralType: e.referralType } : { scope: e.scope };
 
 /** How each event changes the state: one step per event type, so a new event cannot be forgotten here. */
 export const caseEvolution: Evolution<CaseState, CaseEvent> = {
@@ -110,16 +142,36 @@ export const caseEvolution: Evolution<CaseState, CaseEvent> = {
     summaries: new Map(state.summaries).set(event.conversationId, {
       sealedSummary: event.sealedSummary,
       shared: false,
-      approved: false,
+      version: 0,
+      approvedVersion: undefined,
       corrections: new Set(),
     }),
   }),
-  SummaryShared: (state, event) => withSummary(state, event.summaryId, (summary) => ({ ...summary, shared: true })),
-  SummaryApproved: (state, event) => withSummary(state, event.summaryId, (summary) => ({ ...summary, approved: true })),
+  SummaryShared: (state, event) =>
+    withSummary(state, event.summaryId, (summary) => ({
+      ...summary,
+      sealedSummary: event.sealedSummary,
+      shared: true,
+      version: event.version ?? 1,
+    })),
+  SummaryApproved: (state, event) =>
+    withSummary(state, event.summaryId, (summary) => ({ ...summary, approvedVersion: event.version ?? 1 })),
   SummaryCorrected: (state, event) =>
     withSummary(state, event.summaryId, (summary) => ({ ...summary, corrections: adding(summary.corrections, event.correctedAt) })),
   AdviceGiven: unchanged,
-  ConsentRecorded: (state, event) => ({ ...state, consents: adding(state.consents, event.scope) }),
+  // A consent recorded before per-target consent (no id) is history only: it allows nothing.
+  ConsentRecorded: (state, event) =>
+    event.consentId
+      ? {
+          ...state,
+          consents: new Map(state.consents).set(event.consentId, {
+            ...target(event),
+            recordedBy: 'advisor',
+            confirmed: false,
+            withdrawn: false,
+          }),
+        }
+      : state,
   ReferralMade: unchanged,
   FormalReportSupported: (state) => ({ ...state, formalReport: true }),
   AftercarePlanned: (state, event) => ({ ...state, aftercare: adding(state.aftercare, event.aftercareId) }),
@@ -133,4 +185,14 @@ export const caseEvolution: Evolution<CaseState, CaseEvent> = {
   AdvisorMessageSent: unchanged,
   DeadlineMissed: (state, event) => ({ ...state, missedDeadlines: adding(state.missedDeadlines, event.deadline) }),
   FeedbackGiven: (state, event) => ({ ...state, feedbackGivenAt: state.feedbackGivenAt ?? event.givenAt }),
+  ConsentGiven: (state, event) => ({
+    ...state,
+    consents: new Map(state.consents).set(event.consentId, { ...target(event), recordedBy: 'reporter', confirmed: true, withdrawn: false }),
+  }),
+  ConsentConfirmed: (state, event) => withConsent(state, event.consentId, (consent) => ({ ...consent, confirmed: true })),
+  ConsentWithdrawn: (state, event) => withConsent(state, event.consentId, (consent) => ({ ...consent, withdrawn: true })),
+  LegalDutyInvoked: (state, event) => ({
+    ...state,
+    legalDuties: new Map(state.legalDuties).set(event.dutyId, { reason: event.reason, ...target(event) }),
+  }),
 };

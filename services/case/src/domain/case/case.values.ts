@@ -1,4 +1,15 @@
-import type { ACTIVITIES, ANONYMITY, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES, REGIMES, RELATIONS, THEMES } from '@vertrouwd/contracts';
+import type {
+  REGIMES,
+  ACTIVITIES,
+  ANONYMITY,
+  CONSENT_SCOPES,
+  CONVERSATION_MODES,
+  LEGAL_DUTY_REASONS,
+  OUTCOMES,
+  REFERRAL_TYPES,
+  RELATIONS,
+  THEMES,
+} from '@vertrouwd/contracts';
 import { NotSealedError } from './case.errors';
 
 // The case speaks the published vocabulary: its words are the types of the contracts' lists (one list per
@@ -12,7 +23,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 export type Activity = (typeof ACTIVITIES)[number];
 export type Regime = (typeof REGIMES)[number];
 
-/** Themes of unwanted behaviour (PSA): a referral or a formal step needs the reporter's recorded consent. */
+/** Themes of unwanted behaviour (PSA). No longer a consent rule: every theme needs the reporter's consent (docs/case/consent.md). */
 export const UNWANTED_BEHAVIOUR_THEMES: readonly Theme[] = [
   'intimidation',
   'bullying',
@@ -21,9 +32,10 @@ export const UNWANTED_BEHAVIOUR_THEMES: readonly Theme[] = [
   'sexual-harassment',
 ];
 
-/** What a reporter can consent to. */
-export const CONSENT_SCOPES = ['referral', 'formal-report'] as const;
+/** What a reporter consents to, step by step: a referral (to one target) or a formal report. */
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+/** Why the law overrides consent: a closed list (docs/case/consent.md). */
+export type LegalDutyReason = (typeof LEGAL_DUTY_REASONS)[number];
 
 export const DEADLINES = ['acknowledgement', 'feedback'] as const;
 export type Deadline = (typeof DEADLINES)[number];

@@ -5,6 +5,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ReporterAccess } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { AnswerSummary } from '../../application/answer-summary/answer-summary.command';
+import { ConfirmConsent, GiveConsent, WithdrawConsent } from '../../application/consent/consent.commands';
 import { EraseReporterData } from '../../application/erase-reporter-data/erase-reporter-data.command';
 import { ReporterCaseReader } from '../../application/read-reporter-case/reporter-case.reader';
 import { reporterContext } from '../../application/report-work';
@@ -12,7 +13,7 @@ import { SendReporterMessage } from '../../application/send-message/send-message
 import { WithdrawReport } from '../../application/withdraw-report/withdraw-report.command';
 import { ResumeReport } from '../../application/resume-report/resume-report.command';
 import { AnswerIdentityReveal } from '../../application/identity-reveal/answer-identity-reveal.command';
-import { CorrectionRequest, MessageRequest } from './reporter.request.dto';
+import { ApprovalRequest, ConsentRequest, CorrectionRequest, MessageRequest } from './reporter.request.dto';
 
 interface HttpRequest {
   correlationId?: string;
@@ -58,21 +59,70 @@ export class ReporterCaseHttpController {
 
   @Post('summaries/:summaryId/approval')
   @HttpCode(204)
-  @ApiProblemResponse(422, 'Already answered, or the report was withdrawn')
-  approve(@Param('caseId', uuid) caseId: string, @Param('summaryId', uuid) summaryId: string, @Req() req: HttpRequest): Promise<void> {
-    return this.commands.execute(new AnswerSummary(caseId, summaryId, undefined, reporterContext(correlationOf(req))));
+  @ApiProblemResponse(409, 'A newer version of this summary was shared')
+  @ApiProblemResponse(422, 'This version was already answered, or the report was withdrawn')
+  approve(
+    @Param('caseId', uuid) caseId: string,
+    @Param('summaryId', uuid) summaryId: string,
+    @Body() body: ApprovalRequest,
+    @Req() req: HttpRequest,
+  ): Promise<void> {
+    return this.commands.execute(new AnswerSummary(caseId, summaryId, undefined, reporterContext(correlationOf(req)), body.version));
   }
 
   @Post('summaries/:summaryId/correction')
   @HttpCode(204)
-  @ApiProblemResponse(422, 'Already answered, or the report was withdrawn')
+  @ApiProblemResponse(409, 'A newer version of this summary was shared')
+  @ApiProblemResponse(422, 'This version was already answered, or the report was withdrawn')
   correct(
     @Param('caseId', uuid) caseId: string,
     @Param('summaryId', uuid) summaryId: string,
     @Body() body: CorrectionRequest,
     @Req() req: HttpRequest,
   ): Promise<void> {
-    return this.commands.execute(new AnswerSummary(caseId, summaryId, body.correction, reporterContext(correlationOf(req))));
+    return this.commands.execute(new AnswerSummary(caseId, summaryId, body.correction, reporterContext(correlationOf(req)), body.version));
+  }
+
+  /** Your consents (given by you, or recorded by your advisor for you to confirm) and any legal duty that overrode consent. */
+  @Get('consents')
+  consents(@Param('caseId', uuid) caseId: string) {
+    return this.reader.consents(caseId);
+  }
+
+  @Post('consents')
+  @HttpCode(201)
+  @ApiProblemResponse(422, 'A referral names one target, a formal report none; or the report was withdrawn')
+  async giveConsent(
+    @Param('caseId', uuid) caseId: string,
+    @Body() body: ConsentRequest,
+    @Req() req: HttpRequest,
+  ): Promise<{ consentId: string }> {
+    const consentId = randomUUID();
+    await this.commands.execute(new GiveConsent(caseId, consentId, body.scope, body.referralType, reporterContext(correlationOf(req))));
+    return { consentId };
+  }
+
+  /** Confirms a consent your advisor recorded from a conversation with you: from then on it counts. */
+  @Post('consents/:consentId/confirmation')
+  @HttpCode(204)
+  @ApiProblemResponse(409, 'Already confirmed or withdrawn')
+  confirmConsent(
+    @Param('caseId', uuid) caseId: string,
+    @Param('consentId', uuid) consentId: string,
+    @Req() req: HttpRequest,
+  ): Promise<void> {
+    return this.commands.execute(new ConfirmConsent(caseId, consentId, reporterContext(correlationOf(req))));
+  }
+
+  @Post('consents/:consentId/withdrawal')
+  @HttpCode(204)
+  @ApiProblemResponse(409, 'Already withdrawn')
+  withdrawConsent(
+    @Param('caseId', uuid) caseId: string,
+    @Param('consentId', uuid) consentId: string,
+    @Req() req: HttpRequest,
+  ): Promise<void> {
+    return this.commands.execute(new WithdrawConsent(caseId, consentId, reporterContext(correlationOf(req))));
   }
 
   /** Requests to reveal your identity: who would see it and why; you decide each (or your agreement at intake did). */

@@ -1,6 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsISO8601, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { CONSENT_SCOPES, REFERRAL_TYPES } from '@vertrouwd/contracts';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import type { ConsentScope, ReferralType } from '../../domain/report/report.events';
 
 export class FollowUpRequest {
   @ApiProperty({ example: 'ABCD-EFGH-JKMN-PQRS-TVWX', description: 'Case, spaces and dashes do not matter' })
@@ -15,11 +30,30 @@ export class MessageRequest {
   @ApiProperty({ description: 'Sealed before it is stored', maxLength: 10_000 }) @IsString() @Length(1, 10_000) body!: string;
 }
 
-export class CorrectionRequest {
+/** Which version of a summary the answer is for; absent: the latest shared. An earlier one than the latest is refused (409). */
+export class ApprovalRequest {
+  @ApiProperty({ required: false, minimum: 1, maximum: 1000, description: 'The version you approve; absent: the latest' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  version?: number;
+}
+
+export class CorrectionRequest extends ApprovalRequest {
   @ApiProperty({ description: 'Your correction of the summary; sealed', maxLength: 10_000 })
   @IsString()
   @Length(1, 10_000)
   correction!: string;
+}
+
+/** Your consent to one step: a referral to one target (`referralType` required then), or a formal report. */
+export class ConsentRequest {
+  @ApiProperty({ enum: CONSENT_SCOPES }) @IsIn(CONSENT_SCOPES) scope!: ConsentScope;
+  @ApiProperty({ enum: REFERRAL_TYPES, required: false, description: 'Required for a referral, absent for a formal report' })
+  @ValidateIf((o: ConsentRequest) => o.scope === 'referral' || o.referralType !== undefined)
+  @IsIn(REFERRAL_TYPES)
+  referralType?: ReferralType;
 }
 
 export class ProofRequestBody {

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseKey, type Sealer } from '@vertrouwd/privacy';
 import { SEALER } from '@vertrouwd/runtime';
-import { SummaryNotOnCaseError } from '../intake.errors';
+import { SummaryNotOnCaseError, SummaryVersionOutdatedError } from '../intake.errors';
 import { INTAKE_READ_MODEL, type IntakeReadModel } from '../ports/intake-read-model.port';
 import { ReportWork } from '../report-work';
 import { AnswerSummary } from './answer-summary.command';
@@ -18,13 +18,18 @@ export class AnswerSummaryHandler implements ICommandHandler<AnswerSummary, void
 
   async execute(command: AnswerSummary): Promise<void> {
     // Only a summary shared on this very case: a summary id of another case is not there.
-    if (!(await this.readModel.isSharedSummary(command.caseId, command.summaryId))) throw new SummaryNotOnCaseError();
+    const latest = await this.readModel.latestSummaryVersion(command.caseId, command.summaryId);
+    if (latest === undefined) throw new SummaryNotOnCaseError();
+    // Only the latest version is answered: after a revision, an answer to an earlier one is refused.
+    const version = command.version ?? latest;
+    if (version > latest) throw new SummaryNotOnCaseError();
+    if (version < latest) throw new SummaryVersionOutdatedError();
     const at = new Date();
     if (command.correction === undefined) {
-      await this.work.run(command.caseId, command.context, (report) => report.approveSummary(command.summaryId, at));
+      await this.work.run(command.caseId, command.context, (report) => report.approveSummary(command.summaryId, at, version));
       return;
     }
     const sealed = await this.sealer.seal(command.correction, caseKey(command.caseId));
-    await this.work.run(command.caseId, command.context, (report) => report.correctSummary(command.summaryId, sealed, at));
+    await this.work.run(command.caseId, command.context, (report) => report.correctSummary(command.summaryId, sealed, at, version));
   }
 }

@@ -1,4 +1,7 @@
 import {
+  ConsentConfirmedV1,
+  ConsentGivenV1,
+  ConsentWithdrawnV1,
   ReporterMessageSentV1,
   ReportSubmittedV1,
   ReportWithdrawnV1,
@@ -39,7 +42,14 @@ export function translateIntakeEvent(event: ReportEvent): Translated[] {
         }),
       ];
     case 'SummaryApproved':
-      return [outgoing(SummaryApprovedV1, { caseId: event.caseId, summaryId: event.summaryId, approvedAt: event.approvedAt })];
+      return [
+        outgoing(SummaryApprovedV1, {
+          caseId: event.caseId,
+          summaryId: event.summaryId,
+          approvedAt: event.approvedAt,
+          ...(event.version ? { version: event.version } : {}),
+        }),
+      ];
     case 'SummaryCorrected':
       return [
         outgoing(SummaryCorrectedV1, {
@@ -47,6 +57,7 @@ export function translateIntakeEvent(event: ReportEvent): Translated[] {
           summaryId: event.summaryId,
           correctedAt: event.correctedAt,
           sealedCorrection: event.sealedCorrection,
+          ...(event.version ? { version: event.version } : {}),
         }),
       ];
     case 'ReportWithdrawn':
@@ -57,6 +68,14 @@ export function translateIntakeEvent(event: ReportEvent): Translated[] {
     }
     case 'ReportResumed':
       return [outgoing(ReportResumedV1, { caseId: event.caseId, resumedAt: event.resumedAt })];
+    case 'ConsentGiven': {
+      const { caseId, consentId, scope, referralType, givenAt } = event;
+      return [outgoing(ConsentGivenV1, { caseId, consentId, scope, givenAt, ...(referralType ? { referralType } : {}) })];
+    }
+    case 'ConsentConfirmed':
+      return [outgoing(ConsentConfirmedV1, { caseId: event.caseId, consentId: event.consentId, confirmedAt: event.confirmedAt })];
+    case 'ConsentWithdrawn':
+      return [outgoing(ConsentWithdrawnV1, { caseId: event.caseId, consentId: event.consentId, withdrawnAt: event.withdrawnAt })];
     case 'ReporterDataErased':
       // Nothing to tell: the reporter's key is shredded in the shared vault, so every reader (the advisor's
       // view, the audit replay) already reads their contact and identity as erased.

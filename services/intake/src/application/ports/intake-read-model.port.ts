@@ -41,6 +41,30 @@ export interface RevealEntry extends SealedEntry {
   decidedAt: Date | null;
 }
 
+/** A shared version of a summary (sealed). */
+export interface SummaryVersionEntry extends SealedEntry {
+  version: number;
+}
+
+/** A consent the advisor recorded from a conversation, as case's event told it. */
+export interface RecordedConsent {
+  consentId: string;
+  scope: 'referral' | 'formal-report';
+  referralType: string | null;
+  conversationId: string;
+  recordedAt: Date;
+}
+
+/** A legal duty that overrode consent for one step (the explanation sealed under the case key). */
+export interface LegalDutyEntry {
+  dutyId: string;
+  reason: string;
+  scope: 'referral' | 'formal-report';
+  referralType: string | null;
+  invokedAt: Date;
+  sealedExplanation: string;
+}
+
 /** What intake's use cases read and keep in its own tables (implemented with SQL in infrastructure). */
 export interface IntakeReadModel {
   organisationByCode(intakeCode: string): Promise<IntakeOrganisation | undefined>;
@@ -49,12 +73,18 @@ export interface IntakeReadModel {
   progress(caseId: string): Promise<CaseProgress | undefined>;
   /** The advisor's messages to the reporter (sealed). */
   advisorMessages(caseId: string): Promise<AdvisorEntry[]>;
-  /** Conversation summaries shared with the reporter (sealed), oldest first. */
-  sharedSummaries(caseId: string): Promise<SealedEntry[]>;
-  isSharedSummary(caseId: string, summaryId: string): Promise<boolean>;
   /** The identity reveal requests of the case, oldest first (the reason sealed). */
   identityReveals(caseId: string): Promise<RevealEntry[]>;
   /** A reveal request of this very case that is still waiting for the reporter. */
   isPendingReveal(caseId: string, revealId: string): Promise<boolean>;
+  /** Every shared version of the conversation summaries (sealed), oldest first. */
+  sharedSummaries(caseId: string): Promise<SummaryVersionEntry[]>;
+  /** The latest version of a summary shared on this very case; undefined when it is not one of this case's. */
+  latestSummaryVersion(caseId: string, summaryId: string): Promise<number | undefined>;
+  /** Consents the advisor recorded on this case, oldest first. */
+  recordedConsents(caseId: string): Promise<RecordedConsent[]>;
+  isRecordedConsent(caseId: string, consentId: string): Promise<boolean>;
+  /** Legal duties the advisor invoked on this case, oldest first. */
+  legalDuties(caseId: string): Promise<LegalDutyEntry[]>;
 }
 export const INTAKE_READ_MODEL = Symbol('IntakeReadModel');

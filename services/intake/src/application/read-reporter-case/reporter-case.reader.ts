@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { shown, type Sealer, type Shown } from '@vertrouwd/privacy';
 import { SEALER } from '@vertrouwd/runtime';
-import type { Report } from '../../domain/report/report.aggregate';
+import { answerKey, type Report, type ReporterConsent } from '../../domain/report/report.aggregate';
 import { ReportNotFoundError } from '../intake.errors';
 import { INTAKE_READ_MODEL, type IntakeReadModel } from '../ports/intake-read-model.port';
 import { ReportRepository } from '../report.repository';
@@ -60,16 +60,91 @@ export class ReporterCaseReader {
     return { messages: await Promise.all(thread.map(async ({ sealed, ...m }) => ({ ...m, body: await this.open(caseId, sealed) }))) };
   }
 
+  /**
+   * Each summary with every version shared (Art. 18: check, correct, agree): the latest version's text and answer
+   * up front (as before versions), `versions` oldest first, and which version the reporter approved.
+   */
   async summaries(caseId: string) {
     const report = await this.report(caseId);
     const rows = await this.readModel.sharedSummaries(caseId);
+    const answers = report.state.summaryAnswers;
+    const bySummary = new Map<string, typeof rows>();
+    for (const row of rows) bySummary.set(row.id, [...(bySummary.get(row.id) ?? []), row]);
     return {
       summaries: await Promise.all(
-        rows.map(async (r) => ({
-          summaryId: r.id,
-          sharedAt: r.at.toISOString(),
-          answer: report.state.summaryAnswers.get(r.id) ?? null,
-          text: await this.open(caseId, r.sealed),
+        [...bySummary].map(async ([summaryId, shared]) => {
+          const versions = await Promise.all(
+            [...shared]
+              .sort((a, b) => a.version - b.version)
+              .map(async (r) => ({
+                version: r.version,
+                sharedAt: r.at.toISOString(),
+                answer: answers.get(answerKey(summaryId, r.version)) ?? null,
+                text: await this.open(caseId, r.sealed),
+              })),
+          );
+          const latest = versions[versions.length - 1];
+          const approved = versions.filter((v) => v.answer === 'approved').pop();
+          return {
+            summaryId,
+            sharedAt: latest.sharedAt,
+            version: latest.version,
+            answer: latest.answer,
+            text: latest.text,
+            approvedVersion: approved?.version ?? null,
+            versions,
+          };
+        }),
+      ),
+    };
+  }
+
+  /**
+   * The reporter's consents: given by them, or recorded by their advisor from a conversation (to confirm or
+   * withdraw); each with its status. And the legal duties that overrode consent, with the advisor's explanation.
+   */
+  async consents(caseId: string) {
+    const report = await this.report(caseId);
+    const own = report.state.consents;
+    const recorded = await this.readModel.recordedConsents(caseId);
+    const status = (c: ReporterConsent | undefined, given: boolean) =>
+      c?.withdrawnAt ? 'withdrawn' : given || c?.confirmedAt ? 'given' : 'awaiting-your-confirmation';
+    const mine = [...own]
+      .filter(([, c]) => c.given)
+      .map(([consentId, c]) => ({
+        consentId,
+        scope: c.given!.scope,
+        referralType: c.given!.referralType ?? null,
+        recordedBy: 'reporter' as const,
+        conversationId: null,
+        at: c.given!.givenAt,
+        status: status(c, true),
+        withdrawnAt: c.withdrawnAt ?? null,
+      }));
+    const theirs = recorded.map((r) => {
+      const c = own.get(r.consentId);
+      return {
+        consentId: r.consentId,
+        scope: r.scope,
+        referralType: r.referralType,
+        recordedBy: 'advisor' as const,
+        conversationId: r.conversationId,
+        at: r.recordedAt.toISOString(),
+        status: status(c, false),
+        withdrawnAt: c?.withdrawnAt ?? null,
+      };
+    });
+    const duties = await this.readModel.legalDuties(caseId);
+    return {
+      consents: [...mine, ...theirs].sort((a, b) => a.at.localeCompare(b.at)),
+      legalDuties: await Promise.all(
+        duties.map(async (d) => ({
+          dutyId: d.dutyId,
+          reason: d.reason,
+          scope: d.scope,
+          referralType: d.referralType,
+          invokedAt: d.invokedAt.toISOString(),
+          explanation: await this.open(caseId, d.sealedExplanation),
         })),
       ),
     };

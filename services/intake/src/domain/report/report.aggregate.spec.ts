@@ -7,6 +7,8 @@ import {
   ReporterDataAlreadyErasedError,
   ReportWithdrawnError,
   SummaryAlreadyAnsweredError,
+  ConsentAlreadyAnsweredError,
+  ConsentTargetInvalidError,
 } from './report.errors';
 import type { ReportEvent, ReportFacts } from './report.events';
 import { inScope, isOutOfScope } from './report-scope';
@@ -31,7 +33,7 @@ const sealed = 'sealed:v1:k:iv:ct';
 const submitted: ReportEvent = { type: 'ReportSubmitted', facts, content: { sealedAccount: sealed }, receivedAt: at.toISOString() };
 const withdrawn: ReportEvent = { type: 'ReportWithdrawn', caseId, withdrawnAt: at.toISOString() };
 const messageSent: ReportEvent = { type: 'MessageSent', caseId, messageId: 'm-1', sealedBody: sealed, sentAt: at.toISOString() };
-const approved: ReportEvent = { type: 'SummaryApproved', caseId, summaryId: 's-1', approvedAt: at.toISOString() };
+const approved: ReportEvent = { type: 'SummaryApproved', caseId, summaryId: 's-1', approvedAt: at.toISOString(), version: 1 };
 
 describe('Report', () => {
   describe('submit', () => {
@@ -104,11 +106,24 @@ describe('Report', () => {
     it('corrects a summary with a sealed correction', () =>
       given(Report, submitted)
         .when((r) => r.correctSummary('s-1', sealed, at))
-        .then({ type: 'SummaryCorrected', caseId, summaryId: 's-1', sealedCorrection: sealed, correctedAt: at.toISOString() }));
-    it('answers a summary once', () =>
+        .then({ type: 'SummaryCorrected', caseId, summaryId: 's-1', sealedCorrection: sealed, correctedAt: at.toISOString(), version: 1 }));
+    it('answers a version of a summary once', () =>
       given(Report, submitted, approved)
         .when((r) => r.correctSummary('s-1', sealed, at))
         .thenThrows(SummaryAlreadyAnsweredError));
+    it('answers each version of a summary: a corrected version 1, then an approved version 2', () => {
+      const corrected: ReportEvent = {
+        type: 'SummaryCorrected',
+        caseId,
+        summaryId: 's-1',
+        sealedCorrection: sealed,
+        correctedAt: at.toISOString(),
+        version: 1,
+      };
+      given(Report, submitted, corrected)
+        .when((r) => r.approveSummary('s-1', at, 2))
+        .then({ type: 'SummaryApproved', caseId, summaryId: 's-1', approvedAt: at.toISOString(), version: 2 });
+    });
     it('refuses a correction in clear', () =>
       given(Report, submitted)
         .when((r) => r.correctSummary('s-1', 'no', at))
@@ -119,7 +134,54 @@ describe('Report', () => {
     const { state, id } = given(Report, submitted, messageSent, approved, withdrawn).aggregate;
     expect(id).toBe(caseId);
     expect(state).toMatchObject({ facts, receivedAt: at.toISOString(), withdrawnAt: at.toISOString(), messages: [messageSent] });
-    expect([...state.summaryAnswers]).toEqual([['s-1', 'approved']]);
+    expect([...state.summaryAnswers]).toEqual([['s-1#1', 'approved']]);
+  });
+
+  describe('consents (issue 8, defect 6: consent is the reporter\u2019s)', () => {
+    const given1: ReportEvent = {
+      type: 'ConsentGiven',
+      caseId,
+      consentId: 'c-1',
+      scope: 'referral',
+      referralType: 'police',
+      givenAt: at.toISOString(),
+    };
+    it('gives consent to a referral to one target', () =>
+      given(Report, submitted)
+        .when((r) => r.giveConsent('c-1', 'referral', 'police', at))
+        .then(given1));
+    it('refuses a referral consent without a target, and a formal-report consent with one', () => {
+      given(Report, submitted)
+        .when((r) => r.giveConsent('c-1', 'referral', undefined, at))
+        .thenThrows(ConsentTargetInvalidError);
+      given(Report, submitted)
+        .when((r) => r.giveConsent('c-1', 'formal-report', 'hr', at))
+        .thenThrows(ConsentTargetInvalidError);
+    });
+    it('withdraws a consent once, also after the report was withdrawn', () => {
+      const w: ReportEvent = { type: 'ConsentWithdrawn', caseId, consentId: 'c-1', withdrawnAt: at.toISOString() };
+      given(Report, submitted, given1, withdrawn)
+        .when((r) => r.withdrawConsent('c-1', at))
+        .then(w);
+      given(Report, submitted, given1, w)
+        .when((r) => r.withdrawConsent('c-1', at))
+        .thenThrows(ConsentAlreadyAnsweredError);
+    });
+    it('confirms a consent the advisor recorded once, and not one withdrawn or their own', () => {
+      const confirmed: ReportEvent = { type: 'ConsentConfirmed', caseId, consentId: 'c-2', confirmedAt: at.toISOString() };
+      given(Report, submitted)
+        .when((r) => r.confirmConsent('c-2', at))
+        .then(confirmed);
+      given(Report, submitted, confirmed)
+        .when((r) => r.confirmConsent('c-2', at))
+        .thenThrows(ConsentAlreadyAnsweredError);
+      given(Report, submitted, given1)
+        .when((r) => r.confirmConsent('c-1', at))
+        .thenThrows(ConsentAlreadyAnsweredError);
+      given(Report, submitted, { type: 'ConsentWithdrawn', caseId, consentId: 'c-2', withdrawnAt: at.toISOString() })
+        .when((r) => r.confirmConsent('c-2', at))
+        .thenThrows(ConsentAlreadyAnsweredError);
+    });
   });
 
   describe('withdraw', () => {

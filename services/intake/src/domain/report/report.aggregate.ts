@@ -8,8 +8,21 @@ import {
   ReportNotWithdrawnError,
   RevealAlreadyAnsweredError,
   SummaryAlreadyAnsweredError,
+  ConsentAlreadyAnsweredError,
+  ConsentTargetInvalidError,
 } from './report.errors';
-import type { MessageSent, ReportEvent, ReportFacts, SealedReportContent } from './report.events';
+import type { ConsentScope, MessageSent, ReferralType, ReportEvent, ReportFacts, SealedReportContent } from './report.events';
+
+/** A consent as the reporter's stream knows it: given by them, or (recorded by the advisor) confirmed or withdrawn by them. */
+export interface ReporterConsent {
+  /** Given by the reporter through their receipt; absent for one their advisor recorded (intake's read model has it). */
+  given?: { scope: ConsentScope; referralType?: ReferralType; givenAt: string };
+  confirmedAt?: string;
+  withdrawnAt?: string;
+}
+
+/** The key of a reporter's answer: one per version of a summary. */
+export const answerKey = (summaryId: string, version = 1) => `${summaryId}#${version}`;
 
 /** What the reporter submitted, wrote and answered, rebuilt from the report's events. */
 export interface ReportState {
@@ -19,10 +32,11 @@ export interface ReportState {
   sealedContact: string | undefined;
   withdrawnAt: string | undefined;
   reporterDataErasedAt: string | undefined;
-  /** How the reporter answered each summary they answered. */
+  /** How the reporter answered each version of a summary they answered (key: `answerKey`). */
   summaryAnswers: ReadonlyMap<string, 'approved' | 'corrected'>;
   /** How the reporter answered each identity reveal request. */
   revealAnswers: ReadonlyMap<string, 'approved' | 'refused'>;
+  consents: ReadonlyMap<string, ReporterConsent>;
   messages: readonly MessageSent[];
 }
 
@@ -34,8 +48,14 @@ const initial: ReportState = {
   reporterDataErasedAt: undefined,
   summaryAnswers: new Map(),
   revealAnswers: new Map(),
+  consents: new Map(),
   messages: [],
 };
+
+const withConsent = (state: ReportState, id: string, change: Partial<ReporterConsent>): ReportState => ({
+  ...state,
+  consents: new Map(state.consents).set(id, { ...state.consents.get(id), ...change }),
+});
 
 /** The one place the state changes: one step per event type. */
 const evolution: Evolution<ReportState, ReportEvent> = {
@@ -46,12 +66,24 @@ const evolution: Evolution<ReportState, ReportEvent> = {
     sealedContact: event.content.sealedContact,
   }),
   MessageSent: (state, event) => ({ ...state, messages: [...state.messages, event] }),
-  SummaryApproved: (state, event) => ({ ...state, summaryAnswers: new Map(state.summaryAnswers).set(event.summaryId, 'approved') }),
-  SummaryCorrected: (state, event) => ({ ...state, summaryAnswers: new Map(state.summaryAnswers).set(event.summaryId, 'corrected') }),
+  SummaryApproved: (state, event) => ({
+    ...state,
+    summaryAnswers: new Map(state.summaryAnswers).set(answerKey(event.summaryId, event.version), 'approved'),
+  }),
+  SummaryCorrected: (state, event) => ({
+    ...state,
+    summaryAnswers: new Map(state.summaryAnswers).set(answerKey(event.summaryId, event.version), 'corrected'),
+  }),
   ReportWithdrawn: (state, event) => ({ ...state, withdrawnAt: event.withdrawnAt }),
   ReporterDataErased: (state, event) => ({ ...state, reporterDataErasedAt: event.erasedAt }),
   ReportResumed: (state) => ({ ...state, withdrawnAt: undefined }),
   IdentityRevealAnswered: (state, event) => ({ ...state, revealAnswers: new Map(state.revealAnswers).set(event.revealId, event.decision) }),
+  ConsentGiven: (state, event) =>
+    withConsent(state, event.consentId, {
+      given: { scope: event.scope, ...(event.referralType ? { referralType: event.referralType } : {}), givenAt: event.givenAt },
+    }),
+  ConsentConfirmed: (state, event) => withConsent(state, event.consentId, { confirmedAt: event.confirmedAt }),
+  ConsentWithdrawn: (state, event) => withConsent(state, event.consentId, { withdrawnAt: event.withdrawnAt }),
 };
 
 const isSealed = (value: string | undefined) => value === undefined || value.startsWith('sealed:');
@@ -78,17 +110,40 @@ export class Report extends Aggregate<ReportEvent, ReportState> {
     this.apply({ type: 'MessageSent', caseId, messageId, sealedBody, sentAt: at.toISOString() });
   }
 
-  approveSummary(summaryId: string, at: Date): void {
+  /** Each version of a summary is answered once (which version is the latest, the caller checked). */
+  approveSummary(summaryId: string, at: Date, version = 1): void {
     const caseId = this.mustBeOpen();
-    if (this.state.summaryAnswers.has(summaryId)) throw new SummaryAlreadyAnsweredError();
-    this.apply({ type: 'SummaryApproved', caseId, summaryId, approvedAt: at.toISOString() });
+    if (this.state.summaryAnswers.has(answerKey(summaryId, version))) throw new SummaryAlreadyAnsweredError();
+    this.apply({ type: 'SummaryApproved', caseId, summaryId, approvedAt: at.toISOString(), version });
   }
 
-  correctSummary(summaryId: string, sealedCorrection: string, at: Date): void {
+  correctSummary(summaryId: string, sealedCorrection: string, at: Date, version = 1): void {
     const caseId = this.mustBeOpen();
-    if (this.state.summaryAnswers.has(summaryId)) throw new SummaryAlreadyAnsweredError();
+    if (this.state.summaryAnswers.has(answerKey(summaryId, version))) throw new SummaryAlreadyAnsweredError();
     if (!isSealed(sealedCorrection)) throw new ContentNotSealedError();
-    this.apply({ type: 'SummaryCorrected', caseId, summaryId, sealedCorrection, correctedAt: at.toISOString() });
+    this.apply({ type: 'SummaryCorrected', caseId, summaryId, sealedCorrection, correctedAt: at.toISOString(), version });
+  }
+
+  /** The reporter's own consent to one step: a referral to exactly one target, or a formal report. */
+  giveConsent(consentId: string, scope: ConsentScope, referralType: ReferralType | undefined, at: Date): void {
+    const caseId = this.mustBeOpen();
+    if ((scope === 'referral') !== (referralType !== undefined)) throw new ConsentTargetInvalidError();
+    this.apply({ type: 'ConsentGiven', caseId, consentId, scope, ...(referralType ? { referralType } : {}), givenAt: at.toISOString() });
+  }
+
+  /** Confirms a consent the advisor recorded (that it is one on this case, the caller checked); once, not after withdrawal. */
+  confirmConsent(consentId: string, at: Date): void {
+    const caseId = this.mustBeOpen();
+    const consent = this.state.consents.get(consentId);
+    if (consent?.given || consent?.confirmedAt || consent?.withdrawnAt) throw new ConsentAlreadyAnsweredError();
+    this.apply({ type: 'ConsentConfirmed', caseId, consentId, confirmedAt: at.toISOString() });
+  }
+
+  /** Withdraws a consent (that it is one on this case, the caller checked): also after the report was withdrawn; once. */
+  withdrawConsent(consentId: string, at: Date): void {
+    if (!this.state.facts) throw new ReportNotSubmittedError();
+    if (this.state.consents.get(consentId)?.withdrawnAt) throw new ConsentAlreadyAnsweredError();
+    this.apply({ type: 'ConsentWithdrawn', caseId: this.id, consentId, withdrawnAt: at.toISOString() });
   }
 
   withdraw(at: Date): void {

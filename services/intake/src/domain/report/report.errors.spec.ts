@@ -6,6 +6,8 @@ const KINDS: Record<keyof typeof E, DomainErrorKind> = {
   ReportNotSubmittedError: 'not-found',
   ReportWithdrawnError: 'unprocessable',
   SummaryAlreadyAnsweredError: 'unprocessable',
+  ConsentTargetInvalidError: 'unprocessable',
+  ConsentAlreadyAnsweredError: 'conflict',
   ReporterDataAlreadyErasedError: 'unprocessable',
   ContentNotSealedError: 'unprocessable',
   ReportAlreadySubmittedError: 'conflict',

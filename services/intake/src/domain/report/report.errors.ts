@@ -16,5 +16,13 @@ export class ReporterDataAlreadyErasedError extends unprocessable(
 ) {}
 export class SummaryAlreadyAnsweredError extends unprocessable(
   'SummaryAlreadyAnsweredError',
-  'This summary was already approved or corrected',
+  'This version of the summary was already approved or corrected',
+) {}
+export class ConsentTargetInvalidError extends unprocessable(
+  'ConsentTargetInvalidError',
+  'A referral consent names one referral target; a formal-report consent names none',
+) {}
+export class ConsentAlreadyAnsweredError extends conflict(
+  'ConsentAlreadyAnsweredError',
+  'This consent was already confirmed, or withdrawn',
 ) {}

@@ -1,4 +1,13 @@
-import type { ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, RELATIONS, THEMES } from '@vertrouwd/contracts';
+import type {
+  ADVISOR_GENDERS,
+  ADVISOR_KINDS,
+  ANONYMITY,
+  CONSENT_SCOPES,
+  CONTACT_CHANNELS,
+  REFERRAL_TYPES,
+  RELATIONS,
+  THEMES,
+} from '@vertrouwd/contracts';
 
 export type Theme = (typeof THEMES)[number];
 export type Relation = (typeof RELATIONS)[number];
@@ -6,6 +15,8 @@ export type Anonymity = (typeof ANONYMITY)[number];
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export type AdvisorGender = (typeof ADVISOR_GENDERS)[number];
 export type AdvisorKind = (typeof ADVISOR_KINDS)[number];
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+export type ReferralType = (typeof REFERRAL_TYPES)[number];
 
 /** What the reporter chose, none of it personal. */
 export interface ReportFacts {
@@ -55,6 +66,8 @@ export interface SummaryApproved {
   caseId: string;
   summaryId: string;
   approvedAt: string;
+  /** The version answered; absent in events from before versions: version 1. */
+  version?: number;
 }
 
 export interface SummaryCorrected {
@@ -63,6 +76,8 @@ export interface SummaryCorrected {
   summaryId: string;
   sealedCorrection: string;
   correctedAt: string;
+  /** The version answered; absent in events from before versions: version 1. */
+  version?: number;
 }
 
 export interface ReportWithdrawn {
@@ -97,6 +112,32 @@ export interface IdentityRevealAnswered {
   answeredAt: string;
 }
 
+/** The reporter gave consent to one step (a referral to one target, or a formal report). */
+export interface ConsentGiven {
+  type: 'ConsentGiven';
+  caseId: string;
+  consentId: string;
+  scope: ConsentScope;
+  referralType?: ReferralType;
+  givenAt: string;
+}
+
+/** The reporter confirmed a consent their advisor recorded from a conversation. */
+export interface ConsentConfirmed {
+  type: 'ConsentConfirmed';
+  caseId: string;
+  consentId: string;
+  confirmedAt: string;
+}
+
+/** The reporter withdrew a consent, their own or one their advisor recorded. */
+export interface ConsentWithdrawn {
+  type: 'ConsentWithdrawn';
+  caseId: string;
+  consentId: string;
+  withdrawnAt: string;
+}
+
 export type ReportEvent =
   | ReportSubmitted
   | MessageSent
@@ -105,4 +146,7 @@ export type ReportEvent =
   | ReportWithdrawn
   | ReporterDataErased
   | ReportResumed
-  | IdentityRevealAnswered;
+  | IdentityRevealAnswered
+  | ConsentGiven
+  | ConsentConfirmed
+  | ConsentWithdrawn;
