@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createLogger, InMemorySpanExporter, NestPinoLogger, SpanKind, startTelemetry, type Telemetry } from '@vertrouwd/telemetry';
+import { startSmtpCatcher, type CaughtMessage, type SmtpCatcher } from '@vertrouwd/notifications';
 import { createTestDatabase, eventually, type TestDatabase, tablesContaining } from '@vertrouwd/testing';
 import { caseService } from '../../services/case/src/service';
 import { intake } from '../../services/intake/src/service';
@@ -28,6 +29,7 @@ describe('a report, from the intake page to erasure, across intake and case', ()
   const logLines: string[] = [];
   const errorBodies: string[] = [];
   let telemetry: Telemetry;
+  let catcher: SmtpCatcher;
   let issuer: DevIssuer;
   let dbs: Record<'intake' | 'case' | 'bus' | 'vault', TestDatabase>;
   let intakeService: RunningService;
@@ -38,6 +40,7 @@ describe('a report, from the intake page to erasure, across intake and case', ()
   beforeAll(async () => {
     telemetry = startTelemetry({ serviceName: 'e2e-report-path', exporter });
     issuer = await startDevIssuer({ port: 0 });
+    catcher = await startSmtpCatcher(); // a real SMTP exchange: the services mail it, the test reads its mailbox
     const [i, c, b, v] = await Promise.all(['intake', 'case', 'bus', 'vault'].map((label) => createTestDatabase(`path_${label}`)));
     dbs = { intake: i, case: c, bus: b, vault: v };
     const capture = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(chunk.toString()), done()) });
@@ -47,6 +50,7 @@ describe('a report, from the intake page to erasure, across intake and case', ()
       BUS_DATABASE_URL: b.url,
       PRIVACY_DATABASE_URL: v.url,
       PORT: '0',
+      SMTP_URL: catcher.smtpUrl,
       REPORTER_TOKEN_SECRET: 'e2e-report-path-secret-of-at-least-32-chars',
       VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'path-e2e-')),
     };
@@ -57,6 +61,7 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     await intakeService?.close();
     await cases?.close();
     await issuer?.stop();
+    await catcher?.stop();
     await Promise.all(Object.values(dbs ?? {}).map((db) => db.drop()));
     await telemetry?.shutdown();
   });
@@ -227,6 +232,31 @@ describe('a report, from the intake page to erasure, across intake and case', ()
       204,
     );
 
+    // The reporter reads the feedback in their thread, and got content-free mails only: "there is news, log in".
+    await eventually(
+      async () => {
+        const { body } = await request(intakeService.url)
+          .get(`/intake/cases/${caseId}/messages`)
+          .set('Authorization', reporter)
+          .expect(200);
+        expect(body.messages).toContainEqual(
+          expect.objectContaining({ from: 'advisor', kind: 'feedback', body: 'We referred you to the company doctor, as agreed.' }),
+        );
+      },
+      { timeoutMs: 20_000 },
+    );
+    const mailbox = async (): Promise<CaughtMessage[]> =>
+      (await (
+        await fetch(`${catcher.mailboxUrl}/messages?to=${encodeURIComponent('canary-jansen@example.nl')}`)
+      ).json()) as CaughtMessage[];
+    await eventually(async () => expect((await mailbox()).length).toBeGreaterThanOrEqual(3), { timeoutMs: 20_000 });
+    for (const mail of await mailbox()) {
+      expect(mail).toMatchObject({ kind: 'case-news', language: 'nl' });
+      for (const secret of [CANARY, caseId, receiptCode, passphrase, 'bullying', 'Pesten', 'company doctor', 'bedrijfsarts', 'referred']) {
+        expect(`${mail.subject}\n${mail.text}\n${mail.html}`).not.toContain(secret);
+      }
+    }
+
     // The auditor replays: pseudonyms, the chain verified, clocks met, nothing in clear.
     const auditor = await token('auditor-ada');
     const replay = await request(cases.url).get(`/audits/${randomUUID()}/cases/${caseId}/replay`).set('Authorization', auditor).expect(200);
@@ -260,6 +290,7 @@ describe('a report, from the intake page to erasure, across intake and case', ()
 
     // The canary: in no table of any database, no log line, no span, no error body, no audit output.
     for (const db of Object.values(dbs)) expect(await tablesContaining(db.url, CANARY)).toEqual([]);
+    for (const db of Object.values(dbs)) expect(await tablesContaining(db.url, 'canary-jansen')).toEqual([]); // the address too
     expect(await tablesContaining(dbs.case.url, 'company-doctor')).toContain('es_events'); // the scan finds what is in clear
     expect(logLines.filter((line) => line.includes(CANARY) || line.includes('canary-jansen'))).toEqual([]);
     expect(logLines.length).toBeGreaterThan(0);
