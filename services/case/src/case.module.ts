@@ -22,6 +22,7 @@ import { ReadCase } from './application/queries/read-case.query';
 import { AgencyRetention } from './application/retention/agency-retention.read-model';
 import { SqlCaseReadModel } from './infrastructure/case-read-model.sql';
 import { CaseReadModels1733500000000 } from './infrastructure/migrations/1733500000000-case-read-models';
+import { CaseOverviewReporterAsked1796480000000 } from './infrastructure/migrations/1796480000000-case-overview-reporter-asked';
 
 @Module({
   controllers: [
@@ -34,7 +35,7 @@ import { CaseReadModels1733500000000 } from './infrastructure/migrations/1733500
   providers: [
     ...provideReadModels({
       entities: [CaseOverview, LegalClock, AgencyRetention],
-      migrations: [CaseReadModels1733500000000],
+      migrations: [CaseReadModels1733500000000, CaseOverviewReporterAsked1796480000000],
       projectors: [new CaseOverviewProjector(), new LegalClocksProjector()],
     }),
     SqlCaseReadModel,

@@ -16,6 +16,7 @@ import { MarkDeadlineMissed } from '../src/application/mark-deadline-missed/mark
 import { CASE_READ_MODEL } from '../src/application/ports/case-read-model.port';
 import { addDays, addMonths } from '../src/domain/case/legal-clock';
 import { CaseReadModels1733500000000 } from '../src/infrastructure/migrations/1733500000000-case-read-models';
+import { CaseOverviewReporterAsked1796480000000 } from '../src/infrastructure/migrations/1796480000000-case-overview-reporter-asked';
 import { caseService } from '../src/service';
 
 // The jobs and projections over the read models, against a running service: the deadline watch moved through
@@ -209,7 +210,9 @@ describe('case read models: the deadline watch and rebuilding the projections', 
       await readModels.dataSource.query('drop table case_overview, legal_clocks');
       // The schema back, empty, as a fresh deployment's migration creates it.
       const runner = readModels.dataSource.createQueryRunner();
-      await new CaseReadModels1733500000000().up(runner).finally(() => runner.release());
+      const migrations = [new CaseReadModels1733500000000(), new CaseOverviewReporterAsked1796480000000()];
+      for (const migration of migrations) await migration.up(runner);
+      await runner.release();
       expect((await snapshot()).overview).toEqual([]);
       await readModels.projection('case-overview').rebuild();
       await readModels.projection('legal-clocks').rebuild();

@@ -40,7 +40,7 @@ describe('case service over HTTP', () => {
     await db?.drop();
   });
 
-  async function submitReport(id: string, theme = 'bullying', sealed?: string): Promise<void> {
+  async function submitReport(id: string, theme = 'bullying', sealed?: string, asked: object = {}): Promise<void> {
     const sealedAccount = sealed ?? (await service.platform.privacy.sealer.seal(CANARY, caseKey(id)));
     const payload = {
       caseId: id,
@@ -56,6 +56,7 @@ describe('case service over HTTP', () => {
       consentVersion: 'v1',
       receivedAt: new Date().toISOString(),
       sealedAccount,
+      ...asked,
     };
     const event = {
       eventId: randomUUID(),
@@ -310,5 +311,28 @@ describe('case service over HTTP', () => {
       .get(`/cases/${caseId}`)
       .set('Authorization', await token('advisor-anna'))
       .expect(404);
+  });
+
+  // Last: it closes a case, which the retention test above must not count.
+  it('shows the coordinator and the advisor what the reporter asked for, and takes the new theme and outcome', async () => {
+    const id = randomUUID();
+    const asked = { language: 'tr', preferredAdvisorGender: 'female', preferredAdvisorKind: 'external' };
+    await submitReport(id, 'public-interest-wrongdoing', undefined, asked);
+    const carla = await token('coordinator-carla');
+    const listed = async (path: string, auth: string) =>
+      ((await api().get(path).set('Authorization', auth).expect(200)).body.cases as { caseId: string }[]).find((c) => c.caseId === id);
+    await eventually(async () =>
+      expect(await listed(`/agencies/${DEMO_AGENCY_ID}/cases`, carla)).toMatchObject({ theme: 'public-interest-wrongdoing', ...asked }),
+    );
+    await api()
+      .post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`)
+      .set('Authorization', carla)
+      .send({ advisorId: anna })
+      .expect(204);
+    const a = await token('advisor-anna');
+    await eventually(async () => expect(await listed('/advisors/me/cases', a)).toMatchObject(asked));
+    const read = await api().get(`/cases/${id}`).set('Authorization', a).expect(200);
+    expect(read.body.reporterAsked).toEqual({ language: 'tr', advisorGender: 'female', advisorKind: 'external' });
+    await api().post(`/cases/${id}/closure`).set('Authorization', a).send({ outcome: 'listened-and-advised' }).expect(204);
   });
 });

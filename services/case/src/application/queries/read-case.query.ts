@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@vertrouwd/event-sourcing';
 import { shown, type Sealer } from '@vertrouwd/privacy';
 import { EVENT_STORE, SEALER } from '@vertrouwd/runtime';
-import { SEALED_FIELDS, type SealedContentRead } from '../../domain/case/case.events';
+import { SEALED_FIELDS, type CaseOpened, type SealedContentRead } from '../../domain/case/case.events';
 import { CaseRepository } from '../case.repository';
 import { CaseNotFoundError } from '../../domain/case/case.errors';
 
@@ -16,6 +16,8 @@ export interface CaseView {
   caseId: string;
   status: string;
   advisorId?: string;
+  /** What the reporter asked for at intake; absent for a case opened before it was kept. */
+  reporterAsked?: { language?: string; advisorGender?: string; advisorKind?: string };
   history: CaseEntryView[];
 }
 
@@ -47,7 +49,8 @@ export class ReadCase {
         data: await this.unsealed(caseId, e.data as Record<string, unknown>),
       })),
     );
-    return { caseId, status: found.state.status, advisorId: found.state.advisorId, history };
+    const reporterAsked = askedOf(found.state.opened);
+    return { caseId, status: found.state.status, advisorId: found.state.advisorId, ...(reporterAsked ? { reporterAsked } : {}), history };
   }
 
   // Opened only as this case's: a value sealed under another case's key (written into this stream by
@@ -63,4 +66,13 @@ export class ReadCase {
 
 export function sealedKeys(data: Record<string, unknown>): string[] {
   return (SEALED_FIELDS as readonly string[]).filter((key) => typeof data[key] === 'string');
+}
+
+function askedOf(opened: CaseOpened | undefined): CaseView['reporterAsked'] {
+  if (!opened?.language && !opened?.preferredAdvisorGender && !opened?.preferredAdvisorKind) return undefined;
+  return {
+    ...(opened.language ? { language: opened.language } : {}),
+    ...(opened.preferredAdvisorGender ? { advisorGender: opened.preferredAdvisorGender } : {}),
+    ...(opened.preferredAdvisorKind ? { advisorKind: opened.preferredAdvisorKind } : {}),
+  };
 }

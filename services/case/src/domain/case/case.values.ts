@@ -1,4 +1,14 @@
-import type { ACTIVITIES, ANONYMITY, CONVERSATION_MODES, OUTCOMES, REFERRAL_TYPES, RELATIONS, THEMES } from '@vertrouwd/contracts';
+import type {
+  ACTIVITIES,
+  ADVISOR_GENDERS,
+  ADVISOR_KINDS,
+  ANONYMITY,
+  CONVERSATION_MODES,
+  OUTCOMES,
+  REFERRAL_TYPES,
+  RELATIONS,
+  THEMES,
+} from '@vertrouwd/contracts';
 import { NotSealedError } from './case.errors';
 
 // The case speaks the published vocabulary: its words are the types of the contracts' lists (one list per
@@ -10,6 +20,8 @@ export type ConversationMode = (typeof CONVERSATION_MODES)[number];
 export type ReferralType = (typeof REFERRAL_TYPES)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type Activity = (typeof ACTIVITIES)[number];
+export type AdvisorGender = (typeof ADVISOR_GENDERS)[number];
+export type AdvisorKind = (typeof ADVISOR_KINDS)[number];
 
 /** Themes of unwanted behaviour (PSA): a referral or a formal step needs the reporter's recorded consent. */
 export const UNWANTED_BEHAVIOUR_THEMES: readonly Theme[] = [

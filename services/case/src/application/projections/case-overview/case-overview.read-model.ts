@@ -12,4 +12,8 @@ export class CaseOverview {
   @Column('timestamptz') receivedAt!: Date;
   @Column('timestamptz', { nullable: true }) acknowledgedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) closedAt!: Date | null;
+  /** What the reporter asked for at intake; null for cases opened before it was kept. */
+  @Column('text', { nullable: true }) language!: string | null;
+  @Column('text', { nullable: true }) preferredAdvisorGender!: string | null;
+  @Column('text', { nullable: true }) preferredAdvisorKind!: string | null;
 }
