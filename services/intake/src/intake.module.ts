@@ -20,12 +20,13 @@ import { CaseProgressListener } from './infrastructure/case-progress.listener';
 import { IntakeStartup } from './infrastructure/intake-startup';
 import { SqlIntakeReadModel } from './infrastructure/intake-read-model.sql';
 import { IntakeReadModels1733700000000 } from './infrastructure/migrations/1733700000000-intake-read-models';
+import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/1796480000001-report-status-in-order';
 
 @Module({
   // Fixed-segment routes (proof-key, follow-up, cases/…) are registered before the `:intakeCode` page.
   controllers: [ReportsHttpController, ReporterCaseHttpController, IntakePageHttpController],
   providers: [
-    ...provideReadModels({ entities: [], migrations: [IntakeReadModels1733700000000] }),
+    ...provideReadModels({ entities: [], migrations: [IntakeReadModels1733700000000, ReportStatusInOrder1796480000001] }),
     SqlIntakeReadModel,
     { provide: INTAKE_READ_MODEL, useExisting: SqlIntakeReadModel },
     IntakeStartup,
