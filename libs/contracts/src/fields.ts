@@ -14,7 +14,12 @@ export const sealed = Type.String({ pattern: SEALED_PATTERN, maxLength: 65_536 }
 export const oneOf = <const V extends readonly string[]>(values: V): TUnsafe<V[number]> =>
   Type.Unsafe<V[number]>({ type: 'string', enum: [...values] });
 
-/** The themes a report can be about (seed 000/003): unwanted behaviour, integrity issues, or not sure. */
+/**
+ * The themes a report can be about (seed 000/003): unwanted behaviour, integrity issues, or not sure; last, a
+ * wrong in the public interest as the Whistleblower Protection Act names it (*misstand*: a breach of law, or a
+ * danger to public health, to people's safety, to the environment or to the proper working of a public service or
+ * a company). Append only: the order is published.
+ */
 export const THEMES = [
   'intimidation',
   'bullying',
@@ -28,6 +33,7 @@ export const THEMES = [
   'unacceptable-side-activities',
   'conflict-of-interest',
   'not-sure',
+  'public-interest-wrongdoing',
 ] as const;
 export const RELATIONS = ['manager', 'colleague', 'client-or-patient', 'other'] as const;
 export const ANONYMITY = ['anonymous', 'known-to-advisor'] as const;
@@ -46,8 +52,25 @@ export const REFERRAL_TYPES = [
   'whistleblowers-authority',
   'complaints-committee',
   'other',
+  // The names of Dutch practice, appended: the advice side of the Huis voor Klokkenluiders (Adviespunt
+  // Klokkenluiders), College voor de Rechten van de Mens, Nederlandse Arbeidsinspectie, Juridisch Loket.
+  'whistleblowers-advice-centre',
+  'human-rights-institute',
+  'labour-inspectorate',
+  'trade-union',
+  'legal-aid-desk',
+  'general-practitioner',
+  'social-work',
 ] as const;
-export const OUTCOMES = ['settled-informally', 'formal-complaint-filed', 'referred', 'withdrawn', 'no-further-contact'] as const;
+/** How a case ended; `listened-and-advised`: the reporter was heard and advised, and that was enough. */
+export const OUTCOMES = [
+  'settled-informally',
+  'formal-complaint-filed',
+  'referred',
+  'withdrawn',
+  'no-further-contact',
+  'listened-and-advised',
+] as const;
 export const ACTIVITIES = ['intake', 'conversation', 'advice', 'referral', 'aftercare', 'administration', 'travel'] as const;
 export const DEADLINES = ['acknowledgement', 'feedback'] as const;
 /** Whose deadlines a case keeps: the Whistleblower Protection Act's, or the agency's own service standard (same days). */

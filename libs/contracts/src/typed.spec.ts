@@ -70,4 +70,21 @@ describe('typed contracts', () => {
       expect(theme).toBeUndefined();
     }
   });
+
+  it('accept a case-opened with what the reporter asked for, and one published before those fields existed', () => {
+    const before: PayloadOf<typeof CaseOpenedV1> = {
+      caseId: randomUUID(),
+      agencyId: randomUUID(),
+      organisationId: randomUUID(),
+      theme: 'bullying',
+      relation: 'manager',
+      anonymity: 'anonymous',
+      receivedAt: '2026-03-02T09:00:00Z',
+      openedAt: '2026-03-02T09:00:01Z',
+    };
+    const asked = { ...before, language: 'pl', preferredAdvisorGender: 'female', preferredAdvisorKind: 'external' } as const;
+    expect(() => registry.validate(envelope(CaseOpenedV1, before))).not.toThrow();
+    expect(() => registry.validate(envelope(CaseOpenedV1, asked))).not.toThrow();
+    expect(() => registry.validate(envelope(CaseOpenedV1, { ...asked, language: 'polish' }))).toThrow();
+  });
 });

@@ -23,6 +23,7 @@ import { ReadCase } from './application/queries/read-case.query';
 import { AgencyRetention } from './application/retention/agency-retention.read-model';
 import { SqlCaseReadModel } from './infrastructure/case-read-model.sql';
 import { CaseReadModels1733500000000 } from './infrastructure/migrations/1733500000000-case-read-models';
+import { CaseOverviewReporterAsked1796480000000 } from './infrastructure/migrations/1796480000000-case-overview-reporter-asked';
 
 import { DeadlineReminderJob } from './application/jobs/deadline-reminder.job';
 import { WaitingCaseAlertJob } from './application/jobs/waiting-case-alert.job';
@@ -60,6 +61,7 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
         CaseReadModels1733500000000,
         NoticeOutboxTable1765000000000,
         CaseNotices1765100000000,
+        CaseOverviewReporterAsked1796480000000,
         LegalClocksByCalendarDay1796490000000,
         HandoverOffers1796490000001,
         PeerConsultations1796490000003,

@@ -18,6 +18,7 @@ import { acknowledgementDue, feedbackDue } from '../src/domain/case/legal-clock'
 import { CaseReadModels1733500000000 } from '../src/infrastructure/migrations/1733500000000-case-read-models';
 import { HandoverOffers1796490000001 } from '../src/infrastructure/migrations/1796490000001-handover-offers';
 import { LegalClocksByCalendarDay1796490000000 } from '../src/infrastructure/migrations/1796490000000-legal-clocks-by-calendar-day';
+import { CaseOverviewReporterAsked1796480000000 } from '../src/infrastructure/migrations/1796480000000-case-overview-reporter-asked';
 import { caseService } from '../src/service';
 
 // The jobs and projections over the read models, against a running service: the deadline watch moved through
@@ -233,11 +234,14 @@ describe('case read models: the deadline watch and rebuilding the projections', 
       await readModels.dataSource.query('drop table case_overview, legal_clocks');
       // The schema back, empty, as a fresh deployment's migration creates it.
       const runner = readModels.dataSource.createQueryRunner();
-      await new CaseReadModels1733500000000()
-        .up(runner)
-        .then(() => new LegalClocksByCalendarDay1796490000000().up(runner))
-        .then(() => new HandoverOffers1796490000001().up(runner))
-        .finally(() => runner.release());
+      const migrations = [
+        new CaseReadModels1733500000000(),
+        new CaseOverviewReporterAsked1796480000000(),
+        new LegalClocksByCalendarDay1796490000000(),
+        new HandoverOffers1796490000001(),
+      ];
+      for (const migration of migrations) await migration.up(runner);
+      await runner.release();
       expect((await snapshot()).overview).toEqual([]);
       await readModels.projection('case-overview').rebuild();
       await readModels.projection('legal-clocks').rebuild();

@@ -208,9 +208,14 @@ describe('case service over HTTP', () => {
     const carla = await token('coordinator-carla');
     const assign = (advisorId: string) =>
       api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`).set('Authorization', carla).send({ advisorId });
-    await eventually(async () => expect((await assign('00000000-0000-0000-0000-000000000000')).status).toBe(400));
-    const unknown = await assign(randomUUID()).expect(422);
+    // Once the case is open (it arrives over the bus), an advisor nobody knows is refused by rule, the nil UUID at the edge.
+    const unknown = await eventually(async () => {
+      const response = await assign(randomUUID());
+      expect(response.status).toBe(422);
+      return response;
+    });
     expect(unknown.body).toMatchObject({ rule: 'AdvisorCannotActError' });
+    await assign('00000000-0000-0000-0000-000000000000').expect(400);
     await assign(anna).expect(204);
 
     const a = await token('advisor-anna');
@@ -694,5 +699,28 @@ describe('case service over HTTP', () => {
       .get(`/cases/${caseId}`)
       .set('Authorization', await token('advisor-anna'))
       .expect(404);
+  });
+
+  // Last: it closes a case, which the retention test above must not count.
+  it('shows the coordinator and the advisor what the reporter asked for, and takes the new theme and outcome', async () => {
+    const id = randomUUID();
+    const asked = { language: 'tr', preferredAdvisorGender: 'female', preferredAdvisorKind: 'external' };
+    await submitReport(id, 'public-interest-wrongdoing', undefined, asked);
+    const carla = await token('coordinator-carla');
+    const listed = async (path: string, auth: string) =>
+      ((await api().get(path).set('Authorization', auth).expect(200)).body.cases as { caseId: string }[]).find((c) => c.caseId === id);
+    await eventually(async () =>
+      expect(await listed(`/agencies/${DEMO_AGENCY_ID}/cases`, carla)).toMatchObject({ theme: 'public-interest-wrongdoing', ...asked }),
+    );
+    await api()
+      .post(`/agencies/${DEMO_AGENCY_ID}/cases/${id}/assignment`)
+      .set('Authorization', carla)
+      .send({ advisorId: anna })
+      .expect(204);
+    const a = await token('advisor-anna');
+    await eventually(async () => expect(await listed('/advisors/me/cases', a)).toMatchObject(asked));
+    const read = await api().get(`/cases/${id}`).set('Authorization', a).expect(200);
+    expect(read.body.reporterAsked).toEqual({ language: 'tr', advisorGender: 'female', advisorKind: 'external' });
+    await api().post(`/cases/${id}/closure`).set('Authorization', a).send({ outcome: 'listened-and-advised' }).expect(204);
   });
 });

@@ -29,6 +29,7 @@ import { IntakeReadModels1733700000000 } from './infrastructure/migrations/17337
 import { IdentityReveals1796490000004 } from './infrastructure/migrations/1796490000004-identity-reveals';
 import { ReporterFeedback1796490000002 } from './infrastructure/migrations/1796490000002-reporter-feedback';
 import { ConsentsAndSummaryVersions1765300000000 } from './infrastructure/migrations/1765300000000-consents-and-summary-versions';
+import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/1796480000001-report-status-in-order';
 
 @Module({
   // Fixed-segment routes (proof-key, follow-up, cases/…) are registered before the `:intakeCode` page.
@@ -40,6 +41,7 @@ import { ConsentsAndSummaryVersions1765300000000 } from './infrastructure/migrat
         IntakeReadModels1733700000000,
         NoticeOutboxTable1765000000000,
         ConsentsAndSummaryVersions1765300000000,
+        ReportStatusInOrder1796480000001,
         ReporterFeedback1796490000002,
         IdentityReveals1796490000004,
       ],

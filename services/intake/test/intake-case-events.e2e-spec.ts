@@ -141,4 +141,45 @@ describe("case events into intake's read models", () => {
       await reader.stop();
     }
   });
+
+  it('shows the reporter received, then acknowledged, then in progress, then closed, each in its turn and its dates in order', async () => {
+    const { caseId, auth } = await intake.reporter();
+    const sealer = intake.service.platform.privacy.sealer;
+    const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString(); // after the receipt
+    const message = async (sentAt: string) =>
+      caseEvent('case.advisor-message-sent', caseId, {
+        messageId: randomUUID(),
+        sentAt,
+        sealedBody: await sealer.seal('Hello.', caseKey(caseId)),
+      });
+
+    // An assignment, and a message before the acknowledgement, are not the work starting.
+    await intake.publishCaseEvents([
+      caseEvent('case.advisor-assigned', caseId, { advisorId: randomUUID(), assignedAt: at(1) }),
+      await message(at(2)),
+    ]);
+    expect(await status(caseId, auth)).toMatchObject({ status: 'received', dates: { acknowledged: null, inProgress: null } });
+
+    const acknowledgedAt = at(3);
+    await intake.publishCaseEvents([caseEvent('case.case-acknowledged', caseId, { acknowledgedAt })]);
+    expect(await status(caseId, auth)).toMatchObject({ status: 'acknowledged', dates: { acknowledged: acknowledgedAt, inProgress: null } });
+
+    const recordedAt = at(50);
+    const conversation = { conversationId: randomUUID(), heldOn: at(50).slice(0, 10), minutes: 45, mode: 'video' };
+    await intake.publishCaseEvents([{ ...caseEvent('case.conversation-recorded', caseId, conversation), occurredAt: recordedAt }]);
+    await intake.publishCaseEvents([await message(at(60))]); // the first piece of work counts
+    expect(await status(caseId, auth)).toMatchObject({
+      status: 'in-progress',
+      dates: { acknowledged: acknowledgedAt, inProgress: recordedAt },
+    });
+
+    const closedAt = at(150);
+    await intake.publishCaseEvents([caseEvent('case.case-closed', caseId, { outcome: 'listened-and-advised', closedAt })]);
+    const closed = await status(caseId, auth);
+    expect(closed).toMatchObject({ status: 'closed', dates: { received: expect.any(String), closed: closedAt, withdrawn: null } });
+    const { received, acknowledged, inProgress } = closed.dates as Record<string, string>;
+    expect([received, acknowledged, inProgress, closedAt].map(Date.parse)).toEqual(
+      [received, acknowledged, inProgress, closedAt].map(Date.parse).sort((a, b) => a - b),
+    );
+  });
 });

@@ -45,7 +45,7 @@ describe('intake over HTTP', () => {
   it('serves the intake page in Dutch and English, and 404 for an unknown code', async () => {
     const nl = await request(service.url).get('/intake/bakkerij-2026?lang=nl').expect(200);
     expect(nl.body.organisation.name).toBe('Bakkerij De Korenaar');
-    expect(nl.body.themes).toHaveLength(12);
+    expect(nl.body.themes).toHaveLength(13);
     expect(nl.body.themes[1]).toMatchObject({ theme: 'bullying', label: 'Pesten' });
     expect(nl.body.counsellors[0]).toEqual({
       kind: 'external',

@@ -2,6 +2,8 @@ import type { TObject, TProperties } from 'typebox';
 import type { FieldClasses } from '../contract';
 import {
   ACTIVITIES,
+  ADVISOR_GENDERS,
+  ADVISOR_KINDS,
   ANONYMITY,
   CONSENT_SCOPES,
   CONVERSATION_MODES,
@@ -16,6 +18,7 @@ import {
   count,
   day,
   instant,
+  language,
   oneOf,
   sealed,
   summaryVersion,
@@ -33,9 +36,10 @@ const event = <P extends TProperties, O extends keyof P & string = never>(
   optional: readonly O[] = [],
 ) => contractV1('case', name, description, properties, fields, optional);
 
+/** Language and the counsellor asked for were added later, optional: events published before them stay valid. */
 export const CaseOpenedV1 = event(
   'case-opened',
-  'A case opened from a submitted report.',
+  'A case opened from a submitted report, with what the reporter asked for (language, counsellor gender and kind).',
   {
     caseId: uuid,
     agencyId: uuid,
@@ -45,6 +49,9 @@ export const CaseOpenedV1 = event(
     anonymity: oneOf(ANONYMITY),
     receivedAt: instant,
     openedAt: instant,
+    language,
+    preferredAdvisorGender: oneOf(ADVISOR_GENDERS),
+    preferredAdvisorKind: oneOf(ADVISOR_KINDS),
   },
   {
     caseId: 'id',
@@ -55,7 +62,11 @@ export const CaseOpenedV1 = event(
     anonymity: 'enum',
     receivedAt: 'timestamp',
     openedAt: 'timestamp',
+    language: 'language',
+    preferredAdvisorGender: 'enum',
+    preferredAdvisorKind: 'enum',
   },
+  ['language', 'preferredAdvisorGender', 'preferredAdvisorKind'],
 );
 
 export const AdvisorAssignedV1 = event(

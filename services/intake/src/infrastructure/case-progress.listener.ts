@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  AdvisorAssignedV1,
   AdvisorMessageSentV1,
   CaseAcknowledgedV1,
   CaseClosedV1,
@@ -12,6 +11,7 @@ import {
   IdentityRevealDecidedV1,
   IdentityRevealRequestedV1,
   ConsentRecordedV1,
+  ConversationRecordedV1,
   isEvent,
   LegalDutyInvokedV1,
   SummarySharedV1,
@@ -24,8 +24,8 @@ import { ReadModelListener } from '@vertrouwd/service-kit';
 /** The case events intake follows: what the reporter may see of their case's progress and replies. */
 export const CASE_TOPICS = [
   CaseOpenedV1,
-  AdvisorAssignedV1,
   CaseAcknowledgedV1,
+  ConversationRecordedV1,
   CaseClosedV1,
   CaseReopenedV1,
   AdvisorMessageSentV1,
@@ -58,9 +58,8 @@ export class CaseProgressListener extends ReadModelListener {
  */
 export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationEvent): Promise<void> {
   if (isEvent(event, CaseOpenedV1)) return setStatus(tx, 'received_at', event.payload.caseId, event.payload.receivedAt);
-  // The first assignment starts the work; a second one is a transfer, not a new start.
-  if (isEvent(event, AdvisorAssignedV1)) return setStatus(tx, 'in_progress_at', event.payload.caseId, event.payload.assignedAt, true);
   if (isEvent(event, CaseAcknowledgedV1)) return setStatus(tx, 'acknowledged_at', event.payload.caseId, event.payload.acknowledgedAt, true);
+  if (isEvent(event, ConversationRecordedV1)) return workDone(tx, event.payload.caseId, event.occurredAt);
   if (isEvent(event, CaseClosedV1)) return setStatus(tx, 'closed_at', event.payload.caseId, event.payload.closedAt);
   if (isEvent(event, CaseReopenedV1)) {
     await tx.query(
@@ -76,7 +75,7 @@ export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationE
       'insert into advisor_messages (message_id, case_id, sent_at, sealed_body) values ($1, $2, $3, $4) on conflict do nothing',
       [messageId, caseId, sentAt, sealedBody],
     );
-    return;
+    return workDone(tx, caseId, sentAt);
   }
   if (isEvent(event, IdentityRevealRequestedV1)) {
     const { revealId, caseId, viewer, requestedAt, sealedReason } = event.payload;
@@ -101,7 +100,7 @@ export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationE
       "insert into advisor_messages (message_id, case_id, sent_at, sealed_body, kind) values ($1, $2, $3, $4, 'feedback') on conflict do nothing",
       [feedbackId, caseId, givenAt, sealedFeedback],
     );
-    return;
+    return workDone(tx, caseId, givenAt);
   }
   if (isEvent(event, SummarySharedV1)) {
     const { summaryId, caseId, sharedAt, sealedSummary, version } = event.payload;
@@ -110,7 +109,7 @@ export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationE
        on conflict do nothing`,
       [summaryId, version ?? 1, caseId, sharedAt, sealedSummary],
     );
-    return;
+    return workDone(tx, caseId, sharedAt);
   }
   if (isEvent(event, ConsentRecordedV1)) {
     const { consentId, caseId, scope, referralType, conversationId, recordedAt } = event.payload;
@@ -133,13 +132,29 @@ export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationE
   if (isEvent(event, CaseErasedV1)) await forget(tx, event.payload.caseId);
 }
 
-type StatusColumn = 'received_at' | 'in_progress_at' | 'acknowledged_at' | 'closed_at';
+type StatusColumn = 'received_at' | 'acknowledged_at' | 'closed_at';
 
 /** `firstOnly`: keep the first date. */
 async function setStatus(tx: TransactionalQuery, column: StatusColumn, caseId: string, at: string, firstOnly = false): Promise<void> {
   const value = firstOnly ? `coalesce(report_status.${column}, excluded.${column})` : `excluded.${column}`;
   await tx.query(
     `insert into report_status (case_id, ${column}) values ($1, $2) on conflict (case_id) do update set ${column} = ${value}`,
+    [caseId, at],
+  );
+}
+
+/**
+ * The reporter's case is in progress from the first piece of work the counsellor does for it (a conversation, a
+ * message, a shared summary) once receipt was acknowledged: received → acknowledged → in progress, in that order.
+ * An assignment is not progress the reporter can see, and a message before the acknowledgement is not the work
+ * starting: the case reads `received`, then `acknowledged`, and moves on with the next piece of work. Never
+ * earlier than the acknowledgement, so the dates the reporter sees keep their order.
+ */
+async function workDone(tx: TransactionalQuery, caseId: string, at: string): Promise<void> {
+  await tx.query('insert into report_status (case_id) values ($1) on conflict (case_id) do nothing', [caseId]);
+  await tx.query(
+    `update report_status set in_progress_at = greatest($2::timestamptz, acknowledged_at)
+      where case_id = $1 and in_progress_at is null and acknowledged_at is not null`,
     [caseId, at],
   );
 }

@@ -80,6 +80,9 @@ async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
       sealedAccount: await s('account'),
       sealedContact: await s('contact'),
       sealedIdentity: await s('identity'),
+      language: 'ar',
+      preferredAdvisorGender: 'female',
+      preferredAdvisorKind: 'external',
     },
     AdvisorAssigned: { type: 'AdvisorAssigned', caseId, advisorId: anna, assignedBy: carla, assignedAt: T },
     CaseAcknowledged: { type: 'CaseAcknowledged', caseId, advisorId: anna, acknowledgedAt: T },
@@ -325,5 +328,18 @@ describe('translateCaseEvent: domain events to integration events', () => {
     expect(() => registry.validate(event)).not.toThrow();
     expect(event.payload).toEqual({ caseId, deadline: 'acknowledgement', dueAt: T, advisorId: anna });
     expect(published(all.DeadlineMissed)[0]?.payload).toMatchObject({ regime: 'wbk' });
+  });
+
+  it('publishes what the reporter asked for with the opened case, and an old opened case without it', () => {
+    const opened = all.CaseOpened as Extract<CaseEvent, { type: 'CaseOpened' }>;
+    expect(published(opened)[0]?.payload).toMatchObject({
+      language: 'ar',
+      preferredAdvisorGender: 'female',
+      preferredAdvisorKind: 'external',
+    });
+    const { language: _l, preferredAdvisorGender: _g, preferredAdvisorKind: _k, ...before } = opened;
+    const [event] = published(before);
+    expect(() => registry.validate(event)).not.toThrow();
+    expect(Object.keys(event.payload as object)).not.toEqual(expect.arrayContaining(['language']));
   });
 });

@@ -32,7 +32,13 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
   switch (event.type) {
     case 'CaseOpened': {
       const { agencyId, organisationId, theme, relation, anonymity, receivedAt, openedAt } = event;
-      return [outgoing(CaseOpenedV1, { caseId, agencyId, organisationId, theme, relation, anonymity, receivedAt, openedAt })];
+      const { language, preferredAdvisorGender, preferredAdvisorKind } = event;
+      const asked = {
+        ...(language ? { language } : {}),
+        ...(preferredAdvisorGender ? { preferredAdvisorGender } : {}),
+        ...(preferredAdvisorKind ? { preferredAdvisorKind } : {}),
+      };
+      return [outgoing(CaseOpenedV1, { caseId, agencyId, organisationId, theme, relation, anonymity, receivedAt, openedAt, ...asked })];
     }
     case 'AdvisorAssigned':
       return [outgoing(AdvisorAssignedV1, { caseId, advisorId: event.advisorId, assignedAt: event.assignedAt })];

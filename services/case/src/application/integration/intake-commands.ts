@@ -64,8 +64,11 @@ export function commandFor(event: IntegrationEvent): object | undefined {
   return undefined;
 }
 
-/** What the case keeps of a submitted report: the facts and the sealed content, not the reporter's choices of channel. */
-function reportOf(p: PayloadOf<typeof ReportSubmittedV1>): Report {
+/**
+ * What the case keeps of a submitted report: the facts, the sealed content, and what the reporter asked for
+ * (language, a counsellor's gender and kind) for matching and the advisor; not the reporter's choice of channel.
+ */
+export function reportOf(p: PayloadOf<typeof ReportSubmittedV1>): Report {
   const { caseId, agencyId, organisationId, theme, relation, anonymity, receivedAt, sealedAccount, sealedContact, sealedIdentity } = p;
   return {
     caseId,
@@ -78,5 +81,8 @@ function reportOf(p: PayloadOf<typeof ReportSubmittedV1>): Report {
     sealedAccount,
     ...(sealedContact ? { sealedContact } : {}),
     ...(sealedIdentity ? { sealedIdentity } : {}),
+    language: p.language,
+    preferredAdvisorGender: p.preferredAdvisorGender,
+    preferredAdvisorKind: p.preferredAdvisorKind,
   };
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@vertrouwd/event-sourcing';
 import { shown, type Sealer } from '@vertrouwd/privacy';
 import { EVENT_STORE, SEALER } from '@vertrouwd/runtime';
-import { CONSULTATION_SEALED_FIELDS, SEALED_FIELDS, type SealedContentRead } from '../../domain/case/case.events';
+import { CONSULTATION_SEALED_FIELDS, SEALED_FIELDS, type CaseOpened, type SealedContentRead } from '../../domain/case/case.events';
 import { CaseRepository } from '../case.repository';
 import { CaseNotFoundError } from '../../domain/case/case.errors';
 
@@ -33,6 +33,8 @@ export interface CaseView {
   summaries: SummaryVersionsView[];
   consents: ConsentView[];
   legalDuties: { dutyId: string; reason: string; scope: string; referralType: string | null }[];
+  /** What the reporter asked for at intake; absent for a case opened before it was kept. */
+  reporterAsked?: { language?: string; advisorGender?: string; advisorKind?: string };
   history: CaseEntryView[];
 }
 
@@ -84,7 +86,17 @@ export class ReadCase {
       scope: d.scope,
       referralType: d.referralType ?? null,
     }));
-    return { caseId, status: state.status, advisorId: state.advisorId, summaries, consents, legalDuties, history };
+    const reporterAsked = askedOf(state.opened);
+    return {
+      caseId,
+      status: state.status,
+      advisorId: state.advisorId,
+      ...(reporterAsked ? { reporterAsked } : {}),
+      summaries,
+      consents,
+      legalDuties,
+      history,
+    };
   }
 
   // Opened only as this case's: a value sealed under another case's key (written into this stream by
@@ -102,4 +114,13 @@ export class ReadCase {
 
 export function sealedKeys(data: Record<string, unknown>): string[] {
   return (SEALED_FIELDS as readonly string[]).filter((key) => typeof data[key] === 'string');
+}
+
+function askedOf(opened: CaseOpened | undefined): CaseView['reporterAsked'] {
+  if (!opened?.language && !opened?.preferredAdvisorGender && !opened?.preferredAdvisorKind) return undefined;
+  return {
+    ...(opened.language ? { language: opened.language } : {}),
+    ...(opened.preferredAdvisorGender ? { advisorGender: opened.preferredAdvisorGender } : {}),
+    ...(opened.preferredAdvisorKind ? { advisorKind: opened.preferredAdvisorKind } : {}),
+  };
 }

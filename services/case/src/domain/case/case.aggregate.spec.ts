@@ -37,6 +37,16 @@ describe('Case: opening and assignment', () => {
       .when((c) => c.open(report, at('2026-03-01T20:00:01.000Z')))
       .then(opened));
 
+  it("keeps what the reporter asked for (language, a counsellor's gender and kind) in the opened case", () =>
+    given(Case)
+      .when((c) =>
+        c.open(
+          { ...report, language: 'tr', preferredAdvisorGender: 'female', preferredAdvisorKind: 'external' },
+          at('2026-03-01T20:00:01.000Z'),
+        ),
+      )
+      .then({ ...opened, language: 'tr', preferredAdvisorGender: 'female', preferredAdvisorKind: 'external' }));
+
   it('refuses to open twice', () =>
     given(Case, opened)
       .when((c) => c.open(report, now))

@@ -1,5 +1,7 @@
 import type {
   Activity,
+  AdvisorGender,
+  AdvisorKind,
   Anonymity,
   ConsentScope,
   ConversationMode,
@@ -30,6 +32,14 @@ export interface CaseOpened {
   sealedAccount: SealedText;
   sealedContact?: SealedText;
   sealedIdentity?: SealedText;
+  /**
+   * What the reporter asked for at intake (matching uses them): the language to be helped in (two letters), and
+   * a counsellor's gender and kind (`any` when they did not mind). Optional: cases opened before they were kept
+   * have none, and replay as they were.
+   */
+  language?: string;
+  preferredAdvisorGender?: AdvisorGender;
+  preferredAdvisorKind?: AdvisorKind;
 }
 export interface AdvisorAssigned {
   type: 'AdvisorAssigned';

@@ -1,12 +1,14 @@
 import type {
-  REGIMES,
   ACTIVITIES,
+  ADVISOR_GENDERS,
+  ADVISOR_KINDS,
   ANONYMITY,
   CONSENT_SCOPES,
   CONVERSATION_MODES,
   LEGAL_DUTY_REASONS,
   OUTCOMES,
   REFERRAL_TYPES,
+  REGIMES,
   RELATIONS,
   THEMES,
 } from '@vertrouwd/contracts';
@@ -22,6 +24,8 @@ export type ReferralType = (typeof REFERRAL_TYPES)[number];
 export type Outcome = (typeof OUTCOMES)[number];
 export type Activity = (typeof ACTIVITIES)[number];
 export type Regime = (typeof REGIMES)[number];
+export type AdvisorGender = (typeof ADVISOR_GENDERS)[number];
+export type AdvisorKind = (typeof ADVISOR_KINDS)[number];
 
 /** Themes of unwanted behaviour (PSA). No longer a consent rule: every theme needs the reporter's consent (docs/case/consent.md). */
 export const UNWANTED_BEHAVIOUR_THEMES: readonly Theme[] = [

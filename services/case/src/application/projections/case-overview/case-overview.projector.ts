@@ -15,9 +15,14 @@ export class CaseOverviewProjector implements Projection {
       const event = { ...(recorded.data as object), type: recorded.type } as CaseEvent;
       if (event.type === 'CaseOpened') {
         const { caseId, agencyId, organisationId, theme } = event;
+        const asked = {
+          language: event.language ?? null,
+          preferredAdvisorGender: event.preferredAdvisorGender ?? null,
+          preferredAdvisorKind: event.preferredAdvisorKind ?? null,
+        };
         await manager.upsert(
           CaseOverview,
-          { caseId, agencyId, organisationId, theme, status: 'waiting-for-assignment', receivedAt: new Date(event.receivedAt) },
+          { caseId, agencyId, organisationId, theme, status: 'waiting-for-assignment', receivedAt: new Date(event.receivedAt), ...asked },
           ['caseId'],
         );
         continue;

@@ -14,4 +14,8 @@ export class CaseOverview {
   @Column('timestamptz', { nullable: true }) closedAt!: Date | null;
   /** The advisor a handover is offered to, until they answer (the case stays with `advisorId` meanwhile). */
   @Index() @Column('uuid', { nullable: true }) handoverTo!: string | null;
+  /** What the reporter asked for at intake; null for cases opened before it was kept. */
+  @Column('text', { nullable: true }) language!: string | null;
+  @Column('text', { nullable: true }) preferredAdvisorGender!: string | null;
+  @Column('text', { nullable: true }) preferredAdvisorKind!: string | null;
 }
