@@ -28,6 +28,7 @@ interface Ids {
 
 const MATRIX: Record<string, Row> = {
   'GET /intake/{intakeCode}': { access: 'public' },
+  'GET /intake/consent-texts/{version}': { access: 'public' },
   'POST /intake/{intakeCode}/reports': { access: 'public', body: REPORT },
   'POST /intake/follow-up': { access: 'public' }, // body from the case at hand, below
   'GET /intake/proof-key': { access: 'public' },
@@ -68,7 +69,8 @@ describe('intake authorization matrix', () => {
       .replace('{caseId}', ids.caseId)
       .replace('{summaryId}', ids.summaryId)
       .replace('{revealId}', ids.revealId ?? ids.summaryId)
-      .replace('{consentId}', ids.consentId);
+      .replace('{consentId}', ids.consentId)
+      .replace('{version}', 'v1');
     const row = MATRIX[endpoint];
     const body =
       endpoint === 'POST /intake/follow-up'

@@ -53,11 +53,65 @@ describe('intake over HTTP', () => {
       gender: 'female',
       languages: ['nl', 'en'],
     });
-    expect(nl.body.formLanguages).toEqual(['nl', 'en']);
+    expect(nl.body.formLanguages).toEqual(['nl', 'en', 'pl', 'tr', 'ar']);
     const en = await request(service.url).get('/intake/bakkerij-2026?lang=en').expect(200);
     expect(en.body.themes[1].label).toBe('Bullying');
     const missing = await request(service.url).get('/intake/nobody-2026').expect(404);
     expect(missing.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('says everything a reporter needs before writing, in five languages, Arabic right to left', async () => {
+    for (const lang of ['nl', 'en', 'pl', 'tr', 'ar']) {
+      const { body } = await request(service.url).get(`/intake/bakkerij-2026?lang=${lang}`).expect(200);
+      expect(body.language).toBe(lang);
+      expect(body.direction).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+      // Workload first, as out of scope with where to go; then the framing, the next steps with their deadlines,
+      // two-way anonymity, the limits of confidentiality, external reporting, a label for every question, consent.
+      expect(Object.keys(body).indexOf('outOfScope')).toBeLessThan(Object.keys(body).indexOf('framing'));
+      expect(body.outOfScope.workload.whereToGo).toEqual(expect.any(String));
+      expect(body.nextSteps.items).toHaveLength(4);
+      expect(body.anonymousContact.text).toEqual(expect.any(String));
+      expect(body.confidentiality.limits).toHaveLength(2);
+      expect(body.externalReporting.where.join(' ')).toContain('Huis voor Klokkenluiders');
+      expect(Object.keys(body.questions).sort()).toEqual(
+        [
+          'account',
+          'advisorGender',
+          'advisorKind',
+          'anonymity',
+          'consent',
+          'contactChannel',
+          'email',
+          'identityName',
+          'language',
+          'phone',
+          'relation',
+          'theme',
+        ].sort(),
+      );
+      expect(body.consent).toMatchObject({ version: 'v1', title: expect.any(String), paragraphs: expect.any(Array) });
+    }
+  });
+
+  it('refuses a language it does not offer instead of answering in Dutch, and serves consent texts by version', async () => {
+    const refused = await request(service.url).get('/intake/bakkerij-2026?lang=de').expect(400);
+    expect(refused.headers['content-type']).toMatch(/problem\+json/);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'lang', rule: 'isIn' })]);
+    expect(refused.text).not.toContain('"de"');
+    await request(service.url).get('/intake/bakkerij-2026?lang=NL').expect(400);
+    expect((await request(service.url).get('/intake/bakkerij-2026').expect(200)).body.language).toBe('nl');
+
+    const ar = await request(service.url).get('/intake/consent-texts/v1?lang=ar').expect(200);
+    expect(ar.body).toMatchObject({ version: 'v1', language: 'ar', direction: 'rtl' });
+    await request(service.url).get('/intake/consent-texts/v9').expect(404);
+    await request(service.url).get('/intake/consent-texts/v1?lang=xx').expect(400);
+
+    // A report accepts only a consent text that exists; nothing is stored for one that does not.
+    const report = { ...base, account: 'Someone shouts at me.', contact: { channel: 'platform' } };
+    const wrong = await submit({ ...report, consentVersion: 'v9' }).expect(400);
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'consentVersion' })]);
+    expect(wrong.text).not.toContain('v9');
+    await submit({ ...report, language: 'ar' }).expect(201);
   });
 
   it('takes an anonymous report: receipt, passphrase, a proof that verifies, the canary sealed everywhere', async () => {
@@ -87,7 +141,7 @@ describe('intake over HTTP', () => {
       kid: body.proof.keyId,
     });
 
-    await eventually(() => expect(seen.length).toBeGreaterThan(0));
+    await eventually(() => expect(seen.some((v) => v.includes(body.caseId))).toBe(true));
     await consumer.stop();
     const event = JSON.parse(seen.find((v) => v.includes(body.caseId))!);
     expect(event.payload).toMatchObject({

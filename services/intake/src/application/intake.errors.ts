@@ -5,6 +5,7 @@ import { conflict, notFound, unauthenticated, unavailable } from '@vertrouwd/dom
 
 export class IntakeCodeNotFoundError extends notFound('IntakeCodeNotFoundError', 'No organisation has this intake code') {}
 export class ReportNotFoundError extends notFound('ReportNotFoundError', 'No such report') {}
+export class ConsentTextNotFoundError extends notFound('ConsentTextNotFoundError', 'No consent text has this version') {}
 export class RevealNotPendingError extends notFound('RevealNotPendingError', 'No identity reveal request waiting for you on this case') {}
 export class SummaryNotOnCaseError extends notFound('SummaryNotOnCaseError', 'No such summary on this case') {}
 export class SummaryVersionOutdatedError extends conflict(

@@ -5,7 +5,7 @@ import { ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, RELATIONS,
 import { OUT_OF_SCOPE_THEMES } from '../../domain/report/report-scope';
 import type { AdvisorGender, AdvisorKind, Anonymity, ContactChannel, Relation } from '../../domain/report/report.events';
 import type { SubmittableTheme } from '../../domain/report/report-scope';
-import { FORM_LANGUAGES, type FormLanguage } from '../../i18n/translations';
+import { CONSENT_VERSIONS, FORM_LANGUAGES, type FormLanguage } from '../../i18n/translations';
 
 const SUBMITTABLE_THEMES: readonly SubmittableTheme[] = [...THEMES, ...OUT_OF_SCOPE_THEMES];
 
@@ -67,9 +67,10 @@ export class SubmitReportRequest {
   @Type(() => PreferencesRequest)
   preferences?: PreferencesRequest;
 
-  @ApiProperty({ description: 'Version of the consent text accepted, e.g. v1 or v1.2', example: 'v1' })
-  @IsString()
-  @Matches(/^v[0-9]+(\.[0-9]+)*$/)
-  @Length(2, 20)
+  @ApiProperty({
+    enum: CONSENT_VERSIONS,
+    description: 'The version of the consent text accepted: one that exists (GET /intake/consent-texts/:version)',
+  })
+  @IsIn(CONSENT_VERSIONS)
   consentVersion!: string;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FORM_LANGUAGES, translation, type FormLanguage } from '../../i18n/translations';
+import { CURRENT_CONSENT_VERSION, FORM_LANGUAGES, translation, type ConsentVersion, type FormLanguage } from '../../i18n/translations';
 import { IntakeCodeNotFoundError } from '../intake.errors';
 import { INTAKE_READ_MODEL, type IntakeOrganisation, type IntakeReadModel } from '../ports/intake-read-model.port';
 
@@ -20,7 +20,17 @@ export function intakePage(organisation: IntakeOrganisation | undefined, languag
   return {
     organisation: { name: organisation.name },
     language,
+    direction: text.direction,
     formLanguages: [...FORM_LANGUAGES],
+    // What a reporter needs before writing, in reading order: what is not for the counsellor (workload) first.
+    outOfScope: { workload: text.workload },
+    framing: text.framing,
+    nextSteps: text.nextSteps,
+    anonymousContact: text.anonymousContact,
+    confidentiality: text.confidentiality,
+    externalReporting: text.externalReporting,
+    questions: text.questions,
+    consent: { version: CURRENT_CONSENT_VERSION, ...text.consentTexts[CURRENT_CONSENT_VERSION] },
     text: { form: text.form, receipt: text.receipt },
     themes: Object.entries(text.themes).map(([theme, t]) => ({ theme, ...t })),
     counsellor: text.counsellor,
@@ -39,4 +49,10 @@ export function intakePage(organisation: IntakeOrganisation | undefined, languag
 
 function labelled(labels: Record<string, string>): { value: string; label: string }[] {
   return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+/** A consent and privacy text by its version, in the reporter's language: what `consentVersion` names. */
+export function consentText(version: ConsentVersion, language: FormLanguage) {
+  const text = translation(language);
+  return { version, language, direction: text.direction, ...text.consentTexts[version] };
 }
