@@ -26,6 +26,7 @@ import { ReporterNoticesListener } from './infrastructure/reporter-notices.liste
 import { IntakeStartup } from './infrastructure/intake-startup';
 import { SqlIntakeReadModel } from './infrastructure/intake-read-model.sql';
 import { IntakeReadModels1733700000000 } from './infrastructure/migrations/1733700000000-intake-read-models';
+import { WorkTimes1796490000005 } from './infrastructure/migrations/1796490000005-work-times';
 import { IdentityReveals1796490000004 } from './infrastructure/migrations/1796490000004-identity-reveals';
 import { ReporterFeedback1796490000002 } from './infrastructure/migrations/1796490000002-reporter-feedback';
 import { ConsentsAndSummaryVersions1765300000000 } from './infrastructure/migrations/1765300000000-consents-and-summary-versions';
@@ -44,6 +45,7 @@ import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/17
         ReportStatusInOrder1796480000001,
         ReporterFeedback1796490000002,
         IdentityReveals1796490000004,
+        WorkTimes1796490000005,
       ],
     }),
     SqlIntakeReadModel,

@@ -151,12 +151,10 @@ async function setStatus(tx: TransactionalQuery, column: StatusColumn, caseId: s
  * earlier than the acknowledgement, so the dates the reporter sees keep their order.
  */
 async function workDone(tx: TransactionalQuery, caseId: string, at: string): Promise<void> {
+  // Every piece of work with its time: the read model takes the first at or after the acknowledgement, so the order
+  // in which the events are applied does not matter, and work before the acknowledgement does not count.
   await tx.query('insert into report_status (case_id) values ($1) on conflict (case_id) do nothing', [caseId]);
-  await tx.query(
-    `update report_status set in_progress_at = greatest($2::timestamptz, acknowledged_at)
-      where case_id = $1 and in_progress_at is null and acknowledged_at is not null`,
-    [caseId, at],
-  );
+  await tx.query('update report_status set work_times = array_append(work_times, $2::timestamptz) where case_id = $1', [caseId, at]);
 }
 
 /**

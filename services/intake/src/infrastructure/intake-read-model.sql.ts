@@ -48,7 +48,8 @@ export class SqlIntakeReadModel implements IntakeReadModel {
 
   async progress(caseId: string): Promise<CaseProgress | undefined> {
     const [row] = await this.query<CaseProgress>(
-      `select received_at as "receivedAt", acknowledged_at as "acknowledgedAt", in_progress_at as "inProgressAt", closed_at as "closedAt"
+      `select received_at as "receivedAt", acknowledged_at as "acknowledgedAt", closed_at as "closedAt",
+              (select min(t) from unnest(work_times) t where t >= acknowledged_at) as "inProgressAt"
          from report_status where case_id = $1`,
       [caseId],
     );
