@@ -138,7 +138,7 @@ const tr: NoticeCatalogue = {
     'case-news': {
       subject: 'Bildiriminizle ilgili yeni bir gelişme var',
       paragraphs: [
-        'Bildiriminizle ilgili yeni bir gelişme var. Okumak için bildirim kodunuz ve parolanızla giriş yapın.',
+        'Bildiriminizle ilgili yeni bir gelişme var. Okumak için bildirim kodunuz ve parola cümlenizle giriş yapın.',
         'Bu e-posta bilerek hiçbir ayrıntı içermez: bildiriminizin içeriği platformda kalır.',
       ],
     },
@@ -167,7 +167,7 @@ const tr: NoticeCatalogue = {
     'case-waiting': {
       subject: 'Bir vaka atanmayı bekliyor',
       paragraphs: [
-        "Bir vaka, kararlaştırılan süreden daha uzun süredir bir güven danışmanına atanmayı bekliyor. Atamak için Vertrouwd'a giriş yapın.",
+        "Bir vaka, kararlaştırılan süreden daha uzun süredir bir güven kişisine atanmayı bekliyor. Atamak için Vertrouwd'a giriş yapın.",
       ],
     },
   },
@@ -202,7 +202,7 @@ const ar: NoticeCatalogue = {
     },
     'case-waiting': {
       subject: 'حالة بانتظار الإسناد',
-      paragraphs: ['تنتظر حالةٌ إسنادها إلى مستشار ثقة منذ مدة تتجاوز الوقت المتفق عليه. سجّل الدخول إلى Vertrouwd لإسنادها.'],
+      paragraphs: ['تنتظر حالةٌ إسنادها إلى شخص مؤتمن منذ مدة تتجاوز الوقت المتفق عليه. سجّل الدخول إلى Vertrouwd لإسنادها.'],
     },
   },
 };
