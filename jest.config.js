@@ -37,6 +37,11 @@ const ESM_ONLY = [
   '@tokenizer',
   'uint8array-extras',
   'load-esm',
+  '@keycloak',
+  '@microsoft/kiota-[a-z-]+',
+  'camelize-ts',
+  'url-template',
+  '@std-uritemplate',
 ];
 
 function project({ name, root }) {

@@ -81,4 +81,17 @@ describe('docker-compose.yml', () => {
     expect(existsSync(join(ROOT, 'deploy/keycloak/realm-export.json'))).toBe(true);
     expect(existsSync(join(ROOT, 'deploy/otel/collector.yaml'))).toBe(true);
   });
+
+  it('gives Keycloak every variable the realm export takes at import (the identity-admin client secret)', () => {
+    const realm = readFileSync(join(ROOT, 'deploy/keycloak/realm-export.json'), 'utf8');
+    const placeholders = [...new Set([...realm.matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((m) => m[1]))];
+    expect(placeholders).toContain('IDENTITY_ADMIN_CLIENT_SECRET');
+    const keycloak = compose.services.keycloak.environment ?? {};
+    expect(placeholders.filter((name) => !keycloak[name])).toEqual([]);
+    // A service that manages accounts uses the secret Keycloak was given.
+    for (const [, service] of appServices) {
+      const secret = service.environment?.IDENTITY_ADMIN_CLIENT_SECRET;
+      if (secret) expect(secret).toBe(keycloak.IDENTITY_ADMIN_CLIENT_SECRET);
+    }
+  });
 });

@@ -38,9 +38,17 @@ async function main(): Promise<void> {
   await Promise.all(
     [...Object.values(SHARED_DATABASES), ...SERVICES.map((s) => s.database)].map((name) => ensureDatabase(postgres.url, name)),
   );
+  // The identity port's client secret: generated for the dev issuer; with an external issuer the services take
+  // IDENTITY_ADMIN_CLIENT_SECRET from this process's environment, as Keycloak was given it.
+  const identityAdminSecret = process.env.OIDC_ISSUER ? undefined : readOrCreateSecret(join(dir, 'dev-issuer', 'identity-admin.secret'));
   issuer = process.env.OIDC_ISSUER
     ? undefined
-    : await startDevIssuer({ port: 8180, keyFile: join(dir, 'dev-issuer', 'signing-key.jwk.json') });
+    : await startDevIssuer({
+        port: 8180,
+        keyFile: join(dir, 'dev-issuer', 'signing-key.jwk.json'),
+        usersFile: join(dir, 'dev-issuer', 'users.json'),
+        adminClientSecret: identityAdminSecret,
+      });
   mail = await startMail();
   const env = {
     SMTP_URL: mail.smtpUrl,
@@ -49,6 +57,8 @@ async function main(): Promise<void> {
     PRIVACY_DATABASE_URL: url(SHARED_DATABASES.keyVault),
     VERTROUWD_DATA_DIR: dir,
     REPORTER_TOKEN_SECRET: readOrCreateSecret(join(dir, 'reporter-token.secret')),
+    // The dev issuer has no mail: its accounts sign in with the demo password.
+    ...(identityAdminSecret ? { IDENTITY_ADMIN_CLIENT_SECRET: identityAdminSecret, IDENTITY_ADMIN_PASSWORD_EMAIL: 'off' } : {}),
   };
   for (const service of SERVICES) {
     running.push(

@@ -9,3 +9,6 @@ export { NotAnAccessTokenError, OidcTokenVerifier } from './oidc-token-verifier'
 export * from './reporter-tokens';
 export * from './demo-users';
 export { startDevIssuer, type DevIssuer, type DevIssuerOptions } from './dev-issuer/dev-issuer';
+export * from './identity/identity-admin';
+export { identityAdminFromEnv, identityAdminOptionsFromEnv, realmOf } from './identity/identity-admin.env';
+export { IdentityProviderError, KeycloakIdentityAdmin, type KeycloakIdentityAdminOptions } from './identity/keycloak-identity-admin';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_AUDIENCE } from './auth.options';
 import { DEMO_PASSWORD, DEMO_REALM, DEMO_USERS, WEB_CLIENT_ID } from './demo-users';
+import { IDENTITY_ADMIN_CLIENT_ID } from './identity/identity-admin';
 import { ROLES } from './principal';
 
 // The Keycloak realm and the dev issuer must describe the same world: same roles, clients, claims and users.
@@ -11,6 +12,10 @@ interface Mapper {
 }
 interface Client {
   clientId: string;
+  secret?: string;
+  serviceAccountsEnabled?: boolean;
+  standardFlowEnabled?: boolean;
+  implicitFlowEnabled?: boolean;
   publicClient?: boolean;
   directAccessGrantsEnabled?: boolean;
   defaultClientScopes?: string[];
@@ -22,6 +27,8 @@ interface User {
   enabled: boolean;
   attributes?: Record<string, string[]>;
   realmRoles: string[];
+  clientRoles?: Record<string, string[]>;
+  serviceAccountClientId?: string;
   credentials: { type: string; value: string; temporary: boolean }[];
 }
 interface ProfileAttribute {
@@ -32,6 +39,8 @@ interface ProfileAttribute {
 const realm = JSON.parse(readFileSync(join(__dirname, '../../../../deploy/keycloak/realm-export.json'), 'utf8'));
 const clients: Client[] = realm.clients;
 const web = clients.find((client) => client.clientId === WEB_CLIENT_ID)!;
+const allUsers: User[] = realm.users;
+const serviceAccounts = allUsers.filter((user) => user.serviceAccountClientId);
 const TENANT_ATTRIBUTES = ['agency_id', 'organisation_id', 'advisor_id'];
 
 describe('deploy/keycloak/realm-export.json', () => {
@@ -75,8 +84,28 @@ describe('deploy/keycloak/realm-export.json', () => {
     expect(realm).not.toHaveProperty('clientScopes');
   });
 
+  it('has the confidential identity-admin client, whose service account may manage users and nothing else', () => {
+    const admin = clients.find((client) => client.clientId === IDENTITY_ADMIN_CLIENT_ID);
+    expect(admin).toMatchObject({
+      publicClient: false,
+      serviceAccountsEnabled: true,
+      standardFlowEnabled: false,
+      implicitFlowEnabled: false,
+      directAccessGrantsEnabled: false,
+    });
+    // Never a secret in the repository: Keycloak fills the placeholder from the environment at import.
+    expect(admin?.secret).toBe('${IDENTITY_ADMIN_CLIENT_SECRET}');
+    expect(serviceAccounts).toEqual([
+      expect.objectContaining({
+        serviceAccountClientId: IDENTITY_ADMIN_CLIENT_ID,
+        realmRoles: [],
+        clientRoles: { 'realm-management': ['manage-users', 'view-users'] },
+      }),
+    ]);
+  });
+
   it('has the same demo users as demo-users.ts: ids, roles, tenant claims and the demo password', () => {
-    const users: User[] = realm.users;
+    const users = allUsers.filter((user) => !user.serviceAccountClientId);
     const asRealm = users.map((user) => ({
       username: user.username,
       id: user.id,

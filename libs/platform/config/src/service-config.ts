@@ -61,6 +61,21 @@ export const SERVICE_VARIABLES = {
     needs: (v) => (v.includes('keycloak') ? 'keycloak' : undefined),
   },
   OIDC_AUDIENCE: { description: 'Audience the tokens must carry', pattern: /^[\w.-]+$/ },
+  IDENTITY_ADMIN_URL: {
+    description:
+      "The realm where the service reaches the identity provider's admin API, when not at OIDC_ISSUER (http://keycloak:8080/realms/<realm>)",
+    pattern: URL,
+    needs: (v) => (v.includes('keycloak') ? 'keycloak' : undefined),
+  },
+  IDENTITY_ADMIN_CLIENT_ID: {
+    description: 'Confidential client that manages staff accounts (default vertrouwd-identity-admin)',
+    pattern: /^[\w.-]+$/,
+  },
+  IDENTITY_ADMIN_CLIENT_SECRET: { description: 'Secret of that client (the identity port; at least 16 characters)', pattern: /^\S{16,}$/ },
+  IDENTITY_ADMIN_PASSWORD_EMAIL: {
+    description: 'Mail new staff accounts a link to set their password: on (default) or off (the embedded dev issuer)',
+    values: ['on', 'off'],
+  },
   REPORTER_TOKEN_SECRET: { description: "Secret signing the reporters' case-scoped tokens (at least 32 characters)", pattern: /^\S{32,}$/ },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
     description: 'OTLP/HTTP endpoint of the collector (unset: no export)',

@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KeyObject } from 'node:crypto';
+import { createPublicKey, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { DEFAULT_AUDIENCE } from '../auth.options';
-import { DEMO_REALM, WEB_CLIENT_ID, demoUser, type DemoUser } from '../demo-users';
+import { DEMO_REALM, WEB_CLIENT_ID } from '../demo-users';
+import { IDENTITY_ADMIN_CLIENT_ID } from '../identity/identity-admin';
+import { ADMIN_CLIENT_ROLES, adminApi, type AdminResponse } from './admin-api';
 import { loadOrCreateSigningKey } from './dev-signing-key';
 import { baseClaims, keycloakAccessClaims, type MintContext } from './keycloak-claims';
-import { passwordGrant, type TokenResponse } from './token-endpoint';
+import { asTokenUser, IssuerUsers, type IssuerUser } from './runtime-users';
+import { tokenGrant } from './token-endpoint';
 
 /** Options of {@link startDevIssuer}. */
 export interface DevIssuerOptions {
@@ -20,6 +24,14 @@ export interface DevIssuerOptions {
   keyFile?: string;
   /** Lifetime of minted tokens in seconds; default 300 (Keycloak's default). */
   tokenTtlSec?: number;
+  /**
+   * The secret of the confidential client `vertrouwd-identity-admin`: enables the client-credentials grant and the
+   * admin API (`/admin/realms/<realm>/users…`) for it. Without it that client is unknown and the admin API refuses
+   * every request.
+   */
+  adminClientSecret?: string;
+  /** Where to keep the users created through the admin API (owner-only JSON); default: in memory only. */
+  usersFile?: string;
 }
 
 /** A running dev issuer. */
@@ -31,31 +43,51 @@ export interface DevIssuer {
   /** The private signing key, e.g. to sign reporter tokens RS256 in the embedded setup. */
   signingKey: KeyObject;
   kid: string;
-  /** Keycloak-shaped access-token claims of the demo user `username`. */
+  /** Keycloak-shaped access-token claims of the user `username` (a demo user or one created at run time). */
   claimsFor(username: string): Record<string, unknown>;
-  /** Signs a token for a demo user (by username), or signs `claims` laid over Keycloak-shaped base claims. */
+  /** Signs a token for a user (by username), or signs `claims` laid over Keycloak-shaped base claims. */
   mintToken(userOrClaims: string | Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
 }
 
 /**
  * The embedded dev issuer, used when `OIDC_ISSUER` is unset: Keycloak's discovery, JWKS and token endpoint paths
- * for one realm, RS256 tokens shaped like Keycloak's, the password grant for the demo users. Not for production:
- * it knows only the demo users and their demo password.
+ * for one realm, RS256 tokens shaped like Keycloak's, the password grant for the demo users and for the users
+ * created at run time through the subset of Keycloak's admin API that the identity port uses (with
+ * `adminClientSecret`). Not for production: every user's password is the demo password.
  */
 export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<DevIssuer> {
   const { host = '127.0.0.1', realm = DEMO_REALM, tokenTtlSec = 300 } = options;
   const key = await loadOrCreateSigningKey(options.keyFile);
+  const users = await IssuerUsers.open(options.usersFile);
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject).listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const issuer = `http://${host.includes(':') ? `[${host}]` : host}:${port}/realms/${realm}`;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const issuer = `${origin}/realms/${realm}`;
   const context: MintContext = { issuer, audience: DEFAULT_AUDIENCE, clientId: WEB_CLIENT_ID, ttlSec: tokenTtlSec };
   const sign = (claims: Record<string, unknown>) =>
     new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).sign(key.privateKey);
-  const mintUser = (user: DemoUser) => sign(keycloakAccessClaims(user, context));
+  const mintUser = (user: IssuerUser) => sign(keycloakAccessClaims(asTokenUser(user), context));
+  const known = (username: string) => {
+    const user = users.byUsername(username);
+    if (!user) throw new Error(`no user ${JSON.stringify(username)} in the dev issuer`);
+    return user;
+  };
+  const adminClient = options.adminClientSecret
+    ? { clientId: IDENTITY_ADMIN_CLIENT_ID, secret: options.adminClientSecret, mint: () => sign(serviceAccountClaims(context)) }
+    : undefined;
+  const adminContext = {
+    realm,
+    issuer,
+    baseUrl: origin,
+    publicKey: createPublicKey(key.privateKey),
+    // Without the secret the admin client does not exist, so no token can open the admin API.
+    adminClientId: adminClient?.clientId,
+    users,
+  };
   const paths = {
     discovery: '/.well-known/openid-configuration',
     certs: '/protocol/openid-connect/certs',
@@ -65,27 +97,41 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
     issuer,
     token_endpoint: `${issuer}${paths.token}`,
     jwks_uri: `${issuer}${paths.certs}`,
-    grant_types_supported: ['password'],
+    grant_types_supported: ['password', 'client_credentials'],
     response_types_supported: ['token'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
-    token_endpoint_auth_methods_supported: ['none'],
+    token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
   };
+  const adminPrefix = `/admin/realms/${realm}`;
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    const route = async (): Promise<TokenResponse> => {
-      const pathname = new URL(request.url ?? '/', 'http://dev-issuer').pathname;
+    const route = async (): Promise<AdminResponse> => {
+      const url = new URL(request.url ?? '/', 'http://dev-issuer');
+      const { pathname } = url;
+      if (pathname === adminPrefix || pathname.startsWith(`${adminPrefix}/`)) {
+        const body = ['POST', 'PUT', 'DELETE'].includes(request.method ?? '') ? await readJson(request) : undefined;
+        const path = pathname.slice(adminPrefix.length);
+        return adminApi(
+          { method: request.method ?? 'GET', path, query: url.searchParams, authorization: request.headers.authorization, body },
+          adminContext,
+        );
+      }
       const path = pathname.startsWith(`/realms/${realm}/`) ? pathname.slice(`/realms/${realm}`.length) : undefined;
       if (request.method === 'GET' && path === paths.discovery) return { status: 200, body: discovery };
       if (request.method === 'GET' && path === paths.certs) return { status: 200, body: { keys: [key.publicJwk] } };
       if (path !== paths.token) return { status: 404, body: { error: 'Unable to find matching target resource method' } };
       if (request.method !== 'POST') return { status: 405, body: { error: 'HTTP 405 Method Not Allowed' } };
-      return passwordGrant(await readForm(request), tokenTtlSec, mintUser);
+      const tokenContext = { ttlSec: tokenTtlSec, findUser: (name: string) => users.byUsername(name), mintUser, adminClient };
+      return tokenGrant(await readForm(request), request.headers.authorization, tokenContext);
     };
     route()
-      .catch((): TokenResponse => ({ status: 400, body: { error: 'invalid_request', error_description: 'Malformed request' } }))
-      .then(({ status, body }) => {
-        response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+      .catch((): AdminResponse => ({ status: 400, body: { error: 'invalid_request', error_description: 'Malformed request' } }))
+      .then(({ status, body, headers }) => {
+        if (body === undefined) return void response.writeHead(status, { ...headers, 'cache-control': 'no-store' }).end();
+        response
+          .writeHead(status, { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' })
+          .end(JSON.stringify(body));
       })
       // The client went away before the answer: nothing to answer.
       .catch(() => response.destroy());
@@ -97,9 +143,9 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
     tokenEndpoint: discovery.token_endpoint,
     signingKey: key.privateKey,
     kid: key.kid,
-    claimsFor: (username) => keycloakAccessClaims(demoUser(username), context),
+    claimsFor: (username) => keycloakAccessClaims(asTokenUser(known(username)), context),
     mintToken: (userOrClaims) =>
-      typeof userOrClaims === 'string' ? mintUser(demoUser(userOrClaims)) : sign({ ...baseClaims(context), ...userOrClaims }),
+      typeof userOrClaims === 'string' ? mintUser(known(userOrClaims)) : sign({ ...baseClaims(context), ...userOrClaims }),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -107,6 +153,33 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
         server.closeAllConnections();
       }),
   };
+}
+
+/** The service account's token of the admin client, as Keycloak grants it for client credentials. */
+function serviceAccountClaims(context: MintContext): Record<string, unknown> {
+  return {
+    ...baseClaims(context),
+    sub: SERVICE_ACCOUNT_ID,
+    aud: 'realm-management',
+    azp: IDENTITY_ADMIN_CLIENT_ID,
+    preferred_username: `service-account-${IDENTITY_ADMIN_CLIENT_ID}`,
+    client_id: IDENTITY_ADMIN_CLIENT_ID,
+    resource_access: { 'realm-management': { roles: [...ADMIN_CLIENT_ROLES] } },
+    scope: 'profile email',
+    sid: randomUUID(),
+  };
+}
+
+const SERVICE_ACCOUNT_ID = '0d9e9f3c-5a43-4c41-9d55-2d7a9b0e6f10';
+
+/** Reads a JSON body of at most 64 KiB; an empty body is undefined. */
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  let body = '';
+  for await (const chunk of request) {
+    body += chunk;
+    if (body.length > 64 * 1024) throw new Error('body too large');
+  }
+  return body ? JSON.parse(body) : undefined;
 }
 
 /** Reads a form-encoded body of at most 16 KiB, as Keycloak's token endpoint expects it. */

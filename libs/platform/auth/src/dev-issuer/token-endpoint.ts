@@ -1,10 +1,21 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { DEMO_PASSWORD, DEMO_USERS, WEB_CLIENT_ID, type DemoUser } from '../demo-users';
+import { DEMO_PASSWORD, WEB_CLIENT_ID } from '../demo-users';
+import type { IssuerUser } from './runtime-users';
 
-/** A JSON response of the token endpoint. */
+/** A JSON response of the token endpoint (or of the admin API). */
 export interface TokenResponse {
   status: number;
-  body: Record<string, unknown>;
+  body: Record<string, unknown> | unknown[];
+  headers?: Record<string, string>;
+}
+
+/** What the token endpoint needs to know of the issuer. */
+export interface TokenEndpointContext {
+  ttlSec: number;
+  findUser(username: string): IssuerUser | undefined;
+  mintUser(user: IssuerUser): Promise<string>;
+  /** The confidential admin client, when the issuer was given its secret; without it the client is unknown. */
+  adminClient?: { clientId: string; secret: string; mint(): Promise<string> };
 }
 
 const oauthError = (status: number, error: string, description: string): TokenResponse => ({
@@ -15,28 +26,48 @@ const oauthError = (status: number, error: string, description: string): TokenRe
 const sameSecret = (a: string, b: string): boolean =>
   timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
+const BAD_CLIENT = 'Invalid client or Invalid client credentials';
+
 /**
- * Keycloak's resource-owner password grant, for the demo users only: the same checks in the same order (grant type
- * present, client, grant type supported, credentials) and the same error bodies and statuses as Keycloak.
+ * Keycloak's token endpoint for the two clients the dev issuer knows: the public web client with the
+ * resource-owner password grant (demo users and users created at run time, password {@link DEMO_PASSWORD}), and the
+ * confidential admin client with the client-credentials grant (secret in HTTP Basic or `client_secret`). The same
+ * checks in the same order as Keycloak (grant type present, client, grant type allowed, credentials) and the same
+ * error bodies and statuses.
  */
-export async function passwordGrant(
+export async function tokenGrant(
   form: URLSearchParams,
-  ttlSec: number,
-  mint: (user: DemoUser) => Promise<string>,
+  authorization: string | undefined,
+  context: TokenEndpointContext,
 ): Promise<TokenResponse> {
   const grantType = form.get('grant_type');
   if (!grantType) return oauthError(400, 'invalid_request', 'Missing form parameter: grant_type');
-  if (form.get('client_id') !== WEB_CLIENT_ID) return oauthError(401, 'invalid_client', 'Invalid client or Invalid client credentials');
+  const basic = basicCredentials(authorization);
+  const clientId = basic?.clientId ?? form.get('client_id');
+  const admin = context.adminClient;
+  if (admin && clientId === admin.clientId) {
+    const secret = basic?.secret ?? form.get('client_secret') ?? '';
+    if (!sameSecret(secret, admin.secret)) return oauthError(401, 'unauthorized_client', BAD_CLIENT);
+    if (grantType === 'password') return oauthError(400, 'unauthorized_client', 'Client not allowed for direct access grants');
+    if (grantType !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', 'Unsupported grant_type');
+    return granted(await admin.mint(), context.ttlSec);
+  }
+  if (clientId !== WEB_CLIENT_ID) return oauthError(401, 'invalid_client', BAD_CLIENT);
   if (grantType !== 'password') return oauthError(400, 'unsupported_grant_type', 'Unsupported grant_type');
-  const user = DEMO_USERS.find((candidate) => candidate.username === form.get('username'));
+  const user = context.findUser(form.get('username') ?? '');
   // Unknown user and wrong password answer alike, so the endpoint does not reveal which usernames exist.
   if (!sameSecret(form.get('password') ?? '', DEMO_PASSWORD) || !user) {
     return oauthError(401, 'invalid_grant', 'Invalid user credentials');
   }
+  if (!user.enabled) return oauthError(400, 'invalid_grant', 'Account disabled');
+  return granted(await context.mintUser(user), context.ttlSec);
+}
+
+function granted(accessToken: string, ttlSec: number): TokenResponse {
   return {
     status: 200,
     body: {
-      access_token: await mint(user),
+      access_token: accessToken,
       expires_in: ttlSec,
       refresh_expires_in: 0,
       token_type: 'Bearer',
@@ -44,4 +75,19 @@ export async function passwordGrant(
       scope: 'profile',
     },
   };
+}
+
+/** RFC 6749 §2.3.1: `Basic base64(urlencoded(client_id):urlencoded(secret))`. */
+function basicCredentials(authorization: string | undefined): { clientId: string; secret: string } | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  const decode = (value: string) => decodeURIComponent(value.replaceAll('+', ' '));
+  try {
+    return { clientId: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
+  } catch {
+    return undefined;
+  }
 }
