@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { identityAdminFromEnv, IdentityProviderError, type IdentityAdmin } from '@vertrouwd/auth';
 import { unavailable } from '@vertrouwd/domain';
+import { PLATFORM, type Platform } from '@vertrouwd/runtime';
 import type { StaffAccounts } from '../application/ports/directory.port';
 
 export class IdentityProviderUnavailableError extends unavailable(
@@ -17,8 +18,11 @@ export class IdentityProviderUnavailableError extends unavailable(
 export class IdentityStaffAccounts implements StaffAccounts {
   private admin: IdentityAdmin | undefined;
 
+  constructor(@Inject(PLATFORM) private readonly platform: Platform) {}
+
+  /** Made on first use: a service that onboards nobody needs no admin client. */
   private get identity(): IdentityAdmin {
-    this.admin ??= identityAdminFromEnv(process.env);
+    this.admin ??= identityAdminFromEnv(this.platform.config as unknown as NodeJS.ProcessEnv);
     return this.admin;
   }
 
