@@ -19,6 +19,7 @@ import { caseKey } from '@vertrouwd/privacy';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { caseService } from '../src/service';
+import { publishDemoCounsellors } from './directory.fixture';
 
 // The authorisation matrix of the case service: every endpoint against every caller that must not reach it.
 // One case, opened from intake's event and assigned to advisor-anna, is the target of every call; afterwards its
@@ -112,6 +113,7 @@ const ENDPOINTS: Endpoint[] = [
   ...caseWork('handover/acceptance'),
   ...caseWork('handover/refusal'),
   ...caseWork('acknowledgement'),
+  ...caseWork('declination', { conflictWith: 'organisation' }),
   ...caseWork('conversations', { heldOn: today, minutes: 30, mode: 'video', summary: 'matrix' }),
   {
     method: 'post',
@@ -238,6 +240,7 @@ describe('case service: authorisation matrix', () => {
       REPORTER_TOKEN_SECRET: REPORTER_SECRET,
     };
     service = await startService({ ...caseService, logger: false }, env);
+    await publishDemoCounsellors(service);
 
     for (const user of DEMO_USERS) tokens.set(user.username, await issuer.mintToken(user.username));
     const past = Math.floor(Date.now() / 1000) - 3600;
