@@ -69,12 +69,16 @@ function expected(endpoint: Endpoint, caller: string, t: Target): number | 'allo
   }
 }
 
+type Cell = readonly [name: string, caller: string, status: number | 'allowed', endpoint: Endpoint, target: Target];
 const CELLS = TARGETS.flatMap((t) =>
   endpointsOf(t).flatMap((endpoint) =>
-    CALLERS.map(
-      (caller) =>
-        [`${t.agency}: ${endpoint.method.toUpperCase()} ${endpoint.path}`, caller, expected(endpoint, caller, t), endpoint, t] as const,
-    ),
+    CALLERS.map((caller): Cell => [
+      `${t.agency}: ${endpoint.method.toUpperCase()} ${endpoint.path}`,
+      caller,
+      expected(endpoint, caller, t),
+      endpoint,
+      t,
+    ]),
   ),
 ).filter((cell): cell is readonly [string, string, number, Endpoint, Target] => cell[2] !== 'allowed');
 
