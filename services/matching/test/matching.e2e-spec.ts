@@ -12,7 +12,7 @@ import {
   topicOf,
   type ContractDefinition,
 } from '@vertrouwd/contracts';
-import { consumeIntegrationEvents, toMessage } from '@vertrouwd/messaging';
+import { consumeIntegrationEvents, publishAs } from '@vertrouwd/messaging';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { matchingService } from '../src/service';
@@ -44,19 +44,7 @@ describe('matching over HTTP and the bus', () => {
     return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
   }
 
-  async function publish(contract: ContractDefinition, key: string, payload: object): Promise<void> {
-    const event = {
-      eventId: randomUUID(),
-      type: contract.type,
-      version: contract.version,
-      occurredAt: new Date().toISOString(),
-      key,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      payload,
-    };
-    await service.platform.bus.publish([toMessage(event)]);
-  }
+  const publish = (contract: ContractDefinition, key: string, payload: object) => publishAs(service.platform.bus, contract, key, payload);
 
   async function report(agencyId: string, organisationId: string, extra: object = {}): Promise<string> {
     const caseId = randomUUID();
