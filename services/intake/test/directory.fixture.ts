@@ -47,14 +47,14 @@ export interface OrganisationFacts {
 
 export const ANNA: CounsellorFacts = {
   counsellorId: DEMO_ADVISORS['advisor-anna'],
-  name: 'Anna Visser',
+  name: 'Anna de Vries',
   introduction: 'Ik luister eerst, en samen kijken we wat je wilt.',
   gender: 'female',
   languages: ['nl', 'en'],
 };
 export const BRAM: CounsellorFacts = {
   counsellorId: DEMO_ADVISORS['advisor-bram'],
-  name: 'Bram de Boer',
+  name: 'Bram Jansen',
   introduction: 'Twintig jaar ervaring in de zorg en de bouw.',
   gender: 'male',
   languages: ['nl'],

@@ -53,14 +53,14 @@ describe('intake over HTTP', () => {
     expect(nl.body.counsellors).toEqual([
       {
         counsellorId: ANNA.counsellorId,
-        name: 'Anna Visser',
+        name: 'Anna de Vries',
         introduction: ANNA.introduction,
         kind: 'external',
         kindLabel: 'Externe vertrouwenspersoon',
         gender: 'female',
         languages: ['nl', 'en'],
       },
-      expect.objectContaining({ counsellorId: BRAM.counsellorId, name: 'Bram de Boer', gender: 'male', languages: ['nl'] }),
+      expect.objectContaining({ counsellorId: BRAM.counsellorId, name: 'Bram Jansen', gender: 'male', languages: ['nl'] }),
     ]);
     expect(nl.body.formLanguages).toEqual(['nl', 'en', 'pl', 'tr', 'ar']);
     const en = await request(service.url).get('/intake/bakkerij-2026?lang=en').expect(200);
