@@ -45,8 +45,8 @@ describe('notifications across intake and case', () => {
       VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'notify-e2e-')),
     };
     intakeService = await startService({ ...intake, logger: logger('intake') }, { ...common, DATABASE_URL: i.url });
-    await publishDemoDirectory(intakeService);
     cases = await startService({ ...caseService, logger: logger('case') }, { ...common, DATABASE_URL: c.url });
+    await publishDemoDirectory(intakeService, cases);
   });
   afterAll(async () => {
     await intakeService?.close();
