@@ -2,6 +2,7 @@
 -- Every service manifest's database is here, and nothing else: deploy/src/compose.spec.ts checks it.
 create database vertrouwd_intake;
 create database vertrouwd_case;
+create database vertrouwd_matching;
 create database vertrouwd_bus;
 -- The key vault, shared by every service (ADR 0013).
 create database vertrouwd_privacy;

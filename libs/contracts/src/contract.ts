@@ -1,4 +1,4 @@
-import type { Static, TObject } from 'typebox';
+import type { Static, TArray, TObject } from 'typebox';
 /**
  * What a contract field may hold. Every field of every contract is classified; none of these can carry a
  * name, contact details or free text, which is the point: a field that would is not a contract field.
@@ -31,8 +31,13 @@ export interface JsonSchema {
 /** A payload schema: a TypeBox object type, which is a JSON Schema object and gives the static type too. */
 export type PayloadSchema = TObject;
 
-/** The class of every top-level payload field (a missing one is a type error), and of nested paths if any. */
-export type FieldClasses<P extends TObject> = { readonly [K in keyof P['properties'] & string]: FieldClass } & Record<string, FieldClass>;
+/**
+ * The class of every top-level payload field (a missing one is a type error), and of nested paths if any. An array
+ * field is classified by its elements, as `field[]`.
+ */
+export type FieldClasses<P extends TObject> = {
+  readonly [K in keyof P['properties'] & string as P['properties'][K] extends TArray ? `${K}[]` : K]: FieldClass;
+} & Record<string, FieldClass>;
 
 export interface ContractDefinition<P extends PayloadSchema = PayloadSchema> {
   /** `<service>.<event>`. */

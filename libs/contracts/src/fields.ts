@@ -118,6 +118,6 @@ export function contractV1<P extends TProperties, O extends keyof P & string = n
     version: 1,
     description,
     payload: schema,
-    fields: fields,
+    fields: fields as FieldClasses<typeof schema>,
   });
 }

@@ -6,4 +6,5 @@ export * from './all-contracts';
 export * from './fields';
 export * from './intake/intake.contracts';
 export * from './case/case.contracts';
+export * from './matching/matching.contracts';
 export * from './typed';

@@ -31,7 +31,11 @@ import { CaseNoticeDispatcher } from './application/notifications/case-notice.di
 import { CASE_NOTICES } from './application/ports/case-notices.port';
 import { RECIPIENT_DIRECTORY } from './application/ports/recipient-directory.port';
 import { ADVISOR_DIRECTORY } from './application/ports/advisor-directory.port';
-import { StaffAdvisorDirectory } from './infrastructure/staff-advisor-directory';
+import { MatchingAdvisorDirectory } from './infrastructure/matching-advisor-directory';
+import { SqlPendingMatches } from './infrastructure/pending-matches.sql';
+import { PENDING_MATCHES } from './application/ports/pending-matches.port';
+import { CounsellorDirectoryListener, MatchingDecisionsListener, PendingMatchesJob } from './application/integration/matching.listeners';
+import { MatchingDirectory1796500000010 } from './infrastructure/migrations/1796500000010-matching-directory';
 import { ConfidentialityHttpController } from './api/http/confidentiality.http.controller';
 import { PeerConsultationViews } from './application/queries/peer-consultation-views.query';
 import { PEER_CONSULTATIONS } from './application/ports/peer-consultations.port';
@@ -65,6 +69,7 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
         LegalClocksByCalendarDay1796490000000,
         HandoverOffers1796490000001,
         PeerConsultations1796490000003,
+        MatchingDirectory1796500000010,
       ],
       projectors: [new CaseOverviewProjector(), new LegalClocksProjector(), new CaseNoticesProjector(), new PeerConsultationsProjector()],
     }),
@@ -86,7 +91,11 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
     provideNotifier(),
     SealedRecipientDirectory,
     { provide: RECIPIENT_DIRECTORY, useExisting: SealedRecipientDirectory },
-    { provide: ADVISOR_DIRECTORY, useClass: StaffAdvisorDirectory },
+    { provide: ADVISOR_DIRECTORY, useClass: MatchingAdvisorDirectory },
+    { provide: PENDING_MATCHES, useClass: SqlPendingMatches },
+    MatchingDecisionsListener,
+    CounsellorDirectoryListener,
+    PendingMatchesJob,
     { provide: PEER_CONSULTATIONS, useClass: SqlPeerConsultations },
     SqlCaseNotices,
     { provide: CASE_NOTICES, useExisting: SqlCaseNotices },

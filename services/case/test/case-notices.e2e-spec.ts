@@ -17,6 +17,7 @@ import { DeadlineReminderJob } from '../src/application/jobs/deadline-reminder.j
 import { WaitingCaseAlertJob } from '../src/application/jobs/waiting-case-alert.job';
 import { CaseNoticeDispatcher } from '../src/application/notifications/case-notice.dispatcher';
 import { caseService } from '../src/service';
+import { publishDemoCounsellors } from './directory.fixture';
 
 // Staff notices over a real SMTP exchange with the embedded catcher: the coordinator hears of a case left waiting,
 // the advisor of a case assigned, a reporter's message and a deadline two days away, each once, in Dutch, with no
@@ -52,6 +53,7 @@ describe('notices to advisors and coordinators', () => {
         PORT: '0',
       },
     );
+    await publishDemoCounsellors(service);
   });
   afterAll(async () => {
     await service?.close();

@@ -20,6 +20,7 @@ import { HandoverOffers1796490000001 } from '../src/infrastructure/migrations/17
 import { LegalClocksByCalendarDay1796490000000 } from '../src/infrastructure/migrations/1796490000000-legal-clocks-by-calendar-day';
 import { CaseOverviewReporterAsked1796480000000 } from '../src/infrastructure/migrations/1796480000000-case-overview-reporter-asked';
 import { caseService } from '../src/service';
+import { publishDemoCounsellors } from './directory.fixture';
 
 // The jobs and projections over the read models, against a running service: the deadline watch moved through
 // time by its injectable clock, then both read models dropped and rebuilt from the events.
@@ -48,6 +49,7 @@ describe('case read models: the deadline watch and rebuilding the projections', 
       PORT: '0',
     };
     service = await startService({ ...caseService, logger: false }, env);
+    await publishDemoCounsellors(service);
     readModels = service.app.get(ReadModels);
     // The watch as the module builds it, with a clock the test moves instead of the system clock.
     watch = new DeadlineWatch(service.app.get(CASE_READ_MODEL), service.app.get(CommandBus), () => now);

@@ -4,14 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
-import { ReportResumedV1, ReportSubmittedV1, ReportWithdrawnV1, type ContractDefinition } from '@vertrouwd/contracts';
+import {
+  CounsellorMatchedV1,
+  NoCounsellorAvailableV1,
+  ReportResumedV1,
+  ReportSubmittedV1,
+  ReportWithdrawnV1,
+  type ContractDefinition,
+} from '@vertrouwd/contracts';
 import { toMessage } from '@vertrouwd/messaging';
 import { caseKey, subjectKey } from '@vertrouwd/privacy';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, tablesContaining, type TestDatabase } from '@vertrouwd/testing';
 import { ReadModels } from '@vertrouwd/service-kit';
+import { MatchingDecisionsListener } from '../src/application/integration/matching.listeners';
 import { RetentionJob } from '../src/application/jobs/retention.job';
 import { caseService } from '../src/service';
+import { publishCounsellorStatus, publishDemoCounsellors } from './directory.fixture';
 
 const CANARY = 'CANARY-account-Jansen-0612345678';
 const anna = DEMO_ADVISORS['advisor-anna'];
@@ -35,6 +44,7 @@ describe('case service over HTTP', () => {
       PORT: '0',
     };
     service = await startService({ ...caseService, logger: false }, env);
+    await publishDemoCounsellors(service);
   });
   afterAll(async () => {
     await service?.close();
@@ -245,16 +255,102 @@ describe('case service over HTTP', () => {
     expect(types).toEqual(['CaseOpened', 'AdvisorAssigned', 'CaseHandoverOffered', 'CaseAcknowledged', 'CaseTransferred']);
 
     // An advisor who leaves the directory cannot act any more: the coordinator's queue shows the case, no offer pending.
-    const directory = service.app.get(ReadModels).dataSource;
-    await directory.query("update recipient_directory set role = 'former-advisor' where advisor_id = $1", [bram]);
+    await publishCounsellorStatus(service, bram, 'inactive', 2); // matching publishes that he left the agency
     try {
       const queue = await api().get(`/agencies/${DEMO_AGENCY_ID}/cases/attention`).set('Authorization', carla).expect(200);
       expect(queue.body.advisorCannotAct.map((c: { caseId: string }) => c.caseId)).toContain(id);
       expect(queue.body.handoverPending.map((c: { caseId: string }) => c.caseId)).not.toContain(id);
       expect(JSON.stringify(queue.body)).not.toContain('HANDOVER-REASON');
     } finally {
-      await directory.query("update recipient_directory set role = 'advisor' where advisor_id = $1", [bram]);
+      await publishCounsellorStatus(service, bram, 'active', 3);
     }
+  });
+
+  it("takes matching's choice, also one that arrives before the case; a decline hands the case back; the coordinator's assignment stays the override", async () => {
+    const anna = DEMO_ADVISORS['advisor-anna'];
+    const bram = DEMO_ADVISORS['advisor-bram'];
+    const [a, b, carla] = await Promise.all([token('advisor-anna'), token('advisor-bram'), token('coordinator-carla')]);
+    const matched = (id: string, counsellorId: string, round: number) =>
+      publishIntake(CounsellorMatchedV1, id, {
+        caseId: id,
+        agencyId: DEMO_AGENCY_ID,
+        organisationId: DEMO_ORGANISATIONS['org-bakkerij'],
+        counsellorId,
+        round,
+        tier: 'primary',
+        ruleSet: 'match-2026.12',
+        matchedAt: new Date().toISOString(),
+      });
+    const stream = async (id: string) => service.platform.store.readStream(`case-${id}`);
+
+    // The decision comes first (another topic than the report): it waits, and the case takes it when it opens.
+    const id = randomUUID();
+    await matched(id, anna, 1);
+    await eventually(async () => {
+      const rows: unknown[] = await service.app
+        .get(ReadModels)
+        .dataSource.query('select 1 from case_pending_matches where case_id = $1', [id]);
+      expect(rows).toHaveLength(1);
+    });
+    await submitReport(id);
+    await eventually(() => api().get(`/cases/${id}`).set('Authorization', a).expect(200));
+    expect((await stream(id)).find((e) => e.type === 'AdvisorAssigned')?.data).toMatchObject({
+      advisorId: anna,
+      assignedBy: 'system:matching',
+    });
+
+    // Anna declines for a conflict with people in the case: she no longer sees it; it waits for matching's next round.
+    await api().post(`/cases/${id}/declination`).set('Authorization', b).send({ conflictWith: 'organisation' }).expect(404);
+    const bad = await api().post(`/cases/${id}/declination`).set('Authorization', a).send({ conflictWith: 'a neighbour' }).expect(400);
+    expect(JSON.stringify(bad.body)).not.toContain('neighbour');
+    await api().post(`/cases/${id}/declination`).set('Authorization', a).send({ conflictWith: 'people-in-case' }).expect(204);
+    await api().get(`/cases/${id}`).set('Authorization', a).expect(404);
+    expect((await stream(id)).at(-1)).toMatchObject({
+      type: 'AssignmentDeclined',
+      data: expect.objectContaining({ advisorId: anna, conflictWith: 'people-in-case' }),
+    });
+    await eventually(async () => {
+      const queue = await api().get(`/agencies/${DEMO_AGENCY_ID}/cases/attention`).set('Authorization', carla).expect(200);
+      expect(queue.body.waitingForAssignment.map((c: { caseId: string }) => c.caseId)).toContain(id);
+    });
+    await matched(id, bram, 2);
+    await eventually(() => api().get(`/cases/${id}`).set('Authorization', b).expect(200));
+
+    // The coordinator assigned by hand before matching answered: a late decision changes nothing.
+    const manual = randomUUID();
+    await submitReport(manual);
+    await eventually(() =>
+      api()
+        .post(`/agencies/${DEMO_AGENCY_ID}/cases/${manual}/assignment`)
+        .set('Authorization', carla)
+        .send({ advisorId: bram })
+        .expect(204),
+    );
+    await matched(manual, anna, 1);
+    await service.app.get(MatchingDecisionsListener).caughtUp();
+    await api().get(`/cases/${manual}`).set('Authorization', a).expect(404);
+    await api().get(`/cases/${manual}`).set('Authorization', b).expect(200);
+  });
+
+  it("alerts the agency's coordinators, content-free, when matching finds nobody", async () => {
+    const id = randomUUID();
+    await submitReport(id);
+    await publishIntake(NoCounsellorAvailableV1, id, {
+      caseId: id,
+      agencyId: DEMO_AGENCY_ID,
+      organisationId: DEMO_ORGANISATIONS['org-bakkerij'],
+      round: 1,
+      reason: 'all-excluded',
+      ruleSet: 'match-2026.12',
+      decidedAt: new Date().toISOString(),
+    });
+    await eventually(async () => {
+      const rows: { kind: string }[] = await service.app
+        .get(ReadModels)
+        .dataSource.query('select kind from notice_outbox where notice_key like $1', [`case-unmatched:${id}:%`]);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.kind === 'case-unmatched')).toBe(true);
+    });
   });
 
   it('lets only the reporter resume a withdrawn report: the advisor can neither reopen nor write (defect 7)', async () => {

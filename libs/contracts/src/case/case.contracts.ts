@@ -76,6 +76,21 @@ export const AdvisorAssignedV1 = event(
   { caseId: 'id', advisorId: 'id', assignedAt: 'timestamp' },
 );
 
+/** The assigned counsellor declined the case for a conflict of interest they declared; consumed by matching (rematches). */
+export const AssignmentDeclinedV1 = event(
+  'assignment-declined',
+  'The assigned advisor declined the case for a conflict of interest (with the organisation or with people in the case).',
+  {
+    caseId: uuid,
+    agencyId: uuid,
+    organisationId: uuid,
+    advisorId: uuid,
+    conflictWith: oneOf(['organisation', 'people-in-case'] as const),
+    declinedAt: instant,
+  },
+  { caseId: 'id', agencyId: 'id', organisationId: 'id', advisorId: 'id', conflictWith: 'enum', declinedAt: 'timestamp' },
+);
+
 export const CaseAcknowledgedV1 = event(
   'case-acknowledged',
   'The advisor acknowledged receipt (the 7-day clock).',
@@ -226,6 +241,7 @@ export const LegalDutyInvokedV1 = event(
 export const CASE_CONTRACTS = [
   CaseOpenedV1,
   AdvisorAssignedV1,
+  AssignmentDeclinedV1,
   CaseAcknowledgedV1,
   ConversationRecordedV1,
   SummarySharedV1,

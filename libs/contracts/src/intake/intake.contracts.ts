@@ -26,7 +26,7 @@ import {
 export const ReportSubmittedV1 = defineContract({
   type: 'intake.report-submitted',
   version: 1,
-  description: 'A report was submitted; consumed by case (opens the case) and, later, matching and reporting.',
+  description: 'A report was submitted; consumed by case (opens the case), matching (chooses the counsellor) and, later, reporting.',
   payload: payload(
     {
       caseId: uuid,
@@ -39,13 +39,14 @@ export const ReportSubmittedV1 = defineContract({
       language,
       preferredAdvisorGender: oneOf(ADVISOR_GENDERS),
       preferredAdvisorKind: oneOf(ADVISOR_KINDS),
+      preferredCounsellorId: uuid,
       consentVersion: { type: 'string', pattern: '^v[0-9]+(\\.[0-9]+)*$', maxLength: 20 },
       receivedAt: instant,
       sealedAccount: sealed,
       sealedContact: sealed,
       sealedIdentity: sealed,
     },
-    ['sealedContact', 'sealedIdentity'],
+    ['sealedContact', 'sealedIdentity', 'preferredCounsellorId'],
   ),
   fields: {
     caseId: 'id',
@@ -58,6 +59,7 @@ export const ReportSubmittedV1 = defineContract({
     language: 'language',
     preferredAdvisorGender: 'enum',
     preferredAdvisorKind: 'enum',
+    preferredCounsellorId: 'id',
     consentVersion: 'id',
     receivedAt: 'timestamp',
     sealedAccount: 'sealed',

@@ -54,6 +54,12 @@ const nl: NoticeCatalogue = {
         'Een melding wacht langer dan de afgesproken tijd op een vertrouwenspersoon. Log in op Vertrouwd om deze toe te wijzen.',
       ],
     },
+    'case-unmatched': {
+      subject: 'Geen vertrouwenspersoon gevonden voor een melding',
+      paragraphs: [
+        'Voor een nieuwe melding kon geen vertrouwenspersoon worden gekozen. Log in op Vertrouwd om te zien waarom en de melding zelf toe te wijzen.',
+      ],
+    },
   },
 };
 
@@ -89,6 +95,10 @@ const en: NoticeCatalogue = {
     'case-waiting': {
       subject: 'A case is waiting for assignment',
       paragraphs: ['A case has been waiting for a counsellor longer than the agreed time. Log in to Vertrouwd to assign it.'],
+    },
+    'case-unmatched': {
+      subject: 'No counsellor found for a case',
+      paragraphs: ['No counsellor could be chosen for a new case. Log in to Vertrouwd to see why and to assign it yourself.'],
     },
   },
 };
@@ -127,6 +137,12 @@ const pl: NoticeCatalogue = {
     'case-waiting': {
       subject: 'Sprawa czeka na przydzielenie',
       paragraphs: ['Sprawa czeka na przydzielenie osoby zaufania dłużej niż ustalony czas. Zaloguj się do Vertrouwd, aby ją przydzielić.'],
+    },
+    'case-unmatched': {
+      subject: 'Nie znaleziono osoby zaufania dla sprawy',
+      paragraphs: [
+        'Dla nowej sprawy nie udało się wybrać osoby zaufania. Zaloguj się do Vertrouwd, aby zobaczyć dlaczego i przydzielić ją samodzielnie.',
+      ],
     },
   },
 };
@@ -170,6 +186,10 @@ const tr: NoticeCatalogue = {
         "Bir vaka, kararlaştırılan süreden daha uzun süredir bir güven kişisine atanmayı bekliyor. Atamak için Vertrouwd'a giriş yapın.",
       ],
     },
+    'case-unmatched': {
+      subject: 'Bir vaka için güven kişisi bulunamadı',
+      paragraphs: ["Yeni bir vaka için güven kişisi seçilemedi. Nedenini görmek ve vakayı kendiniz atamak için Vertrouwd'a giriş yapın."],
+    },
   },
 };
 
@@ -203,6 +223,10 @@ const ar: NoticeCatalogue = {
     'case-waiting': {
       subject: 'حالة بانتظار الإسناد',
       paragraphs: ['تنتظر حالةٌ إسنادها إلى شخص مؤتمن منذ مدة تتجاوز الوقت المتفق عليه. سجّل الدخول إلى Vertrouwd لإسنادها.'],
+    },
+    'case-unmatched': {
+      subject: 'لم يُعثر على شخص مؤتمن لحالة',
+      paragraphs: ['تعذّر اختيار شخص مؤتمن لحالة جديدة. سجّل الدخول إلى Vertrouwd لمعرفة السبب ولإسنادها بنفسك.'],
     },
   },
 };

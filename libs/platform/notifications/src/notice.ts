@@ -15,6 +15,8 @@ export const NOTICE_KINDS = [
   'deadline-near',
   /** To a coordinator: a case has waited for assignment longer than the agency allows. */
   'case-waiting',
+  /** To a coordinator: matching found nobody for a new case; assign it by hand. */
+  'case-unmatched',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

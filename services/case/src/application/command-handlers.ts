@@ -2,6 +2,11 @@
 import { AcknowledgeCaseHandler } from './acknowledge-case/acknowledge-case.handler';
 import { ApproveSummaryHandler } from './approve-summary/approve-summary.handler';
 import { AssignAdvisorHandler } from './assign-advisor/assign-advisor.handler';
+import {
+  AlertUnmatchedCaseHandler,
+  AssignMatchedAdvisorHandler,
+  DeclineAssignmentHandler,
+} from './matched-assignment/matched-assignment.handlers';
 import { CloseCaseHandler } from './close-case/close-case.handler';
 import { CorrectSummaryHandler } from './correct-summary/correct-summary.handler';
 import { EraseCaseHandler } from './erase-case/erase-case.handler';
@@ -34,6 +39,9 @@ export const COMMAND_HANDLERS = [
   AcknowledgeCaseHandler,
   ApproveSummaryHandler,
   AssignAdvisorHandler,
+  AssignMatchedAdvisorHandler,
+  AlertUnmatchedCaseHandler,
+  DeclineAssignmentHandler,
   CloseCaseHandler,
   CorrectSummaryHandler,
   EraseCaseHandler,

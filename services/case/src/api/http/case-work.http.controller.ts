@@ -6,6 +6,7 @@ import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { AcknowledgeCase } from '../../application/acknowledge-case/acknowledge-case.command';
 import { CloseCase } from '../../application/close-case/close-case.command';
+import { DeclineAssignment } from '../../application/matched-assignment/matched-assignment.commands';
 import { GiveFeedback } from '../../application/give-feedback/give-feedback.command';
 import { GiveAdvice } from '../../application/give-advice/give-advice.command';
 import { InvokeLegalDuty } from '../../application/invoke-legal-duty/invoke-legal-duty.command';
@@ -39,6 +40,20 @@ export class CaseWorkHttpController {
   @HttpCode(204)
   async acknowledge(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     await this.commands.execute(new AcknowledgeCase(id, advisorOf(p), contextOf(p, r)));
+  }
+
+  /** The assigned advisor declines for a conflict of interest they declare: the case is matched again without them. */
+  @Post('declination')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'Not your case')
+  @ApiProblemResponse(409, 'The case does not allow this now (closed, erased)')
+  async decline(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.DeclinationRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<void> {
+    await this.commands.execute(new DeclineAssignment(id, advisorOf(p), b.conflictWith, contextOf(p, r)));
   }
 
   @Post('conversations')

@@ -106,3 +106,9 @@ export class ConsultationAnswerRequest {
   @Length(1, 5_000)
   answer!: string;
 }
+
+/** A conflict of interest the advisor declares in declining a case: with the organisation (every case of it), or with people in this case. */
+export class DeclinationRequest {
+  @ApiProperty({ enum: ['organisation', 'people-in-case'] }) @IsIn(['organisation', 'people-in-case']) conflictWith!:
+    'organisation' | 'people-in-case';
+}

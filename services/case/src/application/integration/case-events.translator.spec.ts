@@ -19,6 +19,7 @@ const registry = new ContractRegistry(ALL_CONTRACTS);
 const PUBLISHES: Record<CaseEvent['type'], string | undefined> = {
   CaseOpened: 'case.case-opened.v1',
   AdvisorAssigned: 'case.advisor-assigned.v1',
+  AssignmentDeclined: 'case.assignment-declined.v1',
   CaseAcknowledged: 'case.case-acknowledged.v1',
   ConversationRecorded: 'case.conversation-recorded.v1',
   SummaryShared: 'case.summary-shared.v1',
@@ -85,6 +86,15 @@ async function examples(): Promise<Record<CaseEvent['type'], CaseEvent>> {
       preferredAdvisorKind: 'external',
     },
     AdvisorAssigned: { type: 'AdvisorAssigned', caseId, advisorId: anna, assignedBy: carla, assignedAt: T },
+    AssignmentDeclined: {
+      type: 'AssignmentDeclined',
+      caseId,
+      agencyId,
+      organisationId,
+      advisorId: anna,
+      conflictWith: 'people-in-case',
+      declinedAt: T,
+    },
     CaseAcknowledged: { type: 'CaseAcknowledged', caseId, advisorId: anna, acknowledgedAt: T },
     ConversationRecorded: {
       type: 'ConversationRecorded',

@@ -1,5 +1,6 @@
 import {
   AdvisorAssignedV1,
+  AssignmentDeclinedV1,
   AdvisorMessageSentV1,
   CaseAcknowledgedV1,
   CaseClosedV1,
@@ -42,6 +43,10 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
     }
     case 'AdvisorAssigned':
       return [outgoing(AdvisorAssignedV1, { caseId, advisorId: event.advisorId, assignedAt: event.assignedAt })];
+    case 'AssignmentDeclined': {
+      const { agencyId, organisationId, advisorId, conflictWith, declinedAt } = event;
+      return [outgoing(AssignmentDeclinedV1, { caseId, agencyId, organisationId, advisorId, conflictWith, declinedAt })];
+    }
     case 'CaseTransferred':
       return [outgoing(AdvisorAssignedV1, { caseId, advisorId: event.toAdvisorId, assignedAt: event.transferredAt })];
     case 'CaseAcknowledged':

@@ -1,6 +1,7 @@
 import * as E from './case.errors';
 import type {
   AdvisorAssigned,
+  AssignmentDeclined,
   CaseAcknowledged,
   CaseClosed,
   CaseErased,
@@ -38,6 +39,26 @@ export function assign(state: CaseState, advisorId: string, assignedBy: string, 
   const { caseId } = requireLive(state);
   if (state.advisorId === advisorId) return undefined;
   return { type: 'AdvisorAssigned', caseId, advisorId, assignedBy, assignedAt: at.toISOString() };
+}
+
+/**
+ * Matching's choice for a new case, or for a case a counsellor declined: taken only while nobody acts on the case,
+ * so the coordinator's manual assignment stays the override and a late decision changes nothing.
+ */
+export function assignMatched(state: CaseState, advisorId: string, at: Date): AdvisorAssigned | undefined {
+  if (!state.opened || state.advisorId || state.status !== 'waiting-for-assignment') return undefined;
+  return assign(state, advisorId, 'system:matching', at);
+}
+
+/** The assigned advisor declines for a conflict of interest they declare; the case waits for someone else. */
+export function declineAssignment(
+  state: CaseState,
+  advisorId: string,
+  conflictWith: 'organisation' | 'people-in-case',
+  at: Date,
+): AssignmentDeclined {
+  const { caseId, agencyId, organisationId } = requireAdvisor(state, advisorId);
+  return { type: 'AssignmentDeclined', caseId, agencyId, organisationId, advisorId, conflictWith, declinedAt: at.toISOString() };
 }
 
 export function acknowledge(state: CaseState, advisorId: string, at: Date): CaseAcknowledged {

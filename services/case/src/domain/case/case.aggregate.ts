@@ -40,6 +40,12 @@ export class Case extends Aggregate<CaseEvent, CaseState> {
   assign(advisorId: string, assignedBy: string, at: Date): void {
     this.applyIfAny(lifecycle.assign(this.state, advisorId, assignedBy, at));
   }
+  assignMatched(advisorId: string, at: Date): void {
+    this.applyIfAny(lifecycle.assignMatched(this.state, advisorId, at));
+  }
+  declineAssignment(advisorId: string, conflictWith: 'organisation' | 'people-in-case', at: Date): void {
+    this.apply(lifecycle.declineAssignment(this.state, advisorId, conflictWith, at));
+  }
   acknowledge(advisorId: string, at: Date): void {
     this.apply(lifecycle.acknowledge(this.state, advisorId, at));
   }

@@ -48,6 +48,19 @@ export interface AdvisorAssigned {
   assignedBy: string;
   assignedAt: string;
 }
+/**
+ * The assigned advisor declined the case for a conflict of interest they declared (with the organisation, or with
+ * people in the case): they no longer act on it, and matching chooses someone else.
+ */
+export interface AssignmentDeclined {
+  type: 'AssignmentDeclined';
+  caseId: string;
+  agencyId: string;
+  organisationId: string;
+  advisorId: string;
+  conflictWith: 'organisation' | 'people-in-case';
+  declinedAt: string;
+}
 export interface CaseAcknowledged {
   type: 'CaseAcknowledged';
   caseId: string;
@@ -343,6 +356,7 @@ export interface DeadlineMissed {
 export type CaseEvent =
   | CaseOpened
   | AdvisorAssigned
+  | AssignmentDeclined
   | CaseAcknowledged
   | ConversationRecorded
   | SummaryShared

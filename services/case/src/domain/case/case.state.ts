@@ -106,6 +106,12 @@ export const caseEvolution: Evolution<CaseState, CaseEvent> = {
     handover: undefined, // the coordinator's assignment overrides an open offer
     status: state.status === 'waiting-for-assignment' ? 'open' : state.status,
   }),
+  AssignmentDeclined: (state) => ({
+    ...state,
+    advisorId: undefined,
+    handover: undefined,
+    status: state.status === 'open' ? 'waiting-for-assignment' : state.status,
+  }),
   CaseTransferred: (state, event) => ({ ...state, advisorId: event.toAdvisorId, handover: undefined }),
   CaseHandoverOffered: (state, event) => ({ ...state, handover: { toAdvisorId: event.toAdvisorId, sealedReason: event.sealedReason } }),
   CaseHandoverDeclined: (state) => ({ ...state, handover: undefined }),

@@ -51,6 +51,8 @@ function changeOf(event: CaseEvent): Change | undefined {
   switch (event.type) {
     case 'AdvisorAssigned':
       return { advisorId: event.advisorId, status: 'open', handoverTo: null };
+    case 'AssignmentDeclined':
+      return { advisorId: null, status: 'waiting-for-assignment', handoverTo: null };
     case 'CaseTransferred':
       return { advisorId: event.toAdvisorId, handoverTo: null };
     case 'CaseHandoverOffered':

@@ -43,6 +43,9 @@ function change(row: LegalClock, event: CaseEvent): boolean {
     case 'AdvisorAssigned':
       row.advisorId = event.advisorId;
       return true;
+    case 'AssignmentDeclined':
+      row.advisorId = null;
+      return true;
     case 'CaseTransferred':
       row.advisorId = event.toAdvisorId;
       return true;

@@ -1,0 +1,354 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
+import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
+import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
+import { ConfigureAgency } from '../../application/agencies/agency.commands';
+import { today } from '../../application/calendar';
+import {
+  CancelAbsence,
+  ChangeCounsellorProfile,
+  DeactivateCounsellor,
+  DeclareConflict,
+  OnboardCounsellor,
+  RecordAbsence,
+  WithdrawConflict,
+  type ProfileInput,
+} from '../../application/counsellors/counsellor.commands';
+import {
+  AppointByMatching,
+  AppointCounsellors,
+  ChangeHeadcount,
+  ChangeOrganisationDetails,
+  RecordEngagement,
+  RegisterOrganisation,
+  VersionAgreement,
+} from '../../application/organisations/organisation.commands';
+import { DirectoryQueries } from '../../application/queries/directory.queries';
+import {
+  AbsenceRequest,
+  AgencySettingsRequest,
+  AgreementRequest,
+  AppointmentRequest,
+  ConflictRequest,
+  CounsellorProfileRequest,
+  EngagementRequest,
+  HeadcountRequest,
+  OnboardCounsellorRequest,
+  OrganisationDetailsRequest,
+  RegisterOrganisationRequest,
+} from './directory.request.dto';
+
+const UUID = new ParseUUIDPipe();
+
+export function profileOf(body: CounsellorProfileRequest): ProfileInput {
+  const { name, introduction, kind, organisationId, roles, languages, gender, regions, specialisms, capacityCases, capacityHoursPerWeek } =
+    body;
+  return {
+    name,
+    ...(introduction ? { introduction } : {}),
+    kind,
+    ...(organisationId ? { organisationId } : {}),
+    roles,
+    languages,
+    gender,
+    regions,
+    specialisms,
+    capacityCases,
+    capacityHoursPerWeek,
+  };
+}
+
+function detailsOf(body: OrganisationDetailsRequest) {
+  const { name, intakeCode, kvkNumber, vatId, sbiCode, regions, languages } = body;
+  return { name, intakeCode, kvkNumber, ...(vatId ? { vatId } : {}), sbiCode, regions, languages };
+}
+
+/**
+ * The agency's coordinator: its settings, counsellors (onboarding, profiles, absences, conflicts, leaving), client
+ * organisations (details, headcount, who serves them, agreements, engagement), and matching's decisions with their
+ * explanations. Metadata only: never case content.
+ */
+@ApiTags('coordinator')
+@ApiBearerAuth()
+@Controller('agencies/:agencyId')
+@Roles('coordinator')
+@TenantScope({ agency: 'params.agencyId' })
+export class AgencyHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: DirectoryQueries,
+  ) {}
+
+  @Get('settings')
+  async settings(@Param('agencyId', UUID) agencyId: string) {
+    return this.queries.agency(agencyId);
+  }
+
+  @Put('settings')
+  @HttpCode(204)
+  @ApiProblemResponse(409, 'The agency is suspended')
+  async configure(
+    @Param('agencyId', UUID) agencyId: string,
+    @Body() body: AgencySettingsRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    await this.commands.execute(
+      new ConfigureAgency(agencyId, { poolMatching: body.poolMatching, languages: body.languages }, contextOf(p, req)),
+    );
+  }
+
+  // Counsellors
+
+  @Get('counsellors')
+  async counsellors(@Param('agencyId', UUID) agencyId: string) {
+    return { counsellors: await this.queries.counsellors(agencyId) };
+  }
+
+  @Post('counsellors')
+  @HttpCode(201)
+  @ApiProblemResponse(409, 'This counsellor exists already, or the agency is suspended')
+  @ApiProblemResponse(422, "An internal counsellor names their organisation, an external one doesn't")
+  @ApiProblemResponse(503, 'The identity provider is unavailable: nothing was written')
+  async onboard(
+    @Param('agencyId', UUID) agencyId: string,
+    @Body() body: OnboardCounsellorRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    const counsellorId = body.counsellorId ?? randomUUID();
+    const { userId } = await this.commands.execute<OnboardCounsellor, { userId: string }>(
+      new OnboardCounsellor(agencyId, counsellorId, body.username, body.email, profileOf(body), contextOf(p, req)),
+    );
+    return { counsellorId, userId };
+  }
+
+  @Get('counsellors/:counsellorId')
+  @ApiProblemResponse(404, 'No such counsellor of your agency')
+  async counsellor(@Param('agencyId', UUID) agencyId: string, @Param('counsellorId', UUID) counsellorId: string) {
+    return this.queries.counsellor(agencyId, counsellorId);
+  }
+
+  @Put('counsellors/:counsellorId/profile')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such counsellor of your agency')
+  @ApiProblemResponse(409, 'The counsellor has left, or the profile changed meanwhile')
+  async changeProfile(
+    @Param('counsellorId', UUID) counsellorId: string,
+    @Body() body: CounsellorProfileRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    await this.commands.execute(new ChangeCounsellorProfile(counsellorId, profileOf(body), contextOf(p, req)));
+  }
+
+  @Post('counsellors/:counsellorId/deactivation')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such counsellor of your agency')
+  @ApiProblemResponse(409, 'The counsellor has left already')
+  async deactivate(@Param('counsellorId', UUID) counsellorId: string, @CurrentPrincipal() p: Principal, @Req() req: ContextRequest) {
+    await this.commands.execute(new DeactivateCounsellor(counsellorId, contextOf(p, req)));
+  }
+
+  @Post('counsellors/:counsellorId/absences')
+  @HttpCode(201)
+  @ApiProblemResponse(404, 'No such counsellor of your agency')
+  @ApiProblemResponse(422, 'The absence ends before it starts, or the stand-in cannot stand in')
+  async recordAbsence(
+    @Param('counsellorId', UUID) counsellorId: string,
+    @Body() body: AbsenceRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    const absenceId = body.absenceId ?? randomUUID();
+    await this.commands.execute(new RecordAbsence(counsellorId, absenceId, body.from, body.until, body.substituteId, contextOf(p, req)));
+    return { absenceId };
+  }
+
+  @Delete('counsellors/:counsellorId/absences/:absenceId')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such absence of this counsellor')
+  async cancelAbsence(
+    @Param('counsellorId', UUID) counsellorId: string,
+    @Param('absenceId', UUID) absenceId: string,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    await this.commands.execute(new CancelAbsence(counsellorId, absenceId, contextOf(p, req)));
+  }
+
+  @Post('counsellors/:counsellorId/conflicts')
+  @HttpCode(201)
+  @ApiProblemResponse(404, 'No such counsellor or organisation of your agency')
+  async declareConflict(
+    @Param('counsellorId', UUID) counsellorId: string,
+    @Body() body: ConflictRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    const conflictId = randomUUID();
+    await this.commands.execute(
+      new DeclareConflict(counsellorId, conflictId, { organisationId: body.organisationId }, body.reviewBy, contextOf(p, req)),
+    );
+    return { conflictId };
+  }
+
+  @Delete('counsellors/:counsellorId/conflicts/:conflictId')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such declared conflict of this counsellor')
+  async withdrawConflict(
+    @Param('counsellorId', UUID) counsellorId: string,
+    @Param('conflictId', UUID) conflictId: string,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    await this.commands.execute(new WithdrawConflict(counsellorId, conflictId, contextOf(p, req)));
+  }
+
+  // Client organisations
+
+  @Get('organisations')
+  async organisations(@Param('agencyId', UUID) agencyId: string) {
+    return { organisations: await this.queries.organisations(agencyId) };
+  }
+
+  @Post('organisations')
+  @HttpCode(201)
+  @ApiProblemResponse(409, 'This organisation or its intake code exists already, or the agency is suspended')
+  async register(
+    @Param('agencyId', UUID) agencyId: string,
+    @Body() body: RegisterOrganisationRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    const organisationId = body.organisationId ?? randomUUID();
+    await this.commands.execute(
+      new RegisterOrganisation(agencyId, organisationId, detailsOf(body), body.headcount, body.headcountFrom ?? today(), contextOf(p, req)),
+    );
+    return { organisationId };
+  }
+
+  @Get('organisations/:organisationId')
+  @ApiProblemResponse(404, 'No such organisation of your agency')
+  async organisation(@Param('agencyId', UUID) agencyId: string, @Param('organisationId', UUID) organisationId: string) {
+    return this.queries.organisation(agencyId, organisationId);
+  }
+
+  @Put('organisations/:organisationId/details')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such organisation of your agency')
+  @ApiProblemResponse(409, 'Another organisation has this intake code')
+  async changeDetails(
+    @Param('organisationId', UUID) organisationId: string,
+    @Body() body: OrganisationDetailsRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    await this.commands.execute(new ChangeOrganisationDetails(organisationId, detailsOf(body), contextOf(p, req)));
+  }
+
+  @Post('organisations/:organisationId/headcount')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such organisation of your agency')
+  @ApiProblemResponse(422, 'A change takes effect on or after the last one')
+  async changeHeadcount(
+    @Param('organisationId', UUID) organisationId: string,
+    @Body() body: HeadcountRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    await this.commands.execute(new ChangeHeadcount(organisationId, body.headcount, body.from, contextOf(p, req)));
+  }
+
+  @Put('organisations/:organisationId/appointment')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such organisation of your agency')
+  @ApiProblemResponse(422, 'Two different active counsellors of the agency; internal ones only of this organisation')
+  async appoint(
+    @Param('organisationId', UUID) organisationId: string,
+    @Body() body: AppointmentRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    await this.commands.execute(
+      new AppointCounsellors(
+        organisationId,
+        { primaryId: body.primaryId, substituteId: body.substituteId, internalIds: body.internalIds },
+        contextOf(p, req),
+      ),
+    );
+  }
+
+  /** Matching chooses the primary and substitute and appoints them; the answer explains the choice. */
+  @Post('organisations/:organisationId/appointment/matching')
+  @HttpCode(200)
+  @ApiProblemResponse(404, 'No such organisation of your agency')
+  @ApiProblemResponse(409, 'No two counsellors of the agency can serve this organisation')
+  async appointByMatching(
+    @Param('organisationId', UUID) organisationId: string,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    return this.commands.execute(new AppointByMatching(organisationId, contextOf(p, req)));
+  }
+
+  @Post('organisations/:organisationId/agreements')
+  @HttpCode(201)
+  @ApiProblemResponse(404, 'No such organisation of your agency')
+  @ApiProblemResponse(422, 'The term ends before it starts')
+  async versionAgreement(
+    @Param('organisationId', UUID) organisationId: string,
+    @Body() body: AgreementRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    const { tasks, powers, recorded, termFrom, termUntil, reportsToOrganisation, signedOn } = body;
+    const agreement = { tasks, powers, recorded, termFrom, ...(termUntil ? { termUntil } : {}), reportsToOrganisation, signedOn };
+    return this.commands.execute(new VersionAgreement(organisationId, agreement, contextOf(p, req)));
+  }
+
+  @Get('organisations/:organisationId/engagements')
+  async engagements(@Param('agencyId', UUID) agencyId: string, @Param('organisationId', UUID) organisationId: string) {
+    return { engagements: await this.queries.engagements(agencyId, organisationId) };
+  }
+
+  @Post('organisations/:organisationId/engagements')
+  @HttpCode(201)
+  @ApiProblemResponse(404, 'No such organisation of your agency')
+  @ApiProblemResponse(409, 'This activity is recorded already')
+  @ApiProblemResponse(422, 'Not an active counsellor of the agency')
+  async recordEngagement(
+    @Param('organisationId', UUID) organisationId: string,
+    @Body() body: EngagementRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    const activityId = body.activityId ?? randomUUID();
+    const { counsellorId, kind, on, minutes, description } = body;
+    await this.commands.execute(
+      new RecordEngagement(organisationId, { activityId, counsellorId, kind, on, minutes, description }, false, contextOf(p, req)),
+    );
+    return { activityId };
+  }
+
+  // Matching's decisions
+
+  @Get('matches')
+  @ApiQuery({ name: 'state', required: false, enum: ['all', 'unmatched'] })
+  async matches(@Param('agencyId', UUID) agencyId: string, @Query('state') state?: string) {
+    if (state !== undefined && state !== 'all' && state !== 'unmatched') {
+      throw new ValidationFailedException([{ field: 'state', rule: 'isIn', message: 'state must be one of: all, unmatched' }]);
+    }
+    return { matches: await this.queries.decisions(agencyId, state === 'unmatched') };
+  }
+
+  /** Every round of one case's matching with its explanation: candidates, the rules that left each out, the scores. */
+  @Get('matches/:caseId')
+  @ApiProblemResponse(404, 'No matching of this case in your agency')
+  async match(@Param('agencyId', UUID) agencyId: string, @Param('caseId', UUID) caseId: string) {
+    return { caseId, rounds: await this.queries.decisionsOfCase(agencyId, caseId) };
+  }
+}

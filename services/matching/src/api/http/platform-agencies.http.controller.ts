@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
+import { ApiProblemResponse } from '@vertrouwd/http';
+import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
+import { AppointCoordinator, ChangeAgencyStatus, RegisterAgency } from '../../application/agencies/agency.commands';
+import { DirectoryQueries } from '../../application/queries/directory.queries';
+import { RegisterAgencyRequest, StaffAccountRequest } from './directory.request.dto';
+
+const UUID = new ParseUUIDPipe();
+
+/** The platform admin's tenants: agencies created, listed, suspended, reinstated, given a coordinator. Never case content. */
+@ApiTags('platform')
+@ApiBearerAuth()
+@Controller('platform/agencies')
+@Roles('admin')
+@TenantScope('none')
+export class PlatformAgenciesHttpController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: DirectoryQueries,
+  ) {}
+
+  @Get()
+  async list() {
+    return { agencies: await this.queries.agencies() };
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiProblemResponse(409, 'This agency exists already')
+  async register(@Body() body: RegisterAgencyRequest, @CurrentPrincipal() principal: Principal, @Req() req: ContextRequest) {
+    const agencyId = body.agencyId ?? randomUUID();
+    const settings = { poolMatching: body.poolMatching, languages: body.languages };
+    await this.commands.execute(new RegisterAgency(agencyId, body.name, settings, contextOf(principal, req)));
+    return { agencyId };
+  }
+
+  @Get(':agencyId')
+  @ApiProblemResponse(404, 'No such agency')
+  async get(@Param('agencyId', UUID) agencyId: string) {
+    return this.queries.agency(agencyId);
+  }
+
+  @Post(':agencyId/suspension')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such agency')
+  @ApiProblemResponse(409, 'Suspended already')
+  async suspend(
+    @Param('agencyId', UUID) agencyId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: ContextRequest,
+  ): Promise<void> {
+    await this.commands.execute(new ChangeAgencyStatus(agencyId, 'suspended', contextOf(principal, req)));
+  }
+
+  @Post(':agencyId/reinstatement')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such agency')
+  @ApiProblemResponse(409, 'Active already')
+  async reinstate(
+    @Param('agencyId', UUID) agencyId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: ContextRequest,
+  ): Promise<void> {
+    await this.commands.execute(new ChangeAgencyStatus(agencyId, 'active', contextOf(principal, req)));
+  }
+
+  @Post(':agencyId/coordinators')
+  @HttpCode(201)
+  @ApiProblemResponse(404, 'No such agency')
+  @ApiProblemResponse(409, 'The agency is suspended')
+  async appointCoordinator(
+    @Param('agencyId', UUID) agencyId: string,
+    @Body() body: StaffAccountRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    return this.commands.execute(new AppointCoordinator(agencyId, body.username, body.email, contextOf(principal, req)));
+  }
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { ReadModels } from '@vertrouwd/service-kit';
+import type { MatchingDirectory } from '../application/ports/directory.port';
+import type { AgencySettings } from '../domain/directory/agency.events';
+import type { CounsellorProfile } from '../domain/directory/directory.values';
+import type { AppointeeCheck } from '../domain/directory/organisation.aggregate';
+import type { OrganisationSnapshot } from '../domain/directory/organisation.events';
+import type { Candidate } from '../domain/match/match-rules';
+
+interface CandidateRow {
+  counsellor_id: string;
+  agency_id: string;
+  status: string;
+  profile: CounsellorProfile;
+  open_cases: number;
+  minutes: number;
+  absences: { from: string; until: string; substituteId?: string }[] | null;
+  conflicts: string[] | null;
+}
+
+/** The directory's read models for the commands: one query per question, each an index scan of one agency. */
+@Injectable()
+export class SqlMatchingDirectory implements MatchingDirectory {
+  constructor(private readonly readModels: ReadModels) {}
+
+  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.readModels.dataSource.query(sql, params);
+  }
+
+  async candidates(agencyId: string, window: { from: string; until: string }, week: string): Promise<Candidate[]> {
+    const rows = await this.query<CandidateRow>(
+      `select c.counsellor_id, c.agency_id, c.status, c.profile,
+         (select count(*)::int from matching_case_load l where l.counsellor_id = c.counsellor_id and l.open) as open_cases,
+         coalesce((select w.minutes from matching_minutes w where w.counsellor_id = c.counsellor_id and w.week = $4), 0) as minutes,
+         (select json_agg(json_build_object('from', a.from_day::text, 'until', a.until_day::text, 'substituteId', a.substitute_id))
+            from matching_absences a where a.counsellor_id = c.counsellor_id and a.from_day <= $3 and a.until_day >= $2) as absences,
+         (select json_agg(k.organisation_id) from matching_conflicts k
+            where k.counsellor_id = c.counsellor_id and k.organisation_id is not null) as conflicts
+       from matching_counsellors c where c.agency_id = $1 order by c.counsellor_id`,
+      [agencyId, window.from, window.until, week],
+    );
+    return rows.map((r) => ({
+      counsellorId: r.counsellor_id,
+      agencyId: r.agency_id,
+      active: r.status === 'active',
+      kind: r.profile.kind,
+      ...(r.profile.organisationId ? { organisationId: r.profile.organisationId } : {}),
+      roles: r.profile.roles,
+      languages: r.profile.languages,
+      gender: r.profile.gender,
+      regions: r.profile.regions,
+      specialisms: r.profile.specialisms,
+      capacityCases: r.profile.capacityCases,
+      capacityHoursPerWeek: r.profile.capacityHoursPerWeek,
+      openCases: r.open_cases,
+      minutesThisWeek: r.minutes,
+      absences: (r.absences ?? []).map((a) => ({
+        from: a.from,
+        until: a.until,
+        ...(a.substituteId ? { substituteId: a.substituteId } : {}),
+      })),
+      conflictOrganisationIds: r.conflicts ?? [],
+    }));
+  }
+
+  async organisation(organisationId: string): Promise<OrganisationSnapshot | undefined> {
+    const [row] = await this.query<{ snapshot: OrganisationSnapshot }>(
+      'select snapshot from matching_organisations where organisation_id = $1',
+      [organisationId],
+    );
+    return row?.snapshot;
+  }
+
+  async agency(agencyId: string): Promise<{ status: 'active' | 'suspended'; settings: AgencySettings } | undefined> {
+    const [row] = await this.query<{ status: 'active' | 'suspended'; settings: AgencySettings }>(
+      'select status, settings from matching_agencies where agency_id = $1',
+      [agencyId],
+    );
+    return row;
+  }
+
+  async intakeCodeTaken(intakeCode: string, exceptOrganisationId: string): Promise<boolean> {
+    const rows = await this.query('select 1 from matching_organisations where intake_code = $1 and organisation_id <> $2', [
+      intakeCode,
+      exceptOrganisationId,
+    ]);
+    return rows.length > 0;
+  }
+
+  async appointeeChecks(counsellorIds: readonly string[]): Promise<Map<string, AppointeeCheck>> {
+    const rows = await this.query<{ counsellor_id: string; agency_id: string; status: string; profile: CounsellorProfile }>(
+      'select counsellor_id, agency_id, status, profile from matching_counsellors where counsellor_id = any($1::uuid[])',
+      [[...counsellorIds]],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.counsellor_id,
+        {
+          active: r.status === 'active',
+          agencyId: r.agency_id,
+          kind: r.profile.kind,
+          ...(r.profile.organisationId ? { organisationId: r.profile.organisationId } : {}),
+        },
+      ]),
+    );
+  }
+
+  async appointedLoad(agencyId: string): Promise<Map<string, { organisations: number; headcount: number }>> {
+    const rows = await this.query<{ counsellor_id: string; organisations: number; headcount: number }>(
+      `select x.counsellor_id, count(*)::int as organisations, sum((o.snapshot->>'headcount')::int)::int as headcount
+         from matching_organisations o
+         cross join lateral (values (o.snapshot->'appointment'->>'primaryId'), (o.snapshot->'appointment'->>'substituteId')) as x(counsellor_id)
+        where o.agency_id = $1 and x.counsellor_id is not null group by x.counsellor_id`,
+      [agencyId],
+    );
+    return new Map(rows.map((r) => [r.counsellor_id, { organisations: r.organisations, headcount: r.headcount }]));
+  }
+}

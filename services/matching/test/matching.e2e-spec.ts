@@ -1,0 +1,271 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { startDevIssuer, WEB_CLIENT_ID, DEMO_PASSWORD, type DevIssuer } from '@vertrouwd/auth';
+import {
+  AssignmentDeclinedV1,
+  CounsellorMatchedV1,
+  NoCounsellorAvailableV1,
+  ReportSubmittedV1,
+  topicOf,
+  type ContractDefinition,
+} from '@vertrouwd/contracts';
+import { consumeIntegrationEvents, toMessage } from '@vertrouwd/messaging';
+import { startService, type RunningService } from '@vertrouwd/runtime';
+import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
+import { matchingService } from '../src/service';
+
+// The matching service over HTTP, as its users meet it: the platform admin creates an agency and its coordinator;
+// the coordinator, signed in with the account made at run time, onboards counsellors (accounts made through the
+// identity port) and an organisation, and has matching appoint who serves it. Reports arriving on the bus are
+// matched with an explanation; an absence sends the next one to the substitute; a decline rematches.
+
+const ADMIN_SECRET = 'matching-e2e-admin-client-secret';
+
+describe('matching over HTTP and the bus', () => {
+  let issuer: DevIssuer;
+  let db: TestDatabase;
+  let service: RunningService;
+  const decisions: { type: string; payload: Record<string, unknown> }[] = [];
+  let stopConsumer: () => Promise<void>;
+  const api = () => request(service.url);
+  const admin = async () => `Bearer ${await issuer.mintToken('admin-adam')}`;
+
+  /** Signs in with the password grant, as the web app does: the account must exist at the issuer. */
+  async function signIn(username: string): Promise<string> {
+    const response = await fetch(issuer.tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', client_id: WEB_CLIENT_ID, username, password: DEMO_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
+  }
+
+  async function publish(contract: ContractDefinition, key: string, payload: object): Promise<void> {
+    const event = {
+      eventId: randomUUID(),
+      type: contract.type,
+      version: contract.version,
+      occurredAt: new Date().toISOString(),
+      key,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      payload,
+    };
+    await service.platform.bus.publish([toMessage(event)]);
+  }
+
+  async function report(agencyId: string, organisationId: string, extra: object = {}): Promise<string> {
+    const caseId = randomUUID();
+    const sealedAccount = await service.platform.privacy.sealer.seal('account', { scope: 'case', caseRef: caseId });
+    await publish(ReportSubmittedV1, caseId, {
+      caseId,
+      agencyId,
+      organisationId,
+      theme: 'bullying',
+      relation: 'manager',
+      anonymity: 'anonymous',
+      contactChannel: 'platform',
+      language: 'nl',
+      preferredAdvisorGender: 'any',
+      preferredAdvisorKind: 'any',
+      consentVersion: 'v1',
+      receivedAt: new Date().toISOString(),
+      sealedAccount,
+      ...extra,
+    });
+    return caseId;
+  }
+
+  const decisionFor = (caseId: string, round = 1) =>
+    eventually(async () => {
+      const found = decisions.find((d) => d.payload.caseId === caseId && d.payload.round === round);
+      expect(found).toBeDefined();
+      return found!;
+    });
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'matching-'));
+    issuer = await startDevIssuer({ port: 0, adminClientSecret: ADMIN_SECRET, usersFile: join(dir, 'users.json') });
+    db = await createTestDatabase('matching');
+    const env = {
+      DATABASE_URL: db.url,
+      OIDC_ISSUER: issuer.issuer,
+      IDENTITY_ADMIN_CLIENT_SECRET: ADMIN_SECRET,
+      IDENTITY_ADMIN_PASSWORD_EMAIL: 'off',
+      VERTROUWD_DATA_DIR: dir,
+      PORT: '0',
+    };
+    service = await startService({ ...matchingService, logger: false }, env);
+    const consumer = consumeIntegrationEvents(service.platform.bus, {
+      group: 'matching-e2e-observer',
+      topics: [topicOf(CounsellorMatchedV1), topicOf(NoCounsellorAvailableV1)],
+      registry: service.platform.contracts,
+      handle: async (event) => void decisions.push({ type: event.type, payload: event.payload as Record<string, unknown> }),
+    });
+    stopConsumer = () => consumer.stop();
+  });
+  afterAll(async () => {
+    await stopConsumer?.();
+    await service?.close();
+    await issuer?.stop();
+    await db?.drop();
+  });
+
+  it('is ready and describes its API', async () => {
+    await api().get('/health/ready').expect(200);
+    const openApi = await api().get('/openapi.json').expect(200);
+    expect(Object.keys(openApi.body.paths as object)).toEqual(
+      expect.arrayContaining([
+        '/platform/agencies',
+        '/agencies/{agencyId}/counsellors',
+        '/agencies/{agencyId}/matches/{caseId}',
+        '/counsellors/me',
+      ]),
+    );
+  });
+
+  it('onboards an agency, its counsellors and an organisation, and matches reports with an explanation', async () => {
+    // The admin creates the agency and its coordinator, whose account can sign in at once.
+    const created = await api()
+      .post('/platform/agencies')
+      .set('Authorization', await admin())
+      .send({ name: 'Vertrouwenspunt Oost', poolMatching: true, languages: ['nl', 'en'] })
+      .expect(201);
+    const agencyId = created.body.agencyId as string;
+    await api()
+      .post(`/platform/agencies/${agencyId}/coordinators`)
+      .set('Authorization', await admin())
+      .send({ username: 'coordinator-oost', email: 'coordinator@oost.example' })
+      .expect(201);
+    const coordinator = await signIn('coordinator-oost');
+    const base = `/agencies/${agencyId}`;
+
+    // Three external counsellors; names are public, but travel and rest sealed.
+    const counsellor = (username: string, name: string, gender: string, extra: object = {}) =>
+      api()
+        .post(`${base}/counsellors`)
+        .set('Authorization', coordinator)
+        .send({
+          username,
+          email: `${username}@oost.example`,
+          name,
+          introduction: `${name} luistert en denkt mee.`,
+          kind: 'external',
+          roles: ['unwanted-behaviour', 'integrity'],
+          languages: ['nl', 'en'],
+          gender,
+          regions: ['gelderland'],
+          specialisms: ['bullying'],
+          capacityCases: 10,
+          capacityHoursPerWeek: 16,
+          ...extra,
+        })
+        .expect(201)
+        .then((r) => r.body.counsellorId as string);
+    const fleur = await counsellor('counsellor-fleur', 'Fleur de Wit', 'female');
+    const gijs = await counsellor('counsellor-gijs', 'Gijs Smit', 'male');
+    const hanna = await counsellor('counsellor-hanna', 'Hanna Bos', 'female', { regions: ['utrecht'], specialisms: [] });
+    // The counsellor's own account signs in and sees themselves.
+    const fleurToken = await signIn('counsellor-fleur');
+    const me = await api().get('/counsellors/me').set('Authorization', fleurToken).expect(200);
+    expect(me.body).toMatchObject({ counsellorId: fleur, name: 'Fleur de Wit', status: 'active' });
+
+    const org = await api()
+      .post(`${base}/organisations`)
+      .set('Authorization', coordinator)
+      .send({
+        name: 'Transportbedrijf Veluwe',
+        intakeCode: 'veluwe-transport',
+        kvkNumber: '12345678',
+        vatId: 'NL123456789B01',
+        sbiCode: '4941',
+        headcount: 120,
+        regions: ['gelderland'],
+        languages: ['nl', 'en'],
+      })
+      .expect(201);
+    const organisationId = org.body.organisationId as string;
+    const appointed = await api()
+      .post(`${base}/organisations/${organisationId}/appointment/matching`)
+      .set('Authorization', coordinator)
+      .expect(200);
+    expect(appointed.body.scores).toHaveLength(3);
+    const detail = await eventually(async () => {
+      const r = await api().get(`${base}/organisations/${organisationId}`).set('Authorization', coordinator).expect(200);
+      expect(r.body.primaryCounsellorId).toBeTruthy();
+      return r.body as { primaryCounsellorId: string; substituteCounsellorId: string; wbkObliged: boolean; appointmentHistory: unknown[] };
+    });
+    expect(detail).toMatchObject({ wbkObliged: true, appointmentHistory: [expect.objectContaining({ appointedBy: 'matching' })] });
+    // Hanna has no region in common: the pair is Fleur and Gijs (another gender as substitute).
+    expect(new Set([detail.primaryCounsellorId, detail.substituteCounsellorId])).toEqual(new Set([fleur, gijs]));
+    const primary = detail.primaryCounsellorId;
+    const substitute = detail.substituteCounsellorId;
+
+    // A report goes to the primary, with its explanation for the coordinator.
+    const first = await report(agencyId, organisationId);
+    expect((await decisionFor(first)).payload).toMatchObject({ counsellorId: primary, tier: 'primary', ruleSet: 'match-2026.12' });
+    const explained = await eventually(() => api().get(`${base}/matches/${first}`).set('Authorization', coordinator).expect(200));
+    expect(explained.body.rounds[0]).toMatchObject({
+      outcome: 'matched',
+      counsellorId: primary,
+      tier: 'primary',
+      explanation: {
+        named: [
+          { counsellorId: primary, tier: 'primary', excludedBy: [] },
+          { counsellorId: substitute, tier: 'substitute', excludedBy: [] },
+        ],
+      },
+    });
+    expect(JSON.stringify(explained.body)).not.toContain('account');
+
+    // The primary is absent from today: the next report goes to the substitute, and the explanation says why.
+    const today = new Date().toISOString().slice(0, 10);
+    await api()
+      .post(`${base}/counsellors/${primary}/absences`)
+      .set('Authorization', coordinator)
+      .send({ from: today, until: today })
+      .expect(201);
+    await eventually(async () => {
+      const r = await api().get(`${base}/counsellors/${primary}`).set('Authorization', coordinator).expect(200);
+      expect(r.body.absences).toHaveLength(1);
+    });
+    const second = await report(agencyId, organisationId);
+    expect((await decisionFor(second)).payload).toMatchObject({ counsellorId: substitute, tier: 'substitute' });
+    const why = await eventually(() => api().get(`${base}/matches/${second}`).set('Authorization', coordinator).expect(200));
+    expect(why.body.rounds[0].explanation.named[0]).toEqual({ counsellorId: primary, tier: 'primary', excludedBy: ['absent'] });
+
+    // The substitute declines for a conflict with people in the case: round 2 goes to the pool (Hanna).
+    await publish(AssignmentDeclinedV1, second, {
+      caseId: second,
+      agencyId,
+      organisationId,
+      advisorId: substitute,
+      conflictWith: 'people-in-case',
+      declinedAt: new Date().toISOString(),
+    });
+    expect((await decisionFor(second, 2)).payload).toMatchObject({ counsellorId: hanna, tier: 'pool' });
+    const rematched = await eventually(async () => {
+      const r = await api().get(`${base}/matches/${second}`).set('Authorization', coordinator).expect(200);
+      expect(r.body.rounds).toHaveLength(2);
+      return r.body;
+    });
+    expect(rematched.rounds[0].declined).toEqual({ at: expect.any(String), conflictWith: 'people-in-case' });
+    expect(rematched.rounds[1].explanation.named).toEqual(
+      expect.arrayContaining([{ counsellorId: substitute, tier: 'substitute', excludedBy: ['declined'] }]),
+    );
+
+    // A reporter who asked for a male counsellor by a name nobody can offer gets nobody: the coordinator is alerted.
+    const third = await report(agencyId, organisationId, { preferredAdvisorGender: 'non-binary' });
+    expect((await decisionFor(third)).payload).toMatchObject({ reason: 'all-excluded' });
+    const unmatched = await eventually(async () => {
+      const r = await api().get(`${base}/matches?state=unmatched`).set('Authorization', coordinator).expect(200);
+      expect(r.body.matches).toHaveLength(1);
+      return r.body.matches;
+    });
+    expect(unmatched[0]).toMatchObject({ caseId: third, outcome: 'no-counsellor-available' });
+  });
+});
