@@ -195,7 +195,7 @@ describe('Organisation: the written agreement', () => {
     expect(version).toBe(1);
     given(Organisation, organisationRegistered, first)
       .when((o) => (version = o.versionAgreement(agreement, now)))
-      .then({ ...first, agreementVersion: 2 } as OrganisationEvent);
+      .then({ ...first, agreementVersion: 2 });
     expect(version).toBe(2);
   });
 
@@ -232,5 +232,5 @@ describe('Organisation: engagement activities', () => {
   it('records another activity next to it', () =>
     given(Organisation, organisationRegistered, recorded)
       .when((o) => o.recordEngagement({ ...activity, activityId: 'act-2' }, now))
-      .then({ ...recorded, activityId: 'act-2' } as OrganisationEvent));
+      .then({ ...recorded, activityId: 'act-2' }));
 });
