@@ -301,7 +301,7 @@ describe('decide: the pool, by score', () => {
       ].sort((a, b) => (b[1] as number) - (a[1] as number)),
     );
     expect(d.chosen).toEqual({ counsellorId: anna, tier: 'pool' });
-    expect(d.pool.best[0]!.parts).toEqual({ specialism: 40, languages: 10, region: 0, load: 0 });
+    expect(d.pool.best[0].parts).toEqual({ specialism: 40, languages: 10, region: 0, load: 0 });
   });
 
   it('breaks ties on a hash of case and counsellor, the same each time, not by name or by order given', () => {
