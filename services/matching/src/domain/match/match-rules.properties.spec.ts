@@ -1,6 +1,7 @@
 import { ADVISOR_GENDERS, ADVISOR_KINDS, COUNSELLOR_GENDERS, COUNSELLOR_ROLES, REGIONS, SPECIALISMS, THEMES } from '@vertrouwd/contracts';
 import fc from 'fast-check';
-import { decide, type Candidate, type Decision, type MatchRequest } from './match-rules';
+import { DateTime } from 'luxon';
+import { acknowledgementWindow, decide, type Candidate, type Decision, type MatchRequest } from './match-rules';
 
 // Properties of `decide` over random agencies: counsellors spread over up to three agencies with random absences,
 // conflicts, capacities, loads, kinds, genders, languages and roles, and random requests and appointments. A matched
@@ -227,4 +228,15 @@ describe('decide over random agencies', () => {
     expect(matched).toBeLessThan(1_800);
     expect([...tiers].sort()).toEqual(['chosen', 'pool', 'primary', 'stand-in', 'substitute', undefined].sort());
   });
+});
+
+describe('acknowledgementWindow over random instants', () => {
+  it('runs from the Dutch calendar day of the report to seven days later, as Luxon reads the Amsterdam zone', () =>
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2032-12-31T23:59:59Z'), noInvalidDate: true }), (at) => {
+        const local = DateTime.fromJSDate(at, { zone: 'Europe/Amsterdam' }).startOf('day');
+        expect(acknowledgementWindow(at)).toEqual({ from: local.toISODate(), until: local.plus({ days: 7 }).toISODate() });
+      }),
+      { numRuns: 5_000 },
+    ));
 });
