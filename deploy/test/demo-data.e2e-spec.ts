@@ -2,37 +2,44 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { DEMO_AGENCY_ID, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
+import { DEMO_AGENCY_2_ID, DEMO_AGENCY_ID, DEMO_PASSWORD, startDevIssuer, WEB_CLIENT_ID, type DevIssuer } from '@vertrouwd/auth';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
 import { caseService } from '../../services/case/src/service';
 import { intake } from '../../services/intake/src/service';
+import { matchingService } from '../../services/matching/src/service';
 import { seedDemoData } from '../src/demo-data';
 import type { ServiceProcess } from '../src/service-processes';
 
-// What `npm start` seeds, against intake and case as it runs them: the coordinator finds the demo reports waiting,
-// and no later start files them again.
+// What `npm start` seeds, against intake, case and matching as it runs them: the directory made through matching's
+// API (two agencies, organisations of every size, external and internal counsellors, an absence), the intake pages
+// fed from it, and the demo reports matched and assigned; no later start makes any of it again.
 describe('demo data', () => {
+  const ADMIN_SECRET = 'demo-data-e2e-identity-admin-secret';
   let issuer: DevIssuer;
   let dbs: TestDatabase[];
   let running: RunningService[];
   let services: ServiceProcess[];
   const dataDir = mkdtempSync(join(tmpdir(), 'demo-data-e2e-'));
+  const coordinator = async (user = 'coordinator-carla') => `Bearer ${await issuer.mintToken(user)}`;
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({ port: 0 });
-    dbs = await Promise.all(['intake', 'case', 'bus', 'vault'].map((label) => createTestDatabase(`demo_${label}`)));
+    issuer = await startDevIssuer({ port: 0, adminClientSecret: ADMIN_SECRET, usersFile: join(dataDir, 'users.json') });
+    dbs = await Promise.all(['intake', 'case', 'matching', 'bus', 'vault'].map((label) => createTestDatabase(`demo_${label}`)));
     const common = {
       OIDC_ISSUER: issuer.issuer,
-      BUS_DATABASE_URL: dbs[2].url,
-      PRIVACY_DATABASE_URL: dbs[3].url,
+      BUS_DATABASE_URL: dbs[3].url,
+      PRIVACY_DATABASE_URL: dbs[4].url,
       PORT: '0',
       REPORTER_TOKEN_SECRET: 'e2e-demo-data-secret-of-at-least-32-chars',
+      IDENTITY_ADMIN_CLIENT_SECRET: ADMIN_SECRET,
+      IDENTITY_ADMIN_PASSWORD_EMAIL: 'off',
       VERTROUWD_DATA_DIR: dataDir,
     };
     running = [
       await startService({ ...intake, logger: false }, { ...common, DATABASE_URL: dbs[0].url }),
       await startService({ ...caseService, logger: false }, { ...common, DATABASE_URL: dbs[1].url }),
+      await startService({ ...matchingService, logger: false }, { ...common, DATABASE_URL: dbs[2].url }),
     ];
     services = running.map((s) => ({ name: s.platform.serviceName, url: s.url, stop: () => s.close() }));
   });
@@ -43,24 +50,51 @@ describe('demo data', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const waiting = async () => {
+  const cases = async () => {
     const { body } = await request(running[1].url)
-      .get(`/agencies/${DEMO_AGENCY_ID}/cases?status=waiting-for-assignment`)
-      .set('Authorization', `Bearer ${await issuer.mintToken('coordinator-carla')}`)
+      .get(`/agencies/${DEMO_AGENCY_ID}/cases`)
+      .set('Authorization', await coordinator())
       .expect(200);
-    return (body.cases as { caseId: string }[]).map((c) => c.caseId).sort();
+    return (body.cases as { caseId: string; advisorId: string | null }[]).sort((a, b) => a.caseId.localeCompare(b.caseId));
   };
 
-  it('files the demo reports once, and the coordinator sees them waiting', async () => {
+  it('makes the directory through matching, feeds the intake pages, and has the demo reports matched and assigned, once', async () => {
     expect(await seedDemoData(services, issuer, dataDir)).toBe(true);
-    const seeded = await waiting();
+    const seeded = await cases();
     expect(seeded).toHaveLength(2);
+    expect(seeded.every((c) => c.advisorId)).toBe(true);
 
-    // A later start: the marker skips seeding; without it (a restart mid-seed) the idempotency keys replay.
+    const matching = request(running[2].url);
+    const { body: demo } = await matching
+      .get(`/agencies/${DEMO_AGENCY_ID}/organisations`)
+      .set('Authorization', await coordinator())
+      .expect(200);
+    expect(demo.organisations.map((o: { headcount: number }) => o.headcount).sort((a: number, b: number) => a - b)).toEqual([8, 45, 850]);
+    expect(demo.organisations.every((o: { primaryCounsellorId: string | null }) => o.primaryCounsellorId)).toBe(true);
+    const { body: staff } = await matching
+      .get(`/agencies/${DEMO_AGENCY_ID}/counsellors`)
+      .set('Authorization', await coordinator())
+      .expect(200);
+    expect(new Set(staff.counsellors.map((c: { kind: string }) => c.kind))).toEqual(new Set(['external', 'internal']));
+    expect(staff.counsellors.some((c: { absences: unknown[] }) => c.absences.length > 0)).toBe(true);
+    const { body: noord } = await matching
+      .get(`/agencies/${DEMO_AGENCY_2_ID}/organisations`)
+      .set('Authorization', await coordinator('coordinator-noor'))
+      .expect(200);
+    expect(noord.organisations).toHaveLength(1);
+    // A counsellor onboarded at run time signs in with the demo password; the intake page shows counsellors by name.
+    const signIn = await fetch(issuer.tokenEndpoint, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'password', client_id: WEB_CLIENT_ID, username: 'counsellor-daan', password: DEMO_PASSWORD }),
+    });
+    expect(signIn.status).toBe(200);
+    await request(running[0].url).get('/intake/bakkerij-2026').expect(200);
+
+    // A later start: the marker skips seeding; without it (a restart mid-seed) the ids and keys make nothing twice.
     expect(await seedDemoData(services, issuer, dataDir)).toBe(true);
     rmSync(join(dataDir, 'demo-data.seeded'));
     expect(await seedDemoData(services, issuer, dataDir)).toBe(true);
-    expect(await waiting()).toEqual(seeded);
+    expect(await cases()).toEqual(seeded);
   });
 
   it('seeds nothing with an external identity provider', async () => {

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import {
-  DEMO_ADVISORS,
-  DEMO_AGENCY_ID,
+  DEMO_AGENCY_2_ORGANISATIONS,
   DEMO_ORGANISATIONS,
   DEMO_USERS,
   ReporterTokens,
@@ -17,190 +16,43 @@ import { ReportSubmittedV1 } from '@vertrouwd/contracts';
 import { toMessage } from '@vertrouwd/messaging';
 import { caseKey } from '@vertrouwd/privacy';
 import { startService, type RunningService } from '@vertrouwd/runtime';
+import { ReadModels } from '@vertrouwd/service-kit';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { caseService } from '../src/service';
+import { PUBLIC, TARGETS, endpointsOf, type Endpoint, type Target } from './case-endpoints.fixture';
 import { publishDemoCounsellors } from './directory.fixture';
 
-// The authorisation matrix of the case service: every endpoint against every caller that must not reach it.
-// One case, opened from intake's event and assigned to advisor-anna, is the target of every call; afterwards its
-// stream must be exactly as it was (no refusal wrote anything) and nobody may have read it.
+// The authorisation matrix of the case service, with two real agencies: agency-demo and agency-noord each have a
+// case, assigned by their coordinator to their advisor, and every endpoint is called on each agency's case by every
+// caller that must not reach it, the other agency's coordinator, advisor, employer and auditor among them. Afterwards
+// both cases' streams and read models must be exactly as they were (no refusal wrote anything) and nobody may have
+// read them.
 //
 // Allowed callers are not called here (their behaviour is the other e2e specs' subject). Every other caller gets:
-// 401 without a valid token; 403 for a role the endpoint does not declare, a coordinator of another agency, and
-// any reporter token (the case service has no reporter endpoints); 404 for an advisor who is not the assigned
-// one, an advisor token without an advisor id, and an auditor of another agency (the path names the case, and
-// nobody learns that it exists).
+// 401 without a valid token; 403 for a role the endpoint does not declare, a coordinator of the other agency, and
+// any reporter token (the case service has no reporter endpoints); 404 for an advisor who is not the assigned one
+// (the other agency's included), an advisor token without an advisor id, and an auditor of the other agency (the
+// path names the case, and nobody learns that it exists).
 
 const REPORTER_SECRET = 'case-matrix-reporter-secret-of-at-least-32-bytes';
-const CASE = randomUUID();
-const A = DEMO_AGENCY_ID;
-const anna = DEMO_ADVISORS['advisor-anna'];
-const today = new Date().toISOString().slice(0, 10);
+const [DEMO, NOORD] = TARGETS;
+const other = (t: Target) => (t === DEMO ? NOORD : DEMO);
+/** A case of each agency left waiting for assignment: what its coordinator's queue lists. */
+const WAITING: Record<Target['agency'], string> = { 'agency-demo': randomUUID(), 'agency-noord': randomUUID() };
+const SEALED_TEXT = 'matrix account';
 
-/** Who may pass, and how the case service narrows it further. */
-type Scope =
-  | 'agency' // coordinator of the agency in the path
-  | 'assigned' // the case's assigned advisor (and, for erasure, an admin)
-  | 'own' // the advisor's own lists: any advisor, filtered by their advisor id
-  | 'audit'; // an auditor of the case's agency
-
-interface Endpoint {
-  method: 'get' | 'post' | 'put';
-  /** The path as `/openapi.json` names it. */
-  path: string;
-  url: string;
-  body?: object;
-  roles: Role[];
-  scope: Scope;
-}
-
-const ENDPOINTS: Endpoint[] = [
-  { method: 'get', path: '/agencies/{agencyId}/cases', url: `/agencies/${A}/cases`, roles: ['coordinator'], scope: 'agency' },
-  {
-    method: 'get',
-    path: '/agencies/{agencyId}/cases/attention',
-    url: `/agencies/${A}/cases/attention`,
-    roles: ['coordinator'],
-    scope: 'agency',
-  },
-  {
-    method: 'post',
-    path: '/agencies/{agencyId}/cases/{caseId}/assignment',
-    url: `/agencies/${A}/cases/${CASE}/assignment`,
-    body: { advisorId: anna },
-    roles: ['coordinator'],
-    scope: 'agency',
-  },
-  {
-    method: 'get',
-    path: '/agencies/{agencyId}/deadlines',
-    url: `/agencies/${A}/deadlines?state=due`,
-    roles: ['coordinator'],
-    scope: 'agency',
-  },
-  {
-    method: 'get',
-    path: '/agencies/{agencyId}/deadlines/compliance',
-    url: `/agencies/${A}/deadlines/compliance`,
-    roles: ['coordinator'],
-    scope: 'agency',
-  },
-  { method: 'get', path: '/agencies/{agencyId}/retention', url: `/agencies/${A}/retention`, roles: ['coordinator'], scope: 'agency' },
-  {
-    method: 'put',
-    path: '/agencies/{agencyId}/retention',
-    url: `/agencies/${A}/retention`,
-    body: { monthsAfterClosure: 12 },
-    roles: ['coordinator'],
-    scope: 'agency',
-  },
-  { method: 'get', path: '/cases/{caseId}', url: `/cases/${CASE}`, roles: ['advisor'], scope: 'assigned' },
-  { method: 'get', path: '/advisors/me/cases', url: '/advisors/me/cases', roles: ['advisor'], scope: 'own' },
-  { method: 'get', path: '/advisors/me/deadlines', url: '/advisors/me/deadlines', roles: ['advisor'], scope: 'own' },
-  { method: 'get', path: '/advisors/me/handovers', url: '/advisors/me/handovers', roles: ['advisor'], scope: 'own' },
-  ...caseWork('identity-reveals', { viewerId: anna, reason: 'matrix' }),
-  ...caseWork('consultations', { colleagueId: DEMO_ADVISORS['advisor-bram'], question: 'matrix' }),
-  { method: 'get', path: '/cases/{caseId}/consultations', url: `/cases/${CASE}/consultations`, roles: ['advisor'], scope: 'assigned' },
-  { method: 'get', path: '/advisors/me/consultations', url: '/advisors/me/consultations', roles: ['advisor'], scope: 'own' },
-  {
-    method: 'post',
-    path: '/consultations/{consultationId}/answer',
-    url: `/consultations/${randomUUID()}/answer`,
-    body: { answer: 'matrix' },
-    roles: ['advisor'],
-    scope: 'assigned', // only the colleague asked: every other advisor gets 404
-  },
-  ...caseWork('handover/acceptance'),
-  ...caseWork('handover/refusal'),
-  ...caseWork('acknowledgement'),
-  ...caseWork('declination', { conflictWith: 'organisation' }),
-  ...caseWork('conversations', { heldOn: today, minutes: 30, mode: 'video', summary: 'matrix' }),
-  {
-    method: 'post',
-    path: '/cases/{caseId}/summaries/{summaryId}/share',
-    url: `/cases/${CASE}/summaries/${randomUUID()}/share`,
-    roles: ['advisor'],
-    scope: 'assigned',
-  },
-  ...caseWork('advice', { text: 'matrix' }),
-  {
-    method: 'post',
-    path: '/cases/{caseId}/summaries/{summaryId}/versions',
-    url: `/cases/${CASE}/summaries/${randomUUID()}/versions`,
-    body: { summary: 'matrix' },
-    roles: ['advisor'],
-    scope: 'assigned',
-  },
-  ...caseWork('consents', { scope: 'referral', referralType: 'police', conversationId: randomUUID() }),
-  ...caseWork('legal-duties', { reason: 'danger-to-life', scope: 'formal-report', explanation: 'matrix' }),
-  ...caseWork('referrals', { referralType: 'company-doctor' }),
-  ...caseWork('formal-report'),
-  ...caseWork('hours', { workedOn: today, minutes: 5, activity: 'advice' }),
-  ...caseWork('closure', { outcome: 'referred' }),
-  ...caseWork('reopening'),
-  ...caseWork('messages', { text: 'matrix' }),
-  ...caseWork('feedback', { feedback: 'matrix' }),
-  ...caseWork('aftercare', { plannedFor: today, plan: 'matrix' }),
-  {
-    method: 'post',
-    path: '/cases/{caseId}/aftercare/{aftercareId}/completion',
-    url: `/cases/${CASE}/aftercare/${randomUUID()}/completion`,
-    body: { note: 'matrix' },
-    roles: ['advisor'],
-    scope: 'assigned',
-  },
-  ...caseWork('transfer', { toAdvisorId: DEMO_ADVISORS['advisor-bram'], reason: 'matrix' }),
-  { method: 'post', path: '/cases/{caseId}/erasure', url: `/cases/${CASE}/erasure`, roles: ['admin', 'advisor'], scope: 'assigned' },
-  {
-    method: 'get',
-    path: '/audits/{auditId}/cases/{caseId}/replay',
-    url: `/audits/${randomUUID()}/cases/${CASE}/replay`,
-    roles: ['auditor'],
-    scope: 'audit',
-  },
-];
-
-/** Declared public (health for load balancers); everything else must be in the matrix. */
-const PUBLIC = ['get /health/live', 'get /health/ready'];
-
-function caseWork(action: string, body?: object): Endpoint[] {
-  return [
-    {
-      method: 'post',
-      path: `/cases/{caseId}/${action}`,
-      url: `/cases/${CASE}/${action}`,
-      ...(body ? { body } : {}),
-      roles: ['advisor'],
-      scope: 'assigned',
-    },
-  ];
-}
-
-/** The callers besides the demo users: tokens that look close to an allowed one but are not. */
-const OTHER_AGENCY = randomUUID();
-const EXTRA_CALLERS = [
-  'anonymous',
-  'not-a-jwt',
-  'expired-advisor-anna',
-  'coordinator-other-agency',
-  'auditor-other-agency',
-  'advisor-without-id',
-  'reporter-this-case',
-  'reporter-other-case',
-] as const;
+const EXTRA_CALLERS = ['anonymous', 'not-a-jwt', 'expired-advisor-anna', 'advisor-without-id', 'reporter-this-case', 'reporter-other-case'];
 const CALLERS = [...DEMO_USERS.map((u) => u.username), ...EXTRA_CALLERS];
 const rolesOf = (caller: string): Role[] =>
-  DEMO_USERS.find((u) => u.username === caller)?.roles ??
-  (
-    { 'coordinator-other-agency': ['coordinator'], 'auditor-other-agency': ['auditor'], 'advisor-without-id': ['advisor'] } as Record<
-      string,
-      Role[]
-    >
-  )[caller] ??
-  [];
+  DEMO_USERS.find((u) => u.username === caller)?.roles ?? (caller === 'advisor-without-id' ? ['advisor'] : []);
+
+/** The demo users of the target's agency: its staff, and the employers of its organisations. */
+const agencyOrganisations = (t: Target): string[] => Object.values(t === DEMO ? DEMO_ORGANISATIONS : DEMO_AGENCY_2_ORGANISATIONS);
+const usersOf = (t: Target) =>
+  DEMO_USERS.filter((u) => u.agencyId === t.agencyId || (u.organisationId && agencyOrganisations(t).includes(u.organisationId)));
 
 /** The status a caller must get, or `allowed` when the caller may reach the endpoint (not called here). */
-function expected(endpoint: Endpoint, caller: string): number | 'allowed' {
+function expected(endpoint: Endpoint, caller: string, t: Target): number | 'allowed' {
   if (['anonymous', 'not-a-jwt', 'expired-advisor-anna'].includes(caller)) return 401;
   if (caller.startsWith('reporter-')) return 403;
   const roles = rolesOf(caller);
@@ -208,26 +60,95 @@ function expected(endpoint: Endpoint, caller: string): number | 'allowed' {
   if (roles.includes('admin') && endpoint.roles.includes('admin')) return 'allowed';
   switch (endpoint.scope) {
     case 'agency':
-      return caller === 'coordinator-carla' ? 'allowed' : 403;
+      return caller === t.coordinator ? 'allowed' : 403;
     case 'assigned':
-      return caller === 'advisor-anna' ? 'allowed' : 404;
+      return caller === t.advisor ? 'allowed' : 404;
     case 'own':
       return caller === 'advisor-without-id' ? 404 : 'allowed';
     case 'audit':
-      return caller === 'auditor-ada' ? 'allowed' : 404;
+      return caller === t.auditor ? 'allowed' : 404;
   }
 }
 
-const CELLS = ENDPOINTS.flatMap((endpoint) =>
-  CALLERS.map((caller) => [`${endpoint.method.toUpperCase()} ${endpoint.path}`, caller, expected(endpoint, caller), endpoint] as const),
-).filter((cell): cell is readonly [(typeof cell)[0], string, number, Endpoint] => cell[2] !== 'allowed');
+type Cell = readonly [name: string, caller: string, status: number | 'allowed', endpoint: Endpoint, target: Target];
+const CELLS = TARGETS.flatMap((t) =>
+  endpointsOf(t).flatMap((endpoint) =>
+    CALLERS.map((caller): Cell => [
+      `${t.agency}: ${endpoint.method.toUpperCase()} ${endpoint.path}`,
+      caller,
+      expected(endpoint, caller, t),
+      endpoint,
+      t,
+    ]),
+  ),
+).filter((cell): cell is readonly [string, string, number, Endpoint, Target] => cell[2] !== 'allowed');
 
-describe('case service: authorisation matrix', () => {
+/** Every id of both agencies' cases: a refusal names none of them. */
+const IDS = TARGETS.flatMap((t) => [t.caseId, WAITING[t.agency], t.agencyId, t.organisationId, t.advisorId]);
+const caseIds = (list: { caseId: string }[]) => list.map((c) => c.caseId).sort();
+
+describe('case service: authorisation matrix, two agencies', () => {
   let issuer: DevIssuer;
   let db: TestDatabase;
   let service: RunningService;
   const tokens = new Map<string, string>();
-  let historyBefore: string[];
+  const reporterTokens = new Map<string, string>();
+  const sealedAccounts = new Map<string, string>();
+  const before = new Map<string, unknown>();
+
+  const bearer = (caller: string) => `Bearer ${tokens.get(caller)}`;
+  const tokenOf = (caller: string, t: Target) =>
+    caller === 'reporter-this-case'
+      ? reporterTokens.get(t.caseId)
+      : caller === 'reporter-other-case'
+        ? reporterTokens.get(other(t).caseId)
+        : tokens.get(caller);
+
+  /** Intake's event for a new report to an organisation of the agency. */
+  const openCase = async (caseId: string, t: Target) => {
+    const sealedAccount = await service.platform.privacy.sealer.seal(SEALED_TEXT, caseKey(caseId));
+    sealedAccounts.set(caseId, sealedAccount);
+    const payload = {
+      caseId,
+      agencyId: t.agencyId,
+      organisationId: t.organisationId,
+      theme: 'bullying',
+      relation: 'manager',
+      anonymity: 'anonymous',
+      contactChannel: 'platform',
+      language: 'nl',
+      preferredAdvisorGender: 'any',
+      preferredAdvisorKind: 'any',
+      consentVersion: 'v1',
+      receivedAt: new Date().toISOString(),
+      sealedAccount,
+    };
+    const event = {
+      eventId: randomUUID(),
+      type: ReportSubmittedV1.type,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      key: caseId,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      payload,
+    };
+    service.platform.contracts.validate(event);
+    await service.platform.bus.publish([toMessage(event)]);
+  };
+
+  /** What a refused call must leave as it was: the case's stream, its read-model rows, its agency's retention. */
+  const stateOf = async (t: Target) => {
+    const rows = (sql: string, id: string) => service.app.get(ReadModels).dataSource.query(sql, [id]);
+    return {
+      stream: await service.platform.store.readStream(`case-${t.caseId}`),
+      accessLog: await service.platform.store.readStream(`access-${t.caseId}`),
+      overview: await rows('select * from case_overview where "caseId" = $1', t.caseId),
+      clocks: await rows('select * from legal_clocks where "caseId" = $1', t.caseId),
+      consultations: await rows('select * from peer_consultations where case_id = $1', t.caseId),
+      retention: await rows('select * from agency_retention where "agencyId" = $1', t.agencyId),
+    };
+  };
 
   beforeAll(async () => {
     issuer = await startDevIssuer({ port: 0 });
@@ -246,51 +167,34 @@ describe('case service: authorisation matrix', () => {
     const past = Math.floor(Date.now() / 1000) - 3600;
     tokens.set('not-a-jwt', 'not-a-jwt');
     tokens.set('expired-advisor-anna', await issuer.mintToken({ ...issuer.claimsFor('advisor-anna'), iat: past - 300, exp: past }));
-    tokens.set('coordinator-other-agency', await issuer.mintToken({ agency_id: OTHER_AGENCY, realm_access: { roles: ['coordinator'] } }));
-    tokens.set('auditor-other-agency', await issuer.mintToken({ agency_id: OTHER_AGENCY, realm_access: { roles: ['auditor'] } }));
-    tokens.set('advisor-without-id', await issuer.mintToken({ agency_id: A, realm_access: { roles: ['advisor'] } }));
-    const reporterTokens = new ReporterTokens({ secretOrKey: REPORTER_SECRET });
-    tokens.set('reporter-this-case', await reporterTokens.issue({ caseId: CASE }));
-    tokens.set('reporter-other-case', await reporterTokens.issue({ caseId: randomUUID() }));
+    tokens.set('advisor-without-id', await issuer.mintToken({ agency_id: DEMO.agencyId, realm_access: { roles: ['advisor'] } }));
+    const reporters = new ReporterTokens({ secretOrKey: REPORTER_SECRET });
+    for (const t of TARGETS) reporterTokens.set(t.caseId, await reporters.issue({ caseId: t.caseId }));
 
-    // The one case: opened from intake's event, assigned to advisor-anna by the agency's coordinator.
-    const sealedAccount = await service.platform.privacy.sealer.seal('matrix account', caseKey(CASE));
-    const payload = {
-      caseId: CASE,
-      agencyId: A,
-      organisationId: DEMO_ORGANISATIONS['org-bakkerij'],
-      theme: 'bullying',
-      relation: 'manager',
-      anonymity: 'anonymous',
-      contactChannel: 'platform',
-      language: 'nl',
-      preferredAdvisorGender: 'any',
-      preferredAdvisorKind: 'any',
-      consentVersion: 'v1',
-      receivedAt: new Date().toISOString(),
-      sealedAccount,
-    };
-    const event = {
-      eventId: randomUUID(),
-      type: ReportSubmittedV1.type,
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      key: CASE,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      payload,
-    };
-    service.platform.contracts.validate(event);
-    await service.platform.bus.publish([toMessage(event)]);
-    const carla = `Bearer ${tokens.get('coordinator-carla')}`;
-    await eventually(() =>
-      request(service.url)
-        .post(`/agencies/${A}/cases/${CASE}/assignment`)
-        .set('Authorization', carla)
-        .send({ advisorId: anna })
-        .expect(204),
-    );
-    historyBefore = (await service.platform.store.readStream(`case-${CASE}`)).map((e) => e.type);
+    // Each agency's case, assigned to its advisor by its coordinator, and one more left waiting.
+    for (const t of TARGETS) {
+      await openCase(t.caseId, t);
+      await openCase(WAITING[t.agency], t);
+    }
+    for (const t of TARGETS) {
+      await eventually(() =>
+        request(service.url)
+          .post(`/agencies/${t.agencyId}/cases/${t.caseId}/assignment`)
+          .set('Authorization', bearer(t.coordinator))
+          .send({ advisorId: t.advisorId })
+          .expect(204),
+      );
+    }
+    // The read models caught up before the snapshot: both cases open with their advisor, both waiting cases listed.
+    for (const t of TARGETS) {
+      await eventually(async () => {
+        const { overview, clocks } = await stateOf(t);
+        expect([overview[0]?.advisorId, clocks[0]?.advisorId]).toEqual([t.advisorId, t.advisorId]);
+        const { body } = await request(service.url).get(`/agencies/${t.agencyId}/cases`).set('Authorization', bearer(t.coordinator));
+        expect(caseIds(body.cases)).toEqual([t.caseId, WAITING[t.agency]].sort());
+      });
+      before.set(t.agency, await stateOf(t));
+    }
   });
   afterAll(async () => {
     await service?.close();
@@ -298,9 +202,9 @@ describe('case service: authorisation matrix', () => {
     await db?.drop();
   });
 
-  const call = (endpoint: Endpoint, caller: string) => {
+  const call = (endpoint: Endpoint, caller: string, t: Target) => {
     const req = request(service.url)[endpoint.method](endpoint.url);
-    const token = tokens.get(caller);
+    const token = tokenOf(caller, t);
     if (token) req.set('Authorization', `Bearer ${token}`);
     return endpoint.body ? req.send(endpoint.body) : req;
   };
@@ -310,9 +214,11 @@ describe('case service: authorisation matrix', () => {
     const documented = Object.entries(body.paths as Record<string, object>).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => `${method} ${path}`),
     );
-    const listed = [...ENDPOINTS.map((e) => `${e.method} ${e.path}`), ...PUBLIC];
-    expect([...listed].sort()).toEqual([...documented].sort());
-    expect(new Set(listed).size).toBe(listed.length);
+    for (const t of TARGETS) {
+      const listed = [...endpointsOf(t).map((e) => `${e.method} ${e.path}`), ...PUBLIC];
+      expect([...listed].sort()).toEqual([...documented].sort());
+      expect(new Set(listed).size).toBe(listed.length);
+    }
     for (const endpoint of PUBLIC) await request(service.url).get(endpoint.split(' ')[1]).expect(200);
   });
 
@@ -322,40 +228,106 @@ describe('case service: authorisation matrix', () => {
     expect(new Set(CELLS.map(([, , status]) => status))).toEqual(new Set([401, 403, 404]));
   });
 
-  it.each(CELLS)('%s by %s: %i', async (_name, caller, status, endpoint) => {
-    const response = await call(endpoint, caller);
+  it.each(TARGETS.map((t) => [t.agency, t] as const))(
+    "refuses the other agency's coordinator, advisor, employer and auditor everything on %s's case but an advisor's own lists",
+    (_agency, t) => {
+      const foreign = usersOf(other(t));
+      expect([...new Set(foreign.flatMap((u) => u.roles))].sort()).toEqual(['advisor', 'auditor', 'coordinator', 'employer']);
+      for (const endpoint of endpointsOf(t)) {
+        for (const user of foreign) {
+          const status = expected(endpoint, user.username, t);
+          if (endpoint.scope === 'own' && user.roles.includes('advisor')) expect(status).toBe('allowed');
+          else expect([403, 404]).toContain(status);
+        }
+      }
+    },
+  );
+
+  it.each(CELLS)('%s by %s: %i', async (_name, caller, status, endpoint, t) => {
+    const response = await call(endpoint, caller, t);
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-    // A refusal says why without naming the case, the agency or the advisor (`instance` is the caller's own path).
-    for (const id of [CASE, A, anna, OTHER_AGENCY]) expect(JSON.stringify({ ...response.body, instance: undefined })).not.toContain(id);
+    // A refusal says why without naming a case, an agency, an organisation or an advisor, and without case content
+    // (`instance` is the caller's own path).
+    const said = JSON.stringify({ ...response.body, instance: undefined });
+    for (const id of [...IDS, SEALED_TEXT, 'bullying']) expect(said).not.toContain(id);
     if (status === 401) expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
   });
 
-  it('gives advisors only their own cases and deadlines: advisor-bram sees nothing of this case', async () => {
-    const bram = `Bearer ${tokens.get('advisor-bram')}`;
+  describe.each(TARGETS.map((t) => [t.agency, t] as const))('%s, listing its own agency', (_agency, own) => {
+    const foreignIds = [other(own).caseId, WAITING[other(own).agency], other(own).agencyId, other(own).organisationId];
+
+    it("gives the coordinator its own cases, queue, deadlines and compliance, nothing of the other agency's", async () => {
+      const get = (path: string) =>
+        request(service.url).get(`/agencies/${own.agencyId}${path}`).set('Authorization', bearer(own.coordinator)).expect(200);
+      const [cases, attention, deadlines, compliance] = await Promise.all(
+        ['/cases', '/cases/attention', '/deadlines', '/deadlines/compliance'].map(get),
+      );
+      const ours = [own.caseId, WAITING[own.agency]].sort();
+      expect(caseIds(cases.body.cases)).toEqual(ours);
+      expect(caseIds(attention.body.waitingForAssignment)).toEqual([WAITING[own.agency]]);
+      expect([attention.body.handoverPending, attention.body.advisorCannotAct]).toEqual([[], []]);
+      expect(caseIds(deadlines.body.deadlines)).toEqual(ours);
+      // Compliance counts cases: two per deadline, this agency's two cases (four if the other's leaked in).
+      const counted = (deadline: string) =>
+        Object.values(compliance.body.counts as Record<string, Record<string, Record<string, number>>>)
+          .flatMap((regime) => Object.values(regime[deadline]))
+          .reduce((sum, n) => sum + n, 0);
+      expect([compliance.body.agencyId, counted('acknowledgement'), counted('feedback')]).toEqual([own.agencyId, 2, 2]);
+      const said = JSON.stringify([cases.body, attention.body, deadlines.body, compliance.body]);
+      for (const id of foreignIds) expect(said).not.toContain(id);
+    });
+
+    it("gives the advisor their own cases and deadlines, nothing of the other agency's", async () => {
+      const get = (path: string) => request(service.url).get(path).set('Authorization', bearer(own.advisor)).expect(200);
+      const [cases, deadlines, handovers, consultations] = await Promise.all(
+        ['/advisors/me/cases', '/advisors/me/deadlines', '/advisors/me/handovers', '/advisors/me/consultations'].map(get),
+      );
+      expect(caseIds(cases.body.cases)).toEqual([own.caseId]);
+      expect(caseIds(deadlines.body.deadlines)).toEqual([own.caseId]);
+      expect([handovers.body.handovers, consultations.body.consultations]).toEqual([[], []]);
+      const said = JSON.stringify([cases.body, deadlines.body, handovers.body, consultations.body]);
+      for (const id of foreignIds) expect(said).not.toContain(id);
+    });
+
+    it('lets the case go to nobody of the other agency: no assignment, handover, consultation or reveal across', async () => {
+      const foreign = other(own);
+      const assign = (caseId: string, advisorId: string) =>
+        request(service.url)
+          .post(`/agencies/${own.agencyId}/cases/${caseId}/assignment`)
+          .set('Authorization', bearer(own.coordinator))
+          .send({ advisorId });
+      expect((await assign(foreign.caseId, own.advisorId).expect(404)).body).toMatchObject({ rule: 'CaseNotFoundError' });
+      expect((await assign(WAITING[own.agency], foreign.advisorId).expect(422)).body).toMatchObject({ rule: 'AdvisorCannotActError' });
+      const work = (action: string, body: object) =>
+        request(service.url).post(`/cases/${own.caseId}/${action}`).set('Authorization', bearer(own.advisor)).send(body);
+      for (const refused of [
+        work('transfer', { toAdvisorId: foreign.advisorId, reason: 'matrix' }),
+        work('consultations', { colleagueId: foreign.advisorId, question: 'matrix' }),
+        work('identity-reveals', { viewerId: foreign.advisorId, reason: 'matrix' }),
+      ]) {
+        expect((await refused.expect(422)).body).toMatchObject({ rule: 'AdvisorCannotActError' });
+      }
+    });
+  });
+
+  it('gives advisors only their own cases and deadlines: advisor-bram sees nothing of a colleague\u2019s case', async () => {
+    const bram = bearer('advisor-bram');
     const cases = await request(service.url).get('/advisors/me/cases').set('Authorization', bram).expect(200);
     const deadlines = await request(service.url).get('/advisors/me/deadlines').set('Authorization', bram).expect(200);
-    expect(JSON.stringify([cases.body, deadlines.body])).not.toContain(CASE);
-    const annas = await request(service.url)
-      .get('/advisors/me/cases')
-      .set('Authorization', `Bearer ${tokens.get('advisor-anna')}`)
-      .expect(200);
-    expect(annas.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([CASE]);
+    expect(JSON.stringify([cases.body, deadlines.body])).not.toContain(DEMO.caseId);
   });
 
-  it('gives a coordinator of another agency nothing of this case through their own agency\u2019s paths', async () => {
-    const other = `Bearer ${tokens.get('coordinator-other-agency')}`;
-    const base = `/agencies/${OTHER_AGENCY}`;
-    await request(service.url).post(`${base}/cases/${CASE}/assignment`).set('Authorization', other).send({ advisorId: anna }).expect(404);
-    const cases = await request(service.url).get(`${base}/cases`).set('Authorization', other).expect(200);
-    const deadlines = await request(service.url).get(`${base}/deadlines`).set('Authorization', other).expect(200);
-    expect(cases.body.cases).toEqual([]);
-    expect(deadlines.body.deadlines).toEqual([]);
-  });
-
-  it('changed nothing: the case\u2019s history is as before, and nobody read it', async () => {
-    expect((await service.platform.store.readStream(`case-${CASE}`)).map((e) => e.type)).toEqual(historyBefore);
-    expect(historyBefore).toEqual(['CaseOpened', 'AdvisorAssigned']);
-    expect(await service.platform.store.readStream(`access-${CASE}`)).toEqual([]);
-  });
+  it.each(TARGETS.map((t) => [t.agency, t] as const))(
+    'changed nothing of %s\u2019s case: stream, read models and retention as before, nobody read it, its key intact',
+    async (_agency, t) => {
+      const now = await stateOf(t);
+      expect(now).toEqual(before.get(t.agency));
+      expect(now.stream.map((e) => e.type)).toEqual(['CaseOpened', 'AdvisorAssigned']);
+      expect(now.accessLog).toEqual([]);
+      expect((await service.platform.store.readStream(`case-${WAITING[t.agency]}`)).map((e) => e.type)).toEqual(['CaseOpened']);
+      const account = await service.platform.privacy.sealer.unseal(sealedAccounts.get(t.caseId)!);
+      expect(account).toEqual({ status: 'ok', value: SEALED_TEXT });
+    },
+  );
 });

@@ -1,14 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { DEMO_USERS } from '@vertrouwd/auth';
+import {
+  DEMO_AGENCY_2_ADVISORS,
+  DEMO_AGENCY_2_ID,
+  DEMO_AGENCY_2_ORGANISATIONS,
+  DEMO_AGENCY_ID,
+  DEMO_ORGANISATIONS,
+  DEMO_USERS,
+} from '@vertrouwd/auth';
 import { caseKey } from '@vertrouwd/privacy';
 import { sealedCase } from './case-events.fixture';
 import { REPORT, caseEvent, startIntake, type IntakeUnderTest } from './intake-service.fixture';
 
 // The authorization matrix of intake: every endpoint in /openapi.json is listed here, with who may call it.
-// Reporter endpoints open only with a reporter token for that very case: no token 401, another case's token 403,
-// and a staff bearer token (every demo role, from the dev issuer) 403, also one dressed up as a reporter token.
-// Public endpoints stay public, with or without a token. An endpoint the matrix does not list fails the test.
+// Reporter endpoints open only with a reporter token for that very case: no token 401, another case's token 403
+// (one of the same organisation, and one of agency-noord's organisation), and a staff bearer token (every demo
+// user of both agencies, from the dev issuer) 403, also one dressed up as a reporter token; no refusal names the
+// case or writes anything to it. Public endpoints stay public, with or without a token, and a token of the other
+// agency's staff gets nothing more from them than an anonymous caller. An endpoint the matrix does not list fails
+// the test.
 
 type Access = 'public' | 'reporter';
 interface Row {
@@ -55,12 +65,20 @@ const MATRIX: Record<string, Row> = {
 const PLATFORM_ENDPOINTS = ['GET /health/live', 'GET /health/ready'];
 
 const STAFF = DEMO_USERS.map((u) => u.username);
+/** agency-noord's staff and employer: the other agency, for a case filed at agency-demo's bakkerij. */
+const NOORD = DEMO_USERS.filter(
+  (u) => u.agencyId === DEMO_AGENCY_2_ID || Object.values<string>(DEMO_AGENCY_2_ORGANISATIONS).includes(u.organisationId ?? ''),
+);
+const NOORD_CODE = 'scheepswerf-2026';
+const BAKKERIJ = DEMO_ORGANISATIONS['org-bakkerij'];
 
 describe('intake authorization matrix', () => {
   let intake: IntakeUnderTest;
   let mine: Ids; // the case the reporter token opens
   let mineAuth: string;
-  let otherAuth: string;
+  let otherAuth: string; // another reporter's case at the same organisation
+  let noordAuth: string; // a reporter's case at agency-noord's organisation
+  let before: unknown;
 
   const call = (endpoint: string, ids: Ids, auth?: string) => {
     const [method, template] = endpoint.split(' ');
@@ -87,8 +105,24 @@ describe('intake authorization matrix', () => {
     return auth ? req.set('Authorization', auth) : req;
   };
 
-  const caseWithSummary = async (): Promise<[Ids, string]> => {
-    const submitted = (await intake.submit().expect(201)).body;
+  /** The report stream and every intake row (the vault's keys included) that names the case. */
+  const stateOf = async (caseId: string) => {
+    const { pool } = intake.service.platform;
+    const { rows: tables } = await pool.query<{ table: string; column: string }>(
+      `select table_name as table, column_name as column from information_schema.columns
+       where table_schema = current_schema() and column_name in ('case_id', 'case_ref') order by table_name`,
+    );
+    const rows: Record<string, unknown[]> = {};
+    for (const { table, column } of tables) {
+      // The notices queued, not their delivery, which the dispatcher moves on its own time.
+      const columns = table === 'notice_outbox' ? 'notice_key, kind, recipient' : '*';
+      rows[table] = (await pool.query(`select ${columns} from ${table} where ${column}::text = $1 order by 1`, [caseId])).rows;
+    }
+    return { stream: await intake.service.platform.store.readStream(`report-${caseId}`), rows };
+  };
+
+  const caseWithSummary = async (intakeCode = 'bakkerij-2026'): Promise<[Ids, string]> => {
+    const submitted = (await request(intake.service.url).post(`/intake/${intakeCode}/reports`).send(REPORT).expect(201)).body;
     const opened = await request(intake.service.url)
       .post('/intake/follow-up')
       .send({ receiptCode: submitted.receiptCode, passphrase: submitted.passphrase })
@@ -107,8 +141,21 @@ describe('intake authorization matrix', () => {
 
   beforeAll(async () => {
     intake = await startIntake('intake_access');
+    // agency-noord's organisation, as matching would publish it (intake seeds only agency-demo's).
+    await intake.service.platform.pool.query(
+      `insert into intake_organisations (intake_code, organisation_id, agency_id, name, languages, counsellors)
+       values ($1, $2, $3, 'Scheepswerf Noord', '{nl}', $4)`,
+      [
+        NOORD_CODE,
+        DEMO_AGENCY_2_ORGANISATIONS['org-scheepswerf'],
+        DEMO_AGENCY_2_ID,
+        JSON.stringify([{ counsellorId: DEMO_AGENCY_2_ADVISORS['advisor-nina'], kind: 'external', gender: 'female', languages: ['nl'] }]),
+      ],
+    );
     [mine, mineAuth] = await caseWithSummary();
-    [, otherAuth] = await caseWithSummary(); // another reporter's case
+    [, otherAuth] = await caseWithSummary();
+    [, noordAuth] = await caseWithSummary(NOORD_CODE);
+    before = await stateOf(mine.caseId);
   });
   afterAll(() => intake?.stop());
 
@@ -134,16 +181,23 @@ describe('intake authorization matrix', () => {
       await call(endpoint, mine, 'Basic dXNlcjpwYXNz').expect(401);
     });
 
-    it('is 403 with a reporter token for another case', async () => {
-      const denied = await call(endpoint, mine, otherAuth).expect(403);
+    it.each([
+      ['the same organisation', () => otherAuth],
+      ["agency-noord's organisation", () => noordAuth],
+    ])('is 403 with a reporter token for another case, at %s', async (_label, auth) => {
+      const denied = await call(endpoint, mine, auth()).expect(403);
       expect(denied.headers['content-type']).toMatch(/problem\+json/);
       expect(denied.body.detail).not.toContain(mine.caseId); // `instance` echoes the path the caller sent
     });
 
-    it.each(STAFF)('is 403 with the staff token of %s', async (username) => {
+    it.each(STAFF)('is 403 with the staff token of %s, naming nothing of the case', async (username) => {
       const token = await intake.issuer.mintToken(username);
       const denied = await call(endpoint, mine, `Bearer ${token}`).expect(403);
       expect(denied.headers['content-type']).toMatch(/problem\+json/);
+      const said = JSON.stringify({ ...denied.body, instance: undefined });
+      for (const text of [mine.caseId, mine.summaryId, mine.consentId, REPORT.account, BAKKERIJ, DEMO_AGENCY_ID]) {
+        expect(said).not.toContain(text);
+      }
     });
 
     it('is 403 with a staff-issued token that claims to be a reporter token for this case', async () => {
@@ -154,6 +208,14 @@ describe('intake authorization matrix', () => {
       });
       await call(endpoint, mine, `Bearer ${forged}`).expect(403);
     });
+  });
+
+  it('wrote nothing to the case for any refusal: its stream and every row naming it are as before', async () => {
+    expect(NOORD.flatMap((u) => u.roles).sort()).toEqual(['advisor', 'auditor', 'coordinator', 'employer']);
+    expect(STAFF).toEqual(expect.arrayContaining(NOORD.map((u) => u.username)));
+    const now = await stateOf(mine.caseId);
+    expect(now).toEqual(before);
+    expect(Object.values(now.rows).flat().length).toBeGreaterThan(0); // the check looked at rows that exist
   });
 
   describe.each(publicEndpoints)('%s', (endpoint) => {
@@ -167,6 +229,27 @@ describe('intake authorization matrix', () => {
       const { status } = await call(endpoint, mine, auth);
       expect(status).toBeGreaterThanOrEqual(200);
       expect(status).toBeLessThan(300);
+    });
+  });
+
+  describe("public endpoints with agency-noord's staff tokens", () => {
+    const publicReads = publicEndpoints.filter((e) => e.startsWith('GET '));
+
+    it.each(NOORD.map((u) => u.username))('answer %s exactly as an anonymous caller: the token opens nothing more', async (username) => {
+      const auth = `Bearer ${await intake.issuer.mintToken(username)}`;
+      for (const endpoint of publicReads) {
+        const [anonymous, withToken] = [await call(endpoint, mine), await call(endpoint, mine, auth)];
+        expect([endpoint, withToken.status, withToken.body]).toEqual([endpoint, anonymous.status, anonymous.body]);
+      }
+    });
+
+    it("file a report sent with agency-noord's employer token for the intake code's organisation and agency", async () => {
+      const auth = `Bearer ${await intake.issuer.mintToken('employer-niels')}`;
+      const { caseId } = (
+        await request(intake.service.url).post('/intake/bakkerij-2026/reports').set('Authorization', auth).send(REPORT).expect(201)
+      ).body;
+      const [submitted] = await intake.service.platform.store.readStream(`report-${caseId}`);
+      expect((submitted.data as { facts: object }).facts).toMatchObject({ organisationId: BAKKERIJ, agencyId: DEMO_AGENCY_ID });
     });
   });
 

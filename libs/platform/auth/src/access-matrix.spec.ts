@@ -8,7 +8,8 @@ import { startAccessTestApp } from './fixtures/access-test.app';
 import { ReporterTokens } from './reporter-tokens';
 
 // The authorisation matrix: every endpoint of the test service against every caller. Tenant values in the paths
-// are the right ones for the allowed callers, so every refusal here is about role, token kind or declaration.
+// are agency-demo's, the right ones for the allowed callers: agency-noord's users are refused on tenant whatever
+// their role; every other refusal here is about role, token kind or declaration.
 const CASE = randomUUID();
 const A = DEMO_AGENCY_ID;
 const users = DEMO_USERS.map((user) => user.username);

@@ -31,7 +31,7 @@ export class SqlDirectoryReads implements DirectoryReads {
 
   private async open(sealed: string | undefined | null): Promise<string | null> {
     if (!sealed) return null;
-    const opened = await this.platform.privacy.sealer.unseal<string>(sealed as never);
+    const opened = await this.platform.privacy.sealer.unseal<string>(sealed);
     return opened.status === 'ok' ? opened.value : null;
   }
 

@@ -3,7 +3,17 @@ import type { INestApplication } from '@nestjs/common';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import request from 'supertest';
 import { DEFAULT_AUDIENCE } from '../auth.options';
-import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, WEB_CLIENT_ID } from '../demo-users';
+import {
+  DEMO_ADVISORS,
+  DEMO_AGENCY_2_ADVISORS,
+  DEMO_AGENCY_2_ID,
+  DEMO_AGENCY_2_ORGANISATIONS,
+  DEMO_AGENCY_ID,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  WEB_CLIENT_ID,
+} from '../demo-users';
 import { startAccessTestApp } from '../fixtures/access-test.app';
 
 /** A running issuer for the contract: its `iss` URL, and how to stop it. */
@@ -15,7 +25,12 @@ export interface IssuerContractSetup {
 }
 
 const A = DEMO_AGENCY_ID;
-/** For each demo user, a request it may make and one in another tenant or of another role it may not. */
+const B = DEMO_AGENCY_2_ID;
+const nina = DEMO_AGENCY_2_ADVISORS['advisor-nina'];
+/**
+ * For each demo user, a request it may make and one in another tenant or of another role it may not; `agency-noord`'s
+ * users are denied the same request in `agency-demo`.
+ */
 const REACH: Record<string, { allowed: string; denied: string }> = {
   'advisor-anna': {
     allowed: `/advisors/${DEMO_ADVISORS['advisor-anna']}/cases?agencyId=${A}`,
@@ -31,6 +46,13 @@ const REACH: Record<string, { allowed: string; denied: string }> = {
     denied: `/organisations/${DEMO_ORGANISATIONS['org-zorggroep']}/report`,
   },
   'auditor-ada': { allowed: `/agencies/${A}/audit`, denied: `/agencies/${A}/cases` },
+  'advisor-nina': { allowed: `/advisors/${nina}/cases?agencyId=${B}`, denied: `/advisors/${nina}/cases?agencyId=${A}` },
+  'coordinator-noor': { allowed: `/agencies/${B}/cases`, denied: `/agencies/${A}/cases` },
+  'employer-niels': {
+    allowed: `/organisations/${DEMO_AGENCY_2_ORGANISATIONS['org-scheepswerf']}/report`,
+    denied: `/organisations/${DEMO_ORGANISATIONS['org-bakkerij']}/report`,
+  },
+  'auditor-nadia': { allowed: `/agencies/${B}/audit`, denied: `/agencies/${A}/audit` },
   'admin-adam': { allowed: '/admin/tenants', denied: '/undeclared' },
 };
 
@@ -92,6 +114,10 @@ export function describeIssuerContract(name: string, setup: () => Promise<Issuer
       const response = await passwordGrant('advisor-anna', `${DEMO_PASSWORD}-wrong`);
       expect(response.status).toBe(401);
       expect(((await response.json()) as { error: string }).error).toBe('invalid_grant');
+    });
+
+    it('has a reach for every demo user', () => {
+      expect(Object.keys(REACH).sort()).toEqual(DEMO_USERS.map((user) => user.username).sort());
     });
 
     it.each(Object.entries(REACH))(

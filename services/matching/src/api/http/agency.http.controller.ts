@@ -27,6 +27,7 @@ import {
   VersionAgreement,
 } from '../../application/organisations/organisation.commands';
 import { DirectoryQueries } from '../../application/queries/directory.queries';
+import type { AppointmentScore } from '../../domain/match/appointment-proposal';
 import {
   AbsenceRequest,
   AgencySettingsRequest,
@@ -292,7 +293,9 @@ export class AgencyHttpController {
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
   ) {
-    return this.commands.execute(new AppointByMatching(organisationId, contextOf(p, req)));
+    return this.commands.execute<AppointByMatching, { scores: AppointmentScore[] }>(
+      new AppointByMatching(organisationId, contextOf(p, req)),
+    );
   }
 
   @Post('organisations/:organisationId/agreements')
@@ -307,7 +310,7 @@ export class AgencyHttpController {
   ) {
     const { tasks, powers, recorded, termFrom, termUntil, reportsToOrganisation, signedOn } = body;
     const agreement = { tasks, powers, recorded, termFrom, ...(termUntil ? { termUntil } : {}), reportsToOrganisation, signedOn };
-    return this.commands.execute(new VersionAgreement(organisationId, agreement, contextOf(p, req)));
+    return this.commands.execute<VersionAgreement, { version: number }>(new VersionAgreement(organisationId, agreement, contextOf(p, req)));
   }
 
   @Get('organisations/:organisationId/engagements')
