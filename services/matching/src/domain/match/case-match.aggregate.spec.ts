@@ -112,15 +112,17 @@ describe('CaseMatch: a decline', () => {
     expect(again).toBe(false);
   });
 
-  it('asks for no new round when a counsellor who does not hold the match declines, but never offers them this case again', () => {
+  it("asks for a new round when the counsellor the coordinator assigned over matching's choice declines, never offering them the case again", () => {
     let again: boolean | undefined;
     given(CaseMatch, round1)
       .when((m) => (again = m.decline(bram, 'people-in-case', new Date(T1))))
       .then(declined(bram, 1));
-    expect(again).toBe(false);
+    // The case service unassigned bram and waits: without a new round the case would wait for nobody.
+    expect(again).toBe(true);
     const m = given(CaseMatch, round1, declined(bram, 1)).aggregate;
-    expect(m.state.counsellorId).toBe(anna);
     expect(m.nextRequest().declinedIds).toEqual([bram]);
+    const next = decide(m.nextRequest(), appointment, [candidate(anna), candidate(bram), candidate(carla)]);
+    expect(next.chosen).toEqual({ counsellorId: anna, tier: 'primary' });
   });
 
   it('refuses a decline of a case matching has not decided', () =>
