@@ -69,7 +69,7 @@ const candidateArb: fc.Arbitrary<Candidate> = fc
     active: fc.oneof({ weight: 8, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
     kind: often(fc.constant('external' as const), fc.constant('internal' as const)),
     organisationId: fc.option(fc.constantFrom(...ORGANISATIONS), { nil: undefined }),
-    roles: often(fc.constant([...COUNSELLOR_ROLES]), fc.subarray([...COUNSELLOR_ROLES])),
+    roles: often<Candidate['roles']>(fc.constant([...COUNSELLOR_ROLES]), fc.subarray([...COUNSELLOR_ROLES])),
     languages: often(
       fc.subarray([...LANGUAGES]).map((l) => [...new Set(['nl', ...l])]),
       fc.subarray([...LANGUAGES]),
@@ -81,8 +81,11 @@ const candidateArb: fc.Arbitrary<Candidate> = fc
     capacityHoursPerWeek: fc.integer({ min: 0, max: 20 }),
     openCases: often(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 9 })),
     minutesThisWeek: often(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 1300 })),
-    absences: often(fc.constant([]), fc.array(absence, { minLength: 1, maxLength: 3 })),
-    conflictOrganisationIds: often(fc.constant([]), fc.subarray([...ORGANISATIONS], { minLength: 1, maxLength: 2 })),
+    absences: often<Candidate['absences']>(fc.constant([]), fc.array(absence, { minLength: 1, maxLength: 3 })),
+    conflictOrganisationIds: often<Candidate['conflictOrganisationIds']>(
+      fc.constant([]),
+      fc.subarray([...ORGANISATIONS], { minLength: 1, maxLength: 2 }),
+    ),
   })
   .map(({ kind, organisationId, ...c }) => ({ ...c, kind, ...(kind === 'internal' && organisationId ? { organisationId } : {}) }));
 
