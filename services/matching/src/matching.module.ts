@@ -39,6 +39,7 @@ import { SqlMatchingDirectory } from './infrastructure/directory.sql';
 import { IdentityStaffAccounts } from './infrastructure/identity-staff-accounts';
 import { DirectoryReadModels1796500000000 } from './infrastructure/migrations/1796500000000-directory-read-models';
 import { PageVisits1796500000001 } from './infrastructure/migrations/1796500000001-page-visits';
+import { DecisionIndexes1796500000002 } from './infrastructure/migrations/1796500000002-decision-indexes';
 
 /** Wires the service: read models and projection, ports → SQL and the identity provider, handlers, listeners, API, outbox relay. */
 @Module({
@@ -46,7 +47,7 @@ import { PageVisits1796500000001 } from './infrastructure/migrations/17965000000
   providers: [
     ...provideReadModels({
       entities: [],
-      migrations: [DirectoryReadModels1796500000000, PageVisits1796500000001],
+      migrations: [DirectoryReadModels1796500000000, PageVisits1796500000001, DecisionIndexes1796500000002],
       projectors: [new DirectoryProjector()],
     }),
     { provide: MATCHING_DIRECTORY, useClass: SqlMatchingDirectory },

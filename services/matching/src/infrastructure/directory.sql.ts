@@ -28,15 +28,25 @@ export class SqlMatchingDirectory implements MatchingDirectory {
   }
 
   async candidates(agencyId: string, window: { from: string; until: string }, week: string): Promise<Candidate[]> {
+    // Set-based: the agency's case load, absences in the window and organisation conflicts aggregated once each and
+    // joined to its counsellors (no subquery per counsellor).
     const rows = await this.query<CandidateRow>(
-      `select c.counsellor_id, c.agency_id, c.status, c.profile,
-         (select count(*)::int from matching_case_load l where l.counsellor_id = c.counsellor_id and l.open) as open_cases,
-         coalesce((select w.minutes from matching_minutes w where w.counsellor_id = c.counsellor_id and w.week = $4), 0) as minutes,
-         (select json_agg(json_build_object('from', a.from_day::text, 'until', a.until_day::text, 'substituteId', a.substitute_id))
-            from matching_absences a where a.counsellor_id = c.counsellor_id and a.from_day <= $3 and a.until_day >= $2) as absences,
-         (select json_agg(k.organisation_id) from matching_conflicts k
-            where k.counsellor_id = c.counsellor_id and k.organisation_id is not null) as conflicts
-       from matching_counsellors c where c.agency_id = $1 order by c.counsellor_id`,
+      `with agency as (select counsellor_id, agency_id, status, profile from matching_counsellors where agency_id = $1),
+         load as (select l.counsellor_id, count(*)::int as n from matching_case_load l join agency using (counsellor_id)
+                   where l.open group by l.counsellor_id),
+         away as (select counsellor_id, json_agg(json_build_object('from', from_day::text, 'until', until_day::text,
+                     'substituteId', substitute_id)) as absences
+                    from matching_absences where agency_id = $1 and from_day <= $3 and until_day >= $2 group by counsellor_id),
+         conflicted as (select counsellor_id, json_agg(organisation_id) as conflicts from matching_conflicts
+                         where agency_id = $1 and organisation_id is not null group by counsellor_id)
+       select c.counsellor_id, c.agency_id, c.status, c.profile, coalesce(load.n, 0) as open_cases,
+              coalesce(w.minutes, 0) as minutes, away.absences, conflicted.conflicts
+         from agency c
+         left join load using (counsellor_id)
+         left join matching_minutes w on w.counsellor_id = c.counsellor_id and w.week = $4
+         left join away using (counsellor_id)
+         left join conflicted using (counsellor_id)
+        order by c.counsellor_id`,
       [agencyId, window.from, window.until, week],
     );
     return rows.map((r) => ({

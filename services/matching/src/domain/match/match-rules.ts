@@ -195,18 +195,32 @@ export function decide(
     if (!chosen && excludedBy.length === 0) chosen = { counsellorId: id, tier };
   }
   const excluded: Partial<Record<Exclusion, number>> = {};
-  const eligible: Verdict[] = [];
+  // The best POOL_SHOWN in one pass, each candidate hashed once: no sort of the whole eligible pool per decision.
+  const top: { verdict: Verdict; hash: number }[] = [];
   let poolConsidered = 0;
   for (const candidate of candidates) {
     if (seen.has(candidate.counsellorId)) continue;
     poolConsidered++;
     const excludedBy = exclusionsOf(candidate, request);
-    for (const code of excludedBy) excluded[code] = (excluded[code] ?? 0) + 1;
-    if (excludedBy.length === 0)
-      eligible.push({ counsellorId: candidate.counsellorId, tier: 'pool', excludedBy, ...scoreOf(candidate, request) });
+    if (excludedBy.length > 0) {
+      for (const code of excludedBy) excluded[code] = (excluded[code] ?? 0) + 1;
+      continue;
+    }
+    const { score, parts } = scoreOf(candidate, request);
+    const worst = top[top.length - 1];
+    if (top.length === POOL_SHOWN && worst && score < worst.verdict.score!) continue;
+    const entry = {
+      verdict: { counsellorId: candidate.counsellorId, tier: 'pool' as const, excludedBy, score, parts },
+      hash: tieBreak(request.caseId, candidate.counsellorId),
+    };
+    let at = top.length;
+    while (at > 0 && before(entry, top[at - 1]!)) at--;
+    if (at < POOL_SHOWN) {
+      top.splice(at, 0, entry);
+      if (top.length > POOL_SHOWN) top.pop();
+    }
   }
-  eligible.sort((a, b) => b.score! - a.score! || tieBreakOrder(request.caseId, a.counsellorId, b.counsellorId));
-  const best = eligible.slice(0, POOL_SHOWN);
+  const best = top.map((t) => t.verdict);
   if (!chosen && best[0]) chosen = { counsellorId: best[0].counsellorId, tier: 'pool' };
   return {
     ruleSet: RULE_SET,
@@ -215,6 +229,15 @@ export function decide(
     named,
     pool: { considered: poolConsidered, excluded, best },
   };
+}
+
+/** Whether `a` ranks before `b` in the pool: higher score, then {@link tieBreakOrder} (hashes computed once). */
+function before(a: { verdict: Verdict; hash: number }, b: { verdict: Verdict; hash: number }): boolean {
+  const byScore = b.verdict.score! - a.verdict.score!;
+  if (byScore !== 0) return byScore < 0;
+  const byHash = a.hash - b.hash;
+  if (byHash !== 0) return byHash < 0;
+  return a.verdict.counsellorId < b.verdict.counsellorId;
 }
 
 /**
