@@ -88,7 +88,13 @@ function endpointsOf(t: Target): Endpoint[] {
   });
   const c = `/counsellors/${second!.counsellorId}`;
   const o = `/organisations/${t.organisationId}`;
-  const intruder = { counsellorId: randomUUID(), username: 'matrix-intruder', name: 'Matrix', introduction: 'Matrix', gender: 'male' as const };
+  const intruder = {
+    counsellorId: randomUUID(),
+    username: 'matrix-intruder',
+    name: 'Matrix',
+    introduction: 'Matrix',
+    gender: 'male' as const,
+  };
   const engagement = { kind: 'workshop', on: day(-1), minutes: 30, description: 'matrix' };
   return [
     platform('get', '', ''),
@@ -107,7 +113,11 @@ function endpointsOf(t: Target): Endpoint[] {
     agency('post', '/counsellors/{counsellorId}/absences', `${c}/absences`, { from: day(1), until: day(2) }),
     agency('delete', '/counsellors/{counsellorId}/absences/{absenceId}', `${c}/absences/${t.absenceId}`),
     agency('post', '/counsellors/{counsellorId}/conflicts', `${c}/conflicts`, { organisationId: t.organisationId }),
-    agency('delete', '/counsellors/{counsellorId}/conflicts/{conflictId}', `/counsellors/${t.counsellors.at(-1)!.counsellorId}/conflicts/${t.conflictId}`),
+    agency(
+      'delete',
+      '/counsellors/{counsellorId}/conflicts/{conflictId}',
+      `/counsellors/${t.counsellors.at(-1)!.counsellorId}/conflicts/${t.conflictId}`,
+    ),
     agency('get', '/organisations', '/organisations'),
     agency('post', '/organisations', '/organisations', { ...detailsBody({ ...t, intakeCode: 'matrix-intruder' }), headcount: 5 }),
     agency('get', '/organisations/{organisationId}', o),
@@ -159,7 +169,10 @@ function expected(endpoint: Endpoint, caller: string, t: Target): number | 'allo
 type Cell = readonly [name: string, caller: string, status: number, endpoint: Endpoint, target: Target];
 const CELLS = TARGETS.flatMap((t) =>
   endpointsOf(t).flatMap((endpoint) =>
-    CALLERS.map((caller) => [`${t.agency}: ${endpoint.method.toUpperCase()} ${endpoint.path}`, caller, expected(endpoint, caller, t), endpoint, t] as const),
+    CALLERS.map(
+      (caller) =>
+        [`${t.agency}: ${endpoint.method.toUpperCase()} ${endpoint.path}`, caller, expected(endpoint, caller, t), endpoint, t] as const,
+    ),
   ),
 ).filter((cell): cell is Cell => cell[2] !== 'allowed');
 
@@ -185,7 +198,10 @@ describe('matching service: authorisation matrix, two agencies', () => {
     for (const t of TARGETS) {
       const expired = { ...h.issuer.claimsFor(t.coordinator), iat: past - 300, exp: past };
       tokens.set(`expired-coordinator@${t.agency}`, await h.issuer.mintToken(expired));
-      tokens.set(`advisor-without-id@${t.agency}`, await h.issuer.mintToken({ agency_id: t.agencyId, realm_access: { roles: ['advisor'] } }));
+      tokens.set(
+        `advisor-without-id@${t.agency}`,
+        await h.issuer.mintToken({ agency_id: t.agencyId, realm_access: { roles: ['advisor'] } }),
+      );
       tokens.set(`reporter@${t.agency}`, await reporters.issue({ caseId: t.caseId }));
     }
     for (const t of TARGETS) before.set(t, await streamsOf(h, t));
@@ -260,7 +276,9 @@ describe('matching service: authorisation matrix, two agencies', () => {
       expect(counsellors.counsellors.map((c: { name: string }) => c.name).sort()).toEqual(own.counsellors.map((c) => c.name).sort());
       expect(ids(organisations.organisations, 'organisationId')).toEqual([own.organisationId]);
       expect(organisations.organisations[0]).toMatchObject({ name: own.organisationName, intakeCode: own.intakeCode });
-      expect(engagements.engagements).toEqual([expect.objectContaining({ activityId: own.activityId, description: own.engagementDescription })]);
+      expect(engagements.engagements).toEqual([
+        expect.objectContaining({ activityId: own.activityId, description: own.engagementDescription }),
+      ]);
       expect(ids(matches.matches, 'caseId')).toEqual([own.caseId]);
       const said = JSON.stringify([counsellors, organisations, engagements, matches]);
       for (const secret of secretsOf(foreign)) expect(said).not.toContain(secret);
@@ -284,17 +302,43 @@ describe('matching service: authorisation matrix, two agencies', () => {
       const theirs = foreign.counsellors[0]!;
       const ours = own.counsellors[0]!;
       const refused: [request.Test, number, string][] = [
-        [api().put(`${base}/counsellors/${theirs.counsellorId}/profile`).send(profileBody(theirs, own.region)), 404, 'CounsellorNotFoundError'],
+        [
+          api().put(`${base}/counsellors/${theirs.counsellorId}/profile`).send(profileBody(theirs, own.region)),
+          404,
+          'CounsellorNotFoundError',
+        ],
         [api().post(`${base}/counsellors/${theirs.counsellorId}/deactivation`), 404, 'CounsellorNotFoundError'],
-        [api().post(`${base}/counsellors/${theirs.counsellorId}/absences`).send({ from: day(1), until: day(2) }), 404, 'CounsellorNotFoundError'],
-        [api().delete(`${base}/counsellors/${foreign.counsellors[1]!.counsellorId}/absences/${foreign.absenceId}`), 404, 'CounsellorNotFoundError'],
+        [
+          api()
+            .post(`${base}/counsellors/${theirs.counsellorId}/absences`)
+            .send({ from: day(1), until: day(2) }),
+          404,
+          'CounsellorNotFoundError',
+        ],
+        [
+          api().delete(`${base}/counsellors/${foreign.counsellors[1]!.counsellorId}/absences/${foreign.absenceId}`),
+          404,
+          'CounsellorNotFoundError',
+        ],
         [
           api().delete(`${base}/counsellors/${foreign.counsellors.at(-1)!.counsellorId}/conflicts/${foreign.conflictId}`),
           404,
           'CounsellorNotFoundError',
         ],
-        [api().put(`${base}/organisations/${foreign.organisationId}/details`).send(detailsBody({ ...foreign, organisationName: 'x' })), 404, 'OrganisationNotFoundError'],
-        [api().post(`${base}/organisations/${foreign.organisationId}/headcount`).send({ headcount: 3, from: day(1) }), 404, 'OrganisationNotFoundError'],
+        [
+          api()
+            .put(`${base}/organisations/${foreign.organisationId}/details`)
+            .send(detailsBody({ ...foreign, organisationName: 'x' })),
+          404,
+          'OrganisationNotFoundError',
+        ],
+        [
+          api()
+            .post(`${base}/organisations/${foreign.organisationId}/headcount`)
+            .send({ headcount: 3, from: day(1) }),
+          404,
+          'OrganisationNotFoundError',
+        ],
         [api().post(`${base}/organisations/${foreign.organisationId}/appointment/matching`), 404, 'OrganisationNotFoundError'],
         [api().post(`${base}/organisations/${foreign.organisationId}/agreements`).send(AGREEMENT), 404, 'OrganisationNotFoundError'],
         [
@@ -305,8 +349,18 @@ describe('matching service: authorisation matrix, two agencies', () => {
           'OrganisationNotFoundError',
         ],
         // Our records naming theirs: a stand-in, a conflict, an appointee, an engagement's counsellor, an internal's organisation.
-        [api().post(`${base}/counsellors/${ours.counsellorId}/absences`).send({ from: day(1), until: day(2), substituteId: theirs.counsellorId }), 422, 'AppointeeNotEligibleError'],
-        [api().post(`${base}/counsellors/${ours.counsellorId}/conflicts`).send({ organisationId: foreign.organisationId }), 404, 'OrganisationNotFoundError'],
+        [
+          api()
+            .post(`${base}/counsellors/${ours.counsellorId}/absences`)
+            .send({ from: day(1), until: day(2), substituteId: theirs.counsellorId }),
+          422,
+          'AppointeeNotEligibleError',
+        ],
+        [
+          api().post(`${base}/counsellors/${ours.counsellorId}/conflicts`).send({ organisationId: foreign.organisationId }),
+          404,
+          'OrganisationNotFoundError',
+        ],
         [
           api()
             .put(`${base}/organisations/${own.organisationId}/appointment`)
@@ -369,7 +423,10 @@ describe('matching service: authorisation matrix, two agencies', () => {
         advisor_id: victim.counsellorId,
         realm_access: { roles: ['advisor'] },
       });
-      const listed = await api().get(`/agencies/${foreign.agencyId}/counsellors`).set('Authorization', bearer(foreign.coordinator)).expect(200);
+      const listed = await api()
+        .get(`/agencies/${foreign.agencyId}/counsellors`)
+        .set('Authorization', bearer(foreign.coordinator))
+        .expect(200);
       expect(listed.body.counsellors.map((c: { username: string }) => c.username)).not.toContain(victim.username);
     },
   );
@@ -388,7 +445,13 @@ describe('matching service: authorisation matrix, two agencies', () => {
     }
     const said = JSON.stringify(agencies);
     for (const t of TARGETS) {
-      for (const secret of [t.organisationName, t.intakeCode, t.engagementDescription, t.sealedText, ...t.counsellors.flatMap((c) => [c.name, c.introduction])]) {
+      for (const secret of [
+        t.organisationName,
+        t.intakeCode,
+        t.engagementDescription,
+        t.sealedText,
+        ...t.counsellors.flatMap((c) => [c.name, c.introduction]),
+      ]) {
         expect(said).not.toContain(secret);
       }
     }
@@ -404,7 +467,10 @@ describe('matching service: authorisation matrix, two agencies', () => {
       // The coordinator's own view agrees: appointment, absence and conflict as set up.
       const coordinator = bearer(t.coordinator);
       await eventually(async () => {
-        const org = await api().get(`/agencies/${t.agencyId}/organisations/${t.organisationId}`).set('Authorization', coordinator).expect(200);
+        const org = await api()
+          .get(`/agencies/${t.agencyId}/organisations/${t.organisationId}`)
+          .set('Authorization', coordinator)
+          .expect(200);
         expect(org.body).toMatchObject({
           name: t.organisationName,
           headcount: 120,
