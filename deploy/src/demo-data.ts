@@ -59,7 +59,9 @@ async function until<T>(what: string, attempt: () => Promise<T>): Promise<T> {
     try {
       return await attempt();
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Seeding demo data failed: ${what} (${error instanceof Error ? error.message : error})`);
+      if (Date.now() > deadline) {
+        throw new Error(`Seeding demo data failed: ${what} (${error instanceof Error ? error.message : 'no answer'})`, { cause: error });
+      }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -134,16 +136,16 @@ async function seedAgency(matching: string, issuer: DevIssuer, agency: DemoAgenc
 /** What the demo agency adds: Bram away next week (Anna stands in), the bakery's agreement and a workshop. */
 async function seedDemoAgencyWork(matching: string, issuer: DevIssuer): Promise<void> {
   const [agency] = DEMO_DIRECTORY;
-  const coordinator = `Bearer ${await issuer.mintToken(agency!.coordinator)}`;
+  const coordinator = `Bearer ${await issuer.mintToken(agency.coordinator)}`;
   const base = `${matching}/agencies/${DEMO_AGENCY_ID}`;
-  const [anna, bram] = agency!.counsellors;
-  const bakery = agency!.organisations[0]!.organisationId;
+  const [anna, bram] = agency.counsellors;
+  const bakery = agency.organisations[0].organisationId;
   await call(
-    `${base}/counsellors/${bram!.counsellorId}/absences`,
+    `${base}/counsellors/${bram.counsellorId}/absences`,
     {
       method: 'POST',
       token: coordinator,
-      body: { absenceId: '917d4f2e-428d-4b9d-83b1-ddbd11d65717', from: day(7), until: day(11), substituteId: anna!.counsellorId },
+      body: { absenceId: '917d4f2e-428d-4b9d-83b1-ddbd11d65717', from: day(7), until: day(11), substituteId: anna.counsellorId },
     },
     [201],
   );
@@ -170,7 +172,7 @@ async function seedDemoAgencyWork(matching: string, issuer: DevIssuer): Promise<
       token: coordinator,
       body: {
         activityId: '37ea2d62-2743-4737-a643-10fd3db14fff',
-        counsellorId: anna!.counsellorId,
+        counsellorId: anna.counsellorId,
         kind: 'workshop',
         on: day(-7),
         minutes: 90,

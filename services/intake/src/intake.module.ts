@@ -9,6 +9,7 @@ import { ConfirmConsentHandler, GiveConsentHandler, WithdrawConsentHandler } fro
 import { EraseReporterDataHandler } from './application/erase-reporter-data/erase-reporter-data.handler';
 import { OpenFollowUpHandler } from './application/follow-up/open-follow-up.handler';
 import { IntakeKeyring } from './application/intake-keyring';
+import { IntakeDirectory } from './application/intake-page/intake-directory';
 import { IntakePages } from './application/intake-page/intake-page';
 import { ReporterNoticeDispatcher } from './application/notifications/reporter-notice.dispatcher';
 import { INTAKE_LIMITS, IntakeThrottles, type IntakeLimits } from './application/intake-throttles';
@@ -22,11 +23,13 @@ import { WithdrawReportHandler } from './application/withdraw-report/withdraw-re
 import { ResumeReportHandler } from './application/resume-report/resume-report.handler';
 import { AnswerIdentityRevealHandler } from './application/identity-reveal/answer-identity-reveal.handler';
 import { CaseProgressListener } from './infrastructure/case-progress.listener';
+import { DirectoryListener } from './infrastructure/directory.listener';
 import { ReporterNoticesListener } from './infrastructure/reporter-notices.listener';
 import { IntakeStartup } from './infrastructure/intake-startup';
 import { SqlIntakeReadModel } from './infrastructure/intake-read-model.sql';
 import { IntakeReadModels1733700000000 } from './infrastructure/migrations/1733700000000-intake-read-models';
 import { WorkTimes1796490000005 } from './infrastructure/migrations/1796490000005-work-times';
+import { DirectoryReadModels1796490000006 } from './infrastructure/migrations/1796490000006-directory-read-models';
 import { IdentityReveals1796490000004 } from './infrastructure/migrations/1796490000004-identity-reveals';
 import { ReporterFeedback1796490000002 } from './infrastructure/migrations/1796490000002-reporter-feedback';
 import { ConsentsAndSummaryVersions1765300000000 } from './infrastructure/migrations/1765300000000-consents-and-summary-versions';
@@ -46,12 +49,14 @@ import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/17
         ReporterFeedback1796490000002,
         IdentityReveals1796490000004,
         WorkTimes1796490000005,
+        DirectoryReadModels1796490000006,
       ],
     }),
     SqlIntakeReadModel,
     { provide: INTAKE_READ_MODEL, useExisting: SqlIntakeReadModel },
     IntakeStartup,
     CaseProgressListener,
+    DirectoryListener,
     provideNotifier(),
     ReporterNoticesListener,
     ReporterNoticeDispatcher,
@@ -61,6 +66,7 @@ import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/17
     IntakeKeyring,
     IntakeThrottles,
     ReporterCaseReader,
+    IntakeDirectory,
     IntakePages,
     SubmitReportHandler,
     OpenFollowUpHandler,

@@ -18,10 +18,10 @@ export class SqlPendingMatches implements PendingMatches {
   }
 
   async of(caseId: string): Promise<PendingMatch | undefined> {
-    const [row] = (await this.readModels.dataSource.query(`select ${COLUMNS} from case_pending_matches where case_id = $1`, [
+    const rows = await this.readModels.dataSource.query<PendingMatch[]>(`select ${COLUMNS} from case_pending_matches where case_id = $1`, [
       caseId,
-    ])) as PendingMatch[];
-    return row;
+    ]);
+    return rows[0];
   }
 
   ready(limit: number): Promise<PendingMatch[]> {

@@ -31,7 +31,7 @@ export class SqlDirectoryReads implements DirectoryReads {
 
   private async open(sealed: string | undefined | null): Promise<string | null> {
     if (!sealed) return null;
-    const opened = await this.platform.privacy.sealer.unseal<string>(sealed as never);
+    const opened = await this.platform.privacy.sealer.unseal<string>(sealed);
     return opened.status === 'ok' ? opened.value : null;
   }
 
@@ -181,6 +181,14 @@ export class SqlDirectoryReads implements DirectoryReads {
         minutes: r.minutes as number,
         description: await this.open(r.sealed_description as string),
       })),
+    );
+  }
+
+  pageVisits(agencyId: string, organisationId: string): Promise<{ day: string; visits: number }[]> {
+    return this.query(
+      `select day::text as day, visits from matching_page_visits where agency_id = $1 and organisation_id = $2
+        order by day desc limit 366`,
+      [agencyId, organisationId],
     );
   }
 

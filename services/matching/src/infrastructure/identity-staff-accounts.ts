@@ -33,7 +33,7 @@ export class IdentityStaffAccounts implements StaffAccounts {
 
   /** Made on first use: a service that onboards nobody needs no admin client. */
   private get identity(): IdentityAdmin {
-    this.admin ??= identityAdminFromEnv(this.platform.config as unknown as NodeJS.ProcessEnv);
+    this.admin ??= identityAdminFromEnv(this.platform.config);
     return this.admin;
   }
 

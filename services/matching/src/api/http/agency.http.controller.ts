@@ -27,6 +27,7 @@ import {
   VersionAgreement,
 } from '../../application/organisations/organisation.commands';
 import { DirectoryQueries } from '../../application/queries/directory.queries';
+import type { AppointmentScore } from '../../domain/match/appointment-proposal';
 import {
   AbsenceRequest,
   AgencySettingsRequest,
@@ -292,7 +293,9 @@ export class AgencyHttpController {
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
   ) {
-    return this.commands.execute(new AppointByMatching(organisationId, contextOf(p, req)));
+    return this.commands.execute<AppointByMatching, { scores: AppointmentScore[] }>(
+      new AppointByMatching(organisationId, contextOf(p, req)),
+    );
   }
 
   @Post('organisations/:organisationId/agreements')
@@ -307,12 +310,17 @@ export class AgencyHttpController {
   ) {
     const { tasks, powers, recorded, termFrom, termUntil, reportsToOrganisation, signedOn } = body;
     const agreement = { tasks, powers, recorded, termFrom, ...(termUntil ? { termUntil } : {}), reportsToOrganisation, signedOn };
-    return this.commands.execute(new VersionAgreement(organisationId, agreement, contextOf(p, req)));
+    return this.commands.execute<VersionAgreement, { version: number }>(new VersionAgreement(organisationId, agreement, contextOf(p, req)));
   }
 
+  /** Work outside cases (prevention, advice) and the intake page's visits per day, counted without tracking anyone. */
   @Get('organisations/:organisationId/engagements')
   async engagements(@Param('agencyId', UUID) agencyId: string, @Param('organisationId', UUID) organisationId: string) {
-    return { engagements: await this.queries.engagements(agencyId, organisationId) };
+    const [engagements, pageVisits] = await Promise.all([
+      this.queries.engagements(agencyId, organisationId),
+      this.queries.pageVisits(agencyId, organisationId),
+    ]);
+    return { engagements, pageVisits };
   }
 
   @Post('organisations/:organisationId/engagements')

@@ -78,6 +78,8 @@ export class PlatformAgenciesHttpController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: ContextRequest,
   ) {
-    return this.commands.execute(new AppointCoordinator(agencyId, body.username, body.email, contextOf(principal, req)));
+    return this.commands.execute<AppointCoordinator, { userId: string }>(
+      new AppointCoordinator(agencyId, body.username, body.email, contextOf(principal, req)),
+    );
   }
 }

@@ -63,5 +63,5 @@ export function proposeAppointment(
       .slice(1)
       .map((s) => ({ ...s, score: s.score + (byId.get(s.counsellorId)?.gender !== gender ? APPOINTMENT_WEIGHTS.otherGender : 0) })),
   );
-  return { appointment: { primaryId: primary.counsellorId, substituteId: rest[0]!.counsellorId }, scores };
+  return { appointment: { primaryId: primary.counsellorId, substituteId: rest[0].counsellorId }, scores };
 }
