@@ -4,6 +4,7 @@ import { DEMO_USERS, ReporterTokens, type Role } from '@vertrouwd/auth';
 import { eventually } from '@vertrouwd/testing';
 import {
   AGREEMENT,
+  countPageVisits,
   day,
   detailsBody,
   makeTargets,
@@ -17,6 +18,7 @@ import {
   streamsOf,
   type MatchingHarness,
   type Target,
+  VISIT_DAY,
 } from './matching-agencies.fixture';
 
 // The authorisation matrix of the matching service, with two real agencies made through its API (agency-demo and
@@ -189,6 +191,7 @@ describe('matching service: authorisation matrix, two agencies', () => {
     h = await startMatching('matching-matrix');
     for (const t of TARGETS) await setUpAgency(h, t);
     for (const t of TARGETS) await reportAndAwaitMatch(h, t);
+    for (const t of TARGETS) await countPageVisits(h, t);
 
     for (const user of DEMO_USERS) tokens.set(user.username, await h.issuer.mintToken(user.username));
     for (const t of TARGETS) for (const c of t.counsellors) tokens.set(c.username, await h.issuer.mintToken(c.username));
@@ -279,6 +282,7 @@ describe('matching service: authorisation matrix, two agencies', () => {
       expect(engagements.engagements).toEqual([
         expect.objectContaining({ activityId: own.activityId, description: own.engagementDescription }),
       ]);
+      expect(engagements.pageVisits).toEqual([{ day: VISIT_DAY, visits: own.pageVisits }]);
       expect(ids(matches.matches, 'caseId')).toEqual([own.caseId]);
       const said = JSON.stringify([counsellors, organisations, engagements, matches]);
       for (const secret of secretsOf(foreign)) expect(said).not.toContain(secret);
@@ -292,8 +296,8 @@ describe('matching service: authorisation matrix, two agencies', () => {
         const response = await api().get(`${base}${path}`).set('Authorization', coordinator).expect(404);
         expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       }
-      // The other agency's engagements are nobody's here: an empty list, not theirs.
-      expect(await get(`${base}/organisations/${foreign.organisationId}/engagements`)).toEqual({ engagements: [] });
+      // The other agency's engagements and page visits are nobody's here: empty lists, not theirs.
+      expect(await get(`${base}/organisations/${foreign.organisationId}/engagements`)).toEqual({ engagements: [], pageVisits: [] });
     });
 
     it("lets the coordinator change nothing of the other agency's through its own path, and appoint nobody of it", async () => {

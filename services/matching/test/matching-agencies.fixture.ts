@@ -13,8 +13,8 @@ import {
   startDevIssuer,
   type DevIssuer,
 } from '@vertrouwd/auth';
-import { ReportSubmittedV1 } from '@vertrouwd/contracts';
-import { toMessage } from '@vertrouwd/messaging';
+import { PageVisitsCountedV1, ReportSubmittedV1 } from '@vertrouwd/contracts';
+import { publishAs, toMessage } from '@vertrouwd/messaging';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { matchingService } from '../src/service';
@@ -57,6 +57,8 @@ export interface Target {
   activityId: string;
   engagementDescription: string;
   caseId: string;
+  /** Visits of the organisation's intake page on {@link VISIT_DAY}, as intake counts them. */
+  pageVisits: number;
   /** What intake sealed in the report: nobody of matching ever reads it. */
   sealedText: string;
 }
@@ -94,6 +96,7 @@ export function makeTargets(): readonly [Target, Target] {
       activityId: randomUUID(),
       engagementDescription: 'Workshop kanarie-paars voor leidinggevenden',
       caseId: randomUUID(),
+      pageVisits: 37,
       sealedText: 'kanarie-melding midden',
     },
     {
@@ -117,6 +120,7 @@ export function makeTargets(): readonly [Target, Target] {
       activityId: randomUUID(),
       engagementDescription: 'Presentatie kanarie-turkoois voor de ondernemingsraad',
       caseId: randomUUID(),
+      pageVisits: 41,
       sealedText: 'kanarie-melding noord',
     },
   ];
@@ -331,6 +335,22 @@ export async function reportAndAwaitMatch(h: MatchingHarness, t: Target): Promis
       .set('Authorization', coordinator)
       .expect(200);
     expect(body.rounds[0]).toMatchObject({ outcome: 'matched', counsellorId: t.counsellors[0]!.counsellorId });
+  });
+}
+
+export const VISIT_DAY = day(-1);
+
+/** Intake's count of the organisation's page visits; waits until the coordinator can read it. */
+export async function countPageVisits(h: MatchingHarness, t: Target): Promise<void> {
+  const { organisationId, agencyId, pageVisits: visits } = t;
+  await publishAs(h.service.platform.bus, PageVisitsCountedV1, organisationId, { organisationId, agencyId, day: VISIT_DAY, visits });
+  const coordinator = await h.bearer(t.coordinator);
+  await eventually(async () => {
+    const { body } = await request(h.service.url)
+      .get(`/agencies/${agencyId}/organisations/${organisationId}/engagements`)
+      .set('Authorization', coordinator)
+      .expect(200);
+    expect(body.pageVisits).toEqual([{ day: VISIT_DAY, visits }]);
   });
 }
 
