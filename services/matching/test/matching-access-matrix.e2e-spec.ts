@@ -88,7 +88,7 @@ function endpointsOf(t: Target): Endpoint[] {
     foreignAdvisor,
     withoutAdvisorId,
   });
-  const c = `/counsellors/${second!.counsellorId}`;
+  const c = `/counsellors/${second.counsellorId}`;
   const o = `/organisations/${t.organisationId}`;
   const intruder = {
     counsellorId: randomUUID(),
@@ -126,19 +126,19 @@ function endpointsOf(t: Target): Endpoint[] {
     agency('put', '/organisations/{organisationId}/details', `${o}/details`, detailsBody({ ...t, organisationName: 'Matrix' })),
     agency('post', '/organisations/{organisationId}/headcount', `${o}/headcount`, { headcount: 7, from: day(1) }),
     agency('put', '/organisations/{organisationId}/appointment', `${o}/appointment`, {
-      primaryId: second!.counsellorId,
-      substituteId: first!.counsellorId,
+      primaryId: second.counsellorId,
+      substituteId: first.counsellorId,
       internalIds: [],
     }),
     agency('post', '/organisations/{organisationId}/appointment/matching', `${o}/appointment/matching`),
     agency('post', '/organisations/{organisationId}/agreements', `${o}/agreements`, AGREEMENT),
     agency('get', '/organisations/{organisationId}/engagements', `${o}/engagements`),
-    agency('post', '/organisations/{organisationId}/engagements', `${o}/engagements`, { counsellorId: first!.counsellorId, ...engagement }),
+    agency('post', '/organisations/{organisationId}/engagements', `${o}/engagements`, { counsellorId: first.counsellorId, ...engagement }),
     agency('get', '/matches', '/matches?state=all'),
     agency('get', '/matches/{caseId}', `/matches/${t.caseId}`),
     self('get', '', 'allowed', 404),
     // The other agency's advisor names this agency's counsellor as stand-in, its organisation as conflict and work.
-    self('post', '/absences', 422, 404, { from: day(1), until: day(2), substituteId: first!.counsellorId }),
+    self('post', '/absences', 422, 404, { from: day(1), until: day(2), substituteId: first.counsellorId }),
     self('post', '/conflicts', 404, 404, { organisationId: t.organisationId }),
     // Without an advisor id the organisation is found (the token's agency) but nobody serves it by that id.
     self('post', '/engagements', 404, 422, { organisationId: t.organisationId, ...engagement }),
@@ -171,10 +171,13 @@ function expected(endpoint: Endpoint, caller: string, t: Target): number | 'allo
 type Cell = readonly [name: string, caller: string, status: number, endpoint: Endpoint, target: Target];
 const CELLS = TARGETS.flatMap((t) =>
   endpointsOf(t).flatMap((endpoint) =>
-    CALLERS.map(
-      (caller) =>
-        [`${t.agency}: ${endpoint.method.toUpperCase()} ${endpoint.path}`, caller, expected(endpoint, caller, t), endpoint, t] as const,
-    ),
+    CALLERS.map((caller): readonly [string, string, number | 'allowed', Endpoint, Target] => [
+      `${t.agency}: ${endpoint.method.toUpperCase()} ${endpoint.path}`,
+      caller,
+      expected(endpoint, caller, t),
+      endpoint,
+      t,
+    ]),
   ),
 ).filter((cell): cell is Cell => cell[2] !== 'allowed');
 
@@ -232,7 +235,7 @@ describe('matching service: authorisation matrix, two agencies', () => {
       expect([...listed].sort()).toEqual([...documented].sort());
       expect(new Set(listed).size).toBe(listed.length);
     }
-    for (const endpoint of PUBLIC) await api().get(endpoint.split(' ')[1]!).expect(200);
+    for (const endpoint of PUBLIC) await api().get(endpoint.split(' ')[1]).expect(200);
   });
 
   it('has a denied caller of every kind on some endpoint, and refuses the other agency everything but its own record', () => {
@@ -291,7 +294,7 @@ describe('matching service: authorisation matrix, two agencies', () => {
     it("answers the coordinator 404 for the other agency's counsellor, organisation and match named on its own path", async () => {
       const base = `/agencies/${own.agencyId}`;
       const coordinator = bearer(own.coordinator);
-      const theirs = foreign.counsellors[0]!.counsellorId;
+      const theirs = foreign.counsellors[0].counsellorId;
       for (const path of [`/counsellors/${theirs}`, `/organisations/${foreign.organisationId}`, `/matches/${foreign.caseId}`]) {
         const response = await api().get(`${base}${path}`).set('Authorization', coordinator).expect(404);
         expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -303,8 +306,8 @@ describe('matching service: authorisation matrix, two agencies', () => {
     it("lets the coordinator change nothing of the other agency's through its own path, and appoint nobody of it", async () => {
       const base = `/agencies/${own.agencyId}`;
       const coordinator = bearer(own.coordinator);
-      const theirs = foreign.counsellors[0]!;
-      const ours = own.counsellors[0]!;
+      const theirs = foreign.counsellors[0];
+      const ours = own.counsellors[0];
       const refused: [request.Test, number, string][] = [
         [
           api().put(`${base}/counsellors/${theirs.counsellorId}/profile`).send(profileBody(theirs, own.region)),
@@ -320,7 +323,7 @@ describe('matching service: authorisation matrix, two agencies', () => {
           'CounsellorNotFoundError',
         ],
         [
-          api().delete(`${base}/counsellors/${foreign.counsellors[1]!.counsellorId}/absences/${foreign.absenceId}`),
+          api().delete(`${base}/counsellors/${foreign.counsellors[1].counsellorId}/absences/${foreign.absenceId}`),
           404,
           'CounsellorNotFoundError',
         ],
@@ -478,8 +481,8 @@ describe('matching service: authorisation matrix, two agencies', () => {
         expect(org.body).toMatchObject({
           name: t.organisationName,
           headcount: 120,
-          primaryCounsellorId: t.counsellors[0]!.counsellorId,
-          substituteCounsellorId: t.counsellors[1]!.counsellorId,
+          primaryCounsellorId: t.counsellors[0].counsellorId,
+          substituteCounsellorId: t.counsellors[1].counsellorId,
         });
       });
     },

@@ -258,20 +258,20 @@ export async function setUpAgency(h: MatchingHarness, t: Target): Promise<void> 
     .send({ organisationId: t.organisationId, ...detailsBody(t), headcount: 120 })
     .expect(201);
   const [primary, substitute] = t.counsellors;
-  const last = t.counsellors[t.counsellors.length - 1]!;
+  const last = t.counsellors[t.counsellors.length - 1];
   // The appointment checks the directory's read model: it may take a moment to know the new counsellors.
   await eventually(() =>
     api()
       .put(`${base}/organisations/${t.organisationId}/appointment`)
       .set('Authorization', coordinator)
-      .send({ primaryId: primary!.counsellorId, substituteId: substitute!.counsellorId, internalIds: [] })
+      .send({ primaryId: primary.counsellorId, substituteId: substitute.counsellorId, internalIds: [] })
       .expect(204),
   );
   await eventually(() =>
     api()
-      .post(`${base}/counsellors/${substitute!.counsellorId}/absences`)
+      .post(`${base}/counsellors/${substitute.counsellorId}/absences`)
       .set('Authorization', coordinator)
-      .send({ absenceId: t.absenceId, from: day(7), until: day(11), substituteId: primary!.counsellorId })
+      .send({ absenceId: t.absenceId, from: day(7), until: day(11), substituteId: primary.counsellorId })
       .expect(201),
   );
   const conflict = await eventually(() =>
@@ -289,7 +289,7 @@ export async function setUpAgency(h: MatchingHarness, t: Target): Promise<void> 
       .set('Authorization', coordinator)
       .send({
         activityId: t.activityId,
-        counsellorId: primary!.counsellorId,
+        counsellorId: primary.counsellorId,
         kind: 'workshop',
         on: day(-7),
         minutes: 90,
@@ -334,7 +334,7 @@ export async function reportAndAwaitMatch(h: MatchingHarness, t: Target): Promis
       .get(`/agencies/${t.agencyId}/matches/${t.caseId}`)
       .set('Authorization', coordinator)
       .expect(200);
-    expect(body.rounds[0]).toMatchObject({ outcome: 'matched', counsellorId: t.counsellors[0]!.counsellorId });
+    expect(body.rounds[0]).toMatchObject({ outcome: 'matched', counsellorId: t.counsellors[0].counsellorId });
   });
 }
 

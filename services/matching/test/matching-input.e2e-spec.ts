@@ -23,7 +23,7 @@ const [T] = makeTargets();
 const CANARY = 'KANARIEWAARDE';
 const NIL = '00000000-0000-0000-0000-000000000000';
 const nested = (depth: number): unknown => (depth === 0 ? CANARY : { [`n${depth}`]: nested(depth - 1) });
-const many = (n: number, item: (i: number) => unknown) => Array.from({ length: n }, (_, i) => item(i));
+const many = <T>(n: number, item: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => item(i));
 
 interface BodyEndpoint {
   name: string;
@@ -151,7 +151,7 @@ function endpoints(): BodyEndpoint[] {
       method: 'post',
       url: () => `${base}/counsellors`,
       caller: T.coordinator,
-      valid: () => onboardBody({ ...anna!, counsellorId: randomUUID(), username: 'counsellor-nieuw' }, T.region),
+      valid: () => onboardBody({ ...anna, counsellorId: randomUUID(), username: 'counsellor-nieuw' }, T.region),
       bad: [
         ...profileBad(),
         ['counsellorId', NIL, 'notEquals'],
@@ -163,15 +163,15 @@ function endpoints(): BodyEndpoint[] {
     {
       name: 'PUT /agencies/{agencyId}/counsellors/{counsellorId}/profile',
       method: 'put',
-      url: () => `${base}/counsellors/${bram!.counsellorId}/profile`,
+      url: () => `${base}/counsellors/${bram.counsellorId}/profile`,
       caller: T.coordinator,
-      valid: () => profileBody(bram!, T.region),
+      valid: () => profileBody(bram, T.region),
       bad: profileBad(),
     },
     {
       name: 'POST /agencies/{agencyId}/counsellors/{counsellorId}/absences',
       method: 'post',
-      url: () => `${base}/counsellors/${bram!.counsellorId}/absences`,
+      url: () => `${base}/counsellors/${bram.counsellorId}/absences`,
       caller: T.coordinator,
       valid: () => ({ from: day(20), until: day(21) }),
       bad: [...dayField('from'), ...dayField('until'), ...uuid('absenceId'), ...uuid('substituteId'), ['substituteId', NIL, 'notEquals']],
@@ -179,7 +179,7 @@ function endpoints(): BodyEndpoint[] {
     {
       name: 'POST /agencies/{agencyId}/counsellors/{counsellorId}/conflicts',
       method: 'post',
-      url: () => `${base}/counsellors/${bram!.counsellorId}/conflicts`,
+      url: () => `${base}/counsellors/${bram.counsellorId}/conflicts`,
       caller: T.coordinator,
       valid: () => ({ organisationId: T.organisationId }),
       bad: [...uuid('organisationId'), ['organisationId', undefined, 'isUuid'], ...dayField('reviewBy')],
@@ -220,7 +220,7 @@ function endpoints(): BodyEndpoint[] {
       method: 'put',
       url: () => `${org}/appointment`,
       caller: T.coordinator,
-      valid: () => ({ primaryId: anna!.counsellorId, substituteId: bram!.counsellorId, internalIds: [] }),
+      valid: () => ({ primaryId: anna.counsellorId, substituteId: bram.counsellorId, internalIds: [] }),
       bad: [
         ...uuid('primaryId'),
         ['primaryId', NIL, 'notEquals'],
@@ -253,7 +253,7 @@ function endpoints(): BodyEndpoint[] {
       method: 'post',
       url: () => `${org}/engagements`,
       caller: T.coordinator,
-      valid: () => ({ counsellorId: anna!.counsellorId, ...engagement }),
+      valid: () => ({ counsellorId: anna.counsellorId, ...engagement }),
       bad: [...engagementBad, ...uuid('counsellorId'), ['counsellorId', NIL, 'notEquals'], ...uuid('activityId')],
     },
     {
@@ -407,7 +407,7 @@ describe('matching service: bad input and refused commands', () => {
           as(
             api()
               .post(`${base}/counsellors`)
-              .send(onboardBody({ ...anna!, username: 'counsellor-tweede' }, T.region)),
+              .send(onboardBody({ ...anna, username: 'counsellor-tweede' }, T.region)),
           ),
           409,
           'CounsellorExistsError',
@@ -435,7 +435,7 @@ describe('matching service: bad input and refused commands', () => {
             api()
               .post(`${base}/counsellors`)
               .send({
-                ...onboardBody({ ...anna!, counsellorId: randomUUID(), username: 'counsellor-intern' }, T.region),
+                ...onboardBody({ ...anna, counsellorId: randomUUID(), username: 'counsellor-intern' }, T.region),
                 kind: 'internal',
               }),
           ),
@@ -447,7 +447,7 @@ describe('matching service: bad input and refused commands', () => {
             api()
               .post(`${base}/counsellors`)
               .send({
-                ...onboardBody({ ...anna!, counsellorId: randomUUID(), username: 'counsellor-extern' }, T.region),
+                ...onboardBody({ ...anna, counsellorId: randomUUID(), username: 'counsellor-extern' }, T.region),
                 organisationId: T.organisationId,
               }),
           ),
@@ -457,7 +457,7 @@ describe('matching service: bad input and refused commands', () => {
         [
           as(
             api()
-              .post(`${base}/counsellors/${bram!.counsellorId}/absences`)
+              .post(`${base}/counsellors/${bram.counsellorId}/absences`)
               .send({ from: day(5), until: day(4) }),
           ),
           422,
@@ -466,22 +466,22 @@ describe('matching service: bad input and refused commands', () => {
         [
           as(
             api()
-              .post(`${base}/counsellors/${bram!.counsellorId}/absences`)
-              .send({ from: day(5), until: day(6), substituteId: bram!.counsellorId }),
+              .post(`${base}/counsellors/${bram.counsellorId}/absences`)
+              .send({ from: day(5), until: day(6), substituteId: bram.counsellorId }),
           ),
           422,
           'SubstituteIsSelfError',
         ],
-        [as(api().delete(`${base}/counsellors/${bram!.counsellorId}/absences/${randomUUID()}`)), 404, 'AbsenceNotFoundError'],
-        [as(api().delete(`${base}/counsellors/${bram!.counsellorId}/conflicts/${randomUUID()}`)), 404, 'ConflictNotFoundError'],
+        [as(api().delete(`${base}/counsellors/${bram.counsellorId}/absences/${randomUUID()}`)), 404, 'AbsenceNotFoundError'],
+        [as(api().delete(`${base}/counsellors/${bram.counsellorId}/conflicts/${randomUUID()}`)), 404, 'ConflictNotFoundError'],
         [as(api().get(`${base}/counsellors/${randomUUID()}`)), 404, 'CounsellorNotFoundError'],
         [
-          as(api().put(`${org}/appointment`).send({ primaryId: anna!.counsellorId, substituteId: anna!.counsellorId, internalIds: [] })),
+          as(api().put(`${org}/appointment`).send({ primaryId: anna.counsellorId, substituteId: anna.counsellorId, internalIds: [] })),
           422,
           'SamePrimaryAndSubstituteError',
         ],
         [
-          as(api().put(`${org}/appointment`).send({ primaryId: anna!.counsellorId, substituteId: randomUUID(), internalIds: [] })),
+          as(api().put(`${org}/appointment`).send({ primaryId: anna.counsellorId, substituteId: randomUUID(), internalIds: [] })),
           422,
           'AppointeeNotEligibleError',
         ],
@@ -518,7 +518,7 @@ describe('matching service: bad input and refused commands', () => {
               .post(`${org}/engagements`)
               .send({
                 activityId: T.activityId,
-                counsellorId: anna!.counsellorId,
+                counsellorId: anna.counsellorId,
                 kind: 'workshop',
                 on: day(-1),
                 minutes: 30,
@@ -535,7 +535,7 @@ describe('matching service: bad input and refused commands', () => {
         expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       }
       // An advisor records work only where they serve: Merel serves nobody.
-      const merel = await bearer(T.counsellors[2]!.username);
+      const merel = await bearer(T.counsellors[2].username);
       const own = await api()
         .post('/counsellors/me/engagements')
         .set('Authorization', merel)
@@ -623,11 +623,11 @@ describe('matching service: bad input and refused commands', () => {
     const changed = stream.slice(startVersion);
     // One event per change that was let through, numbered without gaps.
     expect(changed.map((e) => e.type)).toEqual(statuses.filter((s) => s === 204).map(() => 'OrganisationDetailsChanged'));
-    expect(stream.map((e) => e.version)).toEqual(stream.map((_, i) => stream[0]!.version + i));
+    expect(stream.map((e) => e.version)).toEqual(stream.map((_, i) => stream[0].version + i));
     // The read model shows the last change that was let through.
     const won = names.filter((_, i) => statuses[i] === 204);
     const last = stream.at(-1)!.data as { snapshot: { details: { sealedName: string } } };
-    const lastName = await h.service.platform.privacy.sealer.unseal<string>(last.snapshot.details.sealedName as never);
+    const lastName = await h.service.platform.privacy.sealer.unseal<string>(last.snapshot.details.sealedName);
     expect(lastName.status).toBe('ok');
     expect(won).toContain(lastName.status === 'ok' ? lastName.value : undefined);
     await eventually(async () => {
@@ -644,7 +644,7 @@ describe('matching service: bad input and refused commands', () => {
       const coordinator = await bearer(T.coordinator);
       const key = `onboard-${randomUUID()}`;
       const { counsellorId: _chosen, ...body } = onboardBody(
-        { ...T.counsellors[0]!, counsellorId: '', username: 'counsellor-herhaald' },
+        { ...T.counsellors[0], counsellorId: '', username: 'counsellor-herhaald' },
         T.region,
       );
       const post = (b: object) =>
@@ -666,7 +666,7 @@ describe('matching service: bad input and refused commands', () => {
       const coordinator = await bearer(T.coordinator);
       const url = `/agencies/${T.agencyId}/organisations/${T.organisationId}/engagements`;
       const body = {
-        counsellorId: T.counsellors[0]!.counsellorId,
+        counsellorId: T.counsellors[0].counsellorId,
         kind: 'posters',
         on: day(-3),
         minutes: 20,

@@ -51,6 +51,7 @@ function Day(): PropertyDecorator {
 }
 
 /** Control characters (tab and line breaks aside) and lone surrogates: not text anyone can read, nor store as JSON. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOT_PLAIN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Free text (names, introductions, descriptions): no NUL or other control characters, no lone surrogates. */
