@@ -35,8 +35,8 @@ describe('an agency from onboarding to its first matched cases, across matching,
     dbs = await Promise.all(['intake', 'case', 'matching', 'bus', 'vault'].map((label) => createTestDatabase(`mpath_${label}`)));
     const common = {
       OIDC_ISSUER: issuer.issuer,
-      BUS_DATABASE_URL: dbs[3]!.url,
-      PRIVACY_DATABASE_URL: dbs[4]!.url,
+      BUS_DATABASE_URL: dbs[3].url,
+      PRIVACY_DATABASE_URL: dbs[4].url,
       PORT: '0',
       REPORTER_TOKEN_SECRET: 'e2e-matching-path-secret-of-at-least-32-chars',
       IDENTITY_ADMIN_CLIENT_SECRET: ADMIN_SECRET,
@@ -44,9 +44,9 @@ describe('an agency from onboarding to its first matched cases, across matching,
       VERTROUWD_DATA_DIR: dataDir,
     };
     services = {
-      intake: await startService({ ...intake, logger: false }, { ...common, DATABASE_URL: dbs[0]!.url }),
-      cases: await startService({ ...caseService, logger: false }, { ...common, DATABASE_URL: dbs[1]!.url }),
-      matching: await startService({ ...matchingService, logger: false }, { ...common, DATABASE_URL: dbs[2]!.url }),
+      intake: await startService({ ...intake, logger: false }, { ...common, DATABASE_URL: dbs[0].url }),
+      cases: await startService({ ...caseService, logger: false }, { ...common, DATABASE_URL: dbs[1].url }),
+      matching: await startService({ ...matchingService, logger: false }, { ...common, DATABASE_URL: dbs[2].url }),
     };
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NoticeOutboxTable1765000000000, provideNotifier } from '@vertrouwd/notifications';
-import { OutboxRelayLifecycle, provideReadModels } from '@vertrouwd/service-kit';
+import { CLOCK, OutboxRelayLifecycle, provideReadModels, systemClock } from '@vertrouwd/service-kit';
 import { IntakePageHttpController } from './api/http/intake-page.http.controller';
 import { ReporterCaseHttpController } from './api/http/reporter-case.http.controller';
 import { ReportsHttpController } from './api/http/reports.http.controller';
@@ -34,6 +34,10 @@ import { IdentityReveals1796490000004 } from './infrastructure/migrations/179649
 import { ReporterFeedback1796490000002 } from './infrastructure/migrations/1796490000002-reporter-feedback';
 import { ConsentsAndSummaryVersions1765300000000 } from './infrastructure/migrations/1765300000000-consents-and-summary-versions';
 import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/1796480000001-report-status-in-order';
+import { PageVisits1796500000020 } from './infrastructure/migrations/1796500000020-page-visits';
+import { SqlPageVisitTallies } from './infrastructure/page-visits.sql';
+import { PAGE_VISIT_TALLIES } from './application/ports/page-visits.port';
+import { PageVisitsJob, PageVisitsWork } from './application/page-visits/page-visits.job';
 
 @Module({
   // Fixed-segment routes (proof-key, follow-up, cases/…) are registered before the `:intakeCode` page.
@@ -50,6 +54,7 @@ import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/17
         IdentityReveals1796490000004,
         WorkTimes1796490000005,
         DirectoryReadModels1796490000006,
+        PageVisits1796500000020,
       ],
     }),
     SqlIntakeReadModel,
@@ -68,6 +73,10 @@ import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/17
     ReporterCaseReader,
     IntakeDirectory,
     IntakePages,
+    { provide: PAGE_VISIT_TALLIES, useClass: SqlPageVisitTallies },
+    PageVisitsWork,
+    PageVisitsJob,
+    { provide: CLOCK, useValue: systemClock },
     SubmitReportHandler,
     OpenFollowUpHandler,
     SendReporterMessageHandler,

@@ -9,6 +9,11 @@ import { conflict, unavailable } from '@vertrouwd/domain';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
 import type { StaffAccounts } from '../application/ports/directory.port';
 
+export class AccountConflictError extends conflict(
+  'AccountConflictError',
+  'The identity provider has another account with this username or e-mail address: choose another',
+) {}
+
 export class IdentityProviderUnavailableError extends unavailable(
   'IdentityProviderUnavailableError',
   'The identity provider could not be reached: nothing was written, try again',
@@ -42,7 +47,7 @@ export class IdentityStaffAccounts implements StaffAccounts {
       return await this.identity.ensureAccount(account);
     } catch (error) {
       if (error instanceof AccountOfAnother) throw new StaffAccountTakenError();
-      if (error instanceof IdentityProviderError) throw new IdentityProviderUnavailableError();
+      if (error instanceof IdentityProviderError) throw refusalOf(error);
       throw error;
     }
   }
@@ -51,8 +56,16 @@ export class IdentityStaffAccounts implements StaffAccounts {
     try {
       await this.identity.disableAccount(userId);
     } catch (error) {
-      if (error instanceof IdentityProviderError) throw new IdentityProviderUnavailableError();
+      if (error instanceof IdentityProviderError) throw refusalOf(error);
       throw error;
     }
   }
+}
+
+/**
+ * A refusal of the provider's: 409 (another user has the e-mail address) is the caller's to mend; anything else (it
+ * is down, or this service's admin client is misconfigured) is the platform's: 503, try again.
+ */
+function refusalOf(error: IdentityProviderError): Error {
+  return error.status === 409 ? new AccountConflictError() : new IdentityProviderUnavailableError();
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Sealed, Sealer } from '@vertrouwd/privacy';
+import type { Sealer } from '@vertrouwd/privacy';
 import { SEALER } from '@vertrouwd/runtime';
 import {
   INTAKE_READ_MODEL,
@@ -67,7 +67,7 @@ export class IntakeDirectory {
   }
 
   private async open(sealed: string, kind: 'organisation' | 'counsellor', id: string): Promise<string | undefined> {
-    const opened = await this.sealer.unseal(sealed as Sealed<string>, { caseRef: `directory:${kind}:${id}` });
+    const opened = await this.sealer.unseal(sealed, { caseRef: `directory:${kind}:${id}` });
     return opened.status === 'ok' && typeof opened.value === 'string' ? opened.value : undefined;
   }
 }

@@ -1,15 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CURRENT_CONSENT_VERSION, FORM_LANGUAGES, translation, type ConsentVersion, type FormLanguage } from '../../i18n/translations';
 import { IntakeCodeNotFoundError } from '../intake.errors';
 import { IntakeDirectory, type ListedOrganisation } from './intake-directory';
+import { amsterdamDay } from '../page-visits/page-visits.job';
+import { PAGE_VISIT_TALLIES, type PageVisitTallies } from '../ports/page-visits.port';
 
 /** The public intake page of an organisation, by its intake code, from matching's directory. */
 @Injectable()
 export class IntakePages {
-  constructor(private readonly directory: IntakeDirectory) {}
+  constructor(
+    private readonly directory: IntakeDirectory,
+    @Inject(PAGE_VISIT_TALLIES) private readonly visits: PageVisitTallies,
+  ) {}
 
+  /** The page; each answered page counts one visit of the organisation's day (only the count is kept). */
   async page(intakeCode: string, language: FormLanguage) {
-    return intakePage(await this.directory.organisation(intakeCode), language);
+    const listed = await this.directory.organisation(intakeCode);
+    const page = intakePage(listed, language);
+    await this.visits.add(listed!.organisation.organisationId, listed!.organisation.agencyId, amsterdamDay(new Date()));
+    return page;
   }
 }
 
