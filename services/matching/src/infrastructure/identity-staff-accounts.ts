@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { identityAdminFromEnv, IdentityProviderError, type IdentityAdmin } from '@vertrouwd/auth';
+import {
+  identityAdminFromEnv,
+  IdentityProviderError,
+  StaffAccountTakenError as AccountOfAnother,
+  type IdentityAdmin,
+} from '@vertrouwd/auth';
 import { conflict, unavailable } from '@vertrouwd/domain';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
 import type { StaffAccounts } from '../application/ports/directory.port';
@@ -12,6 +17,12 @@ export class AccountConflictError extends conflict(
 export class IdentityProviderUnavailableError extends unavailable(
   'IdentityProviderUnavailableError',
   'The identity provider could not be reached: nothing was written, try again',
+) {}
+
+/** The username is another agency's account (or the platform's): it is not handed over, nothing was written. */
+export class StaffAccountTakenError extends conflict(
+  'StaffAccountTakenError',
+  'This username belongs to an account outside your agency: choose another',
 ) {}
 
 /**
@@ -35,6 +46,7 @@ export class IdentityStaffAccounts implements StaffAccounts {
     try {
       return await this.identity.ensureAccount(account);
     } catch (error) {
+      if (error instanceof AccountOfAnother) throw new StaffAccountTakenError();
       if (error instanceof IdentityProviderError) throw refusalOf(error);
       throw error;
     }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { WEB_CLIENT_ID } from '../demo-users';
-import { IDENTITY_ADMIN_CLIENT_ID, InvalidStaffAccountError, type IdentityAdmin, type StaffAccount } from '../identity/identity-admin';
+import {
+  IDENTITY_ADMIN_CLIENT_ID,
+  InvalidStaffAccountError,
+  StaffAccountTakenError,
+  type IdentityAdmin,
+  type StaffAccount,
+} from '../identity/identity-admin';
 import { IdentityProviderError } from '../identity/keycloak-identity-admin';
 
 /** An identity provider for the contract, and the adapter under test talking to it. */
@@ -91,6 +97,19 @@ export function describeIdentityAdminContract(name: string, setup: () => Promise
       // Ensured once more as it was: the claims follow, the organisation is gone.
       expect(await ctx.admin.ensureAccount(counsellor)).toEqual({ userId, created: false });
       expect(await claimsOf(counsellor.username)).not.toHaveProperty('organisation_id');
+    });
+
+    it('refuses an account of another agency, or of none, and leaves it as it is', async () => {
+      const before = await claimsOf(counsellor.username);
+      await expect(ctx.admin.ensureAccount({ ...counsellor, agencyId: randomUUID(), advisorId: randomUUID() })).rejects.toBeInstanceOf(
+        StaffAccountTakenError,
+      );
+      expect(await claimsOf(counsellor.username)).toMatchObject({
+        sub: userId,
+        agency_id: before.agency_id,
+        advisor_id: before.advisor_id,
+        realm_access: before.realm_access,
+      });
     });
 
     it('disables the account: the password grant is refused; ensuring it again enables it', async () => {

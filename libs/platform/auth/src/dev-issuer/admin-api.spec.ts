@@ -77,7 +77,7 @@ describe('the dev issuer with users created at run time', () => {
   it("answers a demo username with the demo user's id and leaves the demo user as it is", async () => {
     const dev = await start();
     const anna = demoUser('advisor-anna');
-    const asked = account({ username: 'advisor-anna', roles: ['coordinator'], organisationId: randomUUID() });
+    const asked = account({ username: 'advisor-anna', agencyId: anna.agencyId!, roles: ['coordinator'], organisationId: randomUUID() });
     expect(await adminFor(dev).ensureAccount(asked)).toEqual({ userId: anna.id, created: false });
     await adminFor(dev).disableAccount(anna.id);
     const response = await signIn(dev, 'advisor-anna');

@@ -17,7 +17,10 @@ export interface StaffAccount {
 
 /** The identity port: creates and disables staff accounts at the identity provider at run time. */
 export interface IdentityAdmin {
-  /** Creates the account, or brings an existing account with that username up to date (idempotent); returns the user id (token `sub`). */
+  /**
+   * Creates the account, or brings an existing account with that username up to date (idempotent); returns the user
+   * id (token `sub`). An existing account of another agency, or of none, is never changed: {@link StaffAccountTakenError}.
+   */
   ensureAccount(account: StaffAccount): Promise<{ userId: string; created: boolean }>;
   /** Disables the account: it can no longer sign in. Unknown id: no-op. */
   disableAccount(userId: string): Promise<void>;
@@ -37,6 +40,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A staff account the port refuses before asking the identity provider: a caller's mistake, never the provider's. */
 export class InvalidStaffAccountError extends Error {
   override readonly name = 'InvalidStaffAccountError';
+}
+
+/**
+ * The username belongs to an account of another agency, or of none (the platform's admin, an employer): ensuring it
+ * would hand that account to the caller's agency with new roles and claims. Nothing was changed.
+ */
+export class StaffAccountTakenError extends Error {
+  override readonly name = 'StaffAccountTakenError';
 }
 
 /** Checks an account's form; throws {@link InvalidStaffAccountError} naming the field (never its value). */

@@ -3,7 +3,14 @@ import KcAdminClient, { NetworkError } from '@keycloak/keycloak-admin-client';
 import type RoleRepresentation from '@keycloak/keycloak-admin-client/lib/defs/roleRepresentation.js';
 import type UserRepresentation from '@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js';
 import { ROLES, type Role } from '../principal';
-import { assertStaffAccount, IDENTITY_ADMIN_CLIENT_ID, tenantAttributesOf, type IdentityAdmin, type StaffAccount } from './identity-admin';
+import {
+  assertStaffAccount,
+  IDENTITY_ADMIN_CLIENT_ID,
+  StaffAccountTakenError,
+  tenantAttributesOf,
+  type IdentityAdmin,
+  type StaffAccount,
+} from './identity-admin';
 
 /** Options of {@link KeycloakIdentityAdmin}. */
 export interface KeycloakIdentityAdminOptions {
@@ -117,10 +124,16 @@ export class KeycloakIdentityAdmin implements IdentityAdmin {
     }
   }
 
-  /** Sets the account's email, tenant attributes and roles, and enables it; other attributes stay. */
+  /**
+   * Sets the account's email, tenant attributes and roles, and enables it; other attributes stay. Only an account of
+   * the same agency: one of another agency, or of none, stays as it is (a coordinator must not take it over).
+   */
   private async bringUpToDate(found: UserRepresentation, account: StaffAccount): Promise<string> {
     const id = found.id!;
     const current = (await this.client.users.findOne({ id })) ?? found;
+    const agencies = (current.attributes as Record<string, string[] | undefined> | undefined)?.agency_id ?? [];
+    if (agencies.length !== 1 || agencies[0] !== account.agencyId)
+      throw new StaffAccountTakenError('the username belongs to another account');
     await this.client.users.update(
       { id },
       {
@@ -168,7 +181,7 @@ export class KeycloakIdentityAdmin implements IdentityAdmin {
 }
 
 function asProviderError(error: unknown): Error {
-  if (error instanceof IdentityProviderError || !(error instanceof Error)) return error as Error;
+  if (error instanceof IdentityProviderError || error instanceof StaffAccountTakenError || !(error instanceof Error)) return error as Error;
   if (error instanceof NetworkError) {
     return new IdentityProviderError(`identity provider answered ${error.response.status}: ${error.message}`, error.response.status);
   }

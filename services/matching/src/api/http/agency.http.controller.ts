@@ -111,7 +111,7 @@ export class AgencyHttpController {
 
   @Post('counsellors')
   @HttpCode(201)
-  @ApiProblemResponse(409, 'This counsellor exists already, or the agency is suspended')
+  @ApiProblemResponse(409, 'This counsellor exists already, the username is an account outside your agency, or the agency is suspended')
   @ApiProblemResponse(422, "An internal counsellor names their organisation, an external one doesn't")
   @ApiProblemResponse(503, 'The identity provider is unavailable: nothing was written')
   async onboard(

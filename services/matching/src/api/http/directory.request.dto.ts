@@ -17,6 +17,7 @@ import {
   MaxLength,
   Min,
   NotEquals,
+  ValidateBy,
 } from 'class-validator';
 import { COUNSELLOR_GENDERS, COUNSELLOR_KINDS, COUNSELLOR_ROLES, ENGAGEMENT_KINDS, REGIONS, SPECIALISMS } from '@vertrouwd/contracts';
 import {
@@ -49,6 +50,21 @@ function Day(): PropertyDecorator {
   };
 }
 
+/** Control characters (tab and line breaks aside) and lone surrogates: not text anyone can read, nor store as JSON. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_PLAIN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Free text (names, introductions, descriptions): no NUL or other control characters, no lone surrogates. */
+function PlainText(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isPlainText',
+    validator: {
+      validate: (value) => typeof value !== 'string' || !NOT_PLAIN.test(value),
+      defaultMessage: (args) => `${args?.property ?? 'text'} must be plain text, without control characters`,
+    },
+  });
+}
+
 export class AgencySettingsRequest {
   @ApiProperty({ description: "Whether a case may go to the agency's pool when the organisation's own counsellors cannot take it" })
   @IsBoolean()
@@ -67,7 +83,7 @@ export class RegisterAgencyRequest extends AgencySettingsRequest {
   @IsUUID()
   @NotEquals(NIL_UUID)
   agencyId?: string;
-  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @PlainText() name!: string;
 }
 
 export class StaffAccountRequest {
@@ -82,11 +98,13 @@ export class CounsellorProfileRequest {
   @ApiProperty({ maxLength: 200, description: 'Public: employees find their counsellor by name' })
   @IsString()
   @Length(1, 200)
+  @PlainText()
   name!: string;
   @ApiPropertyOptional({ maxLength: 2000, description: 'Public: shown on the intake page' })
   @IsOptional()
   @IsString()
   @Length(1, 2000)
+  @PlainText()
   introduction?: string;
   @ApiProperty({ enum: COUNSELLOR_KINDS }) @IsIn(COUNSELLOR_KINDS) kind!: CounsellorKind;
   @ApiPropertyOptional({
@@ -156,7 +174,7 @@ export class ConflictRequest {
 }
 
 export class OrganisationDetailsRequest {
-  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @PlainText() name!: string;
   @ApiProperty({ pattern: '^[a-z0-9][a-z0-9-]{2,62}$', description: "The code in the organisation's intake page address" })
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9-]{2,62}$/, { message: 'intakeCode must be 3–63 lower-case letters, digits or dashes' })
@@ -248,7 +266,11 @@ export class EngagementRequest {
   @ApiProperty({ enum: ENGAGEMENT_KINDS }) @IsIn(ENGAGEMENT_KINDS) kind!: EngagementKind;
   @ApiProperty(DAY) @Day() on!: string;
   @ApiProperty({ minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
-  @ApiProperty({ maxLength: 500, description: 'Public: what was done (no names)' }) @IsString() @Length(1, 500) description!: string;
+  @ApiProperty({ maxLength: 500, description: 'Public: what was done (no names)' })
+  @IsString()
+  @Length(1, 500)
+  @PlainText()
+  description!: string;
 }
 
 export class OwnEngagementRequest {
@@ -257,5 +279,9 @@ export class OwnEngagementRequest {
   @ApiProperty({ enum: ENGAGEMENT_KINDS }) @IsIn(ENGAGEMENT_KINDS) kind!: EngagementKind;
   @ApiProperty(DAY) @Day() on!: string;
   @ApiProperty({ minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
-  @ApiProperty({ maxLength: 500, description: 'Public: what was done (no names)' }) @IsString() @Length(1, 500) description!: string;
+  @ApiProperty({ maxLength: 500, description: 'Public: what was done (no names)' })
+  @IsString()
+  @Length(1, 500)
+  @PlainText()
+  description!: string;
 }

@@ -71,7 +71,7 @@ export class PlatformAgenciesHttpController {
   @Post(':agencyId/coordinators')
   @HttpCode(201)
   @ApiProblemResponse(404, 'No such agency')
-  @ApiProblemResponse(409, 'The agency is suspended')
+  @ApiProblemResponse(409, 'The agency is suspended, or the username is an account outside it')
   async appointCoordinator(
     @Param('agencyId', UUID) agencyId: string,
     @Body() body: StaffAccountRequest,
