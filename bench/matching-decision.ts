@@ -260,7 +260,7 @@ function pureDecisions(rules: MatchRulesModule, agency: Agency, requests: MatchR
 }
 
 /** The agency's rows, inserted straight into matching's read-model tables (what its projector would have written). */
-async function insertAgency(client: Client, agency: Agency, week: string, seed: number): Promise<void> {
+export async function insertAgency(client: Client, agency: Agency, week: string, seed: number): Promise<void> {
   const r = random(seed);
   const now = new Date().toISOString();
   await client.query(
