@@ -25,6 +25,10 @@ interface IntakeServiceModule {
 interface CaseServiceModule {
   caseService: ServiceDefinition;
 }
+/** Intake has no organisation until matching publishes one: the test fixture publishes the demo directory. */
+interface DirectoryFixtureModule {
+  publishDemoDirectory: (intake: RunningService) => Promise<void>;
+}
 // A require() by path, at run time (see above); import() would bypass the TypeScript hook the child runs under.
 const load = <T>(path: string): T => require(path) as T; // eslint-disable-line @typescript-eslint/no-require-imports
 const ROOT = resolve(__dirname, '..');
@@ -377,6 +381,7 @@ async function runServices(config: ServicesConfig): Promise<void> {
   const { startService } = load<typeof import('@vertrouwd/runtime')>('@vertrouwd/runtime');
   const { configuredIntake } = load<IntakeServiceModule>(join(ROOT, 'services/intake/src/service'));
   const { caseService } = load<CaseServiceModule>(join(ROOT, 'services/case/src/service'));
+  const { publishDemoDirectory } = load<DirectoryFixtureModule>(join(ROOT, 'services/intake/test/directory.fixture'));
   const issuer = await startDevIssuer({ port: 0 });
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-intake-'));
   const running: RunningService[] = [];
@@ -404,6 +409,7 @@ async function runServices(config: ServicesConfig): Promise<void> {
       PRIVACY_DATABASE_URL: db.privacy,
     });
     running.push(intake);
+    await publishDemoDirectory(intake);
     if (config.role === 'load') {
       let cpu = process.cpuUsage();
       let elu = performance.eventLoopUtilization();

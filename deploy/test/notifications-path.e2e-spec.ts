@@ -10,6 +10,7 @@ import { createLogger, NestPinoLogger } from '@vertrouwd/telemetry';
 import { createTestDatabase, eventually, tablesContaining, type TestDatabase } from '@vertrouwd/testing';
 import { caseService } from '../../services/case/src/service';
 import { intake } from '../../services/intake/src/service';
+import { publishDemoDirectory } from './directory.fixture';
 
 // Notifications across intake and case on the embedded default, read from the test mailbox (a real SMTP exchange
 // with the embedded catcher): the advisor hears of the case assigned and of the reporter's reply, the reporter —
@@ -45,6 +46,7 @@ describe('notifications across intake and case', () => {
     };
     intakeService = await startService({ ...intake, logger: logger('intake') }, { ...common, DATABASE_URL: i.url });
     cases = await startService({ ...caseService, logger: logger('case') }, { ...common, DATABASE_URL: c.url });
+    await publishDemoDirectory(intakeService, cases);
   });
   afterAll(async () => {
     await intakeService?.close();

@@ -11,6 +11,7 @@ import { startSmtpCatcher, type CaughtMessage, type SmtpCatcher } from '@vertrou
 import { createTestDatabase, eventually, type TestDatabase, tablesContaining } from '@vertrouwd/testing';
 import { caseService } from '../../services/case/src/service';
 import { intake } from '../../services/intake/src/service';
+import { publishDemoDirectory } from './directory.fixture';
 
 // The reporter's path and the counsellor's case, end to end over HTTP on the embedded default: an anonymous
 // report → receipt → case opened → assigned → acknowledged → a conversation whose summary the reporter corrects
@@ -56,6 +57,7 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     };
     intakeService = await startService({ ...intake, logger: logger('intake') }, { ...common, DATABASE_URL: i.url });
     cases = await startService({ ...caseService, logger: logger('case') }, { ...common, DATABASE_URL: c.url });
+    await publishDemoDirectory(intakeService, cases);
   });
   afterAll(async () => {
     await intakeService?.close();

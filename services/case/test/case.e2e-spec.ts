@@ -12,7 +12,7 @@ import {
   ReportWithdrawnV1,
   type ContractDefinition,
 } from '@vertrouwd/contracts';
-import { toMessage } from '@vertrouwd/messaging';
+import { publishAs, toMessage } from '@vertrouwd/messaging';
 import { caseKey, subjectKey } from '@vertrouwd/privacy';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, tablesContaining, type TestDatabase } from '@vertrouwd/testing';
@@ -52,20 +52,9 @@ describe('case service over HTTP', () => {
     await db?.drop();
   });
 
-  /** Publishes an intake event on the bus, as intake would. */
+  /** Publishes another service's event on the bus, as that service would. */
   async function publishIntake(contract: ContractDefinition, key: string, payload: object): Promise<void> {
-    const event = {
-      eventId: randomUUID(),
-      type: contract.type,
-      version: contract.version,
-      occurredAt: new Date().toISOString(),
-      key,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      payload,
-    };
-    service.platform.contracts.validate(event);
-    await service.platform.bus.publish([toMessage(event)]);
+    await publishAs(service.platform.bus, contract, key, payload);
   }
 
   async function submitReport(id: string, theme = 'bullying', sealed?: string, extra: object = {}): Promise<void> {

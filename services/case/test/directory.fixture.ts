@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_USERS, type DemoUser } from '@vertrouwd/auth';
 import { CounsellorPublishedV1 } from '@vertrouwd/contracts';
-import { toMessage } from '@vertrouwd/messaging';
+import { publishAs } from '@vertrouwd/messaging';
 import { caseKey } from '@vertrouwd/privacy';
 import type { RunningService } from '@vertrouwd/runtime';
 import { ReadModels } from '@vertrouwd/service-kit';
@@ -13,30 +12,20 @@ const DEMO_ADVISOR_USERS = DEMO_USERS.filter((u) => u.advisorId && u.agencyId);
 async function publishCounsellor(service: RunningService, user: DemoUser, status: 'active' | 'inactive', version: number): Promise<void> {
   const counsellorId = user.advisorId!;
   const sealedName = await service.platform.privacy.sealer.seal(user.username, caseKey(`directory:counsellor:${counsellorId}`));
-  const event = {
-    eventId: randomUUID(),
-    type: CounsellorPublishedV1.type,
-    version: CounsellorPublishedV1.version,
-    occurredAt: new Date().toISOString(),
-    key: counsellorId,
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    payload: {
-      counsellorId,
-      agencyId: user.agencyId!,
-      version,
-      status,
-      kind: 'external',
-      roles: ['unwanted-behaviour', 'integrity'],
-      languages: ['nl', 'en'],
-      gender: 'female',
-      regions: [],
-      specialisms: [],
-      sealedName,
-      changedAt: new Date().toISOString(),
-    },
-  };
-  await service.platform.bus.publish([toMessage(event)]);
+  await publishAs(service.platform.bus, CounsellorPublishedV1, counsellorId, {
+    counsellorId,
+    agencyId: user.agencyId!,
+    version,
+    status,
+    kind: 'external',
+    roles: ['unwanted-behaviour', 'integrity'],
+    languages: ['nl', 'en'],
+    gender: 'female',
+    regions: [],
+    specialisms: [],
+    sealedName,
+    changedAt: new Date().toISOString(),
+  });
 }
 
 async function activeCounsellors(service: RunningService): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NoticeOutboxTable1765000000000, provideNotifier } from '@vertrouwd/notifications';
-import { OutboxRelayLifecycle, provideReadModels } from '@vertrouwd/service-kit';
+import { CLOCK, OutboxRelayLifecycle, provideReadModels, systemClock } from '@vertrouwd/service-kit';
 import { IntakePageHttpController } from './api/http/intake-page.http.controller';
 import { ReporterCaseHttpController } from './api/http/reporter-case.http.controller';
 import { ReportsHttpController } from './api/http/reports.http.controller';
@@ -9,6 +9,7 @@ import { ConfirmConsentHandler, GiveConsentHandler, WithdrawConsentHandler } fro
 import { EraseReporterDataHandler } from './application/erase-reporter-data/erase-reporter-data.handler';
 import { OpenFollowUpHandler } from './application/follow-up/open-follow-up.handler';
 import { IntakeKeyring } from './application/intake-keyring';
+import { IntakeDirectory } from './application/intake-page/intake-directory';
 import { IntakePages } from './application/intake-page/intake-page';
 import { ReporterNoticeDispatcher } from './application/notifications/reporter-notice.dispatcher';
 import { INTAKE_LIMITS, IntakeThrottles, type IntakeLimits } from './application/intake-throttles';
@@ -22,15 +23,21 @@ import { WithdrawReportHandler } from './application/withdraw-report/withdraw-re
 import { ResumeReportHandler } from './application/resume-report/resume-report.handler';
 import { AnswerIdentityRevealHandler } from './application/identity-reveal/answer-identity-reveal.handler';
 import { CaseProgressListener } from './infrastructure/case-progress.listener';
+import { DirectoryListener } from './infrastructure/directory.listener';
 import { ReporterNoticesListener } from './infrastructure/reporter-notices.listener';
 import { IntakeStartup } from './infrastructure/intake-startup';
 import { SqlIntakeReadModel } from './infrastructure/intake-read-model.sql';
 import { IntakeReadModels1733700000000 } from './infrastructure/migrations/1733700000000-intake-read-models';
 import { WorkTimes1796490000005 } from './infrastructure/migrations/1796490000005-work-times';
+import { DirectoryReadModels1796490000006 } from './infrastructure/migrations/1796490000006-directory-read-models';
 import { IdentityReveals1796490000004 } from './infrastructure/migrations/1796490000004-identity-reveals';
 import { ReporterFeedback1796490000002 } from './infrastructure/migrations/1796490000002-reporter-feedback';
 import { ConsentsAndSummaryVersions1765300000000 } from './infrastructure/migrations/1765300000000-consents-and-summary-versions';
 import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/1796480000001-report-status-in-order';
+import { PageVisits1796500000020 } from './infrastructure/migrations/1796500000020-page-visits';
+import { SqlPageVisitTallies } from './infrastructure/page-visits.sql';
+import { PAGE_VISIT_TALLIES } from './application/ports/page-visits.port';
+import { PageVisitsJob, PageVisitsWork } from './application/page-visits/page-visits.job';
 
 @Module({
   // Fixed-segment routes (proof-key, follow-up, cases/…) are registered before the `:intakeCode` page.
@@ -46,12 +53,15 @@ import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/17
         ReporterFeedback1796490000002,
         IdentityReveals1796490000004,
         WorkTimes1796490000005,
+        DirectoryReadModels1796490000006,
+        PageVisits1796500000020,
       ],
     }),
     SqlIntakeReadModel,
     { provide: INTAKE_READ_MODEL, useExisting: SqlIntakeReadModel },
     IntakeStartup,
     CaseProgressListener,
+    DirectoryListener,
     provideNotifier(),
     ReporterNoticesListener,
     ReporterNoticeDispatcher,
@@ -61,7 +71,12 @@ import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/17
     IntakeKeyring,
     IntakeThrottles,
     ReporterCaseReader,
+    IntakeDirectory,
     IntakePages,
+    { provide: PAGE_VISIT_TALLIES, useClass: SqlPageVisitTallies },
+    PageVisitsWork,
+    PageVisitsJob,
+    { provide: CLOCK, useValue: systemClock },
     SubmitReportHandler,
     OpenFollowUpHandler,
     SendReporterMessageHandler,

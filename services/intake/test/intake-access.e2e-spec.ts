@@ -9,7 +9,9 @@ import {
   DEMO_USERS,
 } from '@vertrouwd/auth';
 import { caseKey } from '@vertrouwd/privacy';
+import { eventually } from '@vertrouwd/testing';
 import { sealedCase } from './case-events.fixture';
+import { counsellorPublished, organisationPublished, publish } from './directory.fixture';
 import { REPORT, caseEvent, startIntake, type IntakeUnderTest } from './intake-service.fixture';
 
 // The authorization matrix of intake: every endpoint in /openapi.json is listed here, with who may call it.
@@ -141,17 +143,26 @@ describe('intake authorization matrix', () => {
 
   beforeAll(async () => {
     intake = await startIntake('intake_access');
-    // agency-noord's organisation, as matching would publish it (intake seeds only agency-demo's).
-    await intake.service.platform.pool.query(
-      `insert into intake_organisations (intake_code, organisation_id, agency_id, name, languages, counsellors)
-       values ($1, $2, $3, 'Scheepswerf Noord', '{nl}', $4)`,
-      [
-        NOORD_CODE,
-        DEMO_AGENCY_2_ORGANISATIONS['org-scheepswerf'],
-        DEMO_AGENCY_2_ID,
-        JSON.stringify([{ counsellorId: DEMO_AGENCY_2_ADVISORS['advisor-nina'], kind: 'external', gender: 'female', languages: ['nl'] }]),
-      ],
-    );
+    // agency-noord's organisation and counsellor, published as matching would (startIntake publishes agency-demo's).
+    const { sealer } = intake.service.platform.privacy;
+    const nina = DEMO_AGENCY_2_ADVISORS['advisor-nina'];
+    await publish(intake.service, [
+      await counsellorPublished(sealer, {
+        counsellorId: nina,
+        agencyId: DEMO_AGENCY_2_ID,
+        name: 'Nina',
+        gender: 'female',
+        languages: ['nl'],
+      }),
+      await organisationPublished(sealer, {
+        organisationId: DEMO_AGENCY_2_ORGANISATIONS['org-scheepswerf'],
+        agencyId: DEMO_AGENCY_2_ID,
+        name: 'Scheepswerf Noord',
+        intakeCode: NOORD_CODE,
+        primaryCounsellorId: nina,
+      }),
+    ]);
+    await eventually(() => request(intake.service.url).get(`/intake/${NOORD_CODE}`).expect(200));
     [mine, mineAuth] = await caseWithSummary();
     [, otherAuth] = await caseWithSummary();
     [, noordAuth] = await caseWithSummary(NOORD_CODE);

@@ -10,6 +10,7 @@ import { startService, type RunningService, type ServiceDefinition } from '@vert
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { CaseProgressListener } from '../src/infrastructure/case-progress.listener';
 import { intake } from '../src/service';
+import { publishDemoDirectory } from './directory.fixture';
 
 export const REPORT = {
   theme: 'bullying',
@@ -33,7 +34,10 @@ export interface IntakeUnderTest {
   stop(): Promise<void>;
 }
 
-/** Intake in-process on its own test database, with the dev issuer; `definition` to replace limits. */
+/**
+ * Intake in-process on its own test database, with the dev issuer and the demo directory published as matching would;
+ * `definition` to replace limits.
+ */
 export async function startIntake(name: string, definition: ServiceDefinition = intake): Promise<IntakeUnderTest> {
   const issuer = await startDevIssuer({ port: 0 });
   const db = await createTestDatabase(name);
@@ -47,6 +51,7 @@ export async function startIntake(name: string, definition: ServiceDefinition = 
       PORT: '0',
     },
   );
+  await publishDemoDirectory(service);
   const submit = (body: object = REPORT) => request(service.url).post('/intake/bakkerij-2026/reports').send(body);
   return {
     service,

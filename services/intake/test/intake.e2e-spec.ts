@@ -10,6 +10,7 @@ import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, type TestDatabase, tablesContaining } from '@vertrouwd/testing';
 import { CaseProgressListener } from '../src/infrastructure/case-progress.listener';
 import { intake } from '../src/service';
+import { ANNA, BRAM, publishDemoDirectory } from './directory.fixture';
 
 // Intake over HTTP, in-process on the embedded default. The account and contact details carry a canary
 // that must appear nowhere in clear: not on the bus, not in any table.
@@ -35,6 +36,7 @@ describe('intake over HTTP', () => {
         PORT: '0',
       },
     );
+    await publishDemoDirectory(service);
   });
   afterAll(async () => {
     await service?.close();
@@ -47,12 +49,19 @@ describe('intake over HTTP', () => {
     expect(nl.body.organisation.name).toBe('Bakkerij De Korenaar');
     expect(nl.body.themes).toHaveLength(13);
     expect(nl.body.themes[1]).toMatchObject({ theme: 'bullying', label: 'Pesten' });
-    expect(nl.body.counsellors[0]).toEqual({
-      kind: 'external',
-      kindLabel: 'Externe vertrouwenspersoon',
-      gender: 'female',
-      languages: ['nl', 'en'],
-    });
+    // Matching's counsellors by name, the primary first: employees must be able to find their counsellor.
+    expect(nl.body.counsellors).toEqual([
+      {
+        counsellorId: ANNA.counsellorId,
+        name: 'Anna de Vries',
+        introduction: ANNA.introduction,
+        kind: 'external',
+        kindLabel: 'Externe vertrouwenspersoon',
+        gender: 'female',
+        languages: ['nl', 'en'],
+      },
+      expect.objectContaining({ counsellorId: BRAM.counsellorId, name: 'Bram Jansen', gender: 'male', languages: ['nl'] }),
+    ]);
     expect(nl.body.formLanguages).toEqual(['nl', 'en', 'pl', 'tr', 'ar']);
     const en = await request(service.url).get('/intake/bakkerij-2026?lang=en').expect(200);
     expect(en.body.themes[1].label).toBe('Bullying');
@@ -76,6 +85,7 @@ describe('intake over HTTP', () => {
       expect(Object.keys(body.questions).sort()).toEqual(
         [
           'account',
+          'advisorChoice',
           'advisorGender',
           'advisorKind',
           'anonymity',

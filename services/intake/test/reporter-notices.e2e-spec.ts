@@ -17,6 +17,7 @@ import { ReporterNoticeDispatcher } from '../src/application/notifications/repor
 import { CaseProgressListener } from '../src/infrastructure/case-progress.listener';
 import { ReporterNoticesListener } from '../src/infrastructure/reporter-notices.listener';
 import { intake } from '../src/service';
+import { publishDemoDirectory } from './directory.fixture';
 import { caseEvent, REPORT } from './intake-service.fixture';
 
 // The reporter who left an e-mail address hears that there is news, over a real SMTP exchange with the embedded
@@ -48,6 +49,7 @@ describe('notices to the reporter', () => {
         PORT: '0',
       },
     );
+    await publishDemoDirectory(service);
   });
   afterAll(async () => {
     await service?.close();

@@ -38,12 +38,17 @@ import { SqlDirectoryReads } from './infrastructure/directory-reads.sql';
 import { SqlMatchingDirectory } from './infrastructure/directory.sql';
 import { IdentityStaffAccounts } from './infrastructure/identity-staff-accounts';
 import { DirectoryReadModels1796500000000 } from './infrastructure/migrations/1796500000000-directory-read-models';
+import { PageVisits1796500000001 } from './infrastructure/migrations/1796500000001-page-visits';
 
 /** Wires the service: read models and projection, ports → SQL and the identity provider, handlers, listeners, API, outbox relay. */
 @Module({
   controllers: [PlatformAgenciesHttpController, AgencyHttpController, CounsellorSelfHttpController],
   providers: [
-    ...provideReadModels({ entities: [], migrations: [DirectoryReadModels1796500000000], projectors: [new DirectoryProjector()] }),
+    ...provideReadModels({
+      entities: [],
+      migrations: [DirectoryReadModels1796500000000, PageVisits1796500000001],
+      projectors: [new DirectoryProjector()],
+    }),
     { provide: MATCHING_DIRECTORY, useClass: SqlMatchingDirectory },
     { provide: DIRECTORY_READS, useClass: SqlDirectoryReads },
     { provide: STAFF_ACCOUNTS, useClass: IdentityStaffAccounts },

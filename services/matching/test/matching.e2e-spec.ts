@@ -8,11 +8,12 @@ import {
   AssignmentDeclinedV1,
   CounsellorMatchedV1,
   NoCounsellorAvailableV1,
+  PageVisitsCountedV1,
   ReportSubmittedV1,
   topicOf,
   type ContractDefinition,
 } from '@vertrouwd/contracts';
-import { consumeIntegrationEvents, toMessage } from '@vertrouwd/messaging';
+import { consumeIntegrationEvents, publishAs } from '@vertrouwd/messaging';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { matchingService } from '../src/service';
@@ -44,19 +45,7 @@ describe('matching over HTTP and the bus', () => {
     return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
   }
 
-  async function publish(contract: ContractDefinition, key: string, payload: object): Promise<void> {
-    const event = {
-      eventId: randomUUID(),
-      type: contract.type,
-      version: contract.version,
-      occurredAt: new Date().toISOString(),
-      key,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      payload,
-    };
-    await service.platform.bus.publish([toMessage(event)]);
-  }
+  const publish = (contract: ContractDefinition, key: string, payload: object) => publishAs(service.platform.bus, contract, key, payload);
 
   async function report(agencyId: string, organisationId: string, extra: object = {}): Promise<string> {
     const caseId = randomUUID();
@@ -267,5 +256,23 @@ describe('matching over HTTP and the bus', () => {
       return r.body.matches;
     });
     expect(unmatched[0]).toMatchObject({ caseId: third, outcome: 'no-counsellor-available' });
+
+    // Engagement outside cases: a workshop by the primary, and the intake page's visits as intake counted them.
+    await api()
+      .post(`${base}/organisations/${organisationId}/engagements`)
+      .set('Authorization', coordinator)
+      .send({ counsellorId: primary, kind: 'workshop', on: '2026-11-20', minutes: 90, description: 'Workshop voor leidinggevenden' })
+      .expect(201);
+    await publish(PageVisitsCountedV1, organisationId, { organisationId, agencyId, day: '2026-11-20', visits: 37 });
+    const engagement = await eventually(async () => {
+      const r = await api().get(`${base}/organisations/${organisationId}/engagements`).set('Authorization', coordinator).expect(200);
+      expect(r.body.pageVisits).toHaveLength(1);
+      expect(r.body.engagements).toHaveLength(1);
+      return r.body;
+    });
+    expect(engagement).toEqual({
+      engagements: [expect.objectContaining({ kind: 'workshop', minutes: 90, description: 'Workshop voor leidinggevenden' })],
+      pageVisits: [{ day: '2026-11-20', visits: 37 }],
+    });
   });
 });

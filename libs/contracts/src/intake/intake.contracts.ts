@@ -9,6 +9,8 @@ import {
   RELATIONS,
   THEMES,
   contractV1,
+  count,
+  day,
   instant,
   language,
   oneOf,
@@ -152,6 +154,19 @@ export const ConsentWithdrawnV1 = contractV1(
   { caseId: 'id', consentId: 'id', withdrawnAt: 'timestamp' },
 );
 
+/**
+ * How often an organisation's intake page was opened on one day (Europe/Amsterdam), counted without tracking anyone:
+ * no address, cookie or device is kept, only the day's total. Published once the day is over; consumed by matching
+ * (engagement), billing and reporting.
+ */
+export const PageVisitsCountedV1 = contractV1(
+  'intake',
+  'page-visits-counted',
+  "The day's number of visits to an organisation's intake page, counted without tracking anyone.",
+  { organisationId: uuid, agencyId: uuid, day, visits: count },
+  { organisationId: 'id', agencyId: 'id', day: 'timestamp', visits: 'count' },
+);
+
 export const INTAKE_CONTRACTS = [
   ReportSubmittedV1,
   ReporterMessageSentV1,
@@ -163,4 +178,5 @@ export const INTAKE_CONTRACTS = [
   ConsentGivenV1,
   ConsentConfirmedV1,
   ConsentWithdrawnV1,
+  PageVisitsCountedV1,
 ];

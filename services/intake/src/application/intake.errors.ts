@@ -1,9 +1,14 @@
-import { conflict, notFound, unauthenticated, unavailable } from '@vertrouwd/domain';
+import { conflict, notFound, unauthenticated, unavailable, unprocessable } from '@vertrouwd/domain';
 
 // Refusals of intake's use cases beyond the report's own rules (domain/report/report.errors.ts): the kind gives the
 // HTTP status; messages name the rule and never carry content.
 
 export class IntakeCodeNotFoundError extends notFound('IntakeCodeNotFoundError', 'No organisation has this intake code') {}
+/** Names the field, never the value: the reporter chose someone the page does not list (another organisation's, gone). */
+export class ChosenCounsellorNotListedError extends unprocessable(
+  'ChosenCounsellorNotListedError',
+  "preferences.counsellorId must be one of the counsellors listed on this organisation's intake page",
+) {}
 export class ReportNotFoundError extends notFound('ReportNotFoundError', 'No such report') {}
 export class ConsentTextNotFoundError extends notFound('ConsentTextNotFoundError', 'No consent text has this version') {}
 export class RevealNotPendingError extends notFound('RevealNotPendingError', 'No identity reveal request waiting for you on this case') {}

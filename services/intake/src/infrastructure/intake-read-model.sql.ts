@@ -22,11 +22,7 @@ export class SqlIntakeReadModel implements IntakeReadModel {
   }
 
   async organisationByCode(intakeCode: string): Promise<IntakeOrganisation | undefined> {
-    const [row] = await this.query<IntakeOrganisation>(
-      `select intake_code as "intakeCode", organisation_id as "organisationId", agency_id as "agencyId", name, languages, counsellors
-         from intake_organisations where intake_code = $1`,
-      [intakeCode],
-    );
+    const [row] = await this.query<IntakeOrganisation>(ORGANISATION_BY_CODE, [intakeCode]);
     return row;
   }
 
@@ -117,3 +113,30 @@ export class SqlIntakeReadModel implements IntakeReadModel {
     );
   }
 }
+
+/**
+ * The page's organisation. Codes are not unique across versions delivered out of order: the organisation that took
+ * the code most recently holds it (a changed code moves the page; an old code answers as unknown once it moved).
+ * That holder must be active and its agency not suspended. Its counsellors: the primary, the substitute and the
+ * internal ones, each once, active, of the organisation's agency, in that order.
+ */
+const ORGANISATION_BY_CODE = `
+  with holder as (
+    select * from directory_organisations where intake_code = $1 order by changed_at desc, organisation_id limit 1
+  )
+  select o.intake_code as "intakeCode", o.organisation_id as "organisationId", o.agency_id as "agencyId",
+         o.sealed_name as "sealedName", o.languages,
+         coalesce((
+           select json_agg(json_build_object(
+                    'counsellorId', c.counsellor_id, 'kind', c.kind, 'gender', c.gender, 'languages', c.languages,
+                    'sealedName', c.sealed_name, 'sealedIntroduction', c.sealed_introduction) order by listed.position)
+             from (select id, min(position) as position
+                     from unnest(array[o.primary_counsellor_id, o.substitute_counsellor_id] || o.internal_counsellor_ids)
+                          with ordinality as named(id, position)
+                    where id is not null group by id) listed
+             join directory_counsellors c on c.counsellor_id = listed.id
+            where c.status = 'active' and c.agency_id = o.agency_id
+         ), '[]'::json) as counsellors
+    from holder o
+   where o.status = 'active'
+     and not exists (select 1 from directory_agencies a where a.agency_id = o.agency_id and a.status = 'suspended')`;

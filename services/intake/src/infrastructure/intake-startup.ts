@@ -2,12 +2,11 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
 import { ReadModels } from '@vertrouwd/service-kit';
 import { IntakeKeyring } from '../application/intake-keyring';
-import { seedDemoOrganisations } from './demo-organisations';
 import { loadIntakeSecrets } from './intake-secrets';
 
 /**
  * Before the first request (its tables migrated by then): the service's secrets into the keyring, created on the
- * first start, and the demo organisations until the matching service publishes organisations.
+ * first start. Nothing is seeded: the organisations and their counsellors come from matching's events.
  */
 @Injectable()
 export class IntakeStartup implements OnApplicationBootstrap {
@@ -19,7 +18,6 @@ export class IntakeStartup implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const db = this.readModels.dataSource;
-    await seedDemoOrganisations(db);
     const secrets = await loadIntakeSecrets(db, this.platform.privacy.sealer);
     this.keyring.load(secrets.hashSecret, secrets.proofKey, secrets.proofPublicKey);
   }

@@ -184,6 +184,14 @@ export class SqlDirectoryReads implements DirectoryReads {
     );
   }
 
+  pageVisits(agencyId: string, organisationId: string): Promise<{ day: string; visits: number }[]> {
+    return this.query(
+      `select day::text as day, visits from matching_page_visits where agency_id = $1 and organisation_id = $2
+        order by day desc limit 366`,
+      [agencyId, organisationId],
+    );
+  }
+
   async decisions(agencyId: string, unmatchedOnly: boolean): Promise<DecisionView[]> {
     // The latest round of each case; `unmatched`: nobody was available in it.
     const rows = await this.query(

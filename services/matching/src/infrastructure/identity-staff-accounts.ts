@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { identityAdminFromEnv, IdentityProviderError, type IdentityAdmin } from '@vertrouwd/auth';
-import { unavailable } from '@vertrouwd/domain';
+import { conflict, unavailable } from '@vertrouwd/domain';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
 import type { StaffAccounts } from '../application/ports/directory.port';
+
+export class AccountConflictError extends conflict(
+  'AccountConflictError',
+  'The identity provider has another account with this username or e-mail address: choose another',
+) {}
 
 export class IdentityProviderUnavailableError extends unavailable(
   'IdentityProviderUnavailableError',
@@ -30,7 +35,7 @@ export class IdentityStaffAccounts implements StaffAccounts {
     try {
       return await this.identity.ensureAccount(account);
     } catch (error) {
-      if (error instanceof IdentityProviderError) throw new IdentityProviderUnavailableError();
+      if (error instanceof IdentityProviderError) throw refusalOf(error);
       throw error;
     }
   }
@@ -39,8 +44,16 @@ export class IdentityStaffAccounts implements StaffAccounts {
     try {
       await this.identity.disableAccount(userId);
     } catch (error) {
-      if (error instanceof IdentityProviderError) throw new IdentityProviderUnavailableError();
+      if (error instanceof IdentityProviderError) throw refusalOf(error);
       throw error;
     }
   }
+}
+
+/**
+ * A refusal of the provider's: 409 (another user has the e-mail address) is the caller's to mend; anything else (it
+ * is down, or this service's admin client is misconfigured) is the platform's: 503, try again.
+ */
+function refusalOf(error: IdentityProviderError): Error {
+  return error.status === 409 ? new AccountConflictError() : new IdentityProviderUnavailableError();
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { ROLES, type Role } from '../principal';
-import { TENANT_ATTRIBUTES, type IssuerUser, type IssuerUsers, type TenantAttribute } from './runtime-users';
+import { TENANT_ATTRIBUTES, type IssuerUser, type IssuerUsers } from './runtime-users';
 
 /** A response of the admin API: JSON, or no content (`body` undefined). */
 export interface AdminResponse {
@@ -211,7 +211,7 @@ function tenantAttributes(raw: unknown): AttributesResult {
     if (typeof list[0] !== 'string' || !UUID.test(list[0])) {
       return { field: name, error: fieldError(name, 'must be a lowercase UUID', String(list[0])) };
     }
-    values[name as TenantAttribute] = [list[0]];
+    values[name] = [list[0]];
   }
   return { values };
 }

@@ -2,11 +2,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { DEMO_PASSWORD, WEB_CLIENT_ID } from '../demo-users';
 import type { IssuerUser } from './runtime-users';
 
-/** A JSON response of the token endpoint (or of the admin API). */
+/** A JSON response of the token endpoint. */
 export interface TokenResponse {
   status: number;
-  body: Record<string, unknown> | unknown[];
-  headers?: Record<string, string>;
+  body: Record<string, unknown>;
 }
 
 /** What the token endpoint needs to know of the issuer. */

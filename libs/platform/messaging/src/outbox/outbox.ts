@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { topicOf, type IntegrationEvent } from '@vertrouwd/contracts';
 import type { EventMetadataInput, RecordedEvent } from '@vertrouwd/event-sourcing';
-import type { OutgoingMessage } from '../message-bus.port';
+import type { MessageBus, OutgoingMessage } from '../message-bus.port';
 
 /**
  * The outbox lives in the events themselves: the integration events a domain event gives rise to are
@@ -38,4 +39,28 @@ export function withOutbox(metadata: EventMetadataInput, events: IntegrationEven
 /** The outbox messages of recorded events, in the events' order. */
 export function outboxOf(events: RecordedEvent[]): OutgoingMessage[] {
   return events.flatMap((event) => (event.metadata[OUTBOX_KEY] as OutgoingMessage[] | undefined) ?? []);
+}
+
+/**
+ * Publishes one integration event straight to the bus, as its producing service's relay would: an envelope with
+ * fresh ids. For tests, fixtures and benchmarks that play another service; a service publishes through its outbox.
+ */
+export async function publishAs(
+  bus: Pick<MessageBus, 'publish'>,
+  contract: { type: string; version: number },
+  key: string,
+  payload: object,
+): Promise<IntegrationEvent> {
+  const event: IntegrationEvent = {
+    eventId: randomUUID(),
+    type: contract.type,
+    version: contract.version,
+    occurredAt: new Date().toISOString(),
+    key,
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    payload,
+  };
+  await bus.publish([toMessage(event)]);
+  return event;
 }

@@ -34,6 +34,7 @@ export class ReportsHttpController {
   // Receipt code and passphrase are given once: a replayed submission answers without them, never stores them.
   @NotStoredForReplay('receiptCode', 'passphrase')
   @ApiProblemResponse(404, 'No organisation has this intake code')
+  @ApiProblemResponse(422, "The chosen counsellor is not one of those the organisation's page lists")
   @ApiProblemResponse(429, 'Too many reports from this address; see Retry-After')
   async submit(
     @Param('intakeCode') intakeCode: string,
@@ -59,7 +60,11 @@ export class ReportsHttpController {
         },
         body.identity ? { name: body.identity.name } : undefined,
         body.language,
-        { advisorGender: body.preferences?.advisorGender ?? 'any', advisorKind: body.preferences?.advisorKind ?? 'any' },
+        {
+          advisorGender: body.preferences?.advisorGender ?? 'any',
+          advisorKind: body.preferences?.advisorKind ?? 'any',
+          ...(body.preferences?.counsellorId ? { counsellorId: body.preferences.counsellorId } : {}),
+        },
         body.consentVersion,
         reporterContext(req.correlationId ?? randomUUID()),
       ),

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, RELATIONS, THEMES } from '@vertrouwd/contracts';
 import { OUT_OF_SCOPE_THEMES } from '../../domain/report/report-scope';
 import type { AdvisorGender, AdvisorKind, Anonymity, ContactChannel, Relation } from '../../domain/report/report.events';
@@ -35,6 +35,14 @@ export class IdentityRequest {
 export class PreferencesRequest {
   @ApiPropertyOptional({ enum: ADVISOR_GENDERS }) @IsOptional() @IsIn(ADVISOR_GENDERS) advisorGender?: AdvisorGender;
   @ApiPropertyOptional({ enum: ADVISOR_KINDS }) @IsOptional() @IsIn(ADVISOR_KINDS) advisorKind?: AdvisorKind;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A counsellor chosen by name on the intake page: the `counsellorId` of one the page lists, else 422',
+  })
+  @IsOptional()
+  @IsUUID()
+  counsellorId?: string;
 }
 
 export class SubmitReportRequest {

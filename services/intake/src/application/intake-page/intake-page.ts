@@ -1,24 +1,33 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CURRENT_CONSENT_VERSION, FORM_LANGUAGES, translation, type ConsentVersion, type FormLanguage } from '../../i18n/translations';
 import { IntakeCodeNotFoundError } from '../intake.errors';
-import { INTAKE_READ_MODEL, type IntakeOrganisation, type IntakeReadModel } from '../ports/intake-read-model.port';
+import { IntakeDirectory, type ListedOrganisation } from './intake-directory';
+import { amsterdamDay } from '../page-visits/page-visits.job';
+import { PAGE_VISIT_TALLIES, type PageVisitTallies } from '../ports/page-visits.port';
 
-/** The public intake page of an organisation, by its intake code. */
+/** The public intake page of an organisation, by its intake code, from matching's directory. */
 @Injectable()
 export class IntakePages {
-  constructor(@Inject(INTAKE_READ_MODEL) private readonly readModel: IntakeReadModel) {}
+  constructor(
+    private readonly directory: IntakeDirectory,
+    @Inject(PAGE_VISIT_TALLIES) private readonly visits: PageVisitTallies,
+  ) {}
 
+  /** The page; each answered page counts one visit of the organisation's day (only the count is kept). */
   async page(intakeCode: string, language: FormLanguage) {
-    return intakePage(await this.readModel.organisationByCode(intakeCode), language);
+    const listed = await this.directory.organisation(intakeCode);
+    const page = intakePage(listed, language);
+    await this.visits.add(listed!.organisation.organisationId, listed!.organisation.agencyId, amsterdamDay(new Date()));
+    return page;
   }
 }
 
 /** What the public intake page shows, in the reporter's language. */
-export function intakePage(organisation: IntakeOrganisation | undefined, language: FormLanguage) {
-  if (!organisation) throw new IntakeCodeNotFoundError();
+export function intakePage(listed: ListedOrganisation | undefined, language: FormLanguage) {
+  if (!listed) throw new IntakeCodeNotFoundError();
   const text = translation(language);
   return {
-    organisation: { name: organisation.name },
+    organisation: { name: listed.name, languages: listed.organisation.languages },
     language,
     direction: text.direction,
     formLanguages: [...FORM_LANGUAGES],
@@ -34,12 +43,8 @@ export function intakePage(organisation: IntakeOrganisation | undefined, languag
     text: { form: text.form, receipt: text.receipt },
     themes: Object.entries(text.themes).map(([theme, t]) => ({ theme, ...t })),
     counsellor: text.counsellor,
-    counsellors: organisation.counsellors.map((c) => ({
-      kind: c.kind,
-      kindLabel: text.advisorKinds[c.kind],
-      gender: c.gender,
-      languages: c.languages,
-    })),
+    // By name and id: the reporter may choose one of them (`preferences.counsellorId` on submission).
+    counsellors: listed.counsellors.map((c) => ({ ...c, kindLabel: text.advisorKinds[c.kind] })),
     relations: labelled(text.relations),
     anonymity: labelled(text.anonymity),
     contactOptions: labelled(text.contact),

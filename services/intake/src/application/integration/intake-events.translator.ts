@@ -9,9 +9,11 @@ import {
   IdentityRevealAnsweredV1,
   SummaryApprovedV1,
   SummaryCorrectedV1,
+  PageVisitsCountedV1,
   outgoing,
 } from '@vertrouwd/contracts';
 import type { Translated } from '@vertrouwd/messaging';
+import type { PageVisitsEvent } from '../../domain/page-visits/page-visits';
 import type { ReportEvent } from '../../domain/report/report.events';
 
 /**
@@ -81,4 +83,10 @@ export function translateIntakeEvent(event: ReportEvent): Translated[] {
       // view, the audit replay) already reads their contact and identity as erased.
       return [];
   }
+}
+
+/** A day's page visits: the total only, as intake.page-visits-counted.v1. */
+export function translatePageVisitsEvent(event: PageVisitsEvent): Translated[] {
+  const { organisationId, agencyId, day, visits } = event;
+  return [outgoing(PageVisitsCountedV1, { organisationId, agencyId, day, visits })];
 }

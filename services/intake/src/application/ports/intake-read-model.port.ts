@@ -1,11 +1,24 @@
-/** An organisation reachable by intake code, as the intake page shows it. */
+/** A counsellor of an organisation as matching published them; name and introduction still sealed. */
+export interface DirectoryCounsellor {
+  counsellorId: string;
+  kind: 'internal' | 'external';
+  gender: 'female' | 'male' | 'non-binary';
+  languages: string[];
+  sealedName: string;
+  sealedIntroduction: string | null;
+}
+
+/**
+ * An organisation reachable by intake code (active, of an agency that is not suspended), with its active
+ * counsellors of its agency in page order: the primary, the substitute, then the internal ones.
+ */
 export interface IntakeOrganisation {
   intakeCode: string;
   organisationId: string;
   agencyId: string;
-  name: string;
+  sealedName: string;
   languages: string[];
-  counsellors: { counsellorId: string; kind: 'internal' | 'external'; gender: string; languages: string[] }[];
+  counsellors: DirectoryCounsellor[];
 }
 
 /** A receipt as kept: keyed hashes only, never the code or the passphrase. */

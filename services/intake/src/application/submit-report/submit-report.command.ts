@@ -20,7 +20,8 @@ export class SubmitReport {
     readonly contact: ContactDetails,
     readonly identity: { name: string } | undefined,
     readonly language: FormLanguage,
-    readonly preferences: { advisorGender: AdvisorGender; advisorKind: AdvisorKind },
+    /** `counsellorId`: one of the counsellors the organisation's page lists, chosen by the reporter. */
+    readonly preferences: { advisorGender: AdvisorGender; advisorKind: AdvisorKind; counsellorId?: string },
     readonly consentVersion: string,
     readonly context: CommandContext,
   ) {}

@@ -9,8 +9,9 @@ import { Report } from '../../domain/report/report.aggregate';
 import { isOutOfScope } from '../../domain/report/report-scope';
 import { translation } from '../../i18n/translations';
 import { IntakeKeyring } from '../intake-keyring';
-import { IntakeCodeNotFoundError } from '../intake.errors';
-import { INTAKE_READ_MODEL, type IntakeReadModel } from '../ports/intake-read-model.port';
+import { ChosenCounsellorNotListedError, IntakeCodeNotFoundError } from '../intake.errors';
+import { IntakeDirectory } from '../intake-page/intake-directory';
+import { INTAKE_READ_MODEL, type IntakeOrganisation, type IntakeReadModel } from '../ports/intake-read-model.port';
 import { ReportWork } from '../report-work';
 import { SubmitReport } from './submit-report.command';
 
@@ -25,6 +26,7 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     private readonly keyring: IntakeKeyring,
     @Inject(SEALER) private readonly sealer: Sealer,
     @Inject(INTAKE_READ_MODEL) private readonly readModel: IntakeReadModel,
+    private readonly directory: IntakeDirectory,
   ) {}
 
   async execute(command: SubmitReport): Promise<SubmitReportResult> {
@@ -32,6 +34,8 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     if (!organisation) throw new IntakeCodeNotFoundError();
     // Workload is answered, not stored: nothing of it is sealed, written or published.
     if (isOutOfScope(command.theme)) return { outOfScope: true, whereToGo: translation(command.language).workload };
+    const { counsellorId } = command.preferences;
+    if (counsellorId !== undefined) await this.refuseUnlisted(organisation, counsellorId);
 
     const caseId = randomUUID();
     const reporterRef = randomUUID();
@@ -54,6 +58,7 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
         language: command.language,
         preferredAdvisorGender: command.preferences.advisorGender,
         preferredAdvisorKind: command.preferences.advisorKind,
+        ...(counsellorId !== undefined ? { preferredCounsellorId: counsellorId } : {}),
         consentVersion: command.consentVersion,
         reporterRef,
       },
@@ -72,5 +77,11 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     );
     await this.work.create(report, command.context);
     return { caseId, receiptCode, passphrase, proof: signProof(this.keyring.proofKey, canonicalReceipt, receivedAt) };
+  }
+
+  /** A chosen counsellor must be one the page lists now: active, of this organisation, name not erased. */
+  private async refuseUnlisted(organisation: IntakeOrganisation, counsellorId: string): Promise<void> {
+    const listed = await this.directory.counsellors(organisation);
+    if (!listed.some((c) => c.counsellorId === counsellorId)) throw new ChosenCounsellorNotListedError();
   }
 }

@@ -30,6 +30,8 @@ export interface ReportFacts {
   language: string;
   preferredAdvisorGender: AdvisorGender;
   preferredAdvisorKind: AdvisorKind;
+  /** The counsellor the reporter chose on the intake page, by id (optional). */
+  preferredCounsellorId?: string;
   consentVersion: string;
   /** The opaque id the reporter's own key is filed under (never a name). */
   reporterRef: string;

@@ -313,9 +313,14 @@ export class AgencyHttpController {
     return this.commands.execute<VersionAgreement, { version: number }>(new VersionAgreement(organisationId, agreement, contextOf(p, req)));
   }
 
+  /** Work outside cases (prevention, advice) and the intake page's visits per day, counted without tracking anyone. */
   @Get('organisations/:organisationId/engagements')
   async engagements(@Param('agencyId', UUID) agencyId: string, @Param('organisationId', UUID) organisationId: string) {
-    return { engagements: await this.queries.engagements(agencyId, organisationId) };
+    const [engagements, pageVisits] = await Promise.all([
+      this.queries.engagements(agencyId, organisationId),
+      this.queries.pageVisits(agencyId, organisationId),
+    ]);
+    return { engagements, pageVisits };
   }
 
   @Post('organisations/:organisationId/engagements')

@@ -8,6 +8,7 @@ import {
   CaseReopenedV1,
   HoursLoggedV1,
   isEvent,
+  PageVisitsCountedV1,
   ReportSubmittedV1,
   topicOf,
   type IntegrationEvent,
@@ -52,11 +53,20 @@ export class MatchingListener extends CommandListener {
 
 /**
  * The counsellors' load from case's events: who holds each open case (a manual assignment or a transfer counts as
- * much as a match), and the minutes of case work per counsellor per week. Exactly once, with the inbox.
+ * much as a match), and the minutes of case work per counsellor per week; and intake's daily page visits per
+ * organisation (engagement). Exactly once, with the inbox.
  */
 @Injectable()
 export class CaseLoadListener extends ReadModelListener {
-  readonly topics = [AdvisorAssignedV1, CaseClosedV1, CaseReopenedV1, CaseErasedV1, HoursLoggedV1, AssignmentDeclinedV1].map(topicOf);
+  readonly topics = [
+    AdvisorAssignedV1,
+    CaseClosedV1,
+    CaseReopenedV1,
+    CaseErasedV1,
+    HoursLoggedV1,
+    AssignmentDeclinedV1,
+    PageVisitsCountedV1,
+  ].map(topicOf);
   override readonly group = 'matching-load';
 
   async apply(event: IntegrationEvent, m: EntityManager): Promise<void> {
@@ -85,6 +95,14 @@ export class CaseLoadListener extends ReadModelListener {
         event.payload.caseId,
         event.payload.advisorId,
       ]);
+    } else if (isEvent(event, PageVisitsCountedV1)) {
+      // Engagement outside cases: how often the organisation's intake page was opened that day.
+      const { organisationId, agencyId, day, visits } = event.payload;
+      await m.query(
+        `insert into matching_page_visits (organisation_id, agency_id, day, visits) values ($1, $2, $3, $4)
+         on conflict (organisation_id, day) do update set visits = excluded.visits`,
+        [organisationId, agencyId, day, visits],
+      );
     } else if (isEvent(event, HoursLoggedV1)) {
       const { advisorId, workedOn, minutes } = event.payload;
       await m.query(

@@ -43,6 +43,10 @@ export class DirectoryQueries {
     return this.reads.engagements(agencyId, organisationId);
   }
 
+  pageVisits(agencyId: string, organisationId: string) {
+    return this.reads.pageVisits(agencyId, organisationId);
+  }
+
   decisions(agencyId: string, unmatchedOnly: boolean) {
     return this.reads.decisions(agencyId, unmatchedOnly);
   }
