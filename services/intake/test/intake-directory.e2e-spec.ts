@@ -30,7 +30,7 @@ describe("the intake page from matching's directory", () => {
 
   /** Publishes directory events, in the order given, and waits until intake has applied them. */
   async function given(...events: (IntegrationEvent | Promise<IntegrationEvent>)[]): Promise<void> {
-    await publish(intake.service, await Promise.all(events.map((event) => Promise.resolve(event))));
+    await publish(intake.service, await Promise.all(events.map((e) => Promise.resolve(e))));
     await eventually(() => intake.service.app.get(DirectoryListener).caughtUp());
   }
   const counsellor = (facts: Partial<CounsellorFacts> & Pick<CounsellorFacts, 'counsellorId' | 'name'>) =>

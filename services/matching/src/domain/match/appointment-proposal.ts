@@ -1,5 +1,5 @@
 import type { Appointment, Region } from '../directory/directory.values';
-import { tieBreak, type Candidate } from './match-rules';
+import { tieBreakOrder, type Candidate } from './match-rules';
 
 /** How a counsellor scored for serving an organisation as primary or substitute. */
 export interface AppointmentScore {
@@ -50,10 +50,7 @@ export function proposeAppointment(
   });
   const byId = new Map(candidates.map((c) => [c.counsellorId, c]));
   const rank = (list: AppointmentScore[]) =>
-    list.sort(
-      (a, b) =>
-        b.score - a.score || tieBreak(organisation.organisationId, a.counsellorId) - tieBreak(organisation.organisationId, b.counsellorId),
-    );
+    list.sort((a, b) => b.score - a.score || tieBreakOrder(organisation.organisationId, a.counsellorId, b.counsellorId));
   const eligible = rank(scores.filter((s) => !s.excludedBy));
   const primary = eligible[0];
   if (!primary || eligible.length < 2) return { scores };

@@ -65,13 +65,13 @@ export class CaseMatch extends Aggregate<CaseMatchEvent, CaseMatchState> {
   }
 
   /**
-   * The counsellor declines for a conflict: recorded once; true when a new round is due (they held the case).
-   * A counsellor who does not hold the match declines nothing here (the case service already refused them).
+   * A counsellor declines for a conflict: recorded once; true when a new round is due. The case service publishes a
+   * decline only of the advisor who held the case, by matching's choice or by the coordinator's assignment or a
+   * transfer; either way the case now waits for someone, so every first decline starts a new round.
    */
   decline(counsellorId: string, conflictWith: 'organisation' | 'people-in-case', at: Date): boolean {
     if (!this.state.request) throw new CaseMatchNotFoundError();
     if (this.state.declinedIds.includes(counsellorId)) return false;
-    const held = this.state.counsellorId === counsellorId;
     this.apply({
       type: 'MatchDeclined',
       caseId: this.id,
@@ -80,7 +80,7 @@ export class CaseMatch extends Aggregate<CaseMatchEvent, CaseMatchState> {
       conflictWith,
       declinedAt: at.toISOString(),
     });
-    return held;
+    return true;
   }
 
   /** The request for the next round: the first, without everyone who declined. */

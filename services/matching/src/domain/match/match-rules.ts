@@ -159,7 +159,7 @@ export function scoreOf(candidate: Candidate, request: MatchRequest): { score: n
     specialism: candidate.specialisms.some((s) => wanted.includes(s)) ? WEIGHTS.specialism : 0,
     languages: Math.min(WEIGHTS.languagesMax, covered * WEIGHTS.languagePerWorkforceLanguage),
     region: candidate.regions.some((r) => request.organisationRegions.includes(r)) ? WEIGHTS.region : 0,
-    load: -Math.round(WEIGHTS.load * utilisation * utilisation),
+    load: 0 - Math.round(WEIGHTS.load * utilisation * utilisation), // 0, not -0, when idle
   };
   return { score: parts.specialism + parts.languages + parts.region + parts.load, parts };
 }
@@ -205,7 +205,7 @@ export function decide(
     if (excludedBy.length === 0)
       eligible.push({ counsellorId: candidate.counsellorId, tier: 'pool', excludedBy, ...scoreOf(candidate, request) });
   }
-  eligible.sort((a, b) => b.score! - a.score! || tieBreak(request.caseId, a.counsellorId) - tieBreak(request.caseId, b.counsellorId));
+  eligible.sort((a, b) => b.score! - a.score! || tieBreakOrder(request.caseId, a.counsellorId, b.counsellorId));
   const best = eligible.slice(0, POOL_SHOWN);
   if (!chosen && best[0]) chosen = { counsellorId: best[0].counsellorId, tier: 'pool' };
   return {
@@ -215,6 +215,14 @@ export function decide(
     named,
     pool: { considered: poolConsidered, excluded, best },
   };
+}
+
+/**
+ * The order of two equally scored counsellors for a case: by {@link tieBreak}, and on an equal hash (32 bits: rare,
+ * but possible among thousands of counsellors) by id, so the choice never depends on the order candidates came in.
+ */
+export function tieBreakOrder(caseId: string, a: string, b: string): number {
+  return tieBreak(caseId, a) - tieBreak(caseId, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** FNV-1a over case and counsellor id: a stable order among equals that no name or id prefix can game. */
