@@ -16,6 +16,10 @@ export interface BenchConfig {
   /** Fractions of `events` written by the one-event-per-append scenarios (they are fsync-bound). */
   a1Fraction: number;
   a16Fraction: number;
+  /** Decisions timed in the matching decision benchmark (`decide()` alone; one in 40 of them, 100–1,000, with the reads). */
+  decisions: number;
+  /** Reports timed from submission to assignment at a steady rate (and a quarter of them again in a burst). */
+  reports: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -39,6 +43,8 @@ export function readConfig(): BenchConfig {
     eventBytes: 300,
     a1Fraction: 0.1,
     a16Fraction: 0.5,
+    decisions: intFromEnv('BENCH_DECISIONS', 10_000),
+    reports: intFromEnv('BENCH_REPORTS', 200),
   };
 }
 

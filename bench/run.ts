@@ -10,6 +10,8 @@ import type { ContenderName } from './contenders/contender';
 import { machineInfo, type MachineInfo } from './machine';
 import { benchmarkBus, renderBus } from './bus';
 import { benchmarkIntake, renderIntake } from './intake';
+import { benchmarkMatchingDecision, renderMatchingDecision } from './matching-decision';
+import { benchmarkReportToAssigned, renderReportToAssigned } from './report-to-assigned';
 import { renderReport } from './report';
 import type { ScenarioId } from './scenarios';
 import { figures, medianFigures, type Figures } from './stats';
@@ -87,10 +89,14 @@ async function main(): Promise<void> {
     const bus = renderBus(await benchmarkBus(server.url, Math.min(config.events, 50_000)));
     console.error('intake');
     const intake = renderIntake(await benchmarkIntake(server.url));
+    console.error('matching: the decision');
+    const decision = renderMatchingDecision(await benchmarkMatchingDecision(server.url, config.decisions));
+    console.error('matching: report → assigned');
+    const assigned = renderReportToAssigned(await benchmarkReportToAssigned(server.url, config.reports));
     const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
     const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds }).replace(
       '## Method',
-      `${bus}\n\n${intake}\n\n## Method`,
+      `${bus}\n\n${intake}\n\n${decision}\n\n${assigned}\n\n## Method`,
     );
     mkdirSync(resolve(REPORT, '..'), { recursive: true });
     writeFileSync(REPORT, markdown);
