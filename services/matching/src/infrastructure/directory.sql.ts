@@ -42,10 +42,10 @@ export class SqlMatchingDirectory implements MatchingDirectory {
        select c.counsellor_id, c.agency_id, c.status, c.profile, coalesce(load.n, 0) as open_cases,
               coalesce(w.minutes, 0) as minutes, away.absences, conflicted.conflicts
          from agency c
-         left join load using (counsellor_id)
+         left join load on load.counsellor_id = c.counsellor_id
          left join matching_minutes w on w.counsellor_id = c.counsellor_id and w.week = $4
-         left join away using (counsellor_id)
-         left join conflicted using (counsellor_id)
+         left join away on away.counsellor_id = c.counsellor_id
+         left join conflicted on conflicted.counsellor_id = c.counsellor_id
         order by c.counsellor_id`,
       [agencyId, window.from, window.until, week],
     );
