@@ -17,7 +17,7 @@ import type { MatchingDirectory } from '../services/matching/src/application/por
 // run time so the driver never loads it.
 type MatchRulesModule = typeof import('../services/matching/src/domain/match/match-rules');
 type DirectorySqlModule = typeof import('../services/matching/src/infrastructure/directory.sql');
-type MigrationModule = typeof import('../services/matching/src/infrastructure/migrations/1796500000000-directory-read-models');
+type MigrationModule = typeof import('../services/matching/src/infrastructure/migrations');
 type CalendarModule = typeof import('../services/matching/src/application/calendar');
 const load = <T>(path: string): T => require(path) as T; // eslint-disable-line @typescript-eslint/no-require-imports
 const ROOT = resolve(__dirname, '..');
@@ -444,10 +444,8 @@ async function runChild(config: ChildConfig): Promise<void> {
   try {
     const rules = load<MatchRulesModule>(join(MATCHING, 'domain/match/match-rules'));
     const { weekOf } = load<CalendarModule>(join(MATCHING, 'application/calendar'));
-    const { SqlMatchingDirectory } = load<DirectorySqlModule>(join(MATCHING, 'infrastructure/directory.sql'));
-    const { DirectoryReadModels1796500000000 } = load<MigrationModule>(
-      join(MATCHING, 'infrastructure/migrations/1796500000000-directory-read-models'),
-    );
+    const { SqlMatchingDirectory, CANDIDATES_SQL } = load<DirectorySqlModule>(join(MATCHING, 'infrastructure/directory.sql'));
+    const { MATCHING_MIGRATIONS } = load<MigrationModule>(join(MATCHING, 'infrastructure/migrations'));
     const { DataSource } = load<typeof import('typeorm')>('typeorm');
     const window = rules.acknowledgementWindow(new Date());
     const week = weekOf(window.from);
@@ -461,7 +459,7 @@ async function runChild(config: ChildConfig): Promise<void> {
     const dataSource = new DataSource({
       type: 'postgres',
       url: config.databaseUrl,
-      migrations: [DirectoryReadModels1796500000000],
+      migrations: MATCHING_MIGRATIONS,
       migrationsTableName: 'read_model_migrations',
       synchronize: false,
     });
@@ -490,7 +488,7 @@ async function runChild(config: ChildConfig): Promise<void> {
         progress('reads and decide()');
         const directory = new SqlMatchingDirectory({ dataSource } as ConstructorParameters<typeof SqlMatchingDirectory>[0]);
         const sql = await sqlDecisions(rules, directory, generateRequests(agency, config.sqlDecisions, window, 14), week);
-        const plan = await explainCandidates(client, agency.agencyId, window, week);
+        const plan = await explainCandidates(client, CANDIDATES_SQL, agency.agencyId, window, week);
         send({
           phase: 'result',
           figures: {
@@ -512,21 +510,14 @@ async function runChild(config: ChildConfig): Promise<void> {
   }
 }
 
-/** EXPLAIN ANALYZE of the candidate query (the statement of `SqlMatchingDirectory.candidates`, as it reads now). */
+/** EXPLAIN ANALYZE of the candidate query: `SqlMatchingDirectory`'s own statement. */
 async function explainCandidates(
   client: Client,
+  statement: string,
   agencyId: string,
   window: { from: string; until: string },
   week: string,
 ): Promise<string[]> {
-  const statement = `select c.counsellor_id, c.agency_id, c.status, c.profile,
-         (select count(*)::int from matching_case_load l where l.counsellor_id = c.counsellor_id and l.open) as open_cases,
-         coalesce((select w.minutes from matching_minutes w where w.counsellor_id = c.counsellor_id and w.week = $4), 0) as minutes,
-         (select json_agg(json_build_object('from', a.from_day::text, 'until', a.until_day::text, 'substituteId', a.substitute_id))
-            from matching_absences a where a.counsellor_id = c.counsellor_id and a.from_day <= $3 and a.until_day >= $2) as absences,
-         (select json_agg(k.organisation_id) from matching_conflicts k
-            where k.counsellor_id = c.counsellor_id and k.organisation_id is not null) as conflicts
-       from matching_counsellors c where c.agency_id = $1 order by c.counsellor_id`;
   await client.query(`prepare candidates(uuid, date, date, date) as ${statement}`);
   // The values are ours (a generated uuid and three dates), checked by their shape before they join the statement.
   if (![agencyId, window.from, window.until, week].every((v) => /^[0-9a-f-]+$/.test(v))) throw new Error('unexpected value');

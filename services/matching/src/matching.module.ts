@@ -37,9 +37,7 @@ import { DirectoryQueries } from './application/queries/directory.queries';
 import { SqlDirectoryReads } from './infrastructure/directory-reads.sql';
 import { SqlMatchingDirectory } from './infrastructure/directory.sql';
 import { IdentityStaffAccounts } from './infrastructure/identity-staff-accounts';
-import { DirectoryReadModels1796500000000 } from './infrastructure/migrations/1796500000000-directory-read-models';
-import { PageVisits1796500000001 } from './infrastructure/migrations/1796500000001-page-visits';
-import { DecisionIndexes1796500000002 } from './infrastructure/migrations/1796500000002-decision-indexes';
+import { MATCHING_MIGRATIONS } from './infrastructure/migrations';
 
 /** Wires the service: read models and projection, ports → SQL and the identity provider, handlers, listeners, API, outbox relay. */
 @Module({
@@ -47,7 +45,7 @@ import { DecisionIndexes1796500000002 } from './infrastructure/migrations/179650
   providers: [
     ...provideReadModels({
       entities: [],
-      migrations: [DirectoryReadModels1796500000000, PageVisits1796500000001, DecisionIndexes1796500000002],
+      migrations: MATCHING_MIGRATIONS,
       projectors: [new DirectoryProjector()],
     }),
     { provide: MATCHING_DIRECTORY, useClass: SqlMatchingDirectory },

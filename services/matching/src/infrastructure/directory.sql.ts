@@ -7,6 +7,24 @@ import type { AppointeeCheck } from '../domain/directory/organisation.aggregate'
 import type { OrganisationSnapshot } from '../domain/directory/organisation.events';
 import type { Candidate } from '../domain/match/match-rules';
 
+/** The candidate read: the agency's counsellors with their open cases, the week's minutes, absences in the window and conflicts. */
+export const CANDIDATES_SQL = `with agency as (select counsellor_id, agency_id, status, profile from matching_counsellors where agency_id = $1),
+         load as (select l.counsellor_id, count(*)::int as n from matching_case_load l join agency using (counsellor_id)
+                   where l.open group by l.counsellor_id),
+         away as (select counsellor_id, json_agg(json_build_object('from', from_day::text, 'until', until_day::text,
+                     'substituteId', substitute_id)) as absences
+                    from matching_absences where agency_id = $1 and from_day <= $3 and until_day >= $2 group by counsellor_id),
+         conflicted as (select counsellor_id, json_agg(organisation_id) as conflicts from matching_conflicts
+                         where agency_id = $1 and organisation_id is not null group by counsellor_id)
+       select c.counsellor_id, c.agency_id, c.status, c.profile, coalesce(load.n, 0) as open_cases,
+              coalesce(w.minutes, 0) as minutes, away.absences, conflicted.conflicts
+         from agency c
+         left join load on load.counsellor_id = c.counsellor_id
+         left join matching_minutes w on w.counsellor_id = c.counsellor_id and w.week = $4
+         left join away on away.counsellor_id = c.counsellor_id
+         left join conflicted on conflicted.counsellor_id = c.counsellor_id
+        order by c.counsellor_id`;
+
 interface CandidateRow {
   counsellor_id: string;
   agency_id: string;
@@ -30,25 +48,7 @@ export class SqlMatchingDirectory implements MatchingDirectory {
   async candidates(agencyId: string, window: { from: string; until: string }, week: string): Promise<Candidate[]> {
     // Set-based: the agency's case load, absences in the window and organisation conflicts aggregated once each and
     // joined to its counsellors (no subquery per counsellor).
-    const rows = await this.query<CandidateRow>(
-      `with agency as (select counsellor_id, agency_id, status, profile from matching_counsellors where agency_id = $1),
-         load as (select l.counsellor_id, count(*)::int as n from matching_case_load l join agency using (counsellor_id)
-                   where l.open group by l.counsellor_id),
-         away as (select counsellor_id, json_agg(json_build_object('from', from_day::text, 'until', until_day::text,
-                     'substituteId', substitute_id)) as absences
-                    from matching_absences where agency_id = $1 and from_day <= $3 and until_day >= $2 group by counsellor_id),
-         conflicted as (select counsellor_id, json_agg(organisation_id) as conflicts from matching_conflicts
-                         where agency_id = $1 and organisation_id is not null group by counsellor_id)
-       select c.counsellor_id, c.agency_id, c.status, c.profile, coalesce(load.n, 0) as open_cases,
-              coalesce(w.minutes, 0) as minutes, away.absences, conflicted.conflicts
-         from agency c
-         left join load on load.counsellor_id = c.counsellor_id
-         left join matching_minutes w on w.counsellor_id = c.counsellor_id and w.week = $4
-         left join away on away.counsellor_id = c.counsellor_id
-         left join conflicted on conflicted.counsellor_id = c.counsellor_id
-        order by c.counsellor_id`,
-      [agencyId, window.from, window.until, week],
-    );
+    const rows = await this.query<CandidateRow>(CANDIDATES_SQL, [agencyId, window.from, window.until, week]);
     return rows.map((r) => ({
       counsellorId: r.counsellor_id,
       agencyId: r.agency_id,

@@ -214,7 +214,7 @@ export function decide(
       hash: tieBreak(request.caseId, candidate.counsellorId),
     };
     let at = top.length;
-    while (at > 0 && before(entry, top[at - 1]!)) at--;
+    while (at > 0 && before(entry, top[at - 1])) at--;
     if (at < POOL_SHOWN) {
       top.splice(at, 0, entry);
       if (top.length > POOL_SHOWN) top.pop();
