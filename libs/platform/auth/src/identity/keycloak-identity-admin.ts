@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import KcAdminClient, { NetworkError } from '@keycloak/keycloak-admin-client';
+import type KcAdminClient from '@keycloak/keycloak-admin-client';
 import type RoleRepresentation from '@keycloak/keycloak-admin-client/lib/defs/roleRepresentation.js';
 import type UserRepresentation from '@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js';
 import { ROLES, type Role } from '../principal';
@@ -54,14 +54,20 @@ const updatable = (user: UserRepresentation): UserRepresentation =>
  * realm's mappers put them in tokens), roles are realm role mappings.
  */
 export class KeycloakIdentityAdmin implements IdentityAdmin {
-  private readonly client: KcAdminClient;
+  private clientInstance: KcAdminClient | undefined;
   private readonly clientId: string;
   private readonly logger = new Logger('KeycloakIdentityAdmin');
   private authenticated = false;
 
   constructor(private readonly options: KeycloakIdentityAdminOptions) {
     this.clientId = options.clientId ?? IDENTITY_ADMIN_CLIENT_ID;
-    this.client = new KcAdminClient({ baseUrl: options.baseUrl, realmName: options.realm, timeout: options.timeoutMs ?? 10_000 });
+  }
+
+  /** Made on first use, so a service that never makes an account never loads the admin client. */
+  private get client(): KcAdminClient {
+    const { baseUrl, realm, timeoutMs } = this.options;
+    this.clientInstance ??= new (keycloakAdmin().default)({ baseUrl, realmName: realm, timeout: timeoutMs ?? 10_000 });
+    return this.clientInstance;
   }
 
   async ensureAccount(account: StaffAccount): Promise<{ userId: string; created: boolean }> {
@@ -119,7 +125,8 @@ export class KeycloakIdentityAdmin implements IdentityAdmin {
       });
       return id;
     } catch (error) {
-      if (error instanceof NetworkError && error.response.status === 409 && /username/i.test(error.message)) return undefined;
+      if (error instanceof keycloakAdmin().NetworkError && error.response.status === 409 && /username/i.test(error.message))
+        return undefined;
       throw error;
     }
   }
@@ -180,9 +187,21 @@ export class KeycloakIdentityAdmin implements IdentityAdmin {
   }
 }
 
+type KeycloakAdminModule = typeof import('@keycloak/keycloak-admin-client');
+let loaded: KeycloakAdminModule | undefined;
+
+/**
+ * `@keycloak/keycloak-admin-client`, loaded on first use: every service imports this library, and only the one that
+ * makes staff accounts (matching) needs the client (about 18 MiB of heap once loaded).
+ */
+function keycloakAdmin(): KeycloakAdminModule {
+  loaded ??= require('@keycloak/keycloak-admin-client') as KeycloakAdminModule; // eslint-disable-line @typescript-eslint/no-require-imports
+  return loaded;
+}
+
 function asProviderError(error: unknown): Error {
   if (error instanceof IdentityProviderError || error instanceof StaffAccountTakenError || !(error instanceof Error)) return error as Error;
-  if (error instanceof NetworkError) {
+  if (loaded && error instanceof loaded.NetworkError) {
     return new IdentityProviderError(`identity provider answered ${error.response.status}: ${error.message}`, error.response.status);
   }
   return new IdentityProviderError(`identity provider unreachable: ${error.message}`);
