@@ -8,6 +8,8 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { THEMES } from '../libs/contracts/src/fields';
+import { REGIONS, SPECIALISMS } from '../libs/contracts/src/matching/matching.contracts';
 import { withDatabase } from '../libs/testing/src/embedded-postgres';
 import type { Candidate, Decision, MatchRequest, Tier } from '../services/matching/src/domain/match/match-rules';
 import type { MatchingDirectory } from '../services/matching/src/application/ports/directory.port';
@@ -27,46 +29,6 @@ export const AGENCY = { counsellors: 1_000, organisations: 10_000 };
 /** A second, smaller agency in the same tables, so every query must pick its agency out. */
 const OTHER_AGENCY = { counsellors: 200, organisations: 2_000 };
 const TARGET_P99_MS = 5;
-const THEMES = [
-  'intimidation',
-  'bullying',
-  'aggression-and-violence',
-  'discrimination',
-  'sexual-harassment',
-  'theft-or-fraud',
-  'corruption',
-  'conflict-of-interest',
-  'not-sure',
-  'public-interest-wrongdoing',
-] as const;
-const REGIONS = [
-  'drenthe',
-  'flevoland',
-  'friesland',
-  'gelderland',
-  'groningen',
-  'limburg',
-  'noord-brabant',
-  'noord-holland',
-  'overijssel',
-  'utrecht',
-  'zeeland',
-  'zuid-holland',
-] as const;
-const SPECIALISMS = [
-  'sexual-harassment',
-  'discrimination',
-  'aggression-and-violence',
-  'bullying',
-  'integrity-and-fraud',
-  'whistleblowing',
-  'healthcare',
-  'education',
-  'public-sector',
-  'hospitality-and-retail',
-  'mediation',
-  'trauma',
-] as const;
 
 export interface Latencies {
   samples: number;
