@@ -2,3 +2,5 @@ export * from './embedded-postgres';
 export * from './test-database';
 export * from './eventually';
 export * from './tables-containing';
+export * from './e-invoice-validation';
+export * from './validation-files';
