@@ -4,3 +4,4 @@ export * from './eventually';
 export * from './tables-containing';
 export * from './e-invoice-validation';
 export * from './validation-files';
+export * from './pdf-reader';
