@@ -53,6 +53,7 @@ export class CreditNotes {
       if (!invoice) throw new InvoiceNotFoundError();
       const left = series.creditable(invoiceNumber);
       const credited = request.lines ? new Map(request.lines.map((line) => [line.lineId, line.amountCents])) : left;
+      series.assertCreditable(invoiceNumber, credited); // before rendering: a refused credit renders nothing
       const text = REASON_TEXT[request.reason][invoice.language];
       const document = buildCreditNote(invoice, { number: series.nextNumber(), issueDate: amsterdamDay(at), reason: text }, credited);
       const rendered = await this.renderer.render(document);

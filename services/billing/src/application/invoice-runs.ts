@@ -65,6 +65,7 @@ export class InvoiceRuns {
     const priceLists = account.state.priceLists;
     if (priceLists.length === 0) throw new NoPriceListError();
 
+    await this.reads.settled(); // a subscription started a moment ago is in this run
     const subscriptions = await this.reads.subscriptionsOf(agencyId);
     const ids = subscriptions.map((s) => s.organisationId);
     const [organisations, usage] = await Promise.all([this.reads.organisations(ids), this.reads.usage(ids)]);

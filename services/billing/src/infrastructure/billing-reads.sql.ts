@@ -16,6 +16,10 @@ const day = (value: unknown): string => (value instanceof Date ? value.toISOStri
 export class SqlBillingReads implements BillingReads {
   constructor(private readonly readModels: ReadModels) {}
 
+  settled(): Promise<void> {
+    return this.readModels.projection('billing-documents').caughtUp();
+  }
+
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
     return this.readModels.dataSource.query(sql, params);
   }

@@ -17,7 +17,9 @@ export const DOCUMENT_NUMBER: PipeTransform<unknown, string> = {
 export const OPTIONAL_YEAR: PipeTransform<unknown, number | undefined> = {
   transform(value: unknown): number | undefined {
     if (value === undefined) return undefined;
-    if (typeof value === 'string' && /^2[0-9]{3}$/.test(value)) return Number(value);
+    // The global pipe may have turned the query text into a number already (the parameter is typed `number`).
+    const text = typeof value === 'number' ? String(value) : value;
+    if (typeof text === 'string' && /^2[0-9]{3}$/.test(text)) return Number(text);
     throw new ValidationFailedException([{ field: 'year', rule: 'isYear', message: 'year must be a year like 2026' }]);
   },
 };

@@ -39,6 +39,8 @@ export interface StoredDocument extends DocumentSummary {
 
 /** What billing reads from its own database (implemented in infrastructure). */
 export interface BillingReads {
+  /** Resolves once everything billing itself appended before the call is in its read models (subscriptions, documents). */
+  settled(): Promise<void>;
   organisation(organisationId: string): Promise<OrganisationFacts | undefined>;
   organisations(organisationIds: readonly string[]): Promise<Map<string, OrganisationFacts>>;
   usage(organisationIds: readonly string[]): Promise<Map<string, UsageFact[]>>;

@@ -101,15 +101,8 @@ export class InvoiceSeries extends Aggregate<InvoiceSeriesEvent, InvoiceSeriesSt
     return new Map([...invoice.lines].map(([id, line]) => [id, line.netCents - line.creditedCents]));
   }
 
-  issueCreditNote(
-    invoiceNumber: string,
-    credited: ReadonlyMap<string, number>,
-    document: InvoiceDocument,
-    digests: DocumentDigests,
-    at: Date,
-  ): void {
-    const invoice = this.state.invoices.get(invoiceNumber);
-    if (!invoice) throw new InvoiceNotFoundError();
+  /** Checks a credit against what is left of the invoice's lines; throws the rule it breaks. */
+  assertCreditable(invoiceNumber: string, credited: ReadonlyMap<string, number>): void {
     const left = this.creditable(invoiceNumber);
     if ([...left.values()].every((cents) => cents === 0)) throw new NothingToCreditError();
     let total = 0;
@@ -119,6 +112,18 @@ export class InvoiceSeries extends Aggregate<InvoiceSeriesEvent, InvoiceSeriesSt
       total += cents;
     }
     if (total === 0) throw new CreditExceedsInvoiceError();
+  }
+
+  issueCreditNote(
+    invoiceNumber: string,
+    credited: ReadonlyMap<string, number>,
+    document: InvoiceDocument,
+    digests: DocumentDigests,
+    at: Date,
+  ): void {
+    const invoice = this.state.invoices.get(invoiceNumber);
+    if (!invoice) throw new InvoiceNotFoundError();
+    this.assertCreditable(invoiceNumber, credited);
     if (document.number !== this.nextNumber() || document.kind !== 'credit-note') throw new NumberTakenError();
     this.apply({
       type: 'CreditNoteIssued',
