@@ -37,7 +37,9 @@ describe('renderInvoicePdf', () => {
 
   it('carries the UBL, byte for byte, as its associated file (text/xml, relationship Alternative)', async () => {
     const ubl = renderUbl(typicalInvoice);
-    expect(invoice.attachments).toEqual([{ filename: 'factuur.xml', description: 'UBL 2.1 (SI-UBL 2.0)', content: Buffer.from(ubl, 'utf8') }]);
+    expect(invoice.attachments).toEqual([
+      { filename: 'factuur.xml', description: 'UBL 2.1 (SI-UBL 2.0)', content: Buffer.from(ubl, 'utf8') },
+    ]);
     expect(raw(invoicePdf)).toContain('/AFRelationship /Alternative');
     expect(raw(invoicePdf)).toContain('/Subtype /text#2Fxml');
     expect(raw(invoicePdf)).toMatch(/\/AF \[\d+ 0 R\]/);

@@ -46,11 +46,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument, ubl: string): Promi
   });
   // The file identifier pdfkit derives from the info dictionary is the same for two documents of one day and title;
   // this one is derived from what the document says.
-  (pdf as unknown as { _id: Uint8Array })._id = createHash('sha256')
-    .update(JSON.stringify(doc))
-    .update(ubl)
-    .digest()
-    .subarray(0, 16);
+  (pdf as unknown as { _id: Uint8Array })._id = createHash('sha256').update(JSON.stringify(doc)).update(ubl).digest().subarray(0, 16);
   pdf.appendXML(
     `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${issued.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`,
   );
