@@ -117,6 +117,13 @@ describe('renderInvoicePdf', () => {
     expect(text(await readPdf(await render(doc)))).toContain('Şahin Bouw & Łódź Ελλάς Москва B.V.');
   });
 
+  it('prints the country of an address abroad, and none for a Dutch one', async () => {
+    const doc: InvoiceDocument = { ...typicalInvoice, customer: { ...typicalInvoice.customer, country: 'BE' } };
+    const lines = (await readPdf(await render(doc))).lines;
+    expect(lines.slice(lines.indexOf("1011 AA 's-Hertogenbosch") + 1)[0]).toBe('BE');
+    expect(invoice.lines).not.toContain('NL');
+  });
+
   it('continues on a next page when the lines do not fit on one', async () => {
     const line = typicalInvoice.lines[1];
     const lines = Array.from({ length: 45 }, (_, i) => ({ ...line, id: String(i + 1), description: `Uren week ${i + 1}` }));
