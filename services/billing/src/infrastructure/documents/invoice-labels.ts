@@ -58,8 +58,7 @@ const en: typeof nl = {
   vatOver: (rate, over) => `VAT ${rate}% on ${over}`,
   total: 'Total incl. VAT',
   payable: { invoice: 'Amount due', 'credit-note': 'Amount credited' },
-  payment: (amount, iban, reference, due) =>
-    `Please transfer ${amount}${due ? ` by ${due}` : ''} to ${iban}, quoting ${reference}.`,
+  payment: (amount, iban, reference, due) => `Please transfer ${amount}${due ? ` by ${due}` : ''} to ${iban}, quoting ${reference}.`,
   credit: (amount, reference) => `We credit you ${amount}; reference ${reference}.`,
   paymentReference: 'Payment reference',
   attachment: (file) => `The e-invoice (UBL, SI-UBL 2.0) is attached to this PDF as ${file}.`,

@@ -37,7 +37,9 @@ describe('renderInvoicePdf', () => {
 
   it('carries the UBL, byte for byte, as its associated file (text/xml, relationship Alternative)', async () => {
     const ubl = renderUbl(typicalInvoice);
-    expect(invoice.attachments).toEqual([{ filename: 'factuur.xml', description: 'UBL 2.1 (SI-UBL 2.0)', content: Buffer.from(ubl, 'utf8') }]);
+    expect(invoice.attachments).toEqual([
+      { filename: 'factuur.xml', description: 'UBL 2.1 (SI-UBL 2.0)', content: Buffer.from(ubl, 'utf8') },
+    ]);
     expect(raw(invoicePdf)).toContain('/AFRelationship /Alternative');
     expect(raw(invoicePdf)).toContain('/Subtype /text#2Fxml');
     expect(raw(invoicePdf)).toMatch(/\/AF \[\d+ 0 R\]/);
@@ -113,6 +115,13 @@ describe('renderInvoicePdf', () => {
       customer: { ...typicalInvoice.customer, name: 'Şahin Bouw & Łódź Ελλάς Москва B.V.' },
     };
     expect(text(await readPdf(await render(doc)))).toContain('Şahin Bouw & Łódź Ελλάς Москва B.V.');
+  });
+
+  it('prints the country of an address abroad, and none for a Dutch one', async () => {
+    const doc: InvoiceDocument = { ...typicalInvoice, customer: { ...typicalInvoice.customer, country: 'BE' } };
+    const lines = (await readPdf(await render(doc))).lines;
+    expect(lines.slice(lines.indexOf("1011 AA 's-Hertogenbosch") + 1)[0]).toBe('BE');
+    expect(invoice.lines).not.toContain('NL');
   });
 
   it('continues on a next page when the lines do not fit on one', async () => {

@@ -46,11 +46,7 @@ export async function renderInvoicePdf(doc: InvoiceDocument, ubl: string): Promi
   });
   // The file identifier pdfkit derives from the info dictionary is the same for two documents of one day and title;
   // this one is derived from what the document says.
-  (pdf as unknown as { _id: Uint8Array })._id = createHash('sha256')
-    .update(JSON.stringify(doc))
-    .update(ubl)
-    .digest()
-    .subarray(0, 16);
+  (pdf as unknown as { _id: Uint8Array })._id = createHash('sha256').update(JSON.stringify(doc)).update(ubl).digest().subarray(0, 16);
   pdf.appendXML(
     `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${issued.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`,
   );
@@ -91,6 +87,7 @@ function header({ w, root, doc, l }: Page, heading: string): number {
   const supplierLines = [
     oneLine(s.street),
     `${oneLine(s.postcode)} ${oneLine(s.city)}`,
+    ...abroad(s.country),
     `${l.kvk}: ${oneLine(s.kvk)}`,
     `${l.vatId}: ${oneLine(s.vatId)}`,
     `${l.iban}: ${oneLine(s.iban)}`,
@@ -105,6 +102,7 @@ function header({ w, root, doc, l }: Page, heading: string): number {
   y += w.text(root, 'P', oneLine(c.name), PAGE.margin, y, { width: 240 });
   y += w.text(root, 'P', oneLine(c.street), PAGE.margin, y, { width: 240 });
   y += w.text(root, 'P', `${oneLine(c.postcode)} ${oneLine(c.city)}`, PAGE.margin, y, { width: 240 });
+  for (const country of abroad(c.country)) y += w.text(root, 'P', country, PAGE.margin, y, { width: 240 });
   y += w.text(root, 'P', `${l.kvk}: ${oneLine(c.kvk)}`, PAGE.margin, y, { width: 240 });
   if (c.vatId) y += w.text(root, 'P', `${l.vatId}: ${oneLine(c.vatId)}`, PAGE.margin, y, { width: 240 });
 
@@ -124,6 +122,11 @@ function header({ w, root, doc, l }: Page, heading: string): number {
     factsY += row;
   }
   return Math.max(y, factsY);
+}
+
+/** The country is printed only for an address outside the Netherlands (as its ISO code). */
+function abroad(country: string): string[] {
+  return country === 'NL' ? [] : [oneLine(country)];
 }
 
 const COLUMNS = [

@@ -22,7 +22,7 @@ export class PdfWriter {
   /** Adds a structure element of `type` holding `text` at (x, y); returns the height it took. */
   text(parent: Struct, type: string, text: string, x: number, y: number, style: TextStyle): number {
     const { doc } = this;
-    parent.add(doc.struct(type, () => this.draw(text, x, y, style)));
+    parent.add(doc.struct(type, {}, () => this.draw(text, x, y, style)));
     return doc.y - y;
   }
 

@@ -1,13 +1,7 @@
 import { validateEInvoice } from '@vertrouwd/testing';
 import type { InvoiceDocument } from '../../domain/invoices/invoice-document';
 import { InvoiceDocumentInconsistentError } from './invoice-document-consistency';
-import {
-  fullCreditNote,
-  partialCreditNote,
-  twoRateInvoice,
-  typicalInvoice,
-  zeroInvoice,
-} from './invoice-document.fixtures';
+import { fullCreditNote, partialCreditNote, twoRateInvoice, typicalInvoice, zeroInvoice } from './invoice-document.fixtures';
 import { renderUbl, SI_UBL_CUSTOMIZATION_ID } from './ubl';
 
 // The first validation compiles the SI-UBL 2.0 rules to SEF (about 20 s, more on a busy machine); later runs reuse it.
@@ -37,7 +31,9 @@ describe('renderUbl', () => {
 
   it('writes an invoice as UBL Invoice 380 under the SI-UBL 2.0 customisation, with the KvK number as legal id', () => {
     const xml = renderUbl(typicalInvoice);
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/,
+    );
     expect(element(xml, 'cbc:CustomizationID')).toBe(SI_UBL_CUSTOMIZATION_ID);
     expect(element(xml, 'cbc:InvoiceTypeCode')).toBe('380');
     expect(element(xml, 'cbc:BuyerReference')).toBe('CONTRACT-2026-017');
