@@ -135,10 +135,13 @@ function expected(endpoint: Endpoint, caller: string, t: Target): number | 'allo
 type Cell = readonly [string, string, number, Endpoint, Target];
 const CELLS = TARGETS.flatMap((t) =>
   endpointsOf(t).flatMap((endpoint) =>
-    CALLERS.map(
-      (caller) =>
-        [`${t.name}: ${endpoint.method.toUpperCase()} ${endpoint.path}`, caller, expected(endpoint, caller, t), endpoint, t] as const,
-    ),
+    CALLERS.map((caller): readonly [string, string, number | 'allowed', Endpoint, Target] => [
+      `${t.name}: ${endpoint.method.toUpperCase()} ${endpoint.path}`,
+      caller,
+      expected(endpoint, caller, t),
+      endpoint,
+      t,
+    ]),
   ),
 ).filter((cell): cell is Cell => cell[2] !== 'allowed');
 
