@@ -183,7 +183,7 @@ async function runChild(config: ChildConfig): Promise<void> {
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;
     await service.app.get(ReadModels).caughtUp();
-    const [{ withLines }] = await db.query(
+    const [{ withLines }]: { withLines: number }[] = await db.query(
       `select count(*) filter (where jsonb_array_length(document->'lines') > 1)::int as "withLines" from billing_documents`,
     );
     pdfSizes.sort((a, b) => a - b);

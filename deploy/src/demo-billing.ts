@@ -3,7 +3,7 @@ import { DEMO_DIRECTORY } from './demo-directory';
 
 /** The demo agencies as suppliers (made up: test KvK numbers, VAT ids and IBANs). */
 const SUPPLIERS: Record<string, object> = {
-  [DEMO_DIRECTORY[0]!.agencyId]: {
+  [DEMO_DIRECTORY[0].agencyId]: {
     name: 'Vertrouwenspunt Midden B.V.',
     street: 'Oudegracht 120',
     postcode: '3511 AW',
@@ -13,7 +13,7 @@ const SUPPLIERS: Record<string, object> = {
     vatId: 'NL899911122B01',
     iban: 'NL91ABNA0417164300',
   },
-  [DEMO_DIRECTORY[1]!.agencyId]: {
+  [DEMO_DIRECTORY[1].agencyId]: {
     name: 'Vertrouwenspersonen Noord B.V.',
     street: 'Grote Markt 5',
     postcode: '9711 LV',

@@ -64,7 +64,7 @@ describe('a billing account', () => {
 
   it('refuses bands that do not start at 1, overlap, or carry fractions', () => {
     const bands = PRICES.bands;
-    for (const bad of [[], [{ ...bands[1]! }], [bands[0]!, { ...bands[1]!, minHeadcount: 1 }], [{ ...bands[0]!, yearlyFeeCents: 10.5 }]]) {
+    for (const bad of [[], [{ ...bands[1] }], [bands[0], { ...bands[1], minHeadcount: 1 }], [{ ...bands[0], yearlyFeeCents: 10.5 }]]) {
       given(BillingAccount, opened)
         .when((a) => a.publishPrices({ ...priceInput, bands: bad }, at))
         .thenThrows(E.BandsError);
@@ -150,7 +150,7 @@ describe('an invoice series', () => {
 
   it('credits a line in part, then the rest, then refuses more; every credit note takes the next number', () => {
     const doc = invoice(1);
-    const fee = doc.lines[0]!;
+    const fee = doc.lines[0];
     const partial = new Map([[fee.id, 10_000]]);
     const note2 = buildCreditNote(doc, { number: '2026-000002', issueDate: '2026-12-05', reason: 'Tarief gecorrigeerd' }, partial);
     const credited: InvoiceSeriesEvent = {

@@ -45,12 +45,12 @@ describe('an invoice never reveals a case (property over random organisations, p
         expect(withCases.map((c) => c.period.key)).toEqual(without.map((c) => c.period.key));
         for (const [index, charge] of withCases.entries()) {
           const inPeriod = caseFacts.filter((f) => f.on >= charge.period.start && f.on <= charge.period.end);
-          const plain = buildInvoice(header, without[index]!, prices[0]!);
-          const actual = buildInvoice(header, charge, prices[0]!);
+          const plain = buildInvoice(header, without[index], prices[0]);
+          const actual = buildInvoice(header, charge, prices[0]);
           if (distinctCases(inPeriod) < k) {
             compared += 1;
             expect(actual).toEqual(plain);
-          } else if (charge.extraQuarters !== without[index]!.extraQuarters) released += 1;
+          } else if (charge.extraQuarters !== without[index].extraQuarters) released += 1;
           const text = JSON.stringify(actual);
           for (const [ref] of cases) expect(text).not.toContain(ref);
         }
@@ -79,18 +79,18 @@ describe('an invoice never reveals a case (property over random organisations, p
             through: '2031-12-31',
           });
           // Independent: days by Date objects, the yearly fee's share of this period by the index of its first month.
-          const end = new Date(`${first!.period.end}T12:00:00Z`);
+          const end = new Date(`${first.period.end}T12:00:00Z`);
           const days = Math.round((end.getTime() - new Date(`${startsOn}T12:00:00Z`).getTime()) / 86_400_000) + 1;
-          const all = Math.round((end.getTime() - new Date(`${first!.period.start}T12:00:00Z`).getTime()) / 86_400_000) + 1;
+          const all = Math.round((end.getTime() - new Date(`${first.period.start}T12:00:00Z`).getTime()) / 86_400_000) + 1;
           const parts = kind === 'month' ? 12 : kind === 'quarter' ? 4 : 1;
-          const index = Math.floor((Number(first!.period.start.slice(5, 7)) - 1) / (12 / parts));
-          const yearly = first!.band.yearlyFeeCents;
+          const index = Math.floor((Number(first.period.start.slice(5, 7)) - 1) / (12 / parts));
+          const yearly = first.band.yearlyFeeCents;
           const share = Math.floor(yearly / parts) + (index < yearly % parts ? 1 : 0);
           // half up: fee = floor((share * days) / all + 1/2), in integers
           const expected = Math.floor((2 * share * days + all) / (2 * all));
-          expect(first!.coveredDays).toBe(days);
-          expect(daysInclusive(first!.period.start, first!.period.end)).toBe(all);
-          expect(first!.feeCents).toBe(expected);
+          expect(first.coveredDays).toBe(days);
+          expect(daysInclusive(first.period.start, first.period.end)).toBe(all);
+          expect(first.feeCents).toBe(expected);
         },
       ),
       { seed: 99, numRuns: 1_000 },

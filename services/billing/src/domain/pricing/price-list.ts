@@ -36,7 +36,7 @@ export function versionOn(versions: readonly PriceListVersion[], day: string): P
 
 /** The band a headcount falls in. */
 export function bandFor(bands: readonly Band[], headcount: number): Band {
-  let found = bands[0] as Band;
+  let found = bands[0];
   for (const band of bands) if (band.minHeadcount <= Math.max(1, headcount)) found = band;
   return found;
 }

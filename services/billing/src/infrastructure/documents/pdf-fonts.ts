@@ -20,7 +20,7 @@ function fonts(): Record<Weight, Font[]> {
       SUBSETS.map((subset) => create(woffToSfnt(readFileSync(join(files, `noto-sans-${subset}-${weight}-normal.woff`)))) as Font);
     loaded = { regular: load(400), bold: load(700) };
   }
-  return loaded as Record<Weight, Font[]>;
+  return loaded;
 }
 
 export interface TextRun {
