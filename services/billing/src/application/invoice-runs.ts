@@ -91,7 +91,7 @@ export class InvoiceRuns {
             subscription,
             organisation,
             charge,
-            prices: versionOn(priceLists, charge.period.start) ?? (priceLists[0]),
+            prices: versionOn(priceLists, charge.period.start) ?? priceLists[0],
           });
         }
       } catch (error) {

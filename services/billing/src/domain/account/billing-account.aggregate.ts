@@ -67,7 +67,7 @@ function checkBands(bands: readonly Band[]): void {
   for (const [index, band] of bands.entries()) {
     const whole = [band.minHeadcount, band.yearlyFeeCents, band.includedMinutesPerYear].every((n) => Number.isInteger(n) && n >= 0);
     if (!whole) throw new BandsError();
-    if (index > 0 && band.minHeadcount <= (bands[index - 1]).minHeadcount) throw new BandsError();
+    if (index > 0 && band.minHeadcount <= bands[index - 1].minHeadcount) throw new BandsError();
   }
 }
 
