@@ -46,6 +46,21 @@ describe('renderBookkeepingCsv', () => {
     },
   );
 
+  it('writes the same bytes for a document read back with its keys in another order (as from jsonb)', () => {
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : value;
+    const docs = [typicalInvoice, twoRateInvoice, partialCreditNote];
+    expect(renderBookkeepingCsv(reversed(docs) as InvoiceDocument[])).toBe(renderBookkeepingCsv(docs));
+  });
+
   it('gives just the header for no documents', () => {
     expect(renderBookkeepingCsv([])).toBe(`${HEADER}\r\n`);
   });

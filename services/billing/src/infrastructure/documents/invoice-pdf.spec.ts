@@ -6,6 +6,16 @@ import { renderUbl } from './ubl';
 
 const render = (doc: InvoiceDocument) => renderInvoicePdf(doc, renderUbl(doc));
 const text = (reading: PdfReading) => reading.lines.join('\n');
+/** A deep copy whose every object has its keys in reverse order: what a jsonb round trip may do to a document. */
+function keysReversed<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(keysReversed) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, keysReversed(v)]),
+  ) as T;
+}
 /** Dictionaries are written uncompressed; only streams are deflated. */
 const raw = (pdf: Buffer) => pdf.toString('latin1');
 
@@ -23,6 +33,22 @@ describe('renderInvoicePdf', () => {
     const id = (pdf: Buffer) => /\/ID \[<([0-9a-f]{32})>/.exec(raw(pdf))?.[1];
     expect(id(invoicePdf)).toMatch(/^[0-9a-f]{32}$/);
     expect(id(await render({ ...typicalInvoice, buyerReference: 'CONTRACT-2026-018' }))).not.toBe(id(invoicePdf));
+  });
+
+  it.each([
+    ['an invoice', typicalInvoice],
+    ['a credit note', fullCreditNote],
+  ])('renders %s read back with its keys in another order (as from jsonb) to the same PDF and UBL bytes', async (_, doc) => {
+    const reordered = keysReversed(doc);
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(doc));
+    expect(renderUbl(reordered)).toBe(renderUbl(doc));
+    expect((await render(reordered)).equals(await render(doc))).toBe(true);
+  });
+
+  it('gives another file id to a credit note of an invoice of another date, which only the PDF prints', async () => {
+    const id = (pdf: Buffer) => /\/ID \[<([0-9a-f]{32})>/.exec(raw(pdf))?.[1];
+    const other = { ...fullCreditNote, corrects: { number: '2026-000042', issueDate: '2026-04-04' } };
+    expect(id(await render(other))).not.toBe(id(await render(fullCreditNote)));
   });
 
   it('is a PDF 1.7 that declares PDF/A-3a in its XMP metadata, dated by its issue date', () => {

@@ -45,8 +45,9 @@ export async function renderInvoicePdf(doc: InvoiceDocument, ubl: string): Promi
     info: { Title: title, Creator: PRODUCER, Producer: PRODUCER, CreationDate: issued, ModDate: issued },
   });
   // The file identifier pdfkit derives from the info dictionary is the same for two documents of one day and title;
-  // this one is derived from what the document says.
-  (pdf as unknown as { _id: Uint8Array })._id = createHash('sha256').update(JSON.stringify(doc)).update(ubl).digest().subarray(0, 16);
+  // this one is derived from what the document says: the UBL carries every field but the language and the corrected
+  // invoice's date. Never from a serialisation of `doc`: a document read back from jsonb has its keys reordered.
+  (pdf as unknown as { _id: Uint8Array })._id = fileId(doc, ubl);
   pdf.appendXML(
     `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${issued.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`,
   );
@@ -77,6 +78,11 @@ export async function renderInvoicePdf(doc: InvoiceDocument, ubl: string): Promi
   });
   pdf.end();
   return done;
+}
+
+function fileId(doc: InvoiceDocument, ubl: string): Uint8Array {
+  const printedOnly = [doc.language, doc.corrects?.issueDate ?? ''].join('\n');
+  return createHash('sha256').update(ubl).update('\n').update(printedOnly).digest().subarray(0, 16);
 }
 
 function header({ w, root, doc, l }: Page, heading: string): number {
