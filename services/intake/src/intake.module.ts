@@ -35,6 +35,10 @@ import { ReporterFeedback1796490000002 } from './infrastructure/migrations/17964
 import { ConsentsAndSummaryVersions1765300000000 } from './infrastructure/migrations/1765300000000-consents-and-summary-versions';
 import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/1796480000001-report-status-in-order';
 import { PageVisits1796500000020 } from './infrastructure/migrations/1796500000020-page-visits';
+import { Throttle1796500000030 } from './infrastructure/migrations/1796500000030-throttle';
+import { SqlThrottleStore } from './infrastructure/throttle-store.sql';
+import { THROTTLE_STORE } from './application/ports/throttle-store.port';
+import { ThrottleSweepJob } from './application/throttle-sweep.job';
 import { SqlPageVisitTallies } from './infrastructure/page-visits.sql';
 import { PAGE_VISIT_TALLIES } from './application/ports/page-visits.port';
 import { PageVisitsJob, PageVisitsWork } from './application/page-visits/page-visits.job';
@@ -55,6 +59,7 @@ import { PageVisitsJob, PageVisitsWork } from './application/page-visits/page-vi
         WorkTimes1796490000005,
         DirectoryReadModels1796490000006,
         PageVisits1796500000020,
+        Throttle1796500000030,
       ],
     }),
     SqlIntakeReadModel,
@@ -70,6 +75,8 @@ import { PageVisitsJob, PageVisitsWork } from './application/page-visits/page-vi
     ReportWork,
     IntakeKeyring,
     IntakeThrottles,
+    { provide: THROTTLE_STORE, useClass: SqlThrottleStore },
+    ThrottleSweepJob,
     ReporterCaseReader,
     IntakeDirectory,
     IntakePages,

@@ -10,7 +10,7 @@ export const intake: ServiceDefinition = {
   module: IntakeModule,
 };
 
-/** Intake with some throttle limits replaced, e.g. `{ submissionsPerClient: { max: 1e9, windowMs: 3_600_000 } }` for a load test. */
+/** Intake with some throttle limits replaced, e.g. `{ submissionsPerClient: { max: 1e9, windowMs: 3_600_000 } }` for a load test (`IntakeLimits`). */
 export function configuredIntake(limits: Partial<IntakeLimits>): ServiceDefinition {
   @Module({ imports: [IntakeModule.withLimits(limits)] })
   class ConfiguredIntakeModule {}

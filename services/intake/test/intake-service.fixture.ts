@@ -26,6 +26,8 @@ export interface IntakeUnderTest {
   service: RunningService;
   issuer: DevIssuer;
   db: TestDatabase;
+  /** The environment it was started with: another replica on the same database starts with it. */
+  env: Record<string, string>;
   submit(body?: object): request.Test;
   /** Submits a report and opens a follow-up: the case id and a `Bearer …` header for it. */
   reporter(): Promise<{ caseId: string; auth: string; receiptCode: string; passphrase: string }>;
@@ -41,22 +43,21 @@ export interface IntakeUnderTest {
 export async function startIntake(name: string, definition: ServiceDefinition = intake): Promise<IntakeUnderTest> {
   const issuer = await startDevIssuer({ port: 0 });
   const db = await createTestDatabase(name);
-  const service = await startService(
-    { ...definition, logger: false },
-    {
-      DATABASE_URL: db.url,
-      OIDC_ISSUER: issuer.issuer,
-      REPORTER_TOKEN_SECRET: 'e2e-reporter-token-secret-of-32-chars-or-more',
-      VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), `${name}-`)),
-      PORT: '0',
-    },
-  );
+  const env = {
+    DATABASE_URL: db.url,
+    OIDC_ISSUER: issuer.issuer,
+    REPORTER_TOKEN_SECRET: 'e2e-reporter-token-secret-of-32-chars-or-more',
+    VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), `${name}-`)),
+    PORT: '0',
+  };
+  const service = await startService({ ...definition, logger: false }, env);
   await publishDemoDirectory(service);
   const submit = (body: object = REPORT) => request(service.url).post('/intake/bakkerij-2026/reports').send(body);
   return {
     service,
     issuer,
     db,
+    env,
     submit,
     reporter: async () => {
       const { caseId, receiptCode, passphrase } = (await submit().expect(201)).body;

@@ -13,14 +13,22 @@ describe('report submission throttling over HTTP (default limits)', () => {
   beforeAll(async () => (intake = await startIntake('intake_throttle')));
   afterAll(() => intake?.stop());
 
-  it('takes 20 submissions from one client address in the hour and answers the 21st with a 429 problem and Retry-After', async () => {
-    for (let i = 0; i < 20; i += 1) await intake.submit({ ...REPORT, account: `report ${i}` }).expect(201);
+  it('does not count out-of-scope answers, which store nothing, against the address', async () => {
+    for (let i = 0; i < 25; i += 1) {
+      const answer = await intake.submit({ ...REPORT, theme: 'workload' }).expect(200);
+      expect(answer.body).toMatchObject({ outOfScope: true });
+    }
+    await intake.submit({ ...REPORT, account: 'report 0' }).expect(201);
+  });
+
+  it('takes 20 submissions from one client address at once, then one per 3 minutes: a 429 problem with Retry-After', async () => {
+    for (let i = 1; i < 20; i += 1) await intake.submit({ ...REPORT, account: `report ${i}` }).expect(201);
     const before = await count(intake, 'select count(*) as n from receipts');
     const limited = await intake.submit({ ...REPORT, account: 'report 21' }).expect(429);
     expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
     const retryAfter = Number(limited.headers['retry-after']);
-    expect(retryAfter).toBeGreaterThan(3500); // the first of the 20 leaves the hour's window only then
-    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(retryAfter).toBeGreaterThan(120); // the rate refills one submission per 3 minutes (20 an hour)
+    expect(retryAfter).toBeLessThanOrEqual(180);
     expect(limited.body).toMatchObject({ status: 429 });
     expect(JSON.stringify(limited.body)).not.toContain('report 21');
     expect(await count(intake, 'select count(*) as n from receipts')).toBe(before);

@@ -1,23 +1,29 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TooManyAttemptsError } from '@vertrouwd/domain';
-import { SlidingWindowThrottle, type ThrottleLimit } from '../domain/throttle/sliding-window-throttle';
+import { retryAfterSeconds, type BackOffPolicy, type ThrottleLimit } from '../domain/throttle/back-off';
+import { IntakeKeyring } from './intake-keyring';
+import { THROTTLE_STORE, type Granted, type Refused, type ThrottleStore } from './ports/throttle-store.port';
 
-const MINUTE = 60_000;
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
 
 /** The limits of the public endpoints; see {@link DEFAULT_INTAKE_LIMITS}. */
 export interface IntakeLimits {
-  failedFollowUpsPerReceipt: ThrottleLimit;
+  /** Failed follow-ups on one receipt: a back-off per (receipt, client) that grows with the receipt's failures. */
+  followUpBackOff: BackOffPolicy;
+  /** Failed follow-ups from one client address, on any receipt. */
   failedFollowUpsPerClient: ThrottleLimit;
+  /** Reports stored from one client address (an out-of-scope answer stores nothing and is not counted). */
   submissionsPerClient: ThrottleLimit;
 }
 
 /**
- * Failed follow-ups: 5 per receipt and 20 per client address per 15 minutes (a 150-bit passphrase cannot be
- * guessed, but nobody should be able to try). Submissions: 20 per client address per hour, generous for a
- * shared office connection, a brake on flooding.
+ * Follow-ups: 5 free failures per receipt, then a wait of 1 s doubling per failure up to 60 s; 20 failures per client
+ * address at once, then one per 45 s. Submissions: 20 per client address at once, then one per 3 minutes (20 an
+ * hour). No stranger can make the owner wait more than a minute; the arithmetic is in docs/services/intake.md.
  */
 export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
-  failedFollowUpsPerReceipt: { max: 5, windowMs: 15 * MINUTE },
+  followUpBackOff: { freeFailures: 5, firstWaitMs: SECOND, maxWaitMs: MINUTE, forgetAfterMs: 24 * 60 * MINUTE },
   failedFollowUpsPerClient: { max: 20, windowMs: 15 * MINUTE },
   submissionsPerClient: { max: 20, windowMs: 60 * MINUTE },
 };
@@ -25,32 +31,47 @@ export const DEFAULT_INTAKE_LIMITS: IntakeLimits = {
 /** Injection token of limits that replace some defaults (`IntakeModule.withLimits`, `configuredIntake`). */
 export const INTAKE_LIMITS = Symbol('INTAKE_LIMITS');
 
+/** Takes back an attempt that turned out not to count. */
+export type TakeBack = () => Promise<void>;
+
+/** The public endpoints' limits, shared by every replica through the throttle store. */
 @Injectable()
 export class IntakeThrottles {
-  readonly failedFollowUpsPerReceipt: SlidingWindowThrottle;
-  readonly failedFollowUpsPerClient: SlidingWindowThrottle;
-  readonly submissionsPerClient: SlidingWindowThrottle;
+  readonly limits: IntakeLimits;
 
-  constructor(@Optional() @Inject(INTAKE_LIMITS) overrides?: Partial<IntakeLimits>) {
-    const limits = { ...DEFAULT_INTAKE_LIMITS, ...overrides };
-    this.failedFollowUpsPerReceipt = new SlidingWindowThrottle(limits.failedFollowUpsPerReceipt);
-    this.failedFollowUpsPerClient = new SlidingWindowThrottle(limits.failedFollowUpsPerClient);
-    this.submissionsPerClient = new SlidingWindowThrottle(limits.submissionsPerClient);
+  constructor(
+    @Inject(THROTTLE_STORE) private readonly store: ThrottleStore,
+    private readonly keyring: IntakeKeyring,
+    @Optional() @Inject(INTAKE_LIMITS) overrides?: Partial<IntakeLimits>,
+  ) {
+    this.limits = { ...DEFAULT_INTAKE_LIMITS, ...overrides };
+  }
+
+  /** Counts a submission from `client`; refuses (429 with Retry-After at the edge) when its rate is spent. */
+  async takeSubmission(client: string): Promise<TakeBack> {
+    return granted(await this.store.takeRate(this.key('submission', client), this.limits.submissionsPerClient));
   }
 
   /**
-   * Checks and counts at once, before any await: attempts fired together cannot all pass the check before
-   * any of them is counted. Returns what takes the hits back, for an attempt that turns out not to count.
+   * Counts a follow-up on a receipt (its keyed hash) as failed from the start, before the passphrase is checked, so
+   * attempts fired together are all counted; a match takes it back. Refuses while the back-off says wait.
    */
-  take(...checks: [SlidingWindowThrottle, string][]): () => void {
-    this.refuseWhenLimited(...checks);
-    const taken = checks.map(([throttle, key]) => [throttle, key, throttle.hit(key)] as const);
-    return () => taken.forEach(([throttle, key, at]) => throttle.forgive(key, at));
+  async takeFollowUp(receiptHash: string, client: string): Promise<TakeBack> {
+    const keys = {
+      receipt: `receipt:${receiptHash}`,
+      pair: this.key('follow-up', `${receiptHash}\u0000${client}`),
+      client: this.key('follow-up-client', client),
+    };
+    return granted(await this.store.takeAttempt(keys, this.limits.followUpBackOff, this.limits.failedFollowUpsPerClient));
   }
 
-  /** Refuses (429 with Retry-After at the edge) when any of the checks says wait. */
-  refuseWhenLimited(...checks: [SlidingWindowThrottle, string][]): void {
-    const wait = Math.max(0, ...checks.map(([throttle, key]) => throttle.retryAfterSeconds(key)));
-    if (wait > 0) throw new TooManyAttemptsError(wait);
+  // A client address is personal data: the counters hold only its keyed hash, per purpose.
+  private key(purpose: string, value: string): string {
+    return `${purpose}:${this.keyring.hash.hash('throttle', `${purpose}\u0000${value}`)}`;
   }
+}
+
+function granted(claim: Granted | Refused): TakeBack {
+  if (!claim.granted) throw new TooManyAttemptsError(retryAfterSeconds(claim.waitMs));
+  return claim.release;
 }

@@ -42,10 +42,10 @@ export class ReportsHttpController {
     @Req() req: HttpRequest,
     @Res({ passthrough: true }) res: { status(code: number): unknown },
   ): Promise<SubmitReportResult> {
-    const client = clientOf(req);
-    this.throttles.refuseWhenLimited([this.throttles.submissionsPerClient, client]);
     if (body.identity && body.anonymity === 'anonymous') throw new UnprocessableEntityException('An anonymous report carries no identity');
-    this.throttles.submissionsPerClient.hit(client);
+    // Counted before the report is written (submissions fired together are all counted), in the store every replica
+    // shares; an out-of-scope answer stores nothing and is taken back.
+    const takeBack = await this.throttles.takeSubmission(clientOf(req));
     const result = await this.commands.execute<SubmitReport, SubmitReportResult>(
       new SubmitReport(
         intakeCode,
@@ -69,7 +69,10 @@ export class ReportsHttpController {
         reporterContext(req.correlationId ?? randomUUID()),
       ),
     );
-    if ('outOfScope' in result) res.status(200); // answered, nothing created
+    if ('outOfScope' in result) {
+      await takeBack();
+      res.status(200); // answered, nothing created
+    }
     return result;
   }
 
@@ -78,7 +81,7 @@ export class ReportsHttpController {
   // A live bearer token: a replayed follow-up answers without it, and it is never stored.
   @NotStoredForReplay('token')
   @ApiProblemResponse(401, 'The receipt code and passphrase do not match')
-  @ApiProblemResponse(429, 'Too many failed attempts; see Retry-After')
+  @ApiProblemResponse(429, 'Too many failed attempts: wait, then try again; see Retry-After')
   followUp(@Body() body: FollowUpRequest, @Req() req: HttpRequest): Promise<{ token: string; caseId: string; expiresIn: number }> {
     return this.commands.execute(new OpenFollowUp(body.receiptCode, body.passphrase, clientOf(req)));
   }

@@ -22,21 +22,21 @@ export class OpenFollowUpHandler implements ICommandHandler<OpenFollowUp, { toke
 
   async execute(command: OpenFollowUp): Promise<{ token: string; caseId: string; expiresIn: number }> {
     if (!this.tokens) throw new FollowUpUnavailableError();
-    // Throttled by the receipt's keyed hash (the code itself is never kept) and by client address. The attempt
-    // counts as failed from the start, so attempts fired together are all counted; a match takes it back.
+    // Throttled by the receipt's keyed hash (the code itself is never kept) and by client address, in the store every
+    // replica shares. The attempt counts as failed from the start, so attempts fired together are all counted; a
+    // match takes it back.
     const receiptHash = this.keyring.hash.hash('receipt', parseReceiptCode(command.receiptCode) ?? command.receiptCode);
-    const { failedFollowUpsPerReceipt: perReceipt, failedFollowUpsPerClient: perClient } = this.throttles;
-    const takeBack = this.throttles.take([perReceipt, receiptHash], [perClient, command.clientAddress]);
+    const takeBack = await this.throttles.takeFollowUp(receiptHash, command.clientAddress);
 
-    const receipt = await this.readModel.receipt(receiptHash).catch((error: unknown) => {
-      takeBack(); // our failure is not the reporter's attempt
+    const receipt = await this.readModel.receipt(receiptHash).catch(async (error: unknown) => {
+      await takeBack(); // our failure is not the reporter's attempt
       throw error;
     });
     // Always one HMAC and one constant-time comparison, found or not: timing tells no receipt apart.
     const matches = this.keyring.hash.verify('passphrase', parsePassphrase(command.passphrase) ?? '', receipt?.passphraseHash);
     // One answer for an unknown receipt and a wrong passphrase: nobody learns which receipts exist.
     if (!matches || !receipt) throw new ReceiptNotMatchedError();
-    takeBack();
+    await takeBack();
     return {
       token: await this.tokens.issue({ caseId: receipt.caseId, ttlSec: TOKEN_TTL_SEC }),
       caseId: receipt.caseId,

@@ -9,8 +9,11 @@ export class KeyedHash {
     if (secret.length < 32) throw new Error('the keyed-hash secret must be at least 32 bytes');
   }
 
-  /** Hex digest of `value` in a named domain, so a receipt hash can never stand in for a passphrase hash. */
-  hash(domain: 'receipt' | 'passphrase', value: string): string {
+  /**
+   * Hex digest of `value` in a named domain, so a receipt hash can never stand in for a passphrase hash.
+   * `throttle` keys the shared attempt counters: a client address is never stored in the clear.
+   */
+  hash(domain: 'receipt' | 'passphrase' | 'throttle', value: string): string {
     return createHmac('sha256', this.secret).update(`${domain}\u0000${value}`).digest('hex');
   }
 
