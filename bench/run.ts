@@ -4,6 +4,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../libs/testing/src/embedded-postgres';
+import { clusterDirectory } from '../libs/testing/src/postgres-user';
 import { readConfig, type BenchConfig } from './config';
 import { CONTENDERS } from './contenders';
 import type { ContenderName } from './contenders/contender';
@@ -18,7 +19,8 @@ import type { ScenarioId } from './scenarios';
 import { figures, medianFigures, type Figures } from './stats';
 import type { WorkerResult, WorkerTask } from './worker';
 
-const DATA_DIR = resolve(__dirname, '../tmp/bench-pg');
+// As root from a clone the postgres user cannot reach, the cluster lives where it can (libs/testing decides).
+const DATA_DIR = clusterDirectory(resolve(__dirname, '../tmp/bench-pg'), 'bench');
 const REPORT = resolve(__dirname, '../docs/benchmarks.md');
 
 function runWorker(task: WorkerTask): Promise<WorkerResult> {
