@@ -6,3 +6,4 @@ export * from './tables-containing';
 export * from './e-invoice-validation';
 export * from './validation-files';
 export * from './pdf-reader';
+export * from './row-counts';

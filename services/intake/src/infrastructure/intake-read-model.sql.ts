@@ -26,6 +26,10 @@ export class SqlIntakeReadModel implements IntakeReadModel {
     return row;
   }
 
+  async removeReceiptsOf(caseId: string): Promise<void> {
+    await this.query('delete from receipts where case_id = $1', [caseId]);
+  }
+
   async addReceipt(receiptHash: string, caseId: string, passphraseHash: string): Promise<void> {
     await this.query('insert into receipts (receipt_hash, case_id, passphrase_hash) values ($1, $2, $3)', [
       receiptHash,

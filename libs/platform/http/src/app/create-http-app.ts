@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
-import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { HealthCheck } from '../health/health-check';
 import { HealthModule } from '../health/health.module';
 import { DOCS_PATH, setUpOpenApi } from '../openapi/openapi.setup';
@@ -9,6 +9,9 @@ import { ProblemFilter } from '../problem/problem.filter';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { correlationIdMiddleware } from './correlation-id.middleware';
 import { isJsonMediaType, jsonOnlyMiddleware } from './json-only.middleware';
+import { DEFAULT_JSON_LIMITS, refuseHostileJson, verifyJsonBytes, type JsonLimits } from './json-body';
+import { DEFAULT_SERVER_LIMITS, PlatformExpressAdapter } from './http-server';
+import { urlGuardMiddleware } from './url-guard.middleware';
 import { securityHeadersMiddleware } from './security-headers.middleware';
 
 export interface HttpAppOptions {
@@ -26,6 +29,10 @@ export interface HttpAppOptions {
   logger?: LoggerService | LogLevel[] | false;
   /** Express middleware to run before everything else, e.g. the telemetry library's `httpTracing()`. */
   first?: Array<(req: never, res: never, next: (error?: unknown) => void) => void>;
+  /** How long a client may take to send its headers (default 10 s) and its whole request (default 30 s). */
+  timeouts?: { headersMs?: number; requestMs?: number };
+  /** Nesting depth (default 32) and key count (default 1000) of a JSON body, checked before it is parsed. */
+  jsonLimits?: JsonLimits;
 }
 
 @Module({})
@@ -44,7 +51,8 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, o
   };
   // The adapter is given, not looked up: Nest's lookup is a dynamic import() that Jest's CommonJS cannot run.
   // Nest's own parser has no way to refuse non-JSON bodies first; ours is registered below, in order.
-  const app = await NestFactory.create<NestExpressApplication>(entry, new ExpressAdapter(), {
+  const adapter = new PlatformExpressAdapter({ ...DEFAULT_SERVER_LIMITS, ...options.timeouts });
+  const app = await NestFactory.create<NestExpressApplication>(entry, adapter, {
     bodyParser: false,
     // A failed start (e.g. the idempotency migration) rejects this promise instead of exiting the process.
     abortOnError: false,
@@ -54,13 +62,17 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, o
   for (const middleware of options.first ?? []) app.use(middleware);
   app.use(securityHeadersMiddleware(DOCS_PATH));
   app.use(correlationIdMiddleware);
+  app.use(urlGuardMiddleware);
   app.use(jsonOnlyMiddleware);
   // No inflation: clients have no need to compress JSON this small, and decompressing is work a caller picks for us.
+  // `verify` sees the raw bytes before JSON.parse: not UTF-8, too deep or too many keys never reach the parser.
   app.useBodyParser('json', {
     limit: options.bodyLimit ?? '64kb',
     inflate: false,
     type: (req: IncomingMessage) => isJsonMediaType(req.headers['content-type']),
+    verify: verifyJsonBytes({ ...DEFAULT_JSON_LIMITS, ...options.jsonLimits }),
   });
+  app.use(refuseHostileJson);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app, {

@@ -42,18 +42,22 @@ const forDocs = withCsp(DOCS_CSP);
 // Responses carry case data; no browser or proxy may keep a copy. Not a helmet header.
 const CACHE_CONTROL = 'Cache-Control';
 
-// The names helmet sets, read off a dry run so that this list follows helmet's defaults.
-function headersSetBy(middleware: typeof forApi): string[] {
-  const names: string[] = [];
-  const res = { setHeader: (name: string) => names.push(name), removeHeader: () => undefined } as unknown as ServerResponse;
+// The headers helmet sets, read off a dry run so that this list follows helmet's defaults.
+function headersSetBy(middleware: typeof forApi): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: unknown) => (headers[name] = String(value)),
+    removeHeader: () => undefined,
+  } as unknown as ServerResponse;
   middleware({ headers: {} } as IncomingMessage, res, () => undefined);
-  return names;
+  return headers;
 }
 
+/** Every header an API answer carries, with its value: for answers written on the socket, outside Express. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = { ...headersSetBy(forApi), [CACHE_CONTROL]: 'no-store' };
+
 /** Lower-cased names of the headers this middleware owns (the idempotency store does not keep them). */
-export const SECURITY_HEADER_NAMES: ReadonlySet<string> = new Set(
-  [...headersSetBy(forApi), CACHE_CONTROL].map((name) => name.toLowerCase()),
-);
+export const SECURITY_HEADER_NAMES: ReadonlySet<string> = new Set(Object.keys(SECURITY_HEADERS).map((name) => name.toLowerCase()));
 
 /**
  * Creates the middleware setting the security headers (helmet) and `Cache-Control: no-store` on every response,

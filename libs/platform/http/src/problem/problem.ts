@@ -24,6 +24,8 @@ export const ProblemType = {
   unprocessable: `${PROBLEM_TYPE_BASE}unprocessable`,
   idempotencyKeyReused: `${PROBLEM_TYPE_BASE}idempotency-key-reused`,
   tooManyRequests: `${PROBLEM_TYPE_BASE}too-many-requests`,
+  requestTimeout: `${PROBLEM_TYPE_BASE}request-timeout`,
+  requestHeaderFieldsTooLarge: `${PROBLEM_TYPE_BASE}request-header-fields-too-large`,
   internal: `${PROBLEM_TYPE_BASE}internal`,
   serviceUnavailable: `${PROBLEM_TYPE_BASE}service-unavailable`,
   notReady: `${PROBLEM_TYPE_BASE}not-ready`,
@@ -42,7 +44,7 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
-  /** The request path (never the query string). */
+  /** The route template (`/cases/:caseId`), or `urn:uuid:<correlationId>` before a route matched; never the sent path. */
   instance?: string;
   correlationId?: string;
   errors?: FieldError[];

@@ -23,7 +23,7 @@ describe('errors as problem+json', () => {
       title: 'Not found',
       status: 404,
       detail: 'No route matches this method and path.',
-      instance: '/nowhere/to/be/found',
+      instance: `urn:uuid:${res.headers['x-correlation-id']}`,
       correlationId: res.headers['x-correlation-id'],
     });
   });
@@ -106,8 +106,9 @@ describe('errors as problem+json', () => {
     expect(logger.lines.join('\n')).not.toContain('canary');
   });
 
-  it("takes the caller's correlation id when it is well formed, and replaces it otherwise", async () => {
-    await http().get('/nowhere').set('X-Correlation-Id', 'trace-1234-abcd').expect('X-Correlation-Id', 'trace-1234-abcd');
+  it("takes the caller's correlation id when it is a UUID, and replaces it otherwise", async () => {
+    const given = '0b6f3c1e-8d2a-4f5b-9c7d-1e2f3a4b5c6d';
+    await http().get('/nowhere').set('X-Correlation-Id', given).expect('X-Correlation-Id', given);
     const res = await http().get('/nowhere').set('X-Correlation-Id', '<script>');
     expect(res.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -3,7 +3,8 @@ import { STATUS_CODES } from 'node:http';
 import { DomainError, TooManyAttemptsError, type DomainErrorKind } from '@vertrouwd/domain';
 import { WrongExpectedVersionError } from '@vertrouwd/event-sourcing';
 import { AlreadyShreddedError } from '@vertrouwd/privacy';
-import { pathOf, type HttpRequest } from '../http-types';
+import { JSON_REFUSALS } from '../app/json-body';
+import type { HttpRequest } from '../http-types';
 import { ProblemType, type Problem, type ProblemResponse } from './problem';
 import { ProblemException } from './problem.exception';
 
@@ -55,7 +56,12 @@ const BODY_PARSER_DETAILS: Record<string, string> = {
  * interceptor stores exactly what the exception filter sends.
  */
 export function toProblem(exception: unknown, req: HttpRequest): ProblemResponse {
-  const context = { instance: pathOf(req), ...(req.correlationId ? { correlationId: req.correlationId } : {}) };
+  const context = { ...instanceOf(req), ...(req.correlationId ? { correlationId: req.correlationId } : {}) };
+  const refusal = jsonRefusalOf(exception);
+  if (refusal) {
+    const detail = 'The request body is too complex; see errors.';
+    return respond(400, { type: ProblemType.validation, title: 'Invalid request', status: 400, detail, ...context, errors: [refusal] });
+  }
   if (exception instanceof ProblemException) {
     const { type, title, status, detail, errors, headers, extensions } = exception.problem;
     const body = { ...extensions, type, title, status, detail, ...context, ...(errors ? { errors } : {}) };
@@ -92,6 +98,24 @@ export function toProblem(exception: unknown, req: HttpRequest): ProblemResponse
   return respond(status, { type, title: known.title, status, detail, ...context }, headers);
 }
 
+/**
+ * The route template (`/intake/:intakeCode/reports`), never the path as sent: a path holds whatever the caller put in
+ * it. Before a route matched (a refused body, no route at all) the occurrence is named by its correlation id.
+ */
+function instanceOf(req: HttpRequest): { instance?: string } {
+  if (typeof req.route?.path === 'string') return { instance: req.route.path };
+  return req.correlationId ? { instance: `urn:uuid:${req.correlationId}` } : {};
+}
+
+/** A body refused by the parse-time limits (`verifyJsonBytes`), as the field error naming the rule. */
+function jsonRefusalOf(exception: unknown): { field: string; rule: string; message: string } | undefined {
+  const type = parserErrorType(exception);
+  const refusal = type === undefined ? undefined : JSON_REFUSALS[type];
+  if (!refusal) return undefined;
+  const limit = ((exception as HttpException).cause as { limit?: unknown }).limit;
+  return { field: '(body)', rule: refusal.rule, message: refusal.message(typeof limit === 'number' ? limit : 0) };
+}
+
 function respond(status: number, body: Problem, headers: Record<string, string> = {}): ProblemResponse {
   return { status, headers, body };
 }
@@ -107,6 +131,8 @@ function detailOf(exception: HttpException, req: HttpRequest, known: Default): s
     return BODY_PARSER_DETAILS[parserType] ?? known.detail;
   }
   if (exception.getStatus() >= 500) return known.detail;
+  // Express's message for a path parameter it cannot decode quotes the parameter.
+  if (exception.cause instanceof URIError) return 'The URL is not valid percent-encoded UTF-8.';
   if (exception instanceof NotFoundException && isRouteMiss(exception, req)) return 'No route matches this method and path.';
   const response = exception.getResponse();
   const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;

@@ -25,13 +25,13 @@ describe('toFieldErrors', () => {
     expect(quoted).toEqual({ field: 'email', rule: 'isEmail', message: 'The value breaks the rule isEmail.' });
   });
 
-  it('names an unknown field only when its name is a plain identifier', () => {
+  it('never names an unknown field: its name is text the caller chose', () => {
     const errors = toFieldErrors([
       error('isAdmin', true, { whitelistValidation: 'property isAdmin should not exist' }),
       error('jan@example.org', 1, { whitelistValidation: 'property jan@example.org should not exist' }),
     ]);
     expect(errors).toEqual([
-      { field: 'isAdmin', rule: 'unknownField', message: 'This field is not accepted.' },
+      { field: '(unnamed)', rule: 'unknownField', message: 'This field is not accepted.' },
       { field: '(unnamed)', rule: 'unknownField', message: 'This field is not accepted.' },
     ]);
   });

@@ -7,8 +7,8 @@ const RULE_NAMES: Record<string, string> = {
   nestedValidation: 'isObject',
 };
 
-/** Property names that are echoed as they were sent; any other unknown key is reported without its name. */
-const SAFE_NAME = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
+/** What stands for the name of a field the DTO does not declare: the caller chose it, so it is never echoed. */
+export const UNNAMED_FIELD = '(unnamed)';
 const INDEX = /^\d+$/;
 
 /**
@@ -31,7 +31,8 @@ export function toFieldErrors(errors: ValidationError[], parentPath = ''): Field
 function join(parentPath: string, error: ValidationError): string {
   const name = String(error.property ?? '');
   const unknownKey = error.constraints?.whitelistValidation !== undefined;
-  if (unknownKey && !SAFE_NAME.test(name)) return parentPath ? `${parentPath}.(unnamed)` : '(unnamed)';
+  // A declared field's name is ours; an unknown key's is the caller's text (a name, an e-mail address): never named.
+  if (unknownKey) return parentPath ? `${parentPath}.${UNNAMED_FIELD}` : UNNAMED_FIELD;
   if (INDEX.test(name) && parentPath) return `${parentPath}[${name}]`;
   return parentPath ? `${parentPath}.${name}` : name;
 }

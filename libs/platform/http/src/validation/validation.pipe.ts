@@ -1,15 +1,56 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
+import type { FieldError } from '../problem/problem';
 import { ValidationFailedException } from '../problem/problem.exception';
 import { toFieldErrors } from './field-errors';
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Nest's pipe, with the shapes class-validator lets through refused: a body that is not an object (an array, a
+ * number), and an array where a nested object is declared (`@ValidateNested()` without `each` validates each
+ * item of an array and passes an empty one: `contact: []` reached handlers as valid).
+ */
+class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const checked = metadata.metatype !== undefined && this.toValidate(metadata);
+    if (checked && metadata.type === 'body' && value !== undefined && !isObject(value)) {
+      throw new ValidationFailedException([{ field: '(body)', rule: 'isObject', message: 'The body must be a JSON object.' }]);
+    }
+    const result: unknown = await super.transform(value, metadata);
+    if (checked) {
+      const errors = nestedShapeErrors(result);
+      if (errors.length > 0) throw new ValidationFailedException(errors);
+    }
+    return result;
+  }
+}
+
+/** Every property declared `@ValidateNested()` (not `each`) that holds an array or null, by path; recursing into objects. */
+function nestedShapeErrors(instance: unknown, path = ''): FieldError[] {
+  if (!isObject(instance)) return [];
+  const storage = classValidator.getMetadataStorage();
+  const nested = storage
+    .getTargetValidationMetadatas(instance.constructor, '', true, false)
+    .filter((rule) => rule.type === 'nestedValidation');
+  return nested.flatMap((rule) => {
+    const field = path ? `${path}.${rule.propertyName}` : rule.propertyName;
+    const value = instance[rule.propertyName];
+    if (rule.each) return Array.isArray(value) ? value.flatMap((item, i) => nestedShapeErrors(item, `${field}[${i}]`)) : [];
+    // null is no object either: an optional one is absent, not null.
+    if (Array.isArray(value) || value === null) return [{ field, rule: 'isObject', message: `${rule.propertyName} must be an object` }];
+    return nestedShapeErrors(value, field);
+  });
+}
+
 /**
  * The global pipe of every service: unknown fields are errors (not silently dropped, so a client's typo fails
- * loudly), every broken rule is reported at once, and DTOs arrive as class instances.
+ * loudly), every broken rule is reported at once, DTOs arrive as class instances, and a declared object is an
+ * object (not an array, not null).
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

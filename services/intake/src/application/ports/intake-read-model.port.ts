@@ -82,6 +82,8 @@ export interface LegalDutyEntry {
 export interface IntakeReadModel {
   organisationByCode(intakeCode: string): Promise<IntakeOrganisation | undefined>;
   addReceipt(receiptHash: string, caseId: string, passphraseHash: string): Promise<void>;
+  /** Takes back the receipt of a report that was not stored. */
+  removeReceiptsOf(caseId: string): Promise<void>;
   receipt(receiptHash: string): Promise<Receipt | undefined>;
   progress(caseId: string): Promise<CaseProgress | undefined>;
   /** The advisor's messages to the reporter (sealed). */

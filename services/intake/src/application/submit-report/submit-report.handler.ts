@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseKey, subjectKey, type Sealer } from '@vertrouwd/privacy';
-import { SEALER } from '@vertrouwd/runtime';
+import { PLATFORM, SEALER, type Platform } from '@vertrouwd/runtime';
 import { signProof, type ProofOfReport } from '../../domain/proof/proof-of-report';
 import { newPassphrase, newReceiptCode, parsePassphrase, parseReceiptCode } from '../../domain/receipt/receipt-code';
 import { Report } from '../../domain/report/report.aggregate';
@@ -14,6 +14,8 @@ import { IntakeDirectory } from '../intake-page/intake-directory';
 import { INTAKE_READ_MODEL, type IntakeOrganisation, type IntakeReadModel } from '../ports/intake-read-model.port';
 import { ReportWork } from '../report-work';
 import { SubmitReport } from './submit-report.command';
+
+type Theme = Parameters<Report['submit']>[0]['theme'];
 
 export type SubmitReportResult =
   | { caseId: string; receiptCode: string; passphrase: string; proof: ProofOfReport }
@@ -27,17 +29,29 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     @Inject(SEALER) private readonly sealer: Sealer,
     @Inject(INTAKE_READ_MODEL) private readonly readModel: IntakeReadModel,
     private readonly directory: IntakeDirectory,
+    @Inject(PLATFORM) private readonly platform: Platform,
   ) {}
 
   async execute(command: SubmitReport): Promise<SubmitReportResult> {
     const organisation = await this.readModel.organisationByCode(command.intakeCode);
     if (!organisation) throw new IntakeCodeNotFoundError();
     // Workload is answered, not stored: nothing of it is sealed, written or published.
-    if (isOutOfScope(command.theme)) return { outOfScope: true, whereToGo: translation(command.language).workload };
+    const { theme } = command;
+    if (isOutOfScope(theme)) return { outOfScope: true, whereToGo: translation(command.language).workload };
     const { counsellorId } = command.preferences;
     if (counsellorId !== undefined) await this.refuseUnlisted(organisation, counsellorId);
-
     const caseId = randomUUID();
+    try {
+      return await this.store(command, theme, organisation, caseId);
+    } catch (error) {
+      await this.undo(caseId);
+      throw error;
+    }
+  }
+
+  /** Seals, keeps the way back and appends the report (its event and outbox in one append). */
+  private async store(command: SubmitReport, theme: Theme, organisation: IntakeOrganisation, caseId: string): Promise<SubmitReportResult> {
+    const { counsellorId } = command.preferences;
     const reporterRef = randomUUID();
     const reporter = subjectKey('reporter', reporterRef, caseId);
     // Sealed here, before the aggregate: plaintext never reaches an event, the outbox or the bus.
@@ -51,7 +65,7 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
         caseId,
         agencyId: organisation.agencyId,
         organisationId: organisation.organisationId,
-        theme: command.theme,
+        theme,
         relation: command.relation,
         anonymity: command.anonymity,
         contactChannel: command.contact.channel,
@@ -69,7 +83,7 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     const receiptCode = newReceiptCode();
     const passphrase = newPassphrase();
     const canonicalReceipt = parseReceiptCode(receiptCode)!;
-    // The way back first: a receipt row without a case is harmless, a case without a way back is not.
+    // The way back first: a case without a way back is worse than a receipt without a case, which `undo` removes.
     await this.readModel.addReceipt(
       this.keyring.hash.hash('receipt', canonicalReceipt),
       caseId,
@@ -77,6 +91,18 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     );
     await this.work.create(report, command.context);
     return { caseId, receiptCode, passphrase, proof: signProof(this.keyring.proofKey, canonicalReceipt, receivedAt) };
+  }
+
+  /**
+   * A report not stored leaves nothing usable: its receipt goes, its keys are shredded (the vault keeps only the
+   * tombstone), so no sealed value of it can be read and nothing more can be sealed for it. The receipt, the keys
+   * and the append live in up to three databases (vault, read models, event store): no one transaction spans them.
+   * A report that was stored after all (an append whose answer was lost), or may have been, keeps everything.
+   */
+  private async undo(caseId: string): Promise<void> {
+    if (await this.work.exists(caseId).catch(() => true)) return;
+    await this.readModel.removeReceiptsOf(caseId).catch(() => undefined);
+    await this.platform.privacy.vault.shredCase(caseId).catch(() => undefined);
   }
 
   /** A chosen counsellor must be one the page lists now: active, of this organisation, name not erased. */

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { CommandBus } from '@nestjs/cqrs';
+import request from 'supertest';
+import { rowCounts, tablesContaining } from '@vertrouwd/testing';
+import { reporterContext } from '../src/application/report-work';
+import { SubmitReport } from '../src/application/submit-report/submit-report.command';
+import { caseEvent, REPORT, startIntake, type IntakeUnderTest } from './intake-service.fixture';
+
+const PROBLEM = /^application\/problem\+json/;
+
+describe('intake against hostile input', () => {
+  let intake: IntakeUnderTest;
+  const api = () => request(intake.service.url);
+
+  beforeAll(async () => (intake = await startIntake('intake_hostile')));
+  afterAll(() => intake?.stop());
+
+  it('refuses contact sent as an array, or null, before anything is written: no row in any table', async () => {
+    const before = await rowCounts(intake.db.url);
+    for (const contact of [[{ channel: 'platform' }], [], null, [{ channel: 'email', email: 'jan@example.org' }]]) {
+      const res = await intake.submit({ ...REPORT, contact }).expect(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'contact' })]));
+    }
+    const identityAsArray = await intake.submit({ ...REPORT, anonymity: 'known-to-advisor', identity: [{ name: 'Jan' }] }).expect(400);
+    expect(identityAsArray.body.errors).toEqual([expect.objectContaining({ field: 'identity', rule: 'isObject' })]);
+    expect(await rowCounts(intake.db.url)).toEqual(before);
+  });
+
+  it('leaves no receipt and no readable key when a report fails after sealing (here: its contract check)', async () => {
+    const live = async () => {
+      const { pool } = intake.service.platform;
+      const counts = await pool.query<{ receipts: string; keys: string; events: string }>(
+        `select (select count(*) from receipts) as receipts, (select count(*) from es_events) as events,
+                (select count(*) from privacy_keys where wrapped_key is not null) as keys`,
+      );
+      return counts.rows[0];
+    };
+    const before = await live();
+    // What validation now refuses at the edge, given to the handler directly: a contact that is no object.
+    const contact = [{ channel: 'email', email: 'jan@example.org' }] as unknown as SubmitReport['contact'];
+    const command = new SubmitReport(
+      'bakkerij-2026',
+      'bullying',
+      'manager',
+      'what happened',
+      'anonymous',
+      contact,
+      undefined,
+      'nl',
+      { advisorGender: 'any', advisorKind: 'any' },
+      'v1',
+      reporterContext(randomUUID()),
+    );
+    await expect(intake.service.app.get(CommandBus).execute(command)).rejects.toThrow();
+    expect(await live()).toEqual(before);
+  });
+
+  it('answers a NUL byte or a broken escape in an intake code with a 400, not a 500', async () => {
+    for (const path of ['/intake/%00', '/intake/bakkerij-2026%00', '/intake/%00/reports', '/intake/%FF']) {
+      const res = path.endsWith('/reports') ? await api().post(path).send(REPORT) : await api().get(path);
+      expect([path, res.status]).toEqual([path, 400]);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+    }
+  });
+
+  it("answers a reporter's message after the case was erased with a 409, not a 500", async () => {
+    const { caseId, auth } = await intake.reporter();
+    await intake.publishCaseEvents([caseEvent('case.case-erased.v1', caseId, { erasedAt: new Date().toISOString() })]);
+    // The case service shreds the case's keys in the shared vault when it erases the case.
+    await intake.service.platform.privacy.vault.shredCase(caseId);
+    const res = await api().post(`/intake/cases/${caseId}/messages`).set('Authorization', auth).send({ body: 'are you there?' });
+    expect(res.status).toBe(409);
+    expect(res.headers['content-type']).toMatch(PROBLEM);
+    expect(res.text).not.toContain(caseId);
+  });
+
+  it('stores no correlation id the caller chose: events and bus messages get a server-made one', async () => {
+    const chosen = 'jan.jansen-0612345678';
+    const res = await intake.submit().set('X-Correlation-Id', chosen).expect(201);
+    expect(res.headers['x-correlation-id']).not.toBe(chosen);
+    expect(await tablesContaining(intake.db.url, chosen)).toEqual([]);
+    const uuid = 'a3b1c2d4-e5f6-4789-8abc-def012345678';
+    await intake.submit().set('X-Correlation-Id', uuid).expect(201).expect('X-Correlation-Id', uuid);
+  });
+
+  it('names no path the caller sent in an error body', async () => {
+    const res = await api().get('/intake/jan.jansen-0612345678').expect(404);
+    expect(res.body.instance).toBe('/intake/:intakeCode');
+    expect(res.text).not.toContain('jansen');
+  });
+});
