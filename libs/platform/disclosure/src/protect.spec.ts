@@ -44,7 +44,11 @@ describe('protect', () => {
   });
 
   it('protects Q2 against H1 minus Q1 when the three tables are published together', async () => {
-    const result = await protect({ finestCells: quarterCells, tables: [byTheme('Q1', ['Q1']), byTheme('Q2', ['Q2']), byTheme('H1', quarters)], publication: 'h1' });
+    const result = await protect({
+      finestCells: quarterCells,
+      tables: [byTheme('Q1', ['Q1']), byTheme('Q2', ['Q2']), byTheme('H1', quarters)],
+      publication: 'h1',
+    });
     expect(reasons(result)['Q2:Q2|discrimination']).toBe('primary');
     expect((await attack(result.ledgerEntries, { crossCheck: true })).disclosures).toEqual([]);
   });
@@ -52,7 +56,12 @@ describe('protect', () => {
   it('protects a half-year table against the quarter published before it', async () => {
     const first = await protect({ finestCells: quarterCells, tables: [byTheme('Q1', ['Q1'])], publication: 'q1' });
     expect(reasons(first)).toEqual({});
-    const second = await protect({ finestCells: quarterCells, ledger: first.ledgerEntries, tables: [byTheme('Q2', ['Q2']), byTheme('H1', quarters)], publication: 'h1' });
+    const second = await protect({
+      finestCells: quarterCells,
+      ledger: first.ledgerEntries,
+      tables: [byTheme('Q2', ['Q2']), byTheme('H1', quarters)],
+      publication: 'h1',
+    });
 
     // Q1 is out and stays out, so H1 must give way instead.
     expect(Object.keys(reasons(second)).some((key) => key.startsWith('H1:'))).toBe(true);
@@ -63,7 +72,11 @@ describe('protect', () => {
   it('keeps a blank blank when the same cell is published again, for another audience or as a new version', async () => {
     const { finestCells, table } = crossTable('board', themesByRelation);
     const board = await protect({ finestCells, tables: [table], publication: 'annual-2026' });
-    const councilTable = { ...table, id: 'works-council', cells: table.cells.filter((c) => c.key.endsWith('total') || c.key.includes('manager')) };
+    const councilTable = {
+      ...table,
+      id: 'works-council',
+      cells: table.cells.filter((c) => c.key.endsWith('total') || c.key.includes('manager')),
+    };
     const council = await protect({ finestCells, ledger: board.ledgerEntries, tables: [councilTable], publication: 'annual-2026-wc' });
 
     const blankOnBoard = new Set(board.tables[0].cells.filter((c) => c.suppressed).map((c) => c.key));
@@ -71,16 +84,29 @@ describe('protect', () => {
       if (blankOnBoard.has(cell.key)) expect(cell.suppressed).toBe(true);
     }
     expect(reasons(council)['works-council:discrimination|manager']).toBe('primary');
-    const again = await protect({ finestCells, ledger: [...board.ledgerEntries, ...council.ledgerEntries], tables: [table], publication: 'annual-2026-v2' });
+    const again = await protect({
+      finestCells,
+      ledger: [...board.ledgerEntries, ...council.ledgerEntries],
+      tables: [table],
+      publication: 'annual-2026-v2',
+    });
     expect(again.tables[0].cells.map((c) => c.suppressed)).toEqual(board.tables[0].cells.map((c) => c.suppressed));
-    expect(Object.values(reasons(again)).filter((r) => r !== 'primary').every((r) => r === 'ledger')).toBe(true);
+    expect(
+      Object.values(reasons(again))
+        .filter((r) => r !== 'primary')
+        .every((r) => r === 'ledger'),
+    ).toBe(true);
   });
 
   it('refuses a table whose small cell the ledger already gives away', async () => {
-    const ledger = (await protect({ finestCells: quarterCells, tables: [byTheme('Q1', ['Q1']), byTheme('H1', quarters)], publication: 'h1' })).ledgerEntries;
+    const ledger = (
+      await protect({ finestCells: quarterCells, tables: [byTheme('Q1', ['Q1']), byTheme('H1', quarters)], publication: 'h1' })
+    ).ledgerEntries;
     // Both tables were safe without the Q2 table; Q2|discrimination (2) is H1 minus Q1, already shown.
     expect(ledger.every((entry) => entry.value !== null)).toBe(true);
-    await expect(protect({ finestCells: quarterCells, ledger, tables: [byTheme('Q2', ['Q2'])], publication: 'q2' })).rejects.toThrow(AlreadyDisclosedError);
+    await expect(protect({ finestCells: quarterCells, ledger, tables: [byTheme('Q2', ['Q2'])], publication: 'q2' })).rejects.toThrow(
+      AlreadyDisclosedError,
+    );
   });
 
   it('refuses a ledger whose figures no longer match the finest cells', async () => {

@@ -1,13 +1,6 @@
 import { DisclosureInputError } from './errors';
 import { highsSolver } from './highs-runtime';
-import {
-  DEFAULT_K,
-  type LedgerEntry,
-  type ProtectedCell,
-  type ProtectInput,
-  type ProtectResult,
-  type SuppressionReason,
-} from './model';
+import { DEFAULT_K, type LedgerEntry, type ProtectedCell, type ProtectInput, type ProtectResult, type SuppressionReason } from './model';
 import { assertNothingShownBelow, buildCellSpace, type Cell, compareText } from './suppression/cell-space';
 import { gaussSuppression } from './suppression/gauss-suppression';
 import { protectIntervals } from './suppression/interval-protection';
@@ -22,12 +15,14 @@ import { protectIntervals } from './suppression/interval-protection';
  */
 export async function protect(input: ProtectInput): Promise<ProtectResult> {
   const k = input.k ?? DEFAULT_K;
-  if (!Number.isSafeInteger(k) || k < DEFAULT_K) throw new DisclosureInputError(`k must be a whole number of at least ${DEFAULT_K}, not ${k}.`);
+  if (!Number.isSafeInteger(k) || k < DEFAULT_K)
+    throw new DisclosureInputError(`k must be a whole number of at least ${DEFAULT_K}, not ${k}.`);
   const space = buildCellSpace(input.finestCells, input.ledger ?? [], input.tables);
   assertNothingShownBelow(space, k);
   const { published, secondary } = gaussSuppression(space.cells, k);
   const interval = protectIntervals(await highsSolver(), space.cells, published, k);
   const reasonOf = (cell: Cell): SuppressionReason | null => {
+    if (cell.shownBefore) return null;
     if (cell.value < k) return 'primary';
     if (cell.blankBefore) return 'ledger';
     if (secondary.has(cell.index)) return 'secondary';
@@ -43,16 +38,14 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
     }),
   }));
   const ledgerEntries = tables.flatMap((table) =>
-    table.cells.map(
-      (cell): LedgerEntry => ({
-        publication: input.publication,
-        table: table.id,
-        key: cell.key,
-        cells: [...cell.cells].sort(compareText),
-        value: cell.value,
-        reason: cell.reason,
-      }),
-    ),
+    table.cells.map((cell): LedgerEntry => ({
+      publication: input.publication,
+      table: table.id,
+      key: cell.key,
+      cells: [...cell.cells].sort(compareText),
+      value: cell.value,
+      reason: cell.reason,
+    })),
   );
   return { k, tables, ledgerEntries };
 }

@@ -67,7 +67,10 @@ describe('the attacker', () => {
     // Four finest cells, the grand total always shown (so every count is bounded by it), random other cells.
     const system = fc.record({
       counts: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 4, maxLength: 4 }),
-      cells: fc.array(fc.record({ members: fc.subarray([0, 1, 2, 3], { minLength: 1 }), blank: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+      cells: fc.array(fc.record({ members: fc.subarray([0, 1, 2, 3], { minLength: 1 }), blank: fc.boolean() }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
     });
     await fc.assert(
       fc.asyncProperty(system, async ({ counts, cells }) => {

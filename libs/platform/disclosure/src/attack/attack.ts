@@ -29,7 +29,10 @@ export interface AttackReport {
 
 export interface AttackOptions {
   readonly k?: number;
-  /** Also solve each range as an LP relaxation and fail if it does not contain the integer range (a solver bug). */
+  /**
+   * Solve every optimum as a MIP as well, and fail unless it equals the LP-certified optimum where there is one and
+   * lies inside the LP relaxation (a solver bug must not hide a leak). Slower; for tests and audits.
+   */
   readonly crossCheck?: boolean;
 }
 
@@ -56,13 +59,7 @@ export async function attack(figures: readonly PublishedFigure[], options: Attac
   const components = new Components(shown.map((s) => s.cells));
   const attacked = blanks.map(({ keys, cells }): AttackedCell => {
     const relevant = components.constraintsTouching(cells).map((i) => shown[i]);
-    const range = solveRange(highs, cells, relevant, false);
-    if (options.crossCheck) {
-      const relaxed = solveRange(highs, cells, relevant, true);
-      if (relaxed.min > range.min + 1e-6 || relaxed.max < range.max - 1e-6) {
-        throw new SolverDisagreementError(`LP range [${relaxed.min}, ${relaxed.max}] of ${keys[0]} lies inside the MIP range [${range.min}, ${range.max}]`);
-      }
-    }
+    const range = solveRange(highs, cells, relevant, options.crossCheck ?? false);
     return { keys, cells, min: range.min, max: range.max, disclosed: range.max - range.min < k };
   });
   return {
@@ -93,7 +90,8 @@ function groupFigures(figures: readonly PublishedFigure[]) {
   const shown: Shown[] = [];
   const blanks: { keys: string[]; cells: string[] }[] = [];
   for (const group of ordered) {
-    if (group.values.size > 1) throw new ContradictoryPublicationError(`${[...group.keys].join(', ')} shown as ${[...group.values].join(' and ')}`);
+    if (group.values.size > 1)
+      throw new ContradictoryPublicationError(`${[...group.keys].join(', ')} shown as ${[...group.values].join(' and ')}`);
     if (group.values.size === 1) shown.push({ cells: group.cells, value: [...group.values][0] });
     // A blank whose figure is shown elsewhere is still attacked: its range collapses to that figure.
     if (group.blank) {
@@ -131,30 +129,75 @@ class Components {
   }
 }
 
-function solveRange(highs: Highs, target: readonly string[], shown: readonly Shown[], relaxed: boolean) {
-  const names = new Map<string, string>();
-  const name = (cell: string) => {
-    if (!names.has(cell)) names.set(cell, `y${names.size}`);
-    return names.get(cell)!;
+type Sense = 'Minimize' | 'Maximize';
+
+/**
+ * One blank's range. Each optimum comes from the LP relaxation when its simplex vertex, rounded, is an integer point
+ * that reproduces every shown figure and reaches the LP bound (then no integer point can do better); otherwise from
+ * the MIP. With `crossCheck` the MIP is solved every time and must agree, and must lie inside the LP relaxation.
+ */
+function solveRange(highs: Highs, target: readonly string[], shown: readonly Shown[], crossCheck: boolean) {
+  const problem = new RangeProblem(target, shown);
+  const bound = (sense: Sense) => {
+    const relaxed = problem.solve(highs, sense, false);
+    const certified = relaxed.integral ? relaxed.value : undefined;
+    if (certified !== undefined && !crossCheck) return certified;
+    const exact = problem.solve(highs, sense, true).value;
+    if (certified !== undefined && certified !== exact)
+      throw new SolverDisagreementError(`LP vertex ${certified} and MIP ${exact} differ for ${target[0]}`);
+    const inside = sense === 'Minimize' ? relaxed.value <= exact + 1e-6 : relaxed.value >= exact - 1e-6;
+    if (!inside) throw new SolverDisagreementError(`LP bound ${relaxed.value} lies inside the MIP optimum ${exact} of ${target[0]}`);
+    return exact;
   };
-  const objective = target.map(name).join(' + ');
-  const rows = shown.map((s, i) => `  c${i}: ${s.cells.map(name).join(' + ')} = ${s.value}`);
-  const variables = [...names.values()];
-  const lp = (sense: string) =>
-    `${sense}\n  z: ${objective}\nSubject To\n${rows.join('\n')}\nBounds\n${variables.map((v) => `  ${v} >= 0`).join('\n')}\n` +
-    (relaxed ? '' : `General\n  ${variables.join(' ')}\n`) +
-    'End\n';
-  const low = highs.solve(lp('Minimize'), { output_flag: false, mip_rel_gap: 0 });
-  if (low.Status === 'Infeasible') throw new ContradictoryPublicationError(`no counts reproduce the figures around ${target[0]}`);
-  if (low.Status !== 'Optimal') throw new SolverDisagreementError(`minimum around ${target[0]}: ${low.Status}`);
-  const high = highs.solve(lp('Maximize'), { output_flag: false, mip_rel_gap: 0 });
-  // The minimum proved the figures feasible, so "infeasible or unbounded" can only be unbounded.
-  const unbounded = high.Status === 'Unbounded' || high.Status === 'Primal infeasible or unbounded';
-  if (!unbounded && high.Status !== 'Optimal') throw new SolverDisagreementError(`maximum around ${target[0]}: ${high.Status}`);
-  const exact = (value: number) => {
-    if (relaxed) return value;
-    if (Math.abs(value - Math.round(value)) > 1e-6) throw new SolverDisagreementError(`fractional integer optimum ${value} for ${target[0]}`);
-    return Math.round(value);
-  };
-  return { min: exact(low.ObjectiveValue), max: unbounded ? Infinity : exact(high.ObjectiveValue) };
+  return { min: bound('Minimize'), max: bound('Maximize') };
+}
+
+class RangeProblem {
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    private readonly target: readonly string[],
+    private readonly shown: readonly Shown[],
+  ) {
+    for (const cell of [...target, ...shown.flatMap((s) => s.cells)])
+      if (!this.names.has(cell)) this.names.set(cell, `y${this.names.size}`);
+  }
+
+  solve(highs: Highs, sense: Sense, integer: boolean): { value: number; integral: boolean } {
+    const options = integer ? { output_flag: false, mip_rel_gap: 0 } : { output_flag: false, presolve: 'off', solver: 'simplex' };
+    const result = highs.solve(this.lp(sense, integer), options as Parameters<Highs['solve']>[1]);
+    if (result.Status === 'Infeasible') throw new ContradictoryPublicationError(`no counts reproduce the figures around ${this.target[0]}`);
+    // Non-negative counts bound every minimum below by 0, so only a maximum can be unbounded.
+    if (sense === 'Maximize' && (result.Status === 'Unbounded' || result.Status === 'Primal infeasible or unbounded')) {
+      return { value: Infinity, integral: true };
+    }
+    if (result.Status !== 'Optimal') throw new SolverDisagreementError(`${sense} around ${this.target[0]}: ${result.Status}`);
+    const value = result.ObjectiveValue;
+    if (integer) {
+      if (Math.abs(value - Math.round(value)) > 1e-6)
+        throw new SolverDisagreementError(`fractional integer optimum ${value} for ${this.target[0]}`);
+      return { value: Math.round(value), integral: true };
+    }
+    const point = new Map([...this.names].map(([cell, name]) => [cell, result.Columns[name]?.Primal ?? 0]));
+    const integral = this.integralAt(point, value);
+    return { value: integral ? Math.round(value) : value, integral };
+  }
+
+  private integralAt(point: ReadonlyMap<string, number>, bound: number): boolean {
+    if ([...point.values()].some((v) => Math.abs(v - Math.round(v)) > 1e-7 || Math.round(v) < 0)) return false;
+    const sum = (cells: readonly string[]) => cells.reduce((s, cell) => s + Math.round(point.get(cell)!), 0);
+    return this.shown.every((s) => sum(s.cells) === s.value) && Math.abs(sum(this.target) - bound) < 1e-6;
+  }
+
+  private lp(sense: Sense, integer: boolean): string {
+    const name = (cell: string) => this.names.get(cell)!;
+    const variables = [...this.names.values()];
+    return (
+      `${sense}\n  z: ${this.target.map(name).join(' + ')}\nSubject To\n` +
+      this.shown.map((s, i) => `  c${i}: ${s.cells.map(name).join(' + ')} = ${s.value}\n`).join('') +
+      `Bounds\n${variables.map((v) => `  ${v} >= 0\n`).join('')}` +
+      (integer ? `General\n  ${variables.join(' ')}\n` : '') +
+      'End\n'
+    );
+  }
 }

@@ -41,5 +41,7 @@ function derivablePrimaries(all: readonly LedgerEntry[]): LedgerProblem[] {
   const span = new PublishedSpan(new Map(primaries.map((entry, i) => [i, vector(entry)])));
   const disclosed = new Set<number>();
   for (const entry of all.filter((e) => e.value !== null)) for (const i of span.publish(vector(entry))) disclosed.add(i);
-  return [...disclosed].sort((a, b) => a - b).map((i) => ({ kind: 'exactly-derivable', key: primaries[i].key, publication: primaries[i].publication }));
+  return [...disclosed]
+    .sort((a, b) => a - b)
+    .map((i) => ({ kind: 'exactly-derivable', key: primaries[i].key, publication: primaries[i].publication }));
 }

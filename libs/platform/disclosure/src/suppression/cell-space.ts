@@ -16,7 +16,10 @@ export interface Cell {
   readonly keys: readonly string[];
   /** Shown in an earlier publication: it must stay shown (the figure is out). */
   readonly shownBefore: boolean;
-  /** Blank in an earlier publication. */
+  /**
+   * Blank in an earlier publication: the same finest cells, or the same key over a revised definition (a republished
+   * figure after late events would bound the old blank from above).
+   */
   readonly blankBefore: boolean;
 }
 
@@ -35,7 +38,11 @@ interface Occurrence {
 }
 
 /** Collects the cells of the new tables and the ledger over one set of finest cells, checking they fit together. */
-export function buildCellSpace(finestCells: readonly FinestCell[], ledger: readonly LedgerEntry[], tables: readonly TableSpec[]): CellSpace {
+export function buildCellSpace(
+  finestCells: readonly FinestCell[],
+  ledger: readonly LedgerEntry[],
+  tables: readonly TableSpec[],
+): CellSpace {
   const counts = finestCounts(finestCells);
   const occurrences: Occurrence[] = [
     ...ledger.map((entry) => ({ key: entry.key, finest: definition(entry.key, entry.cells, counts), ledger: entry })),
@@ -49,6 +56,7 @@ export function buildCellSpace(finestCells: readonly FinestCell[], ledger: reado
   const used = [...new Set(occurrences.flatMap((o) => o.finest))].sort(compareText);
   const columnOf = new Map(used.map((id, column) => [id, column]));
   const signatures = [...bySignatureOccurrences.keys()].sort(compareText);
+  const blankKeys = new Set(ledger.filter((entry) => entry.value === null).map((entry) => entry.key));
   const cells = signatures.map((signature, index): Cell => {
     const found = bySignatureOccurrences.get(signature)!;
     const finest = found[0].finest;
@@ -69,7 +77,7 @@ export function buildCellSpace(finestCells: readonly FinestCell[], ledger: reado
       value,
       keys,
       shownBefore: found.some((o) => o.ledger && o.ledger.value !== null),
-      blankBefore: found.some((o) => o.ledger && o.ledger.value === null),
+      blankBefore: found.some((o) => o.ledger && o.ledger.value === null) || keys.some((key) => blankKeys.has(key)),
     };
   });
   return { cells, bySignature: new Map(cells.map((cell) => [cell.signature, cell])), columns: used };

@@ -1,7 +1,7 @@
 import { AlreadyDisclosedError } from '../errors';
 import type { Highs } from '../highs-runtime';
 import { type Cell, compareText } from './cell-space';
-import { feasibleRange, linkedCells, type Range, width } from './range-solver';
+import { feasibleRange, linkedCells, type Range, wideEnough, width } from './range-solver';
 
 /** How many candidates are tried for the one that widens a narrow range most directly, before taking the first. */
 const TRIES = 8;
@@ -18,12 +18,11 @@ export function protectIntervals(highs: Highs, cells: readonly Cell[], published
   const shownCells = () => cells.filter((cell) => shown.has(cell.index));
   while (queue.length > 0) {
     const target = queue[0];
-    const range = feasibleRange(highs, target, shownCells());
-    if (width(range) >= k) {
+    if (wideEnough(highs, target, shownCells(), k)) {
       queue.shift();
       continue;
     }
-    const sacrifice = chooseSacrifice(highs, target, range, shownCells());
+    const sacrifice = chooseSacrifice(highs, target, feasibleRange(highs, target, shownCells()), shownCells());
     if (!sacrifice) throw new AlreadyDisclosedError(target.keys);
     shown.delete(sacrifice.index);
     added.add(sacrifice.index);
