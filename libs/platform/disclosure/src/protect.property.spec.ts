@@ -60,3 +60,25 @@ describe('protect, over random case histories of one organisation', () => {
     );
   });
 });
+
+describe('protect, whatever the order of its input', () => {
+  it('blanks the same cells for the same reasons', async () => {
+    await fc.assert(
+      fc.asyncProperty(caseHistory, fc.nat(), async (history, rotation) => {
+        const finestCells = finestCellsOf(history);
+        const tables = annualReport(history, 2025, [1], false);
+        const rotate = <T>(items: readonly T[]) => [...items.slice(rotation % items.length), ...items.slice(0, rotation % items.length)];
+        const forward = await protect({ finestCells, tables, publication: 'p' });
+        const shuffled = await protect({
+          finestCells: rotate(finestCells).reverse(),
+          tables: rotate(tables).map((table) => ({ ...table, cells: rotate(table.cells).reverse() })),
+          publication: 'p',
+        });
+        const pattern = (result: typeof forward) =>
+          Object.fromEntries(result.tables.flatMap((t) => t.cells.map((c) => [`${t.id}:${c.key}`, [c.value, c.reason]])));
+        expect(pattern(shuffled)).toEqual(pattern(forward));
+      }),
+      { seed: 77, numRuns: 10 },
+    );
+  });
+});
