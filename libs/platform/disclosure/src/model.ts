@@ -7,7 +7,9 @@ export type SuppressionReason =
   /** Publishing it would narrow some blank cell's possible range to less than k (the LP attack). */
   | 'interval'
   /** The same cell (the same finest cells) was blank in an earlier publication for this organisation. */
-  | 'ledger';
+  | 'ledger'
+  /** One of the caller's protected cells (never published), or a published cell with the same finest cells. */
+  | 'protected';
 
 /**
  * One cell of the finest partition (organisation × site × quarter × theme × …, and a vintage when late events are
@@ -70,7 +72,16 @@ export interface ProtectInput {
   readonly tables: readonly TableSpec[];
   /** The id this publication is recorded under in the ledger. */
   readonly publication: string;
+  /**
+   * Cells never published that must stay hidden like a cell under k, whatever their count: e.g. the late cases
+   * between a report and its revision (the difference of two figures is not itself a published cell). They are
+   * recorded in the ledger under {@link PROTECTED_TABLE}, so later publications keep them hidden too.
+   */
+  readonly protectedCells?: readonly CellDefinition[];
 }
+
+/** The table id under which protected cells are kept in the ledger. */
+export const PROTECTED_TABLE = '(protected)';
 
 export interface ProtectResult {
   readonly k: number;

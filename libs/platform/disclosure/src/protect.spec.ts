@@ -116,6 +116,41 @@ describe('protect', () => {
     );
   });
 
+  it('keeps the late cases between a report and its revision hidden when asked to', async () => {
+    // Q1 by theme, published; then a late bullying case arrives and Q1 is republished over both vintages.
+    const finestCells = themes.flatMap((t, i) => [
+      { id: `Q1|${t}|v1`, count: quarterCounts.Q1[i] },
+      { id: `Q1|${t}|v2`, count: t === 'bullying' ? 1 : 0 },
+    ]);
+    const q1 = (vintages: string[]): TableSpec => ({
+      id: 'Q1',
+      cells: [
+        ...themes.map((t) => ({ key: `Q1|${t}`, cells: vintages.map((v) => `Q1|${t}|${v}`) })),
+        { key: 'Q1|total', cells: themes.flatMap((t) => vintages.map((v) => `Q1|${t}|${v}`)) },
+      ],
+    });
+    const late = { key: 'Q1|late', cells: themes.map((t) => `Q1|${t}|v2`) };
+    const first = await protect({ finestCells, tables: [q1(['v1'])], publication: 'q1' });
+
+    const naive = await protect({ finestCells, ledger: first.ledgerEntries, tables: [q1(['v1', 'v2'])], publication: 'q1-revised' });
+    const naiveAttack = await attack([...first.ledgerEntries, ...naive.ledgerEntries, { ...late, value: null }]);
+    expect(naiveAttack.disclosures.map((d) => [d.keys[0], d.min, d.max])).toEqual([['Q1|late', 1, 1]]);
+
+    const revised = await protect({
+      finestCells,
+      ledger: first.ledgerEntries,
+      tables: [q1(['v1', 'v2'])],
+      protectedCells: [late],
+      publication: 'q1-revised',
+    });
+    expect(revised.ledgerEntries.find((entry) => entry.key === 'Q1|late')).toMatchObject({
+      table: '(protected)',
+      value: null,
+      reason: 'primary',
+    });
+    expect((await attack([...first.ledgerEntries, ...revised.ledgerEntries], { crossCheck: true })).disclosures).toEqual([]);
+  });
+
   it('blanks zero counts as primary cells', async () => {
     const { finestCells, table } = crossTable('zeros', { a: { x: 0, y: 9 }, b: { x: 8, y: 7 } });
     const result = await protect({ finestCells, tables: [table], publication: 'p' });

@@ -1,6 +1,15 @@
 import { DisclosureInputError } from './errors';
 import { highsSolver } from './highs-runtime';
-import { DEFAULT_K, type LedgerEntry, type ProtectedCell, type ProtectInput, type ProtectResult, type SuppressionReason } from './model';
+import {
+  type CellDefinition,
+  DEFAULT_K,
+  PROTECTED_TABLE,
+  type LedgerEntry,
+  type ProtectedCell,
+  type ProtectInput,
+  type ProtectResult,
+  type SuppressionReason,
+} from './model';
 import { assertNothingShownBelow, buildCellSpace, type Cell, compareText } from './suppression/cell-space';
 import { gaussSuppression } from './suppression/gauss-suppression';
 import { protectIntervals } from './suppression/interval-protection';
@@ -17,13 +26,15 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
   const k = input.k ?? DEFAULT_K;
   if (!Number.isSafeInteger(k) || k < DEFAULT_K)
     throw new DisclosureInputError(`k must be a whole number of at least ${DEFAULT_K}, not ${k}.`);
-  const space = buildCellSpace(input.finestCells, input.ledger ?? [], input.tables);
+  const space = buildCellSpace(input.finestCells, input.ledger ?? [], input.tables, input.protectedCells);
   assertNothingShownBelow(space, k);
   const { published, secondary } = gaussSuppression(space.cells, k);
   const interval = protectIntervals(await highsSolver(), space.cells, published, k);
+  const cellOf = (definition: CellDefinition) => space.bySignature.get(JSON.stringify([...definition.cells].sort(compareText)))!;
   const reasonOf = (cell: Cell): SuppressionReason | null => {
     if (cell.shownBefore) return null;
     if (cell.value < k) return 'primary';
+    if (cell.sensitive) return 'protected';
     if (cell.blankBefore) return 'ledger';
     if (secondary.has(cell.index)) return 'secondary';
     if (interval.has(cell.index)) return 'interval';
@@ -32,12 +43,16 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
   const tables = input.tables.map((table) => ({
     id: table.id,
     cells: table.cells.map((definition): ProtectedCell => {
-      const cell = space.bySignature.get(JSON.stringify([...definition.cells].sort(compareText)))!;
+      const cell = cellOf(definition);
       const reason = reasonOf(cell);
       return { key: definition.key, cells: [...definition.cells], value: reason ? null : cell.value, suppressed: reason !== null, reason };
     }),
   }));
-  const ledgerEntries = tables.flatMap((table) =>
+  const hidden = {
+    id: PROTECTED_TABLE,
+    cells: (input.protectedCells ?? []).map((definition) => ({ ...definition, value: null, reason: reasonOf(cellOf(definition)) })),
+  };
+  const ledgerEntries = [...tables, hidden].flatMap((table) =>
     table.cells.map((cell): LedgerEntry => ({
       publication: input.publication,
       table: table.id,

@@ -9,7 +9,7 @@ export type LedgerProblem =
   | { readonly kind: 'shown-after-blank'; readonly key: string; readonly publication: string }
   /** The same cell is shown with another figure than before: late events must be published as a later vintage. */
   | { readonly kind: 'value-changed'; readonly key: string; readonly publication: string }
-  /** A cell blanked as primary can be computed exactly from everything shown. */
+  /** A cell blanked as primary, or a protected cell, can be computed exactly from everything shown. */
   | { readonly kind: 'exactly-derivable'; readonly key: string; readonly publication: string };
 
 /**
@@ -37,7 +37,7 @@ function derivablePrimaries(all: readonly LedgerEntry[]): LedgerProblem[] {
   const columns = [...new Set(all.flatMap((entry) => entry.cells))].sort(compareText);
   const columnOf = new Map(columns.map((id, i) => [id, i]));
   const vector = (entry: LedgerEntry) => entry.cells.map((id) => columnOf.get(id)!);
-  const primaries = all.filter((entry) => entry.reason === 'primary');
+  const primaries = all.filter((entry) => entry.reason === 'primary' || entry.reason === 'protected');
   const span = new PublishedSpan(new Map(primaries.map((entry, i) => [i, vector(entry)])));
   const disclosed = new Set<number>();
   for (const entry of all.filter((e) => e.value !== null)) for (const i of span.publish(vector(entry))) disclosed.add(i);

@@ -1,5 +1,5 @@
 import { AlreadyDisclosedError, DisclosureInputError } from '../errors';
-import type { FinestCell, LedgerEntry, TableSpec } from '../model';
+import { type CellDefinition, type FinestCell, type LedgerEntry, PROTECTED_TABLE, type TableSpec } from '../model';
 
 /**
  * A distinct published cell: every key, table and ledger entry that sums the same finest cells is one cell, so it
@@ -14,6 +14,8 @@ export interface Cell {
   readonly value: number;
   /** Every key it is published under, sorted. */
   readonly keys: readonly string[];
+  /** A protected cell (the caller's, or from the ledger): hidden like a primary cell whatever its count. */
+  readonly sensitive: boolean;
   /** Shown in an earlier publication: it must stay shown (the figure is out). */
   readonly shownBefore: boolean;
   /**
@@ -35,6 +37,7 @@ interface Occurrence {
   readonly key: string;
   readonly finest: readonly string[];
   readonly ledger?: LedgerEntry;
+  readonly sensitive?: boolean;
 }
 
 /** Collects the cells of the new tables and the ledger over one set of finest cells, checking they fit together. */
@@ -42,11 +45,18 @@ export function buildCellSpace(
   finestCells: readonly FinestCell[],
   ledger: readonly LedgerEntry[],
   tables: readonly TableSpec[],
+  protectedCells: readonly CellDefinition[] = [],
 ): CellSpace {
   const counts = finestCounts(finestCells);
   const occurrences: Occurrence[] = [
-    ...ledger.map((entry) => ({ key: entry.key, finest: definition(entry.key, entry.cells, counts), ledger: entry })),
+    ...ledger.map((entry) => ({
+      key: entry.key,
+      finest: definition(entry.key, entry.cells, counts),
+      ledger: entry,
+      sensitive: entry.table === PROTECTED_TABLE,
+    })),
     ...tables.flatMap((table) => tableOccurrences(table, counts)),
+    ...protectedCells.map((cell) => ({ key: cell.key, finest: definition(cell.key, cell.cells, counts), sensitive: true })),
   ];
   const bySignatureOccurrences = new Map<string, Occurrence[]>();
   for (const occurrence of occurrences) {
@@ -76,6 +86,7 @@ export function buildCellSpace(
       columns: finest.map((id) => columnOf.get(id)!),
       value,
       keys,
+      sensitive: found.some((o) => o.sensitive),
       shownBefore: found.some((o) => o.ledger && o.ledger.value !== null),
       blankBefore: found.some((o) => o.ledger && o.ledger.value === null) || keys.some((key) => blankKeys.has(key)),
     };
@@ -85,7 +96,7 @@ export function buildCellSpace(
 
 /** Cells already shown with fewer than k cases (possible only when k was raised): nothing can take them back. */
 export function assertNothingShownBelow(space: CellSpace, k: number): void {
-  const shown = space.cells.filter((cell) => cell.shownBefore && cell.value < k);
+  const shown = space.cells.filter((cell) => cell.shownBefore && (cell.value < k || cell.sensitive));
   if (shown.length > 0) throw new AlreadyDisclosedError(shown.flatMap((cell) => cell.keys));
 }
 

@@ -15,7 +15,7 @@ export interface GaussOutcome {
  * unless it would put a primary cell in the span of the published cells, in which case it is blanked.
  */
 export function gaussSuppression(cells: readonly Cell[], k: number): GaussOutcome {
-  const primary = cells.filter((cell) => cell.value < k);
+  const primary = cells.filter((cell) => cell.value < k || cell.sensitive);
   const span = new PublishedSpan(new Map(primary.map((cell) => [cell.index, cell.columns])));
   const published = new Set<number>();
   const secondary = new Set<number>();
@@ -24,7 +24,9 @@ export function gaussSuppression(cells: readonly Cell[], k: number): GaussOutcom
     if (disclosed.length > 0) throw new AlreadyDisclosedError(disclosed.flatMap((id) => cells[id].keys));
     published.add(cell.index);
   }
-  const candidates = cells.filter((cell) => !cell.shownBefore && !cell.blankBefore && cell.value >= k).sort(publicationPreference);
+  const candidates = cells
+    .filter((cell) => !cell.shownBefore && !cell.blankBefore && !cell.sensitive && cell.value >= k)
+    .sort(publicationPreference);
   for (const cell of candidates) {
     if (span.tryPublish(cell.columns).length > 0) secondary.add(cell.index);
     else published.add(cell.index);
