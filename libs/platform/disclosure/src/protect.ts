@@ -52,15 +52,21 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
     id: PROTECTED_TABLE,
     cells: (input.protectedCells ?? []).map((definition) => ({ ...definition, value: null, reason: reasonOf(cellOf(definition)) })),
   };
-  const ledgerEntries = [...tables, hidden].flatMap((table) =>
-    table.cells.map((cell): LedgerEntry => ({
-      publication: input.publication,
-      table: table.id,
-      key: cell.key,
-      cells: [...cell.cells].sort(compareText),
-      value: cell.value,
-      reason: cell.reason,
-    })),
-  );
+  const ledgerEntries = [...tables, hidden].flatMap((table) => ledgerEntriesOf(input.publication, table.id, table.cells));
   return { k, tables, ledgerEntries };
+}
+
+function ledgerEntriesOf(
+  publication: string,
+  table: string,
+  cells: readonly Pick<ProtectedCell, 'key' | 'cells' | 'value' | 'reason'>[],
+): LedgerEntry[] {
+  return cells.map(({ key, cells: finest, value, reason }) => ({
+    publication,
+    table,
+    key,
+    cells: [...finest].sort(compareText),
+    value,
+    reason,
+  }));
 }
