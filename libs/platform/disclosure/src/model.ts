@@ -84,11 +84,20 @@ export interface ProtectInput {
 export const PROTECTED_TABLE = '(protected)';
 
 export interface ProtectResult {
+  /** The version of the suppression rules ({@link DISCLOSURE_ALGORITHM}): record it with the publication. */
+  readonly algorithm: string;
   readonly k: number;
   readonly tables: readonly ProtectedTable[];
   /** The entries to append to the ledger, in table and cell order. */
   readonly ledgerEntries: readonly LedgerEntry[];
 }
+
+/**
+ * The version of the rules that choose the blanks (ordering, tie-breaks, interval repair; ADR 0028). The same input
+ * gives the same blanks under the same version; any change to those rules is a new version, so a report published
+ * under an older one is reproduced with that one.
+ */
+export const DISCLOSURE_ALGORITHM = 'gauss-interval-2026.12';
 
 /** The default threshold, from issue 11: fewer than five cases is never shown. */
 export const DEFAULT_K = 5;

@@ -3,6 +3,7 @@ import { highsSolver } from './highs-runtime';
 import {
   type CellDefinition,
   DEFAULT_K,
+  DISCLOSURE_ALGORITHM,
   PROTECTED_TABLE,
   type LedgerEntry,
   type ProtectedCell,
@@ -53,7 +54,7 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
     cells: (input.protectedCells ?? []).map((definition) => ({ ...definition, value: null, reason: reasonOf(cellOf(definition)) })),
   };
   const ledgerEntries = [...tables, hidden].flatMap((table) => ledgerEntriesOf(input.publication, table.id, table.cells));
-  return { k, tables, ledgerEntries };
+  return { algorithm: DISCLOSURE_ALGORITHM, k, tables, ledgerEntries };
 }
 
 function ledgerEntriesOf(
