@@ -1,0 +1,103 @@
+/** Why a published cell is blank. */
+export type SuppressionReason =
+  /** It counts fewer than k cases (zero included). */
+  | 'primary'
+  /** Publishing it would let a primary cell be computed exactly from the published cells (Gaussian elimination). */
+  | 'secondary'
+  /** Publishing it would narrow some blank cell's possible range to less than k (the LP attack). */
+  | 'interval'
+  /** The same cell (the same finest cells) was blank in an earlier publication for this organisation. */
+  | 'ledger'
+  /** One of the caller's protected cells (never published), or a published cell with the same finest cells. */
+  | 'protected';
+
+/**
+ * One cell of the finest partition (organisation × site × quarter × theme × …, and a vintage when late events are
+ * published as a revision): every published figure is a sum of these. The count is the true number of cases.
+ */
+export interface FinestCell {
+  readonly id: string;
+  readonly count: number;
+}
+
+/** A cell as the reader sees it: a label (`2026|Q1|theme=bullying`) and the finest cells it sums. */
+export interface CellDefinition {
+  readonly key: string;
+  readonly cells: readonly string[];
+}
+
+/** A table to publish: its cells in the order they are shown. */
+export interface TableSpec {
+  readonly id: string;
+  readonly cells: readonly CellDefinition[];
+}
+
+/** A cell as published: its value, or blank with the reason. */
+export interface ProtectedCell {
+  readonly key: string;
+  readonly cells: readonly string[];
+  /** The true sum when published; `null` when suppressed. */
+  readonly value: number | null;
+  readonly suppressed: boolean;
+  readonly reason: SuppressionReason | null;
+}
+
+export interface ProtectedTable {
+  readonly id: string;
+  readonly cells: readonly ProtectedCell[];
+}
+
+/**
+ * One published cell as the organisation's publication ledger keeps it: plain data the caller persists and passes
+ * back on every later publication. `value` is the figure shown (null when blank); `reason` why it was blank.
+ */
+export interface LedgerEntry {
+  readonly publication: string;
+  readonly table: string;
+  readonly key: string;
+  /** The finest cells, sorted. */
+  readonly cells: readonly string[];
+  readonly value: number | null;
+  readonly reason: SuppressionReason | null;
+}
+
+export interface ProtectInput {
+  /** The threshold: a cell with fewer than k cases is never shown. At least 5 (the default). */
+  readonly k?: number;
+  /** Every finest cell any table or ledger entry refers to, with its current true count. */
+  readonly finestCells: readonly FinestCell[];
+  /** Everything published before for this organisation. */
+  readonly ledger?: readonly LedgerEntry[];
+  /** The tables of this publication (all audiences: board and works council are two tables, or the same). */
+  readonly tables: readonly TableSpec[];
+  /** The id this publication is recorded under in the ledger. */
+  readonly publication: string;
+  /**
+   * Cells never published that must stay hidden like a cell under k, whatever their count: e.g. the late cases
+   * between a report and its revision (the difference of two figures is not itself a published cell). They are
+   * recorded in the ledger under {@link PROTECTED_TABLE}, so later publications keep them hidden too.
+   */
+  readonly protectedCells?: readonly CellDefinition[];
+}
+
+/** The table id under which protected cells are kept in the ledger. */
+export const PROTECTED_TABLE = '(protected)';
+
+export interface ProtectResult {
+  /** The version of the suppression rules ({@link DISCLOSURE_ALGORITHM}): record it with the publication. */
+  readonly algorithm: string;
+  readonly k: number;
+  readonly tables: readonly ProtectedTable[];
+  /** The entries to append to the ledger, in table and cell order. */
+  readonly ledgerEntries: readonly LedgerEntry[];
+}
+
+/**
+ * The version of the rules that choose the blanks (ordering, tie-breaks, interval repair; ADR 0028). The same input
+ * gives the same blanks under the same version; any change to those rules is a new version, so a report published
+ * under an older one is reproduced with that one.
+ */
+export const DISCLOSURE_ALGORITHM = 'gauss-interval-2026.12';
+
+/** The default threshold, from issue 11: fewer than five cases is never shown. */
+export const DEFAULT_K = 5;
