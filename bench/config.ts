@@ -20,6 +20,8 @@ export interface BenchConfig {
   decisions: number;
   /** Reports timed from submission to assignment at a steady rate (and a quarter of them again in a burst). */
   reports: number;
+  /** Client organisations invoiced in one invoice run. */
+  invoiceOrganisations: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -45,6 +47,7 @@ export function readConfig(): BenchConfig {
     a16Fraction: 0.5,
     decisions: intFromEnv('BENCH_DECISIONS', 10_000),
     reports: intFromEnv('BENCH_REPORTS', 200),
+    invoiceOrganisations: intFromEnv('BENCH_INVOICE_ORGANISATIONS', 10_000),
   };
 }
 

@@ -10,6 +10,7 @@ import type { ContenderName } from './contenders/contender';
 import { machineInfo, type MachineInfo } from './machine';
 import { benchmarkBus, renderBus } from './bus';
 import { benchmarkIntake, renderIntake } from './intake';
+import { benchmarkInvoiceRun, renderInvoiceRun } from './invoice-run';
 import { benchmarkMatchingDecision, renderMatchingDecision } from './matching-decision';
 import { benchmarkReportToAssigned, renderReportToAssigned } from './report-to-assigned';
 import { renderReport } from './report';
@@ -93,10 +94,12 @@ async function main(): Promise<void> {
     const decision = renderMatchingDecision(await benchmarkMatchingDecision(server.url, config.decisions));
     console.error('matching: report → assigned');
     const assigned = renderReportToAssigned(await benchmarkReportToAssigned(server.url, config.reports));
+    console.error('billing: an invoice run');
+    const invoices = renderInvoiceRun(await benchmarkInvoiceRun(server.url, config.invoiceOrganisations));
     const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
     const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds }).replace(
       '## Method',
-      `${bus}\n\n${intake}\n\n${decision}\n\n${assigned}\n\n## Method`,
+      `${bus}\n\n${intake}\n\n${decision}\n\n${assigned}\n\n${invoices}\n\n## Method`,
     );
     mkdirSync(resolve(REPORT, '..'), { recursive: true });
     writeFileSync(REPORT, markdown);

@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_AGENCY_ID, type DevIssuer } from '@vertrouwd/auth';
+import { seedDemoBilling } from './demo-billing';
 import { DEMO_DIRECTORY, DEMO_INTERNAL_COUNSELLOR, type DemoAgency, type DemoCounsellor } from './demo-directory';
 import type { ServiceProcess } from './service-processes';
 
@@ -191,12 +192,13 @@ async function seedDemoAgencyWork(matching: string, issuer: DevIssuer): Promise<
  */
 export async function seedDemoData(services: ServiceProcess[], issuer: DevIssuer | undefined, dataDir: string): Promise<boolean> {
   const url = (name: string) => services.find((s) => s.name === name)?.url;
-  const [matching, intake, cases] = [url('matching'), url('intake'), url('case')];
-  if (!matching || !intake || !cases || !issuer) return false;
+  const [matching, intake, cases, billing] = [url('matching'), url('intake'), url('case'), url('billing')];
+  if (!matching || !intake || !cases || !billing || !issuer) return false;
   const marker = join(dataDir, 'demo-data.seeded');
   if (existsSync(marker)) return true;
   for (const agency of DEMO_DIRECTORY) await seedAgency(matching, issuer, agency);
   await seedDemoAgencyWork(matching, issuer);
+  await seedDemoBilling(billing, issuer, call, until);
   // Intake learns the organisations from matching's events: the pages answer once it has.
   for (const { intakeCode } of DEMO_REPORTS)
     await until(`the intake page ${intakeCode}`, () => call(`${intake}/intake/${intakeCode}`, { method: 'GET' }, [200]));

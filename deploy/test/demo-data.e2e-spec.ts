@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_AGENCY_2_ID, DEMO_AGENCY_ID, DEMO_PASSWORD, startDevIssuer, WEB_CLIENT_ID, type DevIssuer } from '@vertrouwd/auth';
 import { startService, type RunningService } from '@vertrouwd/runtime';
-import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { caseService } from '../../services/case/src/service';
 import { intake } from '../../services/intake/src/service';
+import { billingService } from '../../services/billing/src/service';
 import { matchingService } from '../../services/matching/src/service';
 import { seedDemoData } from '../src/demo-data';
 import type { ServiceProcess } from '../src/service-processes';
 
-// What `npm start` seeds, against intake, case and matching as it runs them: the directory made through matching's
+// What `npm start` seeds, against intake, case, matching and billing as it runs them: the directory made through matching's
 // API (two agencies, organisations of every size, external and internal counsellors, an absence), the intake pages
 // fed from it, and the demo reports matched and assigned; no later start makes any of it again.
 describe('demo data', () => {
@@ -25,7 +26,7 @@ describe('demo data', () => {
 
   beforeAll(async () => {
     issuer = await startDevIssuer({ port: 0, adminClientSecret: ADMIN_SECRET, usersFile: join(dataDir, 'users.json') });
-    dbs = await Promise.all(['intake', 'case', 'matching', 'bus', 'vault'].map((label) => createTestDatabase(`demo_${label}`)));
+    dbs = await Promise.all(['intake', 'case', 'matching', 'bus', 'vault', 'billing'].map((label) => createTestDatabase(`demo_${label}`)));
     const common = {
       OIDC_ISSUER: issuer.issuer,
       BUS_DATABASE_URL: dbs[3].url,
@@ -40,6 +41,7 @@ describe('demo data', () => {
       await startService({ ...intake, logger: false }, { ...common, DATABASE_URL: dbs[0].url }),
       await startService({ ...caseService, logger: false }, { ...common, DATABASE_URL: dbs[1].url }),
       await startService({ ...matchingService, logger: false }, { ...common, DATABASE_URL: dbs[2].url }),
+      await startService({ ...billingService, logger: false }, { ...common, DATABASE_URL: dbs[5].url }),
     ];
     services = running.map((s) => ({ name: s.platform.serviceName, url: s.url, stop: () => s.close() }));
   });
@@ -89,6 +91,23 @@ describe('demo data', () => {
     });
     expect(signIn.status).toBe(200);
     await request(running[0].url).get('/intake/bakkerij-2026').expect(200);
+    // Billing: both agencies are suppliers with a price list, and every client organisation has a subscription.
+    for (const [agency, user, count] of [
+      [DEMO_AGENCY_ID, 'coordinator-carla', 3],
+      [DEMO_AGENCY_2_ID, 'coordinator-noor', 1],
+    ] as const) {
+      const billing = request(running[3].url);
+      const { body: account } = await billing
+        .get(`/agencies/${agency}/billing/account`)
+        .set('Authorization', await coordinator(user))
+        .expect(200);
+      expect(account.priceLists).toHaveLength(1);
+      const auth = await coordinator(user);
+      await eventually(async () => {
+        const { body: subscribed } = await billing.get(`/agencies/${agency}/billing/subscriptions`).set('Authorization', auth).expect(200);
+        expect(subscribed.subscriptions).toHaveLength(count);
+      });
+    }
 
     // A later start: the marker skips seeding; without it (a restart mid-seed) the ids and keys make nothing twice.
     expect(await seedDemoData(services, issuer, dataDir)).toBe(true);

@@ -1,33 +1,38 @@
 import { Module } from '@nestjs/common';
 import { OutboxRelayLifecycle, provideReadModels } from '@vertrouwd/service-kit';
-import { BillingHttpController } from './api/http/billing.http.controller';
-import { BillingRepository } from './application/billing.repository';
-import { BillingWork } from './application/billing-work';
-import { CloseBillingHandler } from './application/close-billing/close-billing.handler';
-import { OpenBillingHandler } from './application/open-billing/open-billing.handler';
-import { BILLING_READ_MODEL } from './application/ports/billing-read-model.port';
-import { BillingOverviewProjector } from './application/projections/billing-overview/billing-overview.projector';
-import { BillingOverview } from './application/projections/billing-overview/billing-overview.read-model';
-import { BillingLists } from './application/queries/billing-lists.query';
-import { SqlBillingReadModel } from './infrastructure/billing-read-model.sql';
-import { BillingReadModels1796501161608 } from './infrastructure/migrations/1796501161608-billing-read-models';
+import { AgencyBillingHttpController } from './api/http/agency-billing.http.controller';
+import { EmployerBillingHttpController } from './api/http/employer-billing.http.controller';
+import { BillingCommands } from './application/billing.commands';
+import { BillingQueries } from './application/billing.queries';
+import { AccountWork, BillingAccounts, InvoiceSeriesStreams, SubscriptionWork, Subscriptions } from './application/billing.repositories';
+import { CreditNotes } from './application/credit-notes';
+import { OrganisationDirectoryListener, UsageListener } from './application/integration/billing.listeners';
+import { InvoiceRuns } from './application/invoice-runs';
+import { BILLING_READS } from './application/ports/billing-reads.port';
+import { DOCUMENT_RENDERER } from './application/ports/document-renderer.port';
+import { BillingProjector } from './application/projections/billing.projector';
+import { SqlBillingReads } from './infrastructure/billing-reads.sql';
+import { ExportsRenderer } from './infrastructure/document-renderer';
+import { BILLING_MIGRATIONS } from './infrastructure/migrations';
 
-/** Wires the service: its read models and projections, the read-model port to its SQL, handlers, API, outbox relay. */
+/** Wires the service: read models and projection, listeners for facts, ports → SQL and the exports, the API. */
 @Module({
-  controllers: [BillingHttpController],
+  controllers: [AgencyBillingHttpController, EmployerBillingHttpController],
   providers: [
-    ...provideReadModels({
-      entities: [BillingOverview],
-      migrations: [BillingReadModels1796501161608],
-      projectors: [new BillingOverviewProjector()],
-    }),
-    SqlBillingReadModel,
-    { provide: BILLING_READ_MODEL, useExisting: SqlBillingReadModel },
-    BillingRepository,
-    BillingWork,
-    OpenBillingHandler,
-    CloseBillingHandler,
-    BillingLists,
+    ...provideReadModels({ entities: [], migrations: BILLING_MIGRATIONS, projectors: [new BillingProjector()] }),
+    { provide: BILLING_READS, useClass: SqlBillingReads },
+    { provide: DOCUMENT_RENDERER, useClass: ExportsRenderer },
+    BillingAccounts,
+    Subscriptions,
+    InvoiceSeriesStreams,
+    AccountWork,
+    SubscriptionWork,
+    BillingCommands,
+    InvoiceRuns,
+    CreditNotes,
+    BillingQueries,
+    OrganisationDirectoryListener,
+    UsageListener,
     OutboxRelayLifecycle,
   ],
 })

@@ -17,7 +17,7 @@ function fonts(): Record<Weight, Font[]> {
   if (!loaded) {
     const files = join(dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files');
     const load = (weight: number) =>
-      SUBSETS.map((subset) => create(woffToSfnt(readFileSync(join(files, `noto-sans-${subset}-${weight}-normal.woff`)))));
+      SUBSETS.map((subset) => create(woffToSfnt(readFileSync(join(files, `noto-sans-${subset}-${weight}-normal.woff`)))) as Font);
     loaded = { regular: load(400), bold: load(700) };
   }
   return loaded;

@@ -1,0 +1,59 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles, TenantScope } from '@vertrouwd/auth';
+import { ApiProblemResponse } from '@vertrouwd/http';
+import { BillingQueries } from '../../application/billing.queries';
+import { SubscriptionNotFoundError } from '../../domain/billing.errors';
+import { documentView, sendExport, subscriptionView, type ExportReply } from './billing.views';
+import { DOCUMENT_NUMBER, UUID } from './billing.params';
+
+/** The employer contact of an organisation: its own contract and invoices, to read and download; nothing else. */
+@ApiTags('billing (employer)')
+@ApiBearerAuth()
+@Controller('organisations/:organisationId/billing')
+@Roles('employer')
+@TenantScope({ organisation: 'params.organisationId' })
+export class EmployerBillingHttpController {
+  constructor(private readonly queries: BillingQueries) {}
+
+  @Get('subscription')
+  @ApiProblemResponse(404, 'No subscription')
+  async subscription(@Param('organisationId', UUID) organisationId: string) {
+    const row = await this.queries.subscription(organisationId);
+    if (!row) throw new SubscriptionNotFoundError();
+    return subscriptionView(row);
+  }
+
+  @Get('invoices')
+  async invoices(@Param('organisationId', UUID) organisationId: string) {
+    return { documents: await this.queries.list({ organisationId }) };
+  }
+
+  @Get('invoices/:number')
+  @ApiProblemResponse(404, 'No invoice of yours by that number')
+  async invoice(@Param('organisationId', UUID) organisationId: string, @Param('number', DOCUMENT_NUMBER) number: string) {
+    return documentView(await this.queries.document(number, { organisationId }));
+  }
+
+  @Get('invoices/:number/pdf')
+  @ApiProduces('application/pdf')
+  @ApiProblemResponse(404, 'No invoice of yours by that number')
+  async pdf(
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('number', DOCUMENT_NUMBER) number: string,
+    @Res() res: ExportReply,
+  ) {
+    sendExport(res, await this.queries.exports(number, { organisationId }), 'pdf', number);
+  }
+
+  @Get('invoices/:number/ubl')
+  @ApiProduces('application/xml')
+  @ApiProblemResponse(404, 'No invoice of yours by that number')
+  async ubl(
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('number', DOCUMENT_NUMBER) number: string,
+    @Res() res: ExportReply,
+  ) {
+    sendExport(res, await this.queries.exports(number, { organisationId }), 'ubl', number);
+  }
+}

@@ -1,0 +1,4 @@
+import { BillingReadModels1796600000000 } from './1796600000000-billing-read-models';
+
+/** Every read-model migration of billing, in order (the module and the benchmark apply the same). */
+export const BILLING_MIGRATIONS = [BillingReadModels1796600000000];
