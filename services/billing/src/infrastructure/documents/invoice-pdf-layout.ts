@@ -56,7 +56,7 @@ function header({ w, root, doc, l }: Page, heading: string): number {
 
   const facts: [string, string][] = [
     [l.number[doc.kind], oneLine(doc.number)],
-    [l.issueDate, formatDate(doc.issueDate, l)],
+    [l.issueDate[doc.kind], formatDate(doc.issueDate, l)],
     ...(doc.dueDate ? [[l.dueDate, formatDate(doc.dueDate, l)] as [string, string]] : []),
     [l.period, `${formatDate(doc.period.start, l)} ${l.to} ${formatDate(doc.period.end, l)}`],
     [l.buyerReference, oneLine(doc.buyerReference)],
