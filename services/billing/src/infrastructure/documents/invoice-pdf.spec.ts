@@ -119,6 +119,7 @@ describe('renderInvoicePdf', () => {
     const lines = text(await readPdf(await render(fullCreditNote)));
     expect(lines).toMatch(/^Creditnota/);
     expect(lines).toContain('Creditnotanummer: C2026-000003');
+    expect(lines).toContain('Datum creditnota: 20 april 2026');
     expect(lines).toContain('Correctie op factuur: 2026-000042 van 3 april 2026');
     expect(lines).toContain('Te crediteren € 5.189,39');
     expect(lines).toContain('Creditering van factuur 2026-000042: verkeerde tariefgroep.');

@@ -1,6 +1,7 @@
 import { create, type Font } from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { woffToSfnt } from './woff';
 
 export type Weight = 'regular' | 'bold';
@@ -17,10 +18,59 @@ function fonts(): Record<Weight, Font[]> {
   if (!loaded) {
     const files = join(dirname(require.resolve('@fontsource/noto-sans/package.json')), 'files');
     const load = (weight: number) =>
-      SUBSETS.map((subset) => create(woffToSfnt(readFileSync(join(files, `noto-sans-${subset}-${weight}-normal.woff`)))) as Font);
+      SUBSETS.map((subset) => {
+        const woff = readFileSync(join(files, `noto-sans-${subset}-${weight}-normal.woff`));
+        const font = create(woffToSfnt(woff)) as Font;
+        woffs.set(font, woff);
+        return font;
+      });
     loaded = { regular: load(400), bold: load(700) };
   }
   return loaded;
+}
+
+const woffs = new Map<Font, Buffer>();
+
+/** A font file embedded whole in every PDF that uses it, prepared once per process (see `frozenFont`). */
+export interface FrozenFont {
+  /** The TrueType file without the layout tables a PDF never reads, deflated. */
+  deflated: Buffer;
+  /** Its length before deflating (the font stream's `Length1`). */
+  length: number;
+  /** Advance width of every glyph, in 1/1000 em, by glyph id. */
+  widths: number[];
+  /** The code points each glyph stands for (the smallest one mapped to it), by glyph id; none for unmapped glyphs. */
+  unicode: (number[] | undefined)[];
+}
+
+const frozen = new Map<Font, FrozenFont | null>();
+/** Tables a PDF reader uses from an embedded TrueType font; GSUB/GPOS/GDEF (shaping) were applied when laying out. */
+const PDF_TABLES = new Set(['cmap', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'post', 'OS/2', 'name', 'cvt ', 'fpgm', 'prep']);
+const MAX_FROZEN_GLYPHS = 400;
+
+/**
+ * Subsetting a font for each PDF cost about half of rendering an invoice. The fontsource files are already small
+ * subsets (Latin: 281 glyphs, 17 kB deflated), so the ones with at most 400 glyphs are embedded whole, deflated once
+ * per process; a PDF then copies the bytes. Latin Extended (1,398 glyphs) is subset per PDF as pdfkit does, as it
+ * is rarely used. `null`: subset this one per PDF.
+ */
+export function frozenFont(font: Font): FrozenFont | null {
+  if (!frozen.has(font)) frozen.set(font, freeze(font));
+  return frozen.get(font)!;
+}
+
+function freeze(font: Font): FrozenFont | null {
+  const woff = woffs.get(font);
+  if (!woff || font.numGlyphs > MAX_FROZEN_GLYPHS) return null;
+  const file = woffToSfnt(woff, (tag) => PDF_TABLES.has(tag));
+  const scale = 1000 / font.unitsPerEm;
+  const widths = Array.from({ length: font.numGlyphs }, (_, gid) => font.getGlyph(gid).advanceWidth * scale);
+  const unicode: (number[] | undefined)[] = [[0]];
+  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) {
+    const gid = font.glyphForCodePoint(codePoint).id;
+    unicode[gid] ??= [codePoint];
+  }
+  return { deflated: deflateSync(file), length: file.length, widths, unicode };
 }
 
 export interface TextRun {

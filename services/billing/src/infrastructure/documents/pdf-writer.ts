@@ -1,5 +1,5 @@
 import type { Font } from 'fontkit';
-import { primaryFont, textRuns, type Weight } from './pdf-fonts';
+import { frozenFont, primaryFont, textRuns, type FrozenFont, type Weight } from './pdf-fonts';
 
 export interface TextStyle {
   width: number;
@@ -21,9 +21,9 @@ export class PdfWriter {
 
   /** Adds a structure element of `type` holding `text` at (x, y); returns the height it took. */
   text(parent: Struct, type: string, text: string, x: number, y: number, style: TextStyle): number {
-    const { doc } = this;
-    parent.add(doc.struct(type, {}, () => this.draw(text, x, y, style)));
-    return doc.y - y;
+    let height = 0;
+    parent.add(this.doc.struct(type, {}, () => (height = this.draw(text, x, y, style))));
+    return height;
   }
 
   heightOf(text: string, style: TextStyle): number {
@@ -38,24 +38,77 @@ export class PdfWriter {
     doc.endMarkedContent();
   }
 
-  private draw(text: string, x: number, y: number, style: TextStyle): void {
+  /** Draws the text and returns the height it took. */
+  private draw(text: string, x: number, y: number, style: TextStyle): number {
+    const { doc } = this;
     const runs = textRuns(text, style.weight ?? 'regular');
+    if (runs.length === 1) {
+      // One font and one line (most strings): placed directly, without pdfkit's line wrapper, which costs more.
+      this.use(runs[0].font, style);
+      const width = doc.widthOfString(runs[0].text);
+      if (width <= style.width) {
+        doc.text(runs[0].text, style.align === 'right' ? x + style.width - width : x, y, { lineBreak: false });
+        return doc.currentLineHeight(true);
+      }
+    }
     const options = { width: style.width, align: style.align ?? 'left', lineBreak: true };
     runs.forEach((run, i) => {
       this.use(run.font, style);
       const continued = i < runs.length - 1;
-      if (i === 0) this.doc.text(run.text, x, y, { ...options, continued });
-      else this.doc.text(run.text, { ...options, continued });
+      if (i === 0) doc.text(run.text, x, y, { ...options, continued });
+      else doc.text(run.text, { ...options, continued });
     });
+    return doc.y - y;
   }
 
   private use(font: Font, style: TextStyle): void {
     this.doc.font(font as unknown as FontSource, `${font.postscriptName}-${fontKey(font)}`).fontSize(style.size ?? 9);
     // pdfkit shapes each word once per document; words repeat from invoice to invoice, so the shaped words are kept
     // per font for the process (a shaped word depends only on the font and the word).
-    const embedded = (this.doc as unknown as { _font: { layoutCache?: object } })._font;
+    const embedded = (this.doc as unknown as { _font: EmbeddedFont })._font;
+    if (embedded.prepared) return;
+    embedded.prepared = true;
     embedded.layoutCache = sharedLayouts(font);
+    const whole = frozenFont(font);
+    if (whole) embedWhole(embedded, whole);
   }
+}
+
+/** The parts of pdfkit's EmbeddedFont (internal) that `embedWhole` replaces. */
+interface EmbeddedFont {
+  prepared?: boolean;
+  layoutCache?: object;
+  subset: { includeGlyph(gid: number): number; encode(): Uint8Array; cff?: unknown };
+  widths: number[];
+  unicode: (number[] | undefined)[];
+  embed: (this: EmbeddedFont) => void;
+  document: { ref: (this: unknown, data?: object) => { data: Record<string, unknown>; compress: boolean } };
+}
+
+/**
+ * Makes pdfkit embed the whole (small) font file, deflated once per process, instead of a subset built and deflated
+ * for every PDF: glyph ids stay the font's own, widths and the ToUnicode map come precomputed (pdfkit still adds a
+ * map for a glyph that has no code point of its own, such as a ligature). Relies on pdfkit 0.20.2's EmbeddedFont:
+ * `embed()` creates the font file stream first; the PDF tests pin what comes out.
+ */
+function embedWhole(embedded: EmbeddedFont, whole: FrozenFont): void {
+  embedded.subset = { includeGlyph: (gid) => gid, encode: () => whole.deflated, cff: null };
+  embedded.widths = whole.widths.slice();
+  embedded.unicode = whole.unicode.slice();
+  const embed = embedded.embed;
+  embedded.embed = function (this: EmbeddedFont) {
+    for (let gid = 0; gid < this.unicode.length; gid++) this.unicode[gid] ??= [0xfffd];
+    const { document } = this;
+    const ref = document.ref;
+    document.ref = (data) => {
+      document.ref = ref;
+      const fontFile = ref.call(document, data);
+      Object.assign(fontFile.data, { Filter: 'FlateDecode', Length1: whole.length });
+      fontFile.compress = false;
+      return fontFile;
+    };
+    embed.call(this);
+  };
 }
 
 const layouts = new Map<Font, object>();
