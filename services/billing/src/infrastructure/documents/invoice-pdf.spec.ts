@@ -144,6 +144,14 @@ describe('renderInvoicePdf', () => {
     expect(text(await readPdf(await render(doc)))).toContain('Şahin Bouw & Łódź Ελλάς Москва B.V.');
   });
 
+  it('keeps words with ligatures (fi, fl) readable as text, and the next PDF without them too', async () => {
+    const lines = [{ ...typicalInvoice.lines[0], description: 'Certificering en fiscale reflectie, Q1 2026' }, typicalInvoice.lines[1]];
+    const doc: InvoiceDocument = { ...typicalInvoice, lines };
+    expect(text(await readPdf(await render(doc)))).toContain('Certificering en fiscale reflectie, Q1 2026');
+    expect(text(await readPdf(await render(typicalInvoice)))).toContain('Factuurnummer: 2026-000042');
+    expect((await render(typicalInvoice)).equals(invoicePdf)).toBe(true);
+  });
+
   it('prints the country of an address abroad, and none for a Dutch one', async () => {
     const doc: InvoiceDocument = { ...typicalInvoice, customer: { ...typicalInvoice.customer, country: 'BE' } };
     const lines = (await readPdf(await render(doc))).lines;

@@ -20,7 +20,9 @@ function fonts(): Record<Weight, Font[]> {
     const load = (weight: number) =>
       SUBSETS.map((subset) => {
         const woff = readFileSync(join(files, `noto-sans-${subset}-${weight}-normal.woff`));
-        const font = create(woffToSfnt(woff)) as Font;
+        // Without GSUB: no ligatures. fontkit gives a ligature glyph ("fi") no code points, so pdfkit maps it to
+        // nothing and the text could not be searched or copied; every glyph drawn is then one character's.
+        const font = create(woffToSfnt(woff, (tag) => tag !== 'GSUB')) as Font;
         woffs.set(font, woff);
         return font;
       });
@@ -41,6 +43,8 @@ export interface FrozenFont {
   widths: number[];
   /** The code points each glyph stands for (the smallest one mapped to it), by glyph id; none for unmapped glyphs. */
   unicode: (number[] | undefined)[];
+  /** The ToUnicode CMap stream for `unicode`, deflated; made by the first PDF that needs it. */
+  deflatedToUnicode?: Buffer;
 }
 
 const frozen = new Map<Font, FrozenFont | null>();

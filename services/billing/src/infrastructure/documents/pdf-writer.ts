@@ -1,4 +1,5 @@
 import type { Font } from 'fontkit';
+import { deflateSync } from 'node:zlib';
 import { frozenFont, primaryFont, textRuns, type FrozenFont, type Weight } from './pdf-fonts';
 
 export interface TextStyle {
@@ -75,6 +76,11 @@ export class PdfWriter {
 }
 
 /** The parts of pdfkit's EmbeddedFont (internal) that `embedWhole` replaces. */
+interface PdfRef {
+  data: Record<string, unknown>;
+  compress: boolean;
+  end(chunk?: string | Uint8Array): void;
+}
 interface EmbeddedFont {
   prepared?: boolean;
   layoutCache?: object;
@@ -82,21 +88,32 @@ interface EmbeddedFont {
   widths: number[];
   unicode: (number[] | undefined)[];
   embed: (this: EmbeddedFont) => void;
-  document: { ref: (this: unknown, data?: object) => { data: Record<string, unknown>; compress: boolean } };
+  toUnicodeCmap: (this: EmbeddedFont) => PdfRef;
+  document: { ref: (this: unknown, data?: object) => PdfRef };
 }
 
 /**
  * Makes pdfkit embed the whole (small) font file, deflated once per process, instead of a subset built and deflated
- * for every PDF: glyph ids stay the font's own, widths and the ToUnicode map come precomputed (pdfkit still adds a
- * map for a glyph that has no code point of its own, such as a ligature). Relies on pdfkit 0.20.2's EmbeddedFont:
- * `embed()` creates the font file stream first; the PDF tests pin what comes out.
+ * for every PDF: glyph ids stay the font's own and the widths come precomputed. The ToUnicode map is the font's own,
+ * also deflated once, unless a glyph without a code point of its own (a ligature such as "fi") was drawn: then
+ * pdfkit writes the map it completed while drawing. Relies on pdfkit 0.20.2's EmbeddedFont, whose `embed()` creates
+ * the font file stream first; the PDF tests pin what comes out.
  */
 function embedWhole(embedded: EmbeddedFont, whole: FrozenFont): void {
   embedded.subset = { includeGlyph: (gid) => gid, encode: () => whole.deflated, cff: null };
   embedded.widths = whole.widths.slice();
   embedded.unicode = whole.unicode.slice();
-  const embed = embedded.embed;
+  const { embed, toUnicodeCmap } = embedded;
+  let ownMap = true;
+  embedded.toUnicodeCmap = function (this: EmbeddedFont) {
+    if (!ownMap) return toUnicodeCmap.call(this);
+    const cmap = this.document.ref({ Filter: 'FlateDecode' });
+    cmap.compress = false;
+    cmap.end((whole.deflatedToUnicode ??= deflateSync(cmapText(this, toUnicodeCmap))));
+    return cmap;
+  };
   embedded.embed = function (this: EmbeddedFont) {
+    ownMap = this.unicode.length === whole.unicode.length && this.unicode.every((u, gid) => u === whole.unicode[gid]);
     for (let gid = 0; gid < this.unicode.length; gid++) this.unicode[gid] ??= [0xfffd];
     const { document } = this;
     const ref = document.ref;
@@ -109,6 +126,14 @@ function embedWhole(embedded: EmbeddedFont, whole: FrozenFont): void {
     };
     embed.call(this);
   };
+}
+
+/** The ToUnicode CMap as pdfkit writes it for a font's completed map (`this.unicode`, no holes). */
+function cmapText(embedded: EmbeddedFont, toUnicodeCmap: EmbeddedFont['toUnicodeCmap']): Buffer {
+  let text = '';
+  const capture: PdfRef = { data: {}, compress: false, end: (chunk) => (text = String(chunk)) };
+  toUnicodeCmap.call({ ...embedded, document: { ref: () => capture } });
+  return Buffer.from(`${text}\n`, 'latin1');
 }
 
 const layouts = new Map<Font, object>();
