@@ -6,7 +6,7 @@ import { metadataOf, type CommandContext } from '@vertrouwd/service-kit';
 import type { BillingSettings } from '../domain/account/billing-account.events';
 import { BillingAccountNotFoundError, NoPriceListError, OrganisationUnknownError, RunWindowError } from '../domain/billing.errors';
 import { buildInvoice } from '../domain/invoices/invoice-builder';
-import { InvoiceSeries } from '../domain/invoices/invoice-series.aggregate';
+import { documentNumber, InvoiceSeries } from '../domain/invoices/invoice-series.aggregate';
 import type { DocumentDigests } from '../domain/invoices/invoice-series.events';
 import { addDays, amsterdamDay } from '../domain/pricing/calendar';
 import type { PeriodCharge } from '../domain/pricing/charges';
@@ -126,28 +126,31 @@ export class InvoiceRuns {
     for (let conflicts = 0; ;) {
       const pending = items.filter((item) => !series.isInvoiced(item.subscription.organisationId, item.charge.period.key));
       if (pending.length === 0) return issued;
-      const numbers: string[] = [];
-      for (const item of pending.slice(0, BATCH)) {
-        const { terms } = item.subscription;
-        const document = buildInvoice(
+      // The batch's documents are numbered in order, rendered at once (the renderer uses every core), then issued.
+      const batch = pending.slice(0, BATCH).map((item, index) => ({
+        item,
+        document: buildInvoice(
           {
-            number: series.nextNumber(),
+            number: documentNumber(year, series.state.sequence + 1 + index),
             issueDate,
             dueDate: addDays(issueDate, settings.paymentTermDays),
             supplier: settings.supplier,
             customer: {
-              ...terms.address,
+              ...item.subscription.terms.address,
               kvk: item.organisation.kvk,
               ...(item.organisation.vatId ? { vatId: item.organisation.vatId } : {}),
             },
-            buyerReference: terms.buyerReference,
-            language: terms.language,
+            buyerReference: item.subscription.terms.buyerReference,
+            language: item.subscription.terms.language,
           },
           item.charge,
           item.prices,
-        );
-        const rendered = await this.renderer.render(document);
-        series.issueInvoice(item.subscription.organisationId, item.charge.period.key, document, digestsOf(rendered), at);
+        ),
+      }));
+      const rendered = await Promise.all(batch.map(({ document }) => this.renderer.render(document)));
+      const numbers: string[] = [];
+      for (const [index, { item, document }] of batch.entries()) {
+        series.issueInvoice(item.subscription.organisationId, item.charge.period.key, document, digestsOf(rendered[index]), at);
         numbers.push(document.number);
       }
       try {

@@ -1,19 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { DocumentRenderer, RenderedDocument } from '../application/ports/document-renderer.port';
 import type { InvoiceDocument } from '../domain/invoices/invoice-document';
 import { renderBookkeepingCsv } from './documents/bookkeeping-csv';
-import { renderInvoicePdf } from './documents/invoice-pdf';
-import { renderUbl } from './documents/ubl';
+import { RenderPool } from './documents/render-pool';
 
-/** The exports: UBL 2.1 by SI-UBL 2.0, the PDF/A-3 that embeds it, and the bookkeeping CSV (docs/billing/e-invoices.md). */
+/**
+ * The exports: UBL 2.1 by SI-UBL 2.0 and the PDF/A-3 that embeds it (rendered on a pool of worker threads), and the
+ * bookkeeping CSV (docs/billing/e-invoices.md).
+ */
 @Injectable()
-export class ExportsRenderer implements DocumentRenderer {
-  async render(document: InvoiceDocument): Promise<RenderedDocument> {
-    const ubl = renderUbl(document);
-    return { ubl, pdf: await renderInvoicePdf(document, ubl) };
+export class ExportsRenderer implements DocumentRenderer, OnApplicationShutdown {
+  private readonly pool = new RenderPool();
+
+  render(document: InvoiceDocument): Promise<RenderedDocument> {
+    return this.pool.render(document);
   }
 
   bookkeepingCsv(documents: readonly InvoiceDocument[]): string {
     return renderBookkeepingCsv([...documents]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.close();
   }
 }
