@@ -4,6 +4,7 @@ create database vertrouwd_intake;
 create database vertrouwd_case;
 create database vertrouwd_matching;
 create database vertrouwd_billing;
+create database vertrouwd_reporting;
 create database vertrouwd_bus;
 -- The key vault, shared by every service (ADR 0013).
 create database vertrouwd_privacy;

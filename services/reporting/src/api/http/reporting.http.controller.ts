@@ -1,0 +1,143 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
+import { ApiProblemResponse } from '@vertrouwd/http';
+import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
+import { ReportsService } from '../../application/reports/reports.service';
+import { reportCsv } from '../../application/reports/report-csv';
+import { amsterdamDay } from '../../application/integration/journal.listener';
+import { PUBLICATION, UUID, YEAR } from './reporting.params';
+import { NarrativeRequest } from './reporting.request.dto';
+
+interface CsvReply {
+  setHeader(name: string, value: string): unknown;
+  end(body: string): unknown;
+}
+
+const today = () => amsterdamDay(new Date());
+
+/** The agency's annual reports per client organisation: the draft, the counsellor's narrative, publication. */
+@ApiTags('reporting (agency)')
+@ApiBearerAuth()
+@Controller('agencies/:agencyId/organisations/:organisationId/reports')
+@TenantScope({ agency: 'params.agencyId' })
+export class AgencyReportsHttpController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get()
+  @Roles('coordinator', 'advisor', 'auditor')
+  @ApiProblemResponse(404, 'No client organisation of your agency by that id')
+  async list(@Param('agencyId', UUID) agencyId: string, @Param('organisationId', UUID) organisationId: string) {
+    await this.reports.assertOwned(agencyId, organisationId);
+    return { publications: await this.reports.list(organisationId) };
+  }
+
+  @Get(':year/draft')
+  @Roles('coordinator', 'advisor')
+  @ApiProblemResponse(404, 'No client organisation of your agency by that id')
+  async draft(
+    @Param('agencyId', UUID) agencyId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('year', YEAR) year: number,
+  ) {
+    return this.reports.draft(agencyId, organisationId, year, today());
+  }
+
+  @Put(':year/narrative')
+  @Roles('coordinator', 'advisor')
+  @ApiProblemResponse(404, 'No client organisation of your agency by that id')
+  async narrative(
+    @Param('agencyId', UUID) agencyId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('year', YEAR) year: number,
+    @Body() body: NarrativeRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    return {
+      warnings: await this.reports.writeNarrative(
+        agencyId,
+        organisationId,
+        year,
+        { signals: body.signals, advice: body.advice },
+        contextOf(p, req),
+      ),
+    };
+  }
+
+  @Post(':year/publications')
+  @HttpCode(201)
+  @Roles('coordinator')
+  @ApiProblemResponse(404, 'No client organisation of your agency by that id')
+  @ApiProblemResponse(409, 'Another publication was made meanwhile')
+  @ApiProblemResponse(422, 'The year is not over')
+  async publish(
+    @Param('agencyId', UUID) agencyId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('year', YEAR) year: number,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ) {
+    const published = await this.reports.publish(agencyId, organisationId, year, today(), contextOf(p, req));
+    return { publication: published.publication, digest: published.digest, signature: published.signature };
+  }
+
+  @Get(':year/publications/:publication')
+  @Roles('coordinator', 'advisor', 'auditor')
+  @ApiProblemResponse(404, 'No such publication')
+  async publication(
+    @Param('agencyId', UUID) agencyId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('year', YEAR) year: number,
+    @Param('publication', PUBLICATION) publication: number,
+  ) {
+    await this.reports.assertOwned(agencyId, organisationId);
+    const found = await this.reports.published(organisationId, year, publication);
+    return { ...found.content, digest: found.digest, signature: found.signature };
+  }
+
+  @Get(':year/publications/:publication/reproduction')
+  @Roles('auditor', 'coordinator')
+  @ApiProblemResponse(404, 'No such publication')
+  async reproduce(
+    @Param('agencyId', UUID) agencyId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('year', YEAR) year: number,
+    @Param('publication', PUBLICATION) publication: number,
+  ) {
+    return this.reports.reproduce(agencyId, organisationId, year, publication);
+  }
+}
+
+/** The employer contact: their organisation's published reports, nothing else. */
+@ApiTags('reporting (employer)')
+@ApiBearerAuth()
+@Controller('organisations/:organisationId/reports')
+@Roles('employer')
+@TenantScope({ organisation: 'params.organisationId' })
+export class EmployerReportsHttpController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get()
+  async list(@Param('organisationId', UUID) organisationId: string) {
+    return { publications: await this.reports.list(organisationId) };
+  }
+
+  @Get(':year')
+  @ApiProblemResponse(404, 'No published report for that year')
+  async latest(@Param('organisationId', UUID) organisationId: string, @Param('year', YEAR) year: number) {
+    const found = await this.reports.published(organisationId, year);
+    return { ...found.content, digest: found.digest, signature: found.signature };
+  }
+
+  @Get(':year/csv')
+  @ApiProduces('text/csv')
+  @ApiProblemResponse(404, 'No published report for that year')
+  async csv(@Param('organisationId', UUID) organisationId: string, @Param('year', YEAR) year: number, @Res() res: CsvReply) {
+    const found = await this.reports.published(organisationId, year);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="jaarverslag-${year}.csv"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.end(reportCsv(found.content));
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AggregateRepository, type EventStore, type NewEvent } from '@vertrouwd/event-sourcing';
+import { EVENT_STORE } from '@vertrouwd/runtime';
+import type { ReportingFact } from '../domain/facts/facts';
+import { OrganisationReports } from '../domain/reports/organisation-reports.aggregate';
+import type { OrganisationReportsEvent } from '../domain/reports/organisation-reports.events';
+
+/** Organisations' reports in streams `reports-<organisationId>`. */
+@Injectable()
+export class ReportsRepository extends AggregateRepository<OrganisationReportsEvent, OrganisationReports> {
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    super(store, { category: 'reports', create: () => new OrganisationReports() });
+  }
+}
+
+/** The organisation's facts journal, `facts-<organisationId>`: appended once per source event, read up to a version. */
+@Injectable()
+export class FactsJournal {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Appends a fact under the id of the event it came from: a redelivered event is appended once. */
+  async record(organisationId: string, sourceEventId: string, fact: ReportingFact): Promise<void> {
+    const { type, ...data } = fact;
+    const event: NewEvent = { id: sourceEventId, type, data };
+    await this.store.appendToStream(`facts-${organisationId}`, [event], 'any');
+  }
+
+  /** The facts up to and including `version` (all when omitted), and the version of the last one (-1: none). */
+  async read(organisationId: string, version?: number): Promise<{ facts: ReportingFact[]; version: number }> {
+    const recorded = await this.store.readStream(`facts-${organisationId}`, version === undefined ? {} : { maxCount: version + 1 });
+    return {
+      facts: recorded.map((e) => ({ ...(e.data as object), type: e.type }) as ReportingFact),
+      version: recorded.length === 0 ? -1 : (recorded.at(-1)?.version ?? -1),
+    };
+  }
+}

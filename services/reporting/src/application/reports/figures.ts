@@ -1,0 +1,145 @@
+import type { CellDefinition, FinestCell, TableSpec } from '@vertrouwd/disclosure';
+import { ANONYMITY, DEADLINES, ENGAGEMENT_KINDS, OUTCOMES, REFERRAL_TYPES, REGIMES, RELATIONS, THEMES } from '@vertrouwd/contracts';
+import type { ReportingFact } from '../../domain/facts/facts';
+
+/**
+ * The figures of an organisation's annual report, computed from its facts alone. Every published count is a sum
+ * of *finest cells* (year × quarter × theme × relation × anonymity × state at the cut-off, one cell per
+ * combination, zeros included), so disclosure control sees every table as sums of the same cells and suppression
+ * stays consistent across them (`@vertrouwd/disclosure`, docs/reporting/disclosure-control.md). Referrals and missed
+ * deadlines are counted in finest cells of their own.
+ */
+export const STATES = ['open', ...OUTCOMES] as const;
+const QUARTERS = [1, 2, 3, 4] as const;
+
+export interface ActivityFigures {
+  kind: string;
+  count: number;
+  minutes: number;
+}
+
+export interface YearFigures {
+  year: number;
+  finestCells: FinestCell[];
+  tables: TableSpec[];
+  /** True counts, never published as such: the number of cases reported in the year (for the threshold checks). */
+  cases: number;
+  lastYearCases: number;
+  caseWorkMinutes: number;
+  activities: ActivityFigures[];
+}
+
+const quarterOf = (day: string) => Math.ceil(Number(day.slice(5, 7)) / 3);
+const caseCell = (year: number, q: number, theme: string, relation: string, anonymity: string, state: string) =>
+  `${year}|Q${q}|${theme}|${relation}|${anonymity}|${state}`;
+
+/** Every finest case cell of a year, in a fixed order. */
+function caseCellIds(year: number): string[] {
+  const ids: string[] = [];
+  for (const q of QUARTERS)
+    for (const theme of THEMES)
+      for (const relation of RELATIONS)
+        for (const anonymity of ANONYMITY) for (const state of STATES) ids.push(caseCell(year, q, theme, relation, anonymity, state));
+  return ids;
+}
+
+/** The cells whose id has `value` at position `index` (ids are `year|Q|theme|relation|anonymity|state`). */
+function where(ids: readonly string[], index: number, value: string): string[] {
+  return ids.filter((id) => id.split('|')[index] === value);
+}
+
+/**
+ * Folds the facts into each case: when reported, what, and where it stood at the end of `lastDay` (a closure or
+ * reopening dated later does not count). So a year's figures stay the same once the year is over, and last year's
+ * cells, published before, still match when this year's report shows them beside this year's.
+ */
+function cases(facts: readonly ReportingFact[], lastDay: string) {
+  const byRef = new Map<string, { on: string; theme: string; relation: string; anonymity: string; state: string }>();
+  for (const fact of facts) {
+    if (fact.type === 'CaseReported')
+      byRef.set(fact.caseRef, { on: fact.on, theme: fact.theme, relation: fact.relation, anonymity: fact.anonymity, state: 'open' });
+    else if (fact.type === 'CaseClosed' && fact.on <= lastDay) {
+      const known = byRef.get(fact.caseRef);
+      if (known) known.state = fact.outcome;
+    } else if (fact.type === 'CaseReopened' && fact.on <= lastDay) {
+      const known = byRef.get(fact.caseRef);
+      if (known) known.state = 'open';
+    }
+  }
+  return byRef;
+}
+
+/** The figures of `year` (with last year's for the trend) from the organisation's facts up to the cut-off. */
+export function yearFigures(facts: readonly ReportingFact[], year: number): YearFigures {
+  const counts = new Map<string, number>();
+  const bump = (id: string, by = 1) => counts.set(id, (counts.get(id) ?? 0) + by);
+  let caseWorkMinutes = 0;
+  const activities = new Map<string, ActivityFigures>();
+  for (const y of [year - 1, year]) {
+    for (const c of cases(facts, `${y}-12-31`).values()) {
+      if (Number(c.on.slice(0, 4)) === y) bump(caseCell(y, quarterOf(c.on), c.theme, c.relation, c.anonymity, c.state));
+    }
+  }
+  for (const fact of facts) {
+    if (!('on' in fact) || Number(fact.on.slice(0, 4)) !== year) continue;
+    if (fact.type === 'ReferralMade') bump(`${year}|Q${quarterOf(fact.on)}|referral|${fact.referralType}`);
+    else if (fact.type === 'DeadlineMissed') bump(`${year}|Q${quarterOf(fact.on)}|missed|${fact.deadline}|${fact.regime}`);
+    else if (fact.type === 'CaseWorkLogged') caseWorkMinutes += fact.minutes;
+    else if (fact.type === 'ActivityRecorded') {
+      const entry = activities.get(fact.kind) ?? { kind: fact.kind, count: 0, minutes: 0 };
+      entry.count += 1;
+      entry.minutes += fact.minutes;
+      activities.set(fact.kind, entry);
+    }
+  }
+  const thisYear = caseCellIds(year);
+  const lastYear = caseCellIds(year - 1);
+  const referralIds = QUARTERS.flatMap((q) => REFERRAL_TYPES.map((t) => `${year}|Q${q}|referral|${t}`));
+  const missedIds = QUARTERS.flatMap((q) => DEADLINES.flatMap((d) => [...REGIMES, 'unknown'].map((r) => `${year}|Q${q}|missed|${d}|${r}`)));
+  const all = [...lastYear, ...thisYear, ...referralIds, ...missedIds];
+  const finestCells = all.map((id) => ({ id, count: counts.get(id) ?? 0 }));
+  const cell = (key: string, ids: string[]): CellDefinition => ({ key, cells: ids });
+  const by = (table: string, ids: string[], index: number, values: readonly string[], label = table): TableSpec => ({
+    id: table,
+    cells: values.map((value) => cell(`${year}|${label}=${value}`, where(ids, index, value))),
+  });
+  const tables: TableSpec[] = [
+    { id: 'total', cells: [cell(`${year}|total`, thisYear)] },
+    { id: 'by-quarter', cells: QUARTERS.map((q) => cell(`${year}|Q${q}`, where(thisYear, 1, `Q${q}`))) },
+    by('by-theme', thisYear, 2, THEMES, 'theme'),
+    by('by-relation', thisYear, 3, RELATIONS, 'relation'),
+    by('by-anonymity', thisYear, 4, ANONYMITY, 'anonymity'),
+    by('by-state', thisYear, 5, STATES, 'state'),
+    { id: 'last-year-total', cells: [cell(`${year - 1}|total`, lastYear)] },
+    { id: 'last-year-by-quarter', cells: QUARTERS.map((q) => cell(`${year - 1}|Q${q}`, where(lastYear, 1, `Q${q}`))) },
+    {
+      id: 'referrals',
+      cells: REFERRAL_TYPES.map((t) =>
+        cell(
+          `${year}|referral=${t}`,
+          referralIds.filter((id) => id.endsWith(`|referral|${t}`)),
+        ),
+      ),
+    },
+    {
+      id: 'deadlines-missed',
+      cells: DEADLINES.flatMap((d) =>
+        [...REGIMES, 'unknown'].map((r) =>
+          cell(
+            `${year}|missed=${d}|${r}`,
+            missedIds.filter((id) => id.endsWith(`|missed|${d}|${r}`)),
+          ),
+        ),
+      ),
+    },
+  ];
+  return {
+    year,
+    finestCells,
+    tables,
+    cases: thisYear.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
+    lastYearCases: lastYear.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
+    caseWorkMinutes,
+    activities: ENGAGEMENT_KINDS.map((kind) => activities.get(kind)).filter((a): a is ActivityFigures => a !== undefined),
+  };
+}

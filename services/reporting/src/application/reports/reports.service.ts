@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import canonicalize from 'canonicalize';
+import { protect, type ProtectResult } from '@vertrouwd/disclosure';
+import { WrongExpectedVersionError } from '@vertrouwd/event-sourcing';
+import { metadataOf, type CommandContext } from '@vertrouwd/service-kit';
+import type { ReportingFact } from '../../domain/facts/facts';
+import type { NarrativeWarning } from '../../domain/reports/narrative';
+import { OrganisationReports, type Publication } from '../../domain/reports/organisation-reports.aggregate';
+import type { PublishedContent } from '../../domain/reports/organisation-reports.events';
+import { OtherAgencyError, PublicationRaceError, ReportNotFoundError } from '../../domain/reports/reports.errors';
+import { REPORTING_READS, REPORT_SIGNER, type ReportingReads, type ReportSigner } from '../ports/reporting-reads.port';
+import { FactsJournal, ReportsRepository } from '../reporting.repositories';
+import { yearFigures } from './figures';
+import { reportContent } from './report-content';
+
+export const DEFAULT_K = 5;
+
+export interface Reproduction {
+  organisationId: string;
+  year: number;
+  publication: number;
+  publishedDigest: string;
+  reproducedDigest: string;
+  same: boolean;
+  /** What differs, cell by cell and field by field, when the digests do not match. */
+  differences: { path: string; published: unknown; reproduced: unknown }[];
+  /** Events after the cut-off the reproduction left out (late events: a reopened case, hours logged later). */
+  factsAfterCutOff: number;
+}
+
+const digestOf = (content: PublishedContent) =>
+  createHash('sha256')
+    .update(canonicalize(content) ?? '')
+    .digest('hex');
+const latestHeadcount = (facts: readonly ReportingFact[]) =>
+  facts.reduce<number | null>((found, fact) => (fact.type === 'OrganisationRecorded' ? fact.headcount : found), null);
+
+/**
+ * Annual reports: a draft computed from the facts, the counsellor's narrative, publication (figures frozen at the
+ * facts' version, disclosure control against everything published before, canonical content signed), the published
+ * report, and its reproduction from the event history alone.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly journal: FactsJournal,
+    @Inject(REPORTING_READS) private readonly reads: ReportingReads,
+    @Inject(REPORT_SIGNER) private readonly signer: ReportSigner,
+  ) {}
+
+  /** Refuses an organisation that is not the agency's (404: the caller must not learn it exists). */
+  async assertOwned(agencyId: string, organisationId: string): Promise<void> {
+    if ((await this.reads.agencyOf(organisationId)) !== agencyId) throw new OtherAgencyError();
+  }
+
+  private async owned(agencyId: string, organisationId: string): Promise<OrganisationReports> {
+    if ((await this.reads.agencyOf(organisationId)) !== agencyId) throw new OtherAgencyError();
+    const reports = (await this.reports.load(organisationId)) ?? new OrganisationReports();
+    reports.open(organisationId, agencyId, new Date());
+    return reports;
+  }
+
+  /** What publishing now would publish (not recorded, not signed): the figures as protected against the ledger. */
+  async draft(agencyId: string, organisationId: string, year: number, today: string): Promise<PublishedContent> {
+    const reports = await this.owned(agencyId, organisationId);
+    return (await this.compose(reports, organisationId, year, reports.nextPublication(), today)).content;
+  }
+
+  async writeNarrative(
+    agencyId: string,
+    organisationId: string,
+    year: number,
+    texts: { signals: string; advice: string },
+    context: CommandContext,
+  ): Promise<NarrativeWarning[]> {
+    const reports = await this.owned(agencyId, organisationId);
+    const warnings = reports.writeNarrative(year, texts, DEFAULT_K, new Date());
+    await this.reports.save(reports, metadataOf(context));
+    return warnings;
+  }
+
+  async publish(agencyId: string, organisationId: string, year: number, today: string, context: CommandContext): Promise<Publication> {
+    const reports = await this.owned(agencyId, organisationId);
+    const composed = await this.compose(reports, organisationId, year, reports.nextPublication(), today);
+    const digest = digestOf(composed.content);
+    const publication: Publication = {
+      year,
+      publication: composed.content.publication,
+      content: composed.content,
+      digest,
+      signature: await this.signer.sign(digest),
+      ledgerEntries: composed.protectedResult.ledgerEntries.map((entry) => ({ ...entry, cells: [...entry.cells] })),
+    };
+    reports.publish(publication, today, new Date());
+    try {
+      await this.reports.save(reports, metadataOf(context));
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) throw new PublicationRaceError();
+      throw error;
+    }
+    return publication;
+  }
+
+  async published(organisationId: string, year: number, publication?: number): Promise<Publication> {
+    const reports = await this.reports.load(organisationId);
+    if (!reports) throw new ReportNotFoundError();
+    return reports.publication(year, publication);
+  }
+
+  async list(organisationId: string): Promise<{ year: number; publication: number; publishedOn: string; digest: string }[]> {
+    const reports = await this.reports.load(organisationId);
+    return (reports?.state.publications ?? []).map((p) => ({
+      year: p.year,
+      publication: p.publication,
+      publishedOn: p.content.publishedOn,
+      digest: p.digest,
+    }));
+  }
+
+  /**
+   * Rebuilds a published report from the event history alone: the organisation's facts up to the recorded cut-off,
+   * the ledger of the publications before it, the same rules; the inputs that come from outside the organisation
+   * (the agency's rate) as recorded. Same digest, or the differences.
+   */
+  async reproduce(agencyId: string, organisationId: string, year: number, publication: number): Promise<Reproduction> {
+    if ((await this.reads.agencyOf(organisationId)) !== agencyId) throw new OtherAgencyError();
+    const reports = await this.reports.load(organisationId);
+    if (!reports) throw new ReportNotFoundError();
+    const published = reports.publication(year, publication);
+    const { facts } = await this.journal.read(organisationId, published.content.factsVersion);
+    const { version: latest } = await this.journal.read(organisationId);
+    const figures = yearFigures(facts, year);
+    const protectedResult = await protect({
+      k: published.content.k,
+      finestCells: figures.finestCells,
+      ledger: reports.ledger(publication),
+      tables: figures.tables,
+      publication: `${year}/${publication}`,
+    });
+    const content = reportContent({
+      organisationId,
+      year,
+      publication,
+      publishedOn: published.content.publishedOn,
+      factsVersion: published.content.factsVersion,
+      headcount: latestHeadcount(facts),
+      figures,
+      protectedResult,
+      narrative: published.content.narrative,
+      agencyReportsPer100: published.content.visibility.agencyReportsPer100,
+    });
+    const reproducedDigest = digestOf(content);
+    return {
+      organisationId,
+      year,
+      publication,
+      publishedDigest: published.digest,
+      reproducedDigest,
+      same: reproducedDigest === published.digest,
+      differences: reproducedDigest === published.digest ? [] : differences(published.content, content),
+      factsAfterCutOff: Math.max(0, latest - published.content.factsVersion),
+    };
+  }
+
+  private async compose(reports: OrganisationReports, organisationId: string, year: number, publication: number, today: string) {
+    const { facts, version } = await this.journal.read(organisationId);
+    const figures = yearFigures(facts, year);
+    const protectedResult: ProtectResult = await protect({
+      k: DEFAULT_K,
+      finestCells: figures.finestCells,
+      ledger: reports.ledger(),
+      tables: figures.tables,
+      publication: `${year}/${publication}`,
+    });
+    const content = reportContent({
+      organisationId,
+      year,
+      publication,
+      publishedOn: today,
+      factsVersion: version,
+      headcount: latestHeadcount(facts),
+      figures,
+      protectedResult,
+      narrative: reports.narrative(year),
+      agencyReportsPer100: await this.reads.agencyReportsPer100(reports.state.agencyId ?? '', year),
+    });
+    return { content, protectedResult };
+  }
+}
+
+/** The leaves that differ between two contents, by JSON path. */
+function differences(a: unknown, b: unknown, path = '$'): { path: string; published: unknown; reproduced: unknown }[] {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
+    return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ path, published: a, reproduced: b }];
+  }
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.flatMap((key) =>
+    differences(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      Array.isArray(a) ? `${path}[${key}]` : `${path}.${key}`,
+    ),
+  );
+}

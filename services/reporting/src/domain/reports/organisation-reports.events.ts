@@ -1,0 +1,48 @@
+import type { NarrativeWarning } from './narrative';
+
+/**
+ * One published cell as the organisation's publication ledger keeps it (the shape `@vertrouwd/disclosure` reads back:
+ * domain code does not import that library, the shapes agree structurally).
+ */
+export interface LedgerEntry {
+  readonly publication: string;
+  readonly table: string;
+  readonly key: string;
+  readonly cells: readonly string[];
+  readonly value: number | null;
+  readonly reason: 'primary' | 'secondary' | 'interval' | 'ledger' | 'protected' | null;
+}
+
+/** The published report as signed: canonicalised (RFC 8785), its SHA-256 signed with the service's Ed25519 key. */
+export interface PublishedContent {
+  schema: 'vertrouwd.annual-report/1';
+  organisationId: string;
+  year: number;
+  publication: number;
+  publishedOn: string;
+  k: number;
+  algorithm: string;
+  /** The version of the organisation's facts stream the figures were computed from: the report's cut-off. */
+  factsVersion: number;
+  headcount: number | null;
+  tables: { id: string; cells: { key: string; value: number | null; reason: string | null }[] }[];
+  hours: { activitiesMinutes: number; caseWorkMinutes: number | null };
+  activities: { kind: string; count: number; minutes: number }[];
+  trend: { thisYear: number | null; lastYear: number | null; direction: 'up' | 'down' | 'same' | null };
+  visibility: { low: boolean; suggestions: string[]; agencyReportsPer100: string | null };
+  narrative: { signals: string; advice: string };
+}
+
+export type OrganisationReportsEvent =
+  | { type: 'ReportsOpened'; organisationId: string; agencyId: string; at: string }
+  | { type: 'NarrativeWritten'; year: number; signals: string; advice: string; warnings: NarrativeWarning[]; at: string }
+  | {
+      type: 'ReportPublished';
+      year: number;
+      publication: number;
+      content: PublishedContent;
+      digest: string;
+      signature: string;
+      ledgerEntries: LedgerEntry[];
+      at: string;
+    };

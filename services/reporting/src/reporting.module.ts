@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { OutboxRelayLifecycle, provideReadModels } from '@vertrouwd/service-kit';
+import { AgencyReportsHttpController, EmployerReportsHttpController } from './api/http/reporting.http.controller';
+import { JournalListener } from './application/integration/journal.listener';
+import { REPORTING_READS, REPORT_SIGNER } from './application/ports/reporting-reads.port';
+import { FactsJournal, ReportsRepository } from './application/reporting.repositories';
+import { ReportsService } from './application/reports/reports.service';
+import { REPORTING_MIGRATIONS } from './infrastructure/migrations';
+import { SealedReportSigner, SqlReportingReads } from './infrastructure/reporting-reads.sql';
+
+/** Wires the service: read models, the facts journal fed by other services' events, reports, the API. */
+@Module({
+  controllers: [AgencyReportsHttpController, EmployerReportsHttpController],
+  providers: [
+    ...provideReadModels({ entities: [], migrations: REPORTING_MIGRATIONS }),
+    { provide: REPORTING_READS, useClass: SqlReportingReads },
+    { provide: REPORT_SIGNER, useClass: SealedReportSigner },
+    ReportsRepository,
+    FactsJournal,
+    ReportsService,
+    JournalListener,
+    OutboxRelayLifecycle,
+  ],
+})
+export class ReportingModule {}

@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DEMO_AGENCY_2_ID, DEMO_AGENCY_ID, DEMO_ORGANISATIONS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
+import {
+  CaseClosedV1,
+  CaseOpenedV1,
+  CaseReopenedV1,
+  EngagementRecordedV1,
+  HoursLoggedV1,
+  OrganisationPublishedV1,
+  ReferralMadeV1,
+} from '@vertrouwd/contracts';
+import { attack } from '@vertrouwd/disclosure';
+import { publishAs } from '@vertrouwd/messaging';
+import { caseKey } from '@vertrouwd/privacy';
+import { startService, type RunningService } from '@vertrouwd/runtime';
+import { createTestDatabase, eventually, tablesContaining, type TestDatabase } from '@vertrouwd/testing';
+import { yearFigures } from '../src/application/reports/figures';
+import { FactsJournal } from '../src/application/reporting.repositories';
+import { reportingService } from '../src/service';
+
+// Reporting end to end over HTTP with a real PostgreSQL and bus: the facts of a year arrive as other services publish
+// them; the coordinator drafts, the counsellor writes the narrative (warned of a name and a small number), the report
+// is published with disclosure control and a signed digest, an attacker solving for the blanks learns nothing, the
+// employer reads it, and after a late event the report still reproduces to its digest.
+
+const THEMES = ['bullying', 'bullying', 'bullying', 'bullying', 'intimidation', 'intimidation', 'discrimination'] as const;
+const CANARY_CASE = '5eed0000-0000-4000-8000-0000000ca5e5';
+
+describe('reporting over HTTP', () => {
+  let issuer: DevIssuer;
+  let db: TestDatabase;
+  let service: RunningService;
+  const token = (user: string) => issuer.mintToken(user).then((t) => `Bearer ${t}`);
+  const api = () => request(service.url);
+  const org = DEMO_ORGANISATIONS['org-bakkerij'];
+  const base = `/agencies/${DEMO_AGENCY_ID}/organisations/${org}/reports`;
+  const caseIds = THEMES.map((_, i) => (i === 0 ? CANARY_CASE : randomUUID()));
+  let carla: string;
+
+  const facts = () => service.app.get(FactsJournal).read(org);
+
+  beforeAll(async () => {
+    issuer = await startDevIssuer({ port: 0 });
+    db = await createTestDatabase('reporting');
+    const env = {
+      DATABASE_URL: db.url,
+      OIDC_ISSUER: issuer.issuer,
+      VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'reporting-')),
+      PORT: '0',
+    };
+    service = await startService({ ...reportingService, logger: false }, env);
+    carla = await token('coordinator-carla');
+    const bus = service.platform.bus;
+    const sealedName = await service.platform.privacy.sealer.seal('Bakkerij', caseKey(`directory:organisation:${org}`));
+    await publishAs(bus, OrganisationPublishedV1, org, {
+      organisationId: org,
+      agencyId: DEMO_AGENCY_ID,
+      version: 1,
+      status: 'active',
+      sealedName,
+      intakeCode: 'bakkerij-2026',
+      kvkNumber: '30111222',
+      sbiCode: '1071',
+      headcount: 60,
+      headcountFrom: '2025-01-01',
+      wbkObliged: true,
+      pendingBillObliged: true,
+      regions: ['utrecht'],
+      languages: ['nl'],
+      internalCounsellorIds: [],
+      changedAt: new Date().toISOString(),
+    });
+    await eventually(async () => expect((await facts()).facts).toHaveLength(1));
+    for (const [i, caseId] of caseIds.entries()) {
+      const at = `2025-0${1 + (i % 3) * 3}-1${i}T10:00:00Z`;
+      await publishAs(bus, CaseOpenedV1, caseId, {
+        caseId,
+        agencyId: DEMO_AGENCY_ID,
+        organisationId: org,
+        theme: THEMES[i],
+        relation: i % 2 === 0 ? 'manager' : 'colleague',
+        anonymity: 'anonymous',
+        receivedAt: at,
+        openedAt: at,
+      });
+    }
+    await eventually(async () => expect((await facts()).facts).toHaveLength(8));
+    for (const caseId of caseIds.slice(0, 5)) {
+      await publishAs(bus, CaseClosedV1, caseId, { caseId, outcome: 'settled-informally', closedAt: '2025-11-01T10:00:00Z' });
+      await publishAs(bus, HoursLoggedV1, caseId, {
+        caseId,
+        organisationId: org,
+        advisorId: randomUUID(),
+        workedOn: '2025-10-01',
+        minutes: 90,
+        activity: 'conversation',
+      });
+    }
+    await publishAs(bus, ReferralMadeV1, caseIds[5], {
+      caseId: caseIds[5],
+      referralType: 'company-doctor',
+      referredAt: '2025-08-01T10:00:00Z',
+    });
+    await publishAs(bus, EngagementRecordedV1, org, {
+      activityId: randomUUID(),
+      agencyId: DEMO_AGENCY_ID,
+      organisationId: org,
+      counsellorId: randomUUID(),
+      kind: 'workshop',
+      on: '2025-03-03',
+      minutes: 120,
+      recordedAt: new Date().toISOString(),
+    });
+    await eventually(async () => expect((await facts()).facts).toHaveLength(19));
+  }, 120_000);
+  afterAll(async () => {
+    await service?.close();
+    await issuer?.stop();
+    await db?.drop();
+  });
+
+  it('drafts the year with small cells blank, and warns of names and small numbers in the narrative', async () => {
+    const draft = (await api().get(`${base}/2025/draft`).set('Authorization', carla).expect(200)).body;
+    const cell = (table: string, key: string) =>
+      draft.tables.find((t: { id: string }) => t.id === table).cells.find((c: { key: string }) => c.key === key);
+    expect(cell('total', '2025|total')).toEqual({ key: '2025|total', value: 7, reason: null });
+    expect(cell('by-theme', '2025|theme=discrimination')).toMatchObject({ value: null, reason: 'primary' });
+    expect(draft.hours).toEqual({ activitiesMinutes: 120, caseWorkMinutes: 450 });
+    const narrative = {
+      signals: 'Pesten door leidinggevenden kwam vaak voor. Jan de Vries zag het ook.',
+      advice: 'Train de teamleiders; 2 collega’s vroegen erom.',
+    };
+    const written = await api()
+      .put(`${base}/2025/narrative`)
+      .set('Authorization', await token('advisor-anna'))
+      .send(narrative)
+      .expect(200);
+    expect(written.body.warnings).toEqual([
+      { field: 'advice', rule: 'small-number', at: narrative.advice.indexOf('2') },
+      { field: 'signals', rule: 'name-like', at: narrative.signals.indexOf('Jan') },
+    ]);
+    expect(JSON.stringify(written.body)).not.toContain('Jan');
+  });
+
+  it('publishes once the year is over, with a signed digest; the blanks cannot be solved for', async () => {
+    const year = new Date().getFullYear();
+    await api().post(`${base}/${year}/publications`).set('Authorization', carla).expect(422);
+    await api()
+      .post(`${base}/2025/publications`)
+      .set('Authorization', await token('advisor-anna'))
+      .expect(403);
+    const published = await api().post(`${base}/2025/publications`).set('Authorization', carla).expect(201);
+    expect(published.body).toMatchObject({ publication: 1, digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const report = (await api().get(`${base}/2025/publications/1`).set('Authorization', carla).expect(200)).body;
+    // The attacker: every published table as sums of the same finest cells, solved for each blank's range.
+    const { facts: all } = await facts();
+    const definitions = yearFigures(all, 2025).tables;
+    const figures = report.tables.flatMap((table: { id: string; cells: { key: string; value: number | null }[] }) =>
+      table.cells.map((cell) => ({
+        key: cell.key,
+        cells: definitions.find((d) => d.id === table.id)!.cells.find((c) => c.key === cell.key)!.cells,
+        value: cell.value,
+      })),
+    );
+    const result = await attack(figures, { k: 5 });
+    expect(result.disclosures).toEqual([]);
+    expect(result.shownBelowThreshold).toEqual([]);
+  }, 120_000);
+
+  it('shows the employer contact their published report, as JSON and CSV, and nothing of a case', async () => {
+    const erik = await token('employer-erik');
+    const listed = await api().get(`/organisations/${org}/reports`).set('Authorization', erik).expect(200);
+    expect(listed.body.publications).toEqual([expect.objectContaining({ year: 2025, publication: 1 })]);
+    const report = await api().get(`/organisations/${org}/reports/2025`).set('Authorization', erik).expect(200);
+    expect(report.body.narrative.advice).toContain('teamleiders');
+    const csv = await api().get(`/organisations/${org}/reports/2025/csv`).set('Authorization', erik).expect(200);
+    expect(csv.text).toContain('by-theme,2025|theme=discrimination,< 5,primary');
+    await api().get(`/organisations/${randomUUID()}/reports`).set('Authorization', erik).expect(403);
+    await api()
+      .get(`/agencies/${DEMO_AGENCY_2_ID}/organisations/${org}/reports`)
+      .set('Authorization', await token('coordinator-noor'))
+      .expect(404);
+    await api()
+      .get(`${base}`)
+      .set('Authorization', await token('coordinator-noor'))
+      .expect(403);
+    for (const text of [JSON.stringify(report.body), csv.text]) expect(text).not.toContain(CANARY_CASE);
+    expect((await tablesContaining(db.url, CANARY_CASE)).filter((t) => !t.startsWith('bus_'))).toEqual([]);
+  });
+
+  it('reproduces the published report from the events alone, also after a late event', async () => {
+    await publishAs(service.platform.bus, CaseReopenedV1, caseIds[1], { caseId: caseIds[1], reopenedAt: new Date().toISOString() });
+    await eventually(async () => expect((await facts()).facts).toHaveLength(20));
+    const auditor = await token('auditor-ada');
+    const reproduction = (await api().get(`${base}/2025/publications/1/reproduction`).set('Authorization', auditor).expect(200)).body;
+    expect(reproduction).toMatchObject({ same: true, differences: [], factsAfterCutOff: 1 });
+    expect(reproduction.reproducedDigest).toBe(reproduction.publishedDigest);
+  });
+});
