@@ -115,7 +115,8 @@ describe('reporting over HTTP', () => {
       minutes: 120,
       recordedAt: new Date().toISOString(),
     });
-    await eventually(async () => expect((await facts()).facts).toHaveLength(19));
+    // 1 organisation + 7 cases + 5 closures + 5 hours + 1 referral + 1 activity.
+    await eventually(async () => expect((await facts()).facts).toHaveLength(20));
   }, 120_000);
   afterAll(async () => {
     await service?.close();
@@ -194,7 +195,7 @@ describe('reporting over HTTP', () => {
 
   it('reproduces the published report from the events alone, also after a late event', async () => {
     await publishAs(service.platform.bus, CaseReopenedV1, caseIds[1], { caseId: caseIds[1], reopenedAt: new Date().toISOString() });
-    await eventually(async () => expect((await facts()).facts).toHaveLength(20));
+    await eventually(async () => expect((await facts()).facts).toHaveLength(21));
     const auditor = await token('auditor-ada');
     const reproduction = (await api().get(`${base}/2025/publications/1/reproduction`).set('Authorization', auditor).expect(200)).body;
     expect(reproduction).toMatchObject({ same: true, differences: [], factsAfterCutOff: 1 });
