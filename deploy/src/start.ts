@@ -34,7 +34,13 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  postgres = await startEmbeddedPostgres({ dataDir: postgresDir, port: Number(process.env.PGPORT ?? 54320), persistent: true });
+  // Five services, each with pools for its read models, event store, bus and key vault: more than the default 100.
+  postgres = await startEmbeddedPostgres({
+    dataDir: postgresDir,
+    port: Number(process.env.PGPORT ?? 54320),
+    persistent: true,
+    settings: { max_connections: 300 },
+  });
   const url = (name: string) => withDatabase(postgres.url, name);
   await Promise.all(
     [...Object.values(SHARED_DATABASES), ...SERVICES.map((s) => s.database)].map((name) => ensureDatabase(postgres.url, name)),

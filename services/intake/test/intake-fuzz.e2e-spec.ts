@@ -225,7 +225,12 @@ describe('intake: fuzzed bodies on the public endpoints', () => {
       };
       await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
       expect(wrong).toEqual([]);
-      expect(await written()).toEqual(before);
+      const after = await written();
+      // The throttle's sweep job removes expired rows on its own schedule: a hostile request may add none.
+      expect(after.intake_throttle ?? 0).toBeLessThanOrEqual(before.intake_throttle ?? 0);
+      delete after.intake_throttle;
+      delete before.intake_throttle;
+      expect(after).toEqual(before);
     },
     300_000,
   ); // about 15 s each on a quiet machine; the bound is for a busy one
