@@ -150,6 +150,23 @@ describe('case service: the auditor of an agency lists cases, compliance and rea
     answers.push(replay);
     expect(replay.timeline.find((e: { type: string }) => e.type === 'AdvisorAssigned').data.advisorId).toBe(advisor);
     expect(replay.clocks).toMatchObject({ acknowledgement: { state: 'missed' }, feedback: { state: 'pending' } });
+    // The replay's access log carries the stated reason too.
+    const read = replay.timeline.find((e: { type: string }) => e.type === 'SealedContentRead');
+    expect([read.actor, read.data.reason]).toEqual([advisor, 'handover']);
+  });
+
+  it('documents the filters and paging in the OpenAPI document', async () => {
+    const { body } = await api().get('/openapi.json').expect(200);
+    const params = (path: string) =>
+      (body.paths[`/audits/{auditId}/agencies/{agencyId}${path}`].get.parameters as { name: string; in: string }[])
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort();
+    expect(params('/cases')).toEqual(['limit', 'missed', 'offset', 'regime', 'status']);
+    expect(params('/deadlines/compliance')).toEqual(['from', 'to']);
+    expect(params('/access-log')).toEqual(['caseId', 'from', 'limit', 'offset', 'reason', 'to']);
+    const reason = body.paths['/cases/{caseId}'].get.parameters.find((p: { name: string }) => p.name === 'reason');
+    expect(reason.schema.enum).toEqual(['case-work', 'handover', 'legal-duty', 'audit']);
   });
 
   it('filters by status, regime and missed deadlines, and pages', async () => {
