@@ -244,6 +244,31 @@ describe('case service: the auditor of an agency lists cases, compliance and rea
     expect(other.reads[0].actor).not.toBe(listed);
   });
 
+  it("logs the reads of a case's peer consultation too: the asking advisor's and the colleague's, with their reasons", async () => {
+    const [a, b] = [await token('advisor-anna'), await token('advisor-bram')];
+    await api()
+      .post(`/cases/${cases.late}/consultations`)
+      .set('Authorization', a)
+      .send({ colleagueId: DEMO_ADVISORS['advisor-bram'], question: `${CANARY} question` })
+      .expect(201);
+    await eventually(async () => {
+      const { body } = await api().get('/advisors/me/consultations?reason=audit').set('Authorization', b).expect(200);
+      expect(body.consultations).toHaveLength(1);
+    });
+    await api().get(`/cases/${cases.late}/consultations`).set('Authorization', a).expect(200);
+    await api().get('/advisors/me/consultations?reason=gossip').set('Authorization', b).expect(400);
+    await service.app.get(ReadModels).caughtUp();
+
+    const { reads } = await audit(`/access-log?caseId=${cases.late}`);
+    const anna = (await audit('/cases')).cases[0].advisorId;
+    expect(reads.map((r: { actor: string; reason: string; fields: string[] }) => [r.actor === anna, r.reason, r.fields])).toEqual([
+      [true, 'handover', expect.arrayContaining(['sealedAccount'])],
+      [false, 'audit', ['sealedQuestion']],
+      [true, 'case-work', ['sealedQuestion']],
+    ]);
+    expect(reads[1].actor).toMatch(/^actor-/);
+  });
+
   it.each([
     ['/cases?status=lost', 'status'],
     ['/cases?regime=none', 'regime'],
@@ -273,7 +298,7 @@ describe('case service: the auditor of an agency lists cases, compliance and rea
     const readModels = service.app.get(ReadModels);
     const rows = () => readModels.dataSource.query('select * from case_access_log order by position');
     const before = await rows();
-    expect(before).toHaveLength(3);
+    expect(before).toHaveLength(5);
     await readModels.projection('case-access-log').rebuild();
     expect(await rows()).toEqual(before);
   });
