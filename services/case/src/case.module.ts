@@ -48,6 +48,13 @@ import { HandoverOffers1796490000001 } from './infrastructure/migrations/1796490
 import { LegalClocksByCalendarDay1796490000000 } from './infrastructure/migrations/1796490000000-legal-clocks-by-calendar-day';
 import { CaseNotices1765100000000 } from './infrastructure/migrations/1765100000000-notices';
 import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-directory';
+import { AuditorAgencyHttpController } from './api/http/auditor-agency.http.controller';
+import { AUDIT_READ_MODEL } from './application/ports/audit-read-model.port';
+import { CaseAccessLogProjector } from './application/projections/access-log/case-access-log.projector';
+import { CaseAccessRead } from './application/projections/access-log/case-access-log.read-model';
+import { AuditViews } from './application/queries/audit-views.query';
+import { SqlAuditReadModel } from './infrastructure/audit-read-model.sql';
+import { CaseAccessLog1796510000000 } from './infrastructure/migrations/1796510000000-case-access-log';
 
 @Module({
   controllers: [
@@ -56,11 +63,12 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
     CaseWorkHttpController,
     CaseHandoverHttpController,
     AuditHttpController,
+    AuditorAgencyHttpController,
     ConfidentialityHttpController,
   ],
   providers: [
     ...provideReadModels({
-      entities: [CaseOverview, LegalClock, AgencyRetention],
+      entities: [CaseOverview, LegalClock, AgencyRetention, CaseAccessRead],
       migrations: [
         CaseReadModels1733500000000,
         NoticeOutboxTable1765000000000,
@@ -70,8 +78,15 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
         HandoverOffers1796490000001,
         PeerConsultations1796490000003,
         MatchingDirectory1796500000010,
+        CaseAccessLog1796510000000,
       ],
-      projectors: [new CaseOverviewProjector(), new LegalClocksProjector(), new CaseNoticesProjector(), new PeerConsultationsProjector()],
+      projectors: [
+        new CaseOverviewProjector(),
+        new LegalClocksProjector(),
+        new CaseNoticesProjector(),
+        new PeerConsultationsProjector(),
+        new CaseAccessLogProjector(),
+      ],
     }),
     SqlCaseReadModel,
     { provide: CASE_READ_MODEL, useExisting: SqlCaseReadModel },
@@ -84,6 +99,8 @@ import { SealedRecipientDirectory } from './infrastructure/sealed-recipient-dire
     ReadCase,
     PeerConsultationViews,
     AuditReplay,
+    AuditViews,
+    { provide: AUDIT_READ_MODEL, useClass: SqlAuditReadModel },
     ReportSubmittedListener,
     OutboxRelayLifecycle,
     DeadlineWatch,

@@ -67,6 +67,8 @@ function expected(endpoint: Endpoint, caller: string, t: Target): number | 'allo
       return caller === 'advisor-without-id' ? 404 : 'allowed';
     case 'audit':
       return caller === t.auditor ? 'allowed' : 404;
+    case 'audit-agency':
+      return caller === t.auditor ? 'allowed' : 403;
   }
 }
 
@@ -276,6 +278,23 @@ describe('case service: authorisation matrix, two agencies', () => {
       expect([compliance.body.agencyId, counted('acknowledgement'), counted('feedback')]).toEqual([own.agencyId, 2, 2]);
       const said = JSON.stringify([cases.body, attention.body, deadlines.body, compliance.body]);
       for (const id of foreignIds) expect(said).not.toContain(id);
+    });
+
+    it("gives the auditor its own agency's cases, compliance and access log, advisors pseudonymised, nothing of the other agency's", async () => {
+      const audit = randomUUID();
+      const get = (path: string) =>
+        request(service.url).get(`/audits/${audit}/agencies/${own.agencyId}${path}`).set('Authorization', bearer(own.auditor)).expect(200);
+      const [cases, compliance, accessLog] = await Promise.all(['/cases', '/deadlines/compliance', '/access-log'].map(get));
+      expect(caseIds(cases.body.cases)).toEqual([own.caseId, WAITING[own.agency]].sort());
+      const assigned = cases.body.cases.find((c: { caseId: string }) => c.caseId === own.caseId);
+      expect(assigned.advisorId).toMatch(/^actor-/);
+      const counted = Object.values(compliance.body.counts as Record<string, Record<string, Record<string, number>>>)
+        .flatMap((regime) => Object.values(regime.acknowledgement))
+        .reduce((sum, n) => sum + n, 0);
+      expect(counted).toBe(2);
+      expect([accessLog.body.total, accessLog.body.reads]).toEqual([0, []]);
+      const said = JSON.stringify([cases.body, compliance.body, accessLog.body]);
+      for (const id of [...foreignIds, own.advisorId, SEALED_TEXT]) expect(said).not.toContain(id);
     });
 
     it("gives the advisor their own cases and deadlines, nothing of the other agency's", async () => {

@@ -54,7 +54,8 @@ export type Scope =
   | 'agency' // coordinator of the agency in the path
   | 'assigned' // the case's assigned advisor (and, for erasure, an admin)
   | 'own' // the advisor's own lists: any advisor, filtered by their advisor id
-  | 'audit'; // an auditor of the case's agency
+  | 'audit' // an auditor of the case's agency (the path names the case)
+  | 'audit-agency'; // the auditor of the agency in the path
 
 export interface Endpoint {
   method: 'get' | 'post' | 'put';
@@ -138,5 +139,12 @@ export function endpointsOf(t: Target): Endpoint[] {
       roles: ['auditor'],
       scope: 'audit',
     },
+    ...['cases', 'deadlines/compliance', 'access-log'].map((path): Endpoint => ({
+      method: 'get',
+      path: `/audits/{auditId}/agencies/{agencyId}/${path}`,
+      url: `/audits/${randomUUID()}/agencies/${t.agencyId}/${path}`,
+      roles: ['auditor'],
+      scope: 'audit-agency',
+    })),
   ];
 }

@@ -1,9 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { CaseLists } from '../../application/queries/case-lists.query';
 import { ReadCase, type CaseView } from '../../application/queries/read-case.query';
+import { READ_REASONS, type ReadReason } from '../../domain/case/case.values';
+import { oneOf } from './query-params';
 import { advisorOf } from './request-context';
 
 /** An advisor's own cases. The advisor comes from the token; a case of someone else answers 404. */
@@ -18,10 +20,17 @@ export class AdvisorCasesHttpController {
     private readonly reader: ReadCase,
   ) {}
 
+  /** Opens the case, logging the read with the stated `reason` (closed list, `case-work` unless stated) for the auditor. */
   @Get('cases/:caseId')
+  @ApiQuery({ name: 'reason', required: false, enum: READ_REASONS, description: 'Why the case is opened; default case-work' })
   @ApiProblemResponse(404, 'No such case of yours')
-  read(@Param('caseId', new ParseUUIDPipe()) caseId: string, @CurrentPrincipal() principal: Principal): Promise<CaseView> {
-    return this.reader.read(caseId, advisorOf(principal), principal.agencyId);
+  read(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Query('reason') reason?: string,
+  ): Promise<CaseView> {
+    const stated = oneOf('reason', reason, READ_REASONS) as ReadReason | undefined;
+    return this.reader.read(caseId, advisorOf(principal), principal.agencyId, stated);
   }
 
   @Get('advisors/me/cases')

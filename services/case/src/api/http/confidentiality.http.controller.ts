@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { RequestIdentityReveal } from '../../application/identity-reveal/identity-reveal.commands';
 import { AnswerPeerConsultation, RequestPeerConsultation } from '../../application/peer-consultation/peer-consultation.commands';
 import { PeerConsultationViews } from '../../application/queries/peer-consultation-views.query';
+import { READ_REASONS, type ReadReason } from '../../domain/case/case.values';
 import * as D from './case-work.request.dto';
+import { oneOf } from './query-params';
 import { advisorOf, contextOf, type HttpRequest } from './request-context';
 
 const UUID = new ParseUUIDPipe();
+const REASON = { name: 'reason', required: false, enum: READ_REASONS, description: 'Why the content is opened; default case-work' };
+const reasonOf = (reason: unknown) => oneOf('reason', reason, READ_REASONS) as ReadReason | undefined;
 
 /**
  * What stays confidential inside the agency: revealing the reporter's identity under dual control, and peer
@@ -58,16 +62,19 @@ export class ConfidentialityHttpController {
     return { consultationId };
   }
 
+  /** Opens the case's consultations, logging the read with the stated `reason` (`case-work` unless stated). */
   @Get('cases/:caseId/consultations')
+  @ApiQuery(REASON)
   @ApiProblemResponse(404, 'No such case of yours')
-  async consultationsOfCase(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal) {
-    return { consultations: await this.consultations.forCase(id, advisorOf(p), p.agencyId) };
+  async consultationsOfCase(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Query('reason') reason?: string) {
+    return { consultations: await this.consultations.forCase(id, advisorOf(p), p.agencyId, reasonOf(reason)) };
   }
 
-  /** The consultations colleagues asked of you: the question and who asked, never the case. */
+  /** The consultations colleagues asked of you: the question and who asked, never the case; each read logged. */
   @Get('advisors/me/consultations')
-  async askedOfMe(@CurrentPrincipal() p: Principal) {
-    return { consultations: await this.consultations.askedOf(advisorOf(p)) };
+  @ApiQuery(REASON)
+  async askedOfMe(@CurrentPrincipal() p: Principal, @Query('reason') reason?: string) {
+    return { consultations: await this.consultations.askedOf(advisorOf(p), reasonOf(reason)) };
   }
 
   @Post('consultations/:consultationId/answer')

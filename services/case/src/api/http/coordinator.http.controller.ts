@@ -6,6 +6,7 @@ import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
 import { AssignAdvisor } from '../../application/assign-advisor/assign-advisor.command';
 import { CaseLists, type DeadlineFilter } from '../../application/queries/case-lists.query';
 import { AssignAdvisorRequest, RetentionRequest } from './case-work.request.dto';
+import { oneOf } from './query-params';
 import { contextOf, type HttpRequest } from './request-context';
 
 const STATUSES = ['waiting-for-assignment', 'open', 'closed'];
@@ -83,9 +84,4 @@ export class CoordinatorHttpController {
   retention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() body: RetentionRequest) {
     return this.lists.setRetention(agencyId, body.monthsAfterClosure);
   }
-}
-
-function oneOf(field: string, value: string | undefined, allowed: string[]): string | undefined {
-  if (value === undefined || allowed.includes(value)) return value;
-  throw new ValidationFailedException([{ field, rule: 'isIn', message: `${field} must be one of: ${allowed.join(', ')}` }]);
 }

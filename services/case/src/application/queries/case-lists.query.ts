@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { REGIMES } from '@vertrouwd/contracts';
-import { stateOf, type DeadlineState } from '../../domain/case/legal-clock';
+import { localDayOf, stateOf, type DeadlineState } from '../../domain/case/legal-clock';
 import { ADVISOR_DIRECTORY, type AdvisorDirectory } from '../ports/advisor-directory.port';
 import type { CaseOverview } from '../projections/case-overview/case-overview.read-model';
 import type { Deadline, Regime } from '../../domain/case/case.values';
@@ -86,15 +86,39 @@ export class CaseLists {
    * How the agency's cases stand against each deadline, per regime: how many met, missed, pending and stopped
    * (counts of case metadata only). `wbk` is the law; `service-standard` the agency's own promise.
    */
-  async compliance(agencyId: string, now: Date): Promise<Compliance> {
-    const counts = Object.fromEntries(
-      REGIMES.map((regime) => [regime, Object.fromEntries(DEADLINES.map((d) => [d, { met: 0, missed: 0, pending: 0, stopped: 0 }]))]),
-    ) as Compliance['counts'];
-    for (const view of (await this.readModel.clocksOfAgency(agencyId)).map((row) => viewOf(row, now))) {
-      for (const deadline of DEADLINES) counts[view.regime][deadline][view[deadline].state] += 1;
-    }
-    return { agencyId, at: now.toISOString(), counts };
+  async compliance(agencyId: string, now: Date, period?: Period): Promise<Compliance> {
+    const counts = complianceCounts(await this.readModel.clocksOfAgency(agencyId), now, period);
+    return { agencyId, at: now.toISOString(), ...(period ? { period } : {}), counts };
   }
+}
+
+/** Calendar days in Amsterdam, both ends included; an end left out is open. */
+export interface Period {
+  from?: string;
+  to?: string;
+}
+
+/**
+ * Counts each deadline's state at `now`, per regime and deadline. With a period, only deadlines due on a day of
+ * the period count (the Amsterdam day the deadline ends on, as the law counts days), whatever day the case came in.
+ */
+export function complianceCounts(clocks: readonly LegalClock[], now: Date, period?: Period): Compliance['counts'] {
+  const counts = Object.fromEntries(
+    REGIMES.map((regime) => [regime, Object.fromEntries(DEADLINES.map((d) => [d, { met: 0, missed: 0, pending: 0, stopped: 0 }]))]),
+  ) as Compliance['counts'];
+  for (const view of clocks.map((row) => viewOf(row, now))) {
+    for (const deadline of DEADLINES) {
+      if (period && !within(new Date(view[deadline].dueAt), period)) continue;
+      counts[view.regime][deadline][view[deadline].state] += 1;
+    }
+  }
+  return counts;
+}
+
+function within(at: Date, period: Period): boolean {
+  const { year, month, day } = localDayOf(at);
+  const local = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return (!period.from || local >= period.from) && (!period.to || local <= period.to);
 }
 
 export interface Attention {
@@ -106,10 +130,11 @@ export interface Attention {
 export interface Compliance {
   agencyId: string;
   at: string;
+  period?: Period;
   counts: Record<Regime, Record<Deadline, Record<DeadlineState['state'], number>>>;
 }
 
-function viewOf(row: LegalClock, now: Date): DeadlineView {
+export function viewOf(row: LegalClock, now: Date): DeadlineView {
   const stoppedAt = row.stoppedAt ?? undefined;
   return {
     caseId: row.caseId,

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore } from '@vertrouwd/event-sourcing';
 import { shown, type Sealer, type Shown } from '@vertrouwd/privacy';
-import { SEALER } from '@vertrouwd/runtime';
+import { EVENT_STORE, SEALER } from '@vertrouwd/runtime';
+import type { ReadReason } from '../../domain/case/case.values';
+import { logRead } from './access-log';
 import { CaseNotFoundError } from '../../domain/case/case.errors';
 import { CaseRepository } from '../case.repository';
 import { consultationKey } from '../peer-consultation/peer-consultation.handlers';
@@ -32,14 +35,21 @@ export class PeerConsultationViews {
     private readonly cases: CaseRepository,
     @Inject(PEER_CONSULTATIONS) private readonly consultations: PeerConsultations,
     @Inject(SEALER) private readonly sealer: Sealer,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /** The consultations of a case, for its assigned advisor only (404 for anyone else, as for the case). */
-  async forCase(caseId: string, advisorId: string, agencyId: string | undefined): Promise<AskedConsultationView[]> {
+  async forCase(
+    caseId: string,
+    advisorId: string,
+    agencyId: string | undefined,
+    reason: ReadReason = 'case-work',
+  ): Promise<AskedConsultationView[]> {
     const found = await this.cases.load(caseId);
     const theirs = found && found.state.advisorId === advisorId && found.state.opened?.agencyId === agencyId;
     if (!found || !theirs || found.state.status === 'erased') throw new CaseNotFoundError();
     const rows = await this.consultations.askedFor(caseId);
+    await this.logReads(rows, advisorId, reason);
     return Promise.all(
       rows.map(async (row) => ({
         consultationId: row.consultationId,
@@ -50,9 +60,10 @@ export class PeerConsultationViews {
     );
   }
 
-  /** The consultations asked of this colleague. */
-  async askedOf(colleagueId: string): Promise<ConsultationForColleagueView[]> {
+  /** The consultations asked of this colleague (each read logged in the access log of the case it is about). */
+  async askedOf(colleagueId: string, reason: ReadReason = 'case-work'): Promise<ConsultationForColleagueView[]> {
     const rows = await this.consultations.askedOf(colleagueId);
+    await this.logReads(rows, colleagueId, reason);
     return Promise.all(
       rows.map(async (row) => ({
         consultationId: row.consultationId,
@@ -61,6 +72,18 @@ export class PeerConsultationViews {
         ...(await this.texts(row)),
       })),
     );
+  }
+
+  // Question and answer are about a case: each case whose consultations are shown gets one entry in its access log.
+  private async logReads(rows: PeerConsultationRow[], reader: string, reason: ReadReason): Promise<void> {
+    const byCase = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const fields = byCase.get(row.caseId) ?? new Set<string>();
+      fields.add('sealedQuestion');
+      if (row.sealedAnswer) fields.add('sealedAnswer');
+      byCase.set(row.caseId, fields);
+    }
+    for (const [caseId, fields] of byCase) await logRead(this.store, caseId, reader, [...fields], reason);
   }
 
   private async texts(row: PeerConsultationRow) {

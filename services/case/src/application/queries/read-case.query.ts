@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@vertrouwd/event-sourcing';
 import { shown, type Sealer } from '@vertrouwd/privacy';
 import { EVENT_STORE, SEALER } from '@vertrouwd/runtime';
-import { CONSULTATION_SEALED_FIELDS, SEALED_FIELDS, type CaseOpened, type SealedContentRead } from '../../domain/case/case.events';
+import { CONSULTATION_SEALED_FIELDS, SEALED_FIELDS, type CaseOpened } from '../../domain/case/case.events';
 import { CaseRepository } from '../case.repository';
 import { CaseNotFoundError } from '../../domain/case/case.errors';
+import type { ReadReason } from '../../domain/case/case.values';
+import { logRead } from './access-log';
 
 export interface CaseEntryView {
   type: string;
@@ -40,7 +42,8 @@ export interface CaseView {
 
 /**
  * The assigned advisor's view of a case, decrypted. Every read is logged first, in the access log stream
- * `access-<caseId>` (what was read, by whom, when: never the content), so no read goes unrecorded.
+ * `access-<caseId>` (what was read, by whom, when, and the reason the reader stated: never the content), so no
+ * read goes unrecorded.
  */
 @Injectable()
 export class ReadCase {
@@ -50,14 +53,13 @@ export class ReadCase {
     @Inject(SEALER) private readonly sealer: Sealer,
   ) {}
 
-  async read(caseId: string, advisorId: string, agencyId: string | undefined): Promise<CaseView> {
+  async read(caseId: string, advisorId: string, agencyId: string | undefined, reason: ReadReason = 'case-work'): Promise<CaseView> {
     const found = await this.cases.load(caseId);
     const theirs = found && found.state.advisorId === advisorId && found.state.opened?.agencyId === agencyId;
     if (!found || !theirs || found.state.status === 'erased') throw new CaseNotFoundError();
     const recorded = await this.store.readStream(this.cases.streamId(caseId));
     const fields = [...new Set(recorded.flatMap((e) => sealedKeys(e.data as Record<string, unknown>)))];
-    const read: SealedContentRead = { type: 'SealedContentRead', caseId, actor: advisorId, fields, at: new Date().toISOString() };
-    await this.store.appendToStream(`access-${caseId}`, [{ type: read.type, data: read, metadata: { actor: advisorId } }], 'any');
+    await logRead(this.store, caseId, advisorId, fields, reason);
     // Dual control: the reporter's identity only under an approved reveal naming this advisor; the questions and
     // answers of peer consultations are under their own keys and read through the consultations list.
     const revealed = found.mayReveal(advisorId);

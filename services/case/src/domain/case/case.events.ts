@@ -9,6 +9,7 @@ import type {
   ErasureReason,
   LegalDutyReason,
   Outcome,
+  ReadReason,
   Regime,
   ReferralType,
   Relation,
@@ -418,4 +419,6 @@ export interface SealedContentRead {
   actor: string;
   fields: string[];
   at: string;
+  /** The reason the reader stated; absent on reads logged before reasons were asked. */
+  reason?: ReadReason;
 }

@@ -45,6 +45,14 @@ export const DEADLINES = ['acknowledgement', 'feedback'] as const;
 export type Deadline = (typeof DEADLINES)[number];
 
 export type CaseStatus = 'waiting-for-assignment' | 'open' | 'closed' | 'erased';
+export const CASE_STATUSES: readonly CaseStatus[] = ['waiting-for-assignment', 'open', 'closed', 'erased'];
+
+/**
+ * Why an advisor opens a case's sealed content, stated with each read and kept in the access log for the auditor:
+ * a closed list (free text could itself carry personal data). `case-work` when nothing else is stated.
+ */
+export const READ_REASONS = ['case-work', 'handover', 'legal-duty', 'audit'] as const;
+export type ReadReason = (typeof READ_REASONS)[number];
 
 export type ErasureReason = 'request' | 'retention';
 

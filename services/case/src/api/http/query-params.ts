@@ -1,0 +1,55 @@
+import { ValidationFailedException } from '@vertrouwd/http';
+
+// Query parameters checked at the edge: a bad one is a 400 problem naming the field, never a guess.
+
+const refuse = (field: string, rule: string, message: string): never => {
+  throw new ValidationFailedException([{ field, rule, message }]);
+};
+
+/** One of a closed list, or undefined when absent. */
+export function oneOf(field: string, value: unknown, allowed: readonly string[]): string | undefined {
+  if (value === undefined || (typeof value === 'string' && allowed.includes(value))) return value;
+  return refuse(field, 'isIn', `${field} must be one of: ${allowed.join(', ')}`);
+}
+
+export function uuidOf(field: string, value: unknown): string | undefined {
+  if (value === undefined || (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)))
+    return value;
+  return refuse(field, 'isUuid', `${field} must be a UUID`);
+}
+
+/** A calendar day `YYYY-MM-DD` that exists. */
+export function dayOf(field: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const valid =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  return valid ? value : refuse(field, 'isDay', `${field} must be a day YYYY-MM-DD`);
+}
+
+/** A period of days, both ends included; `from` after `to` is refused. */
+export function periodOf(from: unknown, to: unknown): { from?: string; to?: string } {
+  const period = { from: dayOf('from', from), to: dayOf('to', to) };
+  if (period.from && period.to && period.from > period.to) refuse('to', 'isNotBeforeFrom', 'to must not be before from');
+  return Object.fromEntries(Object.entries(period).filter(([, v]) => v !== undefined));
+}
+
+export function booleanOf(field: string, value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return refuse(field, 'isBoolean', `${field} must be true or false`);
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+/** `limit` 1–200 (default 50) and `offset` from 0. */
+export function pageOf(limit: unknown, offset: unknown): Page {
+  const int = (field: string, value: unknown, min: number, max: number, fallback: number): number => {
+    if (value === undefined) return fallback;
+    const n = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+    return n >= min && n <= max ? n : refuse(field, 'isInt', `${field} must be a whole number from ${min} to ${max}`);
+  };
+  return { limit: int('limit', limit, 1, 200, 50), offset: int('offset', offset, 0, 1e9, 0) };
+}
