@@ -10,10 +10,16 @@ export function repositoryRoot(from = __dirname): string {
   }
 }
 
+/** The copy of the validation files in the repository (`vendor/e-invoice-validation`, vendor/README.md). */
+export function vendoredValidationDirectory(): string {
+  return join(repositoryRoot(), 'vendor', 'e-invoice-validation');
+}
+
 /**
  * The official e-invoice validation files (`shared/validation/`), which sit beside the repository: `../shared` of
  * the clone. A worktree may sit deeper, so each folder above the root is tried; `VERTROUWD_SHARED_DIR` overrides.
- * Missing files are an error that says where they were looked for: a validation test must never pass without them.
+ * Without them (a clone elsewhere) the repository's own copy is used. Missing files are an error that says where
+ * they were looked for: a validation test must never pass without them.
  */
 export function validationDirectory(): string {
   const override = process.env.VERTROUWD_SHARED_DIR;
@@ -23,6 +29,7 @@ export function validationDirectory(): string {
       candidates.push(join(dir, 'shared', 'validation'));
       if (dirname(dir) === dir) break;
     }
+    candidates.push(vendoredValidationDirectory());
   }
   const found = candidates.find((dir) => existsSync(join(dir, 'si-ubl-2.0', 'si-ubl-2.0.xsl')));
   if (!found) {
