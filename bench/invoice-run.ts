@@ -9,9 +9,8 @@ import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import type { RunningService, ServiceDefinition } from '@vertrouwd/runtime';
-import { withDatabase } from '../libs/testing/src/embedded-postgres';
+import { freshDatabase, random } from './support';
 
 const load = <T>(path: string): T => require(path) as T; // eslint-disable-line @typescript-eslint/no-require-imports
 const ROOT = resolve(__dirname, '..');
@@ -36,18 +35,6 @@ export interface InvoiceRunFigures {
 interface ChildConfig {
   databaseUrl: string;
   organisations: number;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function runChild(config: ChildConfig): Promise<void> {
@@ -77,7 +64,7 @@ async function runChild(config: ChildConfig): Promise<void> {
       },
     );
     const db = service.app.get(ReadModels).dataSource;
-    const next = random(20261205);
+    const { next } = random(20261205);
     const ids = Array.from({ length: config.organisations }, () => randomUUID());
     // Headcounts across the bands (two in five below 25), a few activities each, cases at one in four organisations.
     for (let start = 0; start < ids.length; start += 1_000) {
@@ -204,15 +191,6 @@ async function runChild(config: ChildConfig): Promise<void> {
     await service?.close().catch(() => undefined);
     send({ phase: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, true);
   }
-}
-
-async function freshDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return withDatabase(adminUrl, name);
 }
 
 export async function benchmarkInvoiceRun(adminUrl: string, organisations: number): Promise<InvoiceRunFigures> {

@@ -10,9 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { THEMES } from '../libs/contracts/src/fields';
 import { REGIONS, SPECIALISMS } from '../libs/contracts/src/matching/matching.contracts';
-import { withDatabase } from '../libs/testing/src/embedded-postgres';
 import type { Candidate, Decision, MatchRequest, Tier } from '../services/matching/src/domain/match/match-rules';
 import type { MatchingDirectory } from '../services/matching/src/application/ports/directory.port';
+import { freshDatabase, random } from './support';
 
 // Like bench/intake.ts: the service's code runs in a child process of its own (this file, BENCH_MATCHING_ROLE set),
 // compiled with the runtime tsconfig as deploy/ runs it (the SQL directory is a NestJS provider), loaded by path at
@@ -64,29 +64,6 @@ const percentile = (sorted: number[], p: number) =>
 function latencies(samples: number[]): Latencies {
   const sorted = [...samples].sort((a, b) => a - b);
   return { samples: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted[sorted.length - 1] };
-}
-
-/** A small deterministic generator (mulberry32): the same agency on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)];
-  const some = <T>(list: readonly T[], min: number, max: number): T[] => {
-    const count = min + int(max - min + 1);
-    return [...new Set(Array.from({ length: count }, () => pick(list)))];
-  };
-  const uuid = () => {
-    const hex = Array.from({ length: 32 }, () => int(16).toString(16)).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
-  };
-  return { next, int, pick, some, uuid };
 }
 
 const addDays = (day: string, days: number) => {
@@ -487,15 +464,6 @@ async function explainCandidates(
   for (let i = 0; i < 6; i++) await client.query(execute);
   const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${execute}`);
   return rows.map((r) => r['QUERY PLAN']);
-}
-
-async function freshDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return withDatabase(adminUrl, name);
 }
 
 export async function benchmarkMatchingDecision(adminUrl: string, decisions: number): Promise<MatchingDecisionFigures> {

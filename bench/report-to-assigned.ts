@@ -9,11 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import type { DevIssuer } from '@vertrouwd/auth';
 import type { RunningService, ServiceDefinition } from '@vertrouwd/runtime';
 import { DEMO_AGENCY_ID, DEMO_ORGANISATIONS } from '../libs/platform/auth/src/demo-users';
-import { withDatabase } from '../libs/testing/src/embedded-postgres';
+import { freshDatabase } from './support';
 
 // Like bench/intake.ts: the services run in a child process (this file, BENCH_ASSIGNED_ROLE set), compiled with the
 // runtime tsconfig as deploy/ runs them, loaded by path at run time so the driver never loads them.
@@ -358,15 +357,6 @@ async function runChild(config: ChildConfig): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   }
-}
-
-async function freshDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return withDatabase(adminUrl, name);
 }
 
 export async function benchmarkReportToAssigned(adminUrl: string, reports: number): Promise<ReportToAssignedFigures> {

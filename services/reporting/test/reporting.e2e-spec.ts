@@ -147,6 +147,22 @@ describe('reporting over HTTP', () => {
     expect(JSON.stringify(written.body)).not.toContain('Jan');
   });
 
+  it('refuses bad input with a problem naming the field, and writes nothing', async () => {
+    const before = await service.platform.store.readAll({ categories: ['reports'] });
+    const bad = await api().put(`${base}/2025/narrative`).set('Authorization', carla).send({ signals: 'A\u0001B', advice: 42 }).expect(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect([...new Set((bad.body.errors as { field: string }[]).map((e) => e.field))].sort()).toEqual(['advice', 'signals']);
+    await api()
+      .put(`${base}/2025/narrative`)
+      .set('Authorization', carla)
+      .send({ signals: 'x'.repeat(4001), advice: '' })
+      .expect(400);
+    const year = await api().get(`${base}/20x5/draft`).set('Authorization', carla).expect(400);
+    expect(year.body.errors).toEqual([expect.objectContaining({ field: 'year' })]);
+    await api().get(`${base}/2025/publications/0`).set('Authorization', carla).expect(400);
+    expect(await service.platform.store.readAll({ categories: ['reports'] })).toHaveLength(before.length);
+  });
+
   it('publishes once the year is over, with a signed digest; the blanks cannot be solved for', async () => {
     const year = new Date().getFullYear();
     await api().post(`${base}/${year}/publications`).set('Authorization', carla).expect(422);

@@ -52,8 +52,7 @@ export class BillingQueries {
 
   /** The agency's documents of a year for its bookkeeping (CSV). */
   async bookkeeping(agencyId: string, year: number): Promise<string> {
-    const summaries = await this.reads.documents({ agencyId, year });
-    const documents = await Promise.all(summaries.map((summary) => this.document(summary.number, { agencyId })));
+    const documents = await this.reads.documentsOf(agencyId, year);
     return this.renderer.bookkeepingCsv(documents.map((stored) => stored.document));
   }
 }

@@ -104,6 +104,14 @@ export class SqlBillingReads implements BillingReads {
     return rows.map(summaryOf);
   }
 
+  async documentsOf(agencyId: string, year: number): Promise<StoredDocument[]> {
+    const rows = await this.query<DocumentDbRow & { document: StoredDocument['document']; ubl_sha256: string; pdf_sha256: string }>(
+      `${DOCUMENTS_FULL} where agency_id = $1 and number like $2::text || '-%' order by number`,
+      [agencyId, year],
+    );
+    return rows.map((row) => ({ ...summaryOf(row), document: row.document, digests: { ubl: row.ubl_sha256, pdf: row.pdf_sha256 } }));
+  }
+
   async document(number: string, scope: { agencyId?: string; organisationId?: string }): Promise<StoredDocument | undefined> {
     const [row] = await this.query<DocumentDbRow & { document: StoredDocument['document']; ubl_sha256: string; pdf_sha256: string }>(
       `${DOCUMENTS_FULL} where number = $1 and ($2::uuid is null or agency_id = $2) and ($3::uuid is null or organisation_id = $3)`,

@@ -47,5 +47,7 @@ export interface BillingReads {
   subscriptionsOf(agencyId: string): Promise<SubscriptionRow[]>;
   subscription(organisationId: string): Promise<SubscriptionRow | undefined>;
   documents(filter: { agencyId?: string; organisationId?: string; year?: number }): Promise<DocumentSummary[]>;
+  /** Whole documents, in number order (the bookkeeping export): one query, not one per document. */
+  documentsOf(agencyId: string, year: number): Promise<StoredDocument[]>;
   document(number: string, scope: { agencyId?: string; organisationId?: string }): Promise<StoredDocument | undefined>;
 }

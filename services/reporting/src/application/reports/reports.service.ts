@@ -129,8 +129,9 @@ export class ReportsService {
     const reports = await this.reports.load(organisationId);
     if (!reports) throw new ReportNotFoundError();
     const published = reports.publication(year, publication);
-    const { facts } = await this.journal.read(organisationId, published.content.factsVersion);
-    const { version: latest } = await this.journal.read(organisationId);
+    // One read of the journal: the facts up to the cut-off, and how many came after it.
+    const { facts: all, version: latest } = await this.journal.read(organisationId);
+    const facts = all.slice(0, published.content.factsVersion + 1);
     const figures = yearFigures(facts, year);
     const protectedResult = await protect({
       k: published.content.k,
