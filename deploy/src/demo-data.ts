@@ -1,3 +1,4 @@
+import { amsterdamToday } from '@vertrouwd/domain';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_AGENCY_ID, type DevIssuer } from '@vertrouwd/auth';
@@ -69,7 +70,7 @@ async function until<T>(what: string, attempt: () => Promise<T>): Promise<T> {
 }
 
 const emailOf = (username: string) => `${username}@demo.vertrouwd.example`;
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const day = (offsetDays: number) => amsterdamToday(offsetDays);
 
 /** An agency through matching's API, as its admin and coordinator would make it. */
 async function seedAgency(matching: string, issuer: DevIssuer, agency: DemoAgency): Promise<void> {

@@ -1,3 +1,4 @@
+import { amsterdamToday } from '@vertrouwd/domain';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,7 +163,7 @@ describe('an agency from onboarding to its first matched cases, across matching,
       .expect(200);
 
     // The primary is absent from today: the next report goes to the substitute.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = amsterdamToday();
     await matching()
       .post(`${base}/counsellors/${primary}/absences`)
       .set('Authorization', coordinator)

@@ -1,3 +1,4 @@
+import { amsterdamToday } from '@vertrouwd/domain';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,7 +138,7 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     const post = async (path: string, body: object = {}) =>
       keep(await request(cases.url).post(`/cases/${caseId}/${path}`).set('Authorization', advisor).send(body));
     expect((await post('acknowledgement')).status).toBe(204);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = amsterdamToday();
     const conversation = await post('conversations', {
       heldOn: today,
       minutes: 50,

@@ -1,3 +1,4 @@
+import { amsterdamToday } from '@vertrouwd/domain';
 import { randomUUID } from 'node:crypto';
 import {
   DEMO_ADVISORS,
@@ -72,7 +73,7 @@ export const PUBLIC = ['get /health/live', 'get /health/ready'];
 
 /** Every endpoint of the case service, aimed at the target's agency and case; bodies well-formed. */
 export function endpointsOf(t: Target): Endpoint[] {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = amsterdamToday();
   const agency = (method: Endpoint['method'], path: string, url: string, body?: object): Endpoint => ({
     method,
     path: `/agencies/{agencyId}${path}`,

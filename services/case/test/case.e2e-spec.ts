@@ -1,3 +1,4 @@
+import { amsterdamToday } from '@vertrouwd/domain';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -127,7 +128,7 @@ describe('case service over HTTP', () => {
     const post = (path: string, body: object = {}) => api().post(`/cases/${caseId}/${path}`).set('Authorization', a).send(body);
     await post('acknowledgement').expect(204);
     const conv = await post('conversations', {
-      heldOn: new Date().toISOString().slice(0, 10),
+      heldOn: amsterdamToday(),
       minutes: 45,
       mode: 'video',
       summary: 'we talked',
@@ -144,7 +145,7 @@ describe('case service over HTTP', () => {
     });
     await eventually(async () => expect(await streamTypes(caseId)).toContain('ConsentGiven'));
     await post('referrals', { referralType: 'company-doctor' }).expect(201);
-    await post('hours', { workedOn: new Date().toISOString().slice(0, 10), minutes: 60, activity: 'conversation' }).expect(204);
+    await post('hours', { workedOn: amsterdamToday(), minutes: 60, activity: 'conversation' }).expect(204);
     await post('closure', { outcome: 'referred', feedback: 'referred to the company doctor, as agreed' }).expect(204);
     await post('advice', { text: 'late' }).expect(409);
 
@@ -492,7 +493,7 @@ describe('case service over HTTP', () => {
     const a = await token('advisor-anna');
     const post = (path: string, body: object = {}) => api().post(`/cases/${id}/${path}`).set('Authorization', a).send(body);
     const { body: plan } = await post('aftercare', {
-      plannedFor: new Date().toISOString().slice(0, 10),
+      plannedFor: amsterdamToday(),
       plan: 'call back in two weeks',
     }).expect(201);
     await post(`aftercare/${randomUUID()}/completion`, { note: 'no such plan' }).expect(404);
@@ -674,7 +675,7 @@ describe('case service over HTTP', () => {
     await post('referrals', { referralType: 'police' }).expect(422); // not-sure: before, this went through without consent
     await post('formal-report').expect(422);
     const conv = await post('conversations', {
-      heldOn: new Date().toISOString().slice(0, 10),
+      heldOn: amsterdamToday(),
       minutes: 30,
       mode: 'phone',
       summary: 'call',
@@ -733,7 +734,7 @@ describe('case service over HTTP', () => {
     const a = await token('advisor-anna');
     const post = (path: string, body: object = {}) => api().post(`/cases/${id}/${path}`).set('Authorization', a).send(body);
     const conv = await post('conversations', {
-      heldOn: new Date().toISOString().slice(0, 10),
+      heldOn: amsterdamToday(),
       minutes: 30,
       mode: 'video',
       summary: 'Monday',

@@ -1,3 +1,4 @@
+import { amsterdamToday } from '@vertrouwd/domain';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,7 +146,7 @@ export function secretsOf(t: Target): string[] {
   ].filter(Boolean);
 }
 
-export const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+export const day = (offsetDays: number) => amsterdamToday(offsetDays);
 
 export function onboardBody(c: Pick<TargetCounsellor, 'counsellorId' | 'username' | 'name' | 'introduction' | 'gender'>, region: string) {
   return {

@@ -1,3 +1,4 @@
+import { amsterdamToday } from '@vertrouwd/domain';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -212,7 +213,7 @@ describe('matching over HTTP and the bus', () => {
     expect(JSON.stringify(explained.body)).not.toContain('account');
 
     // The primary is absent from today: the next report goes to the substitute, and the explanation says why.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = amsterdamToday();
     await api()
       .post(`${base}/counsellors/${primary}/absences`)
       .set('Authorization', coordinator)

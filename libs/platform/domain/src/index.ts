@@ -1,3 +1,4 @@
 export * from './aggregate';
 export * from './domain-errors';
 export * from './given';
+export * from './calendar';

@@ -7,7 +7,7 @@ import { buildCreditNote } from '../domain/invoices/invoice-builder';
 import type { InvoiceDocument } from '../domain/invoices/invoice-document';
 import { InvoiceSeries } from '../domain/invoices/invoice-series.aggregate';
 import type { InvoiceSeriesEvent } from '../domain/invoices/invoice-series.events';
-import { amsterdamDay } from '../domain/pricing/calendar';
+import { amsterdamDay } from '@vertrouwd/domain';
 import { InvoiceSeriesStreams } from './billing.repositories';
 import { digestsOf } from './invoice-runs';
 import { DOCUMENT_RENDERER, type DocumentRenderer } from './ports/document-renderer.port';

@@ -8,7 +8,8 @@ import { BillingAccountNotFoundError, NoPriceListError, OrganisationUnknownError
 import { buildInvoice } from '../domain/invoices/invoice-builder';
 import { documentNumber, InvoiceSeries } from '../domain/invoices/invoice-series.aggregate';
 import type { DocumentDigests } from '../domain/invoices/invoice-series.events';
-import { addDays, amsterdamDay } from '../domain/pricing/calendar';
+import { amsterdamDay } from '@vertrouwd/domain';
+import { addDays } from '../domain/pricing/calendar';
 import type { PeriodCharge } from '../domain/pricing/charges';
 import { versionOn, type PriceListVersion } from '../domain/pricing/price-list';
 import { scheduleCharges } from '../domain/pricing/schedule';

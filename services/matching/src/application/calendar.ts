@@ -1,4 +1,4 @@
-import { amsterdamDay } from '../domain/match/match-rules';
+import { amsterdamDay } from '@vertrouwd/domain';
 
 /** Today in the Netherlands (YYYY-MM-DD). */
 export function today(at: Date = new Date()): string {

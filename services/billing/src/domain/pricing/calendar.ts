@@ -106,8 +106,3 @@ export function periodOfKey(key: string): Period | undefined {
   if (match) return periodContaining('month', `${match[1]}-${match[2]}-01`);
   return undefined;
 }
-
-/** Today in the Netherlands. */
-export function amsterdamDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}

@@ -1,3 +1,4 @@
+import { amsterdamDay } from '@vertrouwd/domain';
 import * as E from './case.errors';
 import type { AdviceGiven, AftercarePlanned, AftercareRecorded, FormalReportSupported, HoursLogged, ReferralMade } from './case.events';
 import { requireAdvisor } from './case.rules';
@@ -10,7 +11,6 @@ import { sealedOnly, type Activity, type ReferralType } from './case.values';
 // assigned advisor's, on a live case.
 
 const MINUTES_PER_DAY = 24 * 60;
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
 export function giveAdvice(state: CaseState, advisorId: string, adviceId: string, sealedAdvice: string, at: Date): AdviceGiven {
   const { caseId } = requireAdvisor(state, advisorId);
@@ -61,6 +61,6 @@ export function logHours(
 ): HoursLogged {
   const { caseId, organisationId } = requireAdvisor(state, advisorId);
   if (!Number.isInteger(minutes) || minutes <= 0 || minutes > MINUTES_PER_DAY) throw new E.HoursNotPositiveError();
-  if (workedOn > dayOf(at)) throw new E.HoursInFutureError();
+  if (workedOn > amsterdamDay(at)) throw new E.HoursInFutureError();
   return { type: 'HoursLogged', caseId, organisationId, advisorId, workedOn, minutes, activity, loggedAt: at.toISOString() };
 }

@@ -1,3 +1,4 @@
+import { amsterdamDay } from '@vertrouwd/domain';
 import * as E from './case.errors';
 import type {
   AdvisorMessageSent,
@@ -20,7 +21,7 @@ export type NewConversation = Pick<ConversationRecorded, 'conversationId' | 'hel
 
 export function recordConversation(state: CaseState, advisorId: string, c: NewConversation, at: Date): ConversationRecorded {
   const { caseId } = requireAdvisor(state, advisorId);
-  const future = c.heldOn > at.toISOString().slice(0, 10);
+  const future = c.heldOn > amsterdamDay(at);
   if (!Number.isInteger(c.minutes) || c.minutes <= 0 || future) throw new E.ConversationInvalidError();
   sealedOnly(c.sealedSummary);
   return { type: 'ConversationRecorded', caseId, advisorId, ...c, recordedAt: at.toISOString() };

@@ -5,10 +5,9 @@ import type { CaseEvent } from './case.events';
 import { T0, anna, assigned, at, bram, carla, caseId, conversation, opened, organisationId, sealed, shared } from './case.fixtures';
 
 const now = at(T0);
+const held = { conversationId: 'conv-1', heldOn: '2026-03-02', minutes: 45, mode: 'video', sealedSummary: sealed('summary') } as const;
 
 describe('Case: conversations and summaries', () => {
-  const held = { conversationId: 'conv-1', heldOn: '2026-03-02', minutes: 45, mode: 'video', sealedSummary: sealed('summary') } as const;
-
   it('records a conversation with a sealed summary', () =>
     given(Case, opened, assigned)
       .when((c) => c.recordConversation(anna, held, now))
@@ -161,6 +160,35 @@ describe('Case: aftercare, hours, transfer', () => {
     }
     given(Case, opened, assigned)
       .when((c) => c.logHours(anna, '2026-03-03', 30, 'advice', now))
+      .thenThrows(E.HoursInFutureError);
+  });
+
+  it('takes "today" as the Dutch calendar day: at 00:30 in Amsterdam (23:30 UTC) the new day has begun', () => {
+    const justAfterMidnight = new Date('2026-03-02T23:30:00Z'); // 3 March, 00:30 in Amsterdam
+    given(Case, opened, assigned)
+      .when((c) => c.logHours(anna, '2026-03-03', 30, 'advice', justAfterMidnight))
+      .then({
+        type: 'HoursLogged',
+        caseId,
+        organisationId,
+        advisorId: anna,
+        workedOn: '2026-03-03',
+        minutes: 30,
+        activity: 'advice',
+        loggedAt: justAfterMidnight.toISOString(),
+      });
+    given(Case, opened, assigned)
+      .when((c) => c.recordConversation(anna, { ...held, heldOn: '2026-03-03' }, justAfterMidnight))
+      .then({
+        type: 'ConversationRecorded',
+        caseId,
+        advisorId: anna,
+        ...held,
+        heldOn: '2026-03-03',
+        recordedAt: justAfterMidnight.toISOString(),
+      });
+    given(Case, opened, assigned)
+      .when((c) => c.logHours(anna, '2026-03-04', 30, 'advice', justAfterMidnight))
       .thenThrows(E.HoursInFutureError);
   });
 

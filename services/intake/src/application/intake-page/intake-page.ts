@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CURRENT_CONSENT_VERSION, FORM_LANGUAGES, translation, type ConsentVersion, type FormLanguage } from '../../i18n/translations';
 import { IntakeCodeNotFoundError } from '../intake.errors';
 import { IntakeDirectory, type ListedOrganisation } from './intake-directory';
-import { amsterdamDay } from '../page-visits/page-visits.job';
+import { amsterdamDay } from '@vertrouwd/domain';
 import { PAGE_VISIT_TALLIES, type PageVisitTallies } from '../ports/page-visits.port';
 
 /** The public intake page of an organisation, by its intake code, from matching's directory. */

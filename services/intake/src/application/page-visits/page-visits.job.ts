@@ -1,3 +1,4 @@
+import { amsterdamDay } from '@vertrouwd/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ContractRegistry } from '@vertrouwd/contracts';
 import { AggregateRepository, type EventStore } from '@vertrouwd/event-sourcing';
@@ -8,13 +9,6 @@ import { PageVisits, type PageVisitsEvent } from '../../domain/page-visits/page-
 import { translatePageVisitsEvent } from '../integration/intake-events.translator';
 import { IntakeCodeNotFoundError } from '../intake.errors';
 import { PAGE_VISIT_TALLIES, type PageVisitTallies } from '../ports/page-visits.port';
-
-const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in the Netherlands at an instant (YYYY-MM-DD): the day a visit counts on. */
-export function amsterdamDay(at: Date): string {
-  return AMSTERDAM_DAY.format(at);
-}
 
 @Injectable()
 export class PageVisitsWork extends CommandRunner<PageVisits, PageVisitsEvent> {

@@ -1,3 +1,4 @@
+import { amsterdamToday } from '@vertrouwd/domain';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
@@ -142,7 +143,7 @@ export class DeclareConflictHandler implements ICommandHandler<DeclareConflict, 
   ) {}
 
   async execute(cmd: DeclareConflict): Promise<void> {
-    const reviewBy = cmd.reviewBy ?? new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+    const reviewBy = cmd.reviewBy ?? amsterdamToday(365);
     await this.work.run(cmd.counsellorId, cmd.context, async (c) => {
       if (cmd.target.organisationId) {
         const organisation = await this.directory.organisation(cmd.target.organisationId);

@@ -1,3 +1,4 @@
+import { amsterdamToday } from '@vertrouwd/domain';
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -82,5 +83,5 @@ export class DeclineMatchHandler implements ICommandHandler<DeclineMatch, void> 
 }
 
 function reviewDay(): string {
-  return new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+  return amsterdamToday(365);
 }

@@ -1,3 +1,4 @@
+import { amsterdamDay, shiftDay } from '@vertrouwd/domain';
 import type { ADVISOR_GENDERS, ADVISOR_KINDS, MATCH_TIERS, THEMES } from '@vertrouwd/contracts';
 import type { CounsellorGender, CounsellorKind, CounsellorRole, Region, Specialism } from '../directory/directory.values';
 
@@ -261,14 +262,5 @@ export function tieBreak(caseId: string, counsellorId: string): number {
 /** The first and last local day (Europe/Amsterdam) of the acknowledgement window of a report received at `at`. */
 export function acknowledgementWindow(at: Date): { from: string; until: string } {
   const from = amsterdamDay(at);
-  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
-  const until = new Date(Date.UTC(y, m - 1, d + 7)).toISOString().slice(0, 10);
-  return { from, until };
-}
-
-const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in the Netherlands at an instant, as YYYY-MM-DD. */
-export function amsterdamDay(at: Date): string {
-  return DAY.format(at);
+  return { from, until: shiftDay(from, 7) };
 }

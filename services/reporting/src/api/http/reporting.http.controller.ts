@@ -5,7 +5,7 @@ import { ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { ReportsService } from '../../application/reports/reports.service';
 import { reportCsv } from '../../application/reports/report-csv';
-import { amsterdamDay } from '../../application/integration/journal.listener';
+import { amsterdamDay } from '@vertrouwd/domain';
 import { PUBLICATION, UUID, YEAR } from './reporting.params';
 import { NarrativeRequest } from './reporting.request.dto';
 

@@ -1,3 +1,4 @@
+import { amsterdamDay } from '@vertrouwd/domain';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -26,12 +27,6 @@ export function caseRef(caseId: string): string {
 }
 
 /** The Dutch calendar day of an instant. */
-export function amsterdamDay(at: string | Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(at),
-  );
-}
-
 /**
  * Other services' integration events → the organisation's facts journal, content-free. A case's later events carry
  * only its id: its organisation is looked up by pseudonym in `reporting_cases` (written when the case opened).
