@@ -81,11 +81,13 @@ export class PostgresMessageBus implements MessageBus, BusConnection {
 
   /** Creates a topic's partitions once (idempotent across processes). */
   async ensureTopics(topics: string[]): Promise<void> {
-    const missing = topics.filter((t) => !this.knownTopics.has(t));
+    const missing = topics.filter((t) => !this.knownTopics.has(t)).sort();
     if (missing.length === 0) return;
+    // Rows are inserted (and their keys locked) in one order by every process: two processes creating overlapping
+    // topics at once wait for each other instead of deadlocking.
     await this.pool.query(
       `insert into bus_partitions (topic, partition)
-       select t, p from unnest($1::text[]) t, generate_series(0, $2 - 1) p on conflict do nothing`,
+       select t, p from unnest($1::text[]) t, generate_series(0, $2 - 1) p order by t, p on conflict do nothing`,
       [missing, this.partitions],
     );
     missing.forEach((t) => this.knownTopics.add(t));
