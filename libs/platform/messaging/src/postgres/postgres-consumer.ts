@@ -20,6 +20,8 @@ interface Settings {
 export class PostgresConsumer implements Consumer {
   private readonly workers = new Map<string, PartitionWorker>();
   private owner: Client | undefined;
+  /** Statements on the ownership connection, one at a time (see onOwner). */
+  private ownerTurn: Promise<void> = Promise.resolve();
   private running = false;
   private loop: Promise<void> | undefined;
   private unlisten: (() => void) | undefined;
@@ -109,19 +111,24 @@ export class PostgresConsumer implements Consumer {
 
   private async claim(): Promise<void> {
     this.owner ??= await this.connectOwner();
-    const { rows } = await this.owner.query<{ topic: string; partition: number }>(
-      'select topic, partition from bus_partitions where topic = any($1) order by topic, partition',
-      [this.options.topics],
+    const owner = this.owner;
+    const { rows } = await this.onOwner(owner, () =>
+      owner.query<{ topic: string; partition: number }>(
+        'select topic, partition from bus_partitions where topic = any($1) order by topic, partition',
+        [this.options.topics],
+      ),
     );
     for (const { topic, partition } of rows) {
       const id = `${topic}/${partition}`;
       if (this.workers.has(id) || !this.running) continue;
       const {
         rows: [lock],
-      } = await this.owner.query<{ owned: boolean }>('select pg_try_advisory_lock($1, $2) as owned', [
-        OWNERSHIP_NAMESPACE,
-        lockKey(this.options.group, id),
-      ]);
+      } = await this.onOwner(owner, () =>
+        owner.query<{ owned: boolean }>('select pg_try_advisory_lock($1, $2) as owned', [
+          OWNERSHIP_NAMESPACE,
+          lockKey(this.options.group, id),
+        ]),
+      );
       if (lock.owned) this.workers.set(id, new PartitionWorker(this.workerContext(), topic, partition));
     }
   }
@@ -146,13 +153,32 @@ export class PostgresConsumer implements Consumer {
 
   /** Offsets only grow, and only the lock holder's session can move them. */
   private async commitOnOwner(topic: string, partition: number, offset: bigint): Promise<void> {
-    if (!this.owner) throw new Error('This consumer no longer owns the partition');
-    await this.owner.query(
-      `insert into bus_group_offsets (group_id, topic, partition, committed) values ($1, $2, $3, $4)
+    const owner = this.owner;
+    if (!owner) throw new Error('This consumer no longer owns the partition');
+    await this.onOwner(owner, () =>
+      owner.query(
+        `insert into bus_group_offsets (group_id, topic, partition, committed) values ($1, $2, $3, $4)
        on conflict (group_id, topic, partition) do update set committed = excluded.committed, updated_at = now()
        where bus_group_offsets.committed < excluded.committed`,
-      [this.options.group, topic, partition, String(offset)],
+        [this.options.group, topic, partition, String(offset)],
+      ),
     );
+  }
+
+  /**
+   * The ownership connection runs one statement at a time: the claim loop and every partition worker's commits take
+   * turns on it (a client given a second query while one runs only queues it by a deprecated behaviour of pg).
+   */
+  private onOwner<T>(owner: Client, work: () => Promise<T>): Promise<T> {
+    const turn = this.ownerTurn.then(() => {
+      if (this.owner !== owner) throw new Error('This consumer no longer owns the partition');
+      return work();
+    });
+    this.ownerTurn = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
   }
 
   private workerContext() {
