@@ -4,6 +4,7 @@ export * from './problem/problem.exception';
 export * from './problem/to-problem';
 export * from './problem/problem.filter';
 export * from './validation/field-errors';
+export * from './validation/plain-text';
 export * from './validation/validation.pipe';
 export * from './app/create-http-app';
 export * from './app/correlation-id.middleware';

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PlainText } from '@vertrouwd/http';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,6 +13,7 @@ import {
   Matches,
   Max,
   MaxLength,
+  MinLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -22,9 +24,6 @@ import { PLANS, type Plan } from '../../domain/pricing/price-list';
 // Request bodies: validated at the edge (400 naming the field and the rule, never the value).
 
 const DAY = { format: 'date', example: '2027-01-01' };
-/** One line of printable text: no control characters (NUL included), no lone surrogates. */
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-const ONE_LINE = /^(?:[^\u0000-\u001F\u007F\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])+$/;
 const MAX_CENTS = 100_000_000_000;
 
 function Day(): PropertyDecorator {
@@ -38,7 +37,8 @@ function Line(max: number): PropertyDecorator {
   return (target, key) => {
     IsString()(target, key);
     MaxLength(max)(target, key);
-    Matches(ONE_LINE)(target, key);
+    MinLength(1)(target, key);
+    PlainText()(target, key);
   };
 }
 

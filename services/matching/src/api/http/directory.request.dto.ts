@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PlainText } from '@vertrouwd/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,7 +18,6 @@ import {
   MaxLength,
   Min,
   NotEquals,
-  ValidateBy,
 } from 'class-validator';
 import { COUNSELLOR_GENDERS, COUNSELLOR_KINDS, COUNSELLOR_ROLES, ENGAGEMENT_KINDS, REGIONS, SPECIALISMS } from '@vertrouwd/contracts';
 import {
@@ -50,21 +50,6 @@ function Day(): PropertyDecorator {
   };
 }
 
-/** Control characters (tab and line breaks aside) and lone surrogates: not text anyone can read, nor store as JSON. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const NOT_PLAIN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Free text (names, introductions, descriptions): no NUL or other control characters, no lone surrogates. */
-function PlainText(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isPlainText',
-    validator: {
-      validate: (value) => typeof value !== 'string' || !NOT_PLAIN.test(value),
-      defaultMessage: (args) => `${args?.property ?? 'text'} must be plain text, without control characters`,
-    },
-  });
-}
-
 export class AgencySettingsRequest {
   @ApiProperty({ description: "Whether a case may go to the agency's pool when the organisation's own counsellors cannot take it" })
   @IsBoolean()
@@ -83,7 +68,7 @@ export class RegisterAgencyRequest extends AgencySettingsRequest {
   @IsUUID()
   @NotEquals(NIL_UUID)
   agencyId?: string;
-  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @PlainText() name!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @PlainText({ lines: 'many' }) name!: string;
 }
 
 export class StaffAccountRequest {
@@ -98,13 +83,13 @@ export class CounsellorProfileRequest {
   @ApiProperty({ maxLength: 200, description: 'Public: employees find their counsellor by name' })
   @IsString()
   @Length(1, 200)
-  @PlainText()
+  @PlainText({ lines: 'many' })
   name!: string;
   @ApiPropertyOptional({ maxLength: 2000, description: 'Public: shown on the intake page' })
   @IsOptional()
   @IsString()
   @Length(1, 2000)
-  @PlainText()
+  @PlainText({ lines: 'many' })
   introduction?: string;
   @ApiProperty({ enum: COUNSELLOR_KINDS }) @IsIn(COUNSELLOR_KINDS) kind!: CounsellorKind;
   @ApiPropertyOptional({
@@ -174,7 +159,7 @@ export class ConflictRequest {
 }
 
 export class OrganisationDetailsRequest {
-  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @PlainText() name!: string;
+  @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) @PlainText({ lines: 'many' }) name!: string;
   @ApiProperty({ pattern: '^[a-z0-9][a-z0-9-]{2,62}$', description: "The code in the organisation's intake page address" })
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9-]{2,62}$/, { message: 'intakeCode must be 3–63 lower-case letters, digits or dashes' })
@@ -269,7 +254,7 @@ export class EngagementRequest {
   @ApiProperty({ maxLength: 500, description: 'Public: what was done (no names)' })
   @IsString()
   @Length(1, 500)
-  @PlainText()
+  @PlainText({ lines: 'many' })
   description!: string;
 }
 
@@ -282,6 +267,6 @@ export class OwnEngagementRequest {
   @ApiProperty({ maxLength: 500, description: 'Public: what was done (no names)' })
   @IsString()
   @Length(1, 500)
-  @PlainText()
+  @PlainText({ lines: 'many' })
   description!: string;
 }

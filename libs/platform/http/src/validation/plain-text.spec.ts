@@ -1,0 +1,21 @@
+import { isPlainText } from './plain-text';
+
+describe('plain text', () => {
+  it('takes what people write, in any script, emoji included', () => {
+    for (const text of ['Jan de Vries', 'Zoë Çelik', 'محمد', 'Łódź', 'naïve 🙂', '']) expect(isPlainText(text)).toBe(true);
+  });
+
+  it('refuses NUL, other control characters and lone surrogates', () => {
+    for (const text of ['a\u0000b', 'a\u0001b', 'a\u001Bb', 'a\u007Fb', 'a\uD800b', 'a\uDC00b', '\uD83D']) {
+      expect(isPlainText(text)).toBe(false);
+      expect(isPlainText(text, 'many')).toBe(false);
+    }
+  });
+
+  it('allows tab and line breaks only where many lines are allowed', () => {
+    for (const text of ['a\tb', 'a\nb', 'a\r\nb']) {
+      expect(isPlainText(text)).toBe(false);
+      expect(isPlainText(text, 'many')).toBe(true);
+    }
+  });
+});
