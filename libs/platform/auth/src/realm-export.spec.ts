@@ -60,6 +60,24 @@ describe('deploy/keycloak/realm-export.json', () => {
     expect(web.defaultClientScopes).toEqual(expect.arrayContaining(['roles', 'basic', 'profile']));
   });
 
+  it("has the portal's confidential client: code flow with PKCE S256 only, the same claims as the web client", () => {
+    const portal = clients.find((client) => client.clientId === 'vertrouwd-portal') as Client & {
+      attributes?: Record<string, string>;
+      redirectUris?: string[];
+    };
+    expect(portal).toMatchObject({
+      publicClient: false,
+      standardFlowEnabled: true,
+      directAccessGrantsEnabled: false,
+      implicitFlowEnabled: false,
+      secret: '${PORTAL_CLIENT_SECRET}',
+    });
+    expect(portal.attributes?.['pkce.code.challenge.method']).toBe('S256');
+    // Exact redirect URIs: a wildcard would let a crafted path receive the code.
+    expect(portal.redirectUris?.every((uri) => !uri.includes('*'))).toBe(true);
+    expect(portal.protocolMappers).toEqual(web.protocolMappers);
+  });
+
   it('maps the audience and every tenant attribute into the access token', () => {
     const mappers = web.protocolMappers ?? [];
     const audience = mappers.find((mapper) => mapper.protocolMapper === 'oidc-audience-mapper');

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KeyObject } from 'node:crypto';
-import { createPublicKey, randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { createHash, createPublicKey, randomUUID, timingSafeEqual } from 'node:crypto';
+import { jwtVerify, SignJWT } from 'jose';
 import { DEFAULT_AUDIENCE } from '../auth.options';
-import { DEMO_REALM, WEB_CLIENT_ID } from '../demo-users';
+import { DEMO_PASSWORD, DEMO_REALM, WEB_CLIENT_ID } from '../demo-users';
 import { IDENTITY_ADMIN_CLIENT_ID } from '../identity/identity-admin';
 import { ADMIN_CLIENT_ROLES, adminApi, type AdminResponse } from './admin-api';
+import { CodeFlow, LOGIN_PAGE_HEADERS, loginPage, type CodeFlowClient, type LoginText } from './authorization-code';
 import { loadOrCreateSigningKey } from './dev-signing-key';
 import { baseClaims, keycloakAccessClaims, type MintContext } from './keycloak-claims';
 import { asTokenUser, IssuerUsers, type IssuerUser } from './runtime-users';
@@ -32,6 +33,11 @@ export interface DevIssuerOptions {
   adminClientSecret?: string;
   /** Where to keep the users created through the admin API (owner-only JSON); default: in memory only. */
   usersFile?: string;
+  /**
+   * The staff portal's confidential client: enables the login page (authorization endpoint), the authorization code
+   * grant with PKCE S256 and refresh tokens for it, and logout. Without it the code flow has no client.
+   */
+  portalClient?: CodeFlowClient;
 }
 
 /** A running dev issuer. */
@@ -40,6 +46,8 @@ export interface DevIssuer {
   issuer: string;
   jwksUri: string;
   tokenEndpoint: string;
+  /** The login page that starts the authorization code flow. */
+  authorizationEndpoint: string;
   /** The private signing key, e.g. to sign reporter tokens RS256 in the embedded setup. */
   signingKey: KeyObject;
   kid: string;
@@ -92,16 +100,88 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
     discovery: '/.well-known/openid-configuration',
     certs: '/protocol/openid-connect/certs',
     token: '/protocol/openid-connect/token',
+    auth: '/protocol/openid-connect/auth',
+    logout: '/protocol/openid-connect/logout',
   };
   const discovery = {
     issuer,
+    authorization_endpoint: `${issuer}${paths.auth}`,
     token_endpoint: `${issuer}${paths.token}`,
+    end_session_endpoint: `${issuer}${paths.logout}`,
     jwks_uri: `${issuer}${paths.certs}`,
-    grant_types_supported: ['password', 'client_credentials'],
-    response_types_supported: ['token'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'password', 'client_credentials'],
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    code_challenge_methods_supported: ['S256'],
+    scopes_supported: ['openid', 'profile'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
     token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
+    authorization_response_iss_parameter_supported: true,
+  };
+  const codeFlow = new CodeFlow(options.portalClient);
+  const mintSignedIn = async (user: IssuerUser, grant: { nonce?: string; authTime: number }) => {
+    const clientId = options.portalClient?.clientId ?? WEB_CLIENT_ID;
+    const access = keycloakAccessClaims(asTokenUser(user), { ...context, clientId });
+    const idToken = await sign({
+      ...baseClaims({ ...context, clientId }),
+      aud: clientId,
+      sub: access.sub,
+      typ: 'ID',
+      auth_time: grant.authTime,
+      sid: access.sid,
+      preferred_username: user.username,
+      ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
+    });
+    return { accessToken: await sign(access), idToken };
+  };
+  // form-action must allow the redirect back to the portal: browsers check it on the redirect after the form too.
+  const portalOrigins = [...new Set((options.portalClient?.redirectUris ?? []).map((uri) => new URL(uri).origin))];
+  const loginHeaders = {
+    ...LOGIN_PAGE_HEADERS,
+    'content-security-policy': LOGIN_PAGE_HEADERS['content-security-policy'].replace(
+      "form-action 'self'",
+      ["form-action 'self'", ...portalOrigins].join(' '),
+    ),
+  };
+  const page = (status: number, language: 'nl' | 'en', extra: { loginId?: string; error?: LoginText; username?: string } = {}) => ({
+    status,
+    html: loginPage({ language, action: `${issuer}${paths.auth}`, ...extra }),
+    headers: loginHeaders,
+  });
+  const signIn = async (request: IncomingMessage) => {
+    const form = await readForm(request);
+    const loginId = form.get('login') ?? '';
+    const pending = codeFlow.pendingLogin(loginId);
+    if (!pending) return page(400, form.get('language') === 'en' ? 'en' : 'nl', { error: 'expired' });
+    const user = users.byUsername(form.get('username') ?? '');
+    // Unknown user and wrong password answer alike (as the token endpoint does).
+    if (!user || !user.enabled || !sameText(form.get('password') ?? '', DEMO_PASSWORD)) {
+      return page(401, pending.language, { loginId, error: 'wrong', username: (form.get('username') ?? '').slice(0, 100) });
+    }
+    const location = codeFlow.signedIn(loginId, user, issuer);
+    if (!location) return page(400, pending.language, { error: 'expired' });
+    return { status: 302, headers: { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } };
+  };
+  const authorize = (query: URLSearchParams) => {
+    const check = codeFlow.authorize(query);
+    const language = query.get('ui_locales')?.split(' ')[0] === 'en' ? 'en' : 'nl';
+    if (check.kind === 'show-error') return page(check.status, language, { error: check.message as LoginText });
+    if (check.kind === 'redirect-error') return { status: 302, headers: { location: check.location, 'referrer-policy': 'no-referrer' } };
+    return page(200, check.pending.language, { loginId: check.loginId });
+  };
+  const logout = async (query: URLSearchParams) => {
+    const back = query.get('post_logout_redirect_uri');
+    const hint = query.get('id_token_hint');
+    if (hint) {
+      const claims = await jwtVerify(hint, createPublicKey(key.privateKey), { issuer }).catch(() => undefined);
+      const username = claims?.payload.preferred_username;
+      if (typeof username === 'string') codeFlow.signOut(username);
+    }
+    if (back && options.portalClient?.postLogoutRedirectUris?.includes(back)) {
+      return { status: 302, headers: { location: back, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } };
+    }
+    return { status: 204 };
   };
   const adminPrefix = `/admin/realms/${realm}`;
 
@@ -120,14 +200,26 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
       const path = pathname.startsWith(`/realms/${realm}/`) ? pathname.slice(`/realms/${realm}`.length) : undefined;
       if (request.method === 'GET' && path === paths.discovery) return { status: 200, body: discovery };
       if (request.method === 'GET' && path === paths.certs) return { status: 200, body: { keys: [key.publicJwk] } };
+      if (request.method === 'GET' && path === paths.auth) return authorize(url.searchParams);
+      if (request.method === 'POST' && path === paths.auth) return signIn(request);
+      if (request.method === 'GET' && path === paths.logout) return logout(url.searchParams);
       if (path !== paths.token) return { status: 404, body: { error: 'Unable to find matching target resource method' } };
       if (request.method !== 'POST') return { status: 405, body: { error: 'HTTP 405 Method Not Allowed' } };
-      const tokenContext = { ttlSec: tokenTtlSec, findUser: (name: string) => users.byUsername(name), mintUser, adminClient };
+      const tokenContext = {
+        ttlSec: tokenTtlSec,
+        findUser: (name: string) => users.byUsername(name),
+        mintUser,
+        adminClient,
+        codeFlow,
+        mintSignedIn,
+      };
       return tokenGrant(await readForm(request), request.headers.authorization, tokenContext);
     };
     route()
       .catch((): AdminResponse => ({ status: 400, body: { error: 'invalid_request', error_description: 'Malformed request' } }))
-      .then(({ status, body, headers }) => {
+      .then((answer: AdminResponse & { html?: string }) => {
+        const { status, body, headers, html } = answer;
+        if (html !== undefined) return void response.writeHead(status, headers).end(html);
         if (body === undefined) return void response.writeHead(status, { ...headers, 'cache-control': 'no-store' }).end();
         response
           .writeHead(status, { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' })
@@ -141,6 +233,7 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
     issuer,
     jwksUri: discovery.jwks_uri,
     tokenEndpoint: discovery.token_endpoint,
+    authorizationEndpoint: discovery.authorization_endpoint,
     signingKey: key.privateKey,
     kid: key.kid,
     claimsFor: (username) => keycloakAccessClaims(asTokenUser(known(username)), context),
@@ -171,6 +264,9 @@ function serviceAccountClaims(context: MintContext): Record<string, unknown> {
 }
 
 const SERVICE_ACCOUNT_ID = '0d9e9f3c-5a43-4c41-9d55-2d7a9b0e6f10';
+
+const sameText = (a: string, b: string): boolean =>
+  timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
 /** Reads a JSON body of at most 64 KiB; an empty body is undefined. */
 async function readJson(request: IncomingMessage): Promise<unknown> {

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { DEMO_PASSWORD, WEB_CLIENT_ID } from '../demo-users';
+import type { CodeFlow } from './authorization-code';
 import type { IssuerUser } from './runtime-users';
 
 /** A JSON response of the token endpoint. */
@@ -15,6 +16,10 @@ export interface TokenEndpointContext {
   mintUser(user: IssuerUser): Promise<string>;
   /** The confidential admin client, when the issuer was given its secret; without it the client is unknown. */
   adminClient?: { clientId: string; secret: string; mint(): Promise<string> };
+  /** The portal's confidential client and its code flow, when the issuer was given one. */
+  codeFlow?: CodeFlow;
+  /** The access token and ID token of a user signed in through the code flow. */
+  mintSignedIn?(user: IssuerUser, grant: { nonce?: string; authTime: number }): Promise<{ accessToken: string; idToken: string }>;
 }
 
 const oauthError = (status: number, error: string, description: string): TokenResponse => ({
@@ -51,6 +56,12 @@ export async function tokenGrant(
     if (grantType !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', 'Unsupported grant_type');
     return granted(await admin.mint(), context.ttlSec);
   }
+  const flow = context.codeFlow;
+  if (flow?.client && clientId === flow.client.clientId) {
+    const secret = basic?.secret ?? form.get('client_secret') ?? '';
+    if (!sameSecret(secret, flow.client.secret)) return oauthError(401, 'unauthorized_client', BAD_CLIENT);
+    return codeFlowGrant(grantType, form, flow, context);
+  }
   if (clientId !== WEB_CLIENT_ID) return oauthError(401, 'invalid_client', BAD_CLIENT);
   if (grantType !== 'password') return oauthError(400, 'unsupported_grant_type', 'Unsupported grant_type');
   const user = context.findUser(form.get('username') ?? '');
@@ -60,6 +71,41 @@ export async function tokenGrant(
   }
   if (!user.enabled) return oauthError(400, 'invalid_grant', 'Account disabled');
   return granted(await context.mintUser(user), context.ttlSec);
+}
+
+/** The portal's grants: a code from the login page, or a refresh token (rotated: each works once). */
+async function codeFlowGrant(
+  grantType: string,
+  form: URLSearchParams,
+  flow: CodeFlow,
+  context: TokenEndpointContext,
+): Promise<TokenResponse> {
+  if (grantType === 'password') return oauthError(400, 'unauthorized_client', 'Client not allowed for direct access grants');
+  let grant: { username: string; nonce?: string; scope: string; authTime: number };
+  if (grantType === 'authorization_code') {
+    const redeemed = flow.redeem(form);
+    if ('error' in redeemed) return oauthError(400, 'invalid_grant', redeemed.error);
+    grant = redeemed;
+  } else if (grantType === 'refresh_token') {
+    const refreshed = flow.refresh(form.get('refresh_token') ?? '');
+    if (!refreshed) return oauthError(400, 'invalid_grant', 'Invalid refresh token');
+    grant = refreshed;
+  } else return oauthError(400, 'unsupported_grant_type', 'Unsupported grant_type');
+  const user = context.findUser(grant.username);
+  if (!user || !context.mintSignedIn) return oauthError(400, 'invalid_grant', 'Invalid user');
+  if (!user.enabled) return oauthError(400, 'invalid_grant', 'Account disabled');
+  const { accessToken, idToken } = await context.mintSignedIn(user, grant);
+  const refreshToken = flow.issueRefresh(grant);
+  return {
+    status: 200,
+    body: {
+      ...granted(accessToken, context.ttlSec).body,
+      id_token: idToken,
+      refresh_token: refreshToken,
+      refresh_expires_in: 1800,
+      scope: grant.scope,
+    },
+  };
 }
 
 function granted(accessToken: string, ttlSec: number): TokenResponse {
