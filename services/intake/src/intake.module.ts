@@ -36,6 +36,7 @@ import { ConsentsAndSummaryVersions1765300000000 } from './infrastructure/migrat
 import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/1796480000001-report-status-in-order';
 import { PageVisits1796500000020 } from './infrastructure/migrations/1796500000020-page-visits';
 import { Throttle1796500000030 } from './infrastructure/migrations/1796500000030-throttle';
+import { OrganisationSites1796500000040 } from './infrastructure/migrations/1796500000040-organisation-sites';
 import { SqlThrottleStore } from './infrastructure/throttle-store.sql';
 import { THROTTLE_STORE } from './application/ports/throttle-store.port';
 import { ThrottleSweepJob } from './application/throttle-sweep.job';
@@ -60,6 +61,7 @@ import { PageVisitsJob, PageVisitsWork } from './application/page-visits/page-vi
         DirectoryReadModels1796490000006,
         PageVisits1796500000020,
         Throttle1796500000030,
+        OrganisationSites1796500000040,
       ],
     }),
     SqlIntakeReadModel,

@@ -43,6 +43,8 @@ export interface OrganisationFacts {
   substituteCounsellorId?: string;
   internalCounsellorIds?: string[];
   changedAt?: string;
+  /** The provinces of its sites; `['utrecht']` unless said. */
+  regions?: string[];
 }
 
 export const ANNA: CounsellorFacts = {
@@ -124,7 +126,7 @@ export async function organisationPublished(sealer: Sealer, o: OrganisationFacts
     headcountFrom: '2026-01-01',
     wbkObliged: true,
     pendingBillObliged: true,
-    regions: ['utrecht'],
+    regions: (o.regions ?? ['utrecht']) as ['utrecht'],
     languages: o.languages ?? ['nl', 'en'],
     ...(o.primaryCounsellorId ? { primaryCounsellorId: o.primaryCounsellorId } : {}),
     ...(o.substituteCounsellorId ? { substituteCounsellorId: o.substituteCounsellorId } : {}),

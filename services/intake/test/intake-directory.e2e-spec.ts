@@ -200,6 +200,37 @@ describe("the intake page from matching's directory", () => {
         return event;
       });
       expect(without.payload).not.toHaveProperty('preferredCounsellorId');
+      expect(without.payload).not.toHaveProperty('site');
+    });
+
+    it("asks for the site among the organisation's own, and carries the answer into intake.report-submitted.v1", async () => {
+      const t = tenant();
+      await given(organisation({ ...t.org, regions: ['gelderland', 'friesland'] }));
+      const { body: shown } = await page(t.code).expect(200);
+      expect(shown.site).toEqual({
+        question: 'Op welke vestiging werkt u?',
+        hint: expect.stringContaining('Niet verplicht'),
+        options: [
+          { value: 'gelderland', label: 'Gelderland' },
+          { value: 'friesland', label: 'Fryslân' },
+        ],
+      });
+      const { body } = await submit(t.code, { ...REPORT, site: 'friesland' }).expect(201);
+      const published = await eventually(() => {
+        const event = seen.find((e) => (e.payload as { caseId: string }).caseId === body.caseId);
+        if (!event) throw new Error('not on the bus yet');
+        return event;
+      });
+      expect(published.payload).toMatchObject({ organisationId: t.org.organisationId, site: 'friesland' });
+
+      // A province where the organisation has no site: 422 naming the field; not a province at all: 400.
+      const elsewhere = await submit(t.code, { ...REPORT, site: 'zeeland' }).expect(422);
+      expect(elsewhere.body.rule).toBe('SiteNotListedError');
+      expect(elsewhere.body.detail).toContain('site');
+      expect(elsewhere.text).not.toContain('zeeland');
+      const nonsense = await submit(t.code, { ...REPORT, site: 'atlantis' }).expect(400);
+      expect(nonsense.body.errors).toEqual([expect.objectContaining({ field: 'site', rule: 'isIn' })]);
+      expect(nonsense.text).not.toContain('atlantis');
     });
 
     it('refuses a counsellor the page does not list, naming the field and not the value', async () => {

@@ -1,5 +1,6 @@
 import type { TObject, TProperties } from 'typebox';
 import type { FieldClasses } from '../contract';
+import { REGIONS } from '../matching/matching.contracts';
 import {
   ACTIVITIES,
   ADVISOR_GENDERS,
@@ -36,7 +37,10 @@ const event = <P extends TProperties, O extends keyof P & string = never>(
   optional: readonly O[] = [],
 ) => contractV1('case', name, description, properties, fields, optional);
 
-/** Language and the counsellor asked for were added later, optional: events published before them stay valid. */
+/**
+ * Language and the counsellor asked for were added later, optional: events published before them stay valid. So was
+ * `site`: the province of the organisation's site where the reporter works, when they said so.
+ */
 export const CaseOpenedV1 = event(
   'case-opened',
   'A case opened from a submitted report, with what the reporter asked for (language, counsellor gender and kind).',
@@ -52,6 +56,7 @@ export const CaseOpenedV1 = event(
     language,
     preferredAdvisorGender: oneOf(ADVISOR_GENDERS),
     preferredAdvisorKind: oneOf(ADVISOR_KINDS),
+    site: oneOf(REGIONS),
   },
   {
     caseId: 'id',
@@ -65,8 +70,9 @@ export const CaseOpenedV1 = event(
     language: 'language',
     preferredAdvisorGender: 'enum',
     preferredAdvisorKind: 'enum',
+    site: 'enum',
   },
-  ['language', 'preferredAdvisorGender', 'preferredAdvisorKind'],
+  ['language', 'preferredAdvisorGender', 'preferredAdvisorKind', 'site'],
 );
 
 export const AdvisorAssignedV1 = event(

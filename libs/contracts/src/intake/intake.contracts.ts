@@ -1,4 +1,5 @@
 import { defineContract } from '../contract';
+import { REGIONS } from '../matching/matching.contracts';
 import {
   ADVISOR_GENDERS,
   ADVISOR_KINDS,
@@ -47,8 +48,9 @@ export const ReportSubmittedV1 = defineContract({
       sealedAccount: sealed,
       sealedContact: sealed,
       sealedIdentity: sealed,
+      site: oneOf(REGIONS),
     },
-    ['sealedContact', 'sealedIdentity', 'preferredCounsellorId'],
+    ['sealedContact', 'sealedIdentity', 'preferredCounsellorId', 'site'],
   ),
   fields: {
     caseId: 'id',
@@ -67,6 +69,7 @@ export const ReportSubmittedV1 = defineContract({
     sealedAccount: 'sealed',
     sealedContact: 'sealed',
     sealedIdentity: 'sealed',
+    site: 'enum',
   },
 });
 

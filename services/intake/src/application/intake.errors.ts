@@ -9,6 +9,11 @@ export class ChosenCounsellorNotListedError extends unprocessable(
   'ChosenCounsellorNotListedError',
   "preferences.counsellorId must be one of the counsellors listed on this organisation's intake page",
 ) {}
+/** Names the field, never the value: a province where the organisation has no site. */
+export class SiteNotListedError extends unprocessable(
+  'SiteNotListedError',
+  "site must be one of the sites listed on this organisation's intake page",
+) {}
 export class ReportNotFoundError extends notFound('ReportNotFoundError', 'No such report') {}
 export class ConsentTextNotFoundError extends notFound('ConsentTextNotFoundError', 'No consent text has this version') {}
 export class RevealNotPendingError extends notFound('RevealNotPendingError', 'No identity reveal request waiting for you on this case') {}

@@ -38,13 +38,14 @@ export async function applyDirectoryEvent(tx: TransactionalQuery, event: Integra
     const o = event.payload;
     await tx.query(
       `insert into directory_organisations (organisation_id, agency_id, version, status, intake_code, sealed_name, languages,
-         primary_counsellor_id, substitute_counsellor_id, internal_counsellor_ids, changed_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         primary_counsellor_id, substitute_counsellor_id, internal_counsellor_ids, changed_at, regions)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        on conflict (organisation_id) do update set agency_id = excluded.agency_id, version = excluded.version,
          status = excluded.status, intake_code = excluded.intake_code, sealed_name = excluded.sealed_name,
          languages = excluded.languages, primary_counsellor_id = excluded.primary_counsellor_id,
          substitute_counsellor_id = excluded.substitute_counsellor_id,
-         internal_counsellor_ids = excluded.internal_counsellor_ids, changed_at = excluded.changed_at
+         internal_counsellor_ids = excluded.internal_counsellor_ids, changed_at = excluded.changed_at,
+         regions = excluded.regions
        where directory_organisations.version < excluded.version`,
       [
         o.organisationId,
@@ -58,6 +59,7 @@ export async function applyDirectoryEvent(tx: TransactionalQuery, event: Integra
         o.substituteCounsellorId ?? null,
         o.internalCounsellorIds,
         o.changedAt,
+        o.regions,
       ],
     );
     return;

@@ -129,7 +129,7 @@ const ORGANISATION_BY_CODE = `
     select * from directory_organisations where intake_code = $1 order by changed_at desc, organisation_id limit 1
   )
   select o.intake_code as "intakeCode", o.organisation_id as "organisationId", o.agency_id as "agencyId",
-         o.sealed_name as "sealedName", o.languages,
+         o.sealed_name as "sealedName", o.languages, o.regions as sites,
          coalesce((
            select json_agg(json_build_object(
                     'counsellorId', c.counsellor_id, 'kind', c.kind, 'gender', c.gender, 'languages', c.languages,

@@ -352,4 +352,12 @@ describe('translateCaseEvent: domain events to integration events', () => {
     expect(() => registry.validate(event)).not.toThrow();
     expect(Object.keys(event.payload as object)).not.toEqual(expect.arrayContaining(['language']));
   });
+
+  it("publishes the reporter's site with the opened case when they gave one, and nothing when not", () => {
+    const opened = all.CaseOpened as Extract<CaseEvent, { type: 'CaseOpened' }>;
+    const [withSite] = published({ ...opened, site: 'zeeland' });
+    expect(() => registry.validate(withSite)).not.toThrow();
+    expect(withSite.payload).toMatchObject({ site: 'zeeland' });
+    expect(published(opened)[0]?.payload).not.toHaveProperty('site');
+  });
 });

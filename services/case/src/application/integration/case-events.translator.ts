@@ -33,9 +33,10 @@ export function translateCaseEvent(event: CaseEvent): Translated[] {
   switch (event.type) {
     case 'CaseOpened': {
       const { agencyId, organisationId, theme, relation, anonymity, receivedAt, openedAt } = event;
-      const { language, preferredAdvisorGender, preferredAdvisorKind } = event;
+      const { language, preferredAdvisorGender, preferredAdvisorKind, site } = event;
       const asked = {
         ...(language ? { language } : {}),
+        ...(site ? { site } : {}),
         ...(preferredAdvisorGender ? { preferredAdvisorGender } : {}),
         ...(preferredAdvisorKind ? { preferredAdvisorKind } : {}),
       };

@@ -84,5 +84,6 @@ export function reportOf(p: PayloadOf<typeof ReportSubmittedV1>): Report {
     language: p.language,
     preferredAdvisorGender: p.preferredAdvisorGender,
     preferredAdvisorKind: p.preferredAdvisorKind,
+    ...(p.site ? { site: p.site } : {}),
   };
 }

@@ -14,6 +14,7 @@ import type {
   ReferralType,
   Relation,
   SealedText,
+  Site,
   Theme,
 } from './case.values';
 
@@ -41,6 +42,8 @@ export interface CaseOpened {
   language?: string;
   preferredAdvisorGender?: AdvisorGender;
   preferredAdvisorKind?: AdvisorKind;
+  /** The site (province) where the reporter works, when they said; reporting counts cases by it. */
+  site?: Site;
 }
 export interface AdvisorAssigned {
   type: 'AdvisorAssigned';

@@ -9,6 +9,7 @@ import type {
   OUTCOMES,
   REFERRAL_TYPES,
   REGIMES,
+  REGIONS,
   RELATIONS,
   THEMES,
 } from '@vertrouwd/contracts';
@@ -19,6 +20,8 @@ import { NotSealedError } from './case.errors';
 export type Theme = (typeof THEMES)[number];
 export type Relation = (typeof RELATIONS)[number];
 export type Anonymity = (typeof ANONYMITY)[number];
+/** The province of the organisation's site where the reporter works. */
+export type Site = (typeof REGIONS)[number];
 export type ConversationMode = (typeof CONVERSATION_MODES)[number];
 export type ReferralType = (typeof REFERRAL_TYPES)[number];
 export type Outcome = (typeof OUTCOMES)[number];

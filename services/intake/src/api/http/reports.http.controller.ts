@@ -67,6 +67,7 @@ export class ReportsHttpController {
         },
         body.consentVersion,
         reporterContext(req.correlationId ?? randomUUID()),
+        body.site,
       ),
     );
     if ('outOfScope' in result) {

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
-import { ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, RELATIONS, THEMES } from '@vertrouwd/contracts';
+import { ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, REGIONS, RELATIONS, THEMES } from '@vertrouwd/contracts';
 import { OUT_OF_SCOPE_THEMES } from '../../domain/report/report-scope';
-import type { AdvisorGender, AdvisorKind, Anonymity, ContactChannel, Relation } from '../../domain/report/report.events';
+import type { AdvisorGender, AdvisorKind, Anonymity, ContactChannel, Relation, Site } from '../../domain/report/report.events';
 import type { SubmittableTheme } from '../../domain/report/report-scope';
 import { CONSENT_VERSIONS, FORM_LANGUAGES, type FormLanguage } from '../../i18n/translations';
 
@@ -51,6 +51,14 @@ export class SubmitReportRequest {
   theme!: SubmittableTheme;
 
   @ApiProperty({ enum: RELATIONS }) @IsIn(RELATIONS) relation!: Relation;
+
+  @ApiPropertyOptional({
+    enum: REGIONS,
+    description: "The province of the organisation's site where you work: one of the page's `sites`, else 422 (optional)",
+  })
+  @IsOptional()
+  @IsIn(REGIONS)
+  site?: Site;
 
   @ApiProperty({ description: 'What happened, in your words: sealed before it is stored', maxLength: 20_000 })
   @IsString()

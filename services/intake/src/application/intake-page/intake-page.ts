@@ -46,11 +46,29 @@ export function intakePage(listed: ListedOrganisation | undefined, language: For
     // By name and id: the reporter may choose one of them (`preferences.counsellorId` on submission).
     counsellors: listed.counsellors.map((c) => ({ ...c, kindLabel: text.advisorKinds[c.kind] })),
     relations: labelled(text.relations),
+    // The provinces of the organisation's sites (their Dutch names): the optional `site` of a submission.
+    site: { ...text.site, options: listed.organisation.sites.map((value) => ({ value, label: PROVINCE_NAMES[value] ?? value })) },
     anonymity: labelled(text.anonymity),
     contactOptions: labelled(text.contact),
     advisorGenders: labelled(text.genders),
   };
 }
+
+/** The provinces by their official Dutch names, which every language of the page uses. */
+const PROVINCE_NAMES: Record<string, string> = {
+  drenthe: 'Drenthe',
+  flevoland: 'Flevoland',
+  friesland: 'Fryslân',
+  gelderland: 'Gelderland',
+  groningen: 'Groningen',
+  limburg: 'Limburg',
+  'noord-brabant': 'Noord-Brabant',
+  'noord-holland': 'Noord-Holland',
+  overijssel: 'Overijssel',
+  utrecht: 'Utrecht',
+  zeeland: 'Zeeland',
+  'zuid-holland': 'Zuid-Holland',
+};
 
 function labelled(labels: Record<string, string>): { value: string; label: string }[] {
   return Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -18,6 +18,8 @@ export interface IntakeOrganisation {
   agencyId: string;
   sealedName: string;
   languages: string[];
+  /** The provinces of its sites (matching's `regions`), for the form's optional site question. */
+  sites: string[];
   counsellors: DirectoryCounsellor[];
 }
 

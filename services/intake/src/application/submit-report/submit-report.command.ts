@@ -1,6 +1,6 @@
 import type { CommandContext } from '@vertrouwd/service-kit';
 import type { SubmittableTheme } from '../../domain/report/report-scope';
-import type { AdvisorGender, AdvisorKind, Anonymity, ContactChannel, Relation } from '../../domain/report/report.events';
+import type { AdvisorGender, AdvisorKind, Anonymity, ContactChannel, Relation, Site } from '../../domain/report/report.events';
 import type { FormLanguage } from '../../i18n/translations';
 
 export interface ContactDetails {
@@ -24,5 +24,7 @@ export class SubmitReport {
     readonly preferences: { advisorGender: AdvisorGender; advisorKind: AdvisorKind; counsellorId?: string },
     readonly consentVersion: string,
     readonly context: CommandContext,
+    /** One of the provinces the organisation's page lists as its sites (optional). */
+    readonly site?: Site,
   ) {}
 }

@@ -9,7 +9,7 @@ import { Report } from '../../domain/report/report.aggregate';
 import { isOutOfScope } from '../../domain/report/report-scope';
 import { translation } from '../../i18n/translations';
 import { IntakeKeyring } from '../intake-keyring';
-import { ChosenCounsellorNotListedError, IntakeCodeNotFoundError } from '../intake.errors';
+import { ChosenCounsellorNotListedError, IntakeCodeNotFoundError, SiteNotListedError } from '../intake.errors';
 import { IntakeDirectory } from '../intake-page/intake-directory';
 import { INTAKE_READ_MODEL, type IntakeOrganisation, type IntakeReadModel } from '../ports/intake-read-model.port';
 import { ReportWork } from '../report-work';
@@ -40,6 +40,7 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     if (isOutOfScope(theme)) return { outOfScope: true, whereToGo: translation(command.language).workload };
     const { counsellorId } = command.preferences;
     if (counsellorId !== undefined) await this.refuseUnlisted(organisation, counsellorId);
+    if (command.site !== undefined && !organisation.sites.includes(command.site)) throw new SiteNotListedError();
     const caseId = randomUUID();
     try {
       return await this.store(command, theme, organisation, caseId);
@@ -73,6 +74,7 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
         preferredAdvisorGender: command.preferences.advisorGender,
         preferredAdvisorKind: command.preferences.advisorKind,
         ...(counsellorId !== undefined ? { preferredCounsellorId: counsellorId } : {}),
+        ...(command.site !== undefined ? { site: command.site } : {}),
         consentVersion: command.consentVersion,
         reporterRef,
       },

@@ -5,6 +5,7 @@ import type {
   CONSENT_SCOPES,
   CONTACT_CHANNELS,
   REFERRAL_TYPES,
+  REGIONS,
   RELATIONS,
   THEMES,
 } from '@vertrouwd/contracts';
@@ -12,6 +13,8 @@ import type {
 export type Theme = (typeof THEMES)[number];
 export type Relation = (typeof RELATIONS)[number];
 export type Anonymity = (typeof ANONYMITY)[number];
+/** A province where the organisation has a site (matching's regions). */
+export type Site = (typeof REGIONS)[number];
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export type AdvisorGender = (typeof ADVISOR_GENDERS)[number];
 export type AdvisorKind = (typeof ADVISOR_KINDS)[number];
@@ -32,6 +35,8 @@ export interface ReportFacts {
   preferredAdvisorKind: AdvisorKind;
   /** The counsellor the reporter chose on the intake page, by id (optional). */
   preferredCounsellorId?: string;
+  /** The province of the organisation's site where the reporter works, when they said (optional). */
+  site?: Site;
   consentVersion: string;
   /** The opaque id the reporter's own key is filed under (never a name). */
   reporterRef: string;

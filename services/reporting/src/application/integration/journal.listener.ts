@@ -82,6 +82,7 @@ export class JournalListener extends ReadModelListener {
         pendingBillObliged: p.pendingBillObliged,
         counsellorAppointed: p.primaryCounsellorId !== undefined,
         active: p.status === 'active',
+        sites: [...p.regions],
       };
       return { organisationId: p.organisationId, fact };
     }
@@ -99,7 +100,15 @@ export class JournalListener extends ReadModelListener {
       );
       return {
         organisationId: p.organisationId,
-        fact: { type: 'CaseReported', caseRef: ref, on, theme: p.theme, relation: p.relation, anonymity: p.anonymity },
+        fact: {
+          type: 'CaseReported',
+          caseRef: ref,
+          on,
+          theme: p.theme,
+          relation: p.relation,
+          anonymity: p.anonymity,
+          ...(p.site ? { site: p.site } : {}),
+        },
       };
     }
     const withCase = async (caseId: string, fact: ReportingFact) => ({ organisationId: await this.organisationOf(caseId, m), fact });

@@ -26,8 +26,19 @@ export type ReportingFact =
       pendingBillObliged: boolean;
       counsellorAppointed: boolean;
       active: boolean;
+      /** The provinces of its sites (absent in facts journaled before sites were kept). */
+      sites?: string[];
     }
-  | { type: 'CaseReported'; caseRef: string; on: string; theme: Theme; relation: Relation; anonymity: Anonymity }
+  | {
+      type: 'CaseReported';
+      caseRef: string;
+      on: string;
+      theme: Theme;
+      relation: Relation;
+      anonymity: Anonymity;
+      /** The site (province) the reporter gave, if any. */
+      site?: string;
+    }
   | { type: 'CaseAcknowledged'; caseRef: string; on: string }
   | { type: 'FeedbackGiven'; caseRef: string; on: string }
   | { type: 'DeadlineMissed'; caseRef: string; deadline: Deadline; regime: Regime | 'unknown'; on: string }
