@@ -119,10 +119,8 @@ class ReportLayout {
     }
 
     this.heading(l.narrative);
-    this.subheading(l.signals);
-    this.narrative(c.narrative.signals);
-    this.subheading(l.advice);
-    this.narrative(c.narrative.advice);
+    this.narrative(l.signals, c.narrative.signals);
+    this.narrative(l.advice, c.narrative.advice);
     this.paragraph(l.discussion[this.audience]);
 
     this.heading(l.legend);
@@ -213,11 +211,6 @@ class ReportLayout {
     this.line('H2', text, { width: CONTENT, weight: 'bold', size: 12 }, 4);
   }
 
-  private subheading(text: string): void {
-    this.room(40);
-    this.line('H3', text, { width: CONTENT, weight: 'bold', size: 10 }, 2);
-  }
-
   private line(type: string, text: string, style: TextStyle, after: number): void {
     this.room(this.w.heightOf(text, style));
     this.y += this.w.text(this.root, type, text, LEFT, this.y, style) + after;
@@ -227,13 +220,19 @@ class ReportLayout {
     this.line('P', text, BODY, after);
   }
 
-  /** The counsellor's text as written: one paragraph per line break, control characters printed as spaces. */
-  private narrative(text: string): void {
+  /**
+   * The counsellor's text as written under its heading: one paragraph per line break, control characters printed as
+   * spaces. A paragraph is never split (4,000 characters fit on a page); the heading stays with the first one.
+   */
+  private narrative(heading: string, text: string): void {
     const paragraphs = printable(text)
       .split(/\r\n|\r|\n/)
       .map((p) => p.trim())
       .filter((p) => p !== '');
-    if (paragraphs.length === 0) this.paragraph(this.l.none);
+    if (paragraphs.length === 0) paragraphs.push(this.l.none);
+    const style: TextStyle = { width: CONTENT, weight: 'bold', size: 10 };
+    this.room(this.w.heightOf(heading, style) + 2 + this.w.heightOf(paragraphs[0], BODY));
+    this.line('H3', heading, style, 2);
     for (const p of paragraphs) this.paragraph(p);
   }
 
