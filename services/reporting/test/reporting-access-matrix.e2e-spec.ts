@@ -48,6 +48,9 @@ interface Endpoint {
   scope: 'agency' | 'organisation';
 }
 
+const PDF_QUERY = '?language=nl&audience=works-council';
+const withQuery = (endpoint: Endpoint, query: string): Endpoint => ({ ...endpoint, url: `${endpoint.url}${query}` });
+
 function endpointsOf(t: Target): Endpoint[] {
   const agency = (method: Endpoint['method'], path: string, roles: Role[], body?: object): Endpoint => ({
     method,
@@ -71,9 +74,11 @@ function endpointsOf(t: Target): Endpoint[] {
     agency('post', '/2025/publications', ['coordinator']),
     agency('get', '/2025/publications/1', ['coordinator', 'advisor', 'auditor']),
     agency('get', '/2025/publications/1/reproduction', ['auditor', 'coordinator']),
+    withQuery(agency('get', '/2025/publications/1/pdf', ['coordinator', 'advisor', 'auditor']), PDF_QUERY),
     employer(''),
     employer('/2025'),
     employer('/2025/csv'),
+    withQuery(employer('/2025/pdf'), PDF_QUERY),
   ];
 }
 

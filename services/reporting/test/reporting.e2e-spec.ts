@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,9 +17,11 @@ import { attack } from '@vertrouwd/disclosure';
 import { publishAs } from '@vertrouwd/messaging';
 import { caseKey } from '@vertrouwd/privacy';
 import { startService, type RunningService } from '@vertrouwd/runtime';
-import { createTestDatabase, eventually, tablesContaining, type TestDatabase } from '@vertrouwd/testing';
+import { createTestDatabase, eventually, readPdf, tablesContaining, type TestDatabase } from '@vertrouwd/testing';
 import { yearFigures } from '../src/application/reports/figures';
 import { FactsJournal } from '../src/application/reporting.repositories';
+import { cellLabel, REPORT_AUDIENCES, REPORT_LABELS, REPORT_LANGUAGES } from '../src/application/reports/report-labels';
+import type { PublishedContent } from '../src/domain/reports/organisation-reports.events';
 import { reportingService } from '../src/service';
 
 // Reporting end to end over HTTP with a real PostgreSQL and bus: the facts of a year arrive as other services publish
@@ -28,7 +30,20 @@ import { reportingService } from '../src/service';
 // employer reads it, and after a late event the report still reproduces to its digest.
 
 const THEMES = ['bullying', 'bullying', 'bullying', 'bullying', 'intimidation', 'intimidation', 'discrimination'] as const;
+/** supertest's parser for a binary body: the bytes as they came. */
+function binary(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
 const CANARY_CASE = '5eed0000-0000-4000-8000-0000000ca5e5';
+// Planted where reporting receives anything that points at people: the organisation's (sealed) name, the
+// counsellor who logged hours, the activity's counsellor and id. None may appear in a report, CSV or PDF.
+const CANARY_NAME = 'CANARY-Bakkerij-Jansen';
+const CANARY_ADVISOR = '5eed0000-0000-4000-8000-00000000ad01';
+const CANARY_ACTIVITY = '5eed0000-0000-4000-8000-00000000ac71';
+const CANARIES = [CANARY_CASE, CANARY_NAME, CANARY_ADVISOR, CANARY_ACTIVITY];
 
 describe('reporting over HTTP', () => {
   let issuer: DevIssuer;
@@ -55,7 +70,7 @@ describe('reporting over HTTP', () => {
     service = await startService({ ...reportingService, logger: false }, env);
     carla = await token('coordinator-carla');
     const bus = service.platform.bus;
-    const sealedName = await service.platform.privacy.sealer.seal('Bakkerij', caseKey(`directory:organisation:${org}`));
+    const sealedName = await service.platform.privacy.sealer.seal(CANARY_NAME, caseKey(`directory:organisation:${org}`));
     await publishAs(bus, OrganisationPublishedV1, org, {
       organisationId: org,
       agencyId: DEMO_AGENCY_ID,
@@ -94,7 +109,7 @@ describe('reporting over HTTP', () => {
       await publishAs(bus, HoursLoggedV1, caseId, {
         caseId,
         organisationId: org,
-        advisorId: randomUUID(),
+        advisorId: CANARY_ADVISOR,
         workedOn: '2025-10-01',
         minutes: 90,
         activity: 'conversation',
@@ -106,10 +121,10 @@ describe('reporting over HTTP', () => {
       referredAt: '2025-08-01T10:00:00Z',
     });
     await publishAs(bus, EngagementRecordedV1, org, {
-      activityId: randomUUID(),
+      activityId: CANARY_ACTIVITY,
       agencyId: DEMO_AGENCY_ID,
       organisationId: org,
-      counsellorId: randomUUID(),
+      counsellorId: CANARY_ADVISOR,
       kind: 'workshop',
       on: '2025-03-03',
       minutes: 120,
@@ -205,8 +220,104 @@ describe('reporting over HTTP', () => {
       .get(`${base}`)
       .set('Authorization', await token('coordinator-noor'))
       .expect(403);
-    for (const text of [JSON.stringify(report.body), csv.text]) expect(text).not.toContain(CANARY_CASE);
-    expect((await tablesContaining(db.url, CANARY_CASE)).filter((t) => !t.startsWith('bus_'))).toEqual([]);
+    for (const text of [JSON.stringify(report.body), csv.text]) for (const canary of CANARIES) expect(text).not.toContain(canary);
+    for (const canary of [CANARY_CASE, CANARY_ADVISOR])
+      expect((await tablesContaining(db.url, canary)).filter((t) => !t.startsWith('bus_'))).toEqual([]);
+  });
+
+  it('gives the board and the works council the publication as PDF, in Dutch and English, with the same figures', async () => {
+    const erik = await token('employer-erik');
+    const report = (await api().get(`${base}/2025/publications/1`).set('Authorization', carla).expect(200)).body as PublishedContent & {
+      digest: string;
+    };
+    const csv = (await api().get(`/organisations/${org}/reports/2025/csv`).set('Authorization', erik).expect(200)).text;
+    const texts: Record<string, string[]> = {};
+    for (const language of REPORT_LANGUAGES) {
+      const l = REPORT_LABELS[language];
+      for (const audience of REPORT_AUDIENCES) {
+        const url = `${base}/2025/publications/1/pdf?language=${language}&audience=${audience}`;
+        const first = await api()
+          .get(url)
+          .set('Authorization', await token('auditor-ada'))
+          .buffer(true)
+          .parse(binary)
+          .expect(200);
+        expect(first.headers['content-type']).toBe('application/pdf');
+        expect(first.headers['content-disposition']).toBe(`attachment; filename="${l.fileName(2025, 1, audience)}"`);
+        const pdf = first.body as Buffer;
+        expect(first.headers['repr-digest']).toBe(`sha-256=:${createHash('sha256').update(pdf).digest('base64')}:`);
+        // Deterministic: the same bytes again, and the employer contact's latest publication is the same file.
+        const again = await api().get(url).set('Authorization', carla).buffer(true).parse(binary).expect(200);
+        expect((again.body as Buffer).equals(pdf)).toBe(true);
+        const employer = await api()
+          .get(`/organisations/${org}/reports/2025/pdf?language=${language}&audience=${audience}`)
+          .set('Authorization', erik)
+          .buffer(true)
+          .parse(binary)
+          .expect(200);
+        expect((employer.body as Buffer).equals(pdf)).toBe(true);
+
+        const reading = await readPdf(pdf);
+        const lines = reading.lines;
+        texts[`${language}/${audience}`] = lines;
+        expect(reading.info).toMatchObject({
+          Language: language === 'nl' ? 'nl-NL' : 'en-GB',
+          CreationDate: `D:${report.publishedOn.replace(/-/g, '')}000000Z`,
+        });
+        expect(lines).toContain(l.title(2025));
+        expect(lines).toContain(l.audience[audience]);
+        expect(lines).toContain(language === 'nl' ? 'Meldingen per thema' : 'Cases by theme');
+        // Every published cell next to its label, as in the JSON: the figure, or "< 5" where it is blank.
+        const shown = (value: number | null) => (value === null ? '< 5' : String(value));
+        const trend = ['total', 'by-quarter', 'last-year-total', 'last-year-by-quarter'];
+        for (const table of report.tables.filter((t) => !trend.includes(t.id))) {
+          for (const cell of table.cells) expect(lines).toContain(`${cellLabel(cell.key, l)} ${shown(cell.value)}`);
+        }
+        const value = (id: string) => report.tables.find((t) => t.id === id)!.cells;
+        for (const q of [1, 2, 3, 4])
+          expect(lines).toContain(
+            `${l.quarter(q)} ${shown(value('last-year-by-quarter')[q - 1].value)} ${shown(value('by-quarter')[q - 1].value)}`,
+          );
+        expect(lines).toContain(`${l.total} ${shown(report.trend.lastYear)} ${shown(report.trend.thisYear)}`);
+        expect(lines).toContain(`${l.cutOff}: ${report.factsVersion}`);
+        expect(lines).toContain(`${l.digest}: ${report.digest}`);
+        expect(lines.join('\n')).toContain(report.narrative.advice);
+        // The figures known from the facts: 7 cases this year; discrimination (1 case) is blank.
+        expect(lines).toContain(`${l.total} < 5 7`);
+        expect(lines).toContain(`${cellLabel('2025|theme=discrimination', l)} < 5`);
+        expect(lines).toContain(`${l.activitiesMinutes} 2:00`);
+        expect(lines).toContain(`${l.caseWorkMinutes} 7:30`);
+        for (const canary of CANARIES) expect(lines.join('\n')).not.toContain(canary);
+      }
+    }
+    // Board and works council: other words around the same figures, blanks in the same places.
+    const figures = (language: 'nl' | 'en', lines: string[]) => {
+      const l = REPORT_LABELS[language];
+      const body = lines.filter((line) => !line.startsWith(`${l.title(2025)} · `)); // the running footers
+      return body.slice(body.indexOf(l.cases), body.indexOf(l.narrative));
+    };
+    for (const language of REPORT_LANGUAGES) {
+      const board = figures(language, texts[`${language}/board`]);
+      expect(board.length).toBeGreaterThan(40);
+      expect(figures(language, texts[`${language}/works-council`])).toEqual(board);
+    }
+    expect(texts['nl/board']).not.toEqual(texts['nl/works-council']);
+    expect(texts['nl/board'].join('\n')).toContain('Waarom sommige cijfers niet getoond worden');
+    expect(texts['en/board'].join('\n')).toContain('Why some figures are not shown');
+    expect(csv).toContain('by-theme,2025|theme=discrimination,< 5,primary');
+  }, 120_000);
+
+  it('refuses a PDF in an unknown language or for an unknown audience, naming the parameter, not the value', async () => {
+    const bad = await api().get(`${base}/2025/publications/1/pdf?language=fr-EVIL&audience=board`).set('Authorization', carla).expect(400);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'language' })]);
+    expect(JSON.stringify(bad.body)).not.toContain('EVIL');
+    const missing = await api()
+      .get(`/organisations/${org}/reports/2025/pdf?language=nl`)
+      .set('Authorization', await token('employer-erik'))
+      .expect(400);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'audience' })]);
+    await api().get(`${base}/2025/publications/9/pdf?language=nl&audience=board`).set('Authorization', carla).expect(404);
   });
 
   it('reproduces the published report from the events alone, also after a late event', async () => {

@@ -1,6 +1,6 @@
 import type { InvoiceDocument } from '../../domain/invoices/invoice-document';
 import { centsToDecimal } from './amounts';
-import { oneLine } from './document-text';
+import { oneLine } from '@vertrouwd/documents';
 import { assertConsistentDocument } from './invoice-document-consistency';
 
 export const BOOKKEEPING_CSV_COLUMNS = [

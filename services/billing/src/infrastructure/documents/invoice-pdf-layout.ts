@@ -1,8 +1,7 @@
 import type { InvoiceDocument } from '../../domain/invoices/invoice-document';
 import { formatDecimal } from './amounts';
-import { oneLine, printable } from './document-text';
 import { formatDate, unitLabel, type Labels } from './invoice-labels';
-import type { PdfWriter } from './pdf-writer';
+import { oneLine, printable, type PdfWriter } from '@vertrouwd/documents';
 
 // The invoice's page, A4 in points: who sends it to whom and about what, the lines, the totals, how to pay.
 export const PAGE = { width: 595.28, height: 841.89, margin: 50 };

@@ -2,7 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { InvoiceDocument, InvoiceLine, InvoiceParty } from '../../domain/invoices/invoice-document';
 import { centsToDecimal } from './amounts';
-import { oneLine, printable } from './document-text';
+import { oneLine, printable } from '@vertrouwd/documents';
 import { assertConsistentDocument } from './invoice-document-consistency';
 
 /** SI-UBL 2.0: EN 16931 with the Dutch rules (NLCIUS). */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
@@ -8,6 +8,8 @@ import { reportCsv } from '../../application/reports/report-csv';
 import { amsterdamDay } from '@vertrouwd/domain';
 import { PUBLICATION, UUID, YEAR } from './reporting.params';
 import { NarrativeRequest } from './reporting.request.dto';
+import { ApiReportPdf, AUDIENCE, LANGUAGE, sendPdf, type DownloadReply } from './reporting.downloads';
+import type { ReportAudience, ReportLanguage } from '../../application/reports/report-labels';
 
 interface CsvReply {
   setHeader(name: string, value: string): unknown;
@@ -107,6 +109,23 @@ export class AgencyReportsHttpController {
   ) {
     return this.reports.reproduce(agencyId, organisationId, year, publication);
   }
+
+  @Get(':year/publications/:publication/pdf')
+  @Roles('coordinator', 'advisor', 'auditor')
+  @ApiReportPdf()
+  @ApiProblemResponse(404, 'No such publication')
+  async pdf(
+    @Param('agencyId', UUID) agencyId: string,
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('year', YEAR) year: number,
+    @Param('publication', PUBLICATION) publication: number,
+    @Query('language', LANGUAGE) language: ReportLanguage,
+    @Query('audience', AUDIENCE) audience: ReportAudience,
+    @Res() res: DownloadReply,
+  ) {
+    await this.reports.assertOwned(agencyId, organisationId);
+    sendPdf(res, await this.reports.pdf(organisationId, year, publication, language, audience));
+  }
 }
 
 /** The employer contact: their organisation's published reports, nothing else. */
@@ -139,5 +158,18 @@ export class EmployerReportsHttpController {
     res.setHeader('Content-Disposition', `attachment; filename="jaarverslag-${year}.csv"`);
     res.setHeader('Cache-Control', 'private, no-store');
     res.end(reportCsv(found.content));
+  }
+
+  @Get(':year/pdf')
+  @ApiReportPdf()
+  @ApiProblemResponse(404, 'No published report for that year')
+  async pdf(
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('year', YEAR) year: number,
+    @Query('language', LANGUAGE) language: ReportLanguage,
+    @Query('audience', AUDIENCE) audience: ReportAudience,
+    @Res() res: DownloadReply,
+  ) {
+    sendPdf(res, await this.reports.pdf(organisationId, year, undefined, language, audience));
   }
 }

@@ -13,3 +13,11 @@ const integerIn = (field: string, pattern: RegExp, message: string): PipeTransfo
 
 export const YEAR = integerIn('year', /^2[0-9]{3}$/, 'year must be a year like 2026');
 export const PUBLICATION = integerIn('publication', /^[1-9][0-9]{0,5}$/, 'publication must be a publication number (1, 2, …)');
+
+/** A query value out of a fixed list; a missing or other value is a 400 naming the parameter (never the value). */
+export const oneOf = <T extends string>(field: string, values: readonly T[]): PipeTransform<unknown, T> => ({
+  transform(value: unknown): T {
+    if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T;
+    throw new ValidationFailedException([{ field, rule: 'isIn', message: `${field} must be one of ${values.join(', ')}` }]);
+  },
+});

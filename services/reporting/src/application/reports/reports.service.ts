@@ -13,8 +13,17 @@ import { REPORTING_READS, REPORT_SIGNER, type ReportingReads, type ReportSigner 
 import { FactsJournal, ReportsRepository } from '../reporting.repositories';
 import { yearFigures } from './figures';
 import { reportContent } from './report-content';
+import { REPORT_LABELS, type ReportAudience, type ReportLanguage } from './report-labels';
+import { renderReportPdf } from './report-pdf';
 
 export const DEFAULT_K = 5;
+
+/** A publication's PDF: the bytes, their SHA-256 (hex) and the file name. */
+export interface RenderedReport {
+  pdf: Buffer;
+  digest: string;
+  fileName: string;
+}
 
 export interface Reproduction {
   organisationId: string;
@@ -107,6 +116,26 @@ export class ReportsService {
     const reports = await this.reports.load(organisationId);
     if (!reports) throw new ReportNotFoundError();
     return reports.publication(year, publication);
+  }
+
+  /**
+   * A publication (the latest of the year when `publication` is omitted) as the PDF for the board or the works
+   * council: rendered from the published content and its recorded digest and signature, never from the facts.
+   */
+  async pdf(
+    organisationId: string,
+    year: number,
+    publication: number | undefined,
+    language: ReportLanguage,
+    audience: ReportAudience,
+  ): Promise<RenderedReport> {
+    const found = await this.published(organisationId, year, publication);
+    const pdf = await renderReportPdf(found.content, { digest: found.digest, signature: found.signature }, language, audience);
+    return {
+      pdf,
+      digest: createHash('sha256').update(pdf).digest('hex'),
+      fileName: REPORT_LABELS[language].fileName(year, found.publication, audience),
+    };
   }
 
   async list(organisationId: string): Promise<{ year: number; publication: number; publishedOn: string; digest: string }[]> {

@@ -32,6 +32,32 @@ export class PdfWriter {
     return this.doc.heightOfString(text, { width: style.width });
   }
 
+  /**
+   * Draws one line of text that is not content but page furniture (a running footer, a page number): marked as a
+   * pagination artifact, so readers and screen readers skip it. Cut to `style.width` if longer; never wraps.
+   */
+  artifact(text: string, x: number, y: number, style: TextStyle): void {
+    const { doc } = this;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    let shown = text;
+    while (shown.length > 1 && this.widthOf(shown, style) > style.width) shown = `${shown.slice(0, -2)}…`;
+    let at = style.align === 'right' ? x + style.width - this.widthOf(shown, style) : x;
+    for (const run of textRuns(shown, style.weight ?? 'regular')) {
+      this.use(run.font, style);
+      doc.text(run.text, at, y, { lineBreak: false });
+      at += doc.widthOfString(run.text);
+    }
+    doc.endMarkedContent();
+  }
+
+  /** The width of one line of `text` in the style, across its font runs. */
+  widthOf(text: string, style: TextStyle): number {
+    return textRuns(text, style.weight ?? 'regular').reduce((sum, run) => {
+      this.use(run.font, style);
+      return sum + this.doc.widthOfString(run.text);
+    }, 0);
+  }
+
   rule(x1: number, x2: number, y: number): void {
     const { doc } = this;
     doc.markContent('Artifact', { type: 'Layout' });
