@@ -24,9 +24,15 @@ export type ReportingFact =
       sbiCode: string;
       wbkObliged: boolean;
       pendingBillObliged: boolean;
+      /** A primary external counsellor is appointed. */
       counsellorAppointed: boolean;
+      /** Recorded since the compliance view: a substitute appointed, and how many internal counsellors. */
+      substituteAppointed?: boolean;
+      internalCounsellors?: number;
       active: boolean;
     }
+  /** The written agreement (billing's subscription) as it stands after a change; the highest version wins. */
+  | { type: 'AgreementRecorded'; version: number; startsOn: string; endsOn: string | null; changedAt: string }
   | { type: 'CaseReported'; caseRef: string; on: string; theme: Theme; relation: Relation; anonymity: Anonymity }
   | { type: 'CaseAcknowledged'; caseRef: string; on: string }
   | { type: 'FeedbackGiven'; caseRef: string; on: string }
