@@ -5,7 +5,8 @@ import { amsterdamDay } from '@vertrouwd/domain';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { BenchmarksService } from '../../application/benchmarks/benchmarks.service';
 import { ComplianceService } from '../../application/compliance/compliance.service';
-import { UUID, YEAR } from './reporting.params';
+import { YEAR } from './reporting.params';
+import { AGENCY_ID, ORGANISATION_ID } from './compliance-benchmarks.params';
 
 // The compliance view and benchmarks (ADR 0035): the agency's staff see an organisation's compliance in full and the
 // agency's benchmarks; the employer contact sees their own organisation's compliance as rates above k, and its
@@ -29,8 +30,8 @@ export class AgencyComplianceHttpController {
   @ApiProblemResponse(404, 'No client organisation of your agency by that id')
   @ApiProblemResponse(422, 'That year has not started yet')
   async compliance(
-    @Param('agencyId', UUID) agencyId: string,
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('agencyId', AGENCY_ID) agencyId: string,
+    @Param('organisationId', ORGANISATION_ID) organisationId: string,
     @Param('year', YEAR) year: number,
   ) {
     return this.complianceViews.forAgency(agencyId, organisationId, year, today());
@@ -40,7 +41,7 @@ export class AgencyComplianceHttpController {
   @Roles('coordinator', 'advisor', 'auditor')
   @ApiProblemResponse(400, 'A parameter is not a uuid or not a year')
   @ApiProblemResponse(422, 'That year has not started yet')
-  async benchmarks(@Param('agencyId', UUID) agencyId: string, @Param('year', YEAR) year: number) {
+  async benchmarks(@Param('agencyId', AGENCY_ID) agencyId: string, @Param('year', YEAR) year: number) {
     return this.benchmarkFigures.forAgency(agencyId, year, today());
   }
 }
@@ -60,7 +61,7 @@ export class EmployerComplianceHttpController {
   @ApiProblemResponse(400, 'A parameter is not a uuid or not a year')
   @ApiProblemResponse(404, 'No client organisation by that id is known to reporting')
   @ApiProblemResponse(422, 'That year has not started yet')
-  async compliance(@Param('organisationId', UUID) organisationId: string, @Param('year', YEAR) year: number) {
+  async compliance(@Param('organisationId', ORGANISATION_ID) organisationId: string, @Param('year', YEAR) year: number) {
     return this.complianceViews.forEmployer(organisationId, year, today());
   }
 
@@ -68,7 +69,7 @@ export class EmployerComplianceHttpController {
   @ApiProblemResponse(400, 'A parameter is not a uuid or not a year')
   @ApiProblemResponse(404, 'No client organisation by that id is known to reporting')
   @ApiProblemResponse(422, 'That year has not started yet')
-  async benchmarks(@Param('organisationId', UUID) organisationId: string, @Param('year', YEAR) year: number) {
+  async benchmarks(@Param('organisationId', ORGANISATION_ID) organisationId: string, @Param('year', YEAR) year: number) {
     return this.benchmarkFigures.forOrganisation(organisationId, year, today());
   }
 }
