@@ -7,4 +7,5 @@ export * from './fields';
 export * from './intake/intake.contracts';
 export * from './case/case.contracts';
 export * from './matching/matching.contracts';
+export * from './billing/billing.contracts';
 export * from './typed';

@@ -1,16 +1,24 @@
 import { Module } from '@nestjs/common';
 import { OutboxRelayLifecycle, provideReadModels } from '@vertrouwd/service-kit';
 import { AgencyReportsHttpController, EmployerReportsHttpController } from './api/http/reporting.http.controller';
+import { AgencyComplianceHttpController, EmployerComplianceHttpController } from './api/http/compliance-benchmarks.http.controller';
 import { JournalListener } from './application/integration/journal.listener';
 import { REPORTING_READS, REPORT_SIGNER } from './application/ports/reporting-reads.port';
 import { FactsJournal, ReportsRepository } from './application/reporting.repositories';
 import { ReportsService } from './application/reports/reports.service';
+import { BenchmarksService } from './application/benchmarks/benchmarks.service';
+import { ComplianceService } from './application/compliance/compliance.service';
 import { REPORTING_MIGRATIONS } from './infrastructure/migrations';
 import { SealedReportSigner, SqlReportingReads } from './infrastructure/reporting-reads.sql';
 
 /** Wires the service: read models, the facts journal fed by other services' events, reports, the API. */
 @Module({
-  controllers: [AgencyReportsHttpController, EmployerReportsHttpController],
+  controllers: [
+    AgencyReportsHttpController,
+    EmployerReportsHttpController,
+    AgencyComplianceHttpController,
+    EmployerComplianceHttpController,
+  ],
   providers: [
     ...provideReadModels({ entities: [], migrations: REPORTING_MIGRATIONS }),
     { provide: REPORTING_READS, useClass: SqlReportingReads },
@@ -18,6 +26,8 @@ import { SealedReportSigner, SqlReportingReads } from './infrastructure/reportin
     ReportsRepository,
     FactsJournal,
     ReportsService,
+    BenchmarksService,
+    ComplianceService,
     JournalListener,
     OutboxRelayLifecycle,
   ],

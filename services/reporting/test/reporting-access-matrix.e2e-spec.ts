@@ -79,6 +79,35 @@ function endpointsOf(t: Target): Endpoint[] {
     employer('/2025'),
     employer('/2025/csv'),
     withQuery(employer('/2025/pdf'), PDF_QUERY),
+    // The compliance view and benchmarks (ADR 0035).
+    {
+      method: 'get',
+      path: '/agencies/{agencyId}/organisations/{organisationId}/compliance/{year}',
+      url: `/agencies/${t.agencyId}/organisations/${t.organisationId}/compliance/2025`,
+      roles: ['coordinator', 'advisor', 'auditor'],
+      scope: 'agency',
+    },
+    {
+      method: 'get',
+      path: '/agencies/{agencyId}/benchmarks/{year}',
+      url: `/agencies/${t.agencyId}/benchmarks/2025`,
+      roles: ['coordinator', 'advisor', 'auditor'],
+      scope: 'agency',
+    },
+    {
+      method: 'get',
+      path: '/organisations/{organisationId}/compliance/{year}',
+      url: `/organisations/${t.organisationId}/compliance/2025`,
+      roles: ['employer'],
+      scope: 'organisation',
+    },
+    {
+      method: 'get',
+      path: '/organisations/{organisationId}/benchmarks/{year}',
+      url: `/organisations/${t.organisationId}/benchmarks/2025`,
+      roles: ['employer'],
+      scope: 'organisation',
+    },
   ];
 }
 
@@ -104,6 +133,16 @@ const CELLS = TARGETS.flatMap((t) =>
     ]),
   ),
 ).filter((cell): cell is Cell => cell[2] !== 'allowed');
+// Reads are also called by every caller they let in (of both agencies): each answers 200, only ever for its own.
+const ALLOWED_READS = TARGETS.flatMap((t) =>
+  endpointsOf(t)
+    .filter((endpoint) => endpoint.method === 'get')
+    .flatMap((endpoint) =>
+      CALLERS.filter((caller) => expected(endpoint, caller, t) === 'allowed').map(
+        (caller) => [`${t.name}: GET ${endpoint.path}`, caller, endpoint] as const,
+      ),
+    ),
+);
 
 describe('reporting service: authorisation matrix, two agencies', () => {
   let issuer: DevIssuer;
@@ -195,6 +234,13 @@ describe('reporting service: authorisation matrix, two agencies', () => {
     const response = await (endpoint.body ? req.send(endpoint.body) : req);
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it.each(ALLOWED_READS)('%s by %s: 200', async (_name, caller, endpoint) => {
+    const response = await api()
+      .get(endpoint.url)
+      .set('Authorization', `Bearer ${tokens.get(caller)}`);
+    expect(response.status).toBe(200);
   });
 
   it('wrote nothing for any refused caller', async () => {

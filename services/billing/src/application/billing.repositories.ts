@@ -10,8 +10,10 @@ import { InvoiceSeries } from '../domain/invoices/invoice-series.aggregate';
 import type { InvoiceSeriesEvent } from '../domain/invoices/invoice-series.events';
 import { Subscription } from '../domain/subscription/subscription.aggregate';
 import type { SubscriptionEvent } from '../domain/subscription/subscription.events';
+import { subscriptionsWithOutbox } from './integration/subscription.translator';
 
-// Billing publishes no integration event: what it knows stays in billing (the translators return nothing).
+// Billing publishes one integration event: that a subscription (the written agreement) started, changed or ended
+// (`billing.subscription-published.v1`). Accounts, prices and invoices stay in billing.
 
 /** Billing accounts in streams `billingaccount-<agencyId>`. */
 @Injectable()
@@ -54,7 +56,8 @@ export class AccountWork extends CommandRunner<BillingAccount, BillingAccountEve
 export class SubscriptionWork extends CommandRunner<Subscription, SubscriptionEvent> {
   constructor(repository: Subscriptions, @Inject(CONTRACTS) contracts: ContractRegistry) {
     super({
-      aggregates: repository,
+      // The subscription's integration event needs the aggregate's state: the store adds it to the outbox itself.
+      aggregates: subscriptionsWithOutbox(repository, contracts),
       translate: () => [],
       contracts,
       tenantOf: (s) => s.state.agencyId,

@@ -4,7 +4,8 @@ import { caseKey } from '@vertrouwd/privacy';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
 import { ReadModels } from '@vertrouwd/service-kit';
 import { per100 } from '../application/reports/report-content';
-import type { ReportingReads, ReportSigner } from '../application/ports/reporting-reads.port';
+import type { OrganisationYear, ReportingReads, ReportSigner } from '../application/ports/reporting-reads.port';
+import { DEFAULT_BENCHMARK_RULES, type BenchmarkRules } from '../domain/benchmarks/benchmark-rules';
 
 /** Reporting's reads in SQL on its own database. */
 @Injectable()
@@ -26,6 +27,42 @@ export class SqlReportingReads implements ReportingReads {
       [agencyId, year],
     );
     return row ? per100(row.cases, row.headcount) : null;
+  }
+
+  async organisationYears(agencyId: string, year: number): Promise<OrganisationYear[]> {
+    const rows: { organisation_id: string; headcount: number; sbi_code: string; theme: string | null; cases: number }[] =
+      await this.readModels.dataSource.query(
+        `select o.organisation_id, o.headcount, o.sbi_code, c.theme, count(c.case_ref)::int as cases
+           from reporting_organisations o
+           left join reporting_cases c on c.organisation_id = o.organisation_id and c.year = $2
+          where o.agency_id = $1 and o.active and o.headcount > 0
+          group by o.organisation_id, o.headcount, o.sbi_code, c.theme
+          order by o.organisation_id`,
+        [agencyId, year],
+      );
+    const byOrganisation = new Map<string, OrganisationYear>();
+    for (const row of rows) {
+      const found = byOrganisation.get(row.organisation_id) ?? {
+        organisationId: row.organisation_id,
+        headcount: row.headcount,
+        sbiCode: row.sbi_code,
+        cases: 0,
+        byTheme: {},
+      };
+      found.cases += row.cases;
+      if (row.theme !== null) found.byTheme[row.theme] = row.cases;
+      byOrganisation.set(row.organisation_id, found);
+    }
+    return [...byOrganisation.values()];
+  }
+
+  async benchmarkRules(agencyId: string): Promise<BenchmarkRules> {
+    const rows: { k: number; min_organisations: number; max_share_percent: number }[] = await this.readModels.dataSource.query(
+      'select k, min_organisations, max_share_percent from reporting_agency_rules where agency_id = $1',
+      [agencyId],
+    );
+    const row = rows[0];
+    return row ? { k: row.k, minOrganisations: row.min_organisations, maxSharePercent: row.max_share_percent } : DEFAULT_BENCHMARK_RULES;
   }
 }
 

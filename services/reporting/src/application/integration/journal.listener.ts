@@ -14,6 +14,7 @@ import {
   isEvent,
   OrganisationPublishedV1,
   ReferralMadeV1,
+  SubscriptionPublishedV1,
   topicOf,
   type IntegrationEvent,
 } from '@vertrouwd/contracts';
@@ -44,6 +45,7 @@ export class JournalListener extends ReadModelListener {
     HoursLoggedV1,
     OrganisationPublishedV1,
     EngagementRecordedV1,
+    SubscriptionPublishedV1,
   ].map(topicOf);
   override readonly group = 'reporting-journal';
 
@@ -67,10 +69,12 @@ export class JournalListener extends ReadModelListener {
     if (isEvent(event, OrganisationPublishedV1)) {
       const p = event.payload;
       await m.query(
-        `insert into reporting_organisations (organisation_id, agency_id, version, headcount, sbi_code) values ($1, $2, $3, $4, $5)
+        `insert into reporting_organisations (organisation_id, agency_id, version, headcount, sbi_code, active)
+         values ($1, $2, $3, $4, $5, $6)
          on conflict (organisation_id) do update set agency_id = excluded.agency_id, version = excluded.version,
-           headcount = excluded.headcount, sbi_code = excluded.sbi_code where reporting_organisations.version < excluded.version`,
-        [p.organisationId, p.agencyId, p.version, p.headcount, p.sbiCode],
+           headcount = excluded.headcount, sbi_code = excluded.sbi_code, active = excluded.active
+         where reporting_organisations.version < excluded.version`,
+        [p.organisationId, p.agencyId, p.version, p.headcount, p.sbiCode, p.status === 'active'],
       );
       const fact: ReportingFact = {
         type: 'OrganisationRecorded',
@@ -81,10 +85,19 @@ export class JournalListener extends ReadModelListener {
         wbkObliged: p.wbkObliged,
         pendingBillObliged: p.pendingBillObliged,
         counsellorAppointed: p.primaryCounsellorId !== undefined,
+        substituteAppointed: p.substituteCounsellorId !== undefined,
+        internalCounsellors: p.internalCounsellorIds.length,
         active: p.status === 'active',
         sites: [...p.regions],
       };
       return { organisationId: p.organisationId, fact };
+    }
+    if (isEvent(event, SubscriptionPublishedV1)) {
+      const p = event.payload;
+      return {
+        organisationId: p.organisationId,
+        fact: { type: 'AgreementRecorded', version: p.version, startsOn: p.startsOn, endsOn: p.endsOn ?? null, changedAt: p.changedAt },
+      };
     }
     if (isEvent(event, EngagementRecordedV1)) {
       const p = event.payload;
@@ -95,8 +108,9 @@ export class JournalListener extends ReadModelListener {
       const ref = caseRef(p.caseId);
       const on = amsterdamDay(p.receivedAt);
       await m.query(
-        `insert into reporting_cases (case_ref, organisation_id, agency_id, year) values ($1, $2, $3, $4) on conflict (case_ref) do nothing`,
-        [ref, p.organisationId, p.agencyId, Number(on.slice(0, 4))],
+        `insert into reporting_cases (case_ref, organisation_id, agency_id, year, theme) values ($1, $2, $3, $4, $5)
+         on conflict (case_ref) do nothing`,
+        [ref, p.organisationId, p.agencyId, Number(on.slice(0, 4)), p.theme],
       );
       return {
         organisationId: p.organisationId,

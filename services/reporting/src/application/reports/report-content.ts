@@ -24,8 +24,10 @@ export interface ContentInput {
   figures: YearFigures;
   protectedResult: ProtectResult;
   narrative: { signals: string; advice: string };
-  /** Recorded as an input: it comes from other organisations, not from this one's facts. */
+  /** Recorded as an input: it comes from other organisations, not from this one's facts (the agency's benchmark as shown). */
   agencyReportsPer100: string | null;
+  /** The organisation's sector (SBI section) and its benchmark as shown; recorded like the agency's (absent in reports published before). */
+  sector?: { section: string | null; reportsPer100: string | null };
 }
 
 /** The report as published: protected tables, hours, activities, trend, the low-visibility signal, the narrative. */
@@ -40,12 +42,16 @@ export function reportContent(input: ContentInput): PublishedContent {
   const lastYear = valueOf('last-year-total');
   const direction = thisYear === null || lastYear === null ? null : thisYear > lastYear ? 'up' : thisYear < lastYear ? 'down' : 'same';
   const own = input.headcount === null ? null : per100(figures.cases, input.headcount);
+  // Far below: under half of every benchmark shown (the agency's, and the sector's when the report records one).
+  const comparators = [input.agencyReportsPer100, ...(input.sector ? [input.sector.reportsPer100] : [])].filter(
+    (rate): rate is string => rate !== null,
+  );
   const low =
     own !== null &&
-    input.agencyReportsPer100 !== null &&
+    comparators.length > 0 &&
     input.headcount !== null &&
     input.headcount >= 10 &&
-    hundredths(own) * 2 < hundredths(input.agencyReportsPer100);
+    comparators.every((rate) => hundredths(own) * 2 < hundredths(rate));
   const done = new Set(figures.activities.map((a) => a.kind));
   return {
     schema: 'vertrouwd.annual-report/1',
@@ -69,6 +75,7 @@ export function reportContent(input: ContentInput): PublishedContent {
       low,
       suggestions: low ? VISIBILITY_ACTIVITIES.filter((kind) => !done.has(kind)) : [],
       agencyReportsPer100: input.agencyReportsPer100,
+      ...(input.sector ? { sector: input.sector } : {}),
     },
     narrative: input.narrative,
   };

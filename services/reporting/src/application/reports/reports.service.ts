@@ -11,6 +11,7 @@ import type { PublishedContent } from '../../domain/reports/organisation-reports
 import { OtherAgencyError, PublicationRaceError, ReportNotFoundError } from '../../domain/reports/reports.errors';
 import { REPORTING_READS, REPORT_SIGNER, type ReportingReads, type ReportSigner } from '../ports/reporting-reads.port';
 import { FactsJournal, ReportsRepository } from '../reporting.repositories';
+import { BenchmarksService } from '../benchmarks/benchmarks.service';
 import { yearFigures } from './figures';
 import { reportContent } from './report-content';
 import { REPORT_LABELS, type ReportAudience, type ReportLanguage } from './report-labels';
@@ -57,6 +58,7 @@ export class ReportsService {
     private readonly journal: FactsJournal,
     @Inject(REPORTING_READS) private readonly reads: ReportingReads,
     @Inject(REPORT_SIGNER) private readonly signer: ReportSigner,
+    private readonly benchmarks: BenchmarksService,
   ) {}
 
   /** Refuses an organisation that is not the agency's (404: the caller must not learn it exists). */
@@ -180,6 +182,7 @@ export class ReportsService {
       protectedResult,
       narrative: published.content.narrative,
       agencyReportsPer100: published.content.visibility.agencyReportsPer100,
+      ...(published.content.visibility.sector ? { sector: published.content.visibility.sector } : {}),
     });
     const reproducedDigest = digestOf(content);
     return {
@@ -192,6 +195,12 @@ export class ReportsService {
       differences: reproducedDigest === published.digest ? [] : differences(published.content, content),
       factsAfterCutOff: Math.max(0, latest - published.content.factsVersion),
     };
+  }
+
+  /** The agency's and the sector's benchmarks as shown, for the low-visibility signal (ADR 0035). */
+  private async comparators(agencyId: string, organisationId: string, year: number) {
+    const found = await this.benchmarks.comparators(agencyId, organisationId, year);
+    return { agencyReportsPer100: found.agency, sector: { section: found.sector, reportsPer100: found.sectorReportsPer100 } };
   }
 
   private async compose(reports: OrganisationReports, organisationId: string, year: number, publication: number, today: string) {
@@ -214,7 +223,7 @@ export class ReportsService {
       figures,
       protectedResult,
       narrative: reports.narrative(year),
-      agencyReportsPer100: await this.reads.agencyReportsPer100(reports.state.agencyId ?? '', year),
+      ...(await this.comparators(reports.state.agencyId ?? '', organisationId, year)),
     });
     return { content, protectedResult };
   }

@@ -24,7 +24,11 @@ export type ReportingFact =
       sbiCode: string;
       wbkObliged: boolean;
       pendingBillObliged: boolean;
+      /** A primary external counsellor is appointed. */
       counsellorAppointed: boolean;
+      /** Recorded since the compliance view: a substitute appointed, and how many internal counsellors. */
+      substituteAppointed?: boolean;
+      internalCounsellors?: number;
       active: boolean;
       /** The provinces of its sites (absent in facts journaled before sites were kept). */
       sites?: string[];
@@ -39,6 +43,8 @@ export type ReportingFact =
       /** The site (province) the reporter gave, if any. */
       site?: string;
     }
+  /** The written agreement (billing's subscription) as it stands after a change; the highest version wins. */
+  | { type: 'AgreementRecorded'; version: number; startsOn: string; endsOn: string | null; changedAt: string }
   | { type: 'CaseAcknowledged'; caseRef: string; on: string }
   | { type: 'FeedbackGiven'; caseRef: string; on: string }
   | { type: 'DeadlineMissed'; caseRef: string; deadline: Deadline; regime: Regime | 'unknown'; on: string }

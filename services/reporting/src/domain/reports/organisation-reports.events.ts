@@ -29,7 +29,13 @@ export interface PublishedContent {
   hours: { activitiesMinutes: number; caseWorkMinutes: number | null };
   activities: { kind: string; count: number; minutes: number }[];
   trend: { thisYear: number | null; lastYear: number | null; direction: 'up' | 'down' | 'same' | null };
-  visibility: { low: boolean; suggestions: string[]; agencyReportsPer100: string | null };
+  visibility: {
+    low: boolean;
+    suggestions: string[];
+    agencyReportsPer100: string | null;
+    /** The sector's benchmark beside the agency's (ADR 0035); absent in reports published before it. */
+    sector?: { section: string | null; reportsPer100: string | null };
+  };
   narrative: { signals: string; advice: string };
 }
 
