@@ -111,8 +111,8 @@ export function kafkaObjects(manifests: ServiceManifest[]): KubernetesObject[] {
     KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
     KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR: '1',
     KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR: '1',
-    // Partitions bound a consumer group's parallelism: 12 lets a service run up to 12 consuming replicas.
-    KAFKA_NUM_PARTITIONS: '12',
+    // The bus creates its topics with 8 partitions (docs/platform/kafka-bus.md); the same for any other topic.
+    KAFKA_NUM_PARTITIONS: '8',
     KAFKA_LOG_DIRS: '/var/lib/kafka/data',
     KAFKA_HEAP_OPTS: '-Xms512m -Xmx512m',
   };
