@@ -71,6 +71,9 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
       const db = envOf(objects, `postgres-${m.name}`).find((e) => e.name === 'POSTGRES_DB');
       expect(db.value).toBe(m.database);
     }
+    // Tokens carry Keycloak's public name as their issuer: the services must expect that one.
+    const settings = find(objects, 'ConfigMap', SERVICES_CONFIG).data;
+    expect(settings.OIDC_ISSUER).toBe(`${settings.KC_HOSTNAME}/realms/vertrouwd`);
   });
 
   describe('against the Kubernetes API schemas (kubernetes-models)', () => {
@@ -278,6 +281,8 @@ describe('the example overlay (deploy/k8s/overlays/example)', () => {
     expect(container(rendered, 'intake').image).toBe('registry.example.org/vertrouwd/intake:0.1.0');
     expect(find(rendered, 'ConfigMap', SERVICES_CONFIG).data.OIDC_ISSUER).toBe('https://login.example.org/realms/vertrouwd');
     expect(find(rendered, 'ConfigMap', SERVICES_CONFIG).data.KAFKA_BROKERS).toBe('kafka:9092');
+    const settings = find(rendered, 'ConfigMap', SERVICES_CONFIG).data;
+    expect(settings.OIDC_ISSUER).toBe(`${settings.KC_HOSTNAME}/realms/vertrouwd`);
     expect(rendered.map(schemaProblem).filter(Boolean)).toEqual([]);
     expect([
       ...environmentProblems(rendered, manifests, secrets),

@@ -77,7 +77,8 @@ export function serviceObjects(manifest: ServiceManifest): KubernetesObject[] {
               volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
             },
           ],
-          volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+          // The root is read-only; @swc-node/register keeps its compiled files in os.tmpdir() (/tmp/swc-node-<uid>).
+          volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }],
         },
       },
     },
