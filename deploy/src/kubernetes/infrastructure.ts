@@ -234,13 +234,21 @@ export function collectorConfig(): Record<string, unknown> {
     extensions: { health_check: { endpoint: '0.0.0.0:13133' } },
     receivers: { otlp: { protocols: { http: { endpoint: '0.0.0.0:4318' } } } },
     processors: { memory_limiter: { check_interval: '1s', limit_percentage: 80, spike_limit_percentage: 20 }, batch: {} },
-    exporters: { 'otlp_grpc/backend': { endpoint: '${env:OTLP_BACKEND_ENDPOINT}', tls: { insecure: true } } },
+    exporters: {
+      'otlp_grpc/backend': { endpoint: '${env:OTLP_BACKEND_ENDPOINT}', tls: { insecure: true } },
+      debug: { verbosity: 'basic' },
+    },
     service: {
       extensions: ['health_check'],
+      // As in docker-compose: traces to the trace store, metrics and logs counted only (a trace store takes no others).
       pipelines: Object.fromEntries(
-        ['traces', 'metrics', 'logs'].map((signal) => [
+        (['traces', 'metrics', 'logs'] as const).map((signal) => [
           signal,
-          { receivers: ['otlp'], processors: ['memory_limiter', 'batch'], exporters: ['otlp_grpc/backend'] },
+          {
+            receivers: ['otlp'],
+            processors: ['memory_limiter', 'batch'],
+            exporters: [signal === 'traces' ? 'otlp_grpc/backend' : 'debug'],
+          },
         ]),
       ),
     },
