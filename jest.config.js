@@ -42,7 +42,19 @@ const ESM_ONLY = [
   'camelize-ts',
   'url-template',
   '@std-uritemplate',
+  'kubernetes-models',
+  '@kubernetes-models',
+  'is-cidr',
+  'cidr-regex',
 ];
+
+// Packages whose `exports` offer only an `import` condition, which Jest's CommonJS resolver does not match: mapped
+// to their files (kubernetes-models validates the Kubernetes manifests, deploy/src/kubernetes).
+const IMPORT_ONLY = {
+  '^kubernetes-models/(.*)$': 'node_modules/kubernetes-models/$1/index.js',
+  '^@kubernetes-models/apimachinery/_schemas/(.*)$': 'node_modules/@kubernetes-models/apimachinery/_schemas/$1.js',
+  '^@kubernetes-models/(base|validate)$': 'node_modules/@kubernetes-models/$1/dist/index.js',
+};
 
 function project({ name, root }) {
   const depth = root.split('/').length;
@@ -55,9 +67,10 @@ function project({ name, root }) {
     transform: { '^.+\\.[cm]?[jt]s$': ['@swc/jest', { ...swc, swcrc: false }] },
     // NestJS 12, jose 6 and @platformatic/kafka ship ES modules only: Jest (CommonJS) compiles them like our code.
     transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
-    moduleNameMapper: Object.fromEntries(
-      Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${up}${target.replace(/^\.\//, '')}`]),
-    ),
+    moduleNameMapper: Object.fromEntries([
+      ...Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${up}${target.replace(/^\.\//, '')}`]),
+      ...Object.entries(IMPORT_ONLY).map(([pattern, target]) => [pattern, `<rootDir>/${up}${target}`]),
+    ]),
   };
 }
 
