@@ -91,7 +91,8 @@ export const SERVICE_VARIABLES = {
     pattern: /^[A-Za-z0-9+/]{43}=$/,
   },
   PRIVACY_ERASURE_LEDGER: {
-    description: 'File the erasures are written to before each shred, kept apart from the database backups (unset: .data/privacy/erasures.log)',
+    description:
+      'File the erasures are written to before each shred, kept apart from the database backups (unset: .data/privacy/erasures.log)',
     pattern: /^\/[^\0\r\n]{1,1000}$/,
   },
   LOG_LEVEL: { description: 'pino level', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },

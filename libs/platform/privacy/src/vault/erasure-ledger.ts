@@ -74,7 +74,12 @@ export class FileErasureLedger implements ErasureLedger {
 export function distinctErasures(erasures: Erasure[]): Erasure[] {
   const seen = new Map<string, Erasure>();
   for (const erasure of erasures) {
-    const key = erasure.scope === 'case' ? `case/${erasure.caseRef}` : erasure.scope === 'subject' ? `subject/${erasure.subjectKind}/${erasure.subjectRef}` : `audit/${erasure.auditId}`;
+    const key =
+      erasure.scope === 'case'
+        ? `case/${erasure.caseRef}`
+        : erasure.scope === 'subject'
+          ? `subject/${erasure.subjectKind}/${erasure.subjectRef}`
+          : `audit/${erasure.auditId}`;
     if (!seen.has(key)) seen.set(key, erasure);
   }
   return [...seen.values()];
