@@ -74,6 +74,7 @@ describe('backup and restore of the embedded cluster', () => {
   let manifest: BackupManifest;
   const sealed = new Map<string, Sealed[]>();
   const eventsBeforeBackup = new Map<string, number>();
+  let writtenDuringBackup = 0;
 
   const newCluster = (name: string) => {
     const dir = clusterDirectory(join(root, name, 'postgres'), `backup-${basename(root)}-${name}`);
@@ -118,7 +119,22 @@ describe('backup and restore of the embedded cluster', () => {
       await platform.store.appendToStream('agency-1', [{ type: 'agency-registered', data: { name: 'Bureau' } }], 'no_stream');
       eventsBeforeBackup.set('agency-1', 1);
 
-      manifest = await takeBaseBackup({ adminUrl: source.url, target: backup });
+      // Online: a writer keeps appending to another stream while the backup copies the files.
+      let backingUp = true;
+      let written = 0;
+      const writer = (async () => {
+        while (backingUp) {
+          await platform.store.appendToStream(
+            'load-1',
+            [{ type: 'tick', data: { n: written } }],
+            written - 1 < 0 ? 'no_stream' : written - 1,
+          );
+          written += 1;
+        }
+      })();
+      manifest = await takeBaseBackup({ adminUrl: source.url, target: backup }).finally(() => (backingUp = false));
+      await writer;
+      writtenDuringBackup = written;
 
       // After the backup: case b is erased (crypto-shredded) and case a gets one more event.
       expect(await platform.privacy.vault.shredCase(ERASED_CASE)).toEqual({ keys: 2 });
@@ -127,7 +143,7 @@ describe('backup and restore of the embedded cluster', () => {
       await platform.close();
     }
     await source.stop(); // the source is gone: the restore needs nothing of it
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     for (const server of servers) await server.stop();
@@ -169,7 +185,7 @@ describe('backup and restore of the embedded cluster', () => {
       MasterKeyMismatchError,
     );
     expect(() => statSync(cluster)).toThrow();
-  }, 60_000);
+  }, 120_000);
 
   describe('into a new cluster, with the erasure ledger kept beside the master key', () => {
     let report: RestoreReport;
@@ -186,15 +202,21 @@ describe('backup and restore of the embedded cluster', () => {
       });
       const server = await start(cluster); // as `npm start` would, on a port of its own
       platform = await openPlatform(server.url, keys);
-    }, 120_000);
+    }, 180_000);
     afterAll(() => platform?.close());
 
     it('replays every stream as it was at the backup, its hash chain intact', async () => {
-      expect(report).toMatchObject({ vaults: 1, erasures: 1, keysShredded: 2, streams: 4, events: 10 });
-      const { rows } = {
-        rows: await query<{ stream_id: string }>(withDatabase(servers.at(-1)!.url, EVENTS), 'select distinct stream_id from es_events'),
-      };
-      expect(rows.map((row) => row.stream_id).sort()).toEqual([...eventsBeforeBackup.keys()].sort());
+      const rows = await query<{ stream_id: string }>(
+        withDatabase(servers.at(-1)!.url, EVENTS),
+        'select distinct stream_id from es_events',
+      );
+      expect(rows.map((row) => row.stream_id).sort()).toEqual([...eventsBeforeBackup.keys(), 'load-1'].sort());
+      // The stream written to during the backup: a prefix of what was written, chained without a gap.
+      const load = await platform.store.verifyStream('load-1');
+      expect(load.valid).toBe(true);
+      expect(load.eventsChecked).toBeGreaterThan(0);
+      expect(load.eventsChecked).toBeLessThanOrEqual(writtenDuringBackup);
+      expect(report).toMatchObject({ vaults: 1, erasures: 1, keysShredded: 2, streams: 5, events: 10 + load.eventsChecked });
       for (const [stream, count] of eventsBeforeBackup) {
         expect(await platform.store.verifyStream(stream)).toEqual({ valid: true, eventsChecked: count });
         expect(await platform.store.readStream(stream)).toHaveLength(count); // case a's later event is not in the backup
@@ -243,10 +265,10 @@ describe('backup and restore of the embedded cluster', () => {
       await platform.close();
       await server.stop();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('refuses a damaged backup before restoring anything, naming the file', async () => {
-    const damaged = manifest.files.find((file) => file.path.startsWith('base/global/'))!;
+    const damaged = manifest.files.find((file) => file.path.startsWith('base/base/'))!; // among the first checked
     const path = join(backup, ...damaged.path.split('/'));
     const bytes = readFileSync(path);
     bytes[0] ^= 0xff;
@@ -262,5 +284,5 @@ describe('backup and restore of the embedded cluster', () => {
       }),
     ).rejects.toThrow(`The backup is damaged: ${damaged.path} differs from its checksum`);
     expect(() => statSync(cluster)).toThrow();
-  }, 60_000);
+  }, 120_000);
 });

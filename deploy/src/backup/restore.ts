@@ -79,7 +79,6 @@ export async function restoreBaseBackup(options: RestoreOptions): Promise<Restor
       binaries,
       persistent: true,
       settings: options.settings,
-      log: (text) => log(text.trimEnd()),
     });
     let report: RestoreReport;
     try {
