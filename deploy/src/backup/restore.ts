@@ -82,7 +82,7 @@ export async function restoreBaseBackup(options: RestoreOptions): Promise<Restor
     });
     let report: RestoreReport;
     try {
-      report = await makeSafe(server.url, options, manifest.startedAt, log);
+      report = await makeRestoredClusterSafe(server.url, options, manifest.startedAt, log);
     } finally {
       await server.stop();
     }
@@ -95,11 +95,16 @@ export async function restoreBaseBackup(options: RestoreOptions): Promise<Restor
   }
 }
 
-async function makeSafe(
+/**
+ * On a restored cluster that nothing serves from yet: re-applies every erasure to every key vault (checking the master
+ * key), then recomputes every stream's hash chain in every event store. Also the step to run against a production
+ * instance restored by its own tooling, before the services are pointed at it.
+ */
+export async function makeRestoredClusterSafe(
   adminUrl: string,
-  options: RestoreOptions,
+  options: Pick<RestoreOptions, 'wrapper' | 'erasures'>,
   backupStartedAt: string,
-  log: (line: string) => void,
+  log: (line: string) => void = () => undefined,
 ): Promise<RestoreReport> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
