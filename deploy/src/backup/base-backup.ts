@@ -138,9 +138,9 @@ export async function verifyBackup(backup: string): Promise<BackupManifest> {
 export function readManifest(backup: string): BackupManifest {
   const manifestFile = join(backup, MANIFEST_FILE);
   if (!existsSync(manifestFile)) throw new Error(`${backup} holds no ${MANIFEST_FILE}: not a finished backup`);
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as BackupManifest;
-  if (manifest.format !== BACKUP_FORMAT) throw new Error(`${backup} is not a backup of format ${BACKUP_FORMAT}`);
-  return manifest;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Partial<BackupManifest>;
+  if (manifest.format !== BACKUP_FORMAT) throw new Error(`${backup} is not a backup of format ${BACKUP_FORMAT as string}`);
+  return manifest as BackupManifest;
 }
 
 /** The master key id of every key vault (a database with `privacy_vault`) in the cluster. */
