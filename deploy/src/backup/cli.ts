@@ -3,7 +3,7 @@
 //   npm run backup:key -- <dir>                 the master key and the erasure ledger, into <dir>: somewhere else
 //   npm run restore -- <backup> [--keys <dir>]  into this data directory's (new) cluster, erasures re-applied
 // They read VERTROUWD_DATA_DIR and PGPORT as `npm start` does.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
 import { distinctErasures, FileErasureLedger, loadMasterKey, MASTER_KEY_ENV, type Erasure } from '@vertrouwd/privacy';
@@ -44,7 +44,9 @@ async function backup(targetArg: string): Promise<void> {
     adminUrl = server.url;
   }
   try {
-    const manifest = await takeBaseBackup({ adminUrl, target, extraFiles: { from: dir, exclude: ['postgres', 'privacy', 'logs'] } });
+    // The cluster (and any moved aside, or a restore's staging), the key and ledger, the logs: never in `files/`.
+    const exclude = readdirSync(dir).filter((name) => /^\.?postgres/.test(name) || name === 'privacy' || name === 'logs');
+    const manifest = await takeBaseBackup({ adminUrl, target, extraFiles: { from: dir, exclude } });
     const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
     console.log(
       `Backup in ${target}: ${manifest.files.length} files, ${(bytes / 2 ** 20).toFixed(1)} MiB, PostgreSQL ${manifest.postgresVersion},`,
