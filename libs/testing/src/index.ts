@@ -1,5 +1,5 @@
 export * from './embedded-postgres';
-export { clusterDirectory, directoryKey, packagedBinaries, SHARED_POSTGRES_ROOT } from './postgres-user';
+export { clusterDirectory, directoryKey, packagedBinaries, serverUser, SHARED_POSTGRES_ROOT, type ServerUser } from './postgres-user';
 export * from './test-database';
 export * from './eventually';
 export * from './tables-containing';

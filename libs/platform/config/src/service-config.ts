@@ -90,6 +90,11 @@ export const SERVICE_VARIABLES = {
     description: 'Base64 of 32 bytes wrapping the key vault (unset: generated into .data/)',
     pattern: /^[A-Za-z0-9+/]{43}=$/,
   },
+  PRIVACY_ERASURE_LEDGER: {
+    description:
+      'File the erasures are written to before each shred, kept apart from the database backups (unset: .data/privacy/erasures.log)',
+    pattern: /^\/[^\0\r\n]{1,1000}$/,
+  },
   LOG_LEVEL: { description: 'pino level', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
   SMTP_URL: {
     description: 'SMTP server for notifications, smtp://host:port (unset: notifications wait unsent)',

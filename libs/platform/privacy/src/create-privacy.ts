@@ -3,11 +3,11 @@ import type { KeyWrapper } from './keys/key-wrapper.port';
 import { Pseudonymizer } from './pseudonyms/pseudonymizer';
 import { Sealer } from './sealing/sealer';
 import { claimMasterKey, migratePrivacy } from './vault/migrate';
-import { PostgresKeyVault, type KeyCacheOptions } from './vault/postgres-key-vault';
+import { PostgresKeyVault, type KeyVaultOptions } from './vault/postgres-key-vault';
 import type { KeyVault } from './vault/key-vault.port';
 import { ShredWatcher } from './vault/shred-watcher';
 
-export interface PrivacyOptions extends KeyCacheOptions {
+export interface PrivacyOptions extends KeyVaultOptions {
   /** The database of the vault. Owned by the caller (ended by the caller, after `close()`). */
   pool: Pool;
   /** Wraps the data keys: a `MasterKeyWrapper` from `loadMasterKey`, or a KMS adapter. */
@@ -37,7 +37,7 @@ export async function createPrivacy(options: PrivacyOptions): Promise<Privacy> {
   return {
     vault,
     sealer: new Sealer(vault),
-    pseudonymizer: new Pseudonymizer(pool, wrapper, watcher, options.cacheTtlMs),
+    pseudonymizer: new Pseudonymizer(pool, wrapper, watcher, options.cacheTtlMs, options.erasureLedger),
     close: () => watcher.close(),
   };
 }

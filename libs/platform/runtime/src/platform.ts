@@ -4,7 +4,7 @@ import { ALL_CONTRACTS, ContractRegistry } from '@vertrouwd/contracts';
 import { loadServiceConfig, type ServiceConfig } from '@vertrouwd/config';
 import { createEventStore, type EventStore } from '@vertrouwd/event-sourcing';
 import { createMessageBus, type MessageBus } from '@vertrouwd/messaging';
-import { createPrivacy, loadMasterKey, type Privacy } from '@vertrouwd/privacy';
+import { createPrivacy, FileErasureLedger, loadMasterKey, type Privacy } from '@vertrouwd/privacy';
 
 /** Everything a service stands on, created from the environment before Nest starts. */
 export interface Platform {
@@ -22,7 +22,8 @@ export interface Platform {
 /**
  * Connects a service to its database, event store, bus and key vault, as the environment says
  * (`libs/platform/config`). The master key comes from PRIVACY_MASTER_KEY or a file under
- * VERTROUWD_DATA_DIR (the embedded default).
+ * VERTROUWD_DATA_DIR (the embedded default). Every erasure is first written down in the erasure ledger, which a
+ * restore re-applies: PRIVACY_ERASURE_LEDGER, or beside the master key file (`<data dir>/privacy/erasures.log`).
  */
 export async function createPlatform(serviceName: string, env: NodeJS.ProcessEnv = process.env): Promise<Platform> {
   const config = loadServiceConfig(env);
@@ -32,11 +33,14 @@ export async function createPlatform(serviceName: string, env: NodeJS.ProcessEnv
   const store = await createEventStore({ ...config, DATABASE_URL: config.DATABASE_URL });
   const bus = await createMessageBus({ ...config, BUS_DATABASE_URL: config.BUS_DATABASE_URL ?? config.DATABASE_URL });
   const dataDir = env.VERTROUWD_DATA_DIR ?? join(process.cwd(), '.data');
-  const { wrapper } = loadMasterKey({ env, file: join(dataDir, 'privacy', 'master.key') });
+  const { wrapper, source } = loadMasterKey({ env, file: join(dataDir, 'privacy', 'master.key') });
   // One key vault for the platform (ADR 0013): a service alone may keep it in its own database.
   const vaultPool = config.PRIVACY_DATABASE_URL ? new Pool({ connectionString: config.PRIVACY_DATABASE_URL, max: 5 }) : pool;
   vaultPool.on('error', () => undefined);
-  const privacy = await createPrivacy({ pool: vaultPool, wrapper });
+  // Beside the master key: its file in the embedded default; with the key from a secret store, where the variable says.
+  const ledgerFile = config.PRIVACY_ERASURE_LEDGER ?? (source === 'file' ? join(dataDir, 'privacy', 'erasures.log') : undefined);
+  const erasureLedger = ledgerFile ? new FileErasureLedger(ledgerFile) : undefined;
+  const privacy = await createPrivacy({ pool: vaultPool, wrapper, erasureLedger });
   const contracts = new ContractRegistry(ALL_CONTRACTS);
   return {
     serviceName,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { AuditEndedError, MasterKeyMismatchError } from '../errors';
 import type { KeyWrapper } from '../keys/key-wrapper.port';
+import type { ErasureLedger } from '../vault/erasure-ledger';
 import { ExpiringCache } from '../vault/expiring-cache';
 import { opaqueId } from '../vault/key-ref';
 import { SHRED_CHANNEL, type ShredWatcher } from '../vault/shred-watcher';
@@ -31,6 +32,7 @@ export class Pseudonymizer {
     private readonly wrapper: KeyWrapper,
     private readonly watcher: ShredWatcher,
     cacheTtlMs = 60_000,
+    private readonly ledger?: ErasureLedger,
   ) {
     this.secrets = new ExpiringCache(cacheTtlMs, 1_000);
     watcher.onShred(() => {
@@ -50,6 +52,7 @@ export class Pseudonymizer {
   /** Shreds the audit's secret: its pseudonyms can no longer be recomputed or extended. Final. */
   async endAudit(auditId: string): Promise<void> {
     const id = opaqueId(auditId, 'auditId');
+    await this.ledger?.record({ scope: 'audit', auditId: id, at: new Date().toISOString() });
     await inTransaction(this.pool, async (client) => {
       await client.query(
         `insert into privacy_audit_secrets (audit_id, ended_at) values ($1, now())

@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { KEY_BYTES } from '../crypto/aes-gcm';
 import { AlreadyShreddedError, MasterKeyMismatchError, UnknownKeyError } from '../errors';
 import type { KeyWrapper } from '../keys/key-wrapper.port';
+import type { ErasureLedger } from './erasure-ledger';
 import { ExpiringCache } from './expiring-cache';
 import { caseKey, checkKind, checkRef, opaqueId, refKey, type KeyRef, type SubjectKind } from './key-ref';
 import type { DataKey, KeyLookup, KeyVault, ShredResult } from './key-vault.port';
@@ -18,6 +19,11 @@ export interface KeyCacheOptions {
   maxCachedKeys?: number;
 }
 
+export interface KeyVaultOptions extends KeyCacheOptions {
+  /** Written to before every shred, so that a restored backup can be shredded again (see `ErasureLedger`). */
+  erasureLedger?: ErasureLedger;
+}
+
 const ERASED: KeyLookup = Object.freeze({ status: 'erased' });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -31,13 +37,15 @@ export class PostgresKeyVault implements KeyVault {
   private readonly byId: ExpiringCache<KeyLookup>;
   private readonly creating = new Map<string, Promise<DataKey>>();
   private readonly loading = new Map<string, Promise<KeyLookup>>();
+  private readonly ledger: ErasureLedger | undefined;
 
   constructor(
     private readonly pool: Pool,
     private readonly wrapper: KeyWrapper,
     private readonly watcher: ShredWatcher,
-    options: KeyCacheOptions = {},
+    options: KeyVaultOptions = {},
   ) {
+    this.ledger = options.erasureLedger;
     this.byRef = new ExpiringCache(options.cacheTtlMs ?? 60_000, options.maxCachedKeys ?? 10_000);
     this.byId = new ExpiringCache(options.cacheTtlMs ?? 60_000, options.maxCachedKeys ?? 10_000);
     watcher.onShred(() => this.forget());
@@ -75,6 +83,7 @@ export class PostgresKeyVault implements KeyVault {
   async shredSubject(subjectKind: SubjectKind, subjectRef: string): Promise<ShredResult> {
     const kind = checkKind(subjectKind);
     const ref = opaqueId(subjectRef, 'subjectRef');
+    await this.ledger?.record({ scope: 'subject', subjectKind: kind, subjectRef: ref, at: new Date().toISOString() });
     return this.shred([sql.subjectLock(kind, ref)], async (client) => {
       const { rowCount } = await client.query(sql.SHRED_SUBJECT, [kind, ref]);
       await client.query(sql.TOMBSTONE_SUBJECT, [kind, ref, randomUUID()]);
@@ -84,6 +93,7 @@ export class PostgresKeyVault implements KeyVault {
 
   async shredCase(caseRef: string): Promise<ShredResult> {
     const { caseRef: ref } = caseKey(caseRef);
+    await this.ledger?.record({ scope: 'case', caseRef: ref, at: new Date().toISOString() });
     return this.shred([sql.caseLock(ref)], async (client) => {
       const { rowCount } = await client.query(sql.SHRED_CASE, [ref]);
       await client.query(sql.TOMBSTONE_CASE, [ref, randomUUID()]);
