@@ -19,22 +19,49 @@ export interface Platform {
   close(): Promise<void>;
 }
 
+/** Connections of a service's pools, when the environment's defaults do not fit how it runs. */
+export interface PoolSizes {
+  /** The service's own database: read models, inbox, idempotency keys (default 10). */
+  database?: number;
+  /** The PostgreSQL event store's appends and reads (default 10). */
+  eventStore?: number;
+  /** The Postgres bus (default 10). */
+  bus?: number;
+  /** The shared key vault (default 5). */
+  keyVault?: number;
+}
+
+/** What the caller (not the environment) decides about a platform: `npm start` gives small pools (ADR 0039). */
+export interface PlatformOptions {
+  poolSizes?: PoolSizes;
+}
+
 /**
  * Connects a service to its database, event store, bus and key vault, as the environment says
  * (`libs/platform/config`). The master key comes from PRIVACY_MASTER_KEY or a file under
  * VERTROUWD_DATA_DIR (the embedded default).
  */
-export async function createPlatform(serviceName: string, env: NodeJS.ProcessEnv = process.env): Promise<Platform> {
+export async function createPlatform(
+  serviceName: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: PlatformOptions = {},
+): Promise<Platform> {
+  const sizes = options.poolSizes ?? {};
   const config = loadServiceConfig(env);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is required');
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: sizes.database ?? 10 });
   pool.on('error', () => undefined); // a lost idle connection: the pool replaces it
-  const store = await createEventStore({ ...config, DATABASE_URL: config.DATABASE_URL });
-  const bus = await createMessageBus({ ...config, BUS_DATABASE_URL: config.BUS_DATABASE_URL ?? config.DATABASE_URL });
+  const store = await createEventStore({ ...config, DATABASE_URL: config.DATABASE_URL }, { poolSize: sizes.eventStore });
+  const bus = await createMessageBus(
+    { ...config, BUS_DATABASE_URL: config.BUS_DATABASE_URL ?? config.DATABASE_URL },
+    { poolSize: sizes.bus },
+  );
   const dataDir = env.VERTROUWD_DATA_DIR ?? join(process.cwd(), '.data');
   const { wrapper } = loadMasterKey({ env, file: join(dataDir, 'privacy', 'master.key') });
   // One key vault for the platform (ADR 0013): a service alone may keep it in its own database.
-  const vaultPool = config.PRIVACY_DATABASE_URL ? new Pool({ connectionString: config.PRIVACY_DATABASE_URL, max: 5 }) : pool;
+  const vaultPool = config.PRIVACY_DATABASE_URL
+    ? new Pool({ connectionString: config.PRIVACY_DATABASE_URL, max: sizes.keyVault ?? 5 })
+    : pool;
   vaultPool.on('error', () => undefined);
   const privacy = await createPrivacy({ pool: vaultPool, wrapper });
   const contracts = new ContractRegistry(ALL_CONTRACTS);
