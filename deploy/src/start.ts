@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     dataDir: postgresDir,
     port: Number(process.env.PGPORT ?? 54320),
     persistent: true,
-    settings: { max_connections: 300 },
+    settings: { max_connections: 300, io_method: 'sync' },
   });
   const url = (name: string) => withDatabase(postgres.url, name);
   await Promise.all(

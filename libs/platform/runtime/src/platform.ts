@@ -16,6 +16,8 @@ export interface Platform {
   bus: MessageBus;
   privacy: Privacy;
   contracts: ContractRegistry;
+  /** The pool sizes the caller chose (PlatformOptions); what else opens a pool on the service's database follows them. */
+  poolSizes?: PoolSizes;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export async function createPlatform(
     bus,
     privacy,
     contracts,
+    poolSizes: options.poolSizes,
     close: async () => {
       await bus.close();
       await store.close();
