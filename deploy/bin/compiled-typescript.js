@@ -7,7 +7,7 @@
 //
 // `node deploy/bin/compiled-typescript.js` compiles what is missing and prunes what no source needs any more.
 const { createHash } = require('node:crypto');
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { join, resolve } = require('node:path');
 const swcConfig = require('../../tools/jest/swc.config.js');
@@ -48,10 +48,15 @@ let swc;
 function compile(source, filename, target = cacheFile(source)) {
   swc ??= require('@swc/core');
   const { code } = swc.transformSync(source, { ...OPTIONS, filename });
-  mkdirSync(CACHE, { recursive: true });
   const partial = `${target}.${process.pid}.tmp`;
-  writeFileSync(partial, code);
-  renameSync(partial, target);
+  try {
+    mkdirSync(CACHE, { recursive: true });
+    writeFileSync(partial, code);
+    renameSync(partial, target);
+  } catch {
+    // A cache this user may not write (node_modules installed by another user): the code runs uncached.
+    rmSync(partial, { force: true });
+  }
   return code;
 }
 
@@ -74,14 +79,18 @@ function compileAll() {
     const source = readFileSync(file, 'utf8');
     const target = cacheFile(source);
     wanted.add(target);
-    try {
-      readFileSync(target);
-    } catch {
+    if (!existsSync(target)) {
       compile(source, file, target);
       compiled++;
     }
   }
-  for (const name of readdirSync(CACHE)) if (!wanted.has(join(CACHE, name))) rmSync(join(CACHE, name), { force: true });
+  let names = [];
+  try {
+    names = readdirSync(CACHE);
+  } catch {
+    // no cache (not writable): nothing to prune
+  }
+  for (const name of names) if (!wanted.has(join(CACHE, name))) rmSync(join(CACHE, name), { force: true });
   return compiled;
 }
 

@@ -6,7 +6,8 @@ const compiled = require('./compiled-typescript');
 
 if (compiled.missing().length > 0) {
   const { status } = spawnSync(process.execPath, [require.resolve('./compiled-typescript')], { stdio: 'inherit' });
-  if (status !== 0) process.exit(status ?? 1);
+  // Not fatal: what is not in the cache is compiled as it is loaded.
+  if (status !== 0) console.error('compiling ahead of time failed; compiling as the platform loads instead');
 }
 compiled.register();
 require('../src/start.ts');
