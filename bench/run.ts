@@ -10,6 +10,7 @@ import { CONTENDERS } from './contenders';
 import type { ContenderName } from './contenders/contender';
 import { machineInfo, type MachineInfo } from './machine';
 import { benchmarkBus, renderBus } from './bus';
+import { benchmarkFootprint, renderFootprint } from './footprint';
 import { benchmarkIntake, renderIntake } from './intake';
 import { benchmarkInvoiceRun, renderInvoiceRun } from './invoice-run';
 import { benchmarkMatchingDecision, renderMatchingDecision } from './matching-decision';
@@ -86,6 +87,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
+    // First, while the machine is quiet: `npm start` as a newcomer runs it, with its own PostgreSQL.
+    console.error('the embedded platform: memory and start');
+    const footprint = renderFootprint(await benchmarkFootprint());
     const machine = await machineInfo(server.url);
     const results = await benchmark(server, config, machine);
     console.error('bus');
@@ -101,7 +105,7 @@ async function main(): Promise<void> {
     const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
     const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds }).replace(
       '## Method',
-      `${bus}\n\n${intake}\n\n${decision}\n\n${assigned}\n\n${invoices}\n\n## Method`,
+      `${footprint}\n\n${bus}\n\n${intake}\n\n${decision}\n\n${assigned}\n\n${invoices}\n\n## Method`,
     );
     mkdirSync(resolve(REPORT, '..'), { recursive: true });
     writeFileSync(REPORT, markdown);

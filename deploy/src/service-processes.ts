@@ -1,6 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import pino from 'pino';
+import { ConfigurationError } from '@vertrouwd/config';
+import { startService, type PoolSizes, type ServiceDefinition } from '@vertrouwd/runtime';
+import { createLogger, NestPinoLogger, startTelemetry } from '@vertrouwd/telemetry';
 import { readServiceManifests, type ServiceManifest } from './service-manifests';
 
 /** The services `npm start` runs, each with its own port and database: every folder under services/ with a manifest. */
@@ -12,51 +14,86 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
+/** What one service gets besides the environment every service shares: its database and port. */
+export interface HostedService {
+  name: string;
+  env: Record<string, string>;
+}
+
+/**
+ * Each service's pools under `npm start` (ADR 0039), instead of 10, 10, 10 and 5: every pooled connection is a
+ * PostgreSQL process of ~2 MiB, and the bus's pool stays full while its consumers poll. Enough for one agency;
+ * the event store's group commit needs two connections for its batches in flight.
+ */
+export const EMBEDDED_POOL_SIZES: Required<PoolSizes> = { database: 4, eventStore: 4, bus: 3, keyVault: 2 };
+
 const ROOT = join(__dirname, '../..');
 
-/** Every service process started, from the moment it is spawned: stopped on every way out. */
-const children = new Set<ChildProcess>();
+/** Every service started and not yet stopped: stopped on every way out. */
+const started = new Set<ServiceProcess>();
 
-/** Stops every service process still running (SIGTERM, then SIGKILL after 10 s). */
+/** Stops every service still running, all at once (each closes its HTTP server, then its platform). */
 export function stopAllServices(): Promise<void> {
-  return Promise.all([...children].map(stopChild)).then(() => undefined);
+  return Promise.allSettled([...started].map((service) => service.stop())).then(() => undefined);
 }
 
-/** Starts a service as a process of its own, its log in `logDir`; resolves once it listens (its `listening on` line). */
-export function startServiceProcess(
-  service: Pick<ServiceManifest, 'name'>,
+/** The service definition `services/<name>/src/service.ts` exports under the service's name. */
+export function serviceDefinition(name: string, root = ROOT): ServiceDefinition {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the services are found from their manifests at run time
+  const exports = require(join(root, 'services', name, 'src', 'service.ts')) as Record<string, unknown>;
+  const definition = Object.values(exports).find(
+    (value): value is ServiceDefinition =>
+      typeof value === 'object' && value !== null && 'module' in value && (value as ServiceDefinition).name === name,
+  );
+  if (!definition) throw new Error(`services/${name}/src/service.ts exports no service definition named ${name}`);
+  return definition;
+}
+
+/**
+ * Starts every service in this process (ADR 0039), as its `main.ts` would start it alone: telemetry, a redacting
+ * logger (to `logDir/<name>.log`), its own Nest application, database, pools and port, with `env` shared and
+ * `HostedService.env` its own. The modules they share (Node, Nest, the platform libraries) are loaded once instead
+ * of once per service. Resolves once every service listens; rejects naming the first that could not start.
+ */
+export async function startServices(
+  services: readonly HostedService[],
   env: Record<string, string>,
   logDir: string,
-): Promise<ServiceProcess> {
-  mkdirSync(logDir, { recursive: true });
-  const log = createWriteStream(join(logDir, `${service.name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'services', service.name, 'src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.runtime.json') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  let logOpen = true;
-  child.stdout.once('end', () => ((logOpen = false), log.end()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${service.name} did not start within 60 s`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`${service.name} exited (${code}) while starting`)));
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (logOpen) log.write(chunk);
-      const match = /listening on (\S+)/.exec(chunk.toString());
-      if (!match) return;
-      clearTimeout(timer);
-      resolve({ name: service.name, url: match[1], stop: () => stopChild(child) });
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => (clearTimeout(kill), resolve()));
-    child.kill('SIGTERM');
-  });
+): Promise<ServiceProcess[]> {
+  const baseEnv = { ...process.env, ...env };
+  return Promise.all(
+    services.map(async ({ name, env: own }) => {
+      const definition = serviceDefinition(name);
+      const telemetry = startTelemetry({ serviceName: name, serviceVersion: definition.version, instrumentations: true });
+      const logger = createLogger({
+        serviceName: name,
+        destination: pino.destination({ dest: join(logDir, `${name}.log`), append: true, mkdir: true }),
+      });
+      try {
+        const service = await startService(
+          { ...definition, logger: new NestPinoLogger(logger) },
+          { ...baseEnv, ...own },
+          { poolSizes: EMBEDDED_POOL_SIZES },
+        );
+        let stopping: Promise<void> | undefined;
+        const running: ServiceProcess = {
+          name,
+          url: service.url,
+          stop: () =>
+            (stopping ??= service
+              .close()
+              .finally(() => telemetry.shutdown())
+              .finally(() => started.delete(running))),
+        };
+        started.add(running);
+        return running;
+      } catch (error) {
+        logger.error({ err: error }, `${name} failed to start`);
+        await telemetry.shutdown();
+        // As runMain: configuration errors name variables and rules, never values; other errors only their class.
+        const reason = error instanceof ConfigurationError ? error.message : error instanceof Error ? error.name : 'unknown error';
+        throw new Error(`${name} failed to start: ${reason}`, { cause: error });
+      }
+    }),
+  );
 }

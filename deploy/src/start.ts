@@ -1,6 +1,7 @@
 // `npm start`: the whole platform on the embedded default. An embedded PostgreSQL (data in .data/) with a
 // database per service and one for the Postgres bus, the dev issuer, and every service, each on its own
-// port. Ctrl-C stops everything cleanly; a restart keeps every event.
+// port, all of them in this one process (ADR 0039). Ctrl-C stops everything cleanly; a restart keeps
+// every event. Run through `deploy/bin/start.js`, which compiles the TypeScript ahead of time.
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startEmbeddedPostgres, withDatabase, type EmbeddedPostgresServer } from '@vertrouwd/testing';
@@ -8,7 +9,7 @@ import { dataDirectory, postgresDirectory } from './data-dir';
 import { seedDemoData } from './demo-data';
 import { ensureDatabase, readOrCreateSecret, startMail, type MailSetup } from './embedded-resources';
 import { SHARED_DATABASES } from './service-manifests';
-import { SERVICES, startServiceProcess, stopAllServices, type ServiceProcess } from './service-processes';
+import { SERVICES, startServices, stopAllServices } from './service-processes';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -17,13 +18,14 @@ async function main(): Promise<void> {
   let postgres: EmbeddedPostgresServer | undefined;
   let issuer: DevIssuer | undefined;
   let mail: MailSetup | undefined;
-  const running: ServiceProcess[] = [];
-  const stop = async (signal: string) => {
-    console.log(`\n${signal}: stopping…`);
-    await shutDown();
-    console.log(`stopped; every event is kept in ${postgresDir}`);
-    process.exit(0);
-  };
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string) =>
+    (stopping ??= (async () => {
+      console.log(`\n${signal}: stopping…`);
+      await shutDown();
+      console.log(`stopped; every event is kept in ${postgresDir}`);
+      process.exit(0);
+    })());
   // Services first, then the issuer, then PostgreSQL: the services' last commits find their database up.
   shutDown = async () => {
     await stopAllServices();
@@ -31,15 +33,17 @@ async function main(): Promise<void> {
     await mail?.stop().catch(() => undefined);
     await postgres?.stop().catch(() => undefined);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // Ctrl-C reaches this process twice (from the terminal and forwarded by npm): a second signal must not end the
+  // clean stop the first began.
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 
   // Five services, each with pools for its read models, event store, bus and key vault: more than the default 100.
   postgres = await startEmbeddedPostgres({
     dataDir: postgresDir,
     port: Number(process.env.PGPORT ?? 54320),
     persistent: true,
-    settings: { max_connections: 300 },
+    settings: { max_connections: 300, io_method: 'sync' },
   });
   const url = (name: string) => withDatabase(postgres.url, name);
   await Promise.all(
@@ -67,11 +71,11 @@ async function main(): Promise<void> {
     // The dev issuer has no mail: its accounts sign in with the demo password.
     ...(identityAdminSecret ? { IDENTITY_ADMIN_CLIENT_SECRET: identityAdminSecret, IDENTITY_ADMIN_PASSWORD_EMAIL: 'off' } : {}),
   };
-  for (const service of SERVICES) {
-    running.push(
-      await startServiceProcess(service, { ...env, DATABASE_URL: url(service.database), PORT: String(service.port) }, join(dir, 'logs')),
-    );
-  }
+  const hosted = SERVICES.map((service) => ({
+    name: service.name,
+    env: { DATABASE_URL: url(service.database), PORT: String(service.port) },
+  }));
+  const running = await startServices(hosted, env, join(dir, 'logs'));
   const seeded = await seedDemoData(running, issuer, dir);
 
   console.log(`\nVertrouwd (embedded default) is up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

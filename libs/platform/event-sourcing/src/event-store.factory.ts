@@ -7,11 +7,17 @@ export interface EventStoreEnvironment {
   KURRENTDB_URL?: string;
 }
 
+/** What the caller (not the environment) decides about a store. */
+export interface EventStoreOptions {
+  /** Connections of the PostgreSQL store's pool for appends and reads (default 10); KurrentDB ignores it. */
+  poolSize?: number;
+}
+
 /**
  * The event store the environment selects: `EVENT_STORE=kurrentdb` with `KURRENTDB_URL`, otherwise
  * PostgreSQL at `DATABASE_URL` (the embedded default). KurrentDB's client is loaded only when chosen.
  */
-export async function createEventStore(env: EventStoreEnvironment = process.env): Promise<EventStore> {
+export async function createEventStore(env: EventStoreEnvironment = process.env, options: EventStoreOptions = {}): Promise<EventStore> {
   const kind = env.EVENT_STORE ?? 'postgres';
   if (kind === 'kurrentdb') {
     if (!env.KURRENTDB_URL) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false)');
@@ -22,5 +28,5 @@ export async function createEventStore(env: EventStoreEnvironment = process.env)
   }
   if (kind !== 'postgres') throw new Error(`EVENT_STORE must be postgres or kurrentdb, not ${kind}`);
   if (!env.DATABASE_URL) throw new Error('EVENT_STORE=postgres needs DATABASE_URL');
-  return PostgresEventStore.create({ connectionString: env.DATABASE_URL });
+  return PostgresEventStore.create({ connectionString: env.DATABASE_URL, poolSize: options.poolSize });
 }

@@ -9,11 +9,17 @@ export interface MessageBusEnvironment {
   KAFKA_CLIENT_ID?: string;
 }
 
+/** What the caller (not the environment) decides about a bus. */
+export interface MessageBusOptions {
+  /** Connections of the Postgres bus's pool (default 10); Kafka ignores it. */
+  poolSize?: number;
+}
+
 /**
  * The bus the environment selects: `BUS=kafka` with `KAFKA_BROKERS`, otherwise the Postgres bus at
  * `BUS_DATABASE_URL` (or `DATABASE_URL`). Kafka's client is loaded only when chosen.
  */
-export async function createMessageBus(env: MessageBusEnvironment = process.env): Promise<MessageBus> {
+export async function createMessageBus(env: MessageBusEnvironment = process.env, options: MessageBusOptions = {}): Promise<MessageBus> {
   const kind = env.BUS ?? 'postgres';
   if (kind === 'kafka') {
     if (!env.KAFKA_BROKERS) throw new Error('BUS=kafka needs KAFKA_BROKERS (e.g. localhost:9092)');
@@ -25,5 +31,5 @@ export async function createMessageBus(env: MessageBusEnvironment = process.env)
   if (kind !== 'postgres') throw new Error(`BUS must be postgres or kafka, not ${kind}`);
   const url = env.BUS_DATABASE_URL ?? env.DATABASE_URL;
   if (!url) throw new Error('BUS=postgres needs BUS_DATABASE_URL or DATABASE_URL');
-  return PostgresMessageBus.create({ connectionString: url });
+  return PostgresMessageBus.create({ connectionString: url, poolSize: options.poolSize });
 }

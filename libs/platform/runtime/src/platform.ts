@@ -16,7 +16,26 @@ export interface Platform {
   bus: MessageBus;
   privacy: Privacy;
   contracts: ContractRegistry;
+  /** The pool sizes the caller chose (PlatformOptions); what else opens a pool on the service's database follows them. */
+  poolSizes?: PoolSizes;
   close(): Promise<void>;
+}
+
+/** Connections of a service's pools, when the environment's defaults do not fit how it runs. */
+export interface PoolSizes {
+  /** The service's own database: read models, inbox, idempotency keys (default 10). */
+  database?: number;
+  /** The PostgreSQL event store's appends and reads (default 10). */
+  eventStore?: number;
+  /** The Postgres bus (default 10). */
+  bus?: number;
+  /** The shared key vault (default 5). */
+  keyVault?: number;
+}
+
+/** What the caller (not the environment) decides about a platform: `npm start` gives small pools (ADR 0039). */
+export interface PlatformOptions {
+  poolSizes?: PoolSizes;
 }
 
 /**
@@ -25,17 +44,27 @@ export interface Platform {
  * VERTROUWD_DATA_DIR (the embedded default). Every erasure is first written down in the erasure ledger, which a
  * restore re-applies: PRIVACY_ERASURE_LEDGER, or beside the master key file (`<data dir>/privacy/erasures.log`).
  */
-export async function createPlatform(serviceName: string, env: NodeJS.ProcessEnv = process.env): Promise<Platform> {
+export async function createPlatform(
+  serviceName: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: PlatformOptions = {},
+): Promise<Platform> {
+  const sizes = options.poolSizes ?? {};
   const config = loadServiceConfig(env);
   if (!config.DATABASE_URL) throw new Error('DATABASE_URL is required');
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: sizes.database ?? 10 });
   pool.on('error', () => undefined); // a lost idle connection: the pool replaces it
-  const store = await createEventStore({ ...config, DATABASE_URL: config.DATABASE_URL });
-  const bus = await createMessageBus({ ...config, BUS_DATABASE_URL: config.BUS_DATABASE_URL ?? config.DATABASE_URL });
+  const store = await createEventStore({ ...config, DATABASE_URL: config.DATABASE_URL }, { poolSize: sizes.eventStore });
+  const bus = await createMessageBus(
+    { ...config, BUS_DATABASE_URL: config.BUS_DATABASE_URL ?? config.DATABASE_URL },
+    { poolSize: sizes.bus },
+  );
   const dataDir = env.VERTROUWD_DATA_DIR ?? join(process.cwd(), '.data');
   const { wrapper, source } = loadMasterKey({ env, file: join(dataDir, 'privacy', 'master.key') });
   // One key vault for the platform (ADR 0013): a service alone may keep it in its own database.
-  const vaultPool = config.PRIVACY_DATABASE_URL ? new Pool({ connectionString: config.PRIVACY_DATABASE_URL, max: 5 }) : pool;
+  const vaultPool = config.PRIVACY_DATABASE_URL
+    ? new Pool({ connectionString: config.PRIVACY_DATABASE_URL, max: sizes.keyVault ?? 5 })
+    : pool;
   vaultPool.on('error', () => undefined);
   // Beside the master key: its file in the embedded default; with the key from a secret store, where the variable says.
   const ledgerFile = config.PRIVACY_ERASURE_LEDGER ?? (source === 'file' ? join(dataDir, 'privacy', 'erasures.log') : undefined);
@@ -50,6 +79,7 @@ export async function createPlatform(serviceName: string, env: NodeJS.ProcessEnv
     bus,
     privacy,
     contracts,
+    poolSizes: options.poolSizes,
     close: async () => {
       await bus.close();
       await store.close();

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { authOptionsFromEnv, Public } from '@vertrouwd/auth';
 import { createHttpApp, HealthController, postgresCheck, purgeIdempotencyKeys } from '@vertrouwd/http';
 import { httpTracing, NestPinoLogger, requestLogging } from '@vertrouwd/telemetry';
-import { createPlatform, type Platform } from './platform';
+import { createPlatform, type Platform, type PlatformOptions } from './platform';
 import { PlatformModule } from './platform.module';
 
 export interface ServiceDefinition {
@@ -29,8 +29,12 @@ Public()(HealthController);
  * Starts a service: the platform from the environment, the HTTP application (problem+json, validation,
  * idempotency, OpenAPI, health with the database and bus as readiness checks), listening on PORT (0: any).
  */
-export async function startService(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningService> {
-  const platform = await createPlatform(definition.name, env);
+export async function startService(
+  definition: ServiceDefinition,
+  env: NodeJS.ProcessEnv = process.env,
+  options: PlatformOptions = {},
+): Promise<RunningService> {
+  const platform = await createPlatform(definition.name, env, options);
   const root: DynamicModule = {
     module: definition.module,
     imports: [

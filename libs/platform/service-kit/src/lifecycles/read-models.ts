@@ -42,6 +42,8 @@ export class ReadModels implements OnModuleInit, OnApplicationBootstrap, OnAppli
       migrations: [InboxTable1733400000000, ...definition.migrations],
       migrationsTableName: 'read_model_migrations',
       synchronize: false,
+      // TypeORM's own pool on the service's database: as small as the platform's when the caller chose (npm start).
+      ...(platform.poolSizes?.database ? { poolSize: platform.poolSizes.database } : {}),
     });
     for (const projector of definition.projectors ?? []) {
       this.runners.set(projector.name, new ProjectionRunner(platform.store, this.dataSource, projector));
