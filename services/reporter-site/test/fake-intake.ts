@@ -35,7 +35,12 @@ export async function startFakeIntake(): Promise<FakeIntake> {
           caseId: '0b5e1c2a-0000-4000-8000-000000000001',
           receiptCode: `K7QW-3MZP-9RTX-2VHB-${String(reports.length).padStart(4, '0')}`,
           passphrase: 'AB3DE-FG4HJ-KM5NP-QR6ST-VW7XY-Z8ABC',
-          proof: { receiptHash: 'c'.repeat(64), submittedAt: '2026-12-05T21:30:00.000Z', signature: 's'.repeat(86), keyId: '0123456789abcdef' },
+          proof: {
+            receiptHash: 'c'.repeat(64),
+            submittedAt: '2026-12-05T21:30:00.000Z',
+            signature: 's'.repeat(86),
+            keyId: '0123456789abcdef',
+          },
         });
       });
       return;

@@ -9,7 +9,8 @@ import { buildSite, startSite, type RunningSite } from './reporter-site';
 // against a stand-in for intake's API that answers with pages intake rendered.
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '../../../tmp/reporter-site');
-const CSP = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const CSP =
+  "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 let intake: FakeIntake;
 let site: RunningSite;
@@ -81,7 +82,7 @@ describe.each([
     expect(await account.getAttribute('aria-invalid')).toBe('true');
     expect(await account.getAttribute('aria-describedby')).toContain('account-error');
     expect(await page.locator('#account-error').innerText()).toContain(page_.questions.account);
-    await page.screenshot({ path: join(SCREENSHOTS, `errors-${lang}.png`), fullPage: false });
+    await page.screenshot({ path: join(SCREENSHOTS, `errors-${lang}.png`), fullPage: true });
 
     // Half filled in: what was typed is kept.
     await account.fill('Mijn leidinggevende schreeuwt tegen mij in het bijzijn van klanten.');
@@ -141,7 +142,7 @@ describe('every response, scripts off', () => {
       expect(response.status).toBe(path === `/${INTAKE_CODE}` ? 200 : 404);
     }
     const html = await (await fetch(`${site.url}/${INTAKE_CODE}`)).text();
-    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(html)![1]!;
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(html)![1];
     const css = await fetch(`${site.url}${stylesheet}`);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect(css.headers.get('referrer-policy')).toBe('no-referrer');
@@ -161,7 +162,7 @@ describe('every response, scripts off', () => {
 describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
   const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-  it.each(['nl', 'ar'])('finds no violation on the intake page, its errors and the receipt in %s', async (lang) => {
+  it.each(['nl', 'ar'])('finds no violation on the intake page and on its errors in %s', async (lang) => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${site.url}/${INTAKE_CODE}/${lang}`);

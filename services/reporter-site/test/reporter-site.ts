@@ -25,7 +25,7 @@ export async function startSite(intakeUrl: string): Promise<RunningSite> {
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
+      if (match) resolve(match[1]);
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`the site exited (${code}): ${output}`)));

@@ -64,16 +64,32 @@ export function checkReport(values: FormValues, page: IntakePage, language: Lang
   const choice = (field: Field, question: Question, allowed: string[]) => {
     if (!allowed.includes(text(field))) errors.push({ field, message: 'errors.choose', question });
   };
-  choice('theme', 'theme', page.themes.map((t) => t.theme));
-  choice('relation', 'relation', page.relations.map((c) => c.value));
+  choice(
+    'theme',
+    'theme',
+    page.themes.map((t) => t.theme),
+  );
+  choice(
+    'relation',
+    'relation',
+    page.relations.map((c) => c.value),
+  );
   const account = text('account');
   if (account === '') errors.push({ field: 'account', message: 'errors.fill', question: 'account' });
   else if (account.length > ACCOUNT_MAX)
     errors.push({ field: 'account', message: 'errors.tooLong', question: 'account', values: { length: account.length, max: ACCOUNT_MAX } });
-  choice('anonymity', 'anonymity', page.anonymity.map((c) => c.value));
+  choice(
+    'anonymity',
+    'anonymity',
+    page.anonymity.map((c) => c.value),
+  );
   const known = text('anonymity') === 'known-to-advisor';
   if (known && text('identityName') === '') errors.push({ field: 'identityName', message: 'errors.fill', question: 'identityName' });
-  choice('contactChannel', 'contactChannel', page.contactOptions.map((c) => c.value));
+  choice(
+    'contactChannel',
+    'contactChannel',
+    page.contactOptions.map((c) => c.value),
+  );
   const channel = text('contactChannel');
   if (channel === 'email' && !EMAIL.test(text('email'))) errors.push({ field: 'email', message: 'errors.email', question: 'email' });
   if (channel === 'phone' && !PHONE.test(text('phone'))) errors.push({ field: 'phone', message: 'errors.phone', question: 'phone' });

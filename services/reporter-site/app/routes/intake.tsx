@@ -3,7 +3,7 @@ import { data, redirect } from 'react-router';
 import { fetchIntakePage, submitReport } from '../intake/intake-client.server';
 import { IntakeInformation } from '../intake/intake-information';
 import { checkReport, formValues, type FieldError, type FormValues } from '../intake/report-form';
-import { ReportForm, type FormNotice } from '../intake/report-form-view';
+import { FormProblems, ReportForm, type FormNotice } from '../intake/report-form-view';
 import { languageOf, type Language } from '../i18n/languages';
 import { keepForOneView } from '../receipt/one-time-views.server';
 import { receiptViewCookie } from '../receipt/receipt-cookie.server';
@@ -44,9 +44,15 @@ export async function action({ params, request }: Route.ActionArgs) {
     case 'out-of-scope':
       return data<Refused>({ values, errors: [], notice: { kind: 'out-of-scope', text: sent.whereToGo } }, { status: 200 });
     case 'busy':
-      return data<Refused>({ values, errors: [], notice: { kind: 'busy', minutes: Math.ceil(sent.retryAfterSeconds / 60) } }, { status: 429 });
+      return data<Refused>(
+        { values, errors: [], notice: { kind: 'busy', minutes: Math.ceil(sent.retryAfterSeconds / 60) } },
+        { status: 429 },
+      );
     case 'unknown-counsellor':
-      return data<Refused>({ values, errors: [{ field: 'counsellorId', message: 'errors.counsellor', question: 'advisorChoice' }] }, { status: 422 });
+      return data<Refused>(
+        { values, errors: [{ field: 'counsellorId', message: 'errors.counsellor', question: 'advisorChoice' }] },
+        { status: 422 },
+      );
     case 'failed':
       return data<Refused>({ values, errors: [], notice: { kind: 'failed' } }, { status: 502 });
   }
@@ -58,7 +64,7 @@ function receiptPath(code: string, language: Language): string {
 
 export default function IntakeRoute({ loaderData, actionData, params }: Route.ComponentProps) {
   const { page, language } = loaderData;
-  const refused = actionData as Refused | undefined;
+  const refused = actionData;
   return (
     <>
       <PageTitle title={page.text.form.title} organisation={page.organisation.name} failed={(refused?.errors.length ?? 0) > 0} />
@@ -67,8 +73,9 @@ export default function IntakeRoute({ loaderData, actionData, params }: Route.Co
       </a>
       <LanguageSwitch current={language} hrefOf={(l) => `/${params.code}/${l}`} />
       <main className="site-page">
+        <FormProblems questions={page.questions} errors={refused?.errors ?? []} notice={refused?.notice} />
         <IntakeInformation page={page} />
-        <ReportForm page={page} action={`/${params.code}/${language}`} values={refused?.values ?? {}} errors={refused?.errors ?? []} notice={refused?.notice} />
+        <ReportForm page={page} action={`/${params.code}/${language}`} values={refused?.values ?? {}} errors={refused?.errors ?? []} />
       </main>
     </>
   );

@@ -102,7 +102,17 @@ interface TextProps {
 }
 
 /** A labelled text input or text area, its hint and error named by aria-describedby, its value kept. */
-export function TextField({ field, label, value, required, error, hint, type = 'text', multiline = false, autoComplete = 'off' }: TextProps) {
+export function TextField({
+  field,
+  label,
+  value,
+  required,
+  error,
+  hint,
+  type = 'text',
+  multiline = false,
+  autoComplete = 'off',
+}: TextProps) {
   const shared = {
     id: field,
     name: field,
@@ -124,7 +134,11 @@ export function TextField({ field, label, value, required, error, hint, type = '
       ) : null}
       <ErrorMessage field={field} error={error} />
       {multiline ? (
-        <textarea className={`utrecht-textarea utrecht-form-field__input${error ? ' utrecht-textarea--invalid' : ''}`} rows={10} {...shared} />
+        <textarea
+          className={`utrecht-textarea utrecht-form-field__input${error ? ' utrecht-textarea--invalid' : ''}`}
+          rows={10}
+          {...shared}
+        />
       ) : (
         <input
           className={`utrecht-textbox utrecht-form-field__input${error ? ' utrecht-textbox--invalid' : ''}`}
