@@ -73,7 +73,7 @@ describe('checking the report form', () => {
   });
 
   it('passes a chosen counsellor and gender preference on', () => {
-    const counsellorId = page.counsellors[0]!.counsellorId;
+    const counsellorId = page.counsellors[0].counsellorId;
     const checked = checkReport({ ...complete, counsellorId, advisorGender: 'female' }, page, 'nl');
     expect(checked.ok && checked.request.preferences).toEqual({ advisorGender: 'female', counsellorId });
   });
