@@ -34,6 +34,9 @@ export default defineConfig(
     'tmp/',
     'coverage/',
     'dist/',
+    // The reporter site's build output and React Router's generated route types.
+    'services/*/build/',
+    'services/*/.react-router/',
     // Planted boundary violations, on purpose (tools/architecture/boundaries.spec.ts); not part of any project.
     'tools/architecture/fixtures/',
   ]),
@@ -75,6 +78,17 @@ export default defineConfig(
       '@typescript-eslint/unbound-method': 'off',
       // Test doubles implement async ports with synchronous bodies (`handle: async (m) => void seen.push(m)`).
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['services/reporter-site/app/**/*.{ts,tsx}'],
+    rules: {
+      // React Router's way to answer a loader with a status (`throw data(null, { status: 404 })`): the router
+      // catches it and renders the error boundary; it is no error object, and is meant not to be.
+      '@typescript-eslint/only-throw-error': [
+        'error',
+        { allow: [{ from: 'package', package: 'react-router', name: 'DataWithResponseInit' }] },
+      ],
     },
   },
   {

@@ -1,0 +1,49 @@
+import type { Language } from '../i18n/languages';
+import type { IntakePage, Receipt } from './intake-page';
+import type { ReportRequest } from './report-form';
+
+/** Where intake's API is: `INTAKE_URL`, the launcher's intake port by default. */
+function intakeUrl(): string {
+  return (process.env.INTAKE_URL ?? 'http://127.0.0.1:3001').replace(/\/$/, '');
+}
+
+// Intake codes are lower-case words with dashes; anything else is not a page, and never reaches intake's path.
+const INTAKE_CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export function isIntakeCode(code: string): boolean {
+  return INTAKE_CODE.test(code);
+}
+
+/** The organisation's page in one language, or undefined when no organisation has the code. */
+export async function fetchIntakePage(code: string, language: Language): Promise<IntakePage | undefined> {
+  if (!isIntakeCode(code)) return undefined;
+  const response = await fetch(`${intakeUrl()}/intake/${code}?lang=${language}`, { headers: { accept: 'application/json' } });
+  if (response.status === 404) return undefined;
+  if (!response.ok) throw new Error(`intake answered ${response.status} for the intake page`);
+  return (await response.json()) as IntakePage;
+}
+
+export type Submission =
+  | { kind: 'received'; receipt: Receipt }
+  | { kind: 'out-of-scope'; whereToGo: string }
+  | { kind: 'busy'; retryAfterSeconds: number }
+  | { kind: 'unknown-counsellor' }
+  | { kind: 'failed'; status: number };
+
+/** Submits the report; what intake refuses comes back as a kind the form can explain, never as its problem text. */
+export async function submitReport(code: string, report: ReportRequest): Promise<Submission> {
+  const response = await fetch(`${intakeUrl()}/intake/${code}/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(report),
+  });
+  if (response.status === 201) return { kind: 'received', receipt: (await response.json()) as Receipt };
+  if (response.status === 200) {
+    const answer = (await response.json()) as { outOfScope?: boolean; whereToGo?: string };
+    if (answer.outOfScope) return { kind: 'out-of-scope', whereToGo: answer.whereToGo ?? '' };
+  }
+  if (response.status === 429) return { kind: 'busy', retryAfterSeconds: Number(response.headers.get('retry-after') ?? 180) || 180 };
+  if (response.status === 422 && report.preferences?.counsellorId) return { kind: 'unknown-counsellor' };
+  await response.body?.cancel();
+  return { kind: 'failed', status: response.status };
+}

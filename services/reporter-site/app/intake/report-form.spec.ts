@@ -1,0 +1,87 @@
+import pages from '../../test/fixtures/intake-pages.json';
+import type { IntakePage } from './intake-page';
+import { ACCOUNT_MAX, checkReport, formValues } from './report-form';
+
+const page = pages.nl as IntakePage;
+const complete = {
+  theme: 'bullying',
+  relation: 'manager',
+  account: '  Mijn leidinggevende schreeuwt.  ',
+  anonymity: 'anonymous',
+  contactChannel: 'platform',
+  consent: 'v1',
+};
+
+describe('checking the report form', () => {
+  it('turns a complete form into the body intake takes, in the page language and consent version', () => {
+    expect(checkReport(complete, page, 'nl')).toEqual({
+      ok: true,
+      request: {
+        theme: 'bullying',
+        relation: 'manager',
+        account: 'Mijn leidinggevende schreeuwt.',
+        anonymity: 'anonymous',
+        contact: { channel: 'platform' },
+        language: 'nl',
+        consentVersion: 'v1',
+      },
+    });
+  });
+
+  it('names every missing answer, with the question it belongs to', () => {
+    const checked = checkReport({}, page, 'nl');
+    expect(checked.ok).toBe(false);
+    expect(!checked.ok && checked.errors.map((e) => `${e.field}:${e.message}:${e.question}`)).toEqual([
+      'theme:errors.choose:theme',
+      'relation:errors.choose:relation',
+      'account:errors.fill:account',
+      'anonymity:errors.choose:anonymity',
+      'contactChannel:errors.choose:contactChannel',
+      'consent:errors.consent:consent',
+    ]);
+  });
+
+  it('asks for the address of the channel chosen, and a name only from a reporter known to the counsellor', () => {
+    const checked = checkReport({ ...complete, anonymity: 'known-to-advisor', contactChannel: 'email', email: 'geen-adres' }, page, 'nl');
+    expect(!checked.ok && checked.errors.map((e) => e.field)).toEqual(['identityName', 'email']);
+    const known = checkReport(
+      {
+        ...complete,
+        anonymity: 'known-to-advisor',
+        identityName: 'Sam',
+        contactChannel: 'phone',
+        phone: '+31 6 1234 5678',
+        email: 'x@y.nl',
+      },
+      page,
+      'nl',
+    );
+    expect(known.ok && known.request).toMatchObject({ identity: { name: 'Sam' }, contact: { channel: 'phone', phone: '+31 6 1234 5678' } });
+  });
+
+  it('refuses choices the page does not offer: a theme, a counsellor, an account that is too long', () => {
+    const checked = checkReport(
+      { ...complete, theme: 'workload', counsellorId: '00000000-0000-4000-8000-000000000000', account: 'x'.repeat(ACCOUNT_MAX + 1) },
+      page,
+      'nl',
+    );
+    expect(!checked.ok && checked.errors.map((e) => `${e.field}:${e.message}`)).toEqual([
+      'theme:errors.choose',
+      'account:errors.tooLong',
+      'counsellorId:errors.counsellor',
+    ]);
+  });
+
+  it('passes a chosen counsellor and gender preference on', () => {
+    const counsellorId = page.counsellors[0].counsellorId;
+    const checked = checkReport({ ...complete, counsellorId, advisorGender: 'female' }, page, 'nl');
+    expect(checked.ok && checked.request.preferences).toEqual({ advisorGender: 'female', counsellorId });
+  });
+
+  it('reads only the known fields of a posted form', () => {
+    const form = new FormData();
+    form.set('account', 'tekst');
+    form.set('isAdmin', 'true');
+    expect(formValues(form)).toEqual({ account: 'tekst' });
+  });
+});
