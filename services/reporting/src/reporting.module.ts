@@ -6,6 +6,7 @@ import { REPORTING_READS, REPORT_SIGNER } from './application/ports/reporting-re
 import { FactsJournal, ReportsRepository } from './application/reporting.repositories';
 import { ReportsService } from './application/reports/reports.service';
 import { REPORTING_MIGRATIONS } from './infrastructure/migrations';
+import { ReadModelRebuild } from './infrastructure/read-model-rebuild.sql';
 import { SealedReportSigner, SqlReportingReads } from './infrastructure/reporting-reads.sql';
 
 /** Wires the service: read models, the facts journal fed by other services' events, reports, the API. */
@@ -19,6 +20,7 @@ import { SealedReportSigner, SqlReportingReads } from './infrastructure/reportin
     FactsJournal,
     ReportsService,
     JournalListener,
+    ReadModelRebuild,
     OutboxRelayLifecycle,
   ],
 })

@@ -26,7 +26,6 @@ export function caseRef(caseId: string): string {
   return createHash('sha256').update(`vertrouwd-reporting-case:${caseId}`).digest('hex').slice(0, 32);
 }
 
-/** The Dutch calendar day of an instant. */
 /**
  * Other services' integration events → the organisation's facts journal, content-free. A case's later events carry
  * only its id: its organisation is looked up by pseudonym in `reporting_cases` (written when the case opened).
@@ -82,6 +81,7 @@ export class JournalListener extends ReadModelListener {
         pendingBillObliged: p.pendingBillObliged,
         counsellorAppointed: p.primaryCounsellorId !== undefined,
         active: p.status === 'active',
+        version: p.version,
       };
       return { organisationId: p.organisationId, fact };
     }

@@ -26,6 +26,8 @@ export type ReportingFact =
       pendingBillObliged: boolean;
       counsellorAppointed: boolean;
       active: boolean;
+      /** The directory's version of the record (absent in facts journaled before it was kept). */
+      version?: number;
     }
   | { type: 'CaseReported'; caseRef: string; on: string; theme: Theme; relation: Relation; anonymity: Anonymity }
   | { type: 'CaseAcknowledged'; caseRef: string; on: string }
