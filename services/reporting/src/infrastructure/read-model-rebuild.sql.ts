@@ -5,18 +5,20 @@ import { ReadModels } from '@vertrouwd/service-kit';
 import type { ReportingFact } from '../domain/facts/facts';
 
 export interface RebuildOutcome {
-  /** Facts read from the journal, in global order. */
+  /** Facts read from the journal, in global order (only the two types the tables are made of). */
   facts: number;
   organisations: number;
   cases: number;
 }
 
 const ROWS_PER_INSERT = 10_000;
+const REBUILT_FROM = ['OrganisationRecorded', 'CaseReported'];
 
 /**
  * Rebuilds reporting's read-model tables (`reporting_organisations`, `reporting_cases`) from zero, from the facts
- * journal alone: every `facts-*` stream read in global order, pages of `pageSize`, folded in memory, then the tables
- * replaced in one transaction. What the journal listener would have written, except that a case's agency is its
+ * journal alone: the organisations' records and the reported cases of every `facts-*` stream read in global order
+ * (the store filters the other types), pages of `pageSize`, folded in memory, then the tables replaced in one
+ * transaction. What the journal listener would have written, except that a case's agency is its
  * organisation's (the listener takes it from the case event; they differ only for an organisation that changed
  * agency). Run it with the journal listener stopped, or run it again afterwards: it replaces, never merges.
  */
@@ -33,7 +35,7 @@ export class ReadModelRebuild {
     let facts = 0;
     let after: bigint | undefined;
     for (;;) {
-      const page = await this.store.readAll({ after, maxCount: pageSize, categories: ['facts'] });
+      const page = await this.store.readAll({ after, maxCount: pageSize, categories: ['facts'], types: REBUILT_FROM });
       for (const event of page) {
         const organisationId = event.streamId.slice('facts-'.length);
         if (event.type === 'OrganisationRecorded') {

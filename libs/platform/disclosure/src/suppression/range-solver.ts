@@ -50,7 +50,10 @@ class RangeModel {
     this.constraints = linkedCells(target, shown);
     // Partition refinement: a column's class is its history of memberships (the objective, then each row in turn).
     const classOf = new Map<number, number>();
-    const classes: { inTarget: boolean; rows: number[] }[] = [{ inTarget: false, rows: [] }, { inTarget: true, rows: [] }];
+    const classes: { inTarget: boolean; rows: number[] }[] = [
+      { inTarget: false, rows: [] },
+      { inTarget: true, rows: [] },
+    ];
     for (const c of target.columns) classOf.set(c, 1);
     this.constraints.forEach((cell, row) => {
       const refined = new Map<number, number>();
