@@ -172,7 +172,20 @@ async function runChild(environment: PastYearEnvironment): Promise<void> {
     }
     const plan = pastYearPlan(year);
     const submit = intakeApp.app.get(CommandBus);
-    const work = caseApp.app.get(CommandBus);
+    const commandBus = caseApp.app.get(CommandBus);
+    const { WrongExpectedVersionError } = require('@vertrouwd/event-sourcing') as typeof import('@vertrouwd/event-sourcing'); // eslint-disable-line @typescript-eslint/no-require-imports
+    /** A command again when the case changed meanwhile (the running case service's jobs and listeners act on it too). */
+    const work = {
+      execute: async (command: object): Promise<unknown> => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await commandBus.execute(command);
+          } catch (error) {
+            if (!(error instanceof WrongExpectedVersionError) || attempt >= 5) throw error;
+          }
+        }
+      },
+    };
     /**
      * The cases as case opened them from intake's events and matching assigned them, as any report is; what matching
      * leaves waiting after a minute (every counsellor full) the coordinator assigns.
