@@ -131,12 +131,18 @@ async function runChild(environment: PastYearEnvironment): Promise<void> {
   const { CommandBus } = require('@nestjs/cqrs') as typeof import('@nestjs/cqrs');
   const { intake } = require('../../services/intake/src/service') as typeof import('../../services/intake/src/service');
   const { caseService } = require('../../services/case/src/service') as typeof import('../../services/case/src/service');
-  const { SubmitReport } = require('../../services/intake/src/application/submit-report/submit-report.command');
-  const { AcknowledgeCase } = require('../../services/case/src/application/acknowledge-case/acknowledge-case.command');
-  const { LogHours } = require('../../services/case/src/application/log-hours/log-hours.command');
-  const { GiveFeedback } = require('../../services/case/src/application/give-feedback/give-feedback.command');
-  const { CloseCase } = require('../../services/case/src/application/close-case/close-case.command');
-  const { AssignAdvisor } = require('../../services/case/src/application/assign-advisor/assign-advisor.command');
+  const { SubmitReport } =
+    require('../../services/intake/src/application/submit-report/submit-report.command') as typeof import('../../services/intake/src/application/submit-report/submit-report.command');
+  const { AcknowledgeCase } =
+    require('../../services/case/src/application/acknowledge-case/acknowledge-case.command') as typeof import('../../services/case/src/application/acknowledge-case/acknowledge-case.command');
+  const { LogHours } =
+    require('../../services/case/src/application/log-hours/log-hours.command') as typeof import('../../services/case/src/application/log-hours/log-hours.command');
+  const { GiveFeedback } =
+    require('../../services/case/src/application/give-feedback/give-feedback.command') as typeof import('../../services/case/src/application/give-feedback/give-feedback.command');
+  const { CloseCase } =
+    require('../../services/case/src/application/close-case/close-case.command') as typeof import('../../services/case/src/application/close-case/close-case.command');
+  const { AssignAdvisor } =
+    require('../../services/case/src/application/assign-advisor/assign-advisor.command') as typeof import('../../services/case/src/application/assign-advisor/assign-advisor.command');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const services = [];
   try {
@@ -222,10 +228,10 @@ async function runChild(environment: PastYearEnvironment): Promise<void> {
           submit.execute<object, { caseId: string }>(
             new SubmitReport(
               PAST_YEAR_INTAKE_CODE,
-              c.theme,
-              c.relation,
+              c.theme as never,
+              c.relation as never,
               'Demomelding uit het afgelopen jaar (verzonnen).',
-              c.anonymity,
+              c.anonymity as never,
               { channel: 'platform' },
               undefined,
               'nl',
@@ -250,7 +256,7 @@ async function runChild(environment: PastYearEnvironment): Promise<void> {
           await at(morning(c.feedback), () =>
             work.execute(new GiveFeedback(caseId, advisorId, randomUUID(), 'Wij hebben uw melding besproken (demo).', context())),
           );
-          await at(morning(c.closed), () => work.execute(new CloseCase(caseId, advisorId, c.outcome, context())));
+          await at(morning(c.closed), () => work.execute(new CloseCase(caseId, advisorId, c.outcome as never, context())));
         }),
       );
       caseIds.push(...ids);

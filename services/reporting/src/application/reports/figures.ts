@@ -46,7 +46,7 @@ function caseCellIds(year: number): string[] {
 /** The cells whose id has `value` at position `index` (ids are `year|Q|theme|relation|anonymity|state`), in order. */
 function where(ids: readonly string[], index: number, value: string): string[] {
   let byIndex = partitions.get(ids);
-  if (!byIndex) partitions.set(ids, (byIndex = new Map()));
+  if (!byIndex) partitions.set(ids, (byIndex = new Map<number, Map<string, string[]>>()));
   let byValue = byIndex.get(index);
   if (!byValue) {
     byValue = new Map();
