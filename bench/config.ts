@@ -22,6 +22,10 @@ export interface BenchConfig {
   reports: number;
   /** Client organisations invoiced in one invoice run. */
   invoiceOrganisations: number;
+  /** Client organisations of the reporting agency (drafts and publications of all of them). */
+  reportingOrganisations: number;
+  /** Events in reporting's store: the organisations' facts journals together (the history a reproduction may scan). */
+  reportingEvents: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -48,6 +52,8 @@ export function readConfig(): BenchConfig {
     decisions: intFromEnv('BENCH_DECISIONS', 10_000),
     reports: intFromEnv('BENCH_REPORTS', 200),
     invoiceOrganisations: intFromEnv('BENCH_INVOICE_ORGANISATIONS', 10_000),
+    reportingOrganisations: intFromEnv('BENCH_REPORTING_ORGANISATIONS', 5_000),
+    reportingEvents: intFromEnv('BENCH_REPORTING_EVENTS', 1_000_000),
   };
 }
 

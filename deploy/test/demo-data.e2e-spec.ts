@@ -9,24 +9,33 @@ import { caseService } from '../../services/case/src/service';
 import { intake } from '../../services/intake/src/service';
 import { billingService } from '../../services/billing/src/service';
 import { matchingService } from '../../services/matching/src/service';
+import { reportingService } from '../../services/reporting/src/service';
+import { amsterdamToday } from '@vertrouwd/domain';
 import { seedDemoData } from '../src/demo-data';
+import { DEMO_DIRECTORY } from '../src/demo-directory';
+import { PAST_YEAR_CASES, type PastYearEnvironment } from '../src/demo-past-year';
 import type { ServiceProcess } from '../src/service-processes';
 
 // What `npm start` seeds, against intake, case, matching and billing as it runs them: the directory made through matching's
 // API (two agencies, organisations of every size, external and internal counsellors, an absence), the intake pages
-// fed from it, and the demo reports matched and assigned; no later start makes any of it again.
+// fed from it, and the demo reports matched and assigned; last year's cases at the bakery, written through intake's
+// and case's handlers on a clock set back, so its annual report publishes and reproduces; no later start makes any of
+// it again.
 describe('demo data', () => {
   const ADMIN_SECRET = 'demo-data-e2e-identity-admin-secret';
   let issuer: DevIssuer;
   let dbs: TestDatabase[];
   let running: RunningService[];
   let services: ServiceProcess[];
+  let pastYear: PastYearEnvironment;
   const dataDir = mkdtempSync(join(tmpdir(), 'demo-data-e2e-'));
   const coordinator = async (user = 'coordinator-carla') => `Bearer ${await issuer.mintToken(user)}`;
 
   beforeAll(async () => {
     issuer = await startDevIssuer({ port: 0, adminClientSecret: ADMIN_SECRET, usersFile: join(dataDir, 'users.json') });
-    dbs = await Promise.all(['intake', 'case', 'matching', 'bus', 'vault', 'billing'].map((label) => createTestDatabase(`demo_${label}`)));
+    dbs = await Promise.all(
+      ['intake', 'case', 'matching', 'bus', 'vault', 'billing', 'reporting'].map((label) => createTestDatabase(`demo_${label}`)),
+    );
     const common = {
       OIDC_ISSUER: issuer.issuer,
       BUS_DATABASE_URL: dbs[3].url,
@@ -42,7 +51,9 @@ describe('demo data', () => {
       await startService({ ...caseService, logger: false }, { ...common, DATABASE_URL: dbs[1].url }),
       await startService({ ...matchingService, logger: false }, { ...common, DATABASE_URL: dbs[2].url }),
       await startService({ ...billingService, logger: false }, { ...common, DATABASE_URL: dbs[5].url }),
+      await startService({ ...reportingService, logger: false }, { ...common, DATABASE_URL: dbs[6].url }),
     ];
+    pastYear = { intake: { ...common, DATABASE_URL: dbs[0].url }, case: { ...common, DATABASE_URL: dbs[1].url } };
     services = running.map((s) => ({ name: s.platform.serviceName, url: s.url, stop: () => s.close() }));
   });
   afterAll(async () => {
@@ -61,9 +72,9 @@ describe('demo data', () => {
   };
 
   it('makes the directory through matching, feeds the intake pages, and has the demo reports matched and assigned, once', async () => {
-    expect(await seedDemoData(services, issuer, dataDir)).toBe(true);
+    expect(await seedDemoData(services, issuer, dataDir, pastYear)).toBe(true);
     const seeded = await cases();
-    expect(seeded).toHaveLength(2);
+    expect(seeded).toHaveLength(2 + PAST_YEAR_CASES);
     expect(seeded.every((c) => c.advisorId)).toBe(true);
 
     const matching = request(running[2].url);
@@ -110,11 +121,45 @@ describe('demo data', () => {
     }
 
     // A later start: the marker skips seeding; without it (a restart mid-seed) the ids and keys make nothing twice.
-    expect(await seedDemoData(services, issuer, dataDir)).toBe(true);
+    expect(await seedDemoData(services, issuer, dataDir, pastYear)).toBe(true);
     rmSync(join(dataDir, 'demo-data.seeded'));
-    expect(await seedDemoData(services, issuer, dataDir)).toBe(true);
+    expect(await seedDemoData(services, issuer, dataDir, pastYear)).toBe(true);
     expect(await cases()).toEqual(seeded);
-  });
+  }, 480_000);
+
+  it("lets the coordinator publish the bakery's report of last year, the employer read it and the auditor reproduce it", async () => {
+    const year = Number(amsterdamToday().slice(0, 4)) - 1;
+    const bakery = DEMO_DIRECTORY[0].organisations[0].organisationId;
+    const reporting = request(running[4].url);
+    const base = `/agencies/${DEMO_AGENCY_ID}/organisations/${bakery}/reports/${year}`;
+    const carla = await coordinator();
+    type Cell = { key: string; value: number | null; reason: string | null };
+    const table = (body: { tables: { id: string; cells: Cell[] }[] }, id: string) => body.tables.find((t) => t.id === id)!.cells;
+    // Every case of the year, closed or open at its end, is in the facts once the bus has delivered them.
+    await eventually(
+      async () => {
+        const { body: draft } = await reporting.get(`${base}/draft`).set('Authorization', carla).expect(200);
+        expect(table(draft, 'total')[0].value).toBe(PAST_YEAR_CASES);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    const { body: published } = await reporting.post(`${base}/publications`).set('Authorization', carla).expect(201);
+    const { body: report } = await request(running[4].url)
+      .get(`/organisations/${bakery}/reports/${year}`)
+      .set('Authorization', await coordinator('employer-erik'))
+      .expect(200);
+    expect(table(report, 'total')[0].value).toBe(PAST_YEAR_CASES);
+    // Cells of five or more are shown, smaller ones blank with their reason.
+    const themes = table(report, 'by-theme');
+    expect(themes.filter((c) => c.value !== null && c.value >= 5).length).toBeGreaterThanOrEqual(2);
+    expect(themes.some((c) => c.value === null && c.reason === 'primary')).toBe(true);
+    const { body: reproduction } = await reporting
+      .get(`${base}/publications/${published.publication}/reproduction`)
+      .set('Authorization', await coordinator('auditor-ada'))
+      .expect(200);
+    expect(reproduction).toMatchObject({ same: true, differences: [], publishedDigest: published.digest });
+    expect(reproduction.reproducedDigest).toBe(published.digest);
+  }, 120_000);
 
   it('seeds nothing with an external identity provider', async () => {
     expect(await seedDemoData(services, undefined, dataDir)).toBe(false);

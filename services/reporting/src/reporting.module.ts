@@ -9,6 +9,7 @@ import { ReportsService } from './application/reports/reports.service';
 import { BenchmarksService } from './application/benchmarks/benchmarks.service';
 import { ComplianceService } from './application/compliance/compliance.service';
 import { REPORTING_MIGRATIONS } from './infrastructure/migrations';
+import { ReadModelRebuild } from './infrastructure/read-model-rebuild.sql';
 import { SealedReportSigner, SqlReportingReads } from './infrastructure/reporting-reads.sql';
 
 /** Wires the service: read models, the facts journal fed by other services' events, reports, the API. */
@@ -29,6 +30,7 @@ import { SealedReportSigner, SqlReportingReads } from './infrastructure/reportin
     BenchmarksService,
     ComplianceService,
     JournalListener,
+    ReadModelRebuild,
     OutboxRelayLifecycle,
   ],
 })

@@ -27,7 +27,6 @@ export function caseRef(caseId: string): string {
   return createHash('sha256').update(`vertrouwd-reporting-case:${caseId}`).digest('hex').slice(0, 32);
 }
 
-/** The Dutch calendar day of an instant. */
 /**
  * Other services' integration events → the organisation's facts journal, content-free. A case's later events carry
  * only its id: its organisation is looked up by pseudonym in `reporting_cases` (written when the case opened).
@@ -89,6 +88,7 @@ export class JournalListener extends ReadModelListener {
         internalCounsellors: p.internalCounsellorIds.length,
         active: p.status === 'active',
         sites: [...p.regions],
+        version: p.version,
       };
       return { organisationId: p.organisationId, fact };
     }

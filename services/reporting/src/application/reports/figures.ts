@@ -43,10 +43,25 @@ function caseCellIds(year: number): string[] {
   return ids;
 }
 
-/** The cells whose id has `value` at position `index` (ids are `year|Q|theme|relation|anonymity|state`). */
+/** The cells whose id has `value` at position `index` (ids are `year|Q|theme|relation|anonymity|state`), in order. */
 function where(ids: readonly string[], index: number, value: string): string[] {
-  return ids.filter((id) => id.split('|')[index] === value);
+  let byIndex = partitions.get(ids);
+  if (!byIndex) partitions.set(ids, (byIndex = new Map<number, Map<string, string[]>>()));
+  let byValue = byIndex.get(index);
+  if (!byValue) {
+    byValue = new Map();
+    for (const id of ids) {
+      const part = id.split('|')[index];
+      const list = byValue.get(part);
+      if (list) list.push(id);
+      else byValue.set(part, [id]);
+    }
+    byIndex.set(index, byValue);
+  }
+  return [...(byValue.get(value) ?? [])];
 }
+/** The ids split once per list and position (the lists are built per call of yearFigures, so the cache dies with them). */
+const partitions = new WeakMap<readonly string[], Map<number, Map<string, string[]>>>();
 
 /**
  * Folds the facts into each case: when reported, what, and where it stood at the end of `lastDay` (a closure or

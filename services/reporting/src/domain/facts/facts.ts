@@ -32,6 +32,8 @@ export type ReportingFact =
       active: boolean;
       /** The provinces of its sites (absent in facts journaled before sites were kept). */
       sites?: string[];
+      /** The directory's version of the record (absent in facts journaled before it was kept). */
+      version?: number;
     }
   | {
       type: 'CaseReported';
