@@ -15,6 +15,11 @@ export interface Platform {
   store: EventStore;
   bus: MessageBus;
   privacy: Privacy;
+  /**
+   * The key vault is in the service's own database (no PRIVACY_DATABASE_URL), the event store's with EVENT_STORE=
+   * postgres: new keys can then be written in a transaction of the store (`EventStore.transaction`).
+   */
+  vaultInServiceDatabase: boolean;
   contracts: ContractRegistry;
   close(): Promise<void>;
 }
@@ -45,6 +50,7 @@ export async function createPlatform(serviceName: string, env: NodeJS.ProcessEnv
     store,
     bus,
     privacy,
+    vaultInServiceDatabase: vaultPool === pool,
     contracts,
     close: async () => {
       await bus.close();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { StoreTransaction } from '@vertrouwd/event-sourcing';
 import { ReadModels } from '@vertrouwd/service-kit';
 import type {
   AdvisorEntry,
@@ -11,6 +12,8 @@ import type {
   RevealEntry,
   SummaryVersionEntry,
 } from '../application/ports/intake-read-model.port';
+
+const ADD_RECEIPT = 'insert into receipts (receipt_hash, case_id, passphrase_hash) values ($1, $2, $3)';
 
 /** Intake's tables through the kit's data source. Nothing here is readable personal data (see the migration). */
 @Injectable()
@@ -30,12 +33,10 @@ export class SqlIntakeReadModel implements IntakeReadModel {
     await this.query('delete from receipts where case_id = $1', [caseId]);
   }
 
-  async addReceipt(receiptHash: string, caseId: string, passphraseHash: string): Promise<void> {
-    await this.query('insert into receipts (receipt_hash, case_id, passphrase_hash) values ($1, $2, $3)', [
-      receiptHash,
-      caseId,
-      passphraseHash,
-    ]);
+  async addReceipt(receiptHash: string, caseId: string, passphraseHash: string, tx?: StoreTransaction): Promise<void> {
+    const values = [receiptHash, caseId, passphraseHash];
+    if (tx) await tx.query(ADD_RECEIPT, values);
+    else await this.query(ADD_RECEIPT, values);
   }
 
   async receipt(receiptHash: string): Promise<Receipt | undefined> {

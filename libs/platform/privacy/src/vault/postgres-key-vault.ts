@@ -5,7 +5,7 @@ import { AlreadyShreddedError, MasterKeyMismatchError, UnknownKeyError } from '.
 import type { KeyWrapper } from '../keys/key-wrapper.port';
 import { ExpiringCache } from './expiring-cache';
 import { caseKey, checkKind, checkRef, opaqueId, refKey, type KeyRef, type SubjectKind } from './key-ref';
-import type { DataKey, KeyLookup, KeyVault, ShredResult } from './key-vault.port';
+import type { DataKey, KeyLookup, KeyVault, ShredResult, VaultTransaction } from './key-vault.port';
 import * as sql from './key-vault.sql';
 import { SHRED_CHANNEL, type ShredWatcher } from './shred-watcher';
 import { singleFlight } from './single-flight';
@@ -16,6 +16,16 @@ export interface KeyCacheOptions {
   cacheTtlMs?: number;
   /** At most this many keys in memory (default 10 000). */
   maxCachedKeys?: number;
+}
+
+/** A pooled connection in a transaction, as the statements `createKeys` runs. */
+function statementsOf(client: PoolClient): VaultTransaction {
+  return {
+    query: async <R>(text: string, values?: unknown[]) => {
+      const { rows, rowCount } = await client.query(text, values);
+      return { rows: rows as R[], rowCount: rowCount ?? 0 };
+    },
+  };
 }
 
 const ERASED: KeyLookup = Object.freeze({ status: 'erased' });
@@ -57,6 +67,38 @@ export class PostgresKeyVault implements KeyVault {
         },
       ),
     );
+  }
+
+  async createKeys(refs: KeyRef[], tx?: VaultTransaction): Promise<DataKey[]> {
+    const checked = refs.map(checkRef);
+    if (new Set(checked.map(refKey)).size !== checked.length) throw new Error('createKeys: a ref is named twice');
+    const keys = await Promise.all(
+      checked.map(async () => {
+        const keyId = randomUUID();
+        const key = randomBytes(KEY_BYTES);
+        return { keyId, key, wrapped: await this.wrapper.wrap(key, sql.dataKeyContext(keyId)) };
+      }),
+    );
+    // Case locks before subject locks, each once: the order every creator and shredder takes them in.
+    const locks = [...new Set([...checked.map((r) => sql.caseLock(r.caseRef)), ...checked.flatMap((r) => sql.locksFor(r).slice(1))])];
+    const params = checked.map(sql.refParams);
+    const write = async (run: VaultTransaction) => {
+      await run.query(sql.LOCK_REFS, [locks]);
+      const { rowCount } = await run.query(sql.INSERT_FRESH_KEYS, [
+        keys.map((k) => k.keyId),
+        params.map((p) => p[1]),
+        params.map((p) => p[2]),
+        params.map((p) => p[3]),
+        params.map((p) => p[0]),
+        keys.map((k) => k.wrapped),
+        this.wrapper.keyId,
+      ]);
+      // All or none: none when a case or subject named was shredded.
+      if (rowCount !== checked.length) throw new AlreadyShreddedError(await this.shreddedScope(run, params));
+    };
+    if (tx) await write(tx);
+    else await inTransaction(this.pool, (client) => write(statementsOf(client)));
+    return keys.map(({ keyId, key }) => ({ keyId, key }));
   }
 
   async keyById(keyId: string): Promise<KeyLookup> {
@@ -138,6 +180,14 @@ export class PostgresKeyVault implements KeyVault {
     const [caseRef, , kind, subjectRef] = sql.refParams(ref);
     const { rows } = await client.query<{ scope: 'case' | 'subject' }>(sql.SELECT_TOMBSTONE, [caseRef, kind, subjectRef]);
     if (rows[0]) throw new AlreadyShreddedError(rows[0].scope);
+  }
+
+  private async shreddedScope(run: VaultTransaction, params: ReturnType<typeof sql.refParams>[]): Promise<'case' | 'subject'> {
+    for (const [caseRef, , kind, subjectRef] of params) {
+      const { rows } = await run.query<{ scope: 'case' | 'subject' }>(sql.SELECT_TOMBSTONE, [caseRef, kind, subjectRef]);
+      if (rows[0]) return rows[0].scope;
+    }
+    return 'case';
   }
 
   private async liveKey(row: sql.KeyRow, ref: KeyRef): Promise<DataKey> {
