@@ -26,21 +26,11 @@ export const INSERT_KEY = `insert into privacy_keys (key_id, scope, subject_kind
   values ($1, $2, $3, $4, $5, $6, $7)`;
 
 /**
- * Fresh keys in one statement, none of them under a tombstone: $1 key ids, $2 scopes, $3 subject kinds, $4 subject
- * refs, $5 case refs, $6 wrapped keys, $7 the wrapper's id. Inserts all or (a ref shredded) none: the caller compares
- * the count. Run after the refs' locks (LOCK_REFS), in the same transaction, so a shred committed meanwhile is seen.
+ * Fresh keys, all or none, in one round trip (the migration's `privacy_create_keys`: the refs' locks, then the insert
+ * unless a case or subject named was shredded): $1 locks in order, $2 key ids, $3 scopes, $4 subject kinds, $5 subject
+ * refs, $6 case refs, $7 wrapped keys, $8 the wrapper's id.
  */
-export const INSERT_FRESH_KEYS = `insert into privacy_keys (key_id, scope, subject_kind, subject_ref, case_ref, wrapped_key, wrapped_by)
-  select k.key_id, k.scope, k.subject_kind, k.subject_ref, k.case_ref, k.wrapped_key, $7
-  from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[])
-       as k(key_id, scope, subject_kind, subject_ref, case_ref, wrapped_key)
-  where not exists (select 1 from privacy_keys t, unnest($5::text[], $3::text[], $4::text[]) as r(case_ref, subject_kind, subject_ref)
-                    where t.shredded_at is not null
-                      and ((t.scope = 'case' and t.case_ref = r.case_ref)
-                        or (t.scope = 'subject' and t.subject_kind = r.subject_kind and t.subject_ref = r.subject_ref)))`;
-
-/** Every lock of a list in one round trip, in the list's order. */
-export const LOCK_REFS = `select pg_advisory_xact_lock(${REF_LOCK_NAMESPACE}, hashtext(l)) from unnest($1::text[]) l`;
+export const CREATE_KEYS = 'select created, shredded from privacy_create_keys($1, $2, $3, $4, $5, $6, $7, $8)';
 
 const SHRED = 'set wrapped_key = null, wrapped_by = null, shredded_at = now()';
 

@@ -18,8 +18,8 @@ export interface KeyCacheOptions {
   maxCachedKeys?: number;
 }
 
-/** A pooled connection in a transaction, as the statements `createKeys` runs. */
-function statementsOf(client: PoolClient): VaultTransaction {
+/** A pool or a connection, as what runs `createKeys`' statement. */
+function statementsOf(client: Pool | PoolClient): VaultTransaction {
   return {
     query: async <R>(text: string, values?: unknown[]) => {
       const { rows, rowCount } = await client.query(text, values);
@@ -82,22 +82,22 @@ export class PostgresKeyVault implements KeyVault {
     // Case locks before subject locks, each once: the order every creator and shredder takes them in.
     const locks = [...new Set([...checked.map((r) => sql.caseLock(r.caseRef)), ...checked.flatMap((r) => sql.locksFor(r).slice(1))])];
     const params = checked.map(sql.refParams);
-    const write = async (run: VaultTransaction) => {
-      await run.query(sql.LOCK_REFS, [locks]);
-      const { rowCount } = await run.query(sql.INSERT_FRESH_KEYS, [
-        keys.map((k) => k.keyId),
-        params.map((p) => p[1]),
-        params.map((p) => p[2]),
-        params.map((p) => p[3]),
-        params.map((p) => p[0]),
-        keys.map((k) => k.wrapped),
-        this.wrapper.keyId,
-      ]);
-      // All or none: none when a case or subject named was shredded.
-      if (rowCount !== checked.length) throw new AlreadyShreddedError(await this.shreddedScope(run, params));
-    };
-    if (tx) await write(tx);
-    else await inTransaction(this.pool, (client) => write(statementsOf(client)));
+    const values = [
+      locks,
+      keys.map((k) => k.keyId),
+      params.map((p) => p[1]),
+      params.map((p) => p[2]),
+      params.map((p) => p[3]),
+      params.map((p) => p[0]),
+      keys.map((k) => k.wrapped),
+      this.wrapper.keyId,
+    ];
+    // Without a transaction, the one statement is one of its own.
+    const { rows } = await (tx ?? statementsOf(this.pool)).query<{ created: number; shredded: 'case' | 'subject' | null }>(
+      sql.CREATE_KEYS,
+      values,
+    );
+    if (rows[0].created !== checked.length) throw new AlreadyShreddedError(rows[0].shredded ?? 'case');
     return keys.map(({ keyId, key }) => ({ keyId, key }));
   }
 
@@ -180,14 +180,6 @@ export class PostgresKeyVault implements KeyVault {
     const [caseRef, , kind, subjectRef] = sql.refParams(ref);
     const { rows } = await client.query<{ scope: 'case' | 'subject' }>(sql.SELECT_TOMBSTONE, [caseRef, kind, subjectRef]);
     if (rows[0]) throw new AlreadyShreddedError(rows[0].scope);
-  }
-
-  private async shreddedScope(run: VaultTransaction, params: ReturnType<typeof sql.refParams>[]): Promise<'case' | 'subject'> {
-    for (const [caseRef, , kind, subjectRef] of params) {
-      const { rows } = await run.query<{ scope: 'case' | 'subject' }>(sql.SELECT_TOMBSTONE, [caseRef, kind, subjectRef]);
-      if (rows[0]) return rows[0].scope;
-    }
-    return 'case';
   }
 
   private async liveKey(row: sql.KeyRow, ref: KeyRef): Promise<DataKey> {
