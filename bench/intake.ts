@@ -285,6 +285,11 @@ async function loadTest(service: ChildProcess, url: string, pgCpu: (() => number
   const measured = await after;
   const sorted = result.latencies.sort((a, b) => a - b);
   const submitted = result.statuses['201'] ?? 0;
+  for (const [database, c] of Object.entries(measured.counts)) {
+    for (const [text, n] of Object.entries(c.texts ?? {}).sort(([, a], [, b]) => b - a)) {
+      console.error(`${database}: ${(n / Math.max(1, submitted)).toFixed(2)} per report: ${text}`);
+    }
+  }
   const failures = Object.fromEntries(Object.entries(result.statuses).filter(([status]) => status !== '201'));
   const cores = (us: number) => us / measured.wallUs;
   return {
@@ -399,7 +404,7 @@ async function visibility(
   };
 }
 
-type StatementCounts = Record<string, { statements: number; transactions: number }>;
+type StatementCounts = Record<string, { statements: number; transactions: number; texts?: Record<string, number> }>;
 
 /**
  * Counts, in the services' process, the statements sent to each database and the transactions they commit (a
@@ -414,8 +419,13 @@ function countStatements(): { reset(): void; read(): StatementCounts } {
     const [first] = args;
     const text = (typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '')).trim().toLowerCase();
     const database = (this as unknown as { database?: string }).database ?? '?';
-    const entry = (counts[database] ??= { statements: 0, transactions: 0 });
+    const entry = (counts[database] ??= { statements: 0, transactions: 0, texts: {} });
     entry.statements += 1;
+    // BENCH_INTAKE_STATEMENTS=1: which statements, by their first words (for the notes; not in the report).
+    if (process.env.BENCH_INTAKE_STATEMENTS === '1') {
+      const head = text.replace(/\s+/g, ' ').slice(0, 70);
+      entry.texts![head] = (entry.texts![head] ?? 0) + 1;
+    }
     if (text === 'begin' || text.startsWith('begin ') || text.startsWith('start transaction')) open.add(this);
     else if (text === 'commit' || text === 'rollback') {
       open.delete(this);
