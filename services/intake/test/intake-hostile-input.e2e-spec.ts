@@ -56,6 +56,35 @@ describe('intake against hostile input', () => {
     expect(await live()).toEqual(before);
   });
 
+  it('writes nothing at all when the last write of a report fails: receipt, keys, event and outbox in one transaction', async () => {
+    const { pool } = intake.service.platform;
+    // Counted before the report is written, by design (ADR 0030): the attempt log is not the report's.
+    const reportRows = async () => {
+      const { intake_throttle: attempts, ...rest } = await rowCounts(intake.db.url);
+      return { attempts, rest };
+    };
+    // The event's insert, the last of a report's writes, fails inside PostgreSQL.
+    await pool.query(`create function fail_append() returns trigger language plpgsql as $$
+                        begin raise exception 'append refused for this test'; end $$`);
+    await pool.query('create trigger fail_append before insert on es_events for each row execute function fail_append()');
+    try {
+      const before = await reportRows();
+      const withContact = {
+        ...REPORT,
+        anonymity: 'known-to-advisor',
+        identity: { name: 'Jan' },
+        contact: { channel: 'email', email: 'jan@example.org' },
+      };
+      for (const body of [REPORT, withContact]) await intake.submit(body).expect(500);
+      const after = await reportRows();
+      expect(after.rest).toEqual(before.rest);
+    } finally {
+      await pool.query('drop trigger fail_append on es_events');
+      await pool.query('drop function fail_append()');
+    }
+    await intake.submit().expect(201);
+  });
+
   it('answers a NUL byte or a broken escape in an intake code with a 400, not a 500', async () => {
     for (const path of ['/intake/%00', '/intake/bakkerij-2026%00', '/intake/%00/reports', '/intake/%FF']) {
       const res = path.endsWith('/reports') ? await api().post(path).send(REPORT) : await api().get(path);

@@ -123,8 +123,20 @@ export interface ChainVerification {
   reason?: string;
 }
 
-export interface EventStore {
+/** What appends to a stream: the store itself, or one transaction of it (`EventStore.transaction`). */
+export interface StreamAppender {
   appendToStream(streamId: StreamId, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+}
+
+/**
+ * One transaction of the event store's database (a unit of work): its appends and the statements run through
+ * `query` (read-model rows, key-vault rows kept in the same database) commit together, or none of them does.
+ */
+export interface StoreTransaction extends StreamAppender {
+  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number }>;
+}
+
+export interface EventStore extends StreamAppender {
   /** Events of one stream; empty when the stream does not exist. */
   readStream(streamId: StreamId, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
@@ -134,6 +146,12 @@ export interface EventStore {
   subscribe(options: SubscriptionOptions): Subscription;
   /** Recomputes the stream's hash chain. */
   verifyStream(streamId: StreamId): Promise<ChainVerification>;
+  /**
+   * Runs `work` in one transaction of the store's database: committed when it resolves, rolled back (nothing
+   * appended, no statement's effect kept) when it throws. Only where the store is a database that can hold other
+   * rows (PostgreSQL); absent on KurrentDB, whose callers write in steps and clean up instead.
+   */
+  transaction?<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

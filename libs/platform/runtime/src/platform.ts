@@ -15,6 +15,11 @@ export interface Platform {
   store: EventStore;
   bus: MessageBus;
   privacy: Privacy;
+  /**
+   * The key vault is in the service's own database (no PRIVACY_DATABASE_URL), the event store's with EVENT_STORE=
+   * postgres: new keys can then be written in a transaction of the store (`EventStore.transaction`).
+   */
+  vaultInServiceDatabase: boolean;
   contracts: ContractRegistry;
   /** The pool sizes the caller chose (PlatformOptions); what else opens a pool on the service's database follows them. */
   poolSizes?: PoolSizes;
@@ -78,6 +83,7 @@ export async function createPlatform(
     store,
     bus,
     privacy,
+    vaultInServiceDatabase: vaultPool === pool,
     contracts,
     poolSizes: options.poolSizes,
     close: async () => {

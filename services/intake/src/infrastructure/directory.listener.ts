@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   AgencyStatusChangedV1,
@@ -10,6 +10,7 @@ import {
 } from '@vertrouwd/contracts';
 import type { TransactionalQuery } from '@vertrouwd/messaging';
 import { ReadModelListener } from '@vertrouwd/service-kit';
+import { SqlIntakeReadModel } from './intake-read-model.sql';
 
 /** Matching's directory events intake follows: what the intake page shows comes only from these. */
 export const DIRECTORY_TOPICS = [OrganisationPublishedV1, CounsellorPublishedV1, AgencyStatusChangedV1].map(topicOf);
@@ -22,6 +23,13 @@ export const DIRECTORY_TOPICS = [OrganisationPublishedV1, CounsellorPublishedV1,
 export class DirectoryListener extends ReadModelListener {
   readonly topics = DIRECTORY_TOPICS;
   override readonly group = 'intake-directory';
+  @Inject(SqlIntakeReadModel) private readonly intakeReadModel!: SqlIntakeReadModel;
+
+  protected override async handle(event: IntegrationEvent): Promise<void> {
+    await super.handle(event);
+    // Committed: organisations read before it are not served again.
+    this.intakeReadModel.forgetOrganisations();
+  }
 
   apply(event: IntegrationEvent, manager: EntityManager): Promise<void> {
     return applyDirectoryEvent(manager, event);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { StoreTransaction } from '@vertrouwd/event-sourcing';
 import { ReadModels } from '@vertrouwd/service-kit';
 import type {
   AdvisorEntry,
@@ -12,30 +13,53 @@ import type {
   SummaryVersionEntry,
 } from '../application/ports/intake-read-model.port';
 
+const ORGANISATION_TTL_MS = 1_000;
+const MAX_CACHED_ORGANISATIONS = 10_000;
+
+const ADD_RECEIPT = 'insert into receipts (receipt_hash, case_id, passphrase_hash) values ($1, $2, $3)';
+
 /** Intake's tables through the kit's data source. Nothing here is readable personal data (see the migration). */
 @Injectable()
 export class SqlIntakeReadModel implements IntakeReadModel {
+  /**
+   * Organisations by intake code, read at most once a second (every submission and page view asks): forgotten at
+   * once when this process applies a directory event, and within ORGANISATION_TTL_MS of one applied by another
+   * replica, which is no later than intake learns of a change anyway (the directory arrives over the bus).
+   */
+  private readonly organisations = new Map<string, { until: number; organisation: Promise<IntakeOrganisation | undefined> }>();
+
   constructor(private readonly readModels: ReadModels) {}
 
   private query<T>(sql: string, parameters: unknown[]): Promise<T[]> {
     return this.readModels.dataSource.query(sql, parameters);
   }
 
-  async organisationByCode(intakeCode: string): Promise<IntakeOrganisation | undefined> {
-    const [row] = await this.query<IntakeOrganisation>(ORGANISATION_BY_CODE, [intakeCode]);
-    return row;
+  organisationByCode(intakeCode: string): Promise<IntakeOrganisation | undefined> {
+    const now = Date.now();
+    const cached = this.organisations.get(intakeCode);
+    if (cached && cached.until > now) return cached.organisation;
+    const organisation = this.query<IntakeOrganisation>(ORGANISATION_BY_CODE, [intakeCode]).then(([row]) => row);
+    if (this.organisations.size >= MAX_CACHED_ORGANISATIONS) this.organisations.clear();
+    const entry = { until: now + ORGANISATION_TTL_MS, organisation };
+    this.organisations.set(intakeCode, entry);
+    // A failed read is not kept.
+    organisation.catch(() => this.organisations.get(intakeCode) === entry && this.organisations.delete(intakeCode));
+    return organisation;
+  }
+
+  /** After a directory change committed: the next read of any organisation goes to the table. */
+  forgetOrganisations(): void {
+    this.organisations.clear();
   }
 
   async removeReceiptsOf(caseId: string): Promise<void> {
     await this.query('delete from receipts where case_id = $1', [caseId]);
   }
 
-  async addReceipt(receiptHash: string, caseId: string, passphraseHash: string): Promise<void> {
-    await this.query('insert into receipts (receipt_hash, case_id, passphrase_hash) values ($1, $2, $3)', [
-      receiptHash,
-      caseId,
-      passphraseHash,
-    ]);
+  async addReceipt(receiptHash: string, caseId: string, passphraseHash: string, tx?: StoreTransaction): Promise<void> {
+    const values = [receiptHash, caseId, passphraseHash];
+    if (tx) await tx.query(ADD_RECEIPT, values);
+    else await this.query(ADD_RECEIPT, values);
   }
 
   async receipt(receiptHash: string): Promise<Receipt | undefined> {

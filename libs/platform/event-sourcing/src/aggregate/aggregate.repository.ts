@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@vertrouwd/domain';
-import type { AppendResult, EventMetadataInput, EventStore } from '../event-store.port';
+import type { AppendResult, EventMetadataInput, EventStore, StreamAppender } from '../event-store.port';
 import { NO_STREAM } from '../event-store.port';
 import { EventSerializer } from './event-serializer';
 import { uuidv7 } from '../ids';
@@ -72,9 +72,15 @@ export class AggregateRepository<E extends DomainEvent, A extends EventSourced<E
   /**
    * Appends the uncommitted events with the loaded version as the expected version, then marks them
    * committed at the version the store gave. `enrich` may add to each event's metadata, e.g. the
-   * integration events it gives rise to (the outbox), knowing the event's id.
+   * integration events it gives rise to (the outbox), knowing the event's id. `via` appends in a transaction of the
+   * store (`EventStore.transaction`) instead of on its own.
    */
-  async save(aggregate: A, metadata: EventMetadataInput = {}, enrich?: Enrich<E>): Promise<AppendResult | undefined> {
+  async save(
+    aggregate: A,
+    metadata: EventMetadataInput = {},
+    enrich?: Enrich<E>,
+    via: StreamAppender = this.store,
+  ): Promise<AppendResult | undefined> {
     const pending = aggregate.uncommittedEvents();
     if (pending.length === 0) return undefined;
     const events = pending.map((event) => {
@@ -86,7 +92,7 @@ export class AggregateRepository<E extends DomainEvent, A extends EventSourced<E
       };
     });
     const expected = aggregate.version < 0 ? NO_STREAM : aggregate.version;
-    const result = await this.store.appendToStream(this.streamId(aggregate.id), events, expected);
+    const result = await via.appendToStream(this.streamId(aggregate.id), events, expected);
     aggregate.markCommitted(result.nextExpectedVersion);
     return result;
   }

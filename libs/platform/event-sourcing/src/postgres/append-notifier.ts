@@ -1,6 +1,10 @@
 import { Client, type Pool } from 'pg';
 
-type Listener = () => void;
+/** Told what was committed: the names announced (e.g. the bus's topics), or undefined for anything. */
+type Listener = (names?: ReadonlySet<string>) => void;
+
+/** A NOTIFY payload stays well under PostgreSQL's 8,000 bytes; a longer list goes as "anything". */
+const MAX_PAYLOAD = 4_000;
 
 /** At most one cross-process wake-up per this many milliseconds. */
 const NOTIFY_INTERVAL_MS = 5;
@@ -21,6 +25,8 @@ export class PgChannel {
   private announceScheduled = false;
   private lastAnnounced = 0;
   private announcing: Promise<void> = Promise.resolve();
+  /** Names announced since the last NOTIFY; `all` when one announcement named nothing. */
+  private pending: Set<string> | 'all' = new Set();
 
   constructor(
     private readonly connectionString: string,
@@ -32,18 +38,28 @@ export class PgChannel {
    * Called after a commit that added events. Local listeners wake at once. Other processes get one
    * NOTIFY per interval at most: PostgreSQL gives every notifying transaction its own commit record,
    * so one per append would double the WAL flushes under load; a sparse append still notifies at once.
+   * `names` (the bus's topics) let a listener skip what it does not follow; the NOTIFY carries them too.
    */
-  announce(): void {
-    this.listeners.forEach((l) => l());
+  announce(names?: Iterable<string>): void {
+    const named = names === undefined ? undefined : new Set(names);
+    this.listeners.forEach((l) => l(named));
+    if (named === undefined) this.pending = 'all';
+    else if (this.pending !== 'all') for (const name of named) this.pending.add(name);
     if (this.announceScheduled) return;
     const wait = Math.max(0, this.lastAnnounced + NOTIFY_INTERVAL_MS - Date.now());
     this.announceScheduled = true;
     const send = () => {
       this.announceScheduled = false;
       this.lastAnnounced = Date.now();
+      const payload = this.pending === 'all' ? '' : [...this.pending].join('\n');
+      this.pending = new Set();
       if (this.closed) return;
       this.announcing = this.pool
-        .query({ name: `notify_${this.channel}`, text: 'select pg_notify($1, $2)', values: [this.channel, ''] })
+        .query({
+          name: `notify_${this.channel}`,
+          text: 'select pg_notify($1, $2)',
+          values: [this.channel, payload.length > MAX_PAYLOAD ? '' : payload],
+        })
         .then(
           () => undefined,
           () => undefined,
@@ -76,7 +92,10 @@ export class PgChannel {
 
   private async connect(): Promise<void> {
     const client = new Client({ connectionString: this.connectionString, connectionTimeoutMillis: 5_000 });
-    client.on('notification', () => this.listeners.forEach((l) => l()));
+    client.on('notification', ({ payload }) => {
+      const named = payload ? new Set(payload.split('\n')) : undefined;
+      this.listeners.forEach((l) => l(named));
+    });
     client.on('error', () => this.drop(client));
     client.on('end', () => this.drop(client));
     try {

@@ -36,6 +36,36 @@ describe('PostgresEventStore', () => {
     await db.drop();
   });
 
+  it("commits a transaction's appends and statements together, or none of them when it throws", async () => {
+    await store.pool.query('create table tx_side (id text primary key)');
+    const kept = await store.transaction(async (tx) => {
+      await tx.query('insert into tx_side values ($1)', ['kept']);
+      return tx.appendToStream('tx-kept', [event(1)], 'no_stream');
+    });
+    expect(kept.nextExpectedVersion).toBe(0);
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.query('insert into tx_side values ($1)', ['lost']);
+        await tx.appendToStream('tx-lost', [event(1)], 'no_stream');
+        await tx.appendToStream('tx-kept', [event(2)], 0);
+        throw new Error('after the last write');
+      }),
+    ).rejects.toThrow('after the last write');
+    expect((await store.pool.query('select id from tx_side')).rows).toEqual([{ id: 'kept' }]);
+    expect(await store.readStream('tx-lost')).toEqual([]);
+    expect((await store.readStream('tx-kept')).map((e) => e.data)).toEqual([{ n: 1 }]);
+    // The head the rolled-back append would have left was never remembered: the chain goes on from the real one.
+    await store.transaction((tx) => tx.appendToStream('tx-kept', [event(3)], 0));
+    await expect(store.transaction((tx) => tx.appendToStream('tx-kept', [event(4)], 0))).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    expect(await store.verifyStream('tx-kept')).toMatchObject({ valid: true, eventsChecked: 2 });
+    // Visible to readers of the global order once committed.
+    const all = await store.readAll({ categories: ['tx'] });
+    expect(all.map((e) => [e.streamId, e.data])).toEqual([
+      ['tx-kept', { n: 1 }],
+      ['tx-kept', { n: 3 }],
+    ]);
+  });
+
   it('applies its migrations once, however often and concurrently it starts', async () => {
     const applied = await Promise.all([migrateEventStore(store.pool), migrateEventStore(store.pool)]);
     expect(applied).toEqual([[], []]);

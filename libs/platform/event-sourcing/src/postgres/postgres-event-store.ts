@@ -12,13 +12,17 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StoreTransaction,
   StreamId,
   Subscription,
   SubscriptionOptions,
 } from '../event-store.port';
 import { verifyChain } from '../hash-chain';
-import { AppendBatcher } from './append-batcher';
-import { encodeEvents, encodeExpected, EVENT_COLUMNS as COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
+import { GENESIS_HASH } from '../hash-chain';
+import { AppendBatcher, batchParameters } from './append-batcher';
+import { APPEND_SQL } from './append.sql';
+import { inTransaction } from './in-transaction';
+import { chainHashes, encodeEvents, encodeExpected, EVENT_COLUMNS as COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
 import { StreamHeads } from './stream-heads';
 import { migrateEventStore } from './migrate';
 import { PgChannel } from './append-notifier';
@@ -37,6 +41,14 @@ export interface PostgresEventStoreOptions {
   maxBatchesInFlight?: number;
   /** Events in one batch (default 1000): large appends still go alone; smaller ones share. */
   maxBatchEvents?: number;
+}
+
+/** A row of APPEND_SQL's answer (see append.sql.ts). */
+interface AppendRow {
+  status: 0 | 1 | 2 | 3 | 4;
+  version: string;
+  last_position: string | null;
+  last_hash: string;
 }
 
 /**
@@ -87,6 +99,57 @@ export class PostgresEventStore implements EventStore {
     if (outcome.status === 1) throw new WrongExpectedVersionError(streamId, expected, outcome.version);
     if (outcome.status === 3) throw new PartialIdempotentAppendError(streamId);
     return { nextExpectedVersion: outcome.version, position: outcome.position ?? 0n };
+  }
+
+  /**
+   * One transaction on one pooled connection. Its appends skip the group commit (a batch would tie other callers'
+   * appends to this transaction's fate) and go as one statement each, checked like any append; the heads it learnt
+   * and the wake-up of subscribers take effect after the commit only. Keep appends last, right before the commit:
+   * from an append on, readers of the global order wait for this transaction (the in-flight marker).
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.track(async () => {
+      const heads: [string, number, string][] = [];
+      let appended = false;
+      const result = await inTransaction(this.pool, (client) =>
+        work({
+          query: async <R>(text: string, values?: unknown[]) => {
+            const { rows, rowCount } = await client.query(text, values);
+            return { rows: rows as R[], rowCount: rowCount ?? 0 };
+          },
+          appendToStream: async (streamId, events, expected) => {
+            const request = { streamId: validateStreamId(streamId), expected: encodeExpected(expected), events: encodeEvents(events) };
+            for (let attempt = 1; ; attempt++) {
+              const prevHash = this.heads.prevHashFor(request.streamId, request.expected);
+              const hashes = chainHashes(request.events, prevHash ?? GENESIS_HASH);
+              const { rows } = await client.query<AppendRow>({
+                name: 'es_append',
+                text: APPEND_SQL,
+                values: batchParameters([{ ...request, prevHash, hashes }]),
+              });
+              const row = rows[0];
+              const version = Number(row.version);
+              if (row.status === 1) throw new WrongExpectedVersionError(streamId, expected, version);
+              if (row.status === 3) throw new PartialIdempotentAppendError(streamId);
+              if (row.status === 4) {
+                // Chained onto a head this process did not know: nothing written; the statement told the real one.
+                this.heads.remember(request.streamId, version, row.last_hash);
+                if (attempt < 3) continue;
+                throw new Error(`Stream ${streamId}: the hash chain kept moving`);
+              }
+              if (row.status === 0) {
+                appended = true;
+                heads.push([request.streamId, version, hashes.at(-1) ?? row.last_hash]);
+              }
+              return { nextExpectedVersion: version, position: row.last_position === null ? 0n : BigInt(row.last_position) };
+            }
+          },
+        }),
+      );
+      for (const [streamId, version, hash] of heads) this.heads.remember(streamId, version, hash);
+      if (appended) this.notifier.announce();
+      return result;
+    });
   }
 
   readStream(streamId: StreamId, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -36,7 +36,8 @@ export class PostgresConsumer implements Consumer {
 
   start(): void {
     this.running = true;
-    const listening = this.bus.channel.listen(() => this.workers.forEach((w) => w.wake()));
+    // Only the partitions of a topic something was published to (all when the announcement names none).
+    const listening = this.bus.channel.listen((topics) => this.workers.forEach((w) => (!topics || topics.has(w.topic)) && w.wake()));
     this.unlisten = listening.stop;
     this.loop = this.run().catch(() => undefined);
   }

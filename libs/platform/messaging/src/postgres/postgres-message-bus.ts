@@ -62,7 +62,7 @@ export class PostgresMessageBus implements MessageBus, BusConnection {
         messages.map((m) => JSON.stringify(m.headers ?? {})),
       ],
     });
-    this.channel.announce();
+    this.channel.announce(messages.map((m) => m.topic));
   }
 
   consume(options: ConsumeOptions): Consumer {

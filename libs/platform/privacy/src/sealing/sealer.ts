@@ -1,7 +1,7 @@
 import { gcmDecrypt, gcmEncrypt } from '../crypto/aes-gcm';
 import { MalformedSealedValueError, SealedValueTamperedError } from '../errors';
 import { opaqueId, type KeyRef } from '../vault/key-ref';
-import type { KeyVault } from '../vault/key-vault.port';
+import type { DataKey, KeyVault } from '../vault/key-vault.port';
 import { formatSealed, parseSealed, sealedAad, type Sealed } from './sealed-format';
 
 /** What `unseal` finds: the value, or the fact that its key was shredded. */
@@ -46,7 +46,12 @@ export class Sealer {
    */
   async seal<T extends Sealable>(value: T, ref: KeyRef): Promise<Sealed<T>> {
     const plaintext = serialise(value);
-    const { keyId, key } = await this.vault.keyFor(ref);
+    return this.sealWith(value, await this.vault.keyFor(ref), plaintext);
+  }
+
+  /** Encrypts `value` under a key already in hand, e.g. one just made by `KeyVault.createKeys`. */
+  sealWith<T extends Sealable>(value: T, dataKey: DataKey, plaintext: Buffer = serialise(value)): Sealed<T> {
+    const { keyId, key } = dataKey;
     return formatSealed({ keyId, ...gcmEncrypt(key, plaintext, sealedAad(keyId)) });
   }
 

@@ -38,6 +38,18 @@ export class InMemoryKeyVault implements KeyVault {
     return { keyId, key };
   }
 
+  /** As the PostgreSQL vault's, without a transaction: all keys or none. */
+  async createKeys(refs: KeyRef[]): Promise<DataKey[]> {
+    const checked = refs.map(checkRef);
+    for (const ref of checked) {
+      if (this.idByRef.has(refKey(ref))) throw new Error('createKeys: a ref has a key already');
+      if (this.shreddedCases.has(ref.caseRef)) throw new AlreadyShreddedError('case');
+      if (ref.scope === 'subject' && this.shreddedSubjects.has(`${ref.subjectKind}/${ref.subjectRef}`))
+        throw new AlreadyShreddedError('subject');
+    }
+    return Promise.all(checked.map((ref) => this.keyFor(ref)));
+  }
+
   async keyById(keyId: string): Promise<KeyLookup> {
     const entry = this.byId.get(keyId);
     if (!entry) throw new UnknownKeyError(keyId);

@@ -1,4 +1,8 @@
+import type { StoreTransaction } from '@vertrouwd/event-sourcing';
 import type { KeyRef, SubjectKind } from './key-ref';
+
+/** A transaction of the vault's own database (e.g. the event store's, when the vault lives in it): its statements. */
+export type VaultTransaction = Pick<StoreTransaction, 'query'>;
 
 /** A data key ready for use, with the id that travels with every value sealed under it. */
 export interface DataKey {
@@ -28,6 +32,15 @@ export interface KeyVault {
    * subject or case never gets a new key.
    */
   keyFor(ref: KeyRef): Promise<DataKey>;
+  /**
+   * New keys for refs that have none yet (a case or subject just made up, e.g. a report being received), made in
+   * this process and written at once: in `tx` when given, which must be a transaction of the vault's database (the
+   * keys then exist only if it commits), else in one transaction of their own. One round trip for all of them,
+   * instead of a look-up and a transaction per key. Throws `AlreadyShreddedError` if a ref's case or subject was
+   * shredded, and fails (nothing written) if a ref has a key already. Not cached until `tx` is known to commit:
+   * seal with the returned keys (`Sealer.sealWith`).
+   */
+  createKeys(refs: KeyRef[], tx?: VaultTransaction): Promise<DataKey[]>;
   /**
    * The key a sealed value names, with its case ref; throws `UnknownKeyError` for an id this vault
    * never held.

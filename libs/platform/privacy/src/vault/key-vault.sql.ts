@@ -25,6 +25,13 @@ export const SELECT_TOMBSTONE = `select scope from privacy_keys where shredded_a
 export const INSERT_KEY = `insert into privacy_keys (key_id, scope, subject_kind, subject_ref, case_ref, wrapped_key, wrapped_by)
   values ($1, $2, $3, $4, $5, $6, $7)`;
 
+/**
+ * Fresh keys, all or none, in one round trip (the migration's `privacy_create_keys`: the refs' locks, then the insert
+ * unless a case or subject named was shredded): $1 locks in order, $2 key ids, $3 scopes, $4 subject kinds, $5 subject
+ * refs, $6 case refs, $7 wrapped keys, $8 the wrapper's id.
+ */
+export const CREATE_KEYS = 'select created, shredded from privacy_create_keys($1, $2, $3, $4, $5, $6, $7, $8)';
+
 const SHRED = 'set wrapped_key = null, wrapped_by = null, shredded_at = now()';
 
 export const SHRED_CASE = `update privacy_keys ${SHRED} where case_ref = $1 and shredded_at is null`;

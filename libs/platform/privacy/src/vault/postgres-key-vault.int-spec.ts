@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { createPrivacy, type Privacy } from '../create-privacy';
-import { KeyUnwrapError, MasterKeyMismatchError, UnknownKeyError } from '../errors';
+import { AlreadyShreddedError, KeyUnwrapError, MasterKeyMismatchError, UnknownKeyError } from '../errors';
 import { MasterKeyWrapper } from '../keys/master-key-wrapper';
 import { caseKey, subjectKey } from './key-ref';
+import type { VaultTransaction } from './key-vault.port';
 import { migratePrivacy } from './migrate';
 
 describe('PostgresKeyVault', () => {
@@ -36,6 +37,47 @@ describe('PostgresKeyVault', () => {
     const { sealer } = await open();
     expect(await migratePrivacy(pools[0])).toEqual([]);
     expect(await sealer.unseal(await sealer.seal('x', caseKey('case-migrate')))).toEqual({ status: 'ok', value: 'x' });
+  });
+
+  it('creates the keys of a new case in one statement: all of them, the same ones later found by ref and id', async () => {
+    const { vault, sealer } = await open();
+    const refs = [caseKey('case-fresh'), subjectKey('reporter', 'r-fresh', 'case-fresh')];
+    const [forCase, forReporter] = await vault.createKeys(refs);
+    expect((await vault.keyFor(refs[0])).keyId).toBe(forCase.keyId);
+    expect((await vault.keyFor(refs[1])).keyId).toBe(forReporter.keyId);
+    expect(await sealer.unseal(sealer.sealWith('hello', forReporter), { caseRef: 'case-fresh' })).toEqual({ status: 'ok', value: 'hello' });
+    // A ref with a key already: nothing written, not even the other ref's key.
+    await expect(vault.createKeys([subjectKey('witness', 'w-fresh', 'case-fresh'), refs[0]])).rejects.toThrow();
+    const { rows } = await pools[0].query("select count(*)::int as n from privacy_keys where case_ref = 'case-fresh'");
+    expect(rows[0].n).toBe(2);
+  });
+
+  it('creates no key, in one statement or a transaction, for a case or subject already shredded', async () => {
+    const { vault } = await open();
+    await vault.shredCase('case-gone');
+    await vault.shredSubject('reporter', 'r-gone');
+    await expect(vault.createKeys([caseKey('case-gone')])).rejects.toBeInstanceOf(AlreadyShreddedError);
+    await expect(vault.createKeys([caseKey('case-new'), subjectKey('reporter', 'r-gone', 'case-new')])).rejects.toMatchObject({
+      scope: 'subject',
+    });
+    const client = await pools[0].connect();
+    try {
+      await client.query('begin');
+      const tx: VaultTransaction = {
+        query: async <R>(text: string, values?: unknown[]) => {
+          const { rows, rowCount } = await client.query(text, values);
+          return { rows: rows as R[], rowCount: rowCount ?? 0 };
+        },
+      };
+      await vault.createKeys([caseKey('case-rolled-back')], tx);
+      await client.query('rollback');
+    } finally {
+      client.release();
+    }
+    const { rows } = await pools[0].query(
+      "select count(*)::int as n from privacy_keys where case_ref in ('case-new', 'case-rolled-back') or subject_ref = 'r-gone' and wrapped_key is not null",
+    );
+    expect(rows[0].n).toBe(0);
   });
 
   it('stores data keys wrapped, one row per case and per subject in a case', async () => {

@@ -6,7 +6,7 @@ import type { KeyWrapper } from '../keys/key-wrapper.port';
 import type { ErasureLedger } from './erasure-ledger';
 import { ExpiringCache } from './expiring-cache';
 import { caseKey, checkKind, checkRef, opaqueId, refKey, type KeyRef, type SubjectKind } from './key-ref';
-import type { DataKey, KeyLookup, KeyVault, ShredResult } from './key-vault.port';
+import type { DataKey, KeyLookup, KeyVault, ShredResult, VaultTransaction } from './key-vault.port';
 import * as sql from './key-vault.sql';
 import { SHRED_CHANNEL, type ShredWatcher } from './shred-watcher';
 import { singleFlight } from './single-flight';
@@ -22,6 +22,16 @@ export interface KeyCacheOptions {
 export interface KeyVaultOptions extends KeyCacheOptions {
   /** Written to before every shred, so that a restored backup can be shredded again (see `ErasureLedger`). */
   erasureLedger?: ErasureLedger;
+}
+
+/** A pool or a connection, as what runs `createKeys`' statement. */
+function statementsOf(client: Pool | PoolClient): VaultTransaction {
+  return {
+    query: async <R>(text: string, values?: unknown[]) => {
+      const { rows, rowCount } = await client.query(text, values);
+      return { rows: rows as R[], rowCount: rowCount ?? 0 };
+    },
+  };
 }
 
 const ERASED: KeyLookup = Object.freeze({ status: 'erased' });
@@ -65,6 +75,38 @@ export class PostgresKeyVault implements KeyVault {
         },
       ),
     );
+  }
+
+  async createKeys(refs: KeyRef[], tx?: VaultTransaction): Promise<DataKey[]> {
+    const checked = refs.map(checkRef);
+    if (new Set(checked.map(refKey)).size !== checked.length) throw new Error('createKeys: a ref is named twice');
+    const keys = await Promise.all(
+      checked.map(async () => {
+        const keyId = randomUUID();
+        const key = randomBytes(KEY_BYTES);
+        return { keyId, key, wrapped: await this.wrapper.wrap(key, sql.dataKeyContext(keyId)) };
+      }),
+    );
+    // Case locks before subject locks, each once: the order every creator and shredder takes them in.
+    const locks = [...new Set([...checked.map((r) => sql.caseLock(r.caseRef)), ...checked.flatMap((r) => sql.locksFor(r).slice(1))])];
+    const params = checked.map(sql.refParams);
+    const values = [
+      locks,
+      keys.map((k) => k.keyId),
+      params.map((p) => p[1]),
+      params.map((p) => p[2]),
+      params.map((p) => p[3]),
+      params.map((p) => p[0]),
+      keys.map((k) => k.wrapped),
+      this.wrapper.keyId,
+    ];
+    // Without a transaction, the one statement is one of its own.
+    const { rows } = await (tx ?? statementsOf(this.pool)).query<{ created: number; shredded: 'case' | 'subject' | null }>(
+      sql.CREATE_KEYS,
+      values,
+    );
+    if (rows[0].created !== checked.length) throw new AlreadyShreddedError(rows[0].shredded ?? 'case');
+    return keys.map(({ keyId, key }) => ({ keyId, key }));
   }
 
   async keyById(keyId: string): Promise<KeyLookup> {

@@ -59,4 +59,43 @@ create table privacy_audit_secrets (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'fresh keys in one round trip',
+    sql: `
+-- New keys for refs that have none yet, all or none, in one statement from the client: takes the refs' locks in the
+-- order given (cases before subjects, as every creator and shredder does), then inserts unless a case or subject
+-- named was shredded. Each statement of a volatile function sees what committed before it began, so a shred that
+-- committed while this waited for a lock is seen. Answers how many keys it made, and the tombstone's scope if none.
+create function privacy_create_keys(locks text[], key_ids uuid[], scopes text[], subject_kinds text[], subject_refs text[],
+                                    case_refs text[], wrapped_keys bytea[], wrapped_by text)
+returns table (created int, shredded text) language plpgsql volatile as $fn$
+declare
+  n int;
+  s text;
+begin
+  perform pg_advisory_xact_lock(${REF_LOCK_NAMESPACE}, hashtext(l)) from unnest(locks) with ordinality as x(l, i) order by i;
+  insert into privacy_keys (key_id, scope, subject_kind, subject_ref, case_ref, wrapped_key, wrapped_by)
+  select k.key_id, k.scope, k.subject_kind, k.subject_ref, k.case_ref, k.wrapped_key, wrapped_by
+  from unnest(key_ids, scopes, subject_kinds, subject_refs, case_refs, wrapped_keys)
+       as k(key_id, scope, subject_kind, subject_ref, case_ref, wrapped_key)
+  where not exists (
+    select 1 from privacy_keys t, unnest(case_refs, subject_kinds, subject_refs) as r(case_ref, subject_kind, subject_ref)
+    where t.shredded_at is not null
+      and ((t.scope = 'case' and t.case_ref = r.case_ref)
+        or (t.scope = 'subject' and t.subject_kind = r.subject_kind and t.subject_ref = r.subject_ref)));
+  get diagnostics n = row_count;
+  if n = 0 then
+    select t.scope into s
+    from privacy_keys t, unnest(case_refs, subject_kinds, subject_refs) as r(case_ref, subject_kind, subject_ref)
+    where t.shredded_at is not null
+      and ((t.scope = 'case' and t.case_ref = r.case_ref)
+        or (t.scope = 'subject' and t.subject_kind = r.subject_kind and t.subject_ref = r.subject_ref))
+    limit 1;
+  end if;
+  return query select n, s;
+end
+$fn$;
+`,
+  },
 ];

@@ -1,6 +1,6 @@
 import type { ContractRegistry } from '@vertrouwd/contracts';
 import type { DomainError, DomainEvent } from '@vertrouwd/domain';
-import { WrongExpectedVersionError, type Enrich, type EventMetadataInput } from '@vertrouwd/event-sourcing';
+import { WrongExpectedVersionError, type Enrich, type EventMetadataInput, type StreamAppender } from '@vertrouwd/event-sourcing';
 import { outboxFor, type Translated } from '@vertrouwd/messaging';
 import { AlreadyShreddedError } from '@vertrouwd/privacy';
 import { metadataOf, type CommandContext } from './command-context';
@@ -8,7 +8,7 @@ import { metadataOf, type CommandContext } from './command-context';
 /** What the runner needs of a repository: load by id, save with the expected version and an enrich hook. */
 export interface AggregateStore<A, E> {
   load(id: string): Promise<A | undefined>;
-  save(aggregate: A, metadata: EventMetadataInput, enrich?: Enrich<E>): Promise<unknown>;
+  save(aggregate: A, metadata: EventMetadataInput, enrich?: Enrich<E>, via?: StreamAppender): Promise<unknown>;
 }
 
 export interface CommandRunnerOptions<A, E extends DomainEvent> {
@@ -52,11 +52,12 @@ export class CommandRunner<A, E extends DomainEvent> {
 
   /**
    * Saves a new aggregate (its stream must not exist). False when it exists already, e.g. a redelivered message
-   * created it before: creating is idempotent.
+   * created it before: creating is idempotent. `via`: in a transaction of the event store, beside other writes
+   * (`EventStore.transaction`).
    */
-  async create(aggregate: A, context: CommandContext): Promise<boolean> {
+  async create(aggregate: A, context: CommandContext, via?: StreamAppender): Promise<boolean> {
     try {
-      await this.save(aggregate, context);
+      await this.save(aggregate, context, via);
       return true;
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) return false;
@@ -69,8 +70,8 @@ export class CommandRunner<A, E extends DomainEvent> {
     return (await this.options.aggregates.load(id)) !== undefined;
   }
 
-  private save(aggregate: A, context: CommandContext): Promise<unknown> {
-    return this.options.aggregates.save(aggregate, metadataOf(context), this.enrich);
+  private save(aggregate: A, context: CommandContext, via?: StreamAppender): Promise<unknown> {
+    return this.options.aggregates.save(aggregate, metadataOf(context), this.enrich, via);
   }
 
   /** Staff reach only their own agency's aggregates; the platform (no agency in the context) reaches all. */

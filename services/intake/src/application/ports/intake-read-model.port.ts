@@ -1,3 +1,5 @@
+import type { StoreTransaction } from '@vertrouwd/event-sourcing';
+
 /** A counsellor of an organisation as matching published them; name and introduction still sealed. */
 export interface DirectoryCounsellor {
   counsellorId: string;
@@ -83,7 +85,8 @@ export interface LegalDutyEntry {
 /** What intake's use cases read and keep in its own tables (implemented with SQL in infrastructure). */
 export interface IntakeReadModel {
   organisationByCode(intakeCode: string): Promise<IntakeOrganisation | undefined>;
-  addReceipt(receiptHash: string, caseId: string, passphraseHash: string): Promise<void>;
+  /** In `tx` when given: a transaction of the event store, which shares intake's database (the report's own). */
+  addReceipt(receiptHash: string, caseId: string, passphraseHash: string, tx?: StoreTransaction): Promise<void>;
   /** Takes back the receipt of a report that was not stored. */
   removeReceiptsOf(caseId: string): Promise<void>;
   receipt(receiptHash: string): Promise<Receipt | undefined>;

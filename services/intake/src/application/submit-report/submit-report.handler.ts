@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseKey, subjectKey, type Sealer } from '@vertrouwd/privacy';
+import type { EventStore } from '@vertrouwd/event-sourcing';
 import { PLATFORM, SEALER, type Platform } from '@vertrouwd/runtime';
 import { signProof, type ProofOfReport } from '../../domain/proof/proof-of-report';
 import { newPassphrase, newReceiptCode, parsePassphrase, parseReceiptCode } from '../../domain/receipt/receipt-code';
@@ -42,24 +43,104 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     if (counsellorId !== undefined) await this.refuseUnlisted(organisation, counsellorId);
     if (command.site !== undefined && !organisation.sites.includes(command.site)) throw new SiteNotListedError();
     const caseId = randomUUID();
+    const transaction = this.platform.store.transaction?.bind(this.platform.store);
+    if (transaction) return this.storeAtOnce(command, theme, organisation, caseId, transaction);
     try {
-      return await this.store(command, theme, organisation, caseId);
+      return await this.storeInSteps(command, theme, organisation, caseId);
     } catch (error) {
       await this.undo(caseId);
       throw error;
     }
   }
 
-  /** Seals, keeps the way back and appends the report (its event and outbox in one append). */
-  private async store(command: SubmitReport, theme: Theme, organisation: IntakeOrganisation, caseId: string): Promise<SubmitReportResult> {
-    const { counsellorId } = command.preferences;
+  /**
+   * The report's keys, receipt, event and outbox entry in one transaction of intake's database: all of them or, if
+   * anything fails, none. With the key vault in a database of its own (the platform's, ADR 0013) the keys are written
+   * there first, in one statement, and shredded again if the transaction fails (`undo`).
+   */
+  private async storeAtOnce(
+    command: SubmitReport,
+    theme: Theme,
+    organisation: IntakeOrganisation,
+    caseId: string,
+    transaction: NonNullable<EventStore['transaction']>,
+  ): Promise<SubmitReportResult> {
+    const reporterRef = randomUUID();
+    const reporter = subjectKey('reporter', reporterRef, caseId);
+    const sealsForReporter = command.contact.channel !== 'platform' || command.identity !== undefined;
+    const refs = sealsForReporter ? [caseKey(caseId), reporter] : [caseKey(caseId)];
+    const { vault } = this.platform.privacy;
+    const apart = this.platform.vaultInServiceDatabase ? undefined : await vault.createKeys(refs);
+    try {
+      return await transaction(async (tx) => {
+        const [forCase, forReporter] = apart ?? (await vault.createKeys(refs, tx));
+        const receipt = this.newReceipt(caseId);
+        const report = this.submitted(command, theme, organisation, caseId, reporterRef, receipt.receivedAt, {
+          sealedAccount: this.sealer.sealWith(command.account, forCase),
+          ...(command.contact.channel === 'platform' ? {} : { sealedContact: this.sealer.sealWith(command.contact, forReporter) }),
+          ...(command.identity ? { sealedIdentity: this.sealer.sealWith(command.identity, forReporter) } : {}),
+        });
+        await this.readModel.addReceipt(receipt.receiptHash, caseId, receipt.passphraseHash, tx);
+        // Last, right before the commit (readers of the global order wait for an append in flight).
+        if (!(await this.work.create(report, command.context, tx))) throw new Error('A report with this case id exists');
+        return receipt.result;
+      });
+    } catch (error) {
+      if (apart) await this.undo(caseId);
+      throw error;
+    }
+  }
+
+  /** Seals, keeps the way back and appends the report, each in its own step (an event store without transactions). */
+  private async storeInSteps(
+    command: SubmitReport,
+    theme: Theme,
+    organisation: IntakeOrganisation,
+    caseId: string,
+  ): Promise<SubmitReportResult> {
     const reporterRef = randomUUID();
     const reporter = subjectKey('reporter', reporterRef, caseId);
     // Sealed here, before the aggregate: plaintext never reaches an event, the outbox or the bus.
     const sealedAccount = await this.sealer.seal(command.account, caseKey(caseId));
     const sealedContact = command.contact.channel === 'platform' ? undefined : await this.sealer.seal(command.contact, reporter);
     const sealedIdentity = command.identity ? await this.sealer.seal(command.identity, reporter) : undefined;
+    const receipt = this.newReceipt(caseId);
+    const report = this.submitted(command, theme, organisation, caseId, reporterRef, receipt.receivedAt, {
+      sealedAccount,
+      ...(sealedContact ? { sealedContact } : {}),
+      ...(sealedIdentity ? { sealedIdentity } : {}),
+    });
+    // The way back first: a case without a way back is worse than a receipt without a case, which `undo` removes.
+    await this.readModel.addReceipt(receipt.receiptHash, caseId, receipt.passphraseHash);
+    await this.work.create(report, command.context);
+    return receipt.result;
+  }
+
+  /** A receipt code and passphrase, their keyed hashes as stored, and the signed proof of when the report came. */
+  private newReceipt(caseId: string) {
     const receivedAt = new Date();
+    const receiptCode = newReceiptCode();
+    const passphrase = newPassphrase();
+    const canonicalReceipt = parseReceiptCode(receiptCode)!;
+    return {
+      receivedAt,
+      receiptHash: this.keyring.hash.hash('receipt', canonicalReceipt),
+      passphraseHash: this.keyring.hash.hash('passphrase', parsePassphrase(passphrase)!),
+      result: { caseId, receiptCode, passphrase, proof: signProof(this.keyring.proofKey, canonicalReceipt, receivedAt) },
+    };
+  }
+
+  /** The report, submitted with its personal data already sealed: plaintext never reaches an event, the outbox or the bus. */
+  private submitted(
+    command: SubmitReport,
+    theme: Theme,
+    organisation: IntakeOrganisation,
+    caseId: string,
+    reporterRef: string,
+    receivedAt: Date,
+    sealed: Parameters<Report['submit']>[1],
+  ): Report {
+    const { counsellorId } = command.preferences;
     const report = new Report();
     report.submit(
       {
@@ -78,28 +159,17 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
         consentVersion: command.consentVersion,
         reporterRef,
       },
-      { sealedAccount, ...(sealedContact ? { sealedContact } : {}), ...(sealedIdentity ? { sealedIdentity } : {}) },
+      sealed,
       receivedAt,
     );
-
-    const receiptCode = newReceiptCode();
-    const passphrase = newPassphrase();
-    const canonicalReceipt = parseReceiptCode(receiptCode)!;
-    // The way back first: a case without a way back is worse than a receipt without a case, which `undo` removes.
-    await this.readModel.addReceipt(
-      this.keyring.hash.hash('receipt', canonicalReceipt),
-      caseId,
-      this.keyring.hash.hash('passphrase', parsePassphrase(passphrase)!),
-    );
-    await this.work.create(report, command.context);
-    return { caseId, receiptCode, passphrase, proof: signProof(this.keyring.proofKey, canonicalReceipt, receivedAt) };
+    return report;
   }
 
   /**
    * A report not stored leaves nothing usable: its receipt goes, its keys are shredded (the vault keeps only the
-   * tombstone), so no sealed value of it can be read and nothing more can be sealed for it. The receipt, the keys
-   * and the append live in up to three databases (vault, read models, event store): no one transaction spans them.
-   * A report that was stored after all (an append whose answer was lost), or may have been, keeps everything.
+   * tombstone), so no sealed value of it can be read and nothing more can be sealed for it. Where the writes are in
+   * more than one database (the vault's, or an event store without transactions), no one transaction spans them.
+   * A report that was stored after all (an answer lost after the commit), or may have been, keeps everything.
    */
   private async undo(caseId: string): Promise<void> {
     if (await this.work.exists(caseId).catch(() => true)) return;
