@@ -414,7 +414,8 @@ function countStatements(): { reset(): void; read(): StatementCounts } {
   const { Client: PgClient } = load<typeof import('pg')>('pg');
   let counts: StatementCounts = {};
   const open = new WeakSet<object>();
-  const original = PgClient.prototype.query as (...args: unknown[]) => unknown;
+  // Called below with the client as `this` (apply), never unbound.
+  const original = Reflect.get(PgClient.prototype, 'query') as (this: unknown, ...args: unknown[]) => unknown;
   PgClient.prototype.query = function (this: InstanceType<typeof PgClient>, ...args: unknown[]) {
     const [first] = args;
     const text = (typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '')).trim().toLowerCase();
