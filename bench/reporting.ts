@@ -128,6 +128,9 @@ async function runChild(config: ChildConfig): Promise<void> {
   const { REPORTING_READS, REPORT_SIGNER } = load<typeof import('../services/reporting/src/application/ports/reporting-reads.port')>(
     join(REPORTING, 'application/ports/reporting-reads.port'),
   );
+  const { BenchmarksService } = load<typeof import('../services/reporting/src/application/benchmarks/benchmarks.service')>(
+    join(REPORTING, 'application/benchmarks/benchmarks.service'),
+  );
   const { ReadModelRebuild } = load<typeof import('../services/reporting/src/infrastructure/read-model-rebuild.sql')>(
     join(REPORTING, 'infrastructure/read-model-rebuild.sql'),
   );
@@ -273,6 +276,7 @@ async function runChild(config: ChildConfig): Promise<void> {
       scanningJournal as never,
       service.app.get(REPORTING_READS),
       service.app.get(REPORT_SIGNER),
+      service.app.get(BenchmarksService),
     );
     started = performance.now();
     const historical = await fromHistory.reproduce(AGENCY, ids[0], year, 1);
