@@ -124,7 +124,9 @@ describe('demo data', () => {
     expect(await seedDemoData(services, issuer, dataDir, pastYear)).toBe(true);
     rmSync(join(dataDir, 'demo-data.seeded'));
     expect(await seedDemoData(services, issuer, dataDir, pastYear)).toBe(true);
-    expect(await cases()).toEqual(seeded);
+    // The same cases, none twice (their states may have moved on meanwhile: last year's close as the seed runs).
+    const ids = (list: { caseId: string }[]) => list.map((c) => c.caseId).sort();
+    expect(ids(await cases())).toEqual(ids(seeded));
   }, 480_000);
 
   it("lets the coordinator publish the bakery's report of last year, the employer read it and the auditor reproduce it", async () => {

@@ -15,8 +15,9 @@ const ALLOWED_TYPES = {
   'type:testing': ['type:platform'],
   // Benchmarks and tools drive whole services, like the launcher.
   'type:tooling': ['type:service', 'type:platform', 'type:contracts', 'type:testing'],
-  // The launcher and the cross-service tests compose services; nothing imports it.
-  'type:deploy': ['type:service', 'type:platform', 'type:contracts', 'type:testing'],
+  // The launcher and the cross-service tests compose services; nothing imports it. Its start script reuses the
+  // repository's tooling (the Node version check, the compile settings the tests use).
+  'type:deploy': ['type:service', 'type:platform', 'type:contracts', 'type:testing', 'type:tooling'],
 };
 
 /**
