@@ -50,10 +50,7 @@ export function parseWebManifest(folder: string, text: string): WebManifest {
   );
   check(typeof manifest.database === 'string' && /^vertrouwd_[a-z0-9_]+$/.test(manifest.database), 'database must be vertrouwd_<name>');
   check(isList(manifest.environment), 'environment must be a list of names');
-  check(
-    isList(manifest.calls) && (manifest.calls).every((name) => /^[a-z][a-z-]*$/.test(name)),
-    'calls must be a list of service names',
-  );
+  check(isList(manifest.calls) && manifest.calls.every((name) => /^[a-z][a-z-]*$/.test(name)), 'calls must be a list of service names');
   if (problems.length > 0) throw new Error(`services/${folder}/${WEB_MANIFEST_FILE}: ${problems.join('; ')}`);
   return manifest as unknown as WebManifest;
 }
