@@ -159,6 +159,16 @@ describe('every response, scripts off', () => {
 });
 
 // axe needs a scripted context (it is injected by the test, never by the page): the same pages, with scripts on.
+describe('health, for the orchestrator', () => {
+  it.each(['/health/live', '/health/ready'])('%s answers 200 with the same strict headers', async (path) => {
+    const response = await fetch(`${site.url}${path}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'up' });
+    expect(response.headers.get('content-security-policy')).toBe(CSP);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
 describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
   const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
