@@ -1,5 +1,5 @@
 import { DisclosureInputError } from './errors';
-import { highsSolver } from './highs-runtime';
+import { type Highs, highsSolver } from './highs-runtime';
 import {
   type CellDefinition,
   DEFAULT_K,
@@ -30,7 +30,7 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
   const space = buildCellSpace(input.finestCells, input.ledger ?? [], input.tables, input.protectedCells);
   assertNothingShownBelow(space, k);
   const { published, secondary } = gaussSuppression(space.cells, k);
-  const interval = protectIntervals(await highsSolver(), space.cells, published, k);
+  const interval = protectIntervals(oncePerModel(await highsSolver()), space.cells, published, k);
   const cellOf = (definition: CellDefinition) => space.bySignature.get(JSON.stringify([...definition.cells].sort(compareText)))!;
   const reasonOf = (cell: Cell): SuppressionReason | null => {
     if (cell.shownBefore) return null;
@@ -70,4 +70,25 @@ function ledgerEntriesOf(
     value,
     reason,
   }));
+}
+
+/**
+ * The solver for one protection: the same model (text and options) is solved once. Interval protection asks for a
+ * range again as it weighs which cell to blank (a target's maximum to test it, then its minimum and maximum to compare
+ * candidates); a solve is a pure function of the model, so within one call the answer is reused rather than solved
+ * again. Nothing is kept between calls.
+ */
+function oncePerModel(highs: Highs): Highs {
+  const solved = new Map<string, ReturnType<Highs['solve']>>();
+  const memo = Object.create(highs) as Highs;
+  memo.solve = ((model: string, options?: Parameters<Highs['solve']>[1]) => {
+    const key = `${JSON.stringify(options ?? {})}\n${model}`;
+    let result = solved.get(key);
+    if (result === undefined) {
+      result = highs.solve(model, options);
+      solved.set(key, result);
+    }
+    return result;
+  });
+  return memo;
 }
