@@ -63,6 +63,11 @@ async function main(): Promise<void> {
   // The identity port's client secret: generated for the dev issuer; with an external issuer the services take
   // IDENTITY_ADMIN_CLIENT_SECRET from this process's environment, as Keycloak was given it.
   const identityAdminSecret = process.env.OIDC_ISSUER ? undefined : readOrCreateSecret(join(dir, 'dev-issuer', 'identity-admin.secret'));
+  // The staff portal signs in through the issuer with its confidential client (code flow with PKCE): the dev
+  // issuer learns its secret and its exact redirect and logout addresses; Keycloak has them from its realm.
+  const portal = webs.find((web) => web.name === 'portal');
+  const portalSecret = portal ? readOrCreateSecret(join(dir, 'portal-client.secret')) : undefined;
+  const portalOrigins = portal ? [`http://127.0.0.1:${portal.port}`, `http://localhost:${portal.port}`] : [];
   issuer = process.env.OIDC_ISSUER
     ? undefined
     : await startDevIssuer({
@@ -70,6 +75,16 @@ async function main(): Promise<void> {
         keyFile: join(dir, 'dev-issuer', 'signing-key.jwk.json'),
         usersFile: join(dir, 'dev-issuer', 'users.json'),
         adminClientSecret: identityAdminSecret,
+        ...(portalSecret
+          ? {
+              portalClient: {
+                clientId: 'vertrouwd-portal',
+                secret: portalSecret,
+                redirectUris: portalOrigins.map((origin) => `${origin}/auth/callback`),
+                postLogoutRedirectUris: portalOrigins.map((origin) => `${origin}/`),
+              },
+            }
+          : {}),
       });
   mail = await startMail();
   const env = {
@@ -98,7 +113,13 @@ async function main(): Promise<void> {
       DATABASE_URL: url(web.database),
       SESSION_SECRET: readOrCreateSecret(join(dir, `${web.name}.session.secret`)),
       OIDC_ISSUER: env.OIDC_ISSUER,
+      // With an external issuer the portal's client secret comes from this process's environment, as Keycloak has it.
+      ...((process.env.PORTAL_CLIENT_SECRET ?? portalSecret)
+        ? { PORTAL_CLIENT_SECRET: (process.env.PORTAL_CLIENT_SECRET ?? portalSecret)! }
+        : {}),
       ...Object.fromEntries(running.map((service) => [urlVariableOf(service.name), service.url])),
+      // Its own public origin (e.g. PORTAL_URL: the portal's redirect address is made from it).
+      [urlVariableOf(web.name)]: `http://127.0.0.1:${web.port}`,
     };
     const missing = web.calls.filter((name) => !running.some((service) => service.name === name));
     if (missing.length > 0) throw new Error(`${web.name} calls ${missing.join(', ')}, which is not among the services`);
