@@ -2,7 +2,7 @@
 // to its "is up" line (PostgreSQL's initdb, every service and the dev issuer started, the demo data seeded), then the
 // proportional set size (PSS, /proc/<pid>/smaps_rollup) of every process of it by kind, npm and every PostgreSQL
 // process included, after it has settled; the CPU it spent to get there and while idle; then a restart on the same
-// data. Stopped with SIGINT as Ctrl-C would. `npm run bench` runs it; BENCH_ONLY=footprint runs nothing else.
+// data. Stopped with SIGINT as Ctrl-C would. `npm run bench` runs it; `BENCH_ONLY=footprint npm run bench` runs it alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';

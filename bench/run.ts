@@ -1,7 +1,8 @@
 // `npm run bench`: one embedded PostgreSQL, every contender in turn in a process of its own, medians of
 // BENCH_RUNS runs, written to docs/benchmarks.md.
 import { fork } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../libs/testing/src/embedded-postgres';
 import { clusterDirectory } from '../libs/testing/src/postgres-user';
@@ -16,6 +17,7 @@ import { benchmarkInvoiceRun, renderInvoiceRun } from './invoice-run';
 import { benchmarkMatchingDecision, renderMatchingDecision } from './matching-decision';
 import { benchmarkReportToAssigned, renderReportToAssigned } from './report-to-assigned';
 import { renderReport } from './report';
+import { spliceSection } from './report-sections';
 import { benchmarkReporting, renderReporting } from './reporting';
 import { benchmarkWeb, renderWeb } from './web';
 import type { ScenarioId } from './scenarios';
@@ -80,6 +82,25 @@ async function benchmark(server: EmbeddedPostgresServer, config: BenchConfig, ma
   return { contenders: [...CONTENDERS], eventCounts, medians, runs, problems };
 }
 
+/**
+ * The parts besides the event store's comparison, in the order they run and appear (the footprint first, while the
+ * machine is quiet). `BENCH_ONLY=intake,web` measures only those and replaces their sections in the last report.
+ */
+const PARTS = {
+  footprint: async () => renderFootprint(await benchmarkFootprint()),
+  bus: async (url: string, config: BenchConfig) => renderBus(await benchmarkBus(url, Math.min(config.events, 50_000))),
+  intake: async (url: string) => renderIntake(await benchmarkIntake(url)),
+  'matching-decision': async (url: string, config: BenchConfig) =>
+    renderMatchingDecision(await benchmarkMatchingDecision(url, config.decisions)),
+  'report-to-assigned': async (url: string, config: BenchConfig) =>
+    renderReportToAssigned(await benchmarkReportToAssigned(url, config.reports)),
+  'invoice-run': async (url: string, config: BenchConfig) => renderInvoiceRun(await benchmarkInvoiceRun(url, config.invoiceOrganisations)),
+  reporting: async (url: string, config: BenchConfig) =>
+    renderReporting(await benchmarkReporting(url, config.reportingOrganisations, config.reportingEvents)),
+  web: async (url: string) => renderWeb(await benchmarkWeb(url)),
+} satisfies Record<string, (url: string, config: BenchConfig) => Promise<string>>;
+type PartKey = keyof typeof PARTS;
+
 async function main(): Promise<void> {
   const config = readConfig();
   const startedAt = new Date();
@@ -89,42 +110,39 @@ async function main(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    // First, while the machine is quiet: `npm start` as a newcomer runs it, with its own PostgreSQL.
     // Each part's report is kept as it is done (tmp/bench-parts/), so a run that fails or is stopped late keeps
     // what it measured.
-    const parts = resolve(__dirname, '../tmp/bench-parts');
-    mkdirSync(parts, { recursive: true });
-    const part = async (name: string, measure: () => Promise<string>): Promise<string> => {
-      console.error(name);
-      const markdown = await measure();
-      writeFileSync(resolve(parts, `${name.replace(/[^a-z0-9]+/gi, '-')}.md`), markdown);
-      return markdown;
-    };
-    // First, while the machine is quiet: `npm start` as a newcomer runs it, with its own PostgreSQL.
-    const footprint = await part('the embedded platform: memory and start', async () => renderFootprint(await benchmarkFootprint()));
+    const partsDir = resolve(__dirname, '../tmp/bench-parts');
+    mkdirSync(partsDir, { recursive: true });
+    const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+    const unknown = only?.filter((key) => !(key in PARTS));
+    if (unknown?.length) throw new Error(`BENCH_ONLY: unknown parts ${unknown.join(', ')}; known: ${Object.keys(PARTS).join(', ')}`);
+    const measured: Partial<Record<PartKey, string>> = {};
+    for (const key of Object.keys(PARTS) as PartKey[]) {
+      if (only && !only.includes(key)) continue;
+      console.error(key);
+      measured[key] = await PARTS[key](server.url, config);
+      writeFileSync(resolve(partsDir, `${key}.md`), measured[key]);
+    }
+    mkdirSync(resolve(REPORT, '..'), { recursive: true });
+    if (only) {
+      // Some parts again: each replaces its section of the last full report, stamped with when it was measured.
+      const stamp = `_Measured again on its own: ${startedAt.toISOString()}, \`BENCH_ONLY=${only.join(',')} npm run bench\`, load average ${loadavg()[0].toFixed(1)} at the end; the rest of this report is from the run named at the top._`;
+      let markdown = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '';
+      for (const [key, section] of Object.entries(measured))
+        markdown = spliceSection(markdown, `${section.replace(/\n/, `\n\n${stamp}\n`)}`, key);
+      writeFileSync(REPORT, markdown);
+      console.log(Object.values(measured).join('\n\n'));
+      console.error(`sections ${only.join(', ')} replaced in ${REPORT}`);
+      return;
+    }
     const machine = await machineInfo(server.url);
     const results = await benchmark(server, config, machine);
-    const bus = await part('bus', async () => renderBus(await benchmarkBus(server.url, Math.min(config.events, 50_000))));
-    const intake = await part('intake', async () => renderIntake(await benchmarkIntake(server.url)));
-    const decision = await part('matching: the decision', async () =>
-      renderMatchingDecision(await benchmarkMatchingDecision(server.url, config.decisions)),
-    );
-    const assigned = await part('matching: report → assigned', async () =>
-      renderReportToAssigned(await benchmarkReportToAssigned(server.url, config.reports)),
-    );
-    const invoices = await part('billing: an invoice run', async () =>
-      renderInvoiceRun(await benchmarkInvoiceRun(server.url, config.invoiceOrganisations)),
-    );
-    const web = await part("the web: the reporter's site", async () => renderWeb(await benchmarkWeb(server.url)));
-    const reporting = await part('reporting: annual reports', async () =>
-      renderReporting(await benchmarkReporting(server.url, config.reportingOrganisations, config.reportingEvents)),
-    );
     const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
     const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds }).replace(
       '## Method',
-      `${footprint}\n\n${bus}\n\n${intake}\n\n${decision}\n\n${assigned}\n\n${invoices}\n\n${reporting}\n\n${web}\n\n## Method`,
+      `${(Object.keys(PARTS) as PartKey[]).map((key) => measured[key]).join('\n\n')}\n\n## Method`,
     );
-    mkdirSync(resolve(REPORT, '..'), { recursive: true });
     writeFileSync(REPORT, markdown);
     console.log(markdown);
     console.error(`written to ${REPORT}`);
