@@ -197,7 +197,7 @@ export function renderReport(input: ReportInput): string {
 }
 
 /** The standing analysis, kept in bench/notes.md so that every run's report carries it. */
-function notes(): string {
+export function notes(): string {
   try {
     return readFileSync(join(__dirname, 'notes.md'), 'utf8').trim();
   } catch {
