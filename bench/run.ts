@@ -16,7 +16,7 @@ import { benchmarkIntake, renderIntake } from './intake';
 import { benchmarkInvoiceRun, renderInvoiceRun } from './invoice-run';
 import { benchmarkMatchingDecision, renderMatchingDecision } from './matching-decision';
 import { benchmarkReportToAssigned, renderReportToAssigned } from './report-to-assigned';
-import { renderReport } from './report';
+import { notes, renderReport } from './report';
 import { spliceSection } from './report-sections';
 import { benchmarkReporting, renderReporting } from './reporting';
 import { benchmarkWeb, renderWeb } from './web';
@@ -131,6 +131,7 @@ async function main(): Promise<void> {
       let markdown = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '';
       for (const [key, section] of Object.entries(measured))
         markdown = spliceSection(markdown, `${section.replace(/\n/, `\n\n${stamp}\n`)}`, key);
+      markdown = spliceSection(markdown, `## Notes\n\n${notes()}`, 'notes');
       writeFileSync(REPORT, markdown);
       console.log(Object.values(measured).join('\n\n'));
       console.error(`sections ${only.join(', ')} replaced in ${REPORT}`);
