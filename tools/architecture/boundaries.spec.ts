@@ -43,7 +43,7 @@ describe('architecture boundaries (.dependency-cruiser.cjs)', () => {
 
   it('have a tag rule for every project type in the repository (a project without a type tag fails the config)', () => {
     const rules = boundaryConfiguration(ROOT).forbidden?.map((rule) => rule.name);
-    const expected = ['tags-contracts', 'tags-platform', 'tags-testing', 'tags-service', 'tags-tooling', 'tags-deploy'];
+    const expected = ['tags-contracts', 'tags-platform', 'tags-testing', 'tags-service', 'tags-tooling', 'tags-bench', 'tags-deploy'];
     expect(rules).toEqual(expect.arrayContaining([...expected, 'no-service-to-service']));
     expect(
       Object.keys(ALLOWED_TYPES)
