@@ -1,4 +1,5 @@
 import type { ServiceManifest } from '../service-manifests';
+import type { WebManifest } from '../web-services';
 import { configEnv, object, labelsOf, secretEnv, type KubernetesObject } from './objects';
 
 /** The ConfigMap of every service's non-secret settings: production parts, in-cluster names. */
@@ -27,6 +28,10 @@ export const SERVICE_SETTINGS: Record<string, string> = {
   LOG_LEVEL: 'info',
   SMTP_FROM: 'Vertrouwd <no-reply@vertrouwd.example>',
   CASE_WAITING_ALERT_HOURS: '24',
+  // The staff portal's public origin: its own (the callback it gives the issuer) and Keycloak's redirect URIs for the
+  // client vertrouwd-portal, which must agree. An overlay sets it with the other public names.
+  PORTAL_URL: 'https://portal.vertrouwd.example',
+  PORTAL_CLIENT_ID: 'vertrouwd-portal',
   // Keycloak's own settings, beside the issuer they must agree with.
   KC_HOSTNAME: PUBLIC_IDENTITY_HOST,
   // Where the collector sends traces on: a Jaeger or Tempo the operator runs (OTLP gRPC).
@@ -49,15 +54,29 @@ export function postgresSecret(database: string): string {
   return `postgres-${database}`;
 }
 
-/** PostgreSQL servers: one per service (its own database), the key vault's, Keycloak's. */
-export function postgresServers(manifests: ServiceManifest[]): string[] {
-  return [...manifests.map((m) => m.name), 'privacy', 'keycloak'];
+/** The Secret of a web service's session secret (`SESSION_SECRET`): one per web service, so one leak opens one store. */
+export function sessionSecret(web: string): string {
+  return `${web}-session`;
 }
 
-export function secretsOf(manifests: ServiceManifest[]): SecretSpec[] {
+/** PostgreSQL servers: one per service (its own database), per web service (its sessions), the key vault's, Keycloak's. */
+export function postgresServers(manifests: ServiceManifest[], webs: WebManifest[]): string[] {
+  return [...manifests.map((m) => m.name), ...webs.map((w) => w.name), 'privacy', 'keycloak'];
+}
+
+export function secretsOf(manifests: ServiceManifest[], webs: WebManifest[]): SecretSpec[] {
   const password = { [POSTGRES_PASSWORD_KEY]: 'openssl rand -hex 32 (hex: it is put into a URL unescaped)' };
   return [
-    ...postgresServers(manifests).map((db) => ({ name: postgresSecret(db), keys: password, usedBy: `postgres-${db} and its clients` })),
+    ...postgresServers(manifests, webs).map((db) => ({
+      name: postgresSecret(db),
+      keys: password,
+      usedBy: `postgres-${db} and its clients`,
+    })),
+    ...webs.map((web) => ({
+      name: sessionSecret(web.name),
+      keys: { SESSION_SECRET: 'openssl rand -hex 32 (at least 32 characters; a new one ends every session)' },
+      usedBy: web.name,
+    })),
     {
       name: 'vertrouwd-platform',
       keys: {
@@ -72,6 +91,11 @@ export function secretsOf(manifests: ServiceManifest[]): SecretSpec[] {
       keys: { IDENTITY_ADMIN_CLIENT_SECRET: 'openssl rand -hex 32' },
       usedBy: 'keycloak (realm import) and the services that manage staff accounts',
     },
+    {
+      name: 'portal-client',
+      keys: { PORTAL_CLIENT_SECRET: 'openssl rand -hex 32' },
+      usedBy: "keycloak (realm import) and the staff portal's server (client vertrouwd-portal)",
+    },
     { name: 'keycloak-bootstrap-admin', keys: { username: 'a name', password: 'openssl rand -hex 24' }, usedBy: 'keycloak' },
   ];
 }
@@ -82,6 +106,7 @@ export const SECRET_VARIABLES: Record<string, { secret: string; key: string }> =
   REPORTER_TOKEN_SECRET: { secret: 'vertrouwd-platform', key: 'REPORTER_TOKEN_SECRET' },
   SMTP_URL: { secret: 'vertrouwd-smtp', key: 'SMTP_URL' },
   IDENTITY_ADMIN_CLIENT_SECRET: { secret: 'identity-admin-client', key: 'IDENTITY_ADMIN_CLIENT_SECRET' },
+  PORTAL_CLIENT_SECRET: { secret: 'portal-client', key: 'PORTAL_CLIENT_SECRET' },
 };
 
 /** Variables a manifest names that production leaves unset on purpose, and why. */

@@ -47,11 +47,38 @@ export function serviceFootprint(name: string): Footprint {
 }
 
 /**
+ * A web service (the reporter's site, the staff portal): `npm run bench`'s footprint (bench/footprint.ts, run of 2026-12-06)
+ * measured the reporter's site at about 52 MiB PSS after start, the Node binary's pages shared with the launcher's
+ * processes. Alone in a container those pages are its own too, and rendering under load grows the heap: 128Mi
+ * requested, 256Mi as the limit. CPU: a server-rendered page of a few kB with no database work per request; not yet
+ * measured under load (the bench's rendering latency is issue 12's), so a tenth of a core, the autoscaler adding
+ * replicas at 70 % of it.
+ */
+const WEB_FOOTPRINT: Footprint = {
+  cpu: '100m',
+  memory: '128Mi',
+  memoryLimit: '256Mi',
+  source: "npm run bench footprint (the reporter's site: about 52 MiB PSS after start); CPU not yet measured",
+};
+
+export const WEB_SERVICE_FOOTPRINT: Record<string, Footprint> = { 'reporter-site': WEB_FOOTPRINT };
+
+/** A web service without figures of its own (the portal, until measured) gets the reporter's site's, said so. */
+export function webFootprint(name: string): Footprint {
+  return (
+    WEB_SERVICE_FOOTPRINT[name] ?? { ...WEB_FOOTPRINT, source: `not measured: the reporter's site's figures (${WEB_FOOTPRINT.source})` }
+  );
+}
+
+/**
  * PostgreSQL per service: intake's database burns 6.13 ms of CPU per report, 0.89 cores at 144 reports/s
  * (docs/benchmarks.md, Intake); the others a fraction of it. Memory: shared_buffers' default 128 MB plus
  * connections (two pools of 10 per service replica).
  */
-export function postgresFootprint(database: string): Footprint {
+export function postgresFootprint(database: string, web = false): Footprint {
+  // A web service's database holds its sessions: a row read per request, a few kB each.
+  if (web)
+    return { cpu: '100m', memory: '256Mi', memoryLimit: '512Mi', source: 'PostgreSQL defaults (shared_buffers 128 MB); sessions only' };
   if (database === 'intake' || database === 'privacy') {
     return { cpu: '500m', memory: '512Mi', memoryLimit: '1Gi', source: 'docs/benchmarks.md (Intake: PostgreSQL 6.13 ms CPU per report)' };
   }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { ServiceManifest } from '../service-manifests';
-import { POSTGRES_PASSWORD_KEY, postgresSecret, REALM, SERVICES_CONFIG } from './configuration';
-import { INFRASTRUCTURE_FOOTPRINT, postgresFootprint } from './footprint';
+import { POSTGRES_PASSWORD_KEY, postgresSecret, REALM, SECRET_VARIABLES, SERVICES_CONFIG } from './configuration';
+import { INFRASTRUCTURE_FOOTPRINT, postgresFootprint, type Footprint } from './footprint';
 import { DNS, FROM_INGRESS, networkPolicy, pod, SMTP, type Rule } from './network-policies';
 import { clusterService, configEnv, labelsOf, object, secretEnv, type KubernetesObject } from './objects';
 import { statefulSet } from './stateful';
@@ -32,9 +32,14 @@ const fromServices = (manifests: ServiceManifest[]) => manifests.map((m) => pod(
  * One PostgreSQL server per database: a NetworkPolicy acts on pods and ports, not on databases, so "a service
  * reaches only its own database" needs its database on a server of its own. `clients` are the only pods let in.
  */
-export function postgresObjects(server: string, clients: string[], storage: string): KubernetesObject[] {
+export function postgresObjects(
+  server: string,
+  clients: string[],
+  storage: string,
+  options: { database?: string; footprint?: Footprint } = {},
+): KubernetesObject[] {
   const name = `postgres-${server}`;
-  const database = server === 'keycloak' ? 'keycloak' : `vertrouwd_${server}`;
+  const database = options.database ?? (server === 'keycloak' ? 'keycloak' : `vertrouwd_${server}`);
   const ready = {
     exec: { command: ['pg_isready', '-h', '127.0.0.1', '-U', server, '-d', database] },
     periodSeconds: 10,
@@ -53,7 +58,7 @@ export function postgresObjects(server: string, clients: string[], storage: stri
         { name: 'POSTGRES_DB', value: database },
         secretEnv('POSTGRES_PASSWORD', postgresSecret(server), POSTGRES_PASSWORD_KEY),
       ],
-      footprint: postgresFootprint(server),
+      footprint: options.footprint ?? postgresFootprint(server),
       probes: { readiness: ready, liveness: { ...ready, failureThreshold: 6 } },
       // From PostgreSQL 18 the image keeps its data under /var/lib/postgresql/18/docker: mount the parent.
       dataPath: '/var/lib/postgresql',
@@ -154,10 +159,18 @@ export function productionRealm(): Record<string, unknown> {
     clients: realm.clients.map((client) =>
       client.clientId === 'vertrouwd-web'
         ? { ...client, directAccessGrantsEnabled: false, rootUrl: '${VERTROUWD_WEB_URL}', redirectUris: ['${VERTROUWD_WEB_URL}/*'] }
-        : { ...client, directAccessGrantsEnabled: false },
+        : client.clientId === 'vertrouwd-portal'
+          ? { ...atOrigin(client, '${PORTAL_URL}'), directAccessGrantsEnabled: false }
+          : { ...client, directAccessGrantsEnabled: false },
     ),
     smtpServer: { ...realm.smtpServer, host: '${KC_SMTP_HOST}', port: '${KC_SMTP_PORT}', from: '${KC_SMTP_FROM}', starttls: 'true' },
   };
+}
+
+/** The client with its local origin (rootUrl) replaced everywhere, redirect and logout URIs included, by `origin`. */
+function atOrigin(client: Record<string, unknown>, origin: string): Record<string, unknown> {
+  const local = client.rootUrl as string;
+  return JSON.parse(JSON.stringify(client).split(local).join(origin)) as Record<string, unknown>;
 }
 
 export const KEYCLOAK_SETTINGS: Record<string, string> = {
@@ -187,6 +200,9 @@ export function keycloakObjects(manifests: ServiceManifest[]): KubernetesObject[
     secretEnv('KC_BOOTSTRAP_ADMIN_USERNAME', 'keycloak-bootstrap-admin', 'username'),
     secretEnv('KC_BOOTSTRAP_ADMIN_PASSWORD', 'keycloak-bootstrap-admin', 'password'),
     secretEnv('IDENTITY_ADMIN_CLIENT_SECRET', 'identity-admin-client', 'IDENTITY_ADMIN_CLIENT_SECRET'),
+    // The staff portal's client: its secret and its public origin, the same values the portal's server is given.
+    secretEnv('PORTAL_CLIENT_SECRET', SECRET_VARIABLES.PORTAL_CLIENT_SECRET.secret, SECRET_VARIABLES.PORTAL_CLIENT_SECRET.key),
+    configEnv('PORTAL_URL', SERVICES_CONFIG),
     ...Object.keys(KEYCLOAK_SETTINGS).map((name) => configEnv(name, 'keycloak-settings')),
   ];
   const egress: Rule[] = [{ peers: [pod('postgres-keycloak')], ports: [{ port: 5432 }] }, DNS, SMTP];

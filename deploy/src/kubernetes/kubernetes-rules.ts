@@ -2,8 +2,9 @@
    the rules walk rendered YAML, untyped by nature (and fed deliberately broken copies); kubernetes-schema.ts checks its shapes */
 import { loadServiceConfig } from '@vertrouwd/config';
 import type { ServiceManifest } from '../service-manifests';
+import { urlVariableOf, type WebManifest } from '../web-services';
 import { LEFT_UNSET, SECRET_VARIABLES, type SecretSpec } from './configuration';
-import { PRIVATE_RANGES } from './network-policies';
+import { INGRESS_NAMESPACE, PRIVATE_RANGES } from './network-policies';
 import { NAME_LABEL, type KubernetesObject } from './objects';
 
 /**
@@ -97,6 +98,43 @@ const SAMPLE_SECRETS: Record<string, string> = {
   password: 'c'.repeat(64),
 };
 
+/** A container's environment as the kubelet makes it: literals with `$(…)` expanded, ConfigMap values, sample secrets. */
+function resolveEnvironment(
+  objects: KubernetesObject[],
+  owner: string,
+  container: Json,
+  secrets: SecretSpec[],
+): { env: Record<string, string>; composed: Set<string>; problems: string[] } {
+  const problems: string[] = [];
+  const configMaps = new Map(of(objects, 'ConfigMap').map((c) => [c.metadata.name, (c.data ?? {}) as Record<string, string>]));
+  const secretKeys = new Map(secrets.map((s) => [s.name, Object.keys(s.keys)]));
+  const env: Record<string, string> = {};
+  for (const entry of (container.env ?? []) as Json[]) {
+    const where = `${owner}: ${entry.name}`;
+    const fromMap = entry.valueFrom?.configMapKeyRef;
+    const fromSecret = entry.valueFrom?.secretKeyRef;
+    if (typeof entry.value === 'string') {
+      env[entry.name] = entry.value.replace(/\$\((\w+)\)/g, (_, ref: string) => {
+        if (!(ref in env)) problems.push(`${where} refers to $(${ref}), which is not set before it`);
+        return env[ref] ?? '';
+      });
+    } else if (fromMap) {
+      const value = configMaps.get(fromMap.name)?.[fromMap.key];
+      if (value === undefined) problems.push(`${where} from ConfigMap ${fromMap.name} key ${fromMap.key}, which is not in the base`);
+      else env[entry.name] = value;
+    } else if (fromSecret) {
+      if (!secretKeys.get(fromSecret.name)?.includes(fromSecret.key)) {
+        problems.push(`${where} from Secret ${fromSecret.name} key ${fromSecret.key}, which docs/operations.md does not list`);
+      }
+      env[entry.name] = SAMPLE_SECRETS[fromSecret.key] ?? 'x'.repeat(64);
+    } else problems.push(`${where} has no value`);
+  }
+  const composed = new Set(
+    ((container.env ?? []) as Json[]).flatMap((e) => [...String(e.value ?? '').matchAll(/\$\((\w+)\)/g)].map((m) => m[1])),
+  );
+  return { env, composed, problems };
+}
+
 /**
  * Every variable a service's manifest names is given (or left unset on purpose, its condition holding), from a
  * literal, the ConfigMap, a documented Secret, or composed of earlier ones; nothing else is set but the helpers
@@ -104,39 +142,16 @@ const SAMPLE_SECRETS: Record<string, string> = {
  */
 export function environmentProblems(objects: KubernetesObject[], manifests: ServiceManifest[], secrets: SecretSpec[]): string[] {
   const problems: string[] = [];
-  const configMaps = new Map(of(objects, 'ConfigMap').map((c) => [c.metadata.name, (c.data ?? {}) as Record<string, string>]));
-  const secretKeys = new Map(secrets.map((s) => [s.name, Object.keys(s.keys)]));
   for (const manifest of manifests) {
     const container = workloads(objects).find((w) => w.name === manifest.name)?.containers[0];
     if (!container) {
       problems.push(`${manifest.name}: no container`);
       continue;
     }
-    const env: Record<string, string> = {};
-    for (const entry of (container.env ?? []) as Json[]) {
-      const where = `${manifest.name}: ${entry.name}`;
-      const fromMap = entry.valueFrom?.configMapKeyRef;
-      const fromSecret = entry.valueFrom?.secretKeyRef;
-      if (typeof entry.value === 'string') {
-        env[entry.name] = entry.value.replace(/\$\((\w+)\)/g, (_, ref: string) => {
-          if (!(ref in env)) problems.push(`${where} refers to $(${ref}), which is not set before it`);
-          return env[ref] ?? '';
-        });
-      } else if (fromMap) {
-        const value = configMaps.get(fromMap.name)?.[fromMap.key];
-        if (value === undefined) problems.push(`${where} from ConfigMap ${fromMap.name} key ${fromMap.key}, which is not in the base`);
-        else env[entry.name] = value;
-      } else if (fromSecret) {
-        if (!secretKeys.get(fromSecret.name)?.includes(fromSecret.key)) {
-          problems.push(`${where} from Secret ${fromSecret.name} key ${fromSecret.key}, which docs/operations.md does not list`);
-        }
-        env[entry.name] = SAMPLE_SECRETS[fromSecret.key] ?? 'x'.repeat(64);
-      } else problems.push(`${where} has no value`);
-    }
+    const resolved = resolveEnvironment(objects, manifest.name, container, secrets);
+    const { env, composed } = resolved;
+    problems.push(...resolved.problems);
     const given = new Set(Object.keys(env));
-    const composed = new Set(
-      ((container.env ?? []) as Json[]).flatMap((e) => [...String(e.value ?? '').matchAll(/\$\((\w+)\)/g)].map((m) => m[1])),
-    );
     for (const name of manifest.environment) {
       if (given.has(name)) continue;
       const unset = LEFT_UNSET[name];
@@ -149,6 +164,58 @@ export function environmentProblems(objects: KubernetesObject[], manifests: Serv
       loadServiceConfig(env);
     } catch (error) {
       problems.push(`${manifest.name}: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+/** The port a Service of the base offers, or undefined when there is no such Service. */
+function servicePort(objects: KubernetesObject[], name: string): number | undefined {
+  return of(objects, 'Service').find((s) => s.metadata.name === name)?.spec?.ports?.[0]?.port;
+}
+
+/**
+ * A web service gets exactly the variables its web manifest names (and the helpers composed into them): the address
+ * of each service it calls as `<NAME>_URL`, at that service's Service and port; its own database on its own server;
+ * and a session secret from a Secret no other workload reads.
+ */
+export function webEnvironmentProblems(objects: KubernetesObject[], webs: WebManifest[], secrets: SecretSpec[]): string[] {
+  const problems: string[] = [];
+  for (const web of webs) {
+    const container = workloads(objects).find((w) => w.name === web.name)?.containers[0];
+    if (!container) {
+      problems.push(`${web.name}: no container`);
+      continue;
+    }
+    const { env, composed, problems: found } = resolveEnvironment(objects, web.name, container, secrets);
+    problems.push(...found);
+    for (const name of web.environment) if (!(name in env)) problems.push(`${web.name}: ${name} is not provided`);
+    for (const name of Object.keys(env)) {
+      if (!web.environment.includes(name) && !composed.has(name)) problems.push(`${web.name}: ${name} is not in its manifest`);
+    }
+    for (const called of web.calls) {
+      const expected = `http://${called}:${servicePort(objects, called)}`;
+      if (env[urlVariableOf(called)] !== expected)
+        problems.push(`${web.name}: ${urlVariableOf(called)} is ${env[urlVariableOf(called)]}, not ${expected}`);
+    }
+    if (web.environment.includes('DATABASE_URL')) {
+      const url = URL.canParse(env.DATABASE_URL ?? '') ? new URL(env.DATABASE_URL) : undefined;
+      const server = `postgres-${web.name}`;
+      if (url?.hostname !== server || url.pathname.slice(1) !== web.database || servicePort(objects, server) !== Number(url.port)) {
+        problems.push(`${web.name}: DATABASE_URL must be ${web.database} on its own server ${server}`);
+      }
+      const created = workloads(objects)
+        .find((w) => w.name === server)
+        ?.containers[0]?.env?.find((e: Json) => e.name === 'POSTGRES_DB')?.value;
+      if (created !== web.database) problems.push(`${server} creates the database ${created}, not ${web.database}`);
+    }
+    const session = ((container.env ?? []) as Json[]).find((e) => e.name === 'SESSION_SECRET')?.valueFrom?.secretKeyRef?.name;
+    if (web.environment.includes('SESSION_SECRET') && session) {
+      const readers = workloads(objects).filter((w) =>
+        w.containers.some((c) => ((c.env ?? []) as Json[]).some((e) => e.valueFrom?.secretKeyRef?.name === session)),
+      );
+      if (readers.some((w) => w.name !== web.name))
+        problems.push(`${web.name}: its session secret ${session} is read by ${readers.map((w) => w.name).join(', ')}`);
     }
   }
   return problems;
@@ -233,14 +300,22 @@ function reach(objects: KubernetesObject[], podLabels: Record<string, string>, d
   return peers;
 }
 
-/** What a service may reach, exactly, and who may reach each database: the policies as the cluster applies them. */
-export function networkProblems(objects: KubernetesObject[], services: string[]): string[] {
+/**
+ * What a service and a web service may reach, exactly, and who may reach each of them and each database: the
+ * policies as the cluster applies them. A service is reached by the ingress controller and the web services that call
+ * it; a web service reaches its own database, the services it calls, DNS, and the issuer (through the ingress
+ * controller, by its public name) when it signs staff in.
+ */
+export function networkProblems(objects: KubernetesObject[], services: string[], webs: WebManifest[] = []): string[] {
   const problems: string[] = [];
   const deny = of(objects, 'NetworkPolicy').find(
     (p) => Object.keys(p.spec?.podSelector ?? {}).length === 0 && p.spec.policyTypes?.length === 2 && !p.spec.ingress && !p.spec.egress,
   );
   if (!deny) problems.push('no default-deny policy for every pod (ingress and egress)');
   const sorted = (set: Iterable<string>) => [...set].sort().join(' ');
+  const compare = (what: string, actual: Set<string>, expected: string[]) => {
+    if (sorted(actual) !== sorted(expected)) problems.push(`${what} ${sorted(actual)}; expected ${sorted(expected)}`);
+  };
   for (const service of services) {
     const labels = { [NAME_LABEL]: service };
     const expected = [
@@ -253,11 +328,27 @@ export function networkProblems(objects: KubernetesObject[], services: string[])
       'dns',
       'smtp',
     ];
-    const egress = reach(objects, labels, 'egress');
-    if (sorted(egress) !== sorted(expected)) problems.push(`${service} may reach ${sorted(egress)}; expected ${sorted(expected)}`);
+    compare(`${service} may reach`, reach(objects, labels, 'egress'), expected);
+    const port = servicePort(objects, service);
+    const callers = webs.filter((w) => w.calls.includes(service)).map((w) => `pod:${w.name}:${port}`);
+    compare(`${service} is reached by`, reach(objects, labels, 'ingress'), [`namespace:${INGRESS_NAMESPACE}:${port}`, ...callers]);
     const database = reach(objects, { [NAME_LABEL]: `postgres-${service}` }, 'ingress');
     if (sorted(database) !== `pod:${service}:5432`)
       problems.push(`postgres-${service} is reached by ${sorted(database)}, not only ${service}`);
+  }
+  for (const web of webs) {
+    const labels = { [NAME_LABEL]: web.name };
+    const expected = [
+      `pod:postgres-${web.name}:5432`,
+      ...web.calls.map((called) => `pod:${called}:${servicePort(objects, called)}`),
+      ...(web.environment.includes('OIDC_ISSUER') ? [`namespace:${INGRESS_NAMESPACE}:443`] : []),
+      'dns',
+    ];
+    compare(`${web.name} may reach`, reach(objects, labels, 'egress'), expected);
+    compare(`${web.name} is reached by`, reach(objects, labels, 'ingress'), [`namespace:${INGRESS_NAMESPACE}:${web.port}`]);
+    const database = reach(objects, { [NAME_LABEL]: `postgres-${web.name}` }, 'ingress');
+    if (sorted(database) !== `pod:${web.name}:5432`)
+      problems.push(`postgres-${web.name} is reached by ${sorted(database)}, not only ${web.name}`);
   }
   const vault = reach(objects, { [NAME_LABEL]: 'postgres-privacy' }, 'ingress');
   const clients = services.map((s) => `pod:${s}:5432`);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HealthController } from '@vertrouwd/http';
 import { readServiceManifests } from '../service-manifests';
+import { readWebManifests, urlVariableOf, type WebManifest } from '../web-services';
 import { secretsOf, SERVICES_CONFIG } from './configuration';
 import { kustomize, readObjects } from './kustomize';
 import {
@@ -14,6 +15,7 @@ import {
   probeProblems,
   secretProblems,
   securityProblems,
+  webEnvironmentProblems,
 } from './kubernetes-rules';
 import { schemaProblem } from './kubernetes-schema';
 import type { KubernetesObject } from './objects';
@@ -25,8 +27,13 @@ type Loose = any;
 const ROOT = join(__dirname, '../../..');
 const manifests = readServiceManifests();
 const services = manifests.map((m) => m.name);
-const objects = [...renderKubernetes(manifests).values()].flat();
-const secrets = secretsOf(manifests);
+const webs = readWebManifests();
+const webNames = webs.map((w) => w.name);
+const objects = [...renderKubernetes(manifests, webs).values()].flat();
+const secrets = secretsOf(manifests, webs);
+// The broken copies of the web rules use the first web manifest and the first service it calls, whichever they are.
+const web = webs[0];
+const called = web.calls[0];
 
 // The routes the HTTP kit really serves, read from its controller rather than written down twice.
 const route = (method: keyof HealthController) =>
@@ -45,18 +52,20 @@ const container = (list: Loose[], name: string) =>
 const envOf = (list: Loose[], name: string) => container(list, name).env as Loose[];
 
 describe('the Kubernetes base (deploy/k8s/base)', () => {
-  it('is what `npm run k8s:render` writes from the service manifests (edit the generator, then render)', () => {
-    for (const [file, text] of renderFiles(manifests)) {
+  it('is what `npm run k8s:render` writes from the service and web manifests (edit the generator, then render)', () => {
+    for (const [file, text] of renderFiles(manifests, webs)) {
       expect({ file, text: readFileSync(join(ROOT, BASE_DIRECTORY, file), 'utf8') }).toEqual({ file, text });
     }
   });
 
-  it('runs every service with a manifest, its database, the key vault, KurrentDB, Kafka, Keycloak and the collector', () => {
+  it('runs every service and web service with a manifest, each with its database, the key vault, KurrentDB, Kafka, Keycloak and the collector', () => {
     const workloads = objects.filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet').map((o) => o.metadata.name);
     expect(workloads.sort()).toEqual(
       [
         ...services,
         ...services.map((s) => `postgres-${s}`),
+        ...webNames,
+        ...webNames.map((w) => `postgres-${w}`),
         'postgres-privacy',
         'postgres-keycloak',
         'kurrentdb',
@@ -65,7 +74,7 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
         'otel-collector',
       ].sort(),
     );
-    for (const m of manifests) {
+    for (const m of [...manifests, ...webs]) {
       expect(container(objects, m.name).image).toBe(`vertrouwd/${m.name}:0.1.0`);
       expect(container(objects, m.name).ports).toEqual([{ name: 'http', containerPort: m.port, protocol: 'TCP' }]);
       const db = envOf(objects, `postgres-${m.name}`).find((e) => e.name === 'POSTGRES_DB');
@@ -74,6 +83,18 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
     // Tokens carry Keycloak's public name as their issuer: the services must expect that one.
     const settings = find(objects, 'ConfigMap', SERVICES_CONFIG).data;
     expect(settings.OIDC_ISSUER).toBe(`${settings.KC_HOSTNAME}/realms/vertrouwd`);
+  });
+
+  it("gives Keycloak every variable its realm takes at import, the staff portal client's secret and origin among them", () => {
+    const realm = Object.values(find(objects, 'ConfigMap', 'keycloak-realm').data as Record<string, string>)[0];
+    const placeholders = [...new Set([...realm.matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((m) => m[1]))];
+    expect(placeholders).toEqual(expect.arrayContaining(['PORTAL_CLIENT_SECRET', 'PORTAL_URL', 'IDENTITY_ADMIN_CLIENT_SECRET']));
+    const given = (envOf(objects, 'keycloak') as { name: string }[]).map((e) => e.name);
+    expect(placeholders.filter((name) => !given.includes(name))).toEqual([]);
+    // The portal's client redirects only to the portal's public origin, as the portal's server is given it.
+    const portal = (JSON.parse(realm) as { clients: Record<string, unknown>[] }).clients.find((c) => c.clientId === 'vertrouwd-portal')!;
+    expect(portal.redirectUris).toEqual(['${PORTAL_URL}/auth/callback']);
+    expect(JSON.stringify(portal)).not.toContain('localhost');
   });
 
   describe('against the Kubernetes API schemas (kubernetes-models)', () => {
@@ -99,7 +120,7 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
   describe('probes', () => {
     it(`checks every service's readiness on ${routes.ready} and liveness on ${routes.live}, every other workload too`, () => {
       expect(routes).toEqual({ live: '/health/live', ready: '/health/ready' });
-      expect(probeProblems(objects, services, routes)).toEqual([]);
+      expect(probeProblems(objects, [...services, ...webNames], routes)).toEqual([]);
     });
 
     it.each([
@@ -110,14 +131,16 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
         (o: Loose[]) => (container(o, 'case').livenessProbe.httpGet.path = '/health/ready'),
       ],
       ['a probe on a port the container does not have', (o: Loose[]) => (container(o, 'billing').readinessProbe.httpGet.port = 'metrics')],
+      ["a web service's readiness on its home page", (o: Loose[]) => (container(o, web.name).readinessProbe.httpGet.path = '/')],
+      ["a web service's liveness on readiness", (o: Loose[]) => (container(o, web.name).livenessProbe.httpGet.path = '/health/ready')],
     ])('catches %s', (_what, change) => {
-      expect(probeProblems(broken(change), services, routes)).toHaveLength(1);
+      expect(probeProblems(broken(change), [...services, ...webNames], routes)).toHaveLength(1);
     });
   });
 
   describe('disruption budgets and autoscalers', () => {
-    it('gives every service both, with room for a drain', () => {
-      expect(disruptionProblems(objects, services)).toEqual([]);
+    it('gives every service and web service both, with room for a drain', () => {
+      expect(disruptionProblems(objects, [...services, ...webNames])).toEqual([]);
     });
 
     it.each([
@@ -131,8 +154,10 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
         (o: Loose[]) => (find(o, 'PodDisruptionBudget', 'reporting').spec.selector.matchLabels['app.kubernetes.io/name'] = 'x'),
       ],
       ['a budget no drain can honour', (o: Loose[]) => (find(o, 'PodDisruptionBudget', 'intake').spec.minAvailable = 2)],
+      ['a web service without an autoscaler', (o: Loose[]) => o.splice(o.indexOf(find(o, 'HorizontalPodAutoscaler', web.name)), 1)],
+      ['a web service on one replica', (o: Loose[]) => (find(o, 'HorizontalPodAutoscaler', web.name).spec.minReplicas = 1)],
     ])('catches %s', (_what, change) => {
-      expect(disruptionProblems(broken(change), services).length).toBeGreaterThan(0);
+      expect(disruptionProblems(broken(change), [...services, ...webNames]).length).toBeGreaterThan(0);
     });
   });
 
@@ -169,6 +194,52 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
     ])('catches %s', (_what, change) => {
       expect(environmentProblems(broken(change), manifests, secrets).length).toBeGreaterThan(0);
     });
+
+    it("provides every variable of each web service's manifest: the services it calls, its database, its session secret", () => {
+      expect(webEnvironmentProblems(objects, webs, secrets)).toEqual([]);
+      const env = Object.fromEntries(envOf(objects, web.name).map((e: Loose) => [e.name, e.value ?? e.valueFrom]));
+      expect(env[urlVariableOf(called)]).toBe(`http://${called}:${manifests.find((m) => m.name === called)!.port}`);
+      expect(env.SESSION_SECRET).toEqual({ secretKeyRef: { name: `${web.name}-session`, key: 'SESSION_SECRET' } });
+    });
+
+    it.each([
+      [
+        'a variable of the web manifest missing',
+        (o: Loose[]) =>
+          envOf(o, web.name).splice(
+            envOf(o, web.name).findIndex((e: Loose) => e.name === 'SESSION_SECRET'),
+            1,
+          ),
+      ],
+      [
+        'a called service on the wrong port',
+        (o: Loose[]) => (envOf(o, web.name).find((e: Loose) => e.name === urlVariableOf(called)).value = `http://${called}:80`),
+      ],
+      [
+        "another service's database",
+        (o: Loose[]) =>
+          (envOf(o, web.name).at(-1).value = envOf(o, web.name).at(-1).value.replace(`postgres-${web.name}`, 'postgres-intake')),
+      ],
+      [
+        'its database server creating another database',
+        (o: Loose[]) => (envOf(o, `postgres-${web.name}`).find((e: Loose) => e.name === 'POSTGRES_DB').value = 'vertrouwd'),
+      ],
+      ['a variable the web manifest does not name', (o: Loose[]) => envOf(o, web.name).push({ name: 'PRIVACY_MASTER_KEY', value: 'x' })],
+      [
+        'a session secret shared with another workload',
+        (o: Loose[]) =>
+          envOf(o, 'case').push({
+            name: 'SESSION_SECRET',
+            valueFrom: { secretKeyRef: { name: `${web.name}-session`, key: 'SESSION_SECRET' } },
+          }),
+      ],
+      [
+        'a session secret from a Secret the operator is never told to create',
+        (o: Loose[]) => (envOf(o, web.name).find((e: Loose) => e.name === 'SESSION_SECRET').valueFrom.secretKeyRef.name = 'sessions'),
+      ],
+    ])('catches %s', (_what, change) => {
+      expect(webEnvironmentProblems(broken(change), webs, secrets).length).toBeGreaterThan(0);
+    });
   });
 
   describe('secrets', () => {
@@ -197,6 +268,14 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
         (o: Loose[]) => envOf(o, 'postgres-billing').splice(2, 1, { name: 'POSTGRES_PASSWORD', value: 'x' }),
       ],
       [
+        "a web service's session secret as a literal",
+        (o: Loose[]) => {
+          const entry = envOf(o, web.name).find((e: Loose) => e.name === 'SESSION_SECRET');
+          delete entry.valueFrom;
+          entry.value = 's'.repeat(64);
+        },
+      ],
+      [
         'a demo user with a password in the realm',
         (o: Loose[]) => {
           const realm = find(o, 'ConfigMap', 'keycloak-realm');
@@ -211,7 +290,20 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
 
   describe('network policies', () => {
     it('deny by default; a service reaches only its database, the key vault, KurrentDB, Kafka, Keycloak, the collector, DNS and a mail relay', () => {
-      expect(networkProblems(objects, services)).toEqual([]);
+      expect(networkProblems(objects, services, webs)).toEqual([]);
+    });
+
+    it('let a web service reach only its own database, the services it calls and DNS, and be reached only from the ingress controller', () => {
+      const policy = find(objects, 'NetworkPolicy', web.name);
+      expect(policy.spec.ingress).toEqual([
+        {
+          from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }],
+          ports: [{ port: web.port, protocol: 'TCP' }],
+        },
+      ]);
+      // The service it calls admits it, on its own port, beside the ingress controller.
+      const calledPolicy = find(objects, 'NetworkPolicy', called);
+      expect(JSON.stringify(calledPolicy.spec.ingress)).toContain(`"${web.name}"`);
     });
 
     it.each([
@@ -247,13 +339,47 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
             },
           }),
       ],
+      [
+        "a web service reaching another service's database",
+        (o: Loose[]) =>
+          find(o, 'NetworkPolicy', web.name).spec.egress[0].to.push({
+            podSelector: { matchLabels: { 'app.kubernetes.io/name': 'postgres-privacy' } },
+          }),
+      ],
+      [
+        'a web service reaching a service it does not call',
+        (o: Loose[]) =>
+          find(o, 'NetworkPolicy', web.name).spec.egress.push({
+            to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'billing' } } }],
+            ports: [{ port: 3004, protocol: 'TCP' }],
+          }),
+      ],
+      [
+        'a called service that does not admit the web service',
+        (o: Loose[]) => find(o, 'NetworkPolicy', called).spec.ingress[0].from.splice(1),
+      ],
+      [
+        "a web service's database open to a service",
+        (o: Loose[]) =>
+          (find(o, 'NetworkPolicy', `postgres-${web.name}`).spec.ingress[0].from[0].podSelector.matchLabels['app.kubernetes.io/name'] =
+            called),
+      ],
+      [
+        'a web service open to every pod',
+        (o: Loose[]) => find(o, 'NetworkPolicy', web.name).spec.ingress.push({ from: [{ podSelector: {} }] }),
+      ],
     ])('catches %s', (_what, change) => {
-      expect(networkProblems(broken(change), services).length).toBeGreaterThan(0);
+      expect(networkProblems(broken(change), services, webs).length).toBeGreaterThan(0);
     });
   });
 
   describe('security contexts and resources', () => {
-    const readOnly = [...services, ...services.map((s) => `postgres-${s}`), 'postgres-privacy', 'postgres-keycloak', 'otel-collector'];
+    const readOnly = [
+      ...[...services, ...webNames].flatMap((s) => [s, `postgres-${s}`]),
+      'postgres-privacy',
+      'postgres-keycloak',
+      'otel-collector',
+    ];
 
     it('runs every pod as a non-root user without capabilities, read-only where the image allows, with requests', () => {
       expect(securityProblems(objects, readOnly)).toEqual([]);
@@ -264,9 +390,64 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
       ['a writable root filesystem for a service', (o: Loose[]) => (container(o, 'case').securityContext.readOnlyRootFilesystem = false)],
       ['privilege escalation', (o: Loose[]) => delete container(o, 'kafka').securityContext.allowPrivilegeEscalation],
       ['no memory limit', (o: Loose[]) => delete container(o, 'reporting').resources.limits],
+      ['a web service as root', (o: Loose[]) => (find(o, 'Deployment', web.name).spec.template.spec.securityContext.runAsUser = 0)],
+      ['a writable root for a web service', (o: Loose[]) => (container(o, web.name).securityContext.readOnlyRootFilesystem = false)],
     ])('catches %s', (_what, change) => {
       expect(securityProblems(broken(change), readOnly)).toHaveLength(1);
     });
+  });
+});
+
+describe('a web service that arrives with its manifest alone', () => {
+  // Shaped like the staff portal: it signs staff in (OIDC_ISSUER, a client secret, its public origin) and calls two
+  // services. Nothing in the generator or the rules names it.
+  const staff: WebManifest = {
+    name: 'staff-web',
+    description: 'A second web service',
+    port: 3099,
+    database: 'vertrouwd_staff_web',
+    environment: [
+      'PORT',
+      'HOST',
+      'DATABASE_URL',
+      'SESSION_SECRET',
+      'OIDC_ISSUER',
+      'PORTAL_CLIENT_SECRET',
+      'PORTAL_URL',
+      'CASE_URL',
+      'MATCHING_URL',
+    ],
+    calls: ['case', 'matching'],
+  };
+  const all = [...webs, staff];
+  const rendered = [...renderKubernetes(manifests, all).values()].flat();
+  const names = all.map((w) => w.name);
+
+  it('gets its workload, database, secrets and policies from the manifest, and every rule holds', () => {
+    expect(rendered.map(schemaProblem).filter(Boolean)).toEqual([]);
+    expect([
+      ...probeProblems(rendered, [...services, ...names], routes),
+      ...disruptionProblems(rendered, [...services, ...names]),
+      ...webEnvironmentProblems(rendered, all, secretsOf(manifests, all)),
+      ...secretProblems(rendered),
+      ...networkProblems(rendered, services, all),
+    ]).toEqual([]);
+    const env = Object.fromEntries(envOf(rendered, 'staff-web').map((e: Loose) => [e.name, e.value ?? e.valueFrom]));
+    expect(env.PORTAL_CLIENT_SECRET).toEqual({ secretKeyRef: { name: 'portal-client', key: 'PORTAL_CLIENT_SECRET' } });
+    expect(env.OIDC_ISSUER).toEqual({ configMapKeyRef: { name: SERVICES_CONFIG, key: 'OIDC_ISSUER' } });
+    expect([env.CASE_URL, env.MATCHING_URL]).toEqual(['http://case:3002', 'http://matching:3003']);
+    // It reaches the issuer at its public name, through the ingress controller; case and matching admit it.
+    expect(JSON.stringify(find(rendered, 'NetworkPolicy', 'staff-web').spec.egress)).toContain('"port":443');
+    for (const service of ['case', 'matching'])
+      expect(JSON.stringify(find(rendered, 'NetworkPolicy', service).spec.ingress)).toContain('staff-web');
+    expect(JSON.stringify(find(rendered, 'NetworkPolicy', 'intake').spec.ingress)).not.toContain('staff-web');
+  });
+
+  it('stops the render when it names a variable the cluster has no value for', () => {
+    expect(() => renderKubernetes(manifests, [{ ...staff, environment: [...staff.environment, 'FAVOURITE_COLOUR'] }])).toThrow(
+      'staff-web: no value for FAVOURITE_COLOUR',
+    );
+    expect(() => renderKubernetes(manifests, [{ ...staff, calls: ['nowhere'] }])).toThrow('staff-web calls nowhere');
   });
 });
 
@@ -278,7 +459,9 @@ describe('the example overlay (deploy/k8s/overlays/example)', () => {
   it('sets the namespace, the registry and the public names, and still passes every rule', () => {
     expect(rendered.map(key).sort()).toEqual(objects.map(key).sort());
     expect(rendered.every((o) => o.metadata.namespace === 'vertrouwd')).toBe(true);
-    expect(container(rendered, 'intake').image).toBe('registry.example.org/vertrouwd/intake:0.1.0');
+    for (const name of [...services, ...webNames]) {
+      expect(container(rendered, name).image).toBe(`registry.example.org/vertrouwd/${name}:0.1.0`);
+    }
     expect(find(rendered, 'ConfigMap', SERVICES_CONFIG).data.OIDC_ISSUER).toBe('https://login.example.org/realms/vertrouwd');
     expect(find(rendered, 'ConfigMap', SERVICES_CONFIG).data.KAFKA_BROKERS).toBe('kafka:9092');
     const settings = find(rendered, 'ConfigMap', SERVICES_CONFIG).data;
@@ -286,9 +469,10 @@ describe('the example overlay (deploy/k8s/overlays/example)', () => {
     expect(rendered.map(schemaProblem).filter(Boolean)).toEqual([]);
     expect([
       ...environmentProblems(rendered, manifests, secrets),
+      ...webEnvironmentProblems(rendered, webs, secrets),
       ...secretProblems(rendered),
-      ...networkProblems(rendered, services),
-      ...probeProblems(rendered, services, routes),
+      ...networkProblems(rendered, services, webs),
+      ...probeProblems(rendered, [...services, ...webNames], routes),
     ]).toEqual([]);
   });
 

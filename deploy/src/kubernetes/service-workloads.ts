@@ -31,8 +31,11 @@ export function serviceEgress(manifest: ServiceManifest): Rule[] {
   ];
 }
 
-/** The launcher-less production form: one container per service, the image deploy/Dockerfile builds for it. */
-export function serviceObjects(manifest: ServiceManifest): KubernetesObject[] {
+/**
+ * The launcher-less production form: one container per service, the image deploy/Dockerfile builds for it. `callers`
+ * are the web services that call it (their manifests' `calls`): its policy admits them beside the ingress controller.
+ */
+export function serviceObjects(manifest: ServiceManifest, callers: string[] = []): KubernetesObject[] {
   const { name, port } = manifest;
   const labels = labelsOf(name, 'service');
   const replicas = replicasOf(name);
@@ -96,7 +99,7 @@ export function serviceObjects(manifest: ServiceManifest): KubernetesObject[] {
     spec: { minAvailable: 1, selector: { matchLabels: selectorOf(name) } },
   });
   const policy = networkPolicy(name, {
-    ingress: [{ peers: [FROM_INGRESS], ports: [{ port }] }],
+    ingress: [{ peers: [FROM_INGRESS, ...callers.map(pod)], ports: [{ port }] }],
     egress: serviceEgress(manifest),
   });
   return [deployment, clusterService(name, 'service', [{ name: 'http', port }]), hpa, pdb, policy];
