@@ -9,6 +9,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { clusterDirectory, directoryKey } from '../libs/testing/src/postgres-user';
 import { freePort } from '../libs/testing/src/embedded-postgres';
+import { ensureBuilt, readWebManifests } from '../deploy/src/web-services';
 
 export const TARGET_PSS_MIB = 1024;
 export const TARGET_READY_SECONDS = 15;
@@ -17,7 +18,7 @@ const SETTLE_MS = 10_000;
 const IDLE_WINDOW_MS = 10_000;
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-export type ProcessKind = 'npm' | 'launcher and services' | 'postgres: connections' | 'postgres: server' | 'other';
+export type ProcessKind = 'npm' | 'launcher and services' | 'web services' | 'postgres: connections' | 'postgres: server' | 'other';
 
 export interface KindFigures {
   processes: number;
@@ -88,6 +89,7 @@ function kindOf(commandLine: string): ProcessKind {
   if (/^postgres: \S+ \S+ \S+\(\d+\)/.test(commandLine)) return 'postgres: connections';
   if (commandLine.startsWith('postgres:') || /\/bin\/postgres /.test(commandLine)) return 'postgres: server';
   if (commandLine.includes('deploy/bin/start.js')) return 'launcher and services';
+  if (commandLine.includes('server/main.ts')) return 'web services';
   if (/(^|\/)npm( |$)|npm-cli/.test(commandLine)) return 'npm';
   return 'other';
 }
@@ -171,6 +173,9 @@ export async function benchmarkFootprint(): Promise<FootprintFigures> {
   rmSync(cluster, { recursive: true, force: true });
   const clean = () => [cluster, dataDir].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
   const port = await freePort();
+  // The web services' builds are made before the clock starts, as the compiled TypeScript is: a newcomer's first
+  // start makes them once (ADR 0050).
+  for (const web of readWebManifests()) await ensureBuilt(web.name, join(dataDir, 'build-logs'));
   const starts: StartFigures[] = [];
   let byKind: FootprintFigures['byKind'] = {};
   let samples: ProcessSample[] = [];
@@ -295,6 +300,10 @@ export function renderFootprint(f: FootprintFigures): string {
       (server
         ? `its ${server.processes} server processes ${mib(server.pssMiB)}; of all PostgreSQL's PSS, ` +
           `${mib(server.shmemMiB + (connections?.shmemMiB ?? 0))} is its shared memory (buffers), split among them. `
+        : '') +
+      (f.byKind['web services']
+        ? `the web services (${f.byKind['web services'].processes}, each a Node process of its own, ADR 0050) hold ` +
+          `${mib(f.byKind['web services'].pssMiB)}. `
         : '') +
       'The services and launcher share one process since ADR 0039; a crash takes them down together, and what each ' +
       'had committed is kept.',

@@ -89,22 +89,34 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   try {
     // First, while the machine is quiet: `npm start` as a newcomer runs it, with its own PostgreSQL.
-    console.error('the embedded platform: memory and start');
-    const footprint = renderFootprint(await benchmarkFootprint());
+    // Each part's report is kept as it is done (tmp/bench-parts/), so a run that fails or is stopped late keeps
+    // what it measured.
+    const parts = resolve(__dirname, '../tmp/bench-parts');
+    mkdirSync(parts, { recursive: true });
+    const part = async (name: string, measure: () => Promise<string>): Promise<string> => {
+      console.error(name);
+      const markdown = await measure();
+      writeFileSync(resolve(parts, `${name.replace(/[^a-z0-9]+/gi, '-')}.md`), markdown);
+      return markdown;
+    };
+    // First, while the machine is quiet: `npm start` as a newcomer runs it, with its own PostgreSQL.
+    const footprint = await part('the embedded platform: memory and start', async () => renderFootprint(await benchmarkFootprint()));
     const machine = await machineInfo(server.url);
     const results = await benchmark(server, config, machine);
-    console.error('bus');
-    const bus = renderBus(await benchmarkBus(server.url, Math.min(config.events, 50_000)));
-    console.error('intake');
-    const intake = renderIntake(await benchmarkIntake(server.url));
-    console.error('matching: the decision');
-    const decision = renderMatchingDecision(await benchmarkMatchingDecision(server.url, config.decisions));
-    console.error('matching: report → assigned');
-    const assigned = renderReportToAssigned(await benchmarkReportToAssigned(server.url, config.reports));
-    console.error('billing: an invoice run');
-    const invoices = renderInvoiceRun(await benchmarkInvoiceRun(server.url, config.invoiceOrganisations));
-    console.error('reporting: annual reports');
-    const reporting = renderReporting(await benchmarkReporting(server.url, config.reportingOrganisations, config.reportingEvents));
+    const bus = await part('bus', async () => renderBus(await benchmarkBus(server.url, Math.min(config.events, 50_000))));
+    const intake = await part('intake', async () => renderIntake(await benchmarkIntake(server.url)));
+    const decision = await part('matching: the decision', async () =>
+      renderMatchingDecision(await benchmarkMatchingDecision(server.url, config.decisions)),
+    );
+    const assigned = await part('matching: report → assigned', async () =>
+      renderReportToAssigned(await benchmarkReportToAssigned(server.url, config.reports)),
+    );
+    const invoices = await part('billing: an invoice run', async () =>
+      renderInvoiceRun(await benchmarkInvoiceRun(server.url, config.invoiceOrganisations)),
+    );
+    const reporting = await part('reporting: annual reports', async () =>
+      renderReporting(await benchmarkReporting(server.url, config.reportingOrganisations, config.reportingEvents)),
+    );
     const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
     const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds }).replace(
       '## Method',

@@ -199,6 +199,8 @@ export async function seedDemoData(
   issuer: DevIssuer | undefined,
   dataDir: string,
   pastYear?: PastYearEnvironment,
+  /** Called once this year's demo data is in, while last year's cases may still be written. */
+  onThisYearSeeded?: () => void,
 ): Promise<boolean> {
   const url = (name: string) => services.find((s) => s.name === name)?.url;
   const [matching, intake, cases, billing] = [url('matching'), url('intake'), url('case'), url('billing')];
@@ -227,6 +229,7 @@ export async function seedDemoData(
     };
     if (!caseIds.every((id) => listed.some((c) => c.caseId === id && c.advisorId))) throw new Error('not yet');
   });
+  onThisYearSeeded?.();
   await pastYearSeeded;
   writeFileSync(marker, `${new Date().toISOString()}\n`);
   return true;

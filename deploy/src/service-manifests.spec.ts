@@ -15,8 +15,8 @@ const registered = new Set(ALL_CONTRACTS.map(topicOf));
 
 describe('service manifests', () => {
   it('exist for every service folder, one service each, on its own port and database', () => {
-    // Every NestJS service (src/main.ts); the reporter's web site is no manifest service (it has no database and
-    // starts from server/main.ts): docs/services/reporter-site.md.
+    // Every NestJS service (src/main.ts); the web services (server/main.ts) have a web.manifest.json of their own
+    // (deploy/src/web-services.ts, ADR 0050).
     const folders = readdirSync(join(ROOT, 'services'), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, 'services', entry.name, 'src/main.ts')))
       .map((entry) => entry.name);

@@ -1,7 +1,8 @@
 // `npm start`: the whole platform on the embedded default. An embedded PostgreSQL (data in .data/) with a
 // database per service and one for the Postgres bus, the dev issuer, and every service, each on its own
 // port, all of them in this one process (ADR 0039). Ctrl-C stops everything cleanly; a restart keeps
-// every event. Run through `deploy/bin/start.js`, which compiles the TypeScript ahead of time.
+// every event. Run through `deploy/bin/start.js`, which compiles the TypeScript ahead of time. The web services
+// (the reporter's site, the staff portal) are built when their sources changed and run as child processes.
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startEmbeddedPostgres, withDatabase, type EmbeddedPostgresServer } from '@vertrouwd/testing';
@@ -10,6 +11,7 @@ import { seedDemoData } from './demo-data';
 import { ensureDatabase, readOrCreateSecret, startMail, type MailSetup } from './embedded-resources';
 import { SHARED_DATABASES } from './service-manifests';
 import { SERVICES, startServices, stopAllServices } from './service-processes';
+import { ensureBuilt, readWebManifests, startWebService, stopAllWebServices, urlVariableOf, type WebProcess } from './web-services';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -26,8 +28,9 @@ async function main(): Promise<void> {
       console.log(`stopped; every event is kept in ${postgresDir}`);
       process.exit(0);
     })());
-  // Services first, then the issuer, then PostgreSQL: the services' last commits find their database up.
+  // Web services and services first, then the issuer, then PostgreSQL: the last commits find their database up.
   shutDown = async () => {
+    await stopAllWebServices();
     await stopAllServices();
     await issuer?.stop().catch(() => undefined);
     await mail?.stop().catch(() => undefined);
@@ -38,6 +41,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
+  // The web services' builds (only when their sources changed) run while PostgreSQL and the services start.
+  const webs = readWebManifests();
+  const logDir = join(dir, 'logs');
+  const builds = Promise.all(webs.map((web) => ensureBuilt(web.name, logDir)));
+  builds.catch(() => undefined); // awaited below; a failure is reported there
+
   // Five services, each with pools for its read models, event store, bus and key vault: more than the default 100.
   postgres = await startEmbeddedPostgres({
     dataDir: postgresDir,
@@ -47,7 +56,9 @@ async function main(): Promise<void> {
   });
   const url = (name: string) => withDatabase(postgres.url, name);
   await Promise.all(
-    [...Object.values(SHARED_DATABASES), ...SERVICES.map((s) => s.database)].map((name) => ensureDatabase(postgres.url, name)),
+    [...Object.values(SHARED_DATABASES), ...SERVICES.map((s) => s.database), ...webs.map((w) => w.database)].map((name) =>
+      ensureDatabase(postgres.url, name),
+    ),
   );
   // The identity port's client secret: generated for the dev issuer; with an external issuer the services take
   // IDENTITY_ADMIN_CLIENT_SECRET from this process's environment, as Keycloak was given it.
@@ -75,10 +86,41 @@ async function main(): Promise<void> {
     name: service.name,
     env: { DATABASE_URL: url(service.database), PORT: String(service.port) },
   }));
-  const running = await startServices(hosted, env, join(dir, 'logs'));
-  const seeded = await seedDemoData(running, issuer, dir);
+  const running = await startServices(hosted, env, logDir);
+  await builds;
+  const sites: WebProcess[] = [];
+  for (const web of webs) {
+    // Each web service gets only the variables its manifest names: its port, database, session secret, and the
+    // addresses of the services it calls.
+    const offered: Record<string, string> = {
+      PORT: String(web.port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: url(web.database),
+      SESSION_SECRET: readOrCreateSecret(join(dir, `${web.name}.session.secret`)),
+      OIDC_ISSUER: env.OIDC_ISSUER,
+      ...Object.fromEntries(running.map((service) => [urlVariableOf(service.name), service.url])),
+    };
+    const missing = web.calls.filter((name) => !running.some((service) => service.name === name));
+    if (missing.length > 0) throw new Error(`${web.name} calls ${missing.join(', ')}, which is not among the services`);
+    sites.push(await startWebService(web.name, pick(offered, web.environment), logDir));
+  }
+  // Up once this year's demo data is in; last year's cases (for the annual-report tour) may still be written, in
+  // a process of their own, and are announced when done.
+  let thisYearSeeded!: () => void;
+  const thisYear = new Promise<boolean>((resolve) => (thisYearSeeded = () => resolve(true)));
+  const seeding = seedDemoData(running, issuer, dir, undefined, thisYearSeeded);
+  const seeded = await Promise.race([seeding, thisYear]);
+  let seedingDone = false;
+  void seeding.then(
+    () => {
+      seedingDone = true;
+    },
+    () => undefined,
+  );
+  await Promise.resolve(); // lets an already finished seeding be seen as done
 
   console.log(`\nVertrouwd (embedded default) is up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  for (const site of sites) console.log(`  ${site.name.padEnd(14)} ${site.url}   (web)`);
   for (const service of running) console.log(`  ${service.name.padEnd(14)} ${service.url}   (API: ${service.url}/docs)`);
   console.log(`  ${'identity'.padEnd(14)} ${env.OIDC_ISSUER}${issuer ? '   (embedded dev issuer)' : ''}`);
   console.log(
@@ -100,9 +142,21 @@ async function main(): Promise<void> {
     );
   }
   console.log('Ctrl-C stops everything.');
+  if (!seedingDone) {
+    console.log("\nStill writing last year's demo cases (2025, for the annual report at the end of the tour)…");
+    seeding.then(
+      () => console.log("Demo data complete: last year's cases are in."),
+      (error: unknown) => console.error(`Demo data incomplete: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
 }
 
-let shutDown: () => Promise<void> = () => stopAllServices();
+let shutDown: () => Promise<void> = () => stopAllWebServices().then(() => stopAllServices());
+
+/** The entries of `offered` that `names` lists. */
+function pick(offered: Record<string, string>, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.filter((name) => name in offered).map((name) => [name, offered[name]]));
+}
 
 main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

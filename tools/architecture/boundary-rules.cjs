@@ -13,9 +13,11 @@ const ALLOWED_TYPES = {
   'type:platform': ['type:platform', 'type:contracts', 'type:testing'],
   'type:contracts': [],
   'type:testing': ['type:platform'],
-  // Benchmarks and tools drive whole services, like the launcher.
+  // Tools drive whole services, like the launcher.
   'type:tooling': ['type:service', 'type:platform', 'type:contracts', 'type:testing'],
-  // The launcher and the cross-service tests compose services; nothing imports it. Its start script reuses the
+  // The benchmarks too, and they measure the launcher as a newcomer runs it (its web builds, its footprint).
+  'type:bench': ['type:service', 'type:platform', 'type:contracts', 'type:testing', 'type:tooling', 'type:deploy'],
+  // The launcher and the cross-service tests compose services; only the benchmarks import it. Its start script reuses the
   // repository's tooling (the Node version check, the compile settings the tests use).
   'type:deploy': ['type:service', 'type:platform', 'type:contracts', 'type:testing', 'type:tooling'],
 };

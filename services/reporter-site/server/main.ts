@@ -19,8 +19,16 @@ const build = (await import(join(BUILD, 'server/index.js'))) as ServerBuild;
 const pages = createRequestListener({ build, mode: 'production' });
 const assets = join(BUILD, 'client');
 
+/** Liveness and readiness for the orchestrator (the paths the API services use): the site holds no state to wait for. */
+const HEALTH = new Set(['/health/live', '/health/ready']);
+
 const server = createServer((req, res) => {
   const pathname = new URL(req.url ?? '/', 'http://site').pathname;
+  if (HEALTH.has(pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
+    applySecurityHeaders(res, { cacheable: false });
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"up"}');
+    return;
+  }
   const asset = pathname.startsWith('/assets/');
   applySecurityHeaders(res, { cacheable: asset });
   if (asset && (req.method === 'GET' || req.method === 'HEAD') && serveAsset(assets, pathname, res)) return;

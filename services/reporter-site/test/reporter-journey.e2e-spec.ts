@@ -317,8 +317,13 @@ describe.each([
     expect(await page.locator('#account').getAttribute('aria-invalid')).toBe('true');
     await check(page, 'intake-errors', lang, false);
 
-    // The report: known to the counsellor by a name, mail for news; both personal fields carry the canary.
+    // Half filled in: what was typed is kept.
     await page.locator('#account').fill('Mijn leidinggevende schreeuwt tegen mij in het bijzijn van klanten.');
+    await submit(page, t.submit);
+    expect(await page.locator('#account').inputValue()).toBe('Mijn leidinggevende schreeuwt tegen mij in het bijzijn van klanten.');
+    expect(await page.locator('.site-error-summary a').count()).toBe(5);
+
+    // The report: known to the counsellor by a name, mail for news; both personal fields carry the canary.
     await page.getByLabel(intake.themes[1].label, { exact: true }).check();
     await page.getByLabel(intake.relations[0].label, { exact: true }).check();
     await page.getByLabel(intake.anonymity.find((a) => a.value === 'known-to-advisor')!.label, { exact: true }).check();
@@ -337,6 +342,12 @@ describe.each([
     await page.screenshot({ path: join(SCREENSHOTS, `receipt-${lang}.png`), fullPage: true });
     await check(page, 'receipt', lang, false);
     const caseId = await newCase();
+
+    // Shown once: a reload (or anyone after) no longer sees it.
+    const again = await page.reload();
+    expect(again!.status()).toBe(410);
+    expect(await page.getByTestId('passphrase').count()).toBe(0);
+    expect(await page.content()).not.toContain(passphrase);
 
     // The follow-up login: a wrong pair is refused accessibly, the receipt code kept and the passphrase not.
     const [loginResponse] = await Promise.all([page.waitForNavigation(), page.locator('a[href$="/follow-up"]').last().click()]);
@@ -569,6 +580,16 @@ describe('keyboard only (scripts on, to read where focus is)', () => {
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     expect(await page.locator('.site-error-summary').count()).toBe(1);
     await context.close();
+  });
+});
+
+describe('health, for the orchestrator', () => {
+  it.each(['/health/live', '/health/ready'])('%s answers 200 with the same strict headers', async (path) => {
+    const response = await fetch(`${site.url}${path}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'up' });
+    expect(response.headers.get('content-security-policy')).toBe(CSP);
+    expect(response.headers.get('cache-control')).toBe('no-store');
   });
 });
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OrganisationUnknownError, YearNotStartedError } from '../../domain/compliance/compliance.errors';
 import { sbiSection, type SbiSection } from '../../domain/benchmarks/sbi-sections';
 import { OtherAgencyError } from '../../domain/reports/reports.errors';
-import { REPORTING_READS, type ReportingReads } from '../ports/reporting-reads.port';
+import { REPORTING_READS, type OrganisationYear, type ReportingReads } from '../ports/reporting-reads.port';
 import { ReportsRepository } from '../reporting.repositories';
 import { per100 } from '../reports/report-content';
 import { agencyBenchmarks, type AgencyBenchmarks, type BenchmarkCell } from './benchmarks';
@@ -21,6 +21,9 @@ export interface OrganisationBenchmarks {
   sector: ({ sector: SbiSection } & BenchmarkCell) | null;
   themes: AgencyBenchmarks['themes'];
 }
+
+/** How long an agency's benchmarks, once computed, are used again. */
+export const BENCHMARK_TTL_MS = 30_000;
 
 /** Benchmarks across an agency's organisations and by sector (ADR 0035), for the agency and for one organisation. */
 @Injectable()
@@ -62,10 +65,30 @@ export class BenchmarksService {
     return { agency: benchmarks.agency.reportsPer100, sector: sector?.sector ?? null, sectorReportsPer100: sector?.reportsPer100 ?? null };
   }
 
-  private async compute(agencyId: string, year: number) {
-    const [organisations, rules] = await Promise.all([this.reads.organisationYears(agencyId, year), this.reads.benchmarkRules(agencyId)]);
-    return { ...agencyBenchmarks(agencyId, year, organisations, rules), organisations };
+  /**
+   * The agency's benchmarks of a year, computed from all its organisations: kept for {@link BENCHMARK_TTL_MS}, so
+   * the drafts and publications of an agency's organisations (thousands in a row at the turn of the year) do not each
+   * read and compute every organisation again. A publication records the figures it used, so its reproduction does
+   * not depend on when they were computed.
+   */
+  private compute(agencyId: string, year: number) {
+    const key = `${agencyId}/${year}`;
+    const now = Date.now();
+    const cached = this.computed.get(key);
+    if (cached && now - cached.at < BENCHMARK_TTL_MS) return cached.value;
+    const value = (async () => {
+      const [organisations, rules] = await Promise.all([this.reads.organisationYears(agencyId, year), this.reads.benchmarkRules(agencyId)]);
+      return { ...agencyBenchmarks(agencyId, year, organisations, rules), organisations };
+    })();
+    this.computed.set(key, { at: now, value });
+    value.catch(() => this.computed.delete(key));
+    return value;
   }
+
+  private readonly computed = new Map<
+    string,
+    { at: number; value: Promise<ReturnType<typeof agencyBenchmarks> & { organisations: OrganisationYear[] }> }
+  >();
 
   private async forOrganisationOf(agencyId: string, organisationId: string, year: number) {
     const { benchmarks, organisations } = await this.compute(agencyId, year);

@@ -1,0 +1,168 @@
+// The web services under `npm start`: the reporter's site and the staff portal. Unlike the API services they are
+// ES modules rendered by React Router from a Vite build, and they read their configuration from the environment as
+// they do in their own containers; so each runs as a child process of the launcher (`node server/main.ts`), with
+// its own environment, instead of inside the launcher's process (ADR 0039 hosts only the NestJS services). Their
+// build is made when the sources changed since the last one, kept beside the sources, like the compiled TypeScript.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** What a web service declares in `services/<name>/web.manifest.json`. */
+export interface WebManifest {
+  name: string;
+  description: string;
+  port: number;
+  /** Its own database: its server-side sessions. */
+  database: string;
+  /** The environment variables it reads. */
+  environment: string[];
+  /** The API services it calls, each given to it as `<NAME>_URL` (e.g. `intake` → `INTAKE_URL`). */
+  calls: string[];
+}
+
+export const WEB_MANIFEST_FILE = 'web.manifest.json';
+const FIELDS = ['name', 'description', 'port', 'database', 'environment', 'calls'];
+const ROOT = join(__dirname, '../..');
+
+/** Every web service's manifest, in port order. */
+export function readWebManifests(root: string = ROOT): WebManifest[] {
+  const services = join(root, 'services');
+  return readdirSync(services, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(services, entry.name, WEB_MANIFEST_FILE)))
+    .map((entry) => parseWebManifest(entry.name, readFileSync(join(services, entry.name, WEB_MANIFEST_FILE), 'utf8')))
+    .sort((a, b) => a.port - b.port);
+}
+
+/** Reads one manifest, naming the folder and every field that is wrong. */
+export function parseWebManifest(folder: string, text: string): WebManifest {
+  const manifest = JSON.parse(text) as Record<string, unknown>;
+  const problems: string[] = [];
+  const check = (ok: boolean, problem: string) => ok || problems.push(problem);
+  const isList = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
+  const unknown = Object.keys(manifest).filter((key) => !FIELDS.includes(key));
+  check(unknown.length === 0, `unknown fields ${unknown.join(', ')}`);
+  check(manifest.name === folder, `name must be the folder's name, ${folder}`);
+  check(typeof manifest.description === 'string' && manifest.description !== '', 'description must be a text');
+  check(
+    Number.isInteger(manifest.port) && (manifest.port as number) > 1024 && (manifest.port as number) < 65536,
+    'port must be 1025..65535',
+  );
+  check(typeof manifest.database === 'string' && /^vertrouwd_[a-z0-9_]+$/.test(manifest.database), 'database must be vertrouwd_<name>');
+  check(isList(manifest.environment), 'environment must be a list of names');
+  check(isList(manifest.calls) && manifest.calls.every((name) => /^[a-z][a-z-]*$/.test(name)), 'calls must be a list of service names');
+  if (problems.length > 0) throw new Error(`services/${folder}/${WEB_MANIFEST_FILE}: ${problems.join('; ')}`);
+  return manifest as unknown as WebManifest;
+}
+
+/** `intake` → `INTAKE_URL`. */
+export function urlVariableOf(service: string): string {
+  return `${service.toUpperCase().replace(/-/g, '_')}_URL`;
+}
+
+const STAMP = '.sources.sha256';
+const SKIPPED = new Set(['node_modules', 'build', 'test', '.react-router']);
+
+/**
+ * The hash of everything a web service's build is made from: its own files (not its build or tests), the shared
+ * libraries' sources and the lockfile (the versions of React, React Router, Vite).
+ */
+export function sourcesHash(name: string, root: string = ROOT): string {
+  const hash = createHash('sha256');
+  const add = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (SKIPPED.has(entry.name) || entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) add(path);
+      else if (!/\.(spec|int-spec|e2e-spec)\.tsx?$/.test(entry.name)) hash.update(`${relative(root, path)}\n`).update(readFileSync(path));
+    }
+  };
+  add(join(root, 'services', name));
+  add(join(root, 'libs'));
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  return hash.digest('hex');
+}
+
+/** Whether the web service's build is missing or older than its sources. */
+export function needsBuild(name: string, root: string = ROOT): boolean {
+  const stamp = join(root, 'services', name, 'build', STAMP);
+  return !existsSync(stamp) || readFileSync(stamp, 'utf8') !== sourcesHash(name, root);
+}
+
+/** Builds the web service (`react-router build`) when its sources changed since its last build; resolves when done. */
+export async function ensureBuilt(name: string, logDir: string, root: string = ROOT): Promise<{ built: boolean; seconds: number }> {
+  const started = Date.now();
+  if (!needsBuild(name, root)) return { built: false, seconds: 0 };
+  const hash = sourcesHash(name, root);
+  mkdirSync(logDir, { recursive: true });
+  const log = createWriteStream(join(logDir, `${name}.build.log`));
+  const child = spawn(process.execPath, [join(root, 'node_modules/@react-router/dev/bin.cjs'), 'build'], {
+    cwd: join(root, 'services', name),
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  log.end();
+  if (code !== 0) throw new Error(`${name}: the build failed (exit ${code}); see ${join(logDir, `${name}.build.log`)}`);
+  writeFileSync(join(root, 'services', name, 'build', STAMP), hash);
+  return { built: true, seconds: (Date.now() - started) / 1000 };
+}
+
+export interface WebProcess {
+  name: string;
+  url: string;
+  stop(): Promise<void>;
+}
+
+const running = new Set<WebProcess>();
+
+/** Stops every web service still running. */
+export function stopAllWebServices(): Promise<void> {
+  return Promise.allSettled([...running].map((web) => web.stop())).then(() => undefined);
+}
+
+/**
+ * Starts a built web service as its container would (`node server/main.ts`), with `env` as its whole configuration
+ * on top of the launcher's PATH and HOME; its output goes to `logDir/<name>.log`. Resolves with its address once it
+ * listens; rejects with the exit code when it stops before.
+ */
+export async function startWebService(name: string, env: Record<string, string>, logDir: string, root: string = ROOT): Promise<WebProcess> {
+  mkdirSync(logDir, { recursive: true });
+  const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=2', 'server/main.ts'], {
+    cwd: join(root, 'services', name),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log, { end: false });
+  child.stderr!.pipe(log, { end: false });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (output.length > 4096) return;
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    void exited.then((code) => reject(new Error(`${name} stopped before it listened (exit ${code}); see ${join(logDir, `${name}.log`)}`)));
+  });
+  let stopping: Promise<void> | undefined;
+  const web: WebProcess = {
+    name,
+    url,
+    stop: () =>
+      (stopping ??= (async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+        log.end();
+        running.delete(web);
+      })()),
+  };
+  running.add(web);
+  return web;
+}

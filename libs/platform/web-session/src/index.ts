@@ -1,0 +1,2 @@
+export { SessionStore, type SessionStoreOptions, type CreatedSession } from './session-store';
+export { sessionCookie, clearedSessionCookie, sessionIdFrom, SESSION_ID_PATTERN } from './session-cookie';

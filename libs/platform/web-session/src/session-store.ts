@@ -1,0 +1,194 @@
+// Server-side sessions for the web services (the reporter's follow-up, the staff portal's tokens): a row per
+// session in the web service's own PostgreSQL database, so every replica sees every session and a restart keeps
+// them. The browser holds only a random id; the table holds only that id's SHA-256 (a copy of the table cannot be
+// replayed as cookies) and the data sealed with AES-256-GCM under a key derived from the service's secret, bound to
+// the row's id (a sealed value moved to another row does not open). A session ends at its absolute expiry, after
+// its idle time, or when destroyed; expired rows are swept.
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+
+export interface SessionStoreOptions {
+  databaseUrl: string;
+  /** The table, created when missing: lower-case letters, digits and underscores. */
+  table: string;
+  /** At least 32 characters; the sealing key is derived from it (HKDF-SHA-256, bound to the table's name). */
+  secret: string;
+  /** Absolute lifetime of a session from its creation (or its last rotation). */
+  ttlSeconds: number;
+  /** A session unused this long ends earlier; default: the whole lifetime. */
+  idleSeconds?: number;
+  /** Connections in the pool; default 4. */
+  poolSize?: number;
+}
+
+export interface CreatedSession {
+  /** For the cookie only: never log it, never store it. */
+  id: string;
+  expiresAt: Date;
+}
+
+const TABLE = /^[a-z_][a-z0-9_]{0,62}$/;
+const SWEEP_EVERY = 100;
+
+export class SessionStore<T> {
+  private creates = 0;
+  // Plain fields, not parameter properties: Node's type stripping runs this file as it is.
+  private readonly pool: Pool;
+  private readonly table: string;
+  private readonly key: Buffer;
+  private readonly ttlSeconds: number;
+  private readonly idleSeconds: number;
+
+  private constructor(pool: Pool, table: string, key: Buffer, ttlSeconds: number, idleSeconds: number) {
+    this.pool = pool;
+    this.table = table;
+    this.key = key;
+    this.ttlSeconds = ttlSeconds;
+    this.idleSeconds = idleSeconds;
+  }
+
+  static async open<T>(options: SessionStoreOptions): Promise<SessionStore<T>> {
+    if (!TABLE.test(options.table)) throw new Error('The session table name must be lower-case letters, digits and underscores');
+    if (options.secret.length < 32) throw new Error('The session secret must be at least 32 characters');
+    const ttl = options.ttlSeconds;
+    const idle = options.idleSeconds ?? ttl;
+    if (!Number.isInteger(ttl) || ttl <= 0) throw new Error('ttlSeconds must be a positive integer');
+    if (!Number.isInteger(idle) || idle <= 0 || idle > ttl)
+      throw new Error('idleSeconds must be a positive integer no larger than ttlSeconds');
+    const key = Buffer.from(hkdfSync('sha256', options.secret, 'vertrouwd-web-session', options.table, 32));
+    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
+    try {
+      await pool.query(
+        `CREATE TABLE IF NOT EXISTS ${options.table} (
+           id_hash bytea PRIMARY KEY,
+           sealed bytea NOT NULL,
+           expires_at timestamptz NOT NULL,
+           idle_until timestamptz NOT NULL
+         )`,
+      );
+      await pool.query(`CREATE INDEX IF NOT EXISTS ${options.table}_expires_at ON ${options.table} (expires_at)`);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    const store = new SessionStore<T>(pool, options.table, key, ttl, idle);
+    await store.sweep();
+    return store;
+  }
+
+  /** A new session holding `data`; the id is 256 random bits. */
+  async create(data: T): Promise<CreatedSession> {
+    const id = randomBytes(32).toString('base64url');
+    const hash = hashOf(id);
+    const { rows } = await this.pool.query<{ expires_at: Date }>(
+      `INSERT INTO ${this.table} (id_hash, sealed, expires_at, idle_until)
+       VALUES ($1, $2, now() + make_interval(secs => $3), now() + make_interval(secs => $4))
+       RETURNING expires_at`,
+      [hash, this.seal(hash, data), this.ttlSeconds, this.idleSeconds],
+    );
+    if (++this.creates % SWEEP_EVERY === 0) void this.sweep().catch(() => undefined);
+    return { id, expiresAt: rows[0].expires_at };
+  }
+
+  /** The session's data, or undefined when the id is unknown, expired or idle too long. Reading counts as use. */
+  async read(id: string): Promise<T | undefined> {
+    const hash = hashOf(id);
+    const { rows } = await this.pool.query<{ sealed: Buffer }>(
+      `UPDATE ${this.table} SET idle_until = least(expires_at, now() + make_interval(secs => $2))
+       WHERE id_hash = $1 AND expires_at > now() AND idle_until > now()
+       RETURNING sealed`,
+      [hash, this.idleSeconds],
+    );
+    return rows.length === 0 ? undefined : this.open(hash, rows[0].sealed);
+  }
+
+  /** Replaces the session's data; false when the session has ended. */
+  async update(id: string, data: T): Promise<boolean> {
+    const hash = hashOf(id);
+    const { rowCount } = await this.pool.query(
+      `UPDATE ${this.table} SET sealed = $2, idle_until = least(expires_at, now() + make_interval(secs => $3))
+       WHERE id_hash = $1 AND expires_at > now() AND idle_until > now()`,
+      [hash, this.seal(hash, data), this.idleSeconds],
+    );
+    return rowCount === 1;
+  }
+
+  /**
+   * The same data under a new id, with a new lifetime; the old id stops working at once. For sign-in and any change
+   * of privilege, so an id planted before sign-in is worth nothing after it. Undefined when the session has ended.
+   */
+  async rotate(id: string): Promise<CreatedSession | undefined> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const oldHash = hashOf(id);
+      const { rows } = await client.query<{ sealed: Buffer }>(
+        `DELETE FROM ${this.table} WHERE id_hash = $1 AND expires_at > now() AND idle_until > now() RETURNING sealed`,
+        [oldHash],
+      );
+      if (rows.length === 0) {
+        await client.query('ROLLBACK');
+        return undefined;
+      }
+      const data = this.open(oldHash, rows[0].sealed);
+      if (data === undefined) {
+        await client.query('COMMIT'); // a row that does not open is worth nothing: it stays deleted
+        return undefined;
+      }
+      const newId = randomBytes(32).toString('base64url');
+      const newHash = hashOf(newId);
+      const inserted = await client.query<{ expires_at: Date }>(
+        `INSERT INTO ${this.table} (id_hash, sealed, expires_at, idle_until)
+         VALUES ($1, $2, now() + make_interval(secs => $3), now() + make_interval(secs => $4))
+         RETURNING expires_at`,
+        [newHash, this.seal(newHash, data), this.ttlSeconds, this.idleSeconds],
+      );
+      await client.query('COMMIT');
+      return { id: newId, expiresAt: inserted.rows[0].expires_at };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async destroy(id: string): Promise<void> {
+    await this.pool.query(`DELETE FROM ${this.table} WHERE id_hash = $1`, [hashOf(id)]);
+  }
+
+  /** Removes every ended session; returns how many. */
+  async sweep(): Promise<number> {
+    const { rowCount } = await this.pool.query(`DELETE FROM ${this.table} WHERE expires_at <= now() OR idle_until <= now()`);
+    return rowCount ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  private seal(hash: Buffer, data: T): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    cipher.setAAD(hash);
+    const body = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+
+  /** Undefined when the seal does not open (another secret, a row tampered with or moved). */
+  private open(hash: Buffer, sealed: Buffer): T | undefined {
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, 12));
+      decipher.setAAD(hash);
+      decipher.setAuthTag(sealed.subarray(12, 28));
+      const text = Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+      return JSON.parse(text) as T;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function hashOf(id: string): Buffer {
+  return createHash('sha256').update(id, 'utf8').digest();
+}
