@@ -140,12 +140,18 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** At 320 CSS pixels wide nothing scrolls sideways (WCAG 1.4.10 reflow). */
-async function reflowWidth(page: Page): Promise<number> {
+/** At 320 CSS pixels wide nothing scrolls sideways (WCAG 1.4.10 reflow): the page's width, and what sticks out. */
+async function reflowWidth(page: Page): Promise<{ width: number; wide: string[] }> {
   await page.setViewportSize({ width: 320, height: 800 });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const measured = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    wide: [...document.body.querySelectorAll('*')]
+      .filter((e) => e.getBoundingClientRect().right > 320 || e.getBoundingClientRect().left < 0)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().width)}px`),
+  }));
   await page.setViewportSize({ width: 1000, height: 900 });
-  return width;
+  return measured;
 }
 
 /**
@@ -158,8 +164,8 @@ async function audit(page: Page, name: string, lang: Language, both = true): Pro
   for (const l of languages) {
     if (l !== lang) await open(page, new URL(here).pathname.replace(`/${lang}`, `/${l}`));
     expect({ page: `${name}-${l}`, violations: await axeViolations(page) }).toEqual({ page: `${name}-${l}`, violations: [] });
-    const width = await reflowWidth(page);
-    if (width > 320) throw new Error(`${name}-${l} scrolls sideways at 320 px: ${width} px wide`);
+    const { width, wide } = await reflowWidth(page);
+    if (width > 320) throw new Error(`${name}-${l} scrolls sideways at 320 px: ${width} px wide (${wide.join('; ')})`);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${l}.png`), fullPage: true });
   }
   if (both) await open(page, new URL(here).pathname);

@@ -1,6 +1,7 @@
 import { clearedSessionCookie, sessionCookie, sessionIdFrom, SessionStore } from '@vertrouwd/web-session';
 import { redirect } from 'react-router';
 import type { Language } from '../i18n/languages';
+import { followUpPath } from './paths';
 import { FollowUpEnded, type CaseAccess } from './reporter-client.server';
 
 /**
@@ -70,14 +71,6 @@ export async function startSession(request: Request, data: ReporterSession, expi
 /** The session id the request's cookie carries, if it is one. */
 export function sessionIdOf(request: Request): string | undefined {
   return sessionIdFrom(request.headers.get('cookie'), COOKIE);
-}
-
-export function followUpPath(code: string, language: Language, reason?: 'ended' | 'logged-out'): string {
-  return `/${code}/${language}/follow-up${reason ? `?reason=${reason}` : ''}`;
-}
-
-export function casePath(code: string, language: Language, page = ''): string {
-  return `/${code}/${language}/case${page ? `/${page}` : ''}`;
 }
 
 export interface OpenSession {

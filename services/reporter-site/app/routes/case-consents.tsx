@@ -3,7 +3,8 @@ import { CaseLayout, ShownText, When } from '../follow-up/case-page';
 import { caseRoute } from '../follow-up/case-route.server';
 import { field } from '../follow-up/forms';
 import { isId, postCase, readCase, type Consent, type LegalDuty } from '../follow-up/reporter-client.server';
-import { casePath, redirectWithNotice, takeNotice, withCase } from '../follow-up/session.server';
+import { casePath } from '../follow-up/paths';
+import { redirectWithNotice, takeNotice, withCase } from '../follow-up/session.server';
 import type { Route } from './+types/case-consents';
 
 type Consents = { consents: Consent[]; legalDuties: LegalDuty[] };

@@ -1,5 +1,6 @@
 import { redirect } from 'react-router';
-import { casePath, endSession, sessionIdOf } from '../follow-up/session.server';
+import { casePath } from '../follow-up/paths';
+import { endSession, sessionIdOf } from '../follow-up/session.server';
 import { languageOf } from '../i18n/languages';
 import type { Route } from './+types/case-logout';
 

@@ -4,7 +4,8 @@ import { CaseLayout, ShownText, When } from '../follow-up/case-page';
 import { caseRoute } from '../follow-up/case-route.server';
 import { checkText, field, TEXT_MAX, type Problem } from '../follow-up/forms';
 import { isId, postCase, readCase, type Summary } from '../follow-up/reporter-client.server';
-import { casePath, redirectWithNotice, takeNotice, withCase } from '../follow-up/session.server';
+import { casePath } from '../follow-up/paths';
+import { redirectWithNotice, takeNotice, withCase } from '../follow-up/session.server';
 import { FieldProblem, invalidProps } from '../ui/problems';
 import type { Route } from './+types/case-summaries';
 
