@@ -58,7 +58,7 @@ beforeAll(async () => {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -492,7 +492,7 @@ describe.each([
     expect(requested.filter((url) => new URL(url).origin !== origin)).toEqual([]);
     expect(requested.filter((url) => /\.js($|\?)/.test(url))).toEqual([]);
     await context.close();
-  }, 300_000);
+  }, 480_000);
 });
 
 describe('the follow-up session', () => {
@@ -501,7 +501,7 @@ describe('the follow-up session', () => {
       method: 'POST',
       redirect: 'manual',
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-      body: new URLSearchParams(lastReceipt!).toString(),
+      body: new URLSearchParams(lastReceipt).toString(),
     });
   const idOf = (response: globalThis.Response) => /__Host-reporter=([^;]*)/.exec(response.headers.get('set-cookie') ?? '')![1];
   const caseStatus = async (id: string) =>
@@ -615,7 +615,7 @@ describe('every response', () => {
     const forged = await fetch(`${site.url}/${CODE}/nl/follow-up`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site', origin: 'null' },
-      body: new URLSearchParams(lastReceipt!).toString(),
+      body: new URLSearchParams(lastReceipt).toString(),
     });
     expect(forged.status).toBe(403);
   });

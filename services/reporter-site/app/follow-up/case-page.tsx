@@ -95,7 +95,13 @@ export function When({ at, time = false }: { at: string; time?: boolean }) {
 
 /** A text intake unsealed for the reporter, or what became of it. */
 export function ShownText({ text }: { text: string | { erased: true } | { refused: true } }) {
-  if (typeof text === 'string') return <div className="site-text">{text}</div>;
+  // Their own direction: a Dutch sentence inside an Arabic page (or the reverse) keeps its punctuation where it belongs.
+  if (typeof text === 'string')
+    return (
+      <div className="site-text" dir="auto">
+        {text}
+      </div>
+    );
   return (
     <p className="utrecht-paragraph site-text--gone">
       <FormattedMessage id={'erased' in text ? 'case.text.erased' : 'case.text.refused'} />

@@ -54,7 +54,7 @@ export default function CaseMessagesRoute({ loaderData, actionData }: Route.Comp
                           : 'case.messages.fromCounsellor'
                     }
                   />
-                  {', '}
+                  {' – '}
                   <When at={m.sentAt} time />
                 </h2>
                 <ShownText text={m.body} />
@@ -78,6 +78,7 @@ export default function CaseMessagesRoute({ loaderData, actionData }: Route.Comp
             <FieldProblem field="body" problems={problems} />
             <textarea
               className="utrecht-textarea utrecht-form-field__input"
+              dir="auto"
               id="body"
               name="body"
               rows={8}

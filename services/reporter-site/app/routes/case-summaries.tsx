@@ -98,6 +98,7 @@ export default function CaseSummariesRoute({ loaderData, actionData }: Route.Com
                     <FieldProblem field={correctionField} problems={problems} />
                     <textarea
                       className="utrecht-textarea utrecht-form-field__input"
+                      dir="auto"
                       id={correctionField}
                       name={correctionField}
                       rows={6}
