@@ -103,7 +103,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+export async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -648,3 +648,16 @@ export function renderIntake(f: IntakeFigures): string {
 }
 
 if (require.main === module && process.env.BENCH_INTAKE_ROLE) void runServices(JSON.parse(process.env.BENCH_INTAKE_ROLE) as ServicesConfig);
+
+/** Intake alone in a process of its own with the demo directory published (for the web benchmark's pages). */
+export async function startIntakeProcess(adminUrl: string, prefix: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const { child, ready } = await startServicesProcess({
+    role: 'load',
+    databases: {
+      intake: await freshDatabase(adminUrl, `${prefix}_intake`),
+      bus: await freshDatabase(adminUrl, `${prefix}_bus`),
+      privacy: await freshDatabase(adminUrl, `${prefix}_privacy`),
+    },
+  });
+  return { url: String(ready.url), stop: () => stopChild(child) };
+}

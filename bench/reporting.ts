@@ -21,6 +21,12 @@ const AGENCY = '5b0d7c1e-2f4a-4e8b-9c3d-7a6b5c4d3e2f';
 const TARGETS = { draftMs: 100, allSeconds: 60, reproduceSeconds: 60, rebuildPerSecond: 50_000 };
 const CONCURRENCY = 4;
 
+/** BENCH_REPORTING_TIMED: how many organisations' drafts and publications are timed (default 200). */
+function timedOrganisations(): number {
+  const value = Number(process.env.BENCH_REPORTING_TIMED ?? 200);
+  return Number.isInteger(value) && value > 0 ? value : 200;
+}
+
 export interface ReportingFigures {
   organisations: number;
   events: number;
@@ -29,6 +35,9 @@ export interface ReportingFigures {
   rebuild: { facts: number; organisations: number; cases: number; seconds: number }[];
   one: { headcount: number; facts: number; casesThisYear: number; medianMs: number; p95Ms: number; maxMs: number; runs: number };
   year: number;
+  /** How many organisations' drafts and publications were timed (all, or an evenly spread sample). */
+  timedOrganisations: number;
+  /** Seconds for the timed organisations' drafts, and publications. */
   draftsSeconds: number;
   publicationsSeconds: number;
   reproduceJournal: { medianMs: number; factsRead: number; same: boolean };
@@ -207,11 +216,11 @@ async function runChild(config: ChildConfig): Promise<void> {
     }
 
     const reports = service.app.get(ReportsService);
-    const inTurn = async (work: (id: string) => Promise<unknown>) => {
+    const inTurn = async (list: readonly string[], work: (id: string) => Promise<unknown>) => {
       let at = 0;
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
-          while (at < ids.length) await work(ids[at++]);
+          while (at < list.length) await work(list[at++]);
         }),
       );
     };
@@ -226,16 +235,21 @@ async function runChild(config: ChildConfig): Promise<void> {
     }
     times.sort((a, b) => a - b);
 
+    // Drafts and publications of every organisation, or of an evenly spread sample of them (every n-th, so every
+    // size is in it, the single organisation reproduced below first) when BENCH_REPORTING_TIMED is smaller: each takes a few hundred milliseconds of LP solving, so
+    // all 5,000 would take hours; the time for all of them is then projected from the sample, and says so.
+    const step = Math.max(1, Math.ceil(ids.length / timedOrganisations()));
+    const timed = ids.filter((_, i) => i % step === 0);
     let started = performance.now();
-    await inTurn((id) => reports.draft(AGENCY, id, year, today));
+    await inTurn(timed, (id) => reports.draft(AGENCY, id, year, today));
     const draftsSeconds = (performance.now() - started) / 1000;
-    console.error(`reporting: ${ids.length} drafts in ${draftsSeconds.toFixed(1)} s`);
+    console.error(`reporting: ${timed.length} drafts in ${draftsSeconds.toFixed(1)} s`);
 
     const context = systemContext('system:bench', randomUUID());
     started = performance.now();
-    await inTurn((id) => reports.publish(AGENCY, id, year, today, context));
+    await inTurn(timed, (id) => reports.publish(AGENCY, id, year, today, context));
     const publicationsSeconds = (performance.now() - started) / 1000;
-    console.error(`reporting: ${ids.length} publications in ${publicationsSeconds.toFixed(1)} s`);
+    console.error(`reporting: ${timed.length} publications in ${publicationsSeconds.toFixed(1)} s`);
 
     // Reproduction from the organisation's journal, as the service answers the auditor.
     const reproduceTimes: number[] = [];
@@ -298,6 +312,7 @@ async function runChild(config: ChildConfig): Promise<void> {
         runs: times.length,
       },
       year,
+      timedOrganisations: timed.length,
       draftsSeconds,
       publicationsSeconds,
       reproduceJournal: { medianMs: reproduceTimes[Math.floor(reproduceTimes.length / 2)], factsRead: oneFacts[0], same: journalSame },
@@ -357,8 +372,14 @@ export function renderReporting(f: ReportingFigures): string {
     '|---|--:|--:|---|',
     `| rebuild of the read models from zero (the journal's ${int(f.events)} events in global order, of which the store returns the ${int(first.facts)} the tables need; ${int(first.organisations)} organisations, ${int(first.cases)} cases written) | ${int(rate(first))} journal events/s (again: ${int(rate(second))}) | ≥ ${int(TARGETS.rebuildPerSecond)} events/s | ${mark(rate(first) >= TARGETS.rebuildPerSecond)} |`,
     `| one organisation's draft (${int(f.one.facts)} facts), median / p95 / max of ${f.one.runs} | ${f.one.medianMs.toFixed(1)} / ${f.one.p95Ms.toFixed(1)} / ${f.one.maxMs.toFixed(1)} ms | ≤ ${TARGETS.draftMs} ms | ${mark(f.one.p95Ms <= TARGETS.draftMs)} |`,
-    `| drafts of all ${int(f.organisations)} organisations | ${f.draftsSeconds.toFixed(1)} s | ≤ ${TARGETS.allSeconds} s | ${mark(f.draftsSeconds <= TARGETS.allSeconds)} |`,
-    `| publications of all ${int(f.organisations)} organisations (signed, appended) | ${f.publicationsSeconds.toFixed(1)} s | ≤ ${TARGETS.allSeconds} s | ${mark(f.publicationsSeconds <= TARGETS.allSeconds)} |`,
+    ...(['drafts', 'publications'] as const).map((what) => {
+      const seconds = what === 'drafts' ? f.draftsSeconds : f.publicationsSeconds;
+      const all = (seconds * f.organisations) / f.timedOrganisations;
+      const label = what === 'drafts' ? 'drafts' : 'publications (signed, appended)';
+      return f.timedOrganisations === f.organisations
+        ? `| ${label} of all ${int(f.organisations)} organisations | ${seconds.toFixed(1)} s | ≤ ${TARGETS.allSeconds} s | ${mark(seconds <= TARGETS.allSeconds)} |`
+        : `| ${label} of all ${int(f.organisations)} organisations: **projected** from ${int(f.timedOrganisations)} of them (every ${Math.round(f.organisations / f.timedOrganisations)}th), timed at ${seconds.toFixed(1)} s | ${all.toFixed(0)} s (projected) | ≤ ${TARGETS.allSeconds} s | ${mark(all <= TARGETS.allSeconds)} |`;
+    }),
     `| reproduction of one publication from its organisation's journal (${int(f.reproduceJournal.factsRead)} facts read), median of 5 | ${f.reproduceJournal.medianMs.toFixed(1)} ms, same digest: ${f.reproduceJournal.same ? 'yes' : 'NO'} | ≤ ${TARGETS.reproduceSeconds} s | ${mark(f.reproduceJournal.same && f.reproduceJournal.medianMs <= TARGETS.reproduceSeconds * 1000)} |`,
     `| reproduction of one publication from the whole event history (${int(f.reproduceHistory.eventsRead)} events read, ${int(f.reproduceHistory.factsKept)} kept) | ${f.reproduceHistory.seconds.toFixed(1)} s, same digest: ${f.reproduceHistory.same ? 'yes' : 'NO'} | ≤ ${TARGETS.reproduceSeconds} s | ${mark(f.reproduceHistory.same && f.reproduceHistory.seconds <= TARGETS.reproduceSeconds)} |`,
     '',

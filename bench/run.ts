@@ -17,6 +17,7 @@ import { benchmarkMatchingDecision, renderMatchingDecision } from './matching-de
 import { benchmarkReportToAssigned, renderReportToAssigned } from './report-to-assigned';
 import { renderReport } from './report';
 import { benchmarkReporting, renderReporting } from './reporting';
+import { benchmarkWeb, renderWeb } from './web';
 import type { ScenarioId } from './scenarios';
 import { figures, medianFigures, type Figures } from './stats';
 import type { WorkerResult, WorkerTask } from './worker';
@@ -114,13 +115,14 @@ async function main(): Promise<void> {
     const invoices = await part('billing: an invoice run', async () =>
       renderInvoiceRun(await benchmarkInvoiceRun(server.url, config.invoiceOrganisations)),
     );
+    const web = await part("the web: the reporter's site", async () => renderWeb(await benchmarkWeb(server.url)));
     const reporting = await part('reporting: annual reports', async () =>
       renderReporting(await benchmarkReporting(server.url, config.reportingOrganisations, config.reportingEvents)),
     );
     const wallSeconds = (Date.now() - startedAt.getTime()) / 1000;
     const markdown = renderReport({ config, machine, ...results, startedAt, wallSeconds }).replace(
       '## Method',
-      `${footprint}\n\n${bus}\n\n${intake}\n\n${decision}\n\n${assigned}\n\n${invoices}\n\n${reporting}\n\n## Method`,
+      `${footprint}\n\n${bus}\n\n${intake}\n\n${decision}\n\n${assigned}\n\n${invoices}\n\n${reporting}\n\n${web}\n\n## Method`,
     );
     mkdirSync(resolve(REPORT, '..'), { recursive: true });
     writeFileSync(REPORT, markdown);

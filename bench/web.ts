@@ -1,0 +1,163 @@
+// The web (issue 12): the reporter's pages as a browser fetches them — their weight (HTML and the stylesheets they
+// link, compressed as a server or proxy would send them; not one byte of script) — and server-rendering latency under
+// 50 concurrent users. The site is built and started as `npm start` runs it (deploy/src/web-services.ts), against
+// intake in a process of its own with the demo directory published.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { ensureBuilt, startWebService } from '../deploy/src/web-services';
+import { freshDatabase, startIntakeProcess } from './intake';
+
+export const TARGET_PAGE_KB = 60;
+export const TARGET_SCRIPT_BYTES = 0;
+export const TARGET_RENDER_P99_MS = 100;
+const USERS = 50;
+const LOAD_SECONDS = 10;
+const WARMUP_SECONDS = 2;
+/** The reporter's pages weighed: the intake page in a left-to-right and a right-to-left language, and not-found. */
+const PAGES = ['/bakkerij-2026/nl', '/bakkerij-2026/ar', '/bakkerij-2026/en', '/no-such-organisation'];
+const RENDERED = '/bakkerij-2026/nl';
+
+export interface PageWeight {
+  path: string;
+  status: number;
+  htmlBytes: number;
+  stylesheets: number;
+  /** Bytes of HTML plus every stylesheet it links, as sent uncompressed, gzip (level 6) and brotli (quality 11). */
+  plain: number;
+  gzip: number;
+  brotli: number;
+  scriptElements: number;
+  scriptBytes: number;
+}
+
+export interface WebFigures {
+  pages: PageWeight[];
+  render: { users: number; seconds: number; requests: number; perSec: number; p50Ms: number; p99Ms: number; maxMs: number; failed: number };
+}
+
+const gzip = (b: Buffer) => gzipSync(b, { level: 6 }).length;
+const brotli = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+async function weigh(base: string, path: string): Promise<PageWeight> {
+  const response = await fetch(`${base}${path}`, { headers: { 'accept-language': 'nl' } });
+  const html = Buffer.from(await response.arrayBuffer());
+  const text = html.toString('utf8');
+  const sheets = [...text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+  const scripts = [...text.matchAll(/<script\b[^>]*?(?:src="([^"]+)")?[^>]*>/g)];
+  let scriptBytes = 0;
+  for (const [, src] of scripts) if (src) scriptBytes += (await (await fetch(new URL(src, base))).arrayBuffer()).byteLength;
+  const css = await Promise.all(sheets.map(async (href) => Buffer.from(await (await fetch(new URL(href, base))).arrayBuffer())));
+  const all = [html, ...css];
+  return {
+    path,
+    status: response.status,
+    htmlBytes: html.length,
+    stylesheets: css.length,
+    plain: all.reduce((n, b) => n + b.length, 0),
+    gzip: all.reduce((n, b) => n + gzip(b), 0),
+    brotli: all.reduce((n, b) => n + brotli(b), 0),
+    scriptElements: scripts.length,
+    scriptBytes,
+  };
+}
+
+async function renderLoad(url: string): Promise<WebFigures['render']> {
+  const latencies: number[] = [];
+  let failed = 0;
+  let measuring = false;
+  const end = Date.now() + (WARMUP_SECONDS + LOAD_SECONDS) * 1000;
+  setTimeout(() => (measuring = true), WARMUP_SECONDS * 1000);
+  await Promise.all(
+    Array.from({ length: USERS }, async () => {
+      while (Date.now() < end) {
+        const started = performance.now();
+        try {
+          const response = await fetch(url);
+          await response.arrayBuffer();
+          if (response.status !== 200) failed += measuring ? 1 : 0;
+        } catch {
+          failed += measuring ? 1 : 0;
+        }
+        if (measuring) latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  return {
+    users: USERS,
+    seconds: LOAD_SECONDS,
+    requests: latencies.length,
+    perSec: latencies.length / LOAD_SECONDS,
+    p50Ms: at(50),
+    p99Ms: at(99),
+    maxMs: latencies.at(-1) ?? NaN,
+    failed,
+  };
+}
+
+export async function benchmarkWeb(adminUrl: string): Promise<WebFigures> {
+  const logs = mkdtempSync(join(tmpdir(), 'bench-web-'));
+  await ensureBuilt('reporter-site', logs);
+  const intake = await startIntakeProcess(adminUrl, 'bench_web');
+  try {
+    const site = await startWebService(
+      'reporter-site',
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        INTAKE_URL: intake.url,
+        DATABASE_URL: await freshDatabase(adminUrl, 'bench_web_site'),
+        SESSION_SECRET: 'bench-web-session-secret-of-at-least-32-chars',
+      },
+      logs,
+    );
+    try {
+      const pages: PageWeight[] = [];
+      for (const path of PAGES) pages.push(await weigh(site.url, path));
+      return { pages, render: await renderLoad(`${site.url}${RENDERED}`) };
+    } finally {
+      await site.stop();
+    }
+  } finally {
+    await intake.stop();
+    rmSync(logs, { recursive: true, force: true });
+  }
+}
+
+export function renderWeb(f: WebFigures): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  const verdict = (ok: boolean) => (ok ? '**PASS**' : '**MISS**');
+  const heaviest = f.pages.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  const scripts = f.pages.reduce((n, p) => n + p.scriptElements + p.scriptBytes, 0);
+  const r = f.render;
+  return [
+    "## The web: the reporter's site",
+    '',
+    `Each page fetched as a browser would (200 or 404), with every stylesheet it links; sizes uncompressed, gzip (level 6) ` +
+      'and brotli (quality 11), as a server or reverse proxy compresses them (the fonts, fetched only for the ' +
+      'characters a page uses, are not counted). Server rendering: ' +
+      `${r.users} concurrent users requesting ${RENDERED} for ${r.seconds} s after a ${WARMUP_SECONDS} s warm-up; each ` +
+      "render asks intake's API for the organisation's page (intake in a process of its own).",
+    '',
+    '| page | status | HTML | stylesheets | HTML + CSS | gzip | brotli | script |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|',
+    ...f.pages.map(
+      (p) =>
+        `| ${p.path} | ${p.status} | ${kb(p.htmlBytes)} | ${p.stylesheets} | ${kb(p.plain)} | ${kb(p.gzip)} | ${kb(p.brotli)} | ` +
+        `${p.scriptElements} elements, ${p.scriptBytes} bytes |`,
+    ),
+    '',
+    '| measure | figure | target | |',
+    '|---|--:|--:|---|',
+    `| script on the reporter's pages | ${scripts} bytes | ${TARGET_SCRIPT_BYTES} bytes | ${verdict(scripts === 0)} |`,
+    `| heaviest page, HTML + CSS gzip (${heaviest.path}) | ${kb(heaviest.gzip)} | ≤ ${TARGET_PAGE_KB} kB | ${verdict(heaviest.gzip <= TARGET_PAGE_KB * 1024)} |`,
+    `| server rendering p50 / p99 / max | ${r.p50Ms.toFixed(1)} ms / ${r.p99Ms.toFixed(1)} ms / ${r.maxMs.toFixed(1)} ms | ` +
+      `p99 ≤ ${TARGET_RENDER_P99_MS} ms | ${verdict(r.p99Ms <= TARGET_RENDER_P99_MS && r.failed === 0)} |`,
+    `| pages rendered per second; failed | ${r.perSec.toFixed(0)}; ${r.failed} | | |`,
+    '',
+    "The staff portal's first-load script (target ≤ 300 kB compressed) is measured here once the portal is part of the platform.",
+  ].join('\n');
+}
