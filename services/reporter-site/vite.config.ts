@@ -5,4 +5,6 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [reactRouter()],
   build: { assetsInlineLimit: 0 },
+  // The sessions library is TypeScript in the workspace: bundled into the server build, not loaded by Node from it.
+  ssr: { noExternal: ['@vertrouwd/web-session'] },
 });

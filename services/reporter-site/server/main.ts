@@ -1,5 +1,6 @@
 // The reporter's site: serves the server build of app/ (`npm run build`) and its assets, with the security headers
-// on every response. Node runs this file as it is (type stripping): PORT, HOST and INTAKE_URL configure it.
+// on every response. Node runs this file as it is (type stripping): PORT, HOST, INTAKE_URL, DATABASE_URL and
+// SESSION_SECRET configure it.
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createRequestListener } from '@react-router/node';
@@ -7,6 +8,11 @@ import type { ServerBuild } from 'react-router';
 import { acceptFormOrigin } from './form-origin.ts';
 import { applySecurityHeaders } from './security-headers.ts';
 import { serveAsset } from './static-assets.ts';
+
+// The follow-up sessions live in the site's own database, sealed under a key derived from SESSION_SECRET
+// (app/follow-up/session.server.ts): without either the site does not start.
+if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: the site keeps its follow-up sessions in its own database');
+if ((process.env.SESSION_SECRET ?? '').length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
 
 const BUILD = join(import.meta.dirname, '../build');
 const build = (await import(join(BUILD, 'server/index.js'))) as ServerBuild;

@@ -10,14 +10,18 @@ export function buildSite(): void {
 
 export interface RunningSite {
   url: string;
+  /** Everything the site wrote to stdout and stderr. */
+  output(): string;
   stop(): Promise<void>;
 }
 
-/** Starts server/main.ts as `npm start` does, on a free port, against the given intake. */
-export async function startSite(intakeUrl: string): Promise<RunningSite> {
+export const SESSION_SECRET = 'reporter-site-e2e-session-secret-0123456789';
+
+/** Starts server/main.ts as `npm start` does, on a free port, against the given intake and its own database. */
+export async function startSite(intakeUrl: string, databaseUrl: string): Promise<RunningSite> {
   const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
     cwd: SITE,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', INTAKE_URL: intakeUrl },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', INTAKE_URL: intakeUrl, DATABASE_URL: databaseUrl, SESSION_SECRET },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -32,8 +36,10 @@ export async function startSite(intakeUrl: string): Promise<RunningSite> {
   });
   return {
     url,
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -3,7 +3,7 @@ import type { IntakePage, Receipt } from './intake-page';
 import type { ReportRequest } from './report-form';
 
 /** Where intake's API is: `INTAKE_URL`, the launcher's intake port by default. */
-function intakeUrl(): string {
+export function intakeUrl(): string {
   return (process.env.INTAKE_URL ?? 'http://127.0.0.1:3001').replace(/\/$/, '');
 }
 

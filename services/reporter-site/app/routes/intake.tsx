@@ -74,6 +74,11 @@ export default function IntakeRoute({ loaderData, actionData, params }: Route.Co
       <LanguageSwitch current={language} hrefOf={(l) => `/${params.code}/${l}`} />
       <main className="site-page">
         <FormProblems questions={page.questions} errors={refused?.errors ?? []} notice={refused?.notice} />
+        <p className="utrecht-paragraph site-follow-up-link">
+          <a className="utrecht-link" href={`/${params.code}/${language}/follow-up`}>
+            <FormattedMessage id="intake.followUp" />
+          </a>
+        </p>
         <IntakeInformation page={page} />
         <ReportForm page={page} action={`/${params.code}/${language}`} values={refused?.values ?? {}} errors={refused?.errors ?? []} />
       </main>

@@ -19,8 +19,8 @@ export async function loader({ params, request }: Route.LoaderArgs) {
   return data({ language, page, receipt }, { status: receipt ? 200 : 410, headers });
 }
 
-export default function ReceiptRoute({ loaderData }: Route.ComponentProps) {
-  const { page, receipt } = loaderData;
+export default function ReceiptRoute({ loaderData, params }: Route.ComponentProps) {
+  const { page, receipt, language } = loaderData;
   const intl = useIntl();
   const title = intl.formatMessage({ id: receipt ? 'receipt.title' : 'receipt.gone.title' });
   return (
@@ -34,6 +34,11 @@ export default function ReceiptRoute({ loaderData }: Route.ComponentProps) {
           <FormattedMessage id="receipt.gone.text" />
         </p>
       )}
+      <p className="utrecht-paragraph site-section">
+        <a className="utrecht-link" href={`/${params.code}/${language}/follow-up`}>
+          <FormattedMessage id="receipt.followUp" />
+        </a>
+      </p>
     </main>
   );
 }

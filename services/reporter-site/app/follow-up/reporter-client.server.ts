@@ -1,0 +1,136 @@
+import { intakeUrl } from '../intake/intake-client.server';
+
+/** What intake's `POST /intake/follow-up` came to, as the login page explains it. */
+export type FollowUp =
+  | { kind: 'opened'; token: string; caseId: string; expiresIn: number }
+  | { kind: 'no-match' }
+  | { kind: 'busy'; retryAfterSeconds: number }
+  | { kind: 'failed' };
+
+/** Receipt code and passphrase to intake, which answers with a token for that one case (never seen by the browser). */
+export async function openFollowUp(receiptCode: string, passphrase: string): Promise<FollowUp> {
+  const response = await fetch(`${intakeUrl()}/intake/follow-up`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ receiptCode, passphrase }),
+  });
+  if (response.status === 200) {
+    const body = (await response.json()) as { token: string; caseId: string; expiresIn: number };
+    return { kind: 'opened', ...body };
+  }
+  await response.body?.cancel();
+  // A malformed pair (400) is no match either: the reporter is told the same, and learns nothing more.
+  if (response.status === 401 || response.status === 400) return { kind: 'no-match' };
+  if (response.status === 429) return { kind: 'busy', retryAfterSeconds: Math.max(1, Number(response.headers.get('retry-after')) || 60) };
+  return { kind: 'failed' };
+}
+
+/** The token no longer opens the case (expired, or the case erased): the session is over. */
+export class FollowUpEnded extends Error {
+  constructor() {
+    super('The follow-up token no longer opens the case');
+    this.name = 'FollowUpEnded';
+  }
+}
+
+export interface CaseAccess {
+  caseId: string;
+  token: string;
+}
+
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Ids from a posted form are put in intake's path only when they are ids. */
+export const isId = (value: unknown): value is string => typeof value === 'string' && CASE_ID.test(value);
+
+function caseUrl(access: CaseAccess, path: string): string {
+  if (!isId(access.caseId)) throw new FollowUpEnded();
+  return `${intakeUrl()}/intake/cases/${access.caseId}/${path}`;
+}
+
+/** Reads one of the reporter's views of their case. */
+export async function readCase<T>(access: CaseAccess, path: string): Promise<T> {
+  const response = await fetch(caseUrl(access, path), { headers: { accept: 'application/json', authorization: `Bearer ${access.token}` } });
+  if (response.status === 401 || response.status === 403 || response.status === 404) {
+    await response.body?.cancel();
+    throw new FollowUpEnded();
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new Error(`intake answered ${response.status} reading the reporter's case`);
+  }
+  return (await response.json()) as T;
+}
+
+/** Sends one of the reporter's answers; the status tells the page what to say (intake's problem text is not shown). */
+export async function postCase(access: CaseAccess, path: string, body?: object): Promise<number> {
+  const response = await fetch(caseUrl(access, path), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${access.token}` },
+    body: JSON.stringify(body ?? {}),
+  });
+  await response.body?.cancel();
+  if (response.status === 401 || response.status === 403) throw new FollowUpEnded();
+  return response.status;
+}
+
+/** A text intake unsealed for the reporter: the text, or erased (its key shredded), or refused (not this case's). */
+export type Shown = string | { erased: true } | { refused: true };
+
+export interface CaseStatus {
+  status: 'received' | 'acknowledged' | 'in-progress' | 'closed' | 'withdrawn';
+  dates: { received: string; acknowledged: string | null; inProgress: string | null; closed: string | null; withdrawn: string | null };
+}
+
+export interface Message {
+  messageId: string;
+  from: 'reporter' | 'advisor';
+  kind: string;
+  sentAt: string;
+  body: Shown;
+}
+
+export interface SummaryVersion {
+  version: number;
+  sharedAt: string;
+  answer: 'approved' | 'corrected' | null;
+  text: Shown;
+}
+
+export interface Summary {
+  summaryId: string;
+  sharedAt: string;
+  version: number;
+  answer: 'approved' | 'corrected' | null;
+  text: Shown;
+  approvedVersion: number | null;
+  versions: SummaryVersion[];
+}
+
+export interface Consent {
+  consentId: string;
+  scope: 'referral' | 'formal-report';
+  referralType: string | null;
+  recordedBy: 'reporter' | 'advisor';
+  at: string;
+  status: 'given' | 'awaiting-your-confirmation' | 'withdrawn';
+  withdrawnAt: string | null;
+}
+
+export interface LegalDuty {
+  dutyId: string;
+  reason: string;
+  scope: 'referral' | 'formal-report';
+  referralType: string | null;
+  invokedAt: string;
+  explanation: Shown;
+}
+
+export interface IdentityReveal {
+  revealId: string;
+  viewer: 'assigned-advisor' | 'colleague';
+  requestedAt: string;
+  reason: Shown;
+  decision: 'approved' | 'refused' | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
