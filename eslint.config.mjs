@@ -81,13 +81,19 @@ export default defineConfig(
     },
   },
   {
-    files: ['services/reporter-site/app/**/*.{ts,tsx}'],
+    files: ['services/reporter-site/app/**/*.{ts,tsx}', 'services/portal/app/**/*.{ts,tsx}'],
     rules: {
-      // React Router's way to answer a loader with a status (`throw data(null, { status: 404 })`): the router
-      // catches it and renders the error boundary; it is no error object, and is meant not to be.
+      // React Router's way to answer a loader with a status (`throw data(null, { status: 404 })`) or to send the
+      // browser elsewhere (`throw redirect(…)`, a Response): the router catches it and renders the error boundary
+      // or answers the redirect; it is no error object, and is meant not to be.
       '@typescript-eslint/only-throw-error': [
         'error',
-        { allow: [{ from: 'package', package: 'react-router', name: 'DataWithResponseInit' }] },
+        {
+          allow: [
+            { from: 'package', package: 'react-router', name: 'DataWithResponseInit' },
+            { from: 'lib', name: 'Response' },
+          ],
+        },
       ],
     },
   },

@@ -87,7 +87,6 @@ export interface Replay {
   }[];
 }
 
-
 const base = () => portalConfig().services.case;
 const id = (value: string) => encodeURIComponent(value);
 

@@ -28,6 +28,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
+/** A form field's text; a file or nothing is an empty text. */
+function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
 function messageOf(entry: CaseEntry) {
   const body = entry.data.sealedBody;
   return {
@@ -50,7 +56,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   pageLanguage(params.lang);
   const { accessToken } = await requireUser(request, 'cases');
   const form = await request.formData();
-  const intent = String(form.get('intent') ?? '');
+  const intent = field(form, 'intent');
   const back = (done: Done) => redirect(`/${params.lang}/cases/${params.caseId}?done=${done}`, 303);
   const refused = (outcome: Outcome, shape: Omit<Refused, 'error' | 'status'>) =>
     data<Refused>({ ...shape, error: 'refused', status: outcome.ok ? undefined : outcome.status }, { status: 409 });
@@ -59,14 +65,14 @@ export async function action({ request, params }: Route.ActionArgs) {
     return outcome.ok ? back('acknowledged') : refused(outcome, { intent });
   }
   if (intent === 'message') {
-    const text = String(form.get('text') ?? '').trim();
+    const text = field(form, 'text').trim();
     if (!text) return data<Refused>({ intent, error: 'empty' }, { status: 422 });
     const outcome = await sendMessage(accessToken, params.caseId, text);
     return outcome.ok ? back('sent') : refused(outcome, { intent, text });
   }
   if (intent === 'close') {
-    const outcome = String(form.get('outcome') ?? '');
-    const feedback = String(form.get('feedback') ?? '').trim();
+    const outcome = field(form, 'outcome');
+    const feedback = field(form, 'feedback').trim();
     if (!(OUTCOMES as readonly string[]).includes(outcome))
       return data<Refused>({ intent, error: 'outcome', text: feedback }, { status: 422 });
     const closed = await closeCase(accessToken, params.caseId, outcome, feedback || undefined);
