@@ -3,7 +3,7 @@ import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, useParams, useRouteError, useRouteLoaderData } from 'react-router';
 import { screensOf } from './auth/roles';
 import { currentUser } from './auth/user.server';
-import { directionOf, languageOf, messagesOf } from './i18n/languages';
+import { directionOf, formattingLocaleOf, languageOf, messagesOf } from './i18n/languages';
 import { PortalHeader } from './ui/portal-header';
 import fonts from './styles/fonts.css?url';
 import nlds from '@utrecht/component-library-css/dist/index.css?url';
@@ -37,7 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="utrecht-document voorbeeld-theme vertrouwd-theme">
-        <IntlProvider locale={language} messages={messagesOf(language)} defaultLocale="nl">
+        <IntlProvider locale={formattingLocaleOf(language)} messages={messagesOf(language)} defaultLocale="nl">
           <a className="portal-skip-link utrecht-link" href="#content">
             <FormattedMessage id="site.skipLink" />
           </a>

@@ -82,12 +82,10 @@ async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{
 }
 
 /** Signs in through the portal's sign-in link and the issuer's login page; lands back on `returnTo`. */
-async function signIn(page: Page, username: string, lang = 'nl'): Promise<void> {
+async function signIn(page: Page, username: string, lang: 'nl' | 'en' | 'ar' = 'nl'): Promise<void> {
   await page.goto(`${portal.url}/${lang}`);
-  await page
-    .locator('header')
-    .getByRole('link', { name: lang === 'nl' ? 'Inloggen' : 'Sign in' })
-    .click();
+  const name = { nl: 'Inloggen', en: 'Sign in', ar: 'تسجيل الدخول' }[lang];
+  await page.locator('header').getByRole('link', { name }).click();
   await page.waitForURL((url) => url.href.startsWith(platform.issuer.issuer));
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(DEMO_PASSWORD);
@@ -206,6 +204,30 @@ describe('the advisor', () => {
     expect(old.status).toBe(303);
     const current = await fetch(`${portal.url}/nl/cases`, { headers: { cookie: `__Host-portal=${second}` }, redirect: 'manual' });
     expect(current.status).toBe(200);
+    await ctx.close();
+  }, 60_000);
+});
+
+describe('in Arabic', () => {
+  it('the pages are right to left, in Arabic, with Latin digits, and pass axe', async () => {
+    const { context: ctx, page } = await context();
+    await signIn(page, 'advisor-anna', 'ar');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    await checkAxe(page, 'home, ar');
+    await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'قضاياي' }).click();
+    await page.waitForURL(`${portal.url}/ar/cases`);
+    await page.getByRole('heading', { level: 1, name: 'قضاياي' }).waitFor();
+    await checkAxe(page, 'cases, ar');
+    await page.goto(`${portal.url}/ar/cases/${annaCase}`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(`القضية ${ref(annaCase)}`);
+    expect(await page.locator('time').first().innerText()).toMatch(/\d{4}/);
+    await checkAxe(page, 'case, ar');
+    await page.screenshot({ path: join(SCREENSHOTS, 'case-ar.png'), fullPage: true });
+    // The same page in Dutch, from the language switch.
+    await page.getByRole('link', { name: 'Nederlands' }).click();
+    await page.waitForURL(`${portal.url}/nl/cases/${annaCase}`);
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     await ctx.close();
   }, 60_000);
 });

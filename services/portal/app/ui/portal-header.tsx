@@ -1,7 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, NavLink, useLocation } from 'react-router';
 import type { Role, Screen } from '../auth/roles';
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../i18n/languages';
+import { directionOf, LANGUAGE_NAMES, LANGUAGES, type Language } from '../i18n/languages';
 
 export interface HeaderUser {
   username: string;
@@ -14,7 +14,9 @@ export function PortalHeader({ language, user }: { language: Language; user: Hea
   const intl = useIntl();
   const { pathname } = useLocation();
   // The same page in another language: the first segment of the address is the language.
-  const inLanguage = (other: Language) => (/^\/(nl|en)(\/|$)/.test(pathname) ? pathname.replace(/^\/(nl|en)/, `/${other}`) : `/${other}`);
+  const first = pathname.split('/')[1] ?? '';
+  const inLanguage = (other: Language) =>
+    (LANGUAGES as readonly string[]).includes(first) ? `/${other}${pathname.slice(first.length + 1)}` : `/${other}`;
   return (
     <header className="portal-header">
       <div className="portal-header__bar">
@@ -30,6 +32,7 @@ export function PortalHeader({ language, user }: { language: Language; user: Hea
                   href={inLanguage(other)}
                   lang={other}
                   hrefLang={other}
+                  dir={directionOf(other)}
                   aria-current={other === language ? 'page' : undefined}
                 >
                   {LANGUAGE_NAMES[other]}
