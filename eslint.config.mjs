@@ -81,7 +81,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['services/reporter-site/app/**/*.{ts,tsx}'],
+    files: ['services/reporter-site/app/**/*.{ts,tsx}', 'services/portal/app/**/*.{ts,tsx}'],
     rules: {
       // React Router's way to answer a loader with a status (`throw data(null, { status: 404 })`) or to leave it for
       // another page (`throw redirect(…)`, a Response): the router catches either and answers with it; neither is an

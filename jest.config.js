@@ -46,6 +46,10 @@ const ESM_ONLY = [
   '@kubernetes-models',
   'is-cidr',
   'cidr-regex',
+  // react-intl and its ICU message formatting, for the web services' component tests.
+  'react-intl',
+  '@formatjs',
+  'intl-messageformat',
 ];
 
 // Packages whose `exports` offer only an `import` condition, which Jest's CommonJS resolver does not match: mapped
@@ -63,8 +67,23 @@ function project({ name, root }) {
     displayName: name,
     rootDir: `${__dirname}/${root}`,
     testEnvironment: 'node',
-    testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
-    transform: { '^.+\\.[cm]?[jt]s$': ['@swc/jest', { ...swc, swcrc: false }] },
+    testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.spec.tsx', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
+    transform: {
+      '^.+\\.[cm]?[jt]s$': ['@swc/jest', { ...swc, swcrc: false }],
+      // The web services' components (React with the automatic JSX runtime), rendered to HTML by their unit tests.
+      '^.+\\.tsx$': [
+        '@swc/jest',
+        {
+          ...swc,
+          swcrc: false,
+          jsc: {
+            ...swc.jsc,
+            parser: { ...swc.jsc.parser, tsx: true },
+            transform: { ...swc.jsc.transform, react: { runtime: 'automatic' } },
+          },
+        },
+      ],
+    },
     // NestJS 12, jose 6 and @platformatic/kafka ship ES modules only: Jest (CommonJS) compiles them like our code.
     transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
     moduleNameMapper: Object.fromEntries([

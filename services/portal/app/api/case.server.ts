@@ -1,0 +1,132 @@
+import { portalConfig } from '../config.server';
+import { callService, outcomeOf, readJson, type Outcome } from './http.server';
+
+// The case service's API as the portal uses it (services/case/src/api/http). Typed by hand for the fields the
+// screens read until the generated OpenAPI types replace these declarations.
+
+export interface DeadlineState {
+  deadline: 'acknowledgement' | 'feedback';
+  dueAt: string;
+  state: 'pending' | 'met' | 'missed' | 'stopped';
+  metAt?: string;
+  stoppedAt?: string;
+}
+
+export interface CaseOverview {
+  caseId: string;
+  agencyId: string;
+  organisationId: string;
+  theme: string;
+  status: string;
+  advisorId: string | null;
+  receivedAt: string;
+  acknowledgedAt: string | null;
+  closedAt: string | null;
+  handoverTo: string | null;
+}
+
+export interface CaseDeadlines {
+  caseId: string;
+  advisorId: string | null;
+  regime: string;
+  acknowledgement: DeadlineState;
+  feedback: DeadlineState;
+}
+
+/** One event of the case as its advisor reads it: sealed fields opened (or `{ erased: true }` and the like). */
+export interface CaseEntry {
+  type: string;
+  version: number;
+  recordedAt: string;
+  data: Record<string, unknown>;
+}
+
+export interface CaseView {
+  caseId: string;
+  status: string;
+  advisorId?: string;
+  history: CaseEntry[];
+}
+
+export interface Attention {
+  waitingForAssignment: CaseOverview[];
+  handoverPending: CaseOverview[];
+  advisorCannotAct: CaseOverview[];
+}
+
+export interface AuditedCase {
+  caseId: string;
+  organisationId: string;
+  theme: string;
+  regime: string;
+  status: string;
+  advisorId: string | null;
+  receivedAt: string;
+  closedAt: string | null;
+  clocks: { acknowledgement: DeadlineState; feedback: DeadlineState };
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  eventsChecked: number;
+  brokenAt?: number;
+  reason?: string;
+}
+
+export interface Replay {
+  caseId: string;
+  chain: { case: ChainVerification; access: ChainVerification };
+  clocks: { regime: string; acknowledgement: DeadlineState; feedback: DeadlineState } | undefined;
+  timeline: {
+    stream: 'case' | 'access';
+    type: string;
+    version: number;
+    recordedAt: string;
+    actor: string | null;
+    data: Record<string, unknown>;
+  }[];
+}
+
+const base = () => portalConfig().services.case;
+const id = (value: string) => encodeURIComponent(value);
+
+export async function myCases(token: string): Promise<CaseOverview[]> {
+  return (await readJson<{ cases: CaseOverview[] }>(await callService(base(), '/advisors/me/cases', token), 'my cases')).cases;
+}
+
+export async function myDeadlines(token: string): Promise<CaseDeadlines[]> {
+  return (await readJson<{ deadlines: CaseDeadlines[] }>(await callService(base(), '/advisors/me/deadlines', token), 'my deadlines'))
+    .deadlines;
+}
+
+/** The case, opened by its advisor (the case service logs the read for the auditor). */
+export async function readCase(token: string, caseId: string): Promise<CaseView> {
+  return readJson<CaseView>(await callService(base(), `/cases/${id(caseId)}`, token), 'the case');
+}
+
+export async function acknowledge(token: string, caseId: string): Promise<Outcome> {
+  return outcomeOf(await callService(base(), `/cases/${id(caseId)}/acknowledgement`, token, { method: 'POST', body: {} }), 'acknowledge');
+}
+
+export async function sendMessage(token: string, caseId: string, text: string): Promise<Outcome> {
+  return outcomeOf(await callService(base(), `/cases/${id(caseId)}/messages`, token, { method: 'POST', body: { text } }), 'message');
+}
+
+export async function closeCase(token: string, caseId: string, outcome: string, feedback?: string): Promise<Outcome> {
+  const body = { outcome, ...(feedback ? { feedback } : {}) };
+  return outcomeOf(await callService(base(), `/cases/${id(caseId)}/closure`, token, { method: 'POST', body }), 'close');
+}
+
+/** The coordinator's queue: live cases that need someone. */
+export async function attention(token: string, agencyId: string): Promise<Attention> {
+  return readJson<Attention>(await callService(base(), `/agencies/${id(agencyId)}/cases/attention`, token), 'the queue');
+}
+
+export async function auditedCases(token: string, auditId: string, agencyId: string): Promise<AuditedCase[]> {
+  const path = `/audits/${id(auditId)}/agencies/${id(agencyId)}/cases?limit=200`;
+  return (await readJson<{ cases: AuditedCase[] }>(await callService(base(), path, token), 'audited cases')).cases;
+}
+
+export async function replay(token: string, auditId: string, caseId: string): Promise<Replay> {
+  return readJson<Replay>(await callService(base(), `/audits/${id(auditId)}/cases/${id(caseId)}/replay`, token), 'replay');
+}

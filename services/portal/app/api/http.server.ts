@@ -1,0 +1,44 @@
+import { data } from 'react-router';
+
+/**
+ * One call to a service's HTTP API on the signed-in user's behalf, from the portal's server: their access token as
+ * the bearer. The service decides access again; its 404 and 403 become the portal's own (nothing of its answer is
+ * shown), any other failure an error page. Bodies of failed answers are never logged: they may name a case.
+ */
+export async function callService(
+  base: string,
+  path: string,
+  accessToken: string,
+  init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; accept?: string } = {},
+): Promise<Response> {
+  const response = await fetch(`${base}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      authorization: `Bearer ${accessToken}`,
+      accept: init.accept ?? 'application/json',
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    signal: AbortSignal.timeout(15_000),
+  });
+  return response;
+}
+
+/** The JSON of a successful read; 404 and 403 answer the page with the same status, anything else fails it. */
+export async function readJson<T>(response: Response, what: string): Promise<T> {
+  if (response.ok) return (await response.json()) as T;
+  await response.body?.cancel();
+  if (response.status === 404 || response.status === 403) throw data(null, { status: response.status });
+  throw new Error(`${what}: the service answered ${response.status}`);
+}
+
+/** How a command the user gave went: done, or refused by the service with its status (the page says why). */
+export type Outcome = { ok: true } | { ok: false; status: number };
+
+export async function outcomeOf(response: Response, what: string): Promise<Outcome> {
+  await response.body?.cancel();
+  if (response.ok) return { ok: true };
+  if (response.status === 404 || response.status === 403) throw data(null, { status: response.status });
+  if (response.status >= 500) throw new Error(`${what}: the service answered ${response.status}`);
+  return { ok: false, status: response.status };
+}

@@ -1,0 +1,55 @@
+import { safeReturnTo } from './return-to';
+import { mayOpen, screensOf, userOfClaims } from './roles';
+
+describe('the user of an access token', () => {
+  it("takes the platform's roles and tenant claims, and nothing else Keycloak adds", () => {
+    const user = userOfClaims({
+      sub: 'u-1',
+      preferred_username: 'advisor-anna',
+      realm_access: { roles: ['offline_access', 'advisor', 'default-roles-vertrouwd', 'superuser'] },
+      agency_id: 'a-1',
+      advisor_id: 'c-1',
+      organisation_id: '',
+    });
+    expect(user).toEqual({ subject: 'u-1', username: 'advisor-anna', roles: ['advisor'], agencyId: 'a-1', advisorId: 'c-1' });
+  });
+
+  it('has no roles when the token carries none in the expected place', () => {
+    expect(userOfClaims({ sub: 'u-2', roles: ['admin'] }).roles).toEqual([]);
+  });
+});
+
+describe('screens by role', () => {
+  it.each([
+    [['advisor'], ['cases']],
+    [['coordinator'], ['queue']],
+    [['auditor'], ['audit']],
+    [['employer'], ['reports', 'invoices']],
+    [
+      ['advisor', 'auditor'],
+      ['cases', 'audit'],
+    ],
+    [[], []],
+  ] as const)('%j opens %j', (roles, screens) => {
+    expect(screensOf({ roles: [...roles] })).toEqual(screens);
+  });
+
+  it('refuses a screen to a role that is not among its roles', () => {
+    expect(mayOpen({ roles: ['coordinator'] }, 'cases')).toBe(false);
+    expect(mayOpen({ roles: ['employer'] }, 'audit')).toBe(false);
+    expect(mayOpen({ roles: ['advisor'] }, 'invoices')).toBe(false);
+  });
+});
+
+describe('the address to come back to after signing in', () => {
+  it.each(['/nl/cases', '/en/audit/1234?x=1', '/'])('keeps a path of the portal: %s', (path) => {
+    expect(safeReturnTo(path)).toBe(path);
+  });
+
+  it.each(['https://evil.example/', '//evil.example/x', '/\\evil.example', 'nl/cases', '', null, undefined, '/nl\r\nSet-Cookie: x'])(
+    'refuses anything else: %j',
+    (path) => {
+      expect(safeReturnTo(path)).toBe('/');
+    },
+  );
+});

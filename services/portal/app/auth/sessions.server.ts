@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { clearedSessionCookie, sessionCookie, sessionIdFrom, SessionStore } from '@vertrouwd/web-session';
+import { portalConfig } from '../config.server';
+import type { PendingSignIn, Tokens } from './oidc.server';
+import type { StaffUser } from './roles';
+
+/** A signed-in user's session, sealed in the portal's database: the only place the tokens are kept. */
+export interface StaffSession {
+  user: StaffUser;
+  tokens: Tokens;
+  /** The id an auditor's reads are logged under by the case service: one per session. */
+  auditId: string;
+}
+
+/** The session cookie, `__Host-portal`: HttpOnly, Secure, SameSite=Strict, the whole site. */
+export const SESSION_COOKIE = 'portal';
+/** Eight hours at most, and half an hour without a request ends it. */
+export const SESSION_TTL_SECONDS = 8 * 3600;
+const SESSION_IDLE_SECONDS = 30 * 60;
+
+/** The sign-in round trip's cookie, `__Host-portal-sign-in`: ten minutes, sent on the issuer's redirect back (Lax). */
+const SIGN_IN_COOKIE = 'portal-sign-in';
+const SIGN_IN_TTL_SECONDS = 600;
+
+let stores: Promise<{ sessions: SessionStore<StaffSession>; signIns: SessionStore<PendingSignIn> }> | undefined;
+
+function open() {
+  const { databaseUrl, sessionSecret } = portalConfig();
+  stores ??= Promise.all([
+    SessionStore.open<StaffSession>({
+      databaseUrl,
+      table: 'portal_sessions',
+      secret: sessionSecret,
+      ttlSeconds: SESSION_TTL_SECONDS,
+      idleSeconds: SESSION_IDLE_SECONDS,
+    }),
+    SessionStore.open<PendingSignIn>({ databaseUrl, table: 'portal_sign_ins', secret: sessionSecret, ttlSeconds: SIGN_IN_TTL_SECONDS }),
+  ]).then(
+    ([sessions, signIns]) => ({ sessions, signIns }),
+    (error: unknown) => {
+      stores = undefined;
+      throw error;
+    },
+  );
+  return stores;
+}
+
+/** Keeps a sign-in's state, nonce and PKCE verifier until the browser comes back; the cookie names it. */
+export async function keepSignIn(pending: PendingSignIn): Promise<string> {
+  const { id } = await (await open()).signIns.create(pending);
+  // SameSite=Lax, not Strict: the issuer's redirect back is a navigation from another site, which must carry it.
+  return `__Host-${SIGN_IN_COOKIE}=${id}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=${SIGN_IN_TTL_SECONDS}`;
+}
+
+/** The pending sign-in this browser started, used up by reading it (a code comes back once). */
+export async function takeSignIn(request: Request): Promise<PendingSignIn | undefined> {
+  const id = sessionIdFrom(request.headers.get('cookie') ?? undefined, SIGN_IN_COOKIE);
+  if (!id) return undefined;
+  const { signIns } = await open();
+  const pending = await signIns.read(id);
+  await signIns.destroy(id);
+  return pending;
+}
+
+export const clearedSignInCookie = () => clearedSessionCookie(SIGN_IN_COOKIE);
+
+/**
+ * Starts the user's session: a new id, never one the browser had before (no fixation), and any session the
+ * browser still had ended.
+ */
+export async function startSession(request: Request, user: StaffUser, tokens: Tokens): Promise<string> {
+  const { sessions } = await open();
+  const previous = sessionIdOf(request);
+  if (previous) await sessions.destroy(previous);
+  const { id } = await sessions.create({ user, tokens, auditId: randomUUID() });
+  return sessionCookie(SESSION_COOKIE, id, SESSION_TTL_SECONDS);
+}
+
+export function sessionIdOf(request: Request): string | undefined {
+  return sessionIdFrom(request.headers.get('cookie') ?? undefined, SESSION_COOKIE);
+}
+
+export async function readSession(id: string): Promise<StaffSession | undefined> {
+  return (await open()).sessions.read(id);
+}
+
+export async function updateSession(id: string, session: StaffSession): Promise<boolean> {
+  return (await open()).sessions.update(id, session);
+}
+
+export async function endSession(id: string): Promise<void> {
+  await (await open()).sessions.destroy(id);
+}
+
+export const clearedSessionCookieHeader = () => clearedSessionCookie(SESSION_COOKIE);

@@ -1,0 +1,266 @@
+import { FormattedMessage } from 'react-intl';
+import { data, Form, redirect } from 'react-router';
+import { acknowledge, closeCase, readCase, sendMessage, type CaseEntry } from '../api/case.server';
+import { OUTCOMES } from '../api/outcomes';
+import type { Outcome } from '../api/http.server';
+import { requireUser } from '../auth/user.server';
+import { pageLanguage } from '../i18n/languages';
+import { PageTitle, refOf, useFormat } from '../ui/format';
+import type { Route } from './+types/case';
+
+const DONE = ['acknowledged', 'sent', 'closed'] as const;
+type Done = (typeof DONE)[number];
+
+/** The advisor's case: opened through the case service (which logs the read), its messages and its timeline. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  pageLanguage(params.lang);
+  const { accessToken } = await requireUser(request, 'cases');
+  const view = await readCase(accessToken, params.caseId);
+  const done = new URL(request.url).searchParams.get('done');
+  const acknowledged = view.history.some((e) => e.type === 'CaseAcknowledged');
+  return {
+    caseId: view.caseId,
+    status: view.status,
+    acknowledged,
+    messages: view.history.filter((e) => e.type === 'ReporterMessageReceived' || e.type === 'AdvisorMessageSent').map(messageOf),
+    timeline: view.history.map((e) => ({ type: e.type, version: e.version, recordedAt: e.recordedAt })),
+    done: (DONE as readonly string[]).includes(done ?? '') ? (done as Done) : undefined,
+  };
+}
+
+/** A form field's text; a file or nothing is an empty text. */
+function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+function messageOf(entry: CaseEntry) {
+  const body = entry.data.sealedBody;
+  return {
+    from: entry.type === 'ReporterMessageReceived' ? ('reporter' as const) : ('advisor' as const),
+    sentAt: typeof entry.data.sentAt === 'string' ? entry.data.sentAt : entry.recordedAt,
+    // An erased or unreadable message is said to be so, never shown as something else.
+    text: typeof body === 'string' ? body : undefined,
+  };
+}
+
+interface Refused {
+  intent: 'acknowledge' | 'message' | 'close';
+  error: 'empty' | 'outcome' | 'refused';
+  status?: number;
+  text?: string;
+}
+
+/** The advisor's three steps on the page, each a plain form post; success redirects back (post-redirect-get). */
+export async function action({ request, params }: Route.ActionArgs) {
+  pageLanguage(params.lang);
+  const { accessToken } = await requireUser(request, 'cases');
+  const form = await request.formData();
+  const intent = field(form, 'intent');
+  const back = (done: Done) => redirect(`/${params.lang}/cases/${params.caseId}?done=${done}`, 303);
+  const refused = (outcome: Outcome, shape: Omit<Refused, 'error' | 'status'>) =>
+    data<Refused>({ ...shape, error: 'refused', status: outcome.ok ? undefined : outcome.status }, { status: 409 });
+  if (intent === 'acknowledge') {
+    const outcome = await acknowledge(accessToken, params.caseId);
+    return outcome.ok ? back('acknowledged') : refused(outcome, { intent });
+  }
+  if (intent === 'message') {
+    const text = field(form, 'text').trim();
+    if (!text) return data<Refused>({ intent, error: 'empty' }, { status: 422 });
+    const outcome = await sendMessage(accessToken, params.caseId, text);
+    return outcome.ok ? back('sent') : refused(outcome, { intent, text });
+  }
+  if (intent === 'close') {
+    const outcome = field(form, 'outcome');
+    const feedback = field(form, 'feedback').trim();
+    if (!(OUTCOMES as readonly string[]).includes(outcome))
+      return data<Refused>({ intent, error: 'outcome', text: feedback }, { status: 422 });
+    const closed = await closeCase(accessToken, params.caseId, outcome, feedback || undefined);
+    return closed.ok ? back('closed') : refused(closed, { intent, text: feedback });
+  }
+  throw data(null, { status: 400 });
+}
+
+export default function CasePage({ loaderData, actionData, params }: Route.ComponentProps) {
+  const { intl, moment, label } = useFormat();
+  const c = loaderData;
+  const title = intl.formatMessage({ id: 'case.title' }, { ref: refOf(c.caseId) });
+  const open = c.status === 'open';
+  const refused = actionData;
+  const errorOf = (intent: Refused['intent']) =>
+    refused?.intent === intent
+      ? refused.error === 'refused'
+        ? intl.formatMessage({ id: 'case.refused' }, { status: refused.status ?? '' })
+        : intl.formatMessage({ id: refused.error === 'empty' ? 'case.emptyMessage' : 'case.chooseOutcome' })
+      : undefined;
+  const action = `/${params.lang}/cases/${c.caseId}`;
+  return (
+    <main id="content" className="portal-page" tabIndex={-1}>
+      <PageTitle title={refused ? `${intl.formatMessage({ id: 'case.errorTitle' })}: ${title}` : title} />
+      <h1 className="utrecht-heading-1">{title}</h1>
+      {c.done ? (
+        <div className="utrecht-alert utrecht-alert--ok portal-notice" role="status">
+          <p className="utrecht-paragraph">
+            <FormattedMessage id={{ acknowledged: 'case.acknowledged', sent: 'case.sent', closed: 'case.closedNotice' }[c.done]} />
+          </p>
+        </div>
+      ) : null}
+      <dl className="portal-details">
+        <div>
+          <dt>
+            <FormattedMessage id="cases.status" />
+          </dt>
+          <dd data-testid="case-status">{label('status', c.status)}</dd>
+        </div>
+      </dl>
+
+      {open && !c.acknowledged ? (
+        <Form method="post" action={action} className="portal-form">
+          <input type="hidden" name="intent" value="acknowledge" />
+          <ErrorText id="acknowledge-error" text={errorOf('acknowledge')} />
+          <button type="submit" className="utrecht-button utrecht-button--primary-action">
+            <FormattedMessage id="case.acknowledge" />
+          </button>
+        </Form>
+      ) : null}
+
+      <section className="portal-section" aria-labelledby="messages">
+        <h2 className="utrecht-heading-2" id="messages">
+          <FormattedMessage id="case.messages" />
+        </h2>
+        {c.messages.length === 0 ? (
+          <p className="utrecht-paragraph">
+            <FormattedMessage id="case.noMessages" />
+          </p>
+        ) : (
+          <ol className="portal-messages">
+            {c.messages.map((m, i) => (
+              <li key={i} className={`portal-message portal-message--${m.from}`}>
+                <p className="portal-message__meta">
+                  <strong>
+                    <FormattedMessage id={m.from === 'reporter' ? 'case.fromReporter' : 'case.fromAdvisor'} />
+                  </strong>{' '}
+                  <time dateTime={m.sentAt}>{moment(m.sentAt)}</time>
+                </p>
+                <p className="utrecht-paragraph portal-message__text">{m.text ?? intl.formatMessage({ id: 'case.erasedText' })}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {open ? (
+          // Keyed by the messages shown: once a message is sent the form starts empty again, with scripts too.
+          <Form key={c.messages.length} method="post" action={action} className="portal-form">
+            <input type="hidden" name="intent" value="message" />
+            <TextArea
+              field="text"
+              label={intl.formatMessage({ id: 'case.reply' })}
+              hint={intl.formatMessage({ id: 'case.replyHint' })}
+              error={errorOf('message')}
+              value={refused?.intent === 'message' ? refused.text : undefined}
+              required
+            />
+            <button type="submit" className="utrecht-button utrecht-button--primary-action">
+              <FormattedMessage id="case.send" />
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      {open ? (
+        <section className="portal-section" aria-labelledby="close">
+          <h2 className="utrecht-heading-2" id="close">
+            <FormattedMessage id="case.close" />
+          </h2>
+          <Form method="post" action={action} className="portal-form">
+            <input type="hidden" name="intent" value="close" />
+            <fieldset
+              className="utrecht-form-fieldset"
+              aria-describedby={errorOf('close') && refused?.error === 'outcome' ? 'outcome-error' : undefined}
+            >
+              <legend className="utrecht-form-fieldset__legend">
+                <FormattedMessage id="case.outcome" /> (<FormattedMessage id="case.required" />)
+              </legend>
+              {refused?.intent === 'close' && refused.error === 'outcome' ? <ErrorText id="outcome-error" text={errorOf('close')} /> : null}
+              {OUTCOMES.map((outcome, i) => (
+                <div key={outcome} className="utrecht-form-field utrecht-form-field--radio">
+                  <input
+                    className="utrecht-radio-button utrecht-form-field__input"
+                    type="radio"
+                    id={`outcome-${i}`}
+                    name="outcome"
+                    value={outcome}
+                  />
+                  <label className="utrecht-form-label utrecht-form-label--radio utrecht-form-field__label" htmlFor={`outcome-${i}`}>
+                    {label('outcome', outcome)}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <TextArea
+              field="feedback"
+              label={`${intl.formatMessage({ id: 'case.feedback' })} (${intl.formatMessage({ id: 'case.optional' })})`}
+              hint={intl.formatMessage({ id: 'case.feedbackHint' })}
+              error={refused?.intent === 'close' && refused.error === 'refused' ? errorOf('close') : undefined}
+              value={refused?.intent === 'close' ? refused.text : undefined}
+            />
+            <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+              <FormattedMessage id="case.closeSubmit" />
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="portal-section" aria-labelledby="timeline">
+        <h2 className="utrecht-heading-2" id="timeline">
+          <FormattedMessage id="case.timeline" />
+        </h2>
+        <ol className="portal-timeline">
+          {c.timeline.map((e) => (
+            <li key={e.version}>
+              <time dateTime={e.recordedAt}>{moment(e.recordedAt)}</time>{' '}
+              {intl.messages[`event.${e.type}`] !== undefined
+                ? intl.formatMessage({ id: `event.${e.type}` })
+                : intl.formatMessage({ id: 'event.other' }, { type: e.type })}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </main>
+  );
+}
+
+function ErrorText({ id, text }: { id: string; text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <p className="utrecht-form-field-error-message" id={id} role="alert">
+      {text}
+    </p>
+  );
+}
+
+function TextArea(props: { field: string; label: string; hint: string; error?: string; value?: string; required?: boolean }) {
+  const { field, label, hint, error, value, required = false } = props;
+  const describedBy = [`${field}-hint`, ...(error ? [`${field}-error`] : [])].join(' ');
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--text portal-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <label className="utrecht-form-label utrecht-form-field__label" htmlFor={field}>
+        {label}
+      </label>
+      <div className="utrecht-form-field-description utrecht-form-field__description" id={`${field}-hint`}>
+        {hint}
+      </div>
+      <ErrorText id={`${field}-error`} text={error} />
+      <textarea
+        className={`utrecht-textarea utrecht-form-field__input${error ? ' utrecht-textarea--invalid' : ''}`}
+        id={field}
+        name={field}
+        rows={5}
+        maxLength={10_000}
+        defaultValue={value}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+    </div>
+  );
+}

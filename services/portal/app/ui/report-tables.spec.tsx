@@ -1,0 +1,51 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { IntlProvider } from 'react-intl';
+import { messagesOf } from '../i18n/languages';
+import { ReportTables } from './report-tables';
+
+// A suppressed cell reaches the portal as `value: null` with its reason (the reporting service publishes no figure
+// for it): the page prints "< 5" and explains it in the legend, and holds no number for it anywhere.
+const tables = [
+  { id: 'total', cells: [{ key: 'all', value: 23, reason: null }] },
+  {
+    id: 'by-theme',
+    cells: [
+      { key: 'bullying', value: 12, reason: null },
+      { key: 'discrimination', value: null, reason: 'primary' },
+      { key: 'intimidation', value: null, reason: 'secondary' },
+    ],
+  },
+];
+
+function render(language: 'nl' | 'en', shown = tables) {
+  return renderToStaticMarkup(
+    <IntlProvider locale={language} messages={messagesOf(language)}>
+      <ReportTables tables={shown} k={5} />
+    </IntlProvider>,
+  );
+}
+
+describe("the employer's report tables", () => {
+  it('shows a suppressed cell as "< 5", explained by the legend, in Dutch and English', () => {
+    const nl = render('nl');
+    expect(nl).toContain('discriminatie');
+    expect(nl.match(/&lt; 5<\/span>/g)).toHaveLength(2);
+    expect(nl).toContain('id="legend"');
+    expect(nl).toContain('&lt; 5: minder dan 5 meldingen');
+    expect(render('en')).toContain('&lt; 5: fewer than 5 reports');
+  });
+
+  it('holds no figure for a suppressed cell and hides nothing with CSS', () => {
+    const html = render('nl');
+    const discrimination = /discriminatie<\/th><td[^>]*>(.*?)<\/td>/.exec(html)![1];
+    // The only digit in the cell is k's own, in "< 5".
+    expect(discrimination).toContain('&lt; 5');
+    expect(discrimination.replaceAll('5', '')).not.toMatch(/\d/);
+    expect(html).not.toMatch(/hidden|display:\s*none|visually-hidden/);
+    expect(html).toContain('12');
+  });
+
+  it('shows no legend when nothing was left out', () => {
+    expect(render('nl', [tables[0]])).not.toContain('id="legend"');
+  });
+});

@@ -1,0 +1,26 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
+
+/** Serves a built file under `/assets/` if there is one; false when the path names none (the router answers). */
+export function serveAsset(root: string, pathname: string, res: ServerResponse): boolean {
+  if (!pathname.startsWith('/assets/')) return false;
+  const file = normalize(join(root, decodeURIComponent(pathname)));
+  const type = TYPES[extname(file)];
+  if (!file.startsWith(root + sep) || type === undefined) return false;
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return false;
+  res.writeHead(200, { 'Content-Type': type, 'Content-Length': stat.size });
+  createReadStream(file).pipe(res);
+  return true;
+}

@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ADVISORS, DEMO_AGENCY_ID, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
+import { startService, type RunningService, type ServiceDefinition } from '@vertrouwd/runtime';
+import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
+
+// The real platform under the portal: the dev issuer with the portal's confidential client, and intake and case as
+// `npm start` runs them, each with its own database, on the Postgres bus. The portal reaches them only over HTTP, as
+// in production; the test composes them the way the launcher does (deploy/src/service-processes.ts), finding each
+// service's definition, and the demo directory fixture the cross-service tests share, by path at run time.
+
+const ROOT = join(__dirname, '../../..');
+
+function load<T>(path: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- composed at run time, as the launcher does
+  return require(join(ROOT, path)) as T;
+}
+
+function serviceDefinition(name: string): ServiceDefinition {
+  const exports = load<Record<string, unknown>>(`services/${name}/src/service.ts`);
+  const definition = Object.values(exports).find(
+    (value): value is ServiceDefinition => typeof value === 'object' && value !== null && (value as ServiceDefinition).name === name,
+  );
+  if (!definition) throw new Error(`services/${name}/src/service.ts exports no service definition named ${name}`);
+  return definition;
+}
+
+export const CLIENT_SECRET = 'portal-e2e-client-secret-of-some-length';
+
+export interface Platform {
+  issuer: DevIssuer;
+  intake: RunningService;
+  cases: RunningService;
+  reporting: RunningService;
+  billing: RunningService;
+  portalDatabase: TestDatabase;
+  /** A report filed through intake and its receipt, opened as a case by case; assigned to Anna unless told not to. */
+  fileReport(options?: { assign?: boolean; reporterMessage?: string }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(portalUrl: string): Promise<Platform> {
+  const issuer = await startDevIssuer({
+    port: 0,
+    // Access tokens of 32 seconds: the portal refreshes 30 seconds before expiry, so almost every page it serves in
+    // the journeys refreshes first (with the issuer's rotating refresh tokens); a broken refresh fails the journeys.
+    tokenTtlSec: 32,
+    portalClient: {
+      clientId: 'vertrouwd-portal',
+      secret: CLIENT_SECRET,
+      redirectUris: [`${portalUrl}/auth/callback`],
+      postLogoutRedirectUris: [`${portalUrl}/`],
+    },
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+  const [intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb] = await Promise.all(
+    ['intake', 'case', 'bus', 'vault', 'portal', 'reporting', 'billing'].map((label) => createTestDatabase(`portal_${label}`)),
+  );
+  const common = {
+    OIDC_ISSUER: issuer.issuer,
+    BUS_DATABASE_URL: bus.url,
+    PRIVACY_DATABASE_URL: vault.url,
+    PORT: '0',
+    REPORTER_TOKEN_SECRET: 'portal-e2e-reporter-secret-of-at-least-32-chars',
+    VERTROUWD_DATA_DIR: dataDir,
+  };
+  const intake = await startService({ ...serviceDefinition('intake'), logger: false }, { ...common, DATABASE_URL: intakeDb.url });
+  const cases = await startService({ ...serviceDefinition('case'), logger: false }, { ...common, DATABASE_URL: caseDb.url });
+  const reporting = await startService({ ...serviceDefinition('reporting'), logger: false }, { ...common, DATABASE_URL: reportingDb.url });
+  const billing = await startService({ ...serviceDefinition('billing'), logger: false }, { ...common, DATABASE_URL: billingDb.url });
+  const directory = load<{ publishDemoDirectory(intake: RunningService, cases?: RunningService): Promise<void> }>(
+    'deploy/test/directory.fixture.ts',
+  );
+  await directory.publishDemoDirectory(intake, cases);
+
+  const bearer = async (user: string) => `Bearer ${await issuer.mintToken(user)}`;
+  let filed = 0;
+  const fileReport: Platform['fileReport'] = async ({ assign = true, reporterMessage } = {}) => {
+    filed += 1;
+    const response = await fetch(`${intake.url}/intake/bakkerij-2026/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        theme: 'bullying',
+        relation: 'manager',
+        anonymity: 'anonymous',
+        language: 'nl',
+        consentVersion: 'v1',
+        account: `Report ${filed}: my manager shouts at me in front of customers.`,
+        contact: { channel: 'platform' },
+      }),
+    });
+    if (response.status !== 201) throw new Error(`intake answered ${response.status}: ${await response.text()}`);
+    const { caseId, receiptCode, passphrase } = (await response.json()) as { caseId: string; receiptCode: string; passphrase: string };
+    const carla = await bearer('coordinator-carla');
+    await eventually(
+      async () => {
+        const listed = await fetch(`${cases.url}/agencies/${DEMO_AGENCY_ID}/cases`, { headers: { authorization: carla } });
+        const { cases: open } = (await listed.json()) as { cases: { caseId: string }[] };
+        if (!open.some((c) => c.caseId === caseId)) throw new Error('the case is not open yet');
+      },
+      { timeoutMs: 20_000 },
+    );
+    if (assign) {
+      const assigned = await fetch(`${cases.url}/agencies/${DEMO_AGENCY_ID}/cases/${caseId}/assignment`, {
+        method: 'POST',
+        headers: { authorization: carla, 'content-type': 'application/json' },
+        body: JSON.stringify({ advisorId: DEMO_ADVISORS['advisor-anna'] }),
+      });
+      if (assigned.status >= 300) throw new Error(`assignment answered ${assigned.status}`);
+    }
+    if (reporterMessage) {
+      const followUp = await fetch(`${intake.url}/intake/follow-up`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `follow-up-${caseId}` },
+        body: JSON.stringify({ receiptCode, passphrase }),
+      });
+      const { token } = (await followUp.json()) as { token: string };
+      const sent = await fetch(`${intake.url}/intake/cases/${caseId}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ body: reporterMessage }),
+      });
+      if (sent.status !== 201) throw new Error(`the reporter's message answered ${sent.status}`);
+      await eventually(
+        async () => {
+          const types = (await cases.platform.store.readStream(`case-${caseId}`)).map((e) => e.type);
+          if (!types.includes('ReporterMessageReceived')) throw new Error('the message has not reached the case yet');
+        },
+        { timeoutMs: 20_000 },
+      );
+    }
+    return caseId;
+  };
+
+  return {
+    issuer,
+    intake,
+    cases,
+    reporting,
+    billing,
+    portalDatabase,
+    fileReport,
+    stop: async () => {
+      await intake.close();
+      await cases.close();
+      await reporting.close();
+      await billing.close();
+      await issuer.stop();
+      await Promise.all([intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb].map((db) => db.drop()));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
