@@ -7,6 +7,7 @@ create database vertrouwd_billing;
 create database vertrouwd_reporting;
 -- The web services' own: their server-side sessions (docs/platform/web-session.md).
 create database vertrouwd_reporter_site;
+create database vertrouwd_portal;
 create database vertrouwd_bus;
 -- The key vault, shared by every service (ADR 0013).
 create database vertrouwd_privacy;

@@ -23,10 +23,17 @@ const build = (await import(join(BUILD, 'server/index.js'))) as ServerBuild;
 const pages = createRequestListener({ build, mode: 'production' });
 const assets = join(BUILD, 'client');
 
+/** Liveness and readiness for the orchestrator (the paths the API services use): nothing in memory to wait for. */
+const HEALTH = new Set(['/health/live', '/health/ready']);
+
 const server = createServer((req, res) => {
   const pathname = new URL(req.url ?? '/', 'http://site').pathname;
   const asset = pathname.startsWith('/assets/');
   applySecurityHeaders(res, { cacheable: asset });
+  if (HEALTH.has(pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"up"}');
+    return;
+  }
   if (asset && (req.method === 'GET' || req.method === 'HEAD') && serveAsset(assets, pathname, res)) return;
   if (!acceptFormOrigin(req)) {
     res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden: a form of another site');
