@@ -90,6 +90,8 @@ export function journalOf(
         theme: rng.pick(v.THEMES.slice(0, 6)),
         relation: rng.pick(v.RELATIONS),
         anonymity: rng.next() < 0.3 ? 'anonymous' : 'known-to-advisor',
+        // Two sites; most reporters say at which (ADR 0047: the site is part of every finest cell).
+        ...(rng.next() < 0.6 ? { site: rng.pick(['utrecht', 'gelderland']) } : {}),
       });
       const regime = rng.next() < 0.6 ? 'wbk' : 'service-standard';
       if (rng.next() < 0.05) facts.push({ type: 'DeadlineMissed', caseRef, deadline: 'acknowledgement', regime, on: after(on, 7) });
@@ -191,6 +193,7 @@ async function runChild(config: ChildConfig): Promise<void> {
           pendingBillObliged: headcounts[i] >= 10,
           counsellorAppointed: true,
           active: true,
+          sites: ['utrecht', 'gelderland'],
           version: 1,
         };
         const facts = [record, ...journalOf(random(7_000 + i), vocabulary, headcounts[i], casesPer100, years)];

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { OutboxRelayLifecycle, provideReadModels } from '@vertrouwd/service-kit';
-import { AgencyReportsHttpController, EmployerReportsHttpController } from './api/http/reporting.http.controller';
+import {
+  AgencyReportsHttpController,
+  EmployerReportsHttpController,
+  ReportSigningKeysHttpController,
+} from './api/http/reporting.http.controller';
 import { AgencyComplianceHttpController, EmployerComplianceHttpController } from './api/http/compliance-benchmarks.http.controller';
 import { JournalListener } from './application/integration/journal.listener';
 import { REPORTING_READS, REPORT_SIGNER } from './application/ports/reporting-reads.port';
@@ -19,6 +23,7 @@ import { SealedReportSigner, SqlReportingReads } from './infrastructure/reportin
     EmployerReportsHttpController,
     AgencyComplianceHttpController,
     EmployerComplianceHttpController,
+    ReportSigningKeysHttpController,
   ],
   providers: [
     ...provideReadModels({ entities: [], migrations: REPORTING_MIGRATIONS }),

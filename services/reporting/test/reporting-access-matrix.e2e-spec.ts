@@ -111,7 +111,7 @@ function endpointsOf(t: Target): Endpoint[] {
   ];
 }
 
-const PUBLIC = ['get /health/live', 'get /health/ready'];
+const PUBLIC = ['get /health/live', 'get /health/ready', 'get /report-signing-keys'];
 const CALLERS = [...DEMO_USERS.map((u) => u.username), 'anonymous', 'not-a-jwt', 'reporter'];
 
 function expected(endpoint: Endpoint, caller: string, t: Target): number | 'allowed' {
@@ -241,6 +241,19 @@ describe('reporting service: authorisation matrix, two agencies', () => {
       .get(endpoint.url)
       .set('Authorization', `Bearer ${tokens.get(caller)}`);
     expect(response.status).toBe(200);
+  });
+
+  // The report-signing key is public: every caller of either agency, an employer, a reporter, a bad token and no
+  // token at all get the same key.
+  it.each(CALLERS)('GET /report-signing-keys by %s: 200, the same key', async (caller) => {
+    const req = api().get('/report-signing-keys');
+    const token = tokens.get(caller);
+    if (token) req.set('Authorization', `Bearer ${token}`);
+    const response = await req;
+    expect(response.status).toBe(200);
+    const anonymous = await api().get('/report-signing-keys').expect(200);
+    expect(response.body).toEqual(anonymous.body);
+    expect(response.body.keys).toHaveLength(1);
   });
 
   it('wrote nothing for any refused caller', async () => {

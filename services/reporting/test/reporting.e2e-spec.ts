@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createPublicKey, randomUUID, verify } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import canonicalize from 'canonicalize';
 import request from 'supertest';
 import { DEMO_AGENCY_2_ID, DEMO_AGENCY_ID, DEMO_ORGANISATIONS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import {
@@ -101,6 +102,8 @@ describe('reporting over HTTP', () => {
         anonymity: 'anonymous',
         receivedAt: at,
         openedAt: at,
+        // Three reporters gave their site; the others did not.
+        ...(i < 3 ? { site: 'utrecht' as const } : {}),
       });
     }
     await eventually(async () => expect((await facts()).facts).toHaveLength(8));
@@ -145,6 +148,12 @@ describe('reporting over HTTP', () => {
       draft.tables.find((t: { id: string }) => t.id === table).cells.find((c: { key: string }) => c.key === key);
     expect(cell('total', '2025|total')).toEqual({ key: '2025|total', value: 7, reason: null });
     expect(cell('by-theme', '2025|theme=discrimination')).toMatchObject({ value: null, reason: 'primary' });
+    // By site: 3 cases at the Utrecht site, 4 with no site given; both fewer than k.
+    expect(draft.schema).toBe('vertrouwd.annual-report/2');
+    expect(draft.tables.find((t: { id: string }) => t.id === 'by-site').cells).toEqual([
+      { key: '2025|site=utrecht', value: null, reason: 'primary' },
+      { key: '2025|site=not-given', value: null, reason: 'primary' },
+    ]);
     expect(draft.hours).toEqual({ activitiesMinutes: 120, caseWorkMinutes: 450 });
     const narrative = {
       signals: 'Pesten door leidinggevenden kwam vaak voor. Jan de Vries zag het ook.',
@@ -211,6 +220,7 @@ describe('reporting over HTTP', () => {
     expect(report.body.narrative.advice).toContain('teamleiders');
     const csv = await api().get(`/organisations/${org}/reports/2025/csv`).set('Authorization', erik).expect(200);
     expect(csv.text).toContain('by-theme,2025|theme=discrimination,< 5,primary');
+    expect(csv.text).toContain('by-site,2025|site=utrecht,< 5,primary');
     await api().get(`/organisations/${randomUUID()}/reports`).set('Authorization', erik).expect(403);
     await api()
       .get(`/agencies/${DEMO_AGENCY_2_ID}/organisations/${org}/reports`)
@@ -306,6 +316,36 @@ describe('reporting over HTTP', () => {
     expect(texts['en/board'].join('\n')).toContain('Why some figures are not shown');
     expect(csv).toContain('by-theme,2025|theme=discrimination,< 5,primary');
   }, 120_000);
+
+  it('lets anyone holding the published report verify its signature with the public key endpoint and Node crypto', async () => {
+    const report = (
+      await api()
+        .get(`/organisations/${org}/reports/2025`)
+        .set('Authorization', await token('employer-erik'))
+        .expect(200)
+    ).body as PublishedContent & { digest: string; signature: string };
+    // No token: the key is public.
+    const published = await api().get('/report-signing-keys').expect(200);
+    expect(published.headers['cache-control']).toBe('public, max-age=300');
+    const { keys, pem, signature: how } = published.body;
+    expect(keys).toEqual([
+      { kty: 'OKP', crv: 'Ed25519', x: expect.any(String), kid: expect.stringMatching(/^[0-9a-f]{16}$/), alg: 'EdDSA', use: 'sig' },
+    ]);
+    expect(how).toMatchObject({ algorithm: 'Ed25519', encoding: 'base64' });
+    // The worked verification of docs/services/reporting.md: the digest over the content without digest and
+    // signature as RFC 8785 JSON, then the Ed25519 signature over the digest's 32 bytes, with the JWK or the PEM.
+    const { digest, signature, ...content } = report;
+    const recomputed = createHash('sha256').update(canonicalize(content)!).digest('hex');
+    expect(recomputed).toBe(digest);
+    const bytes = Buffer.from(digest, 'hex');
+    expect(verify(null, bytes, createPublicKey({ key: keys[0], format: 'jwk' }), Buffer.from(signature, 'base64'))).toBe(true);
+    expect(verify(null, bytes, createPublicKey(pem), Buffer.from(signature, 'base64'))).toBe(true);
+    // A figure changed by one: another digest, which the signature does not verify.
+    const tampered = structuredClone(content);
+    tampered.trend.thisYear = (tampered.trend.thisYear ?? 0) + 1;
+    const forged = createHash('sha256').update(canonicalize(tampered)!).digest();
+    expect(verify(null, forged, createPublicKey(pem), Buffer.from(signature, 'base64'))).toBe(false);
+  });
 
   it('refuses a PDF in an unknown language or for an unknown audience, naming the parameter, not the value', async () => {
     const bad = await api().get(`${base}/2025/publications/1/pdf?language=fr-EVIL&audience=board`).set('Authorization', carla).expect(400);

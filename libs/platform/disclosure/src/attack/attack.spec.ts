@@ -41,6 +41,23 @@ describe('the attacker', () => {
     ]);
   });
 
+  it('narrows a blank with what the reader knows besides the figures: upper bounds on sums of finest cells', async () => {
+    const figures: PublishedFigure[] = [
+      { key: 'total', cells: ['a', 'b'], value: 6 },
+      { key: 'a', cells: ['a'], value: null },
+    ];
+    expect((await attack(figures, { crossCheck: true })).blanks[0]).toMatchObject({ min: 0, max: 6, disclosed: false });
+    // Neither can have more than 3 (say, a public cap of half the total): then each has exactly 3.
+    const capped = await attack(figures, {
+      crossCheck: true,
+      bounds: [
+        { cells: ['a'], atMost: 3 },
+        { cells: ['b'], atMost: 3 },
+      ],
+    });
+    expect(capped.disclosures).toEqual([expect.objectContaining({ keys: ['a'], min: 3, max: 3 })]);
+  });
+
   it('reports a blank without a bounding figure as unbounded', async () => {
     const report = await attack([
       { key: 'a', cells: ['1', '2'], value: null },

@@ -27,6 +27,16 @@ export interface AttackReport {
   readonly shownBelowThreshold: readonly PublishedFigure[];
 }
 
+/**
+ * Something a reader knows besides the figures: the sum of these finest cells is at most `atMost`. The benchmark
+ * rules are public, so a shown benchmark cell of C cases tells every reader that no organisation has more than 60 %
+ * of C, nor more than C − k (ADR 0035): such caps are bounds on one organisation's finest cells.
+ */
+export interface KnownBound {
+  readonly cells: readonly string[];
+  readonly atMost: number;
+}
+
 export interface AttackOptions {
   readonly k?: number;
   /**
@@ -34,6 +44,8 @@ export interface AttackOptions {
    * lies inside the LP relaxation (a solver bug must not hide a leak). Slower; for tests and audits.
    */
   readonly crossCheck?: boolean;
+  /** Upper bounds the reader also knows (linear inequalities over the finest cells); none by default. */
+  readonly bounds?: readonly KnownBound[];
 }
 
 /** The published figures contradict each other: one set of finest cells shown with two values. */
@@ -49,16 +61,21 @@ export class SolverDisagreementError extends Error {
 /**
  * The attacker: an automated auditor that knows only what was published (every table for one organisation, as
  * figures and blanks over the finest cells) and computes, for each blank, the smallest and largest value it can take
- * over non-negative integer finest counts that reproduce every shown figure (two MIPs per blank, HiGHS). Written
+ * over non-negative integer finest counts that reproduce every shown figure and meet every bound the reader also
+ * knows (`bounds`; two MIPs per blank, HiGHS). Written
  * apart from the suppressor on purpose: it shares no code with it but the solver.
  */
 export async function attack(figures: readonly PublishedFigure[], options: AttackOptions = {}): Promise<AttackReport> {
   const k = options.k ?? DEFAULT_K;
   const highs = await highsSolver();
   const { shown, blanks } = groupFigures(figures);
-  const components = new Components(shown.map((s) => s.cells));
+  const rows: Row[] = [
+    ...shown.map((s) => ({ ...s, atMost: false })),
+    ...(options.bounds ?? []).map((b) => ({ cells: [...new Set(b.cells)].sort(), value: b.atMost, atMost: true })),
+  ];
+  const components = new Components(rows.map((s) => s.cells));
   const attacked = blanks.map(({ keys, cells }): AttackedCell => {
-    const relevant = components.constraintsTouching(cells).map((i) => shown[i]);
+    const relevant = components.constraintsTouching(cells).map((i) => rows[i]);
     const range = solveRange(highs, cells, relevant, options.crossCheck ?? false);
     return { keys, cells, min: range.min, max: range.max, disclosed: range.max - range.min < k };
   });
@@ -73,6 +90,11 @@ export async function attack(figures: readonly PublishedFigure[], options: Attac
 interface Shown {
   readonly cells: readonly string[];
   readonly value: number;
+}
+
+/** A constraint of the range problem: a shown figure (the sum equals it) or a known bound (the sum is at most it). */
+interface Row extends Shown {
+  readonly atMost: boolean;
 }
 
 function groupFigures(figures: readonly PublishedFigure[]) {
@@ -136,7 +158,7 @@ type Sense = 'Minimize' | 'Maximize';
  * that reproduces every shown figure and reaches the LP bound (then no integer point can do better); otherwise from
  * the MIP. With `crossCheck` the MIP is solved every time and must agree, and must lie inside the LP relaxation.
  */
-function solveRange(highs: Highs, target: readonly string[], shown: readonly Shown[], crossCheck: boolean) {
+function solveRange(highs: Highs, target: readonly string[], shown: readonly Row[], crossCheck: boolean) {
   const problem = new RangeProblem(target, shown);
   const bound = (sense: Sense) => {
     const relaxed = problem.solve(highs, sense, false);
@@ -152,18 +174,42 @@ function solveRange(highs: Highs, target: readonly string[], shown: readonly Sho
   return { min: bound('Minimize'), max: bound('Maximize') };
 }
 
+/**
+ * The range problem over variables that each stand for the finest cells in exactly the same constraints and the same
+ * side of the objective (their sum): any non-negative integer value of such a sum splits into non-negative integer
+ * counts that meet every constraint alike, so the optima are those over the finest cells, on a far smaller model.
+ */
 class RangeProblem {
-  private readonly names = new Map<string, string>();
+  /** Per variable: whether it is in the objective, and the rows it is in. */
+  private readonly groups: { readonly inTarget: boolean; readonly rows: readonly number[] }[] = [];
 
   constructor(
     private readonly target: readonly string[],
-    private readonly shown: readonly Shown[],
+    private readonly shown: readonly Row[],
   ) {
-    for (const cell of [...target, ...shown.flatMap((s) => s.cells)])
-      if (!this.names.has(cell)) this.names.set(cell, `y${this.names.size}`);
+    const rowsOf = new Map<string, number[]>();
+    for (const cell of target) rowsOf.set(cell, []);
+    shown.forEach((row, i) => {
+      for (const cell of row.cells) {
+        const found = rowsOf.get(cell);
+        if (found) found.push(i);
+        else rowsOf.set(cell, [i]);
+      }
+    });
+    const inTarget = new Set(target);
+    const byPattern = new Map<string, number>();
+    for (const [cell, rows] of rowsOf) {
+      const pattern = `${inTarget.has(cell) ? 1 : 0}:${rows.join(',')}`;
+      if (!byPattern.has(pattern)) {
+        byPattern.set(pattern, this.groups.length);
+        this.groups.push({ inTarget: inTarget.has(cell), rows });
+      }
+    }
   }
 
   solve(highs: Highs, sense: Sense, integer: boolean): { value: number; integral: boolean } {
+    // A cell of the blank in no constraint at all: the blank has no upper bound.
+    if (sense === 'Maximize' && this.groups.some((g) => g.inTarget && g.rows.length === 0)) return { value: Infinity, integral: true };
     const options = integer ? { output_flag: false, mip_rel_gap: 0 } : { output_flag: false, presolve: 'off', solver: 'simplex' };
     const result = highs.solve(this.lp(sense, integer), options as Parameters<Highs['solve']>[1]);
     if (result.Status === 'Infeasible') throw new ContradictoryPublicationError(`no counts reproduce the figures around ${this.target[0]}`);
@@ -178,23 +224,30 @@ class RangeProblem {
         throw new SolverDisagreementError(`fractional integer optimum ${value} for ${this.target[0]}`);
       return { value: Math.round(value), integral: true };
     }
-    const point = new Map([...this.names].map(([cell, name]) => [cell, result.Columns[name]?.Primal ?? 0]));
+    const point = this.groups.map((_, g) => result.Columns[`y${g}`]?.Primal ?? 0);
     const integral = this.integralAt(point, value);
     return { value: integral ? Math.round(value) : value, integral };
   }
 
-  private integralAt(point: ReadonlyMap<string, number>, bound: number): boolean {
-    if ([...point.values()].some((v) => Math.abs(v - Math.round(v)) > 1e-7 || Math.round(v) < 0)) return false;
-    const sum = (cells: readonly string[]) => cells.reduce((s, cell) => s + Math.round(point.get(cell)!), 0);
-    return this.shown.every((s) => sum(s.cells) === s.value) && Math.abs(sum(this.target) - bound) < 1e-6;
+  private integralAt(point: readonly number[], bound: number): boolean {
+    if (point.some((v) => Math.abs(v - Math.round(v)) > 1e-7 || Math.round(v) < 0)) return false;
+    const sums = this.shown.map(() => 0);
+    let objective = 0;
+    this.groups.forEach((group, g) => {
+      for (const row of group.rows) sums[row] += Math.round(point[g]);
+      if (group.inTarget) objective += Math.round(point[g]);
+    });
+    const met = this.shown.every((row, i) => (row.atMost ? sums[i] <= row.value : sums[i] === row.value));
+    return met && Math.abs(objective - bound) < 1e-6;
   }
 
   private lp(sense: Sense, integer: boolean): string {
-    const name = (cell: string) => this.names.get(cell)!;
-    const variables = [...this.names.values()];
+    const variables = this.groups.map((_, g) => `y${g}`);
+    const rows = this.shown.map((): string[] => []);
+    this.groups.forEach((group, g) => group.rows.forEach((row) => rows[row].push(variables[g])));
     return (
-      `${sense}\n  z: ${this.target.map(name).join(' + ')}\nSubject To\n` +
-      this.shown.map((s, i) => `  c${i}: ${s.cells.map(name).join(' + ')} = ${s.value}\n`).join('') +
+      `${sense}\n  z: ${variables.filter((_, g) => this.groups[g].inTarget).join(' + ')}\nSubject To\n` +
+      this.shown.map((s, i) => `  c${i}: ${rows[i].join(' + ')} ${s.atMost ? '<=' : '='} ${s.value}\n`).join('') +
       `Bounds\n${variables.map((v) => `  ${v} >= 0\n`).join('')}` +
       (integer ? `General\n  ${variables.join(' ')}\n` : '') +
       'End\n'

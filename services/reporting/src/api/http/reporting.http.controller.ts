@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
-import { ReportsService } from '../../application/reports/reports.service';
+import { ReportsService, type ReportSigningKeys } from '../../application/reports/reports.service';
 import { reportCsv } from '../../application/reports/report-csv';
 import { amsterdamDay } from '@vertrouwd/domain';
 import { PUBLICATION, UUID, YEAR } from './reporting.params';
@@ -171,5 +171,23 @@ export class EmployerReportsHttpController {
     @Res() res: DownloadReply,
   ) {
     sendPdf(res, await this.reports.pdf(organisationId, year, undefined, language, audience));
+  }
+}
+
+/**
+ * Public: the key that verifies a published report's signature, so that anyone holding a report (its JSON, or the
+ * digest and signature printed in its PDF) can check it came from this service unaltered. No token needed.
+ */
+@ApiTags('reporting (public)')
+@Controller('report-signing-keys')
+@Public()
+export class ReportSigningKeysHttpController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get()
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOkResponse({ description: 'The Ed25519 public key as a JWK set and as PEM, with what it signs' })
+  keys(): Promise<ReportSigningKeys> {
+    return this.reports.signingKeys();
   }
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { attack, type PublishedFigure } from '@vertrouwd/disclosure';
+import { attack, type KnownBound, type PublishedFigure } from '@vertrouwd/disclosure';
 import { DEFAULT_BENCHMARK_RULES, ruleBroken } from '../../domain/benchmarks/benchmark-rules';
 import type { OrganisationYear } from '../ports/reporting-reads.port';
 import { agencyBenchmarks } from './benchmarks';
@@ -9,6 +9,11 @@ import { agencyBenchmarks } from './benchmarks';
 // known, each shown cell's exact number of cases). It solves, over non-negative integers, for the range of every
 // other organisation's cases (in total and per theme) and fails when any range is narrower than k. Each organisation
 // of each random agency takes the attacker's seat in turn.
+//
+// The rules are public (every response names them), so the attacker also knows what they imply: in a shown cell of
+// C cases no organisation has more than maxSharePercent of C, nor more than C − k; and when the agency is shown with
+// some of its sectors or themes hidden, the hidden ones together passed the same rules. Those caps are upper bounds
+// on each organisation's count in the cell, linear once C is known: the attacker solves with them as constraints.
 
 jest.setTimeout(240_000);
 
@@ -30,6 +35,43 @@ const agency = fc.array(organisation, { minLength: 1, maxLength: 9 }).map((orgs)
   })),
 );
 const finest = (organisationId: string, theme: string) => `${organisationId}|${theme}`;
+
+/**
+ * What the rules tell every reader beyond the figures: in each shown cell of C cases, and in the union of the hidden
+ * parts of a shown margin (the agency minus its shown sectors, or themes), no organisation has more than
+ * maxSharePercent of the cases nor more than all but k of them.
+ */
+function knownCaps(definitions: ReturnType<typeof agencyBenchmarks>['definitions'], themes: readonly string[], k: number): KnownBound[] {
+  const { maxSharePercent } = DEFAULT_BENCHMARK_RULES;
+  const cap = (cases: number) => Math.min(Math.floor((maxSharePercent * cases) / 100), cases - k);
+  const cellsOf = (organisationId: string, key: string) => {
+    const theme = key.startsWith('theme:') ? key.slice('theme:'.length) : undefined;
+    return (theme ? [theme] : themes).filter((t) => themes.includes(t)).map((t) => finest(organisationId, t));
+  };
+  const bounds: KnownBound[] = [];
+  const sum = (d: (typeof definitions)[number]) => d.contributions.reduce((s, c) => s + c.cases, 0);
+  for (const d of definitions.filter((x) => x.verdict.shown)) {
+    for (const c of d.contributions) {
+      const cells = cellsOf(c.organisationId, d.key);
+      if (cells.length > 0) bounds.push({ cells, atMost: cap(sum(d)) });
+    }
+  }
+  const agency = definitions.find((d) => d.key === 'agency')!;
+  if (agency.verdict.shown) {
+    for (const prefix of ['sector:', 'theme:']) {
+      const hidden = definitions.filter((d) => d.key.startsWith(prefix) && !d.verdict.shown);
+      if (hidden.length === 0) continue;
+      const union = hidden.reduce((s, d) => s + sum(d), 0);
+      for (const o of agency.contributions) {
+        const cells = hidden.flatMap((d) =>
+          d.contributions.some((c) => c.organisationId === o.organisationId) ? cellsOf(o.organisationId, d.key) : [],
+        );
+        if (cells.length > 0) bounds.push({ cells, atMost: cap(union) });
+      }
+    }
+  }
+  return bounds;
+}
 
 describe('benchmarks against an attacker who subtracts their own organisation', () => {
   it('never narrow another organisation’s cases, in total or by theme, to a range of fewer than k values', async () => {
@@ -55,6 +97,7 @@ describe('benchmarks against an attacker who subtracts their own organisation', 
         // Every shown cell passes the rules on its own (the rules are what the argument rests on).
         for (const d of definitions.filter((x) => x.verdict.shown))
           expect(ruleBroken(d.contributions, DEFAULT_BENCHMARK_RULES)).toBeUndefined();
+        const caps = knownCaps(definitions, THEMES_USED, k);
         for (const attacker of organisations) {
           const own: PublishedFigure[] = THEMES_USED.map((theme) => ({
             key: `own|${theme}`,
@@ -66,7 +109,7 @@ describe('benchmarks against an attacker who subtracts their own organisation', 
             { key: `total|${o.organisationId}`, cells: THEMES_USED.map((t) => finest(o.organisationId, t)), value: null },
             ...THEMES_USED.map((t) => ({ key: `${t}|${o.organisationId}`, cells: [finest(o.organisationId, t)], value: null })),
           ]);
-          const report = await attack([...benchmarkFigures, ...own, ...targets], { k });
+          const report = await attack([...benchmarkFigures, ...own, ...targets], { k, bounds: caps });
           const learned = report.disclosures.filter((d) => d.keys.some((key) => key.startsWith('total|') || /\|org-/.test(key)));
           expect(learned.filter((d) => !d.keys.some((key) => key.startsWith('own|')))).toEqual([]);
         }

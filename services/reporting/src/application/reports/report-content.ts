@@ -54,7 +54,7 @@ export function reportContent(input: ContentInput): PublishedContent {
     comparators.every((rate) => hundredths(own) * 2 < hundredths(rate));
   const done = new Set(figures.activities.map((a) => a.kind));
   return {
-    schema: 'vertrouwd.annual-report/1',
+    schema: figures.schema,
     organisationId: input.organisationId,
     year: input.year,
     publication: input.publication,

@@ -1,4 +1,14 @@
-import type { ANONYMITY, DEADLINES, ENGAGEMENT_KINDS, OUTCOMES, REFERRAL_TYPES, REGIMES, RELATIONS, THEMES } from '@vertrouwd/contracts';
+import type {
+  ANONYMITY,
+  DEADLINES,
+  ENGAGEMENT_KINDS,
+  OUTCOMES,
+  REFERRAL_TYPES,
+  REGIMES,
+  REGIONS,
+  RELATIONS,
+  THEMES,
+} from '@vertrouwd/contracts';
 
 export const REPORT_LANGUAGES = ['nl', 'en'] as const;
 export const REPORT_AUDIENCES = ['board', 'works-council'] as const;
@@ -23,9 +33,12 @@ export interface ReportLabels {
   quarter: (q: number) => string;
   total: string;
   direction: Record<'up' | 'down' | 'same', string> & { none: string };
-  tables: Record<'by-theme' | 'by-relation' | 'by-anonymity' | 'by-state' | 'referrals' | 'deadlines-missed', string>;
+  tables: Record<'by-theme' | 'by-relation' | 'by-anonymity' | 'by-state' | 'by-site' | 'referrals' | 'deadlines-missed', string>;
   /** The first column's heading of each table. */
-  columns: Record<'by-theme' | 'by-relation' | 'by-anonymity' | 'by-state' | 'referrals' | 'deadlines-missed' | 'hours', string>;
+  columns: Record<
+    'by-theme' | 'by-relation' | 'by-anonymity' | 'by-state' | 'by-site' | 'referrals' | 'deadlines-missed' | 'hours',
+    string
+  >;
   count: string;
   themes: Names<typeof THEMES>;
   relations: Names<typeof RELATIONS>;
@@ -34,6 +47,8 @@ export interface ReportLabels {
   referrals: Names<typeof REFERRAL_TYPES>;
   deadlines: Names<typeof DEADLINES>;
   regimes: Names<typeof REGIMES> & { unknown: string };
+  /** The provinces a site can be in, and a case whose reporter gave none. */
+  sites: Names<typeof REGIONS> & { 'not-given': string };
   hoursHeading: string;
   hoursUnit: string;
   activitiesMinutes: string;
@@ -107,6 +122,7 @@ const nl: ReportLabels = {
     'by-relation': 'Meldingen per relatie',
     'by-anonymity': 'Meldingen naar anonimiteit',
     'by-state': 'Stand aan het eind van het jaar',
+    'by-site': 'Meldingen per vestiging (provincie)',
     referrals: 'Doorverwijzingen',
     'deadlines-missed': 'Gemiste termijnen',
   },
@@ -115,6 +131,7 @@ const nl: ReportLabels = {
     'by-relation': 'Relatie tussen melder en betrokkene',
     'by-anonymity': 'Anonimiteit',
     'by-state': 'Stand',
+    'by-site': 'Vestiging',
     referrals: 'Doorverwezen naar',
     'deadlines-missed': 'Termijn (regeling)',
     hours: 'Werk',
@@ -172,6 +189,21 @@ const nl: ReportLabels = {
   },
   deadlines: { acknowledgement: 'Ontvangstbevestiging', feedback: 'Terugkoppeling' },
   regimes: { wbk: 'Wbk', 'service-standard': 'servicenorm', unknown: 'onbekend' },
+  sites: {
+    drenthe: 'Drenthe',
+    flevoland: 'Flevoland',
+    friesland: 'Fryslân',
+    gelderland: 'Gelderland',
+    groningen: 'Groningen',
+    limburg: 'Limburg',
+    'noord-brabant': 'Noord-Brabant',
+    'noord-holland': 'Noord-Holland',
+    overijssel: 'Overijssel',
+    utrecht: 'Utrecht',
+    zeeland: 'Zeeland',
+    'zuid-holland': 'Zuid-Holland',
+    'not-given': 'Niet opgegeven',
+  },
   hoursHeading: 'Inzet van de vertrouwenspersoon',
   hoursUnit: 'Uren',
   activitiesMinutes: 'Preventieve activiteiten',
@@ -268,6 +300,7 @@ const en: ReportLabels = {
     'by-relation': 'Cases by relation',
     'by-anonymity': 'Cases by anonymity',
     'by-state': 'State at the end of the year',
+    'by-site': 'Cases by site (province)',
     referrals: 'Referrals',
     'deadlines-missed': 'Deadlines missed',
   },
@@ -276,6 +309,7 @@ const en: ReportLabels = {
     'by-relation': 'Relation between reporter and the other party',
     'by-anonymity': 'Anonymity',
     'by-state': 'State',
+    'by-site': 'Site',
     referrals: 'Referred to',
     'deadlines-missed': 'Deadline (regime)',
     hours: 'Work',
@@ -333,6 +367,21 @@ const en: ReportLabels = {
   },
   deadlines: { acknowledgement: 'Acknowledgement', feedback: 'Feedback' },
   regimes: { wbk: 'Wbk', 'service-standard': 'service standard', unknown: 'unknown' },
+  sites: {
+    drenthe: 'Drenthe',
+    flevoland: 'Flevoland',
+    friesland: 'Friesland',
+    gelderland: 'Gelderland',
+    groningen: 'Groningen',
+    limburg: 'Limburg',
+    'noord-brabant': 'North Brabant',
+    'noord-holland': 'North Holland',
+    overijssel: 'Overijssel',
+    utrecht: 'Utrecht',
+    zeeland: 'Zeeland',
+    'zuid-holland': 'South Holland',
+    'not-given': 'Not given',
+  },
   hoursHeading: 'The counsellor’s time',
   hoursUnit: 'Hours',
   activitiesMinutes: 'Prevention activities',
@@ -420,6 +469,8 @@ export function cellLabel(key: string, l: ReportLabels): string {
       return nameOf(l.anonymity, value);
     case 'state':
       return nameOf(l.states, value);
+    case 'site':
+      return nameOf(l.sites, value);
     case 'referral':
       return nameOf(l.referrals, value);
     case 'missed':

@@ -85,7 +85,9 @@ class ReportLayout {
     this.paragraph(l.casesIntro);
     this.trendTable();
     this.paragraph(c.trend.direction === null ? l.direction.none : l.direction[c.trend.direction]);
-    for (const id of ['by-theme', 'by-relation', 'by-anonymity', 'by-state', 'referrals', 'deadlines-missed'] as const) {
+    for (const id of ['by-theme', 'by-relation', 'by-anonymity', 'by-state', 'by-site', 'referrals', 'deadlines-missed'] as const) {
+      // A report published before sites were kept has no site table.
+      if (id === 'by-site' && !this.c.tables.some((t) => t.id === id)) continue;
       this.heading(l.tables[id], 3);
       this.table(
         [l.columns[id], l.count],

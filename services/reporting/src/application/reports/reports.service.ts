@@ -13,6 +13,7 @@ import { REPORTING_READS, REPORT_SIGNER, type ReportingReads, type ReportSigner 
 import { FactsJournal, ReportsRepository } from '../reporting.repositories';
 import { BenchmarksService } from '../benchmarks/benchmarks.service';
 import { yearFigures } from './figures';
+import { compactLedgerEntry, ledgerOver } from './ledger-over-sites';
 import { reportContent } from './report-content';
 import { REPORT_LABELS, type ReportAudience, type ReportLanguage } from './report-labels';
 import { renderReportPdf } from './report-pdf';
@@ -39,6 +40,16 @@ export interface Reproduction {
   factsAfterCutOff: number;
 }
 
+/** The public key that verifies published reports, and what exactly it verifies: anyone may fetch it. */
+export interface ReportSigningKeys {
+  /** The key as a JWK set (RFC 7517/8037): one Ed25519 key, its `kid` the start of the SHA-256 of its SPKI. */
+  keys: { kty: 'OKP'; crv: 'Ed25519'; x: string; kid: string; alg: 'EdDSA'; use: 'sig' }[];
+  /** The same key as PEM (SPKI). */
+  pem: string;
+  /** What is signed, and how the signature is written. */
+  signature: { algorithm: 'Ed25519'; message: string; encoding: 'base64'; digest: string };
+}
+
 const digestOf = (content: PublishedContent) =>
   createHash('sha256')
     .update(canonicalize(content) ?? '')
@@ -60,6 +71,26 @@ export class ReportsService {
     @Inject(REPORT_SIGNER) private readonly signer: ReportSigner,
     private readonly benchmarks: BenchmarksService,
   ) {}
+
+  /** The public key that verifies every published report's signature (the key the reports are signed with). */
+  async signingKeys(): Promise<ReportSigningKeys> {
+    const key = await this.signer.publicKey();
+    const { x } = key.export({ format: 'jwk' });
+    const kid = createHash('sha256')
+      .update(key.export({ format: 'der', type: 'spki' }))
+      .digest('hex')
+      .slice(0, 16);
+    return {
+      keys: [{ kty: 'OKP', crv: 'Ed25519', x: x ?? '', kid, alg: 'EdDSA', use: 'sig' }],
+      pem: key.export({ format: 'pem', type: 'spki' }).toString(),
+      signature: {
+        algorithm: 'Ed25519',
+        message: "the publication's digest as 32 bytes (its hex decoded)",
+        encoding: 'base64',
+        digest: "SHA-256, hex, of the publication's content as RFC 8785 canonical JSON, without its digest and signature",
+      },
+    };
+  }
 
   /** Refuses an organisation that is not the agency's (404: the caller must not learn it exists). */
   async assertOwned(agencyId: string, organisationId: string): Promise<void> {
@@ -102,7 +133,8 @@ export class ReportsService {
       content: composed.content,
       digest,
       signature: await this.signer.sign(digest),
-      ledgerEntries: composed.protectedResult.ledgerEntries.map((entry) => ({ ...entry, cells: [...entry.cells] })),
+      // Kept compactly: a cell over all sites stays one over all sites when the organisation gains a site (ADR 0047).
+      ledgerEntries: composed.protectedResult.ledgerEntries.map((entry) => compactLedgerEntry(composed.figures, entry)),
     };
     reports.publish(publication, today, new Date());
     try {
@@ -163,11 +195,12 @@ export class ReportsService {
     // One read of the journal: the facts up to the cut-off, and how many came after it.
     const { facts: all, version: latest } = await this.journal.read(organisationId);
     const facts = all.slice(0, published.content.factsVersion + 1);
-    const figures = yearFigures(facts, year);
+    // With the finest cells of the schema it was published under: a report from before sites has none.
+    const figures = yearFigures(facts, year, published.content.schema);
     const protectedResult = await protect({
       k: published.content.k,
       finestCells: figures.finestCells,
-      ledger: reports.ledger(publication),
+      ledger: ledgerOver(figures, reports.ledger(publication)),
       tables: figures.tables,
       publication: `${year}/${publication}`,
     });
@@ -209,7 +242,7 @@ export class ReportsService {
     const protectedResult: ProtectResult = await protect({
       k: DEFAULT_K,
       finestCells: figures.finestCells,
-      ledger: reports.ledger(),
+      ledger: ledgerOver(figures, reports.ledger()),
       tables: figures.tables,
       publication: `${year}/${publication}`,
     });
@@ -225,7 +258,7 @@ export class ReportsService {
       narrative: reports.narrative(year),
       ...(await this.comparators(reports.state.agencyId ?? '', organisationId, year)),
     });
-    return { content, protectedResult };
+    return { content, protectedResult, figures };
   }
 }
 

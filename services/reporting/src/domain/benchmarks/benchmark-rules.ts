@@ -8,6 +8,11 @@
  * 2. **organisations**: at least `minOrganisations` organisations (3 unless the agency chose more) have a case in it;
  * 3. **dominance**: no organisation has more than `maxSharePercent` (60 %) of the cell's cases, and the cases of all
  *    the others together are at least k, so taking out the largest still leaves at least k.
+ * 4. **room under the caps**: rule 3 is public, so a shown cell of C cases tells every reader that each organisation
+ *    in it has at most cap = min(⌊maxSharePercent·C/100⌋, C − k). With the total and the caps, a reader who knows
+ *    their own count (or has none in the cell) can bound every other organisation's count from both sides; the
+ *    cell is shown only if, for every such reader, those bounds are at least k apart (ADR 0048). In effect a cell
+ *    needs at least 2k cases, and more when few organisations share it.
  *
  * Cells that partition a shown margin (sectors of the agency, themes of the agency) are suppressed together: when
  * some are suppressed, the margin minus the shown ones is their union, and that union must pass the same rules, or
@@ -22,7 +27,8 @@ export interface BenchmarkRules {
 export const DEFAULT_BENCHMARK_RULES: BenchmarkRules = { k: 5, minOrganisations: 3, maxSharePercent: 60 };
 
 /** Why a cell is not shown: one of its own rules, or `complementary` (shown, it would give a suppressed cell away). */
-export type SuppressionReason = 'fewer-than-k-cases' | 'too-few-organisations' | 'one-organisation-dominates' | 'complementary';
+export type SuppressionReason =
+  'fewer-than-k-cases' | 'too-few-organisations' | 'one-organisation-dominates' | 'too-little-room' | 'complementary';
 
 /** One organisation's cases in a cell. */
 export interface Contribution {
@@ -44,7 +50,24 @@ export function ruleBroken(
   const largest = Math.max(...counts);
   // In integers: largest / total ≤ maxSharePercent / 100.
   if (largest * 100 > rules.maxSharePercent * total || total - largest < rules.k) return 'one-organisation-dominates';
+  if (narrowestUnderCaps(counts, total, rules) < rules.k) return 'too-little-room';
   return undefined;
+}
+
+/**
+ * Rule 4: how few values any organisation's count can be narrowed to by a reader who knows the cell's total, the
+ * caps rule 3 implies, and their own count. `counts` are every organisation of the cell, zeros included (a reader
+ * knows which organisations a cell covers). The target is one of `others` organisations that share `rest` cases,
+ * each at most `cap`: it has at most min(cap, rest), and at least what the other others − 1 cannot hold.
+ */
+export function narrowestUnderCaps(counts: readonly number[], total: number, rules: BenchmarkRules): number {
+  const cap = Math.min(Math.floor((rules.maxSharePercent * total) / 100), total - rules.k);
+  const range = (rest: number, others: number) => Math.min(cap, rest) - Math.max(0, rest - (others - 1) * cap);
+  // A reader outside the cell (or with no case in it): all organisations share the total.
+  let narrowest = range(total, counts.length);
+  // A reader inside it, subtracting their own count.
+  for (const own of new Set(counts)) narrowest = Math.min(narrowest, range(total - own, counts.length - 1));
+  return narrowest;
 }
 
 /** A cell of a partition: its key and contributions; `publishable: false` for a part never shown (no sector known). */

@@ -15,7 +15,8 @@ export interface LedgerEntry {
 
 /** The published report as signed: canonicalised (RFC 8785), its SHA-256 signed with the service's Ed25519 key. */
 export interface PublishedContent {
-  schema: 'vertrouwd.annual-report/1';
+  /** `/2` has the site in its finest cells and a `by-site` table (ADR 0047); `/1` was published before. */
+  schema: 'vertrouwd.annual-report/1' | 'vertrouwd.annual-report/2';
   organisationId: string;
   year: number;
   publication: number;
