@@ -46,6 +46,12 @@ const ESM_ONLY = [
   '@kubernetes-models',
   'is-cidr',
   'cidr-regex',
+  // openapi-typescript's CommonJS build requires these ES modules (tools/openapi).
+  'openapi-typescript',
+  'parse-json',
+  'index-to-position',
+  'change-case',
+  'supports-color',
 ];
 
 // Packages whose `exports` offer only an `import` condition, which Jest's CommonJS resolver does not match: mapped
