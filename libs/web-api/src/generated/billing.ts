@@ -613,11 +613,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The bookkeeping export of the year */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1007,11 +1010,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The invoice as PDF/A-3 with its UBL embedded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1072,11 +1078,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The invoice as UBL 2.1 (SI-UBL 2.0) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/xml": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1703,11 +1712,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The invoice as PDF/A-3 with its UBL embedded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1768,11 +1780,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The invoice as UBL 2.1 (SI-UBL 2.0) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/xml": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {

@@ -858,11 +858,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report as PDF */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description language or audience missing or not one of the values */
             400: {
@@ -1337,11 +1340,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The published report's figures */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1406,11 +1412,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report as PDF */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description language or audience missing or not one of the values */
             400: {
