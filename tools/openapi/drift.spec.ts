@@ -12,7 +12,10 @@ const document = () => ({
           { in: 'path', name: 'intakeCode', required: true, schema: { type: 'string' } },
           { in: 'query', name: 'lang', required: false, schema: { type: 'string' } },
         ],
-        responses: { '200': { description: 'The page' }, '404': problem },
+        responses: {
+          '200': { description: 'The page', content: { 'application/json': { schema: { $ref: '#/components/schemas/IntakePage' } } } },
+          '404': problem,
+        },
       },
     },
     '/intake/follow-up': { post: { requestBody: { content: {} }, responses: { '200': { description: 'A token' } } } },
@@ -32,7 +35,7 @@ describe('describeDrift', () => {
 
   it('names the operation and the part of it that changed', () => {
     const now = document();
-    now.paths['/intake/{intakeCode}'].get.responses['200'] = { description: 'The page, translated' };
+    now.paths['/intake/{intakeCode}'].get.responses['200'].description = 'The page, translated';
     delete (now.paths['/intake/{intakeCode}'].get.responses as Record<string, unknown>)['404'];
     now.paths['/intake/{intakeCode}'].get.parameters[1].required = true;
     expect(describeDrift(document(), now)).toEqual([
@@ -47,14 +50,14 @@ describe('describeDrift', () => {
     expect(describeDrift(document(), now)).toEqual(['GET /intake/cases/{caseId}: added', 'POST /intake/follow-up: removed']);
   });
 
-  it('names the schema and the properties that changed, and other parts of it', () => {
+  it('names the schema, the operations that answer with it, and the properties that changed', () => {
     const now = document();
     now.components.schemas.IntakePage.properties.language = { type: 'integer' };
     delete (now.components.schemas.IntakePage.properties as Record<string, unknown>).themes;
     now.components.schemas.IntakePage.required = ['language', 'themes'];
     delete (now.components.schemas as Record<string, unknown>).Receipt;
     expect(describeDrift(document(), now)).toEqual([
-      'schema IntakePage: changed (property language changed; property themes removed; required)',
+      'schema IntakePage (in GET /intake/{intakeCode}): changed (property language changed; property themes removed; required)',
       'schema Receipt: removed',
     ]);
   });

@@ -24,7 +24,9 @@ export function describeDrift(committed: unknown, current: unknown): string[] {
   const beforeSchemas = asObject(asObject(before.components).schemas);
   const afterSchemas = asObject(asObject(after.components).schemas);
   for (const name of union(beforeSchemas, afterSchemas)) {
-    lines.push(...change(`schema ${name}`, beforeSchemas[name], afterSchemas[name], schemaParts));
+    const users = union(operationsUsing(name, beforePaths), operationsUsing(name, afterPaths));
+    const what = users.length ? `schema ${name} (in ${users.join(', ')})` : `schema ${name}`;
+    lines.push(...change(what, beforeSchemas[name], afterSchemas[name], schemaParts));
   }
   for (const key of union(before, after).filter((k) => k !== 'paths' && k !== 'components')) {
     lines.push(...change(key, before[key], after[key], () => []));
@@ -83,6 +85,18 @@ function schemaParts(was: JsonObject, is: JsonObject): string[] {
     .map((name) => `property ${name} ${a[name] === undefined ? 'added' : b[name] === undefined ? 'removed' : 'changed'}`);
   const rest = union(was, is).filter((key) => key !== 'properties' && !same(was[key], is[key]));
   return rest.length ? [...found, rest.join(', ')] : found;
+}
+
+/** The operations whose parameters, body or answers name the schema directly (as `{ METHOD path: true }`). */
+function operationsUsing(schema: string, paths: JsonObject): JsonObject {
+  const ref = JSON.stringify(`#/components/schemas/${schema}`);
+  const users: JsonObject = {};
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(asObject(item))) {
+      if (METHODS.includes(method) && JSON.stringify(operation).includes(ref)) users[`${method.toUpperCase()} ${path}`] = true;
+    }
+  }
+  return users;
 }
 
 function asObject(value: unknown): JsonObject {
