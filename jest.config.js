@@ -50,6 +50,12 @@ const ESM_ONLY = [
   'react-intl',
   '@formatjs',
   'intl-messageformat',
+  // openapi-typescript's CommonJS build requires these ES modules (tools/openapi).
+  'openapi-typescript',
+  'parse-json',
+  'index-to-position',
+  'change-case',
+  'supports-color',
 ];
 
 // Packages whose `exports` offer only an `import` condition, which Jest's CommonJS resolver does not match: mapped

@@ -1,7 +1,7 @@
 import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { authOptionsFromEnv, Public } from '@vertrouwd/auth';
-import { createHttpApp, HealthController, postgresCheck, purgeIdempotencyKeys } from '@vertrouwd/http';
+import { createHttpApp, HealthController, postgresCheck, purgeIdempotencyKeys, type OpenApiOptions } from '@vertrouwd/http';
 import { httpTracing, NestPinoLogger, requestLogging } from '@vertrouwd/telemetry';
 import { createPlatform, type Platform, type PlatformOptions } from './platform';
 import { PlatformModule } from './platform.module';
@@ -35,18 +35,8 @@ export async function startService(
   options: PlatformOptions = {},
 ): Promise<RunningService> {
   const platform = await createPlatform(definition.name, env, options);
-  const root: DynamicModule = {
-    module: definition.module,
-    imports: [
-      PlatformModule.forRoot(platform, authOptionsFromEnv(env)),
-      // A line per request (route template and status) and the correlation id on every line logged during it.
-      ...(definition.logger instanceof NestPinoLogger ? [requestLogging(definition.logger)] : []),
-    ],
-  };
-  const app = await createHttpApp(root, {
-    serviceName: definition.name,
-    version: definition.version,
-    openApi: { title: `Vertrouwd ${definition.name}`, description: definition.description },
+  const app = await createHttpApp(serviceRoot(definition, platform, env), {
+    ...serviceHttpOptions(definition),
     healthChecks: [postgresCheck(platform.pool, 'database'), { name: 'bus', check: () => platform.bus.ping() }],
     logger: definition.logger,
     // Every request in a server span, continuing the caller's trace; handlers copy it into event metadata.
@@ -66,5 +56,26 @@ export async function startService(
       await app.close();
       await platform.close();
     },
+  };
+}
+
+/** The service's module with the platform's parts (and the request log when the logger is ours) imported. */
+export function serviceRoot(definition: ServiceDefinition, platform: Platform, env: NodeJS.ProcessEnv): DynamicModule {
+  return {
+    module: definition.module,
+    imports: [
+      PlatformModule.forRoot(platform, authOptionsFromEnv(env)),
+      // A line per request (route template and status) and the correlation id on every line logged during it.
+      ...(definition.logger instanceof NestPinoLogger ? [requestLogging(definition.logger)] : []),
+    ],
+  };
+}
+
+/** What every service's HTTP application is named and versioned as, in `/openapi.json` too. */
+export function serviceHttpOptions(definition: ServiceDefinition): { serviceName: string; version: string; openApi: OpenApiOptions } {
+  return {
+    serviceName: definition.name,
+    version: definition.version,
+    openApi: { title: `Vertrouwd ${definition.name}`, description: definition.description, version: definition.version },
   };
 }

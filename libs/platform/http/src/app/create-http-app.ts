@@ -33,6 +33,11 @@ export interface HttpAppOptions {
   timeouts?: { headersMs?: number; requestMs?: number };
   /** Nesting depth (default 32) and key count (default 1000) of a JSON body, checked before it is parsed. */
   jsonLimits?: JsonLimits;
+  /**
+   * Nest's preview mode: the modules, controllers and routes are read, no provider is constructed and nothing
+   * connects. Such an app cannot listen; it serves `openApiDocument(app, ...)` (`npm run openapi`).
+   */
+  preview?: boolean;
 }
 
 @Module({})
@@ -56,6 +61,7 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, o
     bodyParser: false,
     // A failed start (e.g. the idempotency migration) rejects this promise instead of exiting the process.
     abortOnError: false,
+    preview: options.preview ?? false,
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
   app.disable('x-powered-by');

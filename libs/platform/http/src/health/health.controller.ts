@@ -31,13 +31,33 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOkResponse({ description: 'The process is up' })
+  @ApiOkResponse({
+    description: 'The process is up',
+    schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['up'] } } },
+  })
   live(): { status: 'up' } {
     return { status: 'up' };
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'Every dependency answered' })
+  @ApiOkResponse({
+    description: 'Every dependency answered',
+    schema: {
+      type: 'object',
+      required: ['status', 'checks'],
+      properties: {
+        status: { type: 'string', enum: ['up'] },
+        checks: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name', 'status'],
+            properties: { name: { type: 'string', example: 'database' }, status: { type: 'string', enum: ['up', 'down'] } },
+          },
+        },
+      },
+    },
+  })
   @ApiProblemResponse(503, 'A dependency did not answer, or the service is shutting down; `checks` names which')
   async ready(): Promise<{ status: 'up'; checks: CheckStatus[] }> {
     const indicators = this.checks.map((check) =>

@@ -20,6 +20,27 @@ describe('documentProblems', () => {
     expect(withKeys.parameters).toEqual([expect.objectContaining({ name: 'Idempotency-Key' })]);
   });
 
+  it('documents 401 and 403 on operations that need a token, and only there', () => {
+    const document = bare();
+    document.paths['/cases/{id}'].get!.security = [{ bearer: [] }];
+    const described = documentProblems(document, { idempotency: false });
+    expect(Object.keys(described.paths['/cases/{id}'].get!.responses).sort()).toEqual(['400', '401', '403', '404', '500']);
+    expect(described.paths['/cases/{id}'].get!.responses['401']).toMatchObject({
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    });
+    expect(Object.keys(described.paths['/cases'].post!.responses)).not.toContain('401');
+  });
+
+  it('puts back the success status of an operation that documents only its problems', () => {
+    const document = bare();
+    document.paths['/cases/{id}'].get!.operationId = 'CasesController_read';
+    document.paths['/cases'].post!.operationId = 'CasesController_open';
+    const described = documentProblems(document, { idempotency: false, successOf: (id) => (id === 'CasesController_read' ? 200 : 204) });
+    expect(described.paths['/cases/{id}'].get!.responses['200']).toEqual({ description: '' });
+    // The operation that documents its own success keeps it, and gets no second one.
+    expect(Object.keys(described.paths['/cases'].post!.responses).filter((s) => s.startsWith('2'))).toEqual(['201']);
+  });
+
   it("keeps an operation's own description of a status", () => {
     const get = documentProblems(bare(), { idempotency: true }).paths['/cases/{id}'].get!;
     expect(get.responses['404']).toEqual({ description: 'Own 404' });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiFileResponse, ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { BillingCommands } from '../../application/billing.commands';
 import { BillingQueries } from '../../application/billing.queries';
@@ -153,14 +153,14 @@ export class AgencyBillingHttpController {
   }
 
   @Get('invoices/:number/pdf')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', 'The invoice as PDF/A-3 with its UBL embedded')
   @ApiProblemResponse(404, 'No invoice of yours by that number')
   async pdf(@Param('agencyId', UUID) agencyId: string, @Param('number', DOCUMENT_NUMBER) number: string, @Res() res: ExportReply) {
     sendExport(res, await this.queries.exports(number, { agencyId }), 'pdf', number);
   }
 
   @Get('invoices/:number/ubl')
-  @ApiProduces('application/xml')
+  @ApiFileResponse('application/xml', 'The invoice as UBL 2.1 (SI-UBL 2.0)')
   @ApiProblemResponse(404, 'No invoice of yours by that number')
   async ubl(@Param('agencyId', UUID) agencyId: string, @Param('number', DOCUMENT_NUMBER) number: string, @Res() res: ExportReply) {
     sendExport(res, await this.queries.exports(number, { agencyId }), 'ubl', number);
@@ -183,7 +183,7 @@ export class AgencyBillingHttpController {
   }
 
   @Get('bookkeeping.csv')
-  @ApiProduces('text/csv')
+  @ApiFileResponse('text/csv', 'The bookkeeping export of the year')
   async bookkeeping(@Param('agencyId', UUID) agencyId: string, @Query('year', YEAR) year: number, @Res() res: ExportReply) {
     const csv = await this.queries.bookkeeping(agencyId, year);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

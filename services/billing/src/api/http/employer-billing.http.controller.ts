@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles, TenantScope } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiFileResponse, ApiProblemResponse } from '@vertrouwd/http';
 import { BillingQueries } from '../../application/billing.queries';
 import { SubscriptionNotFoundError } from '../../domain/billing.errors';
 import { documentView, sendExport, subscriptionView, type ExportReply } from './billing.views';
@@ -36,7 +36,7 @@ export class EmployerBillingHttpController {
   }
 
   @Get('invoices/:number/pdf')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('application/pdf', 'The invoice as PDF/A-3 with its UBL embedded')
   @ApiProblemResponse(404, 'No invoice of yours by that number')
   async pdf(
     @Param('organisationId', UUID) organisationId: string,
@@ -47,7 +47,7 @@ export class EmployerBillingHttpController {
   }
 
   @Get('invoices/:number/ubl')
-  @ApiProduces('application/xml')
+  @ApiFileResponse('application/xml', 'The invoice as UBL 2.1 (SI-UBL 2.0)')
   @ApiProblemResponse(404, 'No invoice of yours by that number')
   async ubl(
     @Param('organisationId', UUID) organisationId: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '@vertrouwd/auth';
 import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
 import { IntakeKeyring } from '../../application/intake-keyring';
@@ -7,6 +7,7 @@ import { IntakePages, consentText } from '../../application/intake-page/intake-p
 import { ConsentTextNotFoundError } from '../../application/intake.errors';
 import { proofKeyId, verifyProof } from '../../domain/proof/proof-of-report';
 import { FORM_LANGUAGES, isConsentVersion, isFormLanguage, type FormLanguage } from '../../i18n/translations';
+import { ConsentTextView, IntakePageView, VerificationView } from './intake.responses.dto';
 import { VerifyProofRequest } from './reporter.request.dto';
 
 /** Public: the intake page and the proof key. Routes with fixed segments come before `:intakeCode`. */
@@ -20,6 +21,21 @@ export class IntakePageHttpController {
   ) {}
 
   @Get('proof-key')
+  @ApiOkResponse({
+    description: 'The public key (JWK, Ed25519) proofs of report are signed with',
+    schema: {
+      type: 'object',
+      required: ['kty', 'crv', 'x', 'kid', 'alg', 'use'],
+      properties: {
+        kty: { type: 'string', example: 'OKP' },
+        crv: { type: 'string', example: 'Ed25519' },
+        x: { type: 'string' },
+        kid: { type: 'string' },
+        alg: { type: 'string', example: 'EdDSA' },
+        use: { type: 'string', example: 'sig' },
+      },
+    },
+  })
   proofKey(): Record<string, unknown> {
     const jwk = this.keyring.proofPublicKey.export({ format: 'jwk' });
     return { ...jwk, kid: proofKeyId(this.keyring.proofPublicKey), alg: 'EdDSA', use: 'sig' };
@@ -27,7 +43,8 @@ export class IntakePageHttpController {
 
   @Post('proofs/verification')
   @HttpCode(200)
-  verify(@Body() body: VerifyProofRequest): { valid: boolean } {
+  @ApiOkResponse({ type: VerificationView, description: 'Whether intake signed exactly this proof' })
+  verify(@Body() body: VerifyProofRequest): VerificationView {
     return { valid: verifyProof(this.keyring.proofPublicKey, body.proof) };
   }
 
@@ -36,7 +53,8 @@ export class IntakePageHttpController {
   @ApiQuery({ name: 'lang', enum: FORM_LANGUAGES, required: false })
   @ApiProblemResponse(400, 'A language the page does not offer')
   @ApiProblemResponse(404, 'No consent text has this version')
-  consentText(@Param('version') version: string, @Query('lang') lang?: string) {
+  @ApiOkResponse({ type: ConsentTextView })
+  consentText(@Param('version') version: string, @Query('lang') lang?: string): ConsentTextView {
     if (!isConsentVersion(version)) throw new ConsentTextNotFoundError();
     return consentText(version, languageOf(lang));
   }
@@ -45,7 +63,8 @@ export class IntakePageHttpController {
   @ApiQuery({ name: 'lang', enum: FORM_LANGUAGES, required: false, description: 'Dutch when absent; any other language is a 400' })
   @ApiProblemResponse(400, 'A language the page does not offer')
   @ApiProblemResponse(404, 'No organisation has this intake code')
-  async page(@Param('intakeCode') intakeCode: string, @Query('lang') lang?: string) {
+  @ApiOkResponse({ type: IntakePageView })
+  async page(@Param('intakeCode') intakeCode: string, @Query('lang') lang?: string): Promise<IntakePageView> {
     return this.pages.page(intakeCode, languageOf(lang));
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ReporterAccess } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { AnswerSummary } from '../../application/answer-summary/answer-summary.command';
@@ -13,6 +13,15 @@ import { SendReporterMessage } from '../../application/send-message/send-message
 import { WithdrawReport } from '../../application/withdraw-report/withdraw-report.command';
 import { ResumeReport } from '../../application/resume-report/resume-report.command';
 import { AnswerIdentityReveal } from '../../application/identity-reveal/answer-identity-reveal.command';
+import {
+  ConsentGivenView,
+  ConsentsView,
+  IdentityRevealsView,
+  MessageSentView,
+  MessagesView,
+  ReportStatusView,
+  SummariesView,
+} from './intake.responses.dto';
 import { ApprovalRequest, ConsentRequest, CorrectionRequest, MessageRequest } from './reporter.request.dto';
 
 interface HttpRequest {
@@ -36,24 +45,28 @@ export class ReporterCaseHttpController {
   ) {}
 
   @Get('status')
-  status(@Param('caseId', uuid) caseId: string) {
+  @ApiOkResponse({ type: ReportStatusView })
+  status(@Param('caseId', uuid) caseId: string): Promise<ReportStatusView> {
     return this.reader.status(caseId);
   }
 
   @Get('messages')
-  messages(@Param('caseId', uuid) caseId: string) {
+  @ApiOkResponse({ type: MessagesView })
+  messages(@Param('caseId', uuid) caseId: string): Promise<MessagesView> {
     return this.reader.messages(caseId);
   }
 
   @Post('messages')
   @HttpCode(201)
   @ApiProblemResponse(422, 'The report was withdrawn')
-  send(@Param('caseId', uuid) caseId: string, @Body() body: MessageRequest, @Req() req: HttpRequest): Promise<{ messageId: string }> {
+  @ApiCreatedResponse({ type: MessageSentView })
+  send(@Param('caseId', uuid) caseId: string, @Body() body: MessageRequest, @Req() req: HttpRequest): Promise<MessageSentView> {
     return this.commands.execute(new SendReporterMessage(caseId, body.body, reporterContext(correlationOf(req))));
   }
 
   @Get('summaries')
-  summaries(@Param('caseId', uuid) caseId: string) {
+  @ApiOkResponse({ type: SummariesView })
+  summaries(@Param('caseId', uuid) caseId: string): Promise<SummariesView> {
     return this.reader.summaries(caseId);
   }
 
@@ -85,18 +98,20 @@ export class ReporterCaseHttpController {
 
   /** Your consents (given by you, or recorded by your advisor for you to confirm) and any legal duty that overrode consent. */
   @Get('consents')
-  consents(@Param('caseId', uuid) caseId: string) {
+  @ApiOkResponse({ type: ConsentsView })
+  consents(@Param('caseId', uuid) caseId: string): Promise<ConsentsView> {
     return this.reader.consents(caseId);
   }
 
   @Post('consents')
   @HttpCode(201)
   @ApiProblemResponse(422, 'A referral names one target, a formal report none; or the report was withdrawn')
+  @ApiCreatedResponse({ type: ConsentGivenView })
   async giveConsent(
     @Param('caseId', uuid) caseId: string,
     @Body() body: ConsentRequest,
     @Req() req: HttpRequest,
-  ): Promise<{ consentId: string }> {
+  ): Promise<ConsentGivenView> {
     const consentId = randomUUID();
     await this.commands.execute(new GiveConsent(caseId, consentId, body.scope, body.referralType, reporterContext(correlationOf(req))));
     return { consentId };
@@ -127,7 +142,8 @@ export class ReporterCaseHttpController {
 
   /** Requests to reveal your identity: who would see it and why; you decide each (or your agreement at intake did). */
   @Get('identity-reveals')
-  identityReveals(@Param('caseId', uuid) caseId: string) {
+  @ApiOkResponse({ type: IdentityRevealsView })
+  identityReveals(@Param('caseId', uuid) caseId: string): Promise<IdentityRevealsView> {
     return this.reader.identityReveals(caseId);
   }
 

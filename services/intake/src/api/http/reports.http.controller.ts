@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, Post, Req, Res, UnprocessableEntityException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@vertrouwd/auth';
 import { ApiProblemResponse, NotStoredForReplay } from '@vertrouwd/http';
 import { IntakeThrottles } from '../../application/intake-throttles';
 import { OpenFollowUp } from '../../application/follow-up/open-follow-up.command';
 import { reporterContext } from '../../application/report-work';
 import { SubmitReport } from '../../application/submit-report/submit-report.command';
-import type { SubmitReportResult } from '../../application/submit-report/submit-report.handler';
 import { SubmitReportRequest } from './submit-report.request.dto';
 import { FollowUpRequest } from './reporter.request.dto';
+import { FollowUpView, OutOfScopeView, ReceiptView } from './intake.responses.dto';
 import { clientKey } from '../../domain/throttle/client-key';
 
 interface HttpRequest {
@@ -36,17 +36,19 @@ export class ReportsHttpController {
   @ApiProblemResponse(404, 'No organisation has this intake code')
   @ApiProblemResponse(422, "The chosen counsellor is not one of those the organisation's page lists")
   @ApiProblemResponse(429, 'Too many reports from this address; see Retry-After')
+  @ApiCreatedResponse({ type: ReceiptView, description: 'Stored: the receipt, shown once' })
+  @ApiOkResponse({ type: OutOfScopeView, description: 'Not for the counsellor (workload): nothing was stored' })
   async submit(
     @Param('intakeCode') intakeCode: string,
     @Body() body: SubmitReportRequest,
     @Req() req: HttpRequest,
     @Res({ passthrough: true }) res: { status(code: number): unknown },
-  ): Promise<SubmitReportResult> {
+  ): Promise<ReceiptView | OutOfScopeView> {
     if (body.identity && body.anonymity === 'anonymous') throw new UnprocessableEntityException('An anonymous report carries no identity');
     // Counted before the report is written (submissions fired together are all counted), in the store every replica
     // shares; an out-of-scope answer stores nothing and is taken back.
     const takeBack = await this.throttles.takeSubmission(clientOf(req));
-    const result = await this.commands.execute<SubmitReport, SubmitReportResult>(
+    const result = await this.commands.execute<SubmitReport, ReceiptView | OutOfScopeView>(
       new SubmitReport(
         intakeCode,
         body.theme,
@@ -83,7 +85,8 @@ export class ReportsHttpController {
   @NotStoredForReplay('token')
   @ApiProblemResponse(401, 'The receipt code and passphrase do not match')
   @ApiProblemResponse(429, 'Too many failed attempts: wait, then try again; see Retry-After')
-  followUp(@Body() body: FollowUpRequest, @Req() req: HttpRequest): Promise<{ token: string; caseId: string; expiresIn: number }> {
+  @ApiOkResponse({ type: FollowUpView })
+  followUp(@Body() body: FollowUpRequest, @Req() req: HttpRequest): Promise<FollowUpView> {
     return this.commands.execute(new OpenFollowUp(body.receiptCode, body.passphrase, clientOf(req)));
   }
 }

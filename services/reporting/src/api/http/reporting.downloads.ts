@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProduces, ApiQuery } from '@nestjs/swagger';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiQuery } from '@nestjs/swagger';
+import { ApiFileResponse, ApiProblemResponse } from '@vertrouwd/http';
 import { REPORT_AUDIENCES, REPORT_LANGUAGES, type ReportAudience, type ReportLanguage } from '../../application/reports/report-labels';
 import type { RenderedReport } from '../../application/reports/reports.service';
 import { oneOf } from './reporting.params';
@@ -16,7 +16,7 @@ export const AUDIENCE = oneOf<ReportAudience>('audience', REPORT_AUDIENCES);
 /** The OpenAPI of a report PDF download: the two query parameters, the media type, the bad-query problem. */
 export const ApiReportPdf = () =>
   applyDecorators(
-    ApiProduces('application/pdf'),
+    ApiFileResponse('application/pdf', 'The report as PDF'),
     ApiQuery({ name: 'language', required: true, enum: REPORT_LANGUAGES }),
     ApiQuery({ name: 'audience', required: true, enum: REPORT_AUDIENCES, description: 'board or works council: same figures' }),
     ApiProblemResponse(400, 'language or audience missing or not one of the values'),

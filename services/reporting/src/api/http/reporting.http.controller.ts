@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiFileResponse, ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { ReportsService, type ReportSigningKeys } from '../../application/reports/reports.service';
 import { reportCsv } from '../../application/reports/report-csv';
@@ -150,7 +150,7 @@ export class EmployerReportsHttpController {
   }
 
   @Get(':year/csv')
-  @ApiProduces('text/csv')
+  @ApiFileResponse('text/csv', "The published report's figures")
   @ApiProblemResponse(404, 'No published report for that year')
   async csv(@Param('organisationId', UUID) organisationId: string, @Param('year', YEAR) year: number, @Res() res: CsvReply) {
     const found = await this.reports.published(organisationId, year);
