@@ -81,7 +81,7 @@ function ledgerEntriesOf(
 function oncePerModel(highs: Highs): Highs {
   const solved = new Map<string, ReturnType<Highs['solve']>>();
   const memo = Object.create(highs) as Highs;
-  memo.solve = ((model: string, options?: Parameters<Highs['solve']>[1]) => {
+  memo.solve = (model: string, options?: Parameters<Highs['solve']>[1]) => {
     const key = `${JSON.stringify(options ?? {})}\n${model}`;
     let result = solved.get(key);
     if (result === undefined) {
@@ -89,6 +89,6 @@ function oncePerModel(highs: Highs): Highs {
       solved.set(key, result);
     }
     return result;
-  });
+  };
   return memo;
 }
