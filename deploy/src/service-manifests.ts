@@ -34,20 +34,40 @@ const ROOT = join(__dirname, '../..');
 
 /** Every service's manifest, in port order (the order `npm start` starts and lists them). */
 export function readServiceManifests(root: string = ROOT): ServiceManifest[] {
+  return readManifests(root, MANIFEST_FILE, parseManifest);
+}
+
+/** The manifests named `file` in the folders under services/, each parsed, in port order. */
+export function readManifests<T extends { port: number }>(root: string, file: string, parse: (folder: string, text: string) => T): T[] {
   const services = join(root, 'services');
   return readdirSync(services, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(services, entry.name, MANIFEST_FILE)))
-    .map((entry) => parseManifest(entry.name, readFileSync(join(services, entry.name, MANIFEST_FILE), 'utf8')))
+    .filter((entry) => entry.isDirectory() && existsSync(join(services, entry.name, file)))
+    .map((entry) => parse(entry.name, readFileSync(join(services, entry.name, file), 'utf8')))
     .sort((a, b) => a.port - b.port);
 }
 
 /** Reads one manifest, naming the folder and every field that is wrong: a broken manifest stops the launcher. */
 export function parseManifest(folder: string, text: string): ServiceManifest {
+  return checkManifest<ServiceManifest>(folder, MANIFEST_FILE, text, FIELDS, (manifest, check) => {
+    for (const list of ['environment', 'publishes', 'consumes']) check(isList(manifest[list]), `${list} must be a list of names`);
+  });
+}
+
+/**
+ * The checks every manifest shares (its fields, name, description, port and database), then `more`; throws naming
+ * the file and every problem found.
+ */
+export function checkManifest<T>(
+  folder: string,
+  file: string,
+  text: string,
+  fields: readonly string[],
+  more: (manifest: Record<string, unknown>, check: (ok: boolean, problem: string) => void) => void,
+): T {
   const manifest = JSON.parse(text) as Record<string, unknown>;
   const problems: string[] = [];
-  const check = (ok: boolean, problem: string) => ok || problems.push(problem);
-  const isList = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
-  const unknown = Object.keys(manifest).filter((key) => !FIELDS.includes(key));
+  const check = (ok: boolean, problem: string) => void (ok || problems.push(problem));
+  const unknown = Object.keys(manifest).filter((key) => !fields.includes(key));
   check(unknown.length === 0, `unknown fields ${unknown.join(', ')}`);
   check(manifest.name === folder, `name must be the folder's name, ${folder}`);
   check(typeof manifest.description === 'string' && manifest.description !== '', 'description must be a text');
@@ -56,7 +76,10 @@ export function parseManifest(folder: string, text: string): ServiceManifest {
     'port must be 1025..65535',
   );
   check(typeof manifest.database === 'string' && /^vertrouwd_[a-z0-9_]+$/.test(manifest.database), 'database must be vertrouwd_<name>');
-  for (const list of ['environment', 'publishes', 'consumes']) check(isList(manifest[list]), `${list} must be a list of names`);
-  if (problems.length > 0) throw new Error(`services/${folder}/${MANIFEST_FILE}: ${problems.join('; ')}`);
-  return manifest as unknown as ServiceManifest;
+  more(manifest, check);
+  if (problems.length > 0) throw new Error(`services/${folder}/${file}: ${problems.join('; ')}`);
+  return manifest as T;
 }
+
+/** A list of strings. */
+export const isList = (value: unknown): boolean => Array.isArray(value) && value.every((item) => typeof item === 'string');

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { checkManifest, isList, readManifests } from './service-manifests';
 
 /** What a web service declares in `services/<name>/web.manifest.json`. */
 export interface WebManifest {
@@ -27,32 +28,18 @@ const ROOT = join(__dirname, '../..');
 
 /** Every web service's manifest, in port order. */
 export function readWebManifests(root: string = ROOT): WebManifest[] {
-  const services = join(root, 'services');
-  return readdirSync(services, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(services, entry.name, WEB_MANIFEST_FILE)))
-    .map((entry) => parseWebManifest(entry.name, readFileSync(join(services, entry.name, WEB_MANIFEST_FILE), 'utf8')))
-    .sort((a, b) => a.port - b.port);
+  return readManifests(root, WEB_MANIFEST_FILE, parseWebManifest);
 }
 
 /** Reads one manifest, naming the folder and every field that is wrong. */
 export function parseWebManifest(folder: string, text: string): WebManifest {
-  const manifest = JSON.parse(text) as Record<string, unknown>;
-  const problems: string[] = [];
-  const check = (ok: boolean, problem: string) => ok || problems.push(problem);
-  const isList = (value: unknown) => Array.isArray(value) && value.every((item) => typeof item === 'string');
-  const unknown = Object.keys(manifest).filter((key) => !FIELDS.includes(key));
-  check(unknown.length === 0, `unknown fields ${unknown.join(', ')}`);
-  check(manifest.name === folder, `name must be the folder's name, ${folder}`);
-  check(typeof manifest.description === 'string' && manifest.description !== '', 'description must be a text');
-  check(
-    Number.isInteger(manifest.port) && (manifest.port as number) > 1024 && (manifest.port as number) < 65536,
-    'port must be 1025..65535',
-  );
-  check(typeof manifest.database === 'string' && /^vertrouwd_[a-z0-9_]+$/.test(manifest.database), 'database must be vertrouwd_<name>');
-  check(isList(manifest.environment), 'environment must be a list of names');
-  check(isList(manifest.calls) && manifest.calls.every((name) => /^[a-z][a-z-]*$/.test(name)), 'calls must be a list of service names');
-  if (problems.length > 0) throw new Error(`services/${folder}/${WEB_MANIFEST_FILE}: ${problems.join('; ')}`);
-  return manifest as unknown as WebManifest;
+  return checkManifest<WebManifest>(folder, WEB_MANIFEST_FILE, text, FIELDS, (manifest, check) => {
+    check(isList(manifest.environment), 'environment must be a list of names');
+    check(
+      isList(manifest.calls) && (manifest.calls as string[]).every((name) => /^[a-z][a-z-]*$/.test(name)),
+      'calls must be a list of service names',
+    );
+  });
 }
 
 /** `intake` → `INTAKE_URL`. */
