@@ -3,14 +3,39 @@ import en from './messages/en.json';
 import nl from './messages/nl.json';
 import pl from './messages/pl.json';
 import tr from './messages/tr.json';
+import caseworkAr from './messages/casework/ar.json';
+import caseworkEn from './messages/casework/en.json';
+import caseworkNl from './messages/casework/nl.json';
+import caseworkPl from './messages/casework/pl.json';
+import caseworkTr from './messages/casework/tr.json';
+import coordinatorAr from './messages/coordinator/ar.json';
+import coordinatorEn from './messages/coordinator/en.json';
+import coordinatorNl from './messages/coordinator/nl.json';
+import coordinatorPl from './messages/coordinator/pl.json';
+import coordinatorTr from './messages/coordinator/tr.json';
+import oversightAr from './messages/oversight/ar.json';
+import oversightEn from './messages/oversight/en.json';
+import oversightNl from './messages/oversight/nl.json';
+import oversightPl from './messages/oversight/pl.json';
+import oversightTr from './messages/oversight/tr.json';
 
 /** The portal's languages; Dutch when the address names none. */
 export const LANGUAGES = ['nl', 'en', 'pl', 'tr', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export type Messages = typeof nl;
+
+// The messages are kept in one file per language and area (the case page's work, the coordinator's screens, the
+// employer's, auditor's and admin's), so screens grow without touching each other's files.
+const NL = { ...nl, ...caseworkNl, ...coordinatorNl, ...oversightNl };
+export type Messages = typeof NL;
 
 // Every language has every message of the Dutch one: the type says so at compile time.
-const MESSAGES: Record<Language, Messages> = { nl, en, pl, tr, ar };
+const MESSAGES: Record<Language, Messages> = {
+  nl: NL,
+  en: { ...en, ...caseworkEn, ...coordinatorEn, ...oversightEn },
+  pl: { ...pl, ...caseworkPl, ...coordinatorPl, ...oversightPl },
+  tr: { ...tr, ...caseworkTr, ...coordinatorTr, ...oversightTr },
+  ar: { ...ar, ...caseworkAr, ...coordinatorAr, ...oversightAr },
+};
 
 /** Each language's name in itself, for the language switch. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
