@@ -2,7 +2,7 @@
 // link, compressed as a server or proxy would send them; not one byte of script) — and server-rendering latency under
 // 50 concurrent users. The site is built and started as `npm start` runs it (deploy/src/web-services.ts), against
 // intake in a process of its own with the demo directory published.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -34,7 +34,18 @@ export interface PageWeight {
 
 export interface WebFigures {
   pages: PageWeight[];
-  render: { users: number; seconds: number; requests: number; perSec: number; p50Ms: number; p99Ms: number; maxMs: number; failed: number };
+  render: {
+    users: number;
+    seconds: number;
+    requests: number;
+    perSec: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    failed: number;
+    /** CPU per page rendered, in ms, of the site's process and of intake's (which answers each render's API call). */
+    cpuMsPerPage: { site: number; intake: number };
+  };
 }
 
 const gzip = (b: Buffer) => gzipSync(b, { level: 6 }).length;
@@ -63,12 +74,22 @@ async function weigh(base: string, path: string): Promise<PageWeight> {
   };
 }
 
-async function renderLoad(url: string): Promise<WebFigures['render']> {
+/** A process's CPU time so far (user and kernel), in ms, from /proc (Linux: clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function renderLoad(url: string, pids: { site: number; intake: number }): Promise<WebFigures['render']> {
   const latencies: number[] = [];
   let failed = 0;
   let measuring = false;
+  let cpuAtStart = { site: 0, intake: 0 };
   const end = Date.now() + (WARMUP_SECONDS + LOAD_SECONDS) * 1000;
-  setTimeout(() => (measuring = true), WARMUP_SECONDS * 1000);
+  setTimeout(() => {
+    measuring = true;
+    cpuAtStart = { site: cpuMsOf(pids.site), intake: cpuMsOf(pids.intake) };
+  }, WARMUP_SECONDS * 1000);
   await Promise.all(
     Array.from({ length: USERS }, async () => {
       while (Date.now() < end) {
@@ -84,6 +105,7 @@ async function renderLoad(url: string): Promise<WebFigures['render']> {
       }
     }),
   );
+  const cpuUsed = { site: cpuMsOf(pids.site) - cpuAtStart.site, intake: cpuMsOf(pids.intake) - cpuAtStart.intake };
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
   return {
@@ -95,6 +117,7 @@ async function renderLoad(url: string): Promise<WebFigures['render']> {
     p99Ms: at(99),
     maxMs: latencies.at(-1) ?? NaN,
     failed,
+    cpuMsPerPage: { site: cpuUsed.site / Math.max(1, latencies.length), intake: cpuUsed.intake / Math.max(1, latencies.length) },
   };
 }
 
@@ -117,7 +140,7 @@ export async function benchmarkWeb(adminUrl: string): Promise<WebFigures> {
     try {
       const pages: PageWeight[] = [];
       for (const path of PAGES) pages.push(await weigh(site.url, path));
-      return { pages, render: await renderLoad(`${site.url}${RENDERED}`) };
+      return { pages, render: await renderLoad(`${site.url}${RENDERED}`, { site: site.pid, intake: intake.pid }) };
     } finally {
       await site.stop();
     }
@@ -157,6 +180,7 @@ export function renderWeb(f: WebFigures): string {
     `| server rendering p50 / p99 / max | ${r.p50Ms.toFixed(1)} ms / ${r.p99Ms.toFixed(1)} ms / ${r.maxMs.toFixed(1)} ms | ` +
       `p99 ≤ ${TARGET_RENDER_P99_MS} ms | ${verdict(r.p99Ms <= TARGET_RENDER_P99_MS && r.failed === 0)} |`,
     `| pages rendered per second; failed | ${r.perSec.toFixed(0)}; ${r.failed} | | |`,
+    `| CPU per page: the site's process; intake's | ${r.cpuMsPerPage.site.toFixed(2)} ms; ${r.cpuMsPerPage.intake.toFixed(2)} ms | | |`,
     '',
     "The staff portal's first-load script (target ≤ 300 kB compressed) is measured here once the portal is part of the platform.",
   ].join('\n');

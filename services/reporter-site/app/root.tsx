@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
+import { FormattedMessage, RawIntlProvider, useIntl } from 'react-intl';
 import { isRouteErrorResponse, Links, Meta, Outlet, useParams, useRouteError } from 'react-router';
-import { directionOf, languageOf, messagesOf } from './i18n/languages';
+import { directionOf, languageOf, messagesOf, sharedIntl } from './i18n/languages';
 import fonts from '@vertrouwd/web-kit/styles/fonts.css?url';
 import nlds from '@utrecht/component-library-css/dist/index.css?url';
 import theme from '@vertrouwd/web-kit/styles/theme.css?url';
@@ -25,14 +25,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="utrecht-document voorbeeld-theme vertrouwd-theme">
-        <IntlProvider locale={language} messages={messagesOf(language)} defaultLocale="nl">
+        <RawIntlProvider value={sharedIntl(language, messagesOf(language))}>
           {children}
           <footer className="site-footer">
             <p className="utrecht-paragraph">
               <FormattedMessage id="site.footer" />
             </p>
           </footer>
-        </IntlProvider>
+        </RawIntlProvider>
       </body>
     </html>
   );

@@ -2,3 +2,4 @@
 // `@vertrouwd/web-kit/server`, the test starter in `@vertrouwd/web-kit/testing`, the theme and fonts in
 // `@vertrouwd/web-kit/styles/*.css`.
 export * from './languages.ts';
+export * from './intl.ts';
