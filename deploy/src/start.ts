@@ -94,6 +94,8 @@ async function main(): Promise<void> {
     PRIVACY_DATABASE_URL: url(SHARED_DATABASES.keyVault),
     VERTROUWD_DATA_DIR: dir,
     REPORTER_TOKEN_SECRET: readOrCreateSecret(join(dir, 'reporter-token.secret')),
+    // Shared by intake and the reporter's site, which forwards each reporter's address for intake's limits.
+    INTAKE_PROXY_SECRET: readOrCreateSecret(join(dir, 'intake-proxy.secret')),
     // The dev issuer has no mail: its accounts sign in with the demo password.
     ...(identityAdminSecret ? { IDENTITY_ADMIN_CLIENT_SECRET: identityAdminSecret, IDENTITY_ADMIN_PASSWORD_EMAIL: 'off' } : {}),
   };
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
       DATABASE_URL: url(web.database),
       SESSION_SECRET: readOrCreateSecret(join(dir, `${web.name}.session.secret`)),
       OIDC_ISSUER: env.OIDC_ISSUER,
+      INTAKE_PROXY_SECRET: env.INTAKE_PROXY_SECRET,
       // With an external issuer the portal's client secret comes from this process's environment, as Keycloak has it.
       ...((process.env.PORTAL_CLIENT_SECRET ?? portalSecret)
         ? { PORTAL_CLIENT_SECRET: (process.env.PORTAL_CLIENT_SECRET ?? portalSecret)! }

@@ -82,6 +82,7 @@ export function secretsOf(manifests: ServiceManifest[], webs: WebManifest[]): Se
       keys: {
         PRIVACY_MASTER_KEY: 'openssl rand -base64 32 (wraps the key vault: back it up apart from the databases)',
         REPORTER_TOKEN_SECRET: 'openssl rand -hex 32',
+        INTAKE_PROXY_SECRET: "openssl rand -hex 32 (intake and the reporter's site)",
       },
       usedBy: 'every service',
     },
@@ -104,6 +105,7 @@ export function secretsOf(manifests: ServiceManifest[], webs: WebManifest[]): Se
 export const SECRET_VARIABLES: Record<string, { secret: string; key: string }> = {
   PRIVACY_MASTER_KEY: { secret: 'vertrouwd-platform', key: 'PRIVACY_MASTER_KEY' },
   REPORTER_TOKEN_SECRET: { secret: 'vertrouwd-platform', key: 'REPORTER_TOKEN_SECRET' },
+  INTAKE_PROXY_SECRET: { secret: 'vertrouwd-platform', key: 'INTAKE_PROXY_SECRET' },
   SMTP_URL: { secret: 'vertrouwd-smtp', key: 'SMTP_URL' },
   IDENTITY_ADMIN_CLIENT_SECRET: { secret: 'identity-admin-client', key: 'IDENTITY_ADMIN_CLIENT_SECRET' },
   PORTAL_CLIENT_SECRET: { secret: 'portal-client', key: 'PORTAL_CLIENT_SECRET' },

@@ -93,6 +93,7 @@ export function disruptionProblems(objects: KubernetesObject[], services: string
 const SAMPLE_SECRETS: Record<string, string> = {
   PRIVACY_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
   REPORTER_TOKEN_SECRET: 'a'.repeat(64),
+  INTAKE_PROXY_SECRET: 'b'.repeat(64),
   SMTP_URL: 'smtps://user:password@relay.example.org:465',
   IDENTITY_ADMIN_CLIENT_SECRET: 'b'.repeat(64),
   password: 'c'.repeat(64),

@@ -4,6 +4,7 @@ import { CLOCK, OutboxRelayLifecycle, provideReadModels, systemClock } from '@ve
 import { IntakePageHttpController } from './api/http/intake-page.http.controller';
 import { ReporterCaseHttpController } from './api/http/reporter-case.http.controller';
 import { ReportsHttpController } from './api/http/reports.http.controller';
+import { ClientAddresses } from './api/http/client-address';
 import { AnswerSummaryHandler } from './application/answer-summary/answer-summary.handler';
 import { ConfirmConsentHandler, GiveConsentHandler, WithdrawConsentHandler } from './application/consent/consent.handlers';
 import { EraseReporterDataHandler } from './application/erase-reporter-data/erase-reporter-data.handler';
@@ -77,6 +78,7 @@ import { PageVisitsJob, PageVisitsWork } from './application/page-visits/page-vi
     ReportWork,
     IntakeKeyring,
     IntakeThrottles,
+    ClientAddresses,
     { provide: THROTTLE_STORE, useClass: SqlThrottleStore },
     ThrottleSweepJob,
     ReporterCaseReader,

@@ -40,7 +40,11 @@ export interface IntakeUnderTest {
  * Intake in-process on its own test database, with the dev issuer and the demo directory published as matching would;
  * `definition` to replace limits.
  */
-export async function startIntake(name: string, definition: ServiceDefinition = intake): Promise<IntakeUnderTest> {
+export async function startIntake(
+  name: string,
+  definition: ServiceDefinition = intake,
+  extraEnv: Record<string, string> = {},
+): Promise<IntakeUnderTest> {
   const issuer = await startDevIssuer({ port: 0 });
   const db = await createTestDatabase(name);
   const env = {
@@ -49,6 +53,7 @@ export async function startIntake(name: string, definition: ServiceDefinition = 
     REPORTER_TOKEN_SECRET: 'e2e-reporter-token-secret-of-32-chars-or-more',
     VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), `${name}-`)),
     PORT: '0',
+    ...extraEnv,
   };
   const service = await startService({ ...definition, logger: false }, env);
   await publishDemoDirectory(service);

@@ -102,3 +102,45 @@ describe('limits shared by every replica on one database', () => {
     expect((await followUpFrom('127.0.0.4', a, { receiptCode, passphrase: WRONG })).status).toBe(429);
   });
 });
+
+describe("the reporter's site in front of intake: each reporter counted, not the site", () => {
+  let intake: IntakeUnderTest;
+  const SECRET = 'site-proxy-secret-of-at-least-32-characters';
+  const limited = configuredIntake({ submissionsPerClient: { max: 2, windowMs: 3_600_000 } });
+  beforeAll(async () => (intake = await startIntake('intake_proxy', limited, { INTAKE_PROXY_SECRET: SECRET })));
+  afterAll(() => intake?.stop());
+
+  const submitAs = (headers: Record<string, string>) =>
+    request(intake.service.url).post('/intake/bakkerij-2026/reports').set(headers).send(REPORT);
+  const viaSite = (address: string) => ({ 'X-Forwarded-For': address, 'X-Intake-Proxy-Key': SECRET });
+
+  it("counts the address the site forwards with its secret, so one reporter's limit is not another's", async () => {
+    await submitAs(viaSite('198.51.100.1')).expect(201);
+    await submitAs(viaSite('198.51.100.1')).expect(201);
+    await submitAs(viaSite('198.51.100.1')).expect(429);
+    await submitAs(viaSite('198.51.100.2')).expect(201);
+    // IPv6 reporters by their /64, as if they came directly.
+    await submitAs(viaSite('2001:db8:1:2::1')).expect(201);
+    await submitAs(viaSite('2001:db8:1:2::ffff')).expect(201);
+    await submitAs(viaSite('2001:db8:1:2:aaaa::1')).expect(429);
+  });
+
+  it('ignores a forwarded address without the secret, with a wrong one, or that is not one address: the socket counts', async () => {
+    // All from this test's socket address (127.0.0.1), whatever they claim: the third is refused.
+    await submitAs({ 'X-Forwarded-For': '203.0.113.1' }).expect(201);
+    await submitAs({ 'X-Forwarded-For': '203.0.113.2', 'X-Intake-Proxy-Key': 'a-wrong-secret-of-at-least-32-characters!' }).expect(201);
+    await submitAs({ 'X-Forwarded-For': '203.0.113.3, 198.51.100.9', 'X-Intake-Proxy-Key': SECRET }).expect(429);
+    await submitAs({ 'X-Forwarded-For': 'not-an-address', 'X-Intake-Proxy-Key': SECRET }).expect(429);
+  });
+
+  it('lets the owner in through the site however often a stranger guessed their receipt through the same site', async () => {
+    const { receiptCode, passphrase } = (await submitAs(viaSite('198.51.100.20')).expect(201)).body;
+    const followUp = (address: string, tried: string) =>
+      request(intake.service.url).post('/intake/follow-up').set(viaSite(address)).send({ receiptCode, passphrase: tried });
+    const stranger: number[] = [];
+    for (let i = 0; i < 12; i += 1) stranger.push((await followUp('198.51.100.7', WRONG)).status);
+    expect(stranger).toContain(429);
+    // Counted as the site's one address, the owner would wait behind the stranger's back-off.
+    await followUp('198.51.100.8', passphrase).expect(200);
+  });
+});

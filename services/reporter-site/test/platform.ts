@@ -6,6 +6,7 @@ import { startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startService, type RunningService, type ServiceDefinition } from '@vertrouwd/runtime';
 import { createLogger, NestPinoLogger } from '@vertrouwd/telemetry';
 import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
+import { INTAKE_PROXY_SECRET } from './reporter-site';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -50,6 +51,8 @@ export async function startPlatform(): Promise<Platform> {
     PRIVACY_DATABASE_URL: vault.url,
     PORT: '0',
     REPORTER_TOKEN_SECRET: 'reporter-site-e2e-secret-of-at-least-32-chars',
+    // The site forwards each reporter's address with it (test/reporter-site.ts gives the site the same).
+    INTAKE_PROXY_SECRET,
     VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'reporter-site-e2e-')),
   };
   const intake = await startService(

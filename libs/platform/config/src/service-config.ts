@@ -77,6 +77,11 @@ export const SERVICE_VARIABLES = {
     values: ['on', 'off'],
   },
   REPORTER_TOKEN_SECRET: { description: "Secret signing the reporters' case-scoped tokens (at least 32 characters)", pattern: /^\S{32,}$/ },
+  INTAKE_PROXY_SECRET: {
+    description:
+      "Secret the reporter's site sends intake with each reporter's address, so intake's limits count reporters, not the site (at least 32 characters; unset: no forwarded address is trusted)",
+    pattern: /^\S{32,}$/,
+  },
   OTEL_EXPORTER_OTLP_ENDPOINT: {
     description: 'OTLP/HTTP endpoint of the collector (unset: no export)',
     pattern: URL,

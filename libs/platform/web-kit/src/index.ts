@@ -3,3 +3,4 @@
 // `@vertrouwd/web-kit/styles/*.css`.
 export * from './languages.ts';
 export * from './intl.ts';
+export * from './client-address.ts';

@@ -1,4 +1,4 @@
-import { intakeUrl } from '../intake/intake-client.server';
+import { forwardedFor, intakeUrl } from '../intake/intake-client.server';
 
 /** What intake's `POST /intake/follow-up` came to, as the login page explains it. */
 export type FollowUp =
@@ -8,10 +8,10 @@ export type FollowUp =
   | { kind: 'failed' };
 
 /** Receipt code and passphrase to intake, which answers with a token for that one case (never seen by the browser). */
-export async function openFollowUp(receiptCode: string, passphrase: string): Promise<FollowUp> {
+export async function openFollowUp(receiptCode: string, passphrase: string, clientAddress?: string): Promise<FollowUp> {
   const response = await fetch(`${intakeUrl()}/intake/follow-up`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...forwardedFor(clientAddress) },
     body: JSON.stringify({ receiptCode, passphrase }),
   });
   if (response.status === 200) {

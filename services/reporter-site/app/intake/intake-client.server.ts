@@ -2,6 +2,16 @@ import type { Language } from '../i18n/languages';
 import type { IntakePage, Receipt } from './intake-page';
 import type { ReportRequest } from './report-form';
 
+/**
+ * The headers that let intake's limits count the reporter, not the site: the reporter's address and the secret
+ * proving the site sent it (`INTAKE_PROXY_SECRET`, shared with intake). Without the secret, or outside the site's
+ * server, none: intake then counts the site's own address.
+ */
+export function forwardedFor(clientAddress: string | undefined): Record<string, string> {
+  const secret = process.env.INTAKE_PROXY_SECRET;
+  return secret && clientAddress ? { 'x-forwarded-for': clientAddress, 'x-intake-proxy-key': secret } : {};
+}
+
 /** Where intake's API is: `INTAKE_URL`, the launcher's intake port by default. */
 export function intakeUrl(): string {
   return (process.env.INTAKE_URL ?? 'http://127.0.0.1:3001').replace(/\/$/, '');
@@ -53,10 +63,10 @@ export type Submission =
   | { kind: 'failed'; status: number };
 
 /** Submits the report; what intake refuses comes back as a kind the form can explain, never as its problem text. */
-export async function submitReport(code: string, report: ReportRequest): Promise<Submission> {
+export async function submitReport(code: string, report: ReportRequest, clientAddress?: string): Promise<Submission> {
   const response = await fetch(`${intakeUrl()}/intake/${code}/reports`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...forwardedFor(clientAddress) },
     body: JSON.stringify(report),
   });
   if (response.status === 201) return { kind: 'received', receipt: (await response.json()) as Receipt };

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { fetchIntakePage, INTAKE_PAGE_KEPT_MS } from './intake-client.server';
+import { fetchIntakePage, forwardedFor, INTAKE_PAGE_KEPT_MS } from './intake-client.server';
 
 // The site keeps an organisation's public intake page for a few seconds; a stand-in for intake's one endpoint counts
 // how often it is asked.
@@ -61,5 +61,23 @@ describe('the intake page, kept briefly', () => {
     expect(await fetchIntakePage('unknown', 'nl')).toBeUndefined();
     expect(await fetchIntakePage('../admin', 'nl')).toBeUndefined();
     expect(asked).toEqual(['/intake/unknown?lang=nl']);
+  });
+});
+
+describe("the reporter's address for intake's limits", () => {
+  afterEach(() => delete process.env.INTAKE_PROXY_SECRET);
+
+  it('is forwarded with the secret that proves the site sent it', () => {
+    process.env.INTAKE_PROXY_SECRET = 'site-proxy-secret-of-at-least-32-characters';
+    expect(forwardedFor('198.51.100.1')).toEqual({
+      'x-forwarded-for': '198.51.100.1',
+      'x-intake-proxy-key': 'site-proxy-secret-of-at-least-32-characters',
+    });
+  });
+
+  it('is not forwarded without the secret, or without an address', () => {
+    expect(forwardedFor('198.51.100.1')).toEqual({});
+    process.env.INTAKE_PROXY_SECRET = 'site-proxy-secret-of-at-least-32-characters';
+    expect(forwardedFor(undefined)).toEqual({});
   });
 });

@@ -5,6 +5,7 @@ import { openFollowUp } from '../follow-up/reporter-client.server';
 import { casePath } from '../follow-up/paths';
 import { startSession } from '../follow-up/session.server';
 import { fetchIntakePage } from '../intake/intake-client.server';
+import { clientAddressOf } from '@vertrouwd/web-kit';
 import { languageOf } from '../i18n/languages';
 import { LanguageSwitch } from '../ui/language-switch';
 import { PageTitle } from '../ui/page-title';
@@ -40,7 +41,7 @@ export async function action({ params, request }: Route.ActionArgs) {
   if (problems.length > 0) return data<Refused>({ receiptCode, problems }, { status: 422 });
   const noMatch = data<Refused>({ receiptCode, problems: [{ field: 'receiptCode', message: 'login.errors.noMatch' }] }, { status: 401 });
   if (!plausiblePair(receiptCode, passphrase)) return noMatch;
-  const opened = await openFollowUp(receiptCode, passphrase);
+  const opened = await openFollowUp(receiptCode, passphrase, clientAddressOf(request));
   switch (opened.kind) {
     case 'opened': {
       const cookie = await startSession(request, { code: params.code, caseId: opened.caseId, token: opened.token }, opened.expiresIn);

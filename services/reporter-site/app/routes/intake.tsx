@@ -4,6 +4,7 @@ import { fetchIntakePage, submitReport } from '../intake/intake-client.server';
 import { IntakeInformation } from '../intake/intake-information';
 import { checkReport, formValues, type FieldError, type FormValues } from '../intake/report-form';
 import { FormProblems, ReportForm, type FormNotice } from '../intake/report-form-view';
+import { clientAddressOf } from '@vertrouwd/web-kit';
 import { languageOf, type Language } from '../i18n/languages';
 import { keepForOneView } from '../receipt/one-time-views.server';
 import { receiptViewCookie } from '../receipt/receipt-cookie.server';
@@ -34,7 +35,7 @@ export async function action({ params, request }: Route.ActionArgs) {
   const values = formValues(await request.formData());
   const checked = checkReport(values, page, language);
   if (!checked.ok) return data<Refused>({ values, errors: checked.errors }, { status: 422 });
-  const sent = await submitReport(params.code, checked.request);
+  const sent = await submitReport(params.code, checked.request, clientAddressOf(request));
   switch (sent.kind) {
     case 'received':
       return redirect(receiptPath(params.code, language), {

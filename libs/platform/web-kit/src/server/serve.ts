@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createRequestListener } from '@react-router/node';
 import type { ServerBuild } from 'react-router';
+import { passClientAddress } from './client-address.ts';
 import { acceptFormOrigin } from './form-origin.ts';
 import { applySecurityHeaders, type SecurityHeaders } from './security-headers.ts';
 import { serveAsset } from './static-assets.ts';
@@ -21,7 +22,8 @@ const HEALTH = new Set(['/health/live', '/health/ready']);
 
 /**
  * Serves a web service's React Router build: `/health/*`, the built assets, and the pages, with the security
- * headers on every response and form posts from another site refused (403). Stops on SIGINT and SIGTERM, closing
+ * headers on every response and form posts from another site refused (403); the pages learn the browser's address
+ * from the socket (clientAddressOf). Stops on SIGINT and SIGTERM, closing
  * the connections browsers keep open too.
  */
 export async function serveWebBuild({ name, buildDir, headers, defaultPort }: WebServerOptions): Promise<Server> {
@@ -42,6 +44,7 @@ export async function serveWebBuild({ name, buildDir, headers, defaultPort }: We
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden: a form of another site');
       return;
     }
+    passClientAddress(req);
     void pages(req, res);
   });
 

@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLIENT_ADDRESS_HEADER } from '../client-address.ts';
 import { acceptFormOrigin } from './form-origin.ts';
+import { passClientAddress } from './client-address.ts';
 import { applySecurityHeaders, contentSecurityPolicy } from './security-headers.ts';
 import { serveAsset } from './static-assets.ts';
 
@@ -27,6 +29,11 @@ beforeAll(async () => {
       { cacheable: pathname.startsWith('/assets/') },
     );
     if (serveAsset(root, pathname, res)) return;
+    if (pathname === '/address') {
+      passClientAddress(req);
+      res.writeHead(200).end(String(req.headers[CLIENT_ADDRESS_HEADER]));
+      return;
+    }
     res.writeHead(acceptFormOrigin(req) ? 404 : 403).end(String(req.headers.origin ?? ''));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -111,5 +118,12 @@ describe('security headers', () => {
     expect(policy).toContain("form-action 'self' https://issuer.example");
     expect(contentSecurityPolicy({ scripts: {} })).toContain("script-src 'self';");
     expect(contentSecurityPolicy()).not.toContain('script-src');
+  });
+});
+
+describe('passClientAddress', () => {
+  it("hands the pages the socket's address, never the one the browser claims", async () => {
+    expect((await send('/address')).body).toBe('127.0.0.1');
+    expect((await send('/address', { headers: { [CLIENT_ADDRESS_HEADER]: '198.51.100.1' } })).body).toBe('127.0.0.1');
   });
 });

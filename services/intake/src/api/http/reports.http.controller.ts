@@ -11,12 +11,10 @@ import { SubmitReport } from '../../application/submit-report/submit-report.comm
 import { SubmitReportRequest } from './submit-report.request.dto';
 import { FollowUpRequest } from './reporter.request.dto';
 import { FollowUpView, OutOfScopeView, ReceiptView } from './intake.responses.dto';
-import { clientKey } from '../../domain/throttle/client-key';
+import { ClientAddresses, type ClientRequest } from './client-address';
 
-interface HttpRequest {
-  ip?: string;
+interface HttpRequest extends ClientRequest {
   correlationId?: string;
-  headers: Record<string, string | undefined>;
 }
 
 /** Public and rate-limited: submitting a report, and coming back with receipt code and passphrase. */
@@ -27,6 +25,7 @@ export class ReportsHttpController {
   constructor(
     private readonly commands: CommandBus,
     private readonly throttles: IntakeThrottles,
+    private readonly clients: ClientAddresses,
   ) {}
 
   @Post(':intakeCode/reports')
@@ -47,7 +46,7 @@ export class ReportsHttpController {
     if (body.identity && body.anonymity === 'anonymous') throw new UnprocessableEntityException('An anonymous report carries no identity');
     // Counted before the report is written (submissions fired together are all counted), in the store every replica
     // shares; an out-of-scope answer stores nothing and is taken back.
-    const takeBack = await this.throttles.takeSubmission(clientOf(req));
+    const takeBack = await this.throttles.takeSubmission(this.clients.keyOf(req));
     const result = await this.commands.execute<SubmitReport, ReceiptView | OutOfScopeView>(
       new SubmitReport(
         intakeCode,
@@ -87,11 +86,6 @@ export class ReportsHttpController {
   @ApiProblemResponse(429, 'Too many failed attempts: wait, then try again; see Retry-After')
   @ApiOkResponse({ type: FollowUpView })
   followUp(@Body() body: FollowUpRequest, @Req() req: HttpRequest): Promise<FollowUpView> {
-    return this.commands.execute(new OpenFollowUp(body.receiptCode, body.passphrase, clientOf(req)));
+    return this.commands.execute(new OpenFollowUp(body.receiptCode, body.passphrase, this.clients.keyOf(req)));
   }
-}
-
-// The socket's address (no X-Forwarded-For is trusted), IPv6 by its /64.
-function clientOf(req: HttpRequest): string {
-  return clientKey(req.ip);
 }
