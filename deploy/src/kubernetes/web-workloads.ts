@@ -10,19 +10,9 @@ import {
   sessionSecret,
 } from './configuration';
 import { resources, webFootprint } from './footprint';
-import { DNS, FROM_INGRESS, networkPolicy, pod, type Rule } from './network-policies';
-import {
-  clusterService,
-  configEnv,
-  containerSecurity,
-  labelsOf,
-  object,
-  podSecurity,
-  secretEnv,
-  selectorOf,
-  type KubernetesObject,
-} from './objects';
-import { IMAGE_VERSION, LIVENESS_PATH, READINESS_PATH, SERVICE_USER } from './service-workloads';
+import { DNS, FROM_INGRESS, pod, type Rule } from './network-policies';
+import { configEnv, secretEnv, type KubernetesObject } from './objects';
+import { statelessWorkload } from './stateless-workload';
 
 /**
  * The web services (services/<name>/web.manifest.json, ADR 0050) in the cluster: the image deploy/web.Dockerfile
@@ -90,68 +80,16 @@ export function callersOf(service: string, webs: WebManifest[]): string[] {
 }
 
 export function webObjects(web: WebManifest, services: ServiceManifest[]): KubernetesObject[] {
-  const { name, port } = web;
-  const labels = labelsOf(name, 'web');
-  const probe = (path: string, periodSeconds: number, failureThreshold: number) => ({
-    httpGet: { path, port: 'http' },
-    periodSeconds,
-    timeoutSeconds: 2,
-    failureThreshold,
-  });
-  const deployment = object('apps/v1', 'Deployment', name, labels, {
-    spec: {
-      replicas: WEB_REPLICAS.min,
-      selector: { matchLabels: selectorOf(name) },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
-      template: {
-        metadata: { labels },
-        spec: {
-          automountServiceAccountToken: false,
-          securityContext: podSecurity(SERVICE_USER),
-          // server/main.ts closes its server on SIGTERM: requests in flight finish.
-          terminationGracePeriodSeconds: 30,
-          topologySpreadConstraints: [
-            {
-              maxSkew: 1,
-              topologyKey: 'kubernetes.io/hostname',
-              whenUnsatisfiable: 'ScheduleAnyway',
-              labelSelector: { matchLabels: selectorOf(name) },
-            },
-          ],
-          containers: [
-            {
-              name,
-              image: `vertrouwd/${name}:${IMAGE_VERSION}`,
-              ports: [{ name: 'http', containerPort: port, protocol: 'TCP' }],
-              env: webEnvironment(web, services),
-              resources: resources(webFootprint(name)),
-              // The image holds only the built site and the packages it loads, and writes nothing.
-              securityContext: containerSecurity(true),
-              // Nothing is compiled at start (the build is in the image): 30 s is ample.
-              startupProbe: probe(LIVENESS_PATH, 2, 15),
-              livenessProbe: probe(LIVENESS_PATH, 10, 3),
-              readinessProbe: probe(READINESS_PATH, 5, 2),
-            },
-          ],
-        },
-      },
-    },
-  });
-  const hpa = object('autoscaling/v2', 'HorizontalPodAutoscaler', name, labels, {
-    spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
-      minReplicas: WEB_REPLICAS.min,
-      maxReplicas: WEB_REPLICAS.max,
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
-      behavior: { scaleDown: { stabilizationWindowSeconds: 300 } },
-    },
-  });
-  const pdb = object('policy/v1', 'PodDisruptionBudget', name, labels, {
-    spec: { minAvailable: 1, selector: { matchLabels: selectorOf(name) } },
-  });
-  const policy = networkPolicy(name, {
-    ingress: [{ peers: [FROM_INGRESS], ports: [{ port }] }],
+  return statelessWorkload({
+    name: web.name,
+    port: web.port,
+    component: 'web',
+    replicas: WEB_REPLICAS,
+    env: webEnvironment(web, services),
+    resources: resources(webFootprint(web.name)),
+    // Nothing is compiled at start (the build is in the image): 30 s is ample. The image writes nothing.
+    startup: { periodSeconds: 2, failureThreshold: 15 },
+    ingressPeers: [FROM_INGRESS],
     egress: webEgress(web, services),
   });
-  return [deployment, clusterService(name, 'web', [{ name: 'http', port }]), hpa, pdb, policy];
 }
