@@ -5,5 +5,6 @@ export * from './inbox';
 export * from './postgres/postgres-message-bus';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
+export * from './outbox/relay-lease';
 export * from './outbox/integration-consumer';
 export * from './outbox/integration-event';
