@@ -1,10 +1,10 @@
 import { portalConfig } from '../config.server';
 import { callService, readJson } from './http.server';
+import type { DEADLINE_STATES } from './oversight-values';
 
 // The case service's auditor lists beyond the cases (services/case/src/api/http/auditor-agency.http.controller.ts):
 // deadline compliance across the agency's cases and the access log with each read's stated reason.
 
-export const DEADLINE_STATES = ['met', 'missed', 'pending', 'stopped'] as const;
 type State = (typeof DEADLINE_STATES)[number];
 
 export interface DeadlineCompliance {

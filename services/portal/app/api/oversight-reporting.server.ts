@@ -1,13 +1,12 @@
 import { portalConfig } from '../config.server';
 import { callService, outcomeOf, readJson, type Outcome } from './http.server';
+import type { COMPLIANCE_DEADLINES, COMPLIANCE_REGIMES } from './oversight-values';
 import type { PublicationSummary, ReportTable } from './reporting.server';
 
 // The reporting service's API for the compliance view, benchmarks, the counsellor's annual report and the
 // auditor's reproduction (services/reporting/src/api/http: compliance-benchmarks.http.controller.ts,
 // reporting.http.controller.ts AgencyReportsHttpController). Typed by hand for the fields the screens read.
 
-export const COMPLIANCE_REGIMES = ['wbk', 'service-standard'] as const;
-export const COMPLIANCE_DEADLINES = ['acknowledgement', 'feedback'] as const;
 type Regime = (typeof COMPLIANCE_REGIMES)[number];
 type Deadline = (typeof COMPLIANCE_DEADLINES)[number];
 

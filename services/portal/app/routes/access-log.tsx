@@ -1,6 +1,7 @@
 import { FormattedMessage } from 'react-intl';
 import { data, Link } from 'react-router';
-import { accessLog, deadlineCompliance, DEADLINE_STATES } from '../api/audit.server';
+import { accessLog, deadlineCompliance } from '../api/audit.server';
+import { DEADLINE_STATES } from '../api/oversight-values';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { PageTitle, refOf, useFormat } from '../ui/format';

@@ -82,7 +82,11 @@ export async function action({ request, params }: Route.ActionArgs) {
     if (Object.keys(errors).length > 0) return refused(errors, values);
     const outcome = await appointCoordinator(accessToken, values.agencyId, { username: values.username, email: values.email });
     if (outcome.ok) return back('appointed');
-    return refused({ appoint: outcome.status === 409 ? 'oversight.agencies.error.appoint' : 'oversight.agencies.error.refused' }, values, 409);
+    return refused(
+      { appoint: outcome.status === 409 ? 'oversight.agencies.error.appoint' : 'oversight.agencies.error.refused' },
+      values,
+      409,
+    );
   }
   throw data(null, { status: 400 });
 }
@@ -90,7 +94,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function AgenciesPage({ loaderData, actionData, params }: Route.ComponentProps) {
   const { intl, day } = useFormat();
   const { agencies: list, newAgencyId, done } = loaderData;
-  const refused = actionData as Refused | undefined;
+  const refused = actionData;
   const title = intl.formatMessage({ id: 'oversight.agencies.title' });
   const errorOf = (intent: Intent, name: string) =>
     refused?.intent === intent && refused.errors[name] ? intl.formatMessage({ id: refused.errors[name] }) : undefined;
@@ -152,7 +156,10 @@ export default function AgenciesPage({ loaderData, actionData, params }: Route.C
                     <Form method="post" action={action}>
                       <input type="hidden" name="intent" value={a.status === 'active' ? 'suspend' : 'reinstate'} />
                       <input type="hidden" name="agencyId" value={a.agencyId} />
-                      <FieldError id={`status-error-${a.agencyId}`} text={errorOf(a.status === 'active' ? 'suspend' : 'reinstate', `status-${a.agencyId}`)} />
+                      <FieldError
+                        id={`status-error-${a.agencyId}`}
+                        text={errorOf(a.status === 'active' ? 'suspend' : 'reinstate', `status-${a.agencyId}`)}
+                      />
                       <button type="submit" className="utrecht-button utrecht-button--secondary-action">
                         <FormattedMessage
                           id={a.status === 'active' ? 'oversight.agencies.suspend' : 'oversight.agencies.reinstate'}
@@ -190,7 +197,13 @@ export default function AgenciesPage({ loaderData, actionData, params }: Route.C
             value={valueOf('register', 'languages') ?? 'nl, en'}
           />
           <div className="utrecht-form-field utrecht-form-field--checkbox">
-            <input className="utrecht-checkbox utrecht-form-field__input" type="checkbox" id="poolMatching" name="poolMatching" defaultChecked />
+            <input
+              className="utrecht-checkbox utrecht-form-field__input"
+              type="checkbox"
+              id="poolMatching"
+              name="poolMatching"
+              defaultChecked
+            />
             <label className="utrecht-form-label utrecht-form-label--checkbox utrecht-form-field__label" htmlFor="poolMatching">
               <FormattedMessage id="oversight.agencies.pool" />
             </label>

@@ -106,7 +106,7 @@ export default function AnnualReports({ loaderData, actionData, params }: Route.
   const { intl, day, label } = useFormat();
   const { year, years, organisations, organisation, report, mayPublish, done } = loaderData;
   const title = intl.formatMessage({ id: 'oversight.annual.title' });
-  const result = actionData as ActionResult | undefined;
+  const result = actionData;
   const warningsOf = (f: 'signals' | 'advice') => (result?.warnings ?? []).filter((w) => w.field === f);
   const warningText = (f: 'signals' | 'advice') => {
     const found = warningsOf(f);
@@ -119,7 +119,10 @@ export default function AnnualReports({ loaderData, actionData, params }: Route.
       : undefined;
   const publishError =
     result?.intent === 'publish' && result.error
-      ? intl.formatMessage({ id: result.status === 422 ? 'oversight.annual.notOver' : 'oversight.annual.refused' }, { status: result.status ?? '' })
+      ? intl.formatMessage(
+          { id: result.status === 422 ? 'oversight.annual.notOver' : 'oversight.annual.refused' },
+          { status: result.status ?? '' },
+        )
       : undefined;
   const here = organisation ? `/${params.lang}/annual-reports?${new URLSearchParams({ organisation, year: String(year) })}` : '';
   const draft = report?.draft;
@@ -138,7 +141,7 @@ export default function AnnualReports({ loaderData, actionData, params }: Route.
             {
               name: 'organisation',
               label: intl.formatMessage({ id: 'oversight.organisation' }),
-              value: organisation ?? organisations[0]!,
+              value: organisation ?? organisations[0],
               options: organisations.map((o) => ({ value: o, label: shortId(o) })),
             },
             {

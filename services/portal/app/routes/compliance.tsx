@@ -1,12 +1,7 @@
 import { FormattedMessage } from 'react-intl';
 import { data } from 'react-router';
-import {
-  COMPLIANCE_DEADLINES,
-  COMPLIANCE_REGIMES,
-  employerBenchmarks,
-  employerCompliance,
-  type BenchmarkCell,
-} from '../api/oversight-reporting.server';
+import { employerBenchmarks, employerCompliance, type BenchmarkCell } from '../api/oversight-reporting.server';
+import { COMPLIANCE_DEADLINES, COMPLIANCE_REGIMES } from '../api/oversight-values';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { PageTitle, useFormat } from '../ui/format';
@@ -38,7 +33,11 @@ export default function CompliancePage({ loaderData, params }: Route.ComponentPr
   const title = intl.formatMessage({ id: 'oversight.compliance.title' }, { year });
   const yesNo = (value: boolean) => intl.formatMessage({ id: value ? 'oversight.yes' : 'oversight.no' });
   const rate = (cell: { reportsPer100: string | null }) =>
-    cell.reportsPer100 === null ? <NotShown /> : <span dir="ltr">{intl.formatNumber(Number(cell.reportsPer100), { maximumFractionDigits: 2 })}</span>;
+    cell.reportsPer100 === null ? (
+      <NotShown />
+    ) : (
+      <span dir="ltr">{intl.formatNumber(Number(cell.reportsPer100), { maximumFractionDigits: 2 })}</span>
+    );
   const why = (cell: { suppressed: string | null }) => (cell.suppressed ? label('oversight.suppressed', cell.suppressed) : '');
   const anyHidden =
     COMPLIANCE_REGIMES.some((r) => COMPLIANCE_DEADLINES.some((d) => c.deadlines[r][d].metPercent === null)) ||
@@ -107,7 +106,11 @@ export default function CompliancePage({ loaderData, params }: Route.ComponentPr
                   (
                   <FormattedMessage
                     id="oversight.compliance.counsellorDetail"
-                    values={{ primary: yesNo(c.counsellor.primary), substitute: yesNo(c.counsellor.substitute), internal: c.counsellor.internal }}
+                    values={{
+                      primary: yesNo(c.counsellor.primary),
+                      substitute: yesNo(c.counsellor.substitute),
+                      internal: c.counsellor.internal,
+                    }}
                   />
                   )
                 </>
@@ -211,15 +214,17 @@ export default function CompliancePage({ loaderData, params }: Route.ComponentPr
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
-              {[...benchmarkRows, ...b.themes.map((t) => ({ key: `theme-${t.theme}`, name: label('theme', t.theme), cell: t }))].map((row) => (
-                <tr key={row.key} className="utrecht-table__row">
-                  <th scope="row" className="utrecht-table__header-cell">
-                    {row.name}
-                  </th>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{rate(row.cell)}</td>
-                  <td className="utrecht-table__cell">{why(row.cell)}</td>
-                </tr>
-              ))}
+              {[...benchmarkRows, ...b.themes.map((t) => ({ key: `theme-${t.theme}`, name: label('theme', t.theme), cell: t }))].map(
+                (row) => (
+                  <tr key={row.key} className="utrecht-table__row">
+                    <th scope="row" className="utrecht-table__header-cell">
+                      {row.name}
+                    </th>
+                    <td className="utrecht-table__cell utrecht-table__cell--numeric">{rate(row.cell)}</td>
+                    <td className="utrecht-table__cell">{why(row.cell)}</td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         </div>

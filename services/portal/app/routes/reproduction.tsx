@@ -43,7 +43,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     organisations: organisation && !organisations.includes(organisation) ? [organisation, ...organisations] : organisations,
     organisation,
     publications: publications.toSorted((a, b) => b.year - a.year || b.publication - a.publication),
-    result: result && { ...result, differences: result.differences.map((d) => ({ ...d, published: show(d.published), reproduced: show(d.reproduced) })) },
+    result: result && {
+      ...result,
+      differences: result.differences.map((d) => ({ ...d, published: show(d.published), reproduced: show(d.reproduced) })),
+    },
   };
 }
 
