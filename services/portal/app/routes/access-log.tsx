@@ -71,7 +71,7 @@ export default function AccessLogPage({ loaderData, params }: Route.ComponentPro
                       <FormattedMessage id={`cases.${d}`} />
                     </td>
                     {DEADLINE_STATES.map((s) => (
-                      <td key={s} className="utrecht-table__cell utrecht-table__cell--numeric" dir="ltr">
+                      <td key={s} className="utrecht-table__cell utrecht-table__cell--numeric">
                         {compliance.counts[regime]?.[d]?.[s] ?? 0}
                       </td>
                     ))}
@@ -114,8 +114,8 @@ export default function AccessLogPage({ loaderData, params }: Route.ComponentPro
                     <td className="utrecht-table__cell">
                       <time dateTime={read.at}>{moment(read.at)}</time>
                     </td>
-                    <td className="utrecht-table__cell" dir="ltr">
-                      {read.actor}
+                    <td className="utrecht-table__cell">
+                      <span dir="ltr">{read.actor}</span>
                     </td>
                     <td className="utrecht-table__cell">
                       <Link
@@ -126,8 +126,8 @@ export default function AccessLogPage({ loaderData, params }: Route.ComponentPro
                         <span dir="ltr">{refOf(read.caseId)}</span>
                       </Link>
                     </td>
-                    <td className="utrecht-table__cell" dir="ltr">
-                      {read.fields.join(', ')}
+                    <td className="utrecht-table__cell">
+                      <span dir="ltr">{read.fields.join(', ')}</span>
                     </td>
                     <td className="utrecht-table__cell" data-testid="read-reason">
                       {read.reason === null

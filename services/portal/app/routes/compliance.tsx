@@ -80,7 +80,7 @@ export default function CompliancePage({ loaderData, params }: Route.ComponentPr
             <dt>
               <FormattedMessage id="oversight.compliance.headcount" />
             </dt>
-            <dd dir="ltr">{c.headcount ?? '—'}</dd>
+            <dd>{c.headcount ?? '—'}</dd>
           </div>
           <div>
             <dt>

@@ -139,7 +139,7 @@ export default function ReproductionPage({ loaderData, params }: Route.Component
               <dt>
                 <FormattedMessage id="oversight.reproduction.late" />
               </dt>
-              <dd dir="ltr">{result.factsAfterCutOff}</dd>
+              <dd>{result.factsAfterCutOff}</dd>
             </div>
           </dl>
           {result.differences.length > 0 ? (
@@ -160,14 +160,14 @@ export default function ReproductionPage({ loaderData, params }: Route.Component
                 <tbody className="utrecht-table__body">
                   {result.differences.map((d) => (
                     <tr key={d.path} className="utrecht-table__row">
-                      <th scope="row" className="utrecht-table__header-cell" dir="ltr">
-                        {d.path}
+                      <th scope="row" className="utrecht-table__header-cell">
+                        <span dir="ltr">{d.path}</span>
                       </th>
-                      <td className="utrecht-table__cell" dir="ltr">
-                        {d.published}
+                      <td className="utrecht-table__cell">
+                        <span dir="ltr">{d.published}</span>
                       </td>
-                      <td className="utrecht-table__cell" dir="ltr">
-                        {d.reproduced}
+                      <td className="utrecht-table__cell">
+                        <span dir="ltr">{d.reproduced}</span>
                       </td>
                     </tr>
                   ))}
