@@ -17,5 +17,10 @@ export default [
   route(':lang/invoices/:number/:format', 'routes/invoice-file.ts'),
   route(':lang/audit', 'routes/audit.tsx'),
   route(':lang/audit/:caseId', 'routes/replay.tsx'),
+  route(':lang/compliance', 'routes/compliance.tsx'),
+  route(':lang/annual-reports', 'routes/annual-reports.tsx'),
+  route(':lang/access-log', 'routes/access-log.tsx'),
+  route(':lang/reproduction', 'routes/reproduction.tsx'),
+  route(':lang/agencies', 'routes/agencies.tsx'),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -27,6 +27,7 @@ function serviceDefinition(name: string): ServiceDefinition {
 }
 
 export const CLIENT_SECRET = 'portal-e2e-client-secret-of-some-length';
+const IDENTITY_ADMIN_SECRET = 'portal-e2e-identity-admin-secret';
 
 export interface Platform {
   issuer: DevIssuer;
@@ -34,14 +35,20 @@ export interface Platform {
   cases: RunningService;
   reporting: RunningService;
   billing: RunningService;
+  /** Only when asked for (`startPlatform(url, { matching: true })`): the other specs do not pay for it. */
+  matching?: RunningService;
   portalDatabase: TestDatabase;
   /** A report filed through intake and its receipt, opened as a case by case; assigned to Anna unless told not to. */
   fileReport(options?: { assign?: boolean; reporterMessage?: string }): Promise<string>;
   stop(): Promise<void>;
 }
 
-export async function startPlatform(portalUrl: string): Promise<Platform> {
+export async function startPlatform(portalUrl: string, options: { matching?: boolean } = {}): Promise<Platform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+  // Matching makes coordinators' accounts through the issuer's admin API (its users kept in the data directory).
+  const identityAdmin = options.matching ? { adminClientSecret: IDENTITY_ADMIN_SECRET, usersFile: join(dataDir, 'users.json') } : {};
   const issuer = await startDevIssuer({
+    ...identityAdmin,
     port: 0,
     // Access tokens of 32 seconds: the portal refreshes 30 seconds before expiry, so almost every page it serves in
     // the journeys refreshes first (with the issuer's rotating refresh tokens); a broken refresh fails the journeys.
@@ -53,7 +60,6 @@ export async function startPlatform(portalUrl: string): Promise<Platform> {
       postLogoutRedirectUris: [`${portalUrl}/`],
     },
   });
-  const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const [intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb] = await Promise.all(
     ['intake', 'case', 'bus', 'vault', 'portal', 'reporting', 'billing'].map((label) => createTestDatabase(`portal_${label}`)),
   );
@@ -69,6 +75,18 @@ export async function startPlatform(portalUrl: string): Promise<Platform> {
   const cases = await startService({ ...serviceDefinition('case'), logger: false }, { ...common, DATABASE_URL: caseDb.url });
   const reporting = await startService({ ...serviceDefinition('reporting'), logger: false }, { ...common, DATABASE_URL: reportingDb.url });
   const billing = await startService({ ...serviceDefinition('billing'), logger: false }, { ...common, DATABASE_URL: billingDb.url });
+  const matchingDb = options.matching ? await createTestDatabase('portal_matching') : undefined;
+  const matching = matchingDb
+    ? await startService(
+        { ...serviceDefinition('matching'), logger: false },
+        {
+          ...common,
+          DATABASE_URL: matchingDb.url,
+          IDENTITY_ADMIN_CLIENT_SECRET: IDENTITY_ADMIN_SECRET,
+          IDENTITY_ADMIN_PASSWORD_EMAIL: 'off',
+        },
+      )
+    : undefined;
   const directory = load<{ publishDemoDirectory(intake: RunningService, cases?: RunningService): Promise<void> }>(
     'deploy/test/directory.fixture.ts',
   );
@@ -140,6 +158,7 @@ export async function startPlatform(portalUrl: string): Promise<Platform> {
     cases,
     reporting,
     billing,
+    ...(matching ? { matching } : {}),
     portalDatabase,
     fileReport,
     stop: async () => {
@@ -147,8 +166,10 @@ export async function startPlatform(portalUrl: string): Promise<Platform> {
       await cases.close();
       await reporting.close();
       await billing.close();
+      await matching?.close();
       await issuer.stop();
-      await Promise.all([intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb].map((db) => db.drop()));
+      const databases = [intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb, ...(matchingDb ? [matchingDb] : [])];
+      await Promise.all(databases.map((db) => db.drop()));
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -21,13 +21,14 @@ describe('the user of an access token', () => {
 
 describe('screens by role', () => {
   it.each([
-    [['advisor'], ['cases']],
-    [['coordinator'], ['queue']],
-    [['auditor'], ['audit']],
-    [['employer'], ['reports', 'invoices']],
+    [['advisor'], ['cases', 'annual-reports']],
+    [['coordinator'], ['queue', 'annual-reports']],
+    [['auditor'], ['audit', 'access-log', 'reproduction']],
+    [['employer'], ['reports', 'invoices', 'compliance']],
+    [['admin'], ['agencies']],
     [
       ['advisor', 'auditor'],
-      ['cases', 'audit'],
+      ['cases', 'audit', 'annual-reports', 'access-log', 'reproduction'],
     ],
     [[], []],
   ] as const)('%j opens %j', (roles, screens) => {
@@ -38,6 +39,9 @@ describe('screens by role', () => {
     expect(mayOpen({ roles: ['coordinator'] }, 'cases')).toBe(false);
     expect(mayOpen({ roles: ['employer'] }, 'audit')).toBe(false);
     expect(mayOpen({ roles: ['advisor'] }, 'invoices')).toBe(false);
+    expect(mayOpen({ roles: ['employer'] }, 'annual-reports')).toBe(false);
+    expect(mayOpen({ roles: ['coordinator'] }, 'agencies')).toBe(false);
+    expect(mayOpen({ roles: ['admin'] }, 'reproduction')).toBe(false);
   });
 });
 

@@ -21,6 +21,11 @@ export const SCREENS = {
   reports: ['employer'],
   invoices: ['employer'],
   audit: ['auditor'],
+  compliance: ['employer'],
+  'annual-reports': ['advisor', 'coordinator'],
+  'access-log': ['auditor'],
+  reproduction: ['auditor'],
+  agencies: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Screen = keyof typeof SCREENS;
 

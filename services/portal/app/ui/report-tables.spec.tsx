@@ -49,3 +49,26 @@ describe("the employer's report tables", () => {
     expect(render('nl', [tables[0]])).not.toContain('id="legend"');
   });
 });
+
+describe('the cells as the reporting service names them', () => {
+  it('reads each key for its label: the year of the total, the quarter, a theme, a state, a missed deadline with its regime', () => {
+    const html = render('nl', [
+      { id: 'total', cells: [{ key: '2025|total', value: 7, reason: null }] },
+      { id: 'by-quarter', cells: [{ key: '2025|Q1', value: null, reason: 'primary' }] },
+      {
+        id: 'by-theme',
+        cells: [
+          { key: '2025|theme=bullying', value: null, reason: 'secondary' },
+          { key: '2025|theme=intimidation', value: null, reason: 'primary' },
+        ],
+      },
+      { id: 'by-state', cells: [{ key: '2025|state=open', value: 7, reason: null }] },
+      { id: 'by-relation', cells: [{ key: '2025|relation=manager', value: 7, reason: null }] },
+      { id: 'deadlines-missed', cells: [{ key: '2025|missed=feedback|wbk', value: 0, reason: null }] },
+    ]);
+    for (const label of ['2025</th>', 'Q1</th>', 'pesten</th>', 'intimidatie</th>', 'lopend</th>', 'leidinggevende</th>'])
+      expect(html).toContain(label);
+    expect(html).toContain('Terugkoppeling (Wet bescherming klokkenluiders)</th>');
+    expect(html).not.toContain('theme=');
+  });
+});

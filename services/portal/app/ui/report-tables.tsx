@@ -2,6 +2,16 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { ReportTable } from '../api/reporting.server';
 
 const KEY_LABELS: Record<string, string> = { 'by-theme': 'theme', 'by-state': 'outcome', 'by-relation': 'relation' };
+/** The message prefix of each dimension a cell key names. */
+const CELL_LABELS: Record<string, string> = {
+  theme: 'theme',
+  state: 'outcome',
+  relation: 'oversight.relation',
+  anonymity: 'oversight.anonymity',
+  referral: 'oversight.referral',
+  missed: 'cases',
+  site: 'oversight.site',
+};
 
 /**
  * A published report's tables. A suppressed cell is printed as "< k" with the legend's explanation: the page never
@@ -10,10 +20,22 @@ const KEY_LABELS: Record<string, string> = { 'by-theme': 'theme', 'by-state': 'o
 export function ReportTables({ tables, k }: { tables: ReportTable[]; k: number }) {
   const intl = useIntl();
   const suppressed = tables.some((t) => t.cells.some((c) => c.value === null));
+  const known = (id: string) => intl.messages[id] !== undefined;
   const labelOf = (table: string, key: string) => {
+    // The service's keys: `2025|total`, `2025|Q1`, `2025|theme=bullying`, `2025|missed=feedback|wbk`.
+    const [year = '', what, extra] = key.split('|');
+    if (what !== undefined) {
+      const [dimension = '', value] = what.split('=');
+      if (value === undefined) return dimension === 'total' ? year : dimension;
+      const id = value === 'open' && dimension === 'state' ? 'status.open' : `${CELL_LABELS[dimension] ?? dimension}.${value}`;
+      const name = known(id) ? intl.formatMessage({ id }) : value;
+      return extra
+        ? `${name} (${known(`oversight.regime.${extra}`) ? intl.formatMessage({ id: `oversight.regime.${extra}` }) : extra})`
+        : name;
+    }
     const prefix = KEY_LABELS[table];
     const id = prefix ? `${prefix}.${key}` : '';
-    return prefix && intl.messages[id] !== undefined ? intl.formatMessage({ id }) : key;
+    return prefix && known(id) ? intl.formatMessage({ id }) : key;
   };
   const titleOf = (id: string) =>
     intl.messages[`report.table.${id}`] !== undefined ? intl.formatMessage({ id: `report.table.${id}` }) : id;
