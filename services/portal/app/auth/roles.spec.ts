@@ -22,7 +22,7 @@ describe('the user of an access token', () => {
 describe('screens by role', () => {
   it.each([
     [['advisor'], ['cases']],
-    [['coordinator'], ['queue']],
+    [['coordinator'], ['queue', 'organisations', 'counsellors', 'billing']],
     [['auditor'], ['audit']],
     [['employer'], ['reports', 'invoices']],
     [

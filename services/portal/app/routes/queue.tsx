@@ -1,5 +1,5 @@
 import { FormattedMessage } from 'react-intl';
-import { data } from 'react-router';
+import { data, Link } from 'react-router';
 import { attention, type CaseOverview } from '../api/case.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
@@ -22,7 +22,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export default function Queue({ loaderData }: Route.ComponentProps) {
+export default function Queue({ loaderData, params }: Route.ComponentProps) {
   const { intl, day, label } = useFormat();
   const title = intl.formatMessage({ id: 'queue.title' });
   return (
@@ -42,7 +42,10 @@ export default function Queue({ loaderData }: Route.ComponentProps) {
             <ul className="portal-list" data-testid={`queue-${section.id}`}>
               {section.cases.map((c) => (
                 <li key={c.caseId}>
-                  <span dir="ltr">{refOf(c.caseId)}</span> – {label('theme', c.theme)} – {day(c.receivedAt)}
+                  <Link className="utrecht-link" to={`/${params.lang}/queue/${c.caseId}`}>
+                    {intl.formatMessage({ id: 'coordinator.queue.explain' }, { ref: refOf(c.caseId) })}
+                  </Link>{' '}
+                  – {label('theme', c.theme)} – {day(c.receivedAt)}
                 </li>
               ))}
             </ul>
