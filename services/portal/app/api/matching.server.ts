@@ -50,6 +50,7 @@ export interface Organisation {
   primaryCounsellorId: string | null;
   substituteCounsellorId: string | null;
   internalCounsellorIds: string[];
+  version: number;
 }
 
 export interface OrganisationDetail extends Organisation {
@@ -221,4 +222,9 @@ export async function versionAgreement(
 export async function matchOfCase(token: string, agencyId: string, caseId: string): Promise<MatchRound[]> {
   const path = `${agency(agencyId)}/matches/${id(caseId)}`;
   return (await readJson<{ rounds: MatchRound[] }>(await callService(base(), path, token), 'match')).rounds;
+}
+
+/** Matching's latest decisions for the agency's cases, newest first (metadata only, no explanation). */
+export async function decisions(token: string, agencyId: string): Promise<MatchRound[]> {
+  return (await readJson<{ matches: MatchRound[] }>(await callService(base(), `${agency(agencyId)}/matches`, token), 'matches')).matches;
 }

@@ -53,3 +53,23 @@ export async function commandOf<T = undefined>(response: Response, what: string)
     },
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id in the page's address: not an id is no page (404), never a service's 400 turned into an error page. */
+export function idParam(segment: string): string {
+  if (!UUID.test(segment)) throw data(null, { status: 404 });
+  return segment;
+}
+
+/**
+ * Waits, briefly, until a write the user just made shows in the service's read (its read models follow its events
+ * a moment later), so the page they are sent back to shows it. Gives up after about five seconds: the page then
+ * shows what the service has, and its notice still says the write was done.
+ */
+export async function untilVisible(visible: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 25; attempt += 1) {
+    if (await visible().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -3,6 +3,7 @@ import { amsterdamToday } from '@vertrouwd/domain';
 import { agencyInvoices, invoiceRun, priceLists, publishPrices, subscriptions, type PriceListBody } from '../api/agency-billing.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
+import { untilVisible } from '../api/problem.server';
 import { cents, Choices, Field, Notice, RefusalSummary, Select, text, valuesOf, whole, type FormRefusal } from '../ui/coordinator-form';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/billing';
@@ -40,6 +41,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   pageLanguage(params.lang);
   const { accessToken, user } = await requireUser(request, 'billing');
   if (!user.agencyId) throw data(null, { status: 403 });
+  const agencyId = user.agencyId;
   const form = await request.formData();
   const intent = text(form, 'intent');
   const refused = (outcome: { refusal: FormRefusal['refusal'] }) =>
@@ -61,12 +63,19 @@ export async function action({ request, params }: Route.ActionArgs) {
       bands,
     } as PriceListBody;
     const outcome = await publishPrices(accessToken, user.agencyId, body);
-    return outcome.ok ? redirect(`/${params.lang}/billing?published=${outcome.body.version}`, 303) : refused(outcome);
+    if (!outcome.ok) return refused(outcome);
+    const { version } = outcome.body;
+    await untilVisible(async () => (await priceLists(accessToken, agencyId))?.some((p) => p.version === version) ?? false);
+    return redirect(`/${params.lang}/billing?published=${version}`, 303);
   }
   if (intent === 'run') {
     const outcome = await invoiceRun(accessToken, user.agencyId, text(form, 'through'));
     if (!outcome.ok) return refused(outcome);
     const { issued, skipped } = outcome.body;
+    await untilVisible(async () => {
+      const shown = new Set((await agencyInvoices(accessToken, agencyId)).map((d) => d.number));
+      return issued.every((number) => shown.has(number));
+    });
     return redirect(`/${params.lang}/billing?issued=${issued.length}&skipped=${skipped.length}#invoices`, 303);
   }
   throw data(null, { status: 400 });

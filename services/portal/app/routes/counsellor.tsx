@@ -4,6 +4,7 @@ import { amsterdamToday } from '@vertrouwd/domain';
 import { cancelAbsence, counsellor, counsellors, organisations, recordAbsence, type AbsenceBody } from '../api/matching.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
+import { idParam, untilVisible } from '../api/problem.server';
 import { Field, nameOf, Notice, RefusalSummary, Select, text, valuesOf, type FormRefusal } from '../ui/coordinator-form';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/counsellor';
@@ -19,7 +20,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
   const { accessToken, user } = await requireUser(request, 'counsellors');
   if (!user.agencyId) throw data(null, { status: 403 });
-  const person = await counsellor(accessToken, user.agencyId, params.counsellorId);
+  const person = await counsellor(accessToken, user.agencyId, idParam(params.counsellorId));
   const [people, orgs] = await Promise.all([counsellors(accessToken, user.agencyId), organisations(accessToken, user.agencyId)]);
   const done = new URL(request.url).searchParams.get('done');
   return {
@@ -40,17 +41,28 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!user.agencyId) throw data(null, { status: 403 });
   const form = await request.formData();
   const intent = text(form, 'intent');
-  const back = (done: DoneStep) => redirect(`/${params.lang}/counsellors/${params.counsellorId}?done=${done}`, 303);
+  const agencyId = user.agencyId;
+  const counsellorId = idParam(params.counsellorId);
+  const back = (done: DoneStep) => redirect(`/${params.lang}/counsellors/${counsellorId}?done=${done}`, 303);
+  const absent = async (absenceId: string) =>
+    (await counsellor(accessToken, agencyId, counsellorId)).absences.some((a) => a.absenceId === absenceId);
   if (intent === 'add-absence') {
     const substituteId = text(form, 'substituteId');
     const body: AbsenceBody = { from: text(form, 'from'), until: text(form, 'until'), ...(substituteId ? { substituteId } : {}) };
-    const outcome = await recordAbsence(accessToken, user.agencyId, params.counsellorId, body);
-    if (outcome.ok) return back('absence-added');
+    const outcome = await recordAbsence(accessToken, agencyId, counsellorId, body);
+    if (outcome.ok) {
+      await untilVisible(() => absent(outcome.body.absenceId));
+      return back('absence-added');
+    }
     return data<FormRefusal>({ intent, refusal: outcome.refusal, values: valuesOf(form) }, { status: 422 });
   }
   if (intent === 'remove-absence') {
-    const outcome = await cancelAbsence(accessToken, user.agencyId, params.counsellorId, text(form, 'absenceId'));
-    if (outcome.ok) return back('absence-removed');
+    const absenceId = text(form, 'absenceId');
+    const outcome = await cancelAbsence(accessToken, agencyId, counsellorId, absenceId);
+    if (outcome.ok) {
+      await untilVisible(async () => !(await absent(absenceId)));
+      return back('absence-removed');
+    }
     return data<FormRefusal>({ intent, refusal: outcome.refusal, values: valuesOf(form) }, { status: 422 });
   }
   throw data(null, { status: 400 });

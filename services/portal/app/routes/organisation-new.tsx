@@ -1,6 +1,7 @@
 import { FormattedMessage } from 'react-intl';
 import { data, Form, redirect } from 'react-router';
-import { registerOrganisation, type OrganisationBody } from '../api/matching.server';
+import { organisation, registerOrganisation, type OrganisationBody } from '../api/matching.server';
+import { untilVisible } from '../api/problem.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { Choices, Field, list, RefusalSummary, text, valuesOf, whole, type FormRefusal } from '../ui/coordinator-form';
@@ -37,7 +38,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   } as OrganisationBody;
   // Unchecked by the portal beyond its shape: the service validates and names each field it refuses.
   const outcome = await registerOrganisation(accessToken, user.agencyId, body);
-  if (outcome.ok) return redirect(`/${params.lang}/organisations/${outcome.body.organisationId}?done=registered`, 303);
+  if (outcome.ok) {
+    const { organisationId } = outcome.body;
+    await untilVisible(async () => (await organisation(accessToken, user.agencyId!, organisationId)).organisationId === organisationId);
+    return redirect(`/${params.lang}/organisations/${organisationId}?done=registered`, 303);
+  }
   return data<FormRefusal>({ intent: 'register', refusal: outcome.refusal, values: valuesOf(form) }, { status: 422 });
 }
 

@@ -11,7 +11,7 @@ import {
   versionAgreement,
   type AgreementBody,
 } from '../api/matching.server';
-import type { Done } from '../api/problem.server';
+import { idParam, untilVisible, type Done } from '../api/problem.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import {
@@ -43,10 +43,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
   const { accessToken, user } = await requireUser(request, 'organisations');
   if (!user.agencyId) throw data(null, { status: 403 });
-  const org = await organisation(accessToken, user.agencyId, params.organisationId);
+  const org = await organisation(accessToken, user.agencyId, idParam(params.organisationId));
   const [people, work] = await Promise.all([
     counsellors(accessToken, user.agencyId),
-    engagements(accessToken, user.agencyId, params.organisationId),
+    engagements(accessToken, user.agencyId, org.organisationId),
   ]);
   const done = new URL(request.url).searchParams.get('done');
   return {
@@ -69,11 +69,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!agencyId) throw data(null, { status: 403 });
   const form = await request.formData();
   const intent = text(form, 'intent');
-  const organisationId = params.organisationId;
-  const answer = (outcome: Done<unknown>, done: DoneStep) =>
-    outcome.ok
-      ? redirect(`/${params.lang}/organisations/${organisationId}?done=${done}`, 303)
-      : data<FormRefusal>({ intent, refusal: outcome.refusal, values: valuesOf(form) }, { status: 422 });
+  const organisationId = idParam(params.organisationId);
+  // The organisation's version before the change: the page it goes back to waits until the change shows.
+  const before = (await organisation(accessToken, agencyId, organisationId)).version;
+  const answer = async (outcome: Done<unknown>, done: DoneStep) => {
+    if (!outcome.ok) return data<FormRefusal>({ intent, refusal: outcome.refusal, values: valuesOf(form) }, { status: 422 });
+    await untilVisible(async () => (await organisation(accessToken, agencyId, organisationId)).version > before);
+    return redirect(`/${params.lang}/organisations/${organisationId}?done=${done}`, 303);
+  };
   if (intent === 'headcount') {
     return answer(
       await changeHeadcount(accessToken, agencyId, organisationId, { headcount: whole(form, 'headcount'), from: text(form, 'from') }),

@@ -6,6 +6,7 @@ import { assignCase } from '../api/case-assignment.server';
 import { counsellors, matchOfCase, type MatchRound, type Verdict } from '../api/matching.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
+import { idParam, untilVisible } from '../api/problem.server';
 import { nameOf, Notice, RefusalSummary, Select, text, valuesOf, type FormRefusal } from '../ui/coordinator-form';
 import { PageTitle, refOf, useFormat } from '../ui/format';
 import type { Route } from './+types/queue-case';
@@ -20,7 +21,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { accessToken, user } = await requireUser(request, 'queue');
   if (!user.agencyId) throw data(null, { status: 403 });
   // Another agency's case, or one matching never saw: 404 from matching, before anything else is read.
-  const rounds = await matchOfCase(accessToken, user.agencyId, params.caseId);
+  const rounds = await matchOfCase(accessToken, user.agencyId, idParam(params.caseId));
   const [people, queue] = await Promise.all([counsellors(accessToken, user.agencyId), attention(accessToken, user.agencyId)]);
   const done = new URL(request.url).searchParams.get('done');
   return {
@@ -39,8 +40,13 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!user.agencyId) throw data(null, { status: 403 });
   const form = await request.formData();
   if (text(form, 'intent') !== 'assign') throw data(null, { status: 400 });
-  const outcome = await assignCase(accessToken, user.agencyId, params.caseId, text(form, 'advisorId'));
-  if (outcome.ok) return redirect(`/${params.lang}/queue/${params.caseId}?done=assigned`, 303);
+  const agencyId = user.agencyId;
+  const caseId = idParam(params.caseId);
+  const outcome = await assignCase(accessToken, agencyId, caseId, text(form, 'advisorId'));
+  if (outcome.ok) {
+    await untilVisible(async () => !(await attention(accessToken, agencyId)).waitingForAssignment.some((c) => c.caseId === caseId));
+    return redirect(`/${params.lang}/queue/${caseId}?done=assigned`, 303);
+  }
   return data<FormRefusal>({ intent: 'assign', refusal: outcome.refusal, values: valuesOf(form) }, { status: 422 });
 }
 
