@@ -4,7 +4,7 @@ import { agencyInvoices, invoiceRun, priceLists, publishPrices, subscriptions, t
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { untilVisible } from '../api/problem.server';
-import { cents, Choices, Field, Notice, RefusalSummary, Select, text, valuesOf, whole, type FormRefusal } from '../ui/coordinator-form';
+import { cents, Field, Notice, RefusalSummary, Select, text, valuesOf, whole, type FormRefusal } from '../ui/coordinator-form';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/billing';
 
@@ -167,14 +167,12 @@ export default function Billing({ loaderData, actionData, params }: Route.Compon
                 refused={actionData}
                 required
               />
-              <Choices
+              <Select
                 intent="prices"
                 name="period"
-                legend={t('period')}
-                multiple={false}
-                options={['month', 'quarter', 'year'].map((v) => ({ value: v, label: label('coordinator.period', v) }))}
+                label={t('period')}
+                options={['quarter', 'month', 'year'].map((v) => ({ value: v, label: label('coordinator.period', v) }))}
                 refused={actionData}
-                defaultValue={['quarter']}
               />
               <Field
                 intent="prices"

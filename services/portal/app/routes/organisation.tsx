@@ -297,14 +297,13 @@ export default function OrganisationPage({ loaderData, actionData, params }: Rou
           />
           <Field intent="agreement" name="termFrom" label={t('termFrom')} type="date" refused={actionData} defaultValue={today} required />
           <Field intent="agreement" name="termUntil" label={`${t('termUntil')} (${t('optional')})`} type="date" refused={actionData} />
-          <Choices
+          <Select
             intent="agreement"
             name="reportsToOrganisation"
-            legend={t('reportsToOrganisation')}
-            multiple={false}
+            label={t('reportsToOrganisation')}
             options={REPORT_FREQUENCIES.map((v) => ({ value: v, label: label('coordinator.frequency', v) }))}
             refused={actionData}
-            defaultValue={[latest?.agreement.reportsToOrganisation ?? 'annual']}
+            defaultValue={latest?.agreement.reportsToOrganisation ?? 'annual'}
           />
           <Field intent="agreement" name="signedOn" label={t('signedOn')} type="date" refused={actionData} defaultValue={today} required />
           <button type="submit" className="utrecht-button utrecht-button--secondary-action">

@@ -139,9 +139,7 @@ function Round({ round, names }: { round: MatchRound; names: Record<string, stri
             <FormattedMessage id="coordinator.match.request" />
           </h3>
           <dl className="portal-details">
-            <Item term="coordinator.match.language">
-              <span dir="ltr">{r.language}</span>
-            </Item>
+            <Item term="coordinator.match.language">{label('coordinator.language', r.language)}</Item>
             <Item term="coordinator.match.gender">{label('coordinator.gender', r.preferredGender)}</Item>
             <Item term="coordinator.match.kind">{label('coordinator.kind', r.preferredKind)}</Item>
             <Item term="coordinator.match.chosen">

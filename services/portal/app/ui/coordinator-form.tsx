@@ -231,7 +231,7 @@ export function Select(props: {
   const again = refused?.intent === intent ? refused.values[name] : undefined;
   const describedBy = [...(hint ? [`${id}-hint`] : []), ...(error ? [`${id}-error`] : [])].join(' ') || undefined;
   return (
-    <div className={`utrecht-form-field portal-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+    <div className={`utrecht-form-field utrecht-form-field--text portal-field${error ? ' utrecht-form-field--invalid' : ''}`}>
       <label className="utrecht-form-label utrecht-form-field__label" htmlFor={id}>
         {label}
       </label>
