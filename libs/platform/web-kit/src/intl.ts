@@ -11,7 +11,7 @@ const made = new WeakMap<Record<string, string>, Map<string, IntlShape>>();
 /** The intl object for a locale and its messages (the same object for the same messages), made once. */
 export function sharedIntl(locale: string, messages: Record<string, string>, defaultLocale = 'nl'): IntlShape {
   let byLocale = made.get(messages);
-  if (!byLocale) made.set(messages, (byLocale = new Map()));
+  if (!byLocale) made.set(messages, (byLocale = new Map<string, IntlShape>()));
   let intl = byLocale.get(locale);
   if (!intl) byLocale.set(locale, (intl = createIntl({ locale, messages, defaultLocale }, cache)));
   return intl;
