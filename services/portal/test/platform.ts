@@ -27,7 +27,6 @@ function serviceDefinition(name: string): ServiceDefinition {
 }
 
 export const CLIENT_SECRET = 'portal-e2e-client-secret-of-some-length';
-const IDENTITY_ADMIN_SECRET = 'portal-e2e-identity-admin-secret';
 
 export interface Platform {
   issuer: DevIssuer;
@@ -35,7 +34,7 @@ export interface Platform {
   cases: RunningService;
   reporting: RunningService;
   billing: RunningService;
-  /** Only when asked for (`startPlatform(url, { matching: true })`): the other specs do not pay for it. */
+  /** The matching service, when started with `{ matching: true }`: agency-demo with Anna and Bram, through its API. */
   matching?: RunningService;
   portalDatabase: TestDatabase;
   /** A report filed through intake and its receipt, opened as a case by case; assigned to Anna unless told not to. */
@@ -43,12 +42,22 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(portalUrl: string, options: { matching?: boolean } = {}): Promise<Platform> {
+export const ADMIN_CLIENT_SECRET = 'portal-e2e-identity-admin-secret';
+
+export interface PlatformOptions {
+  /**
+   * Also run matching (for the coordinator's screens): the dev issuer gets an admin client for its identity port,
+   * and agency-demo is made in it through its API with Anna and Bram as counsellors and no pool matching, so a
+   * report for an organisation matching does not know waits for the coordinator. Off by default: the other specs
+   * do not pay for it.
+   */
+  matching?: boolean;
+}
+
+export async function startPlatform(portalUrl: string, options: PlatformOptions = {}): Promise<Platform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
-  // Matching makes coordinators' accounts through the issuer's admin API (its users kept in the data directory).
-  const identityAdmin = options.matching ? { adminClientSecret: IDENTITY_ADMIN_SECRET, usersFile: join(dataDir, 'users.json') } : {};
   const issuer = await startDevIssuer({
-    ...identityAdmin,
+    ...(options.matching ? { adminClientSecret: ADMIN_CLIENT_SECRET, usersFile: join(dataDir, 'users.json') } : {}),
     port: 0,
     // Access tokens of 32 seconds: the portal refreshes 30 seconds before expiry, so almost every page it serves in
     // the journeys refreshes first (with the issuer's rotating refresh tokens); a broken refresh fails the journeys.
@@ -75,6 +84,10 @@ export async function startPlatform(portalUrl: string, options: { matching?: boo
   const cases = await startService({ ...serviceDefinition('case'), logger: false }, { ...common, DATABASE_URL: caseDb.url });
   const reporting = await startService({ ...serviceDefinition('reporting'), logger: false }, { ...common, DATABASE_URL: reportingDb.url });
   const billing = await startService({ ...serviceDefinition('billing'), logger: false }, { ...common, DATABASE_URL: billingDb.url });
+  const directory = load<{ publishDemoDirectory(intake: RunningService, cases?: RunningService): Promise<void> }>(
+    'deploy/test/directory.fixture.ts',
+  );
+  await directory.publishDemoDirectory(intake, cases);
   const matchingDb = options.matching ? await createTestDatabase('portal_matching') : undefined;
   const matching = matchingDb
     ? await startService(
@@ -82,15 +95,12 @@ export async function startPlatform(portalUrl: string, options: { matching?: boo
         {
           ...common,
           DATABASE_URL: matchingDb.url,
-          IDENTITY_ADMIN_CLIENT_SECRET: IDENTITY_ADMIN_SECRET,
+          IDENTITY_ADMIN_CLIENT_SECRET: ADMIN_CLIENT_SECRET,
           IDENTITY_ADMIN_PASSWORD_EMAIL: 'off',
         },
       )
     : undefined;
-  const directory = load<{ publishDemoDirectory(intake: RunningService, cases?: RunningService): Promise<void> }>(
-    'deploy/test/directory.fixture.ts',
-  );
-  await directory.publishDemoDirectory(intake, cases);
+  if (matching) await seedMatching(matching.url, (user) => issuer.mintToken(user));
 
   const bearer = async (user: string) => `Bearer ${await issuer.mintToken(user)}`;
   let filed = 0;
@@ -168,9 +178,55 @@ export async function startPlatform(portalUrl: string, options: { matching?: boo
       await billing.close();
       await matching?.close();
       await issuer.stop();
-      const databases = [intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb, ...(matchingDb ? [matchingDb] : [])];
-      await Promise.all(databases.map((db) => db.drop()));
+      await Promise.all([intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb].map((db) => db.drop()));
+      await matchingDb?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The counsellors of agency-demo that matching knows in the portal's tests (the demo advisors' ids and accounts). */
+export const MATCHING_COUNSELLORS = {
+  anna: { name: 'Anna de Vries', gender: 'female', languages: ['nl', 'en'], regions: ['utrecht'] },
+  bram: { name: 'Bram Jansen', gender: 'male', languages: ['nl', 'en'], regions: ['gelderland'] },
+} as const;
+
+/** agency-demo in matching, as its admin and coordinator make it (deploy/src/demo-data.ts does the same at start). */
+async function seedMatching(url: string, mint: (user: string) => Promise<string>): Promise<void> {
+  const admin = `Bearer ${await mint('admin-adam')}`;
+  const carla = `Bearer ${await mint('coordinator-carla')}`;
+  const call = async (path: string, token: string, body: object) => {
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { authorization: token, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) throw new Error(`matching: POST ${path} answered ${response.status}: ${await response.text()}`);
+  };
+  await call('/platform/agencies', admin, {
+    agencyId: DEMO_AGENCY_ID,
+    name: 'Vertrouwenspunt Midden (test)',
+    poolMatching: false,
+    languages: ['nl', 'en'],
+  });
+  await call(`/platform/agencies/${DEMO_AGENCY_ID}/coordinators`, admin, { username: 'coordinator-carla', email: 'carla@example.test' });
+  for (const [username, c] of [
+    ['advisor-anna', MATCHING_COUNSELLORS.anna],
+    ['advisor-bram', MATCHING_COUNSELLORS.bram],
+  ] as const) {
+    await call(`/agencies/${DEMO_AGENCY_ID}/counsellors`, carla, {
+      counsellorId: DEMO_ADVISORS[username],
+      username,
+      email: `${username}@example.test`,
+      name: c.name,
+      kind: 'external',
+      roles: ['unwanted-behaviour', 'integrity'],
+      languages: c.languages,
+      gender: c.gender,
+      regions: c.regions,
+      specialisms: ['bullying'],
+      capacityCases: 10,
+      capacityHoursPerWeek: 16,
+    });
+  }
 }

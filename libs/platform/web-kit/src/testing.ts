@@ -1,13 +1,60 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 
 // The tests of a web service run its real build and its real server (server/main.ts), as `npm start` does.
 
-/** Builds a web service with its own build (`react-router build`, Vite): a few seconds. */
+const SKIPPED = new Set(['node_modules', 'build', 'test', '.react-router']);
+
+/** The service's sources and the libraries' (tests left out), as one digest: the same digest, the same build. */
+function sourcesDigest(serviceDir: string, root: string): string {
+  const hash = createHash('sha256');
+  const add = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (SKIPPED.has(entry.name) || entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) add(path);
+      else if (!/\.(spec|int-spec|e2e-spec)\.tsx?$/.test(entry.name)) hash.update(`${relative(root, path)}\n`).update(readFileSync(path));
+    }
+  };
+  add(serviceDir);
+  add(join(root, 'libs'));
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  return hash.digest('hex');
+}
+
+/**
+ * Builds a web service with its own build (`react-router build`, Vite): a few seconds. A service's specs run in
+ * parallel Jest workers: one builds at a time (a build empties build/ first, which would pull the assets from under
+ * a server another spec is running), and sources built already by an earlier spec are not built again.
+ */
 export function buildWebService(serviceDir: string): void {
   const root = join(serviceDir, '../..');
-  execFileSync(process.execPath, [join(root, 'node_modules/@react-router/dev/bin.cjs'), 'build'], { cwd: serviceDir, stdio: 'pipe' });
+  const lock = join(tmpdir(), `web-build-${createHash('sha256').update(serviceDir).digest('hex').slice(0, 12)}.lock`);
+  const stamp = join(serviceDir, 'build', '.test-sources.sha256');
+  for (const started = Date.now(); ;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another spec is building; a lock older than five minutes is left by a killed run.
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > 300_000) throw new Error(`the build lock ${lock} is held too long`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    const digest = sourcesDigest(serviceDir, root);
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+    execFileSync(process.execPath, [join(root, 'node_modules/@react-router/dev/bin.cjs'), 'build'], { cwd: serviceDir, stdio: 'pipe' });
+    writeFileSync(stamp, digest);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** A port free now (e.g. the issuer must know the portal's redirect URI before the portal starts). */

@@ -9,7 +9,7 @@ export async function callService(
   base: string,
   path: string,
   accessToken: string,
-  init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; accept?: string } = {},
+  init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; accept?: string } = {},
 ): Promise<Response> {
   const response = await fetch(`${base}${path}`, {
     method: init.method ?? 'GET',

@@ -22,7 +22,7 @@ describe('the user of an access token', () => {
 describe('screens by role', () => {
   it.each([
     [['advisor'], ['cases', 'annual-reports']],
-    [['coordinator'], ['queue', 'annual-reports']],
+    [['coordinator'], ['queue', 'organisations', 'counsellors', 'billing', 'annual-reports']],
     [['auditor'], ['audit', 'access-log', 'reproduction']],
     [['employer'], ['reports', 'invoices', 'compliance']],
     [['admin'], ['agencies']],

@@ -18,6 +18,9 @@ export interface StaffUser {
 export const SCREENS = {
   cases: ['advisor'],
   queue: ['coordinator'],
+  organisations: ['coordinator'],
+  counsellors: ['coordinator'],
+  billing: ['coordinator'],
   reports: ['employer'],
   invoices: ['employer'],
   audit: ['auditor'],
