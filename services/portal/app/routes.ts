@@ -9,6 +9,7 @@ export default [
   route(':lang', 'routes/home.tsx'),
   route(':lang/cases', 'routes/cases.tsx'),
   route(':lang/cases/:caseId', 'routes/case.tsx'),
+  route(':lang/work', 'routes/my-work.tsx'),
   route(':lang/queue', 'routes/queue.tsx'),
   route(':lang/reports', 'routes/reports.tsx'),
   route(':lang/reports/:year', 'routes/report.tsx'),

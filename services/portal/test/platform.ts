@@ -34,14 +34,21 @@ export interface Platform {
   cases: RunningService;
   reporting: RunningService;
   billing: RunningService;
+  /** Only when asked for (`startPlatform(url, { matching: true })`): Anna and Bram onboarded, serving the bakery. */
+  matching?: RunningService;
   portalDatabase: TestDatabase;
   /** A report filed through intake and its receipt, opened as a case by case; assigned to Anna unless told not to. */
   fileReport(options?: { assign?: boolean; reporterMessage?: string }): Promise<string>;
+  /** The reporter of a case filed here signs in to their follow-up with the receipt: their bearer token. */
+  reporterToken(caseId: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-export async function startPlatform(portalUrl: string): Promise<Platform> {
+export async function startPlatform(portalUrl: string, options: { matching?: boolean } = {}): Promise<Platform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const issuer = await startDevIssuer({
+    // Matching onboards counsellors through the issuer's admin API (the demo accounts exist: it finds them).
+    ...(options.matching ? { adminClientSecret: IDENTITY_ADMIN_SECRET, usersFile: join(dataDir, 'users.json') } : {}),
     port: 0,
     // Access tokens of 32 seconds: the portal refreshes 30 seconds before expiry, so almost every page it serves in
     // the journeys refreshes first (with the issuer's rotating refresh tokens); a broken refresh fails the journeys.
@@ -53,10 +60,10 @@ export async function startPlatform(portalUrl: string): Promise<Platform> {
       postLogoutRedirectUris: [`${portalUrl}/`],
     },
   });
-  const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const [intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb] = await Promise.all(
     ['intake', 'case', 'bus', 'vault', 'portal', 'reporting', 'billing'].map((label) => createTestDatabase(`portal_${label}`)),
   );
+  const matchingDb = options.matching ? await createTestDatabase('portal_matching') : undefined;
   const common = {
     OIDC_ISSUER: issuer.issuer,
     BUS_DATABASE_URL: bus.url,
@@ -73,9 +80,31 @@ export async function startPlatform(portalUrl: string): Promise<Platform> {
     'deploy/test/directory.fixture.ts',
   );
   await directory.publishDemoDirectory(intake, cases);
+  const matching = matchingDb
+    ? await startService(
+        { ...serviceDefinition('matching'), logger: false },
+        {
+          ...common,
+          DATABASE_URL: matchingDb.url,
+          IDENTITY_ADMIN_CLIENT_SECRET: IDENTITY_ADMIN_SECRET,
+          IDENTITY_ADMIN_PASSWORD_EMAIL: 'off',
+        },
+      )
+    : undefined;
+  if (matching) await onboardInMatching(matching, issuer);
 
   const bearer = async (user: string) => `Bearer ${await issuer.mintToken(user)}`;
   let filed = 0;
+  const receipts = new Map<string, { receiptCode: string; passphrase: string }>();
+  const reporterToken = async (caseId: string) => {
+    const followUp = await fetch(`${intake.url}/intake/follow-up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `follow-up-${caseId}-${Date.now()}` },
+      body: JSON.stringify(receipts.get(caseId)),
+    });
+    if (followUp.status !== 200 && followUp.status !== 201) throw new Error(`the follow-up login answered ${followUp.status}`);
+    return ((await followUp.json()) as { token: string }).token;
+  };
   const fileReport: Platform['fileReport'] = async ({ assign = true, reporterMessage } = {}) => {
     filed += 1;
     const response = await fetch(`${intake.url}/intake/bakkerij-2026/reports`, {
@@ -93,6 +122,7 @@ export async function startPlatform(portalUrl: string): Promise<Platform> {
     });
     if (response.status !== 201) throw new Error(`intake answered ${response.status}: ${await response.text()}`);
     const { caseId, receiptCode, passphrase } = (await response.json()) as { caseId: string; receiptCode: string; passphrase: string };
+    receipts.set(caseId, { receiptCode, passphrase });
     const carla = await bearer('coordinator-carla');
     await eventually(
       async () => {
@@ -108,7 +138,18 @@ export async function startPlatform(portalUrl: string): Promise<Platform> {
         headers: { authorization: carla, 'content-type': 'application/json' },
         body: JSON.stringify({ advisorId: DEMO_ADVISORS['advisor-anna'] }),
       });
-      if (assigned.status >= 300) throw new Error(`assignment answered ${assigned.status}`);
+      // With matching running, matching may have given the case to Anna (the bakery's primary) first: 409.
+      if (assigned.status >= 300 && !(matching && assigned.status === 409)) throw new Error(`assignment answered ${assigned.status}`);
+      if (matching) {
+        await eventually(
+          async () => {
+            const listed = await fetch(`${cases.url}/agencies/${DEMO_AGENCY_ID}/cases`, { headers: { authorization: carla } });
+            const { cases: all } = (await listed.json()) as { cases: { caseId: string; advisorId: string | null }[] };
+            if (all.find((c) => c.caseId === caseId)?.advisorId !== DEMO_ADVISORS['advisor-anna']) throw new Error('not Anna’s yet');
+          },
+          { timeoutMs: 20_000 },
+        );
+      }
     }
     if (reporterMessage) {
       const followUp = await fetch(`${intake.url}/intake/follow-up`, {
@@ -140,16 +181,76 @@ export async function startPlatform(portalUrl: string): Promise<Platform> {
     cases,
     reporting,
     billing,
+    ...(matching ? { matching } : {}),
     portalDatabase,
     fileReport,
+    reporterToken,
     stop: async () => {
+      await matching?.close();
       await intake.close();
       await cases.close();
       await reporting.close();
       await billing.close();
       await issuer.stop();
-      await Promise.all([intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb].map((db) => db.drop()));
+      await Promise.all(
+        [intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb, ...(matchingDb ? [matchingDb] : [])].map((db) => db.drop()),
+      );
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const IDENTITY_ADMIN_SECRET = 'portal-e2e-identity-admin-secret';
+
+interface DemoAgency {
+  agencyId: string;
+  name: string;
+  counsellors: Record<string, unknown>[];
+  organisations: (Record<string, unknown> & { organisationId: string; label: string; appoint: unknown; internal?: unknown })[];
+}
+
+/**
+ * The demo agency in matching as its admin and coordinator make it, through matching's API: the agency, Anna and
+ * Bram (the demo directory's, with their ids), and the bakery with Anna as primary and Bram as substitute, so Anna
+ * can record her work for it. The cases stay as the fixture published them (matching publishes the same people).
+ */
+async function onboardInMatching(matching: RunningService, issuer: DevIssuer): Promise<void> {
+  const { DEMO_DIRECTORY } = load<{ DEMO_DIRECTORY: DemoAgency[] }>('deploy/src/demo-directory.ts');
+  const agency = DEMO_DIRECTORY.find((a) => a.agencyId === DEMO_AGENCY_ID)!;
+  const call = async (path: string, user: string, method: string, body?: object) => {
+    const response = await fetch(`${matching.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await issuer.mintToken(user)}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (response.status >= 300) throw new Error(`matching ${method} ${path} answered ${response.status}: ${await response.text()}`);
+  };
+  await call('/platform/agencies', 'admin-adam', 'POST', {
+    agencyId: agency.agencyId,
+    name: agency.name,
+    poolMatching: true,
+    languages: ['nl', 'en'],
+  });
+  const base = `/agencies/${agency.agencyId}`;
+  const [anna, bram] = agency.counsellors;
+  for (const counsellor of [anna, bram]) {
+    await call(`${base}/counsellors`, 'coordinator-carla', 'POST', { ...counsellor, email: `${String(counsellor.username)}@demo.example` });
+  }
+  const {
+    organisationId,
+    label: _label,
+    appoint: _appoint,
+    internal: _internal,
+    ...bakery
+  } = agency.organisations.find((o) => o.label === 'org-bakkerij')!;
+  await call(`${base}/organisations`, 'coordinator-carla', 'POST', { organisationId, ...bakery });
+  await eventually(
+    () =>
+      call(`${base}/organisations/${organisationId}/appointment`, 'coordinator-carla', 'PUT', {
+        primaryId: DEMO_ADVISORS['advisor-anna'],
+        substituteId: DEMO_ADVISORS['advisor-bram'],
+        internalIds: [],
+      }),
+    { timeoutMs: 20_000 },
+  );
 }

@@ -21,13 +21,13 @@ describe('the user of an access token', () => {
 
 describe('screens by role', () => {
   it.each([
-    [['advisor'], ['cases']],
+    [['advisor'], ['cases', 'work']],
     [['coordinator'], ['queue']],
     [['auditor'], ['audit']],
     [['employer'], ['reports', 'invoices']],
     [
       ['advisor', 'auditor'],
-      ['cases', 'audit'],
+      ['cases', 'work', 'audit'],
     ],
     [[], []],
   ] as const)('%j opens %j', (roles, screens) => {
