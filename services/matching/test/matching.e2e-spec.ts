@@ -280,7 +280,13 @@ describe('matching over HTTP and the bus', () => {
     const otherToken = primary === fleur ? await signIn('counsellor-gijs') : fleurToken;
     const own = await api().get('/counsellors/me').set('Authorization', primaryToken).expect(200);
     expect(own.body.engagements).toEqual([
-      expect.objectContaining({ organisationId, kind: 'workshop', on: '2026-11-20', minutes: 90, description: 'Workshop voor leidinggevenden' }),
+      expect.objectContaining({
+        organisationId,
+        kind: 'workshop',
+        on: '2026-11-20',
+        minutes: 90,
+        description: 'Workshop voor leidinggevenden',
+      }),
     ]);
     expect((await api().get('/counsellors/me').set('Authorization', otherToken).expect(200)).body.engagements).toEqual([]);
   });
