@@ -5,9 +5,9 @@ import { screensOf } from './auth/roles';
 import { currentUser } from './auth/user.server';
 import { directionOf, formattingLocaleOf, languageOf, messagesOf } from './i18n/languages';
 import { PortalHeader } from './ui/portal-header';
-import fonts from './styles/fonts.css?url';
+import fonts from '@vertrouwd/web-kit/styles/fonts.css?url';
 import nlds from '@utrecht/component-library-css/dist/index.css?url';
-import theme from './styles/theme.css?url';
+import theme from '@vertrouwd/web-kit/styles/theme.css?url';
 import portal from './styles/portal.css?url';
 import type { Route } from './+types/root';
 

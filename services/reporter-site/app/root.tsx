@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
 import { isRouteErrorResponse, Links, Meta, Outlet, useParams, useRouteError } from 'react-router';
 import { directionOf, languageOf, messagesOf } from './i18n/languages';
-import fonts from './styles/fonts.css?url';
+import fonts from '@vertrouwd/web-kit/styles/fonts.css?url';
 import nlds from '@utrecht/component-library-css/dist/index.css?url';
-import theme from './styles/theme.css?url';
+import theme from '@vertrouwd/web-kit/styles/theme.css?url';
 import site from './styles/site.css?url';
 
 export const links = () => [fonts, nlds, theme, site].map((href) => ({ rel: 'stylesheet', href }));
