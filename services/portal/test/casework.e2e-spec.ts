@@ -28,6 +28,7 @@ let browser: Browser;
 let caseId: string;
 let scriptlessCase: string;
 const axeViolations: string[] = [];
+const pageErrors: string[] = [];
 const yesterday = amsterdamToday(-1);
 
 beforeAll(async () => {
@@ -65,7 +66,11 @@ afterAll(async () => {
 
 async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL', ...options });
-  return { context: ctx, page: await ctx.newPage() };
+  const page = await ctx.newPage();
+  // The new sections hydrate under the Content-Security-Policy like every page: no violation, no script error.
+  page.on('console', (message) => void (/Content.Security.Policy|hydrat/i.test(message.text()) && pageErrors.push(message.text())));
+  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
+  return { context: ctx, page };
 }
 
 async function signIn(page: Page, username: string, lang: 'nl' | 'ar' = 'nl'): Promise<void> {
@@ -345,8 +350,9 @@ describe('who may not', () => {
 });
 
 describe('afterwards', () => {
-  it('axe found no violation on any page', () => {
+  it('axe found no violation on any page, and no page broke the Content-Security-Policy or failed to hydrate', () => {
     expect(axeViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
   it("the portal's own log holds neither tokens nor a case's content", () => {
