@@ -16,7 +16,10 @@ import type { Route } from './+types/case';
 const DONE = ['acknowledged', 'sent', 'closed', ...STEPS] as const;
 type Done = (typeof DONE)[number];
 
-/** The advisor's case: opened through the case service (which logs the read), its messages and its timeline. */
+/**
+ * The advisor's case: opened through the case service (which logs the read), its deadlines, messages, the work on it
+ * (conversations and summaries, consents, advice, referrals, aftercare, hours) and its timeline.
+ */
 export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
   const { accessToken } = await requireUser(request, 'cases');
@@ -68,7 +71,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (isStep(intent)) {
     const stepRefused = await runStep(accessToken, params.caseId, intent, form);
     if (!stepRefused) return back(intent);
-    return data<StepRefusal>(stepRefused, { status: stepRefused.status && stepRefused.status !== 400 ? stepRefused.status : 422 });
+    // The page comes back with the form said wrong: 409 when the case does not allow the step now, else 422.
+    return data<StepRefusal>(stepRefused, { status: stepRefused.status === 409 ? 409 : 422 });
   }
   const refused = (outcome: Outcome, shape: Omit<Refused, 'error' | 'status'>) =>
     data<Refused>({ ...shape, error: 'refused', status: outcome.ok ? undefined : outcome.status }, { status: 409 });
