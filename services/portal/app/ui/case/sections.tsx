@@ -361,7 +361,7 @@ export function CareSection({ work, action, open, refusal }: SectionProps) {
             secondary
             key={work.aftercare.length}
           >
-            <InputField name="plannedFor" type="date" label={t('casework.field.plannedFor')} hint={t('casework.hint.day')} />
+            <InputField name="plannedFor" type="date" label={t('casework.field.plannedFor')} hint={t('casework.hint.date')} />
             <TextAreaField name="plan" label={t('casework.field.plan')} rows={3} />
           </StepForm>
         ) : null}
