@@ -275,5 +275,19 @@ describe('matching over HTTP and the bus', () => {
       engagements: [expect.objectContaining({ kind: 'workshop', minutes: 90, description: 'Workshop voor leidinggevenden' })],
       pageVisits: [{ day: '2026-11-20', visits: 37 }],
     });
+    // The counsellor sees their own engagements on their own page; the other counsellor of the organisation sees none.
+    const primaryToken = primary === fleur ? fleurToken : await signIn('counsellor-gijs');
+    const otherToken = primary === fleur ? await signIn('counsellor-gijs') : fleurToken;
+    const own = await api().get('/counsellors/me').set('Authorization', primaryToken).expect(200);
+    expect(own.body.engagements).toEqual([
+      expect.objectContaining({
+        organisationId,
+        kind: 'workshop',
+        on: '2026-11-20',
+        minutes: 90,
+        description: 'Workshop voor leidinggevenden',
+      }),
+    ]);
+    expect((await api().get('/counsellors/me').set('Authorization', otherToken).expect(200)).body.engagements).toEqual([]);
   });
 });

@@ -39,6 +39,8 @@ export interface Platform {
   portalDatabase: TestDatabase;
   /** A report filed through intake and its receipt, opened as a case by case; assigned to Anna unless told not to. */
   fileReport(options?: { assign?: boolean; reporterMessage?: string }): Promise<string>;
+  /** The reporter of a case filed here signs in to their follow-up with the receipt: their bearer token. */
+  reporterToken(caseId: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,11 @@ export interface PlatformOptions {
    * do not pay for it.
    */
   matching?: boolean;
+  /**
+   * With matching: the bakery onboarded too, Anna its primary counsellor and Bram its substitute (so Anna can record
+   * her work for it, and matching gives the bakery's reports to Anna).
+   */
+  bakeryInMatching?: boolean;
 }
 
 export async function startPlatform(portalUrl: string, options: PlatformOptions = {}): Promise<Platform> {
@@ -72,6 +79,7 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
   const [intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb] = await Promise.all(
     ['intake', 'case', 'bus', 'vault', 'portal', 'reporting', 'billing'].map((label) => createTestDatabase(`portal_${label}`)),
   );
+  const matchingDb = options.matching ? await createTestDatabase('portal_matching') : undefined;
   const common = {
     OIDC_ISSUER: issuer.issuer,
     BUS_DATABASE_URL: bus.url,
@@ -101,9 +109,20 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
       )
     : undefined;
   if (matching) await seedMatching(matching.url, (user) => issuer.mintToken(user));
+  if (matching && options.bakeryInMatching) await onboardBakery(matching, issuer);
 
   const bearer = async (user: string) => `Bearer ${await issuer.mintToken(user)}`;
   let filed = 0;
+  const receipts = new Map<string, { receiptCode: string; passphrase: string }>();
+  const reporterToken = async (caseId: string) => {
+    const followUp = await fetch(`${intake.url}/intake/follow-up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `follow-up-${caseId}-${Date.now()}` },
+      body: JSON.stringify(receipts.get(caseId)),
+    });
+    if (followUp.status !== 200 && followUp.status !== 201) throw new Error(`the follow-up login answered ${followUp.status}`);
+    return ((await followUp.json()) as { token: string }).token;
+  };
   const fileReport: Platform['fileReport'] = async ({ assign = true, reporterMessage } = {}) => {
     filed += 1;
     const response = await fetch(`${intake.url}/intake/bakkerij-2026/reports`, {
@@ -121,6 +140,7 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     });
     if (response.status !== 201) throw new Error(`intake answered ${response.status}: ${await response.text()}`);
     const { caseId, receiptCode, passphrase } = (await response.json()) as { caseId: string; receiptCode: string; passphrase: string };
+    receipts.set(caseId, { receiptCode, passphrase });
     const carla = await bearer('coordinator-carla');
     await eventually(
       async () => {
@@ -136,7 +156,18 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
         headers: { authorization: carla, 'content-type': 'application/json' },
         body: JSON.stringify({ advisorId: DEMO_ADVISORS['advisor-anna'] }),
       });
-      if (assigned.status >= 300) throw new Error(`assignment answered ${assigned.status}`);
+      // With matching running, matching may have given the case to Anna (the bakery's primary) first: 409.
+      if (assigned.status >= 300 && !(matching && assigned.status === 409)) throw new Error(`assignment answered ${assigned.status}`);
+      if (matching) {
+        await eventually(
+          async () => {
+            const listed = await fetch(`${cases.url}/agencies/${DEMO_AGENCY_ID}/cases`, { headers: { authorization: carla } });
+            const { cases: all } = (await listed.json()) as { cases: { caseId: string; advisorId: string | null }[] };
+            if (all.find((c) => c.caseId === caseId)?.advisorId !== DEMO_ADVISORS['advisor-anna']) throw new Error('not Anna’s yet');
+          },
+          { timeoutMs: 20_000 },
+        );
+      }
     }
     if (reporterMessage) {
       const followUp = await fetch(`${intake.url}/intake/follow-up`, {
@@ -171,7 +202,9 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     ...(matching ? { matching } : {}),
     portalDatabase,
     fileReport,
+    reporterToken,
     stop: async () => {
+      await matching?.close();
       await intake.close();
       await cases.close();
       await reporting.close();
@@ -229,4 +262,46 @@ async function seedMatching(url: string, mint: (user: string) => Promise<string>
       capacityHoursPerWeek: 16,
     });
   }
+}
+
+interface DemoAgency {
+  agencyId: string;
+  name: string;
+  counsellors: Record<string, unknown>[];
+  organisations: (Record<string, unknown> & { organisationId: string; label: string; appoint: unknown; internal?: unknown })[];
+}
+
+/**
+ * The bakery in matching as its coordinator onboards it (the demo directory's, with its id), Anna its primary and
+ * Bram its substitute. The cases stay as the fixture published them (matching publishes the same people).
+ */
+async function onboardBakery(matching: RunningService, issuer: DevIssuer): Promise<void> {
+  const { DEMO_DIRECTORY } = load<{ DEMO_DIRECTORY: DemoAgency[] }>('deploy/src/demo-directory.ts');
+  const agency = DEMO_DIRECTORY.find((a) => a.agencyId === DEMO_AGENCY_ID)!;
+  const call = async (path: string, user: string, method: string, body?: object) => {
+    const response = await fetch(`${matching.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await issuer.mintToken(user)}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (response.status >= 300) throw new Error(`matching ${method} ${path} answered ${response.status}: ${await response.text()}`);
+  };
+  const base = `/agencies/${agency.agencyId}`;
+  const {
+    organisationId,
+    label: _label,
+    appoint: _appoint,
+    internal: _internal,
+    ...bakery
+  } = agency.organisations.find((o) => o.label === 'org-bakkerij')!;
+  await call(`${base}/organisations`, 'coordinator-carla', 'POST', { organisationId, ...bakery });
+  await eventually(
+    () =>
+      call(`${base}/organisations/${organisationId}/appointment`, 'coordinator-carla', 'PUT', {
+        primaryId: DEMO_ADVISORS['advisor-anna'],
+        substituteId: DEMO_ADVISORS['advisor-bram'],
+        internalIds: [],
+      }),
+    { timeoutMs: 20_000 },
+  );
 }

@@ -171,17 +171,28 @@ export class SqlDirectoryReads implements DirectoryReads {
          from matching_engagements where agency_id = $1 and organisation_id = $2 order by on_day, activity_id`,
       [agencyId, organisationId],
     );
-    return Promise.all(
-      rows.map(async (r) => ({
-        activityId: r.activity_id as string,
-        organisationId: r.organisation_id as string,
-        counsellorId: r.counsellor_id as string,
-        kind: r.kind as string,
-        on: r.on_day as string,
-        minutes: r.minutes as number,
-        description: await this.open(r.sealed_description as string),
-      })),
+    return Promise.all(rows.map((r) => this.engagementView(r)));
+  }
+
+  async engagementsOf(agencyId: string, counsellorId: string): Promise<EngagementView[]> {
+    const rows = await this.query(
+      `select activity_id, organisation_id, counsellor_id, kind, on_day::text as on_day, minutes, sealed_description
+         from matching_engagements where agency_id = $1 and counsellor_id = $2 order by on_day desc, activity_id limit 500`,
+      [agencyId, counsellorId],
     );
+    return Promise.all(rows.map((r) => this.engagementView(r)));
+  }
+
+  private async engagementView(r: Row): Promise<EngagementView> {
+    return {
+      activityId: r.activity_id as string,
+      organisationId: r.organisation_id as string,
+      counsellorId: r.counsellor_id as string,
+      kind: r.kind as string,
+      on: r.on_day as string,
+      minutes: r.minutes as number,
+      description: await this.open(r.sealed_description as string),
+    };
   }
 
   pageVisits(agencyId: string, organisationId: string): Promise<{ day: string; visits: number }[]> {

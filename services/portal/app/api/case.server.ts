@@ -45,6 +45,17 @@ export interface CaseView {
   caseId: string;
   status: string;
   advisorId?: string;
+  /** The summaries shared with the reporter: the latest version and the one they approved (null: none yet). */
+  summaries?: { summaryId: string; version: number; approvedVersion: number | null }[];
+  /** The reporter's consents: what each allows and whether it counts now. */
+  consents?: {
+    consentId: string;
+    scope: string;
+    referralType: string | null;
+    recordedBy: 'reporter' | 'advisor';
+    status: 'given' | 'awaiting-confirmation' | 'withdrawn';
+  }[];
+  legalDuties?: { dutyId: string; reason: string; scope: string; referralType: string | null }[];
   history: CaseEntry[];
 }
 

@@ -17,6 +17,7 @@ export interface StaffUser {
 /** The portal's screens, in the order of the navigation, and the roles that may open each. */
 export const SCREENS = {
   cases: ['advisor'],
+  work: ['advisor'],
   queue: ['coordinator'],
   organisations: ['coordinator'],
   counsellors: ['coordinator'],

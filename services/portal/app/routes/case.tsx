@@ -1,21 +1,29 @@
 import { FormattedMessage } from 'react-intl';
 import { data, Form, redirect } from 'react-router';
 import { acknowledge, closeCase, readCase, sendMessage, type CaseEntry } from '../api/case.server';
+import { deadlinesOf } from '../api/case-work.server';
 import { OUTCOMES } from '../api/outcomes';
 import type { Outcome } from '../api/http.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
+import { caseWorkOf } from '../ui/case/case-work';
+import { CareSection, ConsentsSection, ConversationsSection, DeadlinesSection, HoursSection } from '../ui/case/sections';
+import { isStep, runStep, STEPS } from '../ui/case/steps.server';
+import type { StepRefusal } from '../ui/case/step-form';
 import { PageTitle, refOf, useFormat } from '../ui/format';
 import type { Route } from './+types/case';
 
-const DONE = ['acknowledged', 'sent', 'closed'] as const;
+const DONE = ['acknowledged', 'sent', 'closed', ...STEPS] as const;
 type Done = (typeof DONE)[number];
 
-/** The advisor's case: opened through the case service (which logs the read), its messages and its timeline. */
+/**
+ * The advisor's case: opened through the case service (which logs the read), its deadlines, messages, the work on it
+ * (conversations and summaries, consents, advice, referrals, aftercare, hours) and its timeline.
+ */
 export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
   const { accessToken } = await requireUser(request, 'cases');
-  const view = await readCase(accessToken, params.caseId);
+  const [view, deadlines] = await Promise.all([readCase(accessToken, params.caseId), deadlinesOf(accessToken, params.caseId)]);
   const done = new URL(request.url).searchParams.get('done');
   const acknowledged = view.history.some((e) => e.type === 'CaseAcknowledged');
   return {
@@ -24,6 +32,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     acknowledged,
     messages: view.history.filter((e) => e.type === 'ReporterMessageReceived' || e.type === 'AdvisorMessageSent').map(messageOf),
     timeline: view.history.map((e) => ({ type: e.type, version: e.version, recordedAt: e.recordedAt })),
+    work: caseWorkOf(view),
+    deadlines,
     done: (DONE as readonly string[]).includes(done ?? '') ? (done as Done) : undefined,
   };
 }
@@ -58,6 +68,12 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = field(form, 'intent');
   const back = (done: Done) => redirect(`/${params.lang}/cases/${params.caseId}?done=${done}`, 303);
+  if (isStep(intent)) {
+    const stepRefused = await runStep(accessToken, params.caseId, intent, form);
+    if (!stepRefused) return back(intent);
+    // The page comes back with the form said wrong: 409 when the case does not allow the step now, else 422.
+    return data<StepRefusal>(stepRefused, { status: stepRefused.status === 409 ? 409 : 422 });
+  }
   const refused = (outcome: Outcome, shape: Omit<Refused, 'error' | 'status'>) =>
     data<Refused>({ ...shape, error: 'refused', status: outcome.ok ? undefined : outcome.status }, { status: 409 });
   if (intent === 'acknowledge') {
@@ -86,7 +102,10 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
   const c = loaderData;
   const title = intl.formatMessage({ id: 'case.title' }, { ref: refOf(c.caseId) });
   const open = c.status === 'open';
-  const refused = actionData;
+  // The first three steps' refusal (acknowledge, message, close), or a step form's (`form` names it).
+  const stepRefusal = actionData && 'form' in actionData ? actionData : undefined;
+  const refused = actionData && !('form' in actionData) ? actionData : undefined;
+  const sectionProps = { work: c.work, action: `/${params.lang}/cases/${c.caseId}`, open, refusal: stepRefusal };
   const errorOf = (intent: Refused['intent']) =>
     refused?.intent === intent
       ? refused.error === 'refused'
@@ -96,12 +115,18 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
   const action = `/${params.lang}/cases/${c.caseId}`;
   return (
     <main id="content" className="portal-page" tabIndex={-1}>
-      <PageTitle title={refused ? `${intl.formatMessage({ id: 'case.errorTitle' })}: ${title}` : title} />
+      <PageTitle title={actionData ? `${intl.formatMessage({ id: 'case.errorTitle' })}: ${title}` : title} />
       <h1 className="utrecht-heading-1">{title}</h1>
       {c.done ? (
         <div className="utrecht-alert utrecht-alert--ok portal-notice" role="status">
           <p className="utrecht-paragraph">
-            <FormattedMessage id={{ acknowledged: 'case.acknowledged', sent: 'case.sent', closed: 'case.closedNotice' }[c.done]} />
+            <FormattedMessage
+              id={
+                c.done === 'acknowledged' || c.done === 'sent' || c.done === 'closed'
+                  ? { acknowledged: 'case.acknowledged', sent: 'case.sent', closed: 'case.closedNotice' }[c.done]
+                  : `casework.done.${c.done}`
+              }
+            />
           </p>
         </div>
       ) : null}
@@ -113,6 +138,8 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
           <dd data-testid="case-status">{label('status', c.status)}</dd>
         </div>
       </dl>
+
+      <DeadlinesSection deadlines={c.deadlines} />
 
       {open && !c.acknowledged ? (
         <Form method="post" action={action} className="portal-form">
@@ -165,6 +192,11 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
           </Form>
         ) : null}
       </section>
+
+      <ConversationsSection {...sectionProps} />
+      <ConsentsSection {...sectionProps} />
+      <CareSection {...sectionProps} />
+      <HoursSection {...sectionProps} />
 
       {open ? (
         <section className="portal-section" aria-labelledby="close">
@@ -220,7 +252,9 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
               <time dateTime={e.recordedAt}>{moment(e.recordedAt)}</time>{' '}
               {intl.messages[`event.${e.type}`] !== undefined
                 ? intl.formatMessage({ id: `event.${e.type}` })
-                : intl.formatMessage({ id: 'event.other' }, { type: e.type })}
+                : intl.messages[`casework.event.${e.type}`] !== undefined
+                  ? intl.formatMessage({ id: `casework.event.${e.type}` })
+                  : intl.formatMessage({ id: 'event.other' }, { type: e.type })}
             </li>
           ))}
         </ol>

@@ -98,6 +98,8 @@ export interface DirectoryReads {
   /** Organisations a counsellor serves (primary, substitute or internal). */
   servedBy(counsellorId: string): Promise<OrganisationView[]>;
   engagements(agencyId: string, organisationId: string): Promise<EngagementView[]>;
+  /** A counsellor's own engagements, for every organisation of the agency, newest first (at most a year's worth of rows). */
+  engagementsOf(agencyId: string, counsellorId: string): Promise<EngagementView[]>;
   /** Visits to the organisation's intake page per day, newest first (at most a year). */
   pageVisits(agencyId: string, organisationId: string): Promise<{ day: string; visits: number }[]>;
   decisions(agencyId: string, unmatchedOnly: boolean): Promise<DecisionView[]>;

@@ -24,11 +24,15 @@ export class DirectoryQueries {
     return (await this.reads.counsellor(agencyId, counsellorId)) ?? notFound(new CounsellorNotFoundError());
   }
 
-  /** A counsellor's own profile and the organisations they serve. */
+  /** A counsellor's own profile, the organisations they serve and the engagements (work outside cases) they recorded. */
   async me(agencyId: string | undefined, counsellorId: string | undefined) {
     const profile = agencyId && counsellorId ? await this.reads.counsellor(agencyId, counsellorId) : undefined;
-    if (!profile) return notFound(new CounsellorNotFoundError());
-    return { ...profile, serves: await this.reads.servedBy(profile.counsellorId) };
+    if (!agencyId || !profile) return notFound(new CounsellorNotFoundError());
+    const [serves, engagements] = await Promise.all([
+      this.reads.servedBy(profile.counsellorId),
+      this.reads.engagementsOf(agencyId, profile.counsellorId),
+    ]);
+    return { ...profile, serves, engagements };
   }
 
   organisations(agencyId: string) {

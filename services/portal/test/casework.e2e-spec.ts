@@ -1,0 +1,363 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_PASSWORD } from '@vertrouwd/auth';
+import { amsterdamToday } from '@vertrouwd/domain';
+import { eventually } from '@vertrouwd/testing';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CLIENT_SECRET, startPlatform, type Platform } from './platform';
+import { buildPortal, freePort, startPortal, type RunningPortal } from './portal';
+
+// The advisor's case work in a real browser against the real platform (intake, case and matching): a conversation
+// recorded and its summary shared, the reporter's consent asked, a referral refused until the reporter confirms it
+// (the reporter answers through intake's API, as their follow-up pages do), time logged, aftercare, and the
+// advisor's own work outside cases. With scripts on and off; axe on every page in Dutch and Arabic; the role matrix.
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
+const SUMMARY = 'We spraken over de vergadering van maandag; de melder wil eerst advies van de vakbond.';
+const SCRIPTLESS_SUMMARY = 'Kort telefonisch gesprek over de roosters van december.';
+const PLAN = 'Over zes weken bellen of het beter gaat op de afdeling.';
+const AFTERCARE_NOTE = 'Gebeld: het gaat beter, de leidinggevende is aangesproken.';
+const WORKSHOP = 'Workshop grensoverschrijdend gedrag voor de ploegleiders';
+const CASE_TEXTS = [SUMMARY, SCRIPTLESS_SUMMARY, PLAN, AFTERCARE_NOTE];
+const JWT = /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+/;
+const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let platform: Platform;
+let portal: RunningPortal;
+let browser: Browser;
+let caseId: string;
+let scriptlessCase: string;
+const axeViolations: string[] = [];
+const pageErrors: string[] = [];
+const yesterday = amsterdamToday(-1);
+
+beforeAll(async () => {
+  buildPortal();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  platform = await startPlatform(url, { matching: true, bakeryInMatching: true });
+  portal = await startPortal(port, {
+    OIDC_ISSUER: platform.issuer.issuer,
+    PORTAL_CLIENT_SECRET: CLIENT_SECRET,
+    PORTAL_URL: url,
+    DATABASE_URL: platform.portalDatabase.url,
+    SESSION_SECRET: 'casework-e2e-session-secret-of-at-least-32-characters',
+    INTAKE_URL: platform.intake.url,
+    CASE_URL: platform.cases.url,
+    MATCHING_URL: platform.matching!.url,
+    REPORTING_URL: platform.reporting.url,
+    BILLING_URL: platform.billing.url,
+  });
+  caseId = await platform.fileReport();
+  scriptlessCase = await platform.fileReport();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+  await platform?.stop();
+});
+
+async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL', ...options });
+  const page = await ctx.newPage();
+  // The new sections hydrate under the Content-Security-Policy like every page: no violation, no script error.
+  page.on('console', (message) => void (/Content.Security.Policy|hydrat/i.test(message.text()) && pageErrors.push(message.text())));
+  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
+  return { context: ctx, page };
+}
+
+async function signIn(page: Page, username: string, lang: 'nl' | 'ar' = 'nl'): Promise<void> {
+  await page.goto(`${portal.url}/auth/sign-in?lang=${lang}&returnTo=/${lang}`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(`${portal.url}/${lang}`);
+}
+
+async function checkAxe(page: Page, label: string): Promise<void> {
+  await page.evaluate(axe);
+  const found = await page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe;
+    const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  axeViolations.push(...found.map((violation) => `${label}: ${violation}`));
+}
+
+/** The reporter's side, through intake's API as their follow-up pages call it. */
+let reporter: string | undefined;
+async function asReporter(path: string, method = 'GET', body?: object): Promise<Response> {
+  reporter ??= await platform.reporterToken(caseId);
+  return fetch(`${platform.intake.url}/intake/cases/${caseId}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${reporter}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+const notice = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
+
+describe("the advisor's case page", () => {
+  it('records a conversation, shares its summary, asks consent, refers once it is confirmed, logs hours and aftercare', async () => {
+    const { context: ctx, page } = await context();
+    await signIn(page, 'advisor-anna');
+    await page.goto(`${portal.url}/nl/cases/${caseId}`);
+    expect(await page.getByTestId('deadline-acknowledgement').innerText()).toMatch(/^loopt: uiterlijk /);
+    await page.getByRole('button', { name: 'Ontvangst bevestigen' }).click();
+    await page.getByText('De ontvangst is bevestigd.').waitFor();
+    // The clocks are the case service's read model: met once it has the acknowledgement.
+    await eventually(
+      async () => {
+        await page.goto(`${portal.url}/nl/cases/${caseId}`);
+        expect(await page.getByTestId('deadline-acknowledgement').innerText()).toMatch(/^gehaald: gedaan op /);
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(await page.getByTestId('deadline-feedback').innerText()).toMatch(/^loopt: uiterlijk /);
+
+    // A conversation and its summary, shared with the reporter.
+    const conversations = page.getByTestId('conversations');
+    await conversations.getByLabel('Datum van het gesprek').fill(yesterday);
+    await conversations.getByLabel('Duur in minuten').fill('45');
+    await conversations.getByLabel('Vorm').selectOption({ label: 'telefoon' });
+    await conversations.getByLabel('Verslag', { exact: true }).fill(SUMMARY);
+    await conversations.getByRole('button', { name: 'Gesprek vastleggen' }).click();
+    await notice(page, 'Het gesprek is vastgelegd.');
+    expect(await page.getByTestId('summary-state').innerText()).toBe('Verslag: nog niet gedeeld met de melder.');
+    await page.getByRole('button', { name: 'Verslag delen met de melder' }).click();
+    await notice(page, 'Het verslag is gedeeld met de melder.');
+    expect(await page.getByTestId('summary-state').innerText()).toBe('Verslag: versie 1 gedeeld, wacht op antwoord van de melder.');
+
+    // The reporter's consent to a referral to the trade union, recorded from that conversation.
+    const consents = page.getByTestId('consents');
+    await consents.getByLabel('Gesprek waarin de melder toestemming gaf').selectOption({ index: 1 });
+    await consents.getByLabel('Toestemming voor').selectOption({ label: 'doorverwijzing' });
+    await consents.getByLabel('Doorverwijzen naar').selectOption({ label: 'vakbond' });
+    await consents.getByRole('button', { name: 'Toestemming aan de melder voorleggen' }).click();
+    await notice(page, 'De toestemming is vastgelegd');
+    expect(await page.getByTestId('consent').innerText()).toMatch(/^doorverwijzing naar vakbond: gevraagd, wacht op bevestiging/);
+
+    // Not confirmed yet: the case service refuses the referral, and the page says why (its rule, not a 500).
+    const referrals = page.getByTestId('referrals');
+    await referrals.getByLabel('Doorverwijzen naar').selectOption({ label: 'vakbond' });
+    await referrals.getByRole('button', { name: 'Doorverwijzen' }).click();
+    await referrals.getByRole('alert').filter({ hasText: 'geen geldende toestemming van de melder' }).waitFor();
+    await checkAxe(page, 'case with a refused referral');
+
+    // The reporter approves the summary and confirms the consent through their follow-up.
+    const { summaries } = (await (await asReporter('/summaries')).json()) as { summaries: { summaryId: string }[] };
+    expect((await asReporter(`/summaries/${summaries[0].summaryId}/approval`, 'POST', { version: 1 })).status).toBe(204);
+    const { consents: asked } = (await (await asReporter('/consents')).json()) as { consents: { consentId: string }[] };
+    expect((await asReporter(`/consents/${asked[0].consentId}/confirmation`, 'POST')).status).toBe(204);
+    await eventually(
+      async () => {
+        await page.goto(`${portal.url}/nl/cases/${caseId}`);
+        expect(await page.getByTestId('summary-state').innerText()).toBe('Verslag: versie 1 goedgekeurd door de melder.');
+        expect(await page.getByTestId('consent').innerText()).toMatch(/^doorverwijzing naar vakbond: geldt/);
+      },
+      { timeoutMs: 20_000 },
+    );
+
+    await referrals.getByLabel('Doorverwijzen naar').selectOption({ label: 'vakbond' });
+    await referrals.getByRole('button', { name: 'Doorverwijzen' }).click();
+    await notice(page, 'De doorverwijzing is vastgelegd.');
+    expect(await page.getByTestId('referral').innerText()).toMatch(/vakbond \(met toestemming\)$/);
+
+    // Time on the case, by kind.
+    const hours = page.getByTestId('hours');
+    await hours.getByLabel('Datum').fill(yesterday);
+    await hours.getByLabel('Duur in minuten').fill('30');
+    await hours.getByLabel('Soort werk').selectOption({ label: 'gesprek' });
+    await hours.getByRole('button', { name: 'Tijd schrijven' }).click();
+    await notice(page, 'De tijd is geschreven.');
+    expect(await page.getByTestId('hours-total').innerText()).toBe('30');
+
+    // Aftercare planned, then recorded as done.
+    const aftercare = page.getByTestId('aftercare');
+    await aftercare.getByLabel('Gepland op').fill(amsterdamToday(42));
+    await aftercare.getByLabel('Plan voor de nazorg').fill(PLAN);
+    await aftercare.getByRole('button', { name: 'Nazorg plannen' }).click();
+    await notice(page, 'De nazorg is gepland.');
+    await aftercare.getByLabel('Wat er in de nazorg is gedaan').fill(AFTERCARE_NOTE);
+    await aftercare.getByRole('button', { name: 'Nazorg vastleggen als gedaan' }).click();
+    await notice(page, 'De nazorg is vastgelegd als gedaan.');
+    expect(await page.getByTestId('aftercare-plan').innerText()).toContain(AFTERCARE_NOTE);
+
+    await checkAxe(page, 'case with its work');
+    await page.screenshot({ path: join(SCREENSHOTS, 'casework-nl.png'), fullPage: true });
+
+    // Each step reached the case, by Anna's own token.
+    const types = (await platform.cases.platform.store.readStream(`case-${caseId}`)).map((e: { type: string }) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'ConversationRecorded',
+        'SummaryShared',
+        'SummaryApproved',
+        'ConsentRecorded',
+        'ConsentConfirmed',
+        'ReferralMade',
+        'HoursLogged',
+        'AftercarePlanned',
+        'AftercareRecorded',
+      ]),
+    );
+    await ctx.close();
+  }, 120_000);
+
+  it('works with scripts off: a refused form names its field and keeps what was typed; a good one redirects', async () => {
+    const { context: ctx, page } = await context({ javaScriptEnabled: false });
+    await signIn(page, 'advisor-anna');
+    await page.goto(`${portal.url}/nl/cases/${scriptlessCase}`);
+    const conversations = page.getByTestId('conversations');
+    // Tomorrow: the case service refuses a conversation on a future day; the date field says so.
+    await conversations.getByLabel('Datum van het gesprek').fill(amsterdamToday(2));
+    await conversations.getByLabel('Duur in minuten').fill('20');
+    await conversations.getByLabel('Vorm').selectOption({ label: 'telefoon' });
+    await conversations.getByLabel('Verslag', { exact: true }).fill(SCRIPTLESS_SUMMARY);
+    await conversations.getByRole('button', { name: 'Gesprek vastleggen' }).click();
+    const date = page.getByTestId('conversations').getByLabel('Datum van het gesprek');
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    const error = await page.locator(`#${(await date.getAttribute('aria-describedby'))!.split(' ').at(-1)}`).innerText();
+    expect(error).toMatch(/^Datum van het gesprek: /);
+    expect(await page.getByTestId('conversations').getByLabel('Verslag', { exact: true }).inputValue()).toBe(SCRIPTLESS_SUMMARY);
+    expect(await page.title()).toMatch(/^Er is een probleem/);
+
+    await date.fill(yesterday);
+    await page.getByTestId('conversations').getByRole('button', { name: 'Gesprek vastleggen' }).click();
+    expect(page.url()).toBe(`${portal.url}/nl/cases/${scriptlessCase}?done=conversation`);
+    await notice(page, 'Het gesprek is vastgelegd.');
+
+    const hours = page.getByTestId('hours');
+    await hours.getByLabel('Datum').fill(yesterday);
+    await hours.getByLabel('Duur in minuten').fill('15');
+    await hours.getByLabel('Soort werk').selectOption({ label: 'administratie' });
+    await hours.getByRole('button', { name: 'Tijd schrijven' }).click();
+    expect(page.url()).toBe(`${portal.url}/nl/cases/${scriptlessCase}?done=hours`);
+    expect(await page.getByTestId('hours-total').innerText()).toBe('15');
+
+    // Her own work: an absence whose last day is before its first is refused at that field; a workshop is recorded.
+    await page.goto(`${portal.url}/nl/work`);
+    await page.getByLabel('Eerste dag').fill(amsterdamToday(10));
+    await page.getByLabel('Laatste dag').fill(amsterdamToday(8));
+    await page.getByRole('button', { name: 'Afwezigheid doorgeven' }).click();
+    expect(await page.getByLabel('Laatste dag').getAttribute('aria-invalid')).toBe('true');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /^Laatste dag: / })
+      .waitFor();
+    await page.getByLabel('Laatste dag').fill(amsterdamToday(12));
+    await page.getByRole('button', { name: 'Afwezigheid doorgeven' }).click();
+    expect(page.url()).toBe(`${portal.url}/nl/work?done=absence`);
+    // Matching's lists follow its events: the absence shows once its read model has it.
+    await eventually(
+      async () => {
+        await page.goto(`${portal.url}/nl/work`);
+        expect(await page.getByTestId('absences').count()).toBe(1);
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(await page.getByTestId('absences').innerText()).toMatch(/^van .+ tot en met /);
+    await ctx.close();
+  }, 120_000);
+});
+
+describe("the advisor's own work", () => {
+  it('records an activity for an organisation she serves and lists it with her absences', async () => {
+    const { context: ctx, page } = await context();
+    await signIn(page, 'advisor-anna');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk' }).click();
+    await page.waitForURL(`${portal.url}/nl/work`);
+    await page.getByLabel('Organisatie').selectOption({ label: 'Bakkerij De Korenaar' });
+    await page.getByLabel('Soort activiteit').selectOption({ label: 'workshop' });
+    await page.getByLabel('Datum').fill(yesterday);
+    await page.getByLabel('Duur in minuten').fill('90');
+    await page.getByLabel('Wat je deed').fill(WORKSHOP);
+    await page.getByRole('button', { name: 'Activiteit vastleggen' }).click();
+    await notice(page, 'De activiteit is vastgelegd.');
+    await eventually(
+      async () => {
+        await page.goto(`${portal.url}/nl/work`);
+        expect(await page.getByTestId('engagements').count()).toBe(1);
+      },
+      { timeoutMs: 20_000 },
+    );
+    const row = page.getByTestId('engagements').getByRole('row').filter({ hasText: WORKSHOP });
+    expect(await row.innerText()).toMatch(/Bakkerij De Korenaar\s+workshop\s+90/);
+    await checkAxe(page, 'my work');
+    await page.screenshot({ path: join(SCREENSHOTS, 'work-nl.png'), fullPage: true });
+    await ctx.close();
+  }, 60_000);
+});
+
+describe('in Arabic', () => {
+  it('the case page with its work and the work page are right to left and pass axe', async () => {
+    const { context: ctx, page } = await context();
+    await signIn(page, 'advisor-anna', 'ar');
+    await page.goto(`${portal.url}/ar/cases/${caseId}`);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.getByRole('heading', { level: 2, name: 'المحادثات والملخصات' }).waitFor();
+    await checkAxe(page, 'case, ar');
+    await page.screenshot({ path: join(SCREENSHOTS, 'casework-ar.png'), fullPage: true });
+    await page.goto(`${portal.url}/ar/work`);
+    await page.getByRole('heading', { level: 1, name: 'عملي' }).waitFor();
+    await checkAxe(page, 'work, ar');
+    await page.screenshot({ path: join(SCREENSHOTS, 'work-ar.png'), fullPage: true });
+    await ctx.close();
+  }, 60_000);
+});
+
+describe('who may not', () => {
+  it.each([['coordinator-carla'], ['auditor-ada'], ['employer-erik']])(
+    '%s gets 403 on the case page and the work page',
+    async (username) => {
+      const { context: ctx, page } = await context();
+      await signIn(page, username);
+      for (const path of [`/nl/cases/${caseId}`, '/nl/work']) {
+        const response = await page.goto(`${portal.url}${path}`);
+        expect([path, response!.status()]).toEqual([path, 403]);
+        expect(await response!.text()).not.toContain(SUMMARY);
+      }
+      await ctx.close();
+    },
+    60_000,
+  );
+
+  it("another advisor gets 404 on Anna's case, for the page and for a step posted to it", async () => {
+    const { context: ctx, page } = await context();
+    await signIn(page, 'advisor-bram');
+    const response = await page.goto(`${portal.url}/nl/cases/${caseId}`);
+    expect(response!.status()).toBe(404);
+    expect(await response!.text()).not.toContain(SUMMARY);
+    const hoursLogged = async () =>
+      (await platform.cases.platform.store.readStream(`case-${caseId}`)).filter((e: { type: string }) => e.type === 'HoursLogged').length;
+    const before = await hoursLogged();
+    const posted = await page.evaluate(async (url) => {
+      const form = new URLSearchParams({ intent: 'hours', workedOn: '2026-01-05', minutes: '30', activity: 'advice' });
+      return (await fetch(url, { method: 'POST', body: form, redirect: 'manual' })).status;
+    }, `${portal.url}/nl/cases/${caseId}`);
+    expect(posted).toBe(404);
+    expect(await hoursLogged()).toBe(before);
+    await ctx.close();
+  }, 60_000);
+});
+
+describe('afterwards', () => {
+  it('axe found no violation on any page, and no page broke the Content-Security-Policy or failed to hydrate', () => {
+    expect(axeViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("the portal's own log holds neither tokens nor a case's content", () => {
+    const log = portal.output();
+    expect(log).not.toMatch(JWT);
+    for (const text of [...CASE_TEXTS, WORKSHOP]) expect(log).not.toContain(text);
+  });
+});
