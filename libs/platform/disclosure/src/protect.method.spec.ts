@@ -39,18 +39,16 @@ describe('protect, fast and reference methods', () => {
   it('agree on random tables of random cells, with a raised threshold', async () => {
     // Tables that are not a cross-classification: each cell an arbitrary set of finest cells, so atoms, moves and
     // bounds meet shapes the annual report never has.
-    const randomTables = fc
-      .tuple(fc.integer({ min: 3, max: 14 }), fc.integer({ min: 5, max: 6 }))
-      .chain(([finest, k]) =>
-        fc.record({
-          k: fc.constant(k),
-          counts: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: finest, maxLength: finest }),
-          cells: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: finest - 1 }), { minLength: 1, maxLength: finest }), {
-            minLength: 2,
-            maxLength: 12,
-          }),
+    const randomTables = fc.tuple(fc.integer({ min: 3, max: 14 }), fc.integer({ min: 5, max: 6 })).chain(([finest, k]) =>
+      fc.record({
+        k: fc.constant(k),
+        counts: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: finest, maxLength: finest }),
+        cells: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: finest - 1 }), { minLength: 1, maxLength: finest }), {
+          minLength: 2,
+          maxLength: 12,
         }),
-      );
+      }),
+    );
     await fc.assert(
       fc.asyncProperty(randomTables, async ({ k, counts, cells }) => {
         const input: ProtectInput = {

@@ -35,6 +35,72 @@ export interface CellSpace {
   readonly columns: readonly string[];
   /** The true count of each column's finest cell. */
   readonly counts: readonly number[];
+  /** What does not depend on the counts: the same object when the same cells are built again (see shapeOf). */
+  readonly shape: Shape;
+}
+
+/**
+ * Which finest cells each cell sums, without counts: the columns, the cells in signature order and the occurrences
+ * each one is. An organisation's reports all have the same shape when their tables and ledger are the same lists
+ * (the annual report's layout is shared per year and sites), so it is kept from the last build and reused when the
+ * same rank lists come again; structureOf keeps its atoms per shape.
+ */
+export interface Shape {
+  /** Finest-cell ids by column index, sorted. */
+  readonly columns: readonly string[];
+  readonly rankOfColumn: Int32Array;
+  /** Per cell (in signature order): its columns, ascending. */
+  readonly columnsOf: readonly (readonly number[])[];
+  /** Per cell: the occurrences (by position in the input) that are it. */
+  readonly groups: readonly Int32Array[];
+}
+
+let lastShape: { readonly ids: readonly string[]; readonly ranks: readonly Int32Array[]; readonly shape: Shape } | undefined;
+
+function shapeOf(occurrences: readonly Occurrence[], ids: readonly string[]): Shape {
+  const previous = lastShape;
+  if (
+    previous &&
+    previous.ids === ids &&
+    previous.ranks.length === occurrences.length &&
+    occurrences.every((occurrence, i) => previous.ranks[i] === occurrence.ranks)
+  )
+    return previous.shape;
+  // The columns are the finest cells some occurrence refers to, in code-unit order of their ids.
+  const columnOfRank = new Int32Array(ids.length).fill(-1);
+  for (const { ranks } of occurrences) for (const rank of ranks) columnOfRank[rank] = 0;
+  const columns: string[] = [];
+  const rankOfColumn: number[] = [];
+  for (let rank = 0; rank < ids.length; rank++) {
+    if (columnOfRank[rank] < 0) continue;
+    columnOfRank[rank] = columns.length;
+    columns.push(ids[rank]);
+    rankOfColumn.push(rank);
+  }
+  // Occurrences of the same finest cells are one cell: grouped by a hash of their ranks, compared exactly.
+  const groups: number[][] = [];
+  const byHash = new Map<number, number[][]>();
+  occurrences.forEach((occurrence, i) => {
+    const hash = hashOf(occurrence.ranks);
+    const candidates = byHash.get(hash) ?? [];
+    let group = candidates.find((found) => sameRanks(occurrences[found[0]].ranks, occurrence.ranks));
+    if (!group) {
+      group = [];
+      candidates.push(group);
+      byHash.set(hash, candidates);
+      groups.push(group);
+    }
+    group.push(i);
+  });
+  groups.sort((a, b) => compareSignatures(occurrences[a[0]].ranks, occurrences[b[0]].ranks, ids));
+  const shape: Shape = {
+    columns,
+    rankOfColumn: Int32Array.from(rankOfColumn),
+    columnsOf: groups.map((group) => Array.from(occurrences[group[0]].ranks, (rank) => columnOfRank[rank])),
+    groups: groups.map((group) => Int32Array.from(group)),
+  };
+  lastShape = { ids, ranks: occurrences.map((o) => o.ranks), shape };
+  return shape;
 }
 
 interface Occurrence {
@@ -62,42 +128,23 @@ export function buildCellSpace(
       sensitive: entry.table === PROTECTED_TABLE,
     })),
     ...tables.flatMap((table) => tableOccurrences(table, finest)),
-    ...protectedCells.map((cell) => ({ key: cell.key, ranks: definition(cell.key, cell.cells, finest), sensitive: true, definition: cell })),
+    ...protectedCells.map((cell) => ({
+      key: cell.key,
+      ranks: definition(cell.key, cell.cells, finest),
+      sensitive: true,
+      definition: cell,
+    })),
   ];
-  // The columns are the finest cells some occurrence refers to, in code-unit order of their ids.
-  const columnOfRank = new Int32Array(finest.ids.length).fill(-1);
-  for (const { ranks } of occurrences) for (const rank of ranks) columnOfRank[rank] = 0;
-  const used: string[] = [];
-  const counts: number[] = [];
-  for (let rank = 0; rank < finest.ids.length; rank++) {
-    if (columnOfRank[rank] < 0) continue;
-    columnOfRank[rank] = used.length;
-    used.push(finest.ids[rank]);
-    counts.push(finest.counts[rank]);
-  }
-  // Occurrences of the same finest cells are one cell: grouped by a hash of their ranks, compared exactly.
-  const groups: Occurrence[][] = [];
-  const byHash = new Map<number, Occurrence[][]>();
+  const shape = shapeOf(occurrences, finest.ids);
+  const counts = Array.from(shape.rankOfColumn, (rank) => finest.counts[rank]);
+  const groups = shape.groups.map((members) => Array.from(members, (i) => occurrences[i]));
   const groupOf = new Map<Occurrence, Occurrence[]>();
-  for (const occurrence of occurrences) {
-    const hash = hashOf(occurrence.ranks);
-    const candidates = byHash.get(hash) ?? [];
-    let group = candidates.find((found) => sameRanks(found[0].ranks, occurrence.ranks));
-    if (!group) {
-      group = [];
-      candidates.push(group);
-      byHash.set(hash, candidates);
-      groups.push(group);
-    }
-    group.push(occurrence);
-    groupOf.set(occurrence, group);
-  }
-  groups.sort((a, b) => compareSignatures(a[0].ranks, b[0].ranks, finest.ids));
+  for (const group of groups) for (const occurrence of group) groupOf.set(occurrence, group);
   const blankKeys = new Set(ledger.filter((entry) => entry.value === null).map((entry) => entry.key));
   const cellOfGroup = new Map<Occurrence[], Cell>();
   const cells = groups.map((found, index): Cell => {
     const { ranks } = found[0];
-    const columns = Array.from(ranks, (rank) => columnOfRank[rank]);
+    const columns = shape.columnsOf[index];
     const value = columns.reduce((sum, column) => sum + counts[column], 0);
     const keys = [...new Set(found.map((o) => o.key))].sort(compareText);
     for (const { ledger: entry } of found) {
@@ -128,7 +175,7 @@ export function buildCellSpace(
   const byDefinition = new Map<CellDefinition, Cell>();
   for (const occurrence of occurrences)
     if (occurrence.definition) byDefinition.set(occurrence.definition, cellOfGroup.get(groupOf.get(occurrence)!)!);
-  return { cells, byDefinition, columns: used, counts };
+  return { cells, byDefinition, columns: shape.columns, counts, shape };
 }
 
 function hashOf(ranks: Int32Array): number {
@@ -175,7 +222,8 @@ interface RankedFinestCells {
  * pass the same ids (often the same strings) in the same order for every organisation, with other counts; then only
  * the counts are new, and {@link definition} reuses the ranks of a cell list it saw with this ranking.
  */
-let lastRanking: { readonly input: readonly string[]; readonly order: Int32Array; readonly ranked: Omit<RankedFinestCells, 'counts'> } | undefined;
+let lastRanking:
+  { readonly input: readonly string[]; readonly order: Int32Array; readonly ranked: Omit<RankedFinestCells, 'counts'> } | undefined;
 
 function rankedFinestCells(finestCells: readonly FinestCell[]): RankedFinestCells {
   for (const { id, count } of finestCells)

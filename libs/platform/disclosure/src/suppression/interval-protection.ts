@@ -10,7 +10,12 @@ const TRIES = 8;
  * be pinned near one value. Blanking a cell only removes a constraint, so a range that passed stays passed: only the
  * failing cell and each newly blanked one need (re)checking. Returns the cells blanked here.
  */
-export function protectIntervals(context: RangeContext, cells: readonly Cell[], published: ReadonlySet<number>, k: number): ReadonlySet<number> {
+export function protectIntervals(
+  context: RangeContext,
+  cells: readonly Cell[],
+  published: ReadonlySet<number>,
+  k: number,
+): ReadonlySet<number> {
   const shown = new Set(published);
   const added = new Set<number>();
   const queue = cells.filter((cell) => !shown.has(cell.index));

@@ -116,25 +116,35 @@ export class RangeModel {
       classOf[atom] = 1;
       touched.push(atom);
     }
+    // The class each class splits into at the current row (valid where stampOf is that row).
+    const afterOf: number[] = [];
+    const stampOf: number[] = [];
     constraints.forEach((cell, row) => {
-      const refined = new Map<number, number>();
-      for (const atom of structure.atomsOf[cell.index]) {
+      const atoms = structure.atomsOf[cell.index];
+      for (let i = 0; i < atoms.length; i++) {
+        const atom = atoms[i];
         const before = classOf[atom];
         if (before === 0) touched.push(atom);
-        let after = refined.get(before);
-        if (after === undefined) {
+        let after: number;
+        if (stampOf[before] === row) after = afterOf[before];
+        else {
           after = classes.length;
           classes.push({ inTarget: classes[before].inTarget, rows: [...classes[before].rows, row] });
-          refined.set(before, after);
+          afterOf[before] = after;
+          stampOf[before] = row;
         }
         classOf[atom] = after;
       }
     });
-    const valueOf = new Map<number, number>();
-    for (const atom of touched) valueOf.set(classOf[atom], (valueOf.get(classOf[atom]) ?? 0) + structure.atomValue[atom]);
-    const used = [...valueOf.keys()].sort((a, b) => a - b);
+    const valueOf = new Float64Array(classes.length).fill(-1);
+    for (const atom of touched) {
+      const id = classOf[atom];
+      valueOf[id] = Math.max(valueOf[id], 0) + structure.atomValue[atom];
+    }
+    const used: number[] = [];
+    valueOf.forEach((value, id) => value >= 0 && used.push(id));
     this.open = used.some((id) => classes[id].inTarget && classes[id].rows.length === 0);
-    this.groups = used.map((id) => ({ ...classes[id], value: valueOf.get(id)! }));
+    this.groups = used.map((id) => ({ ...classes[id], value: valueOf[id] }));
     const byRows = new Map<string, { inside?: number; outside?: number }>();
     for (const group of this.groups) {
       const key = group.rows.join(',');
@@ -271,7 +281,14 @@ export class RangeModel {
       colUpper: new Float64Array(numCols).fill(Infinity),
       rowLower: rhs,
       rowUpper: rhs,
-      matrix: { format: 'csc', numRows, numCols, starts, indices: Int32Array.from(indices), values: new Float64Array(indices.length).fill(1) },
+      matrix: {
+        format: 'csc',
+        numRows,
+        numCols,
+        starts,
+        indices: Int32Array.from(indices),
+        values: new Float64Array(indices.length).fill(1),
+      },
       ...(integer ? { integrality: new Int32Array(numCols).fill(this.context.highs.constants.variableType.integer) } : {}),
     };
   }

@@ -1,4 +1,4 @@
-import type { CellSpace } from './cell-space';
+import type { CellSpace, Shape } from './cell-space';
 import type { SparseVector } from './sparse-vector';
 
 /**
@@ -27,7 +27,21 @@ export interface Structure {
   readonly shared: Float64Array;
 }
 
+/** The atoms and the Gram matrix per shape (they do not depend on the counts), by method. */
+const structures = new WeakMap<Shape, Map<boolean, Omit<Structure, 'atomValue'> & { readonly atomOfColumn: Int32Array }>>();
+
 export function structureOf(space: CellSpace, mergeAtoms: boolean): Structure {
+  let byMethod = structures.get(space.shape);
+  if (!byMethod) structures.set(space.shape, (byMethod = new Map()));
+  let found = byMethod.get(mergeAtoms);
+  if (!found) byMethod.set(mergeAtoms, (found = countlessStructure(space, mergeAtoms)));
+  const { atomOfColumn, ...structure } = found;
+  const atomValue = new Float64Array(structure.atomCount);
+  space.counts.forEach((count, column) => (atomValue[atomOfColumn[column]] += count));
+  return { ...structure, atomValue };
+}
+
+function countlessStructure(space: CellSpace, mergeAtoms: boolean) {
   const n = space.cells.length;
   const columns = space.columns.length;
   // A column's class is the history of the cells it lies in, refined cell by cell (partition refinement).
@@ -50,7 +64,7 @@ export function structureOf(space: CellSpace, mergeAtoms: boolean): Structure {
   const atomOfClass = new Int32Array(classCells.length).fill(-1);
   const members: number[][] = [];
   const size: number[] = [];
-  const values: number[] = [];
+  const atomOfColumn = new Int32Array(columns);
   for (let column = 0; column < columns; column++) {
     const found = classOf[column];
     let atom = atomOfClass[found];
@@ -59,10 +73,9 @@ export function structureOf(space: CellSpace, mergeAtoms: boolean): Structure {
       atomOfClass[found] = atom;
       members.push(classCells[found]);
       size.push(0);
-      values.push(0);
     }
     size[atom] += 1;
-    values[atom] += space.counts[column];
+    atomOfColumn[column] = atom;
   }
   const atomsOf = Array.from({ length: n }, (): number[] => []);
   members.forEach((cells, atom) => {
@@ -76,7 +89,7 @@ export function structureOf(space: CellSpace, mergeAtoms: boolean): Structure {
     cellCount: n,
     atomsOf: atomsOf.map((atoms) => Int32Array.from(atoms)),
     atomCount: members.length,
-    atomValue: Float64Array.from(values),
+    atomOfColumn,
     shared,
   };
 }
