@@ -11,7 +11,7 @@ import {
   type ProtectResult,
   type SuppressionReason,
 } from './model';
-import { assertNothingShownBelow, buildCellSpace, type Cell, compareText } from './suppression/cell-space';
+import { assertNothingShownBelow, buildCellSpace, type Cell, sortedIdsOf } from './suppression/cell-space';
 import { gaussSuppression } from './suppression/gauss-suppression';
 import { gramRow, structureOf } from './suppression/structure';
 import { protectIntervals } from './suppression/interval-protection';
@@ -78,21 +78,20 @@ export async function protectWith(input: ProtectInput, method: ProtectMethod): P
     id: PROTECTED_TABLE,
     cells: (input.protectedCells ?? []).map((definition) => ({ ...definition, value: null, reason: reasonOf(cellOf(definition)) })),
   };
-  const ledgerEntries = [...tables, hidden].flatMap((table) => ledgerEntriesOf(input.publication, table.id, table.cells));
-  return { algorithm: DISCLOSURE_ALGORITHM, k, tables, ledgerEntries };
-}
-
-function ledgerEntriesOf(
-  publication: string,
-  table: string,
-  cells: readonly Pick<ProtectedCell, 'key' | 'cells' | 'value' | 'reason'>[],
-): LedgerEntry[] {
-  return cells.map(({ key, cells: finest, value, reason }) => ({
-    publication,
+  // A ledger entry's finest cells, sorted, are its cell's (kept per shape: a draft copies them rather than sorting).
+  const entry = (table: string, definition: CellDefinition, value: number | null, reason: SuppressionReason | null): LedgerEntry => ({
+    publication: input.publication,
     table,
-    key,
-    cells: [...finest].sort(compareText),
+    key: definition.key,
+    cells: [...sortedIdsOf(space, cellOf(definition))],
     value,
     reason,
-  }));
+  });
+  const ledgerEntries = [
+    ...input.tables.flatMap((table, t) =>
+      table.cells.map((definition, c) => entry(table.id, definition, tables[t].cells[c].value, tables[t].cells[c].reason)),
+    ),
+    ...(input.protectedCells ?? []).map((definition, c) => entry(PROTECTED_TABLE, definition, null, hidden.cells[c].reason)),
+  ];
+  return { algorithm: DISCLOSURE_ALGORITHM, k, tables, ledgerEntries };
 }

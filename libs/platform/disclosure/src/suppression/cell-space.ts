@@ -203,6 +203,17 @@ function compareSignatures(a: Int32Array, b: Int32Array, ids: readonly string[])
   }
 }
 
+const sortedIds = new WeakMap<Shape, Map<number, readonly string[]>>();
+
+/** The cell's finest-cell ids in code-unit order (shared per shape: copy before handing out). */
+export function sortedIdsOf(space: CellSpace, cell: Cell): readonly string[] {
+  let byCell = sortedIds.get(space.shape);
+  if (!byCell) sortedIds.set(space.shape, (byCell = new Map()));
+  let ids = byCell.get(cell.index);
+  if (!ids) byCell.set(cell.index, (ids = space.shape.columnsOf[cell.index].map((column) => space.columns[column])));
+  return ids;
+}
+
 /** Cells already shown with fewer than k cases (possible only when k was raised): nothing can take them back. */
 export function assertNothingShownBelow(space: CellSpace, k: number): void {
   const shown = space.cells.filter((cell) => cell.shownBefore && (cell.value < k || cell.sensitive));
