@@ -23,6 +23,8 @@ export interface RangeContext {
   readonly bounds: boolean;
   /** Range models of this protection by target and linked cells: a model is built and solved once. */
   readonly models: Map<string, RangeModel>;
+  /** The classes of atoms by linked shown cells, per set of them (see rowClassesOf). */
+  readonly rowClasses: Map<string, RowClasses>;
 }
 
 /**
@@ -78,8 +80,10 @@ const LP_TOLERANCE = 1e-6;
  * Finest cells that sit in exactly the same constraints and the same side of the objective act as one variable (their
  * sum): any non-negative integer value of that sum splits into non-negative integer counts, so the optimum is the
  * same as over the finest cells, on a model often a hundred times smaller (a table's blank cells leave their finest
- * cells indistinguishable). It is built from atoms (structure.ts), which are unions of such finest cells, in the
- * order of their first finest cell, so the model is the one the finest cells give. Each optimum is first solved as an
+ * cells indistinguishable). It is built from atoms (structure.ts), which are unions of such finest cells: the classes
+ * of the linked cells' atoms (rowClassesOf, shared by every target linked to the same cells), each split into the
+ * target's part and the rest. The variables are those the finest cells give (in another order, which changes no
+ * optimum). Each optimum is first solved as an
  * LP by simplex (the model passed to HiGHS as arrays, the second sense a warm re-solve of the same model): when its
  * vertex is integral it is the integer optimum (no integer point beats the LP bound); otherwise the MIP decides. The
  * true counts satisfy every constraint, so "infeasible or unbounded" means unbounded.
@@ -104,62 +108,38 @@ export class RangeModel {
     private readonly target: Cell,
     private readonly constraints: readonly Cell[],
   ) {
+    if (constraints.length === 0) {
+      // Nothing shown touches the target: one variable, in no constraint, so unbounded above.
+      this.open = true;
+      this.groups = [{ inTarget: true, rows: [], value: target.value }];
+      this.movable = { up: 0, down: 0 };
+      return;
+    }
     const { structure } = context;
-    // Partition refinement: an atom's class is its history of memberships (the objective, then each row in turn).
-    const classOf = new Int32Array(structure.atomCount);
-    const touched: number[] = [];
-    const classes: { inTarget: boolean; rows: number[] }[] = [
-      { inTarget: false, rows: [] },
-      { inTarget: true, rows: [] },
-    ];
+    const split = rowClassesOf(context, constraints);
+    // Each class of the rows splits into the target's atoms and the others: one variable each, when it has atoms.
+    const inAtoms = new Int32Array(split.rows.length);
+    const inValue = new Float64Array(split.rows.length);
     for (const atom of structure.atomsOf[target.index]) {
-      classOf[atom] = 1;
-      touched.push(atom);
+      const id = split.classOf[atom];
+      inAtoms[id] += 1;
+      inValue[id] += structure.atomValue[atom];
     }
-    // The class each class splits into at the current row (valid where stampOf is that row).
-    const afterOf: number[] = [];
-    const stampOf: number[] = [];
-    constraints.forEach((cell, row) => {
-      const atoms = structure.atomsOf[cell.index];
-      for (let i = 0; i < atoms.length; i++) {
-        const atom = atoms[i];
-        const before = classOf[atom];
-        if (before === 0) touched.push(atom);
-        let after: number;
-        if (stampOf[before] === row) after = afterOf[before];
-        else {
-          after = classes.length;
-          classes.push({ inTarget: classes[before].inTarget, rows: [...classes[before].rows, row] });
-          afterOf[before] = after;
-          stampOf[before] = row;
-        }
-        classOf[atom] = after;
-      }
-    });
-    const valueOf = new Float64Array(classes.length).fill(-1);
-    for (const atom of touched) {
-      const id = classOf[atom];
-      valueOf[id] = Math.max(valueOf[id], 0) + structure.atomValue[atom];
-    }
-    const used: number[] = [];
-    valueOf.forEach((value, id) => value >= 0 && used.push(id));
-    this.open = used.some((id) => classes[id].inTarget && classes[id].rows.length === 0);
-    this.groups = used.map((id) => ({ ...classes[id], value: valueOf[id] }));
-    const byRows = new Map<string, { inside?: number; outside?: number }>();
-    for (const group of this.groups) {
-      const key = group.rows.join(',');
-      const found = byRows.get(key) ?? {};
-      if (group.inTarget) found.inside = group.value;
-      else found.outside = group.value;
-      byRows.set(key, found);
-    }
+    const groups: { inTarget: boolean; rows: readonly number[]; value: number }[] = [];
     let up = 0;
     let down = 0;
-    for (const { inside, outside } of byRows.values()) {
-      if (inside === undefined || outside === undefined) continue;
-      up += outside;
-      down += inside;
-    }
+    split.rows.forEach((rows, id) => {
+      const inside = inAtoms[id] > 0;
+      const outside = id > 0 && split.atoms[id] > inAtoms[id];
+      if (inside) groups.push({ inTarget: true, rows, value: inValue[id] });
+      if (outside) groups.push({ inTarget: false, rows, value: split.value[id] - inValue[id] });
+      if (inside && outside) {
+        up += split.value[id] - inValue[id];
+        down += inValue[id];
+      }
+    });
+    this.open = inAtoms[0] > 0;
+    this.groups = groups;
     this.movable = { up, down };
   }
 
@@ -292,6 +272,51 @@ export class RangeModel {
       ...(integer ? { integrality: new Int32Array(numCols).fill(this.context.highs.constants.variableType.integer) } : {}),
     };
   }
+}
+
+/**
+ * The atoms of these rows in classes by the rows they lie in (partition refinement, row by row; class 0: in none),
+ * with each class's rows, atom count and true count. Every target linked to the same shown cells splits these same
+ * classes, so they are made once per protection and set of rows.
+ */
+interface RowClasses {
+  readonly classOf: Int32Array;
+  readonly rows: readonly (readonly number[])[];
+  readonly atoms: Int32Array;
+  readonly value: Float64Array;
+}
+
+function rowClassesOf(context: RangeContext, constraints: readonly Cell[]): RowClasses {
+  const key = constraints.map((cell) => cell.index).join(',');
+  const found = context.rowClasses.get(key);
+  if (found) return found;
+  const { structure } = context;
+  const classOf = new Int32Array(structure.atomCount);
+  const rows: number[][] = [[]];
+  // The class each class splits into at the current row (valid where stampOf is that row).
+  const afterOf: number[] = [];
+  const stampOf: number[] = [];
+  constraints.forEach((cell, row) => {
+    const atoms = structure.atomsOf[cell.index];
+    for (let i = 0; i < atoms.length; i++) {
+      const before = classOf[atoms[i]];
+      if (stampOf[before] !== row) {
+        afterOf[before] = rows.length;
+        stampOf[before] = row;
+        rows.push([...rows[before], row]);
+      }
+      classOf[atoms[i]] = afterOf[before];
+    }
+  });
+  const atoms = new Int32Array(rows.length);
+  const value = new Float64Array(rows.length);
+  for (let atom = 0; atom < structure.atomCount; atom++) {
+    atoms[classOf[atom]] += 1;
+    value[classOf[atom]] += structure.atomValue[atom];
+  }
+  const classes = { classOf, rows, atoms, value };
+  context.rowClasses.set(key, classes);
+  return classes;
 }
 
 /** The shown cells connected to the target through shared finest cells, directly or through other shown cells. */
