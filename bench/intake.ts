@@ -650,7 +650,7 @@ export function renderIntake(f: IntakeFigures): string {
 if (require.main === module && process.env.BENCH_INTAKE_ROLE) void runServices(JSON.parse(process.env.BENCH_INTAKE_ROLE) as ServicesConfig);
 
 /** Intake alone in a process of its own with the demo directory published (for the web benchmark's pages). */
-export async function startIntakeProcess(adminUrl: string, prefix: string): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startIntakeProcess(adminUrl: string, prefix: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const { child, ready } = await startServicesProcess({
     role: 'load',
     databases: {
@@ -659,5 +659,5 @@ export async function startIntakeProcess(adminUrl: string, prefix: string): Prom
       privacy: await freshDatabase(adminUrl, `${prefix}_privacy`),
     },
   });
-  return { url: String(ready.url), stop: () => stopChild(child) };
+  return { url: String(ready.url), pid: child.pid!, stop: () => stopChild(child) };
 }

@@ -2,7 +2,7 @@
 // link, compressed as a server or proxy would send them; not one byte of script) — and server-rendering latency under
 // 50 concurrent users. The site is built and started as `npm start` runs it (deploy/src/web-services.ts), against
 // intake in a process of its own with the demo directory published.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -12,6 +12,7 @@ import { freshDatabase, startIntakeProcess } from './intake';
 export const TARGET_PAGE_KB = 60;
 export const TARGET_SCRIPT_BYTES = 0;
 export const TARGET_RENDER_P99_MS = 100;
+export const TARGET_STAFF_SCRIPT_KB = 300;
 const USERS = 50;
 const LOAD_SECONDS = 10;
 const WARMUP_SECONDS = 2;
@@ -32,13 +33,79 @@ export interface PageWeight {
   scriptBytes: number;
 }
 
+/** A staff page's first load: every script module the browser fetches before the page is interactive. */
+export interface StaffScript {
+  route: string;
+  files: number;
+  plain: number;
+  gzip: number;
+  brotli: number;
+}
+
 export interface WebFigures {
   pages: PageWeight[];
-  render: { users: number; seconds: number; requests: number; perSec: number; p50Ms: number; p99Ms: number; maxMs: number; failed: number };
+  staff: StaffScript[];
+  render: {
+    users: number;
+    seconds: number;
+    requests: number;
+    perSec: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    failed: number;
+    /** CPU per page rendered, in ms, of the site's process and of intake's (which answers each render's API call). */
+    cpuMsPerPage: { site: number; intake: number };
+  };
 }
 
 const gzip = (b: Buffer) => gzipSync(b, { level: 6 }).length;
 const brotli = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+interface RouteEntry {
+  id: string;
+  parentId?: string;
+  path?: string;
+  index?: boolean;
+  hasDefaultExport: boolean;
+  module: string;
+  imports?: string[];
+}
+
+/**
+ * The portal's first-load script per page, from its build's route manifest (what React Router's hydration loads:
+ * the manifest itself, the client entry and its imports, and the module and imports of every route from the root to
+ * the page). Pages only: resource routes (sign-in, downloads) load no script.
+ */
+function staffFirstLoad(buildDir: string): StaffScript[] {
+  const assets = join(buildDir, 'client/assets');
+  const manifestFile = readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f));
+  if (!manifestFile) throw new Error(`no route manifest in ${assets}`);
+  const text = readFileSync(join(assets, manifestFile), 'utf8');
+  const manifest = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as {
+    entry: { module: string; imports: string[] };
+    routes: Record<string, RouteEntry>;
+  };
+  const bytes = (url: string) => readFileSync(join(buildDir, 'client', url));
+  return Object.values(manifest.routes)
+    .filter((route) => route.hasDefaultExport && route.id !== 'root')
+    .map((route) => {
+      const files = new Set<string>([manifest.entry.module, ...manifest.entry.imports]);
+      for (let at: RouteEntry | undefined = route; at; at = at.parentId ? manifest.routes[at.parentId] : undefined) {
+        files.add(at.module);
+        for (const imported of at.imports ?? []) files.add(imported);
+      }
+      const all = [Buffer.from(text), ...[...files].map(bytes)];
+      return {
+        route: route.index ? '(index)' : (route.path ?? route.id),
+        files: all.length,
+        plain: all.reduce((n, b) => n + b.length, 0),
+        gzip: all.reduce((n, b) => n + gzip(b), 0),
+        brotli: all.reduce((n, b) => n + brotli(b), 0),
+      };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+}
 
 async function weigh(base: string, path: string): Promise<PageWeight> {
   const response = await fetch(`${base}${path}`, { headers: { 'accept-language': 'nl' } });
@@ -63,12 +130,22 @@ async function weigh(base: string, path: string): Promise<PageWeight> {
   };
 }
 
-async function renderLoad(url: string): Promise<WebFigures['render']> {
+/** A process's CPU time so far (user and kernel), in ms, from /proc (Linux: clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function renderLoad(url: string, pids: { site: number; intake: number }): Promise<WebFigures['render']> {
   const latencies: number[] = [];
   let failed = 0;
   let measuring = false;
+  let cpuAtStart = { site: 0, intake: 0 };
   const end = Date.now() + (WARMUP_SECONDS + LOAD_SECONDS) * 1000;
-  setTimeout(() => (measuring = true), WARMUP_SECONDS * 1000);
+  setTimeout(() => {
+    measuring = true;
+    cpuAtStart = { site: cpuMsOf(pids.site), intake: cpuMsOf(pids.intake) };
+  }, WARMUP_SECONDS * 1000);
   await Promise.all(
     Array.from({ length: USERS }, async () => {
       while (Date.now() < end) {
@@ -84,6 +161,7 @@ async function renderLoad(url: string): Promise<WebFigures['render']> {
       }
     }),
   );
+  const cpuUsed = { site: cpuMsOf(pids.site) - cpuAtStart.site, intake: cpuMsOf(pids.intake) - cpuAtStart.intake };
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
   return {
@@ -95,12 +173,15 @@ async function renderLoad(url: string): Promise<WebFigures['render']> {
     p99Ms: at(99),
     maxMs: latencies.at(-1) ?? NaN,
     failed,
+    cpuMsPerPage: { site: cpuUsed.site / Math.max(1, latencies.length), intake: cpuUsed.intake / Math.max(1, latencies.length) },
   };
 }
 
 export async function benchmarkWeb(adminUrl: string): Promise<WebFigures> {
   const logs = mkdtempSync(join(tmpdir(), 'bench-web-'));
   await ensureBuilt('reporter-site', logs);
+  await ensureBuilt('portal', logs);
+  const staff = staffFirstLoad(join(__dirname, '../services/portal/build'));
   const intake = await startIntakeProcess(adminUrl, 'bench_web');
   try {
     const site = await startWebService(
@@ -117,7 +198,7 @@ export async function benchmarkWeb(adminUrl: string): Promise<WebFigures> {
     try {
       const pages: PageWeight[] = [];
       for (const path of PAGES) pages.push(await weigh(site.url, path));
-      return { pages, render: await renderLoad(`${site.url}${RENDERED}`) };
+      return { pages, staff, render: await renderLoad(`${site.url}${RENDERED}`, { site: site.pid, intake: intake.pid }) };
     } finally {
       await site.stop();
     }
@@ -157,7 +238,21 @@ export function renderWeb(f: WebFigures): string {
     `| server rendering p50 / p99 / max | ${r.p50Ms.toFixed(1)} ms / ${r.p99Ms.toFixed(1)} ms / ${r.maxMs.toFixed(1)} ms | ` +
       `p99 ≤ ${TARGET_RENDER_P99_MS} ms | ${verdict(r.p99Ms <= TARGET_RENDER_P99_MS && r.failed === 0)} |`,
     `| pages rendered per second; failed | ${r.perSec.toFixed(0)}; ${r.failed} | | |`,
+    `| CPU per page: the site's process; intake's | ${r.cpuMsPerPage.site.toFixed(2)} ms; ${r.cpuMsPerPage.intake.toFixed(2)} ms | | |`,
     '',
-    "The staff portal's first-load script (target ≤ 300 kB compressed) is measured here once the portal is part of the platform.",
+    "## The web: the staff portal's first-load script",
+    '',
+    'Every script module a browser fetches to hydrate a portal page (the route manifest, the client entry, the modules ' +
+      "of each route from the root to the page and their imports; React Router preloads them all), from the portal's " +
+      'build; the five heaviest pages.',
+    '',
+    '| page | files | script | gzip | brotli |',
+    '|---|--:|--:|--:|--:|',
+    ...f.staff.slice(0, 5).map((p) => `| ${p.route} | ${p.files} | ${kb(p.plain)} | ${kb(p.gzip)} | ${kb(p.brotli)} |`),
+    '',
+    '| measure | figure | target | |',
+    '|---|--:|--:|---|',
+    `| heaviest staff page's first-load script, gzip (${f.staff[0]?.route}) | ${kb(f.staff[0]?.gzip ?? 0)} | ≤ ${TARGET_STAFF_SCRIPT_KB} kB | ` +
+      `${verdict((f.staff[0]?.gzip ?? Infinity) <= TARGET_STAFF_SCRIPT_KB * 1024)} |`,
   ].join('\n');
 }

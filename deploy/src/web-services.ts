@@ -100,6 +100,8 @@ export async function ensureBuilt(name: string, logDir: string, root: string = R
 export interface WebProcess {
   name: string;
   url: string;
+  /** The server's process id (the benchmark reads its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -118,7 +120,7 @@ export function stopAllWebServices(): Promise<void> {
 export async function startWebService(name: string, env: Record<string, string>, logDir: string, root: string = ROOT): Promise<WebProcess> {
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=2', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=8', 'server/main.ts'], {
     cwd: join(root, 'services', name),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -140,6 +142,7 @@ export async function startWebService(name: string, env: Record<string, string>,
   const web: WebProcess = {
     name,
     url,
+    pid: child.pid!,
     stop: () =>
       (stopping ??= (async () => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

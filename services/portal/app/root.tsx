@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
-import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
+import { FormattedMessage, RawIntlProvider, useIntl } from 'react-intl';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, useParams, useRouteError, useRouteLoaderData } from 'react-router';
 import { screensOf } from './auth/roles';
 import { currentUser } from './auth/user.server';
-import { directionOf, formattingLocaleOf, languageOf, messagesOf } from './i18n/languages';
+import { directionOf, formattingLocaleOf, languageOf, messagesOf, sharedIntl } from './i18n/languages';
 import { PortalHeader } from './ui/portal-header';
-import fonts from './styles/fonts.css?url';
+import fonts from '@vertrouwd/web-kit/styles/fonts.css?url';
 import nlds from '@utrecht/component-library-css/dist/index.css?url';
-import theme from './styles/theme.css?url';
+import theme from '@vertrouwd/web-kit/styles/theme.css?url';
 import portal from './styles/portal.css?url';
 import type { Route } from './+types/root';
 
@@ -37,7 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="utrecht-document voorbeeld-theme vertrouwd-theme">
-        <IntlProvider locale={formattingLocaleOf(language)} messages={messagesOf(language)} defaultLocale="nl">
+        <RawIntlProvider value={sharedIntl(formattingLocaleOf(language), messagesOf(language))}>
           <a className="portal-skip-link utrecht-link" href="#content">
             <FormattedMessage id="site.skipLink" />
           </a>
@@ -48,7 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <FormattedMessage id="portal.footer" />
             </p>
           </footer>
-        </IntlProvider>
+        </RawIntlProvider>
         <Scripts />
       </body>
     </html>

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
+import { FormattedMessage, RawIntlProvider, useIntl } from 'react-intl';
 import { isRouteErrorResponse, Links, Meta, Outlet, useParams, useRouteError } from 'react-router';
-import { directionOf, languageOf, messagesOf } from './i18n/languages';
-import fonts from './styles/fonts.css?url';
+import { directionOf, languageOf, messagesOf, sharedIntl } from './i18n/languages';
+import fonts from '@vertrouwd/web-kit/styles/fonts.css?url';
 import nlds from '@utrecht/component-library-css/dist/index.css?url';
-import theme from './styles/theme.css?url';
+import theme from '@vertrouwd/web-kit/styles/theme.css?url';
 import site from './styles/site.css?url';
 
 export const links = () => [fonts, nlds, theme, site].map((href) => ({ rel: 'stylesheet', href }));
@@ -25,14 +25,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="utrecht-document voorbeeld-theme vertrouwd-theme">
-        <IntlProvider locale={language} messages={messagesOf(language)} defaultLocale="nl">
+        <RawIntlProvider value={sharedIntl(language, messagesOf(language))}>
           {children}
           <footer className="site-footer">
             <p className="utrecht-paragraph">
               <FormattedMessage id="site.footer" />
             </p>
           </footer>
-        </IntlProvider>
+        </RawIntlProvider>
       </body>
     </html>
   );

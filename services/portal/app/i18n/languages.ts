@@ -18,10 +18,10 @@ import oversightEn from './messages/oversight/en.json';
 import oversightNl from './messages/oversight/nl.json';
 import oversightPl from './messages/oversight/pl.json';
 import oversightTr from './messages/oversight/tr.json';
+import { languageOf, type Language } from '@vertrouwd/web-kit';
 
-/** The portal's languages; Dutch when the address names none. */
-export const LANGUAGES = ['nl', 'en', 'pl', 'tr', 'ar'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// The languages themselves are the web services' shared ones (@vertrouwd/web-kit); the messages are the portal's.
+export * from '@vertrouwd/web-kit';
 
 // The messages are kept in one file per language and area (the case page's work, the coordinator's screens, the
 // employer's, auditor's and admin's), so screens grow without touching each other's files.
@@ -36,37 +36,6 @@ const MESSAGES: Record<Language, Messages> = {
   tr: { ...tr, ...caseworkTr, ...coordinatorTr, ...oversightTr },
   ar: { ...ar, ...caseworkAr, ...coordinatorAr, ...oversightAr },
 };
-
-/** Each language's name in itself, for the language switch. */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  nl: 'Nederlands',
-  en: 'English',
-  pl: 'Polski',
-  tr: 'Türkçe',
-  ar: 'العربية',
-};
-
-export function isLanguage(value: string | undefined): value is Language {
-  return (LANGUAGES as readonly (string | undefined)[]).includes(value);
-}
-
-/** The address's language, Dutch when it names none; undefined for one the portal does not offer. */
-export function languageOf(segment: string | undefined): Language | undefined {
-  if (segment === undefined) return 'nl';
-  return isLanguage(segment) ? segment : undefined;
-}
-
-export function directionOf(language: Language): 'ltr' | 'rtl' {
-  return language === 'ar' ? 'rtl' : 'ltr';
-}
-
-/**
- * The locale dates and numbers are formatted in: Arabic with Latin digits, as the Dutch documents and case
- * references they sit beside (and the same in Node and in the browser, so hydration finds the same text).
- */
-export function formattingLocaleOf(language: Language): string {
-  return language === 'ar' ? 'ar-u-nu-latn' : language;
-}
 
 export function messagesOf(language: Language): Messages {
   return MESSAGES[language];

@@ -14,9 +14,31 @@ export function isIntakeCode(code: string): boolean {
   return INTAKE_CODE.test(code);
 }
 
+// An organisation's intake page is public text that changes only when the agency edits its directory: the site
+// keeps each (code, language) for a few seconds, so a busy page asks intake once per interval instead of once per
+// visitor (concurrent visitors share one request). Failures are not kept; an unknown code is, as briefly.
+export const INTAKE_PAGE_KEPT_MS = 10_000;
+const PAGES_KEPT = 1_000;
+const pages = new Map<string, { until: number; page: Promise<IntakePage | undefined> }>();
+
 /** The organisation's page in one language, or undefined when no organisation has the code. */
-export async function fetchIntakePage(code: string, language: Language): Promise<IntakePage | undefined> {
-  if (!isIntakeCode(code)) return undefined;
+export function fetchIntakePage(code: string, language: Language): Promise<IntakePage | undefined> {
+  if (!isIntakeCode(code)) return Promise.resolve(undefined);
+  const key = `${code} ${language}`;
+  const now = Date.now();
+  const kept = pages.get(key);
+  if (kept && kept.until > now) return kept.page;
+  const page = loadIntakePage(code, language);
+  pages.delete(key);
+  if (pages.size >= PAGES_KEPT) pages.delete(pages.keys().next().value!);
+  pages.set(key, { until: now + INTAKE_PAGE_KEPT_MS, page });
+  page.catch(() => {
+    if (pages.get(key)?.page === page) pages.delete(key);
+  });
+  return page;
+}
+
+async function loadIntakePage(code: string, language: Language): Promise<IntakePage | undefined> {
   const response = await fetch(`${intakeUrl()}/intake/${code}?lang=${language}`, { headers: { accept: 'application/json' } });
   if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`intake answered ${response.status} for the intake page`);

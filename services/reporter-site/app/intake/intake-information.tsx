@@ -79,13 +79,20 @@ function Counsellors({ page }: { page: IntakePage }) {
   );
 }
 
-// Languages by their own names (as the language switch shows them), so every reporter finds theirs.
+// Languages by their own names (as the language switch shows them), so every reporter finds theirs; looked up
+// once per language code (the names do not change while the site runs).
+const languageNames = new Map<string, string>();
 function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
+  let name = languageNames.get(code);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (languageNames.size < 500) languageNames.set(code, name);
   }
+  return name;
 }
 
 function Section({ id, title, children }: { id: string; title: React.ReactNode; children: React.ReactNode }) {
