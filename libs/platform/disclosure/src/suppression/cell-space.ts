@@ -208,7 +208,7 @@ const sortedIds = new WeakMap<Shape, Map<number, readonly string[]>>();
 /** The cell's finest-cell ids in code-unit order (shared per shape: copy before handing out). */
 export function sortedIdsOf(space: CellSpace, cell: Cell): readonly string[] {
   let byCell = sortedIds.get(space.shape);
-  if (!byCell) sortedIds.set(space.shape, (byCell = new Map()));
+  if (!byCell) sortedIds.set(space.shape, (byCell = new Map<number, readonly string[]>()));
   let ids = byCell.get(cell.index);
   if (!ids) byCell.set(cell.index, (ids = space.shape.columnsOf[cell.index].map((column) => space.columns[column])));
   return ids;

@@ -28,11 +28,12 @@ export interface Structure {
 }
 
 /** The atoms and the Gram matrix per shape (they do not depend on the counts), by method. */
-const structures = new WeakMap<Shape, Map<boolean, Omit<Structure, 'atomValue'> & { readonly atomOfColumn: Int32Array }>>();
+type CountlessStructure = Omit<Structure, 'atomValue'> & { readonly atomOfColumn: Int32Array };
+const structures = new WeakMap<Shape, Map<boolean, CountlessStructure>>();
 
 export function structureOf(space: CellSpace, mergeAtoms: boolean): Structure {
   let byMethod = structures.get(space.shape);
-  if (!byMethod) structures.set(space.shape, (byMethod = new Map()));
+  if (!byMethod) structures.set(space.shape, (byMethod = new Map<boolean, CountlessStructure>()));
   let found = byMethod.get(mergeAtoms);
   if (!found) byMethod.set(mergeAtoms, (found = countlessStructure(space, mergeAtoms)));
   const { atomOfColumn, ...structure } = found;
