@@ -16,3 +16,4 @@ export const EXACT_MIP = { output_flag: false, mip_rel_gap: 0 } as const;
 export const VERTEX_LP = { output_flag: false, presolve: 'off', solver: 'simplex' } as const;
 
 export type { Highs };
+export type { Model, ModelData } from 'highs';

@@ -1,5 +1,5 @@
 import { DisclosureInputError } from './errors';
-import { type Highs, highsSolver } from './highs-runtime';
+import { highsSolver } from './highs-runtime';
 import {
   type CellDefinition,
   DEFAULT_K,
@@ -11,8 +11,9 @@ import {
   type ProtectResult,
   type SuppressionReason,
 } from './model';
-import { assertNothingShownBelow, buildCellSpace, type Cell, compareText } from './suppression/cell-space';
+import { assertNothingShownBelow, buildCellSpace, type Cell, sortedIdsOf } from './suppression/cell-space';
 import { gaussSuppression } from './suppression/gauss-suppression';
+import { gramRow, structureOf } from './suppression/structure';
 import { protectIntervals } from './suppression/interval-protection';
 
 /**
@@ -24,14 +25,38 @@ import { protectIntervals } from './suppression/interval-protection';
  * gives the same output. Throws {@link AlreadyDisclosedError} when the ledger alone already discloses a small cell.
  */
 export async function protect(input: ProtectInput): Promise<ProtectResult> {
+  return protectWith(input, FAST);
+}
+
+/**
+ * How `protect` computes, all giving the same result (protect.method.spec.ts checks it on random tables): finest
+ * cells merged into atoms, Gaussian suppression on the cells' Gram rows, and ranges settled by bounds (moves between
+ * indistinguishable finest cells, the LP bound, zero) before any MIP — or, with all three off, the reference: every
+ * finest cell a column, every 0/1 vector over them eliminated, and every range solved (LP vertex, else MIP).
+ */
+export interface ProtectMethod {
+  readonly mergeAtoms: boolean;
+  readonly gramRows: boolean;
+  readonly bounds: boolean;
+}
+
+export const FAST: ProtectMethod = { mergeAtoms: true, gramRows: true, bounds: true };
+export const REFERENCE: ProtectMethod = { mergeAtoms: false, gramRows: false, bounds: false };
+
+/** {@link protect} by a chosen method (for the tests that compare methods). */
+export async function protectWith(input: ProtectInput, method: ProtectMethod): Promise<ProtectResult> {
   const k = input.k ?? DEFAULT_K;
   if (!Number.isSafeInteger(k) || k < DEFAULT_K)
     throw new DisclosureInputError(`k must be a whole number of at least ${DEFAULT_K}, not ${k}.`);
   const space = buildCellSpace(input.finestCells, input.ledger ?? [], input.tables, input.protectedCells);
   assertNothingShownBelow(space, k);
-  const { published, secondary } = gaussSuppression(space.cells, k);
-  const interval = protectIntervals(oncePerModel(await highsSolver()), space.cells, published, k);
-  const cellOf = (definition: CellDefinition) => space.bySignature.get(JSON.stringify([...definition.cells].sort(compareText)))!;
+  const structure = structureOf(space, method.mergeAtoms);
+  const { published, secondary } = method.gramRows
+    ? gaussSuppression(space.cells, k, (cell) => gramRow(structure, cell.index))
+    : gaussSuppression(space.cells, k);
+  const context = { highs: await highsSolver(), structure, bounds: method.bounds, models: new Map(), rowClasses: new Map() };
+  const interval = protectIntervals(context, space.cells, published, k);
+  const cellOf = (definition: CellDefinition) => space.byDefinition.get(definition)!;
   const reasonOf = (cell: Cell): SuppressionReason | null => {
     if (cell.shownBefore) return null;
     if (cell.value < k) return 'primary';
@@ -53,42 +78,20 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
     id: PROTECTED_TABLE,
     cells: (input.protectedCells ?? []).map((definition) => ({ ...definition, value: null, reason: reasonOf(cellOf(definition)) })),
   };
-  const ledgerEntries = [...tables, hidden].flatMap((table) => ledgerEntriesOf(input.publication, table.id, table.cells));
-  return { algorithm: DISCLOSURE_ALGORITHM, k, tables, ledgerEntries };
-}
-
-function ledgerEntriesOf(
-  publication: string,
-  table: string,
-  cells: readonly Pick<ProtectedCell, 'key' | 'cells' | 'value' | 'reason'>[],
-): LedgerEntry[] {
-  return cells.map(({ key, cells: finest, value, reason }) => ({
-    publication,
+  // A ledger entry's finest cells, sorted, are its cell's (kept per shape: a draft copies them rather than sorting).
+  const entry = (table: string, definition: CellDefinition, value: number | null, reason: SuppressionReason | null): LedgerEntry => ({
+    publication: input.publication,
     table,
-    key,
-    cells: [...finest].sort(compareText),
+    key: definition.key,
+    cells: [...sortedIdsOf(space, cellOf(definition))],
     value,
     reason,
-  }));
-}
-
-/**
- * The solver for one protection: the same model (text and options) is solved once. Interval protection asks for a
- * range again as it weighs which cell to blank (a target's maximum to test it, then its minimum and maximum to compare
- * candidates); a solve is a pure function of the model, so within one call the answer is reused rather than solved
- * again. Nothing is kept between calls.
- */
-function oncePerModel(highs: Highs): Highs {
-  const solved = new Map<string, ReturnType<Highs['solve']>>();
-  const memo = Object.create(highs) as Highs;
-  memo.solve = (model: string, options?: Parameters<Highs['solve']>[1]) => {
-    const key = `${JSON.stringify(options ?? {})}\n${model}`;
-    let result = solved.get(key);
-    if (result === undefined) {
-      result = highs.solve(model, options);
-      solved.set(key, result);
-    }
-    return result;
-  };
-  return memo;
+  });
+  const ledgerEntries = [
+    ...input.tables.flatMap((table, t) =>
+      table.cells.map((definition, c) => entry(table.id, definition, tables[t].cells[c].value, tables[t].cells[c].reason)),
+    ),
+    ...(input.protectedCells ?? []).map((definition, c) => entry(PROTECTED_TABLE, definition, null, hidden.cells[c].reason)),
+  ];
+  return { algorithm: DISCLOSURE_ALGORITHM, k, tables, ledgerEntries };
 }

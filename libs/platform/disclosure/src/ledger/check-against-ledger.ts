@@ -1,6 +1,7 @@
 import { DEFAULT_K, type LedgerEntry } from '../model';
 import { compareText } from '../suppression/cell-space';
 import { PublishedSpan } from '../suppression/published-span';
+import { unitVector } from '../suppression/sparse-vector';
 
 export type LedgerProblem =
   /** A figure under k is shown. */
@@ -36,7 +37,7 @@ export function checkAgainstLedger(ledger: readonly LedgerEntry[], entries: read
 function derivablePrimaries(all: readonly LedgerEntry[]): LedgerProblem[] {
   const columns = [...new Set(all.flatMap((entry) => entry.cells))].sort(compareText);
   const columnOf = new Map(columns.map((id, i) => [id, i]));
-  const vector = (entry: LedgerEntry) => entry.cells.map((id) => columnOf.get(id)!);
+  const vector = (entry: LedgerEntry) => unitVector(entry.cells.map((id) => columnOf.get(id)!));
   const primaries = all.filter((entry) => entry.reason === 'primary' || entry.reason === 'protected');
   const span = new PublishedSpan(new Map(primaries.map((entry, i) => [i, vector(entry)])));
   const disclosed = new Set<number>();

@@ -6,8 +6,9 @@ import { type CellDefinition, type FinestCell, type LedgerEntry, PROTECTED_TABLE
  * is shown or blank everywhere at once (board and works council, a republication, a trend table).
  */
 export interface Cell {
+  /** The cell's place in the order of signatures. */
   readonly index: number;
-  /** The sorted finest-cell ids, as JSON: what makes two cells the same. */
+  /** The sorted finest-cell ids, as JSON: what makes two cells the same, and their order (made when first read). */
   readonly signature: string;
   readonly columns: readonly number[];
   /** The true sum over the current finest counts. */
@@ -26,18 +27,89 @@ export interface Cell {
 }
 
 export interface CellSpace {
-  /** Sorted by signature: nothing downstream depends on the order of the input. */
+  /** Sorted by signature (so `index` order is signature order): nothing downstream depends on the order of the input. */
   readonly cells: readonly Cell[];
-  readonly bySignature: ReadonlyMap<string, Cell>;
+  /** Each definition given (a table's cell, a protected cell) and the cell it is. */
+  readonly byDefinition: ReadonlyMap<CellDefinition, Cell>;
   /** Finest-cell ids by column index, sorted. */
   readonly columns: readonly string[];
+  /** The true count of each column's finest cell. */
+  readonly counts: readonly number[];
+  /** What does not depend on the counts: the same object when the same cells are built again (see shapeOf). */
+  readonly shape: Shape;
+}
+
+/**
+ * Which finest cells each cell sums, without counts: the columns, the cells in signature order and the occurrences
+ * each one is. An organisation's reports all have the same shape when their tables and ledger are the same lists
+ * (the annual report's layout is shared per year and sites), so it is kept from the last build and reused when the
+ * same rank lists come again; structureOf keeps its atoms per shape.
+ */
+export interface Shape {
+  /** Finest-cell ids by column index, sorted. */
+  readonly columns: readonly string[];
+  readonly rankOfColumn: Int32Array;
+  /** Per cell (in signature order): its columns, ascending. */
+  readonly columnsOf: readonly (readonly number[])[];
+  /** Per cell: the occurrences (by position in the input) that are it. */
+  readonly groups: readonly Int32Array[];
+}
+
+let lastShape: { readonly ids: readonly string[]; readonly ranks: readonly Int32Array[]; readonly shape: Shape } | undefined;
+
+function shapeOf(occurrences: readonly Occurrence[], ids: readonly string[]): Shape {
+  const previous = lastShape;
+  if (
+    previous &&
+    previous.ids === ids &&
+    previous.ranks.length === occurrences.length &&
+    occurrences.every((occurrence, i) => previous.ranks[i] === occurrence.ranks)
+  )
+    return previous.shape;
+  // The columns are the finest cells some occurrence refers to, in code-unit order of their ids.
+  const columnOfRank = new Int32Array(ids.length).fill(-1);
+  for (const { ranks } of occurrences) for (const rank of ranks) columnOfRank[rank] = 0;
+  const columns: string[] = [];
+  const rankOfColumn: number[] = [];
+  for (let rank = 0; rank < ids.length; rank++) {
+    if (columnOfRank[rank] < 0) continue;
+    columnOfRank[rank] = columns.length;
+    columns.push(ids[rank]);
+    rankOfColumn.push(rank);
+  }
+  // Occurrences of the same finest cells are one cell: grouped by a hash of their ranks, compared exactly.
+  const groups: number[][] = [];
+  const byHash = new Map<number, number[][]>();
+  occurrences.forEach((occurrence, i) => {
+    const hash = hashOf(occurrence.ranks);
+    const candidates = byHash.get(hash) ?? [];
+    let group = candidates.find((found) => sameRanks(occurrences[found[0]].ranks, occurrence.ranks));
+    if (!group) {
+      group = [];
+      candidates.push(group);
+      byHash.set(hash, candidates);
+      groups.push(group);
+    }
+    group.push(i);
+  });
+  groups.sort((a, b) => compareSignatures(occurrences[a[0]].ranks, occurrences[b[0]].ranks, ids));
+  const shape: Shape = {
+    columns,
+    rankOfColumn: Int32Array.from(rankOfColumn),
+    columnsOf: groups.map((group) => Array.from(occurrences[group[0]].ranks, (rank) => columnOfRank[rank])),
+    groups: groups.map((group) => Int32Array.from(group)),
+  };
+  lastShape = { ids, ranks: occurrences.map((o) => o.ranks), shape };
+  return shape;
 }
 
 interface Occurrence {
   readonly key: string;
-  readonly finest: readonly string[];
+  /** The finest cells by rank (their position in code-unit order among all finest cells), ascending. */
+  readonly ranks: Int32Array;
   readonly ledger?: LedgerEntry;
   readonly sensitive?: boolean;
+  readonly definition?: CellDefinition;
 }
 
 /** Collects the cells of the new tables and the ledger over one set of finest cells, checking they fit together. */
@@ -47,30 +119,33 @@ export function buildCellSpace(
   tables: readonly TableSpec[],
   protectedCells: readonly CellDefinition[] = [],
 ): CellSpace {
-  const counts = finestCounts(finestCells);
+  const finest = rankedFinestCells(finestCells);
   const occurrences: Occurrence[] = [
     ...ledger.map((entry) => ({
       key: entry.key,
-      finest: definition(entry.key, entry.cells, counts),
+      ranks: definition(entry.key, entry.cells, finest),
       ledger: entry,
       sensitive: entry.table === PROTECTED_TABLE,
     })),
-    ...tables.flatMap((table) => tableOccurrences(table, counts)),
-    ...protectedCells.map((cell) => ({ key: cell.key, finest: definition(cell.key, cell.cells, counts), sensitive: true })),
+    ...tables.flatMap((table) => tableOccurrences(table, finest)),
+    ...protectedCells.map((cell) => ({
+      key: cell.key,
+      ranks: definition(cell.key, cell.cells, finest),
+      sensitive: true,
+      definition: cell,
+    })),
   ];
-  const bySignatureOccurrences = new Map<string, Occurrence[]>();
-  for (const occurrence of occurrences) {
-    const signature = JSON.stringify(occurrence.finest);
-    bySignatureOccurrences.set(signature, [...(bySignatureOccurrences.get(signature) ?? []), occurrence]);
-  }
-  const used = [...new Set(occurrences.flatMap((o) => o.finest))].sort(compareText);
-  const columnOf = new Map(used.map((id, column) => [id, column]));
-  const signatures = [...bySignatureOccurrences.keys()].sort(compareText);
+  const shape = shapeOf(occurrences, finest.ids);
+  const counts = Array.from(shape.rankOfColumn, (rank) => finest.counts[rank]);
+  const groups = shape.groups.map((members) => Array.from(members, (i) => occurrences[i]));
+  const groupOf = new Map<Occurrence, Occurrence[]>();
+  for (const group of groups) for (const occurrence of group) groupOf.set(occurrence, group);
   const blankKeys = new Set(ledger.filter((entry) => entry.value === null).map((entry) => entry.key));
-  const cells = signatures.map((signature, index): Cell => {
-    const found = bySignatureOccurrences.get(signature)!;
-    const finest = found[0].finest;
-    const value = finest.reduce((sum, id) => sum + counts.get(id)!, 0);
+  const cellOfGroup = new Map<Occurrence[], Cell>();
+  const cells = groups.map((found, index): Cell => {
+    const { ranks } = found[0];
+    const columns = shape.columnsOf[index];
+    const value = columns.reduce((sum, column) => sum + counts[column], 0);
     const keys = [...new Set(found.map((o) => o.key))].sort(compareText);
     for (const { ledger: entry } of found) {
       if (entry && entry.value !== null && entry.value !== value) {
@@ -80,18 +155,63 @@ export function buildCellSpace(
         );
       }
     }
-    return {
+    let signature: string | undefined;
+    const cell: Cell = {
       index,
-      signature,
-      columns: finest.map((id) => columnOf.get(id)!),
+      get signature() {
+        signature ??= JSON.stringify(Array.from(ranks, (rank) => finest.ids[rank]));
+        return signature;
+      },
+      columns,
       value,
       keys,
       sensitive: found.some((o) => o.sensitive),
       shownBefore: found.some((o) => o.ledger && o.ledger.value !== null),
       blankBefore: found.some((o) => o.ledger && o.ledger.value === null) || keys.some((key) => blankKeys.has(key)),
     };
+    cellOfGroup.set(found, cell);
+    return cell;
   });
-  return { cells, bySignature: new Map(cells.map((cell) => [cell.signature, cell])), columns: used };
+  const byDefinition = new Map<CellDefinition, Cell>();
+  for (const occurrence of occurrences)
+    if (occurrence.definition) byDefinition.set(occurrence.definition, cellOfGroup.get(groupOf.get(occurrence)!)!);
+  return { cells, byDefinition, columns: shape.columns, counts, shape };
+}
+
+function hashOf(ranks: Int32Array): number {
+  let hash = 0x811c9dc5 ^ ranks.length;
+  for (const rank of ranks) hash = Math.imul(hash ^ rank, 0x01000193);
+  return hash;
+}
+
+function sameRanks(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The order of two cells' signatures (the JSON of their sorted finest-cell ids) in code units, without writing them:
+ * up to the first id where they differ the texts are the same; there the JSON of the two ids decides (neither is a
+ * prefix of the other: each ends in its only unescaped quote); when one list is a prefix of the other, the longer
+ * one's "," sorts before the shorter one's "]".
+ */
+function compareSignatures(a: Int32Array, b: Int32Array, ids: readonly string[]): number {
+  for (let i = 0; ; i++) {
+    if (i === a.length || i === b.length) return i === a.length ? (i === b.length ? 0 : 1) : -1;
+    if (a[i] !== b[i]) return compareText(JSON.stringify(ids[a[i]]), JSON.stringify(ids[b[i]]));
+  }
+}
+
+const sortedIds = new WeakMap<Shape, Map<number, readonly string[]>>();
+
+/** The cell's finest-cell ids in code-unit order (shared per shape: copy before handing out). */
+export function sortedIdsOf(space: CellSpace, cell: Cell): readonly string[] {
+  let byCell = sortedIds.get(space.shape);
+  if (!byCell) sortedIds.set(space.shape, (byCell = new Map<number, readonly string[]>()));
+  let ids = byCell.get(cell.index);
+  if (!ids) byCell.set(cell.index, (ids = space.shape.columnsOf[cell.index].map((column) => space.columns[column])));
+  return ids;
 }
 
 /** Cells already shown with fewer than k cases (possible only when k was raised): nothing can take them back. */
@@ -100,33 +220,70 @@ export function assertNothingShownBelow(space: CellSpace, k: number): void {
   if (shown.length > 0) throw new AlreadyDisclosedError(shown.flatMap((cell) => cell.keys));
 }
 
-function finestCounts(finestCells: readonly FinestCell[]): ReadonlyMap<string, number> {
-  const counts = new Map<string, number>();
-  for (const { id, count } of finestCells) {
-    if (counts.has(id)) throw new DisclosureInputError(`Finest cell ${id} is listed twice.`);
-    if (!Number.isSafeInteger(count) || count < 0) throw new DisclosureInputError(`Finest cell ${id} has count ${count}: not a count.`);
-    counts.set(id, count);
-  }
-  return counts;
+interface RankedFinestCells {
+  /** The ids in code-unit order. */
+  readonly ids: readonly string[];
+  /** The counts in the same order. */
+  readonly counts: readonly number[];
+  readonly rankOf: ReadonlyMap<string, number>;
 }
 
-function tableOccurrences(table: TableSpec, counts: ReadonlyMap<string, number>): Occurrence[] {
+/**
+ * The last ranking made: the finest cell ids in code-unit order and each one's rank. Callers such as the annual report
+ * pass the same ids (often the same strings) in the same order for every organisation, with other counts; then only
+ * the counts are new, and {@link definition} reuses the ranks of a cell list it saw with this ranking.
+ */
+let lastRanking:
+  { readonly input: readonly string[]; readonly order: Int32Array; readonly ranked: Omit<RankedFinestCells, 'counts'> } | undefined;
+
+function rankedFinestCells(finestCells: readonly FinestCell[]): RankedFinestCells {
+  for (const { id, count } of finestCells)
+    if (!Number.isSafeInteger(count) || count < 0) throw new DisclosureInputError(`Finest cell ${id} has count ${count}: not a count.`);
+  const previous = lastRanking;
+  if (previous && previous.input.length === finestCells.length && finestCells.every(({ id }, i) => previous.input[i] === id)) {
+    return { ...previous.ranked, counts: Array.from(previous.order, (i) => finestCells[i].count) };
+  }
+  const indexOf = new Map<string, number>();
+  finestCells.forEach(({ id }, i) => {
+    if (indexOf.has(id)) throw new DisclosureInputError(`Finest cell ${id} is listed twice.`);
+    indexOf.set(id, i);
+  });
+  // The default sort compares UTF-16 code units, as compareText does.
+  const ids = [...indexOf.keys()].sort();
+  const order = Int32Array.from(ids, (id) => indexOf.get(id)!);
+  const ranked = { ids, rankOf: new Map(ids.map((id, rank) => [id, rank])) };
+  lastRanking = { input: finestCells.map(({ id }) => id), order, ranked };
+  return { ...ranked, counts: Array.from(order, (i) => finestCells[i].count) };
+}
+
+function tableOccurrences(table: TableSpec, finest: RankedFinestCells): Occurrence[] {
   const keys = new Set<string>();
   return table.cells.map((cell) => {
     if (keys.has(cell.key)) throw new DisclosureInputError(`Table ${table.id} has two cells keyed ${cell.key}.`);
     keys.add(cell.key);
-    return { key: cell.key, finest: definition(cell.key, cell.cells, counts) };
+    return { key: cell.key, ranks: definition(cell.key, cell.cells, finest), definition: cell };
   });
 }
 
-function definition(key: string, cells: readonly string[], counts: ReadonlyMap<string, number>): readonly string[] {
+/** Ranks of cell lists already seen, with the ranking they were made under. */
+const ranksOfList = new WeakMap<readonly string[], { readonly rankOf: ReadonlyMap<string, number>; readonly ranks: Int32Array }>();
+
+/** A cell's finest cells as ranks, ascending; every one must have a count, none listed twice. */
+function definition(key: string, cells: readonly string[], finest: RankedFinestCells): Int32Array {
+  const known = ranksOfList.get(cells);
+  if (known && known.rankOf === finest.rankOf) return known.ranks;
   if (cells.length === 0) throw new DisclosureInputError(`Cell ${key} sums no finest cells.`);
-  const sorted = [...cells].sort(compareText);
-  sorted.forEach((id, i) => {
-    if (!counts.has(id)) throw new DisclosureInputError(`Cell ${key} refers to finest cell ${id}, which has no count.`);
-    if (i > 0 && sorted[i - 1] === id) throw new DisclosureInputError(`Cell ${key} lists finest cell ${id} twice.`);
+  const ranks = new Int32Array(cells.length);
+  cells.forEach((id, i) => {
+    const rank = finest.rankOf.get(id);
+    if (rank === undefined) throw new DisclosureInputError(`Cell ${key} refers to finest cell ${id}, which has no count.`);
+    ranks[i] = rank;
   });
-  return sorted;
+  ranks.sort();
+  for (let i = 1; i < ranks.length; i++)
+    if (ranks[i - 1] === ranks[i]) throw new DisclosureInputError(`Cell ${key} lists finest cell ${finest.ids[ranks[i]]} twice.`);
+  ranksOfList.set(cells, { rankOf: finest.rankOf, ranks });
+  return ranks;
 }
 
 /** Code-unit order: the same on every machine and locale, unlike localeCompare. */

@@ -1,7 +1,6 @@
 import { AlreadyDisclosedError } from '../errors';
-import type { Highs } from '../highs-runtime';
-import { type Cell, compareText } from './cell-space';
-import { feasibleRange, linkedCells, type Range, wideEnough, width } from './range-solver';
+import type { Cell } from './cell-space';
+import { feasibleRange, linkedCells, type Range, type RangeContext, wideEnough, width } from './range-solver';
 
 /** How many candidates are tried for the one that widens a narrow range most directly, before taking the first. */
 const TRIES = 8;
@@ -11,18 +10,23 @@ const TRIES = 8;
  * be pinned near one value. Blanking a cell only removes a constraint, so a range that passed stays passed: only the
  * failing cell and each newly blanked one need (re)checking. Returns the cells blanked here.
  */
-export function protectIntervals(highs: Highs, cells: readonly Cell[], published: ReadonlySet<number>, k: number): ReadonlySet<number> {
+export function protectIntervals(
+  context: RangeContext,
+  cells: readonly Cell[],
+  published: ReadonlySet<number>,
+  k: number,
+): ReadonlySet<number> {
   const shown = new Set(published);
   const added = new Set<number>();
   const queue = cells.filter((cell) => !shown.has(cell.index));
   const shownCells = () => cells.filter((cell) => shown.has(cell.index));
   while (queue.length > 0) {
     const target = queue[0];
-    if (wideEnough(highs, target, shownCells(), k)) {
+    if (wideEnough(context, target, shownCells(), k)) {
       queue.shift();
       continue;
     }
-    const sacrifice = chooseSacrifice(highs, target, feasibleRange(highs, target, shownCells()), shownCells());
+    const sacrifice = chooseSacrifice(context, target, feasibleRange(context, target, shownCells()), shownCells());
     if (!sacrifice) throw new AlreadyDisclosedError(target.keys);
     shown.delete(sacrifice.index);
     added.add(sacrifice.index);
@@ -36,13 +40,13 @@ export function protectIntervals(highs: Highs, cells: readonly Cell[], published
  * first, then small counts, then the signature; the first of the first few whose blanking widens the range, else
  * the first.
  */
-function chooseSacrifice(highs: Highs, target: Cell, range: Range, shown: readonly Cell[]): Cell | undefined {
-  const candidates = linkedCells(target, shown)
+function chooseSacrifice(context: RangeContext, target: Cell, range: Range, shown: readonly Cell[]): Cell | undefined {
+  const candidates = linkedCells(target, shown, context.structure)
     .filter((cell) => !cell.shownBefore)
-    .sort((a, b) => a.columns.length - b.columns.length || a.value - b.value || compareText(a.signature, b.signature));
+    .sort((a, b) => a.columns.length - b.columns.length || a.value - b.value || a.index - b.index);
   const widening = candidates.slice(0, TRIES).find((candidate) => {
     const without = shown.filter((cell) => cell !== candidate);
-    return width(feasibleRange(highs, target, without)) > width(range);
+    return width(feasibleRange(context, target, without)) > width(range);
   });
   return widening ?? candidates[0];
 }

@@ -1,4 +1,4 @@
-import { eliminate, firstColumn, isZero, type SparseVector, unitVector } from './sparse-vector';
+import { eliminate, firstColumn, isZero, type SparseVector } from './sparse-vector';
 
 interface Step {
   readonly pivot: number;
@@ -9,32 +9,33 @@ interface Step {
 }
 
 /**
- * The linear span of the published cells (as 0/1 vectors over the finest cells), kept in reduced row echelon form,
- * together with every protected cell's residual against it: a protected cell can be computed exactly from what is
- * published precisely when its residual is zero. Exact rational arithmetic (fraction-free on BigInt).
+ * The linear span of the published cells, kept in reduced row echelon form, together with every protected cell's
+ * residual against it: a protected cell can be computed exactly from what is published precisely when its residual
+ * is zero. A cell is a vector the caller chooses: its 0/1 vector over the finest cells, or any linear image of those
+ * that keeps their dependencies (the Gram rows of structure.ts). Exact rational arithmetic (fraction-free on BigInt).
  */
 export class PublishedSpan {
   private readonly basis = new Map<number, SparseVector>();
   private readonly residuals = new Map<number, SparseVector>();
 
-  constructor(protectedCells: ReadonlyMap<number, readonly number[]>) {
-    for (const [id, columns] of protectedCells) this.residuals.set(id, unitVector(columns));
+  constructor(protectedCells: ReadonlyMap<number, SparseVector>) {
+    for (const [id, vector] of protectedCells) this.residuals.set(id, vector);
   }
 
   /**
-   * Publishes the cell with these finest columns unless that would make a protected cell exactly derivable; returns
+   * Publishes the cell with this vector unless that would make a protected cell exactly derivable; returns
    * the ids of the protected cells it would disclose (and then leaves the span unchanged), or none.
    */
-  tryPublish(columns: readonly number[]): readonly number[] {
-    const step = this.step(columns);
+  tryPublish(vector: SparseVector): readonly number[] {
+    const step = this.step(vector);
     if (!step) return [];
     if (step.disclosed.length === 0) this.commit(step);
     return step.disclosed;
   }
 
   /** Publishes the cell whatever it discloses (it is out already); returns the protected cells it newly discloses. */
-  publish(columns: readonly number[]): readonly number[] {
-    const step = this.step(columns);
+  publish(vector: SparseVector): readonly number[] {
+    const step = this.step(vector);
     if (!step) return [];
     this.commit(step);
     return step.disclosed;
@@ -46,8 +47,8 @@ export class PublishedSpan {
   }
 
   /** What publishing the cell would change; undefined when it is in the span already (its value follows anyway). */
-  private step(columns: readonly number[]): Step | undefined {
-    let reduced: SparseVector = unitVector(columns);
+  private step(vector: SparseVector): Step | undefined {
+    let reduced: SparseVector = vector;
     for (const [pivot, row] of this.basis) reduced = eliminate(reduced, row, pivot);
     if (isZero(reduced)) return undefined;
     const pivot = firstColumn(reduced);

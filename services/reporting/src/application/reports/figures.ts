@@ -54,7 +54,8 @@ export interface YearFigures {
    */
   sites: string[];
   finestCells: FinestCell[];
-  tables: TableSpec[];
+  /** Shared between reports of the same year and sites: never change them. */
+  tables: readonly TableSpec[];
   /** True counts, never published as such: the number of cases reported in the year (for the threshold checks). */
   cases: number;
   lastYearCases: number;
@@ -142,6 +143,78 @@ function cases(facts: readonly ReportingFact[], lastDay: string) {
   return byRef;
 }
 
+/** The finest cell ids and the tables of a report, which depend only on its year and sites (not on any count). */
+interface Layout {
+  readonly thisYear: readonly string[];
+  readonly lastYear: readonly string[];
+  /** Every finest cell id, in a fixed order. */
+  readonly all: readonly string[];
+  readonly tables: readonly TableSpec[];
+}
+
+/**
+ * The same layout for every report of the same year and sites: made once and shared (nothing changes it), so each
+ * draft does not build tens of thousands of ids and cell lists again, and disclosure control recognises the lists it
+ * has seen (`@vertrouwd/disclosure` keeps their finest-cell ranks). A handful of years and site sets are in use at a
+ * time; the cache is emptied when it holds more than that.
+ */
+const layouts = new Map<string, Layout>();
+const LAYOUTS_KEPT = 32;
+
+function layoutOf(year: number, sites: readonly string[]): Layout {
+  const key = `${year}|${sites.join(',')}`;
+  const found = layouts.get(key);
+  if (found) return found;
+  if (layouts.size >= LAYOUTS_KEPT) layouts.clear();
+  const thisYear = caseCellIds(year, sites);
+  const lastYear = caseCellIds(year - 1, sites);
+  const referralIdsOf = (y: number) => QUARTERS.flatMap((q) => REFERRAL_TYPES.map((t) => `${y}|Q${q}|referral|${t}`));
+  const missedIdsOf = (y: number) =>
+    QUARTERS.flatMap((q) => DEADLINES.flatMap((d) => [...REGIMES, 'unknown'].map((r) => `${y}|Q${q}|missed|${d}|${r}`)));
+  const referralIds = referralIdsOf(year);
+  const missedIds = missedIdsOf(year);
+  const all = [...lastYear, ...thisYear, ...referralIds, ...missedIds, ...referralIdsOf(year - 1), ...missedIdsOf(year - 1)];
+  const cell = (key: string, ids: string[]): CellDefinition => ({ key, cells: ids });
+  const by = (table: string, ids: string[], index: number, values: readonly string[], label = table): TableSpec => ({
+    id: table,
+    cells: values.map((value) => cell(`${year}|${label}=${value}`, where(ids, index, value))),
+  });
+  const tables: TableSpec[] = [
+    { id: 'total', cells: [cell(`${year}|total`, thisYear)] },
+    { id: 'by-quarter', cells: QUARTERS.map((q) => cell(`${year}|Q${q}`, where(thisYear, 1, `Q${q}`))) },
+    by('by-theme', thisYear, 2, THEMES, 'theme'),
+    by('by-relation', thisYear, 3, RELATIONS, 'relation'),
+    by('by-anonymity', thisYear, 4, ANONYMITY, 'anonymity'),
+    by('by-state', thisYear, 5, STATES, 'state'),
+    ...(sites.length > 0 ? [by('by-site', thisYear, 6, sites, 'site')] : []),
+    { id: 'last-year-total', cells: [cell(`${year - 1}|total`, lastYear)] },
+    { id: 'last-year-by-quarter', cells: QUARTERS.map((q) => cell(`${year - 1}|Q${q}`, where(lastYear, 1, `Q${q}`))) },
+    {
+      id: 'referrals',
+      cells: REFERRAL_TYPES.map((t) =>
+        cell(
+          `${year}|referral=${t}`,
+          referralIds.filter((id) => id.endsWith(`|referral|${t}`)),
+        ),
+      ),
+    },
+    {
+      id: 'deadlines-missed',
+      cells: DEADLINES.flatMap((d) =>
+        [...REGIMES, 'unknown'].map((r) =>
+          cell(
+            `${year}|missed=${d}|${r}`,
+            missedIds.filter((id) => id.endsWith(`|missed|${d}|${r}`)),
+          ),
+        ),
+      ),
+    },
+  ];
+  const layout = { thisYear, lastYear, all, tables };
+  layouts.set(key, layout);
+  return layout;
+}
+
 /**
  * The figures of `year` (with last year's for the trend) from the organisation's facts up to the cut-off, under the
  * schema new reports are published with, or the one a report being reproduced was published with.
@@ -179,51 +252,8 @@ export function yearFigures(facts: readonly ReportingFact[], year: number, schem
       activities.set(fact.kind, entry);
     }
   }
-  const thisYear = caseCellIds(year, sites);
-  const lastYear = caseCellIds(year - 1, sites);
-  const referralIdsOf = (y: number) => QUARTERS.flatMap((q) => REFERRAL_TYPES.map((t) => `${y}|Q${q}|referral|${t}`));
-  const missedIdsOf = (y: number) =>
-    QUARTERS.flatMap((q) => DEADLINES.flatMap((d) => [...REGIMES, 'unknown'].map((r) => `${y}|Q${q}|missed|${d}|${r}`)));
-  const referralIds = referralIdsOf(year);
-  const missedIds = missedIdsOf(year);
-  const all = [...lastYear, ...thisYear, ...referralIds, ...missedIds, ...referralIdsOf(year - 1), ...missedIdsOf(year - 1)];
+  const { thisYear, lastYear, all, tables } = layoutOf(year, sites);
   const finestCells = all.map((id) => ({ id, count: counts.get(id) ?? 0 }));
-  const cell = (key: string, ids: string[]): CellDefinition => ({ key, cells: ids });
-  const by = (table: string, ids: string[], index: number, values: readonly string[], label = table): TableSpec => ({
-    id: table,
-    cells: values.map((value) => cell(`${year}|${label}=${value}`, where(ids, index, value))),
-  });
-  const tables: TableSpec[] = [
-    { id: 'total', cells: [cell(`${year}|total`, thisYear)] },
-    { id: 'by-quarter', cells: QUARTERS.map((q) => cell(`${year}|Q${q}`, where(thisYear, 1, `Q${q}`))) },
-    by('by-theme', thisYear, 2, THEMES, 'theme'),
-    by('by-relation', thisYear, 3, RELATIONS, 'relation'),
-    by('by-anonymity', thisYear, 4, ANONYMITY, 'anonymity'),
-    by('by-state', thisYear, 5, STATES, 'state'),
-    ...(withSite ? [by('by-site', thisYear, 6, sites, 'site')] : []),
-    { id: 'last-year-total', cells: [cell(`${year - 1}|total`, lastYear)] },
-    { id: 'last-year-by-quarter', cells: QUARTERS.map((q) => cell(`${year - 1}|Q${q}`, where(lastYear, 1, `Q${q}`))) },
-    {
-      id: 'referrals',
-      cells: REFERRAL_TYPES.map((t) =>
-        cell(
-          `${year}|referral=${t}`,
-          referralIds.filter((id) => id.endsWith(`|referral|${t}`)),
-        ),
-      ),
-    },
-    {
-      id: 'deadlines-missed',
-      cells: DEADLINES.flatMap((d) =>
-        [...REGIMES, 'unknown'].map((r) =>
-          cell(
-            `${year}|missed=${d}|${r}`,
-            missedIds.filter((id) => id.endsWith(`|missed|${d}|${r}`)),
-          ),
-        ),
-      ),
-    },
-  ];
   return {
     year,
     schema,

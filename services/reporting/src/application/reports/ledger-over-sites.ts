@@ -13,9 +13,7 @@ export function ledgerOver(figures: YearFigures, entries: readonly LedgerEntry[]
   if (figures.sites.length === 0) return ofThisReport;
   return ofThisReport.map((entry) => ({
     ...entry,
-    cells: entry.cells
-      .flatMap((id) => (id.split('|').length === SITELESS_FIELDS ? figures.sites.map((site) => `${id}|${site}`) : [id]))
-      .sort(),
+    cells: entry.cells.flatMap((id) => (fieldsOf(id) === SITELESS_FIELDS ? figures.sites.map((site) => `${id}|${site}`) : [id])).sort(),
   }));
 }
 
@@ -28,18 +26,27 @@ export function compactLedgerEntry(figures: YearFigures, entry: LedgerEntry): Le
   const bySiteless = new Map<string, number>();
   const rest: string[] = [];
   for (const id of entry.cells) {
-    const fields = id.split('|');
-    if (fields.length !== SITELESS_FIELDS + 1) rest.push(id);
+    if (fieldsOf(id) !== SITELESS_FIELDS + 1) rest.push(id);
     else {
-      const siteless = fields.slice(0, SITELESS_FIELDS).join('|');
+      const siteless = id.slice(0, id.lastIndexOf('|'));
       bySiteless.set(siteless, (bySiteless.get(siteless) ?? 0) + 1);
     }
   }
-  const listed = new Set(entry.cells);
+  let listed: ReadonlySet<string> | undefined;
   const compact: string[] = [...rest];
   for (const [siteless, n] of bySiteless) {
     if (n === figures.sites.length) compact.push(siteless);
-    else compact.push(...figures.sites.map((site) => `${siteless}|${site}`).filter((id) => listed.has(id)));
+    else {
+      listed ??= new Set(entry.cells);
+      compact.push(...figures.sites.map((site) => `${siteless}|${site}`).filter((id) => listed!.has(id)));
+    }
   }
   return { ...entry, cells: compact.sort() };
+}
+
+/** How many `|`-separated fields an id has (counted, not split: a publication has tens of thousands of ids). */
+function fieldsOf(id: string): number {
+  let fields = 1;
+  for (let at = id.indexOf('|'); at >= 0; at = id.indexOf('|', at + 1)) fields += 1;
+  return fields;
 }
