@@ -96,7 +96,6 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     'deploy/test/directory.fixture.ts',
   );
   await directory.publishDemoDirectory(intake, cases);
-  const matchingDb = options.matching ? await createTestDatabase('portal_matching') : undefined;
   const matching = matchingDb
     ? await startService(
         { ...serviceDefinition('matching'), logger: false },
