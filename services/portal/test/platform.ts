@@ -203,7 +203,6 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     fileReport,
     reporterToken,
     stop: async () => {
-      await matching?.close();
       await intake.close();
       await cases.close();
       await reporting.close();
