@@ -81,7 +81,19 @@ async function signIn(page: Page, username: string, lang: 'nl' | 'ar' = 'nl'): P
   await page.waitForURL(`${portal.url}/${lang}`);
 }
 
+/**
+ * Waits until React has hydrated the page (its fibers are on the main element): what the test does to the page
+ * before that (a screenshot hides the caret with an inline style) would be a mismatch React reports.
+ */
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main');
+    return main !== null && Object.keys(main).some((key) => key.startsWith('__reactFiber'));
+  });
+}
+
 async function checkAxe(page: Page, label: string): Promise<void> {
+  await hydrated(page);
   await page.evaluate(axe);
   const found = await page.evaluate(async () => {
     type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
@@ -192,6 +204,7 @@ describe("the advisor's case page", () => {
     expect(await page.getByTestId('aftercare-plan').innerText()).toContain(AFTERCARE_NOTE);
 
     await checkAxe(page, 'case with its work');
+    await hydrated(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'casework-nl.png'), fullPage: true });
 
     // Each step reached the case, by Anna's own token.
@@ -292,6 +305,7 @@ describe("the advisor's own work", () => {
     const row = page.getByTestId('engagements').getByRole('row').filter({ hasText: WORKSHOP });
     expect(await row.innerText()).toMatch(/Bakkerij De Korenaar\s+workshop\s+90/);
     await checkAxe(page, 'my work');
+    await hydrated(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'work-nl.png'), fullPage: true });
     await ctx.close();
   }, 60_000);
@@ -305,10 +319,12 @@ describe('in Arabic', () => {
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('heading', { level: 2, name: 'المحادثات والملخصات' }).waitFor();
     await checkAxe(page, 'case, ar');
+    await hydrated(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'casework-ar.png'), fullPage: true });
     await page.goto(`${portal.url}/ar/work`);
     await page.getByRole('heading', { level: 1, name: 'عملي' }).waitFor();
     await checkAxe(page, 'work, ar');
+    await hydrated(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'work-ar.png'), fullPage: true });
     await ctx.close();
   }, 60_000);
