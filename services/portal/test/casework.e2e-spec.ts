@@ -1,17 +1,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_PASSWORD } from '@vertrouwd/auth';
 import { amsterdamToday } from '@vertrouwd/domain';
 import { eventually } from '@vertrouwd/testing';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CLIENT_SECRET, startPlatform, type Platform } from './platform';
-import { buildPortal, freePort, startPortal, type RunningPortal } from './portal';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startPlatform, type Platform } from './platform';
+import { buildPortal, freePort, startPortal, type RunningPortal, launchChromium, portalEnvironment, signInAt, hydrated } from './portal';
 
 // The advisor's case work in a real browser against the real platform (intake, case and matching): a conversation
 // recorded and its summary shared, the reporter's consent asked, a referral refused until the reporter confirms it
 // (the reporter answers through intake's API, as their follow-up pages do), time logged, aftercare, and the
 // advisor's own work outside cases. With scripts on and off; axe on every page in Dutch and Arabic; the role matrix.
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
 const SUMMARY = 'We spraken over de vergadering van maandag; de melder wil eerst advies van de vakbond.';
 const SCRIPTLESS_SUMMARY = 'Kort telefonisch gesprek over de roosters van december.';
@@ -36,25 +34,10 @@ beforeAll(async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   platform = await startPlatform(url, { matching: true, bakeryInMatching: true });
-  portal = await startPortal(port, {
-    OIDC_ISSUER: platform.issuer.issuer,
-    PORTAL_CLIENT_SECRET: CLIENT_SECRET,
-    PORTAL_URL: url,
-    DATABASE_URL: platform.portalDatabase.url,
-    SESSION_SECRET: 'casework-e2e-session-secret-of-at-least-32-characters',
-    INTAKE_URL: platform.intake.url,
-    CASE_URL: platform.cases.url,
-    MATCHING_URL: platform.matching!.url,
-    REPORTING_URL: platform.reporting.url,
-    BILLING_URL: platform.billing.url,
-  });
+  portal = await startPortal(port, portalEnvironment(platform, url));
   caseId = await platform.fileReport();
   scriptlessCase = await platform.fileReport();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 
@@ -73,23 +56,8 @@ async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{
   return { context: ctx, page };
 }
 
-async function signIn(page: Page, username: string, lang: 'nl' | 'ar' = 'nl'): Promise<void> {
-  await page.goto(`${portal.url}/auth/sign-in?lang=${lang}&returnTo=/${lang}`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(`${portal.url}/${lang}`);
-}
-
-/**
- * Waits until React has hydrated the page (its fibers are on the main element): what the test does to the page
- * before that (a screenshot hides the caret with an inline style) would be a mismatch React reports.
- */
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const main = document.querySelector('main');
-    return main !== null && Object.keys(main).some((key) => key.startsWith('__reactFiber'));
-  });
+function signIn(page: Page, username: string, lang: 'nl' | 'ar' = 'nl'): Promise<void> {
+  return signInAt(portal.url, page, username, lang);
 }
 
 async function checkAxe(page: Page, label: string): Promise<void> {

@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { amsterdamToday } from '@vertrouwd/domain';
-import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_PASSWORD } from '@vertrouwd/auth';
+import { DEMO_ADVISORS, DEMO_AGENCY_ID } from '@vertrouwd/auth';
 import { eventually } from '@vertrouwd/testing';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import { CLIENT_SECRET, startPlatform, type Platform } from './platform';
-import { buildPortal, freePort, startPortal, type RunningPortal } from './portal';
+import { type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { startPlatform, type Platform } from './platform';
+import { buildPortal, freePort, startPortal, type RunningPortal, launchChromium, portalEnvironment, signInAt } from './portal';
 
 // The coordinator's screens in a real browser against the real platform with matching: onboarding an organisation
 // (by hand and with matching choosing), a report for it filed through intake, matching's decision explained; a
@@ -13,7 +13,6 @@ import { buildPortal, freePort, startPortal, type RunningPortal } from './portal
 // the invoices downloaded. Each page passes axe in Dutch and Arabic, onboarding works with scripts off, a bad form
 // shows the service's refusal with the field named (never a 500), and every other role, or another agency's
 // coordinator, gets no data.
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
 const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ACCOUNT = 'Coordinator e2e: mijn leidinggevende scheldt mij uit waar klanten bij zijn.';
@@ -35,18 +34,7 @@ beforeAll(async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   platform = await startPlatform(url, { matching: true });
-  portal = await startPortal(port, {
-    OIDC_ISSUER: platform.issuer.issuer,
-    PORTAL_CLIENT_SECRET: CLIENT_SECRET,
-    PORTAL_URL: url,
-    DATABASE_URL: platform.portalDatabase.url,
-    SESSION_SECRET: 'portal-e2e-session-secret-of-at-least-32-characters',
-    INTAKE_URL: platform.intake.url,
-    CASE_URL: platform.cases.url,
-    MATCHING_URL: platform.matching!.url,
-    REPORTING_URL: platform.reporting.url,
-    BILLING_URL: platform.billing.url,
-  });
+  portal = await startPortal(port, portalEnvironment(platform, url));
   // A report for an organisation matching does not know, in an agency without pool matching: nobody is matched.
   waitingCase = await platform.fileReport({ assign: false });
   // The agency as a supplier, so price lists can be added (the portal has no screen for these details yet).
@@ -68,11 +56,7 @@ beforeAll(async () => {
     }),
   });
   expect(account.status).toBe(204);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 
@@ -93,12 +77,8 @@ async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{
   return { context: ctx, page };
 }
 
-async function signIn(page: Page, username: string, lang: 'nl' | 'ar' = 'nl'): Promise<void> {
-  await page.goto(`${portal.url}/auth/sign-in?lang=${lang}&returnTo=/${lang}`);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(`${portal.url}/${lang}`);
+function signIn(page: Page, username: string, lang: 'nl' | 'ar' = 'nl'): Promise<void> {
+  return signInAt(portal.url, page, username, lang);
 }
 
 async function checkAxe(page: Page, label: string): Promise<void> {

@@ -4,16 +4,15 @@ import { DEMO_AGENCY_ID, DEMO_ORGANISATIONS, DEMO_PASSWORD } from '@vertrouwd/au
 import { CaseOpenedV1 } from '@vertrouwd/contracts';
 import { publishAs } from '@vertrouwd/messaging';
 import { eventually } from '@vertrouwd/testing';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CLIENT_SECRET, startPlatform, type Platform } from './platform';
-import { buildPortal, freePort, startPortal, type RunningPortal } from './portal';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startPlatform, type Platform } from './platform';
+import { buildPortal, freePort, startPortal, type RunningPortal, launchChromium, portalEnvironment } from './portal';
 
 // The oversight screens in a real browser against the real platform (as portal.e2e-spec.ts, plus matching for the
 // platform admin): the counsellor writes a past year's report and is warned, the coordinator publishes it, the
 // employer downloads an invoice from a real invoice run and reads the published report, compliance and benchmarks,
 // the auditor replays a case, reproduces the report and reads the access log, the admin registers an agency. The
 // year's cases reach reporting as case's events do, dated in that year (a year is published only once it is over).
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
 const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BAKKERIJ = DEMO_ORGANISATIONS['org-bakkerij'];
@@ -119,25 +118,10 @@ beforeAll(async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   platform = await startPlatform(url, { matching: true });
-  portal = await startPortal(port, {
-    OIDC_ISSUER: platform.issuer.issuer,
-    PORTAL_CLIENT_SECRET: CLIENT_SECRET,
-    PORTAL_URL: url,
-    DATABASE_URL: platform.portalDatabase.url,
-    SESSION_SECRET: 'portal-e2e-session-secret-of-at-least-32-characters',
-    INTAKE_URL: platform.intake.url,
-    CASE_URL: platform.cases.url,
-    MATCHING_URL: platform.matching!.url,
-    REPORTING_URL: platform.reporting.url,
-    BILLING_URL: platform.billing.url,
-  });
+  portal = await startPortal(port, portalEnvironment(platform, url));
   annaCase = await platform.fileReport({ reporterMessage: REPORTER_MESSAGE });
   await Promise.all([publishPastYear(), invoiceRun()]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 

@@ -1,14 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@vertrouwd/auth';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CLIENT_SECRET, startPlatform, type Platform } from './platform';
-import { buildPortal, freePort, startPortal, type RunningPortal } from './portal';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startPlatform, type Platform } from './platform';
+import { buildPortal, freePort, startPortal, type RunningPortal, launchChromium, portalEnvironment } from './portal';
 
 // The staff portal in a real browser (Debian's Chromium driven by playwright-core, nothing downloaded) against the
 // real platform: the dev issuer's login page and code flow, intake and case with their databases and the bus. Each
 // role signs in through the login page as a person would.
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
 const REPORTER_MESSAGE = 'Het gebeurde weer op dinsdag, waar iedereen bij was.';
 const REPLY = 'Dank je. Kun je donderdag om tien uur bellen?';
@@ -33,25 +32,11 @@ beforeAll(async () => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   platform = await startPlatform(url);
-  portal = await startPortal(port, {
-    OIDC_ISSUER: platform.issuer.issuer,
-    PORTAL_CLIENT_SECRET: CLIENT_SECRET,
-    PORTAL_URL: url,
-    DATABASE_URL: platform.portalDatabase.url,
-    SESSION_SECRET: 'portal-e2e-session-secret-of-at-least-32-characters',
-    INTAKE_URL: platform.intake.url,
-    CASE_URL: platform.cases.url,
-    REPORTING_URL: platform.reporting.url,
-    BILLING_URL: platform.billing.url,
-  });
+  portal = await startPortal(port, portalEnvironment(platform, url));
   annaCase = await platform.fileReport({ reporterMessage: REPORTER_MESSAGE });
   scriptlessCase = await platform.fileReport();
   waitingCase = await platform.fileReport({ assign: false });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 
