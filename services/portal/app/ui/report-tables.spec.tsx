@@ -71,4 +71,22 @@ describe('the cells as the reporting service names them', () => {
     expect(html).toContain('Terugkoppeling (Wet bescherming klokkenluiders)</th>');
     expect(html).not.toContain('theme=');
   });
+
+  it('names each province of the site table, and a case without one', () => {
+    const sites = [
+      {
+        id: 'by-site',
+        cells: [
+          { key: '2025|site=noord-brabant', value: 6, reason: null },
+          { key: '2025|site=friesland', value: null, reason: 'primary' },
+          { key: '2025|site=not-given', value: null, reason: 'secondary' },
+        ],
+      },
+    ];
+    const nl = render('nl', sites);
+    expect(nl).toContain('>Noord-Brabant<');
+    expect(nl).toContain('>Fryslân<');
+    expect(nl).not.toContain('noord-brabant');
+    expect(render('en', sites)).toContain('>Friesland<');
+  });
 });
