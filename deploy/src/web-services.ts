@@ -4,9 +4,9 @@
 // its own environment, instead of inside the launcher's process (ADR 0039 hosts only the NestJS services). Their
 // build is made when the sources changed since the last one, kept beside the sources, like the compiled TypeScript.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtFrom, stampBuild, webSourcesHash } from '@vertrouwd/web-kit/build';
 import { checkManifest, isList, readManifests } from './service-manifests';
 
 /** What a web service declares in `services/<name>/web.manifest.json`. */
@@ -47,40 +47,21 @@ export function urlVariableOf(service: string): string {
   return `${service.toUpperCase().replace(/-/g, '_')}_URL`;
 }
 
-const STAMP = '.sources.sha256';
-const SKIPPED = new Set(['node_modules', 'build', 'test', '.react-router']);
-
-/**
- * The hash of everything a web service's build is made from: its own files (not its build or tests), the shared
- * libraries' sources and the lockfile (the versions of React, React Router, Vite).
- */
+/** The hash of everything a web service's build is made from (@vertrouwd/web-kit/build: the tests stamp alike). */
 export function sourcesHash(name: string, root: string = ROOT): string {
-  const hash = createHash('sha256');
-  const add = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (SKIPPED.has(entry.name) || entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) add(path);
-      else if (!/\.(spec|int-spec|e2e-spec)\.tsx?$/.test(entry.name)) hash.update(`${relative(root, path)}\n`).update(readFileSync(path));
-    }
-  };
-  add(join(root, 'services', name));
-  add(join(root, 'libs'));
-  hash.update(readFileSync(join(root, 'package-lock.json')));
-  return hash.digest('hex');
+  return webSourcesHash(join(root, 'services', name), root);
 }
 
 /** Whether the web service's build is missing or older than its sources. */
 export function needsBuild(name: string, root: string = ROOT): boolean {
-  const stamp = join(root, 'services', name, 'build', STAMP);
-  return !existsSync(stamp) || readFileSync(stamp, 'utf8') !== sourcesHash(name, root);
+  return !builtFrom(join(root, 'services', name), sourcesHash(name, root));
 }
 
 /** Builds the web service (`react-router build`) when its sources changed since its last build; resolves when done. */
 export async function ensureBuilt(name: string, logDir: string, root: string = ROOT): Promise<{ built: boolean; seconds: number }> {
   const started = Date.now();
-  if (!needsBuild(name, root)) return { built: false, seconds: 0 };
   const hash = sourcesHash(name, root);
+  if (builtFrom(join(root, 'services', name), hash)) return { built: false, seconds: 0 };
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${name}.build.log`));
   const child = spawn(process.execPath, [join(root, 'node_modules/@react-router/dev/bin.cjs'), 'build'], {
@@ -93,7 +74,7 @@ export async function ensureBuilt(name: string, logDir: string, root: string = R
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   log.end();
   if (code !== 0) throw new Error(`${name}: the build failed (exit ${code}); see ${join(logDir, `${name}.build.log`)}`);
-  writeFileSync(join(root, 'services', name, 'build', STAMP), hash);
+  stampBuild(join(root, 'services', name), hash);
   return { built: true, seconds: (Date.now() - started) / 1000 };
 }
 

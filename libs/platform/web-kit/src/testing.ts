@@ -1,30 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { builtFrom, stampBuild, webSourcesHash } from './build-stamp.ts';
 
 // The tests of a web service run its real build and its real server (server/main.ts), as `npm start` does.
-
-const SKIPPED = new Set(['node_modules', 'build', 'test', '.react-router']);
-
-/** The service's sources and the libraries' (tests left out), as one digest: the same digest, the same build. */
-function sourcesDigest(serviceDir: string, root: string): string {
-  const hash = createHash('sha256');
-  const add = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (SKIPPED.has(entry.name) || entry.name.startsWith('.')) continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) add(path);
-      else if (!/\.(spec|int-spec|e2e-spec)\.tsx?$/.test(entry.name)) hash.update(`${relative(root, path)}\n`).update(readFileSync(path));
-    }
-  };
-  add(serviceDir);
-  add(join(root, 'libs'));
-  hash.update(readFileSync(join(root, 'package-lock.json')));
-  return hash.digest('hex');
-}
 
 /**
  * Builds a web service with its own build (`react-router build`, Vite): a few seconds. A service's specs run in
@@ -34,7 +16,6 @@ function sourcesDigest(serviceDir: string, root: string): string {
 export function buildWebService(serviceDir: string): void {
   const root = join(serviceDir, '../..');
   const lock = join(tmpdir(), `web-build-${createHash('sha256').update(serviceDir).digest('hex').slice(0, 12)}.lock`);
-  const stamp = join(serviceDir, 'build', '.test-sources.sha256');
   for (const started = Date.now(); ;) {
     try {
       mkdirSync(lock);
@@ -48,10 +29,10 @@ export function buildWebService(serviceDir: string): void {
     }
   }
   try {
-    const digest = sourcesDigest(serviceDir, root);
-    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+    const hash = webSourcesHash(serviceDir, root);
+    if (builtFrom(serviceDir, hash)) return;
     execFileSync(process.execPath, [join(root, 'node_modules/@react-router/dev/bin.cjs'), 'build'], { cwd: serviceDir, stdio: 'pipe' });
-    writeFileSync(stamp, digest);
+    stampBuild(serviceDir, hash);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
