@@ -14,7 +14,7 @@ export class OutboxRelayLifecycle implements OnApplicationBootstrap, OnApplicati
   constructor(@Inject(PLATFORM) platform: Platform) {
     const { connectionString, host, port, user, password, database, ssl } = platform.pool.options;
     const lease = new PostgresRelayLease(
-      { connectionString, host, port, user, password, database, ssl, keepAlive: true },
+      { connectionString, host, port, user, password, database, ssl, keepAlive: true, connectionTimeoutMillis: 5_000 },
       `outbox-relay:${platform.serviceName}`,
     );
     this.relay = new OutboxRelay(platform.store, platform.bus, { name: platform.serviceName, lease });
