@@ -8,10 +8,12 @@ import {
   AlreadyShreddedError,
   caseKey,
   createPrivacy,
+  ErasureLedgers,
   FileErasureLedger,
   loadMasterKey,
   MasterKeyMismatchError,
   MasterKeyWrapper,
+  PostgresErasureLedger,
   subjectKey,
   type Privacy,
   type Sealed,
@@ -44,14 +46,20 @@ async function query<T extends object>(url: string, sql: string): Promise<T[]> {
   }
 }
 
-/** What the services would hold: a key vault and an event store, the master key and its ledger from the key directory. */
-async function openPlatform(adminUrl: string, keys: string, ledger = true) {
+/**
+ * What the services would hold: a key vault and an event store, the master key and its ledger from the key directory
+ * (the embedded default's file) and, given its URL, on a PostgreSQL server of its own (production's, ADR 0055).
+ */
+async function openPlatform(adminUrl: string, keys: string, ledger = true, ledgerUrl?: string) {
   const pool = new Pool({ connectionString: withDatabase(adminUrl, VAULT), max: 4 });
   pool.on('error', () => undefined);
+  const ledgerServer = ledgerUrl ? new PostgresErasureLedger(ledgerUrl) : undefined;
   const privacy: Privacy = await createPrivacy({
     pool,
     wrapper: loadMasterKey({ env: {}, file: join(keys, 'master.key') }).wrapper,
-    erasureLedger: ledger ? new FileErasureLedger(join(keys, 'erasures.log')) : undefined,
+    erasureLedger: ledger
+      ? new ErasureLedgers([new FileErasureLedger(join(keys, 'erasures.log')), ...(ledgerServer ? [ledgerServer] : [])])
+      : undefined,
   });
   const store = await PostgresEventStore.create({ connectionString: withDatabase(adminUrl, EVENTS), poolSize: 2 });
   return {
@@ -60,6 +68,7 @@ async function openPlatform(adminUrl: string, keys: string, ledger = true) {
     close: async () => {
       await store.close();
       await privacy.close();
+      await ledgerServer?.close();
       await pool.end();
     },
   };
@@ -75,6 +84,7 @@ describe('backup and restore of the embedded cluster', () => {
   const sealed = new Map<string, Sealed[]>();
   const eventsBeforeBackup = new Map<string, number>();
   let writtenDuringBackup = 0;
+  let ledgerUrl: string; // the erasure ledger's own server: never backed up with the cluster, still there at the restore
 
   const newCluster = (name: string) => {
     const dir = clusterDirectory(join(root, name, 'postgres'), `backup-${basename(root)}-${name}`);
@@ -93,9 +103,12 @@ describe('backup and restore of the embedded cluster', () => {
     root = mkdtempSync(join(tmpdir(), 'backup-restore-'));
     keys = join(root, 'keys'); // apart from the backup: the master key and the erasure ledger
     backup = join(root, 'backup');
+    const ledgerServer = await start(newCluster('ledger'));
+    await query(ledgerServer.url, 'create database vertrouwd_erasures');
+    ledgerUrl = withDatabase(ledgerServer.url, 'vertrouwd_erasures');
     const source = await start(newCluster('source'));
     for (const database of [VAULT, EVENTS]) await query(source.url, `create database ${database}`);
-    const platform = await openPlatform(source.url, keys);
+    const platform = await openPlatform(source.url, keys, true, ledgerUrl);
     try {
       // Each case: a report with a sealed account and reporter, then work on it, in its hash-chained stream.
       for (const caseId of CASES) {
@@ -246,6 +259,33 @@ describe('backup and restore of the embedded cluster', () => {
       }
     });
   });
+
+  it("with the ledger read from its own PostgreSQL server (production's), keeps the erased case erased and the others readable", async () => {
+    const erasures = await PostgresErasureLedger.read(ledgerUrl);
+    expect(erasures).toEqual([{ scope: 'case', caseRef: ERASED_CASE, at: expect.any(String) }]);
+    const cluster = newCluster('from-ledger-server');
+    const report = await restoreBaseBackup({
+      backup,
+      clusterDir: cluster,
+      wrapper: loadMasterKey({ env: {}, file: join(keys, 'master.key') }).wrapper,
+      erasures,
+      settings: FAST,
+    });
+    expect(report).toMatchObject({ vaults: 1, erasures: 1, keysShredded: 2 });
+    const server = await start(cluster);
+    const platform = await openPlatform(server.url, keys, false);
+    try {
+      const [account, reporter] = sealed.get(ERASED_CASE)!;
+      expect(await platform.privacy.sealer.unseal(account)).toEqual({ status: 'erased' });
+      expect(await platform.privacy.sealer.unseal(reporter)).toEqual({ status: 'erased' });
+      await expect(platform.privacy.sealer.seal('again', caseKey(ERASED_CASE))).rejects.toThrow(AlreadyShreddedError);
+      const [kept] = sealed.get(CASES[0])!;
+      expect(await platform.privacy.sealer.unseal(kept)).toEqual({ status: 'ok', value: canary(CASES[0], 'account') });
+    } finally {
+      await platform.close();
+      await server.stop();
+    }
+  }, 120_000);
 
   it('without the ledger the erased case would come back: the ledger is what keeps it shredded', async () => {
     const cluster = newCluster('no-ledger');

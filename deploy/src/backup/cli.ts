@@ -2,15 +2,25 @@
 //   npm run backup -- <dir>                     the database (the whole PostgreSQL cluster), online, into <dir>
 //   npm run backup:key -- <dir>                 the master key and the erasure ledger, into <dir>: somewhere else
 //   npm run restore -- <backup> [--keys <dir>]  into this data directory's (new) cluster, erasures re-applied
-// They read VERTROUWD_DATA_DIR and PGPORT as `npm start` does.
+//   npm run restore:reapply -- <admin url>      production: on an instance its own tooling restored, before any
+//                                               service uses it, every erasure re-applied and every chain verified
+// They read VERTROUWD_DATA_DIR and PGPORT as `npm start` does, and the erasure ledger from PRIVACY_ERASURE_LEDGER
+// (a file) and PRIVACY_ERASURE_LEDGER_URL (its own PostgreSQL server).
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
-import { distinctErasures, FileErasureLedger, loadMasterKey, MASTER_KEY_ENV, type Erasure } from '@vertrouwd/privacy';
+import {
+  distinctErasures,
+  FileErasureLedger,
+  loadMasterKey,
+  MASTER_KEY_ENV,
+  PostgresErasureLedger,
+  type Erasure,
+} from '@vertrouwd/privacy';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@vertrouwd/testing';
 import { dataDirectory, postgresDirectory } from '../data-dir';
 import { MANIFEST_FILE, takeBaseBackup } from './base-backup';
-import { restoreBaseBackup } from './restore';
+import { makeRestoredClusterSafe, restoreBaseBackup } from './restore';
 
 const KEY_FILE = 'master.key';
 const LEDGER_FILE = 'erasures.log';
@@ -135,7 +145,9 @@ async function restore(backupArg: string, keysArg: string | undefined): Promise<
   const fromKeys = keys ? FileErasureLedger.read(join(keys, LEDGER_FILE)) : [];
   const missing = distinctErasures([...known, ...fromKeys]).slice(distinctErasures(known).length);
   for (const erasure of missing) await live.record(erasure);
-  const erasures: Erasure[] = [...known, ...missing];
+  // And the ledger on a PostgreSQL server of its own, when the platform writes one (production's way).
+  const fromServer = await serverErasures();
+  const erasures: Erasure[] = [...known, ...missing, ...fromServer];
   console.log(`Restoring ${backupDir} into ${cluster} with master key ${wrapper.keyId} and ${distinctErasures(erasures).length} erasures`);
   const report = await restoreBaseBackup({ backup: backupDir, clusterDir: cluster, wrapper, erasures, dataDir: dir, log: console.log });
   console.log(`Restored the backup of ${report.backupStartedAt}: ${report.databases} databases.`);
@@ -146,16 +158,47 @@ async function restore(backupArg: string, keysArg: string | undefined): Promise<
   console.log('Start the platform with npm start (the same VERTROUWD_DATA_DIR).');
 }
 
+/** The erasures of the ledger at PRIVACY_ERASURE_LEDGER_URL (none when it is not set). */
+async function serverErasures(): Promise<Erasure[]> {
+  const url = process.env.PRIVACY_ERASURE_LEDGER_URL;
+  if (!url) return [];
+  const erasures = await PostgresErasureLedger.read(url);
+  console.log(`The erasure ledger on ${new URL(url).host} holds ${erasures.length} erasures`);
+  return erasures;
+}
+
+/**
+ * Production: an instance restored by its own tooling (snapshots, point-in-time recovery), before any service is
+ * pointed at it. The master key from PRIVACY_MASTER_KEY, the erasures from the ledgers the platform writes.
+ */
+async function reapply(adminUrl: string): Promise<void> {
+  const keyFile = join(dataDirectory(), 'privacy', KEY_FILE);
+  if (!process.env[MASTER_KEY_ENV] && !existsSync(keyFile)) throw new Error(`The master key is needed: ${MASTER_KEY_ENV} or ${keyFile}`);
+  const { wrapper } = loadMasterKey({ file: keyFile });
+  const file = process.env.PRIVACY_ERASURE_LEDGER;
+  const erasures = [...(file ? FileErasureLedger.read(file) : []), ...(await serverErasures())];
+  if (erasures.length === 0 && !file && !process.env.PRIVACY_ERASURE_LEDGER_URL) {
+    throw new Error('Name the erasure ledger: PRIVACY_ERASURE_LEDGER_URL (or PRIVACY_ERASURE_LEDGER, a file)');
+  }
+  const report = await makeRestoredClusterSafe(adminUrl, { wrapper, erasures }, 'the restored instance', console.log);
+  console.log(
+    `${report.erasures} erasures re-applied to ${report.vaults} key vault(s): ${report.keysShredded} keys the restore still held are shredded again.`,
+  );
+  console.log(`${report.streams} streams, ${report.events} events in ${report.databases} databases: every hash chain intact.`);
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   const keysAt = args.indexOf('--keys');
   const keys = keysAt >= 0 ? args[keysAt + 1] : undefined;
   const path = args.find((arg, at) => !arg.startsWith('--') && (keysAt < 0 || at !== keysAt + 1));
-  const usage = 'usage: npm run backup -- <dir> | npm run backup:key -- <dir> | npm run restore -- <backup dir> [--keys <key dir>]';
+  const usage =
+    'usage: npm run backup -- <dir> | npm run backup:key -- <dir> | npm run restore -- <backup dir> [--keys <key dir>] | npm run restore:reapply -- <admin url>';
   if (!path || (keysAt >= 0 && !keys)) throw new Error(usage);
   if (command === 'backup') await backup(path);
   else if (command === 'backup-key') backupKey(path);
   else if (command === 'restore') await restore(path, keys);
+  else if (command === 'reapply') await reapply(path);
   else throw new Error(usage);
 }
 

@@ -59,9 +59,12 @@ export function sessionSecret(web: string): string {
   return `${web}-session`;
 }
 
-/** PostgreSQL servers: one per service (its own database), per web service (its sessions), the key vault's, Keycloak's. */
+/**
+ * PostgreSQL servers: one per service (its own database), per web service (its sessions), the key vault's, the erasure
+ * ledger's (never restored with the others' backups, ADR 0055), Keycloak's.
+ */
 export function postgresServers(manifests: ServiceManifest[], webs: WebManifest[]): string[] {
-  return [...manifests.map((m) => m.name), ...webs.map((w) => w.name), 'privacy', 'keycloak'];
+  return [...manifests.map((m) => m.name), ...webs.map((w) => w.name), 'privacy', 'erasures', 'keycloak'];
 }
 
 export function secretsOf(manifests: ServiceManifest[], webs: WebManifest[]): SecretSpec[] {
@@ -137,6 +140,10 @@ export function serviceEnvironment(manifest: ServiceManifest): Record<string, un
   if (wants.has('PRIVACY_DATABASE_URL')) {
     env.push(secretEnv('PRIVACY_DATABASE_PASSWORD', postgresSecret('privacy'), POSTGRES_PASSWORD_KEY));
     env.push({ name: 'PRIVACY_DATABASE_URL', value: postgresUrl('privacy', 'vertrouwd_privacy', 'PRIVACY_DATABASE_PASSWORD') });
+  }
+  if (wants.has('PRIVACY_ERASURE_LEDGER_URL')) {
+    env.push(secretEnv('ERASURE_LEDGER_PASSWORD', postgresSecret('erasures'), POSTGRES_PASSWORD_KEY));
+    env.push({ name: 'PRIVACY_ERASURE_LEDGER_URL', value: postgresUrl('erasures', 'vertrouwd_erasures', 'ERASURE_LEDGER_PASSWORD') });
   }
   return env;
 }

@@ -302,7 +302,8 @@ function reach(objects: KubernetesObject[], podLabels: Record<string, string>, d
 }
 
 /**
- * What a service and a web service may reach, exactly, and who may reach each of them and each database: the
+ * What a service and a web service may reach, exactly, and who may reach each of them and each database (the key vault
+ * and the erasure ledger by the services alone): the
  * policies as the cluster applies them. A service is reached by the ingress controller and the web services that call
  * it; a web service reaches its own database, the services it calls, DNS, and the issuer (through the ingress
  * controller, by its public name) when it signs staff in.
@@ -322,6 +323,7 @@ export function networkProblems(objects: KubernetesObject[], services: string[],
     const expected = [
       `pod:postgres-${service}:5432`,
       'pod:postgres-privacy:5432',
+      'pod:postgres-erasures:5432',
       'pod:kurrentdb:2113',
       'pod:kafka:9092',
       'pod:keycloak:8080',
@@ -354,6 +356,9 @@ export function networkProblems(objects: KubernetesObject[], services: string[],
   const vault = reach(objects, { [NAME_LABEL]: 'postgres-privacy' }, 'ingress');
   const clients = services.map((s) => `pod:${s}:5432`);
   if (sorted(vault) !== sorted(clients)) problems.push(`postgres-privacy is reached by ${sorted(vault)}, not the services alone`);
+  // The erasure ledger (ADR 0055): every service shreds, so every service writes it; nothing else reaches it.
+  const ledger = reach(objects, { [NAME_LABEL]: 'postgres-erasures' }, 'ingress');
+  if (sorted(ledger) !== sorted(clients)) problems.push(`postgres-erasures is reached by ${sorted(ledger)}, not the services alone`);
   return problems;
 }
 

@@ -67,6 +67,7 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
         ...webNames,
         ...webNames.map((w) => `postgres-${w}`),
         'postgres-privacy',
+        'postgres-erasures',
         'postgres-keycloak',
         'kurrentdb',
         'kafka',
@@ -365,6 +366,13 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
             called),
       ],
       [
+        'the erasure ledger open to a web service',
+        (o: Loose[]) =>
+          find(o, 'NetworkPolicy', 'postgres-erasures').spec.ingress[0].from.push({
+            podSelector: { matchLabels: { 'app.kubernetes.io/name': web.name } },
+          }),
+      ],
+      [
         'a web service open to every pod',
         (o: Loose[]) => find(o, 'NetworkPolicy', web.name).spec.ingress.push({ from: [{ podSelector: {} }] }),
       ],
@@ -377,6 +385,7 @@ describe('the Kubernetes base (deploy/k8s/base)', () => {
     const readOnly = [
       ...[...services, ...webNames].flatMap((s) => [s, `postgres-${s}`]),
       'postgres-privacy',
+      'postgres-erasures',
       'postgres-keycloak',
       'otel-collector',
     ];

@@ -24,6 +24,12 @@ export function renderKubernetes(manifests: ServiceManifest[], webs: WebManifest
     ...manifests.flatMap((m) => postgresObjects(m.name, [m.name], '20Gi')),
     // The key vault, shared by every service (ADR 0013).
     ...postgresObjects('privacy', services, '10Gi'),
+    // The erasure ledger, written before every shred and read by a restore: backed up apart from the others (ADR 0055).
+    ...postgresObjects(
+      'erasures',
+      manifests.filter((m) => m.environment.includes('PRIVACY_ERASURE_LEDGER_URL')).map((m) => m.name),
+      '1Gi',
+    ),
     // A web service's sessions (docs/platform/web-session.md): small rows, swept when they expire.
     ...webs.flatMap((w) => postgresObjects(w.name, [w.name], '5Gi', { database: w.database, footprint: postgresFootprint(w.name, true) })),
   ]);

@@ -12,11 +12,17 @@ export function replicasOf(name: string): { min: number; max: number } {
   return name === 'intake' ? { min: 2, max: 20 } : { min: 2, max: 8 };
 }
 
-/** What a service may reach: its own database, the key vault, the event store, the bus, the issuer, the collector. */
+/**
+ * What a service may reach: its own database, the key vault, the erasure ledger (if it shreds), the event store, the
+ * bus, the issuer, the collector.
+ */
 export function serviceEgress(manifest: ServiceManifest): Rule[] {
   return [
     { peers: [pod(`postgres-${manifest.name}`)], ports: [{ port: 5432 }] },
     { peers: [pod('postgres-privacy')], ports: [{ port: 5432 }] },
+    ...(manifest.environment.includes('PRIVACY_ERASURE_LEDGER_URL')
+      ? [{ peers: [pod('postgres-erasures')], ports: [{ port: 5432 }] }]
+      : []),
     { peers: [pod('kurrentdb')], ports: [{ port: 2113 }] },
     { peers: [pod('kafka')], ports: [{ port: 9092 }] },
     { peers: [pod('keycloak')], ports: [{ port: 8080 }] },

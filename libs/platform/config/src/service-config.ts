@@ -100,6 +100,12 @@ export const SERVICE_VARIABLES = {
       'File the erasures are written to before each shred, kept apart from the database backups (unset: .data/privacy/erasures.log)',
     pattern: /^\/[^\0\r\n]{1,1000}$/,
   },
+  PRIVACY_ERASURE_LEDGER_URL: {
+    description:
+      'PostgreSQL of the erasure ledger (production): a server of its own that the database backups do not copy; every shred is written there first',
+    pattern: URL,
+    needs: (v) => (v.includes('@postgres-erasures:') ? 'postgres-erasures' : undefined),
+  },
   LOG_LEVEL: { description: 'pino level', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] },
   SMTP_URL: {
     description: 'SMTP server for notifications, smtp://host:port (unset: notifications wait unsent)',

@@ -14,5 +14,6 @@ export { redactSealed, REDACTED_SEALED } from './sealing/redact-sealed';
 export type { Pseudonymizer } from './pseudonyms/pseudonymizer';
 export { createPrivacy, type Privacy, type PrivacyOptions } from './create-privacy';
 export { FileErasureLedger, distinctErasures, type Erasure, type ErasureLedger } from './vault/erasure-ledger';
+export { ErasureLedgers, PostgresErasureLedger } from './vault/postgres-erasure-ledger';
 export type { KeyVaultOptions } from './vault/postgres-key-vault';
 export { reapplyErasures, type ReappliedErasures } from './reapply-erasures';

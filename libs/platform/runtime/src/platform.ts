@@ -4,7 +4,7 @@ import { ALL_CONTRACTS, ContractRegistry } from '@vertrouwd/contracts';
 import { loadServiceConfig, type ServiceConfig } from '@vertrouwd/config';
 import { createEventStore, type EventStore } from '@vertrouwd/event-sourcing';
 import { createMessageBus, type MessageBus } from '@vertrouwd/messaging';
-import { createPrivacy, FileErasureLedger, loadMasterKey, type Privacy } from '@vertrouwd/privacy';
+import { createPrivacy, ErasureLedgers, FileErasureLedger, loadMasterKey, PostgresErasureLedger, type Privacy } from '@vertrouwd/privacy';
 
 /** Everything a service stands on, created from the environment before Nest starts. */
 export interface Platform {
@@ -38,6 +38,8 @@ export interface PoolSizes {
   keyVault?: number;
 }
 
+let warnedNoLedger = false;
+
 /** What the caller (not the environment) decides about a platform: `npm start` gives small pools (ADR 0039). */
 export interface PlatformOptions {
   poolSizes?: PoolSizes;
@@ -47,7 +49,8 @@ export interface PlatformOptions {
  * Connects a service to its database, event store, bus and key vault, as the environment says
  * (`libs/platform/config`). The master key comes from PRIVACY_MASTER_KEY or a file under
  * VERTROUWD_DATA_DIR (the embedded default). Every erasure is first written down in the erasure ledger, which a
- * restore re-applies: PRIVACY_ERASURE_LEDGER, or beside the master key file (`<data dir>/privacy/erasures.log`).
+ * restore re-applies: PRIVACY_ERASURE_LEDGER_URL (a PostgreSQL server of its own, production), PRIVACY_ERASURE_LEDGER
+ * (a file), or beside the master key file (`<data dir>/privacy/erasures.log`).
  */
 export async function createPlatform(
   serviceName: string,
@@ -72,8 +75,19 @@ export async function createPlatform(
     : pool;
   vaultPool.on('error', () => undefined);
   // Beside the master key: its file in the embedded default; with the key from a secret store, where the variable says.
+  // Production: PRIVACY_ERASURE_LEDGER_URL, a PostgreSQL server of its own that every replica shares (ADR 0055).
   const ledgerFile = config.PRIVACY_ERASURE_LEDGER ?? (source === 'file' ? join(dataDir, 'privacy', 'erasures.log') : undefined);
-  const erasureLedger = ledgerFile ? new FileErasureLedger(ledgerFile) : undefined;
+  const ledgerServer = config.PRIVACY_ERASURE_LEDGER_URL ? new PostgresErasureLedger(config.PRIVACY_ERASURE_LEDGER_URL) : undefined;
+  const ledgers = [...(ledgerFile ? [new FileErasureLedger(ledgerFile)] : []), ...(ledgerServer ? [ledgerServer] : [])];
+  const erasureLedger = ledgers.length > 1 ? new ErasureLedgers(ledgers) : ledgers[0];
+  if (!erasureLedger && !warnedNoLedger) {
+    warnedNoLedger = true;
+    process.emitWarning(
+      'No erasure ledger (PRIVACY_ERASURE_LEDGER_URL or PRIVACY_ERASURE_LEDGER): a restored backup would bring shredded keys back',
+      { code: 'VERTROUWD_NO_ERASURE_LEDGER' },
+    );
+  }
+  await ledgerServer?.migrate();
   const privacy = await createPrivacy({ pool: vaultPool, wrapper, erasureLedger });
   const contracts = new ContractRegistry(ALL_CONTRACTS);
   return {
@@ -90,6 +104,7 @@ export async function createPlatform(
       await bus.close();
       await store.close();
       await privacy.close();
+      await ledgerServer?.close();
       if (vaultPool !== pool) await vaultPool.end();
       await pool.end();
     },

@@ -85,7 +85,8 @@ export function distinctErasures(erasures: Erasure[]): Erasure[] {
   return [...seen.values()];
 }
 
-function checkErasure(erasure: Erasure): Erasure {
+/** The erasure with its refs checked as opaque ids and its time as an ISO string; throws on anything else. */
+export function checkErasure(erasure: Erasure): Erasure {
   const at = typeof erasure.at === 'string' && !Number.isNaN(Date.parse(erasure.at)) ? erasure.at : undefined;
   if (!at) throw new Error('An erasure needs the time it was made');
   switch (erasure.scope) {
