@@ -214,10 +214,12 @@ describe("the year's annual report", () => {
     await page.getByText(REPORTER_MESSAGE).waitFor();
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Jaarrapportages schrijven' }).click();
     await page.waitForURL(`${portal.url}/nl/annual-reports`);
-    await page.getByLabel('Organisatie').selectOption(BAKKERIJ);
+    // Chosen by name (Anna serves the bakkerij), never by an id.
+    await page.getByLabel('Organisatie').selectOption({ label: 'Bakkerij De Korenaar' });
     await page.getByLabel('Jaar').selectOption(String(YEAR));
     await page.getByRole('button', { name: 'Tonen' }).click();
     await page.waitForURL(`${portal.url}/nl${reportPage}`);
+    await page.getByRole('heading', { name: new RegExp(`Bakkerij De Korenaar`) }).first().waitFor();
     expect(await page.getByTestId('table-total').innerText()).toContain(String(THEMES.length));
     canaryFree(await page.content());
 

@@ -1,5 +1,7 @@
 import { portalConfig } from '../config.server';
 import { callService, outcomeOf, readJson, type Outcome } from './http.server';
+import { organisations as agencyOrganisations } from './matching.server';
+import { myRecord } from './matching-self.server';
 import type { COMPLIANCE_DEADLINES, COMPLIANCE_REGIMES } from './oversight-values';
 import type { PublicationSummary, ReportTable } from './reporting.server';
 
@@ -146,4 +148,34 @@ export async function organisationsOfCases(token: string, user: { roles: string[
   const path = user.roles.includes('coordinator') && user.agencyId ? `/agencies/${id(user.agencyId)}/cases` : '/advisors/me/cases';
   const { cases } = await readJson<{ cases: { organisationId: string }[] }>(await callService(caseBase, path, token), 'cases');
   return [...new Set(cases.map((c) => c.organisationId))].sort();
+}
+
+/** An organisation to choose, by name where the user may know it (the id's short form otherwise). */
+export interface OrganisationChoice {
+  organisationId: string;
+  name: string | null;
+}
+
+/**
+ * The organisations whose annual report the user may write, named: the coordinator's agency's organisations (from
+ * matching, those without a case too: their report shows the low-visibility signal), the counsellor's own (those they
+ * serve), and those of the cases the case service lists for them. Reporting decides access again.
+ */
+export async function annualReportOrganisations(
+  token: string,
+  user: { roles: string[]; agencyId?: string },
+): Promise<OrganisationChoice[]> {
+  const named: Promise<OrganisationChoice[]> =
+    user.roles.includes('coordinator') && user.agencyId
+      ? agencyOrganisations(token, user.agencyId)
+      : myRecord(token).then(
+          (record) => record.serves,
+          () => [], // not a counsellor of the agency: the cases alone
+        );
+  const [names, ofCases] = await Promise.all([named, organisationsOfCases(token, user)]);
+  const choices = new Map(names.map((o) => [o.organisationId, { organisationId: o.organisationId, name: o.name }]));
+  for (const organisationId of ofCases) if (!choices.has(organisationId)) choices.set(organisationId, { organisationId, name: null });
+  return [...choices.values()].sort((a, b) =>
+    (a.name ?? `\uffff${a.organisationId}`).localeCompare(b.name ?? `\uffff${b.organisationId}`, 'nl'),
+  );
 }

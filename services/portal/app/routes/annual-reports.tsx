@@ -2,8 +2,8 @@ import { FormattedMessage } from 'react-intl';
 import { data, Form, redirect } from 'react-router';
 import {
   agencyPublications,
+  annualReportOrganisations,
   draftReport,
-  organisationsOfCases,
   publish,
   writeNarrative,
   type NarrativeWarning,
@@ -39,7 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!user.agencyId) throw data(null, { status: 403 });
   const years = recentYears(3);
   const year = yearParam(request, years, amsterdamYear() - 1);
-  const organisations = await organisationsOfCases(accessToken, user);
+  const organisations = await annualReportOrganisations(accessToken, user);
   const organisation = organisationParam(request);
   const done = new URL(request.url).searchParams.get('done');
   const mayPublish = user.roles.includes('coordinator');
@@ -51,7 +51,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     year,
     years,
-    organisations: organisations.includes(organisation) ? organisations : [organisation, ...organisations],
+    organisations: organisations.some((o) => o.organisationId === organisation)
+      ? organisations
+      : [{ organisationId: organisation, name: null }, ...organisations],
     organisation,
     mayPublish,
     report: { draft, publications: publications.filter((p) => p.year === year) },
@@ -124,6 +126,8 @@ export default function AnnualReports({ loaderData, actionData, params }: Route.
           { status: result.status ?? '' },
         )
       : undefined;
+  const nameOf = (organisationId: string) =>
+    organisations.find((o) => o.organisationId === organisationId)?.name ?? shortId(organisationId);
   const here = organisation ? `/${params.lang}/annual-reports?${new URLSearchParams({ organisation, year: String(year) })}` : '';
   const draft = report?.draft;
   return (
@@ -141,8 +145,8 @@ export default function AnnualReports({ loaderData, actionData, params }: Route.
             {
               name: 'organisation',
               label: intl.formatMessage({ id: 'oversight.organisation' }),
-              value: organisation ?? organisations[0],
-              options: organisations.map((o) => ({ value: o, label: shortId(o) })),
+              value: organisation ?? organisations[0].organisationId,
+              options: organisations.map((o) => ({ value: o.organisationId, label: o.name ?? shortId(o.organisationId) })),
             },
             {
               name: 'year',
@@ -164,7 +168,7 @@ export default function AnnualReports({ loaderData, actionData, params }: Route.
       {draft && organisation ? (
         <>
           <h2 className="utrecht-heading-2">
-            <FormattedMessage id="oversight.annual.draftOf" values={{ year, organisation: shortId(organisation) }} />
+            <FormattedMessage id="oversight.annual.draftOf" values={{ year, organisation: nameOf(organisation) }} />
           </h2>
           <p className="utrecht-paragraph">
             <FormattedMessage id="oversight.annual.draftHint" />

@@ -64,7 +64,7 @@ describe('the dev issuer: authorization code flow with PKCE for the staff portal
     expect(discovery.grant_types_supported).toEqual(expect.arrayContaining(['authorization_code', 'refresh_token']));
   });
 
-  it('serves a login page without script, with strict headers, in Dutch or English', async () => {
+  it("serves a login page without script, with strict headers, in each of the portal's languages", async () => {
     const { challenge } = verifierAndChallenge();
     const nl = await fetch(`${issuer.authorizationEndpoint}?${authParams(challenge)}`);
     const html = await nl.text();
@@ -79,6 +79,14 @@ describe('the dev issuer: authorization code flow with PKCE for the staff portal
     const en = await (await fetch(`${issuer.authorizationEndpoint}?${authParams(challenge, { ui_locales: 'en' })}`)).text();
     expect(en).toContain('<html lang="en"');
     expect(en).toContain('Sign in');
+    // The portal's other languages, Arabic right to left; an unknown tag falls back to Dutch.
+    const page = async (ui_locales: string) =>
+      (await fetch(`${issuer.authorizationEndpoint}?${authParams(challenge, { ui_locales })}`)).text();
+    expect(await page('ar')).toContain('<html lang="ar" dir="rtl"');
+    expect(await page('ar')).toContain('<label for="password">كلمة المرور</label>');
+    expect(await page('pl')).toContain('<html lang="pl" dir="ltr"');
+    expect(await page('tr-TR')).toContain('<label for="password">Parola</label>');
+    expect(await page('fr de')).toContain('<html lang="nl" dir="ltr"');
   });
 
   it('signs in: a one-time code with the state, traded with the verifier for tokens the services accept', async () => {

@@ -25,7 +25,7 @@ export interface PendingLogin {
   nonce?: string;
   codeChallenge: string;
   scope: string;
-  language: 'nl' | 'en';
+  language: LoginLanguage;
   expiresAt: number;
 }
 
@@ -98,7 +98,7 @@ export class CodeFlow {
     const codeChallenge = query.get('code_challenge') ?? '';
     if (!CHALLENGE.test(codeChallenge)) return back('invalid_request', 'Invalid code_challenge');
     const nonce = query.get('nonce') ?? undefined;
-    const language = query.get('ui_locales')?.split(' ')[0] === 'en' ? 'en' : 'nl';
+    const language = loginLanguage(query.get('ui_locales'));
     this.sweep();
     if (this.logins.size >= MAX_PENDING) return back('temporarily_unavailable', 'Too many pending logins');
     const loginId = opaque();
@@ -218,16 +218,56 @@ const TEXT = {
     redirect_uri: 'This sign-in request wants to return to an address that is not registered.',
     dev: 'Development issuer: every account has the demo password.',
   },
-} as const;
+  pl: {
+    title: 'Logowanie do Vertrouwd',
+    username: 'Nazwa użytkownika',
+    password: 'Hasło',
+    submit: 'Zaloguj się',
+    wrong: 'Nazwa użytkownika lub hasło są nieprawidłowe.',
+    expired: 'Ta strona logowania wygasła. Wróć do portalu i spróbuj ponownie.',
+    client: 'To żądanie logowania nie pochodzi ze znanej aplikacji.',
+    redirect_uri: 'To żądanie logowania chce wrócić pod adres, który nie jest zarejestrowany.',
+    dev: 'Środowisko deweloperskie: każde konto ma hasło demonstracyjne.',
+  },
+  tr: {
+    title: "Vertrouwd'a giriş yapın",
+    username: 'Kullanıcı adı',
+    password: 'Parola',
+    submit: 'Giriş yap',
+    wrong: 'Kullanıcı adı veya parola doğru değil.',
+    expired: 'Bu giriş sayfasının süresi doldu. Portala dönüp yeniden deneyin.',
+    client: 'Bu giriş isteği bilinen bir uygulamadan gelmiyor.',
+    redirect_uri: 'Bu giriş isteği kayıtlı olmayan bir adrese dönmek istiyor.',
+    dev: 'Geliştirme ortamı: her hesabın parolası demo parolasıdır.',
+  },
+  ar: {
+    title: 'تسجيل الدخول إلى Vertrouwd',
+    username: 'اسم المستخدم',
+    password: 'كلمة المرور',
+    submit: 'تسجيل الدخول',
+    wrong: 'اسم المستخدم أو كلمة المرور غير صحيحة.',
+    expired: 'انتهت صلاحية صفحة تسجيل الدخول هذه. ارجع إلى البوابة وحاول مرة أخرى.',
+    client: 'طلب تسجيل الدخول هذا لا يأتي من تطبيق معروف.',
+    redirect_uri: 'طلب تسجيل الدخول هذا يريد العودة إلى عنوان غير مسجل.',
+    dev: 'بيئة التطوير: لكل حساب كلمة المرور التجريبية.',
+  },
+} as const satisfies Record<string, Record<string, string>>;
 
 export type LoginText = keyof (typeof TEXT)['nl'];
+
+/** The portal's five languages; the first of `ui_locales` that is one of them, else Dutch. */
+export type LoginLanguage = keyof typeof TEXT;
+export function loginLanguage(uiLocales: string | null | undefined): LoginLanguage {
+  const wanted = (uiLocales ?? '').split(' ').find((tag) => tag.split('-')[0] in TEXT);
+  return wanted ? (wanted.split('-')[0] as LoginLanguage) : 'nl';
+}
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** The login page: plain HTML, no script, no style sheet, a form that posts back with the login's id. */
 export function loginPage(options: {
-  language: 'nl' | 'en';
+  language: LoginLanguage;
   action: string;
   loginId?: string;
   error?: LoginText;
@@ -247,7 +287,7 @@ export function loginPage(options: {
 </form>
 <p><small>${t.dev}</small></p>`;
   return `<!doctype html>
-<html lang="${options.language}" dir="ltr">
+<html lang="${options.language}" dir="${options.language === 'ar' ? 'rtl' : 'ltr'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t.title}</title></head>
 <body><main>
 <h1>${t.title}</h1>

@@ -7,7 +7,15 @@ import { DEFAULT_AUDIENCE } from '../auth.options';
 import { DEMO_PASSWORD, DEMO_REALM, WEB_CLIENT_ID } from '../demo-users';
 import { IDENTITY_ADMIN_CLIENT_ID } from '../identity/identity-admin';
 import { ADMIN_CLIENT_ROLES, adminApi, type AdminResponse } from './admin-api';
-import { CodeFlow, LOGIN_PAGE_HEADERS, loginPage, type CodeFlowClient, type LoginText } from './authorization-code';
+import {
+  CodeFlow,
+  LOGIN_PAGE_HEADERS,
+  loginLanguage,
+  loginPage,
+  type CodeFlowClient,
+  type LoginLanguage,
+  type LoginText,
+} from './authorization-code';
 import { loadOrCreateSigningKey } from './dev-signing-key';
 import { baseClaims, keycloakAccessClaims, type MintContext } from './keycloak-claims';
 import { asTokenUser, IssuerUsers, type IssuerUser } from './runtime-users';
@@ -144,7 +152,7 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
       ["form-action 'self'", ...portalOrigins].join(' '),
     ),
   };
-  const page = (status: number, language: 'nl' | 'en', extra: { loginId?: string; error?: LoginText; username?: string } = {}) => ({
+  const page = (status: number, language: LoginLanguage, extra: { loginId?: string; error?: LoginText; username?: string } = {}) => ({
     status,
     html: loginPage({ language, action: `${issuer}${paths.auth}`, ...extra }),
     headers: loginHeaders,
@@ -153,7 +161,7 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
     const form = await readForm(request);
     const loginId = form.get('login') ?? '';
     const pending = codeFlow.pendingLogin(loginId);
-    if (!pending) return page(400, form.get('language') === 'en' ? 'en' : 'nl', { error: 'expired' });
+    if (!pending) return page(400, loginLanguage(String(form.get('language') ?? '')), { error: 'expired' });
     const user = users.byUsername(form.get('username') ?? '');
     // Unknown user and wrong password answer alike (as the token endpoint does).
     if (!user || !user.enabled || !sameText(form.get('password') ?? '', DEMO_PASSWORD)) {
@@ -165,7 +173,7 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
   };
   const authorize = (query: URLSearchParams) => {
     const check = codeFlow.authorize(query);
-    const language = query.get('ui_locales')?.split(' ')[0] === 'en' ? 'en' : 'nl';
+    const language = loginLanguage(query.get('ui_locales'));
     if (check.kind === 'show-error') return page(check.status, language, { error: check.message as LoginText });
     if (check.kind === 'redirect-error') return { status: 302, headers: { location: check.location, 'referrer-policy': 'no-referrer' } };
     return page(200, check.pending.language, { loginId: check.loginId });
