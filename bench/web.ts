@@ -45,18 +45,23 @@ export interface StaffScript {
 export interface WebFigures {
   pages: PageWeight[];
   staff: StaffScript[];
-  render: {
-    users: number;
-    seconds: number;
-    requests: number;
-    perSec: number;
-    p50Ms: number;
-    p99Ms: number;
-    maxMs: number;
-    failed: number;
-    /** CPU per page rendered, in ms, of the site's process and of intake's (which answers each render's API call). */
-    cpuMsPerPage: { site: number; intake: number };
-  };
+  /** The intake page as visitors get it: from the site's page cache, rendered at most once per 5 s. */
+  render: RenderFigures;
+  /** The same page rendered for every request (each visitor sends a cookie, which the page cache never answers). */
+  renderEach: RenderFigures;
+}
+
+interface RenderFigures {
+  users: number;
+  seconds: number;
+  requests: number;
+  perSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  failed: number;
+  /** CPU per page rendered, in ms, of the site's process and of intake's (which answers each render's API call). */
+  cpuMsPerPage: { site: number; intake: number };
 }
 
 const gzip = (b: Buffer) => gzipSync(b, { level: 6 }).length;
@@ -136,7 +141,11 @@ function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function renderLoad(url: string, pids: { site: number; intake: number }): Promise<WebFigures['render']> {
+async function renderLoad(
+  url: string,
+  pids: { site: number; intake: number },
+  headers: Record<string, string> = {},
+): Promise<RenderFigures> {
   const latencies: number[] = [];
   let failed = 0;
   let measuring = false;
@@ -151,7 +160,7 @@ async function renderLoad(url: string, pids: { site: number; intake: number }): 
       while (Date.now() < end) {
         const started = performance.now();
         try {
-          const response = await fetch(url);
+          const response = await fetch(url, { headers });
           await response.arrayBuffer();
           if (response.status !== 200) failed += measuring ? 1 : 0;
         } catch {
@@ -198,7 +207,10 @@ export async function benchmarkWeb(adminUrl: string): Promise<WebFigures> {
     try {
       const pages: PageWeight[] = [];
       for (const path of PAGES) pages.push(await weigh(site.url, path));
-      return { pages, staff, render: await renderLoad(`${site.url}${RENDERED}`, { site: site.pid, intake: intake.pid }) };
+      const pids = { site: site.pid, intake: intake.pid };
+      const render = await renderLoad(`${site.url}${RENDERED}`, pids);
+      const renderEach = await renderLoad(`${site.url}${RENDERED}`, pids, { cookie: 'bench=each-request-rendered' });
+      return { pages, staff, render, renderEach };
     } finally {
       await site.stop();
     }
@@ -214,14 +226,18 @@ export function renderWeb(f: WebFigures): string {
   const heaviest = f.pages.reduce((a, b) => (b.gzip > a.gzip ? b : a));
   const scripts = f.pages.reduce((n, p) => n + p.scriptElements + p.scriptBytes, 0);
   const r = f.render;
+  const e = f.renderEach;
   return [
     "## The web: the reporter's site",
     '',
     `Each page fetched as a browser would (200 or 404), with every stylesheet it links; sizes uncompressed, gzip (level 6) ` +
       'and brotli (quality 11), as a server or reverse proxy compresses them (the fonts, fetched only for the ' +
       'characters a page uses, are not counted). Server rendering: ' +
-      `${r.users} concurrent users requesting ${RENDERED} for ${r.seconds} s after a ${WARMUP_SECONDS} s warm-up; each ` +
-      "render asks intake's API for the organisation's page (intake in a process of its own).",
+      `${r.users} concurrent users requesting ${RENDERED} for ${r.seconds} s after a ${WARMUP_SECONDS} s warm-up, twice: ` +
+      'as visitors get it (the site renders an intake page at most once per 5 s and serves those bytes to every visitor ' +
+      'without a cookie), and rendered for every request (each visitor sends a cookie, as a reporter in a follow-up ' +
+      "session does). A render asks intake's API for the organisation's page (intake in a process of its own, its " +
+      'answer kept 10 s by the site).',
     '',
     '| page | status | HTML | stylesheets | HTML + CSS | gzip | brotli | script |',
     '|---|--:|--:|--:|--:|--:|--:|--:|',
@@ -235,10 +251,14 @@ export function renderWeb(f: WebFigures): string {
     '|---|--:|--:|---|',
     `| script on the reporter's pages | ${scripts} bytes | ${TARGET_SCRIPT_BYTES} bytes | ${verdict(scripts === 0)} |`,
     `| heaviest page, HTML + CSS gzip (${heaviest.path}) | ${kb(heaviest.gzip)} | ≤ ${TARGET_PAGE_KB} kB | ${verdict(heaviest.gzip <= TARGET_PAGE_KB * 1024)} |`,
-    `| server rendering p50 / p99 / max | ${r.p50Ms.toFixed(1)} ms / ${r.p99Ms.toFixed(1)} ms / ${r.maxMs.toFixed(1)} ms | ` +
+    `| intake page as served, p50 / p99 / max | ${r.p50Ms.toFixed(1)} ms / ${r.p99Ms.toFixed(1)} ms / ${r.maxMs.toFixed(1)} ms | ` +
       `p99 ≤ ${TARGET_RENDER_P99_MS} ms | ${verdict(r.p99Ms <= TARGET_RENDER_P99_MS && r.failed === 0)} |`,
-    `| pages rendered per second; failed | ${r.perSec.toFixed(0)}; ${r.failed} | | |`,
-    `| CPU per page: the site's process; intake's | ${r.cpuMsPerPage.site.toFixed(2)} ms; ${r.cpuMsPerPage.intake.toFixed(2)} ms | | |`,
+    `| as served: pages per second; failed; CPU per page, site / intake | ${r.perSec.toFixed(0)}; ${r.failed}; ` +
+      `${r.cpuMsPerPage.site.toFixed(2)} ms / ${r.cpuMsPerPage.intake.toFixed(2)} ms | | |`,
+    `| rendered for every request, p50 / p99 / max | ${e.p50Ms.toFixed(1)} ms / ${e.p99Ms.toFixed(1)} ms / ${e.maxMs.toFixed(1)} ms | ` +
+      `p99 ≤ ${TARGET_RENDER_P99_MS} ms | ${verdict(e.p99Ms <= TARGET_RENDER_P99_MS && e.failed === 0)} |`,
+    `| rendered each: pages per second; failed; CPU per page, site / intake | ${e.perSec.toFixed(0)}; ${e.failed}; ` +
+      `${e.cpuMsPerPage.site.toFixed(2)} ms / ${e.cpuMsPerPage.intake.toFixed(2)} ms | | |`,
     '',
     "## The web: the staff portal's first-load script",
     '',

@@ -117,7 +117,7 @@ beforeAll(async () => {
   buildPortal();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  platform = await startPlatform(url, { matching: true });
+  platform = await startPlatform(url, { matching: true, bakeryInMatching: true });
   portal = await startPortal(port, portalEnvironment(platform, url));
   annaCase = await platform.fileReport({ reporterMessage: REPORTER_MESSAGE });
   await Promise.all([publishPastYear(), invoiceRun()]);
@@ -219,7 +219,10 @@ describe("the year's annual report", () => {
     await page.getByLabel('Jaar').selectOption(String(YEAR));
     await page.getByRole('button', { name: 'Tonen' }).click();
     await page.waitForURL(`${portal.url}/nl${reportPage}`);
-    await page.getByRole('heading', { name: new RegExp(`Bakkerij De Korenaar`) }).first().waitFor();
+    await page
+      .getByRole('heading', { name: new RegExp(`Bakkerij De Korenaar`) })
+      .first()
+      .waitFor();
     expect(await page.getByTestId('table-total').innerText()).toContain(String(THEMES.length));
     canaryFree(await page.content());
 

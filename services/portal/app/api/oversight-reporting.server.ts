@@ -167,7 +167,7 @@ export async function annualReportOrganisations(
 ): Promise<OrganisationChoice[]> {
   const named: Promise<OrganisationChoice[]> =
     user.roles.includes('coordinator') && user.agencyId
-      ? agencyOrganisations(token, user.agencyId)
+      ? agencyOrganisations(token, user.agencyId).catch(() => []) // names unknown for now: the ids of the cases
       : myRecord(token).then(
           (record) => record.serves,
           () => [], // not a counsellor of the agency: the cases alone

@@ -1,6 +1,7 @@
 // The server around a web service's React Router build (Node only).
 export * from './client-address.ts';
 export * from './form-origin.ts';
+export * from './page-cache.ts';
 export * from './security-headers.ts';
 export * from './serve.ts';
 export * from './static-assets.ts';

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createRequestListener } from '@react-router/node';
-import type { ServerBuild } from 'react-router';
+import { createRequestHandler, type ServerBuild } from 'react-router';
 import { passClientAddress } from './client-address.ts';
 import { acceptFormOrigin } from './form-origin.ts';
+import { PageCache, type PageCacheOptions } from './page-cache.ts';
 import { applySecurityHeaders, type SecurityHeaders } from './security-headers.ts';
 import { serveAsset } from './static-assets.ts';
 
@@ -15,6 +16,8 @@ export interface WebServerOptions {
   headers: SecurityHeaders;
   /** `PORT` and `HOST` from the environment win. */
   defaultPort: number;
+  /** Public pages every visitor gets alike, rendered at most once per so many seconds (PageCache). */
+  pageCache?: PageCacheOptions;
 }
 
 /** Liveness and readiness for the orchestrator (the paths the API services use): nothing in memory to wait for. */
@@ -26,9 +29,10 @@ const HEALTH = new Set(['/health/live', '/health/ready']);
  * from the socket (clientAddressOf). Stops on SIGINT and SIGTERM, closing
  * the connections browsers keep open too.
  */
-export async function serveWebBuild({ name, buildDir, headers, defaultPort }: WebServerOptions): Promise<Server> {
+export async function serveWebBuild({ name, buildDir, headers, defaultPort, pageCache }: WebServerOptions): Promise<Server> {
   const build = (await import(join(buildDir, 'server/index.js'))) as ServerBuild;
   const pages = createRequestListener({ build, mode: 'production' });
+  const kept = pageCache ? new PageCache(createRequestHandler(build, 'production'), pageCache) : undefined;
   const assets = join(buildDir, 'client');
 
   const server = createServer((req, res) => {
@@ -45,7 +49,9 @@ export async function serveWebBuild({ name, buildDir, headers, defaultPort }: We
       return;
     }
     passClientAddress(req);
-    void pages(req, res);
+    const key = kept?.keyOf(req, pathname);
+    if (kept && key !== undefined) void kept.serve(req, res, key);
+    else void pages(req, res);
   });
 
   const port = Number(process.env.PORT ?? defaultPort);
