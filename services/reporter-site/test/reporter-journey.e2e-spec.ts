@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import { DEMO_ADVISORS, DEMO_AGENCY_ID } from '@vertrouwd/auth';
+import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS } from '@vertrouwd/auth';
 import { amsterdamToday } from '@vertrouwd/domain';
 import { eventually } from '@vertrouwd/testing';
 import { asStaff, startPlatform, type Platform } from './platform';
@@ -586,6 +586,26 @@ describe('keyboard only (scripts on, to read where focus is)', () => {
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     expect(await page.locator('.site-error-summary').count()).toBe(1);
     await context.close();
+  });
+});
+
+describe('visits of the intake page, for the low-visibility signal', () => {
+  it('counts every visitor, though the site renders the page once for all of them and reads it from intake once', async () => {
+    // The zorggroep's page: no other test here opens it.
+    const tally = async () => {
+      const { rows } = await platform.intake.platform.pool.query<{ visits: number }>(
+        'select coalesce(sum(visits), 0)::int as visits from intake_page_visits where organisation_id = $1',
+        [DEMO_ORGANISATIONS['org-zorggroep']],
+      );
+      return rows[0].visits;
+    };
+    const before = await tally();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => fetch(`${site.url}/zorggroep-2026/nl`)));
+    expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
+    await Promise.all(answers.map((a) => a.arrayBuffer()));
+    await (await fetch(`${site.url}/zorggroep-2026/xx`)).arrayBuffer(); // no such language: no visit
+    // The site sends its counts every 5 s.
+    await eventually(async () => expect(await tally()).toBe(before + 12), { timeoutMs: 20_000, intervalMs: 250 });
   });
 });
 

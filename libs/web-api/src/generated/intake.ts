@@ -337,6 +337,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intake/{intakeCode}/page-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IntakePageHttpController_pageVisits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/intake/{intakeCode}/reports": {
         parameters: {
             query?: never;
@@ -575,6 +591,10 @@ export interface components {
         PageTexts: {
             form: components["schemas"]["FormTexts"];
             receipt: components["schemas"]["ReceiptTexts"];
+        };
+        PageVisitsRequest: {
+            /** @description Visits served since the last report */
+            visits: number;
         };
         PreferencesRequest: {
             /** @enum {string} */
@@ -2549,6 +2569,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Counts one visit of the page, unless the reporter's site asks (it reports its own) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2568,6 +2589,107 @@ export interface operations {
             };
             /** @description No organisation has this intake code */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure; quote `correlationId` when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IntakePageHttpController_pageVisits: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The reporter's site's shared secret (INTAKE_PROXY_SECRET) */
+                "x-intake-proxy-key": string;
+                /** @description Makes a retried POST safe: the same key and body return the first response (1–200 visible ASCII). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                intakeCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PageVisitsRequest"];
+            };
+        };
+        responses: {
+            /** @description Counted for the organisation, today */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a number of visits from 1 to 100,000 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the reporter's site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No organisation has this intake code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A concurrent change, or a request with the same Idempotency-Key still in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body exceeds the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used before with a different body */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,4 @@
-import { conflict, notFound, unauthenticated, unavailable, unprocessable } from '@vertrouwd/domain';
+import { conflict, forbidden, notFound, unauthenticated, unavailable, unprocessable } from '@vertrouwd/domain';
 
 // Refusals of intake's use cases beyond the report's own rules (domain/report/report.errors.ts): the kind gives the
 // HTTP status; messages name the rule and never carry content.
@@ -25,4 +25,5 @@ export class SummaryVersionOutdatedError extends conflict(
 export class ConsentNotOnCaseError extends notFound('ConsentNotOnCaseError', 'No such consent on this case') {}
 /** One answer for an unknown receipt and a wrong passphrase: nobody learns which receipts exist. */
 export class ReceiptNotMatchedError extends unauthenticated('ReceiptNotMatchedError', 'The receipt code and passphrase do not match') {}
+export class NotTheSiteError extends forbidden('NotTheSiteError', "Only the reporter's site reports the visits it served") {}
 export class FollowUpUnavailableError extends unavailable('FollowUpUnavailableError', 'Follow-up is not configured') {}

@@ -7,11 +7,11 @@ import type { PageVisitTallies } from '../application/ports/page-visits.port';
 export class SqlPageVisitTallies implements PageVisitTallies {
   constructor(private readonly readModels: ReadModels) {}
 
-  async add(organisationId: string, agencyId: string, day: string): Promise<void> {
+  async add(organisationId: string, agencyId: string, day: string, visits = 1): Promise<void> {
     await this.readModels.dataSource.query(
-      `insert into intake_page_visits (organisation_id, agency_id, day, visits) values ($1, $2, $3, 1)
-       on conflict (organisation_id, day) do update set visits = intake_page_visits.visits + 1`,
-      [organisationId, agencyId, day],
+      `insert into intake_page_visits (organisation_id, agency_id, day, visits) values ($1, $2, $3, $4)
+       on conflict (organisation_id, day) do update set visits = intake_page_visits.visits + excluded.visits`,
+      [organisationId, agencyId, day, visits],
     );
   }
 

@@ -18,6 +18,10 @@ export interface WebServerOptions {
   defaultPort: number;
   /** Public pages every visitor gets alike, rendered at most once per so many seconds (PageCache). */
   pageCache?: PageCacheOptions;
+  /** Told of every page answered (not assets or health), with its status, once it is sent: from the cache or not. */
+  onPage?: (page: { method: string; pathname: string; status: number }) => void;
+  /** Run on SIGINT or SIGTERM once the server is closed, before the process exits (at most 5 s). */
+  onClose?: () => Promise<void>;
 }
 
 /** Liveness and readiness for the orchestrator (the paths the API services use): nothing in memory to wait for. */
@@ -29,7 +33,8 @@ const HEALTH = new Set(['/health/live', '/health/ready']);
  * from the socket (clientAddressOf). Stops on SIGINT and SIGTERM, closing
  * the connections browsers keep open too.
  */
-export async function serveWebBuild({ name, buildDir, headers, defaultPort, pageCache }: WebServerOptions): Promise<Server> {
+export async function serveWebBuild(options: WebServerOptions): Promise<Server> {
+  const { name, buildDir, headers, defaultPort, pageCache, onPage, onClose } = options;
   const build = (await import(join(buildDir, 'server/index.js'))) as ServerBuild;
   const pages = createRequestListener({ build, mode: 'production' });
   const kept = pageCache ? new PageCache(createRequestHandler(build, 'production'), pageCache) : undefined;
@@ -49,6 +54,7 @@ export async function serveWebBuild({ name, buildDir, headers, defaultPort, page
       return;
     }
     passClientAddress(req);
+    if (onPage) res.once('finish', () => onPage({ method: req.method ?? 'GET', pathname, status: res.statusCode }));
     const key = kept?.keyOf(req, pathname);
     if (kept && key !== undefined) void kept.serve(req, res, key);
     else void pages(req, res);
@@ -63,7 +69,10 @@ export async function serveWebBuild({ name, buildDir, headers, defaultPort, page
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      server.close(() => process.exit(0));
+      server.close(() => {
+        const closed = onClose ? Promise.race([onClose(), new Promise((resolve) => setTimeout(resolve, 5_000))]) : Promise.resolve();
+        void closed.catch(() => undefined).finally(() => process.exit(0));
+      });
       server.closeAllConnections();
     });
   }

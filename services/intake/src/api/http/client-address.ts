@@ -27,6 +27,12 @@ export class ClientAddresses {
     this.proxyKey = secret ? digest(secret) : undefined;
   }
 
+  /** Whether the request comes from the reporter's site: it presents `INTAKE_PROXY_SECRET` (compared in constant time). */
+  fromSite(req: ClientRequest): boolean {
+    const presented = req.headers[PROXY_KEY_HEADER];
+    return this.proxyKey !== undefined && typeof presented === 'string' && timingSafeEqual(digest(presented), this.proxyKey);
+  }
+
   /** The throttle key of the request's client (IPv6 by its /64; see clientKey). */
   keyOf(req: ClientRequest): string {
     const forwarded = req.headers['x-forwarded-for'];

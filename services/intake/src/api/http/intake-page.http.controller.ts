@@ -1,14 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '@vertrouwd/auth';
 import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
 import { IntakeKeyring } from '../../application/intake-keyring';
 import { IntakePages, consentText } from '../../application/intake-page/intake-page';
-import { ConsentTextNotFoundError } from '../../application/intake.errors';
+import { ConsentTextNotFoundError, NotTheSiteError } from '../../application/intake.errors';
 import { proofKeyId, verifyProof } from '../../domain/proof/proof-of-report';
 import { FORM_LANGUAGES, isConsentVersion, isFormLanguage, type FormLanguage } from '../../i18n/translations';
 import { ConsentTextView, IntakePageView, VerificationView } from './intake.responses.dto';
-import { VerifyProofRequest } from './reporter.request.dto';
+import { PageVisitsRequest, VerifyProofRequest } from './reporter.request.dto';
+import { ClientAddresses, PROXY_KEY_HEADER, type ClientRequest } from './client-address';
 
 /** Public: the intake page and the proof key. Routes with fixed segments come before `:intakeCode`. */
 @ApiTags('intake (public)')
@@ -18,6 +19,7 @@ export class IntakePageHttpController {
   constructor(
     private readonly pages: IntakePages,
     private readonly keyring: IntakeKeyring,
+    private readonly clients: ClientAddresses,
   ) {}
 
   @Get('proof-key')
@@ -63,9 +65,28 @@ export class IntakePageHttpController {
   @ApiQuery({ name: 'lang', enum: FORM_LANGUAGES, required: false, description: 'Dutch when absent; any other language is a 400' })
   @ApiProblemResponse(400, 'A language the page does not offer')
   @ApiProblemResponse(404, 'No organisation has this intake code')
-  @ApiOkResponse({ type: IntakePageView })
-  async page(@Param('intakeCode') intakeCode: string, @Query('lang') lang?: string): Promise<IntakePageView> {
-    return this.pages.page(intakeCode, languageOf(lang));
+  @ApiOkResponse({
+    type: IntakePageView,
+    description: "Counts one visit of the page, unless the reporter's site asks (it reports its own)",
+  })
+  async page(@Param('intakeCode') intakeCode: string, @Req() req: ClientRequest, @Query('lang') lang?: string): Promise<IntakePageView> {
+    return this.pages.page(intakeCode, languageOf(lang), { countVisit: !this.clients.fromSite(req) });
+  }
+
+  /**
+   * The reporter's site serves an intake page to many visitors from one answer of this service, so it reports the
+   * visits it served (the low-visibility signal counts them); only the site, by INTAKE_PROXY_SECRET, may.
+   */
+  @Post(':intakeCode/page-visits')
+  @HttpCode(204)
+  @ApiHeader({ name: PROXY_KEY_HEADER, required: true, description: "The reporter's site's shared secret (INTAKE_PROXY_SECRET)" })
+  @ApiNoContentResponse({ description: 'Counted for the organisation, today' })
+  @ApiProblemResponse(400, 'Not a number of visits from 1 to 100,000')
+  @ApiProblemResponse(403, "Not the reporter's site")
+  @ApiProblemResponse(404, 'No organisation has this intake code')
+  async pageVisits(@Param('intakeCode') intakeCode: string, @Req() req: ClientRequest, @Body() body: PageVisitsRequest): Promise<void> {
+    if (!this.clients.fromSite(req)) throw new NotTheSiteError();
+    await this.pages.addVisits(intakeCode, body.visits);
   }
 }
 

@@ -26,6 +26,15 @@ export class FollowUpRequest {
   @ApiProperty({ description: 'The passphrase given with the receipt' }) @IsString() @Length(20, 60) passphrase!: string;
 }
 
+/** Visits of an intake page the reporter's site served from one answer of intake's (ADR 0052's shared secret). */
+export class PageVisitsRequest {
+  @ApiProperty({ minimum: 1, maximum: 100_000, description: 'Visits served since the last report' })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  visits!: number;
+}
+
 export class MessageRequest {
   @ApiProperty({ description: 'Sealed before it is stored', maxLength: 10_000 }) @IsString() @Length(1, 10_000) body!: string;
 }

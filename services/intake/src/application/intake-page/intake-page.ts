@@ -13,12 +13,25 @@ export class IntakePages {
     @Inject(PAGE_VISIT_TALLIES) private readonly visits: PageVisitTallies,
   ) {}
 
-  /** The page; each answered page counts one visit of the organisation's day (only the count is kept). */
-  async page(intakeCode: string, language: FormLanguage) {
+  /**
+   * The page; each answered page counts one visit of the organisation's day (only the count is kept), unless the
+   * reporter's site asks for it (`countVisit: false`): the site serves the page to many visitors from one answer and
+   * reports the visits it served itself (`addVisits`).
+   */
+  async page(intakeCode: string, language: FormLanguage, options: { countVisit?: boolean } = {}) {
     const listed = await this.directory.organisation(intakeCode);
     const page = intakePage(listed, language);
-    await this.visits.add(listed!.organisation.organisationId, listed!.organisation.agencyId, amsterdamDay(new Date()));
+    if (options.countVisit !== false) {
+      await this.visits.add(listed!.organisation.organisationId, listed!.organisation.agencyId, amsterdamDay(new Date()));
+    }
     return page;
+  }
+
+  /** Visits of the organisation's page the reporter's site served today, counted (only the number is kept). */
+  async addVisits(intakeCode: string, visits: number): Promise<void> {
+    const listed = await this.directory.organisation(intakeCode);
+    if (!listed) throw new IntakeCodeNotFoundError();
+    await this.visits.add(listed.organisation.organisationId, listed.organisation.agencyId, amsterdamDay(new Date()), visits);
   }
 }
 
