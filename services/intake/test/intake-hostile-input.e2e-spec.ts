@@ -58,7 +58,7 @@ describe('intake against hostile input', () => {
 
   it('writes nothing at all when the last write of a report fails: count, receipt, keys, event and outbox in one transaction', async () => {
     const { pool } = intake.service.platform;
-    // The submission's count against the client's limit is in the report's transaction too (ADR 0055): a report not
+    // The submission's count against the client's limit is in the report's transaction too (ADR 0062): a report not
     // stored is not counted. The rows' contents, not only their number: the count is an update of the client's row.
     const reportRows = async () => ({
       counts: await rowCounts(intake.db.url),

@@ -60,7 +60,7 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
 
   /**
    * The client's submission count, the report's keys, receipt, event and outbox entry in one transaction of intake's
-   * database: all of them or, if anything fails, none (ADR 0055). The count comes first: a refusal (429) writes
+   * database: all of them or, if anything fails, none (ADR 0062). The count comes first: a refusal (429) writes
    * nothing. With the key vault in a database of its own (the platform's, ADR 0013) the keys are written there, in
    * one statement of their own, and shredded again if the transaction fails (`undo`).
    */
