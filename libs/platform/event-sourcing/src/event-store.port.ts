@@ -133,7 +133,11 @@ export interface StreamAppender {
  * `query` (read-model rows, key-vault rows kept in the same database) commit together, or none of them does.
  */
 export interface StoreTransaction extends StreamAppender {
-  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number }>;
+  /**
+   * `name`: run as that prepared statement of the connection, parsed and planned once per connection instead of on
+   * every call (for a statement on a hot path, e.g. one per request; a name always stands for the same text).
+   */
+  query<R = Record<string, unknown>>(text: string, values?: unknown[], name?: string): Promise<{ rows: R[]; rowCount: number }>;
 }
 
 export interface EventStore extends StreamAppender {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { StoreTransaction } from '@vertrouwd/event-sourcing';
 import { TooManyAttemptsError } from '@vertrouwd/domain';
 import { retryAfterSeconds, type BackOffPolicy, type ThrottleLimit } from '../domain/throttle/back-off';
 import { IntakeKeyring } from './intake-keyring';
@@ -47,9 +48,12 @@ export class IntakeThrottles {
     this.limits = { ...DEFAULT_INTAKE_LIMITS, ...overrides };
   }
 
-  /** Counts a submission from `client`; refuses (429 with Retry-After at the edge) when its rate is spent. */
-  async takeSubmission(client: string): Promise<TakeBack> {
-    return granted(await this.store.takeRate(this.key('submission', client), this.limits.submissionsPerClient));
+  /**
+   * Counts a submission from `client`; refuses (429 with Retry-After at the edge) when its rate is spent. `tx`: in the
+   * report's own transaction, so it counts exactly when the report is stored.
+   */
+  async takeSubmission(client: string, tx?: StoreTransaction): Promise<TakeBack> {
+    return granted(await this.store.takeRate(this.key('submission', client), this.limits.submissionsPerClient, tx));
   }
 
   /**

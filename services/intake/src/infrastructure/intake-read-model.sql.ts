@@ -58,7 +58,8 @@ export class SqlIntakeReadModel implements IntakeReadModel {
 
   async addReceipt(receiptHash: string, caseId: string, passphraseHash: string, tx?: StoreTransaction): Promise<void> {
     const values = [receiptHash, caseId, passphraseHash];
-    if (tx) await tx.query(ADD_RECEIPT, values);
+    // Prepared once per connection: one of every report's statements.
+    if (tx) await tx.query(ADD_RECEIPT, values, 'intake_add_receipt');
     else await this.query(ADD_RECEIPT, values);
   }
 

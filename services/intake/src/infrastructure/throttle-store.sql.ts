@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ReadModels } from '@vertrouwd/service-kit';
+import type { StoreTransaction } from '@vertrouwd/event-sourcing';
 import type { EntityManager } from 'typeorm';
 import { backOffMs, intervalMs, type BackOffPolicy, type ThrottleLimit } from '../domain/throttle/back-off';
 import type { Granted, Refused, ThrottleStore } from '../application/ports/throttle-store.port';
@@ -19,12 +20,14 @@ const at = (parameter: string) => `to_timestamp(${parameter}::float8 / 1000)`;
 export class SqlThrottleStore implements ThrottleStore {
   constructor(private readonly readModels: ReadModels) {}
 
-  async takeRate(key: string, limit: ThrottleLimit): Promise<Granted | Refused> {
-    const rows: { granted: boolean; waitMs: number }[] = await this.readModels.dataSource.query(takeRateSql, [
-      key,
-      intervalMs(limit),
-      limit.windowMs,
-    ]);
+  async takeRate(key: string, limit: ThrottleLimit, tx?: StoreTransaction): Promise<Granted | Refused> {
+    const values = [key, intervalMs(limit), limit.windowMs];
+    type Row = { granted: boolean; waitMs: number };
+    // In a report's transaction: prepared once per connection (one of every report's statements, and planning it
+    // cost more than running it).
+    const rows: Row[] = tx
+      ? (await tx.query<Row>(takeRateSql, values, 'intake_take_rate')).rows
+      : await this.readModels.dataSource.query(takeRateSql, values);
     return this.claim(rows[0], () => this.giveBack(this.readModels.dataSource.manager, key, limit));
   }
 

@@ -66,6 +66,19 @@ describe('PostgresEventStore', () => {
     ]);
   });
 
+  it("prepares a transaction's named statement once per connection and runs it again by name", async () => {
+    await store.pool.query('create table tx_named (n int primary key)');
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {
+      const prepared = await store.transaction(async (tx) => {
+        await tx.query('insert into tx_named values ($1)', [n], 'tx_named_insert');
+        return (await tx.query<{ n: number }>("select count(*)::int as n from pg_prepared_statements where name = 'tx_named_insert'"))
+          .rows[0].n;
+      });
+      expect(prepared).toBe(1);
+    }
+    expect((await store.pool.query('select count(*)::int as n from tx_named')).rows[0].n).toBe(12);
+  });
+
   it('applies its migrations once, however often and concurrently it starts', async () => {
     const applied = await Promise.all([migrateEventStore(store.pool), migrateEventStore(store.pool)]);
     expect(applied).toEqual([[], []]);

@@ -20,7 +20,7 @@ import type {
 import { verifyChain } from '../hash-chain';
 import { GENESIS_HASH } from '../hash-chain';
 import { AppendBatcher, batchParameters } from './append-batcher';
-import { APPEND_SQL } from './append.sql';
+import { APPEND_ONE_SQL, APPEND_SQL } from './append.sql';
 import { inTransaction } from './in-transaction';
 import { chainHashes, encodeEvents, encodeExpected, EVENT_COLUMNS as COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
 import { StreamHeads } from './stream-heads';
@@ -113,12 +113,34 @@ export class PostgresEventStore implements EventStore {
       let appended = false;
       const result = await inTransaction(this.pool, (client) =>
         work({
-          query: async <R>(text: string, values?: unknown[]) => {
-            const { rows, rowCount } = await client.query(text, values);
+          query: async <R>(text: string, values?: unknown[], name?: string) => {
+            const { rows, rowCount } = await client.query(name === undefined ? { text, values } : { name, text, values });
             return { rows: rows as R[], rowCount: rowCount ?? 0 };
           },
           appendToStream: async (streamId, events, expected) => {
             const request = { streamId: validateStreamId(streamId), expected: encodeExpected(expected), events: encodeEvents(events) };
+            // The fast path first, as the group commit takes it for a lone append: a version or no stream expected and
+            // the hash to chain onto known. It appends only when every check passes; otherwise the full statement says why.
+            const knownHash = this.heads.prevHashFor(request.streamId, request.expected);
+            if (knownHash !== null && (request.expected >= 0 || request.expected === -2) && request.events.length > 0) {
+              const hashes = chainHashes(request.events, knownHash);
+              const { rows } = await client.query<{ inserted: string; version: string; last_position: string }>({
+                name: 'es_append_one',
+                text: APPEND_ONE_SQL,
+                values: [
+                  request.streamId,
+                  request.expected,
+                  knownHash,
+                  ...batchParameters([{ ...request, prevHash: knownHash, hashes }]).slice(5),
+                ],
+              });
+              if (rows[0].inserted !== '0') {
+                const version = Number(rows[0].version);
+                appended = true;
+                heads.push([request.streamId, version, hashes.at(-1) as string]);
+                return { nextExpectedVersion: version, position: BigInt(rows[0].last_position) };
+              }
+            }
             for (let attempt = 1; ; attempt++) {
               const prevHash = this.heads.prevHashFor(request.streamId, request.expected);
               const hashes = chainHashes(request.events, prevHash ?? GENESIS_HASH);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import { inspect } from 'node:util';
 import { gcmDecrypt, gcmEncrypt, IV_BYTES, KEY_BYTES } from '../crypto/aes-gcm';
 import { KeyUnwrapError, MasterKeyConfigError } from '../errors';
@@ -10,13 +10,14 @@ import type { KeyWrapper } from './key-wrapper.port';
  * The key lives in a private field: logging or serialising the wrapper shows only its `keyId`.
  */
 export class MasterKeyWrapper implements KeyWrapper {
-  readonly #masterKey: Buffer;
+  /** A key object, made once: every wrap and unwrap uses it (a Buffer would be made into one on every call). */
+  readonly #masterKey: KeyObject;
   readonly keyId: string;
 
   constructor(masterKey: Buffer) {
     if (masterKey.length !== KEY_BYTES) throw new MasterKeyConfigError(`The master key must be ${KEY_BYTES} bytes`);
-    this.#masterKey = Buffer.from(masterKey);
-    this.keyId = fingerprint(this.#masterKey);
+    this.#masterKey = createSecretKey(Buffer.from(masterKey));
+    this.keyId = fingerprint(masterKey);
   }
 
   async wrap(plainKey: Buffer, context: string): Promise<Buffer> {

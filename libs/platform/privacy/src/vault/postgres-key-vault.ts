@@ -27,8 +27,8 @@ export interface KeyVaultOptions extends KeyCacheOptions {
 /** A pool or a connection, as what runs `createKeys`' statement. */
 function statementsOf(client: Pool | PoolClient): VaultTransaction {
   return {
-    query: async <R>(text: string, values?: unknown[]) => {
-      const { rows, rowCount } = await client.query(text, values);
+    query: async <R>(text: string, values?: unknown[], name?: string) => {
+      const { rows, rowCount } = await client.query(name === undefined ? { text, values } : { name, text, values });
       return { rows: rows as R[], rowCount: rowCount ?? 0 };
     },
   };
@@ -104,6 +104,7 @@ export class PostgresKeyVault implements KeyVault {
     const { rows } = await (tx ?? statementsOf(this.pool)).query<{ created: number; shredded: 'case' | 'subject' | null }>(
       sql.CREATE_KEYS,
       values,
+      'privacy_create_keys',
     );
     if (rows[0].created !== checked.length) throw new AlreadyShreddedError(rows[0].shredded ?? 'case');
     return keys.map(({ keyId, key }) => ({ keyId, key }));

@@ -4,7 +4,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@vertrouwd/auth';
 import { ApiProblemResponse, NotStoredForReplay } from '@vertrouwd/http';
-import { IntakeThrottles } from '../../application/intake-throttles';
 import { OpenFollowUp } from '../../application/follow-up/open-follow-up.command';
 import { reporterContext } from '../../application/report-work';
 import { SubmitReport } from '../../application/submit-report/submit-report.command';
@@ -24,7 +23,6 @@ interface HttpRequest extends ClientRequest {
 export class ReportsHttpController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly throttles: IntakeThrottles,
     private readonly clients: ClientAddresses,
   ) {}
 
@@ -44,9 +42,9 @@ export class ReportsHttpController {
     @Res({ passthrough: true }) res: { status(code: number): unknown },
   ): Promise<ReceiptView | OutOfScopeView> {
     if (body.identity && body.anonymity === 'anonymous') throw new UnprocessableEntityException('An anonymous report carries no identity');
-    // Counted before the report is written (submissions fired together are all counted), in the store every replica
-    // shares; an out-of-scope answer stores nothing and is taken back.
-    const takeBack = await this.throttles.takeSubmission(this.clients.keyOf(req));
+    // The handler counts the submission against the client's limit in the report's own transaction (submissions fired
+    // together are all counted, in the store every replica shares); an out-of-scope answer stores nothing and is not
+    // counted.
     const result = await this.commands.execute<SubmitReport, ReceiptView | OutOfScopeView>(
       new SubmitReport(
         intakeCode,
@@ -69,12 +67,10 @@ export class ReportsHttpController {
         body.consentVersion,
         reporterContext(req.correlationId ?? randomUUID()),
         body.site,
+        this.clients.keyOf(req),
       ),
     );
-    if ('outOfScope' in result) {
-      await takeBack();
-      res.status(200); // answered, nothing created
-    }
+    if ('outOfScope' in result) res.status(200); // answered, nothing created
     return result;
   }
 

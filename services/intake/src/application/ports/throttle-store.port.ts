@@ -1,3 +1,4 @@
+import type { StoreTransaction } from '@vertrouwd/event-sourcing';
 import type { BackOffPolicy, ThrottleLimit } from '../../domain/throttle/back-off';
 
 /** An attempt that was counted; `release` takes it back when it turns out not to count (a match, nothing stored). */
@@ -17,8 +18,12 @@ export interface Refused {
  * counts in one atomic step, so attempts fired together at several replicas cannot all pass before any is counted.
  */
 export interface ThrottleStore {
-  /** One from `key`'s rate; refused, and not counted, when it is spent. */
-  takeRate(key: string, limit: ThrottleLimit): Promise<Granted | Refused>;
+  /**
+   * One from `key`'s rate; refused, and not counted, when it is spent. `tx`: counted in that transaction of the
+   * event store (intake's database), so it counts only if the transaction commits; until then, claims on the same key
+   * wait for it (and then check again), so claims fired together are still all counted.
+   */
+  takeRate(key: string, limit: ThrottleLimit, tx?: StoreTransaction): Promise<Granted | Refused>;
   /**
    * One attempt on a receipt from a client, counted as failed until released. Each (receipt, client) pair waits
    * out its own back-off, which grows with the receipt's failures from every client; the client's own rate of

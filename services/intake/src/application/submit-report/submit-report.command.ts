@@ -26,5 +26,11 @@ export class SubmitReport {
     readonly context: CommandContext,
     /** One of the provinces the organisation's page lists as its sites (optional). */
     readonly site?: Site,
+    /**
+     * The client (its address, as `ClientAddresses.keyOf` gives it) whose submission limit the report counts
+     * against, in the report's own transaction. The HTTP edge always gives it; absent only where the platform
+     * itself submits (the demo's past year), which no limit applies to.
+     */
+    readonly client?: string,
   ) {}
 }

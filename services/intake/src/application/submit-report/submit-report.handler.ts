@@ -10,6 +10,7 @@ import { Report } from '../../domain/report/report.aggregate';
 import { isOutOfScope } from '../../domain/report/report-scope';
 import { translation } from '../../i18n/translations';
 import { IntakeKeyring } from '../intake-keyring';
+import { IntakeThrottles } from '../intake-throttles';
 import { ChosenCounsellorNotListedError, IntakeCodeNotFoundError, SiteNotListedError } from '../intake.errors';
 import { IntakeDirectory } from '../intake-page/intake-directory';
 import { INTAKE_READ_MODEL, type IntakeOrganisation, type IntakeReadModel } from '../ports/intake-read-model.port';
@@ -31,6 +32,7 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     @Inject(INTAKE_READ_MODEL) private readonly readModel: IntakeReadModel,
     private readonly directory: IntakeDirectory,
     @Inject(PLATFORM) private readonly platform: Platform,
+    private readonly throttles: IntakeThrottles,
   ) {}
 
   async execute(command: SubmitReport): Promise<SubmitReportResult> {
@@ -38,6 +40,7 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     if (!organisation) throw new IntakeCodeNotFoundError();
     // Workload is answered, not stored: nothing of it is sealed, written or published.
     const { theme } = command;
+    // Nor counted against the client's limit: only a report stored counts (below, in its own transaction).
     if (isOutOfScope(theme)) return { outOfScope: true, whereToGo: translation(command.language).workload };
     const { counsellorId } = command.preferences;
     if (counsellorId !== undefined) await this.refuseUnlisted(organisation, counsellorId);
@@ -45,6 +48,8 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     const caseId = randomUUID();
     const transaction = this.platform.store.transaction?.bind(this.platform.store);
     if (transaction) return this.storeAtOnce(command, theme, organisation, caseId, transaction);
+    // Without transactions: counted first, on its own, before anything is written.
+    if (command.client !== undefined) await this.throttles.takeSubmission(command.client);
     try {
       return await this.storeInSteps(command, theme, organisation, caseId);
     } catch (error) {
@@ -54,9 +59,10 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
   }
 
   /**
-   * The report's keys, receipt, event and outbox entry in one transaction of intake's database: all of them or, if
-   * anything fails, none. With the key vault in a database of its own (the platform's, ADR 0013) the keys are written
-   * there first, in one statement, and shredded again if the transaction fails (`undo`).
+   * The client's submission count, the report's keys, receipt, event and outbox entry in one transaction of intake's
+   * database: all of them or, if anything fails, none (ADR 0062). The count comes first: a refusal (429) writes
+   * nothing. With the key vault in a database of its own (the platform's, ADR 0013) the keys are written there, in
+   * one statement of their own, and shredded again if the transaction fails (`undo`).
    */
   private async storeAtOnce(
     command: SubmitReport,
@@ -70,10 +76,13 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     const sealsForReporter = command.contact.channel !== 'platform' || command.identity !== undefined;
     const refs = sealsForReporter ? [caseKey(caseId), reporter] : [caseKey(caseId)];
     const { vault } = this.platform.privacy;
-    const apart = this.platform.vaultInServiceDatabase ? undefined : await vault.createKeys(refs);
+    const inServiceDatabase = this.platform.vaultInServiceDatabase;
+    let apart = false;
     try {
       return await transaction(async (tx) => {
-        const [forCase, forReporter] = apart ?? (await vault.createKeys(refs, tx));
+        if (command.client !== undefined) await this.throttles.takeSubmission(command.client, tx);
+        const [forCase, forReporter] = await vault.createKeys(refs, inServiceDatabase ? tx : undefined);
+        apart = !inServiceDatabase;
         const receipt = this.newReceipt(caseId);
         const report = this.submitted(command, theme, organisation, caseId, reporterRef, receipt.receivedAt, {
           sealedAccount: this.sealer.sealWith(command.account, forCase),

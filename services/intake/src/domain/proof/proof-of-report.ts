@@ -29,12 +29,24 @@ export function proofKeyId(publicKey: KeyObject): string {
     .slice(0, 16);
 }
 
+/** The key id of each private key that signed, worked out once (deriving and exporting its public key per proof cost more than signing). */
+const signingKeyIds = new WeakMap<KeyObject, string>();
+
+function signingKeyId(privateKey: KeyObject): string {
+  let keyId = signingKeyIds.get(privateKey);
+  if (keyId === undefined) {
+    keyId = proofKeyId(createPublicKey(privateKey));
+    signingKeyIds.set(privateKey, keyId);
+  }
+  return keyId;
+}
+
 /** Signs a proof with the service's Ed25519 private key. */
 export function signProof(privateKey: KeyObject, canonicalReceipt: string, submittedAt: Date): ProofOfReport {
   const receiptHash = receiptDigest(canonicalReceipt);
   const at = submittedAt.toISOString();
   const signature = sign(null, signedBytes(receiptHash, at), privateKey).toString('base64url');
-  return { receiptHash, submittedAt: at, signature, keyId: proofKeyId(createPublicKey(privateKey)) };
+  return { receiptHash, submittedAt: at, signature, keyId: signingKeyId(privateKey) };
 }
 
 /** True only for a proof signed by `publicKey` whose fields are exactly as signed. */
