@@ -12,8 +12,6 @@ export type PriceListBody = Schemas['PriceListRequest'];
 export type AccountBody = Schemas['BillingAccountRequest'];
 export type SubscriptionBody = Schemas['SubscriptionRequest'];
 export type CreditNoteBody = Schemas['CreditNoteRequest'];
-export type CreditReason = CreditNoteBody['reason'];
-export const CREDIT_REASONS: readonly CreditReason[] = ['price-correction', 'duplicate', 'subscription-ended', 'goodwill', 'cancelled'];
 
 /** The agency as supplier on its e-invoices, with its terms and price lists (`GET …/billing/account`). */
 export interface BillingAccount {

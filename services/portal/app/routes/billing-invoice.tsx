@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from 'react-router';
-import { agencyInvoice, agencyInvoices, CREDIT_REASONS, creditNote } from '../api/agency-billing.server';
+import { agencyInvoice, agencyInvoices, creditNote } from '../api/agency-billing.server';
 import { creditBody, creditRefusal } from '../api/billing-forms.server';
+import { CREDIT_REASONS } from '../api/billing-values';
 import { untilVisible } from '../api/problem.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
@@ -57,7 +58,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function BillingInvoice({ loaderData, actionData, params }: Route.ComponentProps) {
-  const { t, euros, intl } = useBillingText();
+  const { t, tn, euros, intl } = useBillingText();
   const { day } = useFormat();
   const { document: d, creditNotes } = loaderData;
   const title = t(d.kind === 'invoice' ? 'invoiceTitle' : 'creditNoteTitle', { number: d.number });
@@ -78,7 +79,7 @@ export default function BillingInvoice({ loaderData, actionData, params }: Route
         </Link>
       </p>
       <h1 className="utrecht-heading-1">
-        <span dir="ltr">{title}</span>
+        {tn(d.kind === 'invoice' ? 'billing.invoiceTitle' : 'billing.creditNoteTitle', { number: d.number })}
       </h1>
       <dl className="portal-details" data-testid="invoice">
         <Item term={t('client')}>{d.customer.name}</Item>
@@ -100,10 +101,10 @@ export default function BillingInvoice({ loaderData, actionData, params }: Route
       </dl>
       <p className="utrecht-paragraph">
         <a className="utrecht-link" href={file(d.number, 'pdf')} download>
-          {intl.formatMessage({ id: 'invoices.pdf' }, { number: d.number })}
+          {tn('invoices.pdf', { number: d.number })}
         </a>{' '}
         <a className="utrecht-link" href={file(d.number, 'ubl')} download>
-          {intl.formatMessage({ id: 'invoices.ubl' }, { number: d.number })}
+          {tn('invoices.ubl', { number: d.number })}
         </a>
       </p>
 
@@ -161,9 +162,9 @@ export default function BillingInvoice({ loaderData, actionData, params }: Route
             <ul className="portal-list" data-testid="credit-notes">
               {creditNotes.map((c) => (
                 <li key={c.number}>
-                  {t('creditNoteLine', { number: c.number, day: day(c.issueDate), amount: euros(c.payableCents) })}{' '}
+                  {tn('billing.creditNoteLine', { number: c.number }, { day: day(c.issueDate), amount: euros(c.payableCents) })}{' '}
                   <a className="utrecht-link" href={file(c.number, 'pdf')} download>
-                    {intl.formatMessage({ id: 'invoices.pdf' }, { number: c.number })}
+                    {tn('invoices.pdf', { number: c.number })}
                   </a>
                 </li>
               ))}

@@ -146,7 +146,7 @@ export default function Billing({ loaderData, actionData, params }: Route.Compon
       {loaderData.published !== undefined ? <Notice>{t('published', { version: loaderData.published })}</Notice> : null}
       {loaderData.run ? <Notice>{t('ran', { issued: loaderData.run.issued, skipped: loaderData.run.skipped })}</Notice> : null}
       {loaderData.saved ? <Notice>{billing.t(`saved.${loaderData.saved}`)}</Notice> : null}
-      {loaderData.credited ? <Notice>{billing.t('credited', { number: loaderData.credited })}</Notice> : null}
+      {loaderData.credited ? <Notice>{billing.tn('billing.credited', { number: loaderData.credited })}</Notice> : null}
 
       <AccountSection account={loaderData.account} refused={actionData} action={action} />
 
@@ -341,9 +341,12 @@ export default function Billing({ loaderData, actionData, params }: Route.Compon
                       <Link className="utrecht-link" to={`/${params.lang}/billing/invoices/${d.number}`} dir="ltr">
                         {d.number}
                       </Link>
-                      {d.kind === 'credit-note'
-                        ? ` (${d.corrects ? billing.t('creditNoteFor', { number: d.corrects }) : label('invoices.kind', d.kind)})`
-                        : ''}
+                      {d.kind === 'credit-note' ? (
+                        <>
+                          {' ('}
+                          {d.corrects ? billing.tn('billing.creditNoteFor', { number: d.corrects }) : label('invoices.kind', d.kind)})
+                        </>
+                      ) : null}
                     </th>
                     <td className="utrecht-table__cell">{loaderData.clients[d.organisationId] ?? '–'}</td>
                     <td className="utrecht-table__cell" dir="ltr">
@@ -353,16 +356,16 @@ export default function Billing({ loaderData, actionData, params }: Route.Compon
                     <td className="utrecht-table__cell utrecht-table__cell--numeric">{euros(d.payableCents)}</td>
                     <td className="utrecht-table__cell">
                       <a className="utrecht-link" href={file(d.number, 'pdf')} download>
-                        {intl.formatMessage({ id: 'invoices.pdf' }, { number: d.number })}
+                        {billing.tn('invoices.pdf', { number: d.number })}
                       </a>{' '}
                       <a className="utrecht-link" href={file(d.number, 'ubl')} download>
-                        {intl.formatMessage({ id: 'invoices.ubl' }, { number: d.number })}
+                        {billing.tn('invoices.ubl', { number: d.number })}
                       </a>
                     </td>
                     <td className="utrecht-table__cell">
                       {d.kind === 'invoice' ? (
                         <Link className="utrecht-link" to={`/${params.lang}/billing/invoices/${d.number}#credit`}>
-                          {billing.t('creditInvoice', { number: d.number })}
+                          {billing.tn('billing.creditInvoice', { number: d.number })}
                         </Link>
                       ) : null}
                     </td>

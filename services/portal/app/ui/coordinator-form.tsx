@@ -204,7 +204,7 @@ export function Choices(props: {
       {options.map((option, i) => (
         <div key={option.value} className={`utrecht-form-field utrecht-form-field--${multiple ? 'checkbox' : 'radio'}`}>
           <input
-            className={`${multiple ? 'utrecht-checkbox' : 'utrecht-radio-button'} utrecht-form-field__input`}
+            className={`${multiple ? 'utrecht-checkbox' : 'utrecht-radio-button utrecht-radio-button--html-input'} utrecht-form-field__input`}
             type={multiple ? 'checkbox' : 'radio'}
             id={`${id}-${i}`}
             name={name}

@@ -11,7 +11,22 @@ export function useBillingText() {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `billing.${id}` }, values);
   const euros = (c: number) => intl.formatNumber(c / 100, { style: 'currency', currency: 'EUR' });
-  return { t, euros, intl };
+  /**
+   * A message (by its whole id) with document numbers in it (`2026-000042`), each kept left to right in its own element: inside Arabic
+   * text the digits around the hyphen would otherwise swap places.
+   */
+  const tn = (id: string, numbers: Record<string, string>, values: Record<string, string | number> = {}): ReactNode => {
+    const isolated = Object.fromEntries(
+      Object.entries(numbers).map(([name, number]) => [
+        name,
+        <span dir="ltr" key={name}>
+          {number}
+        </span>,
+      ]),
+    );
+    return intl.formatMessage({ id }, { ...values, ...isolated });
+  };
+  return { t, tn, euros, intl };
 }
 
 export function Item({ term, children }: { term: string; children: ReactNode }) {
