@@ -18,23 +18,28 @@ import oversightEn from './messages/oversight/en.json';
 import oversightNl from './messages/oversight/nl.json';
 import oversightPl from './messages/oversight/pl.json';
 import oversightTr from './messages/oversight/tr.json';
+import billingAr from './messages/billing/ar.json';
+import billingEn from './messages/billing/en.json';
+import billingNl from './messages/billing/nl.json';
+import billingPl from './messages/billing/pl.json';
+import billingTr from './messages/billing/tr.json';
 import { languageOf, type Language } from '@vertrouwd/web-kit';
 
 // The languages themselves are the web services' shared ones (@vertrouwd/web-kit); the messages are the portal's.
 export * from '@vertrouwd/web-kit';
 
 // The messages are kept in one file per language and area (the case page's work, the coordinator's screens, the
-// employer's, auditor's and admin's), so screens grow without touching each other's files.
-const NL = { ...nl, ...caseworkNl, ...coordinatorNl, ...oversightNl };
+// employer's, auditor's and admin's, billing), so screens grow without touching each other's files.
+const NL = { ...nl, ...caseworkNl, ...coordinatorNl, ...oversightNl, ...billingNl };
 export type Messages = typeof NL;
 
 // Every language has every message of the Dutch one: the type says so at compile time.
 const MESSAGES: Record<Language, Messages> = {
   nl: NL,
-  en: { ...en, ...caseworkEn, ...coordinatorEn, ...oversightEn },
-  pl: { ...pl, ...caseworkPl, ...coordinatorPl, ...oversightPl },
-  tr: { ...tr, ...caseworkTr, ...coordinatorTr, ...oversightTr },
-  ar: { ...ar, ...caseworkAr, ...coordinatorAr, ...oversightAr },
+  en: { ...en, ...caseworkEn, ...coordinatorEn, ...oversightEn, ...billingEn },
+  pl: { ...pl, ...caseworkPl, ...coordinatorPl, ...oversightPl, ...billingPl },
+  tr: { ...tr, ...caseworkTr, ...coordinatorTr, ...oversightTr, ...billingTr },
+  ar: { ...ar, ...caseworkAr, ...coordinatorAr, ...oversightAr, ...billingAr },
 };
 
 export function messagesOf(language: Language): Messages {

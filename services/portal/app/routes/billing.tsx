@@ -1,39 +1,73 @@
 import { data, Form, Link, redirect } from 'react-router';
 import { amsterdamToday } from '@vertrouwd/domain';
-import { agencyInvoices, invoiceRun, priceLists, publishPrices, subscriptions, type PriceListBody } from '../api/agency-billing.server';
+import {
+  account,
+  agencyInvoices,
+  configureAccount,
+  invoiceRun,
+  priceLists,
+  publishPrices,
+  subscribe,
+  subscriptions,
+  type PriceListBody,
+} from '../api/agency-billing.server';
+import { accountBody, chosenOrganisation, subscriptionBody } from '../api/billing-forms.server';
+import { organisations } from '../api/matching.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { untilVisible } from '../api/problem.server';
+import { AccountSection } from '../ui/billing/account-section';
+import { useBillingText } from '../ui/billing/billing-text';
+import { SubscriptionsSection } from '../ui/billing/subscriptions-section';
 import { cents, Field, Notice, RefusalSummary, Select, text, valuesOf, whole, type FormRefusal } from '../ui/coordinator-form';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/billing';
 
 const BAND_ROWS = 3;
 
+const DOCUMENT_NUMBER = /^\d{4}-\d{6,9}$/;
+
 /**
- * The agency's billing (billing `…/agencies/:agencyId/billing/…`): price lists and a form for the next one, the
- * clients' subscriptions, the invoice run for a period, and every invoice and credit note to download.
+ * The agency's billing (billing `…/agencies/:agencyId/billing/…`): the supplier's details, price lists and a form for
+ * the next one, the clients' subscriptions and a form to start one, the invoice run for a period, every invoice and
+ * credit note to download (each invoice's page credits it), and the bookkeeping CSV of each year.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
   const { accessToken, user } = await requireUser(request, 'billing');
   if (!user.agencyId) throw data(null, { status: 403 });
-  const [lists, subs, documents] = await Promise.all([
-    priceLists(accessToken, user.agencyId),
+  const [billingAccount, subs, documents, directory] = await Promise.all([
+    account(accessToken, user.agencyId),
     subscriptions(accessToken, user.agencyId),
     agencyInvoices(accessToken, user.agencyId),
+    organisations(accessToken, user.agencyId),
   ]);
   const query = new URL(request.url).searchParams;
   const count = (name: string) => (/^\d{1,6}$/.test(query.get(name) ?? '') ? Number(query.get(name)) : undefined);
+  const subscribed = new Set(subs.map((s) => s.organisationId));
+  const today = amsterdamToday();
+  const credited = query.get('credited') ?? '';
+  const saved = query.get('saved');
   return {
-    priceLists: lists,
+    account: billingAccount,
+    priceLists: billingAccount?.priceLists,
     subscriptions: subs,
+    // The picker offers the agency's organisations by name (matching's directory), only those without a subscription.
+    unsubscribed: directory
+      .filter((o) => !subscribed.has(o.organisationId) && o.name !== null)
+      .map((o) => ({ organisationId: o.organisationId, name: o.name! }))
+      .toSorted((a, b) => a.name.localeCompare(b.name)),
     invoices: documents.toSorted((a, b) => b.issueDate.localeCompare(a.issueDate) || b.number.localeCompare(a.number)),
     clients: Object.fromEntries(subs.map((s) => [s.organisationId, s.address.name])),
-    today: amsterdamToday(),
+    bookkeepingYears: [...new Set([Number(today.slice(0, 4)), ...documents.map((d) => Number(d.issueDate.slice(0, 4)))])].toSorted(
+      (a, b) => b - a,
+    ),
+    today,
     yesterday: amsterdamToday(-1),
     run: count('issued') === undefined ? undefined : { issued: count('issued')!, skipped: count('skipped') ?? 0 },
     published: count('published'),
+    saved: saved === 'account' || saved === 'subscription' ? saved : undefined,
+    credited: DOCUMENT_NUMBER.test(credited) ? credited : undefined,
   };
 }
 
@@ -46,6 +80,21 @@ export async function action({ request, params }: Route.ActionArgs) {
   const intent = text(form, 'intent');
   const refused = (outcome: { refusal: FormRefusal['refusal'] }) =>
     data<FormRefusal>({ intent, refusal: outcome.refusal, values: valuesOf(form) }, { status: 422 });
+  if (intent === 'account') {
+    const body = accountBody(form);
+    const outcome = await configureAccount(accessToken, agencyId, body);
+    if (!outcome.ok) return refused(outcome);
+    await untilVisible(async () => (await account(accessToken, agencyId))?.supplier.iban === body.supplier.iban);
+    return redirect(`/${params.lang}/billing?saved=account#account`, 303);
+  }
+  if (intent === 'subscribe') {
+    const chosen = chosenOrganisation(form);
+    if ('refusal' in chosen) return refused(chosen);
+    const outcome = await subscribe(accessToken, agencyId, chosen.organisationId, subscriptionBody(form));
+    if (!outcome.ok) return refused(outcome);
+    await untilVisible(async () => (await subscriptions(accessToken, agencyId)).some((s) => s.organisationId === chosen.organisationId));
+    return redirect(`/${params.lang}/billing?saved=subscription#subscriptions`, 303);
+  }
   if (intent === 'prices') {
     const bands = Array.from({ length: BAND_ROWS }, (_, i) => i)
       .filter((i) => text(form, `band${i}.minHeadcount`) !== '')
@@ -83,6 +132,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function Billing({ loaderData, actionData, params }: Route.ComponentProps) {
   const { intl, day, label } = useFormat();
+  const billing = useBillingText();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `coordinator.billing.${id}` }, values);
   const euros = (c: number) => intl.formatNumber(c / 100, { style: 'currency', currency: 'EUR' });
   const title = t('title');
@@ -95,6 +145,10 @@ export default function Billing({ loaderData, actionData, params }: Route.Compon
       <h1 className="utrecht-heading-1">{title}</h1>
       {loaderData.published !== undefined ? <Notice>{t('published', { version: loaderData.published })}</Notice> : null}
       {loaderData.run ? <Notice>{t('ran', { issued: loaderData.run.issued, skipped: loaderData.run.skipped })}</Notice> : null}
+      {loaderData.saved ? <Notice>{billing.t(`saved.${loaderData.saved}`)}</Notice> : null}
+      {loaderData.credited ? <Notice>{billing.tn('billing.credited', { number: loaderData.credited })}</Notice> : null}
+
+      <AccountSection account={loaderData.account} refused={actionData} action={action} />
 
       <section className="portal-section" aria-labelledby="prices">
         <h2 className="utrecht-heading-2" id="prices">
@@ -225,45 +279,14 @@ export default function Billing({ loaderData, actionData, params }: Route.Compon
         ) : null}
       </section>
 
-      <section className="portal-section" aria-labelledby="subscriptions">
-        <h2 className="utrecht-heading-2" id="subscriptions">
-          {t('subscriptions')}
-        </h2>
-        {loaderData.subscriptions.length === 0 ? (
-          <p className="utrecht-paragraph">{t('noSubscriptions')}</p>
-        ) : (
-          <div className="portal-table-scroll">
-            <table className="utrecht-table" data-testid="subscriptions">
-              <caption className="utrecht-table__caption">{t('subscriptionsCaption')}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  {['client', 'startsOn', 'endsOn', 'buyerReference'].map((id) => (
-                    <th key={id} scope="col" className="utrecht-table__header-cell">
-                      {t(id)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {loaderData.subscriptions.map((s) => (
-                  <tr key={s.organisationId} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__header-cell">
-                      <Link className="utrecht-link" to={`/${params.lang}/organisations/${s.organisationId}`}>
-                        {s.address.name}
-                      </Link>
-                    </th>
-                    <td className="utrecht-table__cell">{day(s.startsOn)}</td>
-                    <td className="utrecht-table__cell">{s.endsOn ? day(s.endsOn) : '–'}</td>
-                    <td className="utrecht-table__cell" dir="ltr">
-                      {s.buyerReference}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <SubscriptionsSection
+        subscriptions={loaderData.subscriptions}
+        unsubscribed={loaderData.unsubscribed}
+        refused={actionData}
+        action={action}
+        lang={params.lang}
+        today={loaderData.today}
+      />
 
       <section className="portal-section" aria-labelledby="run">
         <h2 className="utrecht-heading-2" id="run">
@@ -306,14 +329,24 @@ export default function Billing({ loaderData, actionData, params }: Route.Compon
                       {t(id)}
                     </th>
                   ))}
+                  <th scope="col" className="utrecht-table__header-cell">
+                    {billing.t('correction')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="utrecht-table__body">
                 {loaderData.invoices.map((d) => (
                   <tr key={d.number} className="utrecht-table__row">
                     <th scope="row" className="utrecht-table__header-cell">
-                      <span dir="ltr">{d.number}</span>
-                      {d.kind === 'credit-note' ? ` (${label('invoices.kind', d.kind)})` : ''}
+                      <Link className="utrecht-link" to={`/${params.lang}/billing/invoices/${d.number}`} dir="ltr">
+                        {d.number}
+                      </Link>
+                      {d.kind === 'credit-note' ? (
+                        <>
+                          {' ('}
+                          {d.corrects ? billing.tn('billing.creditNoteFor', { number: d.corrects }) : label('invoices.kind', d.kind)})
+                        </>
+                      ) : null}
                     </th>
                     <td className="utrecht-table__cell">{loaderData.clients[d.organisationId] ?? '–'}</td>
                     <td className="utrecht-table__cell" dir="ltr">
@@ -323,11 +356,18 @@ export default function Billing({ loaderData, actionData, params }: Route.Compon
                     <td className="utrecht-table__cell utrecht-table__cell--numeric">{euros(d.payableCents)}</td>
                     <td className="utrecht-table__cell">
                       <a className="utrecht-link" href={file(d.number, 'pdf')} download>
-                        {intl.formatMessage({ id: 'invoices.pdf' }, { number: d.number })}
+                        {billing.tn('invoices.pdf', { number: d.number })}
                       </a>{' '}
                       <a className="utrecht-link" href={file(d.number, 'ubl')} download>
-                        {intl.formatMessage({ id: 'invoices.ubl' }, { number: d.number })}
+                        {billing.tn('invoices.ubl', { number: d.number })}
                       </a>
+                    </td>
+                    <td className="utrecht-table__cell">
+                      {d.kind === 'invoice' ? (
+                        <Link className="utrecht-link" to={`/${params.lang}/billing/invoices/${d.number}#credit`}>
+                          {billing.tn('billing.creditInvoice', { number: d.number })}
+                        </Link>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
@@ -335,6 +375,19 @@ export default function Billing({ loaderData, actionData, params }: Route.Compon
             </table>
           </div>
         )}
+        <h3 className="utrecht-heading-3" id="bookkeeping">
+          {billing.t('bookkeeping')}
+        </h3>
+        <p className="utrecht-paragraph">{billing.t('bookkeepingHint')}</p>
+        <ul className="portal-list" aria-labelledby="bookkeeping">
+          {loaderData.bookkeepingYears.map((year) => (
+            <li key={year}>
+              <a className="utrecht-link" href={`/${params.lang}/billing/bookkeeping/${year}`} download>
+                {billing.t('bookkeepingYear', { year: String(year) })}
+              </a>
+            </li>
+          ))}
+        </ul>
       </section>
     </main>
   );

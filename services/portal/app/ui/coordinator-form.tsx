@@ -44,16 +44,20 @@ export function cents(form: FormData, name: string): number {
 }
 
 /** The refusal's message for one field (its own name or a path under it, e.g. `bands[0].plan` under `bands`). */
-function useFieldError(refused: FormRefusal | undefined, intent: string, name: string): string | undefined {
+function useFieldError(refused: FormRefusal | undefined, intent: string, name: string, area?: string): string | undefined {
   const intl = useIntl();
   if (!refused || refused.intent !== intent) return undefined;
   const problem = refused.refusal.fields.find((f) => f.field === name || f.field.startsWith(`${name}.`) || f.field.startsWith(`${name}[`));
-  return problem ? ruleText(intl, problem.rule) : undefined;
+  return problem ? ruleText(intl, problem.rule, area) : undefined;
 }
 
-function ruleText(intl: ReturnType<typeof useIntl>, rule: string): string {
-  const key = `coordinator.rule.${rule}`;
-  return intl.messages[key] !== undefined ? intl.formatMessage({ id: key }) : intl.formatMessage({ id: 'coordinator.rule.other' });
+/** The first message of `<area>.<kind>.<rule>` (a screen's own words, when it passes its area) and the coordinator's. */
+function messageKey(intl: ReturnType<typeof useIntl>, kind: 'rule' | 'refusal', rule: string, area?: string): string | undefined {
+  return [...(area ? [`${area}.${kind}.${rule}`] : []), `coordinator.${kind}.${rule}`].find((key) => intl.messages[key] !== undefined);
+}
+
+function ruleText(intl: ReturnType<typeof useIntl>, rule: string, area?: string): string {
+  return intl.formatMessage({ id: messageKey(intl, 'rule', rule, area) ?? 'coordinator.rule.other' });
 }
 
 /**
@@ -64,19 +68,21 @@ export function RefusalSummary({
   refused,
   intent,
   labels,
+  area,
 }: {
   refused: FormRefusal | undefined;
   intent: string;
   labels: Record<string, string>;
+  /** A screen's message area whose `<area>.refusal.*` and `<area>.rule.*` come before the coordinator's. */
+  area?: string;
 }) {
   const intl = useIntl();
   if (!refused || refused.intent !== intent) return null;
   const { refusal } = refused;
-  const ruleKey = refusal.rule ? `coordinator.refusal.${refusal.rule}` : undefined;
-  const headline =
-    ruleKey && intl.messages[ruleKey] !== undefined
-      ? intl.formatMessage({ id: ruleKey })
-      : intl.formatMessage({ id: 'coordinator.refusal.generic' }, { status: refusal.status });
+  const ruleKey = refusal.rule ? messageKey(intl, 'refusal', refusal.rule, area) : undefined;
+  const headline = ruleKey
+    ? intl.formatMessage({ id: ruleKey })
+    : intl.formatMessage({ id: 'coordinator.refusal.generic' }, { status: refusal.status });
   const fieldOf = (path: string) =>
     Object.keys(labels).find((name) => path === name || path.startsWith(`${name}.`) || path.startsWith(`${name}[`));
   return (
@@ -97,7 +103,7 @@ export function RefusalSummary({
                 ) : (
                   <span dir="ltr">{f.field}</span>
                 )}
-                : {ruleText(intl, f.rule)}
+                : {ruleText(intl, f.rule, area)}
               </li>
             );
           })}
@@ -128,12 +134,13 @@ interface FieldProps {
   ltr?: boolean;
   inputMode?: 'numeric' | 'decimal' | 'text';
   size?: number;
+  area?: string;
 }
 
 /** A text, number or date field with its label, hint and error; the value typed is shown again after a refusal. */
 export function Field(props: FieldProps) {
   const { intent, name, label, hint, refused, type = 'text', required = false, ltr = false, inputMode, size } = props;
-  const error = useFieldError(refused, intent, name);
+  const error = useFieldError(refused, intent, name, props.area);
   const id = `${intent}-${name}`;
   const again = refused?.intent === intent ? refused.values[name] : undefined;
   const value = typeof again === 'string' ? again : props.defaultValue;
@@ -176,9 +183,10 @@ export function Choices(props: {
   refused?: FormRefusal;
   defaultValue?: string[];
   hint?: string;
+  area?: string;
 }) {
   const { intent, name, legend, options, multiple = true, refused, hint } = props;
-  const error = useFieldError(refused, intent, name);
+  const error = useFieldError(refused, intent, name, props.area);
   const again = refused?.intent === intent ? refused.values[name] : undefined;
   const checked =
     again === undefined ? (refused?.intent === intent ? [] : (props.defaultValue ?? [])) : Array.isArray(again) ? again : [again];
@@ -196,7 +204,7 @@ export function Choices(props: {
       {options.map((option, i) => (
         <div key={option.value} className={`utrecht-form-field utrecht-form-field--${multiple ? 'checkbox' : 'radio'}`}>
           <input
-            className={`${multiple ? 'utrecht-checkbox' : 'utrecht-radio-button'} utrecht-form-field__input`}
+            className={`${multiple ? 'utrecht-checkbox' : 'utrecht-radio-button utrecht-radio-button--html-input'} utrecht-form-field__input`}
             type={multiple ? 'checkbox' : 'radio'}
             id={`${id}-${i}`}
             name={name}
@@ -224,9 +232,10 @@ export function Select(props: {
   refused?: FormRefusal;
   defaultValue?: string;
   hint?: string;
+  area?: string;
 }) {
   const { intent, name, label, options, refused, hint } = props;
-  const error = useFieldError(refused, intent, name);
+  const error = useFieldError(refused, intent, name, props.area);
   const id = `${intent}-${name}`;
   const again = refused?.intent === intent ? refused.values[name] : undefined;
   const describedBy = [...(hint ? [`${id}-hint`] : []), ...(error ? [`${id}-error`] : [])].join(' ') || undefined;
