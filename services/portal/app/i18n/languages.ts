@@ -18,23 +18,28 @@ import oversightEn from './messages/oversight/en.json';
 import oversightNl from './messages/oversight/nl.json';
 import oversightPl from './messages/oversight/pl.json';
 import oversightTr from './messages/oversight/tr.json';
+import administrationAr from './messages/administration/ar.json';
+import administrationEn from './messages/administration/en.json';
+import administrationNl from './messages/administration/nl.json';
+import administrationPl from './messages/administration/pl.json';
+import administrationTr from './messages/administration/tr.json';
 import { languageOf, type Language } from '@vertrouwd/web-kit';
 
 // The languages themselves are the web services' shared ones (@vertrouwd/web-kit); the messages are the portal's.
 export * from '@vertrouwd/web-kit';
 
 // The messages are kept in one file per language and area (the case page's work, the coordinator's screens, the
-// employer's, auditor's and admin's), so screens grow without touching each other's files.
-const NL = { ...nl, ...caseworkNl, ...coordinatorNl, ...oversightNl };
+// employer's, auditor's and admin's, the agency's administration), so screens grow without touching each other's files.
+const NL = { ...nl, ...caseworkNl, ...coordinatorNl, ...oversightNl, ...administrationNl };
 export type Messages = typeof NL;
 
 // Every language has every message of the Dutch one: the type says so at compile time.
 const MESSAGES: Record<Language, Messages> = {
   nl: NL,
-  en: { ...en, ...caseworkEn, ...coordinatorEn, ...oversightEn },
-  pl: { ...pl, ...caseworkPl, ...coordinatorPl, ...oversightPl },
-  tr: { ...tr, ...caseworkTr, ...coordinatorTr, ...oversightTr },
-  ar: { ...ar, ...caseworkAr, ...coordinatorAr, ...oversightAr },
+  en: { ...en, ...caseworkEn, ...coordinatorEn, ...oversightEn, ...administrationEn },
+  pl: { ...pl, ...caseworkPl, ...coordinatorPl, ...oversightPl, ...administrationPl },
+  tr: { ...tr, ...caseworkTr, ...coordinatorTr, ...oversightTr, ...administrationTr },
+  ar: { ...ar, ...caseworkAr, ...coordinatorAr, ...oversightAr, ...administrationAr },
 };
 
 export function messagesOf(language: Language): Messages {

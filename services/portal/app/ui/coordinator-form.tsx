@@ -44,16 +44,17 @@ export function cents(form: FormData, name: string): number {
 }
 
 /** The refusal's message for one field (its own name or a path under it, e.g. `bands[0].plan` under `bands`). */
-function useFieldError(refused: FormRefusal | undefined, intent: string, name: string): string | undefined {
+export function useFieldError(refused: FormRefusal | undefined, intent: string, name: string): string | undefined {
   const intl = useIntl();
   if (!refused || refused.intent !== intent) return undefined;
   const problem = refused.refusal.fields.find((f) => f.field === name || f.field.startsWith(`${name}.`) || f.field.startsWith(`${name}[`));
   return problem ? ruleText(intl, problem.rule) : undefined;
 }
 
+// A rule's words: the coordinator screens' own, else the administration screens' (app/i18n/messages/administration).
 function ruleText(intl: ReturnType<typeof useIntl>, rule: string): string {
-  const key = `coordinator.rule.${rule}`;
-  return intl.messages[key] !== undefined ? intl.formatMessage({ id: key }) : intl.formatMessage({ id: 'coordinator.rule.other' });
+  const key = [`coordinator.rule.${rule}`, `administration.rule.${rule}`].find((k) => intl.messages[k] !== undefined);
+  return intl.formatMessage({ id: key ?? 'coordinator.rule.other' });
 }
 
 /**
@@ -72,11 +73,12 @@ export function RefusalSummary({
   const intl = useIntl();
   if (!refused || refused.intent !== intent) return null;
   const { refusal } = refused;
-  const ruleKey = refusal.rule ? `coordinator.refusal.${refusal.rule}` : undefined;
-  const headline =
-    ruleKey && intl.messages[ruleKey] !== undefined
-      ? intl.formatMessage({ id: ruleKey })
-      : intl.formatMessage({ id: 'coordinator.refusal.generic' }, { status: refusal.status });
+  const ruleKey = refusal.rule
+    ? [`coordinator.refusal.${refusal.rule}`, `administration.refusal.${refusal.rule}`].find((k) => intl.messages[k] !== undefined)
+    : undefined;
+  const headline = ruleKey
+    ? intl.formatMessage({ id: ruleKey })
+    : intl.formatMessage({ id: 'coordinator.refusal.generic' }, { status: refusal.status });
   const fieldOf = (path: string) =>
     Object.keys(labels).find((name) => path === name || path.startsWith(`${name}.`) || path.startsWith(`${name}[`));
   return (
