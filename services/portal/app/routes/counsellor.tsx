@@ -34,7 +34,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       .filter((c) => c.status === 'active' && c.counsellorId !== person.counsellorId)
       .map((c) => ({ value: c.counsellorId, label: c.name ?? c.username })),
     today: amsterdamToday(),
-    organisations: orgs.map((o) => ({ value: o.organisationId, label: o.name ?? o.intakeCode })),
+    // The picker offers the organisations the counsellor has declared no conflict with yet.
+    organisations: orgs
+      .filter((o) => !person.conflicts.some((k) => k.organisationId === o.organisationId))
+      .map((o) => ({ value: o.organisationId, label: o.name ?? o.intakeCode })),
     reviewBy: amsterdamToday(365),
     done: ([...DONE, ...ADMINISTRATION_DONE] as readonly string[]).includes(done ?? '') ? (done as DoneStep) : undefined,
   };
