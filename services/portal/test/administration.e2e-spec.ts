@@ -218,6 +218,7 @@ describe('the coordinator', () => {
     await page.getByText('De vertrouwenspersoon is vertrokken').waitFor();
     expect(await page.locator('main').innerText()).toContain('vertrokken');
     expect(await page.getByRole('link', { name: `${CARMEN.name} laten vertrekken` }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Profiel wijzigen' }).count()).toBe(0);
 
     // A retention period out of range: the service's rule at the field.
     await page.goto(`${portal.url}/nl/settings`);

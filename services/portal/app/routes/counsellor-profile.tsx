@@ -45,18 +45,25 @@ export default function CounsellorProfile({ loaderData, actionData, params }: Ro
   const name = c.name ?? c.username;
   const title = intl.formatMessage({ id: 'administration.profile.title' }, { name });
   const page = `/${params.lang}/counsellors/${c.counsellorId}`;
+  const labels = useProfileLabels(false);
   return (
     <main id="content" className="portal-page" tabIndex={-1}>
       <PageTitle title={actionData ? `${intl.formatMessage({ id: 'coordinator.errorTitle' })}: ${title}` : title} />
       <h1 className="utrecht-heading-1">{title}</h1>
-      <p className="utrecht-paragraph">{intl.formatMessage({ id: 'administration.profile.intro' })}</p>
-      <Form method="post" action={`${page}/profile`} className="portal-form">
-        <RefusalSummary refused={actionData} intent="profile" labels={useProfileLabels(false)} />
-        <ProfileFields intent="profile" refused={actionData} organisations={loaderData.organisations} defaults={c} />
-        <button type="submit" className="utrecht-button utrecht-button--primary-action">
-          {intl.formatMessage({ id: 'administration.profile.submit' })}
-        </button>
-      </Form>
+      {c.status === 'inactive' ? (
+        <p className="utrecht-paragraph">{intl.formatMessage({ id: 'administration.deactivation.already' }, { name })}</p>
+      ) : (
+        <>
+          <p className="utrecht-paragraph">{intl.formatMessage({ id: 'administration.profile.intro' })}</p>
+          <Form method="post" action={`${page}/profile`} className="portal-form">
+            <RefusalSummary refused={actionData} intent="profile" labels={labels} />
+            <ProfileFields intent="profile" refused={actionData} organisations={loaderData.organisations} defaults={c} />
+            <button type="submit" className="utrecht-button utrecht-button--primary-action">
+              {intl.formatMessage({ id: 'administration.profile.submit' })}
+            </button>
+          </Form>
+        </>
+      )}
       <p className="utrecht-paragraph">
         <Link className="utrecht-link" to={page}>
           {intl.formatMessage({ id: 'administration.backTo' }, { name })}

@@ -130,22 +130,27 @@ export default function CounsellorPage({ loaderData, actionData, params }: Route
         <Item term={t('regions')}>{c.regions.map((r) => label('coordinator.region', r)).join(', ') || '–'}</Item>
         <Item term={t('specialisms')}>{c.specialisms.map((s) => label('coordinator.specialism', s)).join(', ') || '–'}</Item>
         <Item term={t('capacity')}>{t('capacityText', { open: c.openCases, cases: c.capacityCases, hours: c.capacityHoursPerWeek })}</Item>
-        {c.introduction ? <Item term={a('introduction')}>{c.introduction}</Item> : null}
+        {c.introduction ? (
+          <Item term={a('introduction')}>
+            <span dir="auto">{c.introduction}</span>
+          </Item>
+        ) : null}
       </dl>
-      <ul className="portal-inline-list portal-actions">
-        <li>
-          <Link className="utrecht-link" to={`${action}/profile`}>
-            {a('changeProfile')}
-          </Link>
-        </li>
-        {c.status === 'active' ? (
+      {/* Matching changes nothing of a counsellor who has left: no links to do so. */}
+      {c.status === 'active' ? (
+        <ul className="portal-inline-list portal-actions">
+          <li>
+            <Link className="utrecht-link" to={`${action}/profile`}>
+              {a('changeProfile')}
+            </Link>
+          </li>
           <li>
             <Link className="utrecht-link" to={`${action}/deactivation`}>
               {a('deactivate', { name })}
             </Link>
           </li>
-        ) : null}
-      </ul>
+        </ul>
+      ) : null}
 
       <section className="portal-section" aria-labelledby="absences">
         <h2 className="utrecht-heading-2" id="absences">
