@@ -19,6 +19,7 @@ export interface Counsellor {
   counsellorId: string;
   username: string;
   name: string | null;
+  introduction: string | null;
   status: 'active' | 'inactive';
   kind: 'external' | 'internal';
   organisationId: string | null;
@@ -30,6 +31,8 @@ export interface Counsellor {
   capacityCases: number;
   capacityHoursPerWeek: number;
   openCases: number;
+  /** Goes up with every change of the counsellor's record. */
+  version: number;
   absences: { absenceId: string; from: string; until: string; substituteId: string | null }[];
   conflicts: { conflictId: string; organisationId: string | null; caseId: string | null; reviewBy: string }[];
 }

@@ -22,7 +22,7 @@ describe('the user of an access token', () => {
 describe('screens by role', () => {
   it.each([
     [['advisor'], ['cases', 'work', 'annual-reports']],
-    [['coordinator'], ['queue', 'organisations', 'counsellors', 'billing', 'annual-reports']],
+    [['coordinator'], ['queue', 'organisations', 'counsellors', 'billing', 'annual-reports', 'settings']],
     [['auditor'], ['audit', 'access-log', 'reproduction']],
     [['employer'], ['reports', 'invoices', 'compliance']],
     [['admin'], ['agencies']],
@@ -42,6 +42,7 @@ describe('screens by role', () => {
     expect(mayOpen({ roles: ['employer'] }, 'annual-reports')).toBe(false);
     expect(mayOpen({ roles: ['coordinator'] }, 'agencies')).toBe(false);
     expect(mayOpen({ roles: ['admin'] }, 'reproduction')).toBe(false);
+    expect(mayOpen({ roles: ['admin'] }, 'settings')).toBe(false);
   });
 });
 

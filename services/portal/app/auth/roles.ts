@@ -30,6 +30,7 @@ export const SCREENS = {
   'access-log': ['auditor'],
   reproduction: ['auditor'],
   agencies: ['admin'],
+  settings: ['coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Screen = keyof typeof SCREENS;
 

@@ -23,23 +23,29 @@ import billingEn from './messages/billing/en.json';
 import billingNl from './messages/billing/nl.json';
 import billingPl from './messages/billing/pl.json';
 import billingTr from './messages/billing/tr.json';
+import administrationAr from './messages/administration/ar.json';
+import administrationEn from './messages/administration/en.json';
+import administrationNl from './messages/administration/nl.json';
+import administrationPl from './messages/administration/pl.json';
+import administrationTr from './messages/administration/tr.json';
 import { languageOf, type Language } from '@vertrouwd/web-kit';
 
 // The languages themselves are the web services' shared ones (@vertrouwd/web-kit); the messages are the portal's.
 export * from '@vertrouwd/web-kit';
 
 // The messages are kept in one file per language and area (the case page's work, the coordinator's screens, the
-// employer's, auditor's and admin's, billing), so screens grow without touching each other's files.
-const NL = { ...nl, ...caseworkNl, ...coordinatorNl, ...oversightNl, ...billingNl };
+// employer's, auditor's and admin's, billing, the agency's administration), so screens grow without touching each other's
+// files.
+const NL = { ...nl, ...caseworkNl, ...coordinatorNl, ...oversightNl, ...billingNl, ...administrationNl };
 export type Messages = typeof NL;
 
 // Every language has every message of the Dutch one: the type says so at compile time.
 const MESSAGES: Record<Language, Messages> = {
   nl: NL,
-  en: { ...en, ...caseworkEn, ...coordinatorEn, ...oversightEn, ...billingEn },
-  pl: { ...pl, ...caseworkPl, ...coordinatorPl, ...oversightPl, ...billingPl },
-  tr: { ...tr, ...caseworkTr, ...coordinatorTr, ...oversightTr, ...billingTr },
-  ar: { ...ar, ...caseworkAr, ...coordinatorAr, ...oversightAr, ...billingAr },
+  en: { ...en, ...caseworkEn, ...coordinatorEn, ...oversightEn, ...billingEn, ...administrationEn },
+  pl: { ...pl, ...caseworkPl, ...coordinatorPl, ...oversightPl, ...billingPl, ...administrationPl },
+  tr: { ...tr, ...caseworkTr, ...coordinatorTr, ...oversightTr, ...billingTr, ...administrationTr },
+  ar: { ...ar, ...caseworkAr, ...coordinatorAr, ...oversightAr, ...billingAr, ...administrationAr },
 };
 
 export function messagesOf(language: Language): Messages {

@@ -22,6 +22,11 @@ export default function Counsellors({ loaderData, params }: Route.ComponentProps
     <main id="content" className="portal-page" tabIndex={-1}>
       <PageTitle title={title} />
       <h1 className="utrecht-heading-1">{title}</h1>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to={`/${params.lang}/counsellors/new`}>
+          <FormattedMessage id="administration.counsellors.onboard" />
+        </Link>
+      </p>
       {loaderData.counsellors.length === 0 ? (
         <p className="utrecht-paragraph">
           <FormattedMessage id="coordinator.counsellors.none" />

@@ -11,6 +11,7 @@ import {
   versionAgreement,
   type AgreementBody,
 } from '../api/matching.server';
+import { changeOrganisationDetails } from '../api/administration.server';
 import { idParam, untilVisible, type Done } from '../api/problem.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
@@ -28,11 +29,15 @@ import {
   type FormRefusal,
 } from '../ui/coordinator-form';
 import { AGREEMENT_POWERS, AGREEMENT_RECORDS, AGREEMENT_TASKS, REPORT_FREQUENCIES } from '../ui/directory-values';
+import { detailsOf } from '../ui/administration/organisation-details';
+import { OrganisationDetailsForm } from '../ui/administration/organisation-details-form';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/organisation';
 
 const DONE = ['registered', 'headcount', 'appointed', 'matched', 'agreement'] as const;
-type DoneStep = (typeof DONE)[number];
+// The administration screens' steps (their notices are in app/i18n/messages/administration).
+const ADMINISTRATION_DONE = ['details'] as const;
+type DoneStep = (typeof DONE)[number] | (typeof ADMINISTRATION_DONE)[number];
 
 /**
  * A client organisation of the agency: its details, headcount with its history, who serves it (appointed by hand or
@@ -58,7 +63,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       .filter((c) => c.status === 'active' && (c.kind === 'external' || c.organisationId === org.organisationId))
       .map((c) => ({ value: c.counsellorId, label: c.name ?? c.username })),
     today: amsterdamToday(),
-    done: (DONE as readonly string[]).includes(done ?? '') ? (done as DoneStep) : undefined,
+    done: ([...DONE, ...ADMINISTRATION_DONE] as readonly string[]).includes(done ?? '') ? (done as DoneStep) : undefined,
   };
 }
 
@@ -87,6 +92,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     const body = { primaryId: text(form, 'primaryId'), substituteId: text(form, 'substituteId'), internalIds: list(form, 'internalIds') };
     return answer(await appoint(accessToken, agencyId, organisationId, body), 'appointed');
   }
+  if (intent === 'details')
+    return answer(await changeOrganisationDetails(accessToken, agencyId, organisationId, detailsOf(form)), 'details');
   if (intent === 'matching') return answer(await appointByMatching(accessToken, agencyId, organisationId), 'matched');
   if (intent === 'agreement') {
     const termUntil = text(form, 'termUntil');
@@ -117,7 +124,13 @@ export default function OrganisationPage({ loaderData, actionData, params }: Rou
     <main id="content" className="portal-page" tabIndex={-1}>
       <PageTitle title={actionData ? `${intl.formatMessage({ id: 'coordinator.errorTitle' })}: ${name}` : name} />
       <h1 className="utrecht-heading-1">{name}</h1>
-      {loaderData.done ? <Notice>{t(`done.${loaderData.done}`)}</Notice> : null}
+      {loaderData.done ? (
+        <Notice>
+          {(DONE as readonly string[]).includes(loaderData.done)
+            ? t(`done.${loaderData.done}`)
+            : intl.formatMessage({ id: `administration.organisation.done.${loaderData.done}` })}
+        </Notice>
+      ) : null}
       <dl className="portal-details" data-testid="organisation-details">
         <Item term={t('intakeCode')}>
           <span dir="ltr">{org.intakeCode}</span>
@@ -141,6 +154,8 @@ export default function OrganisationPage({ loaderData, actionData, params }: Rou
           )}
         </Item>
       </dl>
+
+      <OrganisationDetailsForm org={org} action={action} refused={actionData} />
 
       <section className="portal-section" aria-labelledby="headcount">
         <h2 className="utrecht-heading-2" id="headcount">

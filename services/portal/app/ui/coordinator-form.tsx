@@ -44,16 +44,21 @@ export function cents(form: FormData, name: string): number {
 }
 
 /** The refusal's message for one field (its own name or a path under it, e.g. `bands[0].plan` under `bands`). */
-function useFieldError(refused: FormRefusal | undefined, intent: string, name: string, area?: string): string | undefined {
+export function useFieldError(refused: FormRefusal | undefined, intent: string, name: string, area?: string): string | undefined {
   const intl = useIntl();
   if (!refused || refused.intent !== intent) return undefined;
   const problem = refused.refusal.fields.find((f) => f.field === name || f.field.startsWith(`${name}.`) || f.field.startsWith(`${name}[`));
   return problem ? ruleText(intl, problem.rule, area) : undefined;
 }
 
-/** The first message of `<area>.<kind>.<rule>` (a screen's own words, when it passes its area) and the coordinator's. */
+/**
+ * The first message of `<area>.<kind>.<rule>` (a screen's own words, when it passes its area), the coordinator's,
+ * and the administration screens' (app/i18n/messages/administration).
+ */
 function messageKey(intl: ReturnType<typeof useIntl>, kind: 'rule' | 'refusal', rule: string, area?: string): string | undefined {
-  return [...(area ? [`${area}.${kind}.${rule}`] : []), `coordinator.${kind}.${rule}`].find((key) => intl.messages[key] !== undefined);
+  return [...(area ? [`${area}.${kind}.${rule}`] : []), `coordinator.${kind}.${rule}`, `administration.${kind}.${rule}`].find(
+    (key) => intl.messages[key] !== undefined,
+  );
 }
 
 function ruleText(intl: ReturnType<typeof useIntl>, rule: string, area?: string): string {
