@@ -13,7 +13,7 @@ import { REPORTING_READS, REPORT_SIGNER, type ReportingReads, type ReportSigner 
 import { FactsJournal, ReportsRepository } from '../reporting.repositories';
 import { BenchmarksService } from '../benchmarks/benchmarks.service';
 import { yearFigures } from './figures';
-import { compactLedgerEntry, ledgerOver } from './ledger-over-sites';
+import { ledgerOver, storedLedger } from './ledger-over-sites';
 import { reportContent } from './report-content';
 import { REPORT_LABELS, type ReportAudience, type ReportLanguage } from './report-labels';
 import { renderReportPdf } from './report-pdf';
@@ -133,8 +133,9 @@ export class ReportsService {
       content: composed.content,
       digest,
       signature: await this.signer.sign(digest),
-      // Kept compactly: a cell over all sites stays one over all sites when the organisation gains a site (ADR 0047).
-      ledgerEntries: composed.protectedResult.ledgerEntries.map((entry) => compactLedgerEntry(composed.figures, entry)),
+      // Kept compactly: a cell over all sites stays one over all sites when the organisation gains a site (ADR 0047),
+      // and its finest cells are stored as the product of field values they are (ADR 0056).
+      ledgerEntries: storedLedger(composed.figures, composed.protectedResult.ledgerEntries),
     };
     reports.publish(publication, today, new Date());
     try {
