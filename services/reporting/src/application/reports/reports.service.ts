@@ -200,7 +200,7 @@ export class ReportsService {
     const figures = yearFigures(facts, year, published.content.schema);
     const protectedResult = await protect({
       k: published.content.k,
-      finestCells: figures.finestCells,
+      finestCells: figures.finestCounts,
       ledger: ledgerOver(figures, reports.ledger(publication)),
       tables: figures.tables,
       publication: `${year}/${publication}`,
@@ -242,7 +242,7 @@ export class ReportsService {
     const figures = yearFigures(facts, year);
     const protectedResult: ProtectResult = await protect({
       k: DEFAULT_K,
-      finestCells: figures.finestCells,
+      finestCells: figures.finestCounts,
       ledger: ledgerOver(figures, reports.ledger()),
       tables: figures.tables,
       publication: `${year}/${publication}`,
