@@ -139,6 +139,9 @@ async function runChild(config: ChildConfig): Promise<void> {
   const { REPORTING_READS, REPORT_SIGNER } = load<typeof import('../services/reporting/src/application/ports/reporting-reads.port')>(
     join(REPORTING, 'application/ports/reporting-reads.port'),
   );
+  const { REPORT_COMPOSER } = load<typeof import('../services/reporting/src/application/ports/report-composer.port')>(
+    join(REPORTING, 'application/ports/report-composer.port'),
+  );
   const { BenchmarksService } = load<typeof import('../services/reporting/src/application/benchmarks/benchmarks.service')>(
     join(REPORTING, 'application/benchmarks/benchmarks.service'),
   );
@@ -294,6 +297,7 @@ async function runChild(config: ChildConfig): Promise<void> {
       service.app.get(REPORTING_READS),
       service.app.get(REPORT_SIGNER),
       service.app.get(BenchmarksService),
+      service.app.get(REPORT_COMPOSER),
     );
     started = performance.now();
     const historical = await fromHistory.reproduce(AGENCY, ids[0], year, 1);

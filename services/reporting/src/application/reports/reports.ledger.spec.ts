@@ -8,6 +8,7 @@ import type { BenchmarksService } from '../benchmarks/benchmarks.service';
 import type { ReportingReads, ReportSigner } from '../ports/reporting-reads.port';
 import { FactsJournal, ReportsRepository } from '../reporting.repositories';
 import { yearFigures } from './figures';
+import { composeReport } from './compose-report';
 import { cellsOfProduct } from './ledger-cells';
 import { compactLedgerEntry } from './ledger-over-sites';
 import { DEFAULT_K, ReportsService } from './reports.service';
@@ -67,6 +68,7 @@ function serviceOver(store: MemoryStore): ReportsService {
     reads,
     signer,
     benchmarks as unknown as BenchmarksService,
+    { compose: composeReport },
   );
 }
 
