@@ -23,6 +23,7 @@ export class ComposePool {
   private readonly workers: { worker: Worker; inHand: number }[] = [];
   private readonly pending = new Map<number, Pending & { worker: number }>();
   private next = 0;
+  private turn = 0;
   private broken = false;
   /** How many reports were computed on workers and on the calling thread. */
   readonly composed = { onWorkers: 0, here: 0 };
@@ -49,9 +50,14 @@ export class ComposePool {
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
   }
 
+  /** The worker with the fewest reports in hand, taking turns among equals (so every worker warms up). */
   private leastBusy(): number {
-    let best = 0;
-    for (let i = 1; i < this.size; i++) if ((this.workers[i]?.inHand ?? 0) < (this.workers[best]?.inHand ?? 0)) best = i;
+    const first = this.turn++ % this.size;
+    let best = first;
+    for (let step = 1; step < this.size; step++) {
+      const i = (first + step) % this.size;
+      if ((this.workers[i]?.inHand ?? 0) < (this.workers[best]?.inHand ?? 0)) best = i;
+    }
     return best;
   }
 
