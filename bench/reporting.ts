@@ -372,7 +372,7 @@ export function renderReporting(f: ReportingFigures): string {
       `${f.buildSeconds.toFixed(1)} s (${int(f.buildPerSecond)} events/s, not timed against a target). ` +
       `The single organisation has ${int(f.one.headcount)} employees and ${int(f.one.facts)} facts ` +
       `(${int(f.one.casesThisYear)} cases in ${f.year}). Drafts and publications run ${CONCURRENCY} at a time through ` +
-      '`ReportsService` (journal read, figures, disclosure control with the LP attacker, canonical content; a ' +
+      '`ReportsService` (journal read; figures, disclosure control and canonical content on its pool of worker threads; a ' +
       `publication also signs and appends). Load average when it ended: ${f.loadAverage.toFixed(1)}.`,
     '',
     '| measure | value | target | |',
