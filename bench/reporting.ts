@@ -139,6 +139,9 @@ async function runChild(config: ChildConfig): Promise<void> {
   const { REPORTING_READS, REPORT_SIGNER } = load<typeof import('../services/reporting/src/application/ports/reporting-reads.port')>(
     join(REPORTING, 'application/ports/reporting-reads.port'),
   );
+  const { REPORT_COMPOSER } = load<typeof import('../services/reporting/src/application/ports/report-composer.port')>(
+    join(REPORTING, 'application/ports/report-composer.port'),
+  );
   const { BenchmarksService } = load<typeof import('../services/reporting/src/application/benchmarks/benchmarks.service')>(
     join(REPORTING, 'application/benchmarks/benchmarks.service'),
   );
@@ -294,6 +297,7 @@ async function runChild(config: ChildConfig): Promise<void> {
       service.app.get(REPORTING_READS),
       service.app.get(REPORT_SIGNER),
       service.app.get(BenchmarksService),
+      service.app.get(REPORT_COMPOSER),
     );
     started = performance.now();
     const historical = await fromHistory.reproduce(AGENCY, ids[0], year, 1);
@@ -368,7 +372,7 @@ export function renderReporting(f: ReportingFigures): string {
       `${f.buildSeconds.toFixed(1)} s (${int(f.buildPerSecond)} events/s, not timed against a target). ` +
       `The single organisation has ${int(f.one.headcount)} employees and ${int(f.one.facts)} facts ` +
       `(${int(f.one.casesThisYear)} cases in ${f.year}). Drafts and publications run ${CONCURRENCY} at a time through ` +
-      '`ReportsService` (journal read, figures, disclosure control with the LP attacker, canonical content; a ' +
+      '`ReportsService` (journal read; figures, disclosure control and canonical content on its pool of worker threads; a ' +
       `publication also signs and appends). Load average when it ended: ${f.loadAverage.toFixed(1)}.`,
     '',
     '| measure | value | target | |',

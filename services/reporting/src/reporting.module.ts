@@ -7,6 +7,7 @@ import {
 } from './api/http/reporting.http.controller';
 import { AgencyComplianceHttpController, EmployerComplianceHttpController } from './api/http/compliance-benchmarks.http.controller';
 import { JournalListener } from './application/integration/journal.listener';
+import { REPORT_COMPOSER } from './application/ports/report-composer.port';
 import { REPORTING_READS, REPORT_SIGNER } from './application/ports/reporting-reads.port';
 import { FactsJournal, ReportsRepository } from './application/reporting.repositories';
 import { ReportsService } from './application/reports/reports.service';
@@ -14,6 +15,7 @@ import { BenchmarksService } from './application/benchmarks/benchmarks.service';
 import { ComplianceService } from './application/compliance/compliance.service';
 import { REPORTING_MIGRATIONS } from './infrastructure/migrations';
 import { ReadModelRebuild } from './infrastructure/read-model-rebuild.sql';
+import { PooledReportComposer } from './infrastructure/composing/pooled-report-composer';
 import { SealedReportSigner, SqlReportingReads } from './infrastructure/reporting-reads.sql';
 
 /** Wires the service: read models, the facts journal fed by other services' events, reports, the API. */
@@ -29,6 +31,7 @@ import { SealedReportSigner, SqlReportingReads } from './infrastructure/reportin
     ...provideReadModels({ entities: [], migrations: REPORTING_MIGRATIONS }),
     { provide: REPORTING_READS, useClass: SqlReportingReads },
     { provide: REPORT_SIGNER, useClass: SealedReportSigner },
+    { provide: REPORT_COMPOSER, useClass: PooledReportComposer },
     ReportsRepository,
     FactsJournal,
     ReportsService,

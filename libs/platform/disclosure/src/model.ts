@@ -20,6 +20,16 @@ export interface FinestCell {
   readonly count: number;
 }
 
+/**
+ * The finest cells as two lists of the same length, the i-th count the i-th id's: the same input as a
+ * {@link FinestCell} list, without an object per cell. For callers with tens of thousands of mostly empty finest cells
+ * under ids that do not change between calls (pass the same `ids` array again: its ranking is then reused unread).
+ */
+export interface FinestCounts {
+  readonly ids: readonly string[];
+  readonly counts: ArrayLike<number>;
+}
+
 /** A cell as the reader sees it: a label (`2026|Q1|theme=bullying`) and the finest cells it sums. */
 export interface CellDefinition {
   readonly key: string;
@@ -65,7 +75,7 @@ export interface ProtectInput {
   /** The threshold: a cell with fewer than k cases is never shown. At least 5 (the default). */
   readonly k?: number;
   /** Every finest cell any table or ledger entry refers to, with its current true count. */
-  readonly finestCells: readonly FinestCell[];
+  readonly finestCells: readonly FinestCell[] | FinestCounts;
   /** Everything published before for this organisation. */
   readonly ledger?: readonly LedgerEntry[];
   /** The tables of this publication (all audiences: board and works council are two tables, or the same). */

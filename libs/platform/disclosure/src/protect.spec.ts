@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { attack } from './attack/attack';
 import { AlreadyDisclosedError, DisclosureInputError } from './errors';
+import { annualReport, caseHistory, finestCellsOf } from './fixtures/case-history';
 import { crossTable, themesByRelation } from './fixtures/cross-table';
 import type { FinestCell, LedgerEntry, ProtectResult, TableSpec } from './model';
 import { protect } from './protect';
@@ -173,5 +175,35 @@ describe('protect', () => {
     const forward = await protect({ ...input, tables });
     const backward = await protect({ ...input, finestCells: [...input.finestCells].reverse(), tables: [...tables].reverse() });
     expect(JSON.stringify([...backward.tables].reverse())).toBe(JSON.stringify(forward.tables));
+  });
+
+  it('takes the finest cells as two lists, ids and counts, with the same result byte for byte', async () => {
+    await fc.assert(
+      fc.asyncProperty(caseHistory, async (history) => {
+        const finestCells = finestCellsOf(history);
+        const ids = finestCells.map((cell) => cell.id);
+        const tables = annualReport(history, 2026, [1], true);
+        let ledger: LedgerEntry[] = [];
+        // The same ids array for every call, as the annual report passes it, with the counts of the moment.
+        for (const publication of ['annual-2026', 'annual-2026-again']) {
+          const asObjects = await protect({ finestCells, ledger, tables, publication });
+          const asLists = await protect({
+            finestCells: { ids, counts: Int32Array.from(finestCells, (c) => c.count) },
+            ledger,
+            tables,
+            publication,
+          });
+          expect(JSON.stringify(asLists)).toBe(JSON.stringify(asObjects));
+          ledger = [...ledger, ...asLists.ledgerEntries];
+        }
+      }),
+      { seed: 56, numRuns: 10 },
+    );
+    const { table } = crossTable('themes-by-relation', themesByRelation);
+    const ids = table.cells.flatMap((cell) => cell.cells);
+    const refused = (counts: number[]) => protect({ finestCells: { ids, counts }, tables: [table], publication: 'p' });
+    await expect(refused(ids.map(() => 1).slice(1))).rejects.toThrow(DisclosureInputError);
+    await expect(refused(ids.map((_, i) => (i === 2 ? -1 : 6)))).rejects.toThrow(/has count -1/);
+    await expect(refused(ids.map((_, i) => (i === 2 ? 1.5 : 6)))).rejects.toThrow(/has count 1.5/);
   });
 });

@@ -66,12 +66,22 @@ export async function protectWith(input: ProtectInput, method: ProtectMethod): P
     if (interval.has(cell.index)) return 'interval';
     return null;
   };
+  // Each cell's finest cells are copied when read (a draft reads none of the tens of thousands of ids).
   const tables = input.tables.map((table) => ({
     id: table.id,
     cells: table.cells.map((definition): ProtectedCell => {
       const cell = cellOf(definition);
       const reason = reasonOf(cell);
-      return { key: definition.key, cells: [...definition.cells], value: reason ? null : cell.value, suppressed: reason !== null, reason };
+      let cells: readonly string[] | undefined;
+      return {
+        key: definition.key,
+        get cells() {
+          return (cells ??= [...definition.cells]);
+        },
+        value: reason ? null : cell.value,
+        suppressed: reason !== null,
+        reason,
+      };
     }),
   }));
   const hidden = {
@@ -87,11 +97,20 @@ export async function protectWith(input: ProtectInput, method: ProtectMethod): P
     value,
     reason,
   });
-  const ledgerEntries = [
+  const ledgerEntries = () => [
     ...input.tables.flatMap((table, t) =>
       table.cells.map((definition, c) => entry(table.id, definition, tables[t].cells[c].value, tables[t].cells[c].reason)),
     ),
     ...(input.protectedCells ?? []).map((definition, c) => entry(PROTECTED_TABLE, definition, null, hidden.cells[c].reason)),
   ];
-  return { algorithm: DISCLOSURE_ALGORITHM, k, tables, ledgerEntries };
+  let entries: readonly LedgerEntry[] | undefined;
+  return {
+    algorithm: DISCLOSURE_ALGORITHM,
+    k,
+    tables,
+    // Made when first read: a draft never reads them.
+    get ledgerEntries() {
+      return (entries ??= ledgerEntries());
+    },
+  };
 }

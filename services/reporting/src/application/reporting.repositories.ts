@@ -1,15 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateRepository, type EventStore, type NewEvent } from '@vertrouwd/event-sourcing';
+import { AggregateRepository, EventSerializer, type EventStore, type NewEvent } from '@vertrouwd/event-sourcing';
 import { EVENT_STORE } from '@vertrouwd/runtime';
 import type { ReportingFact } from '../domain/facts/facts';
 import { OrganisationReports } from '../domain/reports/organisation-reports.aggregate';
 import type { OrganisationReportsEvent } from '../domain/reports/organisation-reports.events';
 
-/** Organisations' reports in streams `reports-<organisationId>`. */
+/**
+ * Organisations' reports in streams `reports-<organisationId>`. A publication stored before ADR 0056
+ * (`ReportPublished`, every ledger entry's finest cells listed) is a `ReportPublished.v2` whose entries all list them.
+ */
 @Injectable()
 export class ReportsRepository extends AggregateRepository<OrganisationReportsEvent, OrganisationReports> {
   constructor(@Inject(EVENT_STORE) store: EventStore) {
-    super(store, { category: 'reports', create: () => new OrganisationReports() });
+    super(store, {
+      category: 'reports',
+      create: () => new OrganisationReports(),
+      serializer: new EventSerializer<OrganisationReportsEvent>({
+        upcasters: { ReportPublished: (data) => ({ type: 'ReportPublished.v2', data }) },
+      }),
+    });
   }
 }
 

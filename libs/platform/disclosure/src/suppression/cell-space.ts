@@ -1,5 +1,5 @@
 import { AlreadyDisclosedError, DisclosureInputError } from '../errors';
-import { type CellDefinition, type FinestCell, type LedgerEntry, PROTECTED_TABLE, type TableSpec } from '../model';
+import { type CellDefinition, type FinestCell, type FinestCounts, type LedgerEntry, PROTECTED_TABLE, type TableSpec } from '../model';
 
 /**
  * A distinct published cell: every key, table and ledger entry that sums the same finest cells is one cell, so it
@@ -34,7 +34,7 @@ export interface CellSpace {
   /** Finest-cell ids by column index, sorted. */
   readonly columns: readonly string[];
   /** The true count of each column's finest cell. */
-  readonly counts: readonly number[];
+  readonly counts: Float64Array;
   /** What does not depend on the counts: the same object when the same cells are built again (see shapeOf). */
   readonly shape: Shape;
 }
@@ -114,7 +114,7 @@ interface Occurrence {
 
 /** Collects the cells of the new tables and the ledger over one set of finest cells, checking they fit together. */
 export function buildCellSpace(
-  finestCells: readonly FinestCell[],
+  finestCells: readonly FinestCell[] | FinestCounts,
   ledger: readonly LedgerEntry[],
   tables: readonly TableSpec[],
   protectedCells: readonly CellDefinition[] = [],
@@ -136,7 +136,9 @@ export function buildCellSpace(
     })),
   ];
   const shape = shapeOf(occurrences, finest.ids);
-  const counts = Array.from(shape.rankOfColumn, (rank) => finest.counts[rank]);
+  const counts = new Float64Array(shape.columns.length);
+  for (let column = 0; column < counts.length; column++) counts[column] = finest.counts[shape.rankOfColumn[column]];
+  const values = cellValues(shape, counts);
   const groups = shape.groups.map((members) => Array.from(members, (i) => occurrences[i]));
   const groupOf = new Map<Occurrence, Occurrence[]>();
   for (const group of groups) for (const occurrence of group) groupOf.set(occurrence, group);
@@ -145,7 +147,7 @@ export function buildCellSpace(
   const cells = groups.map((found, index): Cell => {
     const { ranks } = found[0];
     const columns = shape.columnsOf[index];
-    const value = columns.reduce((sum, column) => sum + counts[column], 0);
+    const value = values[index];
     const keys = [...new Set(found.map((o) => o.key))].sort(compareText);
     for (const { ledger: entry } of found) {
       if (entry && entry.value !== null && entry.value !== value) {
@@ -177,6 +179,37 @@ export function buildCellSpace(
     if (occurrence.definition) byDefinition.set(occurrence.definition, cellOfGroup.get(groupOf.get(occurrence)!)!);
   return { cells, byDefinition, columns: shape.columns, counts, shape };
 }
+
+/**
+ * Each cell's true sum, from the columns that count anything: most finest cells of a report are empty, so this reads
+ * each column once and adds only the non-empty ones to the cells they lie in (by the shape's column incidence).
+ */
+function cellValues(shape: Shape, counts: Float64Array): Float64Array {
+  const { start, cells } = incidenceOf(shape);
+  const values = new Float64Array(shape.columnsOf.length);
+  for (let column = 0; column < counts.length; column++) {
+    const count = counts[column];
+    if (count !== 0) for (let at = start[column]; at < start[column + 1]; at++) values[cells[at]] += count;
+  }
+  return values;
+}
+
+/** Per column, the cells it lies in (compressed: `cells[start[c]…start[c+1]]`), made once per shape. */
+function incidenceOf(shape: Shape): { readonly start: Int32Array; readonly cells: Int32Array } {
+  let found = incidences.get(shape);
+  if (found) return found;
+  const start = new Int32Array(shape.columns.length + 1);
+  for (const columns of shape.columnsOf) for (const column of columns) start[column + 1] += 1;
+  for (let column = 0; column < shape.columns.length; column++) start[column + 1] += start[column];
+  const next = start.slice(0, shape.columns.length);
+  const cells = new Int32Array(start[shape.columns.length]);
+  shape.columnsOf.forEach((columns, cell) => {
+    for (const column of columns) cells[next[column]++] = cell;
+  });
+  incidences.set(shape, (found = { start, cells }));
+  return found;
+}
+const incidences = new WeakMap<Shape, { readonly start: Int32Array; readonly cells: Int32Array }>();
 
 function hashOf(ranks: Int32Array): number {
   let hash = 0x811c9dc5 ^ ranks.length;
@@ -224,36 +257,55 @@ interface RankedFinestCells {
   /** The ids in code-unit order. */
   readonly ids: readonly string[];
   /** The counts in the same order. */
-  readonly counts: readonly number[];
+  readonly counts: Float64Array;
   readonly rankOf: ReadonlyMap<string, number>;
 }
 
 /**
  * The last ranking made: the finest cell ids in code-unit order and each one's rank. Callers such as the annual report
- * pass the same ids (often the same strings) in the same order for every organisation, with other counts; then only
- * the counts are new, and {@link definition} reuses the ranks of a cell list it saw with this ranking.
+ * pass the same ids (the same array, or the same strings) in the same order for every organisation, with other counts;
+ * then only the counts are new, and {@link definition} reuses the ranks of a cell list it saw with this ranking.
  */
 let lastRanking:
   { readonly input: readonly string[]; readonly order: Int32Array; readonly ranked: Omit<RankedFinestCells, 'counts'> } | undefined;
 
-function rankedFinestCells(finestCells: readonly FinestCell[]): RankedFinestCells {
-  for (const { id, count } of finestCells)
-    if (!Number.isSafeInteger(count) || count < 0) throw new DisclosureInputError(`Finest cell ${id} has count ${count}: not a count.`);
-  const previous = lastRanking;
-  if (previous && previous.input.length === finestCells.length && finestCells.every(({ id }, i) => previous.input[i] === id)) {
-    return { ...previous.ranked, counts: Array.from(previous.order, (i) => finestCells[i].count) };
+function rankedFinestCells(finestCells: readonly FinestCell[] | FinestCounts): RankedFinestCells {
+  const { ids, counts } = isCounts(finestCells)
+    ? finestCells
+    : { ids: finestCells.map((cell) => cell.id), counts: finestCells.map((cell) => cell.count) };
+  if (ids.length !== counts.length) throw new DisclosureInputError(`${ids.length} finest cell ids but ${counts.length} counts.`);
+  for (let i = 0; i < counts.length; i++) {
+    const count = counts[i];
+    if (!Number.isSafeInteger(count) || count < 0) throw new DisclosureInputError(`Finest cell ${ids[i]} has count ${count}: not a count.`);
   }
+  const previous = lastRanking;
+  if (previous && (previous.input === ids || sameIds(previous.input, ids)))
+    return { ...previous.ranked, counts: inOrder(previous.order, counts) };
   const indexOf = new Map<string, number>();
-  finestCells.forEach(({ id }, i) => {
+  ids.forEach((id, i) => {
     if (indexOf.has(id)) throw new DisclosureInputError(`Finest cell ${id} is listed twice.`);
     indexOf.set(id, i);
   });
   // The default sort compares UTF-16 code units, as compareText does.
-  const ids = [...indexOf.keys()].sort();
-  const order = Int32Array.from(ids, (id) => indexOf.get(id)!);
-  const ranked = { ids, rankOf: new Map(ids.map((id, rank) => [id, rank])) };
-  lastRanking = { input: finestCells.map(({ id }) => id), order, ranked };
-  return { ...ranked, counts: Array.from(order, (i) => finestCells[i].count) };
+  const sorted = [...indexOf.keys()].sort();
+  const order = Int32Array.from(sorted, (id) => indexOf.get(id)!);
+  const ranked = { ids: sorted, rankOf: new Map(sorted.map((id, rank) => [id, rank])) };
+  lastRanking = { input: ids, order, ranked };
+  return { ...ranked, counts: inOrder(order, counts) };
+}
+
+const isCounts = (finestCells: readonly FinestCell[] | FinestCounts): finestCells is FinestCounts => !Array.isArray(finestCells);
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function inOrder(order: Int32Array, counts: ArrayLike<number>): Float64Array {
+  const ordered = new Float64Array(order.length);
+  for (let rank = 0; rank < order.length; rank++) ordered[rank] = counts[order[rank]];
+  return ordered;
 }
 
 function tableOccurrences(table: TableSpec, finest: RankedFinestCells): Occurrence[] {

@@ -1,6 +1,6 @@
 import { AlreadyDisclosedError } from '../errors';
 import type { Cell } from './cell-space';
-import { feasibleRange, linkedCells, type Range, type RangeContext, wideEnough, width } from './range-solver';
+import { feasibleRange, linkedCells, type Range, type RangeContext, wideEnough, widerThan } from './range-solver';
 
 /** How many candidates are tried for the one that widens a narrow range most directly, before taking the first. */
 const TRIES = 8;
@@ -46,7 +46,7 @@ function chooseSacrifice(context: RangeContext, target: Cell, range: Range, show
     .sort((a, b) => a.columns.length - b.columns.length || a.value - b.value || a.index - b.index);
   const widening = candidates.slice(0, TRIES).find((candidate) => {
     const without = shown.filter((cell) => cell !== candidate);
-    return width(feasibleRange(context, target, without)) > width(range);
+    return widerThan(context, target, without, range);
   });
   return widening ?? candidates[0];
 }

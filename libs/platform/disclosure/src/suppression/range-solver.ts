@@ -52,6 +52,18 @@ export function feasibleRange(context: RangeContext, target: Cell, shown: readon
   return { min: model.optimum('Minimize'), max: model.optimum('Maximize') };
 }
 
+/**
+ * Whether the target's range given these shown cells is wider than `range`. The range reaches the points the moves
+ * reach (see movable), so it is at least `up + down` wide: when that is already wider, no solve is needed.
+ */
+export function widerThan(context: RangeContext, target: Cell, shown: readonly Cell[], range: Range): boolean {
+  if (context.bounds) {
+    const model = rangeModel(context, target, shown);
+    if (!model.open && model.movable.up + model.movable.down > width(range)) return true;
+  }
+  return width(feasibleRange(context, target, shown)) > width(range);
+}
+
 /** The model depends only on the target and the shown cells linked to it: one per protection and such pair. */
 function rangeModel(context: RangeContext, target: Cell, shown: readonly Cell[]): RangeModel {
   const constraints = linkedCells(target, shown, context.structure);

@@ -38,7 +38,10 @@ export function structureOf(space: CellSpace, mergeAtoms: boolean): Structure {
   if (!found) byMethod.set(mergeAtoms, (found = countlessStructure(space, mergeAtoms)));
   const { atomOfColumn, ...structure } = found;
   const atomValue = new Float64Array(structure.atomCount);
-  space.counts.forEach((count, column) => (atomValue[atomOfColumn[column]] += count));
+  for (let column = 0; column < space.counts.length; column++) {
+    const count = space.counts[column];
+    if (count !== 0) atomValue[atomOfColumn[column]] += count;
+  }
   return { ...structure, atomValue };
 }
 

@@ -1,4 +1,4 @@
-import type { CellDefinition, FinestCell, TableSpec } from '@vertrouwd/disclosure';
+import type { CellDefinition, FinestCell, FinestCounts, TableSpec } from '@vertrouwd/disclosure';
 import {
   ANONYMITY,
   DEADLINES,
@@ -53,7 +53,10 @@ export interface YearFigures {
    * gave, in the order of REGIONS, then `not-given`. Empty under schema 1.
    */
   sites: string[];
-  finestCells: FinestCell[];
+  /** Every finest cell with its count, as two lists: the ids are the layout's (shared), the counts this report's. */
+  finestCounts: FinestCounts;
+  /** The same as one object per finest cell (made when first read). */
+  readonly finestCells: FinestCell[];
   /** Shared between reports of the same year and sites: never change them. */
   tables: readonly TableSpec[];
   /** True counts, never published as such: the number of cases reported in the year (for the threshold checks). */
@@ -147,8 +150,10 @@ function cases(facts: readonly ReportingFact[], lastDay: string) {
 interface Layout {
   readonly thisYear: readonly string[];
   readonly lastYear: readonly string[];
-  /** Every finest cell id, in a fixed order. */
+  /** Every finest cell id, in a fixed order (last year's case cells, this year's, then referrals and missed deadlines). */
   readonly all: readonly string[];
+  /** Each id's place in `all`. */
+  readonly indexOf: ReadonlyMap<string, number>;
   readonly tables: readonly TableSpec[];
 }
 
@@ -210,7 +215,7 @@ function layoutOf(year: number, sites: readonly string[]): Layout {
       ),
     },
   ];
-  const layout = { thisYear, lastYear, all, tables };
+  const layout = { thisYear, lastYear, all, indexOf: new Map(all.map((id, i) => [id, i])), tables };
   layouts.set(key, layout);
   return layout;
 }
@@ -222,8 +227,13 @@ function layoutOf(year: number, sites: readonly string[]): Layout {
 export function yearFigures(facts: readonly ReportingFact[], year: number, schema: ReportSchema = REPORT_SCHEMA): YearFigures {
   const sites = schema === SCHEMA_WITH_SITES ? sitesOf(facts) : [];
   const withSite = sites.length > 0;
-  const counts = new Map<string, number>();
-  const bump = (id: string, by = 1) => counts.set(id, (counts.get(id) ?? 0) + by);
+  const { thisYear, lastYear, all, indexOf, tables } = layoutOf(year, sites);
+  // An id outside the layout (a value the contracts do not have) is in no table, so it is not counted.
+  const counts = new Int32Array(all.length);
+  const bump = (id: string) => {
+    const at = indexOf.get(id);
+    if (at !== undefined) counts[at] += 1;
+  };
   let caseWorkMinutes = 0;
   const activities = new Map<string, ActivityFigures>();
   for (const y of [year - 1, year]) {
@@ -252,16 +262,24 @@ export function yearFigures(facts: readonly ReportingFact[], year: number, schem
       activities.set(fact.kind, entry);
     }
   }
-  const { thisYear, lastYear, all, tables } = layoutOf(year, sites);
-  const finestCells = all.map((id) => ({ id, count: counts.get(id) ?? 0 }));
+  // `all` starts with last year's case cells, then this year's.
+  const sum = (from: number, to: number) => {
+    let total = 0;
+    for (let at = from; at < to; at++) total += counts[at];
+    return total;
+  };
+  let finestCells: FinestCell[] | undefined;
   return {
     year,
     schema,
     sites,
-    finestCells,
+    finestCounts: { ids: all, counts },
+    get finestCells() {
+      return (finestCells ??= all.map((id, i) => ({ id, count: counts[i] })));
+    },
     tables,
-    cases: thisYear.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
-    lastYearCases: lastYear.reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
+    cases: sum(lastYear.length, lastYear.length + thisYear.length),
+    lastYearCases: sum(0, lastYear.length),
     caseWorkMinutes,
     activities: ENGAGEMENT_KINDS.map((kind) => activities.get(kind)).filter((a): a is ActivityFigures => a !== undefined),
   };

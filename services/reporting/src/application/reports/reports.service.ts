@@ -1,20 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import canonicalize from 'canonicalize';
-import { protect, type ProtectResult } from '@vertrouwd/disclosure';
 import { WrongExpectedVersionError } from '@vertrouwd/event-sourcing';
 import { metadataOf, type CommandContext } from '@vertrouwd/service-kit';
-import type { ReportingFact } from '../../domain/facts/facts';
 import type { NarrativeWarning } from '../../domain/reports/narrative';
 import { OrganisationReports, type Publication } from '../../domain/reports/organisation-reports.aggregate';
 import type { PublishedContent } from '../../domain/reports/organisation-reports.events';
 import { OtherAgencyError, PublicationRaceError, ReportNotFoundError } from '../../domain/reports/reports.errors';
+import { REPORT_COMPOSER, type ReportComposer } from '../ports/report-composer.port';
 import { REPORTING_READS, REPORT_SIGNER, type ReportingReads, type ReportSigner } from '../ports/reporting-reads.port';
 import { FactsJournal, ReportsRepository } from '../reporting.repositories';
 import { BenchmarksService } from '../benchmarks/benchmarks.service';
-import { yearFigures } from './figures';
-import { compactLedgerEntry, ledgerOver } from './ledger-over-sites';
-import { reportContent } from './report-content';
 import { REPORT_LABELS, type ReportAudience, type ReportLanguage } from './report-labels';
 import { renderReportPdf } from './report-pdf';
 
@@ -54,8 +50,6 @@ const digestOf = (content: PublishedContent) =>
   createHash('sha256')
     .update(canonicalize(content) ?? '')
     .digest('hex');
-const latestHeadcount = (facts: readonly ReportingFact[]) =>
-  facts.reduce<number | null>((found, fact) => (fact.type === 'OrganisationRecorded' ? fact.headcount : found), null);
 
 /**
  * Annual reports: a draft computed from the facts, the counsellor's narrative, publication (figures frozen at the
@@ -70,6 +64,7 @@ export class ReportsService {
     @Inject(REPORTING_READS) private readonly reads: ReportingReads,
     @Inject(REPORT_SIGNER) private readonly signer: ReportSigner,
     private readonly benchmarks: BenchmarksService,
+    @Inject(REPORT_COMPOSER) private readonly composer: ReportComposer,
   ) {}
 
   /** The public key that verifies every published report's signature (the key the reports are signed with). */
@@ -125,7 +120,7 @@ export class ReportsService {
 
   async publish(agencyId: string, organisationId: string, year: number, today: string, context: CommandContext): Promise<Publication> {
     const reports = await this.owned(agencyId, organisationId);
-    const composed = await this.compose(reports, organisationId, year, reports.nextPublication(), today);
+    const composed = await this.compose(reports, organisationId, year, reports.nextPublication(), today, true);
     const digest = digestOf(composed.content);
     const publication: Publication = {
       year,
@@ -133,8 +128,9 @@ export class ReportsService {
       content: composed.content,
       digest,
       signature: await this.signer.sign(digest),
-      // Kept compactly: a cell over all sites stays one over all sites when the organisation gains a site (ADR 0047).
-      ledgerEntries: composed.protectedResult.ledgerEntries.map((entry) => compactLedgerEntry(composed.figures, entry)),
+      // Kept compactly: a cell over all sites stays one over all sites when the organisation gains a site (ADR 0047),
+      // and its finest cells are stored as the product of field values they are (ADR 0056).
+      ledgerEntries: composed.ledgerEntries ?? [],
     };
     reports.publish(publication, today, new Date());
     try {
@@ -196,26 +192,22 @@ export class ReportsService {
     const { facts: all, version: latest } = await this.journal.read(organisationId);
     const facts = all.slice(0, published.content.factsVersion + 1);
     // With the finest cells of the schema it was published under: a report from before sites has none.
-    const figures = yearFigures(facts, year, published.content.schema);
-    const protectedResult = await protect({
+    const { content } = await this.composer.compose({
+      facts,
+      schema: published.content.schema,
       k: published.content.k,
-      finestCells: figures.finestCells,
-      ledger: ledgerOver(figures, reports.ledger(publication)),
-      tables: figures.tables,
-      publication: `${year}/${publication}`,
-    });
-    const content = reportContent({
-      organisationId,
-      year,
-      publication,
-      publishedOn: published.content.publishedOn,
-      factsVersion: published.content.factsVersion,
-      headcount: latestHeadcount(facts),
-      figures,
-      protectedResult,
-      narrative: published.content.narrative,
-      agencyReportsPer100: published.content.visibility.agencyReportsPer100,
-      ...(published.content.visibility.sector ? { sector: published.content.visibility.sector } : {}),
+      ledger: reports.ledger(publication),
+      content: {
+        organisationId,
+        year,
+        publication,
+        publishedOn: published.content.publishedOn,
+        factsVersion: published.content.factsVersion,
+        narrative: published.content.narrative,
+        agencyReportsPer100: published.content.visibility.agencyReportsPer100,
+        ...(published.content.visibility.sector ? { sector: published.content.visibility.sector } : {}),
+      },
+      withLedgerEntries: false,
     });
     const reproducedDigest = digestOf(content);
     return {
@@ -236,29 +228,30 @@ export class ReportsService {
     return { agencyReportsPer100: found.agency, sector: { section: found.sector, reportsPer100: found.sectorReportsPer100 } };
   }
 
-  private async compose(reports: OrganisationReports, organisationId: string, year: number, publication: number, today: string) {
+  private async compose(
+    reports: OrganisationReports,
+    organisationId: string,
+    year: number,
+    publication: number,
+    today: string,
+    withLedgerEntries = false,
+  ) {
     const { facts, version } = await this.journal.read(organisationId);
-    const figures = yearFigures(facts, year);
-    const protectedResult: ProtectResult = await protect({
+    return this.composer.compose({
+      facts,
       k: DEFAULT_K,
-      finestCells: figures.finestCells,
-      ledger: ledgerOver(figures, reports.ledger()),
-      tables: figures.tables,
-      publication: `${year}/${publication}`,
+      ledger: reports.ledger(),
+      content: {
+        organisationId,
+        year,
+        publication,
+        publishedOn: today,
+        factsVersion: version,
+        narrative: reports.narrative(year),
+        ...(await this.comparators(reports.state.agencyId ?? '', organisationId, year)),
+      },
+      withLedgerEntries,
     });
-    const content = reportContent({
-      organisationId,
-      year,
-      publication,
-      publishedOn: today,
-      factsVersion: version,
-      headcount: latestHeadcount(facts),
-      figures,
-      protectedResult,
-      narrative: reports.narrative(year),
-      ...(await this.comparators(reports.state.agencyId ?? '', organisationId, year)),
-    });
-    return { content, protectedResult, figures };
   }
 }
 

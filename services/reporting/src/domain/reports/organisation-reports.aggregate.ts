@@ -25,7 +25,7 @@ const evolution: Evolution<OrganisationReportsState, OrganisationReportsEvent> =
     ...state,
     narratives: new Map(state.narratives).set(year, { signals, advice, warnings }),
   }),
-  ReportPublished: (state, { year, publication, content, digest, signature, ledgerEntries }) => ({
+  'ReportPublished.v2': (state, { year, publication, content, digest, signature, ledgerEntries }) => ({
     ...state,
     publications: [...state.publications, { year, publication, content, digest, signature, ledgerEntries }],
   }),
@@ -73,7 +73,7 @@ export class OrganisationReports extends Aggregate<OrganisationReportsEvent, Org
 
   publish(p: Publication, today: string, at: Date): void {
     if (Number(today.slice(0, 4)) <= p.year) throw new YearNotOverError();
-    this.apply({ type: 'ReportPublished', ...p, at: at.toISOString() });
+    this.apply({ type: 'ReportPublished.v2', ...p, at: at.toISOString() });
   }
 
   publication(year: number, publication?: number): Publication {

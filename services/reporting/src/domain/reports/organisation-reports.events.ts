@@ -1,14 +1,19 @@
 import type { NarrativeWarning } from './narrative';
 
 /**
- * One published cell as the organisation's publication ledger keeps it (the shape `@vertrouwd/disclosure` reads back:
- * domain code does not import that library, the shapes agree structurally).
+ * One published cell as the organisation's publication ledger keeps it (read back as the shape `@vertrouwd/disclosure`
+ * takes by `ledgerOver`: domain code does not import that library). Its finest cells are stored one of two ways:
+ * listed (`cells`, sorted), as every publication before ADR 0056 stored them; or, when they are every combination
+ * of some values of the `|`-separated fields of their ids, as that product (`product`: per field, its values in
+ * code-unit order), a few dozen values where an annual report's cell lists thousands of ids. Both mean the same
+ * finest cells.
  */
 export interface LedgerEntry {
   readonly publication: string;
   readonly table: string;
   readonly key: string;
-  readonly cells: readonly string[];
+  readonly cells?: readonly string[];
+  readonly product?: readonly (readonly string[])[];
   readonly value: number | null;
   readonly reason: 'primary' | 'secondary' | 'interval' | 'ledger' | 'protected' | null;
 }
@@ -44,7 +49,8 @@ export type OrganisationReportsEvent =
   | { type: 'ReportsOpened'; organisationId: string; agencyId: string; at: string }
   | { type: 'NarrativeWritten'; year: number; signals: string; advice: string; warnings: NarrativeWarning[]; at: string }
   | {
-      type: 'ReportPublished';
+      /** `ReportPublished` (before ADR 0056: every entry's cells listed) is read as this by an upcaster. */
+      type: 'ReportPublished.v2';
       year: number;
       publication: number;
       content: PublishedContent;

@@ -17,7 +17,7 @@ const publication = (n: number): Publication => ({
   signature: 's',
   ledgerEntries: [{ publication: `2025/${n}`, table: 'total', key: '2025|total', cells: ['a'], value: 7, reason: null }],
 });
-const published = (n: number): OrganisationReportsEvent => ({ type: 'ReportPublished', ...publication(n), at: at.toISOString() });
+const published = (n: number): OrganisationReportsEvent => ({ type: 'ReportPublished.v2', ...publication(n), at: at.toISOString() });
 
 describe('an organisation’s annual reports', () => {
   it('opens once', () => {
