@@ -1,3 +1,4 @@
+import { eventually } from '@vertrouwd/testing';
 import * as vocabulary from '@vertrouwd/contracts';
 import { AlreadyDisclosedError } from '@vertrouwd/disclosure';
 import { journalOf } from '../../../../../bench/reporting';
@@ -73,6 +74,20 @@ describe('the compose pool', () => {
       const refused = pool.compose({ ...request, ledger: shownBelow });
       await expect(refused).rejects.toBeInstanceOf(AlreadyDisclosedError);
       await expect(composeReport({ ...request, ledger: shownBelow })).rejects.toBeInstanceOf(AlreadyDisclosedError);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('stops a worker that has been idle, and starts one again for the next report', async () => {
+    const pool = new ComposePool(2, 300);
+    try {
+      await Promise.all(requests.slice(0, 2).map((request) => pool.compose(request)));
+      expect(pool.running).toBe(2);
+      await eventually(() => expect(pool.running).toBe(0), { timeoutMs: 10_000, intervalMs: 50 });
+      const again = await pool.compose(requests[2]);
+      expect(JSON.stringify(again)).toBe(JSON.stringify(await composeReport(requests[2])));
+      expect(pool.composed).toEqual({ onWorkers: 3, here: 0 });
     } finally {
       await pool.close();
     }

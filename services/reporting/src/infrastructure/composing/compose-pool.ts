@@ -19,8 +19,10 @@ export interface SentError {
  * so where it runs does not change a byte. Each request goes to the worker with the fewest in hand. With one core, or
  * when a worker cannot start or dies, reports are computed on the calling thread (as billing's RenderPool renders).
  */
+type Slot = { worker: Worker; inHand: number; idle?: NodeJS.Timeout };
+
 export class ComposePool {
-  private readonly workers: { worker: Worker; inHand: number }[] = [];
+  private readonly workers: (Slot | undefined)[] = [];
   private readonly pending = new Map<number, Pending & { worker: number }>();
   private next = 0;
   private turn = 0;
@@ -28,7 +30,19 @@ export class ComposePool {
   /** How many reports were computed on workers and on the calling thread. */
   readonly composed = { onWorkers: 0, here: 0 };
 
-  constructor(private readonly size = Math.min(4, availableParallelism())) {}
+  /**
+   * `idleMs`: a worker with nothing in hand for that long is stopped (started again at the next report), so a
+   * platform that publishes a few reports a day does not keep a second copy of the service's code in memory.
+   */
+  constructor(
+    private readonly size = Math.min(4, availableParallelism()),
+    private readonly idleMs = 30_000,
+  ) {}
+
+  /** How many workers are running now. */
+  get running(): number {
+    return this.workers.filter(Boolean).length;
+  }
 
   async compose(request: ComposeRequest): Promise<ComposedReport> {
     const index = this.size < 2 || this.broken ? undefined : this.leastBusy();
@@ -38,6 +52,7 @@ export class ComposePool {
       return composeReport(request);
     }
     const id = this.next++;
+    clearTimeout(slot.idle);
     slot.inHand += 1;
     return new Promise<ComposedReport>((resolvePromise, reject) => {
       this.pending.set(id, { request, resolve: resolvePromise, reject, worker: index });
@@ -46,7 +61,8 @@ export class ComposePool {
   }
 
   async close(): Promise<void> {
-    const workers = this.workers.splice(0);
+    const workers = this.workers.splice(0).filter((slot): slot is Slot => slot !== undefined);
+    for (const slot of workers) clearTimeout(slot.idle);
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
   }
 
@@ -61,17 +77,18 @@ export class ComposePool {
     return best;
   }
 
-  private worker(index: number): { worker: Worker; inHand: number } | undefined {
+  private worker(index: number): Slot | undefined {
     const existing = this.workers[index];
     if (existing) return existing;
     try {
-      const slot = { worker: startWorker(), inHand: 0 };
+      const slot: Slot = { worker: startWorker(), inHand: 0 };
       slot.worker.unref();
       slot.worker.on('message', (message: { id: number; composed?: ComposedReport; error?: SentError }) => {
         const waiting = this.pending.get(message.id);
         if (!waiting) return;
         this.pending.delete(message.id);
         slot.inHand -= 1;
+        if (slot.inHand === 0) slot.idle = setTimeout(() => this.stopIdle(index, slot), this.idleMs).unref();
         if (message.error) waiting.reject(errorFrom(message.error));
         else if (!message.composed) waiting.reject(new Error('composing failed: no answer'));
         else {
@@ -86,6 +103,12 @@ export class ComposePool {
       this.broken = true;
       return undefined;
     }
+  }
+
+  private stopIdle(index: number, slot: Slot): void {
+    if (slot.inHand > 0 || this.workers[index] !== slot) return;
+    this.workers[index] = undefined;
+    void slot.worker.terminate();
   }
 
   /** A worker died: everything in hand is computed again on the calling thread, and the pool stops using workers. */
