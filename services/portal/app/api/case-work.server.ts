@@ -90,6 +90,21 @@ export function logHours(token: string, caseId: string, body: { workedOn: string
   return step(onCase(caseId, 'hours'), token, body, 'log hours');
 }
 
+/** Offers the case to a colleague of the agency (it stays the advisor's until the colleague accepts). */
+export function transferCase(token: string, caseId: string, body: { toAdvisorId: string; reason: string }): Promise<Step> {
+  return step(onCase(caseId, 'transfer'), token, body, 'transfer');
+}
+
+/** Asks the reporter (or the agreement at intake) to reveal their identity to one viewer, with a reason. */
+export function requestReveal(token: string, caseId: string, body: { viewerId: string; reason: string }): Promise<Step> {
+  return step(onCase(caseId, 'identity-reveals'), token, body, 'ask an identity reveal');
+}
+
+/** Asks a colleague a de-identified question (intervisie). */
+export function consultColleague(token: string, caseId: string, body: { colleagueId: string; question: string }): Promise<Step> {
+  return step(onCase(caseId, 'consultations'), token, body, 'ask a colleague');
+}
+
 /** The case's two legal deadlines, from the advisor's own deadlines (undefined for a case without clocks yet). */
 export async function deadlinesOf(token: string, caseId: string): Promise<CaseDeadlines | undefined> {
   return (await myDeadlines(token)).find((d) => d.caseId === caseId);
