@@ -176,15 +176,27 @@ export function TransferSection(props: ColleagueProps) {
   const { day } = useFormat();
   const { t, nameOf, options } = useColleagues(props);
   const { work } = props;
-  if (!props.open) return null;
+  if (!props.open && work.transfers.length === 0) return null;
   return (
     <Section id="transfer" title={t('casework.transfer.title')}>
+      {work.transfers.length > 0 ? (
+        <ul className="portal-list">
+          {work.transfers.map((tr, i) => (
+            <li key={i} data-testid="transferred">
+              {t('casework.transfer.from', { colleague: nameOf(tr.fromAdvisorId), date: day(tr.at) })}{' '}
+              <q className="portal-message__text" dir="auto">
+                {tr.reason ?? t('casework.erased')}
+              </q>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {work.declined ? (
         <p className="utrecht-paragraph" data-testid="handover-declined">
           {t('casework.transfer.declined', { colleague: nameOf(work.declined.toAdvisorId), date: day(work.declined.declinedAt) })}
         </p>
       ) : null}
-      {work.handover ? (
+      {!props.open ? null : work.handover ? (
         <p className="utrecht-paragraph" data-testid="handover">
           {t('casework.transfer.pending', { colleague: nameOf(work.handover.toAdvisorId), date: day(work.handover.offeredAt) })}
         </p>

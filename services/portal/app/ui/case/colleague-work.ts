@@ -22,6 +22,8 @@ export interface ColleagueWork {
   identity: { shown: string | undefined; given: boolean };
   /** The handover waiting for the colleague's answer, if any. */
   handover: { toAdvisorId: string; offeredAt: string } | undefined;
+  /** The handovers that took place: who handed the case over, when, and their reason (for the advisor who has it now). */
+  transfers: { fromAdvisorId: string; reason: string | undefined; at: string }[];
   /** The last handover the colleague declined (said until a new one is offered). */
   declined: { toAdvisorId: string; declinedAt: string } | undefined;
 }
@@ -66,6 +68,11 @@ export function colleagueWorkOf(view: CaseView): ColleagueWork {
   return {
     reveals,
     identity: identityOf(history),
+    transfers: of(history, 'CaseTransferred').map((e) => ({
+      fromAdvisorId: str(e.data.fromAdvisorId),
+      reason: typeof e.data.sealedReason === 'string' ? e.data.sealedReason : undefined,
+      at: str(e.data.transferredAt) || e.recordedAt,
+    })),
     handover:
       last?.type === 'CaseHandoverOffered'
         ? { toAdvisorId: str(last.data.toAdvisorId), offeredAt: str(last.data.offeredAt) || last.recordedAt }
