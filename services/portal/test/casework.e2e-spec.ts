@@ -368,6 +368,14 @@ describe('with colleagues', () => {
     await signIn(page, 'advisor-bram');
     // Not his case yet: the case page is a 404.
     expect((await page.goto(`${portal.url}/nl/cases/${handoverCase}`))!.status()).toBe(404);
+    // His lists follow the case's events a moment later.
+    await eventually(
+      async () => {
+        await page.goto(`${portal.url}/nl/cases`);
+        expect(await page.getByTestId('handover-offer').count()).toBe(1);
+      },
+      { timeoutMs: 20_000 },
+    );
     for (const lang of ['nl', 'ar'] as const) {
       const cases = await page.goto(`${portal.url}/${lang}/cases`);
       const html = await cases!.text();
@@ -397,13 +405,26 @@ describe('with colleagues', () => {
     expect(await bram.page.getByTestId('asked').innerText()).toMatch(/^Van Anna de Vries, /);
     await bram.page.getByLabel('Je antwoord').fill(ANSWER);
     await bram.page.getByRole('button', { name: 'Antwoord geven' }).click();
-    expect(bram.page.url()).toBe(`${portal.url}/nl/consultations?done=answer`);
-    expect(await bram.page.getByTestId('my-answer').innerText()).toContain(ANSWER);
+    expect(bram.page.url()).toMatch(new RegExp(`^${portal.url}/nl/consultations\\?done=answer&consultation=`));
+    // The form is gone at once; the answer shows once the list has it.
+    expect(await bram.page.getByRole('button', { name: 'Antwoord geven' }).count()).toBe(0);
+    await eventually(
+      async () => {
+        await bram.page.goto(`${portal.url}/nl/consultations`);
+        expect(await bram.page.getByTestId('my-answer').innerText()).toContain(ANSWER);
+      },
+      { timeoutMs: 20_000 },
+    );
 
     const anna = await context();
     await signIn(anna.page, 'advisor-anna');
-    await anna.page.goto(`${portal.url}/nl/cases/${handoverCase}`);
-    expect(await anna.page.getByTestId('consultation-answer').innerText()).toMatch(new RegExp(`^Antwoord van .+: ${ANSWER}$`));
+    await eventually(
+      async () => {
+        await anna.page.goto(`${portal.url}/nl/cases/${handoverCase}`);
+        expect(await anna.page.getByTestId('consultation-answer').innerText()).toMatch(new RegExp(`^Antwoord van .+: ${ANSWER}$`));
+      },
+      { timeoutMs: 20_000 },
+    );
     await anna.context.close();
 
     await bram.page.goto(`${portal.url}/nl/cases`);
@@ -433,6 +454,41 @@ describe('with colleagues', () => {
       ]),
     );
   }, 120_000);
+});
+
+describe('a handover refused', () => {
+  it('Anna offers a case with scripts off; Bram refuses; the case stays hers and her page says so', async () => {
+    const anna = await context({ javaScriptEnabled: false });
+    await signIn(anna.page, 'advisor-anna');
+    await anna.page.goto(`${portal.url}/nl/cases/${scriptlessCase}`);
+    const transfer = anna.page.getByTestId('transfer');
+    await transfer.getByLabel('Collega').selectOption({ label: 'Bram Jansen' });
+    await transfer.getByLabel('Reden van de overdracht').fill(TRANSFER_REASON);
+    await transfer.getByRole('button', { name: 'Zaak aanbieden' }).click();
+    expect(anna.page.url()).toBe(`${portal.url}/nl/cases/${scriptlessCase}?done=transfer`);
+    expect(await anna.page.getByTestId('handover').innerText()).toMatch(/^Aangeboden aan Bram Jansen op /);
+
+    const bram = await context();
+    await signIn(bram.page, 'advisor-bram');
+    const refuse = bram.page.getByRole('button', { name: `Overdracht van ${scriptlessCase.slice(0, 8)} weigeren` });
+    await eventually(
+      async () => {
+        await bram.page.goto(`${portal.url}/nl/cases`);
+        expect(await refuse.count()).toBe(1);
+      },
+      { timeoutMs: 20_000 },
+    );
+    await refuse.click();
+    await notice(bram.page, 'Je hebt de overdracht geweigerd; de zaak blijft bij je collega.');
+    expect(await bram.page.getByTestId('handover-offer').count()).toBe(0);
+    expect((await bram.page.goto(`${portal.url}/nl/cases/${scriptlessCase}`))!.status()).toBe(404);
+    await bram.context.close();
+
+    await anna.page.goto(`${portal.url}/nl/cases/${scriptlessCase}`);
+    expect(await anna.page.getByTestId('handover-declined').innerText()).toMatch(/^Bram Jansen heeft de overdracht op .+ geweigerd\.$/);
+    await anna.page.getByTestId('transfer').getByRole('button', { name: 'Zaak aanbieden' }).waitFor();
+    await anna.context.close();
+  }, 90_000);
 });
 
 describe('in Arabic', () => {

@@ -1,3 +1,4 @@
+import type { CaseApi } from '@vertrouwd/web-api';
 import { portalConfig } from '../config.server';
 import { callService, readJson } from './http.server';
 import { commandOf, type Done } from './problem.server';
@@ -61,7 +62,8 @@ export async function consultationsAskedOfMe(token: string): Promise<Consultatio
 
 export async function answerConsultation(token: string, consultationId: string, answer: string): Promise<Done<undefined>> {
   const path = `/consultations/${id(consultationId)}/answer`;
-  return commandOf(await callService(base(), path, token, { method: 'POST', body: { answer } }), 'answer a consultation');
+  const body: CaseApi.components['schemas']['ConsultationAnswerRequest'] = { answer };
+  return commandOf(await callService(base(), path, token, { method: 'POST', body }), 'answer a consultation');
 }
 
 /** The text of a sealed field, or undefined when it is erased or could not be opened (the page says so). */

@@ -2,7 +2,7 @@ import { FormattedMessage } from 'react-intl';
 import { data, Form, redirect } from 'react-router';
 import { acknowledge, closeCase, readCase, sendMessage, type CaseEntry } from '../api/case.server';
 import { deadlinesOf } from '../api/case-work.server';
-import { consultationsOfCase, shownText } from '../api/case-colleagues.server';
+import { consultationsOfCase } from '../api/case-colleagues.server';
 import { myColleagues } from '../api/matching-self.server';
 import { OUTCOMES } from '../api/outcomes';
 import type { Outcome } from '../api/http.server';
@@ -10,7 +10,7 @@ import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { caseWorkOf } from '../ui/case/case-work';
 import { ConsultationsSection, IdentitySection, TransferSection } from '../ui/case/colleague-sections';
-import { colleagueWorkOf } from '../ui/case/colleague-work';
+import { colleagueWorkOf, consultationsOf } from '../ui/case/colleague-work';
 import { CareSection, ConsentsSection, ConversationsSection, DeadlinesSection, HoursSection } from '../ui/case/sections';
 import { isStep, runStep, STEPS } from '../ui/case/steps.server';
 import type { StepRefusal } from '../ui/case/step-form';
@@ -44,7 +44,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     timeline: view.history.map((e) => ({ type: e.type, version: e.version, recordedAt: e.recordedAt })),
     work: caseWorkOf(view),
     colleagueWork: colleagueWorkOf(view),
-    consultations: consultations.map((c) => ({ ...c, question: shownText(c.question), answer: shownText(c.answer) })),
+    consultations: consultationsOf(view, consultations),
     colleagues,
     me: user.advisorId ?? '',
     deadlines,

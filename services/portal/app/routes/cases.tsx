@@ -2,7 +2,7 @@ import { FormattedMessage } from 'react-intl';
 import { data, Form, Link, redirect } from 'react-router';
 import { myCases, myDeadlines } from '../api/case.server';
 import { answerHandover, myHandovers } from '../api/case-colleagues.server';
-import { idParam } from '../api/problem.server';
+import { idParam, untilVisible } from '../api/problem.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { PageTitle, refOf, useFormat } from '../ui/format';
@@ -46,6 +46,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (intent !== 'accept' && intent !== 'refuse') throw data(null, { status: 400 });
   const answered = await answerHandover(accessToken, caseId, intent === 'accept' ? 'acceptance' : 'refusal');
   if (answered.ok) {
+    // The list of offers follows the case's events a moment later: wait (briefly) until it no longer offers this one.
+    await untilVisible(async () => !(await myHandovers(accessToken)).some((h) => h.caseId === caseId));
     return redirect(
       intent === 'accept' ? `/${params.lang}/cases/${caseId}?done=handover-accepted` : `/${params.lang}/cases?done=handover-refused`,
       303,

@@ -32,6 +32,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         answeredAt: c.answeredAt,
       })),
     done: new URL(request.url).searchParams.get('done') === 'answer',
+    // The consultation just answered: the list follows the answer a moment later, so until it does the page says the
+    // answer is on its way instead of offering the form again.
+    answered: new URL(request.url).searchParams.get('consultation'),
   };
 }
 
@@ -45,7 +48,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const key = `answer:${consultationId}`;
   if (Object.keys(c.errors).length > 0) return data<StepRefusal>({ form: key, errors: c.errors, values: c.values }, { status: 422 });
   const answered = await answerConsultation(accessToken, consultationId, c.values.answer);
-  if (answered.ok) return redirect(`/${params.lang}/consultations?done=answer`, 303);
+  if (answered.ok) return redirect(`/${params.lang}/consultations?done=answer&consultation=${consultationId}`, 303);
   const { refusal } = answered;
   const errors: Record<string, FieldError> = {};
   for (const f of refusal.fields) if (f.field.split(/[.[]/)[0] === 'answer') errors.answer = 'invalid';
@@ -83,7 +86,10 @@ export default function Consultations({ loaderData, actionData, params }: Route.
           {loaderData.consultations.map((c) => (
             <li key={c.consultationId} className="portal-message portal-message--reporter" data-testid="asked">
               <h2 className="utrecht-heading-3">
-                {t('casework.asked.by', { colleague: c.askedBy ?? t('casework.colleague.unlisted'), date: day(c.requestedAt) })}
+                <FormattedMessage
+                  id="casework.asked.by"
+                  values={{ colleague: <bdi>{c.askedBy ?? t('casework.colleague.unlisted')}</bdi>, date: day(c.requestedAt) }}
+                />
               </h2>
               <p className="utrecht-paragraph portal-message__text" dir="auto">
                 {c.question ?? t('casework.erased')}
@@ -94,6 +100,10 @@ export default function Consultations({ loaderData, actionData, params }: Route.
                   <span className="portal-message__text" dir="auto">
                     {c.answer ?? t('casework.erased')}
                   </span>
+                </p>
+              ) : c.consultationId === loaderData.answered ? (
+                <p className="utrecht-paragraph" data-testid="my-answer">
+                  {t('casework.asked.onItsWay')}
                 </p>
               ) : (
                 <StepForm

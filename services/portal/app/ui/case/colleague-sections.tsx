@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import { useIntl } from 'react-intl';
-import type { CaseConsultation } from '../../api/case-colleagues.server';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Colleague } from '../../api/matching-self.server';
 import { useFormat } from '../format';
-import type { ColleagueWork } from './colleague-work';
+import type { ColleagueWork, ConsultationShown } from './colleague-work';
 import { SelectField, StepForm, TextAreaField, type StepRefusal } from './step-form';
 
 // The case page's work with colleagues: asking the reporter to reveal their identity to someone (dual control),
@@ -12,7 +11,7 @@ import { SelectField, StepForm, TextAreaField, type StepRefusal } from './step-f
 
 export interface ColleagueProps {
   work: ColleagueWork;
-  consultations: (Omit<CaseConsultation, 'question' | 'answer'> & { question: string | undefined; answer: string | undefined })[];
+  consultations: ConsultationShown[];
   colleagues: Colleague[] | undefined;
   me: string;
   action: string;
@@ -35,7 +34,10 @@ function useColleagues(props: Pick<ColleagueProps, 'colleagues' | 'me'>) {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const names = new Map((props.colleagues ?? []).map((c) => [c.counsellorId, c.name ?? t('casework.colleague.unnamed')]));
-  const nameOf = (id: string) => (id === props.me ? t('casework.colleague.you') : (names.get(id) ?? t('casework.colleague.unlisted')));
+  // A name is isolated from the sentence around it (a Latin name in an Arabic sentence keeps the words in order).
+  const nameOf = (id: string) => (
+    <bdi>{id === props.me ? t('casework.colleague.you') : (names.get(id) ?? t('casework.colleague.unlisted'))}</bdi>
+  );
   const options = (props.colleagues ?? []).map((c) => ({ value: c.counsellorId, label: c.name ?? t('casework.colleague.unnamed') }));
   return { t, nameOf, options };
 }
@@ -73,7 +75,8 @@ export function IdentitySection(props: ColleagueProps) {
         <ul className="portal-list">
           {work.reveals.map((r) => (
             <li key={r.revealId} data-testid="reveal">
-              {t('casework.reveal.for', { viewer: nameOf(r.viewerId), date: day(r.requestedAt) })}: <strong>{decision(r)}</strong>
+              <FormattedMessage id="casework.reveal.for" values={{ viewer: nameOf(r.viewerId), date: day(r.requestedAt) }} />:{' '}
+              <strong>{decision(r)}</strong>
               <br />
               {t('casework.reveal.reason')}{' '}
               <q className="portal-message__text" dir="auto">
@@ -124,10 +127,12 @@ export function ConsultationsSection(props: ColleagueProps) {
           {props.consultations.map((c) => (
             <li key={c.consultationId} className="portal-message portal-message--advisor" data-testid="consultation">
               <p className="portal-message__meta">
-                <strong>{t('casework.consult.askedOf', { colleague: nameOf(c.colleagueId), date: day(c.requestedAt) })}</strong>
+                <strong>
+                  <FormattedMessage id="casework.consult.askedOf" values={{ colleague: nameOf(c.colleagueId), date: day(c.requestedAt) }} />
+                </strong>
               </p>
               <p className="utrecht-paragraph portal-message__text" dir="auto">
-                {c.question ?? t('casework.erased')}
+                {c.texts ? (c.texts.question ?? t('casework.erased')) : t('casework.consult.onItsWay')}
               </p>
               <p className="utrecht-paragraph" data-testid="consultation-answer">
                 <strong>
@@ -137,7 +142,7 @@ export function ConsultationsSection(props: ColleagueProps) {
                   <>
                     {' '}
                     <span className="portal-message__text" dir="auto">
-                      {c.answer ?? t('casework.erased')}
+                      {c.texts ? (c.texts.answer ?? t('casework.erased')) : t('casework.consult.onItsWay')}
                     </span>
                   </>
                 ) : null}
@@ -183,7 +188,7 @@ export function TransferSection(props: ColleagueProps) {
         <ul className="portal-list">
           {work.transfers.map((tr, i) => (
             <li key={i} data-testid="transferred">
-              {t('casework.transfer.from', { colleague: nameOf(tr.fromAdvisorId), date: day(tr.at) })}{' '}
+              <FormattedMessage id="casework.transfer.from" values={{ colleague: nameOf(tr.fromAdvisorId), date: day(tr.at) }} />{' '}
               <q className="portal-message__text" dir="auto">
                 {tr.reason ?? t('casework.erased')}
               </q>
@@ -193,12 +198,18 @@ export function TransferSection(props: ColleagueProps) {
       ) : null}
       {work.declined ? (
         <p className="utrecht-paragraph" data-testid="handover-declined">
-          {t('casework.transfer.declined', { colleague: nameOf(work.declined.toAdvisorId), date: day(work.declined.declinedAt) })}
+          <FormattedMessage
+            id="casework.transfer.declined"
+            values={{ colleague: nameOf(work.declined.toAdvisorId), date: day(work.declined.declinedAt) }}
+          />
         </p>
       ) : null}
       {!props.open ? null : work.handover ? (
         <p className="utrecht-paragraph" data-testid="handover">
-          {t('casework.transfer.pending', { colleague: nameOf(work.handover.toAdvisorId), date: day(work.handover.offeredAt) })}
+          <FormattedMessage
+            id="casework.transfer.pending"
+            values={{ colleague: nameOf(work.handover.toAdvisorId), date: day(work.handover.offeredAt) }}
+          />
         </p>
       ) : props.colleagues === undefined ? (
         <Unavailable />

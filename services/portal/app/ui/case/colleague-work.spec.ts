@@ -1,5 +1,5 @@
 import type { CaseEntry, CaseView } from '../../api/case.server';
-import { colleagueWorkOf } from './colleague-work';
+import { colleagueWorkOf, consultationsOf } from './colleague-work';
 
 // What the case page says about identity reveals and handovers comes from the case's history as the case service
 // gives it to the advisor: the identity only when the service opened it, a handover open until something answers it.
@@ -85,5 +85,42 @@ describe('the work with colleagues shown on the case page', () => {
       handover: undefined,
       transfers: [{ fromAdvisorId: ANNA, reason: 'away', at: '2026-11-21T11:00:00.000Z' }],
     });
+  });
+
+  it('a consultation shows as asked and answered from the history at once, its texts once the list has them', () => {
+    const C = '33333333-3333-4333-8333-333333333333';
+    const asked = entry('PeerConsultationRequested', {
+      consultationId: C,
+      colleagueId: BRAM,
+      sealedQuestion: { consultation: true },
+      requestedAt: '2026-11-20T10:00:00.000Z',
+    });
+    const answered = entry('PeerConsultationAnswered', {
+      consultationId: C,
+      sealedAnswer: { consultation: true },
+      answeredAt: '2026-11-21T10:00:00.000Z',
+    });
+    const listed = {
+      consultationId: C,
+      colleagueId: BRAM,
+      requestedAt: '2026-11-20T10:00:00.000Z',
+      question: 'Q?',
+      answer: null,
+      answeredAt: null,
+    };
+    // Just asked: not listed yet.
+    expect(consultationsOf(view([opened(), asked]), [])).toEqual([
+      { consultationId: C, colleagueId: BRAM, requestedAt: '2026-11-20T10:00:00.000Z', answeredAt: null, texts: undefined },
+    ]);
+    expect(consultationsOf(view([opened(), asked]), [listed])[0].texts).toEqual({ question: 'Q?', answer: undefined });
+    // Answered, the list not there yet: the answer is said to come, not shown as missing.
+    expect(consultationsOf(view([opened(), asked, answered]), [listed])[0]).toMatchObject({
+      answeredAt: '2026-11-21T10:00:00.000Z',
+      texts: undefined,
+    });
+    const both = { ...listed, answer: 'A.', answeredAt: '2026-11-21T10:00:00.000Z' };
+    expect(consultationsOf(view([opened(), asked, answered]), [both])[0].texts).toEqual({ question: 'Q?', answer: 'A.' });
+    // A consultation of another case in the list is not shown here.
+    expect(consultationsOf(view([opened()]), [listed])).toEqual([]);
   });
 });

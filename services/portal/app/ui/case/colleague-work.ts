@@ -1,3 +1,4 @@
+import type { CaseConsultation } from '../../api/case-colleagues.server';
 import type { CaseEntry, CaseView } from '../../api/case.server';
 
 // What the case page shows of the work with colleagues, gathered from the case's history as its advisor reads it:
@@ -14,6 +15,16 @@ export interface Reveal {
   state: 'asked' | 'approved' | 'refused';
   decidedBy?: 'reporter' | 'intake-agreement';
   decidedAt?: string;
+}
+
+/** A consultation of the case: asked and answered as the history says, its texts once the consultations list has them. */
+export interface ConsultationShown {
+  consultationId: string;
+  colleagueId: string;
+  requestedAt: string;
+  answeredAt: string | null;
+  /** The texts: undefined while the service's list does not have them yet (it follows the events a moment later). */
+  texts: { question: string | undefined; answer: string | undefined } | undefined;
 }
 
 export interface ColleagueWork {
@@ -82,4 +93,31 @@ export function colleagueWorkOf(view: CaseView): ColleagueWork {
         ? { toAdvisorId: str(last.data.toAdvisorId), declinedAt: str(last.data.declinedAt) || last.recordedAt }
         : undefined,
   };
+}
+
+/**
+ * The case's consultations from its history (at once after a step) with their texts from the consultations list (a
+ * read model, a moment later): a question just asked is shown as asked, its text as on its way.
+ */
+export function consultationsOf(view: CaseView, listed: CaseConsultation[]): ConsultationShown[] {
+  const texts = new Map(listed.map((c) => [c.consultationId, c]));
+  const answered = new Map(of(view.history, 'PeerConsultationAnswered').map((e) => [str(e.data.consultationId), e]));
+  const opened = (value: CaseConsultation['question'] | null) => (typeof value === 'string' ? value : undefined);
+  return of(view.history, 'PeerConsultationRequested').map((e) => {
+    const consultationId = str(e.data.consultationId);
+    const answer = answered.get(consultationId);
+    const listedOne = texts.get(consultationId);
+    const answeredAt = answer ? str(answer.data.answeredAt) || answer.recordedAt : null;
+    return {
+      consultationId,
+      colleagueId: str(e.data.colleagueId),
+      requestedAt: str(e.data.requestedAt) || e.recordedAt,
+      answeredAt,
+      // Not yet listed, or listed before its answer: the texts follow.
+      texts:
+        listedOne && (answeredAt === null || listedOne.answeredAt !== null)
+          ? { question: opened(listedOne.question), answer: opened(listedOne.answer) }
+          : undefined,
+    };
+  });
 }
