@@ -42,7 +42,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { accessToken } = await requireUser(request, 'cases');
   const form = await request.formData();
   const intent = form.get('intent');
-  const caseId = idParam(typeof form.get('caseId') === 'string' ? String(form.get('caseId')) : '');
+  const caseId = idParam(textOf(form.get('caseId')));
   if (intent !== 'accept' && intent !== 'refuse') throw data(null, { status: 400 });
   const answered = await answerHandover(accessToken, caseId, intent === 'accept' ? 'acceptance' : 'refusal');
   if (answered.ok) {
@@ -156,3 +156,6 @@ export default function Cases({ loaderData, actionData, params }: Route.Componen
     </main>
   );
 }
+
+/** A form field's text; a file or nothing is an empty text. */
+const textOf = (value: FormDataEntryValue | null): string => (typeof value === 'string' ? value : '');

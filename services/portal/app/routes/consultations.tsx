@@ -43,7 +43,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const { accessToken } = await requireUser(request, 'consultations');
   const form = await request.formData();
   if (form.get('intent') !== 'answer') throw data(null, { status: 400 });
-  const consultationId = idParam(typeof form.get('consultationId') === 'string' ? String(form.get('consultationId')) : '');
+  const consultationId = idParam(textOf(form.get('consultationId')));
   const c = checked(form, { answer: 'text' });
   const key = `answer:${consultationId}`;
   if (Object.keys(c.errors).length > 0) return data<StepRefusal>({ form: key, errors: c.errors, values: c.values }, { status: 422 });
@@ -125,3 +125,6 @@ export default function Consultations({ loaderData, actionData, params }: Route.
     </main>
   );
 }
+
+/** A form field's text; a file or nothing is an empty text. */
+const textOf = (value: FormDataEntryValue | null): string => (typeof value === 'string' ? value : '');
