@@ -137,6 +137,7 @@ function endpointsOf(t: Target): Endpoint[] {
     agency('get', '/matches', '/matches?state=all'),
     agency('get', '/matches/{caseId}', `/matches/${t.caseId}`),
     self('get', '', 'allowed', 404),
+    self('get', '/colleagues', 'allowed', 404),
     // The other agency's advisor names this agency's counsellor as stand-in, its organisation as conflict and work.
     self('post', '/absences', 422, 404, { from: day(1), until: day(2), substituteId: first.counsellorId }),
     self('post', '/conflicts', 404, 404, { organisationId: t.organisationId }),
@@ -406,7 +407,8 @@ describe('matching service: authorisation matrix, two agencies', () => {
       for (const advisor of foreign.advisors) {
         const me = await get('/counsellors/me', advisor);
         expect(me.counsellorId).toBe(foreign.counsellors.find((c) => c.username === advisor)!.counsellorId);
-        const said = JSON.stringify(me);
+        const colleagues = await get('/counsellors/me/colleagues', advisor);
+        const said = JSON.stringify([me, colleagues]);
         for (const secret of secretsOf(own)) expect(said).not.toContain(secret);
       }
     });

@@ -163,6 +163,17 @@ describe('matching over HTTP and the bus', () => {
     const fleurToken = await signIn('counsellor-fleur');
     const me = await api().get('/counsellors/me').set('Authorization', fleurToken).expect(200);
     expect(me.body).toMatchObject({ counsellorId: fleur, name: 'Fleur de Wit', status: 'active' });
+    // Her colleagues, whom she can hand a case over to or ask a second opinion of: by id and name, never herself.
+    await eventually(async () => {
+      const colleagues = await api().get('/counsellors/me/colleagues').set('Authorization', fleurToken).expect(200);
+      expect(colleagues.body).toEqual({
+        colleagues: expect.arrayContaining([
+          { counsellorId: gijs, name: 'Gijs Smit' },
+          { counsellorId: hanna, name: 'Hanna Bos' },
+        ]),
+      });
+      expect(colleagues.body.colleagues).toHaveLength(2);
+    });
 
     const org = await api()
       .post(`${base}/organisations`)

@@ -10,6 +10,7 @@ export default [
   route(':lang/cases', 'routes/cases.tsx'),
   route(':lang/cases/:caseId', 'routes/case.tsx'),
   route(':lang/work', 'routes/my-work.tsx'),
+  route(':lang/consultations', 'routes/consultations.tsx'),
   route(':lang/queue', 'routes/queue.tsx'),
   route(':lang/queue/:caseId', 'routes/queue-case.tsx'),
   route(':lang/organisations', 'routes/organisations.tsx'),

@@ -16,7 +16,14 @@ const SCRIPTLESS_SUMMARY = 'Kort telefonisch gesprek over de roosters van decemb
 const PLAN = 'Over zes weken bellen of het beter gaat op de afdeling.';
 const AFTERCARE_NOTE = 'Gebeld: het gaat beter, de leidinggevende is aangesproken.';
 const WORKSHOP = 'Workshop grensoverschrijdend gedrag voor de ploegleiders';
-const CASE_TEXTS = [SUMMARY, SCRIPTLESS_SUMMARY, PLAN, AFTERCARE_NOTE];
+const IDENTITY = 'Marieke Visser, afdeling inpak';
+const REVEAL_REASON = 'Bram neemt het gesprek met de leidinggevende over en moet weten wie je bent.';
+const QUESTION = 'Een leidinggevende schreeuwt tegen een medewerker in het bijzijn van klanten; eerst bemiddelen of meteen HR?';
+const ANSWER = 'Eerst een gesprek met de melder over wat die zelf wil; bemiddeling alleen als beiden dat willen.';
+const TRANSFER_REASON = 'Ik ben vanaf volgende week drie maanden afwezig.';
+// What every report of the test says (platform.ts): the case's content, never on a page of a colleague who does not hold it.
+const ACCOUNT = 'my manager shouts at me';
+const CASE_TEXTS = [SUMMARY, SCRIPTLESS_SUMMARY, PLAN, AFTERCARE_NOTE, IDENTITY, REVEAL_REASON, QUESTION, ANSWER, TRANSFER_REASON];
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+/;
 const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -25,6 +32,7 @@ let portal: RunningPortal;
 let browser: Browser;
 let caseId: string;
 let scriptlessCase: string;
+let handoverCase: string;
 const axeViolations: string[] = [];
 const pageErrors: string[] = [];
 const yesterday = amsterdamToday(-1);
@@ -37,6 +45,7 @@ beforeAll(async () => {
   portal = await startPortal(port, portalEnvironment(platform, url));
   caseId = await platform.fileReport();
   scriptlessCase = await platform.fileReport();
+  handoverCase = await platform.fileReport({ knownAs: IDENTITY });
   browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
@@ -279,6 +288,206 @@ describe("the advisor's own work", () => {
   }, 60_000);
 });
 
+describe('with colleagues', () => {
+  it('Anna asks an identity reveal for Bram (the reporter approves), asks his second opinion and offers him the case', async () => {
+    const { context: ctx, page } = await context();
+    await signIn(page, 'advisor-anna');
+    await page.goto(`${portal.url}/nl/cases/${handoverCase}`);
+    const identity = page.getByTestId('identity');
+    expect(await identity.getByTestId('identity-state').innerText()).toBe(
+      'De melder heeft een identiteit opgegeven; die is niet aan jou onthuld.',
+    );
+    await identity.getByLabel('Wie mag de identiteit zien').selectOption({ label: 'Bram Jansen' });
+    await identity.getByLabel('Reden voor de melder').fill(REVEAL_REASON);
+    await identity.getByRole('button', { name: 'Identiteit opvragen' }).click();
+    await notice(page, 'Het verzoek om de identiteit is vastgelegd.');
+    expect(await page.getByTestId('reveal').innerText()).toMatch(
+      /^Voor Bram Jansen, gevraagd op .+: gevraagd, wacht op de melder\nReden: .?Bram neemt/,
+    );
+
+    // The reporter approves through their follow-up (intake's API, as the reporter site's identity page calls it).
+    const reporter = await platform.reporterToken(handoverCase);
+    const intake = (path: string, method = 'GET') =>
+      fetch(`${platform.intake.url}/intake/cases/${handoverCase}${path}`, { method, headers: { authorization: `Bearer ${reporter}` } });
+    const { identityReveals } = (await (await intake('/identity-reveals')).json()) as { identityReveals: { revealId: string }[] };
+    expect(identityReveals).toHaveLength(1);
+    expect((await intake(`/identity-reveals/${identityReveals[0].revealId}/approval`, 'POST')).status).toBe(204);
+    await eventually(
+      async () => {
+        await page.goto(`${portal.url}/nl/cases/${handoverCase}`);
+        expect(await page.getByTestId('reveal').innerText()).toMatch(/: goedgekeurd door de melder op /);
+      },
+      { timeoutMs: 20_000 },
+    );
+    // Named for Bram, not for Anna: she still does not see it.
+    expect(await page.getByTestId('identity-state').innerText()).not.toContain(IDENTITY);
+
+    // A de-identified question for Bram.
+    const consultations = page.getByTestId('consultations');
+    await consultations.getByLabel('Collega').selectOption({ label: 'Bram Jansen' });
+    await consultations.getByLabel('Je vraag').fill(QUESTION);
+    await consultations.getByRole('button', { name: 'Vraag stellen' }).click();
+    await notice(page, 'Je vraag is aan je collega gesteld.');
+    expect(await page.getByTestId('consultation').innerText()).toContain('Nog geen antwoord.');
+
+    // Nobody else can act on the agency's cases: a colleague the case service does not know is refused at the field,
+    // the question kept (posted as the form would be, with an id no option has).
+    const refused = await page.evaluate(
+      async ([url, question]) => {
+        const form = new URLSearchParams({ intent: 'consult', colleagueId: '6d0c3a5e-0f8f-4a39-9d55-1b1f4f0d7c11', question });
+        const response = await fetch(url, { method: 'POST', body: form });
+        return { status: response.status, html: await response.text() };
+      },
+      [`${portal.url}/nl/cases/${handoverCase}`, QUESTION] as const,
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('Collega: deze collega kan niet aan de zaak werken');
+    expect(refused.html).toMatch(/id="consult-colleagueId"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="consult-colleagueId"/);
+    expect(refused.html).toContain(QUESTION);
+
+    // The case offered to Bram: it stays Anna's until he accepts.
+    const transfer = page.getByTestId('transfer');
+    await transfer.getByLabel('Collega').selectOption({ label: 'Bram Jansen' });
+    await transfer.getByLabel('Reden van de overdracht').fill(TRANSFER_REASON);
+    await transfer.getByRole('button', { name: 'Zaak aanbieden' }).click();
+    await notice(page, 'De zaak is aangeboden aan je collega');
+    expect(await page.getByTestId('handover').innerText()).toMatch(/^Aangeboden aan Bram Jansen op .+: wacht op antwoord/);
+    await checkAxe(page, 'case with colleagues');
+    await hydrated(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'casework-colleagues-nl.png'), fullPage: true });
+    await page.goto(`${portal.url}/ar/cases/${handoverCase}`);
+    await page.getByRole('heading', { level: 2, name: 'استشارة الزملاء' }).waitFor();
+    await checkAxe(page, 'case with colleagues, ar');
+    await hydrated(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'casework-colleagues-ar.png'), fullPage: true });
+    await ctx.close();
+  }, 120_000);
+
+  it('Bram sees the question and the offer, nothing of the case, until he accepts (pages in Dutch and Arabic)', async () => {
+    const { context: ctx, page } = await context();
+    await signIn(page, 'advisor-bram');
+    // Not his case yet: the case page is a 404.
+    expect((await page.goto(`${portal.url}/nl/cases/${handoverCase}`))!.status()).toBe(404);
+    // His lists follow the case's events a moment later.
+    await eventually(
+      async () => {
+        await page.goto(`${portal.url}/nl/cases`);
+        expect(await page.getByTestId('handover-offer').count()).toBe(1);
+      },
+      { timeoutMs: 20_000 },
+    );
+    for (const lang of ['nl', 'ar'] as const) {
+      const cases = await page.goto(`${portal.url}/${lang}/cases`);
+      const html = await cases!.text();
+      for (const secret of [ACCOUNT, IDENTITY, TRANSFER_REASON, REVEAL_REASON, QUESTION]) expect(html).not.toContain(secret);
+      await page.getByTestId('handover-offer').waitFor();
+      await checkAxe(page, `handovers, ${lang}`);
+      await hydrated(page);
+      await page.screenshot({ path: join(SCREENSHOTS, `casework-handovers-${lang}.png`), fullPage: true });
+      const asked = await page.goto(`${portal.url}/${lang}/consultations`);
+      const text = await asked!.text();
+      expect(text).toContain(QUESTION);
+      // The question only: not the case it is about (its reference, theme or content).
+      for (const secret of [ACCOUNT, IDENTITY, handoverCase, handoverCase.slice(0, 8), REVEAL_REASON]) expect(text).not.toContain(secret);
+      await checkAxe(page, `consultations, ${lang}`);
+      await hydrated(page);
+      await page.screenshot({ path: join(SCREENSHOTS, `casework-consultations-${lang}.png`), fullPage: true });
+    }
+    await page.goto(`${portal.url}/nl/cases`);
+    expect(await page.getByTestId('handover-offer').innerText()).toMatch(/^Zaak .+, pesten, ontvangen op /);
+    await ctx.close();
+  }, 90_000);
+
+  it('with scripts off Bram answers, Anna reads the answer, and Bram accepts the case and sees the identity named for him', async () => {
+    const bram = await context({ javaScriptEnabled: false });
+    await signIn(bram.page, 'advisor-bram');
+    await bram.page.goto(`${portal.url}/nl/consultations`);
+    expect(await bram.page.getByTestId('asked').innerText()).toMatch(/^Van Anna de Vries, /);
+    await bram.page.getByLabel('Je antwoord').fill(ANSWER);
+    await bram.page.getByRole('button', { name: 'Antwoord geven' }).click();
+    expect(bram.page.url()).toMatch(new RegExp(`^${portal.url}/nl/consultations\\?done=answer&consultation=`));
+    // The form is gone at once; the answer shows once the list has it.
+    expect(await bram.page.getByRole('button', { name: 'Antwoord geven' }).count()).toBe(0);
+    await eventually(
+      async () => {
+        await bram.page.goto(`${portal.url}/nl/consultations`);
+        expect(await bram.page.getByTestId('my-answer').innerText()).toContain(ANSWER);
+      },
+      { timeoutMs: 20_000 },
+    );
+
+    const anna = await context();
+    await signIn(anna.page, 'advisor-anna');
+    await eventually(
+      async () => {
+        await anna.page.goto(`${portal.url}/nl/cases/${handoverCase}`);
+        expect(await anna.page.getByTestId('consultation-answer').innerText()).toMatch(new RegExp(`^Antwoord van .+: ${ANSWER}$`));
+      },
+      { timeoutMs: 20_000 },
+    );
+
+    await bram.page.goto(`${portal.url}/nl/cases`);
+    await bram.page.getByRole('button', { name: /^Overdracht van .+ aannemen$/ }).click();
+    expect(bram.page.url()).toBe(`${portal.url}/nl/cases/${handoverCase}?done=handover-accepted`);
+    await notice(bram.page, 'Je hebt de overdracht aangenomen: de zaak is nu van jou.');
+    expect(await bram.page.getByTestId('identity-state').innerText()).toBe(`Identiteit: ${IDENTITY}`);
+    expect(await bram.page.getByTestId('transferred').innerText()).toMatch(
+      new RegExp(`^Overgedragen door Anna de Vries op .+${TRANSFER_REASON}`),
+    );
+    await bram.context.close();
+
+    // And Anna no longer reaches it.
+    expect((await anna.page.goto(`${portal.url}/nl/cases/${handoverCase}`))!.status()).toBe(404);
+    await anna.context.close();
+    const types = (await platform.cases.platform.store.readStream(`case-${handoverCase}`)).map((e: { type: string }) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'IdentityRevealRequested',
+        'IdentityRevealDecided',
+        'PeerConsultationRequested',
+        'PeerConsultationAnswered',
+        'CaseHandoverOffered',
+        'CaseTransferred',
+      ]),
+    );
+  }, 120_000);
+});
+
+describe('a handover refused', () => {
+  it('Anna offers a case with scripts off; Bram refuses; the case stays hers and her page says so', async () => {
+    const anna = await context({ javaScriptEnabled: false });
+    await signIn(anna.page, 'advisor-anna');
+    await anna.page.goto(`${portal.url}/nl/cases/${scriptlessCase}`);
+    const transfer = anna.page.getByTestId('transfer');
+    await transfer.getByLabel('Collega').selectOption({ label: 'Bram Jansen' });
+    await transfer.getByLabel('Reden van de overdracht').fill(TRANSFER_REASON);
+    await transfer.getByRole('button', { name: 'Zaak aanbieden' }).click();
+    expect(anna.page.url()).toBe(`${portal.url}/nl/cases/${scriptlessCase}?done=transfer`);
+    expect(await anna.page.getByTestId('handover').innerText()).toMatch(/^Aangeboden aan Bram Jansen op /);
+
+    const bram = await context();
+    await signIn(bram.page, 'advisor-bram');
+    const refuse = bram.page.getByRole('button', { name: `Overdracht van ${scriptlessCase.slice(0, 8)} weigeren` });
+    await eventually(
+      async () => {
+        await bram.page.goto(`${portal.url}/nl/cases`);
+        expect(await refuse.count()).toBe(1);
+      },
+      { timeoutMs: 20_000 },
+    );
+    await refuse.click();
+    await notice(bram.page, 'Je hebt de overdracht geweigerd; de zaak blijft bij je collega.');
+    expect(await bram.page.getByTestId('handover-offer').count()).toBe(0);
+    expect((await bram.page.goto(`${portal.url}/nl/cases/${scriptlessCase}`))!.status()).toBe(404);
+    await bram.context.close();
+
+    await anna.page.goto(`${portal.url}/nl/cases/${scriptlessCase}`);
+    expect(await anna.page.getByTestId('handover-declined').innerText()).toMatch(/^Bram Jansen heeft de overdracht op .+ geweigerd\.$/);
+    await anna.page.getByTestId('transfer').getByRole('button', { name: 'Zaak aanbieden' }).waitFor();
+    await anna.context.close();
+  }, 90_000);
+});
+
 describe('in Arabic', () => {
   it('the case page with its work and the work page are right to left and pass axe', async () => {
     const { context: ctx, page } = await context();
@@ -300,11 +509,11 @@ describe('in Arabic', () => {
 
 describe('who may not', () => {
   it.each([['coordinator-carla'], ['auditor-ada'], ['employer-erik']])(
-    '%s gets 403 on the case page and the work page',
+    '%s gets 403 on the case page, the work page and the peer questions',
     async (username) => {
       const { context: ctx, page } = await context();
       await signIn(page, username);
-      for (const path of [`/nl/cases/${caseId}`, '/nl/work']) {
+      for (const path of [`/nl/cases/${caseId}`, '/nl/work', '/nl/consultations']) {
         const response = await page.goto(`${portal.url}${path}`);
         expect([path, response!.status()]).toEqual([path, 403]);
         expect(await response!.text()).not.toContain(SUMMARY);

@@ -38,7 +38,7 @@ export interface Platform {
   matching?: RunningService;
   portalDatabase: TestDatabase;
   /** A report filed through intake and its receipt, opened as a case by case; assigned to Anna unless told not to. */
-  fileReport(options?: { assign?: boolean; reporterMessage?: string }): Promise<string>;
+  fileReport(options?: { assign?: boolean; reporterMessage?: string; knownAs?: string }): Promise<string>;
   /** The reporter of a case filed here signs in to their follow-up with the receipt: their bearer token. */
   reporterToken(caseId: string): Promise<string>;
   stop(): Promise<void>;
@@ -122,7 +122,7 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     if (followUp.status !== 200 && followUp.status !== 201) throw new Error(`the follow-up login answered ${followUp.status}`);
     return ((await followUp.json()) as { token: string }).token;
   };
-  const fileReport: Platform['fileReport'] = async ({ assign = true, reporterMessage } = {}) => {
+  const fileReport: Platform['fileReport'] = async ({ assign = true, reporterMessage, knownAs } = {}) => {
     filed += 1;
     const response = await fetch(`${intake.url}/intake/bakkerij-2026/reports`, {
       method: 'POST',
@@ -130,7 +130,8 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
       body: JSON.stringify({
         theme: 'bullying',
         relation: 'manager',
-        anonymity: 'anonymous',
+        // `knownAs`: the reporter chose to be known to their counsellor, under that name (sealed under their key).
+        ...(knownAs ? { anonymity: 'known-to-advisor', identity: { name: knownAs } } : { anonymity: 'anonymous' }),
         language: 'nl',
         consentVersion: 'v1',
         account: `Report ${filed}: my manager shouts at me in front of customers.`,

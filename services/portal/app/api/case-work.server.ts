@@ -1,3 +1,4 @@
+import type { CaseApi } from '@vertrouwd/web-api';
 import { data } from 'react-router';
 import { portalConfig } from '../config.server';
 import { callService } from './http.server';
@@ -88,6 +89,23 @@ export function recordAftercare(token: string, caseId: string, aftercareId: stri
 
 export function logHours(token: string, caseId: string, body: { workedOn: string; minutes: number; activity: string }): Promise<Step> {
   return step(onCase(caseId, 'hours'), token, body, 'log hours');
+}
+
+type Schemas = CaseApi.components['schemas'];
+
+/** Offers the case to a colleague of the agency (it stays the advisor's until the colleague accepts). */
+export function transferCase(token: string, caseId: string, body: Schemas['TransferRequest']): Promise<Step> {
+  return step(onCase(caseId, 'transfer'), token, body, 'transfer');
+}
+
+/** Asks the reporter (or the agreement at intake) to reveal their identity to one viewer, with a reason. */
+export function requestReveal(token: string, caseId: string, body: Schemas['RevealRequest']): Promise<Step> {
+  return step(onCase(caseId, 'identity-reveals'), token, body, 'ask an identity reveal');
+}
+
+/** Asks a colleague a de-identified question (intervisie). */
+export function consultColleague(token: string, caseId: string, body: Schemas['ConsultationRequest']): Promise<Step> {
+  return step(onCase(caseId, 'consultations'), token, body, 'ask a colleague');
 }
 
 /** The case's two legal deadlines, from the advisor's own deadlines (undefined for a case without clocks yet). */

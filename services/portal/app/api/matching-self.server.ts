@@ -48,3 +48,25 @@ export function recordEngagement(
 export function recordAbsence(token: string, body: { from: string; until: string }): Promise<Recorded> {
   return record('/counsellors/me/absences', token, body, 'record an absence');
 }
+
+export interface Colleague {
+  counsellorId: string;
+  name: string | null;
+}
+
+/**
+ * The advisor's active colleagues at their agency (matching `GET /counsellors/me/colleagues`), or undefined when
+ * matching cannot be read now: the case page then says so and offers no form that needs a colleague.
+ */
+export async function myColleagues(token: string): Promise<Colleague[] | undefined> {
+  try {
+    const response = await callService(base(), '/counsellors/me/colleagues', token);
+    if (!response.ok) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    return ((await response.json()) as { colleagues: Colleague[] }).colleagues;
+  } catch {
+    return undefined;
+  }
+}

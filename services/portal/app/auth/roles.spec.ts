@@ -21,14 +21,14 @@ describe('the user of an access token', () => {
 
 describe('screens by role', () => {
   it.each([
-    [['advisor'], ['cases', 'work', 'annual-reports']],
+    [['advisor'], ['cases', 'work', 'consultations', 'annual-reports']],
     [['coordinator'], ['queue', 'organisations', 'counsellors', 'billing', 'annual-reports', 'settings']],
     [['auditor'], ['audit', 'access-log', 'reproduction']],
     [['employer'], ['reports', 'invoices', 'compliance']],
     [['admin'], ['agencies']],
     [
       ['advisor', 'auditor'],
-      ['cases', 'work', 'audit', 'annual-reports', 'access-log', 'reproduction'],
+      ['cases', 'work', 'consultations', 'audit', 'annual-reports', 'access-log', 'reproduction'],
     ],
     [[], []],
   ] as const)('%j opens %j', (roles, screens) => {

@@ -18,6 +18,7 @@ export interface StaffUser {
 export const SCREENS = {
   cases: ['advisor'],
   work: ['advisor'],
+  consultations: ['advisor'],
   queue: ['coordinator'],
   organisations: ['coordinator'],
   counsellors: ['coordinator'],

@@ -2,18 +2,22 @@ import { FormattedMessage } from 'react-intl';
 import { data, Form, redirect } from 'react-router';
 import { acknowledge, closeCase, readCase, sendMessage, type CaseEntry } from '../api/case.server';
 import { deadlinesOf } from '../api/case-work.server';
+import { consultationsOfCase } from '../api/case-colleagues.server';
+import { myColleagues } from '../api/matching-self.server';
 import { OUTCOMES } from '../api/outcomes';
 import type { Outcome } from '../api/http.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { caseWorkOf } from '../ui/case/case-work';
+import { ConsultationsSection, IdentitySection, TransferSection } from '../ui/case/colleague-sections';
+import { colleagueWorkOf, consultationsOf } from '../ui/case/colleague-work';
 import { CareSection, ConsentsSection, ConversationsSection, DeadlinesSection, HoursSection } from '../ui/case/sections';
 import { isStep, runStep, STEPS } from '../ui/case/steps.server';
 import type { StepRefusal } from '../ui/case/step-form';
 import { PageTitle, refOf, useFormat } from '../ui/format';
 import type { Route } from './+types/case';
 
-const DONE = ['acknowledged', 'sent', 'closed', ...STEPS] as const;
+const DONE = ['acknowledged', 'sent', 'closed', 'handover-accepted', ...STEPS] as const;
 type Done = (typeof DONE)[number];
 
 /**
@@ -22,8 +26,14 @@ type Done = (typeof DONE)[number];
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
-  const { accessToken } = await requireUser(request, 'cases');
-  const [view, deadlines] = await Promise.all([readCase(accessToken, params.caseId), deadlinesOf(accessToken, params.caseId)]);
+  const { accessToken, user } = await requireUser(request, 'cases');
+  // The case first: another advisor's case is a 404 before anything else of it is read.
+  const view = await readCase(accessToken, params.caseId);
+  const [deadlines, consultations, colleagues] = await Promise.all([
+    deadlinesOf(accessToken, params.caseId),
+    consultationsOfCase(accessToken, params.caseId),
+    myColleagues(accessToken),
+  ]);
   const done = new URL(request.url).searchParams.get('done');
   const acknowledged = view.history.some((e) => e.type === 'CaseAcknowledged');
   return {
@@ -33,6 +43,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     messages: view.history.filter((e) => e.type === 'ReporterMessageReceived' || e.type === 'AdvisorMessageSent').map(messageOf),
     timeline: view.history.map((e) => ({ type: e.type, version: e.version, recordedAt: e.recordedAt })),
     work: caseWorkOf(view),
+    colleagueWork: colleagueWorkOf(view),
+    consultations: consultationsOf(view, consultations),
+    colleagues,
+    me: user.advisorId ?? '',
     deadlines,
     done: (DONE as readonly string[]).includes(done ?? '') ? (done as Done) : undefined,
   };
@@ -106,6 +120,15 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
   const stepRefusal = actionData && 'form' in actionData ? actionData : undefined;
   const refused = actionData && !('form' in actionData) ? actionData : undefined;
   const sectionProps = { work: c.work, action: `/${params.lang}/cases/${c.caseId}`, open, refusal: stepRefusal };
+  const colleagueProps = {
+    work: c.colleagueWork,
+    consultations: c.consultations,
+    colleagues: c.colleagues,
+    me: c.me,
+    action: sectionProps.action,
+    open,
+    refusal: stepRefusal,
+  };
   const errorOf = (intent: Refused['intent']) =>
     refused?.intent === intent
       ? refused.error === 'refused'
@@ -197,6 +220,9 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
       <ConsentsSection {...sectionProps} />
       <CareSection {...sectionProps} />
       <HoursSection {...sectionProps} />
+      <IdentitySection {...colleagueProps} />
+      <ConsultationsSection {...colleagueProps} />
+      <TransferSection {...colleagueProps} />
 
       {open ? (
         <section className="portal-section" aria-labelledby="close">

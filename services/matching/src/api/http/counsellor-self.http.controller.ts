@@ -28,6 +28,13 @@ export class CounsellorSelfHttpController {
     return this.queries.me(p.agencyId, p.advisorId);
   }
 
+  /** Whom the advisor can name in a handover, a peer consultation or an identity reveal: active colleagues, id and name. */
+  @Get('colleagues')
+  @ApiProblemResponse(404, 'You are not a counsellor of an agency')
+  async colleagues(@CurrentPrincipal() p: Principal) {
+    return { colleagues: await this.queries.colleagues(p.agencyId, p.advisorId) };
+  }
+
   @Post('absences')
   @HttpCode(201)
   @ApiProblemResponse(404, 'You are not a counsellor of an agency')

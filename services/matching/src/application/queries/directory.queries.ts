@@ -35,6 +35,19 @@ export class DirectoryQueries {
     return { ...profile, serves, engagements };
   }
 
+  /**
+   * The active counsellors of the caller's agency besides themselves, by id and name only: whom an advisor can hand
+   * a case over to, ask a second opinion of or name for an identity reveal. 404 when the caller is no counsellor.
+   */
+  async colleagues(agencyId: string | undefined, counsellorId: string | undefined) {
+    const self = agencyId && counsellorId ? await this.reads.counsellor(agencyId, counsellorId) : undefined;
+    if (!agencyId || !self) return notFound(new CounsellorNotFoundError());
+    const all = await this.reads.counsellors(agencyId);
+    return all
+      .filter((c) => c.status === 'active' && c.counsellorId !== self.counsellorId)
+      .map(({ counsellorId: id, name }) => ({ counsellorId: id, name }));
+  }
+
   organisations(agencyId: string) {
     return this.reads.organisations(agencyId);
   }

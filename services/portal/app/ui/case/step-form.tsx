@@ -34,6 +34,8 @@ export function StepForm(props: {
   secondary?: boolean;
   children?: ReactNode;
   legend?: string;
+  /** The hidden field that carries `item` (default: the summary's or aftercare plan's id). */
+  itemField?: string;
 }) {
   const intl = useIntl();
   const form = props.item ? `${props.intent}:${props.item}` : props.intent;
@@ -52,7 +54,11 @@ export function StepForm(props: {
       <Form method="post" action={props.action} className="portal-form" aria-describedby={general ? generalId : undefined}>
         <input type="hidden" name="intent" value={props.intent} />
         {props.item ? (
-          <input type="hidden" name={props.intent === 'aftercare-done' ? 'aftercareId' : 'summaryId'} value={props.item} />
+          <input
+            type="hidden"
+            name={props.itemField ?? (props.intent === 'aftercare-done' ? 'aftercareId' : 'summaryId')}
+            value={props.item}
+          />
         ) : null}
         {general ? (
           <p className="utrecht-form-field-error-message" id={generalId} role="alert">

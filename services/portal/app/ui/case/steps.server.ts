@@ -17,12 +17,17 @@ export const STEPS = [
   'aftercare',
   'aftercare-done',
   'hours',
+  'transfer',
+  'reveal',
+  'consult',
 ] as const;
 export type StepIntent = (typeof STEPS)[number];
 
 export const isStep = (intent: string): intent is StepIntent => (STEPS as readonly string[]).includes(intent);
 
-type Check = 'text' | 'day' | 'minutes' | readonly string[];
+type Check = 'text' | 'id' | 'day' | 'minutes' | readonly string[];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A case rule's refusal that is about one field of the form: said at that field. */
 const RULE_FIELDS: Record<string, string> = {
@@ -32,7 +37,12 @@ const RULE_FIELDS: Record<string, string> = {
   ConsentTargetInvalidError: 'referralType',
   ConversationNotFoundError: 'conversationId',
   SummaryNotRevisedError: 'summary',
+  TransferToSameAdvisorError: 'toAdvisorId',
+  ConsultationOfSelfError: 'colleagueId',
 };
+
+/** The colleague a form names (handover, reveal, consultation): where "cannot act on the case" is said. */
+const COLLEAGUE_FIELDS = ['toAdvisorId', 'viewerId', 'colleagueId'];
 
 function read(form: FormData, name: string): string {
   const value = form.get(name);
@@ -51,6 +61,7 @@ export function checked(form: FormData, checks: Record<string, Check>, optional:
     } else if (check === 'day' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) errors[name] = 'day';
     else if (check === 'minutes' && !(/^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= 1440)) errors[name] = 'minutes';
     else if (check === 'text' && value.length > 10_000) errors[name] = 'long';
+    else if (check === 'id' && !UUID.test(value)) errors[name] = 'choice';
     else if (Array.isArray(check) && !check.includes(value)) errors[name] = 'choice';
   }
   return { values, errors };
@@ -73,7 +84,12 @@ export async function runStep(token: string, caseId: string, intent: StepIntent,
   if (outcome.ok) return undefined;
   const errors: Record<string, FieldError> = {};
   for (const field of outcome.fields) if (field in plan.values) errors[field] = 'invalid';
-  const ruleField = outcome.rule ? RULE_FIELDS[outcome.rule] : undefined;
+  const ruleField =
+    outcome.rule === 'AdvisorCannotActError'
+      ? COLLEAGUE_FIELDS.find((f) => f in plan.values)
+      : outcome.rule
+        ? RULE_FIELDS[outcome.rule]
+        : undefined;
   const at = ruleField === 'workedOn' && intent === 'conversation' ? 'heldOn' : ruleField;
   if (at && at in plan.values) errors[at] = 'rule';
   return {
@@ -133,6 +149,21 @@ function planOf(intent: StepIntent, form: FormData) {
       const c = checked(form, { workedOn: 'day', minutes: 'minutes', activity: ACTIVITIES });
       const { workedOn, minutes, activity } = c.values;
       return { ...c, run: (t: string, id: string) => work.logHours(t, id, { workedOn, minutes: Number(minutes), activity }) };
+    }
+    case 'transfer': {
+      const c = checked(form, { toAdvisorId: 'id', reason: 'text' });
+      const { toAdvisorId, reason } = c.values;
+      return { ...c, run: (t: string, id: string) => work.transferCase(t, id, { toAdvisorId, reason }) };
+    }
+    case 'reveal': {
+      const c = checked(form, { viewerId: 'id', reason: 'text' });
+      const { viewerId, reason } = c.values;
+      return { ...c, run: (t: string, id: string) => work.requestReveal(t, id, { viewerId, reason }) };
+    }
+    case 'consult': {
+      const c = checked(form, { colleagueId: 'id', question: 'text' });
+      const { colleagueId, question } = c.values;
+      return { ...c, run: (t: string, id: string) => work.consultColleague(t, id, { colleagueId, question }) };
     }
   }
 }
