@@ -19,9 +19,9 @@ export interface Footprint {
 const SERVICE_MEMORY = { memory: '256Mi', memoryLimit: '512Mi' };
 
 export const SERVICE_FOOTPRINT: Record<string, Footprint> = {
-  // docs/benchmarks.md, Intake: 5.00 ms of intake CPU per report, its event loop saturated at 0.72 cores (144/s).
+  // docs/benchmarks.md, Intake: 2.23 ms of intake CPU per report, its event loop saturated at 0.73 cores (328/s).
   // Half a core per replica; the autoscaler adds replicas at 70 % of it, about 70 reports/s each.
-  intake: { cpu: '500m', ...SERVICE_MEMORY, source: 'docs/benchmarks.md (Intake: 5.00 ms CPU per report, 0.72 cores at 144/s)' },
+  intake: { cpu: '500m', ...SERVICE_MEMORY, source: 'docs/benchmarks.md (Intake: 2.23 ms CPU per report, 0.73 cores at 328/s)' },
   case: { cpu: '250m', ...SERVICE_MEMORY, source: 'issue 13 (230–250 MB resident per service)' },
   // docs/benchmarks.md, Matching: reads + decide() p50 12.79 ms per decision, one at a time.
   matching: { cpu: '250m', ...SERVICE_MEMORY, source: 'docs/benchmarks.md (Matching: 12.79 ms p50 per decision)' },
@@ -71,7 +71,7 @@ export function webFootprint(name: string): Footprint {
 }
 
 /**
- * PostgreSQL per service: intake's database burns 6.13 ms of CPU per report, 0.89 cores at 144 reports/s
+ * PostgreSQL per service: intake's database burns 2.44 ms of CPU per report, 0.80 cores at 328 reports/s
  * (docs/benchmarks.md, Intake); the others a fraction of it. Memory: shared_buffers' default 128 MB plus
  * connections (two pools of 10 per service replica).
  */
@@ -80,7 +80,7 @@ export function postgresFootprint(database: string, web = false): Footprint {
   if (web)
     return { cpu: '100m', memory: '256Mi', memoryLimit: '512Mi', source: 'PostgreSQL defaults (shared_buffers 128 MB); sessions only' };
   if (database === 'intake' || database === 'privacy') {
-    return { cpu: '500m', memory: '512Mi', memoryLimit: '1Gi', source: 'docs/benchmarks.md (Intake: PostgreSQL 6.13 ms CPU per report)' };
+    return { cpu: '500m', memory: '512Mi', memoryLimit: '1Gi', source: 'docs/benchmarks.md (Intake: PostgreSQL 2.44 ms CPU per report)' };
   }
   return { cpu: '250m', memory: '256Mi', memoryLimit: '1Gi', source: 'PostgreSQL defaults (shared_buffers 128 MB)' };
 }
