@@ -103,7 +103,8 @@ describe("visits the reporter's site served", () => {
 
   it('refuses visits from anyone but the site (403), a number out of range (400, field named), an unknown code (404)', async () => {
     const before = await visits();
-    for (const headers of [{}, { 'X-Intake-Proxy-Key': 'a-wrong-secret-of-the-same-length-xxxxxxxx' }]) {
+    const strangers: Record<string, string>[] = [{}, { 'X-Intake-Proxy-Key': 'a-wrong-secret-of-the-same-length-xxxxxxxx' }];
+    for (const headers of strangers) {
       const refused = await report({ visits: 1000 }, headers).expect(403);
       expect(refused.headers['content-type']).toContain('application/problem+json');
     }
