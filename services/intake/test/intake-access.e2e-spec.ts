@@ -12,7 +12,10 @@ import { caseKey } from '@vertrouwd/privacy';
 import { eventually } from '@vertrouwd/testing';
 import { sealedCase } from './case-events.fixture';
 import { counsellorPublished, organisationPublished, publish } from './directory.fixture';
+import { intake as intakeDefinition } from '../src/service';
 import { REPORT, caseEvent, startIntake, type IntakeUnderTest } from './intake-service.fixture';
+
+const SITE_SECRET = 'intake-access-site-secret-of-at-least-32-chars';
 
 // The authorization matrix of intake: every endpoint in /openapi.json is listed here, with who may call it.
 // Reporter endpoints open only with a reporter token for that very case: no token 401, another case's token 403
@@ -20,9 +23,9 @@ import { REPORT, caseEvent, startIntake, type IntakeUnderTest } from './intake-s
 // user of both agencies, from the dev issuer) 403, also one dressed up as a reporter token; no refusal names the
 // case or writes anything to it. Public endpoints stay public, with or without a token, and a token of the other
 // agency's staff gets nothing more from them than an anonymous caller. An endpoint the matrix does not list fails
-// the test.
+// the test. The site's endpoint opens only with the site's shared secret (INTAKE_PROXY_SECRET), never with a token.
 
-type Access = 'public' | 'reporter';
+type Access = 'public' | 'reporter' | 'site';
 interface Row {
   access: Access;
   /** A request that succeeds for the right caller; `body` for POSTs. */
@@ -45,6 +48,8 @@ const MATRIX: Record<string, Row> = {
   'POST /intake/follow-up': { access: 'public' }, // body from the case at hand, below
   'GET /intake/proof-key': { access: 'public' },
   'POST /intake/proofs/verification': { access: 'public' },
+  // The reporter's site's count of the visits it served: its shared secret, never a token, opens it.
+  'POST /intake/{intakeCode}/page-visits': { access: 'site', body: { visits: 1 } },
   'GET /intake/cases/{caseId}/status': { access: 'reporter' },
   'GET /intake/cases/{caseId}/messages': { access: 'reporter' },
   'POST /intake/cases/{caseId}/messages': { access: 'reporter', body: { body: 'a question' } },
@@ -142,7 +147,7 @@ describe('intake authorization matrix', () => {
   };
 
   beforeAll(async () => {
-    intake = await startIntake('intake_access');
+    intake = await startIntake('intake_access', intakeDefinition, { INTAKE_PROXY_SECRET: SITE_SECRET });
     // agency-noord's organisation and counsellor, published as matching would (startIntake publishes agency-demo's).
     const { sealer } = intake.service.platform.privacy;
     const nina = DEMO_AGENCY_2_ADVISORS['advisor-nina'];
@@ -238,6 +243,32 @@ describe('intake authorization matrix', () => {
     ])('stays public with %s', async (_label, kind) => {
       const auth = kind === 'staff' ? `Bearer ${await intake.issuer.mintToken('admin-adam')}` : kind === 'reporter' ? otherAuth : kind;
       const { status } = await call(endpoint, mine, auth);
+      expect(status).toBeGreaterThanOrEqual(200);
+      expect(status).toBeLessThan(300);
+    });
+  });
+
+  const siteEndpoints = Object.keys(MATRIX).filter((e) => MATRIX[e].access === 'site');
+
+  describe.each(siteEndpoints)('%s', (endpoint) => {
+    it.each([
+      ['no token', undefined],
+      ['a malformed token', 'Bearer not-a-jwt'],
+      ['a reporter token', 'reporter'],
+      ...STAFF.map((username) => [`the staff token of ${username}`, username] as [string, string]),
+    ])("is 403 without the site's secret, with %s", async (_label, kind) => {
+      const auth =
+        kind === undefined || kind.startsWith('Bearer ')
+          ? kind
+          : kind === 'reporter'
+            ? mineAuth
+            : `Bearer ${await intake.issuer.mintToken(kind)}`;
+      const denied = await call(endpoint, mine, auth).expect(403);
+      expect(denied.headers['content-type']).toMatch(/problem\+json/);
+    });
+
+    it("opens with the site's secret (so the refusals above are the guard's)", async () => {
+      const { status } = await call(endpoint, mine).set('X-Intake-Proxy-Key', SITE_SECRET);
       expect(status).toBeGreaterThanOrEqual(200);
       expect(status).toBeLessThan(300);
     });
