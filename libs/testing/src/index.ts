@@ -7,3 +7,4 @@ export * from './e-invoice-validation';
 export * from './validation-files';
 export * from './pdf-reader';
 export * from './row-counts';
+export * from './seeded-random';

@@ -1,12 +1,11 @@
-import { eventually } from '@vertrouwd/testing';
+import { eventually, seededRandom } from '@vertrouwd/testing';
 import * as vocabulary from '@vertrouwd/contracts';
 import { AlreadyDisclosedError } from '@vertrouwd/disclosure';
-import { journalOf } from '../../../../../bench/reporting';
-import { random } from '../../../../../bench/support';
 import { composeReport, type ComposeRequest } from '../../application/reports/compose-report';
 import { yearFigures } from '../../application/reports/figures';
 import { ledgerOver } from '../../application/reports/ledger-over-sites';
 import type { ReportingFact } from '../../domain/facts/facts';
+import { journalOf } from '../../testing/sample-journal';
 import { ComposePool } from './compose-pool';
 
 // Workers start through the TypeScript register under Jest: seconds each on a loaded machine.
@@ -25,7 +24,7 @@ const requestFor = (headcount: number, seed: number, withLedgerEntries: boolean)
     active: true,
     sites: ['utrecht', 'gelderland'],
   };
-  const facts = [record, ...(journalOf(random(seed), vocabulary, headcount, 2.5, [2024, 2025]) as unknown as ReportingFact[])];
+  const facts = [record, ...(journalOf(seededRandom(seed), vocabulary, headcount, 2.5, [2024, 2025]) as unknown as ReportingFact[])];
   return {
     facts,
     k: 5,
