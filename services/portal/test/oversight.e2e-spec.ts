@@ -301,14 +301,15 @@ describe('the employer', () => {
     canaryFree(await page.content());
     await inDutchAndArabic(page, `/reports/${YEAR}`, 'report');
 
-    // Compliance and benchmarks of the published year: the agency's rate blank (one organisation with cases).
+    // Compliance and benchmarks of the published year: the agency's rate blank, with the rule that blanked it (one
+    // organisation with cases, or, with the bakery's record from matching too, too few reports for the cell).
     await page.goto(`${portal.url}/nl/compliance`);
     await page.getByLabel('Jaar').selectOption(String(YEAR));
     await page.getByRole('button', { name: 'Tonen' }).click();
     await page.waitForURL(`${portal.url}/nl/compliance?year=${YEAR}`);
     const agencyRow = page.getByTestId('benchmarks').locator('tr', { hasText: 'Alle organisaties van het bureau' });
     expect(await agencyRow.locator('td').first().innerText()).toBe('—');
-    expect(await agencyRow.locator('td').nth(1).innerText()).toBe('te weinig organisaties');
+    expect(await agencyRow.locator('td').nth(1).innerText()).toMatch(/^te weinig (organisaties|meldingen)$/);
     await page.getByTestId('legend').waitFor();
     canaryFree(await page.content());
     await inDutchAndArabic(page, `/compliance?year=${YEAR}`, 'compliance');
