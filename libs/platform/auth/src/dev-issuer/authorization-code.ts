@@ -281,7 +281,7 @@ export function loginPage(options: {
       ? ''
       : `<form method="post" action="${escape(options.action)}">
 <input type="hidden" name="login" value="${escape(options.loginId)}">
-<p><label for="username">${t.username}</label><br><input id="username" name="username" autocomplete="username" required value="${escape(options.username ?? '')}"${described}></p>
+<p><label for="username">${t.username}</label><br><input id="username" name="username" dir="auto" autocomplete="username" required value="${escape(options.username ?? '')}"${described}></p>
 <p><label for="password">${t.password}</label><br><input id="password" name="password" type="password" autocomplete="current-password" required${described}></p>
 <p><button type="submit">${t.submit}</button></p>
 </form>
