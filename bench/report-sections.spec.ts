@@ -23,3 +23,37 @@ describe('re-measured sections of the benchmark report', () => {
     expect(() => spliceSection(REPORT, 'figures without a heading', 'web')).toThrow('the web part does not start with a "## " heading');
   });
 });
+
+describe('a part whose report has several sections', () => {
+  const WITH_TWO = [
+    '# Event store benchmark',
+    '',
+    '## Web: the site',
+    '',
+    'old site',
+    '',
+    '## Web: the portal',
+    '',
+    'old portal',
+    '',
+    '## Reporting',
+    '',
+    'figures',
+    '',
+    '## Method',
+    '',
+    'how',
+  ].join('\n');
+
+  it('replaces all of them once, where the first was, and keeps what follows', () => {
+    const next = spliceSection(WITH_TWO, '## Web: the site\n\nnew site\n\n## Web: the portal\n\nnew portal', 'web');
+    expect(next).toBe(WITH_TWO.replace('old site', 'new site').replace('old portal', 'new portal'));
+    expect(next.match(/## Web: the portal/g)).toHaveLength(1);
+  });
+
+  it('leaves a section the part does not hold where it was', () => {
+    const next = spliceSection(WITH_TWO, '## Web: the site\n\nnew site', 'web');
+    expect(next).toContain('## Web: the portal\n\nold portal');
+    expect(next).toContain('new site\n\n## Web: the portal');
+  });
+});
