@@ -82,7 +82,9 @@ describe('the compose pool', () => {
     const pool = new ComposePool(2, 300);
     try {
       await Promise.all(requests.slice(0, 2).map((request) => pool.compose(request)));
-      expect(pool.running).toBe(2);
+      // The worker that answered last is still running; the other may already have been idle for 300 ms (a loaded
+      // machine can take that long between the two answers).
+      expect(pool.running).toBeGreaterThanOrEqual(1);
       await eventually(() => expect(pool.running).toBe(0), { timeoutMs: 10_000, intervalMs: 50 });
       const again = await pool.compose(requests[2]);
       expect(JSON.stringify(again)).toBe(JSON.stringify(await composeReport(requests[2])));
