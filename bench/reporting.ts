@@ -333,7 +333,8 @@ export function renderReporting(f: ReportingFigures): string {
       'history to replay); the second row is the stricter reading of "from the event history alone": every event ' +
       'in the store read in global order (all organisations and all publications), the one organisation kept, and the ' +
       'same computation. The rebuild covers every `facts-*` event in global order (the store skips, by type, the ones ' +
-      'the tables are not made of) and writes `reporting_organisations` and `reporting_cases` again in one transaction; ' +
+      'the tables are not made of) and writes `reporting_organisations` and `reporting_cases` again in one transaction ' +
+      "(and `reporting_agency_rules` from the agencies' disclosure-rules streams, which the sample has none of); " +
       'the figures themselves are computed from the journal on each draft, so they need no rebuild. It does not replay ' +
       'the bus into the journal: the journal is the history (ADR 0033).',
   ].join('\n');
