@@ -131,6 +131,8 @@ export interface StreamAppender {
 /**
  * One transaction of the event store's database (a unit of work): its appends and the statements run through
  * `query` (read-model rows, key-vault rows kept in the same database) commit together, or none of them does.
+ * Statements issued without awaiting each other may be sent together (the PostgreSQL store pipelines them); await
+ * every one (`Promise.all`) before the work returns or throws.
  */
 export interface StoreTransaction extends StreamAppender {
   /**

@@ -66,6 +66,29 @@ describe('PostgresEventStore', () => {
     ]);
   });
 
+  it('sends statements issued together at once, and keeps none of them when one fails', async () => {
+    await store.pool.query('create table tx_together (id text primary key)');
+    const [, appended] = await store.transaction((tx) =>
+      Promise.all([tx.query('insert into tx_together values ($1)', ['a']), tx.appendToStream('together-a', [event(1)], 'no_stream')]),
+    );
+    expect(appended.nextExpectedVersion).toBe(0);
+    // The second insert breaks the primary key; the append sent after it is refused with the transaction.
+    await expect(
+      store.transaction((tx) =>
+        Promise.all([
+          tx.query('insert into tx_together values ($1)', ['b']),
+          tx.query('insert into tx_together values ($1)', ['a']),
+          tx.appendToStream('together-b', [event(1)], 'no_stream'),
+        ]),
+      ),
+    ).rejects.toThrow();
+    expect((await store.pool.query('select id from tx_together order by id')).rows).toEqual([{ id: 'a' }]);
+    expect(await store.readStream('together-b')).toEqual([]);
+    // The connection went back to the pool clean: the next transaction on it commits.
+    await store.transaction((tx) => tx.appendToStream('together-b', [event(2)], 'no_stream'));
+    expect((await store.readStream('together-b')).map((e) => e.data)).toEqual([{ n: 2 }]);
+  });
+
   it("prepares a transaction's named statement once per connection and runs it again by name", async () => {
     await store.pool.query('create table tx_named (n int primary key)');
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {

@@ -65,6 +65,8 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, o
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
   app.disable('x-powered-by');
+  // Every answer is `Cache-Control: no-store`: an ETag (a hash of each body, Express's default) would serve no one.
+  app.set('etag', false);
   for (const middleware of options.first ?? []) app.use(middleware);
   app.use(securityHeadersMiddleware(DOCS_PATH));
   app.use(correlationIdMiddleware);

@@ -3,6 +3,7 @@ import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
 import type { FieldError } from '../problem/problem';
 import { ValidationFailedException } from '../problem/problem.exception';
+import { compiledBodyOf } from './compiled-schema';
 import { toFieldErrors } from './field-errors';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -17,6 +18,13 @@ class PlatformValidationPipe extends ValidationPipe {
     const checked = metadata.metatype !== undefined && this.toValidate(metadata);
     if (checked && metadata.type === 'body' && value !== undefined && !isObject(value)) {
       throw new ValidationFailedException([{ field: '(body)', rule: 'isObject', message: 'The body must be a JSON object.' }]);
+    }
+    // A hot route's body checked by its compiled schema (ADR 0057): no class instance, no decorator walk.
+    const compiled = metadata.type === 'body' ? compiledBodyOf(metadata.metatype) : undefined;
+    if (compiled) {
+      const errors = compiled.errors(value ?? {});
+      if (errors.length > 0) throw new ValidationFailedException(errors);
+      return value;
     }
     const result: unknown = await super.transform(value, metadata);
     if (checked) {
@@ -47,7 +55,8 @@ function nestedShapeErrors(instance: unknown, path = ''): FieldError[] {
 /**
  * The global pipe of every service: unknown fields are errors (not silently dropped, so a client's typo fails
  * loudly), every broken rule is reported at once, DTOs arrive as class instances, and a declared object is an
- * object (not an array, not null).
+ * object (not an array, not null). A DTO marked `@CompiledSchema(...)` is checked by that schema instead and
+ * arrives as the parsed plain object.
  */
 export function createValidationPipe(): ValidationPipe {
   return new PlatformValidationPipe({

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CompiledSchema } from '@vertrouwd/http';
 import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, REGIONS, RELATIONS, THEMES } from '@vertrouwd/contracts';
@@ -6,6 +7,7 @@ import { OUT_OF_SCOPE_THEMES } from '../../domain/report/report-scope';
 import type { AdvisorGender, AdvisorKind, Anonymity, ContactChannel, Relation, Site } from '../../domain/report/report.events';
 import type { SubmittableTheme } from '../../domain/report/report-scope';
 import { CONSENT_VERSIONS, FORM_LANGUAGES, type FormLanguage } from '../../i18n/translations';
+import { SUBMIT_REPORT_SCHEMA } from './submit-report.request.schema';
 
 const SUBMITTABLE_THEMES: readonly SubmittableTheme[] = [...THEMES, ...OUT_OF_SCOPE_THEMES];
 
@@ -45,6 +47,8 @@ export class PreferencesRequest {
   counsellorId?: string;
 }
 
+/** Checked by its compiled schema (ADR 0057); the decorators below declare the same rules. */
+@CompiledSchema(SUBMIT_REPORT_SCHEMA)
 export class SubmitReportRequest {
   @ApiProperty({ enum: SUBMITTABLE_THEMES, description: '`workload` is answered as out of scope and not stored' })
   @IsIn(SUBMITTABLE_THEMES)

@@ -89,9 +89,13 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
           ...(command.contact.channel === 'platform' ? {} : { sealedContact: this.sealer.sealWith(command.contact, forReporter) }),
           ...(command.identity ? { sealedIdentity: this.sealer.sealWith(command.identity, forReporter) } : {}),
         });
-        await this.readModel.addReceipt(receipt.receiptHash, caseId, receipt.passphraseHash, tx);
-        // Last, right before the commit (readers of the global order wait for an append in flight).
-        if (!(await this.work.create(report, command.context, tx))) throw new Error('A report with this case id exists');
+        // Sent together, the append last, right before the commit (readers of the global order wait for an append in
+        // flight); both awaited, so a failure of either rolls back with both answered.
+        const [, created] = await Promise.all([
+          this.readModel.addReceipt(receipt.receiptHash, caseId, receipt.passphraseHash, tx),
+          this.work.create(report, command.context, tx),
+        ]);
+        if (!created) throw new Error('A report with this case id exists');
         return receipt.result;
       });
     } catch (error) {
