@@ -124,6 +124,9 @@ async function context(): Promise<{ context: BrowserContext; page: Page }> {
       })(),
     );
   });
+  // A loaded machine is slow, not wrong: the test waits for pages, it does not time them.
+  ctx.setDefaultTimeout(60_000);
+  ctx.setDefaultNavigationTimeout(90_000);
   const page = await ctx.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
   return { context: ctx, page };
@@ -324,7 +327,7 @@ describe('every page of every role, in Dutch and Arabic: axe, reflow at 320 px, 
       await askForOthers(ctx, role);
       await ctx.close();
     },
-    300_000,
+    600_000,
   );
 });
 
