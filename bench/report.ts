@@ -97,10 +97,15 @@ function bounds(input: ReportInput): string {
       const other = input.medians[scenario]?.[vs];
       if (!ours || !other) return `- ${TITLES[scenario]}: not measured.`;
       const busy = ours.nodeBusyPct + ours.pgBusyPct;
+      // A read writes no WAL and commits nothing: what paces it is each page's round trip and the work per event.
+      const pace =
+        ours.walBytesPerEvent < 1
+          ? `page round trips and the CPU per event set the pace (Node ${one(ours.nodeUsPerEvent / other.nodeUsPerEvent)}× ${vs}'s)`
+          : 'commit flushes and round trips set the pace';
       const kind =
         busy >= 80
           ? 'CPU-bound (Node and PostgreSQL together near all cores)'
-          : `waiting, not CPU-bound (${int(busy)} % of all cores busy): commit flushes and round trips set the pace`;
+          : `waiting, not CPU-bound (${int(busy)} % of all cores busy): ${pace}`;
       return (
         `- ${TITLES[scenario]}: ${int(1e6 / ours.eventsPerSec)} µs per event against ${int(1e6 / other.eventsPerSec)} µs for ${vs}. ` +
         `PostgreSQL CPU ${one(ours.pgUsPerEvent)} µs/event against ${one(other.pgUsPerEvent)}, ` +

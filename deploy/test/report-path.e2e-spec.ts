@@ -5,13 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { DEMO_ADVISORS, DEMO_AGENCY_ID, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
+import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createLogger, InMemorySpanExporter, NestPinoLogger, SpanKind, startTelemetry, type Telemetry } from '@vertrouwd/telemetry';
 import { startSmtpCatcher, type CaughtMessage, type SmtpCatcher } from '@vertrouwd/notifications';
-import { createTestDatabase, eventually, type TestDatabase, tablesContaining } from '@vertrouwd/testing';
+import { createTestDatabase, eventually, readPdf, type TestDatabase, tablesContaining } from '@vertrouwd/testing';
+import { systemContext } from '@vertrouwd/service-kit';
 import { caseService } from '../../services/case/src/service';
 import { intake } from '../../services/intake/src/service';
+import { FactsJournal } from '../../services/reporting/src/application/reporting.repositories';
+import { ReportsService } from '../../services/reporting/src/application/reports/reports.service';
+import { reportingService } from '../../services/reporting/src/service';
 import { publishDemoDirectory } from './directory.fixture';
 
 // The reporter's path and the counsellor's case, end to end over HTTP on the embedded default: an anonymous
@@ -19,23 +23,41 @@ import { publishDemoDirectory } from './directory.fixture';
 // through the receipt, the advisor revises and the reporter approves (version 2) → a referral with the reporter's
 // own consent → hours → closed → the auditor's replay → erasure → the replay
 // again. A canary planted in every personal field appears afterwards nowhere but as ciphertext: not in any table
-// of any database (events, bus, read models, key vault), logs, traces, error bodies or audit output.
+// of any database (events, bus, read models, key vault), logs, traces, error bodies or audit output. Reporting runs
+// beside them and journals the case from case's events: the canary is in none of its answers either (the annual
+// report as JSON, CSV and its four PDFs, the draft, the reproduction, the compliance view, the benchmarks).
 //
 // It is also the proof of the platform's bus path between two services: the report leaves intake through the
 // outbox in its events, crosses the Postgres bus, and case's consumer opens the case from it, all in the one
 // trace the reporter's HTTP request started.
 const CANARY = 'CANARY-Jansen-0612345678';
 
-describe('a report, from the intake page to erasure, across intake and case', () => {
+/** supertest's parser for any body: the bytes as they came (a PDF's, or JSON's and CSV's as UTF-8 text). */
+function bytes(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** Everything a PDF holds that a reader could read: the text pdf.js extracts, metadata, attachments, and the raw bytes. */
+async function pdfTexts(pdf: Buffer): Promise<string[]> {
+  const reading = await readPdf(pdf);
+  const attached = reading.attachments.map((a) => `${a.filename}\n${a.description ?? ''}\n${a.content.toString('utf8')}`);
+  return [reading.lines.join('\n'), JSON.stringify(reading.info), reading.xmp ?? '', ...attached, pdf.toString('latin1')];
+}
+
+describe('a report, from the intake page to erasure, across intake, case and reporting', () => {
   const exporter = new InMemorySpanExporter();
   const logLines: string[] = [];
   const errorBodies: string[] = [];
   let telemetry: Telemetry;
   let catcher: SmtpCatcher;
   let issuer: DevIssuer;
-  let dbs: Record<'intake' | 'case' | 'bus' | 'vault', TestDatabase>;
+  let dbs: Record<'intake' | 'case' | 'reporting' | 'bus' | 'vault', TestDatabase>;
   let intakeService: RunningService;
   let cases: RunningService;
+  let reporting: RunningService;
   const token = async (user: string) => `Bearer ${await issuer.mintToken(user)}`;
   const anna = DEMO_ADVISORS['advisor-anna'];
 
@@ -43,8 +65,10 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     telemetry = startTelemetry({ serviceName: 'e2e-report-path', exporter });
     issuer = await startDevIssuer({ port: 0 });
     catcher = await startSmtpCatcher(); // a real SMTP exchange: the services mail it, the test reads its mailbox
-    const [i, c, b, v] = await Promise.all(['intake', 'case', 'bus', 'vault'].map((label) => createTestDatabase(`path_${label}`)));
-    dbs = { intake: i, case: c, bus: b, vault: v };
+    const [i, c, r, b, v] = await Promise.all(
+      ['intake', 'case', 'reporting', 'bus', 'vault'].map((label) => createTestDatabase(`path_${label}`)),
+    );
+    dbs = { intake: i, case: c, reporting: r, bus: b, vault: v };
     const capture = new Writable({ write: (chunk: Buffer, _e, done) => (logLines.push(chunk.toString()), done()) });
     const logger = (name: string) => new NestPinoLogger(createLogger({ serviceName: name, level: 'debug', destination: capture }));
     const common = {
@@ -58,11 +82,13 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     };
     intakeService = await startService({ ...intake, logger: logger('intake') }, { ...common, DATABASE_URL: i.url });
     cases = await startService({ ...caseService, logger: logger('case') }, { ...common, DATABASE_URL: c.url });
+    reporting = await startService({ ...reportingService, logger: logger('reporting') }, { ...common, DATABASE_URL: r.url });
     await publishDemoDirectory(intakeService, cases);
-  });
+  }, 180_000);
   afterAll(async () => {
     await intakeService?.close();
     await cases?.close();
+    await reporting?.close();
     await issuer?.stop();
     await catcher?.stop();
     await Promise.all(Object.values(dbs ?? {}).map((db) => db.drop()));
@@ -147,6 +173,8 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     });
     expect(conversation.status).toBe(201);
     expect((await post(`summaries/${conversation.body.summaryId}/share`)).status).toBe(204);
+    expect((await post('advice', { text: `${CANARY} should talk to the manager` })).status).toBe(201);
+    expect((await post('messages', { text: `${CANARY}, shall we meet on Tuesday?` })).status).toBe(201);
 
     // The reporter comes back with receipt and passphrase, reads the summary and corrects it; Anna revises it, and
     // the reporter approves the second version (Art. 18: check, correct, agree).
@@ -260,8 +288,77 @@ describe('a report, from the intake page to erasure, across intake and case', ()
       }
     }
 
-    // The auditor replays: pseudonyms, the chain verified, clocks met, nothing in clear.
+    // Reporting journals the case from case's events (content-free facts) and the bakery from the directory.
+    const bakery = DEMO_ORGANISATIONS['org-bakkerij'];
+    await eventually(
+      async () =>
+        expect((await reporting.app.get(FactsJournal).read(bakery)).facts.map((f) => f.type)).toEqual(
+          expect.arrayContaining([
+            'OrganisationRecorded',
+            'CaseReported',
+            'CaseAcknowledged',
+            'ReferralMade',
+            'CaseWorkLogged',
+            'CaseClosed',
+          ]),
+        ),
+      { timeoutMs: 20_000 },
+    );
+    const year = Number(today.slice(0, 4));
+    const reportsOf = `/agencies/${DEMO_AGENCY_ID}/organisations/${bakery}/reports/${year}`;
+    const reported: string[] = [];
+    const read = async (url: string, as: string) => {
+      const response = keep(await request(reporting.url).get(url).set('Authorization', as).buffer(true).parse(bytes));
+      expect([url, response.status]).toEqual([url, 200]);
+      const body = response.body as Buffer;
+      if (response.headers['content-type']?.startsWith('application/pdf')) reported.push(...(await pdfTexts(body)));
+      else reported.push(body.toString('utf8'));
+      return body;
+    };
+    keep(
+      await request(reporting.url)
+        .put(`${reportsOf}/narrative`)
+        .set('Authorization', carla)
+        .send({ signals: 'Signals for the board', advice: 'Advice for the works council' }),
+    );
+    expect(JSON.parse((await read(`${reportsOf}/draft`, carla)).toString()).tables.length).toBeGreaterThan(0);
+    // This year is not over, so the API refuses to publish it (422); the year's report is published as it would be
+    // in January, through the service the endpoint calls, and everything below is read over HTTP.
+    expect(keep(await request(reporting.url).post(`${reportsOf}/publications`).set('Authorization', carla)).status).toBe(422);
+    const published = await reporting.app
+      .get(ReportsService)
+      .publish(DEMO_AGENCY_ID, bakery, year, `${year + 1}-01-15`, systemContext('system:report-path', randomUUID()));
+    const erik = await token('employer-erik');
     const auditor = await token('auditor-ada');
+    await read(`${reportsOf}/publications/${published.publication}`, carla);
+    const reproduction = await read(`${reportsOf}/publications/${published.publication}/reproduction`, auditor);
+    expect(JSON.parse(reproduction.toString()).same).toBe(true);
+    for (const language of ['nl', 'en'])
+      for (const audience of ['board', 'works-council'])
+        await read(`${reportsOf}/publications/${published.publication}/pdf?language=${language}&audience=${audience}`, carla);
+    await read(`/organisations/${bakery}/reports`, erik);
+    await read(`/organisations/${bakery}/reports/${year}`, erik);
+    await read(`/organisations/${bakery}/reports/${year}/csv`, erik);
+    await read(`/organisations/${bakery}/reports/${year}/pdf?language=nl&audience=works-council`, erik);
+    await read(`/agencies/${DEMO_AGENCY_ID}/organisations/${bakery}/compliance/${year}`, carla);
+    await read(`/organisations/${bakery}/compliance/${year}`, erik);
+    await read(`/agencies/${DEMO_AGENCY_ID}/benchmarks/${year}`, auditor);
+    await read(`/organisations/${bakery}/benchmarks/${year}`, erik);
+    expect(reported.length).toBeGreaterThan(20);
+    expect(reported.join('\n')).toContain('Advice for the works council'); // the scan reads what the answers hold
+    for (const secret of [CANARY, 'canary-jansen', caseId, receiptCode, passphrase, anna])
+      expect(reported.filter((text) => text.includes(secret))).toEqual([]);
+
+    // The auditor's list of the agency's cases with their clocks, deadline compliance and the access log: pseudonyms
+    // and metadata, never the canary.
+    const audit = `/audits/${randomUUID()}/agencies/${DEMO_AGENCY_ID}`;
+    const auditLists = [];
+    for (const path of ['cases', 'deadlines/compliance', 'access-log'])
+      auditLists.push(keep(await request(cases.url).get(`${audit}/${path}`).set('Authorization', auditor).expect(200)).text);
+    expect(auditLists[0]).toContain(caseId); // the list names the agency's cases, the closed one too
+    expect(auditLists.filter((text) => text.includes(CANARY) || text.includes('canary-jansen'))).toEqual([]);
+
+    // The auditor replays: pseudonyms, the chain verified, clocks met, nothing in clear.
     const replay = await request(cases.url).get(`/audits/${randomUUID()}/cases/${caseId}/replay`).set('Authorization', auditor).expect(200);
     expect(replay.body.chain.case.valid).toBe(true);
     expect(replay.body.clocks.acknowledgement.state).toBe('met');
@@ -307,5 +404,5 @@ describe('a report, from the intake page to erasure, across intake and case', ()
     expect(errorBodies.filter((body) => body.includes(CANARY))).toEqual([]);
     expect(JSON.stringify([replay.body, after.body])).not.toContain(CANARY);
     expect(JSON.stringify([replay.body, after.body])).not.toContain(anna);
-  });
+  }, 300_000);
 });

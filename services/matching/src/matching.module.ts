@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OutboxRelayLifecycle, provideReadModels } from '@vertrouwd/service-kit';
 import { AgencyHttpController } from './api/http/agency.http.controller';
+import { AuditorOrganisationsHttpController } from './api/http/auditor-organisations.http.controller';
 import { CounsellorSelfHttpController } from './api/http/counsellor-self.http.controller';
 import { PlatformAgenciesHttpController } from './api/http/platform-agencies.http.controller';
 import {
@@ -41,7 +42,7 @@ import { MATCHING_MIGRATIONS } from './infrastructure/migrations';
 
 /** Wires the service: read models and projection, ports → SQL and the identity provider, handlers, listeners, API, outbox relay. */
 @Module({
-  controllers: [PlatformAgenciesHttpController, AgencyHttpController, CounsellorSelfHttpController],
+  controllers: [PlatformAgenciesHttpController, AgencyHttpController, AuditorOrganisationsHttpController, CounsellorSelfHttpController],
   providers: [
     ...provideReadModels({
       entities: [],

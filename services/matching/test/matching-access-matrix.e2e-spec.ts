@@ -29,8 +29,9 @@ import {
 // Allowed callers are not called here (their behaviour is matching.e2e-spec.ts's subject). Every other caller gets:
 // 401 without a valid token; 403 for a role the endpoint does not declare (the agency's own advisors, employer and
 // auditor on the coordinator's endpoints, a coordinator on the admin's, the admin on the coordinator's), for the
-// other agency's coordinator (tenant scope on /agencies/:agencyId), and for a reporter token (matching has no
-// reporter endpoints). /counsellors/me lets every advisor in, acting on their own record only: the other agency's
+// other agency's coordinator or auditor (tenant scope on /agencies/:agencyId), and for a reporter token (matching
+// has no reporter endpoints). The organisations' names are the agency's auditor's alone (the coordinator reads them
+// in the full list). /counsellors/me lets every advisor in, acting on their own record only: the other agency's
 // advisor naming this agency's organisation or counsellor gets 404 or 422, and a token without an advisor id 404.
 
 const [DEMO, NOORD] = makeTargets();
@@ -40,6 +41,7 @@ const other = (t: Target) => (t === DEMO ? NOORD : DEMO);
 type Scope =
   | 'platform' // the admin's tenants
   | 'agency' // the coordinator of the agency in the path
+  | 'audit' // the auditor of the agency in the path
   | 'self'; // any advisor, on their own record
 
 interface Endpoint {
@@ -135,6 +137,7 @@ function endpointsOf(t: Target): Endpoint[] {
     agency('get', '/organisations/{organisationId}/engagements', `${o}/engagements`),
     agency('post', '/organisations/{organisationId}/engagements', `${o}/engagements`, { counsellorId: first.counsellorId, ...engagement }),
     agency('get', '/matches', '/matches?state=all'),
+    { ...agency('get', '/organisation-names', '/organisation-names'), roles: ['auditor'], scope: 'audit' },
     agency('get', '/matches/{caseId}', `/matches/${t.caseId}`),
     self('get', '', 'allowed', 404),
     self('get', '/colleagues', 'allowed', 404),
@@ -163,6 +166,8 @@ function expected(endpoint: Endpoint, caller: string, t: Target): number | 'allo
       return 'allowed';
     case 'agency':
       return caller === t.coordinator ? 'allowed' : 403;
+    case 'audit':
+      return caller === t.auditor ? 'allowed' : 403;
     case 'self':
       if (caller === 'advisor-without-id') return endpoint.withoutAdvisorId!;
       return agencyOf(caller, t) === t.agencyId ? 'allowed' : endpoint.foreignAdvisor!;
@@ -290,6 +295,12 @@ describe('matching service: authorisation matrix, two agencies', () => {
       expect(ids(matches.matches, 'caseId')).toEqual([own.caseId]);
       const said = JSON.stringify([counsellors, organisations, engagements, matches]);
       for (const secret of secretsOf(foreign)) expect(said).not.toContain(secret);
+    });
+
+    it("gives the auditor the names of its own agency's organisations, and nothing else of them", async () => {
+      const names = await get(`/agencies/${own.agencyId}/organisation-names`, own.auditor);
+      expect(names).toEqual({ organisations: [{ organisationId: own.organisationId, name: own.organisationName }] });
+      for (const secret of secretsOf(foreign)) expect(JSON.stringify(names)).not.toContain(secret);
     });
 
     it("answers the coordinator 404 for the other agency's counsellor, organisation and match named on its own path", async () => {

@@ -488,6 +488,82 @@ describe('a handover refused', () => {
   }, 90_000);
 });
 
+describe('a legal duty to disclose', () => {
+  it('with scripts off: warned, told a referral needs its one target, recorded; it allows that referral, and the reporter sees it', async () => {
+    const EXPLANATION = 'De melder vertelde dat een collega met geweld wordt bedreigd; de wet verplicht mij dit te melden.';
+    const dutyCase = await platform.fileReport();
+    const { context: ctx, page } = await context({ javaScriptEnabled: false });
+    await signIn(page, 'advisor-anna');
+    await page.goto(`${portal.url}/nl/cases/${dutyCase}`);
+    const duties = page.getByTestId('legal-duties');
+    expect(await duties.innerText()).toContain('Er is geen wettelijke plicht vastgelegd.');
+    // The form is folded away behind the warning of what a duty means.
+    await duties.getByText('Een wettelijke plicht vastleggen').click();
+    const warning = await duties.getByTestId('legal-duty-warning').innerText();
+    expect(warning).toContain('gaat vóór je geheimhouding en vóór de toestemming van de melder');
+    expect(warning).toContain('niet in te trekken');
+    await duties.getByLabel('Wettelijke grond').selectOption({ label: 'acuut levensgevaar' });
+    await duties.getByLabel('Stap die de plicht toestaat').selectOption({ label: 'doorverwijzing' });
+    await duties.getByLabel('Toelichting voor de melder').fill(EXPLANATION);
+    await duties.getByRole('button', { name: 'Wettelijke plicht vastleggen' }).click();
+    // A referral without its target: refused at that field, what was typed kept, nothing recorded.
+    const target = duties.getByLabel('Doorverwijzen naar');
+    expect(await target.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await duties
+        .getByRole('alert')
+        .filter({ hasText: /^Doorverwijzen naar: / })
+        .count(),
+    ).toBe(1);
+    expect(await duties.getByLabel('Toelichting voor de melder').inputValue()).toBe(EXPLANATION);
+    await target.selectOption({ label: 'politie' });
+    await duties.getByRole('button', { name: 'Wettelijke plicht vastleggen' }).click();
+    expect(page.url()).toBe(`${portal.url}/nl/cases/${dutyCase}?done=legal-duty`);
+    await notice(page, 'De wettelijke plicht is vastgelegd.');
+    const duty = await duties.getByTestId('legal-duty').innerText();
+    expect(duty).toMatch(/^Wettelijke plicht voor doorverwijzing naar politie: acuut levensgevaar /);
+    expect(duty).toContain(EXPLANATION);
+    expect(await page.locator('.portal-timeline').innerText()).toContain('Wettelijke plicht vastgelegd');
+
+    // Without the reporter's consent, the duty allows exactly that referral.
+    const referrals = page.getByTestId('referrals');
+    await referrals.getByLabel('Doorverwijzen naar').selectOption({ label: 'politie' });
+    await referrals.getByRole('button', { name: 'Doorverwijzen' }).click();
+    expect(page.url()).toBe(`${portal.url}/nl/cases/${dutyCase}?done=referral`);
+    expect(await page.getByTestId('referral').innerText()).toContain('politie (op grond van een wettelijke plicht)');
+    await ctx.close();
+
+    // The reporter reads the duty, its reason and the explanation in their follow-up (intake's API, as their pages call it).
+    const reporterToken = await platform.reporterToken(dutyCase);
+    await eventually(
+      async () => {
+        const answer = await fetch(`${platform.intake.url}/intake/cases/${dutyCase}/consents`, {
+          headers: { authorization: `Bearer ${reporterToken}` },
+        });
+        const { legalDuties } = (await answer.json()) as { legalDuties: { reason: string; referralType: string | null }[] };
+        expect(legalDuties).toEqual([expect.objectContaining({ reason: 'danger-to-life', referralType: 'police' })]);
+      },
+      { timeoutMs: 20_000 },
+    );
+
+    // The section in Dutch and Arabic, with scripts on: axe-clean, the warning shown, a screenshot of each.
+    const scripted = await context();
+    await signIn(scripted.page, 'advisor-anna');
+    for (const lang of ['nl', 'ar'] as const) {
+      await scripted.page.goto(`${portal.url}/${lang}/cases/${dutyCase}`);
+      const section = scripted.page.getByTestId('legal-duties');
+      await hydrated(scripted.page);
+      await section.locator('summary').click();
+      await section.getByTestId('legal-duty-warning').waitFor();
+      expect(await scripted.page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+      await checkAxe(scripted.page, `legal duty, ${lang}`);
+      await section.screenshot({ path: join(SCREENSHOTS, `casework-legal-duty-${lang}.png`) });
+    }
+    await scripted.context.close();
+    expect(portal.output()).not.toContain(EXPLANATION);
+  }, 120_000);
+});
+
 describe('in Arabic', () => {
   it('the case page with its work and the work page are right to left and pass axe', async () => {
     const { context: ctx, page } = await context();

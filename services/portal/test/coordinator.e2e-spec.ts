@@ -349,6 +349,50 @@ describe('the coordinator', () => {
   }, 90_000);
 });
 
+describe("the organisation's work outside cases", () => {
+  it("the coordinator records a counsellor's workshop with scripts off: a duration out of range named, then listed", async () => {
+    const WORK = 'Workshop omgangsvormen voor de drukkers van de nachtploeg';
+    const { context: ctx, page } = await context({ javaScriptEnabled: false });
+    await signIn(page, 'coordinator-carla');
+    await page.goto(`${portal.url}/nl/organisations/${organisationId}`);
+    const section = page.locator('section[aria-labelledby="engagements"]');
+    expect(await section.innerText()).toContain('Nog geen activiteiten vastgelegd.');
+    // The organisation's primary counsellor is offered first; the work was Bram's.
+    const who = section.getByLabel('Door', { exact: true });
+    expect(await who.inputValue()).toBe(DEMO_ADVISORS['advisor-anna']);
+    await who.selectOption({ label: 'Bram Jansen' });
+    await section.getByLabel('Soort activiteit', { exact: true }).selectOption({ label: 'workshop' });
+    await section.getByLabel('Datum', { exact: true }).fill(amsterdamToday(-2));
+    await section.getByLabel('Duur in minuten', { exact: true }).fill('2000');
+    await section.getByLabel('Wat er is gedaan', { exact: true }).fill(WORK);
+    // More than a day: matching refuses it, the page names the field and keeps what was typed.
+    expect((await submit(page, 'Activiteit vastleggen')).status()).toBe(422);
+    expect(await page.getByTestId('refusal-engagement').innerText()).toContain('Duur in minuten');
+    expect(await section.getByLabel('Duur in minuten', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await section.getByLabel('Wat er is gedaan', { exact: true }).inputValue()).toBe(WORK);
+    expect(await who.inputValue()).toBe(DEMO_ADVISORS['advisor-bram']);
+
+    await section.getByLabel('Duur in minuten', { exact: true }).fill('90');
+    expect((await submit(page, 'Activiteit vastleggen')).status()).toBe(303);
+    await page.getByText('De activiteit is vastgelegd.').waitFor();
+    expect(await page.getByTestId('engagements').innerText()).toMatch(/: workshop, 90 minuten, door Bram Jansen: Workshop omgangsvormen/);
+    await ctx.close();
+
+    // The section in Dutch and Arabic with scripts on: axe-clean, a screenshot of each.
+    const scripted = await context();
+    await signIn(scripted.page, 'coordinator-carla');
+    for (const lang of ['nl', 'ar'] as const) {
+      await scripted.page.goto(`${portal.url}/${lang}/organisations/${organisationId}`);
+      expect(await scripted.page.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+      await checkAxe(scripted.page, `organisation engagements, ${lang}`);
+      await scripted.page
+        .locator('section[aria-labelledby="engagements"]')
+        .screenshot({ path: join(SCREENSHOTS, `coordinator-engagements-${lang}.png`), caret: 'initial' });
+    }
+    await scripted.context.close();
+  }, 90_000);
+});
+
 describe('in Arabic', () => {
   it('every coordinator page is right to left and passes axe', async () => {
     const { context: ctx, page } = await context();

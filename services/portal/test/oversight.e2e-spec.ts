@@ -347,6 +347,36 @@ describe('the auditor', () => {
     await refuses(page, ['/compliance', reportPage, '/agencies']);
     await ctx.close();
   }, 90_000);
+
+  it("reads the organisation by its name on the reproduction screen, with scripts off too; the other agency's auditor never reads it", async () => {
+    const BAKKERIJ_NAME = 'Bakkerij De Korenaar';
+    const { context: ctx, page } = await context({ javaScriptEnabled: false });
+    await signIn(page, 'auditor-ada');
+    await page.goto(`${portal.url}/nl/reproduction`);
+    const choice = page.getByLabel('Organisatie', { exact: true });
+    expect(await choice.locator('option').allInnerTexts()).toContain(BAKKERIJ_NAME);
+    await choice.selectOption({ label: BAKKERIJ_NAME });
+    await page.getByRole('button', { name: 'Tonen', exact: true }).click();
+    await page.waitForURL(`${portal.url}/nl/reproduction?organisation=${BAKKERIJ}`);
+    await page.getByRole('heading', { level: 2, name: `Publicaties van organisatie ${BAKKERIJ_NAME}` }).waitFor();
+    // The name where an id was: the id's short form is nowhere on the page.
+    expect(await page.locator('main').innerText()).not.toContain(BAKKERIJ.slice(0, 8));
+    await ctx.close();
+
+    const scripted = await context();
+    await signIn(scripted.page, 'auditor-ada');
+    await inDutchAndArabic(scripted.page, `/reproduction?organisation=${BAKKERIJ}`, 'reproduction-organisation');
+    // Last shown in Arabic: the name as it is written, inside the right-to-left page.
+    expect(await scripted.page.locator('main').innerText()).toContain(BAKKERIJ_NAME);
+    await scripted.context.close();
+
+    const other = await context();
+    await signIn(other.page, 'auditor-nadia');
+    const own = await other.page.goto(`${portal.url}/nl/reproduction`);
+    expect(own!.status()).toBe(200);
+    expect(await own!.text()).not.toContain(BAKKERIJ_NAME);
+    await other.context.close();
+  }, 90_000);
 });
 
 describe('the platform admin', () => {

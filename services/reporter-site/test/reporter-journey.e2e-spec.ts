@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS } from '@vertrouwd/auth';
 import { amsterdamToday } from '@vertrouwd/domain';
 import { eventually } from '@vertrouwd/testing';
+import { axeViolations } from '@vertrouwd/web-kit/testing';
 import { asStaff, startPlatform, type Platform } from './platform';
 import { buildSite, startSite, type RunningSite } from './reporter-site';
 
@@ -40,7 +41,6 @@ interface IntakePageData {
 let platform: Platform;
 let site: RunningSite;
 let browser: Browser;
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Every page the browser loaded, with its headers and its HTML. */
 const documents: { url: string; status: number; headers: Record<string, string>; html: string }[] = [];
 /** Cases the coordinator has seen, so each journey finds its own new one. */
@@ -127,17 +127,6 @@ async function reloadUntil(page: Page, check: () => Promise<boolean>): Promise<v
     },
     { timeoutMs: 30_000, intervalMs: 250 },
   );
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    type Axe = { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-    const result = await (window as unknown as { axe: Axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 /** At 320 CSS pixels wide nothing scrolls sideways (WCAG 1.4.10 reflow): the page's width, and what sticks out. */

@@ -9,7 +9,10 @@ import { AgencyComplianceHttpController, EmployerComplianceHttpController } from
 import { JournalListener } from './application/integration/journal.listener';
 import { REPORT_COMPOSER } from './application/ports/report-composer.port';
 import { REPORTING_READS, REPORT_SIGNER } from './application/ports/reporting-reads.port';
-import { FactsJournal, ReportsRepository } from './application/reporting.repositories';
+import { DisclosureRulesRepository, FactsJournal, ReportsRepository } from './application/reporting.repositories';
+import { AgencyRulesProjector } from './application/disclosure-rules/agency-rules.projector';
+import { DisclosureRulesService } from './application/disclosure-rules/disclosure-rules.service';
+import { DisclosureRulesHttpController } from './api/http/disclosure-rules.http.controller';
 import { ReportsService } from './application/reports/reports.service';
 import { BenchmarksService } from './application/benchmarks/benchmarks.service';
 import { ComplianceService } from './application/compliance/compliance.service';
@@ -26,13 +29,16 @@ import { SealedReportSigner, SqlReportingReads } from './infrastructure/reportin
     AgencyComplianceHttpController,
     EmployerComplianceHttpController,
     ReportSigningKeysHttpController,
+    DisclosureRulesHttpController,
   ],
   providers: [
-    ...provideReadModels({ entities: [], migrations: REPORTING_MIGRATIONS }),
+    ...provideReadModels({ entities: [], migrations: REPORTING_MIGRATIONS, projectors: [new AgencyRulesProjector()] }),
     { provide: REPORTING_READS, useClass: SqlReportingReads },
     { provide: REPORT_SIGNER, useClass: SealedReportSigner },
     { provide: REPORT_COMPOSER, useClass: PooledReportComposer },
     ReportsRepository,
+    DisclosureRulesRepository,
+    DisclosureRulesService,
     FactsJournal,
     ReportsService,
     BenchmarksService,

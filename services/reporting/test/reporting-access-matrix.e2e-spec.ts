@@ -94,6 +94,22 @@ function endpointsOf(t: Target): Endpoint[] {
       roles: ['coordinator', 'advisor', 'auditor'],
       scope: 'agency',
     },
+    // The agency's disclosure rules (ADR 0063): its staff read them, its coordinator sets them.
+    {
+      method: 'get',
+      path: '/agencies/{agencyId}/disclosure-rules',
+      url: `/agencies/${t.agencyId}/disclosure-rules`,
+      roles: ['coordinator', 'advisor', 'auditor'],
+      scope: 'agency',
+    },
+    {
+      method: 'put',
+      path: '/agencies/{agencyId}/disclosure-rules',
+      url: `/agencies/${t.agencyId}/disclosure-rules`,
+      body: { k: 6 },
+      roles: ['coordinator'],
+      scope: 'agency',
+    },
     {
       method: 'get',
       path: '/organisations/{organisationId}/compliance/{year}',
@@ -151,7 +167,8 @@ describe('reporting service: authorisation matrix, two agencies', () => {
   const tokens = new Map<string, string>();
   let before: string[] = [];
   const api = () => request(service.url);
-  const streams = () => service.platform.store.readAll({ categories: ['reports', 'facts'] }).then((events) => events.map((e) => e.id));
+  const streams = () =>
+    service.platform.store.readAll({ categories: ['reports', 'facts', 'disclosurerules'] }).then((events) => events.map((e) => e.id));
 
   beforeAll(async () => {
     issuer = await startDevIssuer({ port: 0 });

@@ -239,4 +239,48 @@ describe('compliance and benchmarks over HTTP', () => {
       .expect(404);
     await api().get(`/organisations/${ORGS[1].id}/compliance/2025`).set('Authorization', erik).expect(403);
   });
+
+  // Last: it changes the agency's rules for what follows.
+  it("lets the agency's coordinator raise k (never below 5); drafts and benchmarks then use it, another agency keeps its own", async () => {
+    const rules = `/agencies/${DEMO_AGENCY_ID}/disclosure-rules`;
+    for (const [body, rule] of [
+      [{ k: 4 }, 'min'],
+      [{ k: 5.5 }, 'isInt'],
+      [{ k: 51 }, 'max'],
+      [{ k: 7, maxSharePercent: 61 }, 'max'],
+    ] as const) {
+      const refused = await api().put(rules).set('Authorization', carla).send(body).expect(400);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      const field = Object.keys(body).at(-1);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field, rule })]);
+      expect(JSON.stringify(refused.body.errors)).not.toContain(String(Object.values(body).at(-1)));
+    }
+    expect((await api().get(rules).set('Authorization', carla).expect(200)).body).toMatchObject({ k: 5, changes: [] });
+
+    const set = await api().put(rules).set('Authorization', carla).send({ k: 7 }).expect(200);
+    expect(set.body).toMatchObject({ k: 7, minOrganisations: 3, maxSharePercent: 60 });
+    const read = (
+      await api()
+        .get(rules)
+        .set('Authorization', await token('auditor-ada'))
+        .expect(200)
+    ).body;
+    expect(read.changes).toEqual([{ at: expect.any(String), k: 7, minOrganisations: 3, maxSharePercent: 60 }]);
+    // The change is an event with who made it (an opaque subject, never a name): the audit trail.
+    const [changed] = await service.platform.store.readStream(`disclosurerules-${DEMO_AGENCY_ID}`);
+    expect(changed.type).toBe('AgencyDisclosureRulesSet');
+    expect(changed.metadata.actor).toEqual(expect.any(String));
+    expect(JSON.stringify(changed.metadata)).not.toMatch(/carla/i);
+
+    const draft = (
+      await api().get(`/agencies/${DEMO_AGENCY_ID}/organisations/${BAKERY}/reports/2025/draft`).set('Authorization', carla).expect(200)
+    ).body;
+    expect(draft.k).toBe(7);
+    const benchmarks = (await api().get(`/agencies/${DEMO_AGENCY_ID}/benchmarks/2025`).set('Authorization', carla).expect(200)).body;
+    expect(benchmarks.rules).toEqual({ k: 7, minOrganisations: 3, maxSharePercent: 60 });
+    const other = await api()
+      .get(`/agencies/${DEMO_AGENCY_2_ID}/disclosure-rules`)
+      .set('Authorization', await token('coordinator-noor'));
+    expect(other.body).toMatchObject({ k: 5, changes: [] });
+  });
 });

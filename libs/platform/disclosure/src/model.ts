@@ -69,10 +69,20 @@ export interface LedgerEntry {
   readonly cells: readonly string[];
   readonly value: number | null;
   readonly reason: SuppressionReason | null;
+  /**
+   * The threshold the publication that recorded it was protected at ({@link DEFAULT_K} when absent): `protect` leaves
+   * it out, the caller records its k beside the entries. A cell is held to the lowest k of its entries (the first
+   * publication's while k only rises) when later publications use another k.
+   */
+  readonly k?: number;
 }
 
 export interface ProtectInput {
-  /** The threshold: a cell with fewer than k cases is never shown. At least 5 (the default). */
+  /**
+   * The threshold: a cell with fewer than k cases is never shown. At least 5 (the default). It applies to the cells
+   * not decided before; a cell in the ledger keeps its entries' k (the lowest), so raising k protects what is new
+   * and leaves what is out as it was: a figure shown stays shown, a blank keeps the range it was given.
+   */
   readonly k?: number;
   /** Every finest cell any table or ledger entry refers to, with its current true count. */
   readonly finestCells: readonly FinestCell[] | FinestCounts;

@@ -71,6 +71,28 @@ describe('protect', () => {
     expect(report.disclosures).toEqual([]);
   });
 
+  it('holds a cell published before to the k it was published at, and what is new to a raised k', async () => {
+    // Q1 published at k = 5 (every theme 8 or more, all shown); then the threshold is raised to 10.
+    const first = await protect({ finestCells: quarterCells, tables: [byTheme('Q1', ['Q1'])], publication: 'q1' });
+    const ledger = first.ledgerEntries.map((entry) => ({ ...entry, k: 5 }));
+    const second = await protect({
+      k: 10,
+      finestCells: quarterCells,
+      ledger,
+      tables: [byTheme('Q1', ['Q1']), byTheme('Q2', ['Q2']), byTheme('H1', quarters)],
+      publication: 'h1',
+    });
+
+    // Q1's 9, 9 and 8 are out: shown again as they were, not refused as below 10. Q2's themes (7, 2, 6, 9) are new.
+    const shown = (id: string) => Object.fromEntries(second.tables.find((t) => t.id === id)!.cells.map((c) => [c.key, c.value]));
+    expect(shown('Q1')).toEqual({ 'Q1|bullying': 9, 'Q1|discrimination': 9, 'Q1|intimidation': 8, 'Q1|sexual': 12, 'Q1|total': 38 });
+    expect(Object.values(shown('Q2')).slice(0, 4)).toEqual([null, null, null, null]);
+    // No new blank can be narrowed to fewer than 10 values, counting everything published at either k.
+    const report = await attack([...ledger, ...second.ledgerEntries], { k: 10 });
+    expect(report.disclosures).toEqual([]);
+    expect(report.blanks.length).toBeGreaterThan(0);
+  });
+
   it('keeps a blank blank when the same cell is published again, for another audience or as a new version', async () => {
     const { finestCells, table } = crossTable('board', themesByRelation);
     const board = await protect({ finestCells, tables: [table], publication: 'annual-2026' });

@@ -11,7 +11,7 @@ import {
   type ProtectResult,
   type SuppressionReason,
 } from './model';
-import { assertNothingShownBelow, buildCellSpace, type Cell, sortedIdsOf } from './suppression/cell-space';
+import { assertNothingShownBelow, buildCellSpace, type Cell, sortedIdsOf, thresholdOf } from './suppression/cell-space';
 import { gaussSuppression } from './suppression/gauss-suppression';
 import { gramRow, structureOf } from './suppression/structure';
 import { protectIntervals } from './suppression/interval-protection';
@@ -59,7 +59,7 @@ export async function protectWith(input: ProtectInput, method: ProtectMethod): P
   const cellOf = (definition: CellDefinition) => space.byDefinition.get(definition)!;
   const reasonOf = (cell: Cell): SuppressionReason | null => {
     if (cell.shownBefore) return null;
-    if (cell.value < k) return 'primary';
+    if (cell.value < thresholdOf(cell, k)) return 'primary';
     if (cell.sensitive) return 'protected';
     if (cell.blankBefore) return 'ledger';
     if (secondary.has(cell.index)) return 'secondary';

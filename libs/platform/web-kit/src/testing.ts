@@ -1,9 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { builtFrom, stampBuild, webSourcesHash } from './build-stamp.ts';
 
 // The tests of a web service run its real build and its real server (server/main.ts), as `npm start` does.
@@ -90,4 +92,17 @@ export async function startWebService(serviceDir: string, env: Record<string, st
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** The WCAG rules the web services' pages are held to: 2.0 and 2.1, levels A and AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe's WCAG 2.1 A and AA violations on the page as it stands (`@axe-core/playwright`), each as its rule and the
+ * elements it found: an empty list is a pass. axe runs as a script: check a page with scripts on (the reporter's pages
+ * render the same either way).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

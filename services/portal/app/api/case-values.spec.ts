@@ -1,4 +1,4 @@
-import { ACTIVITIES, CONSENT_SCOPES, CONVERSATION_MODES, ENGAGEMENT_KINDS, REFERRAL_TYPES } from '@vertrouwd/contracts';
+import { ACTIVITIES, CONSENT_SCOPES, CONVERSATION_MODES, ENGAGEMENT_KINDS, LEGAL_DUTY_REASONS, REFERRAL_TYPES } from '@vertrouwd/contracts';
 import * as portal from './case-values';
 
 // The portal offers exactly the values the services take: a value added to a contract appears in the forms (with
@@ -10,5 +10,6 @@ describe("the case page's closed lists", () => {
     expect(portal.ACTIVITIES).toEqual(ACTIVITIES);
     expect(portal.CONSENT_SCOPES).toEqual(CONSENT_SCOPES);
     expect(portal.ENGAGEMENT_KINDS).toEqual(ENGAGEMENT_KINDS);
+    expect(portal.LEGAL_DUTY_REASONS).toEqual(LEGAL_DUTY_REASONS);
   });
 });

@@ -27,6 +27,9 @@ export const ACTIVITIES = ['intake', 'conversation', 'advice', 'referral', 'afte
 
 export const CONSENT_SCOPES = ['referral', 'formal-report'] as const;
 
+/** Why the law overrides the reporter's consent for one step (docs/case/consent.md). */
+export const LEGAL_DUTY_REASONS = ['crime-art-160-sv', 'official-duty-art-162-sv', 'reporting-code-child-abuse', 'danger-to-life'] as const;
+
 export const ENGAGEMENT_KINDS = [
   'presentation',
   'workshop',

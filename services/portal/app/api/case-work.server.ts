@@ -71,6 +71,13 @@ export function recordConsent(
   return step(onCase(caseId, 'consents'), token, body, 'record a consent');
 }
 
+export type LegalDutyBody = Schemas['LegalDutyRequest'];
+
+/** Records that the law overrides the reporter's consent for one step: its reason and a sealed explanation. */
+export function invokeLegalDuty(token: string, caseId: string, body: LegalDutyBody): Promise<Step> {
+  return step(onCase(caseId, 'legal-duties'), token, body, 'record a legal duty');
+}
+
 export function makeReferral(token: string, caseId: string, referralType: string): Promise<Step> {
   return step(onCase(caseId, 'referrals'), token, { referralType }, 'refer');
 }

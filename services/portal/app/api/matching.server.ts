@@ -14,6 +14,7 @@ export type AppointmentBody = Schemas['AppointmentRequest'];
 export type AgreementBody = Schemas['AgreementRequest'];
 export type AbsenceBody = Schemas['AbsenceRequest'];
 export type HeadcountBody = Schemas['HeadcountRequest'];
+export type EngagementBody = Schemas['EngagementRequest'];
 
 export interface Counsellor {
   counsellorId: string;
@@ -173,6 +174,17 @@ export async function organisation(token: string, agencyId: string, organisation
 export async function engagements(token: string, agencyId: string, organisationId: string): Promise<Engagement[]> {
   const path = `${agency(agencyId)}/organisations/${id(organisationId)}/engagements`;
   return (await readJson<{ engagements: Engagement[] }>(await callService(base(), path, token), 'engagements')).engagements;
+}
+
+/** Records work done for the organisation outside cases (prevention, advice) by one of the agency's counsellors. */
+export async function recordEngagement(
+  token: string,
+  agencyId: string,
+  organisationId: string,
+  body: EngagementBody,
+): Promise<Done<{ activityId: string }>> {
+  const path = `${agency(agencyId)}/organisations/${id(organisationId)}/engagements`;
+  return commandOf(await callService(base(), path, token, { method: 'POST', body }), 'engagement');
 }
 
 export async function registerOrganisation(

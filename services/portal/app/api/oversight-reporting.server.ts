@@ -179,3 +179,20 @@ export async function annualReportOrganisations(
     (a.name ?? `\uffff${a.organisationId}`).localeCompare(b.name ?? `\uffff${b.organisationId}`, 'nl'),
   );
 }
+
+/**
+ * The names of the agency's client organisations, as its auditor may read them (matching's names-only list for the
+ * auditor: the token's agency is the path's, so never another agency's). An organisation matching does not name
+ * (erased, or matching unavailable) is left out: the page shows its short id.
+ */
+export async function auditedOrganisationNames(token: string, agencyId: string): Promise<Map<string, string>> {
+  const path = `/agencies/${id(agencyId)}/organisation-names`;
+  const named = await readJson<{ organisations: OrganisationChoice[] }>(
+    await callService(portalConfig().services.matching, path, token),
+    'organisation names',
+  ).then(
+    (answer) => answer.organisations,
+    () => [], // names unknown for now: the short ids
+  );
+  return new Map(named.flatMap((o) => (o.name ? [[o.organisationId, o.name] as const] : [])));
+}

@@ -11,6 +11,7 @@ import { pageLanguage } from '../i18n/languages';
 import { caseWorkOf } from '../ui/case/case-work';
 import { ConsultationsSection, IdentitySection, TransferSection } from '../ui/case/colleague-sections';
 import { colleagueWorkOf, consultationsOf } from '../ui/case/colleague-work';
+import { LegalDutySection } from '../ui/case/legal-duty-section';
 import { CareSection, ConsentsSection, ConversationsSection, DeadlinesSection, HoursSection } from '../ui/case/sections';
 import { isStep, runStep, STEPS } from '../ui/case/steps.server';
 import type { StepRefusal } from '../ui/case/step-form';
@@ -22,7 +23,7 @@ type Done = (typeof DONE)[number];
 
 /**
  * The advisor's case: opened through the case service (which logs the read), its deadlines, messages, the work on it
- * (conversations and summaries, consents, advice, referrals, aftercare, hours) and its timeline.
+ * (conversations and summaries, consents and legal duties, advice, referrals, aftercare, hours) and its timeline.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
@@ -218,6 +219,7 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
 
       <ConversationsSection {...sectionProps} />
       <ConsentsSection {...sectionProps} />
+      <LegalDutySection {...sectionProps} />
       <CareSection {...sectionProps} />
       <HoursSection {...sectionProps} />
       <IdentitySection {...colleagueProps} />

@@ -8,6 +8,7 @@ import {
   counsellors,
   engagements,
   organisation,
+  recordEngagement,
   versionAgreement,
   type AgreementBody,
 } from '../api/matching.server';
@@ -31,18 +32,19 @@ import {
 import { AGREEMENT_POWERS, AGREEMENT_RECORDS, AGREEMENT_TASKS, REPORT_FREQUENCIES } from '../ui/directory-values';
 import { detailsOf } from '../ui/administration/organisation-details';
 import { OrganisationDetailsForm } from '../ui/administration/organisation-details-form';
+import { engagementOf, OrganisationEngagements } from '../ui/organisation-engagements';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/organisation';
 
-const DONE = ['registered', 'headcount', 'appointed', 'matched', 'agreement'] as const;
+const DONE = ['registered', 'headcount', 'appointed', 'matched', 'agreement', 'engagement'] as const;
 // The administration screens' steps (their notices are in app/i18n/messages/administration).
 const ADMINISTRATION_DONE = ['details'] as const;
 type DoneStep = (typeof DONE)[number] | (typeof ADMINISTRATION_DONE)[number];
 
 /**
  * A client organisation of the agency: its details, headcount with its history, who serves it (appointed by hand or
- * chosen by matching), the agreement's versions and the work done there outside cases. The onboarding's next steps
- * are forms on this page. Another agency's organisation: 404 from matching, nothing shown.
+ * chosen by matching), the agreement's versions and the work done there outside cases. The onboarding's next steps,
+ * and recording a counsellor's work there, are forms on this page. Another agency's organisation: 404 from matching, nothing shown.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
@@ -63,6 +65,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       .filter((c) => c.status === 'active' && (c.kind === 'external' || c.organisationId === org.organisationId))
       .map((c) => ({ value: c.counsellorId, label: c.name ?? c.username })),
     today: amsterdamToday(),
+    // The next engagement's id: the form carries it, so one sent twice is recorded once.
+    activityId: crypto.randomUUID(),
     done: ([...DONE, ...ADMINISTRATION_DONE] as readonly string[]).includes(done ?? '') ? (done as DoneStep) : undefined,
   };
 }
@@ -94,6 +98,14 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   if (intent === 'details')
     return answer(await changeOrganisationDetails(accessToken, agencyId, organisationId, detailsOf(form)), 'details');
+  if (intent === 'engagement') {
+    const body = engagementOf(form);
+    const recorded = await recordEngagement(accessToken, agencyId, organisationId, body);
+    if (!recorded.ok) return data<FormRefusal>({ intent, refusal: recorded.refusal, values: valuesOf(form) }, { status: 422 });
+    const shown = async () => (await engagements(accessToken, agencyId, organisationId)).some((e) => e.activityId === body.activityId);
+    await untilVisible(shown);
+    return redirect(`/${params.lang}/organisations/${organisationId}?done=engagement`, 303);
+  }
   if (intent === 'matching') return answer(await appointByMatching(accessToken, agencyId, organisationId), 'matched');
   if (intent === 'agreement') {
     const termUntil = text(form, 'termUntil');
@@ -327,28 +339,16 @@ export default function OrganisationPage({ loaderData, actionData, params }: Rou
         </Form>
       </section>
 
-      <section className="portal-section" aria-labelledby="engagements">
-        <h2 className="utrecht-heading-2" id="engagements">
-          {t('engagements')}
-        </h2>
-        {loaderData.engagements.length === 0 ? (
-          <p className="utrecht-paragraph">{t('noEngagements')}</p>
-        ) : (
-          <ul className="portal-list">
-            {loaderData.engagements.map((e) => (
-              <li key={e.activityId}>
-                {t('engagement', {
-                  date: day(e.on),
-                  kind: label('coordinator.engagement', e.kind),
-                  minutes: e.minutes,
-                  who: who(e.counsellorId),
-                })}
-                {e.description ? `: ${e.description}` : ''}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <OrganisationEngagements
+        engagements={loaderData.engagements}
+        names={names}
+        counsellors={eligible}
+        primaryId={org.primaryCounsellorId}
+        activityId={loaderData.activityId}
+        today={today}
+        action={action}
+        refused={actionData}
+      />
     </main>
   );
 }

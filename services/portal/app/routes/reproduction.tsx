@@ -1,7 +1,7 @@
 import { FormattedMessage } from 'react-intl';
 import { data, Link } from 'react-router';
 import { auditedCases } from '../api/case.server';
-import { agencyPublications, reproduce } from '../api/oversight-reporting.server';
+import { agencyPublications, auditedOrganisationNames, reproduce } from '../api/oversight-reporting.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { PageTitle, useFormat } from '../ui/format';
@@ -20,17 +20,24 @@ function numberParam(url: URL, name: string, min: number, max: number): number |
 }
 
 /**
- * The auditor's report reproduction: an organisation of the agency (those of its cases), its publications, and for
- * one of them the reporting service's rebuild from the event history alone: the same digest, or what differs.
+ * The auditor's report reproduction: an organisation of the agency (those of its cases, by name), its publications,
+ * and for one of them the reporting service's rebuild from the event history alone: the same digest, or what differs.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
   const { accessToken, user, auditId } = await requireUser(request, 'reproduction');
   if (!user.agencyId) throw data(null, { status: 403 });
   const url = new URL(request.url);
-  const cases = await auditedCases(accessToken, auditId, user.agencyId);
-  const organisations = [...new Set(cases.map((c) => c.organisationId))].sort();
-  const organisation = url.searchParams.get('organisation') || organisations[0] || null;
+  const [cases, names] = await Promise.all([
+    auditedCases(accessToken, auditId, user.agencyId),
+    auditedOrganisationNames(accessToken, user.agencyId),
+  ]);
+  const named = (organisationId: string) => ({ organisationId, name: names.get(organisationId) ?? null });
+  // By name; those matching does not name after them, by id (the page shows their short id).
+  const organisations = [...new Set(cases.map((c) => c.organisationId))]
+    .map(named)
+    .sort((a, b) => (a.name ?? `\uffff${a.organisationId}`).localeCompare(b.name ?? `\uffff${b.organisationId}`, 'nl'));
+  const organisation = url.searchParams.get('organisation') || organisations[0]?.organisationId || null;
   if (organisation !== null && !UUID.test(organisation)) throw data(null, { status: 404 });
   const publications = organisation ? await agencyPublications(accessToken, user.agencyId, organisation) : [];
   const year = numberParam(url, 'year', 2000, 2999);
@@ -39,9 +46,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     organisation && year !== undefined && publication !== undefined
       ? await reproduce(accessToken, user.agencyId, organisation, year, publication)
       : null;
+  const listed = organisation === null || organisations.some((o) => o.organisationId === organisation);
   return {
-    organisations: organisation && !organisations.includes(organisation) ? [organisation, ...organisations] : organisations,
-    organisation,
+    organisations: listed ? organisations : [named(organisation), ...organisations],
+    organisation: organisation ? named(organisation) : null,
     publications: publications.toSorted((a, b) => b.year - a.year || b.publication - a.publication),
     result: result && {
       ...result,
@@ -58,7 +66,7 @@ export default function ReproductionPage({ loaderData, params }: Route.Component
   const { organisations, organisation, publications, result } = loaderData;
   const title = intl.formatMessage({ id: 'oversight.reproduction.title' });
   const link = (year: number, publication: number) =>
-    `/${params.lang}/reproduction?${new URLSearchParams({ organisation: organisation ?? '', year: String(year), publication: String(publication) })}`;
+    `/${params.lang}/reproduction?${new URLSearchParams({ organisation: organisation?.organisationId ?? '', year: String(year), publication: String(publication) })}`;
   return (
     <main id="content" className="portal-page" tabIndex={-1}>
       <PageTitle title={title} />
@@ -74,8 +82,8 @@ export default function ReproductionPage({ loaderData, params }: Route.Component
             {
               name: 'organisation',
               label: intl.formatMessage({ id: 'oversight.organisation' }),
-              value: organisation ?? '',
-              options: organisations.map((o) => ({ value: o, label: shortId(o) })),
+              value: organisation?.organisationId ?? '',
+              options: organisations.map((o) => ({ value: o.organisationId, label: o.name ?? shortId(o.organisationId) })),
             },
           ]}
           submit={intl.formatMessage({ id: 'oversight.show' })}
@@ -84,7 +92,10 @@ export default function ReproductionPage({ loaderData, params }: Route.Component
       {organisation ? (
         <section className="portal-section" aria-labelledby="publications">
           <h2 className="utrecht-heading-2" id="publications">
-            <FormattedMessage id="oversight.reproduction.publications" values={{ organisation: shortId(organisation) }} />
+            <FormattedMessage
+              id="oversight.reproduction.publications"
+              values={{ organisation: organisation.name ?? shortId(organisation.organisationId) }}
+            />
           </h2>
           {publications.length === 0 ? (
             <p className="utrecht-paragraph">

@@ -1,3 +1,4 @@
+import type { IntakeApi } from '@vertrouwd/web-api';
 import { forwardedFor, intakeUrl } from '../intake/intake-client.server';
 
 /** What intake's `POST /intake/follow-up` came to, as the login page explains it. */
@@ -15,8 +16,8 @@ export async function openFollowUp(receiptCode: string, passphrase: string, clie
     body: JSON.stringify({ receiptCode, passphrase }),
   });
   if (response.status === 200) {
-    const body = (await response.json()) as { token: string; caseId: string; expiresIn: number };
-    return { kind: 'opened', ...body };
+    const { token, caseId, expiresIn } = (await response.json()) as Schemas['FollowUpView'];
+    return { kind: 'opened', token, caseId, expiresIn };
   }
   await response.body?.cancel();
   // A malformed pair (400) is no match either: the reporter is told the same, and learns nothing more.
@@ -48,7 +49,7 @@ function caseUrl(access: CaseAccess, path: string): string {
 }
 
 /** Reads one of the reporter's views of their case. */
-export async function readCase<T>(access: CaseAccess, path: string): Promise<T> {
+export async function readCase<P extends keyof CaseViews>(access: CaseAccess, path: P): Promise<CaseViews[P]> {
   const response = await fetch(caseUrl(access, path), { headers: { accept: 'application/json', authorization: `Bearer ${access.token}` } });
   if (response.status === 401 || response.status === 403 || response.status === 404) {
     await response.body?.cancel();
@@ -58,7 +59,7 @@ export async function readCase<T>(access: CaseAccess, path: string): Promise<T> 
     await response.body?.cancel();
     throw new Error(`intake answered ${response.status} reading the reporter's case`);
   }
-  return (await response.json()) as T;
+  return (await response.json()) as CaseViews[P];
 }
 
 /** Sends one of the reporter's answers; the status tells the page what to say (intake's problem text is not shown). */
@@ -73,64 +74,25 @@ export async function postCase(access: CaseAccess, path: string, body?: object):
   return response.status;
 }
 
+// The reporter's views of their case, as intake's committed OpenAPI document says (libs/web-api, `npm run openapi`):
+// a changed API fails the site's type check instead of its pages.
+type Schemas = IntakeApi.components['schemas'];
+
 /** A text intake unsealed for the reporter: the text, or erased (its key shredded), or refused (not this case's). */
-export type Shown = string | { erased: true } | { refused: true };
+export type Shown = Schemas['ThreadMessage']['body'];
+export type CaseStatus = Schemas['ReportStatusView'];
+export type Message = Schemas['ThreadMessage'];
+export type SummaryVersion = Schemas['SummaryVersion'];
+export type Summary = Schemas['SharedSummary'];
+export type Consent = Schemas['ReporterConsentView'];
+export type LegalDuty = Schemas['LegalDutyView'];
+export type IdentityReveal = Schemas['IdentityRevealView'];
 
-export interface CaseStatus {
-  status: 'received' | 'acknowledged' | 'in-progress' | 'closed' | 'withdrawn';
-  dates: { received: string; acknowledged: string | null; inProgress: string | null; closed: string | null; withdrawn: string | null };
-}
-
-export interface Message {
-  messageId: string;
-  from: 'reporter' | 'advisor';
-  kind: string;
-  sentAt: string;
-  body: Shown;
-}
-
-export interface SummaryVersion {
-  version: number;
-  sharedAt: string;
-  answer: 'approved' | 'corrected' | null;
-  text: Shown;
-}
-
-export interface Summary {
-  summaryId: string;
-  sharedAt: string;
-  version: number;
-  answer: 'approved' | 'corrected' | null;
-  text: Shown;
-  approvedVersion: number | null;
-  versions: SummaryVersion[];
-}
-
-export interface Consent {
-  consentId: string;
-  scope: 'referral' | 'formal-report';
-  referralType: string | null;
-  recordedBy: 'reporter' | 'advisor';
-  at: string;
-  status: 'given' | 'awaiting-your-confirmation' | 'withdrawn';
-  withdrawnAt: string | null;
-}
-
-export interface LegalDuty {
-  dutyId: string;
-  reason: string;
-  scope: 'referral' | 'formal-report';
-  referralType: string | null;
-  invokedAt: string;
-  explanation: Shown;
-}
-
-export interface IdentityReveal {
-  revealId: string;
-  viewer: 'assigned-advisor' | 'colleague';
-  requestedAt: string;
-  reason: Shown;
-  decision: 'approved' | 'refused' | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
+/** What each read of the reporter's case answers, by the last part of its path. */
+export interface CaseViews {
+  status: CaseStatus;
+  messages: Schemas['MessagesView'];
+  summaries: Schemas['SummariesView'];
+  consents: Schemas['ConsentsView'];
+  'identity-reveals': Schemas['IdentityRevealsView'];
 }

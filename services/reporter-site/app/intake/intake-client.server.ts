@@ -1,3 +1,4 @@
+import type { IntakeApi } from '@vertrouwd/web-api';
 import type { Language } from '../i18n/languages';
 import type { IntakePage, Receipt } from './intake-page';
 import type { ReportRequest } from './report-form';
@@ -74,10 +75,13 @@ export async function submitReport(code: string, report: ReportRequest, clientAd
     headers: { 'content-type': 'application/json', accept: 'application/json', ...forwardedFor(clientAddress) },
     body: JSON.stringify(report),
   });
-  if (response.status === 201) return { kind: 'received', receipt: (await response.json()) as Receipt };
+  if (response.status === 201) {
+    const { receiptCode, passphrase, proof } = (await response.json()) as IntakeApi.components['schemas']['ReceiptView'];
+    return { kind: 'received', receipt: { receiptCode, passphrase, proof } satisfies Receipt };
+  }
   if (response.status === 200) {
-    const answer = (await response.json()) as { outOfScope?: boolean; whereToGo?: string };
-    if (answer.outOfScope) return { kind: 'out-of-scope', whereToGo: answer.whereToGo ?? '' };
+    const answer = (await response.json()) as IntakeApi.components['schemas']['OutOfScopeView'];
+    if (answer.outOfScope) return { kind: 'out-of-scope', whereToGo: answer.whereToGo.whereToGo };
   }
   if (response.status === 429) return { kind: 'busy', retryAfterSeconds: Number(response.headers.get('retry-after') ?? 180) || 180 };
   if (response.status === 422 && report.preferences?.counsellorId) return { kind: 'unknown-counsellor' };

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { fetchIntakePage, forwardedFor, INTAKE_PAGE_KEPT_MS } from './intake-client.server';
+import { fetchIntakePage, forwardedFor, INTAKE_PAGE_KEPT_MS, submitReport } from './intake-client.server';
 
 // The site keeps an organisation's public intake page for a few seconds; a stand-in for intake's one endpoint counts
 // how often it is asked.
@@ -11,7 +11,12 @@ let failNext = false;
 beforeAll(async () => {
   server = createServer((req, res) => {
     asked.push(req.url!);
-    if (failNext) {
+    if (req.method === 'POST') {
+      // A theme that is not for the counsellor: nothing stored, where to go instead (intake's OutOfScopeView).
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ outOfScope: true, whereToGo: { title: 'Werkdruk', whereToGo: 'Ga naar de bedrijfsarts.' } }));
+    } else if (failNext) {
       failNext = false;
       res.writeHead(503).end();
     } else if (req.url!.startsWith('/intake/unknown')) res.writeHead(404).end();
@@ -61,6 +66,13 @@ describe('the intake page, kept briefly', () => {
     expect(await fetchIntakePage('unknown', 'nl')).toBeUndefined();
     expect(await fetchIntakePage('../admin', 'nl')).toBeUndefined();
     expect(asked).toEqual(['/intake/unknown?lang=nl']);
+  });
+});
+
+describe('a report intake does not take', () => {
+  it('says where to go instead, in words', async () => {
+    const sent = await submitReport('bakkerij', { theme: 'workload' } as Parameters<typeof submitReport>[1]);
+    expect(sent).toEqual({ kind: 'out-of-scope', whereToGo: 'Ga naar de bedrijfsarts.' });
   });
 });
 

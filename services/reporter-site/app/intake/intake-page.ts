@@ -1,58 +1,20 @@
-/** What intake's `GET /intake/:code?lang=` answers (docs/intake/intake-page.md), as far as the site shows it. */
-export interface IntakePage {
-  organisation: { name: string; languages: string[] };
-  language: string;
-  direction: 'ltr' | 'rtl';
-  outOfScope: { workload: { title: string; whereToGo: string } };
-  framing: { title: string; text: string };
-  nextSteps: { title: string; items: string[] };
-  anonymousContact: { title: string; text: string };
-  confidentiality: { title: string; text: string; limits: string[] };
-  externalReporting: { title: string; text: string; where: string[] };
-  questions: Record<Question, string>;
-  consent: { version: string; title: string; paragraphs: string[] };
-  text: { form: { title: string; intro: string }; receipt: { keep: string; proof: string } };
-  themes: { theme: string; label: string; description: string }[];
-  counsellor: { does: string[]; doesNot: string[] };
-  counsellors: Counsellor[];
-  relations: Choice[];
-  anonymity: Choice[];
-  contactOptions: Choice[];
-  advisorGenders: Choice[];
-}
+import type { IntakeApi } from '@vertrouwd/web-api';
 
-export type Question =
-  | 'theme'
-  | 'relation'
-  | 'account'
-  | 'anonymity'
-  | 'contactChannel'
-  | 'email'
-  | 'phone'
-  | 'identityName'
-  | 'language'
-  | 'advisorGender'
-  | 'advisorKind'
-  | 'advisorChoice'
-  | 'consent';
+// The shapes of intake's answers as its committed OpenAPI document says (libs/web-api, `npm run openapi`): a changed
+// API fails the site's type check instead of its pages.
+type Schemas = IntakeApi.components['schemas'];
 
-export interface Choice {
-  value: string;
-  label: string;
-}
+/** What intake's `GET /intake/:code?lang=` answers (docs/intake/intake-page.md). */
+export type IntakePage = Schemas['IntakePageView'];
 
-export interface Counsellor {
-  counsellorId: string;
-  name: string;
-  introduction?: string;
-  kind: string;
-  kindLabel: string;
-  languages: string[];
-}
+export type Question = keyof Schemas['Questions'];
 
-/** `POST /intake/:code/reports` 201: shown once, never stored by the site beyond the one view. */
-export interface Receipt {
-  receiptCode: string;
-  passphrase: string;
-  proof: { receiptHash: string; submittedAt: string; signature: string; keyId: string };
-}
+export type Choice = Schemas['Choice'];
+
+export type Counsellor = Schemas['ListedCounsellorView'];
+
+/**
+ * `POST /intake/:code/reports` 201, as far as the reporter is shown it: shown once, never stored by the site beyond
+ * the one view (the case's id in intake's answer is not kept).
+ */
+export type Receipt = Pick<Schemas['ReceiptView'], 'receiptCode' | 'passphrase' | 'proof'>;

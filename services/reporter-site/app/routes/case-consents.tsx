@@ -2,17 +2,16 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { CaseLayout, ShownText, When } from '../follow-up/case-page';
 import { caseRoute } from '../follow-up/case-route.server';
 import { field } from '../follow-up/forms';
-import { isId, postCase, readCase, type Consent, type LegalDuty } from '../follow-up/reporter-client.server';
+import { isId, postCase, readCase } from '../follow-up/reporter-client.server';
 import { casePath } from '../follow-up/paths';
 import { redirectWithNotice, takeNotice, withCase } from '../follow-up/session.server';
 import type { Route } from './+types/case-consents';
 
-type Consents = { consents: Consent[]; legalDuties: LegalDuty[] };
 
 export async function loader({ params, request }: Route.LoaderArgs) {
   const { code, language, organisation, session } = await caseRoute(request, params);
   const { notice } = await takeNotice(session);
-  const consents = await withCase(session, code, language, () => readCase<Consents>(session.data, 'consents'));
+  const consents = await withCase(session, code, language, () => readCase(session.data, 'consents'));
   return { code, language, organisation, notice, ...consents };
 }
 

@@ -3,7 +3,7 @@ import { data } from 'react-router';
 import { CaseLayout, ShownText, When } from '../follow-up/case-page';
 import { caseRoute } from '../follow-up/case-route.server';
 import { checkText, TEXT_MAX, type Problem } from '../follow-up/forms';
-import { postCase, readCase, type Message } from '../follow-up/reporter-client.server';
+import { postCase, readCase } from '../follow-up/reporter-client.server';
 import { casePath } from '../follow-up/paths';
 import { redirectWithNotice, takeNotice, withCase } from '../follow-up/session.server';
 import { FieldProblem, invalidProps } from '../ui/problems';
@@ -12,7 +12,7 @@ import type { Route } from './+types/case-messages';
 export async function loader({ params, request }: Route.LoaderArgs) {
   const { code, language, organisation, session } = await caseRoute(request, params);
   const { notice } = await takeNotice(session);
-  const { messages } = await withCase(session, code, language, () => readCase<{ messages: Message[] }>(session.data, 'messages'));
+  const { messages } = await withCase(session, code, language, () => readCase(session.data, 'messages'));
   return { code, language, organisation, notice, messages };
 }
 

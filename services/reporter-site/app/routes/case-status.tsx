@@ -1,14 +1,14 @@
 import { FormattedMessage } from 'react-intl';
 import { CaseLayout, When } from '../follow-up/case-page';
 import { caseRoute } from '../follow-up/case-route.server';
-import { readCase, type CaseStatus } from '../follow-up/reporter-client.server';
+import { readCase } from '../follow-up/reporter-client.server';
 import { takeNotice, withCase } from '../follow-up/session.server';
 import type { Route } from './+types/case-status';
 
 export async function loader({ params, request }: Route.LoaderArgs) {
   const { code, language, organisation, session } = await caseRoute(request, params);
   const { notice, erased } = await takeNotice(session);
-  const status = await withCase(session, code, language, () => readCase<CaseStatus>(session.data, 'status'));
+  const status = await withCase(session, code, language, () => readCase(session.data, 'status'));
   return { code, language, organisation, notice, erased, status };
 }
 

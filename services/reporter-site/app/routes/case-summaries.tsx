@@ -3,18 +3,17 @@ import { data } from 'react-router';
 import { CaseLayout, ShownText, When } from '../follow-up/case-page';
 import { caseRoute } from '../follow-up/case-route.server';
 import { checkText, field, TEXT_MAX, type Problem } from '../follow-up/forms';
-import { isId, postCase, readCase, type Summary } from '../follow-up/reporter-client.server';
+import { isId, postCase, readCase } from '../follow-up/reporter-client.server';
 import { casePath } from '../follow-up/paths';
 import { redirectWithNotice, takeNotice, withCase } from '../follow-up/session.server';
 import { FieldProblem, invalidProps } from '../ui/problems';
 import type { Route } from './+types/case-summaries';
 
-type Summaries = { summaries: Summary[] };
 
 export async function loader({ params, request }: Route.LoaderArgs) {
   const { code, language, organisation, session } = await caseRoute(request, params);
   const { notice } = await takeNotice(session);
-  const { summaries } = await withCase(session, code, language, () => readCase<Summaries>(session.data, 'summaries'));
+  const { summaries } = await withCase(session, code, language, () => readCase(session.data, 'summaries'));
   return { code, language, organisation, notice, summaries };
 }
 

@@ -2,7 +2,7 @@ import { FormattedMessage } from 'react-intl';
 import { CaseLayout, When } from '../follow-up/case-page';
 import { caseRoute } from '../follow-up/case-route.server';
 import { field } from '../follow-up/forms';
-import { postCase, readCase, type CaseStatus } from '../follow-up/reporter-client.server';
+import { postCase, readCase } from '../follow-up/reporter-client.server';
 import { casePath } from '../follow-up/paths';
 import { redirectWithNotice, takeNotice, withCase } from '../follow-up/session.server';
 import type { Route } from './+types/case-withdrawal';
@@ -10,7 +10,7 @@ import type { Route } from './+types/case-withdrawal';
 export async function loader({ params, request }: Route.LoaderArgs) {
   const { code, language, organisation, session } = await caseRoute(request, params);
   const { notice } = await takeNotice(session);
-  const status = await withCase(session, code, language, () => readCase<CaseStatus>(session.data, 'status'));
+  const status = await withCase(session, code, language, () => readCase(session.data, 'status'));
   return { code, language, organisation, notice, withdrawnAt: status.dates.withdrawn };
 }
 

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AggregateRepository, EventSerializer, type EventStore, type NewEvent } from '@vertrouwd/event-sourcing';
 import { EVENT_STORE } from '@vertrouwd/runtime';
+import { AgencyDisclosureRules } from '../domain/disclosure-rules/disclosure-rules.aggregate';
+import type { AgencyDisclosureRulesEvent } from '../domain/disclosure-rules/disclosure-rules.events';
 import type { ReportingFact } from '../domain/facts/facts';
 import { OrganisationReports } from '../domain/reports/organisation-reports.aggregate';
 import type { OrganisationReportsEvent } from '../domain/reports/organisation-reports.events';
@@ -41,5 +43,13 @@ export class FactsJournal {
       facts: recorded.map((e) => ({ ...(e.data as object), type: e.type }) as ReportingFact),
       version: recorded.length === 0 ? -1 : (recorded.at(-1)?.version ?? -1),
     };
+  }
+}
+
+/** Agencies' disclosure rules in streams `disclosurerules-<agencyId>`: every change, with who made it. */
+@Injectable()
+export class DisclosureRulesRepository extends AggregateRepository<AgencyDisclosureRulesEvent, AgencyDisclosureRules> {
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    super(store, { category: 'disclosurerules', create: () => new AgencyDisclosureRules() });
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { caseKey } from '@vertrouwd/privacy';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
 import { ReadModels } from '@vertrouwd/service-kit';
+import { AgencyRulesProjector } from '../application/disclosure-rules/agency-rules.projector';
 import { per100 } from '../application/reports/report-content';
 import type { OrganisationYear, ReportingReads, ReportSigner } from '../application/ports/reporting-reads.port';
 import { DEFAULT_BENCHMARK_RULES, type BenchmarkRules } from '../domain/benchmarks/benchmark-rules';
@@ -63,6 +64,10 @@ export class SqlReportingReads implements ReportingReads {
     );
     const row = rows[0];
     return row ? { k: row.k, minOrganisations: row.min_organisations, maxSharePercent: row.max_share_percent } : DEFAULT_BENCHMARK_RULES;
+  }
+
+  rulesCaughtUp(): Promise<void> {
+    return this.readModels.projection(AgencyRulesProjector.NAME).caughtUp();
   }
 }
 

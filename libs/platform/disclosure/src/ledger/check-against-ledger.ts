@@ -17,6 +17,7 @@ export type LedgerProblem =
  * Checks entries about to be published (a new version for another audience, a re-rendered report) against the
  * organisation's ledger, without the true counts: nothing under k shown, nothing shown that was blank, no figure
  * changed, no primary blank exactly derivable from all shown figures together. The range check is {@link attack}.
+ * `k` is the new entries' threshold; a cell in the ledger is held to the k it was first decided under.
  */
 export function checkAgainstLedger(ledger: readonly LedgerEntry[], entries: readonly LedgerEntry[], k = DEFAULT_K): LedgerProblem[] {
   const signature = (entry: LedgerEntry) => JSON.stringify([...entry.cells].sort(compareText));
@@ -26,8 +27,10 @@ export function checkAgainstLedger(ledger: readonly LedgerEntry[], entries: read
   for (const entry of entries) {
     const at = { key: entry.key, publication: entry.publication };
     if (entry.value === null) continue;
-    if (entry.value < k) problems.push({ kind: 'shown-below-threshold', ...at });
     const earlier = before.get(signature(entry)) ?? [];
+    // A cell decided before keeps the threshold it was decided under (its entries' lowest k), as `protect` holds it.
+    const threshold = earlier.length === 0 ? k : Math.min(...earlier.map((e) => e.k ?? DEFAULT_K));
+    if (entry.value < threshold) problems.push({ kind: 'shown-below-threshold', ...at });
     if (earlier.some((e) => e.value === null)) problems.push({ kind: 'shown-after-blank', ...at });
     if (earlier.some((e) => e.value !== null && e.value !== entry.value)) problems.push({ kind: 'value-changed', ...at });
   }

@@ -1,5 +1,13 @@
 import { AlreadyDisclosedError, DisclosureInputError } from '../errors';
-import { type CellDefinition, type FinestCell, type FinestCounts, type LedgerEntry, PROTECTED_TABLE, type TableSpec } from '../model';
+import {
+  type CellDefinition,
+  DEFAULT_K,
+  type FinestCell,
+  type FinestCounts,
+  type LedgerEntry,
+  PROTECTED_TABLE,
+  type TableSpec,
+} from '../model';
 
 /**
  * A distinct published cell: every key, table and ledger entry that sums the same finest cells is one cell, so it
@@ -24,6 +32,17 @@ export interface Cell {
    * figure after late events would bound the old blank from above).
    */
   readonly blankBefore: boolean;
+  /** The lowest k of its ledger entries (see {@link thresholdOf}); undefined when no earlier publication had it. */
+  readonly ledgerK: number | undefined;
+}
+
+/**
+ * The threshold a cell is held to: the lowest k of the publications that had it (the first one's while k only
+ * rises), else this publication's. A figure shown at k = 5 stays shown once an agency raised k to 7 (it is out, and showing it
+ * again tells nothing new), and a blank keeps the range it was protected to; new cells get the new k.
+ */
+export function thresholdOf(cell: Cell, k: number): number {
+  return cell.ledgerK ?? k;
 }
 
 export interface CellSpace {
@@ -170,6 +189,7 @@ export function buildCellSpace(
       sensitive: found.some((o) => o.sensitive),
       shownBefore: found.some((o) => o.ledger && o.ledger.value !== null),
       blankBefore: found.some((o) => o.ledger && o.ledger.value === null) || keys.some((key) => blankKeys.has(key)),
+      ledgerK: ledgerKOf(found),
     };
     cellOfGroup.set(found, cell);
     return cell;
@@ -248,8 +268,14 @@ export function sortedIdsOf(space: CellSpace, cell: Cell): readonly string[] {
 }
 
 /** Cells already shown with fewer than k cases (possible only when k was raised): nothing can take them back. */
+function ledgerKOf(found: readonly Occurrence[]): number | undefined {
+  let lowest: number | undefined;
+  for (const { ledger } of found) if (ledger) lowest = Math.min(lowest ?? Infinity, ledger.k ?? DEFAULT_K);
+  return lowest;
+}
+
 export function assertNothingShownBelow(space: CellSpace, k: number): void {
-  const shown = space.cells.filter((cell) => cell.shownBefore && (cell.value < k || cell.sensitive));
+  const shown = space.cells.filter((cell) => cell.shownBefore && (cell.value < thresholdOf(cell, k) || cell.sensitive));
   if (shown.length > 0) throw new AlreadyDisclosedError(shown.flatMap((cell) => cell.keys));
 }
 

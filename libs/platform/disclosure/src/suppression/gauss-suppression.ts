@@ -1,5 +1,5 @@
 import { AlreadyDisclosedError } from '../errors';
-import type { Cell } from './cell-space';
+import { type Cell, thresholdOf } from './cell-space';
 import { PublishedSpan } from './published-span';
 import { type SparseVector, unitVector } from './sparse-vector';
 
@@ -24,7 +24,7 @@ export function gaussSuppression(
   k: number,
   vectorOf: (cell: Cell) => SparseVector = (cell) => unitVector(cell.columns),
 ): GaussOutcome {
-  const primary = cells.filter((cell) => cell.value < k || cell.sensitive);
+  const primary = cells.filter((cell) => cell.value < thresholdOf(cell, k) || cell.sensitive);
   const span = new PublishedSpan(new Map(primary.map((cell) => [cell.index, vectorOf(cell)])));
   const published = new Set<number>();
   const secondary = new Set<number>();
@@ -34,7 +34,7 @@ export function gaussSuppression(
     published.add(cell.index);
   }
   const candidates = cells
-    .filter((cell) => !cell.shownBefore && !cell.blankBefore && !cell.sensitive && cell.value >= k)
+    .filter((cell) => !cell.shownBefore && !cell.blankBefore && !cell.sensitive && cell.value >= thresholdOf(cell, k))
     .sort(publicationPreference);
   for (const cell of candidates) {
     if (span.tryPublish(vectorOf(cell)).length > 0) secondary.add(cell.index);

@@ -1,5 +1,5 @@
 import { AlreadyDisclosedError } from '../errors';
-import type { Cell } from './cell-space';
+import { type Cell, thresholdOf } from './cell-space';
 import { feasibleRange, linkedCells, type Range, type RangeContext, wideEnough, widerThan } from './range-solver';
 
 /** How many candidates are tried for the one that widens a narrow range most directly, before taking the first. */
@@ -22,7 +22,7 @@ export function protectIntervals(
   const shownCells = () => cells.filter((cell) => shown.has(cell.index));
   while (queue.length > 0) {
     const target = queue[0];
-    if (wideEnough(context, target, shownCells(), k)) {
+    if (wideEnough(context, target, shownCells(), thresholdOf(target, k))) {
       queue.shift();
       continue;
     }

@@ -82,4 +82,23 @@ describe('the case work shown on the case page', () => {
     expect(work.aftercare[0]).toMatchObject({ plan: 'call', done: { note: 'called' } });
     expect(work.referrals[0]).toMatchObject({ referralType: 'trade-union', basis: 'consent' });
   });
+
+  it('a legal duty shows its step, reason, explanation and date; a referral under it says so; an erased explanation is marked', () => {
+    const duty = { dutyId: 'd', reason: 'danger-to-life', scope: 'referral', referralType: 'police' };
+    const history = [
+      entry('LegalDutyInvoked', {
+        ...duty,
+        advisorId: 'a',
+        sealedExplanation: 'threat to a colleague',
+        invokedAt: '2026-11-23T08:00:00.000Z',
+      }),
+      entry('ReferralMade', { referralId: 'r', referralType: 'police', legalDutyId: 'd', referredAt: '2026-11-23T09:00:00.000Z' }),
+    ];
+    const work = caseWorkOf(view(history, { legalDuties: [duty] }));
+    expect(work.legalDuties).toEqual([{ ...duty, explanation: 'threat to a colleague', at: '2026-11-23T08:00:00.000Z' }]);
+    expect(work.referrals[0]).toMatchObject({ referralType: 'police', basis: 'legal-duty' });
+
+    const erased = [entry('LegalDutyInvoked', { ...duty, sealedExplanation: { erased: true }, invokedAt: '2026-11-23T08:00:00.000Z' })];
+    expect(caseWorkOf(view(erased, { legalDuties: [duty] })).legalDuties[0].explanation).toBeUndefined();
+  });
 });

@@ -30,6 +30,15 @@ export interface Conversation {
   summary: SummaryOfConversation;
 }
 
+export interface LegalDuty {
+  dutyId: string;
+  reason: string;
+  scope: string;
+  referralType: string | null;
+  explanation: string | undefined;
+  at: string | undefined;
+}
+
 export interface CaseWork {
   conversations: Conversation[];
   consents: {
@@ -40,7 +49,8 @@ export interface CaseWork {
     status: 'given' | 'awaiting-confirmation' | 'withdrawn';
     heldOn?: string;
   }[];
-  legalDuties: { dutyId: string; reason: string; scope: string; referralType: string | null }[];
+  /** Where the law overrode the reporter's consent: the step, the reason, the advisor's explanation and when. */
+  legalDuties: LegalDuty[];
   referrals: { referralId: string; referralType: string; at: string; basis: 'consent' | 'legal-duty' | 'none' }[];
   advice: { adviceId: string; text: string | undefined; at: string }[];
   formalReport: { at: string } | undefined;
@@ -125,7 +135,14 @@ export function caseWorkOf(view: CaseView): CaseWork {
   return {
     conversations,
     consents,
-    legalDuties: view.legalDuties ?? [],
+    legalDuties: (view.legalDuties ?? []).map((d) => {
+      const invoked = of(history, 'LegalDutyInvoked').find((e) => e.data.dutyId === d.dutyId);
+      return {
+        ...d,
+        explanation: invoked ? textOf(invoked.data.sealedExplanation) : undefined,
+        at: invoked ? str(invoked.data.invokedAt) || invoked.recordedAt : undefined,
+      };
+    }),
     referrals: of(history, 'ReferralMade').map((e) => ({
       referralId: str(e.data.referralId),
       referralType: str(e.data.referralType),

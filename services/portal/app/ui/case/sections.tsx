@@ -7,8 +7,8 @@ import type { CaseWork, Conversation } from './case-work';
 import { InputField, SelectField, StepForm, TextAreaField, type StepRefusal } from './step-form';
 
 // The sections of the advisor's case page beyond messages and closing: the legal deadlines, conversations and their
-// summaries, the reporter's consents, advice, referrals, a formal report, aftercare and hours. Each section lists
-// what the case holds and, while the case is open, has its step's form.
+// summaries, the reporter's consents, advice, referrals, a formal report, aftercare and hours (legal duties are in
+// legal-duty-section.tsx). Each section lists what the case holds and, while the case is open, has its step's form.
 
 interface SectionProps {
   work: CaseWork;
@@ -17,7 +17,7 @@ interface SectionProps {
   refusal: StepRefusal | undefined;
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section className="portal-section" aria-labelledby={id} data-testid={id}>
       <h2 className="utrecht-heading-2" id={id}>
@@ -28,7 +28,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Paragraph({ id, values }: { id: string; values?: Record<string, string | number> }) {
+export function Paragraph({ id, values }: { id: string; values?: Record<string, string | number> }) {
   return (
     <p className="utrecht-paragraph">
       <FormattedMessage id={id} values={values} />
@@ -37,7 +37,7 @@ function Paragraph({ id, values }: { id: string; values?: Record<string, string 
 }
 
 /** The label of a closed-list value, e.g. `casework.mode.phone`; the value itself when a newer one has no label yet. */
-function useLabels() {
+export function useLabels() {
   const intl = useIntl();
   const label = (list: string, value: string) =>
     intl.messages[`casework.${list}.${value}`] !== undefined ? intl.formatMessage({ id: `casework.${list}.${value}` }) : value;
@@ -203,15 +203,6 @@ export function ConsentsSection({ work, action, open, refusal }: SectionProps) {
           ))}
         </ul>
       )}
-      {work.legalDuties.length > 0 ? (
-        <ul className="portal-list">
-          {work.legalDuties.map((d) => (
-            <li key={d.dutyId}>
-              {t('casework.consent.legalDuty', { what: what(d.scope, d.referralType), reason: label('legalDuty', d.reason) })}
-            </li>
-          ))}
-        </ul>
-      ) : null}
       {open ? (
         work.conversations.length === 0 ? (
           <Paragraph id="casework.consent.needsConversation" />

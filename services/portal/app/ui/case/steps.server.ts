@@ -1,5 +1,5 @@
 import * as work from '../../api/case-work.server';
-import { ACTIVITIES, CONSENT_SCOPES, CONVERSATION_MODES, REFERRAL_TYPES } from '../../api/case-values';
+import { ACTIVITIES, CONSENT_SCOPES, CONVERSATION_MODES, LEGAL_DUTY_REASONS, REFERRAL_TYPES } from '../../api/case-values';
 import type { FieldError, StepRefusal } from './step-form';
 
 // The case page's steps beyond acknowledge, reply and close: each form's fields checked on the portal's server
@@ -12,6 +12,7 @@ export const STEPS = [
   'revise',
   'advice',
   'consent',
+  'legal-duty',
   'referral',
   'formal-report',
   'aftercare',
@@ -130,6 +131,18 @@ function planOf(intent: StepIntent, form: FormData) {
       // A formal report names no target: one chosen anyway is not sent.
       const body = { conversationId, scope, ...(referral ? { referralType } : {}) };
       return { ...c, run: (t: string, id: string) => work.recordConsent(t, id, body) };
+    }
+    case 'legal-duty': {
+      const referral = read(form, 'scope') === 'referral';
+      const c = checked(
+        form,
+        { reason: LEGAL_DUTY_REASONS, scope: CONSENT_SCOPES, referralType: REFERRAL_TYPES, explanation: 'text' },
+        referral ? [] : ['referralType'],
+      );
+      const { reason, scope, referralType, explanation } = c.values;
+      // As a consent: a formal report names no target, one chosen anyway is not sent.
+      const body = { reason, scope, explanation, ...(referral ? { referralType } : {}) } as work.LegalDutyBody;
+      return { ...c, run: (t: string, id: string) => work.invokeLegalDuty(t, id, body) };
     }
     case 'referral': {
       const c = checked(form, { referralType: REFERRAL_TYPES });

@@ -85,6 +85,11 @@ export class BenchmarksService {
     return value;
   }
 
+  /** Drops the agency's benchmarks kept on this replica (its rules changed); other replicas follow within the TTL. */
+  forget(agencyId: string): void {
+    for (const key of this.computed.keys()) if (key.startsWith(`${agencyId}/`)) this.computed.delete(key);
+  }
+
   private readonly computed = new Map<
     string,
     { at: number; value: Promise<ReturnType<typeof agencyBenchmarks> & { organisations: OrganisationYear[] }> }

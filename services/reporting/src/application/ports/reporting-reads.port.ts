@@ -22,8 +22,10 @@ export interface ReportingReads {
   agencyReportsPer100(agencyId: string, year: number): Promise<string | null>;
   /** The agency's active organisations with employees, with their cases of the year. */
   organisationYears(agencyId: string, year: number): Promise<OrganisationYear[]>;
-  /** The agency's benchmark rules: the defaults, or stricter ones it chose. */
+  /** The agency's disclosure rules (k for its reports and benchmarks, the benchmarks' minimums): the defaults, or stricter ones it chose. */
   benchmarkRules(agencyId: string): Promise<BenchmarkRules>;
+  /** Resolves once every change of rules made before the call is what {@link benchmarkRules} reads. */
+  rulesCaughtUp(): Promise<void>;
 }
 
 /** The service's Ed25519 key that signs published reports' digests; the public key verifies them. */

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import fc from 'fast-check';
-import { protect } from '@vertrouwd/disclosure';
+import { attack, checkAgainstLedger, protect, type LedgerEntry as CellsEntry } from '@vertrouwd/disclosure';
 import type { AppendResult, EventStore, ExpectedVersion, NewEvent, ReadStreamOptions, RecordedEvent } from '@vertrouwd/event-sourcing';
 import { systemContext } from '@vertrouwd/service-kit';
 import type { ReportingFact } from '../../domain/facts/facts';
@@ -10,7 +10,7 @@ import { FactsJournal, ReportsRepository } from '../reporting.repositories';
 import { yearFigures } from './figures';
 import { composeReport } from './compose-report';
 import { cellsOfProduct } from './ledger-cells';
-import { compactLedgerEntry } from './ledger-over-sites';
+import { compactLedgerEntry, ledgerOver } from './ledger-over-sites';
 import { DEFAULT_K, ReportsService } from './reports.service';
 
 // A publication stores its ledger compactly (ADR 0056); one stored before (every finest cell listed, event type
@@ -53,13 +53,21 @@ class MemoryStore {
   }
 }
 
-function serviceOver(store: MemoryStore): ReportsService {
+/** The agency's disclosure rules as the service reads them: change `k` to raise the agency's threshold. */
+interface AgencyRules {
+  k: number;
+}
+
+function serviceOver(store: MemoryStore, rules: AgencyRules = { k: DEFAULT_K }): ReportsService {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const signer: ReportSigner = {
     sign: async (digest) => sign(null, Buffer.from(digest, 'hex'), privateKey).toString('base64'),
     publicKey: async () => publicKey,
   };
-  const reads = { agencyOf: async () => AGENCY } as unknown as ReportingReads;
+  const reads = {
+    agencyOf: async () => AGENCY,
+    benchmarkRules: async () => ({ k: rules.k, minOrganisations: 3, maxSharePercent: 60 }),
+  } as unknown as ReportingReads;
   const benchmarks = { comparators: async () => ({ agency: '1.50', sector: 'C', sectorReportsPer100: '2.00' }) };
   const eventStore = store as unknown as EventStore;
   return new ReportsService(
@@ -198,6 +206,80 @@ describe('the publication ledger, stored as products and as it was stored before
             expect(await service.reproduce(AGENCY, organisationId, year, publication)).toMatchObject({ same: true });
       }),
       { seed: 56, numRuns: 6 },
+    );
+  });
+});
+
+// An agency raises k (ADR 0063): what it publishes next is protected at the new k, what is out keeps the k it was
+// published at. The next publication must not be refused because last year's figures (shown again in the trend) are
+// under the new k, and nothing published, at either k, may let the attacker narrow a blank below its own k.
+describe('an agency that raises k between publications', () => {
+  const context = () => systemContext('system:test', randomUUID());
+  const signature = (entry: CellsEntry) => JSON.stringify([...entry.cells].sort());
+
+  it("publishes at the new k, shows last year's 6 again in the trend, and reproduces each publication at its own k", async () => {
+    // 2024: six cases (shown at k = 5). 2025: six cases again (blank at k = 7).
+    const cases = [2024, 2025].flatMap((year) =>
+      Array.from({ length: 6 }, (_, i): CaseSpec => ({ year, month: 3 + i, theme: 0, relation: 0, site: 'utrecht', closed: true })),
+    );
+    const store = new MemoryStore();
+    const rules = { k: DEFAULT_K };
+    const service = serviceOver(store, rules);
+    const organisationId = randomUUID();
+    await journal(store, organisationId, factsOf(cases));
+    const first = await service.publish(AGENCY, organisationId, 2024, TODAY, context());
+    const total = (content: { tables: { id: string; cells: { value: number | null }[] }[] }, id: string) =>
+      content.tables.find((t) => t.id === id)!.cells[0].value;
+    expect(first.content.k).toBe(5);
+    expect(total(first.content, 'total')).toBe(6);
+
+    rules.k = 7;
+    expect(await service.reproduce(AGENCY, organisationId, 2024, 1)).toMatchObject({ same: true, reproducedDigest: first.digest });
+    const draft = await service.draft(AGENCY, organisationId, 2025, TODAY);
+    expect(draft.k).toBe(7);
+    expect(total(draft, 'total')).toBeNull();
+    expect(total(draft, 'last-year-total')).toBe(6);
+    const second = await service.publish(AGENCY, organisationId, 2025, TODAY, context());
+    expect(second.content).toEqual(draft);
+    rules.k = 9;
+    expect(await service.reproduce(AGENCY, organisationId, 2025, 2)).toMatchObject({ same: true, reproducedDigest: second.digest });
+  });
+
+  it('leaves no blank the attacker can pin within the k it was published at, over random histories', async () => {
+    await fc.assert(
+      fc.asyncProperty(history, fc.integer({ min: 6, max: 9 }), async (cases, raised) => {
+        const store = new MemoryStore();
+        const rules = { k: DEFAULT_K };
+        const service = serviceOver(store, rules);
+        const organisationId = randomUUID();
+        const facts = factsOf(cases);
+        await journal(store, organisationId, facts);
+        await service.publish(AGENCY, organisationId, 2024, TODAY, context());
+        rules.k = raised;
+        // This year's report (the trend shows last year's cells again), then last year's published again.
+        await service.publish(AGENCY, organisationId, 2025, TODAY, context());
+        await service.publish(AGENCY, organisationId, 2024, TODAY, context());
+        for (const [year, publication] of [
+          [2024, 1],
+          [2025, 2],
+          [2024, 3],
+        ])
+          expect(await service.reproduce(AGENCY, organisationId, year, publication)).toMatchObject({ same: true });
+
+        const reports = (await new ReportsRepository(store as unknown as EventStore).load(organisationId))!;
+        const everything = ledgerOver(yearFigures(facts, 2025), reports.ledger());
+        const atFirst = everything.filter((e) => e.publication === '2024/1');
+        const later = everything.filter((e) => e.publication !== '2024/1');
+        expect(atFirst.every((e) => e.k === 5) && later.every((e) => e.k === raised)).toBe(true);
+        expect(checkAgainstLedger(atFirst, later, raised)).toEqual([]);
+        // At k = 5 nothing is pinned; at the raised k only what publication 1 decided (shown or blank) may be.
+        expect((await attack(everything, { k: DEFAULT_K })).disclosures).toEqual([]);
+        const decidedAt5 = new Set(atFirst.map(signature));
+        const atRaised = await attack(everything, { k: raised });
+        for (const cell of [...atRaised.disclosures, ...atRaised.shownBelowThreshold])
+          expect(decidedAt5.has(JSON.stringify([...cell.cells].sort()))).toBe(true);
+      }),
+      { seed: 63, numRuns: 5 },
     );
   });
 });

@@ -113,7 +113,7 @@ export class ReportsService {
     context: CommandContext,
   ): Promise<NarrativeWarning[]> {
     const reports = await this.owned(agencyId, organisationId);
-    const warnings = reports.writeNarrative(year, texts, DEFAULT_K, new Date());
+    const warnings = reports.writeNarrative(year, texts, await this.kOf(agencyId), new Date());
     await this.reports.save(reports, metadataOf(context));
     return warnings;
   }
@@ -222,6 +222,11 @@ export class ReportsService {
     };
   }
 
+  /** The agency's k for what it publishes next (ADR 0063); a publication keeps the k it was published at. */
+  private async kOf(agencyId: string): Promise<number> {
+    return (await this.reads.benchmarkRules(agencyId)).k;
+  }
+
   /** The agency's and the sector's benchmarks as shown, for the low-visibility signal (ADR 0035). */
   private async comparators(agencyId: string, organisationId: string, year: number) {
     const found = await this.benchmarks.comparators(agencyId, organisationId, year);
@@ -236,10 +241,11 @@ export class ReportsService {
     today: string,
     withLedgerEntries = false,
   ) {
-    const { facts, version } = await this.journal.read(organisationId);
+    const agencyId = reports.state.agencyId ?? '';
+    const [{ facts, version }, k] = await Promise.all([this.journal.read(organisationId), this.kOf(agencyId)]);
     return this.composer.compose({
       facts,
-      k: DEFAULT_K,
+      k,
       ledger: reports.ledger(),
       content: {
         organisationId,
@@ -248,7 +254,7 @@ export class ReportsService {
         publishedOn: today,
         factsVersion: version,
         narrative: reports.narrative(year),
-        ...(await this.comparators(reports.state.agencyId ?? '', organisationId, year)),
+        ...(await this.comparators(agencyId, organisationId, year)),
       },
       withLedgerEntries,
     });

@@ -62,9 +62,14 @@ export class OrganisationReports extends Aggregate<OrganisationReportsEvent, Org
     return found ? { signals: found.signals, advice: found.advice } : { signals: '', advice: '' };
   }
 
-  /** Every ledger entry published before publication `before` (all of them when omitted). */
+  /**
+   * Every ledger entry published before publication `before` (all of them when omitted), each with the k its
+   * publication was protected at: a cell keeps that threshold when the agency's k changes later (ADR 0063).
+   */
   ledger(before = Number.POSITIVE_INFINITY): LedgerEntry[] {
-    return this.state.publications.filter((p) => p.publication < before).flatMap((p) => p.ledgerEntries);
+    return this.state.publications
+      .filter((p) => p.publication < before)
+      .flatMap((p) => p.ledgerEntries.map((entry) => ({ ...entry, k: p.content.k })));
   }
 
   nextPublication(): number {

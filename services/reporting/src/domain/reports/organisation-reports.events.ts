@@ -16,6 +16,8 @@ export interface LedgerEntry {
   readonly product?: readonly (readonly string[])[];
   readonly value: number | null;
   readonly reason: 'primary' | 'secondary' | 'interval' | 'ledger' | 'protected' | null;
+  /** Not stored: the k of the publication it belongs to, added when the ledger is read (ADR 0063). */
+  readonly k?: number;
 }
 
 /** The published report as signed: canonicalised (RFC 8785), its SHA-256 signed with the service's Ed25519 key. */

@@ -1,0 +1,25 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles, TenantScope } from '@vertrouwd/auth';
+import { DirectoryQueries } from '../../application/queries/directory.queries';
+
+/**
+ * The agency's auditor reads the names of the agency's client organisations, so a report reproduction names the
+ * organisation it is about. Names only: nothing else of the directory (headcounts, intake codes, who serves it). Only
+ * the agency's own auditor (the token's agency is the path's).
+ */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('agencies/:agencyId/organisation-names')
+@Roles('auditor')
+@TenantScope({ agency: 'params.agencyId' })
+export class AuditorOrganisationsHttpController {
+  constructor(private readonly queries: DirectoryQueries) {}
+
+  /** Every client organisation of the agency by id and name (null: erased). */
+  @Get()
+  async names(@Param('agencyId', new ParseUUIDPipe()) agencyId: string) {
+    const organisations = await this.queries.organisations(agencyId);
+    return { organisations: organisations.map(({ organisationId, name }) => ({ organisationId, name })) };
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
+import { ApiProblemResponse } from '@vertrouwd/http';
+import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
+import { DisclosureRulesService, type DisclosureRulesView } from '../../application/disclosure-rules/disclosure-rules.service';
+import { DEFAULT_BENCHMARK_RULES } from '../../domain/benchmarks/benchmark-rules';
+import { AGENCY_ID } from './compliance-benchmarks.params';
+import { DisclosureRulesRequest } from './reporting.request.dto';
+
+/**
+ * The agency's disclosure rules (ADR 0063): its staff read them, its coordinator sets them (only stricter than the
+ * defaults). What is published keeps the k it was published at.
+ */
+@ApiTags('reporting (agency)')
+@ApiBearerAuth()
+@Controller('agencies/:agencyId/disclosure-rules')
+@TenantScope({ agency: 'params.agencyId' })
+export class DisclosureRulesHttpController {
+  constructor(private readonly rules: DisclosureRulesService) {}
+
+  @Get()
+  @Roles('coordinator', 'advisor', 'auditor')
+  @ApiProblemResponse(400, 'The agency id is not a uuid')
+  get(@Param('agencyId', AGENCY_ID) agencyId: string): Promise<DisclosureRulesView> {
+    return this.rules.get(agencyId);
+  }
+
+  @Put()
+  @Roles('coordinator')
+  @ApiProblemResponse(400, 'A rule is missing, not a whole number, or laxer than the default (k below 5, …) or above its bound')
+  @ApiProblemResponse(409, 'The rules were changed meanwhile')
+  set(
+    @Param('agencyId', AGENCY_ID) agencyId: string,
+    @Body() body: DisclosureRulesRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ): Promise<DisclosureRulesView> {
+    const {
+      k,
+      minOrganisations = DEFAULT_BENCHMARK_RULES.minOrganisations,
+      maxSharePercent = DEFAULT_BENCHMARK_RULES.maxSharePercent,
+    } = body;
+    return this.rules.set(agencyId, { k, minOrganisations, maxSharePercent }, contextOf(p, req));
+  }
+}
