@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS } from '@vertrouwd/auth';
 import { CaseOpenedV1 } from '@vertrouwd/contracts';
 import { publishAs } from '@vertrouwd/messaging';
 import { eventually } from '@vertrouwd/testing';
+import { axeViolations } from '@vertrouwd/web-kit/testing';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startPlatform, type Platform } from './platform';
 import { buildPortal, freePort, hydrated, launchChromium, portalEnvironment, signInAt, startPortal, type RunningPortal } from './portal';
@@ -13,7 +14,6 @@ import { buildPortal, freePort, hydrated, launchChromium, portalEnvironment, sig
 // CSS pixels (WCAG 1.4.10), and a full-page screenshot at that width is kept. The keyboard reaches everything in
 // order with its focus shown; and a case's planted strings are in no response header any role gets, allowed or not.
 const SCREENS = join(__dirname, '../../../tmp/portal/screens');
-const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const CANARY = 'CANARY-a11y: de ploegleider sluit mij buiten bij elke pauze.';
 const CANARY_NAME = 'Kanarie Koolmees';
 const BAKKERIJ = DEMO_ORGANISATIONS['org-bakkerij'];
@@ -130,17 +130,6 @@ async function context(): Promise<{ context: BrowserContext; page: Page }> {
   const page = await ctx.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
   return { context: ctx, page };
-}
-
-// moved to test/portal.ts on merge
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe;
-    const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
 }
 
 /**
