@@ -380,10 +380,13 @@ async function unreached(page: Page): Promise<string[]> {
     );
     const selector =
       'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
-    return [...document.querySelectorAll(selector)]
-      .filter((e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && !reached.includes(e))
-      .filter((e) => !(e instanceof HTMLInputElement && e.type === 'radio' && groups.has(e.name)))
-      .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent || e.getAttribute('name') || '').trim().slice(0, 40)}"`);
+    return (
+      [...document.querySelectorAll(selector)]
+        // Shown at all: not folded away in a closed <details>, not hidden (what a mouse could click).
+        .filter((e) => e.checkVisibility({ visibilityProperty: true }) && !reached.includes(e))
+        .filter((e) => !(e instanceof HTMLInputElement && e.type === 'radio' && groups.has(e.name)))
+        .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent || e.getAttribute('name') || '').trim().slice(0, 40)}"`)
+    );
   });
 }
 
