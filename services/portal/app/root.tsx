@@ -15,7 +15,8 @@ export const links = () => [fonts, nlds, theme, portal].map((href) => ({ rel: 's
 
 /** Who is signed in, for the header and the navigation: a name and roles, never a token. */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const language = languageOf(params.lang) ?? 'nl';
+  // An address no route knows (the not-found page) has no :lang; its first segment still says the language.
+  const language = languageOf(params.lang ?? new URL(request.url).pathname.split('/')[1]) ?? 'nl';
   const signedIn = await currentUser(request).catch(() => undefined);
   const user = signedIn ? { username: signedIn.user.username, roles: signedIn.user.roles, screens: screensOf(signedIn.user) } : null;
   return { language, user };

@@ -27,33 +27,35 @@ export default function Reports({ loaderData, params }: Route.ComponentProps) {
           <FormattedMessage id="reports.none" />
         </p>
       ) : (
-        <table className="utrecht-table">
-          <caption className="utrecht-table__caption">
-            <FormattedMessage id="reports.caption" />
-          </caption>
-          <thead className="utrecht-table__header">
-            <tr className="utrecht-table__row">
-              {['reports.year', 'reports.publication', 'reports.publishedOn'].map((id) => (
-                <th key={id} scope="col" className="utrecht-table__header-cell">
-                  <FormattedMessage id={id} />
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="utrecht-table__body">
-            {loaderData.publications.map((p) => (
-              <tr key={`${p.year}-${p.publication}`} className="utrecht-table__row">
-                <th scope="row" className="utrecht-table__header-cell">
-                  <Link className="utrecht-link" to={`/${params.lang}/reports/${p.year}`}>
-                    <FormattedMessage id="reports.open" values={{ year: p.year }} />
-                  </Link>
-                </th>
-                <td className="utrecht-table__cell">{p.publication}</td>
-                <td className="utrecht-table__cell">{day(p.publishedOn)}</td>
+        <div className="portal-table-scroll">
+          <table className="utrecht-table">
+            <caption className="utrecht-table__caption">
+              <FormattedMessage id="reports.caption" />
+            </caption>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                {['reports.year', 'reports.publication', 'reports.publishedOn'].map((id) => (
+                  <th key={id} scope="col" className="utrecht-table__header-cell">
+                    <FormattedMessage id={id} />
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="utrecht-table__body">
+              {loaderData.publications.map((p) => (
+                <tr key={`${p.year}-${p.publication}`} className="utrecht-table__row">
+                  <th scope="row" className="utrecht-table__header-cell">
+                    <Link className="utrecht-link" to={`/${params.lang}/reports/${p.year}`}>
+                      <FormattedMessage id="reports.open" values={{ year: p.year }} />
+                    </Link>
+                  </th>
+                  <td className="utrecht-table__cell">{p.publication}</td>
+                  <td className="utrecht-table__cell">{day(p.publishedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </main>
   );
