@@ -7,7 +7,6 @@ import { casePath } from '../follow-up/paths';
 import { redirectWithNotice, takeNotice, withCase } from '../follow-up/session.server';
 import type { Route } from './+types/case-identity';
 
-
 export async function loader({ params, request }: Route.LoaderArgs) {
   const { code, language, organisation, session } = await caseRoute(request, params);
   const { notice } = await takeNotice(session);

@@ -9,7 +9,6 @@ import { redirectWithNotice, takeNotice, withCase } from '../follow-up/session.s
 import { FieldProblem, invalidProps } from '../ui/problems';
 import type { Route } from './+types/case-summaries';
 
-
 export async function loader({ params, request }: Route.LoaderArgs) {
   const { code, language, organisation, session } = await caseRoute(request, params);
   const { notice } = await takeNotice(session);
