@@ -952,6 +952,15 @@ export interface components {
             /** @description VAT id, for invoices */
             vatId?: string;
         };
+        OrganisationNameView: {
+            /** @description null: erased */
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        OrganisationNamesView: {
+            organisations: components["schemas"]["OrganisationNameView"][];
+        };
         OrganisationView: {
             headcount: number;
             /** Format: date */
@@ -2008,7 +2017,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationNamesView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {

@@ -81,6 +81,8 @@ export type MatchingReads = [
   Reads<{ agencies: Agencies.Agency[] }, MatchingAnswer['AgenciesView'], 'agencies'>,
   Reads<Agencies.Agency, MatchingAnswer['AgencyView'], keyof Agencies.Agency>,
   Reads<Administration.AgencySettings, MatchingAnswer['AgencyView'], keyof Administration.AgencySettings>,
+  Reads<{ organisations: Oversight.OrganisationChoice[] }, MatchingAnswer['OrganisationNamesView'], 'organisations'>,
+  Reads<Oversight.OrganisationChoice, MatchingAnswer['OrganisationNameView'], keyof Oversight.OrganisationChoice>,
 ];
 
 export type BillingReads = [

@@ -243,3 +243,12 @@ export class CaseMatchView {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ type: [MatchRoundView] }) rounds!: MatchRoundView[];
 }
+
+export class OrganisationNameView {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ ...NULLABLE_STRING, description: 'null: erased' }) name!: string | null;
+}
+
+export class OrganisationNamesView {
+  @ApiProperty({ type: [OrganisationNameView] }) organisations!: OrganisationNameView[];
+}
