@@ -319,6 +319,16 @@ export interface components {
             /** @description Street and number (no PO box) */
             street: string;
         };
+        AddressView: {
+            city: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            /** @description The registered name */
+            name: string;
+            postcode: string;
+            /** @description Street and number, one line */
+            street: string;
+        };
         BandRequest: {
             /** @description Hours included per year (whole hours) */
             includedHoursPerYear: number;
@@ -326,6 +336,15 @@ export interface components {
             /** @enum {string} */
             plan: "collective" | "custom";
             /** @description Cents per year, excluding VAT */
+            yearlyFeeCents: number;
+        };
+        BandView: {
+            /** @description Hours of counsellor work the fee includes per year */
+            includedHoursPerYear: number;
+            minHeadcount: number;
+            /** @enum {string} */
+            plan: "collective" | "custom";
+            /** @description Cents a year, excluding VAT */
             yearlyFeeCents: number;
         };
         BillingAccountRequest: {
@@ -336,6 +355,19 @@ export interface components {
             k: number;
             paymentTermDays: number;
             supplier: components["schemas"]["SupplierRequest"];
+        };
+        BillingAccountView: {
+            /** @description Case work counts only in a period with at least k cases */
+            k: number;
+            /** @description Days from issue to due date */
+            paymentTermDays: number;
+            priceLists: components["schemas"]["PriceListView"][];
+            supplier: components["schemas"]["SupplierView"];
+        };
+        CorrectedView: {
+            /** Format: date */
+            issueDate: string;
+            number: string;
         };
         CreditLineRequest: {
             /** @description Cents to credit of that line, excluding VAT */
@@ -351,6 +383,30 @@ export interface components {
              * @enum {string}
              */
             reason: "price-correction" | "duplicate" | "subscription-ended" | "goodwill" | "cancelled";
+        };
+        DigestsView: {
+            /** @description SHA-256 (hex) of the PDF export */
+            pdf: string;
+            /** @description SHA-256 (hex) of the UBL export */
+            ubl: string;
+        };
+        DocumentSummaryView: {
+            /** @description The invoice a credit note corrects */
+            corrects?: string;
+            /** Format: date */
+            issueDate: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit-note";
+            /** @example 2026-000001 */
+            number: string;
+            /** Format: uuid */
+            organisationId: string;
+            payableCents: number;
+            /** @description The period invoiced (`2026-11`, `2026-Q4`, `2026`); absent on credit notes */
+            periodKey?: string;
+        };
+        DocumentsView: {
+            documents: components["schemas"]["DocumentSummaryView"][];
         };
         EndSubscriptionRequest: {
             /**
@@ -373,6 +429,22 @@ export interface components {
              */
             rule: string;
         };
+        InvoiceLineView: {
+            description: string;
+            /** @description 1-based, in order */
+            id: string;
+            netCents: number;
+            /**
+             * @description At most 2 decimals, as a string
+             * @example 12.25
+             */
+            quantity: string;
+            /** @enum {string} */
+            unitCode: "HUR" | "MON" | "ANN" | "C62";
+            unitPriceCents: number;
+            /** @example 21 */
+            vatRatePercent: string;
+        };
         InvoiceRunRequest: {
             /**
              * Format: date
@@ -380,6 +452,53 @@ export interface components {
              * @example 2027-01-01
              */
             through: string;
+        };
+        IssuedDocumentView: {
+            buyerReference: string;
+            /** @description A credit note: the invoice it corrects */
+            corrects?: components["schemas"]["CorrectedView"];
+            /** @enum {string} */
+            currency: "EUR";
+            customer: components["schemas"]["PartyView"];
+            digests: components["schemas"]["DigestsView"];
+            /**
+             * Format: date
+             * @description Invoices only
+             */
+            dueDate?: string;
+            /** Format: date */
+            issueDate: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit-note";
+            /** @enum {string} */
+            language: "nl" | "en";
+            lines: components["schemas"]["InvoiceLineView"][];
+            note?: string;
+            number: string;
+            paymentReference: string;
+            period: components["schemas"]["PeriodView"];
+            supplier: components["schemas"]["SupplierView"];
+            totals: components["schemas"]["TotalsView"];
+            vat: components["schemas"]["VatBreakdownView"][];
+        };
+        PartyView: {
+            city: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            /** @description The KvK number: 8 digits */
+            kvk: string;
+            /** @description The registered name */
+            name: string;
+            postcode: string;
+            /** @description Street and number, one line */
+            street: string;
+            vatId?: string;
+        };
+        PeriodView: {
+            /** Format: date */
+            end: string;
+            /** Format: date */
+            start: string;
         };
         PriceListRequest: {
             bands: components["schemas"]["BandRequest"][];
@@ -398,6 +517,19 @@ export interface components {
              * @enum {string}
              */
             vatRatePercent: "21";
+        };
+        PriceListView: {
+            /** @description Sorted by minHeadcount */
+            bands: components["schemas"]["BandView"][];
+            /** Format: date */
+            effectiveFrom: string;
+            /** @description Cents per hour beyond the plan, excluding VAT */
+            hourlyRateCents: number;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** @example 21 */
+            vatRatePercent: string;
+            version: number;
         };
         /** @description RFC 9457 problem details. Switch on `type`; never parse `detail`. */
         Problem: {
@@ -434,6 +566,21 @@ export interface components {
              */
             startsOn: string;
         };
+        SubscriptionView: {
+            address: components["schemas"]["AddressView"];
+            buyerReference: string;
+            /** Format: date */
+            endsOn: string | null;
+            /** @enum {string} */
+            language: "nl" | "en";
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: date */
+            startsOn: string;
+        };
+        SubscriptionsView: {
+            subscriptions: components["schemas"]["SubscriptionView"][];
+        };
         SupplierRequest: {
             city: string;
             /** @enum {string} */
@@ -449,6 +596,34 @@ export interface components {
             street: string;
             /** @example NL123456789B01 */
             vatId: string;
+        };
+        SupplierView: {
+            city: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            email?: string;
+            iban: string;
+            /** @description The KvK number: 8 digits */
+            kvk: string;
+            /** @description The registered name */
+            name: string;
+            postcode: string;
+            /** @description Street and number, one line */
+            street: string;
+            vatId: string;
+        };
+        TotalsView: {
+            grossCents: number;
+            netCents: number;
+            payableCents: number;
+            vatCents: number;
+        };
+        VatBreakdownView: {
+            /** @enum {string} */
+            category: "S";
+            ratePercent: string;
+            taxableCents: number;
+            vatCents: number;
         };
     };
     responses: never;
@@ -474,7 +649,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BillingAccountView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -785,7 +962,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentsView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -841,7 +1020,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedDocumentView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1256,7 +1437,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubscriptionsView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1595,7 +1778,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentsView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1651,7 +1836,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedDocumentView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1851,7 +2038,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubscriptionView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {

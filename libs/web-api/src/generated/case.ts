@@ -661,6 +661,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessLogView: {
+            /** Format: uuid */
+            agencyId: string;
+            limit: number;
+            offset: number;
+            reads: components["schemas"]["AccessReadView"][];
+            total: number;
+        };
+        AccessReadView: {
+            actor: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: uuid */
+            caseId: string;
+            fields: string[];
+            reason: string | null;
+        };
         AftercareRecordRequest: {
             /** @description Free text: sealed before it is stored, read back only by the assigned advisor */
             note: string;
@@ -671,15 +688,168 @@ export interface components {
             /** Format: date */
             plannedFor: string;
         };
+        AskedConsultationView: {
+            answer: (string | {
+                /** @enum {boolean} */
+                erased: true;
+            } | {
+                /** @enum {boolean} */
+                refused: true;
+            }) | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: uuid */
+            colleagueId: string;
+            /** Format: uuid */
+            consultationId: string;
+            question: string | {
+                /** @enum {boolean} */
+                erased: true;
+            } | {
+                /** @enum {boolean} */
+                refused: true;
+            };
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        AskedConsultationsView: {
+            consultations: components["schemas"]["AskedConsultationView"][];
+        };
         AssignAdvisorRequest: {
             /** Format: uuid */
             advisorId: string;
+        };
+        AttentionView: {
+            /** @description No longer an advisor of this agency who can act */
+            advisorCannotAct: components["schemas"]["CaseOverviewView"][];
+            handoverPending: components["schemas"]["CaseOverviewView"][];
+            waitingForAssignment: components["schemas"]["CaseOverviewView"][];
+        };
+        AuditClocksView: {
+            acknowledgement: components["schemas"]["DeadlineStateView"];
+            feedback: components["schemas"]["DeadlineStateView"];
+        };
+        AuditedCaseView: {
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            /** @description The advisor as this audit's pseudonym */
+            advisorId: string | null;
+            /** Format: uuid */
+            caseId: string;
+            clocks: components["schemas"]["AuditClocksView"];
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            feedbackAt: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            regime: "wbk" | "service-standard";
+            /** @description Where its replay is */
+            replay: string;
+            status: string;
+            theme: string;
+        };
+        AuditedCasesView: {
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: date-time */
+            at: string;
+            cases: components["schemas"]["AuditedCaseView"][];
+            limit: number;
+            offset: number;
+            /** @description Cases matching the filter, all pages */
+            total: number;
+        };
+        CaseDeadlinesView: {
+            acknowledgement: components["schemas"]["DeadlineStateView"];
+            /** Format: uuid */
+            advisorId: string | null;
+            /** Format: uuid */
+            caseId: string;
+            feedback: components["schemas"]["DeadlineStateView"];
+            /**
+             * @description `wbk`: the law; `service-standard`: the agency’s own promise
+             * @enum {string}
+             */
+            regime: "wbk" | "service-standard";
+        };
+        CaseEntryView: {
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            recordedAt: string;
+            type: string;
+            version: number;
+        };
+        CaseOverviewView: {
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            /** Format: uuid */
+            advisorId: string | null;
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The advisor a handover is offered to, until they answer
+             */
+            handoverTo: string | null;
+            /** @description What the reporter asked for at intake; null for older cases */
+            language: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            preferredAdvisorGender: string | null;
+            preferredAdvisorKind: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "waiting-for-assignment" | "open" | "closed" | "erased";
+            theme: string;
+        };
+        CaseView: {
+            /** Format: uuid */
+            advisorId?: string;
+            /** Format: uuid */
+            caseId: string;
+            consents: components["schemas"]["ConsentView"][];
+            history: components["schemas"]["CaseEntryView"][];
+            legalDuties: components["schemas"]["LegalDutyView"][];
+            /** @description What the reporter asked for at intake; absent for older cases */
+            reporterAsked?: components["schemas"]["ReporterAskedView"];
+            status: string;
+            summaries: components["schemas"]["SummaryVersionsView"][];
+        };
+        CasesView: {
+            cases: components["schemas"]["CaseOverviewView"][];
+        };
+        ChainVerificationView: {
+            /** @description The first version whose hash does not match, when invalid */
+            brokenAt?: number;
+            eventsChecked: number;
+            reason?: string;
+            valid: boolean;
         };
         ClosureRequest: {
             /** @description Feedback to the reporter on what was done (meets the feedback deadline); sealed */
             feedback?: string;
             /** @enum {string} */
             outcome: "settled-informally" | "formal-complaint-filed" | "referred" | "withdrawn" | "no-further-contact" | "listened-and-advised";
+        };
+        ComplianceView: {
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: date-time */
+            at: string;
+            counts: components["schemas"]["RegimeCounts"];
+            /** @description Present when the deadlines counted were limited to days */
+            period?: components["schemas"]["PeriodView"];
         };
         ConsentRequest: {
             /**
@@ -695,9 +865,43 @@ export interface components {
             /** @enum {string} */
             scope: "referral" | "formal-report";
         };
+        ConsentView: {
+            /** Format: uuid */
+            consentId: string;
+            /** @enum {string} */
+            recordedBy: "reporter" | "advisor";
+            referralType: string | null;
+            scope: string;
+            /** @enum {string} */
+            status: "given" | "awaiting-confirmation" | "withdrawn";
+        };
         ConsultationAnswerRequest: {
             /** @description Your second opinion: sealed under the consultation's key */
             answer: string;
+        };
+        ConsultationForColleagueView: {
+            answer: (string | {
+                /** @enum {boolean} */
+                erased: true;
+            } | {
+                /** @enum {boolean} */
+                refused: true;
+            }) | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: uuid */
+            askedBy: string;
+            /** Format: uuid */
+            consultationId: string;
+            question: string | {
+                /** @enum {boolean} */
+                erased: true;
+            } | {
+                /** @enum {boolean} */
+                refused: true;
+            };
+            /** Format: date-time */
+            requestedAt: string;
         };
         ConsultationRequest: {
             /**
@@ -707,6 +911,28 @@ export interface components {
             colleagueId: string;
             /** @description A de-identified question written for the colleague: sealed under its own key */
             question: string;
+        };
+        ConsultationsForColleagueView: {
+            consultations: components["schemas"]["ConsultationForColleagueView"][];
+        };
+        DeadlineCounts: {
+            acknowledgement: components["schemas"]["StateCounts"];
+            feedback: components["schemas"]["StateCounts"];
+        };
+        DeadlineStateView: {
+            /** @enum {string} */
+            deadline: "acknowledgement" | "feedback";
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            metAt?: string;
+            /** @enum {string} */
+            state: "pending" | "met" | "missed" | "stopped";
+            /** Format: date-time */
+            stoppedAt?: string;
+        };
+        DeadlinesView: {
+            deadlines: components["schemas"]["CaseDeadlinesView"][];
         };
         DeclinationRequest: {
             /** @enum {string} */
@@ -730,12 +956,21 @@ export interface components {
              */
             rule: string;
         };
+        HandoversView: {
+            handovers: components["schemas"]["OfferedHandoverView"][];
+        };
         HoursRequest: {
             /** @enum {string} */
             activity: "intake" | "conversation" | "advice" | "referral" | "aftercare" | "administration" | "travel";
             minutes: number;
             /** Format: date */
             workedOn: string;
+        };
+        LegalClocksView: {
+            acknowledgement: components["schemas"]["DeadlineStateView"];
+            feedback: components["schemas"]["DeadlineStateView"];
+            /** @enum {string} */
+            regime: "wbk" | "service-standard";
         };
         LegalDutyRequest: {
             /** @description Free text: sealed before it is stored, read back only by the assigned advisor */
@@ -749,6 +984,34 @@ export interface components {
             referralType?: "hr" | "management" | "company-doctor" | "lawyer" | "mediator" | "therapist-or-coach" | "police" | "whistleblowers-authority" | "complaints-committee" | "other" | "whistleblowers-advice-centre" | "human-rights-institute" | "labour-inspectorate" | "trade-union" | "legal-aid-desk" | "general-practitioner" | "social-work";
             /** @enum {string} */
             scope: "referral" | "formal-report";
+        };
+        LegalDutyView: {
+            /** Format: uuid */
+            dutyId: string;
+            reason: string;
+            referralType: string | null;
+            scope: string;
+        };
+        OfferedHandoverView: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** Format: date-time */
+            receivedAt: string;
+            theme: string;
+        };
+        PeriodView: {
+            /**
+             * Format: date
+             * @description Amsterdam day, included
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Amsterdam day, included
+             */
+            to?: string;
         };
         /** @description RFC 9457 problem details. Switch on `type`; never parse `detail`. */
         Problem: {
@@ -784,8 +1047,51 @@ export interface components {
             /** @enum {string} */
             referralType: "hr" | "management" | "company-doctor" | "lawyer" | "mediator" | "therapist-or-coach" | "police" | "whistleblowers-authority" | "complaints-committee" | "other" | "whistleblowers-advice-centre" | "human-rights-institute" | "labour-inspectorate" | "trade-union" | "legal-aid-desk" | "general-practitioner" | "social-work";
         };
+        RegimeCounts: {
+            "service-standard": components["schemas"]["DeadlineCounts"];
+            wbk: components["schemas"]["DeadlineCounts"];
+        };
+        ReplayChainsView: {
+            access: components["schemas"]["ChainVerificationView"];
+            case: components["schemas"]["ChainVerificationView"];
+        };
+        ReplayEntryView: {
+            /** @description As this audit's pseudonym */
+            actor: string | null;
+            /** @description Sealed fields as sealed, erased or foreign; people as pseudonyms */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Position in the store, as a decimal string */
+            position: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @enum {string} */
+            stream: "case" | "access";
+            type: string;
+            version: number;
+        };
+        ReplayView: {
+            /** Format: uuid */
+            caseId: string;
+            chain: components["schemas"]["ReplayChainsView"];
+            /** @description Absent when the events hold no clock */
+            clocks?: components["schemas"]["LegalClocksView"];
+            timeline: components["schemas"]["ReplayEntryView"][];
+        };
+        ReporterAskedView: {
+            advisorGender?: string;
+            advisorKind?: string;
+            language?: string;
+        };
         RetentionRequest: {
             monthsAfterClosure: number;
+        };
+        RetentionView: {
+            /** Format: uuid */
+            agencyId: string;
+            /** @description null: none set, no case is erased by time */
+            monthsAfterClosure: number | null;
         };
         RevealRequest: {
             /** @description Why the identity is needed: sealed, shown to the reporter who decides */
@@ -796,9 +1102,23 @@ export interface components {
              */
             viewerId: string;
         };
+        StateCounts: {
+            met: number;
+            missed: number;
+            pending: number;
+            stopped: number;
+        };
         SummaryRevisionRequest: {
             /** @description Free text: sealed before it is stored, read back only by the assigned advisor */
             summary: string;
+        };
+        SummaryVersionsView: {
+            /** @description null: none approved yet */
+            approvedVersion: number | null;
+            /** Format: uuid */
+            summaryId: string;
+            /** @description The latest version shared with the reporter */
+            version: number;
         };
         TextRequest: {
             /** @description Free text: sealed before it is stored, read back only by the assigned advisor */
@@ -832,7 +1152,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CasesView"];
+                };
             };
             /** @description No token, or one that is invalid or expired */
             401: {
@@ -879,7 +1201,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationsForColleagueView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -932,7 +1256,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlinesView"];
+                };
             };
             /** @description No token, or one that is invalid or expired */
             401: {
@@ -976,7 +1302,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HandoversView"];
+                };
             };
             /** @description No token, or one that is invalid or expired */
             401: {
@@ -1024,7 +1352,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CasesView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1079,7 +1409,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AttentionView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1246,7 +1578,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlinesView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1301,7 +1635,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplianceView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1356,7 +1692,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RetentionView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1415,7 +1753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RetentionView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1500,7 +1840,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessLogView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1565,7 +1907,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditedCasesView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1626,7 +1970,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplianceView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1682,7 +2028,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplayView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1749,7 +2097,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2438,7 +2788,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AskedConsultationsView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {

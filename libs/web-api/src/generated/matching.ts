@@ -536,6 +536,19 @@ export interface components {
              */
             until: string;
         };
+        AbsenceView: {
+            /** Format: uuid */
+            absenceId: string;
+            /** Format: date */
+            from: string;
+            /** Format: uuid */
+            substituteId: string | null;
+            /** Format: date */
+            until: string;
+        };
+        AgenciesView: {
+            agencies: components["schemas"]["AgencyView"][];
+        };
         AgencySettingsRequest: {
             /**
              * @example [
@@ -546,6 +559,25 @@ export interface components {
             languages: string[];
             /** @description Whether a case may go to the agency's pool when the organisation's own counsellors cannot take it */
             poolMatching: boolean;
+        };
+        AgencySettingsView: {
+            languages: string[];
+            /** @description Cases may go to counsellors of the whole agency when none of the organisation can act */
+            poolMatching: boolean;
+        };
+        AgencyView: {
+            /** Format: uuid */
+            agencyId: string;
+            coordinators: number;
+            /** @description Active counsellors */
+            counsellors: number;
+            name: string | null;
+            organisations: number;
+            /** Format: date-time */
+            registeredAt: string;
+            settings: components["schemas"]["AgencySettingsView"];
+            /** @enum {string} */
+            status: "active" | "suspended";
         };
         AgreementRequest: {
             powers: ("speak-to-anyone-with-consent" | "consult-external-experts" | "advise-management-unasked" | "access-premises" | "escalate-to-board")[];
@@ -569,6 +601,34 @@ export interface components {
              */
             termUntil?: string;
         };
+        AgreementTermsView: {
+            powers?: string[];
+            recorded?: string[];
+            reportsToOrganisation?: string;
+            /** Format: date */
+            signedOn?: string;
+            tasks?: string[];
+            /** Format: date */
+            termFrom?: string;
+            /** Format: date */
+            termUntil?: string;
+        };
+        AgreementVersionView: {
+            agreement: components["schemas"]["AgreementTermsView"];
+            version: number;
+            /** Format: date-time */
+            versionedAt: string;
+        };
+        AppointmentEntryView: {
+            /** Format: date-time */
+            appointedAt: string;
+            appointedBy: string;
+            internalIds: string[];
+            /** Format: uuid */
+            primaryId: string | null;
+            /** Format: uuid */
+            substituteId: string | null;
+        };
         AppointmentRequest: {
             /** @description The organisation's own internal counsellors */
             internalIds: string[];
@@ -576,6 +636,25 @@ export interface components {
             primaryId: string;
             /** Format: uuid */
             substituteId: string;
+        };
+        CaseMatchView: {
+            /** Format: uuid */
+            caseId: string;
+            rounds: components["schemas"]["MatchRoundView"][];
+        };
+        ChosenView: {
+            /** Format: uuid */
+            counsellorId: string;
+            /** @enum {string} */
+            tier: "chosen" | "primary" | "stand-in" | "substitute" | "pool";
+        };
+        ColleagueView: {
+            /** Format: uuid */
+            counsellorId: string;
+            name: string | null;
+        };
+        ColleaguesView: {
+            colleagues: components["schemas"]["ColleagueView"][];
         };
         ConflictRequest: {
             /**
@@ -589,6 +668,16 @@ export interface components {
              * @example 2027-01-04
              */
             reviewBy?: string;
+        };
+        ConflictView: {
+            /** Format: uuid */
+            caseId: string | null;
+            /** Format: uuid */
+            conflictId: string;
+            /** Format: uuid */
+            organisationId: string | null;
+            /** Format: date */
+            reviewBy: string;
         };
         CounsellorProfileRequest: {
             /** @description Open cases at most */
@@ -619,6 +708,42 @@ export interface components {
             roles: ("unwanted-behaviour" | "integrity")[];
             specialisms: ("sexual-harassment" | "discrimination" | "aggression-and-violence" | "bullying" | "integrity-and-fraud" | "whistleblowing" | "healthcare" | "education" | "public-sector" | "hospitality-and-retail" | "mediation" | "trauma")[];
         };
+        CounsellorView: {
+            absences: components["schemas"]["AbsenceView"][];
+            capacityCases: number;
+            capacityHoursPerWeek: number;
+            conflicts: components["schemas"]["ConflictView"][];
+            /** Format: uuid */
+            counsellorId: string;
+            gender: string;
+            introduction: string | null;
+            /** @enum {string} */
+            kind: "external" | "internal";
+            languages: string[];
+            name: string | null;
+            openCases: number;
+            /**
+             * Format: uuid
+             * @description The organisation of an internal counsellor
+             */
+            organisationId: string | null;
+            regions: string[];
+            roles: string[];
+            specialisms: string[];
+            /** @enum {string} */
+            status: "active" | "inactive";
+            username: string;
+            /** @description Goes up with every change of the counsellor's record */
+            version: number;
+        };
+        CounsellorsView: {
+            counsellors: components["schemas"]["CounsellorView"][];
+        };
+        DeclinedView: {
+            /** Format: date-time */
+            at: string;
+            conflictWith: string;
+        };
         EngagementRequest: {
             /**
              * Format: uuid
@@ -638,6 +763,24 @@ export interface components {
              */
             on: string;
         };
+        EngagementView: {
+            /** Format: uuid */
+            activityId: string;
+            /** Format: uuid */
+            counsellorId: string;
+            description: string | null;
+            kind: string;
+            minutes: number;
+            /** Format: date */
+            on: string;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        EngagementsView: {
+            engagements: components["schemas"]["EngagementView"][];
+            /** @description Visits to the intake page per day, newest first */
+            pageVisits: components["schemas"]["PageVisitsView"][];
+        };
         FieldError: {
             /**
              * @description Path of the field: dots for objects, [i] for array items
@@ -652,6 +795,11 @@ export interface components {
              */
             rule: string;
         };
+        HeadcountEntryView: {
+            /** Format: date */
+            from: string;
+            headcount: number;
+        };
         HeadcountRequest: {
             /**
              * Format: date
@@ -659,6 +807,73 @@ export interface components {
              */
             from: string;
             headcount: number;
+        };
+        MatchExplanationView: {
+            chosen?: components["schemas"]["ChosenView"];
+            considered: number;
+            named: components["schemas"]["VerdictView"][];
+            pool: components["schemas"]["PoolView"];
+            ruleSet: string;
+        };
+        MatchRequestView: {
+            acknowledgementWindow: components["schemas"]["WindowView"];
+            declinedIds: string[];
+            language: string;
+            /** Format: uuid */
+            preferredCounsellorId: string | null;
+            preferredGender: string;
+            preferredKind: string;
+        };
+        MatchRoundView: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            counsellorId: string | null;
+            /** Format: date-time */
+            decidedAt: string;
+            declined: components["schemas"]["DeclinedView"] | null;
+            explanation?: components["schemas"]["MatchExplanationView"];
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            outcome: "matched" | "no-counsellor-available";
+            reason: string | null;
+            request?: components["schemas"]["MatchRequestView"];
+            round: number;
+            tier: string | null;
+        };
+        MatchesView: {
+            matches: components["schemas"]["MatchRoundView"][];
+        };
+        MyRecordView: {
+            absences: components["schemas"]["AbsenceView"][];
+            capacityCases: number;
+            capacityHoursPerWeek: number;
+            conflicts: components["schemas"]["ConflictView"][];
+            /** Format: uuid */
+            counsellorId: string;
+            engagements: components["schemas"]["EngagementView"][];
+            gender: string;
+            introduction: string | null;
+            /** @enum {string} */
+            kind: "external" | "internal";
+            languages: string[];
+            name: string | null;
+            openCases: number;
+            /**
+             * Format: uuid
+             * @description The organisation of an internal counsellor
+             */
+            organisationId: string | null;
+            regions: string[];
+            roles: string[];
+            serves: components["schemas"]["OrganisationView"][];
+            specialisms: string[];
+            /** @enum {string} */
+            status: "active" | "inactive";
+            username: string;
+            /** @description Goes up with every change of the counsellor's record */
+            version: number;
         };
         OnboardCounsellorRequest: {
             /** @description Open cases at most */
@@ -697,6 +912,31 @@ export interface components {
             specialisms: ("sexual-harassment" | "discrimination" | "aggression-and-violence" | "bullying" | "integrity-and-fraud" | "whistleblowing" | "healthcare" | "education" | "public-sector" | "hospitality-and-retail" | "mediation" | "trauma")[];
             username: string;
         };
+        OrganisationDetailView: {
+            agreements: components["schemas"]["AgreementVersionView"][];
+            appointmentHistory: components["schemas"]["AppointmentEntryView"][];
+            headcount: number;
+            /** Format: date */
+            headcountFrom: string;
+            headcountHistory: components["schemas"]["HeadcountEntryView"][];
+            intakeCode: string;
+            internalCounsellorIds: string[];
+            kvkNumber: string;
+            languages: string[];
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            pendingBillObliged: boolean;
+            /** Format: uuid */
+            primaryCounsellorId: string | null;
+            regions: string[];
+            sbiCode: string;
+            /** Format: uuid */
+            substituteCounsellorId: string | null;
+            vatId: string | null;
+            version: number;
+            wbkObliged: boolean;
+        };
         OrganisationDetailsRequest: {
             /** @description The code in the organisation's intake page address */
             intakeCode: string;
@@ -711,6 +951,40 @@ export interface components {
             sbiCode: string;
             /** @description VAT id, for invoices */
             vatId?: string;
+        };
+        OrganisationNameView: {
+            /** @description null: erased */
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+        };
+        OrganisationNamesView: {
+            organisations: components["schemas"]["OrganisationNameView"][];
+        };
+        OrganisationView: {
+            headcount: number;
+            /** Format: date */
+            headcountFrom: string;
+            intakeCode: string;
+            internalCounsellorIds: string[];
+            kvkNumber: string;
+            languages: string[];
+            name: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            pendingBillObliged: boolean;
+            /** Format: uuid */
+            primaryCounsellorId: string | null;
+            regions: string[];
+            sbiCode: string;
+            /** Format: uuid */
+            substituteCounsellorId: string | null;
+            vatId: string | null;
+            version: number;
+            wbkObliged: boolean;
+        };
+        OrganisationsView: {
+            organisations: components["schemas"]["OrganisationView"][];
         };
         OwnEngagementRequest: {
             /** Format: uuid */
@@ -727,6 +1001,20 @@ export interface components {
             on: string;
             /** Format: uuid */
             organisationId: string;
+        };
+        PageVisitsView: {
+            /** Format: date */
+            day: string;
+            visits: number;
+        };
+        PoolView: {
+            /** @description The best scored, at most five */
+            best: components["schemas"]["VerdictView"][];
+            considered: number;
+            /** @description Counsellors left out, per rule */
+            excluded: {
+                [key: string]: number;
+            };
         };
         /** @description RFC 9457 problem details. Switch on `type`; never parse `detail`. */
         Problem: {
@@ -793,10 +1081,31 @@ export interface components {
             /** @description VAT id, for invoices */
             vatId?: string;
         };
+        ScorePartsView: {
+            languages: number;
+            load: number;
+            region: number;
+            specialism: number;
+        };
         StaffAccountRequest: {
             /** Format: email */
             email: string;
             username: string;
+        };
+        VerdictView: {
+            /** Format: uuid */
+            counsellorId: string;
+            excludedBy: ("inactive" | "other-agency" | "internal-elsewhere" | "role" | "absent" | "conflict-organisation" | "declined" | "over-capacity" | "over-hours" | "gender" | "kind" | "language" | "not-chosen")[];
+            parts?: components["schemas"]["ScorePartsView"];
+            score?: number;
+            /** @enum {string} */
+            tier: "chosen" | "primary" | "stand-in" | "substitute" | "pool";
+        };
+        WindowView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            until: string;
         };
     };
     responses: never;
@@ -822,7 +1131,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounsellorsView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -985,7 +1296,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounsellorView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1575,11 +1888,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Every round, newest first, without request and explanation */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MatchesView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1635,7 +1951,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseMatchView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1699,7 +2017,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationNamesView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1754,7 +2074,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationsView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1908,7 +2230,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetailView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2357,7 +2681,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EngagementsView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2627,7 +2953,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgencyView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2767,7 +3095,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyRecordView"];
+                };
             };
             /** @description No token, or one that is invalid or expired */
             401: {
@@ -2925,7 +3255,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ColleaguesView"];
+                };
             };
             /** @description No token, or one that is invalid or expired */
             401: {
@@ -3267,7 +3599,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgenciesView"];
+                };
             };
             /** @description No token, or one that is invalid or expired */
             401: {
@@ -3409,7 +3743,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgencyView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {

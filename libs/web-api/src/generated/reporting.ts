@@ -309,6 +309,70 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgencyBenchmarksView: {
+            agency: components["schemas"]["BenchmarkCellView"];
+            /** Format: uuid */
+            agencyId: string;
+            rules: components["schemas"]["BenchmarkRulesView"];
+            sectors: components["schemas"]["SectorBenchmarkView"][];
+            themes: components["schemas"]["ThemeBenchmarkView"][];
+            year: number;
+        };
+        AgreementView: {
+            /** Format: date */
+            endsOn: string | null;
+            inForce: boolean;
+            /** Format: date */
+            startsOn: string | null;
+        };
+        BenchmarkCellView: {
+            reportsPer100: string | null;
+            /** @enum {string|null} */
+            suppressed: "fewer-than-k-cases" | "too-few-organisations" | "one-organisation-dominates" | "too-little-room" | "complementary" | null;
+        };
+        BenchmarkRulesView: {
+            k: number;
+            maxSharePercent: number;
+            minOrganisations: number;
+        };
+        ComplianceView: {
+            agreement: components["schemas"]["AgreementView"];
+            counsellor: components["schemas"]["CounsellorCoverView"];
+            deadlines: components["schemas"]["DeadlineCountsPerRegimeView"];
+            duties: components["schemas"]["DutiesView"];
+            headcount: number | null;
+            /** Format: uuid */
+            organisationId: string;
+            reasons: ("no-counsellor" | "no-agreement" | "deadlines-missed")[];
+            /**
+             * Format: date
+             * @description The day the appointment and the agreement are judged on
+             */
+            referenceDay: string;
+            /** @enum {string} */
+            state: "compliant" | "attention";
+            year: number;
+        };
+        CounsellorCoverView: {
+            appointed: boolean;
+            /** @description How many internal counsellors */
+            internal: number;
+            primary: boolean;
+            substitute: boolean;
+        };
+        DeadlineCountsPerDeadlineView: {
+            acknowledgement: components["schemas"]["DeadlineCountsView"];
+            feedback: components["schemas"]["DeadlineCountsView"];
+        };
+        DeadlineCountsPerRegimeView: {
+            "service-standard": components["schemas"]["DeadlineCountsPerDeadlineView"];
+            wbk: components["schemas"]["DeadlineCountsPerDeadlineView"];
+        };
+        DeadlineCountsView: {
+            met: number;
+            missed: number;
+            open: number;
+        };
         DisclosureRulesRequest: {
             /** @description A published cell with fewer than k cases is left blank (reports and benchmarks); 5 at least */
             k: number;
@@ -322,6 +386,54 @@ export interface components {
              * @default 3
              */
             minOrganisations: number;
+        };
+        DisclosureRulesView: {
+            /** @description What each rule may be set to: never laxer than the default */
+            bounds: components["schemas"]["RuleBoundsView"];
+            changes: components["schemas"]["RulesChangeView"][];
+            k: number;
+            maxSharePercent: number;
+            minOrganisations: number;
+        };
+        DutiesView: {
+            pendingBill: components["schemas"]["PendingBillDutyView"];
+            wbk: components["schemas"]["WbkDutyView"];
+        };
+        EmployerComplianceView: {
+            agreement: components["schemas"]["AgreementView"];
+            counsellor: components["schemas"]["CounsellorCoverView"];
+            deadlines: components["schemas"]["EmployerDeadlinesPerRegimeView"];
+            duties: components["schemas"]["DutiesView"];
+            headcount: number | null;
+            k: number;
+            /** Format: uuid */
+            organisationId: string;
+            reasons: ("no-counsellor" | "no-agreement" | "deadlines-missed")[];
+            /**
+             * Format: date
+             * @description The day the appointment and the agreement are judged on
+             */
+            referenceDay: string;
+            /** @enum {string} */
+            state: "compliant" | "attention";
+            year: number;
+        };
+        EmployerDeadlineView: {
+            /** @description Whole per cent of the decided deadlines that were met */
+            metPercent: number | null;
+            /**
+             * @description null when shown
+             * @enum {string|null}
+             */
+            suppressed: "fewer-than-k" | null;
+        };
+        EmployerDeadlinesPerDeadlineView: {
+            acknowledgement: components["schemas"]["EmployerDeadlineView"];
+            feedback: components["schemas"]["EmployerDeadlineView"];
+        };
+        EmployerDeadlinesPerRegimeView: {
+            "service-standard": components["schemas"]["EmployerDeadlinesPerDeadlineView"];
+            wbk: components["schemas"]["EmployerDeadlinesPerDeadlineView"];
         };
         FieldError: {
             /**
@@ -343,6 +455,37 @@ export interface components {
             /** @description Signals for the board and works council (published as written) */
             signals: string;
         };
+        NarrativeWarningView: {
+            /** @description Character offset in the field */
+            at: number;
+            /** @enum {string} */
+            field: "signals" | "advice";
+            /** @enum {string} */
+            rule: "name-like" | "small-number";
+        };
+        NarrativeWarningsView: {
+            warnings: components["schemas"]["NarrativeWarningView"][];
+        };
+        OrganisationBenchmarksView: {
+            agency: components["schemas"]["BenchmarkCellView"];
+            /** Format: uuid */
+            organisationId: string;
+            own: components["schemas"]["OwnRateView"];
+            rules: components["schemas"]["BenchmarkRulesView"];
+            sector: components["schemas"]["SectorBenchmarkView"] | null;
+            themes: components["schemas"]["ThemeBenchmarkView"][];
+            year: number;
+        };
+        OwnRateView: {
+            reportsPer100: string | null;
+            /** @enum {string|null} */
+            suppressed: "not-published" | null;
+        };
+        PendingBillDutyView: {
+            applies: boolean;
+            counsellorRequired: boolean;
+            threshold: number;
+        };
         /** @description RFC 9457 problem details. Switch on `type`; never parse `detail`. */
         Problem: {
             /** @description Quote it when reporting a fault */
@@ -363,6 +506,194 @@ export interface components {
              * @example https://vertrouwd.nl/problems/validation
              */
             type: string;
+        };
+        PublicationSummaryView: {
+            /** @description SHA-256 (hex) of the canonical content */
+            digest: string;
+            /** @description Its number within the year, from 1 */
+            publication: number;
+            /** Format: date */
+            publishedOn: string;
+            year: number;
+        };
+        PublicationsView: {
+            publications: components["schemas"]["PublicationSummaryView"][];
+        };
+        PublishedReportView: {
+            activities: components["schemas"]["ReportActivityView"][];
+            algorithm: string;
+            /** @description SHA-256 (hex) of the canonical content (RFC 8785) */
+            digest: string;
+            /** @description The version of the organisation's facts the figures were computed from */
+            factsVersion: number;
+            headcount: number | null;
+            hours: components["schemas"]["ReportHoursView"];
+            k: number;
+            narrative: components["schemas"]["ReportNarrativeView"];
+            /** Format: uuid */
+            organisationId: string;
+            publication: number;
+            /** Format: date */
+            publishedOn: string;
+            /** @enum {string} */
+            schema: "vertrouwd.annual-report/1" | "vertrouwd.annual-report/2";
+            /** @description Ed25519 signature of the digest, base64; verify with GET /report-signing-keys */
+            signature: string;
+            tables: components["schemas"]["ReportTableView"][];
+            trend: components["schemas"]["ReportTrendView"];
+            visibility: components["schemas"]["ReportVisibilityView"];
+            year: number;
+        };
+        ReportActivityView: {
+            count: number;
+            kind: string;
+            minutes: number;
+        };
+        ReportCellView: {
+            key: string;
+            /** @description Why the value was left out; null when shown */
+            reason: string | null;
+            value: number | null;
+        };
+        ReportContentView: {
+            activities: components["schemas"]["ReportActivityView"][];
+            algorithm: string;
+            /** @description The version of the organisation's facts the figures were computed from */
+            factsVersion: number;
+            headcount: number | null;
+            hours: components["schemas"]["ReportHoursView"];
+            k: number;
+            narrative: components["schemas"]["ReportNarrativeView"];
+            /** Format: uuid */
+            organisationId: string;
+            publication: number;
+            /** Format: date */
+            publishedOn: string;
+            /** @enum {string} */
+            schema: "vertrouwd.annual-report/1" | "vertrouwd.annual-report/2";
+            tables: components["schemas"]["ReportTableView"][];
+            trend: components["schemas"]["ReportTrendView"];
+            visibility: components["schemas"]["ReportVisibilityView"];
+            year: number;
+        };
+        ReportHoursView: {
+            activitiesMinutes: number;
+            caseWorkMinutes: number | null;
+        };
+        ReportNarrativeView: {
+            advice: string;
+            signals: string;
+        };
+        ReportSigningKeysView: {
+            /** @description The key as a JWK set (RFC 7517/8037) */
+            keys: components["schemas"]["SigningJwkView"][];
+            /** @description The same key as PEM (SPKI) */
+            pem: string;
+            signature: components["schemas"]["SignatureSchemeView"];
+        };
+        ReportTableView: {
+            cells: components["schemas"]["ReportCellView"][];
+            id: string;
+        };
+        ReportTrendView: {
+            /** @enum {string|null} */
+            direction: "up" | "down" | "same" | null;
+            lastYear: number | null;
+            thisYear: number | null;
+        };
+        ReportVisibilityView: {
+            agencyReportsPer100: string | null;
+            low: boolean;
+            /** @description Absent in reports published before ADR 0035 */
+            sector?: components["schemas"]["SectorVisibilityView"];
+            suggestions: string[];
+        };
+        ReproductionDifferenceView: {
+            path: string;
+            /** @description As published */
+            published: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /** @description As reproduced */
+            reproduced: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+        };
+        ReproductionView: {
+            differences: components["schemas"]["ReproductionDifferenceView"][];
+            /** @description Events after the cut-off the reproduction left out */
+            factsAfterCutOff: number;
+            /** Format: uuid */
+            organisationId: string;
+            publication: number;
+            publishedDigest: string;
+            reproducedDigest: string;
+            same: boolean;
+            year: number;
+        };
+        RuleBoundView: {
+            max: number;
+            min: number;
+        };
+        RuleBoundsView: {
+            k: components["schemas"]["RuleBoundView"];
+            maxSharePercent: components["schemas"]["RuleBoundView"];
+            minOrganisations: components["schemas"]["RuleBoundView"];
+        };
+        RulesChangeView: {
+            /** Format: date-time */
+            at: string;
+            k: number;
+            maxSharePercent: number;
+            minOrganisations: number;
+        };
+        SectorBenchmarkView: {
+            reportsPer100: string | null;
+            /**
+             * @description SBI section
+             * @enum {string}
+             */
+            sector: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U";
+            /** @enum {string|null} */
+            suppressed: "fewer-than-k-cases" | "too-few-organisations" | "one-organisation-dominates" | "too-little-room" | "complementary" | null;
+        };
+        SectorVisibilityView: {
+            reportsPer100: string | null;
+            /** @description SBI section */
+            section: string | null;
+        };
+        SignatureSchemeView: {
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            digest: string;
+            /** @enum {string} */
+            encoding: "base64";
+            /** @description What is signed */
+            message: string;
+        };
+        SigningJwkView: {
+            /** @enum {string} */
+            alg: "EdDSA";
+            /** @enum {string} */
+            crv: "Ed25519";
+            kid: string;
+            /** @enum {string} */
+            kty: "OKP";
+            /** @enum {string} */
+            use: "sig";
+            x: string;
+        };
+        ThemeBenchmarkView: {
+            reportsPer100: string | null;
+            /** @enum {string|null} */
+            suppressed: "fewer-than-k-cases" | "too-few-organisations" | "one-organisation-dominates" | "too-little-room" | "complementary" | null;
+            /** @enum {string} */
+            theme: "intimidation" | "bullying" | "aggression-and-violence" | "discrimination" | "sexual-harassment" | "theft-or-fraud" | "corruption" | "extortion" | "misuse-of-information-or-resources" | "unacceptable-side-activities" | "conflict-of-interest" | "not-sure" | "public-interest-wrongdoing";
+        };
+        WbkDutyView: {
+            applies: boolean;
+            reportingProcedureRequired: boolean;
+            threshold: number;
         };
     };
     responses: never;
@@ -389,7 +720,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgencyBenchmarksView"];
+                };
             };
             /** @description A parameter is not a uuid or not a year */
             400: {
@@ -453,7 +786,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisclosureRulesView"];
+                };
             };
             /** @description The agency id is not a uuid */
             400: {
@@ -508,11 +843,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The rules as set */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DisclosureRulesView"];
+                };
             };
             /** @description A rule is missing, not a whole number, or laxer than the default (k below 5, …) or above its bound */
             400: {
@@ -596,7 +934,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComplianceView"];
+                };
             };
             /** @description A parameter is not a uuid or not a year */
             400: {
@@ -670,7 +1010,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicationsView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -732,11 +1074,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The report as it would be published today, not signed */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportContentView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -802,11 +1147,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Stored; what in it may identify someone */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NarrativeWarningsView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -978,7 +1326,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublishedReportView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1119,7 +1469,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReproductionView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1263,7 +1615,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationBenchmarksView"];
+                };
             };
             /** @description A parameter is not a uuid or not a year */
             400: {
@@ -1337,7 +1691,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EmployerComplianceView"];
+                };
             };
             /** @description A parameter is not a uuid or not a year */
             400: {
@@ -1410,7 +1766,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicationsView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1462,11 +1820,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The year's latest publication */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublishedReportView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1669,7 +2030,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportSigningKeysView"];
+                };
             };
             /** @description Unexpected failure; quote `correlationId` when reporting it */
             500: {

@@ -5,7 +5,8 @@ import { callService, outcomeOf, readJson, type Outcome } from './http.server';
 
 export interface Agency {
   agencyId: string;
-  name: string;
+  /** null when its sealed name cannot be opened. */
+  name: string | null;
   status: 'active' | 'suspended';
   settings: { poolMatching: boolean; languages: string[] };
   coordinators: number;

@@ -5,7 +5,7 @@ import { commandOf, type Done } from './problem.server';
 
 // The billing service's API for the agency's coordinator (services/billing/src/api/http/agency-billing.http.controller.ts,
 // docs/services/billing.md). Request bodies are the generated OpenAPI types (libs/web-api, ADR 0049); the answers are
-// typed here for the fields the screens read.
+// typed here for the fields the screens read, each checked against the documented answer in answers.ts.
 
 type Schemas = BillingApi.components['schemas'];
 export type PriceListBody = Schemas['PriceListRequest'];
@@ -15,7 +15,7 @@ export type CreditNoteBody = Schemas['CreditNoteRequest'];
 
 /** The agency as supplier on its e-invoices, with its terms and price lists (`GET …/billing/account`). */
 export interface BillingAccount {
-  supplier: AccountBody['supplier'];
+  supplier: Schemas['SupplierView'];
   paymentTermDays: number;
   k: number;
   priceLists: PriceList[];

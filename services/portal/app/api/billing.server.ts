@@ -2,7 +2,7 @@ import { portalConfig } from '../config.server';
 import { callService, readJson } from './http.server';
 
 // The billing service's API for the employer contact (services/billing/src/api/http/employer-billing.http.controller.ts).
-// Typed by hand until the generated OpenAPI types replace these declarations.
+// The answers are typed here for the fields the screens read, each checked against the documented answer in answers.ts.
 
 export interface InvoiceSummary {
   number: string;

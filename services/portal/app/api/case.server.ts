@@ -1,8 +1,8 @@
 import { portalConfig } from '../config.server';
 import { callService, outcomeOf, readJson, type Outcome } from './http.server';
 
-// The case service's API as the portal uses it (services/case/src/api/http). Typed by hand for the fields the
-// screens read until the generated OpenAPI types replace these declarations.
+// The case service's API as the portal uses it (services/case/src/api/http). The answers are typed here for the
+// fields the screens read, each checked against the service's documented answer in answers.ts.
 
 export interface DeadlineState {
   deadline: 'acknowledgement' | 'feedback';
@@ -87,7 +87,8 @@ export interface ChainVerification {
 export interface Replay {
   caseId: string;
   chain: { case: ChainVerification; access: ChainVerification };
-  clocks: { regime: string; acknowledgement: DeadlineState; feedback: DeadlineState } | undefined;
+  /** Absent when the events hold no clock. */
+  clocks?: { regime: string; acknowledgement: DeadlineState; feedback: DeadlineState };
   timeline: {
     stream: 'case' | 'access';
     type: string;

@@ -5,8 +5,8 @@ import { commandOf, type Done } from './problem.server';
 
 // The matching service's API for the agency's coordinator (services/matching/src/api/http/agency.http.controller.ts,
 // docs/services/matching.md). Request bodies are the generated OpenAPI types (libs/web-api, ADR 0049), so a changed
-// API fails the portal's typecheck; the answers, which the service's document does not describe yet, are typed here
-// for the fields the screens read.
+// API fails the portal's typecheck; the answers are typed here for the fields the screens read, each checked against
+// the service's documented answer in answers.ts.
 
 type Schemas = MatchingApi.components['schemas'];
 export type OrganisationBody = Schemas['RegisterOrganisationRequest'];

@@ -7,7 +7,8 @@ import type { PublicationSummary, ReportTable } from './reporting.server';
 
 // The reporting service's API for the compliance view, benchmarks, the counsellor's annual report and the
 // auditor's reproduction (services/reporting/src/api/http: compliance-benchmarks.http.controller.ts,
-// reporting.http.controller.ts AgencyReportsHttpController). Typed by hand for the fields the screens read.
+// reporting.http.controller.ts AgencyReportsHttpController). Typed here for the fields the screens read, each checked
+// against the service's documented answer in answers.ts.
 
 type Regime = (typeof COMPLIANCE_REGIMES)[number];
 type Deadline = (typeof COMPLIANCE_DEADLINES)[number];

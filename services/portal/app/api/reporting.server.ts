@@ -3,8 +3,8 @@ import { portalConfig } from '../config.server';
 import { callService, readJson } from './http.server';
 
 // The reporting service's API for the employer contact (services/reporting/src/api/http/reporting.http.controller.ts,
-// EmployerReportsHttpController). Typed by hand for the fields the screens read until the generated OpenAPI types
-// replace these declarations.
+// EmployerReportsHttpController). The answers are typed here for the fields the screens read, each checked against
+// the service's documented answer in answers.ts.
 
 export interface PublicationSummary {
   year: number;

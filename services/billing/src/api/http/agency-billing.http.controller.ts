@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiFileResponse, ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
@@ -8,6 +8,7 @@ import { BillingQueries } from '../../application/billing.queries';
 import { CreditNotes } from '../../application/credit-notes';
 import { InvoiceRuns } from '../../application/invoice-runs';
 import { BillingAccountNotFoundError } from '../../domain/billing.errors';
+import { BillingAccountView, DocumentsView, IssuedDocumentView, SubscriptionsView } from './billing.responses.dto';
 import { documentView, priceListView, sendExport, subscriptionView, type ExportReply } from './billing.views';
 import { DOCUMENT_NUMBER, OPTIONAL_YEAR, UUID, YEAR } from './billing.params';
 import {
@@ -38,7 +39,8 @@ export class AgencyBillingHttpController {
 
   @Get('account')
   @ApiProblemResponse(404, 'No billing account yet')
-  async account(@Param('agencyId', UUID) agencyId: string) {
+  @ApiOkResponse({ type: BillingAccountView })
+  async account(@Param('agencyId', UUID) agencyId: string): Promise<BillingAccountView> {
     const account = await this.commands.account(agencyId);
     if (!account?.state.settings) throw new BillingAccountNotFoundError();
     return { ...account.state.settings, priceLists: account.state.priceLists.map(priceListView) };
@@ -86,7 +88,8 @@ export class AgencyBillingHttpController {
   }
 
   @Get('subscriptions')
-  async subscriptions(@Param('agencyId', UUID) agencyId: string) {
+  @ApiOkResponse({ type: SubscriptionsView })
+  async subscriptions(@Param('agencyId', UUID) agencyId: string): Promise<SubscriptionsView> {
     return { subscriptions: (await this.queries.subscriptions(agencyId)).map(subscriptionView) };
   }
 
@@ -138,17 +141,19 @@ export class AgencyBillingHttpController {
   }
 
   @Get('invoices')
+  @ApiOkResponse({ type: DocumentsView })
   async invoices(
     @Param('agencyId', UUID) agencyId: string,
     @Query('year', OPTIONAL_YEAR) year?: number,
     @Query('organisationId', new ParseUUIDPipe({ optional: true })) organisationId?: string,
-  ) {
+  ): Promise<DocumentsView> {
     return { documents: await this.queries.list({ agencyId, ...(year ? { year } : {}), ...(organisationId ? { organisationId } : {}) }) };
   }
 
   @Get('invoices/:number')
   @ApiProblemResponse(404, 'No invoice of yours by that number')
-  async invoice(@Param('agencyId', UUID) agencyId: string, @Param('number', DOCUMENT_NUMBER) number: string) {
+  @ApiOkResponse({ type: IssuedDocumentView })
+  async invoice(@Param('agencyId', UUID) agencyId: string, @Param('number', DOCUMENT_NUMBER) number: string): Promise<IssuedDocumentView> {
     return documentView(await this.queries.document(number, { agencyId }));
   }
 

@@ -1,6 +1,7 @@
 import type { StoredDocument, SubscriptionRow } from '../../application/ports/billing-reads.port';
 import type { RenderedDocument } from '../../application/ports/document-renderer.port';
 import type { PriceListVersion } from '../../domain/pricing/price-list';
+import type { IssuedDocumentView, PriceListView, SubscriptionView } from './billing.responses.dto';
 
 /** What a response writes to: the platform's HTTP reply (Express today), only the calls used here. */
 export interface ExportReply {
@@ -8,14 +9,14 @@ export interface ExportReply {
   end(body: string | Buffer): unknown;
 }
 
-export function priceListView(prices: PriceListVersion) {
+export function priceListView(prices: PriceListVersion): PriceListView {
   return {
     ...prices,
     bands: prices.bands.map(({ includedMinutesPerYear, ...band }) => ({ ...band, includedHoursPerYear: includedMinutesPerYear / 60 })),
   };
 }
 
-export function subscriptionView(row: SubscriptionRow) {
+export function subscriptionView(row: SubscriptionRow): SubscriptionView {
   return {
     organisationId: row.organisationId,
     startsOn: row.startsOn,
@@ -26,7 +27,7 @@ export function subscriptionView(row: SubscriptionRow) {
   };
 }
 
-export function documentView(stored: StoredDocument) {
+export function documentView(stored: StoredDocument): IssuedDocumentView {
   return { ...stored.document, digests: stored.digests };
 }
 

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles, TenantScope } from '@vertrouwd/auth';
 import { ApiFileResponse, ApiProblemResponse } from '@vertrouwd/http';
 import { BillingQueries } from '../../application/billing.queries';
 import { SubscriptionNotFoundError } from '../../domain/billing.errors';
+import { DocumentsView, IssuedDocumentView, SubscriptionView } from './billing.responses.dto';
 import { documentView, sendExport, subscriptionView, type ExportReply } from './billing.views';
 import { DOCUMENT_NUMBER, UUID } from './billing.params';
 
@@ -18,20 +19,26 @@ export class EmployerBillingHttpController {
 
   @Get('subscription')
   @ApiProblemResponse(404, 'No subscription')
-  async subscription(@Param('organisationId', UUID) organisationId: string) {
+  @ApiOkResponse({ type: SubscriptionView })
+  async subscription(@Param('organisationId', UUID) organisationId: string): Promise<SubscriptionView> {
     const row = await this.queries.subscription(organisationId);
     if (!row) throw new SubscriptionNotFoundError();
     return subscriptionView(row);
   }
 
   @Get('invoices')
-  async invoices(@Param('organisationId', UUID) organisationId: string) {
+  @ApiOkResponse({ type: DocumentsView })
+  async invoices(@Param('organisationId', UUID) organisationId: string): Promise<DocumentsView> {
     return { documents: await this.queries.list({ organisationId }) };
   }
 
   @Get('invoices/:number')
   @ApiProblemResponse(404, 'No invoice of yours by that number')
-  async invoice(@Param('organisationId', UUID) organisationId: string, @Param('number', DOCUMENT_NUMBER) number: string) {
+  @ApiOkResponse({ type: IssuedDocumentView })
+  async invoice(
+    @Param('organisationId', UUID) organisationId: string,
+    @Param('number', DOCUMENT_NUMBER) number: string,
+  ): Promise<IssuedDocumentView> {
     return documentView(await this.queries.document(number, { organisationId }));
   }
 

@@ -1,10 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { CaseLists } from '../../application/queries/case-lists.query';
-import { ReadCase, type CaseView } from '../../application/queries/read-case.query';
+import { ReadCase } from '../../application/queries/read-case.query';
 import { READ_REASONS, type ReadReason } from '../../domain/case/case.values';
+import { CaseView } from './case-content.responses.dto';
+import { CasesView, DeadlinesView, HandoversView } from './case.responses.dto';
 import { oneOf } from './query-params';
 import { advisorOf } from './request-context';
 
@@ -24,6 +26,7 @@ export class AdvisorCasesHttpController {
   @Get('cases/:caseId')
   @ApiQuery({ name: 'reason', required: false, enum: READ_REASONS, description: 'Why the case is opened; default case-work' })
   @ApiProblemResponse(404, 'No such case of yours')
+  @ApiOkResponse({ type: CaseView })
   read(
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
     @CurrentPrincipal() principal: Principal,
@@ -34,19 +37,22 @@ export class AdvisorCasesHttpController {
   }
 
   @Get('advisors/me/cases')
+  @ApiOkResponse({ type: CasesView })
   async mine(@CurrentPrincipal() principal: Principal) {
     return { cases: await this.lists.forAdvisor(advisorOf(principal)) };
   }
 
   /** Cases a colleague offered to this advisor: accept or decline with `POST /cases/:caseId/handover/{acceptance,refusal}`. */
   @Get('advisors/me/handovers')
+  @ApiOkResponse({ type: HandoversView })
   async handovers(@CurrentPrincipal() principal: Principal) {
     const offered = await this.lists.handoversTo(advisorOf(principal));
     return { handovers: offered.map(({ caseId, organisationId, theme, receivedAt }) => ({ caseId, organisationId, theme, receivedAt })) };
   }
 
   @Get('advisors/me/deadlines')
-  async deadlines(@CurrentPrincipal() principal: Principal) {
+  @ApiOkResponse({ type: DeadlinesView })
+  async deadlines(@CurrentPrincipal() principal: Principal): Promise<DeadlinesView> {
     return { deadlines: await this.lists.deadlines({ advisorId: advisorOf(principal) }, undefined, new Date()) };
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
-import { AuditReplay, type Replay } from '../../application/queries/audit-replay.query';
+import { AuditReplay } from '../../application/queries/audit-replay.query';
+import { ReplayView } from './case-content.responses.dto';
 
 /**
  * Auditors replay a case of their own agency with pseudonyms and integrity proofs; they never see sealed content.
@@ -18,11 +19,12 @@ export class AuditHttpController {
 
   @Get('replay')
   @ApiProblemResponse(404, 'No such case in your agency')
+  @ApiOkResponse({ type: ReplayView })
   replay(
     @Param('auditId', new ParseUUIDPipe()) auditId: string,
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<Replay> {
+  ): Promise<ReplayView> {
     return this.replays.replay(auditId, caseId, principal.agencyId);
   }
 }

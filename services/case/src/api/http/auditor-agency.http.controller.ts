@@ -1,8 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, TenantScope } from '@vertrouwd/auth';
 import { REGIMES } from '@vertrouwd/contracts';
 import { AuditViews } from '../../application/queries/audit-views.query';
+import { AccessLogView, AuditedCasesView } from './case-content.responses.dto';
+import { ComplianceView } from './case.responses.dto';
 import { CASE_STATUSES, READ_REASONS, type Regime } from '../../domain/case/case.values';
 import { booleanOf, oneOf, pageOf, periodOf, uuidOf } from './query-params';
 
@@ -25,11 +27,12 @@ export class AuditorAgencyHttpController {
   @ApiQuery({ name: 'missed', required: false, enum: ['true', 'false'], description: 'Only cases with a deadline missed' })
   @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
   @ApiQuery({ name: 'offset', required: false, description: 'from 0' })
+  @ApiOkResponse({ type: AuditedCasesView })
   cases(
     @Param('auditId', new ParseUUIDPipe()) auditId: string,
     @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
     @Query() query: Record<string, unknown>,
-  ) {
+  ): Promise<AuditedCasesView> {
     const filter = {
       status: oneOf('status', query.status, CASE_STATUSES),
       regime: oneOf('regime', query.regime, REGIMES) as Regime | undefined,
@@ -42,11 +45,12 @@ export class AuditorAgencyHttpController {
   @Get('deadlines/compliance')
   @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD, Amsterdam day, included' })
   @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD, Amsterdam day, included' })
+  @ApiOkResponse({ type: ComplianceView })
   compliance(
     @Param('auditId', new ParseUUIDPipe()) _auditId: string,
     @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
     @Query() query: Record<string, unknown>,
-  ) {
+  ): Promise<ComplianceView> {
     return this.views.compliance(agencyId, periodOf(query.from, query.to), new Date());
   }
 
@@ -58,11 +62,12 @@ export class AuditorAgencyHttpController {
   @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD, Amsterdam day, included' })
   @ApiQuery({ name: 'limit', required: false, description: '1–200, default 50' })
   @ApiQuery({ name: 'offset', required: false, description: 'from 0' })
+  @ApiOkResponse({ type: AccessLogView })
   accessLog(
     @Param('auditId', new ParseUUIDPipe()) auditId: string,
     @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
     @Query() query: Record<string, unknown>,
-  ) {
+  ): Promise<AccessLogView> {
     const where = {
       ...periodOf(query.from, query.to),
       ...defined({ caseId: uuidOf('caseId', query.caseId), reason: oneOf('reason', query.reason, READ_REASONS) }),

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { RequestIdentityReveal } from '../../application/identity-reveal/identity-reveal.commands';
 import { AnswerPeerConsultation, RequestPeerConsultation } from '../../application/peer-consultation/peer-consultation.commands';
 import { PeerConsultationViews } from '../../application/queries/peer-consultation-views.query';
 import { READ_REASONS, type ReadReason } from '../../domain/case/case.values';
+import { AskedConsultationsView, ConsultationsForColleagueView } from './case-content.responses.dto';
 import * as D from './case-work.request.dto';
 import { oneOf } from './query-params';
 import { advisorOf, contextOf, type HttpRequest } from './request-context';
@@ -66,14 +67,20 @@ export class ConfidentialityHttpController {
   @Get('cases/:caseId/consultations')
   @ApiQuery(REASON)
   @ApiProblemResponse(404, 'No such case of yours')
-  async consultationsOfCase(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Query('reason') reason?: string) {
+  @ApiOkResponse({ type: AskedConsultationsView })
+  async consultationsOfCase(
+    @Param('caseId', UUID) id: string,
+    @CurrentPrincipal() p: Principal,
+    @Query('reason') reason?: string,
+  ): Promise<AskedConsultationsView> {
     return { consultations: await this.consultations.forCase(id, advisorOf(p), p.agencyId, reasonOf(reason)) };
   }
 
   /** The consultations colleagues asked of you: the question and who asked, never the case; each read logged. */
   @Get('advisors/me/consultations')
   @ApiQuery(REASON)
-  async askedOfMe(@CurrentPrincipal() p: Principal, @Query('reason') reason?: string) {
+  @ApiOkResponse({ type: ConsultationsForColleagueView })
+  async askedOfMe(@CurrentPrincipal() p: Principal, @Query('reason') reason?: string): Promise<ConsultationsForColleagueView> {
     return { consultations: await this.consultations.askedOf(advisorOf(p), reasonOf(reason)) };
   }
 

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
 import { AssignAdvisor } from '../../application/assign-advisor/assign-advisor.command';
 import { CaseLists, type DeadlineFilter } from '../../application/queries/case-lists.query';
+import { AttentionView, CasesView, ComplianceView, DeadlinesView, RetentionView } from './case.responses.dto';
 import { AssignAdvisorRequest, RetentionRequest } from './case-work.request.dto';
 import { oneOf } from './query-params';
 import { contextOf, type HttpRequest } from './request-context';
@@ -26,12 +27,14 @@ export class CoordinatorHttpController {
 
   @Get('cases')
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
+  @ApiOkResponse({ type: CasesView })
   cases(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Query('status') status?: string) {
     return this.lists.forAgency(agencyId, oneOf('status', status, STATUSES)).then((cases) => ({ cases }));
   }
 
   /** The queue of cases that need someone: waiting for assignment, a handover unanswered, an advisor who cannot act. */
   @Get('cases/attention')
+  @ApiOkResponse({ type: AttentionView })
   attention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string) {
     return this.lists.attention(agencyId);
   }
@@ -55,11 +58,12 @@ export class CoordinatorHttpController {
   @Get('deadlines')
   @ApiQuery({ name: 'state', required: false, enum: DEADLINE_FILTERS })
   @ApiQuery({ name: 'advisorId', required: false })
+  @ApiOkResponse({ type: DeadlinesView })
   async deadlines(
     @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
     @Query('state') state?: string,
     @Query('advisorId') advisorId?: string,
-  ) {
+  ): Promise<DeadlinesView> {
     const filter = oneOf('state', state, DEADLINE_FILTERS) as DeadlineFilter | undefined;
     if (advisorId !== undefined && !/^[0-9a-f-]{36}$/i.test(advisorId))
       throw new ValidationFailedException([{ field: 'advisorId', rule: 'isUuid', message: 'advisorId must be a UUID' }]);
@@ -68,20 +72,21 @@ export class CoordinatorHttpController {
 
   /** Deadline compliance of the agency's cases, per regime (the law, the agency's own standard) and deadline. */
   @Get('deadlines/compliance')
-  compliance(@Param('agencyId', new ParseUUIDPipe()) agencyId: string) {
+  @ApiOkResponse({ type: ComplianceView })
+  compliance(@Param('agencyId', new ParseUUIDPipe()) agencyId: string): Promise<ComplianceView> {
     return this.lists.compliance(agencyId, new Date());
   }
 
   /** The agency's retention period; `null` while none is set, and then no case of the agency is erased by time. */
   @Get('retention')
-  async currentRetention(
-    @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
-  ): Promise<{ agencyId: string; monthsAfterClosure: number | null }> {
+  @ApiOkResponse({ type: RetentionView })
+  async currentRetention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string): Promise<RetentionView> {
     return this.lists.retentionOf(agencyId);
   }
 
   @Put('retention')
-  retention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() body: RetentionRequest) {
+  @ApiOkResponse({ type: RetentionView })
+  retention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() body: RetentionRequest): Promise<RetentionView> {
     return this.lists.setRetention(agencyId, body.monthsAfterClosure);
   }
 }

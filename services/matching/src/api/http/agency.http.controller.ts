@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
@@ -28,6 +28,7 @@ import {
 } from '../../application/organisations/organisation.commands';
 import { DirectoryQueries } from '../../application/queries/directory.queries';
 import type { AppointmentScore } from '../../domain/match/appointment-proposal';
+import * as R from './matching.responses.dto';
 import {
   AbsenceRequest,
   AgencySettingsRequest,
@@ -84,7 +85,8 @@ export class AgencyHttpController {
   ) {}
 
   @Get('settings')
-  async settings(@Param('agencyId', UUID) agencyId: string) {
+  @ApiOkResponse({ type: R.AgencyView })
+  async settings(@Param('agencyId', UUID) agencyId: string): Promise<R.AgencyView> {
     return this.queries.agency(agencyId);
   }
 
@@ -105,7 +107,8 @@ export class AgencyHttpController {
   // Counsellors
 
   @Get('counsellors')
-  async counsellors(@Param('agencyId', UUID) agencyId: string) {
+  @ApiOkResponse({ type: R.CounsellorsView })
+  async counsellors(@Param('agencyId', UUID) agencyId: string): Promise<R.CounsellorsView> {
     return { counsellors: await this.queries.counsellors(agencyId) };
   }
 
@@ -129,7 +132,11 @@ export class AgencyHttpController {
 
   @Get('counsellors/:counsellorId')
   @ApiProblemResponse(404, 'No such counsellor of your agency')
-  async counsellor(@Param('agencyId', UUID) agencyId: string, @Param('counsellorId', UUID) counsellorId: string) {
+  @ApiOkResponse({ type: R.CounsellorView })
+  async counsellor(
+    @Param('agencyId', UUID) agencyId: string,
+    @Param('counsellorId', UUID) counsellorId: string,
+  ): Promise<R.CounsellorView> {
     return this.queries.counsellor(agencyId, counsellorId);
   }
 
@@ -212,7 +219,8 @@ export class AgencyHttpController {
   // Client organisations
 
   @Get('organisations')
-  async organisations(@Param('agencyId', UUID) agencyId: string) {
+  @ApiOkResponse({ type: R.OrganisationsView })
+  async organisations(@Param('agencyId', UUID) agencyId: string): Promise<R.OrganisationsView> {
     return { organisations: await this.queries.organisations(agencyId) };
   }
 
@@ -234,6 +242,7 @@ export class AgencyHttpController {
 
   @Get('organisations/:organisationId')
   @ApiProblemResponse(404, 'No such organisation of your agency')
+  @ApiOkResponse({ type: R.OrganisationDetailView })
   async organisation(@Param('agencyId', UUID) agencyId: string, @Param('organisationId', UUID) organisationId: string) {
     return this.queries.organisation(agencyId, organisationId);
   }
@@ -315,7 +324,11 @@ export class AgencyHttpController {
 
   /** Work outside cases (prevention, advice) and the intake page's visits per day, counted without tracking anyone. */
   @Get('organisations/:organisationId/engagements')
-  async engagements(@Param('agencyId', UUID) agencyId: string, @Param('organisationId', UUID) organisationId: string) {
+  @ApiOkResponse({ type: R.EngagementsView })
+  async engagements(
+    @Param('agencyId', UUID) agencyId: string,
+    @Param('organisationId', UUID) organisationId: string,
+  ): Promise<R.EngagementsView> {
     const [engagements, pageVisits] = await Promise.all([
       this.queries.engagements(agencyId, organisationId),
       this.queries.pageVisits(agencyId, organisationId),
@@ -346,6 +359,7 @@ export class AgencyHttpController {
 
   @Get('matches')
   @ApiQuery({ name: 'state', required: false, enum: ['all', 'unmatched'] })
+  @ApiOkResponse({ type: R.MatchesView, description: 'Every round, newest first, without request and explanation' })
   async matches(@Param('agencyId', UUID) agencyId: string, @Query('state') state?: string) {
     if (state !== undefined && state !== 'all' && state !== 'unmatched') {
       throw new ValidationFailedException([{ field: 'state', rule: 'isIn', message: 'state must be one of: all, unmatched' }]);
@@ -356,6 +370,7 @@ export class AgencyHttpController {
   /** Every round of one case's matching with its explanation: candidates, the rules that left each out, the scores. */
   @Get('matches/:caseId')
   @ApiProblemResponse(404, 'No matching of this case in your agency')
+  @ApiOkResponse({ type: R.CaseMatchView })
   async match(@Param('agencyId', UUID) agencyId: string, @Param('caseId', UUID) caseId: string) {
     return { caseId, rounds: await this.queries.decisionsOfCase(agencyId, caseId) };
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles, TenantScope } from '@vertrouwd/auth';
 import { DirectoryQueries } from '../../application/queries/directory.queries';
+import { OrganisationNamesView } from './matching.responses.dto';
 
 /**
  * The agency's auditor reads the names of the agency's client organisations, so a report reproduction names the
@@ -18,7 +19,8 @@ export class AuditorOrganisationsHttpController {
 
   /** Every client organisation of the agency by id and name (null: erased). */
   @Get()
-  async names(@Param('agencyId', new ParseUUIDPipe()) agencyId: string) {
+  @ApiOkResponse({ type: OrganisationNamesView })
+  async names(@Param('agencyId', new ParseUUIDPipe()) agencyId: string): Promise<OrganisationNamesView> {
     const organisations = await this.queries.organisations(agencyId);
     return { organisations: organisations.map(({ organisationId, name }) => ({ organisationId, name })) };
   }

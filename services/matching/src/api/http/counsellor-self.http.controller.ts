@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
@@ -9,6 +9,7 @@ import { DeclareConflict, RecordAbsence } from '../../application/counsellors/co
 import { RecordEngagement } from '../../application/organisations/organisation.commands';
 import { DirectoryQueries } from '../../application/queries/directory.queries';
 import { AbsenceRequest, ConflictRequest, OwnEngagementRequest } from './directory.request.dto';
+import { ColleaguesView, MyRecordView } from './matching.responses.dto';
 
 /** A counsellor's own page: their profile and the organisations they serve; their absences, conflicts and prevention work. */
 @ApiTags('counsellor')
@@ -24,14 +25,16 @@ export class CounsellorSelfHttpController {
 
   @Get()
   @ApiProblemResponse(404, 'You are not a counsellor of an agency')
-  async me(@CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ type: MyRecordView })
+  async me(@CurrentPrincipal() p: Principal): Promise<MyRecordView> {
     return this.queries.me(p.agencyId, p.advisorId);
   }
 
   /** Whom the advisor can name in a handover, a peer consultation or an identity reveal: active colleagues, id and name. */
   @Get('colleagues')
   @ApiProblemResponse(404, 'You are not a counsellor of an agency')
-  async colleagues(@CurrentPrincipal() p: Principal) {
+  @ApiOkResponse({ type: ColleaguesView })
+  async colleagues(@CurrentPrincipal() p: Principal): Promise<ColleaguesView> {
     return { colleagues: await this.queries.colleagues(p.agencyId, p.advisorId) };
   }
 

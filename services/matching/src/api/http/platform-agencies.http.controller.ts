@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { AppointCoordinator, ChangeAgencyStatus, RegisterAgency } from '../../application/agencies/agency.commands';
 import { DirectoryQueries } from '../../application/queries/directory.queries';
 import { RegisterAgencyRequest, StaffAccountRequest } from './directory.request.dto';
+import { AgenciesView, AgencyView } from './matching.responses.dto';
 
 const UUID = new ParseUUIDPipe();
 
@@ -24,7 +25,8 @@ export class PlatformAgenciesHttpController {
   ) {}
 
   @Get()
-  async list() {
+  @ApiOkResponse({ type: AgenciesView })
+  async list(): Promise<AgenciesView> {
     return { agencies: await this.queries.agencies() };
   }
 
@@ -40,7 +42,8 @@ export class PlatformAgenciesHttpController {
 
   @Get(':agencyId')
   @ApiProblemResponse(404, 'No such agency')
-  async get(@Param('agencyId', UUID) agencyId: string) {
+  @ApiOkResponse({ type: AgencyView })
+  async get(@Param('agencyId', UUID) agencyId: string): Promise<AgencyView> {
     return this.queries.agency(agencyId);
   }
 

@@ -1,11 +1,17 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles, TenantScope } from '@vertrouwd/auth';
 import { amsterdamDay } from '@vertrouwd/domain';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { BenchmarksService } from '../../application/benchmarks/benchmarks.service';
 import { ComplianceService } from '../../application/compliance/compliance.service';
 import { YEAR } from './reporting.params';
+import {
+  AgencyBenchmarksView,
+  ComplianceView,
+  EmployerComplianceView,
+  OrganisationBenchmarksView,
+} from './compliance-benchmarks.responses.dto';
 import { AGENCY_ID, ORGANISATION_ID } from './compliance-benchmarks.params';
 
 // The compliance view and benchmarks (ADR 0035): the agency's staff see an organisation's compliance in full and the
@@ -29,11 +35,12 @@ export class AgencyComplianceHttpController {
   @ApiProblemResponse(400, 'A parameter is not a uuid or not a year')
   @ApiProblemResponse(404, 'No client organisation of your agency by that id')
   @ApiProblemResponse(422, 'That year has not started yet')
+  @ApiOkResponse({ type: ComplianceView })
   async compliance(
     @Param('agencyId', AGENCY_ID) agencyId: string,
     @Param('organisationId', ORGANISATION_ID) organisationId: string,
     @Param('year', YEAR) year: number,
-  ) {
+  ): Promise<ComplianceView> {
     return this.complianceViews.forAgency(agencyId, organisationId, year, today());
   }
 
@@ -41,7 +48,8 @@ export class AgencyComplianceHttpController {
   @Roles('coordinator', 'advisor', 'auditor')
   @ApiProblemResponse(400, 'A parameter is not a uuid or not a year')
   @ApiProblemResponse(422, 'That year has not started yet')
-  async benchmarks(@Param('agencyId', AGENCY_ID) agencyId: string, @Param('year', YEAR) year: number) {
+  @ApiOkResponse({ type: AgencyBenchmarksView })
+  async benchmarks(@Param('agencyId', AGENCY_ID) agencyId: string, @Param('year', YEAR) year: number): Promise<AgencyBenchmarksView> {
     return this.benchmarkFigures.forAgency(agencyId, year, today());
   }
 }
@@ -61,7 +69,11 @@ export class EmployerComplianceHttpController {
   @ApiProblemResponse(400, 'A parameter is not a uuid or not a year')
   @ApiProblemResponse(404, 'No client organisation by that id is known to reporting')
   @ApiProblemResponse(422, 'That year has not started yet')
-  async compliance(@Param('organisationId', ORGANISATION_ID) organisationId: string, @Param('year', YEAR) year: number) {
+  @ApiOkResponse({ type: EmployerComplianceView })
+  async compliance(
+    @Param('organisationId', ORGANISATION_ID) organisationId: string,
+    @Param('year', YEAR) year: number,
+  ): Promise<EmployerComplianceView> {
     return this.complianceViews.forEmployer(organisationId, year, today());
   }
 
@@ -69,7 +81,11 @@ export class EmployerComplianceHttpController {
   @ApiProblemResponse(400, 'A parameter is not a uuid or not a year')
   @ApiProblemResponse(404, 'No client organisation by that id is known to reporting')
   @ApiProblemResponse(422, 'That year has not started yet')
-  async benchmarks(@Param('organisationId', ORGANISATION_ID) organisationId: string, @Param('year', YEAR) year: number) {
+  @ApiOkResponse({ type: OrganisationBenchmarksView })
+  async benchmarks(
+    @Param('organisationId', ORGANISATION_ID) organisationId: string,
+    @Param('year', YEAR) year: number,
+  ): Promise<OrganisationBenchmarksView> {
     return this.benchmarkFigures.forOrganisation(organisationId, year, today());
   }
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
-import { DisclosureRulesService, type DisclosureRulesView } from '../../application/disclosure-rules/disclosure-rules.service';
+import { DisclosureRulesService } from '../../application/disclosure-rules/disclosure-rules.service';
 import { DEFAULT_BENCHMARK_RULES } from '../../domain/benchmarks/benchmark-rules';
 import { AGENCY_ID } from './compliance-benchmarks.params';
+import { DisclosureRulesView } from './compliance-benchmarks.responses.dto';
 import { DisclosureRulesRequest } from './reporting.request.dto';
 
 /**
@@ -22,6 +23,7 @@ export class DisclosureRulesHttpController {
   @Get()
   @Roles('coordinator', 'advisor', 'auditor')
   @ApiProblemResponse(400, 'The agency id is not a uuid')
+  @ApiOkResponse({ type: DisclosureRulesView })
   get(@Param('agencyId', AGENCY_ID) agencyId: string): Promise<DisclosureRulesView> {
     return this.rules.get(agencyId);
   }
@@ -30,6 +32,7 @@ export class DisclosureRulesHttpController {
   @Roles('coordinator')
   @ApiProblemResponse(400, 'A rule is missing, not a whole number, or laxer than the default (k below 5, …) or above its bound')
   @ApiProblemResponse(409, 'The rules were changed meanwhile')
+  @ApiOkResponse({ type: DisclosureRulesView, description: 'The rules as set' })
   set(
     @Param('agencyId', AGENCY_ID) agencyId: string,
     @Body() body: DisclosureRulesRequest,

@@ -3,11 +3,19 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiFileResponse, ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
-import { ReportsService, type ReportSigningKeys } from '../../application/reports/reports.service';
+import { ReportsService } from '../../application/reports/reports.service';
 import { reportCsv } from '../../application/reports/report-csv';
 import { amsterdamDay } from '@vertrouwd/domain';
 import { PUBLICATION, UUID, YEAR } from './reporting.params';
 import { NarrativeRequest } from './reporting.request.dto';
+import {
+  NarrativeWarningsView,
+  PublicationsView,
+  PublishedReportView,
+  ReportContentView,
+  ReportSigningKeysView,
+  ReproductionView,
+} from './reporting.responses.dto';
 import { ApiReportPdf, AUDIENCE, LANGUAGE, sendPdf, type DownloadReply } from './reporting.downloads';
 import type { ReportAudience, ReportLanguage } from '../../application/reports/report-labels';
 
@@ -29,7 +37,8 @@ export class AgencyReportsHttpController {
   @Get()
   @Roles('coordinator', 'advisor', 'auditor')
   @ApiProblemResponse(404, 'No client organisation of your agency by that id')
-  async list(@Param('agencyId', UUID) agencyId: string, @Param('organisationId', UUID) organisationId: string) {
+  @ApiOkResponse({ type: PublicationsView })
+  async list(@Param('agencyId', UUID) agencyId: string, @Param('organisationId', UUID) organisationId: string): Promise<PublicationsView> {
     await this.reports.assertOwned(agencyId, organisationId);
     return { publications: await this.reports.list(organisationId) };
   }
@@ -37,17 +46,19 @@ export class AgencyReportsHttpController {
   @Get(':year/draft')
   @Roles('coordinator', 'advisor')
   @ApiProblemResponse(404, 'No client organisation of your agency by that id')
+  @ApiOkResponse({ type: ReportContentView, description: 'The report as it would be published today, not signed' })
   async draft(
     @Param('agencyId', UUID) agencyId: string,
     @Param('organisationId', UUID) organisationId: string,
     @Param('year', YEAR) year: number,
-  ) {
+  ): Promise<ReportContentView> {
     return this.reports.draft(agencyId, organisationId, year, today());
   }
 
   @Put(':year/narrative')
   @Roles('coordinator', 'advisor')
   @ApiProblemResponse(404, 'No client organisation of your agency by that id')
+  @ApiOkResponse({ type: NarrativeWarningsView, description: 'Stored; what in it may identify someone' })
   async narrative(
     @Param('agencyId', UUID) agencyId: string,
     @Param('organisationId', UUID) organisationId: string,
@@ -55,7 +66,7 @@ export class AgencyReportsHttpController {
     @Body() body: NarrativeRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<NarrativeWarningsView> {
     return {
       warnings: await this.reports.writeNarrative(
         agencyId,
@@ -87,12 +98,13 @@ export class AgencyReportsHttpController {
   @Get(':year/publications/:publication')
   @Roles('coordinator', 'advisor', 'auditor')
   @ApiProblemResponse(404, 'No such publication')
+  @ApiOkResponse({ type: PublishedReportView })
   async publication(
     @Param('agencyId', UUID) agencyId: string,
     @Param('organisationId', UUID) organisationId: string,
     @Param('year', YEAR) year: number,
     @Param('publication', PUBLICATION) publication: number,
-  ) {
+  ): Promise<PublishedReportView> {
     await this.reports.assertOwned(agencyId, organisationId);
     const found = await this.reports.published(organisationId, year, publication);
     return { ...found.content, digest: found.digest, signature: found.signature };
@@ -101,12 +113,13 @@ export class AgencyReportsHttpController {
   @Get(':year/publications/:publication/reproduction')
   @Roles('auditor', 'coordinator')
   @ApiProblemResponse(404, 'No such publication')
+  @ApiOkResponse({ type: ReproductionView })
   async reproduce(
     @Param('agencyId', UUID) agencyId: string,
     @Param('organisationId', UUID) organisationId: string,
     @Param('year', YEAR) year: number,
     @Param('publication', PUBLICATION) publication: number,
-  ) {
+  ): Promise<ReproductionView> {
     return this.reports.reproduce(agencyId, organisationId, year, publication);
   }
 
@@ -138,13 +151,15 @@ export class EmployerReportsHttpController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get()
-  async list(@Param('organisationId', UUID) organisationId: string) {
+  @ApiOkResponse({ type: PublicationsView })
+  async list(@Param('organisationId', UUID) organisationId: string): Promise<PublicationsView> {
     return { publications: await this.reports.list(organisationId) };
   }
 
   @Get(':year')
   @ApiProblemResponse(404, 'No published report for that year')
-  async latest(@Param('organisationId', UUID) organisationId: string, @Param('year', YEAR) year: number) {
+  @ApiOkResponse({ type: PublishedReportView, description: "The year's latest publication" })
+  async latest(@Param('organisationId', UUID) organisationId: string, @Param('year', YEAR) year: number): Promise<PublishedReportView> {
     const found = await this.reports.published(organisationId, year);
     return { ...found.content, digest: found.digest, signature: found.signature };
   }
@@ -186,8 +201,8 @@ export class ReportSigningKeysHttpController {
 
   @Get()
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOkResponse({ description: 'The Ed25519 public key as a JWK set and as PEM, with what it signs' })
-  keys(): Promise<ReportSigningKeys> {
+  @ApiOkResponse({ type: ReportSigningKeysView, description: 'The Ed25519 public key as a JWK set and as PEM, with what it signs' })
+  keys(): Promise<ReportSigningKeysView> {
     return this.reports.signingKeys();
   }
 }

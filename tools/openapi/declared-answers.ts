@@ -1,0 +1,31 @@
+// Whether a document says what each read answers: the web services type their reads from it (ADR 0049), and a read
+// whose answer is undeclared comes out as `unknown`, so a page would have to guess its fields again.
+
+interface Operation {
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+
+/**
+ * The GETs whose success answer the document does not describe: no body at all, or a JSON body without a schema.
+ * Downloads (CSV, PDF, UBL) declare their media type instead of a JSON schema, and pass.
+ */
+export function undeclaredAnswers(document: { paths?: Record<string, Record<string, unknown>> }): string[] {
+  const missing: string[] = [];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    const responses = (item.get as Operation | undefined)?.responses ?? {};
+    for (const [status, answer] of Object.entries(responses)) {
+      if (!/^2\d\d$/.test(status) || status === '204') continue;
+      const json = Object.entries(answer.content ?? {}).filter(([type]) => /json/.test(type));
+      const declared = Object.keys(answer.content ?? {}).length > 0 && json.every(([, media]) => isSchema(media.schema));
+      if (!declared) missing.push(`GET ${path} ${status}`);
+    }
+  }
+  return missing;
+}
+
+function isSchema(schema: unknown): boolean {
+  if (schema === null || typeof schema !== 'object') return false;
+  const keys = Object.keys(schema);
+  // `{ type: 'object' }` alone is what an undecorated answer would say: no fields a page could rely on.
+  return keys.length > 0 && !(keys.length === 1 && (schema as { type?: unknown }).type === 'object');
+}
