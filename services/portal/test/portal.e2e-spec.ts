@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@vertrouwd/auth';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startPlatform, type Platform } from './platform';
-import { buildPortal, freePort, startPortal, type RunningPortal, launchChromium, portalEnvironment } from './portal';
+import { buildPortal, freePort, hydrated, startPortal, type RunningPortal, launchChromium, portalEnvironment } from './portal';
 
 // The staff portal in a real browser (Debian's Chromium driven by playwright-core, nothing downloaded) against the
 // real platform: the dev issuer's login page and code flow, intake and case with their databases and the bus. Each
@@ -213,6 +213,24 @@ describe('in Arabic', () => {
     await page.getByRole('link', { name: 'Nederlands' }).click();
     await page.waitForURL(`${portal.url}/nl/cases/${annaCase}`);
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await ctx.close();
+  }, 60_000);
+});
+
+describe('the messages in the browser', () => {
+  it("a page's scripts bring its own language's messages and no other language's", async () => {
+    const footer = (lang: string) =>
+      (JSON.parse(readFileSync(join(__dirname, `../app/i18n/messages/${lang}.json`), 'utf8')) as Record<string, string>)['portal.footer'];
+    const { context: ctx, page } = await context();
+    const scripts: Promise<string>[] = [];
+    page.on('response', (response) => void (response.request().resourceType() === 'script' && scripts.push(response.text())));
+    await page.goto(`${portal.url}/pl`);
+    await page.waitForFunction(() => '__reactRouterDataRouter' in window);
+    await hydrated(page);
+    expect(await page.locator('footer').innerText()).toBe(footer('pl'));
+    const received = (await Promise.all(scripts)).join('\n');
+    expect(received).toContain(footer('pl'));
+    for (const other of ['nl', 'en', 'tr', 'ar']) expect([other, received.includes(footer(other))]).toEqual([other, false]);
     await ctx.close();
   }, 60_000);
 });
