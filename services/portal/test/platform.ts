@@ -39,12 +39,27 @@ export interface Platform {
   portalDatabase: TestDatabase;
   /** A report filed through intake and its receipt, opened as a case by case; assigned to Anna unless told not to. */
   fileReport(options?: { assign?: boolean; reporterMessage?: string; knownAs?: string }): Promise<string>;
+  /** An `Authorization` header's value for a demo user: a token the dev issuer mints, without signing in. */
+  bearer(user: string): Promise<string>;
   /** The reporter of a case filed here signs in to their follow-up with the receipt: their bearer token. */
   reporterToken(caseId: string): Promise<string>;
+  /** The agency as a supplier in billing, its details as its coordinator enters them: then price lists can be added. */
+  setUpBillingAccount(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export const ADMIN_CLIENT_SECRET = 'portal-e2e-identity-admin-secret';
+
+const AGENCY_AS_SUPPLIER = {
+  name: 'Vertrouwenspunt Midden B.V.',
+  street: 'Oudegracht 120',
+  postcode: '3511 AW',
+  city: 'Utrecht',
+  country: 'NL',
+  kvk: '30999111',
+  vatId: 'NL899911122B01',
+  iban: 'NL91ABNA0417164300',
+};
 
 export interface PlatformOptions {
   /**
@@ -193,6 +208,15 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     return caseId;
   };
 
+  const setUpBillingAccount = async () => {
+    const account = await fetch(`${billing.url}/agencies/${DEMO_AGENCY_ID}/billing/account`, {
+      method: 'PUT',
+      headers: { authorization: await bearer('coordinator-carla'), 'content-type': 'application/json' },
+      body: JSON.stringify({ supplier: AGENCY_AS_SUPPLIER, paymentTermDays: 30 }),
+    });
+    if (account.status !== 204) throw new Error(`billing's account answered ${account.status}: ${await account.text()}`);
+  };
+
   return {
     issuer,
     intake,
@@ -201,8 +225,10 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     billing,
     ...(matching ? { matching } : {}),
     portalDatabase,
+    bearer,
     fileReport,
     reporterToken,
+    setUpBillingAccount,
     stop: async () => {
       await intake.close();
       await cases.close();
