@@ -91,10 +91,10 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
       postLogoutRedirectUris: [`${portalUrl}/`],
     },
   });
-  const [intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb] = await Promise.all(
-    ['intake', 'case', 'bus', 'vault', 'portal', 'reporting', 'billing'].map((label) => createTestDatabase(`portal_${label}`)),
-  );
-  const matchingDb = options.matching ? await createTestDatabase('portal_matching') : undefined;
+  const [[intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb], matchingDb] = await Promise.all([
+    Promise.all(['intake', 'case', 'bus', 'vault', 'portal', 'reporting', 'billing'].map((label) => createTestDatabase(`portal_${label}`))),
+    options.matching ? createTestDatabase('portal_matching') : undefined,
+  ]);
   const common = {
     OIDC_ISSUER: issuer.issuer,
     BUS_DATABASE_URL: bus.url,
@@ -103,10 +103,17 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     REPORTER_TOKEN_SECRET: 'portal-e2e-reporter-secret-of-at-least-32-chars',
     VERTROUWD_DATA_DIR: dataDir,
   };
-  const intake = await startService({ ...serviceDefinition('intake'), logger: false }, { ...common, DATABASE_URL: intakeDb.url });
-  const cases = await startService({ ...serviceDefinition('case'), logger: false }, { ...common, DATABASE_URL: caseDb.url });
-  const reporting = await startService({ ...serviceDefinition('reporting'), logger: false }, { ...common, DATABASE_URL: reportingDb.url });
-  const billing = await startService({ ...serviceDefinition('billing'), logger: false }, { ...common, DATABASE_URL: billingDb.url });
+  // Started together, as the launcher starts them (deploy/src/service-processes.ts).
+  const [intake, cases, reporting, billing] = await Promise.all(
+    (
+      [
+        ['intake', intakeDb],
+        ['case', caseDb],
+        ['reporting', reportingDb],
+        ['billing', billingDb],
+      ] as const
+    ).map(([name, db]) => startService({ ...serviceDefinition(name), logger: false }, { ...common, DATABASE_URL: db.url })),
+  );
   const directory = load<{ publishDemoDirectory(intake: RunningService, cases?: RunningService): Promise<void> }>(
     'deploy/test/directory.fixture.ts',
   );
