@@ -50,17 +50,6 @@ export interface Platform {
 
 export const ADMIN_CLIENT_SECRET = 'portal-e2e-identity-admin-secret';
 
-const AGENCY_AS_SUPPLIER = {
-  name: 'Vertrouwenspunt Midden B.V.',
-  street: 'Oudegracht 120',
-  postcode: '3511 AW',
-  city: 'Utrecht',
-  country: 'NL',
-  kvk: '30999111',
-  vatId: 'NL899911122B01',
-  iban: 'NL91ABNA0417164300',
-};
-
 export interface PlatformOptions {
   /**
    * Also run matching (for the coordinator's screens): the dev issuer gets an admin client for its identity port,
@@ -215,11 +204,13 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     return caseId;
   };
 
+  // The demo agency's details as `npm start` seeds them.
+  const { SUPPLIERS } = load<{ SUPPLIERS: Record<string, object> }>('deploy/src/demo-billing.ts');
   const setUpBillingAccount = async () => {
     const account = await fetch(`${billing.url}/agencies/${DEMO_AGENCY_ID}/billing/account`, {
       method: 'PUT',
       headers: { authorization: await bearer('coordinator-carla'), 'content-type': 'application/json' },
-      body: JSON.stringify({ supplier: AGENCY_AS_SUPPLIER, paymentTermDays: 30 }),
+      body: JSON.stringify({ supplier: SUPPLIERS[DEMO_AGENCY_ID], paymentTermDays: 30 }),
     });
     if (account.status !== 204) throw new Error(`billing's account answered ${account.status}: ${await account.text()}`);
   };
