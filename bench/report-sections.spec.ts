@@ -14,6 +14,12 @@ describe('re-measured sections of the benchmark report', () => {
     expect(spliceSection(REPORT, '## Web\n\nnew web', 'web')).toBe(REPORT.replace('old web', 'new web'));
   });
 
+  it('replace every section of a part that writes several, and keep none of the old ones', () => {
+    const report = REPORT.replace('## Method', '## Web, staff\n\nold staff\n\n## Method');
+    const next = spliceSection(report, '## Web\n\nnew web\n\n## Web, staff\n\nnew staff', 'web');
+    expect(next).toBe(REPORT.replace('old web', 'new web\n\n## Web, staff\n\nnew staff'));
+  });
+
   it('are added before Method when the report has none yet', () => {
     const next = spliceSection(REPORT, '## Reporting\n\nfigures', 'reporting');
     expect(next).toContain('old web\n\n## Reporting\n\nfigures\n\n## Method');

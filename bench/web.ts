@@ -80,12 +80,18 @@ interface RouteEntry {
 /**
  * The portal's first-load script per page, from its build's route manifest (what React Router's hydration loads:
  * the manifest itself, the client entry and its imports, and the module and imports of every route from the root to
- * the page). Pages only: resource routes (sign-in, downloads) load no script.
+ * the page), and the messages of the page's language, which the client entry imports before it hydrates: counted as
+ * the heaviest language's (Arabic's). Pages only: resource routes (sign-in, downloads) load no script.
  */
 function staffFirstLoad(buildDir: string): StaffScript[] {
   const assets = join(buildDir, 'client/assets');
   const manifestFile = readdirSync(assets).find((f) => /^manifest-.*\.js$/.test(f));
   if (!manifestFile) throw new Error(`no route manifest in ${assets}`);
+  // One script per language (app/i18n/catalogue/<lang>.messages.ts), named after its module.
+  const heaviestCatalogue = readdirSync(assets)
+    .filter((f) => /^[a-z]{2}\.messages-.*\.js$/.test(f))
+    .map((f) => ({ url: `/assets/${f}`, gzip: gzip(readFileSync(join(assets, f))) }))
+    .sort((a, b) => b.gzip - a.gzip)[0]?.url;
   const text = readFileSync(join(assets, manifestFile), 'utf8');
   const manifest = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as {
     entry: { module: string; imports: string[] };
@@ -95,7 +101,7 @@ function staffFirstLoad(buildDir: string): StaffScript[] {
   return Object.values(manifest.routes)
     .filter((route) => route.hasDefaultExport && route.id !== 'root')
     .map((route) => {
-      const files = new Set<string>([manifest.entry.module, ...manifest.entry.imports]);
+      const files = new Set<string>([manifest.entry.module, ...manifest.entry.imports, ...(heaviestCatalogue ? [heaviestCatalogue] : [])]);
       for (let at: RouteEntry | undefined = route; at; at = at.parentId ? manifest.routes[at.parentId] : undefined) {
         files.add(at.module);
         for (const imported of at.imports ?? []) files.add(imported);
@@ -263,8 +269,9 @@ export function renderWeb(f: WebFigures): string {
     "## The web: the staff portal's first-load script",
     '',
     'Every script module a browser fetches to hydrate a portal page (the route manifest, the client entry, the modules ' +
-      "of each route from the root to the page and their imports; React Router preloads them all), from the portal's " +
-      'build; the five heaviest pages.',
+      'of each route from the root to the page and their imports; React Router preloads them all) and the messages of ' +
+      "the page's language, which the entry imports before it hydrates (counted as the heaviest language's, Arabic's; " +
+      "no other language's messages reach the browser), from the portal's build; the five heaviest pages.",
     '',
     '| page | files | script | gzip | brotli |',
     '|---|--:|--:|--:|--:|',

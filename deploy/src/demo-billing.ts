@@ -2,7 +2,7 @@ import type { DevIssuer } from '@vertrouwd/auth';
 import { DEMO_DIRECTORY } from './demo-directory';
 
 /** The demo agencies as suppliers (made up: test KvK numbers, VAT ids and IBANs). */
-const SUPPLIERS: Record<string, object> = {
+export const SUPPLIERS: Record<string, object> = {
   [DEMO_DIRECTORY[0].agencyId]: {
     name: 'Vertrouwenspunt Midden B.V.',
     street: 'Oudegracht 120',

@@ -3,7 +3,7 @@ import { FormattedMessage, RawIntlProvider, useIntl } from 'react-intl';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, useParams, useRouteError, useRouteLoaderData } from 'react-router';
 import { screensOf } from './auth/roles';
 import { currentUser } from './auth/user.server';
-import { directionOf, formattingLocaleOf, languageOf, messagesOf, sharedIntl } from './i18n/languages';
+import { directionOf, formattingLocaleOf, languageOf, sharedIntl, useMessages } from './i18n/languages';
 import { PortalHeader } from './ui/portal-header';
 import fonts from '@vertrouwd/web-kit/styles/fonts.css?url';
 import nlds from '@utrecht/component-library-css/dist/index.css?url';
@@ -29,6 +29,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>('root');
   const language = root?.language ?? languageOf(useParams().lang) ?? 'nl';
+  const messages = useMessages(language);
   return (
     <html lang={language} dir={directionOf(language)}>
       <head>
@@ -38,7 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="utrecht-document voorbeeld-theme vertrouwd-theme">
-        <RawIntlProvider value={sharedIntl(formattingLocaleOf(language), messagesOf(language))}>
+        <RawIntlProvider value={sharedIntl(formattingLocaleOf(language), messages)}>
           <a className="portal-skip-link utrecht-link" href="#content">
             <FormattedMessage id="site.skipLink" />
           </a>

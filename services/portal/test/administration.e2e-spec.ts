@@ -1,9 +1,18 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS } from '@vertrouwd/auth';
-import { type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import { startPlatform, type Platform } from './platform';
-import { buildPortal, freePort, hydrated, launchChromium, portalEnvironment, signInAt, startPortal, type RunningPortal } from './portal';
+import { type Browser, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
+import { type Platform } from './platform';
+import {
+  axeChecker,
+  hydrated,
+  openPage,
+  SCREENSHOTS,
+  signInAt,
+  startPortalUnderTest,
+  stopPortalUnderTest,
+  submitForm,
+  type RunningPortal,
+} from './portal';
 
 // The coordinator's administration of the agency in a real browser against the real platform with matching (the
 // bakery onboarded in it): a counsellor onboarded (their account made at the dev issuer), a conflict of interest
@@ -12,8 +21,6 @@ import { buildPortal, freePort, hydrated, launchChromium, portalEnvironment, sig
 // the bakery's details changed, the conflict withdrawn and the counsellor leaving after a confirmation page. Every
 // page passes axe in Dutch and Arabic; the other roles get 403 and another agency's coordinator 404, with nothing of
 // the agency (or the planted canary in the new counsellor's introduction) in what they get.
-const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
-const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BAKERY = { id: DEMO_ORGANISATIONS['org-bakkerij'], name: 'Bakkerij De Korenaar', renamed: 'Bakkerij De Korenaar en Zonen' };
 const CARMEN = { name: 'Carmen Lopez', username: 'carmen.lopez', email: 'carmen.lopez@example.test' };
 const CANARY = 'Canary-administration-7d1f: alleen voor de coordinator van dit bureau.';
@@ -26,58 +33,24 @@ const axeViolations: string[] = [];
 const serverErrors: string[] = [];
 
 beforeAll(async () => {
-  buildPortal();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  platform = await startPlatform(url, { matching: true, bakeryInMatching: true });
-  portal = await startPortal(port, portalEnvironment(platform, url));
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  ({ platform, portal, browser } = await startPortalUnderTest({ matching: true, bakeryInMatching: true }));
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await platform?.stop();
-});
+afterAll(() => stopPortalUnderTest({ browser, portal, platform }));
 
-const bearer = async (user: string) => `Bearer ${await platform.issuer.mintToken(user)}`;
+const context = (options: BrowserContextOptions = {}) => openPage(browser, { problems: serverErrors, serverErrors: true }, options);
 
-async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL', ...options });
-  const page = await ctx.newPage();
-  page.on('response', (response) => void (response.status() >= 500 && serverErrors.push(`${response.status()} ${response.url()}`)));
-  page.on('pageerror', (error) => serverErrors.push(`page error: ${error.message}`));
-  return { context: ctx, page };
-}
-
-async function checkAxe(page: Page, label: string): Promise<void> {
-  await page.evaluate(axe);
-  const found = await page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe;
-    const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  axeViolations.push(...found.map((violation) => `${label}: ${violation}`));
-}
+const checkAxe = axeChecker(axeViolations);
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `administration-${name}.png`), fullPage: true });
 }
 
-/** Clicks a form's button and returns the answer to the form's POST (with scripts off: the navigation's). */
-async function submit(page: Page, button: string): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(portal.url)),
-    page.getByRole('button', { name: button, exact: true }).click(),
-  ]);
-  return response;
-}
+const submit = (page: Page, button: string): Promise<Response> => submitForm(portal.url, page, button);
 
 async function matchingRead<T>(path: string): Promise<T> {
   const response = await fetch(`${platform.matching!.url}/agencies/${DEMO_AGENCY_ID}${path}`, {
-    headers: { authorization: await bearer('coordinator-carla') },
+    headers: { authorization: await platform.bearer('coordinator-carla') },
   });
   expect([path, response.status]).toEqual([path, 200]);
   return (await response.json()) as T;
@@ -148,7 +121,7 @@ describe('the coordinator', () => {
     expect(await page.getByTestId('retention-now').innerText()).toBe('Een gesloten zaak wordt 24 maanden na het sluiten gewist.');
     expect((await matchingRead<{ settings: { poolMatching: boolean } }>('/settings')).settings.poolMatching).toBe(true);
     const retention = await fetch(`${platform.cases.url}/agencies/${DEMO_AGENCY_ID}/retention`, {
-      headers: { authorization: await bearer('coordinator-carla') },
+      headers: { authorization: await platform.bearer('coordinator-carla') },
     });
     expect(await retention.json()).toEqual({ agencyId: DEMO_AGENCY_ID, monthsAfterClosure: 24 });
     await screenshot(page, 'settings-nl');
@@ -287,7 +260,7 @@ describe('the administration screens refuse everyone else', () => {
       const posted = await page.request.post(`${portal.url}/nl/settings`, { form: { intent: 'retention', monthsAfterClosure: '1' } });
       expect(posted.status()).toBe(403);
       const retention = await fetch(`${platform.cases.url}/agencies/${DEMO_AGENCY_ID}/retention`, {
-        headers: { authorization: await bearer('coordinator-carla') },
+        headers: { authorization: await platform.bearer('coordinator-carla') },
       });
       expect(((await retention.json()) as { monthsAfterClosure: number }).monthsAfterClosure).toBe(24);
       const deactivation = await page.request.post(`${portal.url}/nl/counsellors/${DEMO_ADVISORS['advisor-bram']}/deactivation`);

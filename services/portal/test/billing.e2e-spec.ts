@@ -1,12 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { amsterdamToday, shiftDay } from '@vertrouwd/domain';
 import { DEMO_AGENCY_ID } from '@vertrouwd/auth';
 import { eventually, readPdf } from '@vertrouwd/testing';
-import { type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
-import { startPlatform, type Platform } from './platform';
-import { buildPortal, freePort, hydrated, launchChromium, portalEnvironment, signInAt, startPortal, type RunningPortal } from './portal';
+import { type Browser, type BrowserContextOptions, type Locator, type Page, type Response } from 'playwright-core';
+import { type Platform } from './platform';
+import {
+  axeChecker,
+  hydrated,
+  openPage,
+  SCREENSHOTS,
+  signInAt,
+  startPortalUnderTest,
+  stopPortalUnderTest,
+  submitForm,
+  type RunningPortal,
+} from './portal';
 
 // The coordinator's billing in a real browser against the real platform with matching: the agency's supplier details
 // filled in (refused first, the field named), a subscription started for a new organisation chosen by name, the
@@ -14,8 +23,6 @@ import { buildPortal, freePort, hydrated, launchChromium, portalEnvironment, sig
 // bookkeeping CSV downloaded; all with scripts off. With scripts on, a subscription ended after its confirmation.
 // Every billing page passes axe in Dutch and Arabic; every other role gets 403, another agency's coordinator 404;
 // no page, download or log names the planted reporter's message.
-const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
-const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const CANARY = 'Billing canary: de bedrijfsleider van de bakkerij intimideert mij al maanden.';
 const ORG = {
   organisationId: randomUUID(),
@@ -57,18 +64,14 @@ const serverErrors: string[] = [];
 const seen: string[] = [];
 
 beforeAll(async () => {
-  buildPortal();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  platform = await startPlatform(url, { matching: true });
-  portal = await startPortal(port, portalEnvironment(platform, url));
+  ({ platform, portal, browser } = await startPortalUnderTest({ matching: true }));
   // A case at the bakery whose reporter wrote the canary: billing counts its hours, no billing page may show it.
   await platform.fileReport({ reporterMessage: CANARY });
   // A new client in matching's directory (the coordinator screens' own test onboards through the portal).
   const { organisationId, ...org } = ORG;
   const registered = await fetch(`${platform.matching!.url}/agencies/${DEMO_AGENCY_ID}/organisations`, {
     method: 'POST',
-    headers: { authorization: await bearer('coordinator-carla'), 'content-type': 'application/json' },
+    headers: { authorization: await platform.bearer('coordinator-carla'), 'content-type': 'application/json' },
     body: JSON.stringify({ organisationId, ...org }),
   });
   expect(registered.status).toBe(201);
@@ -82,43 +85,17 @@ beforeAll(async () => {
     },
     { timeoutMs: 30_000 },
   );
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await platform?.stop();
-});
+afterAll(() => stopPortalUnderTest({ browser, portal, platform }));
 
-const bearer = async (user: string) => `Bearer ${await platform.issuer.mintToken(user)}`;
+const context = (options: BrowserContextOptions = {}) => openPage(browser, { problems: serverErrors, serverErrors: true }, options);
 
-async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL', ...options });
-  const page = await ctx.newPage();
-  page.on('response', (response) => void (response.status() >= 500 && serverErrors.push(`${response.status()} ${response.url()}`)));
-  page.on('pageerror', (error) => serverErrors.push(`page error: ${error.message}`));
-  return { context: ctx, page };
-}
-
-async function checkAxe(page: Page, label: string): Promise<void> {
-  await page.evaluate(axe);
-  const found = await page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe;
-    const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  axeViolations.push(...found.map((violation) => `${label}: ${violation}`));
-}
+const checkAxe = axeChecker(axeViolations);
 
 /** Clicks a button and returns the answer to the form's POST (with scripts off: the navigation's). */
 async function submit(page: Page, button: string): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(portal.url)),
-    page.getByRole('button', { name: button, exact: true }).click(),
-  ]);
+  const response = await submitForm(portal.url, page, button);
   seen.push(await page.content());
   return response;
 }
@@ -155,7 +132,7 @@ describe('the coordinator, with scripts off', () => {
     // A quarterly price list (its own form is the coordinator screens' test): a custom plan of € 1,800 a year.
     const prices = await fetch(`${platform.billing.url}/agencies/${DEMO_AGENCY_ID}/billing/price-lists`, {
       method: 'POST',
-      headers: { authorization: await bearer('coordinator-carla'), 'content-type': 'application/json' },
+      headers: { authorization: await platform.bearer('coordinator-carla'), 'content-type': 'application/json' },
       body: JSON.stringify({
         effectiveFrom: `${Number(STARTS_ON.slice(0, 4)) - 1}-01-01`,
         period: 'quarter',
@@ -307,7 +284,7 @@ describe('the coordinator, with scripts on', () => {
     expect(await page.getByTestId('subscription').innerText()).not.toContain('niet vastgelegd');
     await page.getByText('Dit abonnement heeft een einddatum').waitFor();
     const ended = await fetch(`${platform.billing.url}/agencies/${DEMO_AGENCY_ID}/billing/subscriptions`, {
-      headers: { authorization: await bearer('coordinator-carla') },
+      headers: { authorization: await platform.bearer('coordinator-carla') },
     });
     const { subscriptions } = (await ended.json()) as { subscriptions: { organisationId: string; endsOn: string | null }[] };
     expect(subscriptions.find((s) => s.organisationId === ORG.organisationId)?.endsOn).toBe(lastDay);
@@ -405,7 +382,7 @@ describe('the billing screens refuse everyone else', () => {
 
 async function documentsOf(user: string): Promise<string[]> {
   const response = await fetch(`${platform.billing.url}/agencies/${DEMO_AGENCY_ID}/billing/invoices`, {
-    headers: { authorization: await bearer(user) },
+    headers: { authorization: await platform.bearer(user) },
   });
   return ((await response.json()) as { documents: { number: string }[] }).documents.map((d) => d.number).toSorted();
 }

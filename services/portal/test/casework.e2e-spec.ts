@@ -1,16 +1,24 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { amsterdamToday } from '@vertrouwd/domain';
 import { eventually } from '@vertrouwd/testing';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startPlatform, type Platform } from './platform';
-import { buildPortal, freePort, startPortal, type RunningPortal, launchChromium, portalEnvironment, signInAt, hydrated } from './portal';
+import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Platform } from './platform';
+import {
+  axeChecker,
+  hydrated,
+  JWT,
+  openPage,
+  SCREENSHOTS,
+  signInAt,
+  startPortalUnderTest,
+  stopPortalUnderTest,
+  type RunningPortal,
+} from './portal';
 
 // The advisor's case work in a real browser against the real platform (intake, case and matching): a conversation
 // recorded and its summary shared, the reporter's consent asked, a referral refused until the reporter confirms it
 // (the reporter answers through intake's API, as their follow-up pages do), time logged, aftercare, and the
 // advisor's own work outside cases. With scripts on and off; axe on every page in Dutch and Arabic; the role matrix.
-const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
 const SUMMARY = 'We spraken over de vergadering van maandag; de melder wil eerst advies van de vakbond.';
 const SCRIPTLESS_SUMMARY = 'Kort telefonisch gesprek over de roosters van december.';
 const PLAN = 'Over zes weken bellen of het beter gaat op de afdeling.';
@@ -24,8 +32,6 @@ const TRANSFER_REASON = 'Ik ben vanaf volgende week drie maanden afwezig.';
 // What every report of the test says (platform.ts): the case's content, never on a page of a colleague who does not hold it.
 const ACCOUNT = 'my manager shouts at me';
 const CASE_TEXTS = [SUMMARY, SCRIPTLESS_SUMMARY, PLAN, AFTERCARE_NOTE, IDENTITY, REVEAL_REASON, QUESTION, ANSWER, TRANSFER_REASON];
-const JWT = /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+/;
-const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let platform: Platform;
 let portal: RunningPortal;
@@ -38,48 +44,23 @@ const pageErrors: string[] = [];
 const yesterday = amsterdamToday(-1);
 
 beforeAll(async () => {
-  buildPortal();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  platform = await startPlatform(url, { matching: true, bakeryInMatching: true });
-  portal = await startPortal(port, portalEnvironment(platform, url));
+  ({ platform, portal, browser } = await startPortalUnderTest({ matching: true, bakeryInMatching: true }));
   caseId = await platform.fileReport();
   scriptlessCase = await platform.fileReport();
   handoverCase = await platform.fileReport({ knownAs: IDENTITY });
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await platform?.stop();
-});
+afterAll(() => stopPortalUnderTest({ browser, portal, platform }));
 
-async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL', ...options });
-  const page = await ctx.newPage();
-  // The new sections hydrate under the Content-Security-Policy like every page: no violation, no script error.
-  page.on('console', (message) => void (/Content.Security.Policy|hydrat/i.test(message.text()) && pageErrors.push(message.text())));
-  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`));
-  return { context: ctx, page };
-}
+// The new sections hydrate under the Content-Security-Policy like every page: no violation, no script error.
+const context = (options: BrowserContextOptions = {}) =>
+  openPage(browser, { problems: pageErrors, console: /Content.Security.Policy|hydrat/i }, options);
 
 function signIn(page: Page, username: string, lang: 'nl' | 'ar' = 'nl'): Promise<void> {
   return signInAt(portal.url, page, username, lang);
 }
 
-async function checkAxe(page: Page, label: string): Promise<void> {
-  await hydrated(page);
-  await page.evaluate(axe);
-  const found = await page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe;
-    const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  axeViolations.push(...found.map((violation) => `${label}: ${violation}`));
-}
+const checkAxe = axeChecker(axeViolations, { hydratedFirst: true });
 
 /** The reporter's side, through intake's API as their follow-up pages call it. */
 let reporter: string | undefined;

@@ -1,11 +1,20 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { amsterdamToday } from '@vertrouwd/domain';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID } from '@vertrouwd/auth';
 import { eventually } from '@vertrouwd/testing';
-import { type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
-import { startPlatform, type Platform } from './platform';
-import { buildPortal, freePort, startPortal, type RunningPortal, launchChromium, portalEnvironment, signInAt } from './portal';
+import { type Browser, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
+import { type Platform } from './platform';
+import {
+  axeChecker,
+  openPage,
+  ref,
+  SCREENSHOTS,
+  signInAt,
+  startPortalUnderTest,
+  stopPortalUnderTest,
+  submitForm,
+  type RunningPortal,
+} from './portal';
 
 // The coordinator's screens in a real browser against the real platform with matching: onboarding an organisation
 // (by hand and with matching choosing), a report for it filed through intake, matching's decision explained; a
@@ -13,8 +22,6 @@ import { buildPortal, freePort, startPortal, type RunningPortal, launchChromium,
 // the invoices downloaded. Each page passes axe in Dutch and Arabic, onboarding works with scripts off, a bad form
 // shows the service's refusal with the field named (never a 500), and every other role, or another agency's
 // coordinator, gets no data.
-const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
-const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ACCOUNT = 'Coordinator e2e: mijn leidinggevende scheldt mij uit waar klanten bij zijn.';
 const ORG = { name: 'Drukkerij De Letterbak', intakeCode: 'letterbak-2026', kvkNumber: '30555666', sbiCode: '1813', headcount: '62' };
 const ORG_SCRIPTLESS = { name: 'Kwekerij Het Zaadje', intakeCode: 'zaadje-2026', kvkNumber: '30777888', sbiCode: '0130', headcount: '14' };
@@ -30,76 +37,24 @@ const axeViolations: string[] = [];
 const serverErrors: string[] = [];
 
 beforeAll(async () => {
-  buildPortal();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  platform = await startPlatform(url, { matching: true });
-  portal = await startPortal(port, portalEnvironment(platform, url));
+  ({ platform, portal, browser } = await startPortalUnderTest({ matching: true }));
   // A report for an organisation matching does not know, in an agency without pool matching: nobody is matched.
   waitingCase = await platform.fileReport({ assign: false });
-  // The agency as a supplier, so price lists can be added (the portal has no screen for these details yet).
-  const account = await fetch(`${platform.billing.url}/agencies/${DEMO_AGENCY_ID}/billing/account`, {
-    method: 'PUT',
-    headers: { authorization: await bearer('coordinator-carla'), 'content-type': 'application/json' },
-    body: JSON.stringify({
-      supplier: {
-        name: 'Vertrouwenspunt Midden B.V.',
-        street: 'Oudegracht 120',
-        postcode: '3511 AW',
-        city: 'Utrecht',
-        country: 'NL',
-        kvk: '30999111',
-        vatId: 'NL899911122B01',
-        iban: 'NL91ABNA0417164300',
-      },
-      paymentTermDays: 30,
-    }),
-  });
-  expect(account.status).toBe(204);
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  // The agency as a supplier, so price lists can be added (billing's own spec fills these in on the portal's page).
+  await platform.setUpBillingAccount();
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await platform?.stop();
-});
+afterAll(() => stopPortalUnderTest({ browser, portal, platform }));
 
-const bearer = async (user: string) => `Bearer ${await platform.issuer.mintToken(user)}`;
-const ref = (caseId: string) => caseId.slice(0, 8);
-
-async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL', ...options });
-  const page = await ctx.newPage();
-  page.on('response', (response) => void (response.status() >= 500 && serverErrors.push(`${response.status()} ${response.url()}`)));
-  page.on('pageerror', (error) => serverErrors.push(`page error: ${error.message}`));
-  return { context: ctx, page };
-}
+const context = (options: BrowserContextOptions = {}) => openPage(browser, { problems: serverErrors, serverErrors: true }, options);
 
 function signIn(page: Page, username: string, lang: 'nl' | 'ar' = 'nl'): Promise<void> {
   return signInAt(portal.url, page, username, lang);
 }
 
-async function checkAxe(page: Page, label: string): Promise<void> {
-  await page.evaluate(axe);
-  const found = await page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe;
-    const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  axeViolations.push(...found.map((violation) => `${label}: ${violation}`));
-}
+const checkAxe = axeChecker(axeViolations);
 
-/** Clicks a form's button and returns the answer to the form's POST (with scripts off: the navigation's). */
-async function submit(page: Page, button: string): Promise<Response> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(portal.url)),
-    page.getByRole('button', { name: button, exact: true }).click(),
-  ]);
-  return response;
-}
+const submit = (page: Page, button: string): Promise<Response> => submitForm(portal.url, page, button);
 
 async function fillOrganisation(page: Page, org: typeof ORG): Promise<void> {
   await page.getByLabel('Naam', { exact: true }).fill(org.name);
@@ -137,7 +92,7 @@ async function fileReportFor(intakeCode: string): Promise<string> {
 }
 
 async function matchingDecided(caseId: string): Promise<void> {
-  const carla = await bearer('coordinator-carla');
+  const carla = await platform.bearer('coordinator-carla');
   await eventually(
     async () => {
       const response = await fetch(`${platform.matching!.url}/agencies/${DEMO_AGENCY_ID}/matches/${caseId}`, {
@@ -291,7 +246,7 @@ describe('the coordinator', () => {
 
   it('adds a price list, runs the invoices for a period and downloads one as PDF and UBL', async () => {
     // The new organisation subscribes (through billing's API: the portal has no form for subscriptions yet).
-    const carla = await bearer('coordinator-carla');
+    const carla = await platform.bearer('coordinator-carla');
     await eventually(
       async () => {
         const subscribed = await fetch(`${platform.billing.url}/agencies/${DEMO_AGENCY_ID}/billing/subscriptions/${organisationId}`, {

@@ -1,20 +1,26 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_AGENCY_ID, DEMO_ORGANISATIONS, DEMO_PASSWORD } from '@vertrouwd/auth';
+import { DEMO_AGENCY_ID, DEMO_ORGANISATIONS } from '@vertrouwd/auth';
 import { CaseOpenedV1 } from '@vertrouwd/contracts';
 import { publishAs } from '@vertrouwd/messaging';
 import { eventually } from '@vertrouwd/testing';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startPlatform, type Platform } from './platform';
-import { buildPortal, freePort, startPortal, type RunningPortal, launchChromium, portalEnvironment } from './portal';
+import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Platform } from './platform';
+import {
+  axeChecker,
+  openPage,
+  SCREENSHOTS,
+  signInFromHeader,
+  startPortalUnderTest,
+  stopPortalUnderTest,
+  type RunningPortal,
+} from './portal';
 
 // The oversight screens in a real browser against the real platform (as portal.e2e-spec.ts, plus matching for the
 // platform admin): the counsellor writes a past year's report and is warned, the coordinator publishes it, the
 // employer downloads an invoice from a real invoice run and reads the published report, compliance and benchmarks,
 // the auditor replays a case, reproduces the report and reads the access log, the admin registers an agency. The
 // year's cases reach reporting as case's events do, dated in that year (a year is published only once it is over).
-const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
-const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BAKKERIJ = DEMO_ORGANISATIONS['org-bakkerij'];
 const YEAR = 2025;
 // Planted where a case reaches reporting (its id) and where the reporter wrote (the account's follow-up message):
@@ -33,12 +39,10 @@ let published: { digest: string; tables: { id: string; cells: { key: string; val
 const cspViolations: string[] = [];
 const axeViolations: string[] = [];
 
-const bearer = async (user: string) => `Bearer ${await platform.issuer.mintToken(user)}`;
-
 async function call(url: string, user: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
   return fetch(url, {
     method: init.method ?? 'GET',
-    headers: { authorization: await bearer(user), 'content-type': 'application/json' },
+    headers: { authorization: await platform.bearer(user), 'content-type': 'application/json' },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
 }
@@ -74,17 +78,7 @@ async function publishPastYear(): Promise<void> {
 /** Billing as the coordinator sets it up through billing's API, and an invoice run over the year's first quarters. */
 async function invoiceRun(): Promise<void> {
   const base = `${platform.billing.url}/agencies/${DEMO_AGENCY_ID}/billing`;
-  const supplier = {
-    name: 'Vertrouwenspunt Midden B.V.',
-    street: 'Oudegracht 120',
-    postcode: '3511 AW',
-    city: 'Utrecht',
-    country: 'NL',
-    kvk: '30999111',
-    vatId: 'NL899911122B01',
-    iban: 'NL91ABNA0417164300',
-  };
-  expect((await call(`${base}/account`, 'coordinator-carla', { method: 'PUT', body: { supplier, paymentTermDays: 30 } })).status).toBe(204);
+  await platform.setUpBillingAccount();
   const priceList = {
     effectiveFrom: '2025-01-01',
     period: 'quarter',
@@ -114,53 +108,19 @@ async function invoiceRun(): Promise<void> {
 }
 
 beforeAll(async () => {
-  buildPortal();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  platform = await startPlatform(url, { matching: true, bakeryInMatching: true });
-  portal = await startPortal(port, portalEnvironment(platform, url));
+  ({ platform, portal, browser } = await startPortalUnderTest({ matching: true, bakeryInMatching: true }));
   annaCase = await platform.fileReport({ reporterMessage: REPORTER_MESSAGE });
   await Promise.all([publishPastYear(), invoiceRun()]);
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await platform?.stop();
-});
+afterAll(() => stopPortalUnderTest({ browser, portal, platform }));
 
-async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL', acceptDownloads: true, ...options });
-  const page = await ctx.newPage();
-  page.on('console', (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-  page.on('pageerror', (error) => cspViolations.push(`page error: ${error.message}`));
-  return { context: ctx, page };
-}
+const context = (options: BrowserContextOptions = {}) =>
+  openPage(browser, { problems: cspViolations, console: /Content.Security.Policy/i }, { acceptDownloads: true, ...options });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${portal.url}/nl`);
-  await page.locator('header').getByRole('link', { name: 'Inloggen' }).click();
-  await page.waitForURL((url) => url.href.startsWith(platform.issuer.issuer));
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(`${portal.url}/nl`);
-}
+const signIn = (page: Page, username: string) => signInFromHeader({ portal, platform }, page, username);
 
-async function checkAxe(page: Page, label: string): Promise<void> {
-  await page.evaluate(axe);
-  const found = await page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe;
-    const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  axeViolations.push(...found.map((violation) => `${label}: ${violation}`));
-}
+const checkAxe = axeChecker(axeViolations);
 
 /** The same page in Arabic: right to left, axe-clean, and a screenshot of each language. */
 async function inDutchAndArabic(page: Page, path: string, name: string): Promise<void> {

@@ -39,8 +39,12 @@ export interface Platform {
   portalDatabase: TestDatabase;
   /** A report filed through intake and its receipt, opened as a case by case; assigned to Anna unless told not to. */
   fileReport(options?: { assign?: boolean; reporterMessage?: string; knownAs?: string }): Promise<string>;
+  /** An `Authorization` header's value for a demo user: a token the dev issuer mints, without signing in. */
+  bearer(user: string): Promise<string>;
   /** The reporter of a case filed here signs in to their follow-up with the receipt: their bearer token. */
   reporterToken(caseId: string): Promise<string>;
+  /** The agency as a supplier in billing, its details as its coordinator enters them: then price lists can be added. */
+  setUpBillingAccount(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -76,10 +80,10 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
       postLogoutRedirectUris: [`${portalUrl}/`],
     },
   });
-  const [intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb] = await Promise.all(
-    ['intake', 'case', 'bus', 'vault', 'portal', 'reporting', 'billing'].map((label) => createTestDatabase(`portal_${label}`)),
-  );
-  const matchingDb = options.matching ? await createTestDatabase('portal_matching') : undefined;
+  const [[intakeDb, caseDb, bus, vault, portalDatabase, reportingDb, billingDb], matchingDb] = await Promise.all([
+    Promise.all(['intake', 'case', 'bus', 'vault', 'portal', 'reporting', 'billing'].map((label) => createTestDatabase(`portal_${label}`))),
+    options.matching ? createTestDatabase('portal_matching') : undefined,
+  ]);
   const common = {
     OIDC_ISSUER: issuer.issuer,
     BUS_DATABASE_URL: bus.url,
@@ -88,10 +92,17 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     REPORTER_TOKEN_SECRET: 'portal-e2e-reporter-secret-of-at-least-32-chars',
     VERTROUWD_DATA_DIR: dataDir,
   };
-  const intake = await startService({ ...serviceDefinition('intake'), logger: false }, { ...common, DATABASE_URL: intakeDb.url });
-  const cases = await startService({ ...serviceDefinition('case'), logger: false }, { ...common, DATABASE_URL: caseDb.url });
-  const reporting = await startService({ ...serviceDefinition('reporting'), logger: false }, { ...common, DATABASE_URL: reportingDb.url });
-  const billing = await startService({ ...serviceDefinition('billing'), logger: false }, { ...common, DATABASE_URL: billingDb.url });
+  // Started together, as the launcher starts them (deploy/src/service-processes.ts).
+  const [intake, cases, reporting, billing] = await Promise.all(
+    (
+      [
+        ['intake', intakeDb],
+        ['case', caseDb],
+        ['reporting', reportingDb],
+        ['billing', billingDb],
+      ] as const
+    ).map(([name, db]) => startService({ ...serviceDefinition(name), logger: false }, { ...common, DATABASE_URL: db.url })),
+  );
   const directory = load<{ publishDemoDirectory(intake: RunningService, cases?: RunningService): Promise<void> }>(
     'deploy/test/directory.fixture.ts',
   );
@@ -193,6 +204,17 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     return caseId;
   };
 
+  // The demo agency's details as `npm start` seeds them.
+  const { SUPPLIERS } = load<{ SUPPLIERS: Record<string, object> }>('deploy/src/demo-billing.ts');
+  const setUpBillingAccount = async () => {
+    const account = await fetch(`${billing.url}/agencies/${DEMO_AGENCY_ID}/billing/account`, {
+      method: 'PUT',
+      headers: { authorization: await bearer('coordinator-carla'), 'content-type': 'application/json' },
+      body: JSON.stringify({ supplier: SUPPLIERS[DEMO_AGENCY_ID], paymentTermDays: 30 }),
+    });
+    if (account.status !== 204) throw new Error(`billing's account answered ${account.status}: ${await account.text()}`);
+  };
+
   return {
     issuer,
     intake,
@@ -201,8 +223,10 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     billing,
     ...(matching ? { matching } : {}),
     portalDatabase,
+    bearer,
     fileReport,
     reporterToken,
+    setUpBillingAccount,
     stop: async () => {
       await intake.close();
       await cases.close();

@@ -1,18 +1,26 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@vertrouwd/auth';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startPlatform, type Platform } from './platform';
-import { buildPortal, freePort, startPortal, type RunningPortal, launchChromium, portalEnvironment } from './portal';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Platform } from './platform';
+import {
+  axeChecker,
+  hydrated,
+  JWT,
+  openPage,
+  ref,
+  SCREENSHOTS,
+  signInFromHeader,
+  startPortalUnderTest,
+  stopPortalUnderTest,
+  type RunningPortal,
+} from './portal';
 
 // The staff portal in a real browser (Debian's Chromium driven by playwright-core, nothing downloaded) against the
 // real platform: the dev issuer's login page and code flow, intake and case with their databases and the bus. Each
 // role signs in through the login page as a person would.
-const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
 const REPORTER_MESSAGE = 'Het gebeurde weer op dinsdag, waar iedereen bij was.';
 const REPLY = 'Dank je. Kun je donderdag om tien uur bellen?';
-const JWT = /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+/;
-const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let platform: Platform;
 let portal: RunningPortal;
@@ -28,28 +36,18 @@ const cspViolations: string[] = [];
 const axeViolations: string[] = [];
 
 beforeAll(async () => {
-  buildPortal();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  platform = await startPlatform(url);
-  portal = await startPortal(port, portalEnvironment(platform, url));
+  ({ platform, portal, browser } = await startPortalUnderTest());
   annaCase = await platform.fileReport({ reporterMessage: REPORTER_MESSAGE });
   scriptlessCase = await platform.fileReport();
   waitingCase = await platform.fileReport({ assign: false });
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  await platform?.stop();
-});
+afterAll(() => stopPortalUnderTest({ browser, portal, platform }));
 
 /** A browser context that records every response and console complaint about the Content-Security-Policy. */
-async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL', ...options });
-  ctx.on('response', (response) => {
+async function context(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await openPage(browser, { problems: cspViolations, console: /Content.Security.Policy/i }, options);
+  opened.context.on('response', (response) => {
     pending.push(
       (async () => {
         const headers = await response.allHeaders();
@@ -58,38 +56,14 @@ async function context(options: { javaScriptEnabled?: boolean } = {}): Promise<{
       })(),
     );
   });
-  const page = await ctx.newPage();
-  page.on('console', (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-  page.on('pageerror', (error) => cspViolations.push(`page error: ${error.message}`));
-  return { context: ctx, page };
+  return opened;
 }
 
 /** Signs in through the portal's sign-in link and the issuer's login page; lands back on `returnTo`. */
-async function signIn(page: Page, username: string, lang: 'nl' | 'en' | 'ar' = 'nl'): Promise<void> {
-  await page.goto(`${portal.url}/${lang}`);
-  const name = { nl: 'Inloggen', en: 'Sign in', ar: 'تسجيل الدخول' }[lang];
-  await page.locator('header').getByRole('link', { name }).click();
-  await page.waitForURL((url) => url.href.startsWith(platform.issuer.issuer));
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(`${portal.url}/${lang}`);
-}
+const signIn = (page: Page, username: string, lang: 'nl' | 'en' | 'ar' = 'nl') =>
+  signInFromHeader({ portal, platform }, page, username, lang);
 
-async function checkAxe(page: Page, label: string): Promise<void> {
-  await page.evaluate(axe);
-  const found = await page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe;
-    const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  axeViolations.push(...found.map((violation) => `${label}: ${violation}`));
-}
-
-const ref = (caseId: string) => caseId.slice(0, 8);
+const checkAxe = axeChecker(axeViolations);
 
 describe('the advisor', () => {
   it('signs in through the login page, acknowledges the case, replies to the reporter and closes it (scripts on)', async () => {
@@ -213,6 +187,24 @@ describe('in Arabic', () => {
     await page.getByRole('link', { name: 'Nederlands' }).click();
     await page.waitForURL(`${portal.url}/nl/cases/${annaCase}`);
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await ctx.close();
+  }, 60_000);
+});
+
+describe('the messages in the browser', () => {
+  it("a page's scripts bring its own language's messages and no other language's", async () => {
+    const footer = (lang: string) =>
+      (JSON.parse(readFileSync(join(__dirname, `../app/i18n/messages/${lang}.json`), 'utf8')) as Record<string, string>)['portal.footer'];
+    const { context: ctx, page } = await context();
+    const scripts: Promise<string>[] = [];
+    page.on('response', (response) => void (response.request().resourceType() === 'script' && scripts.push(response.text())));
+    await page.goto(`${portal.url}/pl`);
+    await page.waitForFunction(() => '__reactRouterDataRouter' in window);
+    await hydrated(page);
+    expect(await page.locator('footer').innerText()).toBe(footer('pl'));
+    const received = (await Promise.all(scripts)).join('\n');
+    expect(received).toContain(footer('pl'));
+    for (const other of ['nl', 'en', 'tr', 'ar']) expect([other, received.includes(footer(other))]).toEqual([other, false]);
     await ctx.close();
   }, 60_000);
 });

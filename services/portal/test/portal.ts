@@ -1,12 +1,22 @@
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@vertrouwd/auth';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildWebService, startWebService, type RunningWebService } from '@vertrouwd/web-kit/testing';
-import { CLIENT_SECRET, type Platform } from './platform';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
+import { buildWebService, freePort, startWebService, type RunningWebService } from '@vertrouwd/web-kit/testing';
+import { CLIENT_SECRET, startPlatform, type Platform, type PlatformOptions } from './platform';
 
 export { freePort } from '@vertrouwd/web-kit/testing';
 
 const PORTAL = join(__dirname, '..');
+
+/** Where the specs leave their screenshots. */
+export const SCREENSHOTS = join(__dirname, '../../../tmp/portal');
+
+/** A JSON Web Token anywhere in a text: none may reach the browser or the portal's log. */
+export const JWT = /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+/;
+
+/** A case as the portal's pages name it: the first eight characters of its id. */
+export const ref = (caseId: string) => caseId.slice(0, 8);
 
 /** Builds the portal with its own build (`react-router build`, Vite): a few seconds. */
 export function buildPortal(): void {
@@ -66,4 +76,114 @@ export async function hydrated(page: Page): Promise<void> {
     const main = document.querySelector('main');
     return main !== null && Object.keys(main).some((key) => key.startsWith('__reactFiber'));
   });
+}
+
+/** A spec's portal: built, started over the real platform (test/platform.ts), and a browser to drive it. */
+export interface PortalUnderTest {
+  platform: Platform;
+  portal: RunningPortal;
+  browser: Browser;
+}
+
+/** Builds and starts the portal over a platform started with the options, and launches Chromium. */
+export async function startPortalUnderTest(options: PlatformOptions = {}): Promise<PortalUnderTest> {
+  buildPortal();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started: Partial<PortalUnderTest> = {};
+  try {
+    started.platform = await startPlatform(url, options);
+    started.portal = await startPortal(port, portalEnvironment(started.platform, url));
+    started.browser = await launchChromium();
+  } catch (error) {
+    await stopPortalUnderTest(started);
+    throw error;
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return started as PortalUnderTest;
+}
+
+/** Stops what was started, the browser first and the platform last. */
+export async function stopPortalUnderTest({ browser, portal, platform }: Partial<PortalUnderTest>): Promise<void> {
+  await browser?.close();
+  await portal?.stop();
+  await platform?.stop();
+}
+
+/** What a spec counts as a page's problem, besides a script error (always one). */
+export interface PageWatch {
+  /** Where the problems go, for the spec to assert on at its end. */
+  problems: string[];
+  /** Console messages that are problems (a Content-Security-Policy violation, a hydration mismatch). */
+  console?: RegExp;
+  /** Whether an answer of 500 or more is a problem. */
+  serverErrors?: boolean;
+}
+
+/** A new browser context (a person's browser, no cookies yet) in Dutch, and its page, watched for problems. */
+export async function openPage(
+  browser: Browser,
+  watch: PageWatch,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL', ...options });
+  const page = await context.newPage();
+  if (watch.serverErrors) {
+    page.on('response', (response) => void (response.status() >= 500 && watch.problems.push(`${response.status()} ${response.url()}`)));
+  }
+  if (watch.console) {
+    const problem = watch.console;
+    page.on('console', (message) => void (problem.test(message.text()) && watch.problems.push(message.text())));
+  }
+  page.on('pageerror', (error) => watch.problems.push(`page error: ${error.message}`));
+  return { context, page };
+}
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * A check of pages with axe (WCAG 2.1 A and AA) that adds each violation, labelled, to `found`, for the spec to
+ * assert on at its end. `hydratedFirst`: each page is checked once React has hydrated it.
+ */
+export function axeChecker(found: string[], options: { hydratedFirst?: boolean } = {}): (page: Page, label: string) => Promise<void> {
+  return async (page, label) => {
+    if (options.hydratedFirst) await hydrated(page);
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
+      const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe;
+      const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    found.push(...violations.map((violation) => `${label}: ${violation}`));
+  };
+}
+
+/**
+ * Signs a demo user in as a person does: the header's sign-in link on the start page of the language, the issuer's
+ * login page, and back to that start page.
+ */
+export async function signInFromHeader(
+  { portal, platform }: Pick<PortalUnderTest, 'portal' | 'platform'>,
+  page: Page,
+  username: string,
+  lang: 'nl' | 'en' | 'ar' = 'nl',
+): Promise<void> {
+  await page.goto(`${portal.url}/${lang}`);
+  const name = { nl: 'Inloggen', en: 'Sign in', ar: 'تسجيل الدخول' }[lang];
+  await page.locator('header').getByRole('link', { name }).click();
+  await page.waitForURL((url) => url.href.startsWith(platform.issuer.issuer));
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(`${portal.url}/${lang}`);
+}
+
+/** Clicks a form's button and returns the answer to the form's POST (with scripts off: the navigation's). */
+export async function submitForm(portalUrl: string, page: Page, button: string): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(portalUrl)),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
+  return response;
 }

@@ -1,55 +1,46 @@
-import ar from './messages/ar.json';
-import en from './messages/en.json';
-import nl from './messages/nl.json';
-import pl from './messages/pl.json';
-import tr from './messages/tr.json';
-import caseworkAr from './messages/casework/ar.json';
-import caseworkEn from './messages/casework/en.json';
-import caseworkNl from './messages/casework/nl.json';
-import caseworkPl from './messages/casework/pl.json';
-import caseworkTr from './messages/casework/tr.json';
-import coordinatorAr from './messages/coordinator/ar.json';
-import coordinatorEn from './messages/coordinator/en.json';
-import coordinatorNl from './messages/coordinator/nl.json';
-import coordinatorPl from './messages/coordinator/pl.json';
-import coordinatorTr from './messages/coordinator/tr.json';
-import oversightAr from './messages/oversight/ar.json';
-import oversightEn from './messages/oversight/en.json';
-import oversightNl from './messages/oversight/nl.json';
-import oversightPl from './messages/oversight/pl.json';
-import oversightTr from './messages/oversight/tr.json';
-import billingAr from './messages/billing/ar.json';
-import billingEn from './messages/billing/en.json';
-import billingNl from './messages/billing/nl.json';
-import billingPl from './messages/billing/pl.json';
-import billingTr from './messages/billing/tr.json';
-import administrationAr from './messages/administration/ar.json';
-import administrationEn from './messages/administration/en.json';
-import administrationNl from './messages/administration/nl.json';
-import administrationPl from './messages/administration/pl.json';
-import administrationTr from './messages/administration/tr.json';
+import { use } from 'react';
 import { languageOf, type Language } from '@vertrouwd/web-kit';
+import type { Messages } from './catalogue/nl.messages';
 
 // The languages themselves are the web services' shared ones (@vertrouwd/web-kit); the messages are the portal's.
 export * from '@vertrouwd/web-kit';
+export type { Messages };
 
 // The messages are kept in one file per language and area (the case page's work, the coordinator's screens, the
 // employer's, auditor's and admin's, billing, the agency's administration), so screens grow without touching each other's
-// files.
-const NL = { ...nl, ...caseworkNl, ...coordinatorNl, ...oversightNl, ...billingNl, ...administrationNl };
-export type Messages = typeof NL;
-
-// Every language has every message of the Dutch one: the type says so at compile time.
-const MESSAGES: Record<Language, Messages> = {
-  nl: NL,
-  en: { ...en, ...caseworkEn, ...coordinatorEn, ...oversightEn, ...billingEn, ...administrationEn },
-  pl: { ...pl, ...caseworkPl, ...coordinatorPl, ...oversightPl, ...billingPl, ...administrationPl },
-  tr: { ...tr, ...caseworkTr, ...coordinatorTr, ...oversightTr, ...billingTr, ...administrationTr },
-  ar: { ...ar, ...caseworkAr, ...coordinatorAr, ...oversightAr, ...billingAr, ...administrationAr },
+// files; each language's are one module (catalogue/), imported only when a page in that language needs them, so the
+// browser fetches the page's language alone and never the others (ADR 0060).
+const CATALOGUES: Record<Language, () => Promise<{ default: Messages }>> = {
+  nl: () => import('./catalogue/nl.messages'),
+  en: () => import('./catalogue/en.messages'),
+  pl: () => import('./catalogue/pl.messages'),
+  tr: () => import('./catalogue/tr.messages'),
+  ar: () => import('./catalogue/ar.messages'),
 };
 
-export function messagesOf(language: Language): Messages {
-  return MESSAGES[language];
+const loading = new Map<Language, Promise<Messages>>();
+const loaded = new Map<Language, Messages>();
+
+/** A language's messages, imported once (in the browser: its own script, fetched the first time it is needed). */
+export function loadMessages(language: Language): Promise<Messages> {
+  let messages = loading.get(language);
+  if (!messages) {
+    messages = CATALOGUES[language]().then(({ default: catalogue }) => {
+      loaded.set(language, catalogue);
+      return catalogue;
+    });
+    loading.set(language, messages);
+  }
+  return messages;
+}
+
+/**
+ * The language's messages for a render. They are at hand: the server loads every language's before it renders
+ * (entry.server.tsx), the browser's entry the page's before it hydrates (entry.client.tsx), so hydration renders what
+ * the server did. Only a page in another language reached without loading a document waits for them.
+ */
+export function useMessages(language: Language): Messages {
+  return loaded.get(language) ?? use(loadMessages(language));
 }
 
 /** The page's language from its address; an address in a language the portal does not offer is not a page. */

@@ -1,7 +1,7 @@
 import { finishSignIn } from '../auth/oidc.server';
 import { userOfClaims } from '../auth/roles';
 import { clearedSignInCookie, startSession, takeSignIn } from '../auth/sessions.server';
-import { languageOf, messagesOf } from '../i18n/languages';
+import { languageOf, loadMessages } from '../i18n/languages';
 import type { Route } from './+types/auth.callback';
 
 /**
@@ -16,7 +16,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const pending = await takeSignIn(request);
   const language = languageOf(pending?.language) ?? 'nl';
-  const text = messagesOf(language);
+  const text = await loadMessages(language);
   const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8' });
   headers.append('Set-Cookie', clearedSignInCookie());
   if (!pending || url.searchParams.has('error')) {

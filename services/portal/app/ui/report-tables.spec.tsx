@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { IntlProvider } from 'react-intl';
-import { messagesOf } from '../i18n/languages';
+import en from '../i18n/catalogue/en.messages';
+import nl from '../i18n/catalogue/nl.messages';
 import { ReportTables } from './report-tables';
 
 // A suppressed cell reaches the portal as `value: null` with its reason (the reporting service publishes no figure
@@ -19,7 +20,7 @@ const tables = [
 
 function render(language: 'nl' | 'en', shown = tables) {
   return renderToStaticMarkup(
-    <IntlProvider locale={language} messages={messagesOf(language)}>
+    <IntlProvider locale={language} messages={{ nl, en }[language]}>
       <ReportTables tables={shown} k={5} />
     </IntlProvider>,
   );
