@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '@vertrouwd/auth';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
-import { buildWebService, freePort, startWebService, type RunningWebService } from '@vertrouwd/web-kit/testing';
+import { axeViolations, buildWebService, freePort, startWebService, type RunningWebService } from '@vertrouwd/web-kit/testing';
 import { CLIENT_SECRET, startPlatform, type Platform, type PlatformOptions } from './platform';
 
 export { freePort } from '@vertrouwd/web-kit/testing';
@@ -139,23 +139,14 @@ export async function openPage(
   return { context, page };
 }
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
 /**
- * A check of pages with axe (WCAG 2.1 A and AA) that adds each violation, labelled, to `found`, for the spec to
- * assert on at its end. `hydratedFirst`: each page is checked once React has hydrated it.
+ * A check of pages with axe (WCAG 2.1 A and AA, web-kit's `axeViolations`) that adds each violation, labelled, to
+ * `found`, for the spec to assert on at its end. `hydratedFirst`: each page is checked once React has hydrated it.
  */
 export function axeChecker(found: string[], options: { hydratedFirst?: boolean } = {}): (page: Page, label: string) => Promise<void> {
   return async (page, label) => {
     if (options.hydratedFirst) await hydrated(page);
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
-      const run = (window as unknown as { axe: { run(d: Document, o: object): Promise<Result> } }).axe;
-      const result = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    found.push(...violations.map((violation) => `${label}: ${violation}`));
+    found.push(...(await axeViolations(page)).map((violation) => `${label}: ${violation}`));
   };
 }
 
