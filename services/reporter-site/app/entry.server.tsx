@@ -1,14 +1,26 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { ServerRouter, type EntryContext } from 'react-router';
+import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
+import { RequestContextProvider } from './request-context';
 
 /**
  * Renders each page whole, as one string, before answering. The reporter's pages have no script, so streaming and
- * Suspense would buy nothing and nothing is hydrated (no markers for React in the HTML). The security headers are
- * the server's, on every response (server/security-headers.ts).
+ * Suspense would buy nothing and nothing is hydrated (no markers for React in the HTML). The request's context goes
+ * to the page (app/request-context.tsx). The security headers are the server's, on every response
+ * (server/security-headers.ts).
  */
-export default function handleRequest(request: Request, status: number, headers: Headers, routerContext: EntryContext): Response {
+export default function handleRequest(
+  request: Request,
+  status: number,
+  headers: Headers,
+  routerContext: EntryContext,
+  loadContext: RouterContextProvider,
+): Response {
   headers.set('Content-Type', 'text/html; charset=utf-8');
   if (request.method.toUpperCase() === 'HEAD') return new Response(null, { status, headers });
-  const html = renderToStaticMarkup(<ServerRouter context={routerContext} url={request.url} />);
+  const html = renderToStaticMarkup(
+    <RequestContextProvider context={loadContext}>
+      <ServerRouter context={routerContext} url={request.url} />
+    </RequestContextProvider>,
+  );
   return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { status, headers });
 }
