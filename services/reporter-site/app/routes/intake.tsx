@@ -1,5 +1,5 @@
 import { FormattedMessage } from 'react-intl';
-import { data, redirect } from 'react-router';
+import { createContext, data, redirect } from 'react-router';
 import { fetchIntakePage, submitReport } from '../intake/intake-client.server';
 import { IntakeInformation } from '../intake/intake-information';
 import { checkReport, formValues, type FieldError, type FormValues } from '../intake/report-form';
@@ -8,6 +8,8 @@ import { clientAddressOf } from '@vertrouwd/web-kit';
 import { languageOf, type Language } from '../i18n/languages';
 import { keepForOneView } from '../receipt/one-time-views.server';
 import { receiptViewCookie } from '../receipt/receipt-cookie.server';
+import type { IntakePage } from '../intake/intake-page';
+import { useRequestValue } from '../request-context';
 import { LanguageSwitch } from '../ui/language-switch';
 import { PageTitle } from '../ui/page-title';
 import type { Route } from './+types/intake';
@@ -19,8 +21,13 @@ async function pageOf(params: Route.LoaderArgs['params']) {
   return { language, page };
 }
 
-export async function loader({ params }: Route.LoaderArgs) {
-  return pageOf(params);
+/** The organisation's page, kept out of the loader's data: no browser hydrates it (app/request-context.tsx). */
+const intakePage = createContext<IntakePage>();
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const { language, page } = await pageOf(params);
+  context.set(intakePage, page);
+  return { language };
 }
 
 interface Refused {
@@ -30,8 +37,9 @@ interface Refused {
 }
 
 /** The report, checked here first; sent to intake; its receipt kept for one view behind a redirect (PRG). */
-export async function action({ params, request }: Route.ActionArgs) {
+export async function action({ params, request, context }: Route.ActionArgs) {
   const { language, page } = await pageOf(params);
+  context.set(intakePage, page);
   const values = formValues(await request.formData());
   const checked = checkReport(values, page, language);
   if (!checked.ok) return data<Refused>({ values, errors: checked.errors }, { status: 422 });
@@ -64,7 +72,8 @@ function receiptPath(code: string, language: Language): string {
 }
 
 export default function IntakeRoute({ loaderData, actionData, params }: Route.ComponentProps) {
-  const { page, language } = loaderData;
+  const { language } = loaderData;
+  const page = useRequestValue(intakePage);
   const refused = actionData;
   return (
     <>
