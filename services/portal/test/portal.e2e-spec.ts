@@ -50,7 +50,9 @@ async function context(options: BrowserContextOptions = {}): Promise<{ context: 
   opened.context.on('response', (response) => {
     pending.push(
       (async () => {
-        const headers = await response.allHeaders();
+        // A response that arrives as its context closes can no longer be asked for all its headers: its headers as
+        // received are checked instead (Set-Cookie among them only when the browser still had it to give).
+        const headers = await response.allHeaders().catch(() => response.headers());
         const body = await response.text().catch(() => '');
         received.push({ url: response.url(), headers, body });
       })(),
