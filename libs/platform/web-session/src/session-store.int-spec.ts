@@ -121,6 +121,23 @@ describe('server-side sessions in PostgreSQL', () => {
     expect(row.left).toBeGreaterThan(55);
   });
 
+  it('writes a read as use only when it moves the idle end by more than a tenth of the idle time', async () => {
+    const store = await open<{ n: number }>({ table: 'touch_sessions', ttlSeconds: 3600, idleSeconds: 600 });
+    const session = await store.create({ n: 3 });
+    const idleUntil = async () =>
+      (await sql('SELECT idle_until FROM touch_sessions WHERE id_hash = $1', [hash(session.id)]))[0].idle_until.getTime();
+    // Used 30 s ago: its idle end is 570 s away; a read moves it by 30 s, less than the 60 s step: no write.
+    await sql("UPDATE touch_sessions SET idle_until = now() + interval '570 seconds' WHERE id_hash = $1", [hash(session.id)]);
+    const before = await idleUntil();
+    expect(await store.read(session.id)).toEqual({ n: 3 });
+    expect(await idleUntil()).toBe(before);
+    // Used 90 s ago: the read moves it by 90 s, and it is written.
+    await sql("UPDATE touch_sessions SET idle_until = now() + interval '510 seconds' WHERE id_hash = $1", [hash(session.id)]);
+    const stale = await idleUntil();
+    expect(await store.read(session.id)).toEqual({ n: 3 });
+    expect((await idleUntil()) - stale).toBeGreaterThan(85_000);
+  });
+
   it('refuses unsafe settings', async () => {
     await expect(open({ table: 'sessions; DROP TABLE x' })).rejects.toThrow('table name');
     await expect(open({ secret: 'short' })).rejects.toThrow('32 characters');

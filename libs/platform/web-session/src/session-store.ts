@@ -90,16 +90,31 @@ export class SessionStore<T> {
     return { id, expiresAt: rows[0].expires_at };
   }
 
-  /** The session's data, or undefined when the id is unknown, expired or idle too long. Reading counts as use. */
+  /**
+   * The session's data, or undefined when the id is unknown, expired or idle too long. Reading counts as use: the idle
+   * end moves to `idleSeconds` from now, written only when that moves it by more than a tenth of the idle time (at
+   * most a minute), so a page that reads the session again soon after is a read, not a write. A session therefore
+   * idles out between `idleSeconds` less that step and `idleSeconds` after its last use: never later.
+   */
   async read(id: string): Promise<T | undefined> {
     const hash = hashOf(id);
     const { rows } = await this.pool.query<{ sealed: Buffer }>(
-      `UPDATE ${this.table} SET idle_until = least(expires_at, now() + make_interval(secs => $2))
-       WHERE id_hash = $1 AND expires_at > now() AND idle_until > now()
-       RETURNING sealed`,
-      [hash, this.idleSeconds],
+      `WITH live AS (
+         SELECT sealed, least(expires_at, now() + make_interval(secs => $2)) AS next_idle, idle_until
+         FROM ${this.table} WHERE id_hash = $1 AND expires_at > now() AND idle_until > now()
+       ), touched AS (
+         UPDATE ${this.table} SET idle_until = live.next_idle FROM live
+         WHERE id_hash = $1 AND live.next_idle - live.idle_until > make_interval(secs => $3)
+       )
+       SELECT sealed FROM live`,
+      [hash, this.idleSeconds, this.touchStepSeconds],
     );
     return rows.length === 0 ? undefined : this.open(hash, rows[0].sealed);
+  }
+
+  /** How far a read must move the idle end before it is written: a tenth of the idle time, at most a minute. */
+  private get touchStepSeconds(): number {
+    return Math.min(60, this.idleSeconds / 10);
   }
 
   /** Replaces the session's data; false when the session has ended. */
