@@ -26,4 +26,4 @@ COPY --from=build /runtime /app
 WORKDIR /app/services/${SERVICE}
 USER node
 # PORT, HOST and the variables its web.manifest.json names configure it (docker-compose.yml, deploy/k8s/base).
-CMD ["node", "server/main.ts"]
+CMD ["node", "--max-semi-space-size=32", "server/main.ts"]

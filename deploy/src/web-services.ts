@@ -101,7 +101,7 @@ export function stopAllWebServices(): Promise<void> {
 export async function startWebService(name: string, env: Record<string, string>, logDir: string, root: string = ROOT): Promise<WebProcess> {
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=8', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=32', 'server/main.ts'], {
     cwd: join(root, 'services', name),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
