@@ -1,26 +1,17 @@
 import { CONSENT_SCOPES, LEGAL_DUTY_REASONS, REFERRAL_TYPES } from '../../api/case-values';
 import { useFormat } from '../format';
-import type { CaseWork } from './case-work';
-import { Paragraph, Section, useLabels } from './sections';
-import { SelectField, StepForm, TextAreaField, type StepRefusal } from './step-form';
+import { Paragraph, Section, useLabels, useStepLabel, type SectionProps } from './sections';
+import { SelectField, StepForm, TextAreaField } from './step-form';
 
 // Where the law overrides the reporter's consent (docs/case/consent.md): each duty recorded on the case with its step,
 // reason, the advisor's explanation and date, and, while the case is open, the form to record one. The form is
 // folded away behind a warning: a duty to disclose sets the counsellor's confidentiality aside, the reporter reads it
 // with its explanation, and it cannot be taken back.
 
-interface Props {
-  work: CaseWork;
-  action: string;
-  open: boolean;
-  refusal: StepRefusal | undefined;
-}
-
-export function LegalDutySection({ work, action, open, refusal }: Props) {
+export function LegalDutySection({ work, action, open, refusal }: SectionProps) {
   const { moment } = useFormat();
   const { t, label, options } = useLabels();
-  const what = (scope: string, referralType: string | null) =>
-    scope === 'referral' && referralType ? t('casework.consent.toReferral', { to: label('to', referralType) }) : label('scope', scope);
+  const what = useStepLabel();
   return (
     <Section id="legal-duties" title={t('casework.duty.title')}>
       {work.legalDuties.length === 0 ? (

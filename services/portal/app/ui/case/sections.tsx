@@ -10,7 +10,7 @@ import { InputField, SelectField, StepForm, TextAreaField, type StepRefusal } fr
 // summaries, the reporter's consents, advice, referrals, a formal report, aftercare and hours (legal duties are in
 // legal-duty-section.tsx). Each section lists what the case holds and, while the case is open, has its step's form.
 
-interface SectionProps {
+export interface SectionProps {
   work: CaseWork;
   action: string;
   open: boolean;
@@ -180,11 +180,17 @@ function SummaryOf({
   );
 }
 
+/** The step a consent or a legal duty is for, in words: a referral to whom, or the scope. */
+export function useStepLabel(): (scope: string, referralType: string | null) => string {
+  const { t, label } = useLabels();
+  return (scope, referralType) =>
+    scope === 'referral' && referralType ? t('casework.consent.toReferral', { to: label('to', referralType) }) : label('scope', scope);
+}
+
 export function ConsentsSection({ work, action, open, refusal }: SectionProps) {
   const { day } = useFormat();
   const { t, label, options } = useLabels();
-  const what = (scope: string, referralType: string | null) =>
-    scope === 'referral' && referralType ? t('casework.consent.toReferral', { to: label('to', referralType) }) : label('scope', scope);
+  const what = useStepLabel();
   return (
     <Section id="consents" title={t('casework.consent.title')}>
       {work.consents.length === 0 ? (
