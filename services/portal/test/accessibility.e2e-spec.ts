@@ -466,6 +466,15 @@ describe('afterwards', () => {
     expect(answers.filter((a) => a.status >= 500).map((a) => `${a.status} ${a.url}`)).toEqual([]);
   });
 
+  it('no page asked for a message its language lacks (the page would show the id in its place)', () => {
+    expect(
+      portal
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('intl:')),
+    ).toEqual([]);
+  });
+
   it("the portal's own log holds no planted string", () => {
     const log = portal.output().toLowerCase();
     expect(planted.filter((p) => log.includes(p.toLowerCase()))).toEqual([]);

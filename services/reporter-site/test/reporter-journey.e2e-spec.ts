@@ -639,6 +639,8 @@ describe('every response', () => {
     for (const { html } of documents) expect(html).not.toMatch(new RegExp(`${NAME_CANARY}|${MAIL_CANARY}`));
     const output = site.output();
     expect(output).toContain('listening on');
+    // A message a page asked for and its language lacks is logged by its id (the page shows the id in its place).
+    expect(output.split('\n').filter((line) => line.startsWith('intl:'))).toEqual([]);
     for (const secret of [NAME_CANARY, MAIL_CANARY, TEXT_CANARY, lastReceipt!.receiptCode, lastReceipt!.passphrase]) {
       expect(output).not.toContain(secret);
       expect(platform.logLines.filter((line) => line.includes(secret))).toEqual([]);

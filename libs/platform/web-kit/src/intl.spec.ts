@@ -16,3 +16,20 @@ describe('sharedIntl', () => {
     expect(sharedIntl('ar-u-nu-latn', { n: '{n, number}' }).formatMessage({ id: 'n' }, { n: 1234 })).toMatch(/^1.?234$/);
   });
 });
+
+describe('a message missing or broken', () => {
+  it('is said once in the log by its id and code, never with the values the page passed', () => {
+    const lines: string[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+    try {
+      const intl = sharedIntl('en', { broken: '{name, number, ::currency/}' }, 'en');
+      expect(intl.formatMessage({ id: 'absent.message' })).toBe('absent.message');
+      intl.formatMessage({ id: 'absent.message' });
+      intl.formatMessage({ id: 'broken' }, { name: 'canary-value-7f3a' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toEqual(['intl: MISSING_TRANSLATION for message absent.message', 'intl: FORMAT_ERROR for message broken']);
+    expect(lines.join('\n')).not.toContain('canary-value-7f3a');
+  });
+});

@@ -1,5 +1,10 @@
 import { safeReturnTo } from './return-to';
-import { mayOpen, screensOf, userOfClaims } from './roles';
+import ar from '../i18n/catalogue/ar.messages';
+import en from '../i18n/catalogue/en.messages';
+import nl from '../i18n/catalogue/nl.messages';
+import pl from '../i18n/catalogue/pl.messages';
+import tr from '../i18n/catalogue/tr.messages';
+import { mayOpen, ROLES, SCREENS, screensOf, userOfClaims } from './roles';
 
 describe('the user of an access token', () => {
   it("takes the platform's roles and tenant claims, and nothing else Keycloak adds", () => {
@@ -55,6 +60,22 @@ describe('the address to come back to after signing in', () => {
     'refuses anything else: %j',
     (path) => {
       expect(safeReturnTo(path)).toBe('/');
+    },
+  );
+});
+
+describe('what the start page and the navigation say of each screen and role', () => {
+  // Their message ids are made from the screen's and the role's names, which no check of the catalogues' keys sees:
+  // a screen added without its sentence showed its id (`screen.consultations`) to every advisor.
+  it.each(Object.entries({ nl, en, pl, tr, ar }))(
+    'has a name and a sentence for every screen, and a name for every role, in %s',
+    (_, catalogue) => {
+      const messages: Record<string, string> = catalogue;
+      const ids = [
+        ...Object.keys(SCREENS).flatMap((screen) => [`nav.${screen}`, `screen.${screen}`]),
+        ...ROLES.map((role) => `role.${role}`),
+      ];
+      expect(ids.filter((id) => !messages[id])).toEqual([]);
     },
   );
 });
