@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
-import { createReadableStreamFromReadable } from '@react-router/node';
+import { Writable } from 'node:stream';
 import { renderToPipeableStream } from 'react-dom/server';
 import { ServerRouter, type EntryContext } from 'react-router';
 import { contentSecurityPolicy, issuerOriginOf } from '../server/security-headers';
@@ -9,9 +8,11 @@ import { LANGUAGES, loadMessages } from './i18n/languages';
 // Every language's messages, imported before the first page renders: a render that had to wait for them (the root's
 // `useMessages`) would be answered without the page's hydration data, and the page would never hydrate.
 const messagesLoaded = Promise.all(LANGUAGES.map(loadMessages));
+/** The issuer's origin, which the sign-out form may post on to: the environment does not change while the portal runs. */
+const issuerOrigin = issuerOriginOf();
 
 /**
- * Renders each page whole before answering (`onAllReady`: no streamed Suspense boundaries). The page's inline
+ * Renders each page whole before answering (`onAllReady`: no streamed Suspense boundaries), as one body. The page's inline
  * scripts, React Router's hydration context and the module script that imports the entry, carry a nonce made for
  * this response alone, and the page's Content-Security-Policy allows exactly that nonce (ADR 0044).
  */
@@ -29,11 +30,20 @@ export default async function handleRequest(
     const { pipe } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} nonce={nonce} />, {
       nonce,
       onAllReady() {
-        const body = new PassThrough();
-        headers.set('Content-Type', 'text/html; charset=utf-8');
-        headers.set('Content-Security-Policy', contentSecurityPolicy({ nonce, issuerOrigin: issuerOriginOf() }));
-        resolve(new Response(createReadableStreamFromReadable(body), { status: statusCode, headers }));
-        pipe(body);
+        // The page is whole: React's many small writes are gathered into one body, sent in one piece.
+        const chunks: Buffer[] = [];
+        const page = new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            chunks.push(chunk);
+            done();
+          },
+        });
+        page.once('finish', () => {
+          headers.set('Content-Type', 'text/html; charset=utf-8');
+          headers.set('Content-Security-Policy', contentSecurityPolicy({ nonce, issuerOrigin }));
+          resolve(new Response(Buffer.concat(chunks), { status: statusCode, headers }));
+        });
+        pipe(page);
       },
       onShellError: reject,
       onError(error: unknown) {

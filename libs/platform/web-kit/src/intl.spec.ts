@@ -1,4 +1,4 @@
-import { sharedIntl } from './intl.ts';
+import { sharedIntl, withPlainTextParsed } from './intl.ts';
 
 describe('sharedIntl', () => {
   const nl = { greeting: '{count, plural, one {# melding} other {# meldingen}}' };
@@ -31,5 +31,32 @@ describe('a message missing or broken', () => {
     }
     expect(lines).toEqual(['intl: MISSING_TRANSLATION for message absent.message', 'intl: FORMAT_ERROR for message broken']);
     expect(lines.join('\n')).not.toContain('canary-value-7f3a');
+  });
+});
+
+describe('plain-text messages', () => {
+  const messages = {
+    plain: "Vragen van collega's",
+    quoted: "Het woord '{'naam'}' staat er letterlijk",
+    argument: 'Ingelogd als {name}',
+    tagged: 'Lees <b>dit</b>',
+    plural: '{count, plural, one {# zaak} other {# zaken}}',
+    empty: '',
+  };
+
+  it('are handed over parsed, as one literal; every other message stays text', () => {
+    const prepared = withPlainTextParsed(messages);
+    expect(prepared.plain).toEqual([{ type: 0, value: "Vragen van collega's" }]);
+    expect(prepared.quoted).toEqual([{ type: 0, value: 'Het woord {naam} staat er letterlijk' }]);
+    for (const id of ['argument', 'tagged', 'plural', 'empty'] as const) expect(prepared[id]).toBe(messages[id]);
+  });
+
+  it('format as they did as text, the quoting of ICU applied', () => {
+    const intl = sharedIntl('nl', messages);
+    expect(intl.formatMessage({ id: 'plain' })).toBe("Vragen van collega's");
+    expect(intl.formatMessage({ id: 'quoted' })).toBe('Het woord {naam} staat er letterlijk');
+    expect(intl.formatMessage({ id: 'argument' }, { name: 'anna' })).toBe('Ingelogd als anna');
+    expect(intl.formatMessage({ id: 'plural' }, { count: 2 })).toBe('2 zaken');
+    expect(intl.formatMessage({ id: 'plain' }, { unused: 'x' })).toBe("Vragen van collega's");
   });
 });

@@ -4,7 +4,7 @@
 // replayed as cookies) and the data sealed with AES-256-GCM under a key derived from the service's secret, bound to
 // the row's id (a sealed value moved to another row does not open). A session ends at its absolute expiry, after
 // its idle time, or when destroyed; expired rows are swept.
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import { Pool } from 'pg';
 
 export interface SessionStoreOptions {
@@ -35,11 +35,12 @@ export class SessionStore<T> {
   // Plain fields, not parameter properties: Node's type stripping runs this file as it is.
   private readonly pool: Pool;
   private readonly table: string;
-  private readonly key: Buffer;
+  /** A key object made once: a cipher made from a key object skips importing the key bytes again on every seal. */
+  private readonly key: KeyObject;
   private readonly ttlSeconds: number;
   private readonly idleSeconds: number;
 
-  private constructor(pool: Pool, table: string, key: Buffer, ttlSeconds: number, idleSeconds: number) {
+  private constructor(pool: Pool, table: string, key: KeyObject, ttlSeconds: number, idleSeconds: number) {
     this.pool = pool;
     this.table = table;
     this.key = key;
@@ -55,7 +56,7 @@ export class SessionStore<T> {
     if (!Number.isInteger(ttl) || ttl <= 0) throw new Error('ttlSeconds must be a positive integer');
     if (!Number.isInteger(idle) || idle <= 0 || idle > ttl)
       throw new Error('idleSeconds must be a positive integer no larger than ttlSeconds');
-    const key = Buffer.from(hkdfSync('sha256', options.secret, 'vertrouwd-web-session', options.table, 32));
+    const key = createSecretKey(Buffer.from(hkdfSync('sha256', options.secret, 'vertrouwd-web-session', options.table, 32)));
     const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
     try {
       await pool.query(
