@@ -61,6 +61,15 @@ async function context(options: BrowserContextOptions = {}): Promise<{ context: 
   return opened;
 }
 
+/**
+ * Closes a context once every response it received so far has been read whole (all its headers, its body): a
+ * response still being read as its context closes could only be checked by the headers it arrived with.
+ */
+async function closeChecked(ctx: BrowserContext): Promise<void> {
+  await Promise.all(pending);
+  await ctx.close();
+}
+
 /** Signs in through the portal's sign-in link and the issuer's login page; lands back on `returnTo`. */
 const signIn = (page: Page, username: string, lang: 'nl' | 'en' | 'ar' = 'nl') =>
   signInFromHeader({ portal, platform }, page, username, lang);
@@ -129,7 +138,7 @@ describe('the advisor', () => {
     const replayed = await fetch(`${portal.url}/nl/cases`, { headers: { cookie: `__Host-portal=${cookie.value}` }, redirect: 'manual' });
     expect(replayed.status).toBe(303);
     expect(replayed.headers.get('location')).toMatch(/^\/auth\/sign-in\?/);
-    await ctx.close();
+    await closeChecked(ctx);
   }, 120_000);
 
   it('does the same with scripts off: every form posts to its action', async () => {
@@ -147,7 +156,7 @@ describe('the advisor', () => {
     await page.getByRole('button', { name: 'Bericht versturen' }).click();
     await page.getByText('Je bericht is verstuurd.').waitFor();
     expect(page.url()).toBe(`${portal.url}/nl/cases/${scriptlessCase}?done=sent`);
-    await ctx.close();
+    await closeChecked(ctx);
   }, 120_000);
 
   it('starts a new session at each sign-in: the earlier id stops working', async () => {
@@ -165,7 +174,7 @@ describe('the advisor', () => {
     expect(old.status).toBe(303);
     const current = await fetch(`${portal.url}/nl/cases`, { headers: { cookie: `__Host-portal=${second}` }, redirect: 'manual' });
     expect(current.status).toBe(200);
-    await ctx.close();
+    await closeChecked(ctx);
   }, 60_000);
 });
 
@@ -189,7 +198,7 @@ describe('in Arabic', () => {
     await page.getByRole('link', { name: 'Nederlands' }).click();
     await page.waitForURL(`${portal.url}/nl/cases/${annaCase}`);
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
-    await ctx.close();
+    await closeChecked(ctx);
   }, 60_000);
 });
 
@@ -207,7 +216,7 @@ describe('the messages in the browser', () => {
     const received = (await Promise.all(scripts)).join('\n');
     expect(received).toContain(footer('pl'));
     for (const other of ['nl', 'en', 'tr', 'ar']) expect([other, received.includes(footer(other))]).toEqual([other, false]);
-    await ctx.close();
+    await closeChecked(ctx);
   }, 60_000);
 });
 
@@ -228,7 +237,7 @@ describe('the auditor', () => {
     expect(html).not.toContain(REPLY);
     await checkAxe(page, 'replay');
     await page.screenshot({ path: join(SCREENSHOTS, 'replay-en.png'), fullPage: true });
-    await ctx.close();
+    await closeChecked(ctx);
   }, 60_000);
 });
 
@@ -239,7 +248,7 @@ describe('the coordinator', () => {
     await page.goto(`${portal.url}/nl/queue`);
     expect(await page.getByTestId('queue-waitingForAssignment').innerText()).toContain(ref(waitingCase));
     await checkAxe(page, 'queue');
-    await ctx.close();
+    await closeChecked(ctx);
   }, 60_000);
 });
 
@@ -271,7 +280,7 @@ describe('each screen refuses the roles that must not see it', () => {
         expect([path, (await page.goto(`${portal.url}${path}`))!.status()]).toEqual([path, 200]);
         if (username === 'employer-erik') await checkAxe(page, path);
       }
-      await ctx.close();
+      await closeChecked(ctx);
     },
     60_000,
   );
@@ -282,7 +291,7 @@ describe('each screen refuses the roles that must not see it', () => {
     const response = await page.goto(`${portal.url}/nl/cases/${annaCase}`);
     expect(response!.status()).toBe(404);
     expect(await response!.text()).not.toContain(REPORTER_MESSAGE);
-    await ctx.close();
+    await closeChecked(ctx);
   }, 60_000);
 
   it('sends a visitor without a session to sign in, and comes back to the page asked for', async () => {
@@ -322,7 +331,7 @@ describe('the keyboard', () => {
     }
     expect(outlines.length).toBeGreaterThanOrEqual(3);
     expect(outlines.every((o) => o.endsWith(':visible'))).toBe(true);
-    await ctx.close();
+    await closeChecked(ctx);
   }, 60_000);
 });
 
