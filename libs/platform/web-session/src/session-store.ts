@@ -4,8 +4,9 @@
 // replayed as cookies) and the data sealed with AES-256-GCM under a key derived from the service's secret, bound to
 // the row's id (a sealed value moved to another row does not open). A session ends at its absolute expiry, after
 // its idle time, or when destroyed; expired rows are swept.
-import { createCipheriv, createDecipheriv, createHash, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import { Pool } from 'pg';
+import { openRow, sealRow } from './sealed-row';
 
 export interface SessionStoreOptions {
   databaseUrl: string;
@@ -184,24 +185,12 @@ export class SessionStore<T> {
   }
 
   private seal(hash: Buffer, data: T): Buffer {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    cipher.setAAD(hash);
-    const body = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    return sealRow(this.key, hash, data);
   }
 
   /** Undefined when the seal does not open (another secret, a row tampered with or moved). */
   private open(hash: Buffer, sealed: Buffer): T | undefined {
-    try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, 12));
-      decipher.setAAD(hash);
-      decipher.setAuthTag(sealed.subarray(12, 28));
-      const text = Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
-      return JSON.parse(text) as T;
-    } catch {
-      return undefined;
-    }
+    return openRow<T>(this.key, hash, sealed);
   }
 }
 

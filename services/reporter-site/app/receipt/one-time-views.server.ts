@@ -1,34 +1,35 @@
-import { randomBytes } from 'node:crypto';
+import { OneTimeStore } from '@vertrouwd/web-session';
 import type { Receipt } from '../intake/intake-page';
 
 /** How long a receipt waits for its one view after the redirect. */
 export const VIEW_TTL_SECONDS = 600;
 
-interface Waiting {
-  receipt: Receipt;
-  expiresAt: number;
+let opening: Promise<OneTimeStore<Receipt>> | undefined;
+
+/**
+ * The receipts waiting for their one view: rows in the site's own database (`DATABASE_URL`, table `receipt_views`),
+ * so the redirect may reach any process or replica of the site. A row holds the receipt sealed under a key that exists
+ * only in the reporter's cookie, beside the row's id; neither the database nor the site's secrets open it (ADR 0065).
+ */
+function views(): Promise<OneTimeStore<Receipt>> {
+  opening ??= OneTimeStore.open<Receipt>({
+    databaseUrl: process.env.DATABASE_URL ?? '',
+    table: 'receipt_views',
+    ttlSeconds: VIEW_TTL_SECONDS,
+  }).catch((error: unknown) => {
+    opening = undefined; // the next request tries again
+    throw error;
+  });
+  return opening;
 }
 
-// In this process's memory only: a receipt is never written anywhere, and is gone once shown, expired or restarted.
-// One site process per intake address (or sticky sessions) until a shared store is needed.
-const waiting = new Map<string, Waiting>();
-
-/** Keeps the receipt for one view; the id goes into an HttpOnly cookie, never into a URL. */
-export function keepForOneView(receipt: Receipt, now = Date.now()): string {
-  sweep(now);
-  const id = randomBytes(32).toString('base64url');
-  waiting.set(id, { receipt, expiresAt: now + VIEW_TTL_SECONDS * 1000 });
-  return id;
+/** Keeps the receipt for one view; the token (id and key) goes into an HttpOnly cookie, never into a URL or a log. */
+export async function keepForOneView(receipt: Receipt): Promise<string> {
+  return (await views()).keep(receipt);
 }
 
-/** The receipt, once: taking it removes it. */
-export function takeOneView(id: string | undefined, now = Date.now()): Receipt | undefined {
-  if (id === undefined) return undefined;
-  const entry = waiting.get(id);
-  waiting.delete(id);
-  return entry && entry.expiresAt > now ? entry.receipt : undefined;
-}
-
-function sweep(now: number): void {
-  for (const [id, entry] of waiting) if (entry.expiresAt <= now) waiting.delete(id);
+/** The receipt, once: taking it removes it, whichever process kept it. */
+export async function takeOneView(token: string | undefined): Promise<Receipt | undefined> {
+  if (token === undefined || token === '') return undefined;
+  return (await views()).take(token);
 }

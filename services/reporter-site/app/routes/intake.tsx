@@ -48,7 +48,7 @@ export async function action({ params, request, context }: Route.ActionArgs) {
     case 'received':
       return redirect(receiptPath(params.code, language), {
         status: 303,
-        headers: { 'Set-Cookie': await receiptViewCookie.serialize(keepForOneView(sent.receipt)) },
+        headers: { 'Set-Cookie': await receiptViewCookie.serialize(await keepForOneView(sent.receipt)) },
       });
     case 'out-of-scope':
       return data<Refused>({ values, errors: [], notice: { kind: 'out-of-scope', text: sent.whereToGo } }, { status: 200 });

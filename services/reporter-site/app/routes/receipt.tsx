@@ -8,13 +8,13 @@ import { ReceiptDetails } from '../receipt/receipt-details';
 import { PageTitle } from '../ui/page-title';
 import type { Route } from './+types/receipt';
 
-/** The receipt, once: the cookie's id is taken from the store and the cookie cleared, so a reload shows it no more. */
+/** The receipt, once: the cookie's token takes it from the store and the cookie is cleared, so a reload shows it no more. */
 export async function loader({ params, request }: Route.LoaderArgs) {
   const language = languageOf(params.lang);
   const page = language && (await fetchIntakePage(params.code, language));
   if (!language || !page) throw data(null, { status: 404 });
   const id = (await receiptViewCookie.parse(request.headers.get('cookie'))) as string | null;
-  const receipt = takeOneView(id ?? undefined);
+  const receipt = await takeOneView(id ?? undefined);
   const headers = { 'Set-Cookie': await receiptViewCookie.serialize('', { maxAge: 0 }) };
   return data({ language, page, receipt }, { status: receipt ? 200 : 410, headers });
 }
