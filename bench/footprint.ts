@@ -302,8 +302,8 @@ export function renderFootprint(f: FootprintFigures): string {
           `${mib(server.shmemMiB + (connections?.shmemMiB ?? 0))} is its shared memory (buffers), split among them. `
         : '') +
       (f.byKind['web services']
-        ? `the web services (${f.byKind['web services'].processes}, each a Node process of its own, ADR 0050) hold ` +
-          `${mib(f.byKind['web services'].pssMiB)}. `
+        ? `the web services' ${f.byKind['web services'].processes} Node processes (each service its own, ADR 0050; on more ` +
+          `than one core a supervisor and a copy per core, at most two, ADR 0064) hold ${mib(f.byKind['web services'].pssMiB)}. `
         : '') +
       'The services and launcher share one process since ADR 0039; a crash takes them down together, and what each ' +
       'had committed is kept.',

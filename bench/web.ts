@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Agent, request } from 'undici';
-import { ensureBuilt, startWebService } from '../deploy/src/web-services';
+import { ensureBuilt, startWebService, webProcesses } from '../deploy/src/web-services';
 import { freshDatabase, startIntakeProcess } from './intake';
 import { signInToPortal, staff, startPortalIssuer } from './web-portal';
 
@@ -167,11 +167,26 @@ async function weigh(base: string, path: string): Promise<PageWeight> {
   };
 }
 
-/** A process's CPU time so far (user and kernel), in ms, from /proc (Linux: clock ticks of 10 ms). */
+/** A process's CPU time so far (user and kernel), in ms, with its children's (a web service's several processes). */
 function cpuMsOf(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    // gone meanwhile
+  }
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  // Linux: clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10 + children.reduce((sum, child) => sum + cpuMsOfLiving(child), 0);
 }
+
+const cpuMsOfLiving = (pid: number): number => {
+  try {
+    return cpuMsOf(pid);
+  } catch {
+    return 0;
+  }
+};
 
 /**
  * `USERS` users, each requesting `url` again as soon as the last page came, with its own headers (`headersOf`), each
@@ -248,6 +263,7 @@ export async function benchmarkWeb(adminUrl: string): Promise<WebFigures> {
       {
         PORT: '0',
         HOST: '127.0.0.1',
+        WEB_PROCESSES: webProcesses(),
         INTAKE_URL: intake.url,
         DATABASE_URL: await freshDatabase(adminUrl, 'bench_web_site'),
         SESSION_SECRET: 'bench-web-session-secret-of-at-least-32-chars',
@@ -286,6 +302,7 @@ async function portalLoad(adminUrl: string, intakeUrl: string, logs: string): Pr
       {
         PORT: String(port),
         HOST: '127.0.0.1',
+        WEB_PROCESSES: webProcesses(),
         OIDC_ISSUER: issuer.issuer,
         PORTAL_CLIENT_SECRET,
         PORTAL_URL: portalUrl,

@@ -11,7 +11,15 @@ import { seedDemoData } from './demo-data';
 import { ensureDatabase, readOrCreateSecret, startMail, type MailSetup } from './embedded-resources';
 import { SHARED_DATABASES } from './service-manifests';
 import { SERVICES, startServices, stopAllServices } from './service-processes';
-import { ensureBuilt, readWebManifests, startWebService, stopAllWebServices, urlVariableOf, type WebProcess } from './web-services';
+import {
+  ensureBuilt,
+  readWebManifests,
+  startWebService,
+  stopAllWebServices,
+  urlVariableOf,
+  webProcesses,
+  type WebProcess,
+} from './web-services';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -112,6 +120,7 @@ async function main(): Promise<void> {
     const offered: Record<string, string> = {
       PORT: String(web.port),
       HOST: '127.0.0.1',
+      WEB_PROCESSES: webProcesses(),
       DATABASE_URL: url(web.database),
       SESSION_SECRET: readOrCreateSecret(join(dir, `${web.name}.session.secret`)),
       OIDC_ISSUER: env.OIDC_ISSUER,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readServiceManifests } from './service-manifests';
-import { needsBuild, parseWebManifest, readWebManifests, sourcesHash, startWebService, urlVariableOf } from './web-services';
+import { needsBuild, parseWebManifest, readWebManifests, sourcesHash, startWebService, urlVariableOf, webProcesses } from './web-services';
 
 // The web services `npm start` runs beside the API services: their manifests, when they are built again, and their
 // processes (tried on a small stand-in server in a folder of its own, so this test never builds the real sites).
@@ -34,6 +34,14 @@ describe('web services under npm start', () => {
     expect(() => parseWebManifest('site', text)).toThrow(
       "services/site/web.manifest.json: unknown fields extra; name must be the folder's name, site; description must be a text; port must be 1025..65535; database must be vertrouwd_<name>; environment must be a list of names; calls must be a list of service names",
     );
+  });
+
+  it('run one process per core, at most two, unless WEB_PROCESSES says otherwise', () => {
+    expect(webProcesses({}, 1)).toBe('1');
+    expect(webProcesses({}, 2)).toBe('2');
+    expect(webProcesses({}, 16)).toBe('2');
+    expect(webProcesses({ WEB_PROCESSES: '4' }, 2)).toBe('4');
+    for (const web of readWebManifests()) expect(web.environment).toContain('WEB_PROCESSES');
   });
 
   it('name the address of a service they call as its environment variable', () => {

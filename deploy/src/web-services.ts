@@ -5,6 +5,7 @@
 // build is made when the sources changed since the last one, kept beside the sources, like the compiled TypeScript.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { builtFrom, stampBuild, webSourcesHash } from '@vertrouwd/web-kit/build';
 import { checkManifest, isList, readManifests } from './service-manifests';
@@ -40,6 +41,14 @@ export function parseWebManifest(folder: string, text: string): WebManifest {
       'calls must be a list of service names',
     );
   });
+}
+
+/**
+ * How many processes each web service runs under `npm start` (`WEB_PROCESSES`): one per core, at most two, so both
+ * cores of a small machine render pages; `WEB_PROCESSES` in the launcher's environment overrides it (ADR 0064).
+ */
+export function webProcesses(env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): string {
+  return env.WEB_PROCESSES ?? String(Math.max(1, Math.min(2, cores)));
 }
 
 /** `intake` → `INTAKE_URL`. */

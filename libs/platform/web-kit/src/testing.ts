@@ -57,6 +57,8 @@ export async function freePort(): Promise<number> {
 
 export interface RunningWebService {
   url: string;
+  /** The server's process (with several processes: the one that started them). */
+  pid: number;
   /** Everything the service wrote to stdout and stderr: its log. */
   output(): string;
   stop(): Promise<void>;
@@ -84,6 +86,7 @@ export async function startWebService(serviceDir: string, env: Record<string, st
   });
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise((resolve) => {

@@ -1,7 +1,7 @@
+import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { createRequestListener } from '@react-router/node';
-import { createRequestHandler, type ServerBuild } from 'react-router';
+import type { ServerBuild } from 'react-router';
 import { passClientAddress } from './client-address.ts';
 import { acceptFormOrigin } from './form-origin.ts';
 import { PageCache, type PageCacheOptions } from './page-cache.ts';
@@ -26,15 +26,40 @@ export interface WebServerOptions {
 
 /** Liveness and readiness for the orchestrator (the paths the API services use): nothing in memory to wait for. */
 const HEALTH = new Set(['/health/live', '/health/ready']);
+const MAX_PROCESSES = 16;
+
+/**
+ * How many processes serve the pages: `WEB_PROCESSES`, 1 when unset. Node renders on one thread per process; on one
+ * machine, several processes share the port (node:cluster) and each page is rendered by one of them. In a container
+ * it stays 1, and replicas scale (ADR 0064).
+ */
+export function webProcessesOf(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.WEB_PROCESSES;
+  if (text === undefined || text === '') return 1;
+  const processes = Number(text);
+  if (!Number.isInteger(processes) || processes < 1 || processes > MAX_PROCESSES)
+    throw new Error(`WEB_PROCESSES must be a whole number from 1 to ${MAX_PROCESSES}`);
+  return processes;
+}
 
 /**
  * Serves a web service's React Router build: `/health/*`, the built assets, and the pages, with the security
  * headers on every response and form posts from another site refused (403); the pages learn the browser's address
  * from the socket (clientAddressOf). Stops on SIGINT and SIGTERM, closing
- * the connections browsers keep open too.
+ * the connections browsers keep open too. With `WEB_PROCESSES` above 1 this process only starts and watches that
+ * many copies of itself, which serve (and resolves with no server); see superviseProcesses.
  */
-export async function serveWebBuild(options: WebServerOptions): Promise<Server> {
+export async function serveWebBuild(options: WebServerOptions): Promise<Server | undefined> {
   const { name, buildDir, headers, defaultPort, pageCache, onPage, onClose } = options;
+  const processes = webProcessesOf();
+  if (processes > 1 && cluster.isPrimary) {
+    await superviseProcesses(name, processes, process.env.HOST ?? '127.0.0.1');
+    return undefined;
+  }
+  // A copy of several: it stops when the process that started it is gone (killed, not only stopped), never orphaned.
+  if (cluster.isWorker) process.once('disconnect', () => process.exit(0));
+  // Imported here, not at the top: a supervisor of several processes never loads React Router or the build.
+  const [{ createRequestListener }, { createRequestHandler }] = await Promise.all([import('@react-router/node'), import('react-router')]);
   const build = (await import(join(buildDir, 'server/index.js'))) as ServerBuild;
   const pages = createRequestListener({ build, mode: 'production' });
   const kept = pageCache ? new PageCache(createRequestHandler(build, 'production'), pageCache) : undefined;
@@ -65,16 +90,71 @@ export async function serveWebBuild(options: WebServerOptions): Promise<Server> 
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
-  console.log(`${name} listening on http://${host}:${bound}`);
+  // One line per service, which the launcher and the tests wait for: with several processes their supervisor says it.
+  if (!cluster.isWorker) console.log(`${name} listening on http://${host}:${bound}`);
 
+  // Stopped once: a second signal (Ctrl-C reaches a supervisor and its copies alike, and the supervisor passes it on)
+  // must not cut short the first stop's onClose.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      const closed = onClose ? Promise.race([onClose(), new Promise((resolve) => setTimeout(resolve, 5_000))]) : Promise.resolve();
+      void closed.catch(() => undefined).finally(() => process.exit(0));
+    });
+    server.closeAllConnections();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+  return server;
+}
+
+/**
+ * Starts `processes` copies of this process (node:cluster: they share the listening port and connections are dealt
+ * out in turn), says the service listens once every copy does, starts a copy again when one stops, and on SIGINT or
+ * SIGTERM stops them (SIGTERM) and exits once all have stopped (each closes its server and runs its onClose first).
+ * A copy that stops before it ever listened stops the whole service with its exit code: a broken build or a missing
+ * variable must not be restarted forever.
+ */
+async function superviseProcesses(name: string, processes: number, host: string): Promise<void> {
+  let stopping = false;
+  const listened = new Set<number>();
+  cluster.on('exit', (worker, code, signal) => {
+    const alive = Object.keys(cluster.workers ?? {}).length;
+    if (stopping) {
+      if (alive === 0) process.exit(); // with the exit code of a copy that failed to start, if one did
+      return;
+    }
+    if (!listened.has(worker.id)) {
+      console.error(`${name}: a process stopped before it listened (exit ${code ?? signal}); stopping`);
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      process.exitCode = code ?? 1;
+      if (alive === 0) process.exit(code ?? 1);
+      return;
+    }
+    console.error(`${name}: a process stopped (${signal ?? `exit ${code}`}); starting another`);
+    cluster.fork();
+  });
+  const port = await new Promise<number>((resolve) => {
+    cluster.on('listening', (worker, address) => {
+      listened.add(worker.id);
+      if (listened.size === processes) resolve(address.port);
+    });
+    for (let i = 0; i < processes; i++) cluster.fork();
+  });
+  console.log(`${name} listening on http://${host}:${port} (${processes} processes)`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      server.close(() => {
-        const closed = onClose ? Promise.race([onClose(), new Promise((resolve) => setTimeout(resolve, 5_000))]) : Promise.resolve();
-        void closed.catch(() => undefined).finally(() => process.exit(0));
-      });
-      server.closeAllConnections();
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      const workers = Object.values(cluster.workers ?? {});
+      if (workers.length === 0) process.exit(0);
+      for (const worker of workers) worker?.process.kill('SIGTERM');
+      setTimeout(() => {
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
+        process.exit(0);
+      }, 6_000).unref();
     });
   }
-  return server;
 }
