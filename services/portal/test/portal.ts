@@ -25,9 +25,12 @@ export function buildPortal(): void {
 
 export type RunningPortal = RunningWebService;
 
-/** Starts server/main.ts as `npm start -w services/portal` does, with the given environment. */
+/**
+ * Starts server/main.ts with the given environment, as two processes on one port as `npm start` runs it on two
+ * cores (ADR 0064): a page, its data request and a refresh of the user's tokens may each reach either process.
+ */
 export function startPortal(port: number, env: Record<string, string>): Promise<RunningPortal> {
-  return startWebService(PORTAL, { PORT: String(port), ...env });
+  return startWebService(PORTAL, { PORT: String(port), WEB_PROCESSES: '2', ...env });
 }
 
 /** The environment of a portal over the platform of the tests (test/platform.ts): its issuer, services and database. */

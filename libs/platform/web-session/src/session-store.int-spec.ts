@@ -138,6 +138,36 @@ describe('server-side sessions in PostgreSQL', () => {
     expect((await idleUntil()) - stale).toBeGreaterThan(85_000);
   });
 
+  it('is changed by one process at a time: a second change waits for the first and sees what it wrote', async () => {
+    const one = await open<{ refresh: string; uses: number }>({ table: 'modified_sessions' });
+    const other = await open<{ refresh: string; uses: number }>({ table: 'modified_sessions' });
+    const session = await one.create({ refresh: 'r0', uses: 0 });
+    const redeemed: string[] = [];
+    // Each change redeems the refresh token it finds, as the portal's refresh does with an issuer that rotates them.
+    const redeem = (store: SessionStore<{ refresh: string; uses: number }>) =>
+      store.modify(session.id, async (data) => {
+        redeemed.push(data.refresh);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return { refresh: `r${data.uses + 1}`, uses: data.uses + 1 };
+      });
+    await Promise.all([redeem(one), redeem(other), redeem(one), redeem(other)]);
+    expect(redeemed).toEqual(['r0', 'r1', 'r2', 'r3']);
+    expect(await other.read(session.id)).toEqual({ refresh: 'r4', uses: 4 });
+  });
+
+  it('is ended by a change that answers nothing, left as it is by one that answers the same, and not changed once ended', async () => {
+    const store = await open<{ n: number }>({ table: 'modified_sessions' });
+    const session = await store.create({ n: 1 });
+    expect(await store.modify(session.id, (data) => Promise.resolve(data))).toEqual({ n: 1 });
+    await expect(store.modify(session.id, () => Promise.reject(new Error('the issuer is down')))).rejects.toThrow('the issuer is down');
+    expect(await store.read(session.id)).toEqual({ n: 1 });
+    expect(await store.modify(session.id, () => Promise.resolve(undefined))).toBeUndefined();
+    expect(await store.read(session.id)).toBeUndefined();
+    let called = false;
+    expect(await store.modify(session.id, (data) => ((called = true), Promise.resolve(data)))).toBeUndefined();
+    expect(called).toBe(false);
+  });
+
   it('refuses unsafe settings', async () => {
     await expect(open({ table: 'sessions; DROP TABLE x' })).rejects.toThrow('table name');
     await expect(open({ secret: 'short' })).rejects.toThrow('32 characters');

@@ -170,6 +170,43 @@ export class SessionStore<T> {
     }
   }
 
+  /**
+   * Changes the session's data under the row's lock, so processes and replicas change one session one at a time: a
+   * second caller waits, then sees the first one's data. `change` gets the live data and answers the new data, the
+   * same object to leave it as it is, or undefined to end the session. Undefined when the session has ended. For what
+   * must happen once per session across processes, e.g. redeeming a refresh token the issuer rotates.
+   */
+  async modify(id: string, change: (data: T) => Promise<T | undefined>): Promise<T | undefined> {
+    const hash = hashOf(id);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ sealed: Buffer }>(
+        `SELECT sealed FROM ${this.table} WHERE id_hash = $1 AND expires_at > now() AND idle_until > now() FOR UPDATE`,
+        [hash],
+      );
+      const data = rows.length === 0 ? undefined : this.open(hash, rows[0].sealed);
+      if (data === undefined) {
+        await client.query('ROLLBACK');
+        return undefined;
+      }
+      const next = await change(data);
+      if (next === undefined) await client.query(`DELETE FROM ${this.table} WHERE id_hash = $1`, [hash]);
+      else if (next !== data)
+        await client.query(
+          `UPDATE ${this.table} SET sealed = $2, idle_until = least(expires_at, now() + make_interval(secs => $3)) WHERE id_hash = $1`,
+          [hash, this.seal(hash, next), this.idleSeconds],
+        );
+      await client.query('COMMIT');
+      return next;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   async destroy(id: string): Promise<void> {
     await this.pool.query(`DELETE FROM ${this.table} WHERE id_hash = $1`, [hashOf(id)]);
   }

@@ -84,8 +84,15 @@ export async function readSession(id: string): Promise<StaffSession | undefined>
   return (await open()).sessions.read(id);
 }
 
-export async function updateSession(id: string, session: StaffSession): Promise<boolean> {
-  return (await open()).sessions.update(id, session);
+/**
+ * Changes the session under its row's lock: every process and replica of the portal changes one session one at a
+ * time, the later ones seeing what the earlier wrote (see `SessionStore.modify`).
+ */
+export async function modifySession(
+  id: string,
+  change: (session: StaffSession) => Promise<StaffSession | undefined>,
+): Promise<StaffSession | undefined> {
+  return (await open()).sessions.modify(id, change);
 }
 
 export async function endSession(id: string): Promise<void> {

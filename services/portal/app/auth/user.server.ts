@@ -2,7 +2,7 @@ import { data, redirectDocument } from 'react-router';
 import { refreshTokens } from './oidc.server';
 import { safeReturnTo } from './return-to';
 import { mayOpen, type Screen, type StaffUser } from './roles';
-import { endSession, readSession, sessionIdOf, updateSession, type StaffSession } from './sessions.server';
+import { modifySession, readSession, sessionIdOf, type StaffSession } from './sessions.server';
 
 /** A signed-in request: who, and the access token to call the services with on their behalf (server-side only). */
 export interface SignedIn {
@@ -13,7 +13,8 @@ export interface SignedIn {
 
 // An access token this close to its expiry is refreshed first, so a service never sees it expire mid-request.
 const REFRESH_MARGIN_MS = 30_000;
-// One refresh per session at a time: issuers rotate refresh tokens, so a second refresh with the same one would fail.
+// One refresh per session at a time in this process (the others wait on the session's row): issuers rotate refresh
+// tokens, so a second refresh with the same one would fail.
 const refreshing = new Map<string, Promise<StaffSession | undefined>>();
 
 /** The signed-in user of this request, with a fresh access token; undefined when there is no (live) session. */
@@ -28,20 +29,17 @@ export async function currentUser(request: Request): Promise<SignedIn | undefine
 function refreshed(id: string): Promise<StaffSession | undefined> {
   let running = refreshing.get(id);
   if (!running) {
-    running = (async () => {
-      // From the tokens stored now: a request that read the session before another one refreshed it must not use
-      // the refresh token that refresh used up.
-      const latest = await readSession(id);
-      if (!latest || latest.tokens.expiresAt - REFRESH_MARGIN_MS > Date.now()) return latest;
+    // Under the session row's lock: another process of the portal refreshing the same session at the same moment
+    // waits, then finds the tokens this one stored, and never redeems the refresh token this one used up.
+    running = modifySession(id, async (latest) => {
+      if (latest.tokens.expiresAt - REFRESH_MARGIN_MS > Date.now()) return latest;
       try {
-        const next = { ...latest, tokens: await refreshTokens(latest.tokens) };
-        return (await updateSession(id, next)) ? next : undefined;
+        return { ...latest, tokens: await refreshTokens(latest.tokens) };
       } catch {
         // The issuer refused (its session ended, the refresh token expired): so does the portal's.
-        await endSession(id);
         return undefined;
       }
-    })().finally(() => refreshing.delete(id));
+    }).finally(() => refreshing.delete(id));
     refreshing.set(id, running);
   }
   return running;
