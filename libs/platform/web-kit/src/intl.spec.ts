@@ -60,3 +60,31 @@ describe('plain-text messages', () => {
     expect(intl.formatMessage({ id: 'plain' }, { unused: 'x' })).toBe("Vragen van collega's");
   });
 });
+
+describe('messages with arguments', () => {
+  const messages = {
+    signedIn: 'Ingelogd als {name}',
+    count: '{count, plural, one {# zaak} other {# zaken}} sinds {day, date, long}',
+    rich: 'Lees <b>dit</b> eerst',
+  };
+
+  it('format alike every time, with each call’s own values', () => {
+    const intl = sharedIntl('nl', messages);
+    expect(intl.formatMessage({ id: 'signedIn' }, { name: 'anna' })).toBe('Ingelogd als anna');
+    expect(intl.formatMessage({ id: 'signedIn' }, { name: 'bram' })).toBe('Ingelogd als bram');
+    expect(intl.formatMessage({ id: 'count' }, { count: 1, day: new Date('2026-12-06T12:00:00Z') })).toBe('1 zaak sinds 6 december 2026');
+    expect(intl.$t({ id: 'count' }, { count: 3, day: new Date('2026-01-01T12:00:00Z') })).toBe('3 zaken sinds 1 januari 2026');
+  });
+
+  it('leave rich text and a value left out to react-intl, which answers as it always did', () => {
+    const intl = sharedIntl('nl', messages);
+    const parts = intl.formatMessage({ id: 'rich' }, { b: (chunks: unknown) => `[${String(chunks)}]` });
+    expect(Array.isArray(parts) ? parts.join('') : parts).toBe('Lees [dit] eerst');
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(intl.formatMessage({ id: 'signedIn' })).toBe('Ingelogd als {name}');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
