@@ -31,9 +31,9 @@ describe('the committed OpenAPI documents and their types', () => {
   });
 });
 
-// A read whose answer is undeclared is typed `unknown` in the web services, which then type it by hand: a renamed field
+// An answer left undeclared is typed `unknown` in the web services, which then type it by hand: a renamed field
 // breaks a page instead of the build. The committed document is what the service serves (the test above).
-describe('every read a service offers', () => {
+describe('every read and write a service offers', () => {
   it.each(Object.keys(SERVICES))('declares its answer in the document of %s', (service) => {
     const document = JSON.parse(read(filesOf(service).document) ?? '{}') as Parameters<typeof undeclaredAnswers>[0];
     expect(undeclaredAnswers(document)).toEqual([]);

@@ -21,9 +21,16 @@ describe('undeclaredAnswers', () => {
     expect(undeclaredAnswers(document({ '200': csv }))).toEqual([]);
   });
 
-  it('leaves alone the answers with no body by design and the operations that are not reads', () => {
-    const post = { paths: { '/cases': { post: { responses: { '201': { description: '' } } } } } };
+  it('leaves alone the answers with no body by design, and the failures', () => {
     expect(undeclaredAnswers(document({ '204': { description: '' }, '404': { description: '' } }))).toEqual([]);
-    expect(undeclaredAnswers(post)).toEqual([]);
+  });
+
+  it('names a write whose answer is undeclared, and passes one that names its schema', () => {
+    const write = (method: string, answer: unknown) => ({
+      paths: { '/cases/{caseId}/advice': { [method]: { responses: { '201': answer } } } },
+    });
+    expect(undeclaredAnswers(write('post', { description: '' }))).toEqual(['POST /cases/{caseId}/advice 201']);
+    expect(undeclaredAnswers(write('put', json({ type: 'object' })))).toEqual(['PUT /cases/{caseId}/advice 201']);
+    expect(undeclaredAnswers(write('post', json({ $ref: '#/components/schemas/AdviceGivenView' })))).toEqual([]);
   });
 });

@@ -375,6 +375,10 @@ export interface components {
             /** @example 1 */
             lineId: string;
         };
+        CreditNoteIssuedView: {
+            /** @description The credit note's number */
+            number: string;
+        };
         CreditNoteRequest: {
             /** @description Credit these amounts; the whole invoice when left out */
             lines?: components["schemas"]["CreditLineRequest"][];
@@ -453,6 +457,16 @@ export interface components {
              */
             through: string;
         };
+        InvoiceRunView: {
+            /** Format: date */
+            issueDate: string;
+            /** @description The numbers this run gave, in order */
+            issued: string[];
+            /** @description Subscriptions the run could not invoice */
+            skipped: components["schemas"]["SkippedSubscriptionView"][];
+            /** Format: date */
+            through: string;
+        };
         IssuedDocumentView: {
             buyerReference: string;
             /** @description A credit note: the invoice it corrects */
@@ -499,6 +513,10 @@ export interface components {
             end: string;
             /** Format: date */
             start: string;
+        };
+        PriceListPublishedView: {
+            /** @description The version this price list now has */
+            version: number;
         };
         PriceListRequest: {
             bands: components["schemas"]["BandRequest"][];
@@ -551,6 +569,12 @@ export interface components {
              * @example https://vertrouwd.nl/problems/validation
              */
             type: string;
+        };
+        SkippedSubscriptionView: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @description The rule that stopped its invoice (nothing else about it) */
+            rule: string;
         };
         SubscriptionRequest: {
             /** @description The organisation's invoicing name and address */
@@ -859,7 +883,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvoiceRunView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1094,7 +1120,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreditNoteIssuedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1337,7 +1365,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PriceListPublishedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {

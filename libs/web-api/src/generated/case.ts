@@ -678,6 +678,14 @@ export interface components {
             fields: string[];
             reason: string | null;
         };
+        AdviceGivenView: {
+            /** Format: uuid */
+            adviceId: string;
+        };
+        AftercarePlannedView: {
+            /** Format: uuid */
+            aftercareId: string;
+        };
         AftercareRecordRequest: {
             /** @description Free text: sealed before it is stored, read back only by the assigned advisor */
             note: string;
@@ -851,6 +859,10 @@ export interface components {
             /** @description Present when the deadlines counted were limited to days */
             period?: components["schemas"]["PeriodView"];
         };
+        ConsentRecordedView: {
+            /** Format: uuid */
+            consentId: string;
+        };
         ConsentRequest: {
             /**
              * Format: uuid
@@ -912,8 +924,21 @@ export interface components {
             /** @description A de-identified question written for the colleague: sealed under its own key */
             question: string;
         };
+        ConsultationRequestedView: {
+            /** Format: uuid */
+            consultationId: string;
+        };
         ConsultationsForColleagueView: {
             consultations: components["schemas"]["ConsultationForColleagueView"][];
+        };
+        ConversationRecordedView: {
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * Format: uuid
+             * @description The conversation's summary: the same id
+             */
+            summaryId: string;
         };
         DeadlineCounts: {
             acknowledgement: components["schemas"]["StateCounts"];
@@ -937,6 +962,10 @@ export interface components {
         DeclinationRequest: {
             /** @enum {string} */
             conflictWith: "organisation" | "people-in-case";
+        };
+        FeedbackGivenView: {
+            /** Format: uuid */
+            feedbackId: string;
         };
         FeedbackRequest: {
             /** @description What was done with the report, for the reporter: sealed, shown in their thread */
@@ -966,11 +995,19 @@ export interface components {
             /** Format: date */
             workedOn: string;
         };
+        IdentityRevealRequestedView: {
+            /** Format: uuid */
+            revealId: string;
+        };
         LegalClocksView: {
             acknowledgement: components["schemas"]["DeadlineStateView"];
             feedback: components["schemas"]["DeadlineStateView"];
             /** @enum {string} */
             regime: "wbk" | "service-standard";
+        };
+        LegalDutyInvokedView: {
+            /** Format: uuid */
+            dutyId: string;
         };
         LegalDutyRequest: {
             /** @description Free text: sealed before it is stored, read back only by the assigned advisor */
@@ -991,6 +1028,10 @@ export interface components {
             reason: string;
             referralType: string | null;
             scope: string;
+        };
+        MessageSentView: {
+            /** Format: uuid */
+            messageId: string;
         };
         OfferedHandoverView: {
             /** Format: uuid */
@@ -1042,6 +1083,10 @@ export interface components {
             mode: "in-person" | "video" | "phone" | "chat";
             /** @description Free text: sealed before it is stored, read back only by the assigned advisor */
             summary: string;
+        };
+        ReferralMadeView: {
+            /** Format: uuid */
+            referralId: string;
         };
         ReferralRequest: {
             /** @enum {string} */
@@ -2255,7 +2300,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdviceGivenView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2362,7 +2409,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AftercarePlannedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2685,7 +2734,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsentRecordedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2861,7 +2912,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConsultationRequestedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2968,7 +3021,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConversationRecordedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -3268,7 +3323,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeedbackGivenView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -3737,7 +3794,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IdentityRevealRequestedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -3844,7 +3903,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalDutyInvokedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -3951,7 +4012,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageSentView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -4058,7 +4121,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReferralMadeView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {

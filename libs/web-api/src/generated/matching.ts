@@ -517,6 +517,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AbsenceRecordedView: {
+            /** Format: uuid */
+            absenceId: string;
+        };
         AbsenceRequest: {
             /** Format: uuid */
             absenceId?: string;
@@ -548,6 +552,10 @@ export interface components {
         };
         AgenciesView: {
             agencies: components["schemas"]["AgencyView"][];
+        };
+        AgencyRegisteredView: {
+            /** Format: uuid */
+            agencyId: string;
         };
         AgencySettingsRequest: {
             /**
@@ -619,6 +627,10 @@ export interface components {
             /** Format: date-time */
             versionedAt: string;
         };
+        AgreementVersionedView: {
+            /** @description The version this agreement now has */
+            version: number;
+        };
         AppointmentEntryView: {
             /** Format: date-time */
             appointedAt: string;
@@ -629,6 +641,10 @@ export interface components {
             /** Format: uuid */
             substituteId: string | null;
         };
+        AppointmentProposalView: {
+            /** @description How each of the agency's counsellors scored for this organisation; the best two are appointed */
+            scores: components["schemas"]["AppointmentScoreView"][];
+        };
         AppointmentRequest: {
             /** @description The organisation's own internal counsellors */
             internalIds: string[];
@@ -636,6 +652,16 @@ export interface components {
             primaryId: string;
             /** Format: uuid */
             substituteId: string;
+        };
+        AppointmentScoreView: {
+            /** Format: uuid */
+            counsellorId: string;
+            /**
+             * @description Why the counsellor cannot serve it
+             * @enum {string}
+             */
+            excludedBy?: "inactive" | "internal" | "conflict-organisation" | "language";
+            score: number;
         };
         CaseMatchView: {
             /** Format: uuid */
@@ -655,6 +681,10 @@ export interface components {
         };
         ColleaguesView: {
             colleagues: components["schemas"]["ColleagueView"][];
+        };
+        ConflictDeclaredView: {
+            /** Format: uuid */
+            conflictId: string;
         };
         ConflictRequest: {
             /**
@@ -678,6 +708,16 @@ export interface components {
             organisationId: string | null;
             /** Format: date */
             reviewBy: string;
+        };
+        CoordinatorAppointedView: {
+            /** @description The coordinator's account at the identity provider */
+            userId: string;
+        };
+        CounsellorOnboardedView: {
+            /** Format: uuid */
+            counsellorId: string;
+            /** @description The counsellor's account at the identity provider */
+            userId: string;
         };
         CounsellorProfileRequest: {
             /** @description Open cases at most */
@@ -743,6 +783,10 @@ export interface components {
             /** Format: date-time */
             at: string;
             conflictWith: string;
+        };
+        EngagementRecordedView: {
+            /** Format: uuid */
+            activityId: string;
         };
         EngagementRequest: {
             /**
@@ -960,6 +1004,10 @@ export interface components {
         };
         OrganisationNamesView: {
             organisations: components["schemas"]["OrganisationNameView"][];
+        };
+        OrganisationRegisteredView: {
+            /** Format: uuid */
+            organisationId: string;
         };
         OrganisationView: {
             headcount: number;
@@ -1195,7 +1243,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CounsellorOnboardedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1369,7 +1419,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AbsenceRecordedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -1542,7 +1594,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictDeclaredView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2138,7 +2192,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganisationRegisteredView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2303,7 +2359,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgreementVersionedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2502,7 +2560,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AppointmentProposalView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -2745,7 +2805,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EngagementRecordedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -3157,7 +3219,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AbsenceRecordedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -3317,7 +3381,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConflictDeclaredView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -3422,7 +3488,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EngagementRecordedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -3652,7 +3720,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgencyRegisteredView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {
@@ -3816,7 +3886,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CoordinatorAppointedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {

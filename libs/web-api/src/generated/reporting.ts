@@ -544,6 +544,14 @@ export interface components {
             visibility: components["schemas"]["ReportVisibilityView"];
             year: number;
         };
+        PublishedView: {
+            /** @description SHA-256 (hex) of the canonical content */
+            digest: string;
+            /** @description Its number within the year, from 1 */
+            publication: number;
+            /** @description The agency's signature over the digest */
+            signature: string;
+        };
         ReportActivityView: {
             count: number;
             kind: string;
@@ -1241,7 +1249,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublishedView"];
+                };
             };
             /** @description Invalid input: `errors` names each field and the rule it broke */
             400: {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiFileResponse, ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
@@ -8,7 +8,15 @@ import { BillingQueries } from '../../application/billing.queries';
 import { CreditNotes } from '../../application/credit-notes';
 import { InvoiceRuns } from '../../application/invoice-runs';
 import { BillingAccountNotFoundError } from '../../domain/billing.errors';
-import { BillingAccountView, DocumentsView, IssuedDocumentView, SubscriptionsView } from './billing.responses.dto';
+import {
+  BillingAccountView,
+  CreditNoteIssuedView,
+  DocumentsView,
+  InvoiceRunView,
+  IssuedDocumentView,
+  PriceListPublishedView,
+  SubscriptionsView,
+} from './billing.responses.dto';
 import { documentView, priceListView, sendExport, subscriptionView, type ExportReply } from './billing.views';
 import { DOCUMENT_NUMBER, OPTIONAL_YEAR, UUID, YEAR } from './billing.params';
 import {
@@ -64,6 +72,7 @@ export class AgencyBillingHttpController {
 
   @Post('price-lists')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: PriceListPublishedView })
   @ApiProblemResponse(404, 'No billing account yet')
   @ApiProblemResponse(422, 'Bands or the date break a rule')
   async publishPrices(
@@ -71,7 +80,7 @@ export class AgencyBillingHttpController {
     @Body() body: PriceListRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<PriceListPublishedView> {
     const bands = body.bands.map((band) => ({
       minHeadcount: band.minHeadcount,
       plan: band.plan,
@@ -129,6 +138,7 @@ export class AgencyBillingHttpController {
 
   @Post('invoice-runs')
   @HttpCode(200)
+  @ApiOkResponse({ type: InvoiceRunView })
   @ApiProblemResponse(404, 'No billing account yet')
   @ApiProblemResponse(422, 'No price list, or `through` is not before today')
   async run(
@@ -136,7 +146,7 @@ export class AgencyBillingHttpController {
     @Body() body: InvoiceRunRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<InvoiceRunView> {
     return this.runs.run(agencyId, body.through, contextOf(p, req));
   }
 
@@ -173,6 +183,7 @@ export class AgencyBillingHttpController {
 
   @Post('invoices/:number/credit-notes')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: CreditNoteIssuedView })
   @ApiProblemResponse(404, 'No invoice of yours by that number')
   @ApiProblemResponse(409, 'Credited in full already')
   @ApiProblemResponse(422, 'More than is left of a line')
@@ -182,7 +193,7 @@ export class AgencyBillingHttpController {
     @Body() body: CreditNoteRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<CreditNoteIssuedView> {
     const lines = body.lines?.map((line) => ({ lineId: line.lineId, amountCents: line.amountCents }));
     return { number: await this.credits.issue(agencyId, number, { reason: body.reason, ...(lines ? { lines } : {}) }, contextOf(p, req)) };
   }

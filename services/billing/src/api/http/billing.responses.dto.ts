@@ -139,3 +139,26 @@ export class IssuedDocumentView {
   @ApiProperty({ enum: LANGUAGES }) language!: (typeof LANGUAGES)[number];
   @ApiProperty({ type: DigestsView }) digests!: DigestsView;
 }
+
+// What a write answers.
+
+export class PriceListPublishedView {
+  @ApiProperty({ type: Number, description: 'The version this price list now has' }) version!: number;
+}
+
+export class SkippedSubscriptionView {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ description: 'The rule that stopped its invoice (nothing else about it)' }) rule!: string;
+}
+
+export class InvoiceRunView {
+  @ApiProperty(DATE) issueDate!: string;
+  @ApiProperty(DATE) through!: string;
+  @ApiProperty({ type: [String], description: 'The numbers this run gave, in order' }) issued!: string[];
+  @ApiProperty({ type: [SkippedSubscriptionView], description: 'Subscriptions the run could not invoice' })
+  skipped!: SkippedSubscriptionView[];
+}
+
+export class CreditNoteIssuedView {
+  @ApiProperty({ description: "The credit note's number" }) number!: string;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { AnswerHandover } from '../../application/answer-handover/answer-handover.command';
@@ -11,6 +11,7 @@ import { RecordAftercare } from '../../application/record-aftercare/record-after
 import { TransferCase } from '../../application/transfer-case/transfer-case.command';
 import * as D from './case-work.request.dto';
 import { advisorOf, contextOf, type HttpRequest } from './request-context';
+import { AftercarePlannedView } from './case-work.responses.dto';
 
 const UUID = new ParseUUIDPipe();
 
@@ -25,13 +26,14 @@ export class CaseHandoverHttpController {
 
   @Post('aftercare')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: AftercarePlannedView })
   @Roles('advisor')
   async aftercare(
     @Param('caseId', UUID) id: string,
     @Body() b: D.AftercareRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
-  ) {
+  ): Promise<AftercarePlannedView> {
     const aftercareId = randomUUID();
     await this.commands.execute(new PlanAftercare(id, advisorOf(p), aftercareId, b.plannedFor, b.plan, contextOf(p, r)));
     return { aftercareId };

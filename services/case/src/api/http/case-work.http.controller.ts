@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { AcknowledgeCase } from '../../application/acknowledge-case/acknowledge-case.command';
@@ -21,6 +21,15 @@ import { ShareSummary } from '../../application/share-summary/share-summary.comm
 import { SupportFormalReport } from '../../application/support-formal-report/support-formal-report.command';
 import * as D from './case-work.request.dto';
 import { advisorOf, contextOf, type HttpRequest } from './request-context';
+import {
+  AdviceGivenView,
+  ConsentRecordedView,
+  ConversationRecordedView,
+  FeedbackGivenView,
+  LegalDutyInvokedView,
+  MessageSentView,
+  ReferralMadeView,
+} from './case-work.responses.dto';
 
 const UUID = new ParseUUIDPipe();
 
@@ -58,12 +67,13 @@ export class CaseWorkHttpController {
 
   @Post('conversations')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: ConversationRecordedView })
   async converse(
     @Param('caseId', UUID) id: string,
     @Body() b: D.RecordConversationRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
-  ) {
+  ): Promise<ConversationRecordedView> {
     const conversationId = randomUUID();
     await this.commands.execute(
       new RecordConversation(id, advisorOf(p), conversationId, b.heldOn, b.minutes, b.mode, b.summary, contextOf(p, r)),
@@ -97,7 +107,13 @@ export class CaseWorkHttpController {
 
   @Post('advice')
   @HttpCode(201)
-  async advise(@Param('caseId', UUID) id: string, @Body() b: D.TextRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+  @ApiCreatedResponse({ type: AdviceGivenView })
+  async advise(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.TextRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<AdviceGivenView> {
     const adviceId = randomUUID();
     await this.commands.execute(new GiveAdvice(id, advisorOf(p), adviceId, b.text, contextOf(p, r)));
     return { adviceId };
@@ -106,7 +122,13 @@ export class CaseWorkHttpController {
   /** A consent the reporter gave in a recorded conversation: shown to them, it counts once they confirm it. */
   @Post('consents')
   @HttpCode(201)
-  async consent(@Param('caseId', UUID) id: string, @Body() b: D.ConsentRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+  @ApiCreatedResponse({ type: ConsentRecordedView })
+  async consent(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.ConsentRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<ConsentRecordedView> {
     const consentId = randomUUID();
     await this.commands.execute(new RecordConsent(id, advisorOf(p), consentId, b.scope, b.referralType, b.conversationId, contextOf(p, r)));
     return { consentId };
@@ -115,12 +137,13 @@ export class CaseWorkHttpController {
   /** The law overrides the reporter's consent for one step: recorded with its reason, shown to the reporter. */
   @Post('legal-duties')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: LegalDutyInvokedView })
   async legalDuty(
     @Param('caseId', UUID) id: string,
     @Body() b: D.LegalDutyRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
-  ) {
+  ): Promise<LegalDutyInvokedView> {
     const dutyId = randomUUID();
     await this.commands.execute(
       new InvokeLegalDuty(id, advisorOf(p), dutyId, b.reason, b.scope, b.referralType, b.explanation, contextOf(p, r)),
@@ -130,7 +153,13 @@ export class CaseWorkHttpController {
 
   @Post('referrals')
   @HttpCode(201)
-  async refer(@Param('caseId', UUID) id: string, @Body() b: D.ReferralRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+  @ApiCreatedResponse({ type: ReferralMadeView })
+  async refer(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.ReferralRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<ReferralMadeView> {
     const referralId = randomUUID();
     await this.commands.execute(new MakeReferral(id, advisorOf(p), referralId, b.referralType, contextOf(p, r)));
     return { referralId };
@@ -174,8 +203,14 @@ export class CaseWorkHttpController {
   /** Feedback: what was done with the report. Only this (or a closure that carries it) meets the feedback deadline. */
   @Post('feedback')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: FeedbackGivenView })
   @ApiProblemResponse(409, 'Not acknowledged yet, or the case does not allow this now (closed, erased)')
-  async feedback(@Param('caseId', UUID) id: string, @Body() b: D.FeedbackRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+  async feedback(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.FeedbackRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<FeedbackGivenView> {
     const feedbackId = randomUUID();
     await this.commands.execute(new GiveFeedback(id, advisorOf(p), feedbackId, b.feedback, contextOf(p, r)));
     return { feedbackId };
@@ -183,7 +218,13 @@ export class CaseWorkHttpController {
 
   @Post('messages')
   @HttpCode(201)
-  async message(@Param('caseId', UUID) id: string, @Body() b: D.TextRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+  @ApiCreatedResponse({ type: MessageSentView })
+  async message(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.TextRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<MessageSentView> {
     const messageId = randomUUID();
     await this.commands.execute(new SendMessage(id, advisorOf(p), messageId, b.text, contextOf(p, r)));
     return { messageId };

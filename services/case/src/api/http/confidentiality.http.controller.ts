@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { RequestIdentityReveal } from '../../application/identity-reveal/identity-reveal.commands';
@@ -12,6 +12,7 @@ import { AskedConsultationsView, ConsultationsForColleagueView } from './case-co
 import * as D from './case-work.request.dto';
 import { oneOf } from './query-params';
 import { advisorOf, contextOf, type HttpRequest } from './request-context';
+import { ConsultationRequestedView, IdentityRevealRequestedView } from './case-work.responses.dto';
 
 const UUID = new ParseUUIDPipe();
 const REASON = { name: 'reason', required: false, enum: READ_REASONS, description: 'Why the content is opened; default case-work' };
@@ -39,9 +40,15 @@ export class ConfidentialityHttpController {
    */
   @Post('cases/:caseId/identity-reveals')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: IdentityRevealRequestedView })
   @ApiProblemResponse(404, 'No such case of yours')
   @ApiProblemResponse(422, 'No identity to reveal, or the viewer cannot act on the case')
-  async reveal(@Param('caseId', UUID) id: string, @Body() b: D.RevealRequest, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest) {
+  async reveal(
+    @Param('caseId', UUID) id: string,
+    @Body() b: D.RevealRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() r: HttpRequest,
+  ): Promise<IdentityRevealRequestedView> {
     const revealId = randomUUID();
     await this.commands.execute(new RequestIdentityReveal(id, advisorOf(p), revealId, b.viewerId, b.reason, contextOf(p, r)));
     return { revealId };
@@ -50,6 +57,7 @@ export class ConfidentialityHttpController {
   /** Asks a colleague of the agency for a second opinion on a question written for it, without the case's details. */
   @Post('cases/:caseId/consultations')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: ConsultationRequestedView })
   @ApiProblemResponse(404, 'No such case of yours')
   @ApiProblemResponse(422, 'The colleague cannot act on the case, or is yourself')
   async consult(
@@ -57,7 +65,7 @@ export class ConfidentialityHttpController {
     @Body() b: D.ConsultationRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
-  ) {
+  ): Promise<ConsultationRequestedView> {
     const consultationId = randomUUID();
     await this.commands.execute(new RequestPeerConsultation(id, advisorOf(p), consultationId, b.colleagueId, b.question, contextOf(p, r)));
     return { consultationId };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
@@ -114,6 +114,7 @@ export class AgencyHttpController {
 
   @Post('counsellors')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: R.CounsellorOnboardedView })
   @ApiProblemResponse(409, 'This counsellor exists already, the username is an account outside your agency, or the agency is suspended')
   @ApiProblemResponse(422, "An internal counsellor names their organisation, an external one doesn't")
   @ApiProblemResponse(503, 'The identity provider is unavailable: nothing was written')
@@ -122,7 +123,7 @@ export class AgencyHttpController {
     @Body() body: OnboardCounsellorRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<R.CounsellorOnboardedView> {
     const counsellorId = body.counsellorId ?? randomUUID();
     const { userId } = await this.commands.execute<OnboardCounsellor, { userId: string }>(
       new OnboardCounsellor(agencyId, counsellorId, body.username, body.email, profileOf(body), contextOf(p, req)),
@@ -163,6 +164,7 @@ export class AgencyHttpController {
 
   @Post('counsellors/:counsellorId/absences')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: R.AbsenceRecordedView })
   @ApiProblemResponse(404, 'No such counsellor of your agency')
   @ApiProblemResponse(422, 'The absence ends before it starts, or the stand-in cannot stand in')
   async recordAbsence(
@@ -170,7 +172,7 @@ export class AgencyHttpController {
     @Body() body: AbsenceRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<R.AbsenceRecordedView> {
     const absenceId = body.absenceId ?? randomUUID();
     await this.commands.execute(new RecordAbsence(counsellorId, absenceId, body.from, body.until, body.substituteId, contextOf(p, req)));
     return { absenceId };
@@ -190,13 +192,14 @@ export class AgencyHttpController {
 
   @Post('counsellors/:counsellorId/conflicts')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: R.ConflictDeclaredView })
   @ApiProblemResponse(404, 'No such counsellor or organisation of your agency')
   async declareConflict(
     @Param('counsellorId', UUID) counsellorId: string,
     @Body() body: ConflictRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<R.ConflictDeclaredView> {
     const conflictId = randomUUID();
     await this.commands.execute(
       new DeclareConflict(counsellorId, conflictId, { organisationId: body.organisationId }, body.reviewBy, contextOf(p, req)),
@@ -226,13 +229,14 @@ export class AgencyHttpController {
 
   @Post('organisations')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: R.OrganisationRegisteredView })
   @ApiProblemResponse(409, 'This organisation or its intake code exists already, or the agency is suspended')
   async register(
     @Param('agencyId', UUID) agencyId: string,
     @Body() body: RegisterOrganisationRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<R.OrganisationRegisteredView> {
     const organisationId = body.organisationId ?? randomUUID();
     await this.commands.execute(
       new RegisterOrganisation(agencyId, organisationId, detailsOf(body), body.headcount, body.headcountFrom ?? today(), contextOf(p, req)),
@@ -295,13 +299,14 @@ export class AgencyHttpController {
   /** Matching chooses the primary and substitute and appoints them; the answer explains the choice. */
   @Post('organisations/:organisationId/appointment/matching')
   @HttpCode(200)
+  @ApiOkResponse({ type: R.AppointmentProposalView })
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiProblemResponse(409, 'No two counsellors of the agency can serve this organisation')
   async appointByMatching(
     @Param('organisationId', UUID) organisationId: string,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<R.AppointmentProposalView> {
     return this.commands.execute<AppointByMatching, { scores: AppointmentScore[] }>(
       new AppointByMatching(organisationId, contextOf(p, req)),
     );
@@ -309,6 +314,7 @@ export class AgencyHttpController {
 
   @Post('organisations/:organisationId/agreements')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: R.AgreementVersionedView })
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiProblemResponse(422, 'The term ends before it starts')
   async versionAgreement(
@@ -316,7 +322,7 @@ export class AgencyHttpController {
     @Body() body: AgreementRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<R.AgreementVersionedView> {
     const { tasks, powers, recorded, termFrom, termUntil, reportsToOrganisation, signedOn } = body;
     const agreement = { tasks, powers, recorded, termFrom, ...(termUntil ? { termUntil } : {}), reportsToOrganisation, signedOn };
     return this.commands.execute<VersionAgreement, { version: number }>(new VersionAgreement(organisationId, agreement, contextOf(p, req)));
@@ -338,6 +344,7 @@ export class AgencyHttpController {
 
   @Post('organisations/:organisationId/engagements')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: R.EngagementRecordedView })
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiProblemResponse(409, 'This activity is recorded already')
   @ApiProblemResponse(422, 'Not an active counsellor of the agency')
@@ -346,7 +353,7 @@ export class AgencyHttpController {
     @Body() body: EngagementRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<R.EngagementRecordedView> {
     const activityId = body.activityId ?? randomUUID();
     const { counsellorId, kind, on, minutes, description } = body;
     await this.commands.execute(

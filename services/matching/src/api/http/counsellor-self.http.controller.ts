@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
@@ -9,7 +9,7 @@ import { DeclareConflict, RecordAbsence } from '../../application/counsellors/co
 import { RecordEngagement } from '../../application/organisations/organisation.commands';
 import { DirectoryQueries } from '../../application/queries/directory.queries';
 import { AbsenceRequest, ConflictRequest, OwnEngagementRequest } from './directory.request.dto';
-import { ColleaguesView, MyRecordView } from './matching.responses.dto';
+import { AbsenceRecordedView, ColleaguesView, ConflictDeclaredView, EngagementRecordedView, MyRecordView } from './matching.responses.dto';
 
 /** A counsellor's own page: their profile and the organisations they serve; their absences, conflicts and prevention work. */
 @ApiTags('counsellor')
@@ -40,8 +40,13 @@ export class CounsellorSelfHttpController {
 
   @Post('absences')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: AbsenceRecordedView })
   @ApiProblemResponse(404, 'You are not a counsellor of an agency')
-  async recordAbsence(@Body() body: AbsenceRequest, @CurrentPrincipal() p: Principal, @Req() req: ContextRequest) {
+  async recordAbsence(
+    @Body() body: AbsenceRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ): Promise<AbsenceRecordedView> {
     const absenceId = body.absenceId ?? randomUUID();
     await this.commands.execute(new RecordAbsence(this.self(p), absenceId, body.from, body.until, body.substituteId, contextOf(p, req)));
     return { absenceId };
@@ -49,8 +54,13 @@ export class CounsellorSelfHttpController {
 
   @Post('conflicts')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: ConflictDeclaredView })
   @ApiProblemResponse(404, 'You are not a counsellor of an agency, or no such organisation')
-  async declareConflict(@Body() body: ConflictRequest, @CurrentPrincipal() p: Principal, @Req() req: ContextRequest) {
+  async declareConflict(
+    @Body() body: ConflictRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ): Promise<ConflictDeclaredView> {
     const conflictId = randomUUID();
     await this.commands.execute(
       new DeclareConflict(this.self(p), conflictId, { organisationId: body.organisationId }, body.reviewBy, contextOf(p, req)),
@@ -60,9 +70,14 @@ export class CounsellorSelfHttpController {
 
   @Post('engagements')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: EngagementRecordedView })
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiProblemResponse(422, 'You do not serve this organisation')
-  async recordEngagement(@Body() body: OwnEngagementRequest, @CurrentPrincipal() p: Principal, @Req() req: ContextRequest) {
+  async recordEngagement(
+    @Body() body: OwnEngagementRequest,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: ContextRequest,
+  ): Promise<EngagementRecordedView> {
     const activityId = body.activityId ?? randomUUID();
     const { organisationId, kind, on, minutes, description } = body;
     await this.commands.execute(

@@ -252,3 +252,56 @@ export class OrganisationNameView {
 export class OrganisationNamesView {
   @ApiProperty({ type: [OrganisationNameView] }) organisations!: OrganisationNameView[];
 }
+
+// What a write answers: the ids it made, or what it decided.
+
+export class AgencyRegisteredView {
+  @ApiProperty({ format: 'uuid' }) agencyId!: string;
+}
+
+export class CoordinatorAppointedView {
+  @ApiProperty({ description: "The coordinator's account at the identity provider" }) userId!: string;
+}
+
+export class CounsellorOnboardedView {
+  @ApiProperty({ format: 'uuid' }) counsellorId!: string;
+  @ApiProperty({ description: "The counsellor's account at the identity provider" }) userId!: string;
+}
+
+export class AbsenceRecordedView {
+  @ApiProperty({ format: 'uuid' }) absenceId!: string;
+}
+
+export class ConflictDeclaredView {
+  @ApiProperty({ format: 'uuid' }) conflictId!: string;
+}
+
+export class EngagementRecordedView {
+  @ApiProperty({ format: 'uuid' }) activityId!: string;
+}
+
+export class OrganisationRegisteredView {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+}
+
+export class AgreementVersionedView {
+  @ApiProperty({ type: Number, description: 'The version this agreement now has' }) version!: number;
+}
+
+export class AppointmentScoreView {
+  @ApiProperty({ format: 'uuid' }) counsellorId!: string;
+  @ApiProperty({ type: Number }) score!: number;
+  @ApiPropertyOptional({
+    enum: ['inactive', 'internal', 'conflict-organisation', 'language'],
+    description: 'Why the counsellor cannot serve it',
+  })
+  excludedBy?: 'inactive' | 'internal' | 'conflict-organisation' | 'language';
+}
+
+export class AppointmentProposalView {
+  @ApiProperty({
+    type: [AppointmentScoreView],
+    description: "How each of the agency's counsellors scored for this organisation; the best two are appointed",
+  })
+  scores!: AppointmentScoreView[];
+}

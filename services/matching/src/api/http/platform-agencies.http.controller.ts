@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { AppointCoordinator, ChangeAgencyStatus, RegisterAgency } from '../../application/agencies/agency.commands';
 import { DirectoryQueries } from '../../application/queries/directory.queries';
 import { RegisterAgencyRequest, StaffAccountRequest } from './directory.request.dto';
-import { AgenciesView, AgencyView } from './matching.responses.dto';
+import { AgenciesView, AgencyRegisteredView, AgencyView, CoordinatorAppointedView } from './matching.responses.dto';
 
 const UUID = new ParseUUIDPipe();
 
@@ -32,8 +32,13 @@ export class PlatformAgenciesHttpController {
 
   @Post()
   @HttpCode(201)
+  @ApiCreatedResponse({ type: AgencyRegisteredView })
   @ApiProblemResponse(409, 'This agency exists already')
-  async register(@Body() body: RegisterAgencyRequest, @CurrentPrincipal() principal: Principal, @Req() req: ContextRequest) {
+  async register(
+    @Body() body: RegisterAgencyRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: ContextRequest,
+  ): Promise<AgencyRegisteredView> {
     const agencyId = body.agencyId ?? randomUUID();
     const settings = { poolMatching: body.poolMatching, languages: body.languages };
     await this.commands.execute(new RegisterAgency(agencyId, body.name, settings, contextOf(principal, req)));
@@ -73,6 +78,7 @@ export class PlatformAgenciesHttpController {
 
   @Post(':agencyId/coordinators')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: CoordinatorAppointedView })
   @ApiProblemResponse(404, 'No such agency')
   @ApiProblemResponse(409, 'The agency is suspended, or the username is an account outside it')
   async appointCoordinator(
@@ -80,7 +86,7 @@ export class PlatformAgenciesHttpController {
     @Body() body: StaffAccountRequest,
     @CurrentPrincipal() principal: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<CoordinatorAppointedView> {
     return this.commands.execute<AppointCoordinator, { userId: string }>(
       new AppointCoordinator(agencyId, body.username, body.email, contextOf(principal, req)),
     );

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
 import { ApiFileResponse, ApiProblemResponse } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
@@ -12,6 +12,7 @@ import {
   NarrativeWarningsView,
   PublicationsView,
   PublishedReportView,
+  PublishedView,
   ReportContentView,
   ReportSigningKeysView,
   ReproductionView,
@@ -80,6 +81,7 @@ export class AgencyReportsHttpController {
 
   @Post(':year/publications')
   @HttpCode(201)
+  @ApiCreatedResponse({ type: PublishedView })
   @Roles('coordinator')
   @ApiProblemResponse(404, 'No client organisation of your agency by that id')
   @ApiProblemResponse(409, 'Another publication was made meanwhile')
@@ -90,7 +92,7 @@ export class AgencyReportsHttpController {
     @Param('year', YEAR) year: number,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
-  ) {
+  ): Promise<PublishedView> {
     const published = await this.reports.publish(agencyId, organisationId, year, today(), contextOf(p, req));
     return { publication: published.publication, digest: published.digest, signature: published.signature };
   }

@@ -147,3 +147,10 @@ export class ReportSigningKeysView {
   @ApiProperty({ description: 'The same key as PEM (SPKI)' }) pem!: string;
   @ApiProperty({ type: SignatureSchemeView }) signature!: SignatureSchemeView;
 }
+
+/** A publication just made: its number, and the digest and signature an auditor reproduces it to. */
+export class PublishedView {
+  @ApiProperty({ description: 'Its number within the year, from 1' }) publication!: number;
+  @ApiProperty({ description: 'SHA-256 (hex) of the canonical content' }) digest!: string;
+  @ApiProperty({ description: "The agency's signature over the digest" }) signature!: string;
+}
