@@ -107,7 +107,11 @@ export async function retention(token: string, agencyId: string): Promise<number
   return (await readJson<{ monthsAfterClosure: number | null }>(response, 'retention')).monthsAfterClosure;
 }
 
-export async function setRetention(token: string, agencyId: string, body: RetentionBody): Promise<Done<{ monthsAfterClosure: number }>> {
+export async function setRetention(
+  token: string,
+  agencyId: string,
+  body: RetentionBody,
+): Promise<Done<{ monthsAfterClosure: number | null }>> {
   const response = await callService(portalConfig().services.case, `${agency(agencyId)}/retention`, token, { method: 'PUT', body });
   return commandOf(response, 'retention');
 }

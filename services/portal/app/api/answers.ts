@@ -1,7 +1,8 @@
 // The portal reads the services' answers as its own types, for the fields its screens use. Each is checked here
 // against the answer the service's committed OpenAPI document declares (libs/web-api, ADR 0049; `npm run openapi`
-// regenerates them): a field the service renames, removes or retypes fails `nx run portal:typecheck` on the line of
-// the read it breaks, instead of a page at run time. Types only: nothing here runs.
+// regenerates them), reads and the answers of writes alike: a field the service renames, removes or retypes fails
+// `nx run portal:typecheck` on the line of the read it breaks, instead of a page at run time. Types only: nothing here
+// runs.
 import type { BillingApi, CaseApi, MatchingApi, ReportingApi } from '@vertrouwd/web-api';
 import type * as Agencies from './agencies.server';
 import type * as AgencyBilling from './agency-billing.server';
@@ -25,6 +26,16 @@ type ReportingAnswer = ReportingApi.components['schemas'];
  * there (`Fields`: optional ones too) with a type the portal accepts.
  */
 type Reads<Portal, Answer extends Portal, Fields extends keyof Answer> = [Portal, Answer, Fields];
+
+/** What a command's function gives its page when the service did it: the answer's body as the portal types it. */
+type Answered<Command> = Command extends (...args: never[]) => Promise<infer Outcome>
+  ? Extract<Outcome, { ok: true }> extends { body: infer Body }
+    ? Body
+    : never
+  : never;
+
+/** Compiles only when the write's declared answer can be read as what the portal's `Command` gives its page. */
+type Writes<Command, Answer extends Answered<Command>> = Reads<Answered<Command>, Answer, keyof Answered<Command>>;
 
 export type CaseReads = [
   Reads<{ cases: Case.CaseOverview[] }, CaseAnswer['CasesView'], 'cases'>,
@@ -50,6 +61,7 @@ export type CaseReads = [
   Reads<Audit.AccessRead, CaseAnswer['AccessReadView'], keyof Audit.AccessRead>,
   Reads<{ monthsAfterClosure: number | null }, CaseAnswer['RetentionView'], 'monthsAfterClosure'>,
   Reads<{ cases: { organisationId: string }[] }, CaseAnswer['CasesView'], 'cases'>,
+  Writes<typeof Administration.setRetention, CaseAnswer['RetentionView']>,
 ];
 
 export type ReportingReads = [
@@ -83,6 +95,14 @@ export type MatchingReads = [
   Reads<Administration.AgencySettings, MatchingAnswer['AgencyView'], keyof Administration.AgencySettings>,
   Reads<{ organisations: Oversight.OrganisationChoice[] }, MatchingAnswer['OrganisationNamesView'], 'organisations'>,
   Reads<Oversight.OrganisationChoice, MatchingAnswer['OrganisationNameView'], keyof Oversight.OrganisationChoice>,
+  Writes<typeof Administration.onboardCounsellor, MatchingAnswer['CounsellorOnboardedView']>,
+  Writes<typeof Administration.declareConflict, MatchingAnswer['ConflictDeclaredView']>,
+  Writes<typeof Matching.recordAbsence, MatchingAnswer['AbsenceRecordedView']>,
+  Writes<typeof Matching.recordEngagement, MatchingAnswer['EngagementRecordedView']>,
+  Writes<typeof Matching.registerOrganisation, MatchingAnswer['OrganisationRegisteredView']>,
+  Writes<typeof Matching.appointByMatching, MatchingAnswer['AppointmentProposalView']>,
+  Reads<Matching.AppointmentScore, MatchingAnswer['AppointmentScoreView'], keyof Matching.AppointmentScore>,
+  Writes<typeof Matching.versionAgreement, MatchingAnswer['AgreementVersionedView']>,
 ];
 
 export type BillingReads = [
@@ -95,4 +115,7 @@ export type BillingReads = [
   Reads<{ documents: AgencyBilling.AgencyDocument[] }, BillingAnswer['DocumentsView'], 'documents'>,
   Reads<AgencyBilling.AgencyDocument, BillingAnswer['DocumentSummaryView'], keyof AgencyBilling.AgencyDocument>,
   Reads<AgencyBilling.IssuedDocument, BillingAnswer['IssuedDocumentView'], keyof AgencyBilling.IssuedDocument>,
+  Writes<typeof AgencyBilling.publishPrices, BillingAnswer['PriceListPublishedView']>,
+  Writes<typeof AgencyBilling.invoiceRun, BillingAnswer['InvoiceRunView']>,
+  Writes<typeof AgencyBilling.creditNote, BillingAnswer['CreditNoteIssuedView']>,
 ];

@@ -126,11 +126,11 @@ export interface MatchRound {
   };
 }
 
+/** How a counsellor scored for the organisation's appointment: 0 with the one hard rule that left them out, if any. */
 export interface AppointmentScore {
   counsellorId: string;
-  score?: number;
-  excludedBy?: string[];
-  [part: string]: unknown;
+  score: number;
+  excludedBy?: 'inactive' | 'internal' | 'conflict-organisation' | 'language';
 }
 
 const base = () => portalConfig().services.matching;
