@@ -43,7 +43,8 @@ function callPorts(web: WebManifest, services: ServiceManifest[]): { name: strin
 export function webEnvironment(web: WebManifest, services: ServiceManifest[]): Record<string, unknown>[] {
   const env: Record<string, unknown>[] = [];
   const calls = new Map(callPorts(web, services).map((call) => [urlVariableOf(call.name), `http://${call.name}:${call.port}`]));
-  const literal: Record<string, string> = { HOST: '0.0.0.0', PORT: String(web.port), ...Object.fromEntries(calls) };
+  // One process per pod: the HorizontalPodAutoscaler adds pods, not processes (ADR 0064).
+  const literal: Record<string, string> = { HOST: '0.0.0.0', PORT: String(web.port), WEB_PROCESSES: '1', ...Object.fromEntries(calls) };
   for (const name of web.environment) {
     if (name === 'DATABASE_URL') continue;
     if (name in literal) env.push({ name, value: literal[name] });
