@@ -98,6 +98,7 @@ function environmentFor(web: WebManifest, databaseUrl: string): Record<string, s
   const value = (variable: string) => {
     if (variable === 'PORT') return '0';
     if (variable === 'HOST') return '127.0.0.1';
+    if (variable === 'WEB_PROCESSES') return '1'; // as the image runs it (ADR 0064)
     if (variable === 'DATABASE_URL') return databaseUrl;
     if (variable.endsWith('_URL') || variable === 'OIDC_ISSUER') return 'http://127.0.0.1:9';
     if (/SECRET|PASSWORD/.test(variable)) return 's'.repeat(64);
