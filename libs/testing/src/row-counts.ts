@@ -20,3 +20,17 @@ export async function rowCounts(url: string): Promise<Record<string, number>> {
     await pool.end();
   }
 }
+
+/** One statement on its own connection, for a test that reads or changes a table behind the code's back. */
+export async function queryOnce<R extends Record<string, unknown> = Record<string, unknown>>(
+  url: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<R[]> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    return (await pool.query<R>(text, values)).rows;
+  } finally {
+    await pool.end();
+  }
+}

@@ -1,15 +1,12 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { IntlMessageFormat } from 'intl-messageformat';
-import { createIntl, createIntlCache, type IntlShape, type MessageDescriptor } from 'react-intl';
+import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
 
 // react-intl's <IntlProvider> makes a new intl object on every render, and with it new formatters that parse each
 // message again: on a server rendering every page that is most of a page's formatting work. The messages of a
 // language never change while the process runs, so one intl object per language and messages is made once and
 // shared by every render (<RawIntlProvider value={sharedIntl(…)}>), with one cache of parsed messages and formatters.
 // Most messages are plain text (no argument, plural or tag): those are handed to react-intl already parsed, as one
-// literal, which it returns as it is. A message with arguments is formatted by its own formatter, made once per
-// message (react-intl looks its formatter up by the message's text, locale and options serialised as JSON on every
-// call); what that cannot answer as text (rich text, an error) goes to react-intl as before.
+// literal, which it returns as it is; the others go through its formatter, cached by the message's text.
 
 const cache = createIntlCache();
 const made = new WeakMap<Record<string, string>, Map<string, IntlShape>>();
@@ -54,42 +51,8 @@ export function sharedIntl(locale: string, messages: Record<string, string>, def
   let intl = byLocale.get(locale);
   if (!intl) {
     // react-intl takes text and parsed messages alike (its type says one or the other).
-    const prepared = withPlainTextParsed(messages);
-    const made = createIntl({ locale, messages: prepared as Record<string, string>, defaultLocale, onError: reportIntlError }, cache);
-    byLocale.set(locale, (intl = withFormattersPerMessage(made, prepared)));
+    const prepared = withPlainTextParsed(messages) as Record<string, string>;
+    byLocale.set(locale, (intl = createIntl({ locale, messages: prepared, defaultLocale, onError: reportIntlError }, cache)));
   }
   return intl;
-}
-
-/** The intl object with a formatter kept per message with arguments (see the top of this file). */
-function withFormattersPerMessage(intl: IntlShape, prepared: Record<string, string | MessageFormatElement[]>): IntlShape {
-  const formatters = new Map<string, IntlMessageFormat | null>();
-  const formatterOf = (id: string, message: string): IntlMessageFormat | null => {
-    let formatter = formatters.get(id);
-    if (formatter === undefined) {
-      try {
-        formatter = new IntlMessageFormat(message, intl.locale, intl.formats, { formatters: intl.formatters });
-      } catch {
-        formatter = null; // does not parse: react-intl reports it, each time it is asked
-      }
-      formatters.set(id, formatter);
-    }
-    return formatter;
-  };
-  const general = intl.formatMessage;
-  const formatMessage = ((descriptor: MessageDescriptor, values?: Record<string, unknown>, options?: { ignoreTag?: boolean }) => {
-    const id = descriptor.id;
-    const message = typeof id === 'string' && Object.hasOwn(prepared, id) ? prepared[id] : undefined;
-    if (typeof message === 'string' && !options?.ignoreTag) {
-      const formatter = formatterOf(id as string, message);
-      try {
-        const text = formatter?.format(values as Record<string, string | number | Date | null | undefined>);
-        if (typeof text === 'string') return text;
-      } catch {
-        // a value missing or of the wrong kind: react-intl reports it and answers as it does
-      }
-    }
-    return (general as (...args: unknown[]) => unknown)(descriptor, values, options);
-  }) as unknown as IntlShape['formatMessage'];
-  return { ...intl, formatMessage, $t: formatMessage };
 }

@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
+import { createTestDatabase, queryOnce, type TestDatabase } from '@vertrouwd/testing';
 import { OneTimeStore } from './one-time-store';
 
 // What the reporter relies on: the receipt shown after the redirect is shown once, by whichever process answers, and
@@ -15,15 +14,7 @@ describe('a value kept for one taking, in PostgreSQL', () => {
     stores.push(store);
     return store;
   };
-  const sql = async (text: string, values: unknown[] = []) => {
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <R extends Record<string, unknown>>(text: string, values: unknown[] = []) => queryOnce<R>(db.url, text, values);
 
   beforeAll(async () => {
     db = await createTestDatabase('one_time');
@@ -61,8 +52,8 @@ describe('a value kept for one taking, in PostgreSQL', () => {
   it('leaves the database unable to read it: no receipt code or passphrase in any byte, only the id’s hash', async () => {
     const store = await open();
     const token = await store.keep(RECEIPT);
-    const rows = await sql('select id_hash, sealed from receipt_views');
-    const bytes = Buffer.concat(rows.flatMap((row: { id_hash: Buffer; sealed: Buffer }) => [row.id_hash, row.sealed])).toString('latin1');
+    const rows = await sql<{ id_hash: Buffer; sealed: Buffer }>('select id_hash, sealed from receipt_views');
+    const bytes = Buffer.concat(rows.flatMap((row) => [row.id_hash, row.sealed])).toString('latin1');
     for (const secret of [RECEIPT.receiptCode, RECEIPT.passphrase, token, Buffer.from(token, 'base64url').toString('latin1')])
       expect(bytes).not.toContain(secret);
     await store.take(token);

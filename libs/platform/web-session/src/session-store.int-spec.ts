@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
+import { createTestDatabase, queryOnce, type TestDatabase } from '@vertrouwd/testing';
 import { SessionStore } from './session-store';
 
 const SECRET = 'web-session-test-secret-of-at-least-32-chars';
@@ -15,15 +14,7 @@ describe('server-side sessions in PostgreSQL', () => {
     stores.push(store);
     return store;
   };
-  const sql = async (text: string, values: unknown[] = []) => {
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = <R extends Record<string, unknown>>(text: string, values: unknown[] = []) => queryOnce<R>(db.url, text, values);
 
   beforeAll(async () => {
     db = await createTestDatabase('web_session');
@@ -125,7 +116,9 @@ describe('server-side sessions in PostgreSQL', () => {
     const store = await open<{ n: number }>({ table: 'touch_sessions', ttlSeconds: 3600, idleSeconds: 600 });
     const session = await store.create({ n: 3 });
     const idleUntil = async () =>
-      (await sql('SELECT idle_until FROM touch_sessions WHERE id_hash = $1', [hash(session.id)]))[0].idle_until.getTime();
+      (
+        await sql<{ idle_until: Date }>('SELECT idle_until FROM touch_sessions WHERE id_hash = $1', [hash(session.id)])
+      )[0].idle_until.getTime();
     // Used 30 s ago: its idle end is 570 s away; a read moves it by 30 s, less than the 60 s step: no write.
     await sql("UPDATE touch_sessions SET idle_until = now() + interval '570 seconds' WHERE id_hash = $1", [hash(session.id)]);
     const before = await idleUntil();

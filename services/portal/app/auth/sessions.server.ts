@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { clearedSessionCookie, sessionCookie, sessionIdFrom, SessionStore } from '@vertrouwd/web-session';
+import { clearedSessionCookie, openOnce, sessionCookie, sessionIdFrom, SessionStore } from '@vertrouwd/web-session';
 import { portalConfig } from '../config.server';
 import type { PendingSignIn, Tokens } from './oidc.server';
 import type { StaffUser } from './roles';
@@ -22,11 +22,9 @@ const SESSION_IDLE_SECONDS = 30 * 60;
 const SIGN_IN_COOKIE = 'portal-sign-in';
 const SIGN_IN_TTL_SECONDS = 600;
 
-let stores: Promise<{ sessions: SessionStore<StaffSession>; signIns: SessionStore<PendingSignIn> }> | undefined;
-
-function open() {
+const open = openOnce(async () => {
   const { databaseUrl, sessionSecret } = portalConfig();
-  stores ??= Promise.all([
+  const [sessions, signIns] = await Promise.all([
     SessionStore.open<StaffSession>({
       databaseUrl,
       table: 'portal_sessions',
@@ -35,15 +33,9 @@ function open() {
       idleSeconds: SESSION_IDLE_SECONDS,
     }),
     SessionStore.open<PendingSignIn>({ databaseUrl, table: 'portal_sign_ins', secret: sessionSecret, ttlSeconds: SIGN_IN_TTL_SECONDS }),
-  ]).then(
-    ([sessions, signIns]) => ({ sessions, signIns }),
-    (error: unknown) => {
-      stores = undefined;
-      throw error;
-    },
-  );
-  return stores;
-}
+  ]);
+  return { sessions, signIns };
+});
 
 /** Keeps a sign-in's state, nonce and PKCE verifier until the browser comes back; the cookie names it. */
 export async function keepSignIn(pending: PendingSignIn): Promise<string> {

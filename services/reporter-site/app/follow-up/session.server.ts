@@ -1,4 +1,4 @@
-import { clearedSessionCookie, sessionCookie, sessionIdFrom, SessionStore } from '@vertrouwd/web-session';
+import { clearedSessionCookie, openOnce, sessionCookie, sessionIdFrom, SessionStore } from '@vertrouwd/web-session';
 import { redirect } from 'react-router';
 import type { Language } from '../i18n/languages';
 import { followUpPath } from './paths';
@@ -40,21 +40,15 @@ export type Notice =
 export const SESSION_SECONDS = 900;
 const COOKIE = 'reporter';
 
-let opening: Promise<SessionStore<ReporterSession>> | undefined;
-
 /** The store, opened on first use with the site's `DATABASE_URL` and `SESSION_SECRET` (server/main.ts checks both). */
-export function sessions(): Promise<SessionStore<ReporterSession>> {
-  opening ??= SessionStore.open<ReporterSession>({
+export const sessions = openOnce(() =>
+  SessionStore.open<ReporterSession>({
     databaseUrl: process.env.DATABASE_URL ?? '',
     table: 'reporter_sessions',
     secret: process.env.SESSION_SECRET ?? '',
     ttlSeconds: SESSION_SECONDS,
-  }).catch((error: unknown) => {
-    opening = undefined; // the next request tries again
-    throw error;
-  });
-  return opening;
-}
+  }),
+);
 
 /**
  * Starts the session after a successful follow-up: always under a new id (an id the browser had before, planted or

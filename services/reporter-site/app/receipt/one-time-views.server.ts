@@ -1,27 +1,17 @@
-import { OneTimeStore } from '@vertrouwd/web-session';
+import { OneTimeStore, openOnce } from '@vertrouwd/web-session';
 import type { Receipt } from '../intake/intake-page';
 
 /** How long a receipt waits for its one view after the redirect. */
 export const VIEW_TTL_SECONDS = 600;
-
-let opening: Promise<OneTimeStore<Receipt>> | undefined;
 
 /**
  * The receipts waiting for their one view: rows in the site's own database (`DATABASE_URL`, table `receipt_views`),
  * so the redirect may reach any process or replica of the site. A row holds the receipt sealed under a key that exists
  * only in the reporter's cookie, beside the row's id; neither the database nor the site's secrets open it (ADR 0065).
  */
-function views(): Promise<OneTimeStore<Receipt>> {
-  opening ??= OneTimeStore.open<Receipt>({
-    databaseUrl: process.env.DATABASE_URL ?? '',
-    table: 'receipt_views',
-    ttlSeconds: VIEW_TTL_SECONDS,
-  }).catch((error: unknown) => {
-    opening = undefined; // the next request tries again
-    throw error;
-  });
-  return opening;
-}
+const views = openOnce(() =>
+  OneTimeStore.open<Receipt>({ databaseUrl: process.env.DATABASE_URL ?? '', table: 'receipt_views', ttlSeconds: VIEW_TTL_SECONDS }),
+);
 
 /** Keeps the receipt for one view; the token (id and key) goes into an HttpOnly cookie, never into a URL or a log. */
 export async function keepForOneView(receipt: Receipt): Promise<string> {
