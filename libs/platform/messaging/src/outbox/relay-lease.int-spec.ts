@@ -40,8 +40,8 @@ describe('the outbox relay lease', () => {
     await store.appendToStream(`ping-${pingId}`, [{ type: 'Pinged', data: { pingId }, metadata: { [OUTBOX_KEY]: outbox } }], NO_STREAM);
     return pingId;
   };
-  const replica = (name: string, bus: MessageBus) =>
-    new OutboxRelay(store, bus, { name: 'pings', lease: new PostgresRelayLease({ connectionString: db.url }, name), leaseRetryMs: 100 });
+  const replica = (name: string, bus: MessageBus, leaseRetryMs = 100) =>
+    new OutboxRelay(store, bus, { name: 'pings', lease: new PostgresRelayLease({ connectionString: db.url }, name), leaseRetryMs });
 
   it('lets one replica publish, and the other take over when it stops', async () => {
     const [busA, busB] = [recordingBus(), recordingBus()];
@@ -66,7 +66,9 @@ describe('the outbox relay lease', () => {
 
   it("takes over when the holder's connection dies without a word (a replica killed)", async () => {
     const [busA, busB] = [recordingBus(), recordingBus()];
-    const [a, b] = [replica('outbox-relay:killed', busA), replica('outbox-relay:killed', busB)];
+    // A killed replica never asks again: the holder here retries only after a minute, so the takeover is the other's
+    // (with equal retry times the holder, its connection gone but its process alive, could win the lease back first).
+    const [a, b] = [replica('outbox-relay:killed', busA, 60_000), replica('outbox-relay:killed', busB)];
     a.start();
     await a.caughtUp();
     b.start();
