@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { canReach, packagedBinaries, runnableBinaries, serverUser, type ServerUser } from './postgres-user';
@@ -74,7 +74,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 function prepareDataDir(dataDir: string, user: ServerUser | undefined): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (!user) return;
-  chmodSync(dirname(dataDir), 0o755);
+  // The server's user passes through the parent: search permission is added where it is missing and nothing else is
+  // changed, so a shared parent (/tmp: everyone may write, the sticky bit) keeps its mode.
+  const parent = dirname(dataDir);
+  const mode = statSync(parent).mode & 0o7777;
+  if ((mode & 0o011) !== 0o011) chmodSync(parent, mode | 0o011);
   chownSync(dataDir, user.uid, user.gid);
   chmodSync(dataDir, 0o700);
   if (!canReach(user, dataDir)) {
