@@ -404,9 +404,10 @@ export function renderWeb(f: WebFigures): string {
     `${p.users} concurrent users requesting the portal's start page (${PORTAL_RENDERED}) signed in, for ${p.seconds} s after a ` +
       `${WARMUP_SECONDS} s warm-up: each user signed in before through the dev issuer (authorization code flow with PKCE, ` +
       "its login page, the portal's callback) with a session of their own, agency-demo's advisors, coordinator, " +
-      "auditor and the bakery's employer contact in turn. Every page reads the user's session from the portal's " +
-      'database (PostgreSQL, on this machine) and is rendered with its hydration data and scripts under a nonce of ' +
-      'its own; the page asks no API service.',
+      "auditor and the bakery's employer contact in turn. Every page gets the user's session from the portal's " +
+      "database (PostgreSQL, on this machine) or, read there less than 5–10 s before, from the process's memory " +
+      '(ADR 0066), and is rendered with its hydration data and scripts under a nonce of its own; the page asks no ' +
+      'API service.',
     '',
     '| measure | figure | target | |',
     '|---|--:|--:|---|',

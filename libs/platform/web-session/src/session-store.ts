@@ -7,6 +7,7 @@
 import { createHash, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import { Pool } from 'pg';
 import { openRow, sealRow } from './sealed-row';
+import { SESSION_CHANGES, SessionCache } from './session-cache';
 
 export interface SessionStoreOptions {
   databaseUrl: string;
@@ -20,6 +21,14 @@ export interface SessionStoreOptions {
   idleSeconds?: number;
   /** Connections in the pool; default 4. */
   poolSize?: number;
+  /**
+   * How long a session read stays in this process's memory, sealed, to answer the next reads without the database
+   * (default 0: every read asks it). Served only while the store hears every change of the table (see `SessionCache`):
+   * a session changed or ended by any process is dropped from every process's memory when that change commits.
+   */
+  cacheSeconds?: number;
+  /** At most this many sessions in memory (default 10 000). */
+  maxCachedSessions?: number;
 }
 
 export interface CreatedSession {
@@ -40,13 +49,15 @@ export class SessionStore<T> {
   private readonly key: KeyObject;
   private readonly ttlSeconds: number;
   private readonly idleSeconds: number;
+  private readonly cache: SessionCache | undefined;
 
-  private constructor(pool: Pool, table: string, key: KeyObject, ttlSeconds: number, idleSeconds: number) {
+  private constructor(pool: Pool, table: string, key: KeyObject, ttlSeconds: number, idleSeconds: number, cache: SessionCache | undefined) {
     this.pool = pool;
     this.table = table;
     this.key = key;
     this.ttlSeconds = ttlSeconds;
     this.idleSeconds = idleSeconds;
+    this.cache = cache;
   }
 
   static async open<T>(options: SessionStoreOptions): Promise<SessionStore<T>> {
@@ -57,6 +68,8 @@ export class SessionStore<T> {
     if (!Number.isInteger(ttl) || ttl <= 0) throw new Error('ttlSeconds must be a positive integer');
     if (!Number.isInteger(idle) || idle <= 0 || idle > ttl)
       throw new Error('idleSeconds must be a positive integer no larger than ttlSeconds');
+    const cacheSeconds = options.cacheSeconds ?? 0;
+    if (!(cacheSeconds >= 0 && cacheSeconds <= 60)) throw new Error('cacheSeconds must be between 0 and 60');
     const key = createSecretKey(Buffer.from(hkdfSync('sha256', options.secret, 'vertrouwd-web-session', options.table, 32)));
     const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
     try {
@@ -73,7 +86,12 @@ export class SessionStore<T> {
       await pool.end();
       throw error;
     }
-    const store = new SessionStore<T>(pool, options.table, key, ttl, idle);
+    const cache =
+      cacheSeconds > 0
+        ? new SessionCache(options.databaseUrl, options.table, cacheSeconds * 1000, options.maxCachedSessions ?? 10_000)
+        : undefined;
+    await cache?.start();
+    const store = new SessionStore<T>(pool, options.table, key, ttl, idle, cache);
     await store.sweep();
     return store;
   }
@@ -96,22 +114,30 @@ export class SessionStore<T> {
    * The session's data, or undefined when the id is unknown, expired or idle too long. Reading counts as use: the idle
    * end moves to `idleSeconds` from now, written only when that moves it by more than a tenth of the idle time (at
    * most a minute), so a page that reads the session again soon after is a read, not a write. A session therefore
-   * idles out between `idleSeconds` less that step and `idleSeconds` after its last use: never later.
+   * idles out between `idleSeconds` less that step and `idleSeconds` after its last use: never later. With a cache,
+   * a read it answers is not written either, so the earliest end moves back by `cacheSeconds` more.
    */
   async read(id: string): Promise<T | undefined> {
     const hash = hashOf(id);
-    const { rows } = await this.pool.query<{ sealed: Buffer }>(
+    const cached = this.cache?.get(hash);
+    if (cached) return this.open(hash, cached);
+    const since = this.cache?.generation ?? 0;
+    const { rows } = await this.pool.query<{ sealed: Buffer; expires_at: Date; idle_until: Date }>(
       `WITH live AS (
-         SELECT sealed, least(expires_at, now() + make_interval(secs => $2)) AS next_idle, idle_until
+         SELECT sealed, expires_at, least(expires_at, now() + make_interval(secs => $2)) AS next_idle, idle_until
          FROM ${this.table} WHERE id_hash = $1 AND expires_at > now() AND idle_until > now()
        ), touched AS (
          UPDATE ${this.table} SET idle_until = live.next_idle FROM live
          WHERE id_hash = $1 AND live.next_idle - live.idle_until > make_interval(secs => $3)
        )
-       SELECT sealed FROM live`,
+       SELECT sealed, expires_at, idle_until FROM live`,
       [hash, this.idleSeconds, this.touchStepSeconds],
     );
-    return rows.length === 0 ? undefined : this.open(hash, rows[0].sealed);
+    if (rows.length === 0) return undefined;
+    const { sealed, expires_at: expiresAt, idle_until: idleUntil } = rows[0];
+    const data = this.open(hash, sealed);
+    if (data !== undefined) this.cache?.remember(hash, sealed, expiresAt, idleUntil, since);
+    return data;
   }
 
   /** How far a read must move the idle end before it is written: a tenth of the idle time, at most a minute. */
@@ -123,10 +149,14 @@ export class SessionStore<T> {
   async update(id: string, data: T): Promise<boolean> {
     const hash = hashOf(id);
     const { rowCount } = await this.pool.query(
-      `UPDATE ${this.table} SET sealed = $2, idle_until = least(expires_at, now() + make_interval(secs => $3))
-       WHERE id_hash = $1 AND expires_at > now() AND idle_until > now()`,
+      `WITH changed AS (
+         UPDATE ${this.table} SET sealed = $2, idle_until = least(expires_at, now() + make_interval(secs => $3))
+         WHERE id_hash = $1 AND expires_at > now() AND idle_until > now() RETURNING id_hash
+       )
+       SELECT ${this.notified('changed')} FROM changed`,
       [hash, this.seal(hash, data), this.idleSeconds],
     );
+    this.cache?.forget(hash);
     return rowCount === 1;
   }
 
@@ -140,7 +170,10 @@ export class SessionStore<T> {
       await client.query('BEGIN');
       const oldHash = hashOf(id);
       const { rows } = await client.query<{ sealed: Buffer }>(
-        `DELETE FROM ${this.table} WHERE id_hash = $1 AND expires_at > now() AND idle_until > now() RETURNING sealed`,
+        `WITH ended AS (
+           DELETE FROM ${this.table} WHERE id_hash = $1 AND expires_at > now() AND idle_until > now() RETURNING id_hash, sealed
+         )
+         SELECT sealed, ${this.notified('ended')} FROM ended`,
         [oldHash],
       );
       if (rows.length === 0) {
@@ -150,6 +183,7 @@ export class SessionStore<T> {
       const data = this.open(oldHash, rows[0].sealed);
       if (data === undefined) {
         await client.query('COMMIT'); // a row that does not open is worth nothing: it stays deleted
+        this.cache?.forget(oldHash);
         return undefined;
       }
       const newId = randomBytes(32).toString('base64url');
@@ -161,6 +195,7 @@ export class SessionStore<T> {
         [newHash, this.seal(newHash, data), this.ttlSeconds, this.idleSeconds],
       );
       await client.query('COMMIT');
+      this.cache?.forget(oldHash);
       return { id: newId, expiresAt: inserted.rows[0].expires_at };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -191,13 +226,22 @@ export class SessionStore<T> {
         return undefined;
       }
       const next = await change(data);
-      if (next === undefined) await client.query(`DELETE FROM ${this.table} WHERE id_hash = $1`, [hash]);
+      if (next === undefined)
+        await client.query(
+          `WITH ended AS (DELETE FROM ${this.table} WHERE id_hash = $1 RETURNING id_hash) SELECT ${this.notified('ended')} FROM ended`,
+          [hash],
+        );
       else if (next !== data)
         await client.query(
-          `UPDATE ${this.table} SET sealed = $2, idle_until = least(expires_at, now() + make_interval(secs => $3)) WHERE id_hash = $1`,
+          `WITH changed AS (
+             UPDATE ${this.table} SET sealed = $2, idle_until = least(expires_at, now() + make_interval(secs => $3))
+             WHERE id_hash = $1 RETURNING id_hash
+           )
+           SELECT ${this.notified('changed')} FROM changed`,
           [hash, this.seal(hash, next), this.idleSeconds],
         );
       await client.query('COMMIT');
+      if (next !== data) this.cache?.forget(hash);
       return next;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -208,7 +252,12 @@ export class SessionStore<T> {
   }
 
   async destroy(id: string): Promise<void> {
-    await this.pool.query(`DELETE FROM ${this.table} WHERE id_hash = $1`, [hashOf(id)]);
+    const hash = hashOf(id);
+    await this.pool.query(
+      `WITH ended AS (DELETE FROM ${this.table} WHERE id_hash = $1 RETURNING id_hash) SELECT ${this.notified('ended')} FROM ended`,
+      [hash],
+    );
+    this.cache?.forget(hash);
   }
 
   /** Removes every ended session; returns how many. */
@@ -218,7 +267,15 @@ export class SessionStore<T> {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.cache?.close()]);
+  }
+
+  /**
+   * Tells every process's cache, when the transaction commits, that the rows `from` returns changed or ended (sent
+   * whether or not a cache listens: another process's may). The table's name is checked when the store opens.
+   */
+  private notified(from: string): string {
+    return `pg_notify('${SESSION_CHANGES}', '${this.table}:' || encode(${from}.id_hash, 'hex'))`;
   }
 
   private seal(hash: Buffer, data: T): Buffer {

@@ -17,6 +17,11 @@ export const SESSION_COOKIE = 'portal';
 /** Eight hours at most, and half an hour without a request ends it. */
 export const SESSION_TTL_SECONDS = 8 * 3600;
 const SESSION_IDLE_SECONDS = 30 * 60;
+/**
+ * A page read within this long of the last one gets the session from the process's memory, not the database; a
+ * sign-out or token refresh in any process drops it from every process's memory as it commits (see `SessionCache`).
+ */
+const SESSION_CACHE_SECONDS = 10;
 
 /** The sign-in round trip's cookie, `__Host-portal-sign-in`: ten minutes, sent on the issuer's redirect back (Lax). */
 const SIGN_IN_COOKIE = 'portal-sign-in';
@@ -31,6 +36,7 @@ const open = openOnce(async () => {
       secret: sessionSecret,
       ttlSeconds: SESSION_TTL_SECONDS,
       idleSeconds: SESSION_IDLE_SECONDS,
+      cacheSeconds: SESSION_CACHE_SECONDS,
     }),
     SessionStore.open<PendingSignIn>({ databaseUrl, table: 'portal_sign_ins', secret: sessionSecret, ttlSeconds: SIGN_IN_TTL_SECONDS }),
   ]);
