@@ -33,6 +33,17 @@ describe('sessions kept in memory between reads (cacheSeconds)', () => {
     expect(await store.read(id)).toEqual({ n: 1 });
   });
 
+  it('gives every caller the same data, which none can change', async () => {
+    const store = await open<{ user: { roles: string[] } }>('frozen_cached');
+    const { id } = await store.create({ user: { roles: ['advisor'] } });
+    const first = (await store.read(id))!;
+    expect(() => first.user.roles.push('admin')).toThrow(TypeError);
+    expect(() => {
+      first.user = { roles: ['admin'] };
+    }).toThrow(TypeError);
+    expect(await store.read(id)).toEqual({ user: { roles: ['advisor'] } });
+  });
+
   it('drops a session changed or ended by another process (replica) as soon as that change commits', async () => {
     const a = await open<{ n: number }>('shared_cached');
     const b = await open<{ n: number }>('shared_cached');

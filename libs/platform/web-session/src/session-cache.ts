@@ -1,4 +1,5 @@
-// Sessions read recently, kept sealed in this process's memory so that a page read soon after another need not ask
+// Sessions read recently, kept in this process's memory (opened, and frozen: every caller gets the same object and none
+// can change it) so that a page read soon after another need not ask
 // the database. A cached session is served only while a listener hears every change of the sessions' tables: a
 // store that changes or ends a session tells every process through PostgreSQL's NOTIFY, in the same transaction, and
 // each process drops its copy. While the listener is not connected nothing is served from memory and nothing kept.
@@ -8,7 +9,7 @@ import { Client } from 'pg';
 export const SESSION_CHANGES = 'web_session_changes';
 
 interface Entry {
-  sealed: Buffer;
+  data: unknown;
   /** Kept until then at most (the time it was read plus the cache's time to live). */
   freshUntil: number;
   /** The session's own ends, as the database had them when read: a cached session never outlives them. */
@@ -72,24 +73,24 @@ export class SessionCache {
     return this.generationValue;
   }
 
-  /** The sealed session, while it is fresh here and has not ended by its own times. */
-  get(hash: Buffer): Buffer | undefined {
+  /** The session's data, while it is fresh here and has not ended by its own times. */
+  get(hash: Buffer): unknown {
     if (!this.listening) return undefined;
     const key = hash.toString('hex');
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     const now = Date.now();
-    if (now < entry.freshUntil && now < entry.expiresAt && now < entry.idleUntil) return entry.sealed;
+    if (now < entry.freshUntil && now < entry.expiresAt && now < entry.idleUntil) return entry.data;
     this.entries.delete(key);
     return undefined;
   }
 
   /** Keeps what a read found, unless a change was heard (or the listener lost) since the read began. */
-  remember(hash: Buffer, sealed: Buffer, expiresAt: Date, idleUntil: Date, readSince: number): void {
+  remember(hash: Buffer, data: unknown, expiresAt: Date, idleUntil: Date, readSince: number): void {
     if (!this.listening || readSince !== this.generationValue) return;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(hash.toString('hex'), {
-      sealed,
+      data: deepFreeze(data),
       // Between half the time to live and all of it: sessions read together (a burst of sign-ins, a restart) are not
       // all read again together.
       freshUntil: Date.now() + this.ttlMs * (0.5 + Math.random() / 2),
@@ -126,4 +127,13 @@ export class SessionCache {
     this.reconnect = setTimeout(() => void this.start(), RECONNECT_MS);
     this.reconnect.unref();
   }
+}
+
+/** Freezes a session's data all the way down (JSON: objects and arrays), so a caller changing it fails loudly. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }

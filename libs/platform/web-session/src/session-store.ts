@@ -22,9 +22,10 @@ export interface SessionStoreOptions {
   /** Connections in the pool; default 4. */
   poolSize?: number;
   /**
-   * How long a session read stays in this process's memory, sealed, to answer the next reads without the database
-   * (default 0: every read asks it). Served only while the store hears every change of the table (see `SessionCache`):
-   * a session changed or ended by any process is dropped from every process's memory when that change commits.
+   * How long a session read stays in this process's memory (frozen: callers share it and cannot change it), to answer
+   * the next reads without the database (default 0: every read asks it). Served only while the store hears every change
+   * of the table (see `SessionCache`): a session changed or ended by any process is dropped from every process's memory
+   * when that change commits.
    */
   cacheSeconds?: number;
   /** At most this many sessions in memory (default 10 000). */
@@ -120,7 +121,7 @@ export class SessionStore<T> {
   async read(id: string): Promise<T | undefined> {
     const hash = hashOf(id);
     const cached = this.cache?.get(hash);
-    if (cached) return this.open(hash, cached);
+    if (cached !== undefined) return cached as T;
     const since = this.cache?.generation ?? 0;
     const { rows } = await this.pool.query<{ sealed: Buffer; expires_at: Date; idle_until: Date }>(
       `WITH live AS (
@@ -136,7 +137,7 @@ export class SessionStore<T> {
     if (rows.length === 0) return undefined;
     const { sealed, expires_at: expiresAt, idle_until: idleUntil } = rows[0];
     const data = this.open(hash, sealed);
-    if (data !== undefined) this.cache?.remember(hash, sealed, expiresAt, idleUntil, since);
+    if (data !== undefined) this.cache?.remember(hash, data, expiresAt, idleUntil, since);
     return data;
   }
 
