@@ -42,6 +42,7 @@ export class OneTimeStore<T> {
     if (!TABLE.test(options.table)) throw new Error('The table name must be lower-case letters, digits and underscores');
     if (!Number.isInteger(options.ttlSeconds) || options.ttlSeconds <= 0) throw new Error('ttlSeconds must be a positive integer');
     const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 2 });
+    pool.on('error', () => undefined); // an idle connection lost (a restart, a failover): the pool replaces it
     try {
       await pool.query(
         `CREATE TABLE IF NOT EXISTS ${options.table} (

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createTestDatabase, eventually, queryOnce, type TestDatabase } from '@vertrouwd/testing';
+import { SessionCache } from './session-cache';
 import { SessionStore } from './session-store';
 
 const SECRET = 'web-session-test-secret-of-at-least-32-chars';
@@ -100,6 +101,110 @@ describe('sessions kept in memory between reads (cacheSeconds)', () => {
       expect(await store.read(again.id)).toEqual({ n: 2 });
       await gone('deaf_cached', again.id);
       expect(await store.read(again.id)).toEqual({ n: 2 });
+    });
+  });
+
+  it('asks the database again once the idle end it read has passed (the read there may have moved it)', async () => {
+    const store = await open<{ n: number }>('idle_cached');
+    const { id } = await store.create({ n: 1 });
+    await sql("UPDATE idle_cached SET idle_until = now() + interval '300 milliseconds' WHERE id_hash = $1", [hash(id)]);
+    expect(await store.read(id)).toEqual({ n: 1 });
+    await gone('idle_cached', id); // unheard: only asking the database again shows it
+    expect(await store.read(id)).toEqual({ n: 1 });
+    await eventually(async () => expect(await store.read(id)).toBeUndefined(), { timeoutMs: 5_000 });
+  });
+
+  it('survives its database dropping every connection: the process stays up, reads go on', async () => {
+    const store = await open<{ n: number }>('dropped_cached');
+    const { id } = await store.create({ n: 1 });
+    expect(await store.read(id)).toEqual({ n: 1 });
+    await sql('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    await eventually(async () => expect(await store.read(id)).toEqual({ n: 1 }), { timeoutMs: 5_000 });
+  });
+
+  describe('what a read may keep', () => {
+    const caches: SessionCache[] = [];
+    const started = async (maxEntries = 100) => {
+      const cache = new SessionCache(db.url, 'bare_cache', 60_000, maxEntries, { reconnectMs: 50 });
+      caches.push(cache);
+      await cache.start();
+      expect(cache.active).toBe(true);
+      return cache;
+    };
+    const ends = () => ({ expiresAt: new Date(Date.now() + 600_000), idleUntil: new Date(Date.now() + 600_000), databaseNow: new Date() });
+    const key = (n: number) => hash(`session-${n}`);
+    afterAll(async () => {
+      for (const cache of caches) await cache.close();
+    });
+
+    it('nothing, when a change was heard while it read', async () => {
+      const cache = await started();
+      const since = cache.generation;
+      await sql("SELECT pg_notify('web_session_changes', 'bare_cache:' || $1)", [key(9).toString('hex')]);
+      await eventually(() => expect(cache.generation).toBeGreaterThan(since));
+      cache.remember(key(1), { n: 1 }, ends(), since);
+      expect(cache.get(key(1))).toBeUndefined();
+      cache.remember(key(1), { n: 1 }, ends(), cache.generation);
+      expect(cache.get(key(1))).toEqual({ n: 1 });
+    });
+
+    it('nothing, when it read while the listener was lost and the listener came back (a change then went unheard)', async () => {
+      const cache = await started();
+      await sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'bare_cache_cache'");
+      await eventually(() => expect(cache.active).toBe(false));
+      const since = cache.generation;
+      await eventually(() => expect(cache.active).toBe(true));
+      cache.remember(key(2), { n: 2 }, ends(), since);
+      expect(cache.get(key(2))).toBeUndefined();
+    });
+
+    it('nothing from before the listener was lost, once it is back', async () => {
+      const cache = await started();
+      cache.remember(key(3), { n: 3 }, ends(), cache.generation);
+      expect(cache.get(key(3))).toEqual({ n: 3 });
+      await sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'bare_cache_cache'");
+      await eventually(() => expect(cache.active).toBe(false));
+      await eventually(() => expect(cache.active).toBe(true));
+      expect(cache.get(key(3))).toBeUndefined();
+    });
+
+    it('the newest, up to its size', async () => {
+      const cache = await started(2);
+      for (const n of [4, 5, 6]) cache.remember(key(n), { n }, ends(), cache.generation);
+      expect(cache.get(key(4))).toBeUndefined();
+      expect(cache.get(key(5))).toEqual({ n: 5 });
+      expect(cache.get(key(6))).toEqual({ n: 6 });
+    });
+
+    it('ends on its own clock: a process whose clock runs an hour behind the database keeps nothing past the end', async () => {
+      const cache = await started();
+      const databaseNow = new Date(Date.now() + 3_600_000);
+      cache.remember(
+        key(7),
+        { n: 7 },
+        { expiresAt: new Date(databaseNow.getTime() + 200), idleUntil: new Date(databaseNow.getTime() + 600_000), databaseNow },
+        cache.generation,
+      );
+      expect(cache.get(key(7))).toEqual({ n: 7 });
+      await eventually(() => expect(cache.get(key(7))).toBeUndefined(), { timeoutMs: 5_000 });
+    });
+
+    it('nothing, while its connection does not answer (a network that dropped it silently)', async () => {
+      const cache = new SessionCache(db.url, 'bare_cache', 60_000, 100, { heartbeatMs: 50, heartbeatTimeoutMs: 100, reconnectMs: 60_000 });
+      caches.push(cache);
+      await cache.start();
+      // The listener's backend stopped (SIGSTOP): its socket stays open, nothing answers.
+      const [{ pid }] = await sql<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE application_name = 'bare_cache_cache' AND state = 'idle' ORDER BY backend_start DESC LIMIT 1",
+      );
+      cache.remember(key(8), { n: 8 }, ends(), cache.generation);
+      process.kill(pid, 'SIGSTOP');
+      try {
+        await eventually(() => expect(cache.active).toBe(false), { timeoutMs: 5_000 });
+        expect(cache.get(key(8))).toBeUndefined();
+      } finally {
+        process.kill(pid, 'SIGCONT');
+      }
     });
   });
 

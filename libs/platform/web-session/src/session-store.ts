@@ -7,7 +7,7 @@
 import { createHash, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import { Pool } from 'pg';
 import { openRow, sealRow } from './sealed-row';
-import { SESSION_CHANGES, SessionCache } from './session-cache';
+import { deepFreeze, SESSION_CHANGES, SessionCache } from './session-cache';
 
 export interface SessionStoreOptions {
   databaseUrl: string;
@@ -73,6 +73,7 @@ export class SessionStore<T> {
     if (!(cacheSeconds >= 0 && cacheSeconds <= 60)) throw new Error('cacheSeconds must be between 0 and 60');
     const key = createSecretKey(Buffer.from(hkdfSync('sha256', options.secret, 'vertrouwd-web-session', options.table, 32)));
     const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 4 });
+    pool.on('error', () => undefined); // an idle connection lost (a restart, a failover): the pool replaces it
     try {
       await pool.query(
         `CREATE TABLE IF NOT EXISTS ${options.table} (
@@ -123,7 +124,7 @@ export class SessionStore<T> {
     const cached = this.cache?.get(hash);
     if (cached !== undefined) return cached as T;
     const since = this.cache?.generation ?? 0;
-    const { rows } = await this.pool.query<{ sealed: Buffer; expires_at: Date; idle_until: Date }>(
+    const { rows } = await this.pool.query<{ sealed: Buffer; expires_at: Date; idle_until: Date; database_now: Date }>(
       `WITH live AS (
          SELECT sealed, expires_at, least(expires_at, now() + make_interval(secs => $2)) AS next_idle, idle_until
          FROM ${this.table} WHERE id_hash = $1 AND expires_at > now() AND idle_until > now()
@@ -131,13 +132,16 @@ export class SessionStore<T> {
          UPDATE ${this.table} SET idle_until = live.next_idle FROM live
          WHERE id_hash = $1 AND live.next_idle - live.idle_until > make_interval(secs => $3)
        )
-       SELECT sealed, expires_at, idle_until FROM live`,
+       SELECT sealed, expires_at, idle_until, now() AS database_now FROM live`,
       [hash, this.idleSeconds, this.touchStepSeconds],
     );
     if (rows.length === 0) return undefined;
-    const { sealed, expires_at: expiresAt, idle_until: idleUntil } = rows[0];
-    const data = this.open(hash, sealed);
-    if (data !== undefined) this.cache?.remember(hash, data, expiresAt, idleUntil, since);
+    const row = rows[0];
+    const data = this.open(hash, row.sealed);
+    if (data === undefined || !this.cache) return data;
+    // Frozen whether kept or not, so a caller that changes a session fails the same way with or without the cache.
+    const ends = { expiresAt: row.expires_at, idleUntil: row.idle_until, databaseNow: row.database_now };
+    this.cache.remember(hash, deepFreeze(data), ends, since);
     return data;
   }
 
@@ -243,7 +247,7 @@ export class SessionStore<T> {
         );
       await client.query('COMMIT');
       if (next !== data) this.cache?.forget(hash);
-      return next;
+      return this.cache ? deepFreeze(next) : next;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
