@@ -190,13 +190,15 @@ describe('sessions kept in memory between reads (cacheSeconds)', () => {
     });
 
     it('nothing, while its connection does not answer (a network that dropped it silently)', async () => {
-      const cache = new SessionCache(db.url, 'bare_cache', 60_000, 100, { heartbeatMs: 50, heartbeatTimeoutMs: 100, reconnectMs: 60_000 });
+      const cache = new SessionCache(db.url, 'silent_cache', 60_000, 100, {
+        heartbeatMs: 50,
+        heartbeatTimeoutMs: 100,
+        reconnectMs: 60_000,
+      });
       caches.push(cache);
       await cache.start();
       // The listener's backend stopped (SIGSTOP): its socket stays open, nothing answers.
-      const [{ pid }] = await sql<{ pid: number }>(
-        "SELECT pid FROM pg_stat_activity WHERE application_name = 'bare_cache_cache' AND state = 'idle' ORDER BY backend_start DESC LIMIT 1",
-      );
+      const [{ pid }] = await sql<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'silent_cache_cache'");
       cache.remember(key(8), { n: 8 }, ends(), cache.generation);
       process.kill(pid, 'SIGSTOP');
       try {
