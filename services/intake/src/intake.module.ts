@@ -38,6 +38,7 @@ import { ReportStatusInOrder1796480000001 } from './infrastructure/migrations/17
 import { PageVisits1796500000020 } from './infrastructure/migrations/1796500000020-page-visits';
 import { Throttle1796500000030 } from './infrastructure/migrations/1796500000030-throttle';
 import { OrganisationSites1796500000040 } from './infrastructure/migrations/1796500000040-organisation-sites';
+import { ReportDeadlines1796500000050 } from './infrastructure/migrations/1796500000050-report-deadlines';
 import { SqlThrottleStore } from './infrastructure/throttle-store.sql';
 import { THROTTLE_STORE } from './application/ports/throttle-store.port';
 import { ThrottleSweepJob } from './application/throttle-sweep.job';
@@ -63,6 +64,7 @@ import { PageVisitsJob, PageVisitsWork } from './application/page-visits/page-vi
         PageVisits1796500000020,
         Throttle1796500000030,
         OrganisationSites1796500000040,
+        ReportDeadlines1796500000050,
       ],
     }),
     SqlIntakeReadModel,

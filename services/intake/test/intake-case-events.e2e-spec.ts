@@ -182,4 +182,48 @@ describe("case events into intake's read models", () => {
       [received, acknowledged, inProgress, closedAt].map(Date.parse).sort((a, b) => a - b),
     );
   });
+
+  it("gives the reporter the case's deadlines: met, stopped by their withdrawal, and started again by their resumption", async () => {
+    const { caseId, auth } = await intake.reporter();
+    const post = (path: string) =>
+      request(intake.service.url).post(`/intake/cases/${caseId}/${path}`).set('Authorization', auth).expect(204);
+    const { received } = (await status(caseId, auth)).dates as { received: string };
+    const due = (await status(caseId, auth)).deadlines;
+    // Before case opened the case: from intake's own receipt, both pending.
+    expect(due).toMatchObject({ acknowledgement: { state: 'pending', metAt: null }, feedback: { state: 'pending', metAt: null } });
+    expect(Date.parse(due.acknowledgement.dueAt)).toBeGreaterThan(Date.parse(received) + 6 * 86_400_000);
+
+    const acknowledgedAt = new Date(Date.parse(received) + 1).toISOString(); // before the withdrawal below
+    await intake.publishCaseEvents([
+      caseEvent('case.case-opened', caseId, {
+        agencyId: randomUUID(),
+        organisationId: randomUUID(),
+        theme: 'bullying',
+        relation: 'manager',
+        anonymity: 'anonymous',
+        receivedAt: received,
+        openedAt: received,
+      }),
+      caseEvent('case.case-acknowledged', caseId, { acknowledgedAt }),
+    ]);
+    expect((await status(caseId, auth)).deadlines).toMatchObject({
+      acknowledgement: { dueAt: due.acknowledgement.dueAt, state: 'met', metAt: acknowledgedAt },
+      feedback: { state: 'pending', metAt: null },
+    });
+
+    // Withdrawn: case closes the case at the instant of the withdrawal, and the feedback deadline stops.
+    await post('withdrawal');
+    const { withdrawn } = (await status(caseId, auth)).dates as { withdrawn: string };
+    await intake.publishCaseEvents([caseEvent('case.case-closed', caseId, { outcome: 'withdrawn', closedAt: withdrawn })]);
+    expect((await status(caseId, auth)).deadlines).toMatchObject({ acknowledgement: { state: 'met' }, feedback: { state: 'stopped' } });
+
+    // Resumed: case reopens the case at the resumption, and both clocks start again from it.
+    await post('resumption');
+    const resumedAt = new Date(Date.parse(withdrawn) + 1000).toISOString();
+    await intake.publishCaseEvents([caseEvent('case.case-reopened', caseId, { reopenedAt: resumedAt })]);
+    const again = (await status(caseId, auth)) as { dates: object; deadlines: { acknowledgement: object; feedback: object } };
+    expect(again.dates).toMatchObject({ acknowledged: acknowledgedAt, withdrawn: null });
+    expect(again.deadlines.acknowledgement).toMatchObject({ state: 'pending', metAt: null });
+    expect(again.deadlines.feedback).toMatchObject({ state: 'pending', metAt: null });
+  });
 });

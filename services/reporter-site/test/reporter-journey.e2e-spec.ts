@@ -200,6 +200,9 @@ const TEXTS = {
     statusReceived: 'Je melding is ontvangen. Een vertrouwenspersoon bevestigt dat binnenkort.',
     statusInProgress: 'Je vertrouwenspersoon is met je melding bezig.',
     statusWithdrawn: 'Je hebt je melding ingetrokken.',
+    acknowledgementDue: (due: string) => `Ontvangstbevestiging uiterlijk op ${due}.`,
+    acknowledgementMet: (due: string, at: string) => `Ontvangstbevestiging uiterlijk op ${due}: ontvangen op ${at}.`,
+    feedbackDue: (due: string) => `Terugkoppeling over wat er met je melding is gedaan uiterlijk op ${due}.`,
     nav: {
       messages: 'Berichten',
       summaries: 'Verslagen',
@@ -236,6 +239,9 @@ const TEXTS = {
     statusReceived: 'تم استلام بلاغك. سيؤكد مستشار الثقة ذلك قريبًا.',
     statusInProgress: 'يعمل مستشار الثقة على بلاغك.',
     statusWithdrawn: 'سحبت بلاغك.',
+    acknowledgementDue: (due: string) => `تأكيد الاستلام في موعد أقصاه ${due}.`,
+    acknowledgementMet: (due: string, at: string) => `تأكيد الاستلام في موعد أقصاه ${due}: وصل في ${at}.`,
+    feedbackDue: (due: string) => `إبلاغك بما تم بشأن بلاغك في موعد أقصاه ${due}.`,
     nav: {
       messages: 'الرسائل',
       summaries: 'الملخصات',
@@ -271,6 +277,19 @@ async function navigate(page: Page, name: string): Promise<void> {
     page.locator('.site-case-nav').getByRole('link', { name, exact: true }).click(),
   ]);
   await expectPlainPage(page, response);
+}
+
+/**
+ * The Wbk's due days for a report received at `receivedAt`, worked out here by plain calendar arithmetic (not with
+ * the platform's implementation): the Amsterdam day of receipt plus 7 days; 3 calendar months after that, clamped.
+ */
+function dueDays(receivedAt: string): { acknowledgement: Date; feedback: Date } {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(receivedAt));
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const seventh = new Date(Date.UTC(y, m - 1, d + 7, 12));
+  const monthLength = new Date(Date.UTC(seventh.getUTCFullYear(), seventh.getUTCMonth() + 4, 0)).getUTCDate();
+  const feedback = new Date(Date.UTC(seventh.getUTCFullYear(), seventh.getUTCMonth() + 3, Math.min(seventh.getUTCDate(), monthLength), 12));
+  return { acknowledgement: seventh, feedback }; // noon UTC: the same day in Amsterdam
 }
 
 async function text(page: Page): Promise<string> {
@@ -364,6 +383,18 @@ describe.each([
     await submit(page, t.login);
     expect(page.url()).toBe(`${site.url}/${CODE}/${lang}/case`);
     expect(await page.getByTestId('status').innerText()).toBe(t.statusReceived);
+    // The deadlines with their dates in the page's language: the 7th Amsterdam day after receipt, 3 months on.
+    const amsterdam = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
+    const receivedAt = (await page.locator('.site-steps time').first().getAttribute('datetime'))!;
+    const due = dueDays(receivedAt);
+    expect(await page.getByTestId('deadline-acknowledgement').innerText()).toBe(
+      t.acknowledgementDue(amsterdam.format(due.acknowledgement)),
+    );
+    expect(await page.getByTestId('deadline-acknowledgement').getAttribute('data-state')).toBe('pending');
+    expect(await page.getByTestId('deadline-feedback').innerText()).toBe(t.feedbackDue(amsterdam.format(due.feedback)));
+    const dueAt = (await page.getByTestId('deadline-acknowledgement').locator('time').getAttribute('datetime'))!;
+    expect(amsterdam.format(new Date(dueAt))).toBe(amsterdam.format(due.acknowledgement));
+    expect(amsterdam.format(new Date(Date.parse(dueAt) + 1))).not.toBe(amsterdam.format(due.acknowledgement)); // its last millisecond
     const [cookie] = (await context.cookies()).filter((c) => c.name.startsWith('__Host-'));
     expect(cookie).toMatchObject({ name: '__Host-reporter', httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
     expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/); // only the session's id: intake's token stays on the server
@@ -389,8 +420,12 @@ describe.each([
     await reloadUntil(page, async () => (await page.getByTestId('status').innerText()) === t.statusInProgress);
     expect(await page.locator('.site-steps time').count()).toBe(3);
     const received = page.locator('.site-steps time').first();
-    const amsterdam = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
     expect(await received.innerText()).toBe(amsterdam.format(new Date((await received.getAttribute('datetime'))!)));
+    // Acknowledged today: the deadline met, with the day it came.
+    const acknowledged = (await page.locator('.site-steps time').nth(1).getAttribute('datetime'))!;
+    expect(await page.getByTestId('deadline-acknowledgement').innerText()).toBe(
+      t.acknowledgementMet(amsterdam.format(due.acknowledgement), amsterdam.format(new Date(acknowledged))),
+    );
     await check(page, 'status', lang);
 
     // Messages: the counsellor's arrives; the reporter replies (the text canary); the thread shows it.
@@ -443,6 +478,9 @@ describe.each([
     expect(await page.getByTestId('withdrawn').count()).toBe(1);
     await navigate(page, t.nav.status);
     expect(await page.getByTestId('status').innerText()).toBe(t.statusWithdrawn);
+    // Once case closed the case for the withdrawal, the feedback the counsellor owed is no longer due.
+    await reloadUntil(page, async () => (await page.getByTestId('deadline-feedback').getAttribute('data-state')) === 'stopped');
+    expect(await page.getByTestId('deadline-acknowledgement').getAttribute('data-state')).toBe('met');
     await navigate(page, t.nav.withdrawal);
     await submit(page, t.resume);
     expect(await page.getByTestId('withdrawn').count()).toBe(0);

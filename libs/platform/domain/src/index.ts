@@ -2,3 +2,4 @@ export * from './aggregate';
 export * from './domain-errors';
 export * from './given';
 export * from './calendar';
+export * from './legal-deadlines';

@@ -687,10 +687,35 @@ export interface components {
             /** Format: date-time */
             withdrawn: string | null;
         };
+        ReportDeadline: {
+            /**
+             * Format: date-time
+             * @description The last millisecond of the Amsterdam day it is due on
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description When the step came, in time or late
+             */
+            metAt: string | null;
+            /**
+             * @description `met`: the step came by `dueAt`; `missed`: later, or not yet after `dueAt`; `stopped`: you withdrew first
+             * @enum {string}
+             */
+            state: "pending" | "met" | "missed" | "stopped";
+        };
+        ReportDeadlines: {
+            /** @description Acknowledgement of receipt: by the end of the 7th day after receipt */
+            acknowledgement: components["schemas"]["ReportDeadline"];
+            /** @description Feedback on what was done: 3 months after the acknowledgement, or after the 7 days without one */
+            feedback: components["schemas"]["ReportDeadline"];
+        };
         ReportStatusView: {
             /** Format: uuid */
             caseId: string;
             dates: components["schemas"]["ReportDates"];
+            /** @description The legal deadlines at the time of the request, as the counsellor sees them */
+            deadlines: components["schemas"]["ReportDeadlines"];
             /** @enum {string} */
             status: "received" | "acknowledged" | "in-progress" | "closed" | "withdrawn";
         };

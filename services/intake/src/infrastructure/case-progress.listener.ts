@@ -57,18 +57,20 @@ export class CaseProgressListener extends ReadModelListener {
  * event before `case-opened`, so every statement creates the row.
  */
 export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationEvent): Promise<void> {
-  if (isEvent(event, CaseOpenedV1)) return setStatus(tx, 'received_at', event.payload.caseId, event.payload.receivedAt);
-  if (isEvent(event, CaseAcknowledgedV1)) return setStatus(tx, 'acknowledged_at', event.payload.caseId, event.payload.acknowledgedAt, true);
+  if (isEvent(event, CaseOpenedV1)) return received(tx, event.payload.caseId, event.payload.receivedAt);
+  if (isEvent(event, CaseAcknowledgedV1)) return acknowledged(tx, event.payload.caseId, event.payload.acknowledgedAt);
   if (isEvent(event, ConversationRecordedV1)) return workDone(tx, event.payload.caseId, event.occurredAt);
-  if (isEvent(event, CaseClosedV1)) return setStatus(tx, 'closed_at', event.payload.caseId, event.payload.closedAt);
-  if (isEvent(event, CaseReopenedV1)) {
+  if (isEvent(event, CaseClosedV1)) {
+    // Case publishes the reporter's withdrawal as a closure with the outcome `withdrawn`.
+    const { caseId, closedAt, outcome } = event.payload;
     await tx.query(
-      `insert into report_status (case_id, reopened_at) values ($1, $2)
-       on conflict (case_id) do update set reopened_at = excluded.reopened_at, closed_at = null`,
-      [event.payload.caseId, event.payload.reopenedAt],
+      `insert into report_status (case_id, closed_at, closed_withdrawn) values ($1, $2, $3)
+       on conflict (case_id) do update set closed_at = excluded.closed_at, closed_withdrawn = excluded.closed_withdrawn`,
+      [caseId, closedAt, outcome === 'withdrawn'],
     );
     return;
   }
+  if (isEvent(event, CaseReopenedV1)) return reopened(tx, event.payload.caseId, event.payload.reopenedAt);
   if (isEvent(event, AdvisorMessageSentV1)) {
     const { messageId, caseId, sentAt, sealedBody } = event.payload;
     await tx.query(
@@ -100,7 +102,10 @@ export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationE
       "insert into advisor_messages (message_id, case_id, sent_at, sealed_body, kind) values ($1, $2, $3, $4, 'feedback') on conflict do nothing",
       [feedbackId, caseId, givenAt, sealedFeedback],
     );
-    return workDone(tx, caseId, givenAt);
+    await workDone(tx, caseId, givenAt);
+    // The first feedback since the clocks started meets the feedback deadline (as in case's legal clock).
+    await tx.query('update report_status set clock_feedback_at = coalesce(clock_feedback_at, $2) where case_id = $1', [caseId, givenAt]);
+    return;
   }
   if (isEvent(event, SummarySharedV1)) {
     const { summaryId, caseId, sharedAt, sealedSummary, version } = event.payload;
@@ -132,13 +137,37 @@ export async function applyCaseEvent(tx: TransactionalQuery, event: IntegrationE
   if (isEvent(event, CaseErasedV1)) await forget(tx, event.payload.caseId);
 }
 
-type StatusColumn = 'received_at' | 'acknowledged_at' | 'closed_at';
-
-/** `firstOnly`: keep the first date. */
-async function setStatus(tx: TransactionalQuery, column: StatusColumn, caseId: string, at: string, firstOnly = false): Promise<void> {
-  const value = firstOnly ? `coalesce(report_status.${column}, excluded.${column})` : `excluded.${column}`;
+async function received(tx: TransactionalQuery, caseId: string, at: string): Promise<void> {
   await tx.query(
-    `insert into report_status (case_id, ${column}) values ($1, $2) on conflict (case_id) do update set ${column} = ${value}`,
+    'insert into report_status (case_id, received_at) values ($1, $2) on conflict (case_id) do update set received_at = excluded.received_at',
+    [caseId, at],
+  );
+}
+
+/**
+ * The reporter's status keeps the first acknowledgement; the legal clocks the first since they started (after a
+ * resumption the counsellor acknowledges again, and that acknowledgement meets the new deadline).
+ */
+async function acknowledged(tx: TransactionalQuery, caseId: string, at: string): Promise<void> {
+  await tx.query(
+    `insert into report_status (case_id, acknowledged_at, clock_acknowledged_at) values ($1, $2, $2)
+     on conflict (case_id) do update set acknowledged_at = coalesce(report_status.acknowledged_at, excluded.acknowledged_at),
+       clock_acknowledged_at = coalesce(report_status.clock_acknowledged_at, excluded.clock_acknowledged_at)`,
+    [caseId, at],
+  );
+}
+
+/**
+ * A reopening. After a closure as withdrawn it is the reporter's resumption (a counsellor cannot reopen a withdrawn
+ * case): case starts both legal clocks again from it, as for a report received then, and so does this read model.
+ */
+async function reopened(tx: TransactionalQuery, caseId: string, at: string): Promise<void> {
+  await tx.query(
+    `insert into report_status (case_id, reopened_at) values ($1, $2)
+     on conflict (case_id) do update set reopened_at = excluded.reopened_at, closed_at = null, closed_withdrawn = false,
+       clocks_from = case when report_status.closed_withdrawn then excluded.reopened_at else report_status.clocks_from end,
+       clock_acknowledged_at = case when report_status.closed_withdrawn then null else report_status.clock_acknowledged_at end,
+       clock_feedback_at = case when report_status.closed_withdrawn then null else report_status.clock_feedback_at end`,
     [caseId, at],
   );
 }

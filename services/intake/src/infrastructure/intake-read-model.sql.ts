@@ -74,7 +74,8 @@ export class SqlIntakeReadModel implements IntakeReadModel {
   async progress(caseId: string): Promise<CaseProgress | undefined> {
     const [row] = await this.query<CaseProgress>(
       `select received_at as "receivedAt", acknowledged_at as "acknowledgedAt", closed_at as "closedAt",
-              (select min(t) from unnest(work_times) t where t >= acknowledged_at) as "inProgressAt"
+              (select min(t) from unnest(work_times) t where t >= acknowledged_at) as "inProgressAt",
+              clocks_from as "clocksFrom", clock_acknowledged_at as "clockAcknowledgedAt", clock_feedback_at as "clockFeedbackAt"
          from report_status where case_id = $1`,
       [caseId],
     );

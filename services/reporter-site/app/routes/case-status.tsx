@@ -2,6 +2,7 @@ import { FormattedMessage } from 'react-intl';
 import { CaseLayout, When } from '../follow-up/case-page';
 import { caseRoute } from '../follow-up/case-route.server';
 import { readCase } from '../follow-up/reporter-client.server';
+import type { CaseStatus } from '../follow-up/reporter-client.server';
 import { takeNotice, withCase } from '../follow-up/session.server';
 import type { Route } from './+types/case-status';
 
@@ -49,6 +50,11 @@ export default function CaseStatusRoute({ loaderData }: Route.ComponentProps) {
       <p className="utrecht-paragraph">
         <FormattedMessage id="case.status.deadlines.text" />
       </p>
+      <ul className="utrecht-unordered-list">
+        {DEADLINES.map((deadline) => (
+          <DeadlineItem key={deadline} deadline={deadline} due={status.deadlines[deadline]} />
+        ))}
+      </ul>
       {erased ? (
         <p className="utrecht-paragraph">
           <FormattedMessage id="case.erasure.done" />
@@ -58,5 +64,24 @@ export default function CaseStatusRoute({ loaderData }: Route.ComponentProps) {
         <FormattedMessage id="case.status.session" values={{ minutes: 15 }} />
       </p>
     </CaseLayout>
+  );
+}
+
+const DEADLINES = ['acknowledgement', 'feedback'] as const;
+type Deadline = CaseStatus['deadlines'][(typeof DEADLINES)[number]];
+
+/**
+ * One legal deadline as the counsellor's case keeps it (intake computes it with case's rules): its due date, and
+ * whether its step came in time, late, not yet, or is no longer owed since the reporter withdrew.
+ */
+function DeadlineItem({ deadline, due }: { deadline: (typeof DEADLINES)[number]; due: Deadline }) {
+  const outcome = due.state === 'missed' && due.metAt ? 'late' : due.state;
+  return (
+    <li className="utrecht-unordered-list__item" data-testid={`deadline-${deadline}`} data-state={due.state}>
+      <FormattedMessage
+        id={`case.status.deadline.${deadline}.${outcome}`}
+        values={{ due: <When at={due.dueAt} />, at: due.metAt ? <When at={due.metAt} /> : null }}
+      />
+    </li>
   );
 }

@@ -184,11 +184,35 @@ export class ReportDates {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) withdrawn!: string | null;
 }
 
+/** One of the Wbk's deadlines as the counsellor's case keeps it (docs/case/legal-clocks.md). */
+export class ReportDeadline {
+  @ApiProperty({ format: 'date-time', description: 'The last millisecond of the Amsterdam day it is due on' }) dueAt!: string;
+  @ApiProperty({
+    enum: ['pending', 'met', 'missed', 'stopped'],
+    description: '`met`: the step came by `dueAt`; `missed`: later, or not yet after `dueAt`; `stopped`: you withdrew first',
+  })
+  state!: 'pending' | 'met' | 'missed' | 'stopped';
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the step came, in time or late' })
+  metAt!: string | null;
+}
+
+export class ReportDeadlines {
+  @ApiProperty({ type: ReportDeadline, description: 'Acknowledgement of receipt: by the end of the 7th day after receipt' })
+  acknowledgement!: ReportDeadline;
+  @ApiProperty({
+    type: ReportDeadline,
+    description: 'Feedback on what was done: 3 months after the acknowledgement, or after the 7 days without one',
+  })
+  feedback!: ReportDeadline;
+}
+
 /** `GET /intake/cases/:caseId/status`. */
 export class ReportStatusView {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty({ enum: ['received', 'acknowledged', 'in-progress', 'closed', 'withdrawn'] }) status!: string;
   @ApiProperty({ type: ReportDates }) dates!: ReportDates;
+  @ApiProperty({ type: ReportDeadlines, description: 'The legal deadlines at the time of the request, as the counsellor sees them' })
+  deadlines!: ReportDeadlines;
 }
 
 /** A sealed text as the reader is shown it: the text, or why it cannot be shown. */

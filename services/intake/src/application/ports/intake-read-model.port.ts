@@ -37,6 +37,11 @@ export interface CaseProgress {
   acknowledgedAt: Date | null;
   inProgressAt: Date | null;
   closedAt: Date | null;
+  /** The legal clocks' start when a resumption after a withdrawal restarted them; null: from receipt. */
+  clocksFrom: Date | null;
+  /** The first acknowledgement and the first feedback since the clocks started. */
+  clockAcknowledgedAt: Date | null;
+  clockFeedbackAt: Date | null;
 }
 
 export interface SealedEntry {

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { shown, type Sealer, type Shown } from '@vertrouwd/privacy';
 import { SEALER } from '@vertrouwd/runtime';
+import { CLOCK, type Clock } from '@vertrouwd/service-kit';
 import { answerKey, type Report, type ReporterConsent } from '../../domain/report/report.aggregate';
 import { ReportNotFoundError } from '../intake.errors';
 import { INTAKE_READ_MODEL, type IntakeReadModel } from '../ports/intake-read-model.port';
 import { ReportRepository } from '../report.repository';
+import { reporterDeadlines } from './reporter-deadlines';
 
 /** A text, `erased` once its key was shredded, or `refused` if it was sealed for another case. */
 type Text = Shown<string>;
@@ -20,6 +22,7 @@ export class ReporterCaseReader {
     private readonly reports: ReportRepository,
     @Inject(SEALER) private readonly sealer: Sealer,
     @Inject(INTAKE_READ_MODEL) private readonly readModel: IntakeReadModel,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async status(caseId: string) {
@@ -41,7 +44,8 @@ export class ReporterCaseReader {
           : dates.acknowledged
             ? 'acknowledged'
             : 'received';
-    return { caseId, status, dates };
+    const deadlines = reporterDeadlines(progress, report.state, this.clock());
+    return { caseId, status, dates, deadlines };
   }
 
   async messages(caseId: string) {
