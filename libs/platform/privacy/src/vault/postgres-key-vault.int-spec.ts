@@ -80,6 +80,38 @@ describe('PostgresKeyVault', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('gives callers who create keys at the same moment each their own keys, though they share statements', async () => {
+    const { vault, sealer } = await open();
+    const cases = Array.from({ length: 40 }, (_, i) => `case-together-${i}`);
+    const made = await Promise.all(cases.map((c) => vault.createKeys([caseKey(c), subjectKey('reporter', `r-${c}`, c)])));
+    expect(new Set(made.flat().map((k) => k.keyId)).size).toBe(80);
+    for (const [i, c] of cases.entries()) {
+      expect((await vault.keyFor(caseKey(c))).keyId).toBe(made[i][0].keyId);
+      const sealed = sealer.sealWith({ n: i }, made[i][1]);
+      expect(await sealer.unseal(sealed, { caseRef: c })).toEqual({ status: 'ok', value: { n: i } });
+    }
+    const { rows } = await pools[0].query("select count(*)::int as n from privacy_keys where case_ref like 'case-together-%'");
+    expect(rows[0].n).toBe(80);
+  });
+
+  it('refuses only the caller whose case was shredded, among callers who create keys at the same moment', async () => {
+    const { vault } = await open();
+    await vault.shredCase('case-shredded-among');
+    const cases = Array.from({ length: 12 }, (_, i) => (i === 5 ? 'case-shredded-among' : `case-among-${i}`));
+    const outcomes = await Promise.allSettled(cases.map((c) => vault.createKeys([caseKey(c), subjectKey('reporter', `r-${c}`, c)])));
+    expect(outcomes.map((o) => o.status)).toEqual(cases.map((c) => (c === 'case-shredded-among' ? 'rejected' : 'fulfilled')));
+    expect((outcomes[5] as PromiseRejectedResult).reason).toMatchObject({ scope: 'case' });
+    expect((outcomes[5] as PromiseRejectedResult).reason).toBeInstanceOf(AlreadyShreddedError);
+    const { rows } = await pools[0].query(
+      "select count(*)::int as n from privacy_keys where case_ref like 'case-among-%' and wrapped_key is not null",
+    );
+    expect(rows[0].n).toBe(22);
+    const shredded = await pools[0].query(
+      "select count(*)::int as n from privacy_keys where case_ref = 'case-shredded-among' and wrapped_key is not null",
+    );
+    expect(shredded.rows[0].n).toBe(0);
+  });
+
   it('stores data keys wrapped, one row per case and per subject in a case', async () => {
     const { vault } = await open();
     const reporter = await vault.keyFor(subjectKey('reporter', 'r-1', 'case-rows'));

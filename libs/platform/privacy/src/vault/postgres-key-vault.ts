@@ -5,6 +5,7 @@ import { AlreadyShreddedError, MasterKeyMismatchError, UnknownKeyError } from '.
 import type { KeyWrapper } from '../keys/key-wrapper.port';
 import type { ErasureLedger } from './erasure-ledger';
 import { ExpiringCache } from './expiring-cache';
+import { KeyBatches } from './key-batches';
 import { caseKey, checkKind, checkRef, opaqueId, refKey, type KeyRef, type SubjectKind } from './key-ref';
 import type { DataKey, KeyLookup, KeyVault, ShredResult, VaultTransaction } from './key-vault.port';
 import * as sql from './key-vault.sql';
@@ -35,6 +36,14 @@ function statementsOf(client: Pool | PoolClient): VaultTransaction {
 }
 
 const ERASED: KeyLookup = Object.freeze({ status: 'erased' });
+/** At most this many callers' keys in one statement. */
+const MAX_CALLERS_PER_STATEMENT = 64;
+
+/** One `createKeys` call, its keys made and wrapped, on its way to the vault's statement. */
+interface NewKeys {
+  refs: KeyRef[];
+  keys: { keyId: string; key: Buffer; wrapped: Buffer }[];
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -48,6 +57,7 @@ export class PostgresKeyVault implements KeyVault {
   private readonly creating = new Map<string, Promise<DataKey>>();
   private readonly loading = new Map<string, Promise<KeyLookup>>();
   private readonly ledger: ErasureLedger | undefined;
+  private readonly batches: KeyBatches<NewKeys>;
 
   constructor(
     private readonly pool: Pool,
@@ -56,6 +66,7 @@ export class PostgresKeyVault implements KeyVault {
     options: KeyVaultOptions = {},
   ) {
     this.ledger = options.erasureLedger;
+    this.batches = new KeyBatches((requests) => this.insert(requests, statementsOf(this.pool)), MAX_CALLERS_PER_STATEMENT);
     this.byRef = new ExpiringCache(options.cacheTtlMs ?? 60_000, options.maxCachedKeys ?? 10_000);
     this.byId = new ExpiringCache(options.cacheTtlMs ?? 60_000, options.maxCachedKeys ?? 10_000);
     watcher.onShred(() => this.forget());
@@ -87,11 +98,25 @@ export class PostgresKeyVault implements KeyVault {
         return { keyId, key, wrapped: await this.wrapper.wrap(key, sql.dataKeyContext(keyId)) };
       }),
     );
-    // Case locks before subject locks, each once: the order every creator and shredder takes them in.
-    const locks = [...new Set([...checked.map((r) => sql.caseLock(r.caseRef)), ...checked.flatMap((r) => sql.locksFor(r).slice(1))])];
-    const params = checked.map(sql.refParams);
+    // In the caller's transaction: its statement. On its own: with the callers that wait beside it (`KeyBatches`).
+    if (tx) await this.insert([{ refs: checked, keys }], tx);
+    else await this.batches.submit({ refs: checked, keys });
+    return keys.map(({ keyId, key }) => ({ keyId, key }));
+  }
+
+  /**
+   * The keys of one or more callers in one statement, all or none: the refs' locks (every case lock before every
+   * subject lock, each once, in one order for every creator), then the rows unless a case or subject named was
+   * shredded. Refuses (AlreadyShreddedError) when not every key was made.
+   */
+  private async insert(requests: NewKeys[], via: VaultTransaction): Promise<void> {
+    const refs = requests.flatMap((r) => r.refs);
+    const keys = requests.flatMap((r) => r.keys);
+    const caseLocks = [...new Set(refs.map((r) => sql.caseLock(r.caseRef)))].sort();
+    const subjectLocks = [...new Set(refs.flatMap((r) => sql.locksFor(r).slice(1)))].sort();
+    const params = refs.map(sql.refParams);
     const values = [
-      locks,
+      [...caseLocks, ...subjectLocks],
       keys.map((k) => k.keyId),
       params.map((p) => p[1]),
       params.map((p) => p[2]),
@@ -100,14 +125,12 @@ export class PostgresKeyVault implements KeyVault {
       keys.map((k) => k.wrapped),
       this.wrapper.keyId,
     ];
-    // Without a transaction, the one statement is one of its own.
-    const { rows } = await (tx ?? statementsOf(this.pool)).query<{ created: number; shredded: 'case' | 'subject' | null }>(
+    const { rows } = await via.query<{ created: number; shredded: 'case' | 'subject' | null }>(
       sql.CREATE_KEYS,
       values,
       'privacy_create_keys',
     );
-    if (rows[0].created !== checked.length) throw new AlreadyShreddedError(rows[0].shredded ?? 'case');
-    return keys.map(({ keyId, key }) => ({ keyId, key }));
+    if (rows[0].created !== refs.length) throw new AlreadyShreddedError(rows[0].shredded ?? 'case');
   }
 
   async keyById(keyId: string): Promise<KeyLookup> {
