@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { SummaryCorrectedV1, topicOf } from '@vertrouwd/contracts';
 import { eventually } from '@vertrouwd/testing';
+import { ReportWork } from '../src/application/report-work';
 import { sealedCase } from './case-events.fixture';
 import { caseEvent, REPORT, startIntake, type IntakeUnderTest } from './intake-service.fixture';
 
@@ -51,6 +52,37 @@ describe('report submission, summaries and case progress', () => {
   let intake: IntakeUnderTest;
   beforeAll(async () => (intake = await startIntake('intake_submissions')));
   afterAll(() => intake?.stop());
+
+  it('stores every report of a burst, though a failure in one rolled back the transaction they shared', async () => {
+    const events = () => count(intake, "select count(*) as n from es_events where type = 'ReportSubmitted'");
+    const receipts = () => count(intake, 'select count(*) as n from receipts');
+    const [eventsBefore, receiptsBefore] = [await events(), await receipts()];
+    // One write of one report fails once (its append): the reports that shared its transaction are rolled back with it.
+    const work = intake.service.app.get(ReportWork);
+    const create = work.create.bind(work);
+    let calls = 0;
+    const spy = jest.spyOn(work, 'create').mockImplementation(async (...args) => {
+      if (++calls === 3) throw new Error('the append failed');
+      return create(...args);
+    });
+    try {
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => intake.submit({ ...REPORT, account: `burst ${i}` })));
+      expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
+      expect(new Set(answers.map((a) => a.body.caseId)).size).toBe(8);
+      // Each stored once, alone or together: no report lost, none twice, no receipt without its report.
+      expect(calls).toBeGreaterThan(8);
+      expect(await events()).toBe(eventsBefore + 8);
+      expect(await receipts()).toBe(receiptsBefore + 8);
+      for (const { body } of answers) {
+        await request(intake.service.url)
+          .post('/intake/follow-up')
+          .send({ receiptCode: body.receiptCode, passphrase: body.passphrase })
+          .expect(200);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
 
   it('replays a submission with the same Idempotency-Key and body: one report, the secrets given once; another body is 422', async () => {
     const key = randomUUID();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseKey, subjectKey, type Sealer } from '@vertrouwd/privacy';
-import type { EventStore } from '@vertrouwd/event-sourcing';
+import type { EventStore, StoreTransaction } from '@vertrouwd/event-sourcing';
 import { PLATFORM, SEALER, type Platform } from '@vertrouwd/runtime';
 import { signProof, type ProofOfReport } from '../../domain/proof/proof-of-report';
 import { newPassphrase, newReceiptCode, parsePassphrase, parseReceiptCode } from '../../domain/receipt/receipt-code';
@@ -15,6 +15,7 @@ import { ChosenCounsellorNotListedError, IntakeCodeNotFoundError, SiteNotListedE
 import { IntakeDirectory } from '../intake-page/intake-directory';
 import { INTAKE_READ_MODEL, type IntakeOrganisation, type IntakeReadModel } from '../ports/intake-read-model.port';
 import { ReportWork } from '../report-work';
+import { GroupRolledBackError, ReportGroups } from './report-groups';
 import { SubmitReport } from './submit-report.command';
 
 type Theme = Parameters<Report['submit']>[0]['theme'];
@@ -25,6 +26,9 @@ export type SubmitReportResult =
 
 @CommandHandler(SubmitReport)
 export class SubmitReportHandler implements ICommandHandler<SubmitReport, SubmitReportResult> {
+  /** Reports that arrive together share a transaction (ADR 0069); made on first use, with the store's transactions. */
+  private groups: ReportGroups | undefined;
+
   constructor(
     private readonly work: ReportWork,
     private readonly keyring: IntakeKeyring,
@@ -62,7 +66,9 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
    * The client's submission count, the report's keys, receipt, event and outbox entry in one transaction of intake's
    * database: all of them or, if anything fails, none (ADR 0062). The count comes first: a refusal (429) writes
    * nothing. With the key vault in a database of its own (the platform's, ADR 0013) the keys are written there, in
-   * one statement of their own, and shredded again if the transaction fails (`undo`).
+   * one statement of their own (shared with the reports beside it, ADR 0068), and shredded again if the transaction
+   * fails (`undo`). The transaction is shared with the reports that arrive beside this one (ADR 0069); if another's
+   * failure rolled it back, this report is stored again alone, under a new case id (its keys were shredded).
    */
   private async storeAtOnce(
     command: SubmitReport,
@@ -70,6 +76,7 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     organisation: IntakeOrganisation,
     caseId: string,
     transaction: NonNullable<EventStore['transaction']>,
+    alone = false,
   ): Promise<SubmitReportResult> {
     const reporterRef = randomUUID();
     const reporter = subjectKey('reporter', reporterRef, caseId);
@@ -78,27 +85,41 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     const { vault } = this.platform.privacy;
     const inServiceDatabase = this.platform.vaultInServiceDatabase;
     let apart = false;
-    try {
-      return await transaction(async (tx) => {
-        if (command.client !== undefined) await this.throttles.takeSubmission(command.client, tx);
-        const [forCase, forReporter] = await vault.createKeys(refs, inServiceDatabase ? tx : undefined);
-        apart = !inServiceDatabase;
-        const receipt = this.newReceipt(caseId);
-        const report = this.submitted(command, theme, organisation, caseId, reporterRef, receipt.receivedAt, {
-          sealedAccount: this.sealer.sealWith(command.account, forCase),
-          ...(command.contact.channel === 'platform' ? {} : { sealedContact: this.sealer.sealWith(command.contact, forReporter) }),
-          ...(command.identity ? { sealedIdentity: this.sealer.sealWith(command.identity, forReporter) } : {}),
-        });
-        // Sent together, the append last, right before the commit (readers of the global order wait for an append in
-        // flight); both awaited, so a failure of either rolls back with both answered.
-        const [, created] = await Promise.all([
-          this.readModel.addReceipt(receipt.receiptHash, caseId, receipt.passphraseHash, tx),
-          this.work.create(report, command.context, tx),
-        ]);
-        if (!created) throw new Error('A report with this case id exists');
-        return receipt.result;
+    let stored: SubmitReportResult | undefined;
+    const writes = async (tx: StoreTransaction): Promise<SubmitReportResult> => {
+      if (command.client !== undefined) await this.throttles.takeSubmission(command.client, tx);
+      const [forCase, forReporter] = await vault.createKeys(refs, inServiceDatabase ? tx : undefined);
+      apart = !inServiceDatabase;
+      const receipt = this.newReceipt(caseId);
+      const report = this.submitted(command, theme, organisation, caseId, reporterRef, receipt.receivedAt, {
+        sealedAccount: this.sealer.sealWith(command.account, forCase),
+        ...(command.contact.channel === 'platform' ? {} : { sealedContact: this.sealer.sealWith(command.contact, forReporter) }),
+        ...(command.identity ? { sealedIdentity: this.sealer.sealWith(command.identity, forReporter) } : {}),
       });
+      // Sent together, the append last, right before the commit (readers of the global order wait for an append in
+      // flight); both awaited, so a failure of either rolls back with both answered.
+      const [, created] = await Promise.all([
+        this.readModel.addReceipt(receipt.receiptHash, caseId, receipt.passphraseHash, tx),
+        this.work.create(report, command.context, tx),
+      ]);
+      if (!created) throw new Error('A report with this case id exists');
+      stored = receipt.result;
+      return receipt.result;
+    };
+    try {
+      if (alone) return await transaction(writes);
+      this.groups ??= new ReportGroups(transaction);
+      return await this.groups.store(command.client ?? '', writes);
     } catch (error) {
+      if (error instanceof GroupRolledBackError) {
+        // The commit's answer lost after it committed: stored after all (or unknown: not stored twice).
+        if (await this.work.exists(caseId).catch(() => true)) {
+          if (stored) return stored;
+          throw error.cause;
+        }
+        if (apart) await this.undo(caseId);
+        return this.storeAtOnce(command, theme, organisation, randomUUID(), transaction, true);
+      }
       if (apart) await this.undo(caseId);
       throw error;
     }
