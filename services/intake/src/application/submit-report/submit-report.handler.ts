@@ -112,11 +112,11 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
       return await this.groups.store(command.client ?? '', writes);
     } catch (error) {
       if (error instanceof GroupRolledBackError) {
-        // The commit's answer lost after it committed: stored after all (or unknown: not stored twice).
-        if (await this.work.exists(caseId).catch(() => true)) {
-          if (stored) return stored;
-          throw error.cause;
-        }
+        // Stored after all (the commit's answer was lost after it committed): answered as stored. Unknown (the store
+        // cannot be asked now): an error, and not stored again, so never twice.
+        const there = await this.work.exists(caseId).catch(() => undefined);
+        if (there === true && stored) return stored;
+        if (there !== false) throw error.cause;
         if (apart) await this.undo(caseId);
         return this.storeAtOnce(command, theme, organisation, randomUUID(), transaction, true);
       }
