@@ -19,6 +19,7 @@ import { ReporterCaseReader } from './application/read-reporter-case/reporter-ca
 import { ReportWork } from './application/report-work';
 import { ReportRepository } from './application/report.repository';
 import { SendReporterMessageHandler } from './application/send-message/send-message.handler';
+import { ReportGroups } from './application/submit-report/report-groups';
 import { SubmitReportHandler } from './application/submit-report/submit-report.handler';
 import { WithdrawReportHandler } from './application/withdraw-report/withdraw-report.handler';
 import { ResumeReportHandler } from './application/resume-report/resume-report.handler';
@@ -91,6 +92,7 @@ import { PageVisitsJob, PageVisitsWork } from './application/page-visits/page-vi
     PageVisitsJob,
     { provide: CLOCK, useValue: systemClock },
     SubmitReportHandler,
+    ReportGroups,
     OpenFollowUpHandler,
     SendReporterMessageHandler,
     AnswerSummaryHandler,

@@ -27,3 +27,5 @@ export class ConsentNotOnCaseError extends notFound('ConsentNotOnCaseError', 'No
 export class ReceiptNotMatchedError extends unauthenticated('ReceiptNotMatchedError', 'The receipt code and passphrase do not match') {}
 export class NotTheSiteError extends forbidden('NotTheSiteError', "Only the reporter's site reports the visits it served") {}
 export class FollowUpUnavailableError extends unavailable('FollowUpUnavailableError', 'Follow-up is not configured') {}
+/** A report whose storing ended without a known outcome (a lost connection): not stored again here; try again later. */
+export class ReportNotStoredError extends unavailable('ReportNotStoredError', 'The report could not be stored now; try again later') {}

@@ -112,6 +112,16 @@ describe('PostgresKeyVault', () => {
     expect(shredded.rows[0].n).toBe(0);
   });
 
+  it('refuses only the caller naming a ref that has a key already, among callers at the same moment', async () => {
+    const { vault } = await open();
+    await vault.createKeys([caseKey('case-has-key')]);
+    const cases = Array.from({ length: 10 }, (_, i) => (i === 7 ? 'case-has-key' : `case-beside-${i}`));
+    const outcomes = await Promise.allSettled(cases.map((c) => vault.createKeys([caseKey(c)])));
+    expect(outcomes.map((o) => o.status)).toEqual(cases.map((c) => (c === 'case-has-key' ? 'rejected' : 'fulfilled')));
+    const { rows } = await pools[0].query("select count(*)::int as n from privacy_keys where case_ref like 'case-beside-%'");
+    expect(rows[0].n).toBe(9);
+  });
+
   it('stores data keys wrapped, one row per case and per subject in a case', async () => {
     const { vault } = await open();
     const reporter = await vault.keyFor(subjectKey('reporter', 'r-1', 'case-rows'));

@@ -33,6 +33,7 @@ export class ReportsHttpController {
   @ApiProblemResponse(404, 'No organisation has this intake code')
   @ApiProblemResponse(422, "The chosen counsellor is not one of those the organisation's page lists")
   @ApiProblemResponse(429, 'Too many reports from this address; see Retry-After')
+  @ApiProblemResponse(503, 'The report could not be stored now (its storing ended without a known outcome); try again later')
   @ApiCreatedResponse({ type: ReceiptView, description: 'Stored: the receipt, shown once' })
   @ApiOkResponse({ type: OutOfScopeView, description: 'Not for the counsellor (workload): nothing was stored' })
   async submit(

@@ -1,7 +1,7 @@
 import { TooManyAttemptsError } from '@vertrouwd/domain';
 import { PostgresEventStore, type StoreTransaction } from '@vertrouwd/event-sourcing';
-import { createTestDatabase, queryOnce, type TestDatabase } from '@vertrouwd/testing';
-import { GroupRolledBackError, ReportGroups } from './report-groups';
+import { createTestDatabase, eventually, queryOnce, type TestDatabase } from '@vertrouwd/testing';
+import { GroupOutcomeUnknownError, GroupRolledBackError, ReportGroups } from './report-groups';
 
 describe('ReportGroups: reports that arrive together share a transaction', () => {
   let db: TestDatabase;
@@ -29,8 +29,9 @@ describe('ReportGroups: reports that arrive together share a transaction', () =>
   beforeAll(async () => {
     db = await createTestDatabase('report_groups');
     await queryOnce(db.url, 'create table written (tag text, name text, tx bigint)');
+    await queryOnce(db.url, 'create table once (v text, constraint once_v unique (v) deferrable initially deferred)');
     store = await PostgresEventStore.create({ connectionString: db.url });
-    groups = new ReportGroups(store.transaction.bind(store));
+    groups = new ReportGroups({ store }, { deadlineMs: 2_000 });
   });
   afterAll(async () => {
     await store?.close();
@@ -96,6 +97,48 @@ describe('ReportGroups: reports that arrive together share a transaction', () =>
     }
     expect(((settled[0] as PromiseRejectedResult).reason as Error).cause).toEqual(new Error('a write of b failed'));
     expect((await rows('failed')).map((r) => r.name)).toEqual(['first']);
+  });
+
+  it('rolls the group back when a statement of one report fails in PostgreSQL while the others have theirs in flight', async () => {
+    const { first, release } = holdFirst('sql');
+    const outcomes = Promise.allSettled([
+      groups.store('a', write('sql', 'a')),
+      groups.store('b', async (tx) => {
+        await Promise.all([write('sql', 'b')(tx), tx.query('select 1 / 0')]);
+      }),
+      groups.store('c', write('sql', 'c')),
+    ]);
+    release();
+    await first;
+    for (const outcome of await outcomes) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(GroupRolledBackError);
+    expect((await rows('sql')).map((r) => r.name)).toEqual(['first']);
+  });
+
+  it('tells each report the outcome is unknown when the commit itself fails, so none is stored again', async () => {
+    const { first, release } = holdFirst('commit');
+    const twice = (name: string) => async (tx: StoreTransaction) => {
+      await write('commit', name)(tx);
+      await tx.query("insert into once (v) values ('same')"); // checked at commit only
+    };
+    const outcomes = Promise.allSettled([groups.store('a', twice('a')), groups.store('b', twice('b'))]);
+    release();
+    await first;
+    for (const outcome of await outcomes) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(GroupOutcomeUnknownError);
+    expect((await rows('commit')).map((r) => r.name)).toEqual(['first']);
+  });
+
+  it('gives up on a transaction past its deadline (outcome unknown) and goes on with the next reports', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const stuck = groups.store('', async (tx) => {
+      await write('late', 'stuck')(tx);
+      await released; // a connection gone silent, say
+    });
+    await expect(stuck).rejects.toBeInstanceOf(GroupOutcomeUnknownError);
+    expect(await groups.store('', write('late', 'next'))).toBe('next');
+    release();
+    // The stuck transaction may still land: that is why its report was not told it failed.
+    await eventually(async () => expect((await rows('late')).map((r) => r.name)).toEqual(['next', 'stuck']));
   });
 
   it('gives a report alone in its transaction its own error, and writes nothing of it', async () => {

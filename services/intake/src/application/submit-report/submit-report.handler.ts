@@ -11,11 +11,11 @@ import { isOutOfScope } from '../../domain/report/report-scope';
 import { translation } from '../../i18n/translations';
 import { IntakeKeyring } from '../intake-keyring';
 import { IntakeThrottles } from '../intake-throttles';
-import { ChosenCounsellorNotListedError, IntakeCodeNotFoundError, SiteNotListedError } from '../intake.errors';
+import { ChosenCounsellorNotListedError, IntakeCodeNotFoundError, ReportNotStoredError, SiteNotListedError } from '../intake.errors';
 import { IntakeDirectory } from '../intake-page/intake-directory';
 import { INTAKE_READ_MODEL, type IntakeOrganisation, type IntakeReadModel } from '../ports/intake-read-model.port';
 import { ReportWork } from '../report-work';
-import { GroupRolledBackError, ReportGroups } from './report-groups';
+import { GroupOutcomeUnknownError, GroupRolledBackError, ReportGroups } from './report-groups';
 import { SubmitReport } from './submit-report.command';
 
 type Theme = Parameters<Report['submit']>[0]['theme'];
@@ -26,9 +26,6 @@ export type SubmitReportResult =
 
 @CommandHandler(SubmitReport)
 export class SubmitReportHandler implements ICommandHandler<SubmitReport, SubmitReportResult> {
-  /** Reports that arrive together share a transaction (ADR 0069); made on first use, with the store's transactions. */
-  private groups: ReportGroups | undefined;
-
   constructor(
     private readonly work: ReportWork,
     private readonly keyring: IntakeKeyring,
@@ -37,6 +34,7 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     private readonly directory: IntakeDirectory,
     @Inject(PLATFORM) private readonly platform: Platform,
     private readonly throttles: IntakeThrottles,
+    private readonly groups: ReportGroups,
   ) {}
 
   async execute(command: SubmitReport): Promise<SubmitReportResult> {
@@ -88,8 +86,9 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     let stored: SubmitReportResult | undefined;
     const writes = async (tx: StoreTransaction): Promise<SubmitReportResult> => {
       if (command.client !== undefined) await this.throttles.takeSubmission(command.client, tx);
-      const [forCase, forReporter] = await vault.createKeys(refs, inServiceDatabase ? tx : undefined);
+      // Before the keys are asked for: a statement whose answer is lost may have stored them all the same.
       apart = !inServiceDatabase;
+      const [forCase, forReporter] = await vault.createKeys(refs, inServiceDatabase ? tx : undefined);
       const receipt = this.newReceipt(caseId);
       const report = this.submitted(command, theme, organisation, caseId, reporterRef, receipt.receivedAt, {
         sealedAccount: this.sealer.sealWith(command.account, forCase),
@@ -107,20 +106,17 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
       return receipt.result;
     };
     try {
-      if (alone) return await transaction(writes);
-      this.groups ??= new ReportGroups(transaction);
-      return await this.groups.store(command.client ?? '', writes);
+      return alone ? await transaction(writes) : await this.groups.store(command.client ?? '', writes);
     } catch (error) {
-      if (error instanceof GroupRolledBackError) {
-        // Stored after all (the commit's answer was lost after it committed): answered as stored. Unknown (the store
-        // cannot be asked now): an error, and not stored again, so never twice.
-        const there = await this.work.exists(caseId).catch(() => undefined);
-        if (there === true && stored) return stored;
-        if (there !== false) throw error.cause;
-        if (apart) await this.undo(caseId);
-        return this.storeAtOnce(command, theme, organisation, randomUUID(), transaction, true);
+      if (error instanceof GroupOutcomeUnknownError) {
+        // Stored after all (the commit's answer was lost after it committed): answered as stored. Otherwise not known,
+        // and maybe still landing: an error of its own (503), nothing undone, never stored twice.
+        if (stored && (await this.work.exists(caseId).catch(() => false))) return stored;
+        throw new ReportNotStoredError();
       }
       if (apart) await this.undo(caseId);
+      // Rolled back for certain by another report's failure: stored again, alone, under a new case id.
+      if (error instanceof GroupRolledBackError) return this.storeAtOnce(command, theme, organisation, randomUUID(), transaction, true);
       throw error;
     }
   }
