@@ -3,7 +3,7 @@ export type { KeyWrapper } from './keys/key-wrapper.port';
 export { MasterKeyWrapper } from './keys/master-key-wrapper';
 export { loadMasterKey, MASTER_KEY_ENV, type LoadMasterKeyOptions, type LoadedMasterKey } from './keys/load-master-key';
 export { caseKey, subjectKey, SUBJECT_KINDS, type CaseKeyRef, type KeyRef, type SubjectKeyRef, type SubjectKind } from './vault/key-ref';
-export type { DataKey, KeyLookup, KeyVault, ShredResult, VaultTransaction } from './vault/key-vault.port';
+export type { DataKey, KeyLookup, KeyVault, NewKeys, ShredResult, VaultTransaction } from './vault/key-vault.port';
 export type { KeyCacheOptions } from './vault/postgres-key-vault';
 export { InMemoryKeyVault } from './vault/in-memory-key-vault';
 export { migratePrivacy } from './vault/migrate';

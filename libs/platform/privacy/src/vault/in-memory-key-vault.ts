@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { KEY_BYTES } from '../crypto/aes-gcm';
 import { AlreadyShreddedError, UnknownKeyError } from '../errors';
 import { caseKey, checkKind, checkRef, opaqueId, refKey, type KeyRef, type SubjectKind } from './key-ref';
-import type { DataKey, KeyLookup, KeyVault, ShredResult } from './key-vault.port';
+import type { DataKey, KeyLookup, KeyVault, NewKeys, ShredResult } from './key-vault.port';
 
 interface Entry {
   ref: KeyRef;
@@ -48,6 +48,11 @@ export class InMemoryKeyVault implements KeyVault {
         throw new AlreadyShreddedError('subject');
     }
     return Promise.all(checked.map((ref) => this.keyFor(ref)));
+  }
+
+  /** Made and kept at once (this vault has no transactions): `store` has nothing left to write. */
+  async newKeys(refs: KeyRef[]): Promise<NewKeys> {
+    return { keys: await this.createKeys(refs), store: async () => undefined };
   }
 
   async keyById(keyId: string): Promise<KeyLookup> {

@@ -25,6 +25,12 @@ export interface ShredResult {
  * Holds one data key per case and per data subject in a case. Erasure is crypto-shredding: the
  * wrapped key is deleted, so every value sealed under it, in every event and copy, reads as erased.
  */
+/** Keys made in this process and not yet written: see `KeyVault.newKeys`. */
+export interface NewKeys {
+  keys: DataKey[];
+  store: (tx?: VaultTransaction) => Promise<void>;
+}
+
 export interface KeyVault {
   /**
    * The ref's key, created on first use (one per ref, also under concurrent callers).
@@ -41,6 +47,12 @@ export interface KeyVault {
    * seal with the returned keys (`Sealer.sealWith`).
    */
   createKeys(refs: KeyRef[], tx?: VaultTransaction): Promise<DataKey[]>;
+  /**
+   * `createKeys` in two steps: the keys at once, to seal with while their statement travels beside the caller's other
+   * writes, and `store(tx?)`, which writes them as `createKeys` does. Whatever is sealed with them may be committed
+   * only after `store` succeeded.
+   */
+  newKeys(refs: KeyRef[]): Promise<NewKeys>;
   /**
    * The key a sealed value names, with its case ref; throws `UnknownKeyError` for an id this vault
    * never held.

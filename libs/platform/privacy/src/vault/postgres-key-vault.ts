@@ -7,7 +7,7 @@ import type { ErasureLedger } from './erasure-ledger';
 import { ExpiringCache } from './expiring-cache';
 import { KeyBatches } from './key-batches';
 import { caseKey, checkKind, checkRef, opaqueId, refKey, type KeyRef, type SubjectKind } from './key-ref';
-import type { DataKey, KeyLookup, KeyVault, ShredResult, VaultTransaction } from './key-vault.port';
+import type { DataKey, KeyLookup, KeyVault, NewKeys as NewKeysToStore, ShredResult, VaultTransaction } from './key-vault.port';
 import * as sql from './key-vault.sql';
 import { SHRED_CHANNEL, type ShredWatcher } from './shred-watcher';
 import { singleFlight } from './single-flight';
@@ -40,7 +40,7 @@ const ERASED: KeyLookup = Object.freeze({ status: 'erased' });
 const MAX_CALLERS_PER_STATEMENT = 64;
 
 /** One `createKeys` call, its keys made and wrapped, on its way to the vault's statement. */
-interface NewKeys {
+interface KeysOnTheirWay {
   refs: KeyRef[];
   keys: { keyId: string; key: Buffer; wrapped: Buffer }[];
 }
@@ -57,7 +57,7 @@ export class PostgresKeyVault implements KeyVault {
   private readonly creating = new Map<string, Promise<DataKey>>();
   private readonly loading = new Map<string, Promise<KeyLookup>>();
   private readonly ledger: ErasureLedger | undefined;
-  private readonly batches: KeyBatches<NewKeys>;
+  private readonly batches: KeyBatches<KeysOnTheirWay>;
 
   constructor(
     private readonly pool: Pool,
@@ -89,6 +89,12 @@ export class PostgresKeyVault implements KeyVault {
   }
 
   async createKeys(refs: KeyRef[], tx?: VaultTransaction): Promise<DataKey[]> {
+    const { keys, store } = await this.newKeys(refs);
+    await store(tx);
+    return keys;
+  }
+
+  async newKeys(refs: KeyRef[]): Promise<NewKeysToStore> {
     const checked = refs.map(checkRef);
     if (new Set(checked.map(refKey)).size !== checked.length) throw new Error('createKeys: a ref is named twice');
     const keys = await Promise.all(
@@ -98,10 +104,11 @@ export class PostgresKeyVault implements KeyVault {
         return { keyId, key, wrapped: await this.wrapper.wrap(key, sql.dataKeyContext(keyId)) };
       }),
     );
-    // In the caller's transaction: its statement. On its own: with the callers that wait beside it (`KeyBatches`).
-    if (tx) await this.insert([{ refs: checked, keys }], tx);
-    else await this.batches.submit({ refs: checked, keys });
-    return keys.map(({ keyId, key }) => ({ keyId, key }));
+    return {
+      keys: keys.map(({ keyId, key }) => ({ keyId, key })),
+      // In the caller's transaction: its statement. On its own: with the callers that wait beside it (`KeyBatches`).
+      store: (tx) => (tx ? this.insert([{ refs: checked, keys }], tx) : this.batches.submit({ refs: checked, keys })),
+    };
   }
 
   /**
@@ -109,7 +116,7 @@ export class PostgresKeyVault implements KeyVault {
    * subject lock, each once, in one order for every creator), then the rows unless a case or subject named was
    * shredded. Refuses (AlreadyShreddedError) when not every key was made.
    */
-  private async insert(requests: NewKeys[], via: VaultTransaction): Promise<void> {
+  private async insert(requests: KeysOnTheirWay[], via: VaultTransaction): Promise<void> {
     const refs = requests.flatMap((r) => r.refs);
     const keys = requests.flatMap((r) => r.keys);
     const caseLocks = [...new Set(refs.map((r) => sql.caseLock(r.caseRef)))].sort();

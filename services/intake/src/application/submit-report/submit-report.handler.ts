@@ -86,22 +86,28 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     let stored: SubmitReportResult | undefined;
     const writes = async (tx: StoreTransaction): Promise<SubmitReportResult> => {
       if (command.client !== undefined) await this.throttles.takeSubmission(command.client, tx);
-      // Before the keys are asked for: a statement whose answer is lost may have stored them all the same.
+      // Before the keys are written: a statement whose answer is lost may have stored them all the same.
       apart = !inServiceDatabase;
-      const [forCase, forReporter] = await vault.createKeys(refs, inServiceDatabase ? tx : undefined);
+      const {
+        keys: [forCase, forReporter],
+        store,
+      } = await vault.newKeys(refs);
       const receipt = this.newReceipt(caseId);
       const report = this.submitted(command, theme, organisation, caseId, reporterRef, receipt.receivedAt, {
         sealedAccount: this.sealer.sealWith(command.account, forCase),
         ...(command.contact.channel === 'platform' ? {} : { sealedContact: this.sealer.sealWith(command.contact, forReporter) }),
         ...(command.identity ? { sealedIdentity: this.sealer.sealWith(command.identity, forReporter) } : {}),
       });
-      // Sent together, the append last, right before the commit (readers of the global order wait for an append in
-      // flight); both awaited, so a failure of either rolls back with both answered.
-      const [, created] = await Promise.all([
+      // Sent together: the keys (in the vault's database, or in this transaction when the vault shares it), the receipt
+      // and, last, the append, right before the commit (readers of the global order wait for an append in flight).
+      // Every one is answered before this returns or throws, and the keys are stored before anything commits.
+      const [keysKept, receiptKept, created] = await Promise.allSettled([
+        store(inServiceDatabase ? tx : undefined),
         this.readModel.addReceipt(receipt.receiptHash, caseId, receipt.passphraseHash, tx),
         this.work.create(report, command.context, tx),
       ]);
-      if (!created) throw new Error('A report with this case id exists');
+      for (const outcome of [keysKept, receiptKept, created]) if (outcome.status === 'rejected') throw outcome.reason;
+      if (created.status === 'fulfilled' && !created.value) throw new Error('A report with this case id exists');
       stored = receipt.result;
       return receipt.result;
     };
