@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { createTestDatabase, eventually, queryOnce, type TestDatabase } from '@vertrouwd/testing';
 import { SessionCache } from './session-cache';
 import { SessionStore } from './session-store';
@@ -190,22 +191,37 @@ describe('sessions kept in memory between reads (cacheSeconds)', () => {
     });
 
     it('nothing, while its connection does not answer (a network that dropped it silently)', async () => {
-      const cache = new SessionCache(db.url, 'silent_cache', 60_000, 100, {
-        heartbeatMs: 50,
-        heartbeatTimeoutMs: 100,
+      // The listener reaches PostgreSQL through a relay that can fall silent: its socket stays open, nothing passes.
+      const target = new URL(db.url);
+      let silent = false;
+      const relay = createServer((inbound) => {
+        const outbound = connect(Number(target.port), target.hostname);
+        inbound.on('data', (chunk) => silent || outbound.write(chunk));
+        outbound.on('data', (chunk) => silent || inbound.write(chunk));
+        inbound.on('error', () => outbound.destroy());
+        outbound.on('error', () => inbound.destroy());
+        inbound.on('close', () => outbound.destroy());
+        outbound.on('close', () => inbound.destroy());
+      });
+      await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+      const relayed = new URL(db.url);
+      relayed.port = String((relay.address() as AddressInfo).port);
+      const cache = new SessionCache(relayed.toString(), 'silent_cache', 60_000, 100, {
+        heartbeatMs: 200,
+        heartbeatTimeoutMs: 1_000,
         reconnectMs: 60_000,
       });
       caches.push(cache);
-      await cache.start();
-      // The listener's backend stopped (SIGSTOP): its socket stays open, nothing answers.
-      const [{ pid }] = await sql<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'silent_cache_cache'");
-      cache.remember(key(8), { n: 8 }, ends(), cache.generation);
-      process.kill(pid, 'SIGSTOP');
       try {
+        await cache.start();
+        cache.remember(key(8), { n: 8 }, ends(), cache.generation);
+        expect(cache.get(key(8))).toEqual({ n: 8 });
+        silent = true;
         await eventually(() => expect(cache.active).toBe(false), { timeoutMs: 5_000 });
         expect(cache.get(key(8))).toBeUndefined();
       } finally {
-        process.kill(pid, 'SIGCONT');
+        await cache.close();
+        relay.close();
       }
     });
   });
