@@ -681,6 +681,19 @@ export function renderIntake(f: IntakeFigures): string {
           : `neither intake's event loop (${(load.eventLoopUtilisation * 100).toFixed(0)}%) nor the CPU is saturated: ` +
             'the bound is waiting (commits, locks), not work';
     lines.push('', `Submission target missed: ${bound}.`);
+    const generatorMs = cpuMs(load.cpu.loadGenerator);
+    if (intakeMs !== undefined && postgresMs !== undefined && generatorMs !== undefined) {
+      // What the target asks of the whole machine at the CPU per report measured: work, not waiting, as the bound.
+      const perReportMs = intakeMs + postgresMs + generatorMs;
+      const needed = (perReportMs * TARGETS.perSec) / 1000;
+      lines.push(
+        '',
+        `The machine's budget: at ${perReportMs.toFixed(2)} ms of CPU per report (intake ${perReport(intakeMs)}, PostgreSQL ` +
+          `${perReport(postgresMs)}, load generator ${perReport(generatorMs)}), ${int(TARGETS.perSec)}/s needs ` +
+          `${needed.toFixed(2)} of its ${f.cores} cores busy without pause` +
+          (needed >= f.cores * 0.9 ? '; the target is within reach only with less CPU per report.' : '.'),
+      );
+    }
   }
   if (visible && !visibleOk) {
     lines.push(
