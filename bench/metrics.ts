@@ -60,10 +60,13 @@ async function walLsn(admin: Client): Promise<string> {
 
 /**
  * Runs `work` between two snapshots. A CHECKPOINT first, so one contender's dirty pages are not
- * flushed on the next one's time.
+ * flushed on the next one's time; and, where the worker runs with `--expose-gc`, a full garbage collection, so the
+ * garbage of the scenario before (e.g. 20,000 appends) is not collected on this one's time. What `work` itself
+ * allocates is still collected, and counted, as it runs.
  */
 export async function measure(admin: Client, dataDir: string, work: () => Promise<number>): Promise<Measurement> {
   await admin.query('checkpoint');
+  (globalThis as { gc?: () => void }).gc?.();
   const lsn = await walLsn(admin);
   const pgBefore = postgresCpuUs(dataDir);
   const nodeBefore = nodeCpuUs();

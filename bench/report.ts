@@ -140,7 +140,9 @@ function setup(input: ReportInput): string {
 const METHOD = `- Each contender runs in a Node process of its own, one after the other (the order rotates per run), each
   scenario group in a fresh database: (a) at concurrency 1, (a) at concurrency 16, and (b) followed by (c) and (d).
 - Before each timed section: the pool's connections are opened and the code path is warmed on other streams; a
-  \`CHECKPOINT\`; before (c) a \`VACUUM ANALYZE\`; before (d)'s read-all one untimed pass over all events (a replay
+  \`CHECKPOINT\` and a full garbage collection in Node (the section before leaves 20,000 events' garbage, whose
+  collection landing in one contender's timed read and not another's moved (d) by up to half); before (c) a
+  \`VACUUM ANALYZE\`; before (d)'s read-all one untimed pass over all events (a replay
   of millions runs warm; one timed pass over ~20,000 would mostly time the JIT's warm-up). Not timed: creating
   schema and data.
 - Node CPU: \`process.cpuUsage()\` of the contender's process. PostgreSQL CPU: run time from \`/proc/<pid>/schedstat\`

@@ -30,7 +30,7 @@ const REPORT = resolve(__dirname, '../docs/benchmarks.md');
 
 function runWorker(task: WorkerTask): Promise<WorkerResult> {
   return new Promise((resolvePromise) => {
-    const child = fork(resolve(__dirname, 'worker.ts'), [], { execArgv: process.execArgv, stdio: 'inherit' });
+    const child = fork(resolve(__dirname, 'worker.ts'), [], { execArgv: [...process.execArgv, '--expose-gc'], stdio: 'inherit' });
     let result: WorkerResult | undefined;
     child.once('message', (message) => (result = message as WorkerResult));
     child.once('exit', (code) =>
