@@ -83,6 +83,21 @@ describe('hostile input', () => {
       expect(errorsOf(res)).toEqual(['(body):noNulCharacter']);
     });
 
+    it('refuses a lone surrogate in any string or key with a 400, where an e-mail rule threw a 500', async () => {
+      const before = created();
+      // JSON.stringify writes a lone surrogate as the escape `\ud800`: valid JSON, but no UTF-8 can carry it.
+      for (const body of [
+        validReport({ contact: { email: 'a\ud800@example.org' } }),
+        validReport({ title: 'Report \udc00' }),
+        { ...validReport(), ['\ud83d']: 1 },
+      ]) {
+        const res = await post(JSON.stringify(body)).expect(400).expect('Content-Type', PROBLEM);
+        expect(errorsOf(res)).toEqual(['(body):wellFormedUnicode']);
+      }
+      await post(JSON.stringify(validReport({ title: 'Report 😀' }))).expect(201);
+      expect(created()).toBe(before + 1);
+    });
+
     it('refuses an array or null where an object is expected, at the top and nested', async () => {
       const before = created();
       expect(errorsOf(await post(JSON.stringify([validReport()])).expect(400))).toEqual(['(body):isObject']);
