@@ -56,6 +56,11 @@ it('answers a target or Host that makes no URL with a problem+json 400, and goes
   expect(site.output()).not.toContain('Invalid URL');
 });
 
+it('answers TRACE, which no fetch Request can carry, with a 405 instead of a 500', async () => {
+  const answer = await raw('TRACE /bakkerij-2026 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+  expect([answer.status, problemType(answer.text)]).toEqual([405, 'https://vertrouwd.nl/problems/method-not-allowed']);
+});
+
 it('answers a post to the public forms that is no form with a 415, and one over 1 MiB with a 413', async () => {
   for (const path of ['/bakkerij-2026/nl', '/bakkerij-2026/nl/follow-up']) {
     for (const type of ['application/json', 'text/plain', 'multipart/form-data; boundary=x']) {

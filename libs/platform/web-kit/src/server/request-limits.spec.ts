@@ -87,6 +87,20 @@ describe('a request target or Host that makes no URL', () => {
   });
 });
 
+describe('a method', () => {
+  it.each(['TRACE', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND'])('other than GET, HEAD and POST: %s is a 405 naming them', async (method) => {
+    const answer = await raw(`${method} /code/nl HTTP/1.1\r\nHost: site.example\r\nConnection: close\r\n\r\n`);
+    expect([answer.status, problemOf(answer).type]).toEqual([405, 'https://vertrouwd.nl/problems/method-not-allowed']);
+    expect(answer.head).toContain('Allow: GET, HEAD, POST');
+    expect(reached).toEqual([]);
+  });
+
+  it('CONNECT, which Node answers before any listener, is a 405 too instead of a dropped connection', async () => {
+    const answer = await raw('CONNECT site.example:443 HTTP/1.1\r\nHost: site.example:443\r\n\r\n');
+    expect([answer.status, problemOf(answer).type]).toEqual([405, 'https://vertrouwd.nl/problems/method-not-allowed']);
+  });
+});
+
 describe('a post', () => {
   it('is a form: JSON, text, multipart or no type with a body is a 415', async () => {
     for (const type of ['application/json', 'text/plain', 'multipart/form-data; boundary=x', undefined]) {

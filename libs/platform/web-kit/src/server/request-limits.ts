@@ -31,13 +31,16 @@ export interface Refusal {
 }
 
 const FORM = 'application/x-www-form-urlencoded';
+/** What the pages answer: pages and forms. A fetch Request cannot even be made for TRACE (it was a 500). */
+const METHODS = new Set(['GET', 'HEAD', 'POST']);
+const NOT_ALLOWED: Refusal = { status: 405, type: 'method-not-allowed', detail: 'The pages take GET, HEAD and POST.' };
 
 /**
  * Why a request is refused before the pages see it, or undefined. Its target and `Host` must make a URL without
- * credentials (`GET //` made `new URL` throw in the request listener, which ended the process; `Host: [` was a 500). Every method but GET and HEAD is a form
- * post: `application/x-www-form-urlencoded`, the only kind the pages send (`formData()` threw on JSON, text or a
- * broken multipart body: a 500), with a `Content-Length` of at most `formBytes`. A post with no body at all is
- * given the form type: an empty form, as a browser sends it.
+ * credentials (`GET //` made `new URL` throw in the request listener, which ended the process; `Host: [` was a
+ * 500); its method GET, HEAD or POST (405). A POST is a form: `application/x-www-form-urlencoded`, the only kind
+ * the pages send (`formData()` threw on JSON, text or a broken multipart body: a 500), with a `Content-Length` of
+ * at most `formBytes`. A post with no body at all is given the form type: an empty form, as a browser sends it.
  */
 export function checkRequest(req: IncomingMessage, limits: WebRequestLimits = WEB_REQUEST_LIMITS): Refusal | undefined {
   const target = req.url ?? '/';
@@ -46,7 +49,8 @@ export function checkRequest(req: IncomingMessage, limits: WebRequestLimits = WE
   if (URL.parse(target, 'http://site') === null || url === null || url.username !== '' || url.password !== '') {
     return { status: 400, type: 'bad-request', detail: 'The request target and Host header do not make a URL.' };
   }
-  if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  if (!METHODS.has(req.method ?? 'GET')) return NOT_ALLOWED;
+  if (req.method !== 'POST') return undefined;
   const chunked = req.headers['transfer-encoding'] !== undefined;
   const length = Number(req.headers['content-length'] ?? 0);
   if (!chunked && length === 0 && req.headers['content-type'] === undefined) req.headers['content-type'] = FORM;
@@ -67,6 +71,7 @@ export function answerRefusal(res: ServerResponse, refusal: Refusal): void {
     'Content-Type': 'application/problem+json',
     'Content-Length': Buffer.byteLength(body),
     'X-Correlation-Id': correlationId,
+    ...allowOf(refusal),
     Connection: 'close',
   });
   res.end(body);
@@ -92,6 +97,8 @@ export function createWebServer(
     listener,
   );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket, headers));
+  // Node hands CONNECT to this event only, and without a listener drops the connection unanswered.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => writeProblem(socket, NOT_ALLOWED, headers));
   return server;
 }
 
@@ -108,7 +115,11 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, headers
     socket.destroy();
     return;
   }
-  const refusal = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED;
+  writeProblem(socket, CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED, headers);
+}
+
+/** A whole response written on the socket, for the requests Node answers before any listener runs. */
+function writeProblem(socket: Duplex, refusal: Refusal, headers: SecurityHeaders): void {
   const { body, correlationId } = problemOf(refusal);
   const head = {
     'Content-Security-Policy': headers.contentSecurityPolicy,
@@ -118,11 +129,14 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex, headers
     'Content-Type': 'application/problem+json',
     'Content-Length': String(Buffer.byteLength(body)),
     'X-Correlation-Id': correlationId,
+    ...allowOf(refusal),
     Connection: 'close',
   };
   const lines = Object.entries(head).map(([name, value]) => `${name}: ${value}\r\n`);
   socket.end(`HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\n${lines.join('')}\r\n${body}`);
 }
+
+const allowOf = (refusal: Refusal) => (refusal === NOT_ALLOWED ? { Allow: [...METHODS].join(', ') } : {});
 
 /** RFC 9457, quoting nothing of the request: the occurrence is named by a fresh id. */
 function problemOf({ status, type, detail }: Refusal): { body: string; correlationId: string } {
