@@ -156,6 +156,16 @@ describe('hostile input', () => {
       }
     });
 
+    it('answers a request target that makes no URL with a problem+json 400, before Express', async () => {
+      for (const target of ['http://[/', 'http://[canary-e5b1/reports']) {
+        const answer = await raw(app, `GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
+        expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+        expect(answer).toContain('Content-Type: application/problem+json');
+        expect(answer).toContain('https://vertrouwd.nl/problems/bad-request');
+        expect(answer).not.toContain('canary');
+      }
+    });
+
     it('answers a request line it cannot parse with a problem+json 400', async () => {
       const answer = await raw(app, 'GET /reports/r-1 HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n');
       expect(answer).toMatch(/^HTTP\/1\.1 400 /);
