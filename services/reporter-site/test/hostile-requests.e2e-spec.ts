@@ -61,7 +61,7 @@ it('answers TRACE, which no fetch Request can carry, with a 405 instead of a 500
   expect([answer.status, problemType(answer.text)]).toEqual([405, 'https://vertrouwd.nl/problems/method-not-allowed']);
 });
 
-it('answers a post to the public forms that is no form with a 415, and one over 1 MiB with a 413', async () => {
+it('answers a post to the public forms that is no form with a 415, and one over 256 KiB with a 413', async () => {
   for (const path of ['/bakkerij-2026/nl', '/bakkerij-2026/nl/follow-up']) {
     for (const type of ['application/json', 'text/plain', 'multipart/form-data; boundary=x']) {
       const answer = await fetch(`${site.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body: '{"account":"x"}' });
@@ -70,7 +70,7 @@ it('answers a post to the public forms that is no form with a 415, and one over 
   }
   const large = await raw(
     'POST /bakkerij-2026/nl HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n' +
-      'Content-Length: 67108864\r\nConnection: close\r\n\r\naccount=',
+      'Content-Length: 262145\r\nConnection: close\r\n\r\naccount=',
   );
   expect([large.status, problemType(large.text)]).toEqual([413, 'https://vertrouwd.nl/problems/payload-too-large']);
   expect(await live()).toBe(200);
