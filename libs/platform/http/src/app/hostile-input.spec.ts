@@ -166,6 +166,12 @@ describe('hostile input', () => {
       }
     });
 
+    it('answers CONNECT, which Node hands to no route, with a problem+json 405 instead of dropping it', async () => {
+      const answer = await raw(app, 'CONNECT leak.example:443 HTTP/1.1\r\nHost: leak.example:443\r\n\r\n');
+      expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+      expect(answer).toContain('https://vertrouwd.nl/problems/method-not-allowed');
+    });
+
     it('answers a request line it cannot parse with a problem+json 400', async () => {
       const answer = await raw(app, 'GET /reports/r-1 HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n');
       expect(answer).toMatch(/^HTTP\/1\.1 400 /);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, STATUS_CODES, type RequestListener } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { PROBLEM_CONTENT_TYPE, ProblemType } from '../problem/problem';
@@ -42,6 +42,10 @@ export class PlatformExpressAdapter extends ExpressAdapter {
       guardTarget(this.getInstance<RequestListener>()),
     );
     server.on('clientError', answerClientError);
+    // Node hands CONNECT to this event only, and without a listener drops the connection unanswered.
+    server.on('connect', (_req: IncomingMessage, socket: Duplex) =>
+      writeProblem(socket, 405, ProblemType.methodNotAllowed, 'CONNECT is not served.'),
+    );
     this.setHttpServer(server);
   }
 }
@@ -79,6 +83,11 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     return;
   }
   const { status, type, detail } = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED;
+  writeProblem(socket, status, type, detail);
+}
+
+/** A whole response written on the socket, for what Node answers before any listener runs. */
+function writeProblem(socket: Duplex, status: number, type: string, detail: string): void {
   const { body, headers } = problemOf(status, type, detail);
   const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n${head.join('')}\r\n${body}`);
