@@ -83,6 +83,21 @@ describe('hostile input', () => {
       expect(errorsOf(res)).toEqual(['(body):noNulCharacter']);
     });
 
+    it('refuses a lone surrogate in any string or key with a 400, where an e-mail rule threw a 500', async () => {
+      const before = created();
+      // JSON.stringify writes a lone surrogate as the escape `\ud800`: valid JSON, but no UTF-8 can carry it.
+      for (const body of [
+        validReport({ contact: { email: 'a\ud800@example.org' } }),
+        validReport({ title: 'Report \udc00' }),
+        { ...validReport(), ['\ud83d']: 1 },
+      ]) {
+        const res = await post(JSON.stringify(body)).expect(400).expect('Content-Type', PROBLEM);
+        expect(errorsOf(res)).toEqual(['(body):wellFormedUnicode']);
+      }
+      await post(JSON.stringify(validReport({ title: 'Report 😀' }))).expect(201);
+      expect(created()).toBe(before + 1);
+    });
+
     it('refuses an array or null where an object is expected, at the top and nested', async () => {
       const before = created();
       expect(errorsOf(await post(JSON.stringify([validReport()])).expect(400))).toEqual(['(body):isObject']);
@@ -139,6 +154,22 @@ describe('hostile input', () => {
           correlationId: res.headers['x-correlation-id'],
         });
       }
+    });
+
+    it('answers a request target that makes no URL with a problem+json 400, before Express', async () => {
+      for (const target of ['http://[/', 'http://[canary-e5b1/reports']) {
+        const answer = await raw(app, `GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`);
+        expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+        expect(answer).toContain('Content-Type: application/problem+json');
+        expect(answer).toContain('https://vertrouwd.nl/problems/bad-request');
+        expect(answer).not.toContain('canary');
+      }
+    });
+
+    it('answers CONNECT, which Node hands to no route, with a problem+json 405 instead of dropping it', async () => {
+      const answer = await raw(app, 'CONNECT leak.example:443 HTTP/1.1\r\nHost: leak.example:443\r\n\r\n');
+      expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+      expect(answer).toContain('https://vertrouwd.nl/problems/method-not-allowed');
     });
 
     it('answers a request line it cannot parse with a problem+json 400', async () => {

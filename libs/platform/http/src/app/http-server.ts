@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, STATUS_CODES, type RequestListener } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { PROBLEM_CONTENT_TYPE, ProblemType } from '../problem/problem';
@@ -39,11 +39,30 @@ export class PlatformExpressAdapter extends ExpressAdapter {
         requestTimeout: this.limits.requestMs,
         connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(this.limits.headersMs / 2))),
       },
-      this.getInstance<RequestListener>(),
+      guardTarget(this.getInstance<RequestListener>()),
     );
     server.on('clientError', answerClientError);
+    // Node hands CONNECT to this event only, and without a listener drops the connection unanswered.
+    server.on('connect', (_req: IncomingMessage, socket: Duplex) =>
+      writeProblem(socket, 405, ProblemType.methodNotAllowed, 'CONNECT is not served.'),
+    );
     this.setHttpServer(server);
   }
+}
+
+/**
+ * A request target that makes no URL (`GET http://[/`) is answered here: Express's router cannot read its path and
+ * skips every layer, the kit's problem filter included, to answer with its own HTML 404.
+ */
+function guardTarget(app: RequestListener): RequestListener {
+  return (req, res) => {
+    if (URL.parse(req.url ?? '/', 'http://service') !== null) {
+      app(req, res);
+      return;
+    }
+    const { body, headers } = problemOf(400, ProblemType.badRequest, 'The request target is not a valid URL.');
+    res.writeHead(400, headers).end(body);
+  };
 }
 
 const CLIENT_ERRORS: Record<string, { status: number; type: string; detail: string }> = {
@@ -64,6 +83,18 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     return;
   }
   const { status, type, detail } = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED;
+  writeProblem(socket, status, type, detail);
+}
+
+/** A whole response written on the socket, for what Node answers before any listener runs. */
+function writeProblem(socket: Duplex, status: number, type: string, detail: string): void {
+  const { body, headers } = problemOf(status, type, detail);
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n${head.join('')}\r\n${body}`);
+}
+
+/** A problem answered before Express: the security headers, a fresh correlation id, the connection closed. */
+function problemOf(status: number, type: string, detail: string): { body: string; headers: Record<string, string> } {
   const correlationId = randomUUID();
   const title = STATUS_CODES[status] ?? 'Error';
   const body = JSON.stringify({ type, title, status, detail, instance: `urn:uuid:${correlationId}`, correlationId });
@@ -74,6 +105,5 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     [CORRELATION_ID_HEADER]: correlationId,
     Connection: 'close',
   };
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
-  socket.end(`HTTP/1.1 ${status} ${title}\r\n${head.join('')}\r\n${body}`);
+  return { body, headers };
 }

@@ -13,6 +13,9 @@ export interface JsonLimits {
 
 export const DEFAULT_JSON_LIMITS: Required<JsonLimits> = { maxDepth: 32, maxKeys: 1000 };
 
+/** In a `u` pattern a pair of surrogates is one code point: only a lone one is of category Cs. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** Keys that name an object's prototype machinery: refused anywhere in a body, never silently dropped. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -79,8 +82,10 @@ export function verifyJsonBytes(limits: Required<JsonLimits>) {
 
 /**
  * After parsing, before validation: refuses `__proto__`, `constructor` and `prototype` keys (class-transformer
- * would drop them silently, another parser might honour them) and NUL characters in strings (PostgreSQL text and
- * jsonb cannot hold them). Iterative: depth is already bounded by `verifyJsonBytes`.
+ * would drop them silently, another parser might honour them), NUL characters in strings (PostgreSQL text and
+ * jsonb cannot hold them) and strings that are not well-formed Unicode: a lone surrogate (`"\ud800"`, valid JSON)
+ * has no UTF-8 form, so storing it would change it, and validators that encode it throw (`@IsEmail()` did: a 500).
+ * Iterative: depth is already bounded by `verifyJsonBytes`.
  */
 export function refuseHostileJson(req: HttpRequest, _res: HttpResponse, next: NextFunction): void {
   const body: unknown = req.body;
@@ -92,7 +97,8 @@ export function refuseHostileJson(req: HttpRequest, _res: HttpResponse, next: Ne
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return next(refusal('(body)', 'noNulCharacter', 'Strings must not contain a NUL character.'));
+      const refused = refusalOfString(value);
+      if (refused) return next(refused);
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -102,11 +108,19 @@ export function refuseHostileJson(req: HttpRequest, _res: HttpResponse, next: Ne
     }
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) return next(refusal(key, 'forbiddenKey', 'This key is not accepted anywhere in a body.'));
-      if (key.includes('\u0000')) return next(refusal('(body)', 'noNulCharacter', 'Strings must not contain a NUL character.'));
+      const refused = refusalOfString(key);
+      if (refused) return next(refused);
       pending.push((value as Record<string, unknown>)[key]);
     }
   }
   next();
+}
+
+/** A key or a value no column can hold as sent; named by `(body)`, since the key may be the caller's own text. */
+function refusalOfString(text: string): ValidationFailedException | undefined {
+  if (text.includes('\u0000')) return refusal('(body)', 'noNulCharacter', 'Strings must not contain a NUL character.');
+  if (LONE_SURROGATE.test(text)) return refusal('(body)', 'wellFormedUnicode', 'Strings must be well-formed Unicode (no lone surrogate).');
+  return undefined;
 }
 
 function refusal(field: string, rule: string, message: string): ValidationFailedException {

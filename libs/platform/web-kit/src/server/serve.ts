@@ -1,10 +1,11 @@
 import cluster from 'node:cluster';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { ServerBuild } from 'react-router';
 import { passClientAddress } from './client-address.ts';
 import { acceptFormOrigin } from './form-origin.ts';
 import { PageCache, type PageCacheOptions } from './page-cache.ts';
+import { answerRefusal, checkRequest, createWebServer } from './request-limits.ts';
 import { applySecurityHeaders, type SecurityHeaders } from './security-headers.ts';
 import { serveAsset } from './static-assets.ts';
 
@@ -44,7 +45,9 @@ export function webProcessesOf(env: NodeJS.ProcessEnv = process.env): number {
 
 /**
  * Serves a web service's React Router build: `/health/*`, the built assets, and the pages, with the security
- * headers on every response and form posts from another site refused (403); the pages learn the browser's address
+ * headers on every response, a request the pages cannot take refused first (checkRequest: a target that makes no
+ * URL, a post that is no form or too large; headers too large or too slow) as problem+json, and form posts from
+ * another site refused (403); the pages learn the browser's address
  * from the socket (clientAddressOf). Stops on SIGINT and SIGTERM, closing
  * the connections browsers keep open too. With `WEB_PROCESSES` above 1 this process only starts and watches that
  * many copies of itself, which serve (and resolves with no server); see superviseProcesses.
@@ -65,7 +68,13 @@ export async function serveWebBuild(options: WebServerOptions): Promise<Server |
   const kept = pageCache ? new PageCache(createRequestHandler(build, 'production'), pageCache) : undefined;
   const assets = join(buildDir, 'client');
 
-  const server = createServer((req, res) => {
+  const server = createWebServer(headers, (req, res) => {
+    const refusal = checkRequest(req);
+    if (refusal) {
+      applySecurityHeaders(res, headers, { cacheable: false });
+      answerRefusal(res, refusal);
+      return;
+    }
     const pathname = new URL(req.url ?? '/', 'http://site').pathname;
     const asset = pathname.startsWith('/assets/');
     applySecurityHeaders(res, headers, { cacheable: asset });

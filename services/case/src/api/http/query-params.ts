@@ -21,9 +21,14 @@ export function uuidOf(field: string, value: unknown): string | undefined {
 /** A calendar day `YYYY-MM-DD` that exists. */
 export function dayOf(field: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  const valid =
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  return valid ? value : refuse(field, 'isDay', `${field} must be a day YYYY-MM-DD`);
+  return typeof value === 'string' && isDay(value) ? value : refuse(field, 'isDay', `${field} must be a day YYYY-MM-DD`);
+}
+
+/** `2026-02-30` rolls over to another day; `2026-13-45` is an Invalid Date, whose toISOString() throws. */
+function isDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const at = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(text);
 }
 
 /** A period of days, both ends included; `from` after `to` is refused. */
