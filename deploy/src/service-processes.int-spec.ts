@@ -65,10 +65,17 @@ describe('every service of npm start in one process', () => {
   });
 
   it('writes each service’s log to a file of its own, and stops every service', async () => {
+    // A request to each: its line must land in that service's log, under its name (one process hosts them all).
+    for (const service of running) expect((await fetch(`${service.url}/no-such-route`)).status).toBe(404);
     await eventually(() => {
       for (const { name } of SERVICES) {
         expect(existsSync(join(logDir, `${name}.log`))).toBe(true);
-        expect(readFileSync(join(logDir, `${name}.log`), 'utf8')).toContain(`"service":"${name}"`);
+        const lines = readFileSync(join(logDir, `${name}.log`), 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { service?: string; msg?: string });
+        expect(lines.filter((line) => line.msg === 'request completed')).toHaveLength(1);
+        expect(lines.filter((line) => line.service !== name)).toEqual([]);
       }
     });
     await stopAllServices();

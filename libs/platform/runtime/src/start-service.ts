@@ -2,7 +2,7 @@ import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { authOptionsFromEnv, Public } from '@vertrouwd/auth';
 import { createHttpApp, HealthController, postgresCheck, purgeIdempotencyKeys, type OpenApiOptions } from '@vertrouwd/http';
-import { httpTracing, NestPinoLogger, requestLogging } from '@vertrouwd/telemetry';
+import { httpTracing, NestPinoLogger, requestLogger, requestLogging } from '@vertrouwd/telemetry';
 import { createPlatform, type Platform, type PlatformOptions } from './platform';
 import { PlatformModule } from './platform.module';
 
@@ -42,6 +42,8 @@ export async function startService(
     // Every request in a server span, continuing the caller's trace; handlers copy it into event metadata.
     first: [httpTracing()],
   });
+  // This application's own request log (its service's name, its destination), after the correlation id is set.
+  if (definition.logger instanceof NestPinoLogger) app.use(requestLogger(definition.logger));
   // No Nest shutdown hooks: runMain owns SIGINT/SIGTERM and closes the app, then the platform, then telemetry.
   const purge = setInterval(() => void purgeIdempotencyKeys(platform.pool).catch(() => undefined), 60 * 60 * 1000);
   purge.unref();

@@ -17,7 +17,7 @@ export {
 export { PrivacySpanExporter, withoutPersonalData } from './privacy/privacy-span-exporter';
 export { createLogger, REDACT_PATHS, type LoggerOptions } from './logging/create-logger';
 export { NestPinoLogger } from './logging/nest-pino.logger';
-export { requestLogging, requestLoggingParams, CORRELATION_ID_KEY } from './logging/request-logging';
+export { requestLogger, requestLogging, requestLoggingParams, CORRELATION_ID_KEY } from './logging/request-logging';
 export { REDACTED, SEALED, scrubValue, serializeError } from './logging/scrub';
 // For tests that assert on spans (the cross-service test among them), without importing the SDK themselves.
 export { InMemorySpanExporter, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace';

@@ -6,7 +6,7 @@ import { eventually } from '@vertrouwd/testing';
 import request from 'supertest';
 import { capturedLogger } from './fixtures/captured-logger';
 import { NestPinoLogger } from './nest-pino.logger';
-import { requestLogging } from './request-logging';
+import { requestLogger, requestLogging } from './request-logging';
 
 const CORRELATION_ID = 'corr-0000-1111';
 
@@ -59,6 +59,7 @@ describe('request logging', () => {
     });
     // What `@vertrouwd/http` does first on every request, after checking the caller's header.
     app.use((req: { correlationId?: string }, _res: unknown, next: () => void) => ((req.correlationId = CORRELATION_ID), next()));
+    app.use(requestLogger(nestLogger));
     await app.listen(0, '127.0.0.1');
   });
   afterAll(() => app.close());
@@ -129,5 +130,46 @@ describe('request logging', () => {
     await http().get('/cases/c-1').expect(200);
     await eventually(() => expect(requestLines()).toHaveLength(before + 1));
     expect(requestLines()[before]).toMatchObject({ route: '/cases/:caseId' });
+  });
+});
+
+// `npm start` hosts every service in one process, each its own Nest application with its own logger and log file.
+describe('request logging, two applications in one process', () => {
+  const intake = capturedLogger('intake');
+  const matching = capturedLogger('matching');
+  const apps: INestApplication[] = [];
+
+  async function start(logger: ReturnType<typeof capturedLogger>['logger'], correlationId: string): Promise<INestApplication> {
+    const nestLogger = new NestPinoLogger(logger);
+    const app = await NestFactory.create({ module: CasesModule, imports: [requestLogging(nestLogger)] }, new ExpressAdapter(), {
+      logger: nestLogger,
+    });
+    app.use((req: { correlationId?: string }, _res: unknown, next: () => void) => ((req.correlationId = correlationId), next()));
+    app.use(requestLogger(nestLogger));
+    await app.listen(0, '127.0.0.1');
+    apps.push(app);
+    return app;
+  }
+
+  afterAll(() => Promise.all(apps.map((app) => app.close())));
+
+  it("writes each application's request lines and handler lines to its own log, under its own name", async () => {
+    const first = await start(intake.logger, 'corr-intake');
+    const second = await start(matching.logger, 'corr-matching');
+    await request(second.getHttpServer()).get('/cases/c-2').expect(200);
+    await request(first.getHttpServer()).get('/cases/c-1').expect(200);
+    const completed = (lines: () => Record<string, unknown>[]) =>
+      eventually(() => {
+        const found = lines().filter((line) => line.msg === 'request completed');
+        expect(found).toHaveLength(1);
+        return found[0];
+      });
+    expect(await completed(intake.lines)).toMatchObject({ service: 'intake', correlationId: 'corr-intake' });
+    expect(await completed(matching.lines)).toMatchObject({ service: 'matching', correlationId: 'corr-matching' });
+    expect(matching.lines().find((line) => line.context === 'Cases')).toMatchObject({
+      service: 'matching',
+      correlationId: 'corr-matching',
+    });
+    expect(intake.lines().find((line) => line.context === 'Cases')).toMatchObject({ service: 'intake', correlationId: 'corr-intake' });
   });
 });

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { pinoHttp, type Options } from 'pino-http';
 import { routeTemplate, type RoutedRequest } from '../http/route-template';
 
 /** The key under which a request's log lines carry its correlation id (the `X-Correlation-Id` of `@vertrouwd/http`). */
@@ -60,11 +61,27 @@ export function requestLoggingParams(logger: Logger): Params {
   };
 }
 
+const isHealthProbe = (req: IncomingMessage) => HEALTH_PROBES.some(({ path }) => (req.url ?? '').split('?')[0] === `/${path}`);
+
 /**
- * The module that logs every request of an application whose Nest logger is `logger`: import it in the root
- * module (`startService` of `@vertrouwd/runtime` does). Without it, `NestPinoLogger` logs as before, without
- * request lines or correlation ids.
+ * The module that binds a request's logger (from {@link requestLogger}) to every line logged while the request
+ * runs, with its correlation id: import it in the root module of an application whose Nest logger is `logger`
+ * (`startService` of `@vertrouwd/runtime` does), and mount `requestLogger(logger)`. Without them, `NestPinoLogger`
+ * logs as before, without request lines or correlation ids.
  */
 export function requestLogging(logger: { readonly params: Params }): DynamicModule {
-  return LoggerModule.forRoot(logger.params);
+  // nestjs-pino would build the request logger itself, but only once per process, for the first application that
+  // asks: where one process hosts several services (`npm start`), every request line would carry the first one's
+  // name and go to its log. Each application brings its own (`useExisting`).
+  return LoggerModule.forRoot({ ...logger.params, useExisting: true });
+}
+
+/**
+ * The application's request logger (pino-http over `logger`'s pino logger): one line per finished request, and the
+ * request's child logger as `req.log`, which `requestLogging` binds. Mount it with `app.use` after the correlation
+ * id is set and before the routes; health probes pass by, unlogged.
+ */
+export function requestLogger(logger: { readonly params: Params }): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  const log = pinoHttp(logger.params.pinoHttp as Options<IncomingMessage, ServerResponse>);
+  return (req, res, next) => (isHealthProbe(req) ? next() : log(req, res, next));
 }
