@@ -1,5 +1,6 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
@@ -83,6 +84,27 @@ describe('the embedded dev issuer', () => {
     expect([noGrant.status, (await json(noGrant)).error]).toEqual([400, 'invalid_request']);
     expect((await fetch(issuer.tokenEndpoint)).status).toBe(405);
     expect((await fetch(`${issuer.issuer}/nothing-here`)).status).toBe(404);
+  });
+});
+
+describe('the dev issuer against slow clients', () => {
+  it('closes a connection that never finishes its headers', async () => {
+    const slow = await startDevIssuer({ timeouts: { headersMs: 300, requestMs: 600 } });
+    try {
+      const { port } = new URL(slow.issuer);
+      const closed = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /realms/vertrouwd HTTP/1.1\r\nHost: x\r\nX-Slow: 1'));
+        let answer = '';
+        // One more header byte every 100 ms, for ever: only the server's limit ends this connection.
+        const trickle = setInterval(() => socket.write('a'), 100);
+        socket.on('data', (chunk) => (answer += String(chunk)));
+        socket.on('error', reject);
+        socket.on('close', () => (clearInterval(trickle), resolve(answer)));
+      });
+      expect(closed).toMatch(/^HTTP\/1\.1 408 /);
+    } finally {
+      await slow.stop();
+    }
   });
 });
 

@@ -46,6 +46,8 @@ export interface DevIssuerOptions {
    * grant with PKCE S256 and refresh tokens for it, and logout. Without it the code flow has no client.
    */
   portalClient?: CodeFlowClient;
+  /** How long a client may take to send its headers (default 10 s) and its whole request (default 30 s). */
+  timeouts?: { headersMs?: number; requestMs?: number };
 }
 
 /** A running dev issuer. */
@@ -76,7 +78,15 @@ export async function startDevIssuer(options: DevIssuerOptions = {}): Promise<De
   const { host = '127.0.0.1', realm = DEMO_REALM, tokenTtlSec = 300 } = options;
   const key = await loadOrCreateSigningKey(options.keyFile);
   const users = await IssuerUsers.open(options.usersFile);
-  const server = createServer();
+  // The API services' limits: a connection that trickles its headers is closed after headersMs (Node checks every
+  // connectionsCheckingInterval, 30 s by default), not held for a minute or more.
+  const headersMs = options.timeouts?.headersMs ?? 10_000;
+  const server = createServer({
+    maxHeaderSize: 16 * 1024,
+    headersTimeout: headersMs,
+    requestTimeout: options.timeouts?.requestMs ?? 30_000,
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersMs / 2))),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject).listen(options.port ?? 0, host, () => resolve());
   });
