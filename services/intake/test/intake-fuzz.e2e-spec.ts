@@ -47,9 +47,24 @@ const notAnObject = fc.oneof(
   fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
 );
 const withNul = fc.tuple(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 })).map(([a, b]) => `${a}\u0000${b}`);
+// A lone surrogate: valid JSON (`"\ud800"`), but no UTF-8 form. The strings around it are ASCII, so it stays alone.
+const withLoneSurrogate = fc
+  .tuple(fc.string({ maxLength: 6 }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 6 }))
+  .map(([a, unit, b]) => `${a}${String.fromCharCode(unit)}${b}`);
 const deep = fc
   .tuple(fc.integer({ min: 33, max: 30_000 }), fc.boolean())
   .map(([depth, arrays]) => (arrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`));
+
+/** Where a valid body of `endpoint` holds a string: a top-level field, or a field of an object field. */
+function stringPaths(endpoint: Endpoint): [string, string?][] {
+  const valid = endpoint.valid();
+  const inner = endpoint.objects.flatMap((name) =>
+    Object.entries((valid[name] ?? {}) as Record<string, unknown>)
+      .filter(([, value]) => typeof value === 'string')
+      .map(([key]): [string, string] => [name, key]),
+  );
+  return [...endpoint.strings.map((name): [string] => [name]), ...inner];
+}
 
 /** Bodies that break `endpoint`'s rules, each as the exact bytes and Content-Type sent. */
 function hostileBodies(endpoint: Endpoint): fc.Arbitrary<{ contentType?: string; body: string | Buffer }> {
@@ -71,6 +86,13 @@ function hostileBodies(endpoint: Endpoint): fc.Arbitrary<{ contentType?: string;
     fc
       .tuple(withNul, fc.boolean())
       .map(([value, nested]) => (nested ? json({ ...endpoint.valid(), [first]: { text: value } }) : set(first, value))),
+    // A lone surrogate in a string field, at the top or inside an object field (an e-mail address: a 500 once).
+    fc.tuple(withLoneSurrogate, fc.constantFrom(...stringPaths(endpoint))).map(([value, [name, inner]]) => {
+      const body = endpoint.valid();
+      if (inner === undefined) body[name] = value;
+      else body[name] = { ...(body[name] as Record<string, unknown>), [inner]: value };
+      return json(body);
+    }),
     // A field the endpoint does not know, with any value.
     fc
       .tuple(
