@@ -142,8 +142,8 @@ const METHOD = `- Each contender runs in a Node process of its own, one after th
 - Before each timed section: the pool's connections are opened and the code path is warmed on other streams; a
   \`CHECKPOINT\` and a full garbage collection in Node (the section before leaves 20,000 events' garbage, whose
   collection landing in one contender's timed read and not another's moved (d) by up to half); before (c) a
-  \`VACUUM ANALYZE\`; before (d)'s read-all one untimed pass over all events (a replay
-  of millions runs warm; one timed pass over ~20,000 would mostly time the JIT's warm-up). Not timed: creating
+  \`VACUUM ANALYZE\`; before (d)'s read-all three untimed passes over all events (a
+  replay of millions runs warm; a timed pass over ~20,000 after one would still mostly time the JIT's warm-up). Not timed: creating
   schema and data.
 - Node CPU: \`process.cpuUsage()\` of the contender's process. PostgreSQL CPU: run time from \`/proc/<pid>/schedstat\`
   of the postmaster and all its children, plus the cutime+cstime of exited children, so background work (WAL

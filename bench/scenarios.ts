@@ -113,9 +113,11 @@ async function readAll(ctx: ScenarioContext): Promise<Timed> {
     }
     return read;
   };
-  // One untimed pass first, for every contender: a replay of millions of events runs warm (its code compiled by
-  // the JIT), and one pass over ~20,000 events would otherwise time mostly the warm-up.
-  await pass();
+  // Three untimed passes first, for every contender: a replay of millions of events runs warm (its code compiled by
+  // the JIT's top tier), and a pass over ~20,000 events would otherwise time mostly the warm-up. One pass was not
+  // enough: measured after one, ours cost 5.8–6.5 µs of Node CPU per event and raw 4.6–6.2; after three, 3.8 and
+  // 4.2–4.4 (two runs each, 2026-12-06).
+  for (let warmUp = 0; warmUp < 3; warmUp++) await pass();
   return {
     run: async () => {
       const read = await pass();
