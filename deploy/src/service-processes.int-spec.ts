@@ -65,16 +65,21 @@ describe('every service of npm start in one process', () => {
   });
 
   it('writes each service’s log to a file of its own, and stops every service', async () => {
-    // A request to each: its line must land in that service's log, under its name (one process hosts them all).
-    for (const service of running) expect((await fetch(`${service.url}/no-such-route`)).status).toBe(404);
+    // Requests to each, one refused before any route (415): their lines must land in that service's log, under its
+    // name (one process hosts them all). The 200 is the test above's `/openapi.json`.
+    for (const service of running) {
+      expect((await fetch(`${service.url}/no-such-route`)).status).toBe(404);
+      const refused = await fetch(`${service.url}/no-such-route`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+      expect(refused.status).toBe(415);
+    }
     await eventually(() => {
       for (const { name } of SERVICES) {
         expect(existsSync(join(logDir, `${name}.log`))).toBe(true);
         const lines = readFileSync(join(logDir, `${name}.log`), 'utf8')
           .trim()
           .split('\n')
-          .map((line) => JSON.parse(line) as { service?: string; msg?: string });
-        expect(lines.filter((line) => line.msg === 'request completed')).toHaveLength(1);
+          .map((line) => JSON.parse(line) as { service?: string; msg?: string; statusCode?: number });
+        expect(lines.filter((line) => line.msg === 'request completed').map((line) => line.statusCode)).toEqual([200, 404, 415]);
         expect(lines.filter((line) => line.service !== name)).toEqual([]);
       }
     });

@@ -41,9 +41,9 @@ export async function startService(
     logger: definition.logger,
     // Every request in a server span, continuing the caller's trace; handlers copy it into event metadata.
     first: [httpTracing()],
+    // This application's own request log (its service's name, its destination), refused requests included.
+    ...(definition.logger instanceof NestPinoLogger ? { requestLog: requestLogger(definition.logger) } : {}),
   });
-  // This application's own request log (its service's name, its destination), after the correlation id is set.
-  if (definition.logger instanceof NestPinoLogger) app.use(requestLogger(definition.logger));
   // No Nest shutdown hooks: runMain owns SIGINT/SIGTERM and closes the app, then the platform, then telemetry.
   const purge = setInterval(() => void purgeIdempotencyKeys(platform.pool).catch(() => undefined), 60 * 60 * 1000);
   purge.unref();

@@ -29,6 +29,11 @@ export interface HttpAppOptions {
   logger?: LoggerService | LogLevel[] | false;
   /** Express middleware to run before everything else, e.g. the telemetry library's `httpTracing()`. */
   first?: Array<(req: never, res: never, next: (error?: unknown) => void) => void>;
+  /**
+   * Express middleware run right after the correlation id is set, before any check that may refuse the request: the
+   * telemetry library's `requestLogger(...)`, so a request refused by the URL, media type or body checks gets its line.
+   */
+  requestLog?: (req: never, res: never, next: (error?: unknown) => void) => void;
   /** How long a client may take to send its headers (default 10 s) and its whole request (default 30 s). */
   timeouts?: { headersMs?: number; requestMs?: number };
   /** Nesting depth (default 32) and key count (default 1000) of a JSON body, checked before it is parsed. */
@@ -70,6 +75,7 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, o
   for (const middleware of options.first ?? []) app.use(middleware);
   app.use(securityHeadersMiddleware(DOCS_PATH));
   app.use(correlationIdMiddleware);
+  if (options.requestLog) app.use(options.requestLog);
   app.use(urlGuardMiddleware);
   app.use(jsonOnlyMiddleware);
   // No inflation: clients have no need to compress JSON this small, and decompressing is work a caller picks for us.

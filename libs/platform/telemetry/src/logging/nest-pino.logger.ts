@@ -29,7 +29,8 @@ class OwnPinoLogger extends PinoLogger {
 /**
  * Nest's `LoggerService` over a logger from `createLogger`, built on nestjs-pino's: for
  * `NestFactory.create(Module, { logger: new NestPinoLogger(logger) })` (so start-up lines go there too), with
- * `requestLogging(nestLogger)` imported for a line per request and the correlation id on every line of it.
+ * `requestLogger(nestLogger)` mounted for a line per request and `requestLogging(nestLogger)` imported for the
+ * correlation id on every line logged during it.
  * Levels map as nestjs-pino maps them (`verbose` is pino's `trace`), Nest's trailing context string becomes the
  * `context` field. Added here: an error's stack string from Nest becomes an `err`, so it is logged as frames
  * without its message like every other error while the message stays, other extra arguments go to `details`,
