@@ -670,6 +670,12 @@ export function renderIntake(f: IntakeFigures): string {
       : []),
   ];
   if (!loadOk) {
+    const generatorMs = cpuMs(load.cpu.loadGenerator);
+    // What the target asks of the whole machine at the CPU per report measured: work, not waiting, as the bound.
+    const perReportMs =
+      intakeMs !== undefined && postgresMs !== undefined && generatorMs !== undefined ? intakeMs + postgresMs + generatorMs : undefined;
+    const needed = perReportMs === undefined ? undefined : (perReportMs * TARGETS.perSec) / 1000;
+    const tooMuchWork = needed !== undefined && needed >= f.cores * 0.9;
     const bound =
       load.eventLoopUtilisation > 0.9
         ? `intake's single event loop is saturated (${(load.eventLoopUtilisation * 100).toFixed(0)}% busy; ` +
@@ -678,20 +684,19 @@ export function renderIntake(f: IntakeFigures): string {
           `(PostgreSQL ${perReport(postgresMs)} ms); replicas scale it`
         : load.cpu.postgres !== undefined && load.cpu.postgres > (f.cores - load.cpu.intakeProcess - load.cpu.loadGenerator) * 0.8
           ? `PostgreSQL takes what the machine has left (${cores(load.cpu.postgres)} cores)`
-          : `neither intake's event loop (${(load.eventLoopUtilisation * 100).toFixed(0)}%) nor the CPU is saturated: ` +
-            'the bound is waiting (commits, locks), not work';
+          : tooMuchWork
+            ? `the CPU per report: at the rate reached neither intake's event loop ` +
+              `(${(load.eventLoopUtilisation * 100).toFixed(0)}%) nor the machine was saturated, but the target rate needs ` +
+              'more CPU than the machine has (below): less CPU per report, not less waiting, is what reaches it'
+            : `neither intake's event loop (${(load.eventLoopUtilisation * 100).toFixed(0)}%) nor the CPU is saturated: ` +
+              'the bound is waiting (commits, locks), not work';
     lines.push('', `Submission target missed: ${bound}.`);
-    const generatorMs = cpuMs(load.cpu.loadGenerator);
-    if (intakeMs !== undefined && postgresMs !== undefined && generatorMs !== undefined) {
-      // What the target asks of the whole machine at the CPU per report measured: work, not waiting, as the bound.
-      const perReportMs = intakeMs + postgresMs + generatorMs;
-      const needed = (perReportMs * TARGETS.perSec) / 1000;
+    if (perReportMs !== undefined && needed !== undefined) {
       lines.push(
         '',
         `The machine's budget: at ${perReportMs.toFixed(2)} ms of CPU per report (intake ${perReport(intakeMs)}, PostgreSQL ` +
           `${perReport(postgresMs)}, load generator ${perReport(generatorMs)}), ${int(TARGETS.perSec)}/s needs ` +
-          `${needed.toFixed(2)} of its ${f.cores} cores busy without pause` +
-          (needed >= f.cores * 0.9 ? '; the target is within reach only with less CPU per report.' : '.'),
+          `${needed.toFixed(2)} of its ${f.cores} cores busy without pause.`,
       );
     }
   }
