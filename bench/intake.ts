@@ -674,8 +674,8 @@ export function renderIntake(f: IntakeFigures): string {
     // What the target asks of the whole machine at the CPU per report measured: work, not waiting, as the bound.
     const perReportMs =
       intakeMs !== undefined && postgresMs !== undefined && generatorMs !== undefined ? intakeMs + postgresMs + generatorMs : undefined;
-    const needed = perReportMs === undefined ? undefined : (perReportMs * TARGETS.perSec) / 1000;
-    const tooMuchWork = needed !== undefined && needed >= f.cores * 0.9;
+    const budget = perReportMs === undefined ? undefined : { perReportMs, cores: (perReportMs * TARGETS.perSec) / 1000 };
+    const tooMuchWork = budget !== undefined && budget.cores >= f.cores * 0.9;
     const bound =
       load.eventLoopUtilisation > 0.9
         ? `intake's single event loop is saturated (${(load.eventLoopUtilisation * 100).toFixed(0)}% busy; ` +
@@ -691,12 +691,12 @@ export function renderIntake(f: IntakeFigures): string {
             : `neither intake's event loop (${(load.eventLoopUtilisation * 100).toFixed(0)}%) nor the CPU is saturated: ` +
               'the bound is waiting (commits, locks), not work';
     lines.push('', `Submission target missed: ${bound}.`);
-    if (perReportMs !== undefined && needed !== undefined) {
+    if (budget) {
       lines.push(
         '',
-        `The machine's budget: at ${perReportMs.toFixed(2)} ms of CPU per report (intake ${perReport(intakeMs)}, PostgreSQL ` +
-          `${perReport(postgresMs)}, load generator ${perReport(generatorMs)}), ${int(TARGETS.perSec)}/s needs ` +
-          `${needed.toFixed(2)} of its ${f.cores} cores busy without pause.`,
+        `The machine's budget: at ${budget.perReportMs.toFixed(2)} ms of CPU per report (intake ${perReport(intakeMs)}, ` +
+          `PostgreSQL ${perReport(postgresMs)}, load generator ${perReport(generatorMs)}), ${int(TARGETS.perSec)}/s needs ` +
+          `${budget.cores.toFixed(2)} of its ${f.cores} cores busy without pause.`,
       );
     }
   }
