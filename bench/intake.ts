@@ -443,6 +443,8 @@ function countStatements(): { reset(): void; read(): StatementCounts } {
   const { Client: PgClient } = load<typeof import('pg')>('pg');
   let counts: StatementCounts = {};
   const open = new WeakSet<object>();
+  // Read once: `process.env` is a call into the process's environment on every read, on every statement.
+  const listTexts = process.env.BENCH_INTAKE_STATEMENTS === '1';
   // Called below with the client as `this` (apply), never unbound.
   const original = Reflect.get(PgClient.prototype, 'query') as (this: unknown, ...args: unknown[]) => unknown;
   PgClient.prototype.query = function (this: InstanceType<typeof PgClient>, ...args: unknown[]) {
@@ -456,7 +458,7 @@ function countStatements(): { reset(): void; read(): StatementCounts } {
     const entry = (counts[database] ??= { statements: 0, transactions: 0, texts: {} });
     entry.statements += 1;
     // BENCH_INTAKE_STATEMENTS=1: which statements, by their first words (for the notes; not in the report).
-    if (process.env.BENCH_INTAKE_STATEMENTS === '1') {
+    if (listTexts) {
       const head = full.trim().slice(0, 200).toLowerCase().replace(/\s+/g, ' ').slice(0, 70);
       entry.texts![head] = (entry.texts![head] ?? 0) + 1;
     }

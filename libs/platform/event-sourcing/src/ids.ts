@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from './random';
 
 /** A UUIDv7 (RFC 9562): time-ordered, so event-id indexes stay append-mostly. */
 export function uuidv7(now = Date.now()): string {
-  const bytes = randomBytes(16);
+  const bytes = pooledRandomBytes(16);
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6] & 0x0f) | 0x70;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
+import { pooledRandomBytes } from '@vertrouwd/event-sourcing';
 
 /** AES-256-GCM: 32-byte keys, 96-bit random IVs (NIST SP 800-38D), 128-bit tags. */
 export const KEY_BYTES = 32;
@@ -13,12 +14,13 @@ export interface GcmBox {
 }
 
 /**
- * `key`: a KeyObject for a key used again and again (the master key): with a Buffer, Node makes a key object on every
- * call, which costs about as much as the encryption of a short value.
+ * `key`: a KeyObject for a key used again and again (the master key), made once. A Buffer is made into one here: handed
+ * to the cipher as it is, Node 24 tells it from a key object by a check that throws inside, which took 15.7 µs per
+ * encryption of a short value against 6.1 µs with `createSecretKey` first (ADR 0070).
  */
 export function gcmEncrypt(key: Buffer | KeyObject, plaintext: Buffer, aad: Buffer): GcmBox {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  const iv = pooledRandomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, asKeyObject(key), iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const body = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
   return { iv, body };
@@ -31,11 +33,15 @@ export function gcmEncrypt(key: Buffer | KeyObject, plaintext: Buffer, aad: Buff
 export function gcmDecrypt(key: Buffer | KeyObject, { iv, body }: GcmBox, aad: Buffer): Buffer | undefined {
   if (iv.length !== IV_BYTES || body.length < TAG_BYTES) return undefined;
   try {
-    const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+    const decipher = createDecipheriv(ALGORITHM, asKeyObject(key), iv, { authTagLength: TAG_BYTES });
     decipher.setAAD(aad);
     decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
     return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]);
   } catch {
     return undefined;
   }
+}
+
+function asKeyObject(key: Buffer | KeyObject): KeyObject {
+  return Buffer.isBuffer(key) ? createSecretKey(key) : key;
 }

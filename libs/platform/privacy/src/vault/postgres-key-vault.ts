@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { pooledRandomBytes } from '@vertrouwd/event-sourcing';
 import type { Pool, PoolClient } from 'pg';
 import { KEY_BYTES } from '../crypto/aes-gcm';
 import { AlreadyShreddedError, MasterKeyMismatchError, UnknownKeyError } from '../errors';
@@ -100,7 +101,7 @@ export class PostgresKeyVault implements KeyVault {
     const keys = await Promise.all(
       checked.map(async () => {
         const keyId = randomUUID();
-        const key = randomBytes(KEY_BYTES);
+        const key = pooledRandomBytes(KEY_BYTES);
         return { keyId, key, wrapped: await this.wrapper.wrap(key, sql.dataKeyContext(keyId)) };
       }),
     );
@@ -209,7 +210,7 @@ export class PostgresKeyVault implements KeyVault {
       if (again.rows[0]) return this.liveKey(again.rows[0], ref);
       await this.refuseIfShredded(client, ref);
       const keyId = randomUUID();
-      const key = randomBytes(KEY_BYTES);
+      const key = pooledRandomBytes(KEY_BYTES);
       const wrapped = await this.wrapper.wrap(key, sql.dataKeyContext(keyId));
       const [caseRef, scope, kind, subjectRef] = sql.refParams(ref);
       await client.query(sql.INSERT_KEY, [keyId, scope, kind, subjectRef, caseRef, wrapped, this.wrapper.keyId]);

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomBytes } from '@vertrouwd/event-sourcing';
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand is not misread. */
 export const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** `length` random Crockford characters, 5 bits each (rejection-free: 256 is a multiple of 32). */
 export function randomCrockford(length: number): string {
-  const bytes = randomBytes(length);
+  const bytes = pooledRandomBytes(length);
   let out = '';
   for (const byte of bytes) out += CROCKFORD_ALPHABET[byte & 31];
   return out;
@@ -13,7 +13,10 @@ export function randomCrockford(length: number): string {
 
 /** Splits into dash-separated groups for display: `ABCD-EFGH-…`. */
 export function grouped(text: string, size: number): string {
-  return text.match(new RegExp(`.{1,${size}}`, 'g'))?.join('-') ?? '';
+  if (!Number.isInteger(size) || size < 1) throw new RangeError('A group is a whole number of at least 1 characters');
+  const groups: string[] = [];
+  for (let at = 0; at < text.length; at += size) groups.push(text.slice(at, at + size));
+  return groups.join('-');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CROCKFORD_ALPHABET } from './crockford';
+import { CROCKFORD_ALPHABET, grouped } from './crockford';
 import { KeyedHash } from './keyed-hash';
 import { newPassphrase, newReceiptCode, parsePassphrase, parseReceiptCode } from './receipt-code';
 
@@ -14,6 +14,13 @@ describe('receipt codes and passphrases', () => {
   it('makes passphrases of 150 bits in six groups of five', () => {
     expect(newPassphrase()).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
     expect(CROCKFORD_ALPHABET.length ** 30).toBeGreaterThanOrEqual(2 ** 128);
+  });
+
+  it('groups for display, the last group shorter when the length is not a multiple', () => {
+    expect(grouped('ABCDEFGHIJ', 4)).toBe('ABCD-EFGH-IJ');
+    expect(grouped('ABCDEFGH', 4)).toBe('ABCD-EFGH');
+    expect(grouped('', 4)).toBe('');
+    expect(() => grouped('ABCD', 0)).toThrow(RangeError);
   });
 
   it('never repeats itself in practice', () => {
