@@ -16,7 +16,7 @@ describe('encodeEvents: JSON text PostgreSQL stores and returns unchanged', () =
     // A path with `\u` in it: JSON.stringify escapes the backslash, so the text holds `\\u`, not an escape.
     for (const text of ['C:\\users\\d800', '\\u0000', '\\\\ud800', 'emoji \ud83d\ude00', 'control \u0001 and \u001f', '']) {
       const [event] = encode({ text });
-      expect(JSON.parse(event!.dataJson)).toEqual({ text });
+      expect(JSON.parse(event.dataJson)).toEqual({ text });
     }
   });
 });
