@@ -3,3 +3,4 @@ export * from './domain-errors';
 export * from './given';
 export * from './calendar';
 export * from './legal-deadlines';
+export * from './random';

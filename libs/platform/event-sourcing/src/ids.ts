@@ -1,4 +1,4 @@
-import { pooledRandomBytes } from './random';
+import { pooledRandomBytes } from '@vertrouwd/domain';
 
 /** A UUIDv7 (RFC 9562): time-ordered, so event-id indexes stay append-mostly. */
 export function uuidv7(now = Date.now()): string {

@@ -2,7 +2,6 @@ export * from './event-store.port';
 export * from './errors';
 export * from './hash-chain';
 export * from './ids';
-export * from './random';
 export * from './postgres/postgres-event-store';
 export { migrateEventStore } from './postgres/migrate';
 export * from './aggregate/event-serializer';

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createSecretKey, type KeyObject } from 'node:crypto';
-import { pooledRandomBytes } from '@vertrouwd/event-sourcing';
+import { pooledRandomBytes } from '@vertrouwd/domain';
 
 /** AES-256-GCM: 32-byte keys, 96-bit random IVs (NIST SP 800-38D), 128-bit tags. */
 export const KEY_BYTES = 32;

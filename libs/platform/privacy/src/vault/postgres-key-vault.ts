@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { pooledRandomBytes } from '@vertrouwd/event-sourcing';
+import { pooledRandomBytes } from '@vertrouwd/domain';
 import type { Pool, PoolClient } from 'pg';
 import { KEY_BYTES } from '../crypto/aes-gcm';
 import { AlreadyShreddedError, MasterKeyMismatchError, UnknownKeyError } from '../errors';

@@ -1,4 +1,4 @@
-import { pooledRandomBytes } from '@vertrouwd/event-sourcing';
+import { pooledRandomBytes } from '@vertrouwd/domain';
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand is not misread. */
 export const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
