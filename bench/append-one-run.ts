@@ -2,7 +2,8 @@
 // PostgreSQL of its own: each contender appends 10-event streams one event per call, with the expected version, one
 // call at a time, in passes of 1,000 events; prints each pass's µs per event (wall) and Node's CPU per event, so the
 // JIT's warm-up (the first passes) and the warm rate can be told apart. BENCH_APPEND_PROFILE=<dir> writes a CPU
-// profile of the last pass of each contender there.
+// profile of the last pass of each contender there; BENCH_APPEND_PG_STATEMENTS=1 prints PostgreSQL's execution time per
+// event of each contender's statements (pg_stat_statements).
 //   node -r @swc-node/register bench/append-one-run.ts
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -20,6 +21,7 @@ const PASSES = 8;
 const STREAMS_PER_PASS = 100;
 const STREAM_LENGTH = 10;
 const PROFILE = process.env.BENCH_APPEND_PROFILE;
+const PG_STATEMENTS = process.env.BENCH_APPEND_PG_STATEMENTS === '1';
 
 async function pass(contender: Contender, index: number): Promise<void> {
   for (let s = 0; s < STREAMS_PER_PASS; s++) {
@@ -32,9 +34,11 @@ async function pass(contender: Contender, index: number): Promise<void> {
 
 async function main(): Promise<void> {
   rmSync(DATA_DIR, { recursive: true, force: true });
-  const server = await startEmbeddedPostgres({ dataDir: DATA_DIR, settings: { max_connections: 50 } });
+  const statistics: Record<string, string> = PG_STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements' } : {};
+  const server = await startEmbeddedPostgres({ dataDir: DATA_DIR, settings: { max_connections: 50, ...statistics } });
   const admin = new Client({ connectionString: server.url });
   await admin.connect();
+  if (PG_STATEMENTS) await admin.query('create extension if not exists pg_stat_statements');
   const session = new Session();
   session.connect();
   try {
@@ -64,12 +68,27 @@ async function main(): Promise<void> {
         }
       }
       await contender.close();
+      if (PG_STATEMENTS) await printStatements(admin, database, PASSES * STREAMS_PER_PASS * STREAM_LENGTH);
     }
   } finally {
     session.disconnect();
     await admin.end();
     await server.stop();
     rmSync(DATA_DIR, { recursive: true, force: true });
+  }
+}
+
+async function printStatements(admin: Client, database: string, events: number): Promise<void> {
+  const { rows } = await admin.query<{ calls: string; exec: number; query: string }>(
+    `select s.calls, s.total_exec_time as exec, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 70) as query
+       from pg_stat_statements s join pg_database d on d.oid = s.dbid
+      where d.datname = $1 order by s.total_exec_time desc limit 4`,
+    [database],
+  );
+  for (const r of rows) {
+    console.log(
+      `  ${database}: ${(Number(r.calls) / events).toFixed(2)} calls, ${((r.exec * 1000) / events).toFixed(0)} µs per event: ${r.query}`,
+    );
   }
 }
 

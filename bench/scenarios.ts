@@ -57,8 +57,11 @@ function oneByOne(ctx: ScenarioContext, concurrency: number, fraction: number): 
   };
   return (async () => {
     await warmPool(ctx);
-    // The same code path once per worker, on streams of its own, so JIT warm-up is not timed.
-    await inParallel(concurrency, makeStreams(concurrency, 3, config.eventBytes), appendStream);
+    // The same code path first, on streams of its own, so the JIT's warm-up is not timed: at least 500 appends, for
+    // every contender. Three per worker were too few at concurrency 1: measured with bench/append-one-run.ts (passes of
+    // 1,000 lone appends, 2026-12-06), ours cost 788 µs per event in the first pass and 520–560 from the fifth on, raw
+    // 378 and 340–420; the timed 2,000 appends of (a) at concurrency 1 were mostly that warm-up.
+    await inParallel(concurrency, makeStreams(Math.max(concurrency, 50), config.streamLength, config.eventBytes), appendStream);
     return {
       run: async () => {
         await inParallel(concurrency, streams, appendStream);
