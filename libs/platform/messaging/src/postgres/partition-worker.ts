@@ -14,7 +14,6 @@ export interface WorkerContext {
   publish(messages: OutgoingMessage[]): Promise<void>;
   /** Commits on the connection that holds the partition's lock: it fails once the lock is lost. */
   commit(topic: string, partition: number, offset: bigint): Promise<void>;
-  pollIntervalMs: number;
   onCommitted(): void;
 }
 
@@ -31,6 +30,8 @@ export class PartitionWorker {
   private wakeUp: (() => void) | undefined;
   private signalled = false;
   private interrupt: (() => void) | undefined;
+  /** The offset handled last (committed), -1 before the first; undefined until the committed offset is read. */
+  private handledUpTo: bigint | undefined;
 
   constructor(
     private readonly ctx: WorkerContext,
@@ -43,6 +44,11 @@ export class PartitionWorker {
   wake(): void {
     this.signalled = true;
     this.wakeUp?.();
+  }
+
+  /** Wakes the worker when its partition holds an offset past the one it handled last (`nextOffset`: the next to be given). */
+  wakeIfBehind(nextOffset: bigint): void {
+    if (this.handledUpTo !== undefined && nextOffset - 1n > this.handledUpTo) this.wake();
   }
 
   async stop(): Promise<void> {
@@ -66,6 +72,7 @@ export class PartitionWorker {
 
   private async work(): Promise<void> {
     let committed = await this.committed();
+    this.handledUpTo = committed;
     while (this.running) {
       this.signalled = false;
       const rows = await this.read(committed);
@@ -77,6 +84,7 @@ export class PartitionWorker {
       if (handled > committed) {
         await this.commit(handled);
         committed = handled;
+        this.handledUpTo = committed;
       }
       if (rows.length < BATCH && this.running) await this.idle();
     }
@@ -148,16 +156,17 @@ export class PartitionWorker {
     }
   }
 
+  /**
+   * Waits to be woken: by a notification of a publish to its topic, by its consumer's claim loop when the partition
+   * holds more than it handled (the fallback when a notification was lost), or by `stop`. No timer of its own.
+   */
   private idle(): Promise<void> {
     if (this.signalled) return Promise.resolve();
     return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
+      this.wakeUp = () => {
         this.wakeUp = undefined;
         resolve();
       };
-      const timer = setTimeout(done, this.ctx.pollIntervalMs);
-      this.wakeUp = done;
     });
   }
 

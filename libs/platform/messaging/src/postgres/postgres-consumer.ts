@@ -110,18 +110,29 @@ export class PostgresConsumer implements Consumer {
     }
   }
 
+  /**
+   * Takes the partitions no consumer of the group owns, and wakes each of its own workers whose partition holds a
+   * message past what that worker has handled: the fallback for a notification that never came (a publisher's NOTIFY
+   * lost, the LISTEN connection down), one statement per consumer and interval instead of a poll by every partition's
+   * worker (ADR 0071: an idle platform's bus went from about 480 statements a second to the consumers' claims).
+   */
   private async claim(): Promise<void> {
     this.owner ??= await this.connectOwner();
     const owner = this.owner;
     const { rows } = await this.onOwner(owner, () =>
-      owner.query<{ topic: string; partition: number }>(
-        'select topic, partition from bus_partitions where topic = any($1) order by topic, partition',
+      owner.query<{ topic: string; partition: number; next_offset: string }>(
+        'select topic, partition, next_offset from bus_partitions where topic = any($1) order by topic, partition',
         [this.options.topics],
       ),
     );
-    for (const { topic, partition } of rows) {
+    for (const { topic, partition, next_offset: nextOffset } of rows) {
       const id = `${topic}/${partition}`;
-      if (this.workers.has(id) || !this.running) continue;
+      const worker = this.workers.get(id);
+      if (worker) {
+        worker.wakeIfBehind(BigInt(nextOffset));
+        continue;
+      }
+      if (!this.running) continue;
       const {
         rows: [lock],
       } = await this.onOwner(owner, () =>
@@ -188,7 +199,6 @@ export class PostgresConsumer implements Consumer {
       options: this.options,
       publish: (messages: OutgoingMessage[]) => this.bus.publish(messages),
       commit: (topic: string, partition: number, offset: bigint) => this.commitOnOwner(topic, partition, offset),
-      pollIntervalMs: this.settings.pollIntervalMs,
       onCommitted: () => this.commitListeners.forEach((l) => l()),
     };
   }

@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { createTestDatabase } from '@vertrouwd/testing';
 import { describeConsumerKill } from '../contract/consumer-kill.contract';
 import { describeMessageBusContract } from '../contract/message-bus.contract';
+import { PUBLISH_SQL } from './bus-schema';
 import { PostgresMessageBus } from './postgres-message-bus';
 
 describeMessageBusContract('Postgres bus', async () => {
@@ -35,3 +36,61 @@ describe('Postgres bus: creating topics from several processes at once', () => {
     }
   });
 });
+
+describe('Postgres bus: the fallback when a notification never comes', () => {
+  const topic = 'fallback.noted.v1';
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let bus: PostgresMessageBus;
+  beforeAll(async () => {
+    db = await createTestDatabase('bus_fallback');
+    bus = await PostgresMessageBus.create({ connectionString: db.url, partitions: 8, pollIntervalMs: 200 });
+    await bus.ensureTopics([topic]);
+  });
+  afterAll(async () => {
+    await bus.close();
+    await db.drop();
+  });
+
+  it('delivers a message published without a NOTIFY, by its consumer’s claim loop, within a few intervals', async () => {
+    const seen: string[] = [];
+    const consumer = bus.consume({ group: 'fallback', topics: [topic], handle: async (m) => void seen.push(m.value) });
+    try {
+      // Every partition's worker claimed, caught up and idle, waiting to be woken.
+      await bus.publish([{ topic, key: 'k', value: '{"n":0}', headers: {} }]);
+      await until(() => seen.length === 1);
+      await new Promise((r) => setTimeout(r, 100));
+      // As a publisher whose NOTIFY was lost: the bus's own statement on a connection of its own, and no notification.
+      const other = new Pool({ connectionString: db.url });
+      try {
+        await other.query(PUBLISH_SQL, [[topic], [3], ['k'], ['{"n":1}'], [{}]]);
+      } finally {
+        await other.end();
+      }
+      await until(() => seen.length === 2);
+      expect(seen).toEqual(['{"n":0}', '{"n":1}']);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('reads no partition while nothing is published: one claim statement per interval, not a poll per partition', async () => {
+    const consumer = bus.consume({ group: 'idle', topics: [topic], handle: async () => undefined });
+    await consumer.caughtUp();
+    await new Promise((r) => setTimeout(r, 300));
+    const reads = jest.spyOn(Pool.prototype, 'query');
+    try {
+      await new Promise((r) => setTimeout(r, 1_000));
+      const partitionReads = reads.mock.calls.filter(([config]) => (config as { name?: string } | undefined)?.name === 'bus_read');
+      // Eight partitions polled every 200 ms would be about 40 reads in that second.
+      expect(partitionReads).toHaveLength(0);
+    } finally {
+      reads.mockRestore();
+      await consumer.stop();
+    }
+  });
+});
+
+async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!done() && Date.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 20));
+}
