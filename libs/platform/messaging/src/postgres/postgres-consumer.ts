@@ -113,8 +113,9 @@ export class PostgresConsumer implements Consumer {
   /**
    * Takes the partitions no consumer of the group owns, and wakes each of its own workers whose partition holds a
    * message past what that worker has handled: the fallback for a notification that never came (a publisher's NOTIFY
-   * lost, the LISTEN connection down), one statement per consumer and interval instead of a poll by every partition's
-   * worker (ADR 0071: an idle platform's bus went from about 480 statements a second to the consumers' claims).
+   * lost, the LISTEN connection down): this one statement per interval instead of a poll by every partition's worker
+   * (ADR 0071: an idle platform's bus went from about 480 statements a second to the consumers' claims). With other
+   * consumers in the group, a lock attempt per partition they own follows, as it always did.
    */
   private async claim(): Promise<void> {
     this.owner ??= await this.connectOwner();

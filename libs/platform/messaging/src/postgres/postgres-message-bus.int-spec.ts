@@ -74,15 +74,18 @@ describe('Postgres bus: the fallback when a notification never comes', () => {
   });
 
   it('reads no partition while nothing is published: one claim statement per interval, not a poll per partition', async () => {
-    const consumer = bus.consume({ group: 'idle', topics: [topic], handle: async () => undefined });
-    await consumer.caughtUp();
-    await new Promise((r) => setTimeout(r, 300));
     const reads = jest.spyOn(Pool.prototype, 'query');
+    const partitionReads = () => reads.mock.calls.filter(([config]) => (config as { name?: string } | undefined)?.name === 'bus_read');
+    const consumer = bus.consume({ group: 'idle', topics: [topic], handle: async () => undefined });
     try {
+      // Every partition's worker has read once and the group has handled what the topic holds: then all are idle.
+      await until(() => partitionReads().length >= 8);
+      await consumer.caughtUp();
+      await new Promise((r) => setTimeout(r, 300));
+      reads.mockClear();
       await new Promise((r) => setTimeout(r, 1_000));
-      const partitionReads = reads.mock.calls.filter(([config]) => (config as { name?: string } | undefined)?.name === 'bus_read');
       // Eight partitions polled every 200 ms would be about 40 reads in that second.
-      expect(partitionReads).toHaveLength(0);
+      expect(partitionReads()).toHaveLength(0);
     } finally {
       reads.mockRestore();
       await consumer.stop();
