@@ -10,8 +10,9 @@ let next = POOL_BYTES;
  * `size` bytes from Node's CSPRNG (OpenSSL's), as `crypto.randomBytes(size)` returns them, for values made on every
  * request: ids, IVs, receipt codes, data keys. Each call to the CSPRNG costs about 1.5 µs, more under load (on this
  * platform's hot path about 8 calls per report cost 7–8 % of intake's CPU, ADR 0070), so small requests are served
- * from a pool filled 4 KiB at a time, the way Node serves `randomUUID()`. Bytes handed out are wiped from the pool at
- * once: the process holds only bytes not yet used, never a copy of a value it gave away.
+ * from a pool filled 4 KiB at a time (Node pools `randomUUID()` the same way, but keeps what it handed out). Bytes
+ * handed out are wiped from the pool at once: the pool holds only bytes not yet used, never a copy of a value it gave
+ * away.
  */
 export function pooledRandomBytes(size: number): Buffer {
   if (!Number.isInteger(size) || size < 0) throw new RangeError('The size of random bytes is a whole number of at least 0');

@@ -30,8 +30,8 @@ export class PartitionWorker {
   private wakeUp: (() => void) | undefined;
   private signalled = false;
   private interrupt: (() => void) | undefined;
-  /** The offset handled last (committed), -1 before the first; undefined until the committed offset is read. */
-  private handledUpTo: bigint | undefined;
+  /** The offset handled and committed last (-1: none); read from the group's offsets when the work starts. */
+  private handledUpTo = -1n;
 
   constructor(
     private readonly ctx: WorkerContext,
@@ -48,7 +48,7 @@ export class PartitionWorker {
 
   /** Wakes the worker when its partition holds an offset past the one it handled last (`nextOffset`: the next to be given). */
   wakeIfBehind(nextOffset: bigint): void {
-    if (this.handledUpTo !== undefined && nextOffset - 1n > this.handledUpTo) this.wake();
+    if (nextOffset - 1n > this.handledUpTo) this.wake();
   }
 
   async stop(): Promise<void> {
@@ -71,20 +71,18 @@ export class PartitionWorker {
   }
 
   private async work(): Promise<void> {
-    let committed = await this.committed();
-    this.handledUpTo = committed;
+    this.handledUpTo = await this.committed();
     while (this.running) {
       this.signalled = false;
-      const rows = await this.read(committed);
-      let handled = committed;
+      const rows = await this.read(this.handledUpTo);
+      let handled = this.handledUpTo;
       for (const row of rows) {
         if (!(await this.deliver(row))) break;
         handled = BigInt(row.offset);
       }
-      if (handled > committed) {
+      if (handled > this.handledUpTo) {
         await this.commit(handled);
-        committed = handled;
-        this.handledUpTo = committed;
+        this.handledUpTo = handled;
       }
       if (rows.length < BATCH && this.running) await this.idle();
     }

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { createTestDatabase } from '@vertrouwd/testing';
+import { createTestDatabase, eventually } from '@vertrouwd/testing';
 import { describeConsumerKill } from '../contract/consumer-kill.contract';
 import { describeMessageBusContract } from '../contract/message-bus.contract';
 import { PUBLISH_SQL } from './bus-schema';
@@ -57,7 +57,7 @@ describe('Postgres bus: the fallback when a notification never comes', () => {
     try {
       // Every partition's worker claimed, caught up and idle, waiting to be woken.
       await bus.publish([{ topic, key: 'k', value: '{"n":0}', headers: {} }]);
-      await until(() => seen.length === 1);
+      await eventually(() => expect(seen).toHaveLength(1));
       await new Promise((r) => setTimeout(r, 100));
       // As a publisher whose NOTIFY was lost: the bus's own statement on a connection of its own, and no notification.
       const other = new Pool({ connectionString: db.url });
@@ -66,8 +66,7 @@ describe('Postgres bus: the fallback when a notification never comes', () => {
       } finally {
         await other.end();
       }
-      await until(() => seen.length === 2);
-      expect(seen).toEqual(['{"n":0}', '{"n":1}']);
+      await eventually(() => expect(seen).toEqual(['{"n":0}', '{"n":1}']), { timeoutMs: 5_000 });
     } finally {
       await consumer.stop();
     }
@@ -79,7 +78,7 @@ describe('Postgres bus: the fallback when a notification never comes', () => {
     const consumer = bus.consume({ group: 'idle', topics: [topic], handle: async () => undefined });
     try {
       // Every partition's worker has read once and the group has handled what the topic holds: then all are idle.
-      await until(() => partitionReads().length >= 8);
+      await eventually(() => expect(partitionReads().length).toBeGreaterThanOrEqual(8));
       await consumer.caughtUp();
       await new Promise((r) => setTimeout(r, 300));
       reads.mockClear();
@@ -92,8 +91,3 @@ describe('Postgres bus: the fallback when a notification never comes', () => {
     }
   });
 });
-
-async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!done() && Date.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, 20));
-}
