@@ -294,6 +294,28 @@ describe('each screen refuses the roles that must not see it', () => {
     await closeChecked(ctx);
   }, 60_000);
 
+  it.each([
+    ['advisor-anna', ['/nl/cases/not-a-case-id', '/nl/cases/%E2%82']],
+    ['auditor-ada', ['/nl/audit/not-a-case-id']],
+    ['employer-erik', ['/nl/invoices/not-an-invoice/pdf', '/nl/invoices/F-1/xml', '/nl/reports/2025/docx']],
+    ['coordinator-carla', ['/nl/billing/invoices/not-an-invoice/ubl', '/nl/queue/not-a-case-id']],
+  ])(
+    'gives %s an address that names nothing as a 404 or 400, never an error page or JSON',
+    async (username, paths) => {
+      const { context: ctx, page } = await context();
+      await signIn(page, username);
+      for (const path of paths) {
+        const response = await page.request.get(`${portal.url}${path}`, { maxRedirects: 0 });
+        // A path that does not decode is refused before any page; an id that is not one names nothing.
+        expect([path, response.status()]).toEqual([path, path.includes('%') ? 400 : 404]);
+        expect(response.headers()['content-type']).not.toMatch(/^application\/json/);
+        expect(await response.text()).not.toBe('null');
+      }
+      await closeChecked(ctx);
+    },
+    60_000,
+  );
+
   it('sends a visitor without a session to sign in, and comes back to the page asked for', async () => {
     const response = await fetch(`${portal.url}/nl/cases/${annaCase}`, { redirect: 'manual' });
     expect(response.status).toBe(303);

@@ -1,13 +1,16 @@
+import { STATUS_CODES } from 'node:http';
 import { data } from 'react-router';
 
 /**
  * A file from a service, passed on to the browser: its body, type and file name only (no other header of the
- * service's), never cached. 404 and 403 become the portal's own.
+ * service's), never cached. 404 and 403 become the portal's own; so does a 400, which a read answers only for an
+ * address that names nothing (an invoice number that is not one): 404.
  */
 export async function passOn(response: Response): Promise<Response> {
   if (!response.ok) {
     await response.body?.cancel();
-    if (response.status === 404 || response.status === 403) throw data(null, { status: response.status });
+    if (response.status === 404 || response.status === 400) throw data(null, { status: 404 });
+    if (response.status === 403) throw data(null, { status: 403 });
     throw new Error(`download: the service answered ${response.status}`);
   }
   const headers = new Headers({ 'Cache-Control': 'no-store' });
@@ -16,4 +19,28 @@ export async function passOn(response: Response): Promise<Response> {
     if (value) headers.set(name, value);
   }
   return new Response(response.body, { status: 200, headers });
+}
+
+/**
+ * A download's loader. A download is a resource route, with no page to show a refusal on: React Router would answer a
+ * thrown `data(null, { status: 404 })` with the JSON `null`. Here a refusal (a 4xx) is a short plain-text answer.
+ */
+export async function download(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (thrown) {
+    const status = refusalStatus(thrown);
+    if (status === undefined) throw thrown;
+    return new Response(`${status} ${STATUS_CODES[status] ?? ''}\n`, {
+      status,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+  }
+}
+
+/** The status of a thrown `data(null, { status })` (React Router's `DataWithResponseInit`) when it is a 4xx. */
+function refusalStatus(thrown: unknown): number | undefined {
+  const candidate = thrown as { type?: unknown; init?: { status?: unknown } | null } | null;
+  const status = candidate?.type === 'DataWithResponseInit' ? candidate.init?.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }

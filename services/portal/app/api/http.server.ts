@@ -24,11 +24,15 @@ export async function callService(
   return response;
 }
 
-/** The JSON of a successful read; 404 and 403 answer the page with the same status, anything else fails it. */
+/**
+ * The JSON of a successful read; 404 and 403 answer the page with the same status, and so does a 400 with a 404: a
+ * read answers 400 only for an address that names nothing (a case id that is not one). Anything else fails the page.
+ */
 export async function readJson<T>(response: Response, what: string): Promise<T> {
   if (response.ok) return (await response.json()) as T;
   await response.body?.cancel();
-  if (response.status === 404 || response.status === 403) throw data(null, { status: response.status });
+  if (response.status === 404 || response.status === 400) throw data(null, { status: 404 });
+  if (response.status === 403) throw data(null, { status: 403 });
   throw new Error(`${what}: the service answered ${response.status}`);
 }
 

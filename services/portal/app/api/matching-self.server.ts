@@ -1,3 +1,4 @@
+import { data } from 'react-router';
 import { portalConfig } from '../config.server';
 import { callService, readJson } from './http.server';
 
@@ -31,6 +32,7 @@ async function record(path: string, token: string, body: unknown, what: string):
   }
   if (response.status === 403 || response.status >= 500) {
     await response.body?.cancel();
+    if (response.status === 403) throw data(null, { status: 403 });
     throw new Error(`${what}: the service answered ${response.status}`);
   }
   const problem = (await response.json().catch(() => ({}))) as { errors?: { field?: unknown }[]; rule?: unknown };

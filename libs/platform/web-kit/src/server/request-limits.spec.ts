@@ -84,7 +84,18 @@ describe('a request target or Host that makes no URL', () => {
   it('lets a well-formed target through', async () => {
     expect((await get('/code/nl?lang=%00')).status).toBe(200);
     expect((await get('//x/y')).status).toBe(200);
+    expect((await get('/code/caf%C3%A9/%2F')).status).toBe(200);
   });
+
+  it.each(['/code/%zz', `/code/${CANARY}%`, '/%C0%AF', '/code/%ED%A0%80x', '/code/%E0%A4%A'])(
+    'answers a path that does not decode, %s, with a 400 problem that does not quote it, before any page',
+    async (target) => {
+      const answer = await get(target);
+      expect([answer.status, problemOf(answer).type]).toEqual([400, 'https://vertrouwd.nl/problems/bad-request']);
+      expect(answer.head + answer.body).not.toContain('canary');
+      expect(reached).toEqual([]);
+    },
+  );
 });
 
 describe('a method', () => {

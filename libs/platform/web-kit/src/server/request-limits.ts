@@ -42,7 +42,7 @@ const NOT_ALLOWED: Refusal = { status: 405, type: 'method-not-allowed', detail: 
 /**
  * Why a request is refused before the pages see it, or undefined. Its target and `Host` must make a URL without
  * credentials (`GET //` made `new URL` throw in the request listener, which ended the process; `Host: [` was a
- * 500); its method GET, HEAD or POST (405). A POST is a form: `application/x-www-form-urlencoded`, the only kind
+ * 500), and its path must decode (`%zz`, `%C0%AF`, an encoded lone surrogate: a 400); its method GET, HEAD or POST (405). A POST is a form: `application/x-www-form-urlencoded`, the only kind
  * the pages send (`formData()` threw on JSON, text or a broken multipart body: a 500), with a `Content-Length` of
  * at most `formBytes`. A post with no body at all is given the form type: an empty form, as a browser sends it.
  */
@@ -53,6 +53,9 @@ export function checkRequest(req: IncomingMessage, limits: WebRequestLimits = WE
   if (URL.parse(target, 'http://site') === null || url === null || url.username !== '' || url.password !== '') {
     return { status: 400, type: 'bad-request', detail: 'The request target and Host header do not make a URL.' };
   }
+  // React Router decodes each segment of the path; one that does not decode it matches as it is, after a warning on
+  // the console that quotes the path (caller input in the service's log). No page has such a path.
+  if (!decodes(url.pathname)) return { status: 400, type: 'bad-request', detail: 'The request path is not percent-encoded UTF-8.' };
   if (!METHODS.has(req.method ?? 'GET')) return NOT_ALLOWED;
   if (req.method !== 'POST') return undefined;
   const chunked = req.headers['transfer-encoding'] !== undefined;
@@ -66,6 +69,15 @@ export function checkRequest(req: IncomingMessage, limits: WebRequestLimits = WE
     return { status: 413, type: 'payload-too-large', detail: `A form may have ${limits.formBytes} bytes at most.` };
   }
   return undefined;
+}
+
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Answers a refusal as problem+json and closes the connection, so a body still on its way is not read. */
