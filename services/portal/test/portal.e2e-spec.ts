@@ -297,10 +297,10 @@ describe('each screen refuses the roles that must not see it', () => {
   it.each([
     ['advisor-anna', ['/nl/cases/not-a-case-id', '/nl/cases/%E2%82']],
     ['auditor-ada', ['/nl/audit/not-a-case-id']],
-    ['employer-erik', ['/nl/invoices/not-an-invoice/pdf', '/nl/invoices/F-1/xml', '/nl/reports/2025/docx']],
+    ['employer-erik', ['/nl/invoices/not-an-invoice/pdf', '/nl/invoices/F-1/xml', '/nl/reports/2025/docx', '/xx/invoices/F-1/pdf']],
     ['coordinator-carla', ['/nl/billing/invoices/not-an-invoice/ubl', '/nl/queue/not-a-case-id']],
   ])(
-    'gives %s an address that names nothing as a 404 or 400, never an error page or JSON',
+    'gives %s an address that names nothing as a 404 or 400, never an error page or JSON null',
     async (username, paths) => {
       const { context: ctx, page } = await context();
       await signIn(page, username);
@@ -308,7 +308,11 @@ describe('each screen refuses the roles that must not see it', () => {
         const response = await page.request.get(`${portal.url}${path}`, { maxRedirects: 0 });
         // A path that does not decode is refused before any page; an id that is not one names nothing.
         expect([path, response.status()]).toEqual([path, path.includes('%') ? 400 : 404]);
-        expect(response.headers()['content-type']).not.toMatch(/^application\/json/);
+        // A page, a download's words, or the edge's problem: never JSON `null`, never a body without a type.
+        expect([path, response.headers()['content-type']]).toEqual([
+          path,
+          expect.stringMatching(/^(text\/html|text\/plain|application\/problem\+json)/),
+        ]);
         expect(await response.text()).not.toBe('null');
       }
       await closeChecked(ctx);

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { data } from 'react-router';
+import { notFoundFor400 } from './http.server';
 
 /**
  * A file from a service, passed on to the browser: its body, type and file name only (no other header of the
@@ -9,6 +10,7 @@ import { data } from 'react-router';
 export async function passOn(response: Response): Promise<Response> {
   if (!response.ok) {
     await response.body?.cancel();
+    if (response.status === 400) notFoundFor400('download');
     if (response.status === 404 || response.status === 400) throw data(null, { status: 404 });
     if (response.status === 403) throw data(null, { status: 403 });
     throw new Error(`download: the service answered ${response.status}`);
@@ -38,9 +40,13 @@ export async function download(work: () => Promise<Response>): Promise<Response>
   }
 }
 
-/** The status of a thrown `data(null, { status })` (React Router's `DataWithResponseInit`) when it is a 4xx. */
+/**
+ * The status of a refusal thrown on the way, when it is a 4xx: a `data(null, { status })` (React Router's
+ * `DataWithResponseInit`) or a bare Response (`pageLanguage`'s 404). A redirect is not a refusal: it goes on.
+ */
 function refusalStatus(thrown: unknown): number | undefined {
   const candidate = thrown as { type?: unknown; init?: { status?: unknown } | null } | null;
-  const status = candidate?.type === 'DataWithResponseInit' ? candidate.init?.status : undefined;
+  const status =
+    thrown instanceof Response ? thrown.status : candidate?.type === 'DataWithResponseInit' ? candidate.init?.status : undefined;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }

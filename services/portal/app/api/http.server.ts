@@ -3,7 +3,8 @@ import { data } from 'react-router';
 /**
  * One call to a service's HTTP API on the signed-in user's behalf, from the portal's server: their access token as
  * the bearer. The service decides access again; its 404 and 403 become the portal's own (nothing of its answer is
- * shown), any other failure an error page. Bodies of failed answers are never logged: they may name a case.
+ * shown), and so does a read's 400 (as a 404, `readJson`); any other failure an error page. Bodies of failed answers
+ * are never logged: they may name a case.
  */
 export async function callService(
   base: string,
@@ -31,6 +32,7 @@ export async function callService(
 export async function readJson<T>(response: Response, what: string): Promise<T> {
   if (response.ok) return (await response.json()) as T;
   await response.body?.cancel();
+  if (response.status === 400) notFoundFor400(what);
   if (response.status === 404 || response.status === 400) throw data(null, { status: 404 });
   if (response.status === 403) throw data(null, { status: 403 });
   throw new Error(`${what}: the service answered ${response.status}`);
@@ -45,4 +47,12 @@ export async function outcomeOf(response: Response, what: string): Promise<Outco
   if (response.status === 404 || response.status === 403) throw data(null, { status: response.status });
   if (response.status >= 500) throw new Error(`${what}: the service answered ${response.status}`);
   return { ok: false, status: response.status };
+}
+
+/**
+ * A read the service answered 400 is shown as not found. Said in the log, by its name and status only, so that a read
+ * the portal itself got wrong is not hidden behind a 404.
+ */
+export function notFoundFor400(what: string): void {
+  console.warn(`${what}: the service answered 400; shown as not found`);
 }

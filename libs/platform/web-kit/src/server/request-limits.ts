@@ -44,7 +44,8 @@ const NOT_ALLOWED: Refusal = { status: 405, type: 'method-not-allowed', detail: 
  * credentials (`GET //` made `new URL` throw in the request listener, which ended the process; `Host: [` was a
  * 500), and its path must decode (`%zz`, `%C0%AF`, an encoded lone surrogate: a 400); its method GET, HEAD or POST
  * (405). A POST is a form: `application/x-www-form-urlencoded`, the only kind the pages send (`formData()` threw on
- * JSON, text or a broken multipart body: a 500), with a `Content-Length` of at most `formBytes`. A post with no body at all is given the form type: an empty form, as a browser sends it.
+ * JSON, text or a broken multipart body: a 500), with a `Content-Length` of at most `formBytes`. A post with no body
+ * at all is given the form type: an empty form, as a browser sends it.
  */
 export function checkRequest(req: IncomingMessage, limits: WebRequestLimits = WEB_REQUEST_LIMITS): Refusal | undefined {
   const target = req.url ?? '/';
