@@ -19,9 +19,9 @@ export interface Footprint {
 const SERVICE_MEMORY = { memory: '256Mi', memoryLimit: '512Mi' };
 
 export const SERVICE_FOOTPRINT: Record<string, Footprint> = {
-  // docs/benchmarks.md, Intake: 2.23 ms of intake CPU per report, its event loop saturated at 0.73 cores (328/s).
-  // Half a core per replica; the autoscaler adds replicas at 70 % of it, about 70 reports/s each.
-  intake: { cpu: '500m', ...SERVICE_MEMORY, source: 'docs/benchmarks.md (Intake: 2.23 ms CPU per report, 0.73 cores at 328/s)' },
+  // docs/benchmarks.md, Intake: 0.52–0.78 ms of intake CPU per report across the runs of 2026-12-06/07 (0.66–0.73 cores
+  // at 941–1,251 reports/s). Half a core per replica; the autoscaler adds replicas at 70 % of it, 450–670 reports/s each.
+  intake: { cpu: '500m', ...SERVICE_MEMORY, source: 'docs/benchmarks.md (Intake: 0.52–0.78 ms CPU per report at 941–1,251/s)' },
   case: { cpu: '250m', ...SERVICE_MEMORY, source: 'issue 13 (230–250 MB resident per service)' },
   // docs/benchmarks.md, Matching: reads + decide() p50 12.79 ms per decision, one at a time.
   matching: { cpu: '250m', ...SERVICE_MEMORY, source: 'docs/benchmarks.md (Matching: 12.79 ms p50 per decision)' },
