@@ -315,6 +315,12 @@ describe('each screen refuses the roles that must not see it', () => {
         ]);
         expect(await response.text()).not.toBe('null');
       }
+      // As the browser shows it: the portal's not-found page, not an error page.
+      if (username === 'advisor-anna') {
+        await page.goto(`${portal.url}${paths[0]}`);
+        await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
+        await page.screenshot({ path: join(SCREENSHOTS, 'not-found-id-nl.png'), fullPage: true });
+      }
       await closeChecked(ctx);
     },
     60_000,

@@ -1,18 +1,15 @@
 import { STATUS_CODES } from 'node:http';
-import { data } from 'react-router';
-import { notFoundFor400 } from './http.server';
+import { refuseRead } from './http.server';
 
 /**
  * A file from a service, passed on to the browser: its body, type and file name only (no other header of the
- * service's), never cached. 404 and 403 become the portal's own; so does a 400, which a read answers only for an
- * address that names nothing (an invoice number that is not one): 404.
+ * service's), never cached. A refusal is the portal's own (`refuseRead`: a 400, an invoice number that is not one, is
+ * a 404).
  */
 export async function passOn(response: Response): Promise<Response> {
   if (!response.ok) {
     await response.body?.cancel();
-    if (response.status === 400) notFoundFor400('download');
-    if (response.status === 404 || response.status === 400) throw data(null, { status: 404 });
-    if (response.status === 403) throw data(null, { status: 403 });
+    refuseRead(response.status, 'download');
     throw new Error(`download: the service answered ${response.status}`);
   }
   const headers = new Headers({ 'Cache-Control': 'no-store' });
@@ -45,8 +42,9 @@ export async function download(work: () => Promise<Response>): Promise<Response>
  * `DataWithResponseInit`) or a bare Response (`pageLanguage`'s 404). A redirect is not a refusal: it goes on.
  */
 function refusalStatus(thrown: unknown): number | undefined {
-  const candidate = thrown as { type?: unknown; init?: { status?: unknown } | null } | null;
-  const status =
-    thrown instanceof Response ? thrown.status : candidate?.type === 'DataWithResponseInit' ? candidate.init?.status : undefined;
+  let status: unknown;
+  if (thrown instanceof Response) status = thrown.status;
+  else if ((thrown as { type?: unknown } | null)?.type === 'DataWithResponseInit')
+    status = (thrown as { init?: { status?: unknown } }).init?.status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }

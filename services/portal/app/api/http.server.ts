@@ -3,7 +3,7 @@ import { data } from 'react-router';
 /**
  * One call to a service's HTTP API on the signed-in user's behalf, from the portal's server: their access token as
  * the bearer. The service decides access again; its 404 and 403 become the portal's own (nothing of its answer is
- * shown), and so does a read's 400 (as a 404, `readJson`); any other failure an error page. Bodies of failed answers
+ * shown), and so does a read's 400 (as a 404, `refuseRead`); any other failure an error page. Bodies of failed answers
  * are never logged: they may name a case.
  */
 export async function callService(
@@ -25,17 +25,24 @@ export async function callService(
   return response;
 }
 
-/**
- * The JSON of a successful read; 404 and 403 answer the page with the same status, and so does a 400 with a 404: a
- * read answers 400 only for an address that names nothing (a case id that is not one). Anything else fails the page.
- */
+/** The JSON of a successful read; a refusal is the portal's own (`refuseRead`), anything else fails the page. */
 export async function readJson<T>(response: Response, what: string): Promise<T> {
   if (response.ok) return (await response.json()) as T;
   await response.body?.cancel();
-  if (response.status === 400) notFoundFor400(what);
-  if (response.status === 404 || response.status === 400) throw data(null, { status: 404 });
-  if (response.status === 403) throw data(null, { status: 403 });
+  refuseRead(response.status, what);
   throw new Error(`${what}: the service answered ${response.status}`);
+}
+
+/**
+ * A service's refusal of a read, thrown as the portal's own: 404 and 403 as they are, and a 400 as a 404 (a read
+ * answers 400 only for an address that names nothing, a case id that is not one). The 400 is said in the log, by the
+ * read's name and status only, so that a read the portal itself got wrong is not hidden behind a 404. Any other status
+ * returns: the caller fails the page.
+ */
+export function refuseRead(status: number, what: string): void {
+  if (status === 400) console.warn(`${what}: the service answered 400; shown as not found`);
+  if (status === 404 || status === 400) throw data(null, { status: 404 });
+  if (status === 403) throw data(null, { status: 403 });
 }
 
 /** How a command the user gave went: done, or refused by the service with its status (the page says why). */
@@ -47,12 +54,4 @@ export async function outcomeOf(response: Response, what: string): Promise<Outco
   if (response.status === 404 || response.status === 403) throw data(null, { status: response.status });
   if (response.status >= 500) throw new Error(`${what}: the service answered ${response.status}`);
   return { ok: false, status: response.status };
-}
-
-/**
- * A read the service answered 400 is shown as not found. Said in the log, by its name and status only, so that a read
- * the portal itself got wrong is not hidden behind a 404.
- */
-export function notFoundFor400(what: string): void {
-  console.warn(`${what}: the service answered 400; shown as not found`);
 }
