@@ -3,7 +3,7 @@
 // case-visible latency with the case service running next to intake. Targets from the issue: ≥ 1,500/s at
 // p99 ≤ 50 ms, and case-visible p99 ≤ 250 ms.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,7 +12,7 @@ import type { DevIssuer } from '@vertrouwd/auth';
 import type { RunningService, ServiceDefinition } from '@vertrouwd/runtime';
 import { DEMO_AGENCY_ID } from '../libs/platform/auth/src/demo-users';
 import { withDatabase } from '../libs/testing/src/embedded-postgres';
-import { postgresCpuUs } from './metrics';
+import { countStatements, postgresCpu, type StatementCounts } from './metrics';
 
 // The services run in a child process of their own (this file, BENCH_INTAKE_ROLE set), compiled with the runtime
 // tsconfig like deploy/ runs them: NestJS needs decorator metadata, which `npm run bench`'s plain SWC setup lacks,
@@ -119,22 +119,6 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
   await admin.query(`create database ${name}`);
   await admin.end();
   return withDatabase(adminUrl, name);
-}
-
-/** The server's CPU in µs, when it runs on this machine (the embedded default); undefined otherwise. */
-async function postgresCpu(adminUrl: string): Promise<(() => number) | undefined> {
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ data_directory: string }>('show data_directory');
-    const dataDir = rows[0].data_directory;
-    readFileSync(join(dataDir, 'postmaster.pid'));
-    return () => postgresCpuUs(dataDir);
-  } catch {
-    return undefined;
-  } finally {
-    await admin.end();
-  }
 }
 
 function resolveUndici(): string | undefined {
@@ -430,48 +414,6 @@ async function visibility(
     onBusP50Ms: percentile(onBus, 50),
     onBusP99Ms: percentile(onBus, 99),
     coordinatorSeesAll: list.status === 200 && ids.every((id) => listed.has(id)),
-  };
-}
-
-type StatementCounts = Record<string, { statements: number; transactions: number; texts?: Record<string, number> }>;
-
-/**
- * Counts, in the services' process, the statements sent to each database and the transactions they commit (a
- * statement outside begin…commit is one). By database name, for the per-report figures.
- */
-function countStatements(): { reset(): void; read(): StatementCounts } {
-  const { Client: PgClient } = load<typeof import('pg')>('pg');
-  let counts: StatementCounts = {};
-  const open = new WeakSet<object>();
-  // Read once: `process.env` is a call into the process's environment on every read, on every statement.
-  const listTexts = process.env.BENCH_INTAKE_STATEMENTS === '1';
-  // Called below with the client as `this` (apply), never unbound.
-  const original = Reflect.get(PgClient.prototype, 'query') as (this: unknown, ...args: unknown[]) => unknown;
-  PgClient.prototype.query = function (this: InstanceType<typeof PgClient>, ...args: unknown[]) {
-    const [first] = args;
-    // Only short statements can begin or end a transaction, and only they are lower-cased: doing that to every
-    // statement (the append's is 3 kB) cost intake's process a few per cent of its CPU, which the figures then
-    // counted as intake's.
-    const full = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
-    const text = full.length <= 64 ? full.trim().toLowerCase() : '';
-    const database = (this as unknown as { database?: string }).database ?? '?';
-    const entry = (counts[database] ??= { statements: 0, transactions: 0, texts: {} });
-    entry.statements += 1;
-    // BENCH_INTAKE_STATEMENTS=1: which statements, by their first words (for the notes; not in the report).
-    if (listTexts) {
-      const head = full.trim().slice(0, 200).toLowerCase().replace(/\s+/g, ' ').slice(0, 70);
-      entry.texts![head] = (entry.texts![head] ?? 0) + 1;
-    }
-    if (text === 'begin' || text.startsWith('begin ') || text.startsWith('start transaction')) open.add(this);
-    else if (text === 'commit' || text === 'rollback') {
-      open.delete(this);
-      if (text === 'commit') entry.transactions += 1;
-    } else if (!open.has(this)) entry.transactions += 1;
-    return original.apply(this, args);
-  } as typeof PgClient.prototype.query;
-  return {
-    reset: () => (counts = {}),
-    read: () => counts,
   };
 }
 

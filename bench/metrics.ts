@@ -1,7 +1,8 @@
 // What a timed section cost: wall time, this process's CPU, the PostgreSQL server's CPU and WAL.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
-import type { Client } from 'pg';
+import { join } from 'node:path';
+import { Client as PgClient, type Client } from 'pg';
 
 const CLOCK_TICKS = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
 const HAS_SCHEDSTAT = existsSync('/proc/self/schedstat');
@@ -78,4 +79,62 @@ export async function measure(admin: Client, dataDir: string, work: () => Promis
   // A bigint arrives as a string.
   const { rows } = await admin.query<{ bytes: string }>('select pg_wal_lsn_diff(pg_current_wal_lsn(), $1)::bigint as bytes', [lsn]);
   return { events, wallMs, nodeCpuUs: nodeCpu, pgCpuUs: pgCpu, walBytes: Number(rows[0].bytes) };
+}
+
+/** The server's CPU in µs, when it runs on this machine (the embedded default); undefined otherwise. */
+export async function postgresCpu(adminUrl: string): Promise<(() => number) | undefined> {
+  const admin = new PgClient({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ data_directory: string }>('show data_directory');
+    const dataDir = rows[0].data_directory;
+    readFileSync(join(dataDir, 'postmaster.pid'));
+    return () => postgresCpuUs(dataDir);
+  } catch {
+    return undefined;
+  } finally {
+    await admin.end();
+  }
+}
+
+export type StatementCounts = Record<string, { statements: number; transactions: number; texts?: Record<string, number> }>;
+
+/**
+ * Counts, in the services' process, the statements sent to each database and the transactions they commit (a
+ * statement outside begin…commit is one). By database name, for the per-report figures. Every client of the process
+ * is counted: it wraps `pg`'s `Client.prototype.query`.
+ */
+export function countStatements(): { reset(): void; read(): StatementCounts } {
+  let counts: StatementCounts = {};
+  const open = new WeakSet<object>();
+  // Read once: `process.env` is a call into the process's environment on every read, on every statement.
+  const listTexts = process.env.BENCH_INTAKE_STATEMENTS === '1';
+  // Called below with the client as `this` (apply), never unbound.
+  const original = Reflect.get(PgClient.prototype, 'query') as (this: unknown, ...args: unknown[]) => unknown;
+  PgClient.prototype.query = function (this: InstanceType<typeof PgClient>, ...args: unknown[]) {
+    const [first] = args;
+    // Only short statements can begin or end a transaction, and only they are lower-cased: doing that to every
+    // statement (the append's is 3 kB) cost intake's process a few per cent of its CPU, which the figures then
+    // counted as intake's.
+    const full = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
+    const text = full.length <= 64 ? full.trim().toLowerCase() : '';
+    const database = (this as unknown as { database?: string }).database ?? '?';
+    const entry = (counts[database] ??= { statements: 0, transactions: 0, texts: {} });
+    entry.statements += 1;
+    // BENCH_INTAKE_STATEMENTS=1: which statements, by their first words (for the notes; not in the report).
+    if (listTexts) {
+      const head = full.trim().slice(0, 200).toLowerCase().replace(/\s+/g, ' ').slice(0, 70);
+      entry.texts![head] = (entry.texts![head] ?? 0) + 1;
+    }
+    if (text === 'begin' || text.startsWith('begin ') || text.startsWith('start transaction')) open.add(this);
+    else if (text === 'commit' || text === 'rollback') {
+      open.delete(this);
+      if (text === 'commit') entry.transactions += 1;
+    } else if (!open.has(this)) entry.transactions += 1;
+    return original.apply(this, args);
+  } as typeof PgClient.prototype.query;
+  return {
+    reset: () => (counts = {}),
+    read: () => counts,
+  };
 }

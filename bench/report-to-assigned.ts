@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { DevIssuer } from '@vertrouwd/auth';
 import type { RunningService, ServiceDefinition } from '@vertrouwd/runtime';
 import { DEMO_AGENCY_ID, DEMO_ORGANISATIONS } from '../libs/platform/auth/src/demo-users';
+import { countStatements, postgresCpu } from './metrics';
 import { freshDatabase } from './support';
 
 // Like bench/intake.ts: the services run in a child process (this file, BENCH_ASSIGNED_ROLE set), compiled with the
@@ -52,6 +53,18 @@ export interface PhaseFigures {
   /** Of which submit → matching's decision on the bus. */
   matchedP50Ms: number;
   matchedP99Ms: number;
+  /** What the phase cost, from its first submission until its last report was assigned. */
+  cost: PhaseCost;
+}
+
+/** CPU and statements of a phase, per report: what the whole chain costs, not intake alone. */
+export interface PhaseCost {
+  /** The services' process (issuer, intake, case, matching and this driver's submissions), ms per report. */
+  processCpuMs: number;
+  /** Every PostgreSQL process (all the databases, the server's own), ms per report; absent when not measurable. */
+  postgresCpuMs?: number;
+  /** Statements and transactions per report, by database (`intake`, `case`, `matching`, `bus`, `privacy`). */
+  statements: Record<string, { statements: number; transactions: number }>;
 }
 
 export interface ReportToAssignedFigures {
@@ -61,12 +74,47 @@ export interface ReportToAssignedFigures {
   pages: number;
   steady: PhaseFigures;
   burst: PhaseFigures;
+  /** Cores in use with nothing submitted, for 3 s before the steady phase: the services' process, PostgreSQL. */
+  idle: { processCores: number; postgresCores?: number };
   loadAverage: number;
 }
 
 interface ChildConfig {
   databases: Record<'intake' | 'case' | 'matching' | 'bus' | 'privacy', string>;
+  adminUrl: string;
   reports: number;
+}
+
+const IDLE_MS = 3_000;
+
+/** Starts measuring a phase's cost; `end(reports)` gives it per report. */
+function costMeter(statements: ReturnType<typeof countStatements>, postgres: (() => number) | undefined) {
+  statements.reset();
+  const cpu = process.cpuUsage();
+  const pg0 = postgres?.();
+  const at = performance.now();
+  return {
+    wallMs: () => performance.now() - at,
+    processUs: () => {
+      const used = process.cpuUsage(cpu);
+      return used.user + used.system;
+    },
+    postgresUs: () => (postgres && pg0 !== undefined ? postgres() - pg0 : undefined),
+    end(reports: number): PhaseCost {
+      const pg = this.postgresUs();
+      const perReport = (n: number) => n / Math.max(1, reports);
+      return {
+        processCpuMs: perReport(this.processUs()) / 1000,
+        ...(pg !== undefined ? { postgresCpuMs: perReport(pg) / 1000 } : {}),
+        statements: Object.fromEntries(
+          Object.entries(statements.read()).map(([database, c]) => [
+            database.replace(/^bench_assigned_/, ''),
+            { statements: perReport(c.statements), transactions: perReport(c.transactions) },
+          ]),
+        ),
+      };
+    },
+  };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -236,7 +284,7 @@ async function waitForAll(ids: string[], timings: Timings): Promise<void> {
   while (performance.now() < deadline && ids.some((id) => !timings.assignedAt.has(id) && !timings.unmatched.has(id))) await sleep(20);
 }
 
-function phase(ids: string[], timings: Timings, ratePerSec: number): PhaseFigures {
+function phase(ids: string[], timings: Timings, ratePerSec: number, cost: PhaseCost): PhaseFigures {
   const since = (at: Map<string, number>) =>
     ids
       .filter((id) => at.has(id))
@@ -259,6 +307,7 @@ function phase(ids: string[], timings: Timings, ratePerSec: number): PhaseFigure
     onBusP99Ms: percentile(onBus, 99),
     matchedP50Ms: percentile(matched, 50),
     matchedP99Ms: percentile(matched, 99),
+    cost,
   };
 }
 
@@ -319,8 +368,21 @@ async function runChild(config: ChildConfig): Promise<void> {
     }
     const measured = (before: Set<string>) => [...timings.sentAt.keys()].filter((id) => !before.has(id));
 
+    // Every statement of this process from here on is counted, by database; the idle background first.
+    const statements = countStatements();
+    const postgres = await postgresCpu(config.adminUrl);
+    const quiet = costMeter(statements, postgres);
+    await sleep(IDLE_MS);
+    const idleWallUs = quiet.wallMs() * 1000;
+    const idlePostgresUs = quiet.postgresUs();
+    const idle = {
+      processCores: quiet.processUs() / idleWallUs,
+      ...(idlePostgresUs !== undefined ? { postgresCores: idlePostgresUs / idleWallUs } : {}),
+    };
+
     console.error(`report → assigned: ${config.reports} reports at ${STEADY_RATE}/s`);
     let before = new Set(timings.sentAt.keys());
+    const steadyCost = costMeter(statements, postgres);
     const started = performance.now();
     const inFlight: Promise<void>[] = [];
     for (let i = 0; i < config.reports; i++) {
@@ -332,22 +394,31 @@ async function runChild(config: ChildConfig): Promise<void> {
     const steadyRate = config.reports / ((performance.now() - started) / 1000);
     const steadyIds = measured(before);
     await waitForAll(steadyIds, timings);
-    const steady = phase(steadyIds, timings, steadyRate);
+    const steady = phase(steadyIds, timings, steadyRate, steadyCost.end(steadyIds.length));
 
     const burstSize = Math.max(10, Math.floor(config.reports / 4));
     console.error(`report → assigned: a burst of ${burstSize} reports at once`);
     before = new Set(timings.sentAt.keys());
+    const burstCost = costMeter(statements, postgres);
     const burstStarted = performance.now();
     await Promise.all(Array.from({ length: burstSize }, (_, i) => submit(intakeUrl, codes[i % codes.length], 100_000 + i, timings)));
     const burstRate = burstSize / ((performance.now() - burstStarted) / 1000);
     const burstIds = measured(before);
     await waitForAll(burstIds, timings);
-    const burst = phase(burstIds, timings, burstRate);
+    const burst = phase(burstIds, timings, burstRate, burstCost.end(burstIds.length));
     await observer.stop();
 
     send({
       phase: 'result',
-      figures: { counsellors: COUNSELLORS, organisations: ORGANISATIONS, pages: codes.length, steady, burst, loadAverage: loadavg()[0] },
+      figures: {
+        counsellors: COUNSELLORS,
+        organisations: ORGANISATIONS,
+        pages: codes.length,
+        steady,
+        burst,
+        idle,
+        loadAverage: loadavg()[0],
+      },
     });
   } catch (error) {
     send({ phase: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -368,6 +439,7 @@ export async function benchmarkReportToAssigned(adminUrl: string, reports: numbe
       bus: await freshDatabase(adminUrl, 'bench_assigned_bus'),
       privacy: await freshDatabase(adminUrl, 'bench_assigned_privacy'),
     },
+    adminUrl,
     reports,
   };
   const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename], {
@@ -412,7 +484,30 @@ export function renderReportToAssigned(f: ReportToAssignedFigures): string {
     '|---|--:|--:|--:|--:|--:|--:|---|',
     row('steady', f.steady),
     row('burst', f.burst),
+    '',
+    'What the whole chain costs per report (intake, the bus, matching, case and their databases; this process also ' +
+      "submits the reports and observes the bus), from the phase's first submission until its last report was assigned:",
+    '',
+    "| phase | CPU per report: services' process / PostgreSQL | statements (transactions) per report, by database |",
+    '|---|--:|---|',
+    costRow('steady', f.steady.cost),
+    costRow('burst', f.burst.cost),
+    '',
+    `With nothing submitted (${IDLE_MS / 1000} s before the steady phase): the services' process ` +
+      `${f.idle.processCores.toFixed(2)} cores, PostgreSQL ${f.idle.postgresCores === undefined ? 'not measured' : `${f.idle.postgresCores.toFixed(2)} cores`}.`,
   ].join('\n');
+}
+
+function costRow(name: string, cost: PhaseCost): string {
+  const pg = cost.postgresCpuMs === undefined ? 'not measured' : `${cost.postgresCpuMs.toFixed(1)} ms`;
+  const order = ['intake', 'privacy', 'bus', 'matching', 'case'];
+  const rank = (database: string) => (order.includes(database) ? order.indexOf(database) : order.length);
+  const databases = Object.entries(cost.statements)
+    .filter(([, c]) => c.statements >= 0.05)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([database, c]) => `${database} ${c.statements.toFixed(1)} (${c.transactions.toFixed(1)})`);
+  const total = Object.values(cost.statements).reduce((sum, c) => sum + c.statements, 0);
+  return `| ${name} | ${cost.processCpuMs.toFixed(1)} ms / ${pg} | ${databases.join(', ')}; ${total.toFixed(0)} in all |`;
 }
 
 if (require.main === module && process.env.BENCH_ASSIGNED_ROLE) void runChild(JSON.parse(process.env.BENCH_ASSIGNED_ROLE) as ChildConfig);

@@ -28,6 +28,7 @@ import { migrateEventStore } from './migrate';
 import { PgChannel } from './append-notifier';
 import { PostgresCheckpointStore } from './postgres-checkpoint-store';
 import { PostgresSubscription, type SubscriptionSource } from './postgres-subscription';
+import { FreshRead } from './fresh-read';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -251,9 +252,17 @@ export class PostgresEventStore implements EventStore {
       }),
   };
 
-  private async refreshSafe(): Promise<bigint> {
+  /**
+   * The safe position, read again. Readers asking at once share the read (`FreshRead`): every subscription of this
+   * process wakes at the same commit, and `es_safe_position()` reads the server's whole lock table.
+   */
+  private readonly safeRead = new FreshRead(async () => {
     const { rows } = await this.pool.query<{ safe: string }>({ name: 'es_safe', text: 'select es_safe_position() as safe' });
-    const safe = BigInt(rows[0].safe);
+    return BigInt(rows[0].safe);
+  });
+
+  private async refreshSafe(): Promise<bigint> {
+    const safe = await this.safeRead.get();
     if (safe > this.safe) this.safe = safe;
     return this.safe;
   }

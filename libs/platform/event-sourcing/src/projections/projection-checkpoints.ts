@@ -27,9 +27,17 @@ export class ProjectionCheckpoints implements CheckpointStore {
    * two runners (replicas, a retry after a lost commit acknowledgement) never apply the same events twice.
    */
   async lockIn(manager: EntityManager, name: string): Promise<bigint> {
+    const locked = await this.lockRow(manager, name);
+    if (locked !== undefined) return locked;
+    // The projection's first page: its row is made (or another runner's waited for), then locked.
     await manager.query(`insert into ${TABLE} (projection, position) values ($1, 0) on conflict (projection) do nothing`, [name]);
+    return (await this.lockRow(manager, name))!;
+  }
+
+  /** One statement on every page but the first (the row exists from then on). */
+  private async lockRow(manager: EntityManager, name: string): Promise<bigint | undefined> {
     const rows: { position: string }[] = await manager.query(`select position from ${TABLE} where projection = $1 for update`, [name]);
-    return BigInt(rows[0].position);
+    return rows.length ? BigInt(rows[0].position) : undefined;
   }
 
   async saveIn(manager: EntityManager, name: string, position: bigint): Promise<void> {

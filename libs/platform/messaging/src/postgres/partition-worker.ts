@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { partitionName } from './announcements';
 import { deadLetterOf, isUnretryable, type ConsumeOptions, type DeliveredMessage, type OutgoingMessage } from '../message-bus.port';
 
 interface Row {
@@ -32,12 +33,15 @@ export class PartitionWorker {
   private interrupt: (() => void) | undefined;
   /** The offset handled and committed last (-1: none); read from the group's offsets when the work starts. */
   private handledUpTo = -1n;
+  /** As announcements name it (`topic/partition`). */
+  readonly name: string;
 
   constructor(
     private readonly ctx: WorkerContext,
     readonly topic: string,
     readonly partition: number,
   ) {
+    this.name = partitionName(topic, partition);
     this.loop = this.run().catch((error: unknown) => this.report(error));
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import type { ConsumeOptions, Consumer, OutgoingMessage } from '../message-bus.port';
 import type { BusConnection } from './bus-connection';
+import { announces, partitionName } from './announcements';
 import { PartitionWorker } from './partition-worker';
 
 /** Namespace of the advisory locks by which consumers of a group own partitions. */
@@ -36,8 +37,8 @@ export class PostgresConsumer implements Consumer {
 
   start(): void {
     this.running = true;
-    // Only the partitions of a topic something was published to (all when the announcement names none).
-    const listening = this.bus.channel.listen((topics) => this.workers.forEach((w) => (!topics || topics.has(w.topic)) && w.wake()));
+    // Only the workers of the partitions something was published to (all when the announcement names none).
+    const listening = this.bus.channel.listen((names) => this.workers.forEach((w) => announces(names, w) && w.wake()));
     this.unlisten = listening.stop;
     this.loop = this.run().catch(() => undefined);
   }
@@ -127,7 +128,7 @@ export class PostgresConsumer implements Consumer {
       ),
     );
     for (const { topic, partition, next_offset: nextOffset } of rows) {
-      const id = `${topic}/${partition}`;
+      const id = partitionName(topic, partition);
       const worker = this.workers.get(id);
       if (worker) {
         worker.wakeIfBehind(BigInt(nextOffset));

@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { createTestDatabase, eventually } from '@vertrouwd/testing';
 import { describeConsumerKill } from '../contract/consumer-kill.contract';
 import { describeMessageBusContract } from '../contract/message-bus.contract';
+import { partitionOf } from '../partitioner';
 import { PUBLISH_SQL } from './bus-schema';
 import { PostgresMessageBus } from './postgres-message-bus';
 
@@ -87,6 +88,75 @@ describe('Postgres bus: the fallback when a notification never comes', () => {
       expect(partitionReads()).toHaveLength(0);
     } finally {
       reads.mockRestore();
+      await consumer.stop();
+    }
+  });
+});
+
+describe('Postgres bus: a publish wakes only the partitions it wrote to', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let publisher: PostgresMessageBus;
+  let subscriber: PostgresMessageBus;
+  beforeAll(async () => {
+    db = await createTestDatabase('bus_wakes');
+    // No fallback within the test: whatever is delivered came through an announcement.
+    const options = { connectionString: db.url, partitions: 8, pollIntervalMs: 60_000 };
+    [publisher, subscriber] = await Promise.all([PostgresMessageBus.create(options), PostgresMessageBus.create(options)]);
+  });
+  afterAll(async () => {
+    await Promise.all([publisher.close(), subscriber.close()]);
+    await db.drop();
+  });
+
+  /** A consumer of a topic of its own whose eight workers have each read once and are idle; the partitions read from then on. */
+  async function idleConsumer(topic: string, seen: string[]) {
+    await subscriber.ensureTopics([topic]);
+    const reads = jest.spyOn(Pool.prototype, 'query');
+    const partitionsRead = () =>
+      reads.mock.calls
+        .map(([config]) => config as { name?: string; values?: unknown[] } | undefined)
+        .filter((config) => config?.name === 'bus_read' && config.values?.[0] === topic)
+        .map((config) => Number(config?.values?.[1]));
+    const consumer = subscriber.consume({ group: 'wakes', topics: [topic], handle: async (m) => void seen.push(m.value) });
+    await eventually(() => expect(new Set(partitionsRead()).size).toBe(8));
+    await new Promise((r) => setTimeout(r, 200));
+    reads.mockClear();
+    return { consumer, partitionsRead, restore: () => reads.mockRestore() };
+  }
+
+  it.each([
+    ['in the same process', 'local', () => subscriber],
+    ['in another process (through the NOTIFY)', 'remote', () => publisher],
+  ])('reads one partition, not eight, for a message published %s', async (_where, name, publishing) => {
+    const topic = `woken-${name}.noted.v1`;
+    const seen: string[] = [];
+    const { consumer, partitionsRead, restore } = await idleConsumer(topic, seen);
+    try {
+      await publishing().publish([{ topic, key: 'case-1', value: '{"n":1}', headers: {} }]);
+      await eventually(() => expect(seen).toEqual(['{"n":1}']));
+      await new Promise((r) => setTimeout(r, 100));
+      const read = partitionsRead();
+      expect(read.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(read)).toEqual(new Set([partitionOf('case-1', 8)]));
+    } finally {
+      restore();
+      await consumer.stop();
+    }
+  });
+
+  it('still wakes every partition for an announcement that names the topic alone (a publisher of an earlier version)', async () => {
+    const topic = 'woken-by-topic.noted.v1';
+    const seen: string[] = [];
+    const { consumer, partitionsRead, restore } = await idleConsumer(topic, seen);
+    const other = new Pool({ connectionString: db.url });
+    try {
+      await other.query(PUBLISH_SQL, [[topic], [5], ['k'], ['{"n":2}'], [{}]]);
+      await other.query('select pg_notify($1, $2)', ['bus_published', topic]);
+      await eventually(() => expect(seen).toEqual(['{"n":2}']));
+      expect(new Set(partitionsRead()).size).toBe(8);
+    } finally {
+      await other.end();
+      restore();
       await consumer.stop();
     }
   });

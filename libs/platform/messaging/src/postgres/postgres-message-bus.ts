@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { applyMigrations, PgChannel } from '@vertrouwd/event-sourcing';
 import type { ConsumeOptions, Consumer, MessageBus, OutgoingMessage } from '../message-bus.port';
 import { partitionOf } from '../partitioner';
+import { partitionName } from './announcements';
 import type { BusConnection } from './bus-connection';
 import { busMigrations, PUBLISH_SQL } from './bus-schema';
 import { PostgresConsumer } from './postgres-consumer';
@@ -51,18 +52,20 @@ export class PostgresMessageBus implements MessageBus, BusConnection {
     if (messages.length === 0) return;
     for (const m of messages) checkMessage(m);
     await this.ensureTopics([...new Set(messages.map((m) => m.topic))]);
+    const partitions = messages.map((m) => partitionOf(m.key, this.partitions));
     await this.pool.query({
       name: 'bus_publish',
       text: PUBLISH_SQL,
       values: [
         messages.map((m) => m.topic),
-        messages.map((m) => partitionOf(m.key, this.partitions)),
+        partitions,
         messages.map((m) => m.key),
         messages.map((m) => m.value),
         messages.map((m) => JSON.stringify(m.headers ?? {})),
       ],
     });
-    this.channel.announce(messages.map((m) => m.topic));
+    // Each partition written to, not its whole topic: a consumer wakes only the worker with something to read.
+    this.channel.announce(messages.map((m, i) => partitionName(m.topic, partitions[i])));
   }
 
   consume(options: ConsumeOptions): Consumer {
