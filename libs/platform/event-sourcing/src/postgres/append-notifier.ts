@@ -1,9 +1,12 @@
 import { Client, type Pool } from 'pg';
 
-/** Told what was committed: the names announced (e.g. the bus's topics), or undefined for anything. */
+/** Told what was committed: the names announced (e.g. the bus's partitions), or undefined for anything. */
 type Listener = (names?: ReadonlySet<string>) => void;
 
-/** A NOTIFY payload stays well under PostgreSQL's 8,000 bytes; a longer list goes as "anything". */
+/**
+ * A NOTIFY payload stays well under PostgreSQL's 8,000 bytes; a longer list goes coarser (`coarsen`, e.g. a partition's
+ * topic), and as "anything" when that is still too long.
+ */
 const MAX_PAYLOAD = 4_000;
 
 /** At most one cross-process wake-up per this many milliseconds. */
@@ -32,13 +35,15 @@ export class PgChannel {
     private readonly connectionString: string,
     private readonly pool: Pool,
     private readonly channel = 'es_appended',
+    /** A name that covers `name` and others (the bus: a partition's topic), for a list too long to send as it is. */
+    private readonly coarsen?: (name: string) => string,
   ) {}
 
   /**
    * Called after a commit that added events. Local listeners wake at once. Other processes get one
    * NOTIFY per interval at most: PostgreSQL gives every notifying transaction its own commit record,
    * so one per append would double the WAL flushes under load; a sparse append still notifies at once.
-   * `names` (the bus's topics) let a listener skip what it does not follow; the NOTIFY carries them too.
+   * `names` (the bus's partitions) let a listener skip what it does not follow; the NOTIFY carries them too.
    */
   announce(names?: Iterable<string>): void {
     const named = names === undefined ? undefined : new Set(names);
@@ -51,14 +56,14 @@ export class PgChannel {
     const send = () => {
       this.announceScheduled = false;
       this.lastAnnounced = Date.now();
-      const payload = this.pending === 'all' ? '' : [...this.pending].join('\n');
+      const payload = this.payloadOf(this.pending);
       this.pending = new Set();
       if (this.closed) return;
       this.announcing = this.pool
         .query({
           name: `notify_${this.channel}`,
           text: 'select pg_notify($1, $2)',
-          values: [this.channel, payload.length > MAX_PAYLOAD ? '' : payload],
+          values: [this.channel, payload],
         })
         .then(
           () => undefined,
@@ -67,6 +72,15 @@ export class PgChannel {
     };
     if (wait === 0) send();
     else setTimeout(send, wait).unref();
+  }
+
+  /** The names as a NOTIFY carries them: as they are, coarser if too long, else '' (anything). */
+  private payloadOf(names: Set<string> | 'all'): string {
+    if (names === 'all') return '';
+    const exact = [...names].join('\n');
+    if (Buffer.byteLength(exact) <= MAX_PAYLOAD) return exact;
+    const coarse = this.coarsen ? [...new Set([...names].map(this.coarsen))].join('\n') : '';
+    return Buffer.byteLength(coarse) <= MAX_PAYLOAD ? coarse : '';
   }
 
   /** Registers a listener; `ready` resolves once LISTEN is in place (or failed, leaving the poll). */

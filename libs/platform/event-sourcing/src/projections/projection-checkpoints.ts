@@ -31,7 +31,10 @@ export class ProjectionCheckpoints implements CheckpointStore {
     if (locked !== undefined) return locked;
     // The projection's first page: its row is made (or another runner's waited for), then locked.
     await manager.query(`insert into ${TABLE} (projection, position) values ($1, 0) on conflict (projection) do nothing`, [name]);
-    return (await this.lockRow(manager, name))!;
+    const inserted = await this.lockRow(manager, name);
+    // Deleted again between the insert and the lock (a rebuild elsewhere): the page fails and is retried.
+    if (inserted === undefined) throw new Error(`The checkpoint of projection ${name} was deleted while this page locked it`);
+    return inserted;
   }
 
   /** One statement on every page but the first (the row exists from then on). */

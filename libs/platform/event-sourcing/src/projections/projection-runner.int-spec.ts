@@ -126,4 +126,26 @@ describe('ProjectionRunner', () => {
     expect(await totals()).toEqual(before);
     expect((await runner.status()).lag).toBe(0n);
   });
+
+  it('replays what a rebuild in another process reset, instead of applying only what comes after it', async () => {
+    await append('tally-f', [7, 8]);
+    const errors: unknown[] = [];
+    const replica = new ProjectionRunner(store, dataSource, projection, { onError: (e) => errors.push(e) });
+    await replica.start();
+    await replica.caughtUp();
+    const before = await totals();
+    expect(before).toContainEqual({ streamId: 'tally-f', events: 2, sum: 15 });
+    // Another process's rebuild: the rows and the checkpoint reset in one transaction, its replay not yet begun.
+    await dataSource.transaction(async (manager) => {
+      await projection.reset(manager);
+      await manager.query('delete from projection_checkpoints where projection = $1', [projection.name]);
+    });
+    await append('tally-e', [5]);
+    const after = [...before, { streamId: 'tally-e', events: 1, sum: 5 }].sort((a, b) => a.streamId.localeCompare(b.streamId));
+    await eventually(async () => expect(await totals()).toEqual(after), { timeoutMs: 10_000 });
+    await replica.caughtUp();
+    await replica.stop();
+    expect(await totals()).toEqual(after);
+    expect(errors.map((e) => (e as Error).name)).toContain('CheckpointResetError');
+  });
 });

@@ -17,6 +17,7 @@ export class ProjectionRunner {
   private subscription: Subscription | undefined;
   private starting: Promise<void> | undefined;
   private rebuilding: Promise<void> | undefined;
+  private restarting: Promise<void> | undefined;
   private readonly checkpoints: ProjectionCheckpoints;
 
   constructor(
@@ -43,17 +44,36 @@ export class ProjectionRunner {
       batchSize: this.options.batchSize ?? 500,
       checkpointing: 'handler',
       checkpoints: this.checkpoints,
-      onError: this.options.onError,
+      onError: (error) => {
+        if (error instanceof CheckpointResetError) void this.restart();
+        this.options.onError?.(error);
+      },
       handle: (events, { checkpoint }) =>
         this.dataSource.transaction(async (manager) => {
           // The row lock orders runners; events at or below the stored checkpoint are already applied.
           const applied = await this.checkpoints.lockIn(manager, this.projection.name);
+          // Behind what this runner has seen applied: a rebuild (here or in another process) reset the read model
+          // since. Applying this page would leave out everything before it; the runner starts again from the
+          // stored checkpoint instead, replaying what the reset removed, as the rebuilding runner does.
+          const seen = this.subscription?.position;
+          if (seen !== undefined && applied < seen) throw new CheckpointResetError(this.projection.name);
           const fresh = events.filter((e) => e.position > applied);
           if (fresh.length === 0) return;
           await this.projection.apply(fresh, manager);
           await this.checkpoints.saveIn(manager, this.projection.name, checkpoint);
         }),
     });
+  }
+
+  /** Stops and starts again from the stored checkpoint (after a reset under it); concurrent calls share one. */
+  private restart(): Promise<void> {
+    this.restarting ??= (async () => {
+      await this.stop();
+      await this.start();
+    })()
+      .catch((error: unknown) => this.options.onError?.(error))
+      .finally(() => (this.restarting = undefined));
+    return this.restarting;
   }
 
   async stop(): Promise<void> {
@@ -99,5 +119,13 @@ export class ProjectionRunner {
     // Behind only if an event it would apply is waiting; events it filters out are no lag.
     const lag = next ? head - at : 0n;
     return { name: this.projection.name, running: this.subscription !== undefined, checkpoint: at, head, lag };
+  }
+}
+
+/** A page found its projection's checkpoint below what the runner had seen applied: the read model was reset under it. */
+export class CheckpointResetError extends Error {
+  constructor(projection: string) {
+    super(`The checkpoint of projection ${projection} was reset (a rebuild): starting again from it`);
+    this.name = 'CheckpointResetError';
   }
 }

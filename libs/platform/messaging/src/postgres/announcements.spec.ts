@@ -1,4 +1,4 @@
-import { announces, partitionName } from './announcements';
+import { announces, partitionName, topicOfName } from './announcements';
 
 const at = (topic: string, partition: number) => ({ topic, name: partitionName(topic, partition) });
 
@@ -19,5 +19,10 @@ describe("the bus's announcements", () => {
     expect(announces(new Set(['case.opened.v1']), at('case.opened.v1', 7))).toBe(true);
     expect(announces(new Set(['case.opened.v1']), at('case.closed.v1', 7))).toBe(false);
     expect(announces(undefined, at('case.closed.v1', 7))).toBe(true);
+  });
+
+  it("give a partition's topic back from its name", () => {
+    expect(topicOfName(partitionName('case.opened.v1', 3))).toBe('case.opened.v1');
+    expect(topicOfName('case.opened.v1')).toBe('case.opened.v1');
   });
 });

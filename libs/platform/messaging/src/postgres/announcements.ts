@@ -7,6 +7,12 @@ export function partitionName(topic: string, partition: number): string {
   return `${topic}/${partition}`;
 }
 
+/** The topic of a partition's name: what a NOTIFY names instead when the partitions would not fit in it. */
+export function topicOfName(name: string): string {
+  const slash = name.lastIndexOf('/');
+  return slash < 0 ? name : name.slice(0, slash);
+}
+
 /**
  * Whether an announcement concerns a partition (`name` from `partitionName`): it names that partition, or its topic
  * alone (a publisher of a version before partitions were named, during a rolling update), or nothing at all

@@ -97,31 +97,40 @@ describe('Postgres bus: a publish wakes only the partitions it wrote to', () => 
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let publisher: PostgresMessageBus;
   let subscriber: PostgresMessageBus;
+  const spies: jest.SpyInstance[] = [];
   beforeAll(async () => {
     db = await createTestDatabase('bus_wakes');
     // No fallback within the test: whatever is delivered came through an announcement.
     const options = { connectionString: db.url, partitions: 8, pollIntervalMs: 60_000 };
     [publisher, subscriber] = await Promise.all([PostgresMessageBus.create(options), PostgresMessageBus.create(options)]);
   });
+  afterEach(() => spies.splice(0).forEach((spy) => spy.mockRestore()));
   afterAll(async () => {
     await Promise.all([publisher.close(), subscriber.close()]);
     await db.drop();
   });
 
-  /** A consumer of a topic of its own whose eight workers have each read once and are idle; the partitions read from then on. */
-  async function idleConsumer(topic: string, seen: string[]) {
-    await subscriber.ensureTopics([topic]);
+  /**
+   * A consumer of topics of its own whose workers have each read once and are idle, listening for other processes'
+   * notifications; then the partitions it reads of a topic.
+   */
+  async function idleConsumer(topics: string[], seen: string[]) {
+    await subscriber.ensureTopics(topics);
     const reads = jest.spyOn(Pool.prototype, 'query');
-    const partitionsRead = () =>
+    spies.push(reads);
+    const partitionsRead = (topic: string) =>
       reads.mock.calls
         .map(([config]) => config as { name?: string; values?: unknown[] } | undefined)
         .filter((config) => config?.name === 'bus_read' && config.values?.[0] === topic)
         .map((config) => Number(config?.values?.[1]));
-    const consumer = subscriber.consume({ group: 'wakes', topics: [topic], handle: async (m) => void seen.push(m.value) });
-    await eventually(() => expect(new Set(partitionsRead()).size).toBe(8));
+    const consumer = subscriber.consume({ group: 'wakes', topics, handle: async (m) => void seen.push(m.value) });
+    const listening = subscriber.channel.listen(() => undefined);
+    await listening.ready;
+    listening.stop();
+    await eventually(() => topics.forEach((topic) => expect(new Set(partitionsRead(topic)).size).toBe(8)));
     await new Promise((r) => setTimeout(r, 200));
     reads.mockClear();
-    return { consumer, partitionsRead, restore: () => reads.mockRestore() };
+    return { consumer, partitionsRead };
   }
 
   it.each([
@@ -130,16 +139,15 @@ describe('Postgres bus: a publish wakes only the partitions it wrote to', () => 
   ])('reads one partition, not eight, for a message published %s', async (_where, name, publishing) => {
     const topic = `woken-${name}.noted.v1`;
     const seen: string[] = [];
-    const { consumer, partitionsRead, restore } = await idleConsumer(topic, seen);
+    const { consumer, partitionsRead } = await idleConsumer([topic], seen);
     try {
       await publishing().publish([{ topic, key: 'case-1', value: '{"n":1}', headers: {} }]);
       await eventually(() => expect(seen).toEqual(['{"n":1}']));
       await new Promise((r) => setTimeout(r, 100));
-      const read = partitionsRead();
+      const read = partitionsRead(topic);
       expect(read.length).toBeGreaterThanOrEqual(1);
       expect(new Set(read)).toEqual(new Set([partitionOf('case-1', 8)]));
     } finally {
-      restore();
       await consumer.stop();
     }
   });
@@ -147,16 +155,38 @@ describe('Postgres bus: a publish wakes only the partitions it wrote to', () => 
   it('still wakes every partition for an announcement that names the topic alone (a publisher of an earlier version)', async () => {
     const topic = 'woken-by-topic.noted.v1';
     const seen: string[] = [];
-    const { consumer, partitionsRead, restore } = await idleConsumer(topic, seen);
+    const { consumer, partitionsRead } = await idleConsumer([topic], seen);
     const other = new Pool({ connectionString: db.url });
     try {
       await other.query(PUBLISH_SQL, [[topic], [5], ['k'], ['{"n":2}'], [{}]]);
       await other.query('select pg_notify($1, $2)', ['bus_published', topic]);
       await eventually(() => expect(seen).toEqual(['{"n":2}']));
-      expect(new Set(partitionsRead()).size).toBe(8);
+      expect(new Set(partitionsRead(topic)).size).toBe(8);
     } finally {
       await other.end();
-      restore();
+      await consumer.stop();
+    }
+  });
+
+  it('names the topics, not "anything", when the partitions written to would not fit in a NOTIFY', async () => {
+    // 25 topics with a message in each of their 8 partitions: 200 names, about 5,000 bytes; their topics, about 600.
+    const topics = Array.from({ length: 25 }, (_, i) => `woken-many-${String(i).padStart(2, '0')}.noted.v1`);
+    const keys: string[] = [];
+    for (let k = 0; new Set(keys.map((key) => partitionOf(key, 8))).size < 8; k += 1) {
+      if (!keys.some((key) => partitionOf(key, 8) === partitionOf(`k${k}`, 8))) keys.push(`k${k}`);
+    }
+    const quiet = 'woken-quiet.noted.v1';
+    const seen: string[] = [];
+    await publisher.ensureTopics(topics);
+    const { consumer, partitionsRead } = await idleConsumer([topics[0], quiet], seen);
+    try {
+      await publisher.publish(topics.flatMap((topic) => keys.map((key) => ({ topic, key, value: `"${topic}/${key}"`, headers: {} }))));
+      // Heard (no fallback runs within the test): the first topic's eight messages arrive.
+      await eventually(() => expect(seen).toHaveLength(8));
+      await new Promise((r) => setTimeout(r, 200));
+      // Not "anything": the topic that nothing was published to was not read.
+      expect(partitionsRead(quiet)).toEqual([]);
+    } finally {
       await consumer.stop();
     }
   });

@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { applyMigrations, PgChannel } from '@vertrouwd/event-sourcing';
 import type { ConsumeOptions, Consumer, MessageBus, OutgoingMessage } from '../message-bus.port';
 import { partitionOf } from '../partitioner';
-import { partitionName } from './announcements';
+import { partitionName, topicOfName } from './announcements';
 import type { BusConnection } from './bus-connection';
 import { busMigrations, PUBLISH_SQL } from './bus-schema';
 import { PostgresConsumer } from './postgres-consumer';
@@ -30,7 +30,7 @@ export class PostgresMessageBus implements MessageBus, BusConnection {
     readonly pool: Pool,
     private readonly options: PostgresMessageBusOptions,
   ) {
-    this.channel = new PgChannel(options.connectionString, pool, 'bus_published');
+    this.channel = new PgChannel(options.connectionString, pool, 'bus_published', topicOfName);
   }
 
   static async create(options: PostgresMessageBusOptions): Promise<PostgresMessageBus> {
