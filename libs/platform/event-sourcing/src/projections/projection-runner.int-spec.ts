@@ -148,4 +148,20 @@ describe('ProjectionRunner', () => {
     expect(await totals()).toEqual(after);
     expect(errors.map((e) => (e as Error).name)).toContain('CheckpointResetError');
   });
+
+  it('applies every event once when two runners take their first page at once (no checkpoint row yet)', async () => {
+    const before = await totals();
+    await dataSource.transaction(async (manager) => {
+      await projection.reset(manager);
+      await manager.query('delete from projection_checkpoints where projection = $1', [projection.name]);
+    });
+    const [one, two] = [
+      new ProjectionRunner(store, dataSource, projection, { batchSize: 3 }),
+      new ProjectionRunner(store, dataSource, projection, { batchSize: 5 }),
+    ];
+    await Promise.all([one.start(), two.start()]);
+    await Promise.all([one.caughtUp(), two.caughtUp()]);
+    await Promise.all([one.stop(), two.stop()]);
+    expect(await totals()).toEqual(before);
+  });
 });
