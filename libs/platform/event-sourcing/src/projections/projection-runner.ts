@@ -65,10 +65,16 @@ export class ProjectionRunner {
     });
   }
 
-  /** Stops and starts again from the stored checkpoint (after a reset under it); concurrent calls share one. */
+  /**
+   * A new subscription from the stored checkpoint (after a reset under it); concurrent calls share one. Not if the
+   * runner was stopped or rebuilt meanwhile: its owner decides then, and a stopped runner stays stopped.
+   */
   private restart(): Promise<void> {
     this.restarting ??= (async () => {
-      await this.stop();
+      const old = this.subscription;
+      await old?.stop();
+      if (old === undefined || this.subscription !== old) return;
+      this.subscription = undefined;
       await this.start();
     })()
       .catch((error: unknown) => this.options.onError?.(error))
