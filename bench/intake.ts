@@ -39,6 +39,8 @@ export interface IntakeFigures {
   loadAverage?: number[];
   load: {
     clients: number;
+    /** Set when submissions were offered at this rate per second (open loop, BENCH_INTAKE_RATE) instead of by clients. */
+    rate?: number;
     client: 'undici Pool' | 'fetch';
     seconds: number;
     submitted: number;
@@ -83,7 +85,11 @@ export interface IntakeFigures {
   };
 }
 
-const LOAD_CLIENTS = 32;
+// Experiments (the report's run uses neither): BENCH_INTAKE_CLIENTS sets the clients (or, with a rate, the connections);
+// BENCH_INTAKE_RATE offers that many submissions a second whatever the answers (open loop), each timed from when it
+// was due, after the warm-up and a second at that rate.
+const LOAD_CLIENTS = Number(process.env.BENCH_INTAKE_CLIENTS ?? 32);
+const LOAD_RATE = process.env.BENCH_INTAKE_RATE ? Number(process.env.BENCH_INTAKE_RATE) : undefined;
 const WARMUP_MS = 2_000;
 // BENCH_INTAKE_SECONDS shortens the measured window (a profile or a quick before/after on a shared machine).
 const LOAD_MS = Number(process.env.BENCH_INTAKE_SECONDS ?? 15) * 1000;
@@ -162,16 +168,50 @@ async function client(i) {
     if (measuring) { latencies.push(performance.now() - t0); statuses[status] = (statuses[status] || 0) + 1; }
   }
 }
-const clients = Array.from({ length: cfg.clients }, (_, i) => client(i));
+let clients;
+let warm = false;
+if (cfg.rate) {
+  // Open loop: submissions sent at a constant rate whatever the answers; each timed from when it was due. Warmed up
+  // by closed-loop clients first (a cold process offered the full rate at once builds a backlog it never works off).
+  const outstanding = new Set();
+  const warmers = Array.from({ length: 32 }, (_, i) => (async () => { while (!warm) {
+    const headers = { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.' + i, 'x-intake-proxy-key': cfg.proxyKey };
+    await send(JSON.stringify({ ...cfg.report, account: 'warm ' + i }), headers).catch(() => undefined);
+  } })());
+  clients = [Promise.all(warmers).then(() => new Promise((done) => {
+    const interval = 1000 / cfg.rate;
+    const t0 = performance.now();
+    let k = 0;
+    const tick = () => {
+      if (stopped) return Promise.all(outstanding).then(done);
+      const now = performance.now();
+      for (; t0 + k * interval <= now; k++) {
+        const due = t0 + k * interval;
+        const i = k % 256;
+        const headers = { 'content-type': 'application/json', 'x-forwarded-for': '10.1.0.' + i, 'x-intake-proxy-key': cfg.proxyKey };
+        const body = JSON.stringify({ ...cfg.report, account: 'bench report ' + k });
+        const counted = measuring;
+        const p = send(body, headers).catch((e) => 'error ' + (e.code || e.name)).then((status) => {
+          outstanding.delete(p);
+          if (counted) { latencies.push(performance.now() - due); statuses[status] = (statuses[status] || 0) + 1; }
+        });
+        outstanding.add(p);
+      }
+      setTimeout(tick, 1);
+    };
+    tick();
+  }))];
+} else clients = Array.from({ length: cfg.clients }, (_, i) => client(i));
+setTimeout(() => { warm = true; }, cfg.warmupMs);
 setTimeout(() => {
   measuring = true; started = performance.now(); cpu0 = process.cpuUsage();
   process.send({ phase: 'measuring' });
-}, cfg.warmupMs);
+}, cfg.warmupMs + (cfg.rate ? 1000 : 0));
 setTimeout(() => {
   measuring = false; stopped = true; ended = performance.now();
   const cpu = process.cpuUsage(cpu0);
   process.send({ phase: 'ended', cpuUs: cpu.user + cpu.system });
-}, cfg.warmupMs + cfg.durationMs);
+}, cfg.warmupMs + (cfg.rate ? 1000 : 0) + cfg.durationMs);
 Promise.all(clients).then(() => {
   process.send({ phase: 'result', latencies, statuses, seconds: (ended - started) / 1000 }, () => process.exit(0));
 });
@@ -259,6 +299,7 @@ async function loadTest(service: ChildProcess, url: string, pgCpu: (() => number
         origin,
         path: '/intake/bakkerij-2026/reports',
         clients: LOAD_CLIENTS,
+        rate: LOAD_RATE,
         warmupMs: WARMUP_MS,
         durationMs: LOAD_MS,
         report: REPORT,
@@ -306,6 +347,7 @@ async function loadTest(service: ChildProcess, url: string, pgCpu: (() => number
   const cores = (us: number) => us / measured.wallUs;
   return {
     clients: LOAD_CLIENTS,
+    ...(LOAD_RATE ? { rate: LOAD_RATE } : {}),
     client: undici ? 'undici Pool' : 'fetch',
     seconds: result.seconds,
     submitted,
@@ -552,7 +594,10 @@ export function renderIntake(f: IntakeFigures): string {
   const lines = [
     '## Intake',
     '',
-    `Submissions: ${load.clients} concurrent keep-alive HTTP clients (${load.client}, a separate process) posting valid ` +
+    (load.rate
+      ? `Submissions: offered at ${int(load.rate)}/s whatever the answers (open loop, each timed from when it was due) over ` +
+        `${load.clients} keep-alive connections (${load.client}, a separate process), after the warm-up and a second at that rate, posting valid `
+      : `Submissions: ${load.clients} concurrent keep-alive HTTP clients (${load.client}, a separate process) posting valid `) +
       `reports to intake (in a process of its own, as deploy/ runs it) for ${load.seconds.toFixed(1)} s after a ` +
       `${WARMUP_MS / 1000} s warm-up; each report sealed, its receipt stored, appended to the event store with its ` +
       "outbox entry and its count against the client's submission limit; each client is a reporter at an address " +

@@ -13,3 +13,4 @@ export { PgChannel } from './postgres/append-notifier';
 export { applyMigrations, type Migration, type MigrationSet } from './postgres/migrate';
 export { LOCK_NAMESPACE } from './postgres/schema.sql';
 export { inTransaction } from './postgres/in-transaction';
+export { TurnBatch } from './turn-batch';

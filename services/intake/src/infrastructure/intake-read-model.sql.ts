@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { StoreTransaction } from '@vertrouwd/event-sourcing';
+import { TurnBatch, type StoreTransaction } from '@vertrouwd/event-sourcing';
 import { ReadModels } from '@vertrouwd/service-kit';
 import type {
   AdvisorEntry,
@@ -17,6 +17,10 @@ const ORGANISATION_TTL_MS = 1_000;
 const MAX_CACHED_ORGANISATIONS = 10_000;
 
 const ADD_RECEIPT = 'insert into receipts (receipt_hash, case_id, passphrase_hash) values ($1, $2, $3)';
+const ADD_RECEIPTS = `insert into receipts (receipt_hash, case_id, passphrase_hash)
+  select * from unnest($1::text[], $2::uuid[], $3::text[])`;
+
+type ReceiptRow = [receiptHash: string, caseId: string, passphraseHash: string];
 
 /** Intake's tables through the kit's data source. Nothing here is readable personal data (see the migration). */
 @Injectable()
@@ -27,6 +31,9 @@ export class SqlIntakeReadModel implements IntakeReadModel {
    * replica, which is no later than intake learns of a change anyway (the directory arrives over the bus).
    */
   private readonly organisations = new Map<string, { until: number; organisation: Promise<IntakeOrganisation | undefined> }>();
+
+  /** Per transaction, the receipts added in one turn (the reports sharing it, ADR 0069): one statement (ADR 0073). */
+  private readonly receiptBatches = new WeakMap<StoreTransaction, TurnBatch<ReceiptRow, void>>();
 
   constructor(private readonly readModels: ReadModels) {}
 
@@ -57,10 +64,19 @@ export class SqlIntakeReadModel implements IntakeReadModel {
   }
 
   async addReceipt(receiptHash: string, caseId: string, passphraseHash: string, tx?: StoreTransaction): Promise<void> {
-    const values = [receiptHash, caseId, passphraseHash];
-    // Prepared once per connection: one of every report's statements.
-    if (tx) await tx.query(ADD_RECEIPT, values, 'intake_add_receipt');
-    else await this.query(ADD_RECEIPT, values);
+    if (!tx) return void (await this.query(ADD_RECEIPT, [receiptHash, caseId, passphraseHash]));
+    let batch = this.receiptBatches.get(tx);
+    if (!batch) {
+      // Prepared once per connection: one statement of every group of reports. Any row refused fails the statement,
+      // and with it the transaction of every report in it.
+      batch = new TurnBatch<ReceiptRow, void>(async (rows) => {
+        const columns = [0, 1, 2].map((c) => rows.map((row) => row[c]));
+        await tx.query(ADD_RECEIPTS, columns, 'intake_add_receipts');
+        return rows.map(() => undefined);
+      });
+      this.receiptBatches.set(tx, batch);
+    }
+    await batch.add([receiptHash, caseId, passphraseHash]);
   }
 
   async receipt(receiptHash: string): Promise<Receipt | undefined> {

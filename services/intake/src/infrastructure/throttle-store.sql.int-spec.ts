@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { StoreTransaction } from '@vertrouwd/event-sourcing';
 import type { ReadModels } from '@vertrouwd/service-kit';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import type { BackOffPolicy } from '../domain/throttle/back-off';
@@ -51,6 +52,36 @@ describe('SqlThrottleStore', () => {
       const waits = claims.map(waitOf).filter((wait) => wait > 0);
       for (const wait of waits) expect(wait).toBeLessThanOrEqual(12 * MINUTE);
       expect(waitOf(await store.takeRate('burst', limit))).toBeGreaterThan(11 * MINUTE);
+    });
+
+    it("answers claims made together in a report group's transaction each on its own, in as few statements as keys allow", async () => {
+      const limit = { max: 2, windowMs: HOUR };
+      const runner = dataSource.createQueryRunner();
+      await runner.startTransaction();
+      const statements: unknown[][] = [];
+      const tx: StoreTransaction = {
+        query: async <R>(text: string, values?: unknown[]) => {
+          statements.push(values ?? []);
+          const rows = (await runner.query(text, values)) as R[];
+          return { rows, rowCount: rows.length };
+        },
+        appendToStream: () => Promise.reject(new Error('not in this test')),
+      };
+      try {
+        const claims = await Promise.all(
+          ['group-a', 'group-b', 'group-a', 'group-a', 'group-c'].map((key) => store.takeRate(key, limit, tx)),
+        );
+        // A key claimed three times in one turn is counted three times: its third claim is over the limit.
+        expect(claims.map((claim) => claim.granted)).toEqual([true, true, true, false, true]);
+        expect(waitOf(claims[3])).toBeGreaterThan(29 * MINUTE);
+        expect(statements.map((values) => values[0])).toEqual([['group-a', 'group-b', 'group-c'], 'group-a', 'group-a']);
+        await runner.commitTransaction();
+      } finally {
+        await runner.release();
+      }
+      expect((await replica.takeRate('group-b', limit)).granted).toBe(true);
+      expect((await replica.takeRate('group-b', limit)).granted).toBe(false);
+      expect((await replica.takeRate('group-a', limit)).granted).toBe(false);
     });
 
     it('gives a released claim back', async () => {

@@ -89,6 +89,69 @@ describe('PostgresEventStore', () => {
     expect((await store.readStream('together-b')).map((e) => e.data)).toEqual([{ n: 2 }]);
   });
 
+  it("sends a turn's appends to streams of their own as one statement, each checked and answered on its own", async () => {
+    await store.appendToStream('turn-c', [event(0)], 'no_stream');
+    // What the transaction's connection is asked: the appends' statements, by name, with their streams.
+    const sent: { name: string; streams: string }[] = [];
+    const watched = new WeakSet<object>();
+    const watch = (client: { query: (...args: unknown[]) => unknown }) => {
+      if (watched.has(client)) return;
+      watched.add(client);
+      const query = client.query.bind(client);
+      client.query = (...args: unknown[]) => {
+        const config = args[0] as { name?: string; values?: unknown[] };
+        if (config?.name?.startsWith('es_append')) sent.push({ name: config.name, streams: String(config.values?.[0]) });
+        return query(...args);
+      };
+    };
+    store.pool.on('acquire', watch);
+    try {
+      const outcomes = await store.transaction((tx) =>
+        Promise.allSettled([
+          tx.appendToStream('turn-a', [event(1)], 'no_stream'),
+          tx.appendToStream('turn-b', [event(1), event(2)], 'no_stream'),
+          tx.appendToStream('turn-c', [event(1)], 5),
+          tx.appendToStream('turn-a', [event(2)], 0),
+        ]),
+      );
+      expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.nextExpectedVersion : o.reason))).toEqual([
+        0,
+        1,
+        expect.any(WrongExpectedVersionError),
+        1,
+      ]);
+      expect(((outcomes[2] as PromiseRejectedResult).reason as WrongExpectedVersionError).actualVersion).toBe(0);
+    } finally {
+      store.pool.off('acquire', watch);
+    }
+    // The three streams in one statement; the stream's second append of the turn after it, on its own.
+    expect(sent[0]).toEqual({ name: 'es_append', streams: 'turn-a\nturn-b\nturn-c' });
+    expect(sent.slice(1).every((s) => s.streams === 'turn-a')).toBe(true);
+    expect((await store.readStream('turn-a')).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+    expect((await store.readStream('turn-b')).map((e) => e.version)).toEqual([0, 1]);
+    expect((await store.readStream('turn-c')).map((e) => e.data)).toEqual([{ n: 0 }]);
+    for (const stream of ['turn-a', 'turn-b', 'turn-c']) expect((await store.verifyStream(stream)).valid).toBe(true);
+    // The heads the turn learnt were kept: the next appends chain on at once.
+    await store.transaction((tx) => Promise.all([tx.appendToStream('turn-a', [event(3)], 1), tx.appendToStream('turn-b', [event(3)], 1)]));
+    expect(await store.verifyStream('turn-a')).toMatchObject({ valid: true, eventsChecked: 3 });
+  });
+
+  it("sends a turn's append again, alone, when the head it chained onto moved", async () => {
+    const other = await PostgresEventStore.create({ connectionString: db.url, poolSize: 2 });
+    try {
+      await store.appendToStream('moved-a', [event(0)], 'no_stream');
+      // Another process appends: this store's head of the stream is stale.
+      await other.appendToStream('moved-a', [event(1)], 0);
+      const [a, b] = await store.transaction((tx) =>
+        Promise.all([tx.appendToStream('moved-a', [event(2)], 1), tx.appendToStream('moved-b', [event(0)], 'no_stream')]),
+      );
+      expect([a.nextExpectedVersion, b.nextExpectedVersion]).toEqual([2, 0]);
+      expect(await store.verifyStream('moved-a')).toMatchObject({ valid: true, eventsChecked: 3 });
+    } finally {
+      await other.close();
+    }
+  });
+
   it("prepares a transaction's named statement once per connection and runs it again by name", async () => {
     await store.pool.query('create table tx_named (n int primary key)');
     for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) {

@@ -19,9 +19,10 @@ import type {
 } from '../event-store.port';
 import { verifyChain } from '../hash-chain';
 import { GENESIS_HASH } from '../hash-chain';
-import { AppendBatcher, batchParameters } from './append-batcher';
+import { AppendBatcher, batchParameters, type AppendRequest } from './append-batcher';
 import { APPEND_ONE_SQL, APPEND_SQL } from './append.sql';
-import { inPipelinedTransaction } from './in-transaction';
+import { inPipelinedTransaction, type PipelinedQuery } from './in-transaction';
+import { TurnBatch } from '../turn-batch';
 import { chainHashes, encodeEvents, encodeExpected, EVENT_COLUMNS as COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
 import { StreamHeads } from './stream-heads';
 import { migrateEventStore } from './migrate';
@@ -50,6 +51,33 @@ interface AppendRow {
   version: string;
   last_position: string | null;
   last_hash: string;
+}
+
+/** An append in a transaction, encoded, with what its caller asked (for its errors). */
+interface TransactionAppend {
+  request: AppendRequest;
+  streamId: StreamId;
+  expected: ExpectedVersion;
+}
+
+/** What a transaction's appends learnt, applied once it committed: the streams' heads, and whether anything was appended. */
+interface Learnt {
+  heads: [string, number, string][];
+  appended: boolean;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** An append's outcome from its row of APPEND_SQL (any status but 4, a stale head, which is sent again). */
+function settledRow(append: TransactionAppend, row: AppendRow, hashes: string[], learnt: Learnt): Settled<AppendResult> {
+  const version = Number(row.version);
+  if (row.status === 1) return { ok: false, error: new WrongExpectedVersionError(append.streamId, append.expected, version) };
+  if (row.status === 3) return { ok: false, error: new PartialIdempotentAppendError(append.streamId) };
+  if (row.status === 0) {
+    learnt.appended = true;
+    learnt.heads.push([append.request.streamId, version, hashes.at(-1) ?? row.last_hash]);
+  }
+  return { ok: true, value: { nextExpectedVersion: version, position: row.last_position === null ? 0n : BigInt(row.last_position) } };
 }
 
 /**
@@ -114,69 +142,100 @@ export class PostgresEventStore implements EventStore {
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
     return this.track(async () => {
-      const heads: [string, number, string][] = [];
-      let appended = false;
-      const result = await inPipelinedTransaction(this.pool, (query) =>
-        work({
+      const learnt: Learnt = { heads: [], appended: false };
+      const result = await inPipelinedTransaction(this.pool, (query) => {
+        // Appends issued in one turn (the members of a shared transaction, ADR 0069) go as one statement (ADR 0073).
+        const appends = new TurnBatch<TransactionAppend, Settled<AppendResult>>((batch) => this.appendInTransaction(query, batch, learnt));
+        return work({
           query: async <R>(text: string, values?: unknown[], name?: string) => {
             const { rows, rowCount } = await query(name === undefined ? { text, values } : { name, text, values });
             return { rows: rows as R[], rowCount: rowCount ?? 0 };
           },
           appendToStream: async (streamId, events, expected) => {
             const request = { streamId: validateStreamId(streamId), expected: encodeExpected(expected), events: encodeEvents(events) };
-            // The fast path first, as the group commit takes it for a lone append: a version or no stream expected and
-            // the hash to chain onto known. It appends only when every check passes; otherwise the full statement says why.
-            const knownHash = this.heads.prevHashFor(request.streamId, request.expected);
-            if (knownHash !== null && (request.expected >= 0 || request.expected === -2) && request.events.length > 0) {
-              const hashes = chainHashes(request.events, knownHash);
-              const { rows } = await query<{ inserted: string; version: string; last_position: string }>({
-                name: 'es_append_one',
-                text: APPEND_ONE_SQL,
-                values: [
-                  request.streamId,
-                  request.expected,
-                  knownHash,
-                  ...batchParameters([{ ...request, prevHash: knownHash, hashes }]).slice(5),
-                ],
-              });
-              if (rows[0].inserted !== '0') {
-                const version = Number(rows[0].version);
-                appended = true;
-                heads.push([request.streamId, version, hashes.at(-1) as string]);
-                return { nextExpectedVersion: version, position: BigInt(rows[0].last_position) };
-              }
-            }
-            for (let attempt = 1; ; attempt++) {
-              const prevHash = this.heads.prevHashFor(request.streamId, request.expected);
-              const hashes = chainHashes(request.events, prevHash ?? GENESIS_HASH);
-              const { rows } = await query<AppendRow>({
-                name: 'es_append',
-                text: APPEND_SQL,
-                values: batchParameters([{ ...request, prevHash, hashes }]),
-              });
-              const row = rows[0];
-              const version = Number(row.version);
-              if (row.status === 1) throw new WrongExpectedVersionError(streamId, expected, version);
-              if (row.status === 3) throw new PartialIdempotentAppendError(streamId);
-              if (row.status === 4) {
-                // Chained onto a head this process did not know: nothing written; the statement told the real one.
-                this.heads.remember(request.streamId, version, row.last_hash);
-                if (attempt < 3) continue;
-                throw new Error(`Stream ${streamId}: the hash chain kept moving`);
-              }
-              if (row.status === 0) {
-                appended = true;
-                heads.push([request.streamId, version, hashes.at(-1) ?? row.last_hash]);
-              }
-              return { nextExpectedVersion: version, position: row.last_position === null ? 0n : BigInt(row.last_position) };
-            }
+            const outcome = await appends.add({ request, streamId, expected });
+            if (!outcome.ok) throw outcome.error;
+            return outcome.value;
           },
-        }),
-      );
-      for (const [streamId, version, hash] of heads) this.heads.remember(streamId, version, hash);
-      if (appended) this.notifier.announce();
+        });
+      });
+      for (const [streamId, version, hash] of learnt.heads) this.heads.remember(streamId, version, hash);
+      if (learnt.appended) this.notifier.announce();
       return result;
     });
+  }
+
+  /**
+   * A turn's appends in a transaction: each one's outcome, its error included (another's error is not its own). Two
+   * or more to streams of their own go as one statement, each still checked on its own; an append chained onto a head
+   * that moved, and a stream's second append of the turn, go after it, alone.
+   */
+  private async appendInTransaction(query: PipelinedQuery, batch: TransactionAppend[], learnt: Learnt): Promise<Settled<AppendResult>[]> {
+    const outcomes: (Settled<AppendResult> | undefined)[] = [];
+    const streams = new Set<string>();
+    const together = batch.filter((append) => !streams.has(append.request.streamId) && streams.add(append.request.streamId));
+    if (together.length > 1) {
+      const chained = together.map((append) => {
+        const prevHash = this.heads.prevHashFor(append.request.streamId, append.request.expected);
+        return { ...append.request, prevHash, hashes: chainHashes(append.request.events, prevHash ?? GENESIS_HASH) };
+      });
+      const { rows } = await query<AppendRow & { idx: number }>({ name: 'es_append', text: APPEND_SQL, values: batchParameters(chained) });
+      for (const row of rows) {
+        const i = row.idx - 1;
+        // A stale head: nothing of it was written; it goes again, alone, below.
+        if (row.status === 4) this.heads.remember(chained[i].streamId, Number(row.version), row.last_hash);
+        else outcomes[batch.indexOf(together[i])] = settledRow(together[i], row, chained[i].hashes, learnt);
+      }
+    }
+    for (const [i, append] of batch.entries()) {
+      if (outcomes[i] !== undefined) continue;
+      outcomes[i] = await this.appendAloneInTransaction(query, append, learnt).then(
+        (value): Settled<AppendResult> => ({ ok: true, value }),
+        (error: unknown): Settled<AppendResult> => ({ ok: false, error }),
+      );
+    }
+    return outcomes as Settled<AppendResult>[];
+  }
+
+  /** One append in a transaction, checked like any append: the fast path first, then the full statement says why not. */
+  private async appendAloneInTransaction(query: PipelinedQuery, append: TransactionAppend, learnt: Learnt): Promise<AppendResult> {
+    const { request, streamId, expected } = append;
+    // The fast path, as the group commit takes it for a lone append: a version or no stream expected and the hash to
+    // chain onto known. It appends only when every check passes; otherwise the full statement says why.
+    const knownHash = this.heads.prevHashFor(request.streamId, request.expected);
+    if (knownHash !== null && (request.expected >= 0 || request.expected === -2) && request.events.length > 0) {
+      const hashes = chainHashes(request.events, knownHash);
+      const { rows } = await query<{ inserted: string; version: string; last_position: string }>({
+        name: 'es_append_one',
+        text: APPEND_ONE_SQL,
+        values: [request.streamId, request.expected, knownHash, ...batchParameters([{ ...request, prevHash: knownHash, hashes }]).slice(5)],
+      });
+      if (rows[0].inserted !== '0') {
+        const version = Number(rows[0].version);
+        learnt.appended = true;
+        learnt.heads.push([request.streamId, version, hashes.at(-1) as string]);
+        return { nextExpectedVersion: version, position: BigInt(rows[0].last_position) };
+      }
+    }
+    for (let attempt = 1; ; attempt++) {
+      const prevHash = this.heads.prevHashFor(request.streamId, request.expected);
+      const hashes = chainHashes(request.events, prevHash ?? GENESIS_HASH);
+      const { rows } = await query<AppendRow>({
+        name: 'es_append',
+        text: APPEND_SQL,
+        values: batchParameters([{ ...request, prevHash, hashes }]),
+      });
+      const row = rows[0];
+      if (row.status === 4) {
+        // Chained onto a head this process did not know: nothing written; the statement told the real one.
+        this.heads.remember(request.streamId, Number(row.version), row.last_hash);
+        if (attempt < 3) continue;
+        throw new Error(`Stream ${streamId}: the hash chain kept moving`);
+      }
+      const outcome = settledRow({ request, streamId, expected }, row, hashes, learnt);
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    }
   }
 
   readStream(streamId: StreamId, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
