@@ -182,7 +182,11 @@ export class KeycloakIdentityAdmin implements IdentityAdmin {
         lifespan: this.options.passwordEmailLifespanSec ?? 3 * 86_400,
       });
     } catch (error) {
-      this.logger.warn(`account ${id} created, but the password email was not sent: ${asProviderError(error).message}`);
+      // Only the status: Keycloak's error text can quote the mail server's answer, which may name the address.
+      const { status } = asProviderError(error) as Partial<IdentityProviderError>;
+      this.logger.warn(
+        `account ${id} created, but the password email was not sent (identity provider ${status ? `answered ${status}` : 'unreachable'})`,
+      );
     }
   }
 }
