@@ -10,6 +10,7 @@ import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, type TestDatabase, tablesContaining } from '@vertrouwd/testing';
 import { CaseProgressListener } from '../src/infrastructure/case-progress.listener';
 import { intake } from '../src/service';
+import { translation, type FormLanguage } from '../src/i18n/translations';
 import { ANNA, BRAM, publishDemoDirectory } from './directory.fixture';
 
 // Intake over HTTP, in-process on the embedded default. The account and contact details carry a canary
@@ -78,6 +79,8 @@ describe('intake over HTTP', () => {
       // two-way anonymity, the limits of confidentiality, external reporting, a label for every question, consent.
       expect(Object.keys(body).indexOf('outOfScope')).toBeLessThan(Object.keys(body).indexOf('framing'));
       expect(body.outOfScope.workload.whereToGo).toEqual(expect.any(String));
+      // Before anything is sent, nothing can have been "not stored": that belongs to the answer to a workload report.
+      expect(body.outOfScope.workload.whereToGo).not.toContain(translation(lang as FormLanguage).workload.notStored);
       expect(body.nextSteps.items).toHaveLength(4);
       expect(body.anonymousContact.text).toEqual(expect.any(String));
       expect(body.confidentiality.limits).toHaveLength(2);
@@ -258,6 +261,7 @@ describe('intake over HTTP', () => {
       outOfScope: true,
       whereToGo: { title: expect.any(String), whereToGo: expect.stringContaining('bedrijfsarts') },
     });
+    expect(body.whereToGo.whereToGo).toMatch(/Je melding is niet opgeslagen\.$/);
     expect(await service.platform.store.headPosition()).toBe(before);
   });
 

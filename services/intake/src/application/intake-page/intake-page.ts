@@ -45,7 +45,8 @@ export function intakePage(listed: ListedOrganisation | undefined, language: For
     direction: text.direction,
     formLanguages: [...FORM_LANGUAGES],
     // What a reporter needs before writing, in reading order: what is not for the counsellor (workload) first.
-    outOfScope: { workload: text.workload },
+    // Before anything is sent: where to go, without the answer's "not stored".
+    outOfScope: { workload: { title: text.workload.title, whereToGo: text.workload.whereToGo } },
     framing: text.framing,
     nextSteps: text.nextSteps,
     anonymousContact: text.anonymousContact,

@@ -43,7 +43,10 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
     // Workload is answered, not stored: nothing of it is sealed, written or published.
     const { theme } = command;
     // Nor counted against the client's limit: only a report stored counts (below, in its own transaction).
-    if (isOutOfScope(theme)) return { outOfScope: true, whereToGo: translation(command.language).workload };
+    if (isOutOfScope(theme)) {
+      const { title, whereToGo, notStored } = translation(command.language).workload;
+      return { outOfScope: true, whereToGo: { title, whereToGo: `${whereToGo} ${notStored}` } };
+    }
     const { counsellorId } = command.preferences;
     if (counsellorId !== undefined) await this.refuseUnlisted(organisation, counsellorId);
     if (command.site !== undefined && !organisation.sites.includes(command.site)) throw new SiteNotListedError();
