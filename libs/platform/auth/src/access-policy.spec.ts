@@ -35,7 +35,9 @@ describe('access policy', () => {
     it('checks every declared dimension and refuses users a case scope they cannot carry', () => {
       const access = { roles: ['coordinator' as const], tenant: { agency: 'params.agencyId' as const } };
       expect(denialFor(access, coordinator, { params: { agencyId: 'a1' } })).toBeUndefined();
-      expect(denialFor(access, coordinator, { params: { agencyId: 'a2' } })).toBe('tenant scope: agency_id does not match params.agencyId');
+      expect(denialFor(access, coordinator, { params: { agencyId: 'a2' } })).toBe(
+        "tenant scope: the token's agency_id does not match agencyId in the path",
+      );
       expect(denialFor({ roles: ['coordinator'], tenant: { case: 'params.caseId' } }, coordinator, { params: { caseId: 'c' } })).toBe(
         'tenant scope: the token carries no case_id',
       );
@@ -46,7 +48,7 @@ describe('access policy', () => {
       const access = { reporter: { caseParam: 'caseId' }, tenant: { case: 'body.caseId' as const } };
       expect(denialFor(access, reporter, { params: { caseId: 'c1' }, body: { caseId: 'c1' } })).toBeUndefined();
       expect(denialFor(access, reporter, { params: { caseId: 'c1' }, body: { caseId: 'c2' } })).toContain(
-        'case_id does not match body.caseId',
+        "the token's case_id does not match caseId in the body",
       );
     });
   });

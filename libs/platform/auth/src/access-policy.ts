@@ -53,10 +53,10 @@ export function denialFor(access: AccessDeclaration, principal: Principal, reque
 }
 
 function reporterDenial(access: AccessDeclaration, principal: Principal, request: ScopedRequest): string | undefined {
-  if (!access.reporter) return 'reporter tokens are accepted only on @ReporterAccess endpoints';
+  if (!access.reporter) return 'this endpoint does not accept a reporter token';
   const caseId = valueAt(request, `params.${access.reporter.caseParam}`);
   if (!principal.caseId || caseId !== principal.caseId) {
-    return `the reporter token is not for the case in params.${access.reporter.caseParam}`;
+    return 'the reporter token is for another case';
   }
   return access.tenant && access.tenant !== 'none' && access.tenant.case
     ? scopeDenial(principal, 'case', access.tenant.case, request)
@@ -64,7 +64,7 @@ function reporterDenial(access: AccessDeclaration, principal: Principal, request
 }
 
 function userDenial(access: AccessDeclaration, principal: Principal, request: ScopedRequest): string | undefined {
-  if (!access.roles) return 'the endpoint declares no @Roles: it accepts reporter tokens only';
+  if (!access.roles) return 'this endpoint accepts a reporter token only';
   if (!access.roles.some((role) => principal.roles.includes(role))) {
     return `the endpoint requires one of the roles: ${access.roles.join(', ')}`;
   }
@@ -80,7 +80,14 @@ function scopeDenial(principal: Principal, dimension: TenantDimension, path: str
   const claim = TENANT_CLAIMS[dimension];
   const granted = tenantOf(principal, dimension);
   if (!granted) return `tenant scope: the token carries no ${claim}`;
-  return valueAt(request, path) === granted ? undefined : `tenant scope: ${claim} does not match ${path}`;
+  return valueAt(request, path) === granted ? undefined : `tenant scope: the token's ${claim} does not match ${placeOf(path)}`;
+}
+
+/** Where a request value is, in the caller's words: `agencyId in the path` (never the value). */
+function placeOf(path: string): string {
+  const [source, ...keys] = path.split('.');
+  const where = source === 'params' ? 'the path' : source === 'query' ? 'the query' : 'the body';
+  return `${keys.join('.')} in ${where}`;
 }
 
 /** Reads `params.x`, `query.x` or `body.a.b`; anything but a non-empty string (arrays, objects) counts as absent. */
