@@ -166,6 +166,17 @@ describe('hostile input', () => {
       }
     });
 
+    it('answers an HTTP/1.1 request without a Host header with a problem+json 400, not a bare one', async () => {
+      const before = created();
+      const answer = await raw(app, 'POST /reports HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}');
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toContain('Content-Type: application/problem+json');
+      expect(answer).toContain('Host header');
+      expect(created()).toBe(before);
+      // HTTP/1.0 never required one.
+      expect(await raw(app, 'GET /reports/r-1 HTTP/1.0\r\n\r\n')).toMatch(/^HTTP\/1\.1 200 /);
+    });
+
     it('answers CONNECT, which Node hands to no route, with a problem+json 405 instead of dropping it', async () => {
       const answer = await raw(app, 'CONNECT leak.example:443 HTTP/1.1\r\nHost: leak.example:443\r\n\r\n');
       expect(answer).toMatch(/^HTTP\/1\.1 405 /);

@@ -35,6 +35,8 @@ export class PlatformExpressAdapter extends ExpressAdapter {
     const server = createServer(
       {
         maxHeaderSize: MAX_HEADER_BYTES,
+        // Node's own check answers a bare 400 with no body; `guardTarget` answers the same refusal as a problem.
+        requireHostHeader: false,
         headersTimeout: this.limits.headersMs,
         requestTimeout: this.limits.requestMs,
         connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(this.limits.headersMs / 2))),
@@ -51,16 +53,20 @@ export class PlatformExpressAdapter extends ExpressAdapter {
 }
 
 /**
- * A request target that makes no URL (`GET http://[/`) is answered here: Express's router cannot read its path and
+ * A request without the Host header HTTP/1.1 requires is answered here, and a request target that makes no URL
+ * (`GET http://[/`): Express's router cannot read its path and
  * skips every layer, the kit's problem filter included, to answer with its own HTML 404.
  */
 function guardTarget(app: RequestListener): RequestListener {
   return (req, res) => {
-    if (URL.parse(req.url ?? '/', 'http://service') !== null) {
+    // HTTP/1.1 requires a Host header (RFC 9112, 3.2), as Node's own check would refuse it.
+    const hostless = req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && req.headers.host === undefined;
+    if (!hostless && URL.parse(req.url ?? '/', 'http://service') !== null) {
       app(req, res);
       return;
     }
-    const { body, headers } = problemOf(400, ProblemType.badRequest, 'The request target is not a valid URL.');
+    const detail = hostless ? 'An HTTP/1.1 request must carry a Host header.' : 'The request target is not a valid URL.';
+    const { body, headers } = problemOf(400, ProblemType.badRequest, detail);
     res.writeHead(400, headers).end(body);
   };
 }

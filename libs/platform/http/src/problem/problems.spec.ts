@@ -1,4 +1,7 @@
+import { NotFoundException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { HttpRequest } from '../http-types';
+import { toProblem } from './to-problem';
 import request from 'supertest';
 import { validReport } from '../fixtures/reports.dto';
 import { CapturingLogger, createTestApp, postChunked } from '../fixtures/test-app';
@@ -25,6 +28,21 @@ describe('errors as problem+json', () => {
       detail: 'No route matches this method and path.',
       instance: `urn:uuid:${res.headers['x-correlation-id']}`,
       correlationId: res.headers['x-correlation-id'],
+    });
+  });
+
+  it('names a route miss by its correlation id, not by the wildcard where module middleware was mounted', () => {
+    const req = {
+      method: 'GET',
+      originalUrl: '/nowhere',
+      route: { path: '{/*splat}' },
+      correlationId: 'c0ffee00-0000-4000-8000-000000000000',
+    };
+    const { body } = toProblem(new NotFoundException('Cannot GET /nowhere'), req as unknown as HttpRequest);
+    expect(body).toMatchObject({
+      status: 404,
+      detail: 'No route matches this method and path.',
+      instance: `urn:uuid:${req.correlationId}`,
     });
   });
 

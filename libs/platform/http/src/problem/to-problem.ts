@@ -103,7 +103,10 @@ export function toProblem(exception: unknown, req: HttpRequest): ProblemResponse
  * it. Before a route matched (a refused body, no route at all) the occurrence is named by its correlation id.
  */
 function instanceOf(req: HttpRequest): { instance?: string } {
-  if (typeof req.route?.path === 'string') return { instance: req.route.path };
+  // A wildcard is no route of a service's: where Nest mounted module middleware (`{/*splat}`), left on a request
+  // that no route matched afterwards (as `routeTemplate` in telemetry reads it).
+  const path = req.route?.path;
+  if (typeof path === 'string' && !path.includes('*')) return { instance: path };
   return req.correlationId ? { instance: `urn:uuid:${req.correlationId}` } : {};
 }
 
