@@ -1,20 +1,25 @@
 import { ValidateBy } from 'class-validator';
 
-/* eslint-disable no-control-regex -- finding control characters is the point */
-const CONTROL_OR_LONE_SURROGATE = /[\u0000-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// C0 and C1 controls, and the explicit direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069):
+// text that reorders how the rest of a line shows (an IBAN or an amount on an invoice) is not plain text. The marks
+// right-to-left text does use (U+200E, U+200F, U+061C) stay allowed.
+const DIRECTION_CONTROLS = '\u202A-\u202E\u2066-\u2069';
+const LONE_SURROGATE = '[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]';
+const CONTROL_OR_LONE_SURROGATE = new RegExp(`[\u0000-\u001F\u007F-\u009F${DIRECTION_CONTROLS}]|${LONE_SURROGATE}`);
 // The same, with tab and line breaks allowed.
-const CONTROL_BUT_BREAKS_OR_LONE_SURROGATE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL_BUT_BREAKS_OR_LONE_SURROGATE = new RegExp(
+  `[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F${DIRECTION_CONTROLS}]|${LONE_SURROGATE}`,
+);
 
-/* eslint-enable no-control-regex */
-/** Whether a string is text a person wrote: no NUL or other control characters, no lone surrogates. */
+/** Whether a string is text a person wrote: no NUL or other control characters, no direction overrides, no lone surrogates. */
 export function isPlainText(value: string, lines: 'one' | 'many' = 'one'): boolean {
   return !(lines === 'one' ? CONTROL_OR_LONE_SURROGATE : CONTROL_BUT_BREAKS_OR_LONE_SURROGATE).test(value);
 }
 
 /**
  * Free text in a request body (names, addresses, introductions, narratives): refused with the rule `isPlainText`
- * when it holds control characters (NUL included) or a lone surrogate, which no one can read nor JSON store.
+ * when it holds control characters (NUL included), a direction override or a lone surrogate: text no one can read, or
+ * that shows other than it reads.
  * `lines: 'many'` allows tab and line breaks. Length and type are the field's other rules.
  */
 export function PlainText(options: { lines?: 'one' | 'many' } = {}): PropertyDecorator {
@@ -24,7 +29,7 @@ export function PlainText(options: { lines?: 'one' | 'many' } = {}): PropertyDec
     validator: {
       validate: (value) => typeof value !== 'string' || isPlainText(value, lines),
       defaultMessage: (args) =>
-        `${args?.property ?? 'text'} must be plain text${lines === 'one' ? ' on one line' : ''}, without control characters`,
+        `${args?.property ?? 'text'} must be plain text${lines === 'one' ? ' on one line' : ''}, without control characters or direction overrides`,
     },
   });
 }
