@@ -149,6 +149,27 @@ const CELLS = TARGETS.flatMap((t) =>
     ]),
   ),
 ).filter((cell): cell is Cell => cell[2] !== 'allowed');
+// The agency's endpoints on a publication or its making, called by every caller the endpoint lets in with their own
+// agency in the path and the other agency's organisation: the guard sees only the agency, the service the organisation.
+const other = (t: Target) => (t === TARGETS[0] ? TARGETS[1] : TARGETS[0]);
+const INTRUDER = { signals: 'Intruder signals', advice: 'Intruder advice' };
+const CROSSED = TARGETS.flatMap((t) =>
+  endpointsOf(t)
+    .filter((endpoint) => endpoint.scope === 'agency' && /\/reports\/\{year\}\/./.test(endpoint.path))
+    .flatMap((endpoint) => {
+      const crossed: Endpoint = {
+        ...endpoint,
+        url: endpoint.url.replace(`/organisations/${t.organisationId}/`, `/organisations/${other(t).organisationId}/`),
+        ...(endpoint.body ? { body: INTRUDER } : {}),
+      };
+      return CALLERS.filter((caller) => expected(endpoint, caller, t) === 'allowed').map(
+        (caller) => [`${t.name}: ${endpoint.method.toUpperCase()} ${endpoint.path}`, caller, crossed] as const,
+      );
+    }),
+);
+/** Every id of both agencies: a refusal names none of them. */
+const IDS = TARGETS.flatMap((t) => [t.agencyId, t.organisationId, `matrix-${t.name}`]);
+
 // Reads are also called by every caller they let in (of both agencies): each answers 200, only ever for its own.
 const ALLOWED_READS = TARGETS.flatMap((t) =>
   endpointsOf(t)
@@ -251,6 +272,28 @@ describe('reporting service: authorisation matrix, two agencies', () => {
     const response = await (endpoint.body ? req.send(endpoint.body) : req);
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    // A refusal says why without naming an agency or an organisation (`instance` is the route template).
+    const said = JSON.stringify(response.body);
+    for (const id of IDS) expect(said).not.toContain(id);
+    if (status === 401) expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+  });
+
+  it('crosses each of the six endpoints by every role it lets in', () => {
+    expect(new Set(CROSSED.map(([name]) => name)).size).toBe(12);
+    expect(new Set(CROSSED.map(([, caller]) => caller))).toEqual(
+      new Set(['coordinator-carla', 'advisor-anna', 'advisor-bram', 'auditor-ada', 'coordinator-noor', 'advisor-nina', 'auditor-nadia']),
+    );
+  });
+
+  it.each(CROSSED)("%s by %s, naming the other agency's organisation on its own agency's path: 404", async (_name, caller, endpoint) => {
+    const req = api()
+      [endpoint.method](endpoint.url)
+      .set('Authorization', `Bearer ${tokens.get(caller)}`);
+    const response = await (endpoint.body ? req.send(endpoint.body) : req);
+    expect([response.status, response.body.rule]).toEqual([404, 'OtherAgencyError']);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    const said = JSON.stringify(response.body);
+    for (const id of IDS) expect(said).not.toContain(id);
   });
 
   it.each(ALLOWED_READS)('%s by %s: 200', async (_name, caller, endpoint) => {
@@ -275,5 +318,17 @@ describe('reporting service: authorisation matrix, two agencies', () => {
 
   it('wrote nothing for any refused caller', async () => {
     expect(await streams()).toEqual(before);
+    // Each agency's own coordinator finds its organisation's one publication, and no intruder's narrative in the draft.
+    for (const [t, coordinator] of [
+      [TARGETS[0], 'coordinator-carla'],
+      [TARGETS[1], 'coordinator-noor'],
+    ] as const) {
+      const base = `/agencies/${t.agencyId}/organisations/${t.organisationId}/reports`;
+      const auth = `Bearer ${tokens.get(coordinator)}`;
+      const listed = await api().get(base).set('Authorization', auth).expect(200);
+      expect(listed.body.publications.map((p: { year: number; publication: number }) => [p.year, p.publication])).toEqual([[2025, 1]]);
+      const draft = await api().get(`${base}/2025/draft`).set('Authorization', auth).expect(200);
+      expect(JSON.stringify(draft.body)).not.toContain('Intruder');
+    }
   });
 });
