@@ -264,8 +264,8 @@ describe('matching service: authorisation matrix, two agencies', () => {
     const response = await call(endpoint, caller, t);
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-    // A refusal says why without naming the agency's ids, names or texts (`instance` is the caller's own path).
-    const said = JSON.stringify({ ...response.body, instance: undefined });
+    // A refusal says why without naming the agency's ids, names or texts (`instance` is the route template).
+    const said = JSON.stringify(response.body);
     for (const secret of secretsOf(t)) expect(said).not.toContain(secret);
     if (status === 401) expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
   });
@@ -327,6 +327,12 @@ describe('matching service: authorisation matrix, two agencies', () => {
           'CounsellorNotFoundError',
         ],
         [api().post(`${base}/counsellors/${theirs.counsellorId}/deactivation`), 404, 'CounsellorNotFoundError'],
+        // Their counsellor and their organisation: the counsellor's agency is all that refuses it.
+        [
+          api().post(`${base}/counsellors/${theirs.counsellorId}/conflicts`).send({ organisationId: foreign.organisationId }),
+          404,
+          'CounsellorNotFoundError',
+        ],
         [
           api()
             .post(`${base}/counsellors/${theirs.counsellorId}/absences`)
@@ -355,6 +361,14 @@ describe('matching service: authorisation matrix, two agencies', () => {
           api()
             .post(`${base}/organisations/${foreign.organisationId}/headcount`)
             .send({ headcount: 3, from: day(1) }),
+          404,
+          'OrganisationNotFoundError',
+        ],
+        // Their organisation with their own counsellors swapped: the organisation's agency is all that refuses it.
+        [
+          api()
+            .put(`${base}/organisations/${foreign.organisationId}/appointment`)
+            .send({ primaryId: foreign.counsellors[1].counsellorId, substituteId: theirs.counsellorId, internalIds: [] }),
           404,
           'OrganisationNotFoundError',
         ],
@@ -409,7 +423,7 @@ describe('matching service: authorisation matrix, two agencies', () => {
       for (const [pending, status, rule] of refused) {
         const response = await pending.set('Authorization', coordinator);
         expect([response.status, response.body.rule]).toEqual([status, rule]);
-        const said = JSON.stringify({ ...response.body, instance: undefined });
+        const said = JSON.stringify(response.body);
         for (const secret of secretsOf(foreign)) expect(said).not.toContain(secret);
       }
     });
@@ -435,7 +449,7 @@ describe('matching service: authorisation matrix, two agencies', () => {
         .set('Authorization', bearer(foreign.coordinator))
         .send(onboardBody({ ...victim, counsellorId: randomUUID(), name: 'Matrix', introduction: 'Matrix' }, foreign.region));
       expect([response.status, response.body.rule]).toEqual([409, 'StaffAccountTakenError']);
-      const said = JSON.stringify({ ...response.body, instance: undefined });
+      const said = JSON.stringify(response.body);
       for (const secret of secretsOf(t)) expect(said).not.toContain(secret);
       // The account still signs in as this agency's counsellor, with its role and ids.
       expect(h.issuer.claimsFor(victim.username)).toMatchObject({
