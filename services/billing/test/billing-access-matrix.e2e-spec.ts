@@ -132,6 +132,10 @@ function expected(endpoint: Endpoint, caller: string, t: Target): number | 'allo
   return caller === own ? 'allowed' : 403;
 }
 
+const other = (t: Target) => (t === DEMO ? NOORD : DEMO);
+/** Every id and identifier of both agencies' billing: a refusal names none of them. */
+const IDS = [...TARGETS.flatMap((t) => [t.agencyId, t.organisationId]), NUMBER, SUPPLIER.kvk, SUPPLIER.vatId, SUPPLIER.iban];
+
 type Cell = readonly [string, string, number, Endpoint, Target];
 const CELLS = TARGETS.flatMap((t) =>
   endpointsOf(t).flatMap((endpoint) =>
@@ -230,7 +234,46 @@ describe('billing service: authorisation matrix, two agencies', () => {
     const response = await (endpoint.body ? req.send(endpoint.body) : req);
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    // A refusal says why without naming an agency, an organisation, an invoice or the supplier (`instance` is the
+    // route template).
+    const said = JSON.stringify(response.body);
+    for (const id of IDS) expect(said).not.toContain(id);
+    if (status === 401) expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
   });
+
+  it.each(TARGETS.map((t) => [t.name, t] as const))(
+    "lets %s's coordinator neither end nor change the other agency's subscription through its own path",
+    async (_name, own) => {
+      const foreign = other(own);
+      const subscriptions = `/agencies/${own.agencyId}/billing/subscriptions/${foreign.organisationId}`;
+      const auth = `Bearer ${tokens.get(own.coordinator)}`;
+      const refused: [request.Test, number, string][] = [
+        [api().post(`${subscriptions}/end`).send({ endsOn: '2026-06-30' }), 404, 'SubscriptionNotFoundError'],
+        [
+          api()
+            .put(subscriptions)
+            .send({ ...SUBSCRIPTION, buyerReference: 'INTRUDER' }),
+          422,
+          'OrganisationUnknownError',
+        ],
+      ];
+      for (const [pending, status, rule] of refused) {
+        const response = await pending.set('Authorization', auth);
+        expect([response.status, response.body.rule]).toEqual([status, rule]);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+        const said = JSON.stringify(response.body);
+        for (const id of IDS) expect(said).not.toContain(id);
+      }
+      // The other agency's coordinator finds its subscription as it was: not ended, its own terms.
+      const theirs = await api()
+        .get(`/agencies/${foreign.agencyId}/billing/subscriptions`)
+        .set('Authorization', `Bearer ${tokens.get(foreign.coordinator)}`)
+        .expect(200);
+      expect(theirs.body.subscriptions).toEqual([
+        expect.objectContaining({ organisationId: foreign.organisationId, endsOn: null, buyerReference: SUBSCRIPTION.buyerReference }),
+      ]);
+    },
+  );
 
   it('lets each agency’s own callers in, and nothing a refused caller sent was written', async () => {
     for (const t of TARGETS) {
