@@ -19,20 +19,21 @@ import { startService, type RunningService } from '@vertrouwd/runtime';
 import { ReadModels } from '@vertrouwd/service-kit';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { caseService } from '../src/service';
-import { PUBLIC, TARGETS, endpointsOf, type Endpoint, type Target } from './case-endpoints.fixture';
+import { MATRIX_ADVISORS, PUBLIC, TARGETS, endpointsOf, type Endpoint, type Target } from './case-endpoints.fixture';
 import { publishDemoCounsellors } from './directory.fixture';
 
 // The authorisation matrix of the case service, with two real agencies: agency-demo and agency-noord each have a
-// case, assigned by their coordinator to their advisor, and every endpoint is called on each agency's case by every
-// caller that must not reach it, the other agency's coordinator, advisor, employer and auditor among them. Afterwards
-// both cases' streams and read models must be exactly as they were (no refusal wrote anything) and nobody may have
-// read them.
+// case, assigned by their coordinator to their advisor, who has asked a colleague of the agency for a consultation;
+// every endpoint is called on each agency's case by every caller that must not reach it, the other agency's
+// coordinator, advisor, employer and auditor among them. Afterwards both cases' streams and read models must be
+// exactly as they were (no refusal wrote anything) and nobody may have read them; then the colleague answers.
 //
 // Allowed callers are not called here (their behaviour is the other e2e specs' subject). Every other caller gets:
 // 401 without a valid token; 403 for a role the endpoint does not declare, a coordinator of the other agency, and
 // any reporter token (the case service has no reporter endpoints); 404 for an advisor who is not the assigned one
-// (the other agency's included), an advisor token without an advisor id, and an auditor of the other agency (the
-// path names the case, and nobody learns that it exists).
+// (the other agency's included), for the consultation's answer any advisor but the colleague asked (the one who
+// asked and a colleague asked nothing included), an advisor token without an advisor id, and an auditor of the
+// other agency (the path names the case, and nobody learns that it exists).
 
 const REPORTER_SECRET = 'case-matrix-reporter-secret-of-at-least-32-bytes';
 const [DEMO, NOORD] = TARGETS;
@@ -40,16 +41,19 @@ const other = (t: Target) => (t === DEMO ? NOORD : DEMO);
 /** A case of each agency left waiting for assignment: what its coordinator's queue lists. */
 const WAITING: Record<Target['agency'], string> = { 'agency-demo': randomUUID(), 'agency-noord': randomUUID() };
 const SEALED_TEXT = 'matrix account';
+const QUESTION = 'matrix question: is this bullying?';
+const ANSWER = 'matrix answer: it reads like it';
 
 const EXTRA_CALLERS = ['anonymous', 'not-a-jwt', 'expired-advisor-anna', 'advisor-without-id', 'reporter-this-case', 'reporter-other-case'];
-const CALLERS = [...DEMO_USERS.map((u) => u.username), ...EXTRA_CALLERS];
+const USERS = [...DEMO_USERS, ...MATRIX_ADVISORS];
+const CALLERS = [...USERS.map((u) => u.username), ...EXTRA_CALLERS];
 const rolesOf = (caller: string): Role[] =>
-  DEMO_USERS.find((u) => u.username === caller)?.roles ?? (caller === 'advisor-without-id' ? ['advisor'] : []);
+  USERS.find((u) => u.username === caller)?.roles ?? (caller === 'advisor-without-id' ? ['advisor'] : []);
 
 /** The demo users of the target's agency: its staff, and the employers of its organisations. */
 const agencyOrganisations = (t: Target): string[] => Object.values(t === DEMO ? DEMO_ORGANISATIONS : DEMO_AGENCY_2_ORGANISATIONS);
 const usersOf = (t: Target) =>
-  DEMO_USERS.filter((u) => u.agencyId === t.agencyId || (u.organisationId && agencyOrganisations(t).includes(u.organisationId)));
+  USERS.filter((u) => u.agencyId === t.agencyId || (u.organisationId && agencyOrganisations(t).includes(u.organisationId)));
 
 /** The status a caller must get, or `allowed` when the caller may reach the endpoint (not called here). */
 function expected(endpoint: Endpoint, caller: string, t: Target): number | 'allowed' {
@@ -63,6 +67,8 @@ function expected(endpoint: Endpoint, caller: string, t: Target): number | 'allo
       return caller === t.coordinator ? 'allowed' : 403;
     case 'assigned':
       return caller === t.advisor ? 'allowed' : 404;
+    case 'asked':
+      return caller === t.colleague ? 'allowed' : 404;
     case 'own':
       return caller === 'advisor-without-id' ? 404 : 'allowed';
     case 'audit':
@@ -163,9 +169,16 @@ describe('case service: authorisation matrix, two agencies', () => {
       REPORTER_TOKEN_SECRET: REPORTER_SECRET,
     };
     service = await startService({ ...caseService, logger: false }, env);
-    await publishDemoCounsellors(service);
+    await publishDemoCounsellors(service, MATRIX_ADVISORS);
 
     for (const user of DEMO_USERS) tokens.set(user.username, await issuer.mintToken(user.username));
+    for (const user of MATRIX_ADVISORS) {
+      const { id: sub, username: preferred_username, agencyId: agency_id, advisorId: advisor_id } = user;
+      tokens.set(
+        user.username,
+        await issuer.mintToken({ sub, preferred_username, agency_id, advisor_id, realm_access: { roles: user.roles } }),
+      );
+    }
     const past = Math.floor(Date.now() / 1000) - 3600;
     tokens.set('not-a-jwt', 'not-a-jwt');
     tokens.set('expired-advisor-anna', await issuer.mintToken({ ...issuer.claimsFor('advisor-anna'), iat: past - 300, exp: past }));
@@ -187,11 +200,22 @@ describe('case service: authorisation matrix, two agencies', () => {
           .expect(204),
       );
     }
-    // The read models caught up before the snapshot: both cases open with their advisor, both waiting cases listed.
+    // Each advisor asks a colleague of the agency about their case.
+    for (const t of TARGETS) {
+      const asked = await request(service.url)
+        .post(`/cases/${t.caseId}/consultations`)
+        .set('Authorization', bearer(t.advisor))
+        .send({ colleagueId: t.colleagueId, question: QUESTION })
+        .expect(201);
+      t.consultationId = asked.body.consultationId;
+    }
+    // The read models caught up before the snapshot: both cases open with their advisor and their consultation, both
+    // waiting cases listed.
     for (const t of TARGETS) {
       await eventually(async () => {
-        const { overview, clocks } = await stateOf(t);
+        const { overview, clocks, consultations } = await stateOf(t);
         expect([overview[0]?.advisorId, clocks[0]?.advisorId]).toEqual([t.advisorId, t.advisorId]);
+        expect(consultations).toHaveLength(1);
         const { body } = await request(service.url).get(`/agencies/${t.agencyId}/cases`).set('Authorization', bearer(t.coordinator));
         expect(caseIds(body.cases)).toEqual([t.caseId, WAITING[t.agency]].sort());
       });
@@ -205,7 +229,9 @@ describe('case service: authorisation matrix, two agencies', () => {
   });
 
   const call = (endpoint: Endpoint, caller: string, t: Target) => {
-    const req = request(service.url)[endpoint.method](endpoint.url);
+    // The URL as of now: the consultation's id is the service's, known only after the set-up.
+    const { url } = endpointsOf(t).find((e) => e.method === endpoint.method && e.path === endpoint.path)!;
+    const req = request(service.url)[endpoint.method](url);
     const token = tokenOf(caller, t);
     if (token) req.set('Authorization', `Bearer ${token}`);
     return endpoint.body ? req.send(endpoint.body) : req;
@@ -249,11 +275,15 @@ describe('case service: authorisation matrix, two agencies', () => {
     const response = await call(endpoint, caller, t);
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
-    // A refusal says why without naming a case, an agency, an organisation or an advisor, and without case content
-    // (`instance` is the caller's own path).
-    const said = JSON.stringify({ ...response.body, instance: undefined });
-    for (const id of [...IDS, SEALED_TEXT, 'bullying']) expect(said).not.toContain(id);
+    // A refusal says why without naming a case, a consultation, an agency, an organisation or an advisor, and without
+    // case content (`instance` is the route template).
+    const said = JSON.stringify(response.body);
+    for (const id of [...IDS, ...TARGETS.map((x) => x.consultationId), SEALED_TEXT, QUESTION, 'bullying']) expect(said).not.toContain(id);
     if (status === 401) expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
+    // The consultation exists: an advisor not asked is refused by it, not by a missing route or id.
+    if (endpoint.scope === 'asked' && status === 404 && caller !== 'advisor-without-id') {
+      expect(response.body.rule).toBe('ConsultationNotFoundError');
+    }
   });
 
   describe.each(TARGETS.map((t) => [t.agency, t] as const))('%s, listing its own agency', (_agency, own) => {
@@ -342,11 +372,35 @@ describe('case service: authorisation matrix, two agencies', () => {
     async (_agency, t) => {
       const now = await stateOf(t);
       expect(now).toEqual(before.get(t.agency));
-      expect(now.stream.map((e) => e.type)).toEqual(['CaseOpened', 'AdvisorAssigned']);
+      expect(now.stream.map((e) => e.type)).toEqual(['CaseOpened', 'AdvisorAssigned', 'PeerConsultationRequested']);
       expect(now.accessLog).toEqual([]);
       expect((await service.platform.store.readStream(`case-${WAITING[t.agency]}`)).map((e) => e.type)).toEqual(['CaseOpened']);
       const account = await service.platform.privacy.sealer.unseal(sealedAccounts.get(t.caseId)!);
       expect(account).toEqual({ status: 'ok', value: SEALED_TEXT });
+    },
+  );
+
+  it.each(TARGETS.map((t) => [t.agency, t] as const))(
+    "lets the colleague asked answer %s's consultation, once; the advisor who asked reads the answer",
+    async (_agency, t) => {
+      const answer = () =>
+        request(service.url)
+          .post(`/consultations/${t.consultationId}/answer`)
+          .set('Authorization', bearer(t.colleague))
+          .send({ answer: ANSWER });
+      await answer().expect(204);
+      expect((await answer().expect(409)).body).toMatchObject({ rule: 'ConsultationAlreadyAnsweredError' });
+      const stream = await service.platform.store.readStream(`case-${t.caseId}`);
+      expect(stream.map((e) => e.type)).toEqual(['CaseOpened', 'AdvisorAssigned', 'PeerConsultationRequested', 'PeerConsultationAnswered']);
+      await eventually(async () => {
+        const { body } = await request(service.url)
+          .get(`/cases/${t.caseId}/consultations`)
+          .set('Authorization', bearer(t.advisor))
+          .expect(200);
+        expect(body.consultations).toEqual([
+          expect.objectContaining({ consultationId: t.consultationId, colleagueId: t.colleagueId, question: QUESTION, answer: ANSWER }),
+        ]);
+      });
     },
   );
 });

@@ -7,8 +7,18 @@ import {
   DEMO_AGENCY_2_ORGANISATIONS,
   DEMO_AGENCY_ID,
   DEMO_ORGANISATIONS,
+  type DemoUser,
   type Role,
 } from '@vertrouwd/auth';
+
+/**
+ * Advisors the demo realm does not have, minted by the matrix: agency-noord's second (the colleague its advisor
+ * consults) and a third of agency-demo, who is asked nothing.
+ */
+export const MATRIX_ADVISORS: readonly [DemoUser, DemoUser] = [
+  { username: 'advisor-otto', id: randomUUID(), roles: ['advisor'], agencyId: DEMO_AGENCY_2_ID, advisorId: randomUUID() },
+  { username: 'advisor-dirk', id: randomUUID(), roles: ['advisor'], agencyId: DEMO_AGENCY_ID, advisorId: randomUUID() },
+];
 
 /** An agency's case that the matrix calls every endpoint on, and the demo users of that agency who may reach it. */
 export interface Target {
@@ -19,8 +29,11 @@ export interface Target {
   /** The advisor the case is assigned to, and the demo user that is. */
   advisorId: string;
   advisor: string;
-  /** A colleague for the bodies that name one (consultation, transfer): well-formed, read by nobody refused. */
+  /** The colleague the advisor consults (the set-up asks them), also named in the transfer's and reveal's bodies. */
   colleagueId: string;
+  colleague: string;
+  /** The consultation the set-up asked of the colleague: the service's id, known once it is asked. */
+  consultationId: string;
   coordinator: string;
   auditor: string;
 }
@@ -34,6 +47,8 @@ export const TARGETS: readonly [Target, Target] = [
     advisorId: DEMO_ADVISORS['advisor-anna'],
     advisor: 'advisor-anna',
     colleagueId: DEMO_ADVISORS['advisor-bram'],
+    colleague: 'advisor-bram',
+    consultationId: '',
     coordinator: 'coordinator-carla',
     auditor: 'auditor-ada',
   },
@@ -44,7 +59,9 @@ export const TARGETS: readonly [Target, Target] = [
     organisationId: DEMO_AGENCY_2_ORGANISATIONS['org-scheepswerf'],
     advisorId: DEMO_AGENCY_2_ADVISORS['advisor-nina'],
     advisor: 'advisor-nina',
-    colleagueId: randomUUID(), // agency-noord has one advisor
+    colleagueId: MATRIX_ADVISORS[0].advisorId!,
+    colleague: MATRIX_ADVISORS[0].username,
+    consultationId: '',
     coordinator: 'coordinator-noor',
     auditor: 'auditor-nadia',
   },
@@ -54,6 +71,7 @@ export const TARGETS: readonly [Target, Target] = [
 export type Scope =
   | 'agency' // coordinator of the agency in the path
   | 'assigned' // the case's assigned advisor (and, for erasure, an admin)
+  | 'asked' // the colleague the consultation was asked of
   | 'own' // the advisor's own lists: any advisor, filtered by their advisor id
   | 'audit' // an auditor of the case's agency (the path names the case)
   | 'audit-agency'; // the auditor of the agency in the path
@@ -110,8 +128,8 @@ export function endpointsOf(t: Target): Endpoint[] {
     work('consultations', { colleagueId: t.colleagueId, question: 'matrix' }),
     advisor('get', '/cases/{caseId}/consultations', `/cases/${t.caseId}/consultations`, 'assigned'),
     advisor('get', '/advisors/me/consultations', '/advisors/me/consultations', 'own'),
-    // Only the colleague asked may answer: every other advisor gets 404.
-    advisor('post', '/consultations/{consultationId}/answer', `/consultations/${randomUUID()}/answer`, 'assigned', { answer: 'matrix' }),
+    // Only the colleague asked may answer: every other advisor, the one who asked included, gets 404.
+    advisor('post', '/consultations/{consultationId}/answer', `/consultations/${t.consultationId}/answer`, 'asked', { answer: 'matrix' }),
     work('handover/acceptance'),
     work('handover/refusal'),
     work('acknowledgement'),

@@ -35,12 +35,16 @@ async function activeCounsellors(service: RunningService): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** Matching's directory as the case service learns it: every demo advisor active; resolves once case knows them. */
-export async function publishDemoCounsellors(service: RunningService): Promise<void> {
-  for (const user of DEMO_ADVISOR_USERS) await publishCounsellor(service, user, 'active', 1);
+/**
+ * Matching's directory as the case service learns it: every demo advisor active, and the `extra` advisors a test
+ * mints; resolves once case knows them.
+ */
+export async function publishDemoCounsellors(service: RunningService, extra: readonly DemoUser[] = []): Promise<void> {
+  const advisors = [...DEMO_ADVISOR_USERS, ...extra];
+  for (const user of advisors) await publishCounsellor(service, user, 'active', 1);
   await eventually(async () => {
     const active = await activeCounsellors(service);
-    if (!DEMO_ADVISOR_USERS.every((u) => active.includes(u.advisorId!))) throw new Error('case does not know every demo counsellor yet');
+    if (!advisors.every((u) => active.includes(u.advisorId!))) throw new Error('case does not know every demo counsellor yet');
   });
 }
 
