@@ -203,14 +203,14 @@ describe('intake authorization matrix', () => {
     ])('is 403 with a reporter token for another case, at %s', async (_label, auth) => {
       const denied = await call(endpoint, mine, auth()).expect(403);
       expect(denied.headers['content-type']).toMatch(/problem\+json/);
-      expect(denied.body.detail).not.toContain(mine.caseId); // `instance` echoes the path the caller sent
+      expect(JSON.stringify(denied.body)).not.toContain(mine.caseId); // `instance` is the route template
     });
 
     it.each(STAFF)('is 403 with the staff token of %s, naming nothing of the case', async (username) => {
       const token = await intake.issuer.mintToken(username);
       const denied = await call(endpoint, mine, `Bearer ${token}`).expect(403);
       expect(denied.headers['content-type']).toMatch(/problem\+json/);
-      const said = JSON.stringify({ ...denied.body, instance: undefined });
+      const said = JSON.stringify(denied.body);
       for (const text of [mine.caseId, mine.summaryId, mine.consentId, REPORT.account, BAKKERIJ, DEMO_AGENCY_ID]) {
         expect(said).not.toContain(text);
       }
