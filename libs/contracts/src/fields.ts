@@ -9,7 +9,13 @@ export const instant = Type.String({ format: 'date-time' });
 export const day = Type.String({ format: 'date' });
 export const count = Type.Integer({ minimum: 0, maximum: 1_000_000 });
 export const language = Type.String({ pattern: '^[a-z]{2}$' });
-export const sealed = Type.String({ pattern: SEALED_PATTERN, maxLength: 65_536 });
+/**
+ * Room for the largest value any API seals: a report's account of 20,000 UTF-16 units is up to 60,000 bytes of UTF-8
+ * (3 per unit; a surrogate pair is 4 for two), up to twice that as JSON when every character needs escaping, and a
+ * third more as base64; 256 KiB keeps every text an API accepts sealable, so none is refused after it was accepted.
+ */
+export const SEALED_MAX_LENGTH = 262_144;
+export const sealed = Type.String({ pattern: SEALED_PATTERN, maxLength: SEALED_MAX_LENGTH });
 /** One of a closed list: `{ type: 'string', enum }` on the wire, the union of the values in TypeScript. */
 export const oneOf = <const V extends readonly string[]>(values: V): TUnsafe<V[number]> =>
   Type.Unsafe<V[number]>({ type: 'string', enum: [...values] });

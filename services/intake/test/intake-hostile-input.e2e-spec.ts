@@ -27,6 +27,16 @@ describe('intake against hostile input', () => {
     expect(await rowCounts(intake.db.url)).toEqual(before);
   });
 
+  it('stores the longest account it accepts in any script (20,000 units of three-byte, four-byte or escaped characters), never a 500', async () => {
+    for (const account of ['語'.repeat(20_000), '😀'.repeat(10_000), '"\\'.repeat(10_000), '€\n'.repeat(10_000)]) {
+      const res = await intake.submit({ ...REPORT, account });
+      expect(res.status).toBe(201);
+    }
+    // One unit more is the caller's to mend: a 400 naming the field and its rule.
+    const over = await intake.submit({ ...REPORT, account: '語'.repeat(20_001) }).expect(400);
+    expect(over.body.errors).toEqual([expect.objectContaining({ field: 'account' })]);
+  });
+
   it('leaves no receipt and no readable key when a report fails after sealing (here: its contract check)', async () => {
     const live = async () => {
       const { pool } = intake.service.platform;
