@@ -260,6 +260,19 @@ describe('billing over HTTP', () => {
       .send({ reason: 'price-correction', lines: [{ lineId: '2', amountCents: 12_500 }] })
       .expect(201);
     expect(partial.body.number).toBe('2026-000022');
+    // A line named twice would be credited once: refused, naming the field and the rule, and no number is taken.
+    const twice = await api()
+      .post(`${base}/invoices/${q3.number}/credit-notes`)
+      .set('Authorization', carla)
+      .send({
+        reason: 'goodwill',
+        lines: [
+          { lineId: '1', amountCents: 100 },
+          { lineId: '1', amountCents: 100 },
+        ],
+      })
+      .expect(400);
+    expect(twice.body.errors).toEqual([expect.objectContaining({ field: 'lines', rule: 'arrayUnique' })]);
     const tooMuch = await api()
       .post(`${base}/invoices/${q3.number}/credit-notes`)
       .set('Authorization', carla)

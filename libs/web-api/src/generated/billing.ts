@@ -380,7 +380,7 @@ export interface components {
             number: string;
         };
         CreditNoteRequest: {
-            /** @description Credit these amounts; the whole invoice when left out */
+            /** @description Credit these amounts, each line once; the whole invoice when left out */
             lines?: components["schemas"]["CreditLineRequest"][];
             /**
              * @description A fixed reason; its text is printed (no free text reaches a document)

@@ -38,5 +38,5 @@ export class CreditExceedsInvoiceError extends unprocessable(
 export class NothingToCreditError extends conflict('NothingToCreditError', 'The invoice is credited in full already') {}
 export class RunWindowError extends unprocessable(
   'RunWindowError',
-  'An invoice run covers periods that have ended: `through` is before the issue date',
+  'An invoice run covers periods that have ended: `through` must be a day before today, the issue date',
 ) {}

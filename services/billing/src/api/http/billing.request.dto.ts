@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PlainText } from '@vertrouwd/http';
 import { Type } from 'class-transformer';
 import {
+  ArrayUnique,
   ArrayMaxSize,
   ArrayMinSize,
   IsIn,
@@ -118,8 +119,10 @@ export class CreditNoteRequest {
   @ApiProperty({ enum: CREDIT_REASONS, description: 'A fixed reason; its text is printed (no free text reaches a document)' })
   @IsIn(CREDIT_REASONS)
   reason!: CreditReason;
-  @ApiPropertyOptional({ type: [CreditLineRequest], description: 'Credit these amounts; the whole invoice when left out' })
+  @ApiPropertyOptional({ type: [CreditLineRequest], description: 'Credit these amounts, each line once; the whole invoice when left out' })
   @IsOptional()
+  // A line named twice would be credited once: the document would differ from the request.
+  @ArrayUnique((line: CreditLineRequest) => line?.lineId, { message: 'lines must name each invoice line once' })
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
