@@ -59,8 +59,14 @@ export class SupplierRequest extends AddressRequest {
 
 export class BillingAccountRequest {
   @ApiProperty({ type: SupplierRequest }) @ValidateNested() @Type(() => SupplierRequest) supplier!: SupplierRequest;
-  @ApiProperty({ minimum: 1, maximum: 120 }) @IsInt() @Min(1) @Max(120) paymentTermDays!: number;
-  @ApiPropertyOptional({ minimum: 5, maximum: 100, default: 5, description: 'Case work counts only in a period with at least k cases' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 120 }) @IsInt() @Min(1) @Max(120) paymentTermDays!: number;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 5,
+    maximum: 100,
+    default: 5,
+    description: 'Case work counts only in a period with at least k cases',
+  })
   @IsOptional()
   @IsInt()
   @Min(5)
@@ -69,16 +75,28 @@ export class BillingAccountRequest {
 }
 
 export class BandRequest {
-  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(1_000_000) minHeadcount!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000 }) @IsInt() @Min(1) @Max(1_000_000) minHeadcount!: number;
   @ApiProperty({ enum: PLANS }) @IsIn(PLANS) plan!: Plan;
-  @ApiProperty({ description: 'Cents per year, excluding VAT' }) @IsInt() @Min(0) @Max(MAX_CENTS) yearlyFeeCents!: number;
-  @ApiProperty({ description: 'Hours included per year (whole hours)' }) @IsInt() @Min(0) @Max(10_000) includedHoursPerYear!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_CENTS, description: 'Cents per year, excluding VAT' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  yearlyFeeCents!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 10_000, description: 'Hours included per year (whole hours)' })
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  includedHoursPerYear!: number;
 }
 
 export class PriceListRequest {
   @ApiProperty({ ...DAY, description: 'The first day of an invoicing period' }) @Day() effectiveFrom!: string;
   @ApiProperty({ enum: PERIOD_KINDS }) @IsIn(PERIOD_KINDS) period!: PeriodKind;
-  @ApiProperty({ description: 'Cents per hour beyond the plan, excluding VAT' }) @IsInt() @Min(0) @Max(10_000_000) hourlyRateCents!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 10_000_000, description: 'Cents per hour beyond the plan, excluding VAT' })
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  hourlyRateCents!: number;
   @ApiProperty({ enum: ['21'], description: 'The standard rate applies to these services' }) @IsIn(['21']) vatRatePercent!: '21';
   @ApiProperty({ type: [BandRequest] })
   @ArrayMinSize(1)
@@ -112,7 +130,11 @@ export class InvoiceRunRequest {
 
 export class CreditLineRequest {
   @ApiProperty({ example: '1' }) @IsString() @Matches(/^[1-9][0-9]{0,2}$/) lineId!: string;
-  @ApiProperty({ description: 'Cents to credit of that line, excluding VAT' }) @IsInt() @Min(1) @Max(MAX_CENTS) amountCents!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_CENTS, description: 'Cents to credit of that line, excluding VAT' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CENTS)
+  amountCents!: number;
 }
 
 export class CreditNoteRequest {

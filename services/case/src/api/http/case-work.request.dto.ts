@@ -13,7 +13,7 @@ export class AssignAdvisorRequest {
 }
 export class RecordConversationRequest {
   @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) @Length(10, 10) heldOn!: string;
-  @ApiProperty({ minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
   @ApiProperty({ enum: CONVERSATION_MODES }) @IsIn(CONVERSATION_MODES) mode!: ConversationMode;
   @ApiProperty(TEXT) @IsString() @Length(1, 10_000) summary!: string;
 }
@@ -53,7 +53,7 @@ export class AftercareRecordRequest {
 }
 export class HoursRequest {
   @ApiProperty({ format: 'date' }) @IsISO8601({ strict: true }) @Length(10, 10) workedOn!: string;
-  @ApiProperty({ minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
   @ApiProperty({ enum: ACTIVITIES }) @IsIn(ACTIVITIES) activity!: Activity;
 }
 export class TransferRequest {
@@ -78,7 +78,7 @@ export class FeedbackRequest {
   feedback!: string;
 }
 export class RetentionRequest {
-  @ApiProperty({ minimum: 1, maximum: 120 }) @IsInt() @Min(1) @Max(120) monthsAfterClosure!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 120 }) @IsInt() @Min(1) @Max(120) monthsAfterClosure!: number;
 }
 export class RevealRequest {
   @ApiProperty({ format: 'uuid', description: 'Who may see the identity: you, or a colleague advisor of the agency' })

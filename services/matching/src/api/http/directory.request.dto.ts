@@ -118,7 +118,11 @@ export class CounsellorProfileRequest {
   @ArrayUnique()
   @IsIn(SPECIALISMS, { each: true })
   specialisms!: Specialism[];
-  @ApiProperty({ minimum: 0, maximum: 200, description: 'Open cases at most' }) @IsInt() @Min(0) @Max(200) capacityCases!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 200, description: 'Open cases at most' })
+  @IsInt()
+  @Min(0)
+  @Max(200)
+  capacityCases!: number;
   @ApiProperty({ minimum: 0, maximum: 60, description: 'Hours of case work per week at most' })
   @IsInt()
   @Min(0)
@@ -197,7 +201,7 @@ export class RegisterOrganisationRequest extends OrganisationDetailsRequest {
   @IsUUID()
   @NotEquals(NIL_UUID)
   organisationId?: string;
-  @ApiProperty({ minimum: 1, maximum: 1_000_000 }) @IsInt() @Min(1) @Max(1_000_000) headcount!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000 }) @IsInt() @Min(1) @Max(1_000_000) headcount!: number;
   @ApiPropertyOptional({ ...DAY, description: 'From when the headcount holds; today by default' })
   @IsOptional()
   @Day()
@@ -205,7 +209,7 @@ export class RegisterOrganisationRequest extends OrganisationDetailsRequest {
 }
 
 export class HeadcountRequest {
-  @ApiProperty({ minimum: 1, maximum: 1_000_000 }) @IsInt() @Min(1) @Max(1_000_000) headcount!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000 }) @IsInt() @Min(1) @Max(1_000_000) headcount!: number;
   @ApiProperty(DAY) @Day() from!: string;
 }
 
@@ -250,7 +254,7 @@ export class EngagementRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() @NotEquals(NIL_UUID) counsellorId!: string;
   @ApiProperty({ enum: ENGAGEMENT_KINDS }) @IsIn(ENGAGEMENT_KINDS) kind!: EngagementKind;
   @ApiProperty(DAY) @Day() on!: string;
-  @ApiProperty({ minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
   @ApiProperty({ maxLength: 500, description: 'Public: what was done (no names)' })
   @IsString()
   @Length(1, 500)
@@ -263,7 +267,7 @@ export class OwnEngagementRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() organisationId!: string;
   @ApiProperty({ enum: ENGAGEMENT_KINDS }) @IsIn(ENGAGEMENT_KINDS) kind!: EngagementKind;
   @ApiProperty(DAY) @Day() on!: string;
-  @ApiProperty({ minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1440 }) @IsInt() @Min(1) @Max(1440) minutes!: number;
   @ApiProperty({ maxLength: 500, description: 'Public: what was done (no names)' })
   @IsString()
   @Length(1, 500)
