@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { renderToPipeableStream } from 'react-dom/server';
-import { ServerRouter, type EntryContext } from 'react-router';
+import { ServerRouter, type EntryContext, type HandleErrorFunction } from 'react-router';
+import { logPageError } from '@vertrouwd/web-kit/server';
 import { contentSecurityPolicy, issuerOriginOf } from '../server/security-headers';
 import { LANGUAGES, loadMessages } from './i18n/languages';
 
@@ -48,8 +49,16 @@ export default async function handleRequest(
       onShellError: reject,
       onError(error: unknown) {
         statusCode = 500;
-        console.error(error);
+        logPageError('portal', error);
       },
     });
   });
 }
+
+/**
+ * What a loader or action threw (not a response it threw on purpose), logged by its class and a correlation id only:
+ * React Router's default would print the whole error, whose message may quote what a user typed.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (!request.signal.aborted) logPageError('portal', error);
+};

@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { ServerRouter, type EntryContext, type RouterContextProvider } from 'react-router';
+import { ServerRouter, type EntryContext, type HandleErrorFunction, type RouterContextProvider } from 'react-router';
+import { logPageError } from '@vertrouwd/web-kit/server';
 import { RequestContextProvider } from './request-context';
 
 /**
@@ -24,3 +25,11 @@ export default function handleRequest(
   );
   return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { status, headers });
 }
+
+/**
+ * What a loader or action threw (not a response it threw on purpose), logged by its class and a correlation id only:
+ * React Router's default would print the whole error, whose message may quote what a reporter wrote.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (!request.signal.aborted) logPageError('reporter-site', error);
+};

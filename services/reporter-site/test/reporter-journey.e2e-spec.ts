@@ -16,6 +16,8 @@ import { buildSite, startSite, type RunningSite } from './reporter-site';
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(__dirname, '../../../tmp/reporter-site');
 const CODE = 'bakkerij-2026';
+/** The demo directory's other organisation of the agency (deploy/test/directory.fixture.ts publishes both). */
+const OTHER_CODE = 'zorggroep-2026';
 const CSP =
   "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 /** Planted in the reporter's personal fields (name, e-mail address) and in what they write. */
@@ -546,10 +548,13 @@ describe('the follow-up session', () => {
     expect(rotated).not.toBe(first);
     expect(await caseStatus(first)).toBe(303);
     expect(await caseStatus(rotated)).toBe(200);
-    // The session is only for the organisation it was opened at.
-    expect(
-      (await fetch(`${site.url}/other-code/nl/case`, { headers: { cookie: `__Host-reporter=${rotated}` }, redirect: 'manual' })).status,
-    ).not.toBe(200);
+    // The session is only for the organisation it was opened at: another's case page leads to that one's login.
+    const elsewhere = await fetch(`${site.url}/${OTHER_CODE}/nl/case`, {
+      headers: { cookie: `__Host-reporter=${rotated}` },
+      redirect: 'manual',
+    });
+    expect([elsewhere.status, elsewhere.headers.get('location')]).toEqual([303, `/${OTHER_CODE}/nl/follow-up`]);
+    expect(await caseStatus(rotated)).toBe(200);
     const out = await fetch(`${site.url}/${CODE}/nl/case/logout`, {
       method: 'POST',
       headers: { cookie: `__Host-reporter=${rotated}` },
@@ -575,6 +580,152 @@ describe('the follow-up session', () => {
     );
     await page.screenshot({ path: join(SCREENSHOTS, 'login-wait-nl.png'), fullPage: true });
     await context.close();
+  });
+});
+
+describe("the case's forms without their session", () => {
+  /** A report filed through intake's API, known to the counsellor by name: its case id and receipt. */
+  let filed: { caseId: string; receiptCode: string; passphrase: string };
+  /** The forms of the case's pages, each as its page posts it, with the ids the reporter's pages show. */
+  let forms: [page: string, form: Record<string, string>][];
+  let reporterToken: string;
+
+  const form = (cookie: string | undefined, path: string, fields: Record<string, string>) =>
+    fetch(`${site.url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie: `__Host-reporter=${cookie}` } : {}) },
+      body: new URLSearchParams(fields).toString(),
+    });
+  const loginId = async () => {
+    const response = await form(undefined, `/${CODE}/nl/follow-up`, { receiptCode: filed.receiptCode, passphrase: filed.passphrase });
+    expect(response.status).toBe(303);
+    return /__Host-reporter=([^;]*)/.exec(response.headers.get('set-cookie') ?? '')![1];
+  };
+  const reporterView = async (view: string) => {
+    const response = await fetch(`${platform.intake.url}/intake/cases/${filed.caseId}/${view}`, {
+      headers: { authorization: `Bearer ${reporterToken}` },
+    });
+    return { view, status: response.status, body: (await response.json()) as Record<string, { [id: string]: unknown }[]> };
+  };
+  /** The case as intake and case hold it: both histories and every view of the reporter's. */
+  const theCase = async () => [
+    (await platform.intake.platform.store.readStream(`report-${filed.caseId}`)).map((e) => e.type),
+    (await platform.cases.platform.store.readStream(`case-${filed.caseId}`)).map((e) => e.type),
+    ...(await Promise.all(['status', 'messages', 'summaries', 'consents', 'identity-reveals'].map(reporterView))),
+  ];
+  /** The case once what the counsellor did has reached intake and case: two reads in a row alike. */
+  const theCaseAtRest = async () => {
+    let last = JSON.stringify(await theCase());
+    return eventually(
+      async () => {
+        const now = await theCase();
+        const same = JSON.stringify(now) === last;
+        last = JSON.stringify(now);
+        if (!same) throw new Error('the case is still moving');
+        return now;
+      },
+      { timeoutMs: 20_000, intervalMs: 300 },
+    );
+  };
+
+  beforeAll(async () => {
+    const report = await fetch(`${platform.intake.url}/intake/${CODE}/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        theme: 'bullying',
+        relation: 'manager',
+        anonymity: 'known-to-advisor',
+        identity: { name: NAME_CANARY },
+        language: 'nl',
+        consentVersion: 'v1',
+        account: 'Mijn leidinggevende schreeuwt tegen mij.',
+        contact: { channel: 'platform' },
+      }),
+    });
+    expect(report.status).toBe(201);
+    filed = (await report.json()) as typeof filed;
+    knownCases.add(filed.caseId);
+    const { caseId } = filed;
+    await staff('coordinator-carla', `/agencies/${DEMO_AGENCY_ID}/cases/${caseId}/assignment`, { advisorId: ANNA });
+    const { summaryId, conversationId } = (await staff('advisor-anna', `/cases/${caseId}/conversations`, {
+      heldOn: amsterdamToday(),
+      minutes: 30,
+      mode: 'video',
+      summary: 'We spraken over de werkdruk.',
+    })) as { summaryId: string; conversationId: string };
+    await staff('advisor-anna', `/cases/${caseId}/summaries/${summaryId}/share`);
+    await staff('advisor-anna', `/cases/${caseId}/consents`, { scope: 'referral', referralType: 'company-doctor', conversationId });
+    await staff('advisor-anna', `/cases/${caseId}/identity-reveals`, { viewerId: BRAM, reason: 'Bram neemt het over.' });
+    const followUp = await fetch(`${platform.intake.url}/intake/follow-up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ receiptCode: filed.receiptCode, passphrase: filed.passphrase }),
+    });
+    reporterToken = ((await followUp.json()) as { token: string }).token;
+    // The counsellor's steps reach the reporter's views through intake (a bus hop): the ids the pages would post.
+    const [consentId, revealId] = await eventually(
+      async () => {
+        const consents = (await reporterView('consents')).body.consents;
+        const reveals = (await reporterView('identity-reveals')).body.identityReveals;
+        const summaries = (await reporterView('summaries')).body.summaries;
+        if (!consents[0] || !reveals[0] || !summaries[0]) throw new Error('not at intake yet');
+        return [consents[0].consentId as string, reveals[0].revealId as string];
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    forms = [
+      ['messages', { body: TEXT_CANARY }],
+      ['summaries', { intent: 'approve', summaryId, version: '1' }],
+      ['summaries', { intent: 'correct', summaryId, version: '1', [`correction-${summaryId}`]: TEXT_CANARY }],
+      ['consents', { intent: 'confirm', consentId }],
+      ['consents', { intent: 'withdraw', consentId }],
+      ['identity', { intent: 'approve', revealId }],
+      ['identity', { intent: 'refuse', revealId }],
+      ['withdrawal', { intent: 'withdraw' }],
+      ['withdrawal', { intent: 'resume' }],
+      ['erasure', { confirm: 'yes' }],
+    ];
+  }, 120_000);
+
+  it('sends each to the login page and nothing to intake: without a cookie, and with the cookie of a session logged out', async () => {
+    const loggedOut = await loginId();
+    const out = await form(loggedOut, `/${CODE}/nl/case/logout`, {});
+    expect(out.status).toBe(303);
+    const before = await theCaseAtRest();
+    const answers: string[] = [];
+    for (const cookie of [undefined, loggedOut]) {
+      for (const [page, fields] of forms) {
+        const response = await form(cookie, `/${CODE}/nl/case/${page}`, fields);
+        await response.arrayBuffer();
+        answers.push(`${page} ${fields.intent ?? ''}: ${response.status} ${response.headers.get('location')}`);
+      }
+    }
+    expect(answers).toEqual(
+      [...forms, ...forms].map(([page, fields]) => `${page} ${fields.intent ?? ''}: 303 /${CODE}/nl/follow-up?reason=ended`),
+    );
+    expect(await theCase()).toEqual(before);
+  });
+
+  it("sends each, posted at another organisation's pages with a live session, to that one's login: nothing sent, the session kept", async () => {
+    const live = await loginId();
+    const before = await theCaseAtRest();
+    for (const [page, fields] of forms) {
+      const response = await form(live, `/${OTHER_CODE}/nl/case/${page}`, fields);
+      await response.arrayBuffer();
+      expect([page, response.status, response.headers.get('location'), response.headers.get('set-cookie')]).toEqual([
+        page,
+        303,
+        `/${OTHER_CODE}/nl/follow-up`,
+        null,
+      ]);
+    }
+    expect(await theCase()).toEqual(before);
+    // The same session at its own organisation's page: the form is taken, so the ones above were refused for the session alone.
+    const sent = await form(live, `/${CODE}/nl/case/messages`, { body: 'Dank, tot maandag.' });
+    expect([sent.status, sent.headers.get('location')]).toEqual([303, `/${CODE}/nl/case/messages`]);
+    await eventually(async () => expect((await theCase())[0]).not.toEqual(before[0]), { timeoutMs: 10_000, intervalMs: 250 });
   });
 });
 

@@ -2,6 +2,7 @@
 export * from './client-address.ts';
 export * from './form-origin.ts';
 export * from './page-cache.ts';
+export * from './page-errors.ts';
 export * from './request-limits.ts';
 export * from './security-headers.ts';
 export * from './serve.ts';
