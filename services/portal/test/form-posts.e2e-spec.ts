@@ -348,13 +348,13 @@ describe('a form posted from another site', () => {
     expect(await backend()).toEqual(before);
   });
 
-  it('is refused (400) when only its Origin names another site, as an older browser posts it', async () => {
+  it('is refused (403) when only its Origin names another site, as an older browser posts it', async () => {
     const before = await settledBackend();
     const { cookie } = ownPage('coordinator');
     const from = asked.length;
     const forged = await post('/nl/settings', settings, { cookie, origin: 'https://elders.example' });
-    expect(forged.status).toBe(400);
-    await forged.arrayBuffer();
+    // Refused by the server before the router, which answered a plain 400 and logged a stack trace for each.
+    expect([forged.status, await forged.text()]).toEqual([403, 'Forbidden: a form of another site']);
     expect(asked.slice(from)).toEqual([]);
     expect(await backend()).toEqual(before);
   });

@@ -93,8 +93,13 @@ describe('acceptFormOrigin', () => {
     expect(res.body).toBe('');
   });
 
-  it('leaves a real origin for the router to compare, and lets reads through', async () => {
-    expect((await send('/form', { method: 'POST', headers: { origin: 'https://site.example' } })).body).toBe('https://site.example');
+  it('accepts a real origin naming this host, refuses any other, and lets reads through', async () => {
+    const own = base.replace('http://', '');
+    const same = await send('/form', { method: 'POST', headers: { origin: `http://${own}` } });
+    expect([same.status, same.body]).toEqual([404, `http://${own}`]);
+    for (const origin of ['https://site.example', `http://${own}.evil.example`, 'not a url']) {
+      expect((await send('/form', { method: 'POST', headers: { origin } })).status).toBe(403);
+    }
     expect((await send('/page', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(404);
   });
 });
