@@ -27,6 +27,21 @@ describe('intake against hostile input', () => {
     expect(await rowCounts(intake.db.url)).toEqual(before);
   });
 
+  it('refuses an address or number for a channel the reporter did not choose (422 naming the fields), storing nothing', async () => {
+    const before = await rowCounts(intake.db.url);
+    for (const contact of [
+      { channel: 'platform', email: 'canary-77c1@example.org' },
+      { channel: 'phone', phone: '+31 6 1234 5678', email: 'canary-77c1@example.org' },
+      { channel: 'email', email: 'someone@example.org', phone: '+31 6 1234 5678' },
+    ]) {
+      const res = await intake.submit({ ...REPORT, contact }).expect(422);
+      expect(res.body).toMatchObject({ rule: 'ContactForAnotherChannelError' });
+      expect(res.body.detail).toContain('contact.email');
+      expect(res.text).not.toContain('canary-77c1');
+    }
+    expect(await rowCounts(intake.db.url)).toEqual(before);
+  });
+
   it('stores the longest account it accepts in any script (20,000 units of three-byte, four-byte or escaped characters), never a 500', async () => {
     for (const account of ['語'.repeat(20_000), '😀'.repeat(10_000), '"\\'.repeat(10_000), '€\n'.repeat(10_000)]) {
       const res = await intake.submit({ ...REPORT, account });

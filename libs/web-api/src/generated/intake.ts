@@ -417,9 +417,9 @@ export interface components {
         ContactRequest: {
             /** @enum {string} */
             channel: "platform" | "email" | "phone";
-            /** @description Required for e-mail; sealed under the reporter's key */
+            /** @description Required for, and accepted only with, the channel email (else 422 ContactForAnotherChannelError); sealed under the reporter's key */
             email?: string;
-            /** @description Required for phone; sealed under the reporter's key */
+            /** @description Required for, and accepted only with, the channel phone (else 422 ContactForAnotherChannelError); sealed under the reporter's key */
             phone?: string;
         };
         CorrectionRequest: {

@@ -14,6 +14,11 @@ export class SiteNotListedError extends unprocessable(
   'SiteNotListedError',
   "site must be one of the sites listed on this organisation's intake page",
 ) {}
+/** Names the fields, never the values: an address or number for a channel the reporter did not choose is not dropped unsaid. */
+export class ContactForAnotherChannelError extends unprocessable(
+  'ContactForAnotherChannelError',
+  'contact.email is accepted only with the channel email, and contact.phone only with the channel phone',
+) {}
 export class ReportNotFoundError extends notFound('ReportNotFoundError', 'No such report') {}
 export class ConsentTextNotFoundError extends notFound('ConsentTextNotFoundError', 'No consent text has this version') {}
 export class RevealNotPendingError extends notFound('RevealNotPendingError', 'No identity reveal request waiting for you on this case') {}

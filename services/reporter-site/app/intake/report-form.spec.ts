@@ -51,12 +51,25 @@ describe('checking the report form', () => {
         identityName: 'Sam',
         contactChannel: 'phone',
         phone: '+31 6 1234 5678',
-        email: 'x@y.nl',
       },
       page,
       'nl',
     );
     expect(known.ok && known.request).toMatchObject({ identity: { name: 'Sam' }, contact: { channel: 'phone', phone: '+31 6 1234 5678' } });
+  });
+
+  it('says so when an address or number is given for another channel than the one chosen, instead of dropping it', () => {
+    const platform = checkReport(
+      { ...complete, contactChannel: 'platform', email: 'kees@example.org', phone: '+31 6 1234 5678' },
+      page,
+      'nl',
+    );
+    expect(!platform.ok && platform.errors.map((e) => `${e.field}:${e.message}`)).toEqual([
+      'email:errors.emailWithoutChannel',
+      'phone:errors.phoneWithoutChannel',
+    ]);
+    const phone = checkReport({ ...complete, contactChannel: 'phone', phone: '+31 6 1234 5678', email: 'x@y.nl' }, page, 'nl');
+    expect(!phone.ok && phone.errors.map((e) => `${e.field}:${e.message}`)).toEqual(['email:errors.emailWithoutChannel']);
   });
 
   it('refuses choices the page does not offer: a theme, a counsellor, an account that is too long', () => {

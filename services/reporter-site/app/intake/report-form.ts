@@ -24,7 +24,16 @@ export type FormValues = Partial<Record<Field, string>>;
 /** One problem with one field: a message id of the site's catalogue, with what it names. */
 export interface FieldError {
   field: Field;
-  message: 'errors.choose' | 'errors.fill' | 'errors.tooLong' | 'errors.email' | 'errors.phone' | 'errors.consent' | 'errors.counsellor';
+  message:
+    | 'errors.choose'
+    | 'errors.fill'
+    | 'errors.tooLong'
+    | 'errors.email'
+    | 'errors.phone'
+    | 'errors.emailWithoutChannel'
+    | 'errors.phoneWithoutChannel'
+    | 'errors.consent'
+    | 'errors.counsellor';
   question: Question;
   values?: Record<string, number>;
 }
@@ -93,6 +102,11 @@ export function checkReport(values: FormValues, page: IntakePage, language: Lang
   const channel = text('contactChannel');
   if (channel === 'email' && !EMAIL.test(text('email'))) errors.push({ field: 'email', message: 'errors.email', question: 'email' });
   if (channel === 'phone' && !PHONE.test(text('phone'))) errors.push({ field: 'phone', message: 'errors.phone', question: 'phone' });
+  // An address or number given for another channel would be dropped without a word: said instead.
+  if (channel !== 'email' && text('email') !== '')
+    errors.push({ field: 'email', message: 'errors.emailWithoutChannel', question: 'email' });
+  if (channel !== 'phone' && text('phone') !== '')
+    errors.push({ field: 'phone', message: 'errors.phoneWithoutChannel', question: 'phone' });
   const gender = text('advisorGender');
   if (gender !== '' && !page.advisorGenders.some((c) => c.value === gender))
     errors.push({ field: 'advisorGender', message: 'errors.choose', question: 'advisorGender' });

@@ -14,13 +14,21 @@ const SUBMITTABLE_THEMES: readonly SubmittableTheme[] = [...THEMES, ...OUT_OF_SC
 export class ContactRequest {
   @ApiProperty({ enum: CONTACT_CHANNELS }) @IsIn(CONTACT_CHANNELS) channel!: ContactChannel;
 
-  @ApiPropertyOptional({ description: "Required for e-mail; sealed under the reporter's key", maxLength: 254 })
+  @ApiPropertyOptional({
+    description:
+      "Required for, and accepted only with, the channel email (else 422 ContactForAnotherChannelError); sealed under the reporter's key",
+    maxLength: 254,
+  })
   @ValidateIf((c: ContactRequest) => c.channel === 'email' || c.email !== undefined)
   @IsEmail()
   @Length(3, 254)
   email?: string;
 
-  @ApiPropertyOptional({ description: "Required for phone; sealed under the reporter's key", maxLength: 32 })
+  @ApiPropertyOptional({
+    description:
+      "Required for, and accepted only with, the channel phone (else 422 ContactForAnotherChannelError); sealed under the reporter's key",
+    maxLength: 32,
+  })
   @ValidateIf((c: ContactRequest) => c.channel === 'phone' || c.phone !== undefined)
   @IsString()
   @Matches(/^\+?[0-9 ()-]{6,32}$/)

@@ -11,7 +11,13 @@ import { isOutOfScope } from '../../domain/report/report-scope';
 import { translation } from '../../i18n/translations';
 import { IntakeKeyring } from '../intake-keyring';
 import { IntakeThrottles } from '../intake-throttles';
-import { ChosenCounsellorNotListedError, IntakeCodeNotFoundError, ReportNotStoredError, SiteNotListedError } from '../intake.errors';
+import {
+  ChosenCounsellorNotListedError,
+  ContactForAnotherChannelError,
+  IntakeCodeNotFoundError,
+  ReportNotStoredError,
+  SiteNotListedError,
+} from '../intake.errors';
 import { IntakeDirectory } from '../intake-page/intake-directory';
 import { INTAKE_READ_MODEL, type IntakeOrganisation, type IntakeReadModel } from '../ports/intake-read-model.port';
 import { ReportWork } from '../report-work';
@@ -38,6 +44,10 @@ export class SubmitReportHandler implements ICommandHandler<SubmitReport, Submit
   ) {}
 
   async execute(command: SubmitReport): Promise<SubmitReportResult> {
+    const { contact } = command;
+    if ((contact.email !== undefined && contact.channel !== 'email') || (contact.phone !== undefined && contact.channel !== 'phone')) {
+      throw new ContactForAnotherChannelError();
+    }
     const organisation = await this.readModel.organisationByCode(command.intakeCode);
     if (!organisation) throw new IntakeCodeNotFoundError();
     // Workload is answered, not stored: nothing of it is sealed, written or published.
