@@ -660,6 +660,25 @@ describe('case service over HTTP', () => {
       .expect(400);
   });
 
+  it('refuses an advisorId that only looks like a UUID with a problem naming it, never the value (not a 500)', async () => {
+    const carla = await token('coordinator-carla');
+    // 36 hex digits, or 36 dashes: shaped like a UUID without being one, which PostgreSQL refuses on a uuid column.
+    for (const bad of ['a'.repeat(36), '-'.repeat(36)]) {
+      for (const query of [`advisorId=${bad}`, `state=due&advisorId=${bad}`]) {
+        const res = await api().get(`/agencies/${DEMO_AGENCY_ID}/deadlines?${query}`).set('Authorization', carla);
+        expect([query, res.status, res.headers['content-type']]).toEqual([
+          query,
+          400,
+          expect.stringMatching(/^application\/problem\+json/),
+        ]);
+        expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', status: 400 });
+        expect(res.body.errors).toEqual([{ field: 'advisorId', rule: 'isUuid', message: 'advisorId must be a UUID' }]);
+        expect(res.text).not.toContain(bad);
+      }
+    }
+    await api().get(`/agencies/${DEMO_AGENCY_ID}/deadlines?advisorId=${anna}`).set('Authorization', carla).expect(200);
+  });
+
   // Issue 8, defect 6: consent was the advisor's (one `referral` consent for any target; none at all needed on
   // integrity themes or not-sure). Defect 9: a summary could be shared and answered once. Left open: the retention
   // test below counts the closed cases.

@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
+import { ApiProblemResponse } from '@vertrouwd/http';
 import { AssignAdvisor } from '../../application/assign-advisor/assign-advisor.command';
 import { CaseLists, type DeadlineFilter } from '../../application/queries/case-lists.query';
 import { AttentionView, CasesView, ComplianceView, DeadlinesView, RetentionView } from './case.responses.dto';
 import { AssignAdvisorRequest, RetentionRequest } from './case-work.request.dto';
-import { oneOf } from './query-params';
+import { oneOf, uuidOf } from './query-params';
 import { contextOf, type HttpRequest } from './request-context';
 
 const STATUSES = ['waiting-for-assignment', 'open', 'closed'];
@@ -65,9 +65,8 @@ export class CoordinatorHttpController {
     @Query('advisorId') advisorId?: string,
   ): Promise<DeadlinesView> {
     const filter = oneOf('state', state, DEADLINE_FILTERS) as DeadlineFilter | undefined;
-    if (advisorId !== undefined && !/^[0-9a-f-]{36}$/i.test(advisorId))
-      throw new ValidationFailedException([{ field: 'advisorId', rule: 'isUuid', message: 'advisorId must be a UUID' }]);
-    return { deadlines: await this.lists.deadlines({ agencyId, ...(advisorId ? { advisorId } : {}) }, filter, new Date()) };
+    const advisor = uuidOf('advisorId', advisorId);
+    return { deadlines: await this.lists.deadlines({ agencyId, ...(advisor ? { advisorId: advisor } : {}) }, filter, new Date()) };
   }
 
   /** Deadline compliance of the agency's cases, per regime (the law, the agency's own standard) and deadline. */
