@@ -138,6 +138,32 @@ describe('billing over HTTP', () => {
     await api().get(`${base}/bookkeeping.csv?year=20x6`).set('Authorization', carla).expect(400);
   });
 
+  it('refuses an id in either position of a path, or in the query, that is not a UUID, naming that parameter and never the value', async () => {
+    const ok = randomUUID();
+    const subscription = { startsOn: '2026-01-01', address: address('X'), buyerReference: 'X', language: 'nl' };
+    for (const bad of ['a'.repeat(36), 'nope-CANARY']) {
+      // A tenant-scoped id reaches the pipe only when the token claims that very value: the guard refuses any other.
+      const ofBad = `Bearer ${await issuer.mintToken({ agency_id: bad, realm_access: { roles: ['coordinator'] } })}`;
+      const refusals: [call: request.Test, field: string][] = [
+        [api().put(`/agencies/${bad}/billing/subscriptions/${ok}`).set('Authorization', ofBad).send(subscription), 'agencyId'],
+        [api().put(`${base}/subscriptions/${bad}`).set('Authorization', carla).send(subscription), 'organisationId'],
+        [api().get(`${base}/invoices?year=2026&organisationId=${bad}`).set('Authorization', carla), 'organisationId'],
+      ];
+      for (const [call, field] of refusals) {
+        const res = await call;
+        expect([field, res.status, res.headers['content-type']]).toEqual([
+          field,
+          400,
+          expect.stringMatching(/^application\/problem\+json/),
+        ]);
+        expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', status: 400 });
+        expect(res.body.errors).toEqual([{ field, rule: 'isUuid', message: `${field} must be a UUID` }]);
+        expect(res.text).not.toContain(bad);
+      }
+      await api().put(`/agencies/${bad}/billing/subscriptions/${ok}`).set('Authorization', carla).send(subscription).expect(403);
+    }
+  });
+
   it('keeps the account, a versioned price list and subscriptions', async () => {
     await api().put(`${base}/account`).set('Authorization', carla).send({ supplier: SUPPLIER, paymentTermDays: 30 }).expect(204);
     const published = await api().post(`${base}/price-lists`).set('Authorization', carla).send(PRICE_LIST).expect(201);

@@ -660,6 +660,58 @@ describe('case service over HTTP', () => {
       .expect(400);
   });
 
+  it('refuses an advisorId that only looks like a UUID with a problem naming it, never the value (not a 500)', async () => {
+    const carla = await token('coordinator-carla');
+    // 36 hex digits, or 36 dashes: shaped like a UUID without being one, which PostgreSQL refuses on a uuid column.
+    for (const bad of ['a'.repeat(36), '-'.repeat(36)]) {
+      for (const query of [`advisorId=${bad}`, `state=due&advisorId=${bad}`]) {
+        const res = await api().get(`/agencies/${DEMO_AGENCY_ID}/deadlines?${query}`).set('Authorization', carla);
+        expect([query, res.status, res.headers['content-type']]).toEqual([
+          query,
+          400,
+          expect.stringMatching(/^application\/problem\+json/),
+        ]);
+        expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', status: 400 });
+        expect(res.body.errors).toEqual([{ field: 'advisorId', rule: 'isUuid', message: 'advisorId must be a UUID' }]);
+        expect(res.text).not.toContain(bad);
+      }
+    }
+    await api().get(`/agencies/${DEMO_AGENCY_ID}/deadlines?advisorId=${anna}`).set('Authorization', carla).expect(200);
+  });
+
+  it('refuses an id in any position of a path that is not a UUID with a problem naming that parameter, never the value', async () => {
+    const [carla, ada, anna] = await Promise.all(['coordinator-carla', 'auditor-ada', 'advisor-anna'].map((user) => token(user)));
+    const ok = randomUUID();
+    for (const bad of ['a'.repeat(36), 'nope-CANARY']) {
+      // A tenant-scoped id reaches the pipe only when the token claims that very value: the guard refuses any other.
+      const [coordinatorOfBad, auditorOfBad] = await Promise.all(
+        ['coordinator', 'auditor'].map((role) => token({ agency_id: bad, realm_access: { roles: [role] } })),
+      );
+      const refusals: [call: request.Test, field: string][] = [
+        [api().get(`/audits/${bad}/cases/${ok}/replay`).set('Authorization', ada), 'auditId'],
+        [api().get(`/audits/${ok}/cases/${bad}/replay`).set('Authorization', ada), 'caseId'],
+        [api().get(`/audits/${bad}/agencies/${DEMO_AGENCY_ID}/cases`).set('Authorization', ada), 'auditId'],
+        [api().get(`/audits/${ok}/agencies/${bad}/cases`).set('Authorization', auditorOfBad), 'agencyId'],
+        [api().post(`/agencies/${DEMO_AGENCY_ID}/cases/${bad}/assignment`).set('Authorization', carla).send({ advisorId: ok }), 'caseId'],
+        [api().post(`/agencies/${bad}/cases/${ok}/assignment`).set('Authorization', coordinatorOfBad).send({ advisorId: ok }), 'agencyId'],
+        [api().post(`/cases/${bad}/summaries/${ok}/share`).set('Authorization', anna), 'caseId'],
+        [api().post(`/cases/${ok}/summaries/${bad}/share`).set('Authorization', anna), 'summaryId'],
+      ];
+      for (const [call, field] of refusals) {
+        const res = await call;
+        expect([field, res.status, res.headers['content-type']]).toEqual([
+          field,
+          400,
+          expect.stringMatching(/^application\/problem\+json/),
+        ]);
+        expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', status: 400 });
+        expect(res.body.errors).toEqual([{ field, rule: 'isUuid', message: `${field} must be a UUID` }]);
+        expect(res.text).not.toContain(bad);
+      }
+      await api().post(`/agencies/${bad}/cases/${ok}/assignment`).set('Authorization', carla).send({ advisorId: ok }).expect(403);
+    }
+  });
+
   // Issue 8, defect 6: consent was the advisor's (one `referral` consent for any target; none at all needed on
   // integrity themes or not-sure). Defect 9: a summary could be shared and answered once. Left open: the retention
   // test below counts the closed cases.

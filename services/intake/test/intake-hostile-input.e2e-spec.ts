@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
+import { ReporterTokens } from '@vertrouwd/auth';
 import { rowCounts, tablesContaining } from '@vertrouwd/testing';
 import { reporterContext } from '../src/application/report-work';
 import { SubmitReport } from '../src/application/submit-report/submit-report.command';
@@ -137,6 +138,28 @@ describe('intake against hostile input', () => {
     expect(await tablesContaining(intake.db.url, chosen)).toEqual([]);
     const uuid = 'a3b1c2d4-e5f6-4789-8abc-def012345678';
     await intake.submit().set('X-Correlation-Id', uuid).expect(201).expect('X-Correlation-Id', uuid);
+  });
+
+  it('refuses an id in either position of a path that is not a UUID, naming that parameter and never the value', async () => {
+    const { caseId, auth } = await intake.reporter();
+    const reporters = new ReporterTokens({ secretOrKey: intake.env.REPORTER_TOKEN_SECRET });
+    for (const bad of ['a'.repeat(36), 'nope-CANARY']) {
+      // The case id reaches the pipe only with a token for that very value: the guard refuses any other case.
+      const ofBad = `Bearer ${await reporters.issue({ caseId: bad })}`;
+      const refusals: [call: request.Test, field: string][] = [
+        [api().post(`/intake/cases/${bad}/identity-reveals/${randomUUID()}/approval`).set('Authorization', ofBad), 'caseId'],
+        [api().post(`/intake/cases/${caseId}/identity-reveals/${bad}/approval`).set('Authorization', auth), 'revealId'],
+        [api().post(`/intake/cases/${caseId}/consents/${bad}/withdrawal`).set('Authorization', auth), 'consentId'],
+      ];
+      for (const [call, field] of refusals) {
+        const res = await call;
+        expect([field, res.status, res.headers['content-type']]).toEqual([field, 400, expect.stringMatching(PROBLEM)]);
+        expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', status: 400 });
+        expect(res.body.errors).toEqual([{ field, rule: 'isUuid', message: `${field} must be a UUID` }]);
+        expect(res.text).not.toContain(bad);
+      }
+      await api().post(`/intake/cases/${bad}/identity-reveals/${randomUUID()}/approval`).set('Authorization', auth).expect(403);
+    }
   });
 
   it('names no path the caller sent in an error body', async () => {

@@ -384,6 +384,34 @@ describe('matching service: bad input and refused commands', () => {
       expect(state.body.errors).toEqual([expect.objectContaining({ field: 'state', rule: 'isIn' })]);
     });
 
+    it('refuses an id in any position of a two-id path that is not a UUID, naming that parameter', async () => {
+      const coordinator = await bearer(T.coordinator);
+      const [anna] = T.counsellors;
+      for (const bad of ['a'.repeat(36), CANARY]) {
+        // A tenant-scoped id reaches the pipe only when the token claims that very value: the guard refuses any other.
+        const ofBad = `Bearer ${await h.issuer.mintToken({ agency_id: bad, realm_access: { roles: ['coordinator'] } })}`;
+        const absence = (counsellor: string, id: string) => `/agencies/${T.agencyId}/counsellors/${counsellor}/absences/${id}`;
+        const refusals: [call: request.Test, field: string][] = [
+          [api().delete(absence(bad, randomUUID())).set('Authorization', coordinator), 'counsellorId'],
+          [api().delete(absence(anna.counsellorId, bad)).set('Authorization', coordinator), 'absenceId'],
+          [api().get(`/agencies/${bad}/organisations/${T.organisationId}`).set('Authorization', ofBad), 'agencyId'],
+          [api().get(`/agencies/${T.agencyId}/organisations/${bad}`).set('Authorization', coordinator), 'organisationId'],
+        ];
+        for (const [call, field] of refusals) {
+          const res = await call;
+          expect([field, res.status, res.headers['content-type']]).toEqual([
+            field,
+            400,
+            expect.stringMatching(/^application\/problem\+json/),
+          ]);
+          expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', status: 400 });
+          expect(res.body.errors).toEqual([{ field, rule: 'isUuid', message: `${field} must be a UUID` }]);
+          expect(res.text).not.toContain(bad);
+        }
+        await api().get(`/agencies/${bad}/organisations/${T.organisationId}`).set('Authorization', coordinator).expect(403);
+      }
+    });
+
     it('wrote nothing: the streams and the agencies as before', async () => {
       expect(await streamsOf(h, T)).toEqual(before);
       expect(await listAgencies()).toEqual(agenciesBefore);

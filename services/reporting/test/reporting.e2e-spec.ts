@@ -187,6 +187,33 @@ describe('reporting over HTTP', () => {
     expect(await service.platform.store.readAll({ categories: ['reports'] })).toHaveLength(before.length);
   });
 
+  it('refuses an id in either position of a path that is not a UUID, naming that parameter and never the value', async () => {
+    for (const bad of ['a'.repeat(36), 'nope-CANARY']) {
+      // A tenant-scoped id reaches the pipe only when the token claims that very value: the guard refuses any other.
+      const ofBad = `Bearer ${await issuer.mintToken({ agency_id: bad, realm_access: { roles: ['coordinator'] } })}`;
+      const employerOfBad = `Bearer ${await issuer.mintToken({ organisation_id: bad, realm_access: { roles: ['employer'] } })}`;
+      const refusals: [call: request.Test, field: string][] = [
+        [api().get(`/agencies/${bad}/organisations/${org}/reports/2025/draft`).set('Authorization', ofBad), 'agencyId'],
+        [api().get(`/agencies/${DEMO_AGENCY_ID}/organisations/${bad}/reports/2025/draft`).set('Authorization', carla), 'organisationId'],
+        [api().get(`/agencies/${bad}/organisations/${org}/compliance/2025`).set('Authorization', ofBad), 'agencyId'],
+        [api().get(`/agencies/${DEMO_AGENCY_ID}/organisations/${bad}/compliance/2025`).set('Authorization', carla), 'organisationId'],
+        [api().get(`/organisations/${bad}/reports/2025`).set('Authorization', employerOfBad), 'organisationId'],
+      ];
+      for (const [call, field] of refusals) {
+        const res = await call;
+        expect([field, res.status, res.headers['content-type']]).toEqual([
+          field,
+          400,
+          expect.stringMatching(/^application\/problem\+json/),
+        ]);
+        expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', status: 400 });
+        expect(res.body.errors).toEqual([{ field, rule: 'isUuid', message: `${field} must be a UUID` }]);
+        expect(res.text).not.toContain(bad);
+      }
+      await api().get(`/agencies/${bad}/organisations/${org}/reports/2025/draft`).set('Authorization', carla).expect(403);
+    }
+  });
+
   it('publishes once the year is over, with a signed digest; the blanks cannot be solved for', async () => {
     const year = new Date().getFullYear();
     await api().post(`${base}/${year}/publications`).set('Authorization', carla).expect(422);

@@ -6,6 +6,7 @@ export * from './problem/problem.filter';
 export * from './validation/field-errors';
 export * from './validation/plain-text';
 export * from './validation/validation.pipe';
+export * from './validation/uuid-param.pipe';
 export * from './validation/compiled-schema';
 export * from './app/create-http-app';
 export * from './app/correlation-id.middleware';

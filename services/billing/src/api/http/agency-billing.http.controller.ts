@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiFileResponse, ApiProblemResponse } from '@vertrouwd/http';
+import { ApiFileResponse, ApiProblemResponse, OPTIONAL_UUID_PARAM, UUID_PARAM } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { BillingCommands } from '../../application/billing.commands';
 import { BillingQueries } from '../../application/billing.queries';
@@ -18,7 +18,7 @@ import {
   SubscriptionsView,
 } from './billing.responses.dto';
 import { documentView, priceListView, sendExport, subscriptionView, type ExportReply } from './billing.views';
-import { DOCUMENT_NUMBER, OPTIONAL_YEAR, UUID, YEAR } from './billing.params';
+import { DOCUMENT_NUMBER, OPTIONAL_YEAR, YEAR } from './billing.params';
 import {
   BillingAccountRequest,
   CreditNoteRequest,
@@ -48,7 +48,7 @@ export class AgencyBillingHttpController {
   @Get('account')
   @ApiProblemResponse(404, 'No billing account yet')
   @ApiOkResponse({ type: BillingAccountView })
-  async account(@Param('agencyId', UUID) agencyId: string): Promise<BillingAccountView> {
+  async account(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<BillingAccountView> {
     const account = await this.commands.account(agencyId);
     if (!account?.state.settings) throw new BillingAccountNotFoundError();
     return { ...account.state.settings, priceLists: account.state.priceLists.map(priceListView) };
@@ -57,7 +57,7 @@ export class AgencyBillingHttpController {
   @Put('account')
   @HttpCode(204)
   async configure(
-    @Param('agencyId', UUID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Body() body: BillingAccountRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -76,7 +76,7 @@ export class AgencyBillingHttpController {
   @ApiProblemResponse(404, 'No billing account yet')
   @ApiProblemResponse(422, 'Bands or the date break a rule')
   async publishPrices(
-    @Param('agencyId', UUID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Body() body: PriceListRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -98,7 +98,7 @@ export class AgencyBillingHttpController {
 
   @Get('subscriptions')
   @ApiOkResponse({ type: SubscriptionsView })
-  async subscriptions(@Param('agencyId', UUID) agencyId: string): Promise<SubscriptionsView> {
+  async subscriptions(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<SubscriptionsView> {
     return { subscriptions: (await this.queries.subscriptions(agencyId)).map(subscriptionView) };
   }
 
@@ -107,8 +107,8 @@ export class AgencyBillingHttpController {
   @ApiProblemResponse(409, 'The subscription has ended')
   @ApiProblemResponse(422, 'No client organisation of your agency by that id')
   async subscribe(
-    @Param('agencyId', UUID) agencyId: string,
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Body() body: SubscriptionRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -128,7 +128,7 @@ export class AgencyBillingHttpController {
   @ApiProblemResponse(404, 'No subscription of that organisation with your agency')
   @ApiProblemResponse(409, 'The subscription has ended already')
   async end(
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Body() body: EndSubscriptionRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -142,7 +142,7 @@ export class AgencyBillingHttpController {
   @ApiProblemResponse(404, 'No billing account yet')
   @ApiProblemResponse(422, 'No price list, or `through` is not before today')
   async run(
-    @Param('agencyId', UUID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Body() body: InvoiceRunRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -153,9 +153,9 @@ export class AgencyBillingHttpController {
   @Get('invoices')
   @ApiOkResponse({ type: DocumentsView })
   async invoices(
-    @Param('agencyId', UUID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Query('year', OPTIONAL_YEAR) year?: number,
-    @Query('organisationId', new ParseUUIDPipe({ optional: true })) organisationId?: string,
+    @Query('organisationId', OPTIONAL_UUID_PARAM) organisationId?: string,
   ): Promise<DocumentsView> {
     return { documents: await this.queries.list({ agencyId, ...(year ? { year } : {}), ...(organisationId ? { organisationId } : {}) }) };
   }
@@ -163,21 +163,24 @@ export class AgencyBillingHttpController {
   @Get('invoices/:number')
   @ApiProblemResponse(404, 'No invoice of yours by that number')
   @ApiOkResponse({ type: IssuedDocumentView })
-  async invoice(@Param('agencyId', UUID) agencyId: string, @Param('number', DOCUMENT_NUMBER) number: string): Promise<IssuedDocumentView> {
+  async invoice(
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('number', DOCUMENT_NUMBER) number: string,
+  ): Promise<IssuedDocumentView> {
     return documentView(await this.queries.document(number, { agencyId }));
   }
 
   @Get('invoices/:number/pdf')
   @ApiFileResponse('application/pdf', 'The invoice as PDF/A-3 with its UBL embedded')
   @ApiProblemResponse(404, 'No invoice of yours by that number')
-  async pdf(@Param('agencyId', UUID) agencyId: string, @Param('number', DOCUMENT_NUMBER) number: string, @Res() res: ExportReply) {
+  async pdf(@Param('agencyId', UUID_PARAM) agencyId: string, @Param('number', DOCUMENT_NUMBER) number: string, @Res() res: ExportReply) {
     sendExport(res, await this.queries.exports(number, { agencyId }), 'pdf', number);
   }
 
   @Get('invoices/:number/ubl')
   @ApiFileResponse('application/xml', 'The invoice as UBL 2.1 (SI-UBL 2.0)')
   @ApiProblemResponse(404, 'No invoice of yours by that number')
-  async ubl(@Param('agencyId', UUID) agencyId: string, @Param('number', DOCUMENT_NUMBER) number: string, @Res() res: ExportReply) {
+  async ubl(@Param('agencyId', UUID_PARAM) agencyId: string, @Param('number', DOCUMENT_NUMBER) number: string, @Res() res: ExportReply) {
     sendExport(res, await this.queries.exports(number, { agencyId }), 'ubl', number);
   }
 
@@ -188,7 +191,7 @@ export class AgencyBillingHttpController {
   @ApiProblemResponse(409, 'Credited in full already')
   @ApiProblemResponse(422, 'More than is left of a line')
   async credit(
-    @Param('agencyId', UUID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Param('number', DOCUMENT_NUMBER) number: string,
     @Body() body: CreditNoteRequest,
     @CurrentPrincipal() p: Principal,
@@ -200,7 +203,7 @@ export class AgencyBillingHttpController {
 
   @Get('bookkeeping.csv')
   @ApiFileResponse('text/csv', 'The bookkeeping export of the year')
-  async bookkeeping(@Param('agencyId', UUID) agencyId: string, @Query('year', YEAR) year: number, @Res() res: ExportReply) {
+  async bookkeeping(@Param('agencyId', UUID_PARAM) agencyId: string, @Query('year', YEAR) year: number, @Res() res: ExportReply) {
     const csv = await this.queries.bookkeeping(agencyId, year);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="boekhouding-${year}.csv"`);

@@ -1,7 +1,5 @@
-import { ParseUUIDPipe, type PipeTransform } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
 import { ValidationFailedException } from '@vertrouwd/http';
-
-export const UUID = new ParseUUIDPipe();
 
 /** A document number `2026-000042`: 400 naming the parameter and the rule otherwise (never the value). */
 export const DOCUMENT_NUMBER: PipeTransform<unknown, string> = {

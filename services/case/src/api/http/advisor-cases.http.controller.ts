@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { CaseLists } from '../../application/queries/case-lists.query';
 import { ReadCase } from '../../application/queries/read-case.query';
 import { READ_REASONS, type ReadReason } from '../../domain/case/case.values';
@@ -28,7 +28,7 @@ export class AdvisorCasesHttpController {
   @ApiProblemResponse(404, 'No such case of yours')
   @ApiOkResponse({ type: CaseView })
   read(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Param('caseId', UUID_PARAM) caseId: string,
     @CurrentPrincipal() principal: Principal,
     @Query('reason') reason?: string,
   ): Promise<CaseView> {

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { AuditReplay } from '../../application/queries/audit-replay.query';
 import { ReplayView } from './case-content.responses.dto';
 
@@ -21,8 +21,8 @@ export class AuditHttpController {
   @ApiProblemResponse(404, 'No such case in your agency')
   @ApiOkResponse({ type: ReplayView })
   replay(
-    @Param('auditId', new ParseUUIDPipe()) auditId: string,
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Param('auditId', UUID_PARAM) auditId: string,
+    @Param('caseId', UUID_PARAM) caseId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ReplayView> {
     return this.replays.replay(auditId, caseId, principal.agencyId);

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, TenantScope } from '@vertrouwd/auth';
 import { REGIMES } from '@vertrouwd/contracts';
+import { UUID_PARAM } from '@vertrouwd/http';
 import { AuditViews } from '../../application/queries/audit-views.query';
 import { AccessLogView, AuditedCasesView } from './case-content.responses.dto';
 import { ComplianceView } from './case.responses.dto';
@@ -29,8 +30,8 @@ export class AuditorAgencyHttpController {
   @ApiQuery({ name: 'offset', required: false, description: 'from 0' })
   @ApiOkResponse({ type: AuditedCasesView })
   cases(
-    @Param('auditId', new ParseUUIDPipe()) auditId: string,
-    @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
+    @Param('auditId', UUID_PARAM) auditId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Query() query: Record<string, unknown>,
   ): Promise<AuditedCasesView> {
     const filter = {
@@ -47,8 +48,8 @@ export class AuditorAgencyHttpController {
   @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD, Amsterdam day, included' })
   @ApiOkResponse({ type: ComplianceView })
   compliance(
-    @Param('auditId', new ParseUUIDPipe()) _auditId: string,
-    @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
+    @Param('auditId', UUID_PARAM) _auditId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Query() query: Record<string, unknown>,
   ): Promise<ComplianceView> {
     return this.views.compliance(agencyId, periodOf(query.from, query.to), new Date());
@@ -64,8 +65,8 @@ export class AuditorAgencyHttpController {
   @ApiQuery({ name: 'offset', required: false, description: 'from 0' })
   @ApiOkResponse({ type: AccessLogView })
   accessLog(
-    @Param('auditId', new ParseUUIDPipe()) auditId: string,
-    @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
+    @Param('auditId', UUID_PARAM) auditId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Query() query: Record<string, unknown>,
   ): Promise<AccessLogView> {
     const where = {

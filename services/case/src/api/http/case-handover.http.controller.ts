@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { AnswerHandover } from '../../application/answer-handover/answer-handover.command';
 import { EraseCase } from '../../application/erase-case/erase-case.command';
 import { PlanAftercare } from '../../application/plan-aftercare/plan-aftercare.command';
@@ -12,8 +12,6 @@ import { TransferCase } from '../../application/transfer-case/transfer-case.comm
 import * as D from './case-work.request.dto';
 import { advisorOf, contextOf, type HttpRequest } from './request-context';
 import { AftercarePlannedView } from './case-work.responses.dto';
-
-const UUID = new ParseUUIDPipe();
 
 /** Aftercare, transfer and erasure of a case. */
 @ApiTags('case work')
@@ -29,7 +27,7 @@ export class CaseHandoverHttpController {
   @ApiCreatedResponse({ type: AftercarePlannedView })
   @Roles('advisor')
   async aftercare(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.AftercareRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -45,8 +43,8 @@ export class CaseHandoverHttpController {
   @Roles('advisor')
   @ApiProblemResponse(409, 'The case does not allow this now (closed, erased)')
   async aftercareDone(
-    @Param('caseId', UUID) id: string,
-    @Param('aftercareId', UUID) aftercareId: string,
+    @Param('caseId', UUID_PARAM) id: string,
+    @Param('aftercareId', UUID_PARAM) aftercareId: string,
     @Body() b: D.AftercareRecordRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -63,7 +61,7 @@ export class CaseHandoverHttpController {
   @Roles('advisor')
   @ApiProblemResponse(422, 'Not an advisor of this agency who can act on the case')
   async transfer(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.TransferRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -75,7 +73,7 @@ export class CaseHandoverHttpController {
   @Post('handover/acceptance')
   @HttpCode(204)
   @Roles('advisor')
-  async acceptHandover(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+  async acceptHandover(@Param('caseId', UUID_PARAM) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     await this.commands.execute(new AnswerHandover(id, advisorOf(p), 'accept', contextOf(p, r)));
   }
 
@@ -83,7 +81,7 @@ export class CaseHandoverHttpController {
   @Post('handover/refusal')
   @HttpCode(204)
   @Roles('advisor')
-  async declineHandover(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+  async declineHandover(@Param('caseId', UUID_PARAM) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     await this.commands.execute(new AnswerHandover(id, advisorOf(p), 'decline', contextOf(p, r)));
   }
 
@@ -91,7 +89,7 @@ export class CaseHandoverHttpController {
   @Post('erasure')
   @HttpCode(204)
   @Roles('admin', 'advisor')
-  async erase(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+  async erase(@Param('caseId', UUID_PARAM) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     const requester = p.roles.includes('admin') ? ({ kind: 'admin' } as const) : ({ kind: 'advisor', advisorId: advisorOf(p) } as const);
     await this.commands.execute(new EraseCase(id, requester, contextOf(p, r)));
   }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { AcknowledgeCase } from '../../application/acknowledge-case/acknowledge-case.command';
 import { CloseCase } from '../../application/close-case/close-case.command';
 import { DeclineAssignment } from '../../application/matched-assignment/matched-assignment.commands';
@@ -31,8 +31,6 @@ import {
   ReferralMadeView,
 } from './case-work.responses.dto';
 
-const UUID = new ParseUUIDPipe();
-
 /** The assigned advisor's work on a case. Anyone else, the other advisors included, gets 404. */
 @ApiTags('case work')
 @ApiBearerAuth()
@@ -47,7 +45,7 @@ export class CaseWorkHttpController {
 
   @Post('acknowledgement')
   @HttpCode(204)
-  async acknowledge(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+  async acknowledge(@Param('caseId', UUID_PARAM) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     await this.commands.execute(new AcknowledgeCase(id, advisorOf(p), contextOf(p, r)));
   }
 
@@ -57,7 +55,7 @@ export class CaseWorkHttpController {
   @ApiProblemResponse(404, 'Not your case')
   @ApiProblemResponse(409, 'The case does not allow this now (closed, erased)')
   async decline(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.DeclinationRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -69,7 +67,7 @@ export class CaseWorkHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: ConversationRecordedView })
   async converse(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.RecordConversationRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -84,8 +82,8 @@ export class CaseWorkHttpController {
   @Post('summaries/:summaryId/share')
   @HttpCode(204)
   async share(
-    @Param('caseId', UUID) id: string,
-    @Param('summaryId', UUID) summaryId: string,
+    @Param('caseId', UUID_PARAM) id: string,
+    @Param('summaryId', UUID_PARAM) summaryId: string,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
   ): Promise<void> {
@@ -96,8 +94,8 @@ export class CaseWorkHttpController {
   @Post('summaries/:summaryId/versions')
   @HttpCode(204)
   async revise(
-    @Param('caseId', UUID) id: string,
-    @Param('summaryId', UUID) summaryId: string,
+    @Param('caseId', UUID_PARAM) id: string,
+    @Param('summaryId', UUID_PARAM) summaryId: string,
     @Body() b: D.SummaryRevisionRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -109,7 +107,7 @@ export class CaseWorkHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: AdviceGivenView })
   async advise(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.TextRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -124,7 +122,7 @@ export class CaseWorkHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: ConsentRecordedView })
   async consent(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.ConsentRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -139,7 +137,7 @@ export class CaseWorkHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: LegalDutyInvokedView })
   async legalDuty(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.LegalDutyRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -155,7 +153,7 @@ export class CaseWorkHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: ReferralMadeView })
   async refer(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.ReferralRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -167,14 +165,14 @@ export class CaseWorkHttpController {
 
   @Post('formal-report')
   @HttpCode(204)
-  async formal(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+  async formal(@Param('caseId', UUID_PARAM) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     await this.commands.execute(new SupportFormalReport(id, advisorOf(p), contextOf(p, r)));
   }
 
   @Post('hours')
   @HttpCode(204)
   async hours(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.HoursRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -185,7 +183,7 @@ export class CaseWorkHttpController {
   @Post('closure')
   @HttpCode(204)
   async close(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.ClosureRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -196,7 +194,7 @@ export class CaseWorkHttpController {
 
   @Post('reopening')
   @HttpCode(204)
-  async reopen(@Param('caseId', UUID) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
+  async reopen(@Param('caseId', UUID_PARAM) id: string, @CurrentPrincipal() p: Principal, @Req() r: HttpRequest): Promise<void> {
     await this.commands.execute(new ReopenCase(id, advisorOf(p), contextOf(p, r)));
   }
 
@@ -206,7 +204,7 @@ export class CaseWorkHttpController {
   @ApiCreatedResponse({ type: FeedbackGivenView })
   @ApiProblemResponse(409, 'Not acknowledged yet, or the case does not allow this now (closed, erased)')
   async feedback(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.FeedbackRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -220,7 +218,7 @@ export class CaseWorkHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: MessageSentView })
   async message(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.TextRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,

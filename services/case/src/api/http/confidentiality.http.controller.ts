@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { RequestIdentityReveal } from '../../application/identity-reveal/identity-reveal.commands';
 import { AnswerPeerConsultation, RequestPeerConsultation } from '../../application/peer-consultation/peer-consultation.commands';
 import { PeerConsultationViews } from '../../application/queries/peer-consultation-views.query';
@@ -14,7 +14,6 @@ import { oneOf } from './query-params';
 import { advisorOf, contextOf, type HttpRequest } from './request-context';
 import { ConsultationRequestedView, IdentityRevealRequestedView } from './case-work.responses.dto';
 
-const UUID = new ParseUUIDPipe();
 const REASON = { name: 'reason', required: false, enum: READ_REASONS, description: 'Why the content is opened; default case-work' };
 const reasonOf = (reason: unknown) => oneOf('reason', reason, READ_REASONS) as ReadReason | undefined;
 
@@ -44,7 +43,7 @@ export class ConfidentialityHttpController {
   @ApiProblemResponse(404, 'No such case of yours')
   @ApiProblemResponse(422, 'No identity to reveal, or the viewer cannot act on the case')
   async reveal(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.RevealRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -61,7 +60,7 @@ export class ConfidentialityHttpController {
   @ApiProblemResponse(404, 'No such case of yours')
   @ApiProblemResponse(422, 'The colleague cannot act on the case, or is yourself')
   async consult(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @Body() b: D.ConsultationRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,
@@ -77,7 +76,7 @@ export class ConfidentialityHttpController {
   @ApiProblemResponse(404, 'No such case of yours')
   @ApiOkResponse({ type: AskedConsultationsView })
   async consultationsOfCase(
-    @Param('caseId', UUID) id: string,
+    @Param('caseId', UUID_PARAM) id: string,
     @CurrentPrincipal() p: Principal,
     @Query('reason') reason?: string,
   ): Promise<AskedConsultationsView> {
@@ -97,7 +96,7 @@ export class ConfidentialityHttpController {
   @ApiProblemResponse(404, 'No such consultation asked of you')
   @ApiProblemResponse(409, 'Already answered')
   async answer(
-    @Param('consultationId', UUID) consultationId: string,
+    @Param('consultationId', UUID_PARAM) consultationId: string,
     @Body() b: D.ConsultationAnswerRequest,
     @CurrentPrincipal() p: Principal,
     @Req() r: HttpRequest,

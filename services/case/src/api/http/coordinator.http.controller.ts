@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
+import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { AssignAdvisor } from '../../application/assign-advisor/assign-advisor.command';
 import { CaseLists, type DeadlineFilter } from '../../application/queries/case-lists.query';
 import { AttentionView, CasesView, ComplianceView, DeadlinesView, RetentionView } from './case.responses.dto';
 import { AssignAdvisorRequest, RetentionRequest } from './case-work.request.dto';
-import { oneOf } from './query-params';
+import { oneOf, uuidOf } from './query-params';
 import { contextOf, type HttpRequest } from './request-context';
 
 const STATUSES = ['waiting-for-assignment', 'open', 'closed'];
@@ -28,14 +28,14 @@ export class CoordinatorHttpController {
   @Get('cases')
   @ApiQuery({ name: 'status', required: false, enum: STATUSES })
   @ApiOkResponse({ type: CasesView })
-  cases(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Query('status') status?: string) {
+  cases(@Param('agencyId', UUID_PARAM) agencyId: string, @Query('status') status?: string) {
     return this.lists.forAgency(agencyId, oneOf('status', status, STATUSES)).then((cases) => ({ cases }));
   }
 
   /** The queue of cases that need someone: waiting for assignment, a handover unanswered, an advisor who cannot act. */
   @Get('cases/attention')
   @ApiOkResponse({ type: AttentionView })
-  attention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string) {
+  attention(@Param('agencyId', UUID_PARAM) agencyId: string) {
     return this.lists.attention(agencyId);
   }
 
@@ -44,8 +44,8 @@ export class CoordinatorHttpController {
   @ApiProblemResponse(404, 'No such case in this agency')
   @ApiProblemResponse(422, 'Not an advisor of this agency who can act on the case')
   async assign(
-    @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('caseId', UUID_PARAM) caseId: string,
     @Body() body: AssignAdvisorRequest,
     @CurrentPrincipal() principal: Principal,
     @Req() req: HttpRequest,
@@ -60,33 +60,32 @@ export class CoordinatorHttpController {
   @ApiQuery({ name: 'advisorId', required: false })
   @ApiOkResponse({ type: DeadlinesView })
   async deadlines(
-    @Param('agencyId', new ParseUUIDPipe()) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Query('state') state?: string,
     @Query('advisorId') advisorId?: string,
   ): Promise<DeadlinesView> {
     const filter = oneOf('state', state, DEADLINE_FILTERS) as DeadlineFilter | undefined;
-    if (advisorId !== undefined && !/^[0-9a-f-]{36}$/i.test(advisorId))
-      throw new ValidationFailedException([{ field: 'advisorId', rule: 'isUuid', message: 'advisorId must be a UUID' }]);
-    return { deadlines: await this.lists.deadlines({ agencyId, ...(advisorId ? { advisorId } : {}) }, filter, new Date()) };
+    const advisor = uuidOf('advisorId', advisorId);
+    return { deadlines: await this.lists.deadlines({ agencyId, ...(advisor ? { advisorId: advisor } : {}) }, filter, new Date()) };
   }
 
   /** Deadline compliance of the agency's cases, per regime (the law, the agency's own standard) and deadline. */
   @Get('deadlines/compliance')
   @ApiOkResponse({ type: ComplianceView })
-  compliance(@Param('agencyId', new ParseUUIDPipe()) agencyId: string): Promise<ComplianceView> {
+  compliance(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<ComplianceView> {
     return this.lists.compliance(agencyId, new Date());
   }
 
   /** The agency's retention period; `null` while none is set, and then no case of the agency is erased by time. */
   @Get('retention')
   @ApiOkResponse({ type: RetentionView })
-  async currentRetention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string): Promise<RetentionView> {
+  async currentRetention(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<RetentionView> {
     return this.lists.retentionOf(agencyId);
   }
 
   @Put('retention')
   @ApiOkResponse({ type: RetentionView })
-  retention(@Param('agencyId', new ParseUUIDPipe()) agencyId: string, @Body() body: RetentionRequest): Promise<RetentionView> {
+  retention(@Param('agencyId', UUID_PARAM) agencyId: string, @Body() body: RetentionRequest): Promise<RetentionView> {
     return this.lists.setRetention(agencyId, body.monthsAfterClosure);
   }
 }

@@ -1,5 +1,5 @@
 import { ValidationFailedException } from '@vertrouwd/http';
-import { dayOf, periodOf } from './query-params';
+import { dayOf, periodOf, uuidOf } from './query-params';
 
 // An auditor's period (`?from=…&to=…`) is typed by hand: whatever the caller sends is a 400 naming the field, never
 // a 500 (`2026-13-45` has the shape of a day and made the check itself throw).
@@ -38,4 +38,21 @@ describe('periodOf', () => {
   it('refuses an impossible end as a 400 on that end', () => {
     expect(refusalOf(() => periodOf('2026-01-01', '2026-13-45'))).toEqual([expect.objectContaining({ field: 'to', rule: 'isDay' })]);
   });
+});
+
+describe('uuidOf', () => {
+  it('takes a UUID, and nothing when absent', () => {
+    expect(uuidOf('advisorId', '46a843af-5ca5-490d-8839-a84730e4ca31')).toBe('46a843af-5ca5-490d-8839-a84730e4ca31');
+    expect(uuidOf('advisorId', undefined)).toBeUndefined();
+  });
+
+  // The first two have a UUID's length and characters: a query on a uuid column failed on them (a 500).
+  it.each(['a'.repeat(36), '-'.repeat(36), '46a843af5ca5490d8839a84730e4ca31', '', ['46a843af-5ca5-490d-8839-a84730e4ca31']])(
+    'refuses %j as a 400 naming the field and rule',
+    (value) => {
+      expect(refusalOf(() => uuidOf('advisorId', value))).toEqual([
+        { field: 'advisorId', rule: 'isUuid', message: 'advisorId must be a UUID' },
+      ]);
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { ValidationFailedException } from '@vertrouwd/http';
+import { OPTIONAL_UUID_PARAM, ValidationFailedException } from '@vertrouwd/http';
 
 // Query parameters checked at the edge: a bad one is a 400 problem naming the field, never a guess.
 
@@ -12,10 +12,9 @@ export function oneOf(field: string, value: unknown, allowed: readonly string[])
   return refuse(field, 'isIn', `${field} must be one of: ${allowed.join(', ')}`);
 }
 
+/** A UUID (as the HTTP kit's path ids), or undefined when absent: anything else would fail a query on a uuid column. */
 export function uuidOf(field: string, value: unknown): string | undefined {
-  if (value === undefined || (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)))
-    return value;
-  return refuse(field, 'isUuid', `${field} must be a UUID`);
+  return OPTIONAL_UUID_PARAM.transform(value, { type: 'query', data: field });
 }
 
 /** A calendar day `YYYY-MM-DD` that exists. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ReporterAccess } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { AnswerSummary } from '../../application/answer-summary/answer-summary.command';
 import { ConfirmConsent, GiveConsent, WithdrawConsent } from '../../application/consent/consent.commands';
 import { EraseReporterData } from '../../application/erase-reporter-data/erase-reporter-data.command';
@@ -30,7 +30,6 @@ interface HttpRequest {
 }
 // The correlation id the HTTP kit checked (or made), never the raw header: it ends up in event metadata.
 const correlationOf = (req: HttpRequest) => req.correlationId ?? randomUUID();
-const uuid = new ParseUUIDPipe();
 
 /** The reporter's own case, with a reporter token for exactly that case. */
 @ApiTags('intake (reporter)')
@@ -46,13 +45,13 @@ export class ReporterCaseHttpController {
 
   @Get('status')
   @ApiOkResponse({ type: ReportStatusView })
-  status(@Param('caseId', uuid) caseId: string): Promise<ReportStatusView> {
+  status(@Param('caseId', UUID_PARAM) caseId: string): Promise<ReportStatusView> {
     return this.reader.status(caseId);
   }
 
   @Get('messages')
   @ApiOkResponse({ type: MessagesView })
-  messages(@Param('caseId', uuid) caseId: string): Promise<MessagesView> {
+  messages(@Param('caseId', UUID_PARAM) caseId: string): Promise<MessagesView> {
     return this.reader.messages(caseId);
   }
 
@@ -60,13 +59,13 @@ export class ReporterCaseHttpController {
   @HttpCode(201)
   @ApiProblemResponse(422, 'The report was withdrawn')
   @ApiCreatedResponse({ type: MessageSentView })
-  send(@Param('caseId', uuid) caseId: string, @Body() body: MessageRequest, @Req() req: HttpRequest): Promise<MessageSentView> {
+  send(@Param('caseId', UUID_PARAM) caseId: string, @Body() body: MessageRequest, @Req() req: HttpRequest): Promise<MessageSentView> {
     return this.commands.execute(new SendReporterMessage(caseId, body.body, reporterContext(correlationOf(req))));
   }
 
   @Get('summaries')
   @ApiOkResponse({ type: SummariesView })
-  summaries(@Param('caseId', uuid) caseId: string): Promise<SummariesView> {
+  summaries(@Param('caseId', UUID_PARAM) caseId: string): Promise<SummariesView> {
     return this.reader.summaries(caseId);
   }
 
@@ -75,8 +74,8 @@ export class ReporterCaseHttpController {
   @ApiProblemResponse(409, 'A newer version of this summary was shared')
   @ApiProblemResponse(422, 'This version was already answered, or the report was withdrawn')
   approve(
-    @Param('caseId', uuid) caseId: string,
-    @Param('summaryId', uuid) summaryId: string,
+    @Param('caseId', UUID_PARAM) caseId: string,
+    @Param('summaryId', UUID_PARAM) summaryId: string,
     @Body() body: ApprovalRequest,
     @Req() req: HttpRequest,
   ): Promise<void> {
@@ -88,8 +87,8 @@ export class ReporterCaseHttpController {
   @ApiProblemResponse(409, 'A newer version of this summary was shared')
   @ApiProblemResponse(422, 'This version was already answered, or the report was withdrawn')
   correct(
-    @Param('caseId', uuid) caseId: string,
-    @Param('summaryId', uuid) summaryId: string,
+    @Param('caseId', UUID_PARAM) caseId: string,
+    @Param('summaryId', UUID_PARAM) summaryId: string,
     @Body() body: CorrectionRequest,
     @Req() req: HttpRequest,
   ): Promise<void> {
@@ -99,7 +98,7 @@ export class ReporterCaseHttpController {
   /** Your consents (given by you, or recorded by your advisor for you to confirm) and any legal duty that overrode consent. */
   @Get('consents')
   @ApiOkResponse({ type: ConsentsView })
-  consents(@Param('caseId', uuid) caseId: string): Promise<ConsentsView> {
+  consents(@Param('caseId', UUID_PARAM) caseId: string): Promise<ConsentsView> {
     return this.reader.consents(caseId);
   }
 
@@ -108,7 +107,7 @@ export class ReporterCaseHttpController {
   @ApiProblemResponse(422, 'A referral names one target, a formal report none; or the report was withdrawn')
   @ApiCreatedResponse({ type: ConsentGivenView })
   async giveConsent(
-    @Param('caseId', uuid) caseId: string,
+    @Param('caseId', UUID_PARAM) caseId: string,
     @Body() body: ConsentRequest,
     @Req() req: HttpRequest,
   ): Promise<ConsentGivenView> {
@@ -122,8 +121,8 @@ export class ReporterCaseHttpController {
   @HttpCode(204)
   @ApiProblemResponse(409, 'Already confirmed or withdrawn')
   confirmConsent(
-    @Param('caseId', uuid) caseId: string,
-    @Param('consentId', uuid) consentId: string,
+    @Param('caseId', UUID_PARAM) caseId: string,
+    @Param('consentId', UUID_PARAM) consentId: string,
     @Req() req: HttpRequest,
   ): Promise<void> {
     return this.commands.execute(new ConfirmConsent(caseId, consentId, reporterContext(correlationOf(req))));
@@ -133,8 +132,8 @@ export class ReporterCaseHttpController {
   @HttpCode(204)
   @ApiProblemResponse(409, 'Already withdrawn')
   withdrawConsent(
-    @Param('caseId', uuid) caseId: string,
-    @Param('consentId', uuid) consentId: string,
+    @Param('caseId', UUID_PARAM) caseId: string,
+    @Param('consentId', UUID_PARAM) consentId: string,
     @Req() req: HttpRequest,
   ): Promise<void> {
     return this.commands.execute(new WithdrawConsent(caseId, consentId, reporterContext(correlationOf(req))));
@@ -143,28 +142,36 @@ export class ReporterCaseHttpController {
   /** Requests to reveal your identity: who would see it and why; you decide each (or your agreement at intake did). */
   @Get('identity-reveals')
   @ApiOkResponse({ type: IdentityRevealsView })
-  identityReveals(@Param('caseId', uuid) caseId: string): Promise<IdentityRevealsView> {
+  identityReveals(@Param('caseId', UUID_PARAM) caseId: string): Promise<IdentityRevealsView> {
     return this.reader.identityReveals(caseId);
   }
 
   @Post('identity-reveals/:revealId/approval')
   @HttpCode(204)
   @ApiProblemResponse(404, 'No such request waiting on this case')
-  approveReveal(@Param('caseId', uuid) caseId: string, @Param('revealId', uuid) revealId: string, @Req() req: HttpRequest): Promise<void> {
+  approveReveal(
+    @Param('caseId', UUID_PARAM) caseId: string,
+    @Param('revealId', UUID_PARAM) revealId: string,
+    @Req() req: HttpRequest,
+  ): Promise<void> {
     return this.commands.execute(new AnswerIdentityReveal(caseId, revealId, 'approved', reporterContext(correlationOf(req))));
   }
 
   @Post('identity-reveals/:revealId/refusal')
   @HttpCode(204)
   @ApiProblemResponse(404, 'No such request waiting on this case')
-  refuseReveal(@Param('caseId', uuid) caseId: string, @Param('revealId', uuid) revealId: string, @Req() req: HttpRequest): Promise<void> {
+  refuseReveal(
+    @Param('caseId', UUID_PARAM) caseId: string,
+    @Param('revealId', UUID_PARAM) revealId: string,
+    @Req() req: HttpRequest,
+  ): Promise<void> {
     return this.commands.execute(new AnswerIdentityReveal(caseId, revealId, 'refused', reporterContext(correlationOf(req))));
   }
 
   @Post('withdrawal')
   @HttpCode(204)
   @ApiProblemResponse(422, 'Already withdrawn')
-  withdraw(@Param('caseId', uuid) caseId: string, @Req() req: HttpRequest): Promise<void> {
+  withdraw(@Param('caseId', UUID_PARAM) caseId: string, @Req() req: HttpRequest): Promise<void> {
     return this.commands.execute(new WithdrawReport(caseId, reporterContext(correlationOf(req))));
   }
 
@@ -172,7 +179,7 @@ export class ReporterCaseHttpController {
   @Post('resumption')
   @HttpCode(204)
   @ApiProblemResponse(409, 'The report is not withdrawn')
-  resume(@Param('caseId', uuid) caseId: string, @Req() req: HttpRequest): Promise<void> {
+  resume(@Param('caseId', UUID_PARAM) caseId: string, @Req() req: HttpRequest): Promise<void> {
     return this.commands.execute(new ResumeReport(caseId, reporterContext(correlationOf(req))));
   }
 
@@ -180,7 +187,7 @@ export class ReporterCaseHttpController {
   @Post('personal-data/erasure')
   @HttpCode(204)
   @ApiProblemResponse(422, 'Already erased')
-  eraseReporterData(@Param('caseId', uuid) caseId: string, @Req() req: HttpRequest): Promise<void> {
+  eraseReporterData(@Param('caseId', UUID_PARAM) caseId: string, @Req() req: HttpRequest): Promise<void> {
     return this.commands.execute(new EraseReporterData(caseId, reporterContext(correlationOf(req))));
   }
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse, ValidationFailedException } from '@vertrouwd/http';
+import { ApiProblemResponse, UUID_PARAM, ValidationFailedException } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { ConfigureAgency } from '../../application/agencies/agency.commands';
 import { today } from '../../application/calendar';
@@ -42,8 +42,6 @@ import {
   OrganisationDetailsRequest,
   RegisterOrganisationRequest,
 } from './directory.request.dto';
-
-const UUID = new ParseUUIDPipe();
 
 export function profileOf(body: CounsellorProfileRequest): ProfileInput {
   const { name, introduction, kind, organisationId, roles, languages, gender, regions, specialisms, capacityCases, capacityHoursPerWeek } =
@@ -86,7 +84,7 @@ export class AgencyHttpController {
 
   @Get('settings')
   @ApiOkResponse({ type: R.AgencyView })
-  async settings(@Param('agencyId', UUID) agencyId: string): Promise<R.AgencyView> {
+  async settings(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<R.AgencyView> {
     return this.queries.agency(agencyId);
   }
 
@@ -94,7 +92,7 @@ export class AgencyHttpController {
   @HttpCode(204)
   @ApiProblemResponse(409, 'The agency is suspended')
   async configure(
-    @Param('agencyId', UUID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Body() body: AgencySettingsRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -108,7 +106,7 @@ export class AgencyHttpController {
 
   @Get('counsellors')
   @ApiOkResponse({ type: R.CounsellorsView })
-  async counsellors(@Param('agencyId', UUID) agencyId: string): Promise<R.CounsellorsView> {
+  async counsellors(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<R.CounsellorsView> {
     return { counsellors: await this.queries.counsellors(agencyId) };
   }
 
@@ -119,7 +117,7 @@ export class AgencyHttpController {
   @ApiProblemResponse(422, "An internal counsellor names their organisation, an external one doesn't")
   @ApiProblemResponse(503, 'The identity provider is unavailable: nothing was written')
   async onboard(
-    @Param('agencyId', UUID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Body() body: OnboardCounsellorRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -135,8 +133,8 @@ export class AgencyHttpController {
   @ApiProblemResponse(404, 'No such counsellor of your agency')
   @ApiOkResponse({ type: R.CounsellorView })
   async counsellor(
-    @Param('agencyId', UUID) agencyId: string,
-    @Param('counsellorId', UUID) counsellorId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('counsellorId', UUID_PARAM) counsellorId: string,
   ): Promise<R.CounsellorView> {
     return this.queries.counsellor(agencyId, counsellorId);
   }
@@ -146,7 +144,7 @@ export class AgencyHttpController {
   @ApiProblemResponse(404, 'No such counsellor of your agency')
   @ApiProblemResponse(409, 'The counsellor has left, or the profile changed meanwhile')
   async changeProfile(
-    @Param('counsellorId', UUID) counsellorId: string,
+    @Param('counsellorId', UUID_PARAM) counsellorId: string,
     @Body() body: CounsellorProfileRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -158,7 +156,7 @@ export class AgencyHttpController {
   @HttpCode(204)
   @ApiProblemResponse(404, 'No such counsellor of your agency')
   @ApiProblemResponse(409, 'The counsellor has left already')
-  async deactivate(@Param('counsellorId', UUID) counsellorId: string, @CurrentPrincipal() p: Principal, @Req() req: ContextRequest) {
+  async deactivate(@Param('counsellorId', UUID_PARAM) counsellorId: string, @CurrentPrincipal() p: Principal, @Req() req: ContextRequest) {
     await this.commands.execute(new DeactivateCounsellor(counsellorId, contextOf(p, req)));
   }
 
@@ -168,7 +166,7 @@ export class AgencyHttpController {
   @ApiProblemResponse(404, 'No such counsellor of your agency')
   @ApiProblemResponse(422, 'The absence ends before it starts, or the stand-in cannot stand in')
   async recordAbsence(
-    @Param('counsellorId', UUID) counsellorId: string,
+    @Param('counsellorId', UUID_PARAM) counsellorId: string,
     @Body() body: AbsenceRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -182,8 +180,8 @@ export class AgencyHttpController {
   @HttpCode(204)
   @ApiProblemResponse(404, 'No such absence of this counsellor')
   async cancelAbsence(
-    @Param('counsellorId', UUID) counsellorId: string,
-    @Param('absenceId', UUID) absenceId: string,
+    @Param('counsellorId', UUID_PARAM) counsellorId: string,
+    @Param('absenceId', UUID_PARAM) absenceId: string,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
   ) {
@@ -195,7 +193,7 @@ export class AgencyHttpController {
   @ApiCreatedResponse({ type: R.ConflictDeclaredView })
   @ApiProblemResponse(404, 'No such counsellor or organisation of your agency')
   async declareConflict(
-    @Param('counsellorId', UUID) counsellorId: string,
+    @Param('counsellorId', UUID_PARAM) counsellorId: string,
     @Body() body: ConflictRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -211,8 +209,8 @@ export class AgencyHttpController {
   @HttpCode(204)
   @ApiProblemResponse(404, 'No such declared conflict of this counsellor')
   async withdrawConflict(
-    @Param('counsellorId', UUID) counsellorId: string,
-    @Param('conflictId', UUID) conflictId: string,
+    @Param('counsellorId', UUID_PARAM) counsellorId: string,
+    @Param('conflictId', UUID_PARAM) conflictId: string,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
   ) {
@@ -223,7 +221,7 @@ export class AgencyHttpController {
 
   @Get('organisations')
   @ApiOkResponse({ type: R.OrganisationsView })
-  async organisations(@Param('agencyId', UUID) agencyId: string): Promise<R.OrganisationsView> {
+  async organisations(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<R.OrganisationsView> {
     return { organisations: await this.queries.organisations(agencyId) };
   }
 
@@ -232,7 +230,7 @@ export class AgencyHttpController {
   @ApiCreatedResponse({ type: R.OrganisationRegisteredView })
   @ApiProblemResponse(409, 'This organisation or its intake code exists already, or the agency is suspended')
   async register(
-    @Param('agencyId', UUID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Body() body: RegisterOrganisationRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -247,7 +245,7 @@ export class AgencyHttpController {
   @Get('organisations/:organisationId')
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiOkResponse({ type: R.OrganisationDetailView })
-  async organisation(@Param('agencyId', UUID) agencyId: string, @Param('organisationId', UUID) organisationId: string) {
+  async organisation(@Param('agencyId', UUID_PARAM) agencyId: string, @Param('organisationId', UUID_PARAM) organisationId: string) {
     return this.queries.organisation(agencyId, organisationId);
   }
 
@@ -256,7 +254,7 @@ export class AgencyHttpController {
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiProblemResponse(409, 'Another organisation has this intake code')
   async changeDetails(
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Body() body: OrganisationDetailsRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -269,7 +267,7 @@ export class AgencyHttpController {
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiProblemResponse(422, 'A change takes effect on or after the last one')
   async changeHeadcount(
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Body() body: HeadcountRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -282,7 +280,7 @@ export class AgencyHttpController {
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiProblemResponse(422, 'Two different active counsellors of the agency; internal ones only of this organisation')
   async appoint(
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Body() body: AppointmentRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -303,7 +301,7 @@ export class AgencyHttpController {
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiProblemResponse(409, 'No two counsellors of the agency can serve this organisation')
   async appointByMatching(
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
   ): Promise<R.AppointmentProposalView> {
@@ -318,7 +316,7 @@ export class AgencyHttpController {
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiProblemResponse(422, 'The term ends before it starts')
   async versionAgreement(
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Body() body: AgreementRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -332,8 +330,8 @@ export class AgencyHttpController {
   @Get('organisations/:organisationId/engagements')
   @ApiOkResponse({ type: R.EngagementsView })
   async engagements(
-    @Param('agencyId', UUID) agencyId: string,
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
   ): Promise<R.EngagementsView> {
     const [engagements, pageVisits] = await Promise.all([
       this.queries.engagements(agencyId, organisationId),
@@ -349,7 +347,7 @@ export class AgencyHttpController {
   @ApiProblemResponse(409, 'This activity is recorded already')
   @ApiProblemResponse(422, 'Not an active counsellor of the agency')
   async recordEngagement(
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Body() body: EngagementRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -367,7 +365,7 @@ export class AgencyHttpController {
   @Get('matches')
   @ApiQuery({ name: 'state', required: false, enum: ['all', 'unmatched'] })
   @ApiOkResponse({ type: R.MatchesView, description: 'Every round, newest first, without request and explanation' })
-  async matches(@Param('agencyId', UUID) agencyId: string, @Query('state') state?: string) {
+  async matches(@Param('agencyId', UUID_PARAM) agencyId: string, @Query('state') state?: string) {
     if (state !== undefined && state !== 'all' && state !== 'unmatched') {
       throw new ValidationFailedException([{ field: 'state', rule: 'isIn', message: 'state must be one of: all, unmatched' }]);
     }
@@ -378,7 +376,7 @@ export class AgencyHttpController {
   @Get('matches/:caseId')
   @ApiProblemResponse(404, 'No matching of this case in your agency')
   @ApiOkResponse({ type: R.CaseMatchView })
-  async match(@Param('agencyId', UUID) agencyId: string, @Param('caseId', UUID) caseId: string) {
+  async match(@Param('agencyId', UUID_PARAM) agencyId: string, @Param('caseId', UUID_PARAM) caseId: string) {
     return { caseId, rounds: await this.queries.decisionsOfCase(agencyId, caseId) };
   }
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles, TenantScope } from '@vertrouwd/auth';
+import { UUID_PARAM } from '@vertrouwd/http';
 import { DirectoryQueries } from '../../application/queries/directory.queries';
 import { OrganisationNamesView } from './matching.responses.dto';
 
@@ -20,7 +21,7 @@ export class AuditorOrganisationsHttpController {
   /** Every client organisation of the agency by id and name (null: erased). */
   @Get()
   @ApiOkResponse({ type: OrganisationNamesView })
-  async names(@Param('agencyId', new ParseUUIDPipe()) agencyId: string): Promise<OrganisationNamesView> {
+  async names(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<OrganisationNamesView> {
     const organisations = await this.queries.organisations(agencyId);
     return { organisations: organisations.map(({ organisationId, name }) => ({ organisationId, name })) };
   }

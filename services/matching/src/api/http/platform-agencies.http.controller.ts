@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { AppointCoordinator, ChangeAgencyStatus, RegisterAgency } from '../../application/agencies/agency.commands';
 import { DirectoryQueries } from '../../application/queries/directory.queries';
 import { RegisterAgencyRequest, StaffAccountRequest } from './directory.request.dto';
 import { AgenciesView, AgencyRegisteredView, AgencyView, CoordinatorAppointedView } from './matching.responses.dto';
-
-const UUID = new ParseUUIDPipe();
 
 /** The platform admin's tenants: agencies created, listed, suspended, reinstated, given a coordinator. Never case content. */
 @ApiTags('platform')
@@ -48,7 +46,7 @@ export class PlatformAgenciesHttpController {
   @Get(':agencyId')
   @ApiProblemResponse(404, 'No such agency')
   @ApiOkResponse({ type: AgencyView })
-  async get(@Param('agencyId', UUID) agencyId: string): Promise<AgencyView> {
+  async get(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<AgencyView> {
     return this.queries.agency(agencyId);
   }
 
@@ -57,7 +55,7 @@ export class PlatformAgenciesHttpController {
   @ApiProblemResponse(404, 'No such agency')
   @ApiProblemResponse(409, 'Suspended already')
   async suspend(
-    @Param('agencyId', UUID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @CurrentPrincipal() principal: Principal,
     @Req() req: ContextRequest,
   ): Promise<void> {
@@ -69,7 +67,7 @@ export class PlatformAgenciesHttpController {
   @ApiProblemResponse(404, 'No such agency')
   @ApiProblemResponse(409, 'Active already')
   async reinstate(
-    @Param('agencyId', UUID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @CurrentPrincipal() principal: Principal,
     @Req() req: ContextRequest,
   ): Promise<void> {
@@ -82,7 +80,7 @@ export class PlatformAgenciesHttpController {
   @ApiProblemResponse(404, 'No such agency')
   @ApiProblemResponse(409, 'The agency is suspended, or the username is an account outside it')
   async appointCoordinator(
-    @Param('agencyId', UUID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Body() body: StaffAccountRequest,
     @CurrentPrincipal() principal: Principal,
     @Req() req: ContextRequest,

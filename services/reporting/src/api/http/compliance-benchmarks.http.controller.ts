@@ -2,7 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles, TenantScope } from '@vertrouwd/auth';
 import { amsterdamDay } from '@vertrouwd/domain';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { BenchmarksService } from '../../application/benchmarks/benchmarks.service';
 import { ComplianceService } from '../../application/compliance/compliance.service';
 import { YEAR } from './reporting.params';
@@ -12,7 +12,6 @@ import {
   EmployerComplianceView,
   OrganisationBenchmarksView,
 } from './compliance-benchmarks.responses.dto';
-import { AGENCY_ID, ORGANISATION_ID } from './compliance-benchmarks.params';
 
 // The compliance view and benchmarks (ADR 0035): the agency's staff see an organisation's compliance in full and the
 // agency's benchmarks; the employer contact sees their own organisation's compliance as rates above k, and its
@@ -37,8 +36,8 @@ export class AgencyComplianceHttpController {
   @ApiProblemResponse(422, 'That year has not started yet')
   @ApiOkResponse({ type: ComplianceView })
   async compliance(
-    @Param('agencyId', AGENCY_ID) agencyId: string,
-    @Param('organisationId', ORGANISATION_ID) organisationId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Param('year', YEAR) year: number,
   ): Promise<ComplianceView> {
     return this.complianceViews.forAgency(agencyId, organisationId, year, today());
@@ -49,7 +48,7 @@ export class AgencyComplianceHttpController {
   @ApiProblemResponse(400, 'A parameter is not a uuid or not a year')
   @ApiProblemResponse(422, 'That year has not started yet')
   @ApiOkResponse({ type: AgencyBenchmarksView })
-  async benchmarks(@Param('agencyId', AGENCY_ID) agencyId: string, @Param('year', YEAR) year: number): Promise<AgencyBenchmarksView> {
+  async benchmarks(@Param('agencyId', UUID_PARAM) agencyId: string, @Param('year', YEAR) year: number): Promise<AgencyBenchmarksView> {
     return this.benchmarkFigures.forAgency(agencyId, year, today());
   }
 }
@@ -71,7 +70,7 @@ export class EmployerComplianceHttpController {
   @ApiProblemResponse(422, 'That year has not started yet')
   @ApiOkResponse({ type: EmployerComplianceView })
   async compliance(
-    @Param('organisationId', ORGANISATION_ID) organisationId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Param('year', YEAR) year: number,
   ): Promise<EmployerComplianceView> {
     return this.complianceViews.forEmployer(organisationId, year, today());
@@ -83,7 +82,7 @@ export class EmployerComplianceHttpController {
   @ApiProblemResponse(422, 'That year has not started yet')
   @ApiOkResponse({ type: OrganisationBenchmarksView })
   async benchmarks(
-    @Param('organisationId', ORGANISATION_ID) organisationId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Param('year', YEAR) year: number,
   ): Promise<OrganisationBenchmarksView> {
     return this.benchmarkFigures.forOrganisation(organisationId, year, today());

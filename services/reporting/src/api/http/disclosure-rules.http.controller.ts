@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse } from '@vertrouwd/http';
+import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { DisclosureRulesService } from '../../application/disclosure-rules/disclosure-rules.service';
 import { DEFAULT_BENCHMARK_RULES } from '../../domain/benchmarks/benchmark-rules';
-import { AGENCY_ID } from './compliance-benchmarks.params';
 import { DisclosureRulesView } from './compliance-benchmarks.responses.dto';
 import { DisclosureRulesRequest } from './reporting.request.dto';
 
@@ -24,7 +23,7 @@ export class DisclosureRulesHttpController {
   @Roles('coordinator', 'advisor', 'auditor')
   @ApiProblemResponse(400, 'The agency id is not a uuid')
   @ApiOkResponse({ type: DisclosureRulesView })
-  get(@Param('agencyId', AGENCY_ID) agencyId: string): Promise<DisclosureRulesView> {
+  get(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<DisclosureRulesView> {
     return this.rules.get(agencyId);
   }
 
@@ -34,7 +33,7 @@ export class DisclosureRulesHttpController {
   @ApiProblemResponse(409, 'The rules were changed meanwhile')
   @ApiOkResponse({ type: DisclosureRulesView, description: 'The rules as set' })
   set(
-    @Param('agencyId', AGENCY_ID) agencyId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
     @Body() body: DisclosureRulesRequest,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiFileResponse, ApiProblemResponse } from '@vertrouwd/http';
+import { ApiFileResponse, ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { ReportsService } from '../../application/reports/reports.service';
 import { reportCsv } from '../../application/reports/report-csv';
 import { amsterdamDay } from '@vertrouwd/domain';
-import { PUBLICATION, UUID, YEAR } from './reporting.params';
+import { PUBLICATION, YEAR } from './reporting.params';
 import { NarrativeRequest } from './reporting.request.dto';
 import {
   NarrativeWarningsView,
@@ -39,7 +39,10 @@ export class AgencyReportsHttpController {
   @Roles('coordinator', 'advisor', 'auditor')
   @ApiProblemResponse(404, 'No client organisation of your agency by that id')
   @ApiOkResponse({ type: PublicationsView })
-  async list(@Param('agencyId', UUID) agencyId: string, @Param('organisationId', UUID) organisationId: string): Promise<PublicationsView> {
+  async list(
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
+  ): Promise<PublicationsView> {
     await this.reports.assertOwned(agencyId, organisationId);
     return { publications: await this.reports.list(organisationId) };
   }
@@ -49,8 +52,8 @@ export class AgencyReportsHttpController {
   @ApiProblemResponse(404, 'No client organisation of your agency by that id')
   @ApiOkResponse({ type: ReportContentView, description: 'The report as it would be published today, not signed' })
   async draft(
-    @Param('agencyId', UUID) agencyId: string,
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Param('year', YEAR) year: number,
   ): Promise<ReportContentView> {
     return this.reports.draft(agencyId, organisationId, year, today());
@@ -61,8 +64,8 @@ export class AgencyReportsHttpController {
   @ApiProblemResponse(404, 'No client organisation of your agency by that id')
   @ApiOkResponse({ type: NarrativeWarningsView, description: 'Stored; what in it may identify someone' })
   async narrative(
-    @Param('agencyId', UUID) agencyId: string,
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Param('year', YEAR) year: number,
     @Body() body: NarrativeRequest,
     @CurrentPrincipal() p: Principal,
@@ -87,8 +90,8 @@ export class AgencyReportsHttpController {
   @ApiProblemResponse(409, 'Another publication was made meanwhile')
   @ApiProblemResponse(422, 'The year is not over')
   async publish(
-    @Param('agencyId', UUID) agencyId: string,
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Param('year', YEAR) year: number,
     @CurrentPrincipal() p: Principal,
     @Req() req: ContextRequest,
@@ -102,8 +105,8 @@ export class AgencyReportsHttpController {
   @ApiProblemResponse(404, 'No such publication')
   @ApiOkResponse({ type: PublishedReportView })
   async publication(
-    @Param('agencyId', UUID) agencyId: string,
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Param('year', YEAR) year: number,
     @Param('publication', PUBLICATION) publication: number,
   ): Promise<PublishedReportView> {
@@ -117,8 +120,8 @@ export class AgencyReportsHttpController {
   @ApiProblemResponse(404, 'No such publication')
   @ApiOkResponse({ type: ReproductionView })
   async reproduce(
-    @Param('agencyId', UUID) agencyId: string,
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Param('year', YEAR) year: number,
     @Param('publication', PUBLICATION) publication: number,
   ): Promise<ReproductionView> {
@@ -130,8 +133,8 @@ export class AgencyReportsHttpController {
   @ApiReportPdf()
   @ApiProblemResponse(404, 'No such publication')
   async pdf(
-    @Param('agencyId', UUID) agencyId: string,
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('agencyId', UUID_PARAM) agencyId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Param('year', YEAR) year: number,
     @Param('publication', PUBLICATION) publication: number,
     @Query('language', LANGUAGE) language: ReportLanguage,
@@ -154,14 +157,17 @@ export class EmployerReportsHttpController {
 
   @Get()
   @ApiOkResponse({ type: PublicationsView })
-  async list(@Param('organisationId', UUID) organisationId: string): Promise<PublicationsView> {
+  async list(@Param('organisationId', UUID_PARAM) organisationId: string): Promise<PublicationsView> {
     return { publications: await this.reports.list(organisationId) };
   }
 
   @Get(':year')
   @ApiProblemResponse(404, 'No published report for that year')
   @ApiOkResponse({ type: PublishedReportView, description: "The year's latest publication" })
-  async latest(@Param('organisationId', UUID) organisationId: string, @Param('year', YEAR) year: number): Promise<PublishedReportView> {
+  async latest(
+    @Param('organisationId', UUID_PARAM) organisationId: string,
+    @Param('year', YEAR) year: number,
+  ): Promise<PublishedReportView> {
     const found = await this.reports.published(organisationId, year);
     return { ...found.content, digest: found.digest, signature: found.signature };
   }
@@ -169,7 +175,7 @@ export class EmployerReportsHttpController {
   @Get(':year/csv')
   @ApiFileResponse('text/csv', "The published report's figures")
   @ApiProblemResponse(404, 'No published report for that year')
-  async csv(@Param('organisationId', UUID) organisationId: string, @Param('year', YEAR) year: number, @Res() res: CsvReply) {
+  async csv(@Param('organisationId', UUID_PARAM) organisationId: string, @Param('year', YEAR) year: number, @Res() res: CsvReply) {
     const found = await this.reports.published(organisationId, year);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="jaarverslag-${year}.csv"`);
@@ -181,7 +187,7 @@ export class EmployerReportsHttpController {
   @ApiReportPdf()
   @ApiProblemResponse(404, 'No published report for that year')
   async pdf(
-    @Param('organisationId', UUID) organisationId: string,
+    @Param('organisationId', UUID_PARAM) organisationId: string,
     @Param('year', YEAR) year: number,
     @Query('language', LANGUAGE) language: ReportLanguage,
     @Query('audience', AUDIENCE) audience: ReportAudience,

@@ -1,7 +1,5 @@
-import { ParseUUIDPipe, type PipeTransform } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
 import { ValidationFailedException } from '@vertrouwd/http';
-
-export const UUID = new ParseUUIDPipe();
 
 const integerIn = (field: string, pattern: RegExp, message: string): PipeTransform<unknown, number> => ({
   transform(value: unknown): number {
