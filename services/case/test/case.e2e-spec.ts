@@ -202,6 +202,23 @@ describe('case service over HTTP', () => {
     await toClosed('erasure').expect(204);
   });
 
+  it('takes an advisor id in capitals as the same advisor: the case reaches them, never a lost case', async () => {
+    const id = randomUUID();
+    await submitReport(id);
+    const carla = await token('coordinator-carla');
+    await eventually(() =>
+      api()
+        .post(`/agencies/${DEMO_AGENCY_ID}/cases/${id.toUpperCase()}/assignment`)
+        .set('Authorization', carla)
+        .send({ advisorId: anna.toUpperCase() })
+        .expect(204),
+    );
+    const a = await token('advisor-anna');
+    expect((await api().get(`/cases/${id}`).set('Authorization', a).expect(200)).body.advisorId).toBe(anna);
+    const assigned = (await service.platform.store.readStream(`case-${id}`)).find((e) => e.type === 'AdvisorAssigned');
+    expect(assigned?.data).toMatchObject({ advisorId: anna });
+  });
+
   it('assigns and hands over only to an advisor of the agency who can act, and never leaves a case with nobody (defect 10)', async () => {
     const id = randomUUID();
     await submitReport(id);

@@ -16,10 +16,9 @@ describe('UUID_PARAM', () => {
   });
   afterAll(() => app.close());
 
-  it('hands a UUID to the handler as it was sent, in either case', async () => {
-    const upper = NOTE.toUpperCase();
-    const { body } = await get(`/reports/${REPORT}/notes/${upper}?authorId=${REPORT}`).expect(200);
-    expect(body).toEqual({ reportId: REPORT, noteId: upper, authorId: REPORT });
+  it('hands a UUID sent in either case to the handler in lowercase, as ids are stored and compared', async () => {
+    const { body } = await get(`/reports/${REPORT}/notes/${NOTE.toUpperCase()}?authorId=${REPORT.toUpperCase()}`).expect(200);
+    expect(body).toEqual({ reportId: REPORT, noteId: NOTE, authorId: REPORT });
   });
 
   it.each([

@@ -18,9 +18,12 @@ export const OPTIONAL_UUID_PARAM: PipeTransform<unknown, string | undefined> = {
   transform: (value, metadata) => (value === undefined ? undefined : uuidOrRefuse(value, metadata)),
 };
 
-/** The value when it is one UUID; an array (`?id=a&id=b`), a number or any other text is refused. */
+/**
+ * The value when it is one UUID, in lowercase (how every id is stored and compared: `A1…` and `a1…` are one id); an
+ * array (`?id=a&id=b`), a number or any other text is refused.
+ */
 function uuidOrRefuse(value: unknown, metadata: ArgumentMetadata): string {
-  if (typeof value === 'string' && isUUID(value)) return value;
+  if (typeof value === 'string' && isUUID(value)) return value.toLowerCase();
   const field = metadata.data ?? metadata.type;
   throw new ValidationFailedException([{ field, rule: UUID_RULE, message: `${field} must be a UUID` }]);
 }

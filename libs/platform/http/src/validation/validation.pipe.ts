@@ -30,8 +30,30 @@ class PlatformValidationPipe extends ValidationPipe {
     if (checked) {
       const errors = nestedShapeErrors(result);
       if (errors.length > 0) throw new ValidationFailedException(errors);
+      lowercaseUuids(result);
     }
     return result;
+  }
+}
+
+/**
+ * Every property declared `@IsUUID()` in lowercase, recursing into nested objects: a UUID is one id in either case
+ * (RFC 9562), but ids are stored and compared as text, so an advisor named `A1…` in an assignment was another advisor
+ * than the `a1…` of their token, and the case reached no one.
+ */
+function lowercaseUuids(instance: unknown): void {
+  if (!isObject(instance)) return;
+  const record = instance;
+  for (const rule of classValidator.getMetadataStorage().getTargetValidationMetadatas(instance.constructor, '', true, false)) {
+    const value = record[rule.propertyName];
+    if (rule.type === 'nestedValidation') {
+      if (Array.isArray(value)) value.forEach(lowercaseUuids);
+      else lowercaseUuids(value);
+    } else if (rule.name === 'isUuid') {
+      if (typeof value === 'string') record[rule.propertyName] = value.toLowerCase();
+      else if (Array.isArray(value))
+        record[rule.propertyName] = (value as unknown[]).map((item) => (typeof item === 'string' ? item.toLowerCase() : item));
+    }
   }
 }
 
