@@ -826,6 +826,8 @@ export interface components {
             advisorId?: string;
             /** Format: uuid */
             caseId: string;
+            /** @description The case's legal clocks now, as its replay computes them */
+            clocks?: components["schemas"]["LegalClocksView"];
             consents: components["schemas"]["ConsentView"][];
             history: components["schemas"]["CaseEntryView"][];
             legalDuties: components["schemas"]["LegalDutyView"][];

@@ -63,6 +63,15 @@ export class ReporterAskedView {
   @ApiPropertyOptional() advisorKind?: string;
 }
 
+export class AuditClocksView {
+  @ApiProperty({ type: DeadlineStateView }) acknowledgement!: DeadlineStateView;
+  @ApiProperty({ type: DeadlineStateView }) feedback!: DeadlineStateView;
+}
+
+export class LegalClocksView extends AuditClocksView {
+  @ApiProperty({ enum: REGIMES }) regime!: Regime;
+}
+
 export class CaseView {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty() status!: string;
@@ -72,6 +81,8 @@ export class CaseView {
   @ApiProperty({ type: [LegalDutyView] }) legalDuties!: LegalDutyView[];
   @ApiPropertyOptional({ type: ReporterAskedView, description: 'What the reporter asked for at intake; absent for older cases' })
   reporterAsked?: ReporterAskedView;
+  @ApiPropertyOptional({ type: LegalClocksView, description: "The case's legal clocks now, as its replay computes them" })
+  clocks?: LegalClocksView;
   @ApiProperty({ type: [CaseEntryView] }) history!: CaseEntryView[];
 }
 
@@ -101,11 +112,6 @@ export class ConsultationForColleagueView {
 
 export class ConsultationsForColleagueView {
   @ApiProperty({ type: [ConsultationForColleagueView] }) consultations!: ConsultationForColleagueView[];
-}
-
-export class AuditClocksView {
-  @ApiProperty({ type: DeadlineStateView }) acknowledgement!: DeadlineStateView;
-  @ApiProperty({ type: DeadlineStateView }) feedback!: DeadlineStateView;
 }
 
 /** A case as the auditor's list shows it: metadata and clocks, the advisor as this audit's pseudonym. */
@@ -160,10 +166,6 @@ export class ChainVerificationView {
 export class ReplayChainsView {
   @ApiProperty({ type: ChainVerificationView }) case!: ChainVerificationView;
   @ApiProperty({ type: ChainVerificationView }) access!: ChainVerificationView;
-}
-
-export class LegalClocksView extends AuditClocksView {
-  @ApiProperty({ enum: REGIMES }) regime!: Regime;
 }
 
 export class ReplayEntryView {
