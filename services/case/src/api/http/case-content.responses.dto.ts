@@ -3,7 +3,7 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { REGIMES } from '@vertrouwd/contracts';
 import type { Regime } from '../../domain/case/case.values';
-import { DeadlineStateView, FREE_OBJECT } from './case.responses.dto';
+import { CaseOverviewView, DeadlineStateView, FREE_OBJECT } from './case.responses.dto';
 
 const DATE_TIME: ApiPropertyOptions = { type: String, format: 'date-time' };
 const NULLABLE_STRING: ApiPropertyOptions = { type: String, nullable: true };
@@ -70,6 +70,16 @@ export class AuditClocksView {
 
 export class LegalClocksView extends AuditClocksView {
   @ApiProperty({ enum: REGIMES }) regime!: Regime;
+}
+
+/** A case of the advisor's own list: its overview and its legal clocks now (absent before they start). */
+export class AdvisorCaseView extends CaseOverviewView {
+  @ApiPropertyOptional({ type: LegalClocksView, description: 'Both deadlines with their state, met and stopped ones too' })
+  clocks?: LegalClocksView;
+}
+
+export class AdvisorCasesView {
+  @ApiProperty({ type: [AdvisorCaseView] }) cases!: AdvisorCaseView[];
 }
 
 export class CaseView {
