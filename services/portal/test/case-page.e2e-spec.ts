@@ -110,6 +110,26 @@ describe("the advisor's case page", () => {
     const events = await platform.cases.platform.store.readStream(`case-${caseId}`);
     expect(events.map((e) => e.type)).not.toContain('AdvisorMessageSent');
 
+    // In the browser, scripts off: the form comes back with the field said wrong and the text in it (the NUL put in
+    // the post on its way, as no keyboard types one).
+    const { page: scriptless } = await openPage(browser, { problems }, { javaScriptEnabled: false, locale: 'en-GB' });
+    await signInAt(portal.url, scriptless, 'advisor-anna');
+    await scriptless.goto(casePage('en'));
+    await scriptless.route(casePage('en'), (route) =>
+      route.request().method() === 'POST' ? route.continue({ postData: 'intent=message&text=hello%00x' }) : route.continue(),
+    );
+    await scriptless.locator('#text').fill('hello');
+    const [shown] = await Promise.all([
+      scriptless.waitForResponse((r) => r.request().method() === 'POST'),
+      scriptless.getByRole('button', { name: 'Send message', exact: true }).click(),
+    ]);
+    expect(shown.status()).toBe(422);
+    expect(await scriptless.locator('#text-error').textContent()).toContain('The message may not contain control characters');
+    expect(await scriptless.locator('#text').inputValue()).toBe('hello\uFFFDx');
+    await scriptless.locator('#text').scrollIntoViewIfNeeded();
+    await scriptless.screenshot({ path: join(SCREENSHOTS, 'case-page-reply-refused-en.png') });
+    await scriptless.context().close();
+
     // Longer than the service takes: said at the field too, before any call.
     const long = await page.request.post(casePage('en'), { form: { intent: 'message', text: 'x'.repeat(10_001) } });
     expect(long.status()).toBe(422);
