@@ -192,6 +192,19 @@ describe('case service over HTTP', () => {
       expect(of(told)).toBeUndefined(); // both deadlines met: nothing left to watch
       expect(of(closedWithIt)).toBeUndefined();
     });
+    // The advisor's list gives each case its clocks, met ones too.
+    const { body: mine } = await api().get('/advisors/me/cases').set('Authorization', a).expect(200);
+    expect(mine.cases.find((c: { caseId: string }) => c.caseId === told)?.clocks).toMatchObject({
+      acknowledgement: { state: 'met' },
+      feedback: { state: 'met' },
+    });
+    // The case itself still gives both clocks, met, with the day each was met (the portal's case page shows them).
+    const { body: opened } = await api().get(`/cases/${told}`).set('Authorization', a).expect(200);
+    expect(opened.clocks).toMatchObject({
+      regime: 'service-standard',
+      acknowledgement: { deadline: 'acknowledgement', state: 'met', metAt: expect.any(String) },
+      feedback: { deadline: 'feedback', state: 'met', metAt: expect.any(String) },
+    });
     const { body: compliance } = await api()
       .get(`/agencies/${DEMO_AGENCY_ID}/deadlines/compliance`)
       .set('Authorization', carla)

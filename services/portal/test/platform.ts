@@ -38,7 +38,14 @@ export interface Platform {
   matching?: RunningService;
   portalDatabase: TestDatabase;
   /** A report filed through intake and its receipt, opened as a case by case; assigned to Anna unless told not to. */
-  fileReport(options?: { assign?: boolean; reporterMessage?: string; knownAs?: string }): Promise<string>;
+  fileReport(options?: {
+    assign?: boolean;
+    reporterMessage?: string;
+    knownAs?: string;
+    /** What the reporter wrote, and how they asked to be reached (default: messages on the platform only). */
+    account?: string;
+    contact?: { channel: 'platform' | 'email' | 'phone'; email?: string; phone?: string };
+  }): Promise<string>;
   /** An `Authorization` header's value for a demo user: a token the dev issuer mints, without signing in. */
   bearer(user: string): Promise<string>;
   /** The reporter of a case filed here signs in to their follow-up with the receipt: their bearer token. */
@@ -133,7 +140,7 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
     if (followUp.status !== 200 && followUp.status !== 201) throw new Error(`the follow-up login answered ${followUp.status}`);
     return ((await followUp.json()) as { token: string }).token;
   };
-  const fileReport: Platform['fileReport'] = async ({ assign = true, reporterMessage, knownAs } = {}) => {
+  const fileReport: Platform['fileReport'] = async ({ assign = true, reporterMessage, knownAs, account, contact } = {}) => {
     filed += 1;
     const response = await fetch(`${intake.url}/intake/bakkerij-2026/reports`, {
       method: 'POST',
@@ -145,8 +152,8 @@ export async function startPlatform(portalUrl: string, options: PlatformOptions 
         ...(knownAs ? { anonymity: 'known-to-advisor', identity: { name: knownAs } } : { anonymity: 'anonymous' }),
         language: 'nl',
         consentVersion: 'v1',
-        account: `Report ${filed}: my manager shouts at me in front of customers.`,
-        contact: { channel: 'platform' },
+        account: account ?? `Report ${filed}: my manager shouts at me in front of customers.`,
+        contact: contact ?? { channel: 'platform' },
       }),
     });
     if (response.status !== 201) throw new Error(`intake answered ${response.status}: ${await response.text()}`);

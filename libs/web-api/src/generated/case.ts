@@ -682,6 +682,39 @@ export interface components {
             /** Format: uuid */
             adviceId: string;
         };
+        AdvisorCaseView: {
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            /** Format: uuid */
+            advisorId: string | null;
+            /** Format: uuid */
+            agencyId: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @description Both deadlines with their state, met and stopped ones too */
+            clocks?: components["schemas"]["LegalClocksView"];
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The advisor a handover is offered to, until they answer
+             */
+            handoverTo: string | null;
+            /** @description What the reporter asked for at intake; null for older cases */
+            language: string | null;
+            /** Format: uuid */
+            organisationId: string;
+            preferredAdvisorGender: string | null;
+            preferredAdvisorKind: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            status: "waiting-for-assignment" | "open" | "closed" | "erased";
+            theme: string;
+        };
+        AdvisorCasesView: {
+            cases: components["schemas"]["AdvisorCaseView"][];
+        };
         AftercarePlannedView: {
             /** Format: uuid */
             aftercareId: string;
@@ -826,6 +859,8 @@ export interface components {
             advisorId?: string;
             /** Format: uuid */
             caseId: string;
+            /** @description The case's legal clocks now, as its replay computes them */
+            clocks?: components["schemas"]["LegalClocksView"];
             consents: components["schemas"]["ConsentView"][];
             history: components["schemas"]["CaseEntryView"][];
             legalDuties: components["schemas"]["LegalDutyView"][];
@@ -1198,7 +1233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasesView"];
+                    "application/json": components["schemas"]["AdvisorCasesView"];
                 };
             };
             /** @description No token, or one that is invalid or expired */

@@ -58,6 +58,10 @@ export class SqlCaseReadModel implements CaseReadModel, RetentionSettings {
     return this.manager.find(LegalClock, { where: { agencyId } });
   }
 
+  async clocksOfCases(caseIds: readonly string[]): Promise<LegalClock[]> {
+    return caseIds.length === 0 ? [] : this.manager.find(LegalClock, { where: { caseId: In([...caseIds]) } });
+  }
+
   async overdueDeadlines(now: Date): Promise<OverdueDeadline[]> {
     const rows: OverdueDeadline[] = await this.manager.query(OVERDUE, [now]);
     return rows.map((row) => ({ ...row, dueAt: new Date(row.dueAt) }));

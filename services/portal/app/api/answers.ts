@@ -38,10 +38,10 @@ type Answered<Command> = Command extends (...args: never[]) => Promise<infer Out
 type Writes<Command, Answer extends Answered<Command>> = Reads<Answered<Command>, Answer, keyof Answered<Command>>;
 
 export type CaseReads = [
-  Reads<{ cases: Case.CaseOverview[] }, CaseAnswer['CasesView'], 'cases'>,
+  Reads<{ cases: Case.MyCase[] }, CaseAnswer['AdvisorCasesView'], 'cases'>,
+  Reads<Case.MyCase, CaseAnswer['AdvisorCaseView'], keyof Case.MyCase>,
   Reads<Case.CaseOverview, CaseAnswer['CaseOverviewView'], keyof Case.CaseOverview>,
-  Reads<{ deadlines: Case.CaseDeadlines[] }, CaseAnswer['DeadlinesView'], 'deadlines'>,
-  Reads<Case.CaseDeadlines, CaseAnswer['CaseDeadlinesView'], keyof Case.CaseDeadlines>,
+  Reads<Case.LegalClocks, CaseAnswer['LegalClocksView'], keyof Case.LegalClocks>,
   Reads<Case.DeadlineState, CaseAnswer['DeadlineStateView'], keyof Case.DeadlineState>,
   Reads<Case.CaseView, CaseAnswer['CaseView'], keyof Case.CaseView>,
   Reads<Case.CaseEntry, CaseAnswer['CaseEntryView'], keyof Case.CaseEntry>,

@@ -2,7 +2,6 @@ import type { CaseApi } from '@vertrouwd/web-api';
 import { data } from 'react-router';
 import { portalConfig } from '../config.server';
 import { callService } from './http.server';
-import { myDeadlines, type CaseDeadlines } from './case.server';
 
 // The advisor's steps on a case beyond acknowledging, replying and closing (the case service's case-work and
 // handover endpoints), each answering what the page needs to say how it went.
@@ -113,9 +112,4 @@ export function requestReveal(token: string, caseId: string, body: Schemas['Reve
 /** Asks a colleague a de-identified question (intervisie). */
 export function consultColleague(token: string, caseId: string, body: Schemas['ConsultationRequest']): Promise<Step> {
   return step(onCase(caseId, 'consultations'), token, body, 'ask a colleague');
-}
-
-/** The case's two legal deadlines, from the advisor's own deadlines (undefined for a case without clocks yet). */
-export async function deadlinesOf(token: string, caseId: string): Promise<CaseDeadlines | undefined> {
-  return (await myDeadlines(token)).find((d) => d.caseId === caseId);
 }

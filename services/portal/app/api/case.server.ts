@@ -1,5 +1,6 @@
 import { portalConfig } from '../config.server';
 import { callService, outcomeOf, readJson, type Outcome } from './http.server';
+import { commandOf, type Done } from './problem.server';
 
 // The case service's API as the portal uses it (services/case/src/api/http). The answers are typed here for the
 // fields the screens read, each checked against the service's documented answer in answers.ts.
@@ -25,12 +26,16 @@ export interface CaseOverview {
   handoverTo: string | null;
 }
 
-export interface CaseDeadlines {
-  caseId: string;
-  advisorId: string | null;
+/** A case's two legal clocks and the regime they run under. */
+export interface LegalClocks {
   regime: string;
   acknowledgement: DeadlineState;
   feedback: DeadlineState;
+}
+
+/** A case of the advisor's own list, with its legal clocks (absent before they start). */
+export interface MyCase extends CaseOverview {
+  clocks?: LegalClocks;
 }
 
 /** One event of the case as its advisor reads it: sealed fields opened (or `{ erased: true }` and the like). */
@@ -56,6 +61,8 @@ export interface CaseView {
     status: 'given' | 'awaiting-confirmation' | 'withdrawn';
   }[];
   legalDuties?: { dutyId: string; reason: string; scope: string; referralType: string | null }[];
+  /** The case's legal clocks now (absent only for a case without its opening). */
+  clocks?: LegalClocks;
   history: CaseEntry[];
 }
 
@@ -102,31 +109,34 @@ export interface Replay {
 const base = () => portalConfig().services.case;
 const id = (value: string) => encodeURIComponent(value);
 
-export async function myCases(token: string): Promise<CaseOverview[]> {
-  return (await readJson<{ cases: CaseOverview[] }>(await callService(base(), '/advisors/me/cases', token), 'my cases')).cases;
+/** The advisor's cases, each with both legal clocks (met ones too, which `GET /advisors/me/deadlines` leaves out). */
+export async function myCases(token: string): Promise<MyCase[]> {
+  return (await readJson<{ cases: MyCase[] }>(await callService(base(), '/advisors/me/cases', token), 'my cases')).cases;
 }
 
-export async function myDeadlines(token: string): Promise<CaseDeadlines[]> {
-  return (await readJson<{ deadlines: CaseDeadlines[] }>(await callService(base(), '/advisors/me/deadlines', token), 'my deadlines'))
-    .deadlines;
-}
+/**
+ * Why the case page opens a case: the assigned advisor's own work on it. The case service logs each read with the
+ * reason stated (its closed list); the page reads the case for nothing else.
+ */
+export const READ_REASON = 'case-work';
 
-/** The case, opened by its advisor (the case service logs the read for the auditor). */
+/** The case, opened by its advisor (the case service logs the read, with its reason, for the auditor). */
 export async function readCase(token: string, caseId: string): Promise<CaseView> {
-  return readJson<CaseView>(await callService(base(), `/cases/${id(caseId)}`, token), 'the case');
+  return readJson<CaseView>(await callService(base(), `/cases/${id(caseId)}?reason=${READ_REASON}`, token), 'the case');
 }
 
 export async function acknowledge(token: string, caseId: string): Promise<Outcome> {
   return outcomeOf(await callService(base(), `/cases/${id(caseId)}/acknowledgement`, token, { method: 'POST', body: {} }), 'acknowledge');
 }
 
-export async function sendMessage(token: string, caseId: string, text: string): Promise<Outcome> {
-  return outcomeOf(await callService(base(), `/cases/${id(caseId)}/messages`, token, { method: 'POST', body: { text } }), 'message');
+/** A reply to the reporter; a refusal comes back with the fields and rules the service named. */
+export async function sendMessage(token: string, caseId: string, text: string): Promise<Done<unknown>> {
+  return commandOf(await callService(base(), `/cases/${id(caseId)}/messages`, token, { method: 'POST', body: { text } }), 'message');
 }
 
-export async function closeCase(token: string, caseId: string, outcome: string, feedback?: string): Promise<Outcome> {
+export async function closeCase(token: string, caseId: string, outcome: string, feedback?: string): Promise<Done<unknown>> {
   const body = { outcome, ...(feedback ? { feedback } : {}) };
-  return outcomeOf(await callService(base(), `/cases/${id(caseId)}/closure`, token, { method: 'POST', body }), 'close');
+  return commandOf(await callService(base(), `/cases/${id(caseId)}/closure`, token, { method: 'POST', body }), 'close');
 }
 
 /** The coordinator's queue: live cases that need someone. */

@@ -1,17 +1,20 @@
 import { FormattedMessage } from 'react-intl';
 import { data, Form, redirect } from 'react-router';
 import { acknowledge, closeCase, readCase, sendMessage, type CaseEntry } from '../api/case.server';
-import { deadlinesOf } from '../api/case-work.server';
 import { consultationsOfCase } from '../api/case-colleagues.server';
 import { myColleagues } from '../api/matching-self.server';
 import { OUTCOMES } from '../api/outcomes';
 import type { Outcome } from '../api/http.server';
+import type { Done as Command } from '../api/problem.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { caseWorkOf } from '../ui/case/case-work';
 import { ConsultationsSection, IdentitySection, TransferSection } from '../ui/case/colleague-sections';
 import { colleagueWorkOf, consultationsOf } from '../ui/case/colleague-work';
 import { LegalDutySection } from '../ui/case/legal-duty-section';
+import { fieldRefused, shownBack, textError, type TextError } from '../ui/case/reply-check';
+import { reportOf } from '../ui/case/report-of';
+import { ReportSection } from '../ui/case/report-section';
 import { CareSection, ConsentsSection, ConversationsSection, DeadlinesSection, HoursSection } from '../ui/case/sections';
 import { isStep, runStep, STEPS } from '../ui/case/steps.server';
 import type { StepRefusal } from '../ui/case/step-form';
@@ -22,24 +25,22 @@ const DONE = ['acknowledged', 'sent', 'closed', 'handover-accepted', ...STEPS] a
 type Done = (typeof DONE)[number];
 
 /**
- * The advisor's case: opened through the case service (which logs the read), its deadlines, messages, the work on it
- * (conversations and summaries, consents and legal duties, advice, referrals, aftercare, hours) and its timeline.
+ * The advisor's case: opened through the case service (which logs the read with its reason), the report as the
+ * reporter wrote it, its legal clocks, messages, the work on it (conversations and summaries, consents and legal
+ * duties, advice, referrals, aftercare, hours) and its timeline.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
   const { accessToken, user } = await requireUser(request, 'cases');
   // The case first: another advisor's case is a 404 before anything else of it is read.
   const view = await readCase(accessToken, params.caseId);
-  const [deadlines, consultations, colleagues] = await Promise.all([
-    deadlinesOf(accessToken, params.caseId),
-    consultationsOfCase(accessToken, params.caseId),
-    myColleagues(accessToken),
-  ]);
+  const [consultations, colleagues] = await Promise.all([consultationsOfCase(accessToken, params.caseId), myColleagues(accessToken)]);
   const done = new URL(request.url).searchParams.get('done');
   const acknowledged = view.history.some((e) => e.type === 'CaseAcknowledged');
   return {
     caseId: view.caseId,
     status: view.status,
+    report: reportOf(view),
     acknowledged,
     messages: view.history.filter((e) => e.type === 'ReporterMessageReceived' || e.type === 'AdvisorMessageSent').map(messageOf),
     timeline: view.history.map((e) => ({ type: e.type, version: e.version, recordedAt: e.recordedAt })),
@@ -48,7 +49,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     consultations: consultationsOf(view, consultations),
     colleagues,
     me: user.advisorId ?? '',
-    deadlines,
+    // The case's own clocks: both deadlines with their state, met ones too.
+    deadlines: view.clocks,
     done: (DONE as readonly string[]).includes(done ?? '') ? (done as Done) : undefined,
   };
 }
@@ -70,8 +72,11 @@ function messageOf(entry: CaseEntry) {
 }
 
 interface Refused {
-  intent: 'acknowledge' | 'message' | 'close';
-  error: 'empty' | 'outcome' | 'refused';
+  /** The form refused; `unknown`: a post that names none of the page's forms. */
+  intent: 'acknowledge' | 'message' | 'close' | 'unknown';
+  error: TextError | 'outcome' | 'refused' | 'form';
+  /** The field the error is about, when it is about one. */
+  field?: 'text' | 'feedback' | 'outcome';
   status?: number;
   text?: string;
 }
@@ -91,25 +96,41 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
   const refused = (outcome: Outcome, shape: Omit<Refused, 'error' | 'status'>) =>
     data<Refused>({ ...shape, error: 'refused', status: outcome.ok ? undefined : outcome.status }, { status: 409 });
+  // Bad input is said at its field (422), with what was typed kept; only a 409 is the case not allowing the step.
+  const wrong = (shape: Omit<Refused, 'text'>, text: string) => data<Refused>({ ...shape, text: shownBack(text) }, { status: 422 });
+  const notDone = (
+    done: Command<unknown>,
+    intent: 'message' | 'close',
+    text: string,
+    fields: readonly ('text' | 'feedback' | 'outcome')[],
+  ) => {
+    if (done.ok) return undefined;
+    const { status } = done.refusal;
+    const named = status === 409 ? undefined : fieldRefused(done.refusal, fields, intent === 'message' ? 'text' : 'feedback');
+    if (named) return wrong({ intent, error: named.error, field: named.field }, text);
+    return data<Refused>({ intent, error: 'refused', status, text: shownBack(text) }, { status: status === 409 ? 409 : 422 });
+  };
   if (intent === 'acknowledge') {
     const outcome = await acknowledge(accessToken, params.caseId);
     return outcome.ok ? back('acknowledged') : refused(outcome, { intent });
   }
   if (intent === 'message') {
     const text = field(form, 'text').trim();
-    if (!text) return data<Refused>({ intent, error: 'empty' }, { status: 422 });
-    const outcome = await sendMessage(accessToken, params.caseId, text);
-    return outcome.ok ? back('sent') : refused(outcome, { intent, text });
+    const error = textError(text, true);
+    if (error) return wrong({ intent, error, field: 'text' }, text);
+    return notDone(await sendMessage(accessToken, params.caseId, text), intent, text, ['text']) ?? back('sent');
   }
   if (intent === 'close') {
     const outcome = field(form, 'outcome');
     const feedback = field(form, 'feedback').trim();
-    if (!(OUTCOMES as readonly string[]).includes(outcome))
-      return data<Refused>({ intent, error: 'outcome', text: feedback }, { status: 422 });
+    if (!(OUTCOMES as readonly string[]).includes(outcome)) return wrong({ intent, error: 'outcome', field: 'outcome' }, feedback);
+    const error = textError(feedback, false);
+    if (error) return wrong({ intent, error, field: 'feedback' }, feedback);
     const closed = await closeCase(accessToken, params.caseId, outcome, feedback || undefined);
-    return closed.ok ? back('closed') : refused(closed, { intent, text: feedback });
+    return notDone(closed, intent, feedback, ['outcome', 'feedback']) ?? back('closed');
   }
-  throw data(null, { status: 400 });
+  // A post that names none of the page's forms: the page again, saying so (and nothing done).
+  return data<Refused>({ intent: 'unknown', error: 'form' }, { status: 400 });
 }
 
 export default function CasePage({ loaderData, actionData, params }: Route.ComponentProps) {
@@ -130,11 +151,26 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
     open,
     refusal: stepRefusal,
   };
-  const errorOf = (intent: Refused['intent']) =>
-    refused?.intent === intent
-      ? refused.error === 'refused'
-        ? intl.formatMessage({ id: 'case.refused' }, { status: refused.status ?? '' })
-        : intl.formatMessage({ id: refused.error === 'empty' ? 'case.emptyMessage' : 'case.chooseOutcome' })
+  const fieldLabels = {
+    text: intl.formatMessage({ id: 'case.reply' }),
+    feedback: intl.formatMessage({ id: 'case.feedback' }),
+    outcome: intl.formatMessage({ id: 'case.outcome' }),
+  };
+  const errorText = (r: Refused) => {
+    if (r.error === 'refused') {
+      return r.status === 409
+        ? intl.formatMessage({ id: 'case.refused' }, { status: r.status })
+        : intl.formatMessage({ id: 'casePage.error.notAccepted' }, { status: r.status ?? '' });
+    }
+    if (r.error === 'outcome') return intl.formatMessage({ id: 'case.chooseOutcome' });
+    if (r.error === 'empty' && r.field === 'text') return intl.formatMessage({ id: 'case.emptyMessage' });
+    const id = r.field === 'text' && r.error === 'control' ? 'casePage.error.messageControl' : `casePage.error.${r.error}`;
+    return intl.formatMessage({ id }, { field: fieldLabels[r.field ?? 'text'] });
+  };
+  /** A form's error; with `at`, the one said at that field (a refusal about no field is said at the form's text). */
+  const errorOf = (intent: Refused['intent'], at?: Refused['field']) =>
+    refused?.intent === intent && (at === undefined || refused.field === at || (refused.field === undefined && at !== 'outcome'))
+      ? errorText(refused)
       : undefined;
   const action = `/${params.lang}/cases/${c.caseId}`;
   return (
@@ -154,6 +190,13 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
           </p>
         </div>
       ) : null}
+      {refused?.intent === 'unknown' ? (
+        <div className="utrecht-alert utrecht-alert--error portal-notice" role="alert" data-testid="unknown-form">
+          <p className="utrecht-paragraph">
+            <FormattedMessage id="casePage.error.form" />
+          </p>
+        </div>
+      ) : null}
       <dl className="portal-details">
         <div>
           <dt>
@@ -162,6 +205,8 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
           <dd data-testid="case-status">{label('status', c.status)}</dd>
         </div>
       </dl>
+
+      {c.report ? <ReportSection report={c.report} /> : null}
 
       <DeadlinesSection deadlines={c.deadlines} />
 
@@ -206,7 +251,7 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
               field="text"
               label={intl.formatMessage({ id: 'case.reply' })}
               hint={intl.formatMessage({ id: 'case.replyHint' })}
-              error={errorOf('message')}
+              error={errorOf('message', 'text')}
               value={refused?.intent === 'message' ? refused.text : undefined}
               required
             />
@@ -233,14 +278,11 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
           </h2>
           <Form method="post" action={action} className="portal-form">
             <input type="hidden" name="intent" value="close" />
-            <fieldset
-              className="utrecht-form-fieldset"
-              aria-describedby={errorOf('close') && refused?.error === 'outcome' ? 'outcome-error' : undefined}
-            >
+            <fieldset className="utrecht-form-fieldset" aria-describedby={errorOf('close', 'outcome') ? 'outcome-error' : undefined}>
               <legend className="utrecht-form-fieldset__legend">
                 <FormattedMessage id="case.outcome" /> (<FormattedMessage id="case.required" />)
               </legend>
-              {refused?.intent === 'close' && refused.error === 'outcome' ? <ErrorText id="outcome-error" text={errorOf('close')} /> : null}
+              <ErrorText id="outcome-error" text={errorOf('close', 'outcome')} />
               {OUTCOMES.map((outcome, i) => (
                 <div key={outcome} className="utrecht-form-field utrecht-form-field--radio">
                   <input
@@ -260,7 +302,7 @@ export default function CasePage({ loaderData, actionData, params }: Route.Compo
               field="feedback"
               label={`${intl.formatMessage({ id: 'case.feedback' })} (${intl.formatMessage({ id: 'case.optional' })})`}
               hint={intl.formatMessage({ id: 'case.feedbackHint' })}
-              error={refused?.intent === 'close' && refused.error === 'refused' ? errorOf('close') : undefined}
+              error={errorOf('close', 'feedback')}
               value={refused?.intent === 'close' ? refused.text : undefined}
             />
             <button type="submit" className="utrecht-button utrecht-button--secondary-action">

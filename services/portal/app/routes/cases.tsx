@@ -1,6 +1,6 @@
 import { FormattedMessage } from 'react-intl';
 import { data, Form, Link, redirect } from 'react-router';
-import { myCases, myDeadlines } from '../api/case.server';
+import { myCases } from '../api/case.server';
 import { answerHandover, myHandovers } from '../api/case-colleagues.server';
 import { idParam, untilVisible } from '../api/problem.server';
 import { requireUser } from '../auth/user.server';
@@ -8,12 +8,11 @@ import { pageLanguage } from '../i18n/languages';
 import { PageTitle, refOf, useFormat } from '../ui/format';
 import type { Route } from './+types/cases';
 
-/** The advisor's cases from the case service's read models, each with its two legal deadlines. */
+/** The advisor's cases from the case service's read models, each with its two legal clocks (met ones too). */
 export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
   const { accessToken } = await requireUser(request, 'cases');
-  const [cases, deadlines, handovers] = await Promise.all([myCases(accessToken), myDeadlines(accessToken), myHandovers(accessToken)]);
-  const byCase = new Map(deadlines.map((d) => [d.caseId, d]));
+  const [cases, handovers] = await Promise.all([myCases(accessToken), myHandovers(accessToken)]);
   const done = new URL(request.url).searchParams.get('done');
   return {
     // Only what the case service shows of a case offered and not yet accepted: its reference, theme and receipt.
@@ -26,8 +25,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
         theme: c.theme,
         status: c.status,
         receivedAt: c.receivedAt,
-        acknowledgement: byCase.get(c.caseId)?.acknowledgement,
-        feedback: byCase.get(c.caseId)?.feedback,
+        acknowledgement: c.clocks?.acknowledgement,
+        feedback: c.clocks?.feedback,
       })),
   };
 }

@@ -5,8 +5,8 @@ import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
 import { CaseLists } from '../../application/queries/case-lists.query';
 import { ReadCase } from '../../application/queries/read-case.query';
 import { READ_REASONS, type ReadReason } from '../../domain/case/case.values';
-import { CaseView } from './case-content.responses.dto';
-import { CasesView, DeadlinesView, HandoversView } from './case.responses.dto';
+import { AdvisorCasesView, CaseView } from './case-content.responses.dto';
+import { DeadlinesView, HandoversView } from './case.responses.dto';
 import { oneOf } from './query-params';
 import { advisorOf } from './request-context';
 
@@ -36,10 +36,11 @@ export class AdvisorCasesHttpController {
     return this.reader.read(caseId, advisorOf(principal), principal.agencyId, stated);
   }
 
+  /** The advisor's cases with their legal clocks (`GET …/deadlines` lists only those with one pending or missed). */
   @Get('advisors/me/cases')
-  @ApiOkResponse({ type: CasesView })
+  @ApiOkResponse({ type: AdvisorCasesView })
   async mine(@CurrentPrincipal() principal: Principal) {
-    return { cases: await this.lists.forAdvisor(advisorOf(principal)) };
+    return { cases: await this.lists.forAdvisor(advisorOf(principal), new Date()) };
   }
 
   /** Cases a colleague offered to this advisor: accept or decline with `POST /cases/:caseId/handover/{acceptance,refusal}`. */

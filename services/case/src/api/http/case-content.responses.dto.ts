@@ -3,7 +3,7 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { REGIMES } from '@vertrouwd/contracts';
 import type { Regime } from '../../domain/case/case.values';
-import { DeadlineStateView, FREE_OBJECT } from './case.responses.dto';
+import { CaseOverviewView, DeadlineStateView, FREE_OBJECT } from './case.responses.dto';
 
 const DATE_TIME: ApiPropertyOptions = { type: String, format: 'date-time' };
 const NULLABLE_STRING: ApiPropertyOptions = { type: String, nullable: true };
@@ -63,6 +63,25 @@ export class ReporterAskedView {
   @ApiPropertyOptional() advisorKind?: string;
 }
 
+export class AuditClocksView {
+  @ApiProperty({ type: DeadlineStateView }) acknowledgement!: DeadlineStateView;
+  @ApiProperty({ type: DeadlineStateView }) feedback!: DeadlineStateView;
+}
+
+export class LegalClocksView extends AuditClocksView {
+  @ApiProperty({ enum: REGIMES }) regime!: Regime;
+}
+
+/** A case of the advisor's own list: its overview and its legal clocks now (absent before they start). */
+export class AdvisorCaseView extends CaseOverviewView {
+  @ApiPropertyOptional({ type: LegalClocksView, description: 'Both deadlines with their state, met and stopped ones too' })
+  clocks?: LegalClocksView;
+}
+
+export class AdvisorCasesView {
+  @ApiProperty({ type: [AdvisorCaseView] }) cases!: AdvisorCaseView[];
+}
+
 export class CaseView {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty() status!: string;
@@ -72,6 +91,8 @@ export class CaseView {
   @ApiProperty({ type: [LegalDutyView] }) legalDuties!: LegalDutyView[];
   @ApiPropertyOptional({ type: ReporterAskedView, description: 'What the reporter asked for at intake; absent for older cases' })
   reporterAsked?: ReporterAskedView;
+  @ApiPropertyOptional({ type: LegalClocksView, description: "The case's legal clocks now, as its replay computes them" })
+  clocks?: LegalClocksView;
   @ApiProperty({ type: [CaseEntryView] }) history!: CaseEntryView[];
 }
 
@@ -101,11 +122,6 @@ export class ConsultationForColleagueView {
 
 export class ConsultationsForColleagueView {
   @ApiProperty({ type: [ConsultationForColleagueView] }) consultations!: ConsultationForColleagueView[];
-}
-
-export class AuditClocksView {
-  @ApiProperty({ type: DeadlineStateView }) acknowledgement!: DeadlineStateView;
-  @ApiProperty({ type: DeadlineStateView }) feedback!: DeadlineStateView;
 }
 
 /** A case as the auditor's list shows it: metadata and clocks, the advisor as this audit's pseudonym. */
@@ -160,10 +176,6 @@ export class ChainVerificationView {
 export class ReplayChainsView {
   @ApiProperty({ type: ChainVerificationView }) case!: ChainVerificationView;
   @ApiProperty({ type: ChainVerificationView }) access!: ChainVerificationView;
-}
-
-export class LegalClocksView extends AuditClocksView {
-  @ApiProperty({ enum: REGIMES }) regime!: Regime;
 }
 
 export class ReplayEntryView {

@@ -21,6 +21,8 @@ export interface CaseReadModel {
   activeClocks(where: { agencyId?: string; advisorId?: string }): Promise<LegalClock[]>;
   /** The legal clocks of every case of the agency, stopped ones included. */
   clocksOfAgency(agencyId: string): Promise<LegalClock[]>;
+  /** The legal clocks of these cases, stopped ones included. */
+  clocksOfCases(caseIds: readonly string[]): Promise<LegalClock[]>;
   /** Deadlines missed by `now` on active cases, not yet recorded as missed. */
   overdueDeadlines(now: Date): Promise<OverdueDeadline[]>;
   /** Closed cases whose agency's retention period has run out by `now`. */

@@ -9,6 +9,8 @@ import type { LegalClock } from '../projections/legal-clocks/legal-clocks.read-m
 import { CASE_READ_MODEL, RETENTION_SETTINGS, type CaseReadModel, type RetentionSettings } from '../ports/case-read-model.port';
 
 export type DeadlineFilter = 'due' | 'overdue';
+/** A case of the advisor's list: its overview and, once they run, its legal clocks. */
+export type AdvisorCase = CaseOverview & { clocks?: Omit<DeadlineView, 'caseId' | 'advisorId'> };
 export interface DeadlineView {
   caseId: string;
   advisorId: string | null;
@@ -30,8 +32,16 @@ export class CaseLists {
     return this.readModel.casesOfAgency(agencyId, status);
   }
 
-  forAdvisor(advisorId: string): Promise<CaseOverview[]> {
-    return this.readModel.casesOfAdvisor(advisorId);
+  /** The advisor's cases, each with its legal clocks at `now` (met and stopped ones too; none before they start). */
+  async forAdvisor(advisorId: string, now: Date): Promise<AdvisorCase[]> {
+    const cases = await this.readModel.casesOfAdvisor(advisorId);
+    const clocks = new Map((await this.readModel.clocksOfCases(cases.map((c) => c.caseId))).map((row) => [row.caseId, row]));
+    return cases.map((c) => {
+      const row = clocks.get(c.caseId);
+      if (!row) return c;
+      const { regime, acknowledgement, feedback } = viewOf(row, now);
+      return { ...c, clocks: { regime, acknowledgement, feedback } };
+    });
   }
 
   /** Handovers offered to this advisor, waiting for their answer (case metadata only). */

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@vertrouwd/event-sourcing';
 import { shown, type Sealer } from '@vertrouwd/privacy';
 import { EVENT_STORE, SEALER } from '@vertrouwd/runtime';
-import { CONSULTATION_SEALED_FIELDS, SEALED_FIELDS, type CaseOpened } from '../../domain/case/case.events';
+import { CONSULTATION_SEALED_FIELDS, SEALED_FIELDS, type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
+import { legalClocks, type LegalClocks } from '../../domain/case/legal-clock';
 import { CaseRepository } from '../case.repository';
 import { CaseNotFoundError } from '../../domain/case/case.errors';
 import type { ReadReason } from '../../domain/case/case.values';
@@ -37,6 +38,8 @@ export interface CaseView {
   legalDuties: { dutyId: string; reason: string; scope: string; referralType: string | null }[];
   /** What the reporter asked for at intake; absent for a case opened before it was kept. */
   reporterAsked?: { language?: string; advisorGender?: string; advisorKind?: string };
+  /** The case's legal clocks now, from its events as the deadline watch and the replay compute them. */
+  clocks?: LegalClocks;
   history: CaseEntryView[];
 }
 
@@ -89,11 +92,16 @@ export class ReadCase {
       referralType: d.referralType ?? null,
     }));
     const reporterAsked = askedOf(state.opened);
+    const clocks = legalClocks(
+      recorded.map((e) => ({ ...(e.data as object), type: e.type }) as CaseEvent),
+      new Date(),
+    );
     return {
       caseId,
       status: state.status,
       advisorId: state.advisorId,
       ...(reporterAsked ? { reporterAsked } : {}),
+      ...(clocks ? { clocks } : {}),
       summaries,
       consents,
       legalDuties,

@@ -4,6 +4,7 @@ import coordinator from '../messages/coordinator/ar.json';
 import oversight from '../messages/oversight/ar.json';
 import billing from '../messages/billing/ar.json';
 import administration from '../messages/administration/ar.json';
+import casePage from '../messages/case-page/ar.json';
 import type { Messages } from './nl.messages';
 
-export default { ...ar, ...casework, ...coordinator, ...oversight, ...billing, ...administration } satisfies Messages;
+export default { ...ar, ...casework, ...coordinator, ...oversight, ...billing, ...administration, ...casePage } satisfies Messages;

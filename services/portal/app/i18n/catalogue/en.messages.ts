@@ -4,6 +4,7 @@ import coordinator from '../messages/coordinator/en.json';
 import oversight from '../messages/oversight/en.json';
 import billing from '../messages/billing/en.json';
 import administration from '../messages/administration/en.json';
+import casePage from '../messages/case-page/en.json';
 import type { Messages } from './nl.messages';
 
-export default { ...en, ...casework, ...coordinator, ...oversight, ...billing, ...administration } satisfies Messages;
+export default { ...en, ...casework, ...coordinator, ...oversight, ...billing, ...administration, ...casePage } satisfies Messages;

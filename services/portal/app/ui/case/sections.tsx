@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { CaseDeadlines } from '../../api/case.server';
+import type { LegalClocks } from '../../api/case.server';
 import { ACTIVITIES, CONSENT_SCOPES, CONVERSATION_MODES, REFERRAL_TYPES } from '../../api/case-values';
 import { useFormat } from '../format';
 import type { CaseWork, Conversation } from './case-work';
@@ -45,7 +45,7 @@ export function useLabels() {
   return { label, options, t: (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values) };
 }
 
-export function DeadlinesSection({ deadlines }: { deadlines: CaseDeadlines | undefined }) {
+export function DeadlinesSection({ deadlines }: { deadlines: LegalClocks | undefined }) {
   const { deadline } = useFormat();
   const { t, label } = useLabels();
   return (
