@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { startDevIssuer, WEB_CLIENT_ID, DEMO_PASSWORD, type DevIssuer } from '@vertrouwd/auth';
+import { startDevIssuer, WEB_CLIENT_ID, DEMO_PASSWORD, DEMO_ADVISORS, DEMO_AGENCY_ID, type DevIssuer } from '@vertrouwd/auth';
 import {
   AssignmentDeclinedV1,
   CounsellorMatchedV1,
@@ -18,6 +18,7 @@ import { consumeIntegrationEvents, publishAs } from '@vertrouwd/messaging';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { matchingService } from '../src/service';
+import { onboardBody } from './matching-agencies.fixture';
 
 // The matching service over HTTP, as its users meet it: the platform admin creates an agency and its coordinator;
 // the coordinator, signed in with the account made at run time, onboards counsellors (accounts made through the
@@ -35,16 +36,23 @@ describe('matching over HTTP and the bus', () => {
   const api = () => request(service.url);
   const admin = async () => `Bearer ${await issuer.mintToken('admin-adam')}`;
 
-  /** Signs in with the password grant, as the web app does: the account must exist at the issuer. */
-  async function signIn(username: string): Promise<string> {
-    const response = await fetch(issuer.tokenEndpoint, {
+  const passwordGrant = (username: string) =>
+    fetch(issuer.tokenEndpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'password', client_id: WEB_CLIENT_ID, username, password: DEMO_PASSWORD }),
     });
+
+  /** Signs in with the password grant, as the web app does: the account must exist at the issuer. */
+  async function signIn(username: string): Promise<string> {
+    const response = await passwordGrant(username);
     expect(response.status).toBe(200);
     return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
   }
+
+  /** The claims of the account's fresh token: what the identity provider now says it is. */
+  const claimsOf = async (username: string): Promise<Record<string, unknown>> =>
+    JSON.parse(Buffer.from((await signIn(username)).split('.')[1], 'base64url').toString('utf8'));
 
   const publish = (contract: ContractDefinition, key: string, payload: object) => publishAs(service.platform.bus, contract, key, payload);
 
@@ -300,5 +308,102 @@ describe('matching over HTTP and the bus', () => {
       }),
     ]);
     expect((await api().get('/counsellors/me').set('Authorization', otherToken).expect(200)).body.engagements).toEqual([]);
+  });
+
+  describe('onboarding a username that is already a staff account of the agency', () => {
+    const onboarding = (username: string, email = `${username}@west.example`) => ({
+      ...onboardBody(
+        { counsellorId: randomUUID(), username, name: 'Jet Visser', introduction: 'Jet luistert.', gender: 'female' },
+        'utrecht',
+      ),
+      email,
+    });
+    /** A 409 naming the rule, never the username or e-mail address asked for. */
+    const expectInUse = (response: request.Response, ...values: string[]) => {
+      expect([response.status, response.body.rule]).toEqual([409, 'StaffAccountInUseError']);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      for (const value of values) expect(JSON.stringify(response.body)).not.toContain(value);
+    };
+    const rolesOf = (claims: Record<string, unknown>) => (claims.realm_access as { roles: string[] }).roles;
+
+    it("refuses a second counsellor on one account, and a coordinator's account; roles and the first profile stay", async () => {
+      const { body: agency } = await api()
+        .post('/platform/agencies')
+        .set('Authorization', await admin())
+        .send({ name: 'Vertrouwenspunt West', poolMatching: true, languages: ['nl'] })
+        .expect(201);
+      const base = `/agencies/${agency.agencyId as string}`;
+      await api()
+        .post(`/platform/agencies/${agency.agencyId as string}/coordinators`)
+        .set('Authorization', await admin())
+        .send({ username: 'coordinator-west', email: 'coordinator@west.example' })
+        .expect(201);
+      const coordinator = await signIn('coordinator-west');
+      const onboard = (body: object, key?: string) => {
+        const post = api().post(`${base}/counsellors`).set('Authorization', coordinator);
+        return (key ? post.set('Idempotency-Key', key) : post).send(body);
+      };
+
+      // The first onboarding, and its retry under the same key: answered as before.
+      const first = onboarding('counsellor-twice');
+      const key = `onboard-${randomUUID()}`;
+      const made = await onboard(first, key).expect(201);
+      const replay = await onboard(first, key).expect(201);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body).toEqual(made.body);
+
+      // The same username again, with the same e-mail address or another: refused, nothing re-pointed.
+      expectInUse(await onboard(onboarding('counsellor-twice')), 'counsellor-twice', 'west.example');
+      expectInUse(await onboard(onboarding('counsellor-twice', 'other@west.example')), 'counsellor-twice', 'other@west.example');
+      // The coordinator's own username: refused, and she stays a coordinator with no advisor record.
+      expectInUse(await onboard(onboarding('coordinator-west')), 'coordinator-west');
+
+      const counsellorClaims = await claimsOf('counsellor-twice');
+      expect(counsellorClaims).toMatchObject({ sub: made.body.userId, advisor_id: first.counsellorId });
+      expect(rolesOf(counsellorClaims)).toContain('advisor');
+      const coordinatorClaims = await claimsOf('coordinator-west');
+      expect(rolesOf(coordinatorClaims)).toContain('coordinator');
+      expect(rolesOf(coordinatorClaims)).not.toContain('advisor');
+      expect(coordinatorClaims).not.toHaveProperty('advisor_id');
+      await eventually(async () => {
+        const { body } = await api()
+          .get(`${base}/counsellors`)
+          .set('Authorization', await signIn('coordinator-west'))
+          .expect(200);
+        expect(body.counsellors.map((c: { counsellorId: string }) => c.counsellorId)).toEqual([first.counsellorId]);
+      });
+
+      // Leaving still closes the account: no other counsellor signs in with it.
+      await api().post(`${base}/counsellors/${first.counsellorId}/deactivation`).set('Authorization', coordinator).expect(204);
+      expect((await passwordGrant('counsellor-twice')).status).not.toBe(200);
+      // A counsellor who left is not onboarded again on the same account.
+      expectInUse(await onboard(onboarding('counsellor-twice')), 'counsellor-twice');
+      expect((await passwordGrant('counsellor-twice')).status).not.toBe(200);
+    });
+
+    it("refuses the agency's auditor, coordinator and an advisor bound to another record (demo accounts)", async () => {
+      await api()
+        .post('/platform/agencies')
+        .set('Authorization', await admin())
+        .send({ agencyId: DEMO_AGENCY_ID, name: 'Vertrouwenspunt Demo', poolMatching: true, languages: ['nl'] })
+        .expect(201);
+      const carla = `Bearer ${await issuer.mintToken('coordinator-carla')}`;
+      const base = `/agencies/${DEMO_AGENCY_ID}`;
+      for (const username of ['auditor-ada', 'coordinator-carla', 'advisor-anna']) {
+        const response = await api().post(`${base}/counsellors`).set('Authorization', carla).send(onboarding(username));
+        expectInUse(response, username);
+      }
+      // Anna onboarded as herself (her own advisor record) is still welcome.
+      await api()
+        .post(`${base}/counsellors`)
+        .set('Authorization', carla)
+        .send({ ...onboarding('advisor-anna'), counsellorId: DEMO_ADVISORS['advisor-anna'] })
+        .expect(201);
+      expect(rolesOf(await claimsOf('auditor-ada'))).toEqual(['auditor']);
+      await eventually(async () => {
+        const { body } = await api().get(`${base}/counsellors`).set('Authorization', carla).expect(200);
+        expect(body.counsellors.map((c: { counsellorId: string }) => c.counsellorId)).toEqual([DEMO_ADVISORS['advisor-anna']]);
+      });
+    });
   });
 });

@@ -1274,7 +1274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This counsellor exists already, the username is an account outside your agency, or the agency is suspended */
+            /** @description This counsellor exists already, the username is already a staff account of the agency (another counsellor's, a coordinator's, an auditor's) or one outside it, or the agency is suspended */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3926,7 +3926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The agency is suspended, or the username is an account outside it */
+            /** @description The agency is suspended, or the username is an account outside it or another staff member's of it */
             409: {
                 headers: {
                     [name: string]: unknown;

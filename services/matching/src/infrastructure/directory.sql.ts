@@ -89,6 +89,15 @@ export class SqlMatchingDirectory implements MatchingDirectory {
     return row;
   }
 
+  async accountInUse(agencyId: string, userId: string, exceptCounsellorId: string): Promise<boolean> {
+    const rows = await this.query(
+      `select 1 from matching_counsellors
+        where agency_id = $1 and user_id = $2 and counsellor_id <> $3 and status = 'active' limit 1`,
+      [agencyId, userId, exceptCounsellorId],
+    );
+    return rows.length > 0;
+  }
+
   async intakeCodeTaken(intakeCode: string, exceptOrganisationId: string): Promise<boolean> {
     const rows = await this.query('select 1 from matching_organisations where intake_code = $1 and organisation_id <> $2', [
       intakeCode,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   identityAdminFromEnv,
   IdentityProviderError,
+  StaffAccountInUseError as AccountOfSomeoneElse,
   StaffAccountTakenError as AccountOfAnother,
   type IdentityAdmin,
 } from '@vertrouwd/auth';
@@ -26,6 +27,15 @@ export class StaffAccountTakenError extends conflict(
 ) {}
 
 /**
+ * The username is already a staff account of the agency: another counsellor's (active or not), or one holding another
+ * role (a coordinator, an auditor). It is not re-pointed and keeps its roles; nothing was written.
+ */
+export class StaffAccountInUseError extends conflict(
+  'StaffAccountInUseError',
+  'This username is already a staff account of the agency: choose another',
+) {}
+
+/**
  * Staff accounts through the platform's identity port: the embedded dev issuer's admin API by default, Keycloak's
  * admin REST API in production (both spoken by one adapter, chosen by `OIDC_ISSUER` and `IDENTITY_ADMIN_*`). A
  * provider that cannot be reached is a 503, and the command writes nothing.
@@ -47,6 +57,7 @@ export class IdentityStaffAccounts implements StaffAccounts {
       return await this.identity.ensureAccount(account);
     } catch (error) {
       if (error instanceof AccountOfAnother) throw new StaffAccountTakenError();
+      if (error instanceof AccountOfSomeoneElse) throw new StaffAccountInUseError();
       if (error instanceof IdentityProviderError) throw refusalOf(error);
       throw error;
     }

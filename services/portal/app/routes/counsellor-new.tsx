@@ -60,7 +60,7 @@ export default function CounsellorNew({ loaderData, actionData, params }: Route.
       <p className="utrecht-paragraph">{t('onboarding.intro')}</p>
       <Form method="post" action={`/${params.lang}/counsellors/new`} className="portal-form">
         <input type="hidden" name="counsellorId" value={counsellorId} />
-        <RefusalSummary refused={actionData} intent="onboard" labels={useProfileLabels(true)} />
+        <RefusalSummary refused={actionData} intent="onboard" labels={useProfileLabels(true)} area="onboarding" />
         <Field
           intent="onboard"
           name="username"

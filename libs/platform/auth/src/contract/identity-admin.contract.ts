@@ -4,6 +4,7 @@ import { WEB_CLIENT_ID } from '../demo-users';
 import {
   IDENTITY_ADMIN_CLIENT_ID,
   InvalidStaffAccountError,
+  StaffAccountInUseError,
   StaffAccountTakenError,
   type IdentityAdmin,
   type StaffAccount,
@@ -28,8 +29,8 @@ type Body = Record<string, unknown> & { access_token?: string; error?: string };
 /**
  * The contract of the identity port, met by `KeycloakIdentityAdmin` against the embedded dev issuer and against
  * Keycloak with `deploy/keycloak/realm-export.json` alike: a created account signs in and its token carries its
- * roles and tenant claims; ensuring it again updates it in place; a disabled account cannot sign in; a wrong client
- * secret is refused.
+ * roles and tenant claims; ensuring it again updates it in place, but never takes a role away or moves it to another
+ * advisor record; a disabled account cannot sign in; a wrong client secret is refused.
  */
 export function describeIdentityAdminContract(name: string, setup: () => Promise<IdentityAdminContractSetup>): void {
   describe(`identity port contract: ${name}`, () => {
@@ -81,22 +82,65 @@ export function describeIdentityAdminContract(name: string, setup: () => Promise
       expect((claims.realm_access as { roles: string[] }).roles).toContain('advisor');
     });
 
-    it('brings the account up to date when ensured again: the same id, roles and claims replaced', async () => {
-      const internal: StaffAccount = { ...counsellor, roles: ['coordinator'], advisorId: randomUUID(), organisationId: randomUUID() };
+    it('brings the account up to date when ensured again as the same staff member: the same id, claims replaced', async () => {
+      const internal: StaffAccount = { ...counsellor, email: `contract-moved-${suffix}@example.org`, organisationId: randomUUID() };
       expect(await ctx.admin.ensureAccount(internal)).toEqual({ userId, created: false });
       const claims = await claimsOf(counsellor.username);
       expect(claims).toMatchObject({
         sub: userId,
         agency_id: agencyId,
-        advisor_id: internal.advisorId,
+        advisor_id: counsellor.advisorId,
         organisation_id: internal.organisationId,
       });
-      const roles = (claims.realm_access as { roles: string[] }).roles;
-      expect(roles).toContain('coordinator');
-      expect(roles).not.toContain('advisor');
+      expect((claims.realm_access as { roles: string[] }).roles).toContain('advisor');
       // Ensured once more as it was: the claims follow, the organisation is gone.
       expect(await ctx.admin.ensureAccount(counsellor)).toEqual({ userId, created: false });
       expect(await claimsOf(counsellor.username)).not.toHaveProperty('organisation_id');
+    });
+
+    it("refuses an account of the agency that is someone else's: another role, or another advisor record", async () => {
+      const before = await claimsOf(counsellor.username);
+      const attempts: StaffAccount[] = [
+        { ...counsellor, advisorId: randomUUID() },
+        { ...counsellor, email: `contract-other-${suffix}@example.org`, advisorId: randomUUID() },
+        { ...counsellor, roles: ['coordinator'], advisorId: undefined },
+        { ...counsellor, roles: ['coordinator'] },
+      ];
+      for (const attempt of attempts) {
+        await expect(ctx.admin.ensureAccount(attempt)).rejects.toBeInstanceOf(StaffAccountInUseError);
+      }
+      expect(await claimsOf(counsellor.username)).toMatchObject({
+        sub: userId,
+        agency_id: before.agency_id,
+        advisor_id: before.advisor_id,
+        realm_access: before.realm_access,
+      });
+      expect(before).not.toHaveProperty('organisation_id');
+    });
+
+    it("never takes a role away: a coordinator's account asked for as a counsellor stays a coordinator's", async () => {
+      const coordinator: StaffAccount = { username: `contract-coordinator-${suffix}`, roles: ['coordinator'], agencyId };
+      const made = await ctx.admin.ensureAccount(coordinator);
+      expect(await ctx.admin.ensureAccount(coordinator)).toEqual({ userId: made.userId, created: false });
+      const asCounsellor = {
+        ...coordinator,
+        email: `contract-coordinator-${suffix}@example.org`,
+        roles: ['advisor' as const],
+        advisorId: randomUUID(),
+      };
+      await expect(ctx.admin.ensureAccount(asCounsellor)).rejects.toBeInstanceOf(StaffAccountInUseError);
+      const { status, body } = await post({
+        grant_type: 'password',
+        client_id: WEB_CLIENT_ID,
+        username: coordinator.username,
+        password: await ctx.passwordFor(made.userId),
+      });
+      expect(status).toBe(200);
+      const claims = decodeJwt(body.access_token!);
+      expect(claims).toMatchObject({ sub: made.userId, agency_id: agencyId });
+      expect(claims).not.toHaveProperty('advisor_id');
+      expect((claims.realm_access as { roles: string[] }).roles).toContain('coordinator');
+      expect((claims.realm_access as { roles: string[] }).roles).not.toContain('advisor');
     });
 
     it('refuses an account of another agency, or of none, and leaves it as it is', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { DEMO_PASSWORD, WEB_CLIENT_ID, demoUser } from '../demo-users';
-import { IDENTITY_ADMIN_CLIENT_ID, type StaffAccount } from '../identity/identity-admin';
+import { IDENTITY_ADMIN_CLIENT_ID, StaffAccountInUseError, type StaffAccount } from '../identity/identity-admin';
 import { realmOf } from '../identity/identity-admin.env';
 import { KeycloakIdentityAdmin } from '../identity/keycloak-identity-admin';
 import { startDevIssuer, type DevIssuer } from './dev-issuer';
@@ -77,8 +77,11 @@ describe('the dev issuer with users created at run time', () => {
   it("answers a demo username with the demo user's id and leaves the demo user as it is", async () => {
     const dev = await start();
     const anna = demoUser('advisor-anna');
-    const asked = account({ username: 'advisor-anna', agencyId: anna.agencyId!, roles: ['coordinator'], organisationId: randomUUID() });
+    const asked = account({ username: 'advisor-anna', agencyId: anna.agencyId!, advisorId: anna.advisorId, organisationId: randomUUID() });
     expect(await adminFor(dev).ensureAccount(asked)).toEqual({ userId: anna.id, created: false });
+    // Asked for as someone else (another counsellor record, a coordinator), she is refused as a run-time user is.
+    await expect(adminFor(dev).ensureAccount({ ...asked, advisorId: randomUUID() })).rejects.toBeInstanceOf(StaffAccountInUseError);
+    await expect(adminFor(dev).ensureAccount({ ...asked, roles: ['coordinator'] })).rejects.toBeInstanceOf(StaffAccountInUseError);
     await adminFor(dev).disableAccount(anna.id);
     const response = await signIn(dev, 'advisor-anna');
     expect(response.status).toBe(200);

@@ -20,6 +20,9 @@ export interface IdentityAdmin {
   /**
    * Creates the account, or brings an existing account with that username up to date (idempotent); returns the user
    * id (token `sub`). An existing account of another agency, or of none, is never changed: {@link StaffAccountTakenError}.
+   * Nor is one of the same agency that is another staff member's: holding a platform role not asked for, or bound to
+   * another record by its `advisor_id` ({@link StaffAccountInUseError}). So an account's roles are only ever added
+   * to, never taken away, and its `advisor_id` never moves.
    */
   ensureAccount(account: StaffAccount): Promise<{ userId: string; created: boolean }>;
   /** Disables the account: it can no longer sign in. Unknown id: no-op. */
@@ -48,6 +51,15 @@ export class InvalidStaffAccountError extends Error {
  */
 export class StaffAccountTakenError extends Error {
   override readonly name = 'StaffAccountTakenError';
+}
+
+/**
+ * The username belongs to an account of the same agency that is already another staff member's: it holds a platform
+ * role the caller did not ask for (a coordinator, an auditor), or its `advisor_id` names another record (a counsellor
+ * onboarded before). Ensuring it would take that role away or move the account to the new record. Nothing was changed.
+ */
+export class StaffAccountInUseError extends Error {
+  override readonly name = 'StaffAccountInUseError';
 }
 
 /** Checks an account's form; throws {@link InvalidStaffAccountError} naming the field (never its value). */

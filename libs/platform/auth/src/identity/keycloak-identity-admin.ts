@@ -6,6 +6,7 @@ import { ROLES, type Role } from '../principal';
 import {
   assertStaffAccount,
   IDENTITY_ADMIN_CLIENT_ID,
+  StaffAccountInUseError,
   StaffAccountTakenError,
   tenantAttributesOf,
   type IdentityAdmin,
@@ -132,15 +133,18 @@ export class KeycloakIdentityAdmin implements IdentityAdmin {
   }
 
   /**
-   * Sets the account's email, tenant attributes and roles, and enables it; other attributes stay. Only an account of
-   * the same agency: one of another agency, or of none, stays as it is (a coordinator must not take it over).
+   * Sets the account's email, tenant attributes and roles, and enables it; other attributes stay. Only the same staff
+   * account: one of another agency, or of none, stays as it is (a coordinator must not take it over), and so does one
+   * of the agency that is someone else's (another role, another advisor record).
    */
   private async bringUpToDate(found: UserRepresentation, account: StaffAccount): Promise<string> {
     const id = found.id!;
     const current = (await this.client.users.findOne({ id })) ?? found;
-    const agencies = (current.attributes as Record<string, string[] | undefined> | undefined)?.agency_id ?? [];
+    const attributes = (current.attributes ?? {}) as Record<string, string[] | undefined>;
+    const agencies = attributes.agency_id ?? [];
     if (agencies.length !== 1 || agencies[0] !== account.agencyId)
       throw new StaffAccountTakenError('the username belongs to another account');
+    await this.assertSameStaffMember(id, attributes.advisor_id ?? [], account);
     await this.client.users.update(
       { id },
       {
@@ -152,6 +156,19 @@ export class KeycloakIdentityAdmin implements IdentityAdmin {
     );
     await this.syncRoles(id, account.roles);
     return id;
+  }
+
+  /**
+   * An account of the agency is ensured again only as what it is: no platform role beyond those asked (a retry may
+   * find fewer: the roles are mapped after the user is made), and no advisor record but the one asked.
+   */
+  private async assertSameStaffMember(id: string, advisorIds: string[], account: StaffAccount): Promise<void> {
+    const mapped: RoleRepresentation[] = await this.client.users.listRealmRoleMappings({ id });
+    const otherRole = mapped.some(
+      (role) => ROLES.some((platformRole) => platformRole === role.name) && !account.roles.some((asked) => asked === role.name),
+    );
+    const otherRecord = advisorIds.some((advisorId) => advisorId !== account.advisorId);
+    if (otherRole || otherRecord) throw new StaffAccountInUseError('the username is already a staff account of the agency');
   }
 
   /** Maps exactly `roles` among the platform's realm roles; Keycloak's own (default-roles-…) stay. */
@@ -204,7 +221,13 @@ function keycloakAdmin(): KeycloakAdminModule {
 }
 
 function asProviderError(error: unknown): Error {
-  if (error instanceof IdentityProviderError || error instanceof StaffAccountTakenError || !(error instanceof Error)) return error as Error;
+  if (
+    error instanceof IdentityProviderError ||
+    error instanceof StaffAccountTakenError ||
+    error instanceof StaffAccountInUseError ||
+    !(error instanceof Error)
+  )
+    return error as Error;
   if (loaded && error instanceof loaded.NetworkError) {
     return new IdentityProviderError(`identity provider answered ${error.response.status}: ${error.message}`, error.response.status);
   }

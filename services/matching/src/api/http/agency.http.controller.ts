@@ -113,7 +113,10 @@ export class AgencyHttpController {
   @Post('counsellors')
   @HttpCode(201)
   @ApiCreatedResponse({ type: R.CounsellorOnboardedView })
-  @ApiProblemResponse(409, 'This counsellor exists already, the username is an account outside your agency, or the agency is suspended')
+  @ApiProblemResponse(
+    409,
+    "This counsellor exists already, the username is already a staff account of the agency (another counsellor's, a coordinator's, an auditor's) or one outside it, or the agency is suspended",
+  )
   @ApiProblemResponse(422, "An internal counsellor names their organisation, an external one doesn't")
   @ApiProblemResponse(503, 'The identity provider is unavailable: nothing was written')
   async onboard(

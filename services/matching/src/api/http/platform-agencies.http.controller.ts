@@ -78,7 +78,7 @@ export class PlatformAgenciesHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: CoordinatorAppointedView })
   @ApiProblemResponse(404, 'No such agency')
-  @ApiProblemResponse(409, 'The agency is suspended, or the username is an account outside it')
+  @ApiProblemResponse(409, "The agency is suspended, or the username is an account outside it or another staff member's of it")
   async appointCoordinator(
     @Param('agencyId', UUID_PARAM) agencyId: string,
     @Body() body: StaffAccountRequest,

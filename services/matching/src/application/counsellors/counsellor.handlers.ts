@@ -32,7 +32,9 @@ async function sealProfile(platform: Platform, counsellorId: string, input: Prof
 /**
  * Onboarding: the agency must be active, an internal counsellor's organisation one of the agency's; then the account
  * at the identity provider (idempotent by username, with the tenant claims), then the counsellor's stream. A retry
- * after a failure between the two finds the account and makes no second one.
+ * after a failure between the two finds the account and makes no second one. A username that is already a staff
+ * account of the agency (another counsellor's, active or not, or a coordinator's, an auditor's) is refused by the
+ * identity port, unchanged: one account is never bound to two counsellors, nor loses a role here.
  */
 @CommandHandler(OnboardCounsellor)
 export class OnboardCounsellorHandler implements ICommandHandler<OnboardCounsellor, { userId: string }> {
@@ -88,21 +90,28 @@ export class ChangeCounsellorProfileHandler implements ICommandHandler<ChangeCou
   }
 }
 
-/** Leaving the agency: no more matches or appointments, and the account can no longer sign in. */
+/**
+ * Leaving the agency: no more matches or appointments, and the account can no longer sign in, unless another active
+ * counsellor of the agency signs in with it (onboarding no longer binds one account to two counsellors, but records
+ * made before may): that one keeps their access.
+ */
 @CommandHandler(DeactivateCounsellor)
 export class DeactivateCounsellorHandler implements ICommandHandler<DeactivateCounsellor, void> {
   constructor(
     private readonly work: CounsellorWork,
+    @Inject(MATCHING_DIRECTORY) private readonly directory: MatchingDirectory,
     @Inject(STAFF_ACCOUNTS) private readonly accounts: StaffAccounts,
   ) {}
 
   async execute(cmd: DeactivateCounsellor): Promise<void> {
-    let userId: string | undefined;
+    let account: { userId: string; agencyId: string } | undefined;
     await this.work.run(cmd.counsellorId, cmd.context, (c) => {
       c.deactivate(new Date());
-      userId = c.state.userId;
+      const { userId, agencyId } = c.state;
+      if (userId && agencyId) account = { userId, agencyId };
     });
-    if (userId) await this.accounts.disableAccount(userId);
+    if (!account || (await this.directory.accountInUse(account.agencyId, account.userId, cmd.counsellorId))) return;
+    await this.accounts.disableAccount(account.userId);
   }
 }
 

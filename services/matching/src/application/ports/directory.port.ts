@@ -14,6 +14,8 @@ export interface MatchingDirectory {
   appointeeChecks(counsellorIds: readonly string[]): Promise<Map<string, AppointeeCheck>>;
   /** Organisations each counsellor is primary or substitute of, and their summed headcount (for the appointment proposal). */
   appointedLoad(agencyId: string): Promise<Map<string, { organisations: number; headcount: number }>>;
+  /** Whether an active counsellor of the agency other than `exceptCounsellorId` signs in with the account. */
+  accountInUse(agencyId: string, userId: string, exceptCounsellorId: string): Promise<boolean>;
 }
 export const MATCHING_DIRECTORY = Symbol('MatchingDirectory');
 
