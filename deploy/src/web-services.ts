@@ -112,7 +112,14 @@ export async function startWebService(name: string, env: Record<string, string>,
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
   const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=32', 'server/main.ts'], {
     cwd: join(root, 'services', name),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
+    // The launcher's pid: the service stops when the launcher is gone, even killed (web-kit's stopWithLauncher).
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'production',
+      VERTROUWD_LAUNCHER_PID: String(process.pid),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log, { end: false });

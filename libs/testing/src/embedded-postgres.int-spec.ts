@@ -1,6 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { serverUser } from './postgres-user';
 
@@ -26,5 +28,72 @@ describe('an embedded PostgreSQL in a directory others share', () => {
     // Made 0700 with the cluster; the server's user (root runs it as postgres) only needs to pass through it.
     const expected = serverUser() ? '711' : '700';
     expect((statSync(join(shared, 'private')).mode & 0o7777).toString(8)).toBe(expected);
+  });
+});
+
+/** Running, not gone and not a zombie (an exited process its new parent has not reaped yet). */
+function running(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+describe('an embedded PostgreSQL that a killed launcher left running', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'orphaned-'));
+  afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+  it('is stopped by the next start on its cluster, which then starts with every row kept', async () => {
+    const dataDir = join(parent, 'cluster');
+    // A launcher: starts the cluster, keeps a row, says so, and is then killed with no chance to stop it.
+    const script = `
+      const { startEmbeddedPostgres } = require(${JSON.stringify(resolve(__dirname, 'embedded-postgres.ts'))});
+      const { Client } = require('pg');
+      startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, persistent: true }).then(async (server) => {
+        const client = new Client({ connectionString: server.url });
+        await client.connect();
+        await client.query('create table kept (n int)');
+        await client.query('insert into kept values (42)');
+        await client.end();
+        process.stdout.write('ready\\n');
+        setInterval(() => undefined, 1000);
+      });`;
+    const launcher = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((ready, failed) => {
+      launcher.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && ready());
+      launcher.once('exit', (code) => failed(new Error(`the launcher exited (${code}) before it was ready`)));
+    });
+    const orphan = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    launcher.kill('SIGKILL');
+    await new Promise((exited) => launcher.once('exit', exited));
+    expect(running(orphan)).toBe(true); // still running, holding the cluster's lock
+
+    const server = await startEmbeddedPostgres({ dataDir, persistent: false });
+    try {
+      expect(running(orphan)).toBe(false);
+      const client = new Client({ connectionString: server.url });
+      await client.connect();
+      try {
+        expect((await client.query('select n from kept')).rows).toEqual([{ n: 42 }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('is refused in words, not stopped, while the process that started it still runs', async () => {
+    const dataDir = join(parent, 'live');
+    const first = await startEmbeddedPostgres({ dataDir, persistent: false });
+    try {
+      await expect(startEmbeddedPostgres({ dataDir, persistent: false })).rejects.toThrow(/already runs under another process/);
+      const client = new Client({ connectionString: first.url });
+      await client.connect();
+      await client.end();
+    } finally {
+      await first.stop();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { canReach, packagedBinaries, runnableBinaries, serverUser, type ServerUser } from './postgres-user';
@@ -46,6 +46,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const binaries = runnableBinaries(options.binaries ?? packagedBinaries(), user);
   const log = options.log ?? (() => undefined);
   prepareDataDir(options.dataDir, user);
+  await stopOrphanedServer(options.dataDir, log);
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await initdb(binaries, options.dataDir, user, log);
   const settings = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
   const server = await run(join(binaries, 'bin', 'postgres'), ['-D', options.dataDir, '-p', String(port), ...settings], user, log);
@@ -68,6 +69,64 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         if (options.persistent === false) rmSync(options.dataDir, { recursive: true, force: true });
       })()),
   };
+}
+
+/**
+ * A server still running on this cluster from a launcher that died without stopping it (`kill -9`, a crash): it holds
+ * the cluster's lock, and the next start would fail with "lock file postmaster.pid already exists". Its parent is
+ * gone, so it is ours to stop (a fast shutdown, as `stop` does). A server whose parent still runs belongs to a live
+ * launcher: that is refused in words, not stopped.
+ */
+async function stopOrphanedServer(dataDir: string, log: (message: string) => void): Promise<void> {
+  const pid = serverPidOf(dataDir);
+  if (pid === undefined || !runs(pid)) return;
+  const parent = parentOf(pid);
+  if (parent !== undefined && parent > 1 && runs(parent) && /node/.test(commandOf(parent))) {
+    throw new Error(
+      `PostgreSQL on ${dataDir} already runs under another process (pid ${parent}): stop that one first (Ctrl-C in its terminal)`,
+    );
+  }
+  log(`stopping the PostgreSQL (pid ${pid}) a launcher left running on ${dataDir}\n`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; runs(pid); waited += 100) {
+    if (waited >= 60_000) throw new Error(`The PostgreSQL (pid ${pid}) a launcher left running on ${dataDir} did not stop within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The postmaster's pid from the cluster's lock file (its first line), if there is one. */
+function serverPidOf(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a process runs (a zombie does not: it is only waiting to be reaped). */
+function runs(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
 }
 
 /** The data directory, owned by the server's user with 0700 (PostgreSQL insists), under a parent it can enter. */

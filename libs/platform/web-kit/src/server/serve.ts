@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ServerBuild } from 'react-router';
 import { passClientAddress } from './client-address.ts';
 import { acceptFormOrigin } from './form-origin.ts';
+import { stopWithLauncher } from './launcher-watch.ts';
 import { PageCache, type PageCacheOptions } from './page-cache.ts';
 import { answerRefusal, checkRequest, createWebServer } from './request-limits.ts';
 import { applySecurityHeaders, type SecurityHeaders } from './security-headers.ts';
@@ -115,6 +116,7 @@ export async function serveWebBuild(options: WebServerOptions): Promise<Server |
     server.closeAllConnections();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+  if (cluster.isPrimary) stopWithLauncher(stop);
   return server;
 }
 
@@ -153,17 +155,17 @@ async function superviseProcesses(name: string, processes: number, host: string)
     for (let i = 0; i < processes; i++) cluster.fork();
   });
   console.log(`${name} listening on http://${host}:${port} (${processes} processes)`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      const workers = Object.values(cluster.workers ?? {});
-      if (workers.length === 0) process.exit(0);
-      for (const worker of workers) worker?.process.kill('SIGTERM');
-      setTimeout(() => {
-        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
-        process.exit(0);
-      }, 6_000).unref();
-    });
-  }
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(0);
+    for (const worker of workers) worker?.process.kill('SIGTERM');
+    setTimeout(() => {
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
+      process.exit(0);
+    }, 6_000).unref();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+  stopWithLauncher(stop);
 }
