@@ -1,12 +1,8 @@
 import { redirect } from 'react-router';
-import { isLanguage } from '../i18n/languages';
+import { preferredLanguage } from '../i18n/preferred-language';
 import type { Route } from './+types/start';
 
-/** The portal's address: the browser's first preferred language the portal speaks, Dutch otherwise. */
+/** The portal's address: the language the browser prefers most that the portal speaks, Dutch otherwise. */
 export function loader({ request }: Route.LoaderArgs) {
-  const preferred = (request.headers.get('accept-language') ?? '')
-    .split(',')
-    .map((entry) => entry.split(';')[0]?.trim().slice(0, 2).toLowerCase())
-    .find((language) => isLanguage(language));
-  return redirect(`/${preferred ?? 'nl'}`, 303);
+  return redirect(`/${preferredLanguage(request.headers.get('accept-language')) ?? 'nl'}`, 303);
 }
