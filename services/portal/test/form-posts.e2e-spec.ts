@@ -441,6 +441,31 @@ describe('an action that fails', () => {
   });
 });
 
+describe("the price list form's figures", () => {
+  it('says once per field that an amount or a count cannot be read, and asks billing nothing', async () => {
+    const from = asked.length;
+    const form = {
+      intent: 'prices',
+      effectiveFrom: '2027-01-01',
+      period: 'quarter',
+      hourlyRateCents: '-5',
+      'band0.minHeadcount': 'one',
+      'band0.plan': 'collective',
+      'band0.yearlyFee': '€ 12,50',
+      'band0.includedHours': '0',
+    };
+    const response = await post('/en/billing', form, ownPage('coordinator'));
+    const html = await response.text();
+    expect(response.status).toBe(422);
+    expect(html).toContain('Not saved: some figures could not be read.');
+    // The hourly rate and the yearly fee: each told once what an amount is; nothing said of limits it did not break.
+    expect(html.split('type an amount in euros').length - 1).toBe(2);
+    expect(html).toContain('enter a whole number');
+    expect(html).not.toContain('the number is too large');
+    expect(asked.slice(from).filter((request) => request.startsWith('POST'))).toEqual([]);
+  });
+});
+
 describe('afterwards', () => {
   it('no answer was a 500, and the portal logged neither the canary nor a token', () => {
     expect(serverErrors).toEqual([]);

@@ -111,6 +111,17 @@ export async function action({ request, params }: Route.ActionArgs) {
       vatRatePercent: '21',
       bands,
     } as PriceListBody;
+    // What is no amount or no whole number is said here, once per field: sent on, it reached the service as no
+    // number at all and came back as three rules at once (too large, too small, not whole).
+    const unreadable = [
+      ...(Number.isNaN(body.hourlyRateCents) ? [{ field: 'hourlyRateCents', rule: 'isAmount' }] : []),
+      ...bands.flatMap((band, i) => [
+        ...(Number.isInteger(band.minHeadcount) ? [] : [{ field: `bands[${i}].minHeadcount`, rule: 'isInt' }]),
+        ...(Number.isNaN(band.yearlyFeeCents) ? [{ field: `bands[${i}].yearlyFeeCents`, rule: 'isAmount' }] : []),
+        ...(Number.isInteger(band.includedHoursPerYear) ? [] : [{ field: `bands[${i}].includedHoursPerYear`, rule: 'isInt' }]),
+      ]),
+    ];
+    if (unreadable.length > 0) return refused({ refusal: { status: 400, title: '', rule: 'unreadable', fields: unreadable } });
     const outcome = await publishPrices(accessToken, user.agencyId, body);
     if (!outcome.ok) return refused(outcome);
     const { version } = outcome.body;
@@ -204,6 +215,7 @@ export default function Billing({ loaderData, actionData, params }: Route.Compon
               <RefusalSummary
                 refused={actionData}
                 intent="prices"
+                area="billing"
                 labels={{
                   effectiveFrom: t('effectiveFrom'),
                   period: t('period'),
