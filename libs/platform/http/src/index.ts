@@ -7,6 +7,7 @@ export * from './validation/field-errors';
 export * from './validation/plain-text';
 export * from './validation/validation.pipe';
 export * from './validation/uuid-param.pipe';
+export * from './validation/known-query.interceptor';
 export * from './validation/compiled-schema';
 export * from './app/create-http-app';
 export * from './app/correlation-id.middleware';

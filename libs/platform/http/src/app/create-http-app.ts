@@ -6,6 +6,7 @@ import type { HealthCheck } from '../health/health-check';
 import { HealthModule } from '../health/health.module';
 import { DOCS_PATH, setUpOpenApi } from '../openapi/openapi.setup';
 import { ProblemFilter } from '../problem/problem.filter';
+import { KnownQueryInterceptor } from '../validation/known-query.interceptor';
 import { createValidationPipe } from '../validation/validation.pipe';
 import { correlationIdMiddleware } from './correlation-id.middleware';
 import { isJsonMediaType, jsonOnlyMiddleware } from './json-only.middleware';
@@ -88,6 +89,7 @@ export async function createHttpApp(rootModule: Type<unknown> | DynamicModule, o
   });
   app.use(refuseHostileJson);
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new KnownQueryInterceptor());
   app.useGlobalFilters(new ProblemFilter());
   setUpOpenApi(app, {
     title: options.openApi?.title ?? options.serviceName,
