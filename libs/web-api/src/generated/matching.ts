@@ -522,7 +522,10 @@ export interface components {
             absenceId: string;
         };
         AbsenceRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so a retry records nothing twice; the same id with other days or stand-in is 409
+             */
             absenceId?: string;
             /**
              * Format: date
@@ -1459,7 +1462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A concurrent change, or a request with the same Idempotency-Key still in progress */
+            /** @description absenceId is already used for another absence (the same absence again answers 201), a concurrent change, or a request with the same Idempotency-Key still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3259,7 +3262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A concurrent change, or a request with the same Idempotency-Key still in progress */
+            /** @description absenceId is already used for another absence (the same absence again answers 201), a concurrent change, or a request with the same Idempotency-Key still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;

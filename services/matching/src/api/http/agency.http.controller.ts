@@ -166,6 +166,10 @@ export class AgencyHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: R.AbsenceRecordedView })
   @ApiProblemResponse(404, 'No such counsellor of your agency')
+  @ApiProblemResponse(
+    409,
+    'absenceId is already used for another absence (the same absence again answers 201), a concurrent change, or a request with the same Idempotency-Key still in progress',
+  )
   @ApiProblemResponse(422, 'The absence ends before it starts, or the stand-in cannot stand in')
   async recordAbsence(
     @Param('counsellorId', UUID) counsellorId: string,

@@ -144,7 +144,13 @@ export class OnboardCounsellorRequest extends CounsellorProfileRequest {
 }
 
 export class AbsenceRequest {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() absenceId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Chosen by the client, so a retry records nothing twice; the same id with other days or stand-in is 409',
+  })
+  @IsOptional()
+  @IsUUID()
+  absenceId?: string;
   @ApiProperty(DAY) @Day() from!: string;
   @ApiProperty(DAY) @Day() until!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Who stands in for them meanwhile' })

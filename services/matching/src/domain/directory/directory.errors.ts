@@ -23,6 +23,10 @@ export class ExternalCounsellorWithOrganisationError extends unprocessable(
 ) {}
 export class AbsenceOrderError extends unprocessable('AbsenceOrderError', 'An absence ends on or after the day it starts') {}
 export class SubstituteIsSelfError extends unprocessable('SubstituteIsSelfError', 'A counsellor cannot stand in for themselves') {}
+export class AbsenceIdTakenError extends conflict(
+  'AbsenceIdTakenError',
+  'absenceId is already used for another absence of this counsellor: choose a new id',
+) {}
 export class AbsenceNotFoundError extends notFound('AbsenceNotFoundError', 'No such absence of this counsellor') {}
 export class ConflictNotFoundError extends notFound('ConflictNotFoundError', 'No such declared conflict of this counsellor') {}
 export class ConflictTargetError extends unprocessable(
