@@ -271,7 +271,11 @@ export class AgencyHttpController {
   @Post('organisations/:organisationId/headcount')
   @HttpCode(204)
   @ApiProblemResponse(404, 'No such organisation of your agency')
-  @ApiProblemResponse(422, 'A change takes effect on or after the last one')
+  @ApiProblemResponse(
+    409,
+    'The headcount is that already from that day, a concurrent change, or a request with the same Idempotency-Key still in progress',
+  )
+  @ApiProblemResponse(422, 'A change takes effect on or after the day of the headcount in force today, and at most a year ahead')
   async changeHeadcount(
     @Param('organisationId', UUID) organisationId: string,
     @Body() body: HeadcountRequest,

@@ -48,7 +48,11 @@ export class AgreementTermError extends unprocessable('AgreementTermError', "An 
 export class HeadcountUnchangedError extends conflict('HeadcountUnchangedError', 'The headcount is that already from that day') {}
 export class HeadcountBackdatedError extends unprocessable(
   'HeadcountBackdatedError',
-  'A headcount change takes effect on or after the last one',
+  'A headcount change takes effect on or after the day of the headcount in force today',
+) {}
+export class HeadcountTooFarAheadError extends unprocessable(
+  'HeadcountTooFarAheadError',
+  'A headcount change takes effect at most a year (365 days) after today',
 ) {}
 export class EngagementExistsError extends conflict('EngagementExistsError', 'This activity is recorded already') {}
 export class NoAppointmentPossibleError extends conflict(
