@@ -139,7 +139,9 @@ export const CounsellorPublishedV1 = event(
 
 /**
  * A client organisation as the directory publishes it, whole, after every change (the highest version wins).
- * `wbkObliged`: 50 or more employees, the Wbk obliges a reporting procedure; `pendingBillObliged`: 10 or more, the
+ * `headcount` from `headcountFrom`: the dated headcount recorded last, possibly scheduled ahead (up to a year); a
+ * consumer keeps one per day and judges a day by the latest dated on or before it. `wbkObliged`: 50 or more employees
+ * in force on the day of publication, the Wbk obliges a reporting procedure; `pendingBillObliged`: 10 or more, the
  * pending bill on counsellors for unwanted behaviour would oblige one.
  */
 export const OrganisationPublishedV1 = event(

@@ -522,7 +522,10 @@ export interface components {
             absenceId: string;
         };
         AbsenceRequest: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Chosen by the client, so a retry records nothing twice; the same id with other days or stand-in is 409
+             */
             absenceId?: string;
             /**
              * Format: date
@@ -847,6 +850,7 @@ export interface components {
         HeadcountRequest: {
             /**
              * Format: date
+             * @description From when the headcount holds: a past day back to the one in force today, today, or a scheduled day at most a year (365 days) ahead
              * @example 2027-01-04
              */
             from: string;
@@ -959,8 +963,12 @@ export interface components {
         OrganisationDetailView: {
             agreements: components["schemas"]["AgreementVersionView"][];
             appointmentHistory: components["schemas"]["AppointmentEntryView"][];
+            /** @description The headcount in force today (Europe/Amsterdam) */
             headcount: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day the headcount in force holds from
+             */
             headcountFrom: string;
             headcountHistory: components["schemas"]["HeadcountEntryView"][];
             intakeCode: string;
@@ -970,15 +978,19 @@ export interface components {
             name: string | null;
             /** Format: uuid */
             organisationId: string;
+            /** @description The pending bill would oblige a counsellor: 10 or more employees today */
             pendingBillObliged: boolean;
             /** Format: uuid */
             primaryCounsellorId: string | null;
             regions: string[];
             sbiCode: string;
+            /** @description Changes dated after today, each in force from its day */
+            scheduledHeadcounts: components["schemas"]["HeadcountEntryView"][];
             /** Format: uuid */
             substituteCounsellorId: string | null;
             vatId: string | null;
             version: number;
+            /** @description The Wbk obliges a reporting procedure: 50 or more employees today */
             wbkObliged: boolean;
         };
         OrganisationDetailsRequest: {
@@ -1010,8 +1022,12 @@ export interface components {
             organisationId: string;
         };
         OrganisationView: {
+            /** @description The headcount in force today (Europe/Amsterdam) */
             headcount: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day the headcount in force holds from
+             */
             headcountFrom: string;
             intakeCode: string;
             internalCounsellorIds: string[];
@@ -1020,15 +1036,19 @@ export interface components {
             name: string | null;
             /** Format: uuid */
             organisationId: string;
+            /** @description The pending bill would oblige a counsellor: 10 or more employees today */
             pendingBillObliged: boolean;
             /** Format: uuid */
             primaryCounsellorId: string | null;
             regions: string[];
             sbiCode: string;
+            /** @description Changes dated after today, each in force from its day */
+            scheduledHeadcounts: components["schemas"]["HeadcountEntryView"][];
             /** Format: uuid */
             substituteCounsellorId: string | null;
             vatId: string | null;
             version: number;
+            /** @description The Wbk obliges a reporting procedure: 50 or more employees today */
             wbkObliged: boolean;
         };
         OrganisationsView: {
@@ -1106,7 +1126,7 @@ export interface components {
             headcount: number;
             /**
              * Format: date
-             * @description From when the headcount holds; today by default
+             * @description From when the headcount holds; today by default, at most a year (365 days) ahead
              * @example 2027-01-04
              */
             headcountFrom?: string;
@@ -1459,7 +1479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A concurrent change, or a request with the same Idempotency-Key still in progress */
+            /** @description absenceId is already used for another absence (the same absence again answers 201), a concurrent change, or a request with the same Idempotency-Key still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2953,7 +2973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A concurrent change, or a request with the same Idempotency-Key still in progress */
+            /** @description The headcount is that already from that day, a concurrent change, or a request with the same Idempotency-Key still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2980,7 +3000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A change takes effect on or after the last one */
+            /** @description A change takes effect on or after the day of the headcount in force today, and at most a year ahead */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3259,7 +3279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A concurrent change, or a request with the same Idempotency-Key still in progress */
+            /** @description absenceId is already used for another absence (the same absence again answers 201), a concurrent change, or a request with the same Idempotency-Key still in progress */
             409: {
                 headers: {
                     [name: string]: unknown;

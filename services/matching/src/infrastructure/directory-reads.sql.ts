@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
 import { ReadModels } from '@vertrouwd/service-kit';
+import { amsterdamToday } from '@vertrouwd/domain';
 import type {
   AgencyView,
   CounsellorView,
@@ -12,6 +13,7 @@ import type {
 } from '../application/queries/directory-reads.port';
 import type { CounsellorProfile } from '../domain/directory/directory.values';
 import { PENDING_BILL_THRESHOLD, WBK_THRESHOLD } from '../domain/directory/directory.values';
+import { headcountOn, headcountsOf, scheduledAfter } from '../domain/directory/headcount-history';
 import type { OrganisationSnapshot } from '../domain/directory/organisation.events';
 
 type Row = Record<string, unknown>;
@@ -144,7 +146,11 @@ export class SqlDirectoryReads implements DirectoryReads {
     };
   }
 
+  /** The headcount in force today (Amsterdam), computed on every read: a scheduled one applies on its day unaided. */
   private async organisationView(s: OrganisationSnapshot): Promise<OrganisationView> {
+    const today = amsterdamToday();
+    const history = headcountsOf(s);
+    const now = headcountOn(history, today) ?? { from: s.headcountFrom, headcount: s.headcount };
     return {
       organisationId: s.organisationId,
       name: await this.open(s.details.sealedName),
@@ -152,10 +158,11 @@ export class SqlDirectoryReads implements DirectoryReads {
       kvkNumber: s.details.kvkNumber,
       vatId: s.details.vatId ?? null,
       sbiCode: s.details.sbiCode,
-      headcount: s.headcount,
-      headcountFrom: s.headcountFrom,
-      wbkObliged: s.headcount >= WBK_THRESHOLD,
-      pendingBillObliged: s.headcount >= PENDING_BILL_THRESHOLD,
+      headcount: now.headcount,
+      headcountFrom: now.from,
+      wbkObliged: now.headcount >= WBK_THRESHOLD,
+      pendingBillObliged: now.headcount >= PENDING_BILL_THRESHOLD,
+      scheduledHeadcounts: scheduledAfter(history, today),
       regions: s.details.regions,
       languages: s.details.languages,
       primaryCounsellorId: s.appointment.primaryId ?? null,

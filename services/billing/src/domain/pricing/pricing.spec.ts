@@ -3,6 +3,7 @@ import { daysInclusive, isCalendarDay, nextPeriod, periodContaining, periodOfKey
 import { chargeFor, type UsageFact } from './charges';
 import { allocate, divideHalfUp, quartersAsHours, vatOn } from './money';
 import { bandFor, bandLabel } from './price-list';
+import { headcountOn } from './schedule';
 import { PRICES } from '../billing.fixtures';
 
 const activity = (on: string, minutes: number): UsageFact => ({ source: 'activity', on, minutes });
@@ -124,5 +125,25 @@ describe('a period charge', () => {
     expect(released).toMatchObject({ countedMinutes: 2_560, deferredCaseMinutesAfter: 0, extraQuarters: Math.ceil((2_560 - 480) / 15) });
     const sameCaseTwice = chargeFor({ ...base, headcount: 300, usage: [...four, caseWork('c4', '2026-11-01', 60)] });
     expect(sameCaseTwice.countedMinutes).toBe(0);
+  });
+});
+
+describe('the headcount a period is billed on', () => {
+  // Matching publishes a change scheduled ahead as soon as it is made: it is history here, not the headcount of today.
+  const history = [
+    { from: '2026-01-01', headcount: 40 },
+    { from: '2027-06-01', headcount: 60 },
+  ];
+
+  it('is the one in force on the day asked about, a scheduled change only from its day', () => {
+    expect(headcountOn(history, '2026-12-01')).toBe(40);
+    expect(headcountOn(history, '2027-05-31')).toBe(40);
+    expect(headcountOn(history, '2027-06-01')).toBe(60);
+  });
+
+  it('takes a correction dated before a scheduled change, whatever order they arrived in', () => {
+    const corrected = [...history, { from: '2026-12-01', headcount: 45 }];
+    expect(headcountOn(corrected, '2027-01-01')).toBe(45);
+    expect(headcountOn(corrected, '2027-07-01')).toBe(60);
   });
 });

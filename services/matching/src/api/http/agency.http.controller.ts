@@ -167,6 +167,10 @@ export class AgencyHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: R.AbsenceRecordedView })
   @ApiProblemResponse(404, 'No such counsellor of your agency')
+  @ApiProblemResponse(
+    409,
+    'absenceId is already used for another absence (the same absence again answers 201), a concurrent change, or a request with the same Idempotency-Key still in progress',
+  )
   @ApiProblemResponse(422, 'The absence ends before it starts, or the stand-in cannot stand in')
   async recordAbsence(
     @Param('counsellorId', UUID_PARAM) counsellorId: string,
@@ -268,7 +272,11 @@ export class AgencyHttpController {
   @Post('organisations/:organisationId/headcount')
   @HttpCode(204)
   @ApiProblemResponse(404, 'No such organisation of your agency')
-  @ApiProblemResponse(422, 'A change takes effect on or after the last one')
+  @ApiProblemResponse(
+    409,
+    'The headcount is that already from that day, a concurrent change, or a request with the same Idempotency-Key still in progress',
+  )
+  @ApiProblemResponse(422, 'A change takes effect on or after the day of the headcount in force today, and at most a year ahead')
   async changeHeadcount(
     @Param('organisationId', UUID_PARAM) organisationId: string,
     @Body() body: HeadcountRequest,

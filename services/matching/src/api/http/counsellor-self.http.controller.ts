@@ -42,6 +42,10 @@ export class CounsellorSelfHttpController {
   @HttpCode(201)
   @ApiCreatedResponse({ type: AbsenceRecordedView })
   @ApiProblemResponse(404, 'You are not a counsellor of an agency')
+  @ApiProblemResponse(
+    409,
+    'absenceId is already used for another absence (the same absence again answers 201), a concurrent change, or a request with the same Idempotency-Key still in progress',
+  )
   async recordAbsence(
     @Body() body: AbsenceRequest,
     @CurrentPrincipal() p: Principal,

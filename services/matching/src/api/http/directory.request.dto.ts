@@ -18,7 +18,9 @@ import {
   MaxLength,
   Min,
   NotEquals,
+  ValidateBy,
 } from 'class-validator';
+import { amsterdamToday } from '@vertrouwd/domain';
 import { COUNSELLOR_GENDERS, COUNSELLOR_KINDS, COUNSELLOR_ROLES, ENGAGEMENT_KINDS, REGIONS, SPECIALISMS } from '@vertrouwd/contracts';
 import {
   AGREEMENT_POWERS,
@@ -35,6 +37,7 @@ import {
   type Region,
   type Specialism,
 } from '../../domain/directory/directory.values';
+import { HEADCOUNT_MAX_DAYS_AHEAD } from '../../domain/directory/headcount-history';
 
 // Request bodies: validated at the edge (400 naming the field and the rule, never the value).
 
@@ -48,6 +51,17 @@ function Day(): PropertyDecorator {
     IsISO8601({ strict: true })(target, key);
     Length(10, 10)(target, key);
   };
+}
+
+/** A day at most `days` after today in the Netherlands (rule `maxDaysAhead`): a later one is a typing error, not a plan. */
+function AtMostDaysAhead(days: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'maxDaysAhead',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || value <= amsterdamToday(days),
+      defaultMessage: (args) => `${args?.property ?? 'day'} must be at most ${days} days after today (Europe/Amsterdam)`,
+    },
+  });
 }
 
 export class AgencySettingsRequest {
@@ -144,7 +158,13 @@ export class OnboardCounsellorRequest extends CounsellorProfileRequest {
 }
 
 export class AbsenceRequest {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() absenceId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Chosen by the client, so a retry records nothing twice; the same id with other days or stand-in is 409',
+  })
+  @IsOptional()
+  @IsUUID()
+  absenceId?: string;
   @ApiProperty(DAY) @Day() from!: string;
   @ApiProperty(DAY) @Day() until!: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'Who stands in for them meanwhile' })
@@ -202,15 +222,23 @@ export class RegisterOrganisationRequest extends OrganisationDetailsRequest {
   @NotEquals(NIL_UUID)
   organisationId?: string;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000 }) @IsInt() @Min(1) @Max(1_000_000) headcount!: number;
-  @ApiPropertyOptional({ ...DAY, description: 'From when the headcount holds; today by default' })
+  @ApiPropertyOptional({ ...DAY, description: 'From when the headcount holds; today by default, at most a year (365 days) ahead' })
   @IsOptional()
   @Day()
+  @AtMostDaysAhead(HEADCOUNT_MAX_DAYS_AHEAD)
   headcountFrom?: string;
 }
 
 export class HeadcountRequest {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000 }) @IsInt() @Min(1) @Max(1_000_000) headcount!: number;
-  @ApiProperty(DAY) @Day() from!: string;
+  @ApiProperty({
+    ...DAY,
+    description:
+      'From when the headcount holds: a past day back to the one in force today, today, or a scheduled day at most a year (365 days) ahead',
+  })
+  @Day()
+  @AtMostDaysAhead(HEADCOUNT_MAX_DAYS_AHEAD)
+  from!: string;
 }
 
 export class AppointmentRequest {

@@ -69,6 +69,11 @@ export class CounsellorsView {
   @ApiProperty({ type: [CounsellorView] }) counsellors!: CounsellorView[];
 }
 
+export class HeadcountEntryView {
+  @ApiProperty({ format: 'date' }) from!: string;
+  @ApiProperty() headcount!: number;
+}
+
 export class OrganisationView {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty(NULLABLE_STRING) name!: string | null;
@@ -76,10 +81,12 @@ export class OrganisationView {
   @ApiProperty() kvkNumber!: string;
   @ApiProperty(NULLABLE_STRING) vatId!: string | null;
   @ApiProperty() sbiCode!: string;
-  @ApiProperty() headcount!: number;
-  @ApiProperty({ format: 'date' }) headcountFrom!: string;
-  @ApiProperty() wbkObliged!: boolean;
-  @ApiProperty() pendingBillObliged!: boolean;
+  @ApiProperty({ description: 'The headcount in force today (Europe/Amsterdam)' }) headcount!: number;
+  @ApiProperty({ format: 'date', description: 'The day the headcount in force holds from' }) headcountFrom!: string;
+  @ApiProperty({ description: 'The Wbk obliges a reporting procedure: 50 or more employees today' }) wbkObliged!: boolean;
+  @ApiProperty({ description: 'The pending bill would oblige a counsellor: 10 or more employees today' }) pendingBillObliged!: boolean;
+  @ApiProperty({ type: [HeadcountEntryView], description: 'Changes dated after today, each in force from its day' })
+  scheduledHeadcounts!: HeadcountEntryView[];
   @ApiProperty({ type: [String] }) regions!: string[];
   @ApiProperty({ type: [String] }) languages!: string[];
   @ApiProperty(NULLABLE_UUID) primaryCounsellorId!: string | null;
@@ -90,11 +97,6 @@ export class OrganisationView {
 
 export class OrganisationsView {
   @ApiProperty({ type: [OrganisationView] }) organisations!: OrganisationView[];
-}
-
-export class HeadcountEntryView {
-  @ApiProperty({ format: 'date' }) from!: string;
-  @ApiProperty() headcount!: number;
 }
 
 export class AppointmentEntryView {

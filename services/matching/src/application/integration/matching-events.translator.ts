@@ -8,11 +8,13 @@ import {
   OrganisationPublishedV1,
   outgoing,
 } from '@vertrouwd/contracts';
+import { amsterdamDay } from '@vertrouwd/domain';
 import type { Translated } from '@vertrouwd/messaging';
 import type { AgencyEvent } from '../../domain/directory/agency.events';
 import type { CounsellorEvent } from '../../domain/directory/counsellor.events';
 import type { CounsellorProfile } from '../../domain/directory/directory.values';
 import { PENDING_BILL_THRESHOLD, WBK_THRESHOLD } from '../../domain/directory/directory.values';
+import { headcountOn, headcountsOf } from '../../domain/directory/headcount-history';
 import type { OrganisationEvent, OrganisationSnapshot } from '../../domain/directory/organisation.events';
 import type { CaseMatchEvent } from '../../domain/match/case-match.events';
 
@@ -102,8 +104,13 @@ export function translateOrganisationEvent(event: OrganisationEvent): Translated
   }
 }
 
+/**
+ * `headcount`/`headcountFrom`: the dated headcount recorded last (consumers keep one per day, so every change reaches
+ * them, a scheduled one too); the flags: of the headcount in force on the day of publication.
+ */
 function organisationPublished(s: OrganisationSnapshot, changedAt: string): Translated {
   const { details, appointment } = s;
+  const inForce = headcountOn(headcountsOf(s), amsterdamDay(changedAt))?.headcount ?? s.headcount;
   return outgoing(OrganisationPublishedV1, {
     organisationId: s.organisationId,
     agencyId: s.agencyId,
@@ -116,8 +123,8 @@ function organisationPublished(s: OrganisationSnapshot, changedAt: string): Tran
     sbiCode: details.sbiCode,
     headcount: s.headcount,
     headcountFrom: s.headcountFrom,
-    wbkObliged: s.headcount >= WBK_THRESHOLD,
-    pendingBillObliged: s.headcount >= PENDING_BILL_THRESHOLD,
+    wbkObliged: inForce >= WBK_THRESHOLD,
+    pendingBillObliged: inForce >= PENDING_BILL_THRESHOLD,
     regions: details.regions,
     languages: details.languages,
     ...(appointment.primaryId ? { primaryCounsellorId: appointment.primaryId } : {}),

@@ -40,10 +40,13 @@ export interface OrganisationView {
   kvkNumber: string;
   vatId: string | null;
   sbiCode: string;
+  /** In force today, and the flags of it. */
   headcount: number;
   headcountFrom: string;
   wbkObliged: boolean;
   pendingBillObliged: boolean;
+  /** Changes dated after today, in order: each in force from its day. */
+  scheduledHeadcounts: { from: string; headcount: number }[];
   regions: string[];
   languages: string[];
   primaryCounsellorId: string | null;

@@ -129,6 +129,19 @@ describe('Counsellor: absences', () => {
       .when((c) => c.recordAbsence('abs-1', '2026-03-10', '2026-03-20', undefined, now))
       .then());
 
+  it('refuses the same absence id for other days or another stand-in, recording nothing', () => {
+    const recorded = () => given(Counsellor, onboarded, absent('abs-1', '2026-03-10', '2026-03-20'));
+    recorded()
+      .when((c) => c.recordAbsence('abs-1', '2026-04-10', '2026-04-20', undefined, now))
+      .thenThrows(E.AbsenceIdTakenError);
+    recorded()
+      .when((c) => c.recordAbsence('abs-1', '2026-03-10', '2026-03-21', undefined, now))
+      .thenThrows(E.AbsenceIdTakenError);
+    recorded()
+      .when((c) => c.recordAbsence('abs-1', '2026-03-10', '2026-03-20', bram, now))
+      .thenThrows(E.AbsenceIdTakenError);
+  });
+
   it('keeps two absences with different ids', () => {
     const c = given(Counsellor, onboarded, absent('abs-1', '2026-03-10', '2026-03-20'), absent('abs-2', '2026-04-01', '2026-04-02'));
     expect(Object.keys(c.aggregate.state.absences)).toEqual(['abs-1', 'abs-2']);

@@ -132,7 +132,12 @@ export class Counsellor extends Aggregate<CounsellorEvent, CounsellorState> {
     this.requireActive();
     if (until < from) throw new E.AbsenceOrderError();
     if (substituteId === this.id) throw new E.SubstituteIsSelfError();
-    if (this.state.absences[absenceId]) return; // the same absence again: a retry
+    const known = this.state.absences[absenceId];
+    if (known) {
+      // The id is the client's: the same absence again is a retry, other days or stand-in under it a mistake.
+      if (known.from === from && known.until === until && known.substituteId === substituteId) return;
+      throw new E.AbsenceIdTakenError();
+    }
     this.apply({
       type: 'AbsenceRecorded',
       counsellorId: this.id,

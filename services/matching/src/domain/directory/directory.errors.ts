@@ -23,6 +23,10 @@ export class ExternalCounsellorWithOrganisationError extends unprocessable(
 ) {}
 export class AbsenceOrderError extends unprocessable('AbsenceOrderError', 'An absence ends on or after the day it starts') {}
 export class SubstituteIsSelfError extends unprocessable('SubstituteIsSelfError', 'A counsellor cannot stand in for themselves') {}
+export class AbsenceIdTakenError extends conflict(
+  'AbsenceIdTakenError',
+  'absenceId is already used for another absence of this counsellor: choose a new id',
+) {}
 export class AbsenceNotFoundError extends notFound('AbsenceNotFoundError', 'No such absence of this counsellor') {}
 export class ConflictNotFoundError extends notFound('ConflictNotFoundError', 'No such declared conflict of this counsellor') {}
 export class ConflictTargetError extends unprocessable(
@@ -44,7 +48,11 @@ export class AgreementTermError extends unprocessable('AgreementTermError', "An 
 export class HeadcountUnchangedError extends conflict('HeadcountUnchangedError', 'The headcount is that already from that day') {}
 export class HeadcountBackdatedError extends unprocessable(
   'HeadcountBackdatedError',
-  'A headcount change takes effect on or after the last one',
+  'A headcount change takes effect on or after the day of the headcount in force today',
+) {}
+export class HeadcountTooFarAheadError extends unprocessable(
+  'HeadcountTooFarAheadError',
+  'A headcount change takes effect at most a year (365 days) after today',
 ) {}
 export class EngagementExistsError extends conflict('EngagementExistsError', 'This activity is recorded already') {}
 export class NoAppointmentPossibleError extends conflict(

@@ -92,6 +92,7 @@ export const snapshot: OrganisationSnapshot = {
   details,
   headcount: 120,
   headcountFrom: '2026-01-01',
+  headcounts: [{ from: '2026-01-01', headcount: 120 }],
   appointment: { internalIds: [] },
 };
 export const organisationRegistered: OrganisationEvent = {

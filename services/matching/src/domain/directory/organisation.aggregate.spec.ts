@@ -35,12 +35,19 @@ const appointed = (
   snapshot: { ...snapshot, appointment, version },
   appointedAt: T0,
 });
-const headcount = (count: number, from: string, version: number): OrganisationEvent => ({
+const registeredHeadcount = { from: '2026-01-01', headcount: 120 };
+/** A change of the headcount, `history` being every dated headcount after it (in the order of their days). */
+const headcount = (
+  count: number,
+  from: string,
+  version: number,
+  history: { from: string; headcount: number }[] = [registeredHeadcount, { from, headcount: count }],
+): OrganisationEvent => ({
   type: 'HeadcountChanged',
   organisationId,
   headcount: count,
   from,
-  snapshot: { ...snapshot, headcount: count, headcountFrom: from, version },
+  snapshot: { ...snapshot, headcount: count, headcountFrom: from, headcounts: history, version },
   changedAt: T0,
 });
 const agreement: Agreement = {
@@ -100,21 +107,24 @@ describe('Organisation: registration and details', () => {
 });
 
 describe('Organisation: headcount and its history', () => {
+  // `now` is 2026-03-02 (Amsterdam); the organisation was registered with 120 from 2026-01-01.
   it('changes the headcount from a later day, the version rising with each change', () => {
     given(Organisation, organisationRegistered)
       .when((o) => o.changeHeadcount(49, '2026-02-01', now))
       .then(headcount(49, '2026-02-01', 2));
     given(Organisation, organisationRegistered, headcount(49, '2026-02-01', 2))
       .when((o) => o.changeHeadcount(55, '2026-03-01', now))
-      .then({ ...headcount(55, '2026-03-01', 3) });
+      .then(
+        headcount(55, '2026-03-01', 3, [registeredHeadcount, { from: '2026-02-01', headcount: 49 }, { from: '2026-03-01', headcount: 55 }]),
+      );
   });
 
   it('corrects the headcount on the same day it took effect', () =>
     given(Organisation, organisationRegistered)
       .when((o) => o.changeHeadcount(125, '2026-01-01', now))
-      .then(headcount(125, '2026-01-01', 2)));
+      .then(headcount(125, '2026-01-01', 2, [{ from: '2026-01-01', headcount: 125 }])));
 
-  it('refuses a change that takes effect before the last one', () =>
+  it('refuses a change that takes effect before the headcount in force today', () =>
     given(Organisation, organisationRegistered)
       .when((o) => o.changeHeadcount(130, '2025-12-31', now))
       .thenThrows(E.HeadcountBackdatedError));
@@ -123,6 +133,35 @@ describe('Organisation: headcount and its history', () => {
     given(Organisation, organisationRegistered)
       .when((o) => o.changeHeadcount(120, '2026-01-01', now))
       .thenThrows(E.HeadcountUnchangedError));
+
+  it('schedules a change up to a year ahead and refuses one dated later', () => {
+    given(Organisation, organisationRegistered)
+      .when((o) => o.changeHeadcount(60, '2027-03-02', now))
+      .then(headcount(60, '2027-03-02', 2));
+    given(Organisation, organisationRegistered)
+      .when((o) => o.changeHeadcount(60, '2027-03-03', now))
+      .thenThrows(E.HeadcountTooFarAheadError);
+    given(Organisation, organisationRegistered)
+      .when((o) => o.changeHeadcount(60, '9999-12-31', now))
+      .thenThrows(E.HeadcountTooFarAheadError);
+  });
+
+  it('takes a correction dated before a scheduled change, which stays scheduled', () =>
+    given(Organisation, organisationRegistered, headcount(60, '2026-09-01', 2))
+      .when((o) => o.changeHeadcount(45, '2026-03-02', now))
+      .then(
+        headcount(45, '2026-03-02', 3, [registeredHeadcount, { from: '2026-03-02', headcount: 45 }, { from: '2026-09-01', headcount: 60 }]),
+      ));
+
+  it('corrects a scheduled change on its own day', () =>
+    given(Organisation, organisationRegistered, headcount(60, '2026-09-01', 2))
+      .when((o) => o.changeHeadcount(48, '2026-09-01', now))
+      .then(headcount(48, '2026-09-01', 3)));
+
+  it('judges "backdated" by the headcount in force on the day of the change, not by the latest scheduled one', () =>
+    given(Organisation, organisationRegistered, headcount(60, '2026-03-01', 2))
+      .when((o) => o.changeHeadcount(61, '2026-02-28', now))
+      .thenThrows(E.HeadcountBackdatedError));
 });
 
 describe('Organisation: who serves it', () => {

@@ -1,19 +1,30 @@
-import { Aggregate, type Evolution } from '@vertrouwd/domain';
+import { Aggregate, amsterdamDay, shiftDay, type Evolution } from '@vertrouwd/domain';
 import * as E from './directory.errors';
 import type { OrganisationEvent, OrganisationSnapshot } from './organisation.events';
 import type { Agreement, Appointment, EngagementKind, OrganisationDetails } from './directory.values';
+import { HEADCOUNT_MAX_DAYS_AHEAD, headcountInForce, withHeadcount, type DatedHeadcount } from './headcount-history';
 
 export interface OrganisationState {
   snapshot: OrganisationSnapshot | undefined;
+  /** Built from the events themselves, so streams written before snapshots carried it replay the same. */
+  headcounts: readonly DatedHeadcount[];
   agreements: readonly Agreement[];
   appointmentHistory: readonly { appointment: Appointment; appointedBy: 'matching' | 'coordinator'; appointedAt: string }[];
   activities: ReadonlySet<string>;
 }
 
 const evolution: Evolution<OrganisationState, OrganisationEvent> = {
-  OrganisationRegistered: (s, e) => ({ ...s, snapshot: e.snapshot }),
+  OrganisationRegistered: (s, e) => ({
+    ...s,
+    snapshot: e.snapshot,
+    headcounts: [{ from: e.snapshot.headcountFrom, headcount: e.snapshot.headcount }],
+  }),
   OrganisationDetailsChanged: (s, e) => ({ ...s, snapshot: e.snapshot }),
-  HeadcountChanged: (s, e) => ({ ...s, snapshot: e.snapshot }),
+  HeadcountChanged: (s, e) => ({
+    ...s,
+    snapshot: e.snapshot,
+    headcounts: withHeadcount(s.headcounts, { from: e.from, headcount: e.headcount }),
+  }),
   CounsellorsAppointed: (s, e) => ({
     ...s,
     snapshot: e.snapshot,
@@ -34,7 +45,7 @@ export interface AppointeeCheck {
 /** A client organisation of an agency (stream `organisation-<id>`). */
 export class Organisation extends Aggregate<OrganisationEvent, OrganisationState> {
   constructor() {
-    super({ snapshot: undefined, agreements: [], appointmentHistory: [], activities: new Set() }, evolution);
+    super({ snapshot: undefined, headcounts: [], agreements: [], appointmentHistory: [], activities: new Set() }, evolution);
   }
 
   get id(): string {
@@ -57,6 +68,7 @@ export class Organisation extends Aggregate<OrganisationEvent, OrganisationState
       details,
       headcount,
       headcountFrom,
+      headcounts: [{ from: headcountFrom, headcount }],
       appointment: { internalIds: [] },
     };
     this.apply({ type: 'OrganisationRegistered', organisationId, agencyId, snapshot, registeredAt: at.toISOString() });
@@ -72,12 +84,20 @@ export class Organisation extends Aggregate<OrganisationEvent, OrganisationState
     });
   }
 
-  /** The headcount from `from` on; changes come in order of the day they take effect. */
+  /**
+   * The headcount from `from` on. A change dated after today is scheduled: it is in force from its day without anyone
+   * acting, and can be corrected or preceded by another change until then. The past before the headcount in force
+   * today stays as it was (invoices and reports were made on it).
+   */
   changeHeadcount(headcount: number, from: string, at: Date): void {
     const current = this.current();
-    if (from < current.headcountFrom) throw new E.HeadcountBackdatedError();
-    if (headcount === current.headcount && from === current.headcountFrom) throw new E.HeadcountUnchangedError();
-    const snapshot = { ...current, headcount, headcountFrom: from, version: current.version + 1 };
+    const today = amsterdamDay(at);
+    if (from > shiftDay(today, HEADCOUNT_MAX_DAYS_AHEAD)) throw new E.HeadcountTooFarAheadError();
+    const inForce = headcountInForce(this.state.headcounts, today);
+    if (inForce && from < inForce.from) throw new E.HeadcountBackdatedError();
+    if (this.state.headcounts.some((h) => h.from === from && h.headcount === headcount)) throw new E.HeadcountUnchangedError();
+    const headcounts = withHeadcount(this.state.headcounts, { from, headcount });
+    const snapshot = { ...current, headcount, headcountFrom: from, headcounts, version: current.version + 1 };
     this.apply({ type: 'HeadcountChanged', organisationId: this.id, headcount, from, snapshot, changedAt: at.toISOString() });
   }
 

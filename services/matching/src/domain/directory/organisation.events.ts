@@ -1,3 +1,4 @@
+import type { DatedHeadcount } from './headcount-history';
 import type { Agreement, Appointment, EngagementKind, OrganisationDetails } from './directory.values';
 
 // Domain events of a client organisation (stream `organisation-<id>`). Its name, and an activity's public
@@ -10,8 +11,11 @@ export interface OrganisationSnapshot {
   agencyId: string;
   version: number;
   details: OrganisationDetails;
+  /** The dated headcount recorded last (a change may be scheduled ahead: see `headcounts` for the one in force). */
   headcount: number;
   headcountFrom: string;
+  /** Every dated headcount in the order of their days, scheduled ones included (absent in events before it was kept). */
+  headcounts?: DatedHeadcount[];
   appointment: Appointment;
 }
 
@@ -28,7 +32,7 @@ export interface OrganisationDetailsChanged {
   snapshot: OrganisationSnapshot;
   changedAt: string;
 }
-/** The headcount from a day on: its history is the list of these. */
+/** The headcount from a day on (today, a past day back to the one in force, or up to a year ahead): its history is the list of these. */
 export interface HeadcountChanged {
   type: 'HeadcountChanged';
   organisationId: string;

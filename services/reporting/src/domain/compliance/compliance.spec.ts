@@ -4,11 +4,17 @@ import { complianceOf, employerView, regimeOfTheme } from './compliance';
 const org = '6c803c6b-3ad7-46df-b7a6-6635d64c97df';
 const agencyId = '46a843af-5ca5-490d-8839-a84730e4ca31';
 
-const organisation = (headcount: number, counsellors: { primary?: boolean; internal?: number } = {}): ReportingFact => ({
+const organisation = (
+  headcount: number,
+  counsellors: { primary?: boolean; internal?: number } = {},
+  headcountFrom = '2025-01-01',
+  version?: number,
+): ReportingFact => ({
   type: 'OrganisationRecorded',
   agencyId,
   headcount,
-  headcountFrom: '2025-01-01',
+  headcountFrom,
+  ...(version === undefined ? {} : { version }),
   sbiCode: '1071',
   wbkObliged: headcount >= 50,
   pendingBillObliged: headcount >= 10,
@@ -46,6 +52,36 @@ const inOrder = [agreement(1, '2025-01-01')];
 const view = (facts: ReportingFact[], referenceDay = '2025-12-31') => complianceOf(org, facts, 2025, referenceDay);
 
 describe('the compliance view of an organisation', () => {
+  describe('given a headcount change dated ahead', () => {
+    // 40 from 2025-01-01; a change to 60 from 2026-06-01, published in 2025 (the directory schedules it).
+    const facts = [organisation(40, {}, '2025-01-01', 1), organisation(60, {}, '2026-06-01', 2), ...inOrder];
+
+    it('judges the year by the headcount in force on its reference day, not by the latest published one', () => {
+      const c = view(facts, '2025-12-07');
+      expect(c.headcount).toBe(40);
+      expect(c.duties.wbk.applies).toBe(false);
+      expect(c.duties.pendingBill.applies).toBe(true);
+    });
+
+    it('applies the scheduled headcount from its day on, without a new fact', () => {
+      expect(complianceOf(org, facts, 2026, '2026-05-31').headcount).toBe(40);
+      const c = complianceOf(org, facts, 2026, '2026-06-01');
+      expect(c.headcount).toBe(60);
+      expect(c.duties.wbk.applies).toBe(true);
+    });
+
+    it('takes a correction before the scheduled change, and a later version for the same day', () => {
+      const corrected = [...facts, organisation(45, {}, '2025-12-01', 3), organisation(48, {}, '2025-12-01', 4)];
+      expect(view(corrected, '2025-12-07').headcount).toBe(48);
+      expect(view([...corrected, organisation(45, {}, '2025-12-01', 3)], '2025-12-07').headcount).toBe(48);
+      expect(complianceOf(org, corrected, 2026, '2026-06-01').headcount).toBe(60);
+    });
+
+    it('takes the earliest headcount before the first day known', () => {
+      expect(complianceOf(org, facts, 2024, '2024-12-31').headcount).toBe(40);
+    });
+  });
+
   describe('given no counsellor appointed and a written agreement in force', () => {
     it.each([
       [9, false, false, 'compliant', []],

@@ -3,6 +3,9 @@ import type { ReportingFact, Theme } from '../facts/facts';
 /**
  * The compliance view of one client organisation for one year (ADR 0035), from its facts alone:
  *
+ * - **the headcount** in force on the reference day: the latest one dated on or before it (each publication of the
+ *   directory carries one dated headcount, possibly scheduled ahead; a later version for the same day replaces it),
+ *   before the first day known the earliest;
  * - **the Wbk duty**: 50 or more employees → an internal reporting procedure with a confidential adviser is required;
  * - **the pending bill**: 10 or more → a confidential counsellor would be required (passed the lower house in 2023);
  * - **a counsellor appointed**: a primary external counsellor, or at least one internal counsellor;
@@ -78,6 +81,13 @@ export function dutiesOf(headcount: number | null): Compliance['duties'] {
   };
 }
 
+/** The headcount in force on `day`: the latest dated on or before it, else the earliest known; null when none is. */
+function headcountOn(headcounts: ReadonlyMap<string, { headcount: number }>, day: string): number | null {
+  const days = [...headcounts.keys()].sort();
+  const inForce = days.filter((d) => d <= day).pop() ?? days[0];
+  return inForce === undefined ? null : headcounts.get(inForce)!.headcount;
+}
+
 /**
  * The compliance of an organisation in `year`, judged on `referenceDay`, from its facts. A case's regime is the one
  * its last missed deadline was recorded under (the case service knows of formal reports), else its theme's; a
@@ -86,13 +96,18 @@ export function dutiesOf(headcount: number | null): Compliance['duties'] {
 export function complianceOf(organisationId: string, facts: readonly ReportingFact[], year: number, referenceDay: string): Compliance {
   let organisation: Extract<ReportingFact, { type: 'OrganisationRecorded' }> | undefined;
   let agreement: Extract<ReportingFact, { type: 'AgreementRecorded' }> | undefined;
+  const headcounts = new Map<string, { headcount: number; version: number }>();
   const cases = new Map<
     string,
     { theme: Theme; regime?: ComplianceRegime; acknowledged: boolean; feedback: boolean; missed: Set<ComplianceDeadline> }
   >();
   for (const fact of facts) {
-    if (fact.type === 'OrganisationRecorded') organisation = fact;
-    else if (fact.type === 'AgreementRecorded') {
+    if (fact.type === 'OrganisationRecorded') {
+      organisation = fact;
+      const known = headcounts.get(fact.headcountFrom);
+      if (!known || (fact.version ?? 0) >= known.version)
+        headcounts.set(fact.headcountFrom, { headcount: fact.headcount, version: fact.version ?? 0 });
+    } else if (fact.type === 'AgreementRecorded') {
       if (!agreement || fact.version > agreement.version) agreement = fact;
     } else if (fact.type === 'CaseReported') {
       if (Number(fact.on.slice(0, 4)) === year)
@@ -121,7 +136,7 @@ export function complianceOf(organisationId: string, facts: readonly ReportingFa
       else counts[deadline].open += 1;
     }
   }
-  const headcount = organisation?.headcount ?? null;
+  const headcount = headcountOn(headcounts, referenceDay);
   const duties = dutiesOf(headcount);
   const internal = organisation?.internalCounsellors ?? 0;
   const counsellor = {
