@@ -46,6 +46,14 @@ describe('errors as problem+json', () => {
     });
   });
 
+  it('answers a method a path does not take with 405 and the methods it does take, and an unknown path still with 404', async () => {
+    const res = await http().put('/reports/r-1').send({}).expect(405).expect('Content-Type', PROBLEM);
+    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/method-not-allowed', status: 405 });
+    expect((await http().delete('/reports').expect(405)).headers.allow).toBe('POST');
+    await http().delete('/nowhere/at/all').expect(404);
+  });
+
   it("keeps a handler's own 404 detail", async () => {
     const res = await http().get('/reports/r-2').expect(404).expect('Content-Type', PROBLEM);
     expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/not-found', detail: 'Report not found' });

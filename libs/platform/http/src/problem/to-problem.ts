@@ -89,6 +89,12 @@ export function toProblem(exception: unknown, req: HttpRequest): ProblemResponse
     const title = 'Concurrent modification';
     return respond(409, { type: ProblemType.concurrentModification, title, status: 409, detail, ...context });
   }
+  const allowed = exception instanceof NotFoundException && isRouteMiss(exception, req) ? methodsOf(req) : [];
+  if (allowed.length > 0) {
+    const detail = 'This path does not take this method; Allow lists those it takes.';
+    const body = { type: ProblemType.methodNotAllowed, title: 'Method not allowed', status: 405, detail, ...context };
+    return respond(405, body, { Allow: allowed.join(', ') });
+  }
   const status = exception instanceof HttpException ? exception.getStatus() : 500;
   const text = STATUS_CODES[status] ?? 'Error';
   const known = BY_STATUS[status] ?? { type: 'about:blank', title: text, detail: text };
@@ -140,6 +146,29 @@ function detailOf(exception: HttpException, req: HttpRequest, known: Default): s
   const response = exception.getResponse();
   const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
   return typeof message === 'string' && message !== STATUS_CODES[exception.getStatus()] ? message : known.detail;
+}
+
+interface RouteLayer {
+  route?: { path?: unknown; methods?: Record<string, boolean> };
+  match?(path: string): unknown;
+}
+
+/**
+ * The methods the routes of this path take, when a request missed them by its method alone (RFC 9110: 405 with
+ * `Allow`, not 404). Read from the Express router's routes; a wildcard is module middleware's, not a route.
+ */
+function methodsOf(req: HttpRequest): string[] {
+  const stack = (req as { app?: { router?: { stack?: RouteLayer[] } } }).app?.router?.stack ?? [];
+  const path = URL.parse(req.originalUrl ?? req.url ?? '/', 'http://service')?.pathname;
+  if (path === undefined) return [];
+  const methods = new Set<string>();
+  for (const layer of stack) {
+    const route = layer.route;
+    if (!route || typeof route.path !== 'string' || route.path.includes('*') || !layer.match?.(path)) continue;
+    for (const method of Object.keys(route.methods ?? {})) if (method !== '_all') methods.add(method.toUpperCase());
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
 }
 
 /** Nest's catch-all handler throws `Cannot GET /path`; with no global prefix no Express route has matched either. */
