@@ -8,3 +8,4 @@ export * from './validation-files';
 export * from './pdf-reader';
 export * from './row-counts';
 export * from './seeded-random';
+export * from './refusals';

@@ -13,7 +13,14 @@ import {
 } from '@vertrouwd/auth';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { ReadModels } from '@vertrouwd/service-kit';
-import { createTestDatabase, eventually, tablesContaining, validateEInvoice, type TestDatabase } from '@vertrouwd/testing';
+import {
+  createTestDatabase,
+  eventually,
+  expectUuidRefused,
+  tablesContaining,
+  validateEInvoice,
+  type TestDatabase,
+} from '@vertrouwd/testing';
 import { billingService } from '../src/service';
 import { factsArrived, publishActivity, publishHours, publishOrganisation } from './billing.fixture';
 
@@ -151,14 +158,7 @@ describe('billing over HTTP', () => {
       ];
       for (const [call, field] of refusals) {
         const res = await call;
-        expect([field, res.status, res.headers['content-type']]).toEqual([
-          field,
-          400,
-          expect.stringMatching(/^application\/problem\+json/),
-        ]);
-        expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', status: 400 });
-        expect(res.body.errors).toEqual([{ field, rule: 'isUuid', message: `${field} must be a UUID` }]);
-        expect(res.text).not.toContain(bad);
+        expectUuidRefused(res, field, bad);
       }
       await api().put(`/agencies/${bad}/billing/subscriptions/${ok}`).set('Authorization', carla).send(subscription).expect(403);
     }

@@ -16,7 +16,7 @@ import {
 import { publishAs, toMessage } from '@vertrouwd/messaging';
 import { caseKey, subjectKey } from '@vertrouwd/privacy';
 import { startService, type RunningService } from '@vertrouwd/runtime';
-import { createTestDatabase, eventually, tablesContaining, type TestDatabase } from '@vertrouwd/testing';
+import { createTestDatabase, eventually, expectUuidRefused, tablesContaining, type TestDatabase } from '@vertrouwd/testing';
 import { ReadModels } from '@vertrouwd/service-kit';
 import { MatchingDecisionsListener } from '../src/application/integration/matching.listeners';
 import { RetentionJob } from '../src/application/jobs/retention.job';
@@ -729,14 +729,7 @@ describe('case service over HTTP', () => {
       ];
       for (const [call, field] of refusals) {
         const res = await call;
-        expect([field, res.status, res.headers['content-type']]).toEqual([
-          field,
-          400,
-          expect.stringMatching(/^application\/problem\+json/),
-        ]);
-        expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', status: 400 });
-        expect(res.body.errors).toEqual([{ field, rule: 'isUuid', message: `${field} must be a UUID` }]);
-        expect(res.text).not.toContain(bad);
+        expectUuidRefused(res, field, bad);
       }
       await api().post(`/agencies/${bad}/cases/${ok}/assignment`).set('Authorization', carla).send({ advisorId: ok }).expect(403);
     }

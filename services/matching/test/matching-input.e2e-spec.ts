@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { eventually } from '@vertrouwd/testing';
+import { eventually, expectUuidRefused } from '@vertrouwd/testing';
 import {
   AGREEMENT,
   day,
@@ -399,14 +399,7 @@ describe('matching service: bad input and refused commands', () => {
         ];
         for (const [call, field] of refusals) {
           const res = await call;
-          expect([field, res.status, res.headers['content-type']]).toEqual([
-            field,
-            400,
-            expect.stringMatching(/^application\/problem\+json/),
-          ]);
-          expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', status: 400 });
-          expect(res.body.errors).toEqual([{ field, rule: 'isUuid', message: `${field} must be a UUID` }]);
-          expect(res.text).not.toContain(bad);
+          expectUuidRefused(res, field, bad);
         }
         await api().get(`/agencies/${bad}/organisations/${T.organisationId}`).set('Authorization', coordinator).expect(403);
       }

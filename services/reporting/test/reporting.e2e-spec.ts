@@ -18,7 +18,7 @@ import { attack } from '@vertrouwd/disclosure';
 import { publishAs } from '@vertrouwd/messaging';
 import { caseKey } from '@vertrouwd/privacy';
 import { startService, type RunningService } from '@vertrouwd/runtime';
-import { createTestDatabase, eventually, readPdf, tablesContaining, type TestDatabase } from '@vertrouwd/testing';
+import { createTestDatabase, eventually, expectUuidRefused, readPdf, tablesContaining, type TestDatabase } from '@vertrouwd/testing';
 import { yearFigures } from '../src/application/reports/figures';
 import { FactsJournal } from '../src/application/reporting.repositories';
 import { cellLabel, REPORT_AUDIENCES, REPORT_LABELS, REPORT_LANGUAGES } from '../src/application/reports/report-labels';
@@ -201,14 +201,7 @@ describe('reporting over HTTP', () => {
       ];
       for (const [call, field] of refusals) {
         const res = await call;
-        expect([field, res.status, res.headers['content-type']]).toEqual([
-          field,
-          400,
-          expect.stringMatching(/^application\/problem\+json/),
-        ]);
-        expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/validation', status: 400 });
-        expect(res.body.errors).toEqual([{ field, rule: 'isUuid', message: `${field} must be a UUID` }]);
-        expect(res.text).not.toContain(bad);
+        expectUuidRefused(res, field, bad);
       }
       await api().get(`/agencies/${bad}/organisations/${org}/reports/2025/draft`).set('Authorization', carla).expect(403);
     }
