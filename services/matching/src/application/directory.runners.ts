@@ -49,6 +49,8 @@ export class CounsellorWork extends CommandRunner<Counsellor, CounsellorEvent> {
       translate: translateCounsellorEvent,
       contracts,
       tenantOf: (c) => c.state.agencyId,
+      // The version the counsellor's reads show (of the record it publishes), which a write's If-Match names.
+      versionOf: (c) => c.state.version,
       notFound: () => new E.CounsellorNotFoundError(),
     });
   }
@@ -65,6 +67,8 @@ export class OrganisationWork extends CommandRunner<Organisation, OrganisationEv
       translate: translateOrganisationEvent,
       contracts,
       tenantOf: (o) => o.state.snapshot?.agencyId,
+      // The version the organisation's reads show (of its snapshot), which a write's If-Match names.
+      versionOf: (o) => o.state.snapshot?.version ?? 0,
       notFound: () => new E.OrganisationNotFoundError(),
     });
   }

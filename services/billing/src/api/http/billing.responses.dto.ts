@@ -50,6 +50,8 @@ export class BillingAccountView {
   @ApiProperty({ description: 'Days from issue to due date' }) paymentTermDays!: number;
   @ApiProperty({ description: 'Case work counts only in a period with at least k cases' }) k!: number;
   @ApiProperty({ type: [PriceListView] }) priceLists!: PriceListView[];
+  @ApiProperty({ description: 'Goes up with every change of the account (its settings, a price list); also its ETag' })
+  version!: number;
 }
 
 export class SubscriptionView {

@@ -3,7 +3,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req }
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse, UUID_PARAM, ValidationFailedException } from '@vertrouwd/http';
+import { ApiProblemResponse, ConditionalWrite, UUID_PARAM, ValidationFailedException, VersionedRead } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { ConfigureAgency } from '../../application/agencies/agency.commands';
 import { today } from '../../application/calendar';
@@ -133,6 +133,7 @@ export class AgencyHttpController {
   }
 
   @Get('counsellors/:counsellorId')
+  @VersionedRead()
   @ApiProblemResponse(404, 'No such counsellor of your agency')
   @ApiOkResponse({ type: R.CounsellorView })
   async counsellor(
@@ -144,6 +145,7 @@ export class AgencyHttpController {
 
   @Put('counsellors/:counsellorId/profile')
   @HttpCode(204)
+  @ConditionalWrite()
   @ApiProblemResponse(404, 'No such counsellor of your agency')
   @ApiProblemResponse(409, 'The counsellor has left, or the profile changed meanwhile')
   async changeProfile(
@@ -246,6 +248,7 @@ export class AgencyHttpController {
   }
 
   @Get('organisations/:organisationId')
+  @VersionedRead()
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiOkResponse({ type: R.OrganisationDetailView })
   async organisation(@Param('agencyId', UUID_PARAM) agencyId: string, @Param('organisationId', UUID_PARAM) organisationId: string) {
@@ -254,6 +257,7 @@ export class AgencyHttpController {
 
   @Put('organisations/:organisationId/details')
   @HttpCode(204)
+  @ConditionalWrite()
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiProblemResponse(409, 'Another organisation has this intake code')
   async changeDetails(
