@@ -1344,6 +1344,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the answer as a strong entity tag (`"3"`): send it back in `If-Match` to write */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1836,7 +1838,10 @@ export interface operations {
     AgencyHttpController_changeProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the read this write is based on (`"3"`): refused with 412 when the resource changed since. Without it, or with `*`, the last write wins. */
+                "If-Match"?: string;
+            };
             path: {
                 counsellorId: string;
             };
@@ -1893,6 +1898,15 @@ export interface operations {
             };
             /** @description The counsellor has left, or the profile changed meanwhile */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the version named in If-Match was read: nothing was written */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2284,6 +2298,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the answer as a strong entity tag (`"3"`): send it back in `If-Match` to write */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2632,7 +2648,10 @@ export interface operations {
     AgencyHttpController_changeDetails: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the read this write is based on (`"3"`): refused with 412 when the resource changed since. Without it, or with `*`, the last write wins. */
+                "If-Match"?: string;
+            };
             path: {
                 organisationId: string;
             };
@@ -2689,6 +2708,15 @@ export interface operations {
             };
             /** @description Another organisation has this intake code */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the version named in If-Match was read: nothing was written */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
