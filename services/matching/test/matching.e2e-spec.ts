@@ -478,5 +478,38 @@ describe('matching over HTTP and the bus', () => {
       }
       expect((await readAt(5)).body).toMatchObject({ name: 'Ilse D' });
     });
+
+    it("refuses a stale save of the agency's settings too, as read with their ETag", async () => {
+      const { body: agency } = await api()
+        .post('/platform/agencies')
+        .set('Authorization', await admin())
+        .send({ name: 'Vertrouwenspunt Noordwest', poolMatching: true, languages: ['nl'] })
+        .expect(201);
+      await api()
+        .post(`/platform/agencies/${agency.agencyId as string}/coordinators`)
+        .set('Authorization', await admin())
+        .send({ username: 'coordinator-noordwest', email: 'coordinator@noordwest.example' })
+        .expect(201);
+      const coordinator = await signIn('coordinator-noordwest');
+      const path = `/agencies/${agency.agencyId as string}/settings`;
+      const readAt = (version: number) =>
+        eventually(async () => {
+          const read = await api().get(path).set('Authorization', coordinator).expect(200);
+          expect(read.body.version).toBe(version);
+          return read;
+        });
+      const save = (languages: string[], ifMatch: string) =>
+        api().put(path).set('Authorization', coordinator).set('If-Match', ifMatch).send({ poolMatching: true, languages });
+
+      // Registered and a coordinator appointed: the agency's stream is at version 1.
+      const loaded = await readAt(1);
+      expect(loaded.headers.etag).toBe('"1"');
+      await save(['nl', 'en'], loaded.headers.etag).expect(204);
+      const stale = await save(['nl', 'pl'], loaded.headers.etag).expect(412);
+      expect(stale.body.type).toBe('https://vertrouwd.nl/problems/precondition-failed');
+      const current = await readAt(2);
+      expect(current.headers.etag).toBe('"2"');
+      expect(current.body.settings.languages).toEqual(['nl', 'en']);
+    });
   });
 });

@@ -586,6 +586,8 @@ export interface components {
             settings: components["schemas"]["AgencySettingsView"];
             /** @enum {string} */
             status: "active" | "suspended";
+            /** @description Goes up with every change of the agency's record; also its ETag */
+            version?: number;
         };
         AgreementRequest: {
             powers: ("speak-to-anyone-with-consent" | "consult-external-experts" | "advise-management-unasked" | "access-premises" | "escalate-to-board")[];
@@ -3041,6 +3043,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the answer as a strong entity tag (`"3"`): send it back in `If-Match` to write */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3088,7 +3092,10 @@ export interface operations {
     AgencyHttpController_configure: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the read this write is based on (`"3"`): refused with 412 when the resource changed since. Without it, or with `*`, the last write wins. */
+                "If-Match"?: string;
+            };
             path: {
                 agencyId: string;
             };
@@ -3136,6 +3143,15 @@ export interface operations {
             };
             /** @description The agency is suspended */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the version named in If-Match was read: nothing was written */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,7 +21,9 @@ import {
 } from './integration/matching-events.translator';
 
 // The kit's command runners for the service's four aggregates: load, the caller's agency, decide, append with the
-// outbox. Streams: `agency-<id>`, `counsellor-<id>`, `organisation-<id>`, `match-<caseId>`.
+// outbox. Streams: `agency-<id>`, `counsellor-<id>`, `organisation-<id>`, `match-<caseId>`. A write's If-Match is
+// compared with the version the reads show: the agency's stream version, the counsellor's record version, the
+// organisation's snapshot version.
 
 /** The key a directory record's sealed fields are under: shredding it erases a name everywhere it travelled. */
 export function directoryKey(kind: 'agency' | 'counsellor' | 'organisation', id: string): CaseKeyRef {

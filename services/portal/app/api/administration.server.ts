@@ -21,6 +21,8 @@ export interface AgencySettings {
   name: string | null;
   status: 'active' | 'suspended';
   settings: { poolMatching: boolean; languages: string[] };
+  /** Sent back as If-Match when the settings are changed; absent while matching keeps none for the agency yet. */
+  version?: number;
 }
 
 const matching = () => portalConfig().services.matching;

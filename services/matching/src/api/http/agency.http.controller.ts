@@ -83,6 +83,7 @@ export class AgencyHttpController {
   ) {}
 
   @Get('settings')
+  @VersionedRead()
   @ApiOkResponse({ type: R.AgencyView })
   async settings(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<R.AgencyView> {
     return this.queries.agency(agencyId);
@@ -90,6 +91,7 @@ export class AgencyHttpController {
 
   @Put('settings')
   @HttpCode(204)
+  @ConditionalWrite()
   @ApiProblemResponse(409, 'The agency is suspended')
   async configure(
     @Param('agencyId', UUID_PARAM) agencyId: string,
