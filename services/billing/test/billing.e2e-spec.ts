@@ -217,6 +217,30 @@ describe('billing over HTTP', () => {
     expect((await read()).body).toMatchObject({ paymentTermDays: 30, version: (loaded.body.version as number) + 2 });
   });
 
+  it("refuses a change of a subscription's terms based on an older read with 412 (If-Match)", async () => {
+    await caughtUp();
+    const listed = async () => {
+      const { body } = await api().get(`${base}/subscriptions`).set('Authorization', carla).expect(200);
+      return (body.subscriptions as { organisationId: string; version: number; buyerReference: string }[]).find(
+        (s) => s.organisationId === large,
+      )!;
+    };
+    const save = (buyerReference: string, ifMatch: string) =>
+      api()
+        .put(`${base}/subscriptions/${large}`)
+        .set('Authorization', carla)
+        .set('If-Match', ifMatch)
+        .send({ startsOn: '2026-01-01', address: address('Transport Veluwe B.V.'), buyerReference, language: 'nl' });
+    const loaded = await listed();
+    const { buyerReference } = loaded;
+
+    await save(buyerReference, `"${loaded.version}"`).expect(204);
+    const stale = await save('STALE', `"${loaded.version}"`).expect(412);
+    expect(stale.body.type).toBe('https://vertrouwd.nl/problems/precondition-failed');
+    await caughtUp();
+    expect(await listed()).toMatchObject({ buyerReference, version: loaded.version + 1 });
+  });
+
   it('runs invoices on the schedule; the small client’s invoice equals the no-case world’s', async () => {
     const future = await api().post(`${base}/invoice-runs`).set('Authorization', carla).send({ through: '2999-12-31' }).expect(422);
     expect(future.body.rule).toBe('RunWindowError');

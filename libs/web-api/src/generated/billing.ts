@@ -603,6 +603,8 @@ export interface components {
             organisationId: string;
             /** Format: date */
             startsOn: string;
+            /** @description Goes up with every change of the subscription; send it as If-Match to change its terms */
+            version?: number;
         };
         SubscriptionsView: {
             subscriptions: components["schemas"]["SubscriptionView"][];
@@ -1529,7 +1531,10 @@ export interface operations {
     AgencyBillingHttpController_subscribe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the read this write is based on (`"3"`): refused with 412 when the resource changed since. Without it, or with `*`, the last write wins. */
+                "If-Match"?: string;
+            };
             path: {
                 agencyId: string;
                 organisationId: string;
@@ -1578,6 +1583,15 @@ export interface operations {
             };
             /** @description The subscription has ended */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the version named in If-Match was read: nothing was written */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -106,6 +106,7 @@ export class AgencyBillingHttpController {
 
   @Put('subscriptions/:organisationId')
   @HttpCode(204)
+  @ConditionalWrite()
   @ApiProblemResponse(409, 'The subscription has ended')
   @ApiProblemResponse(422, 'No client organisation of your agency by that id')
   async subscribe(

@@ -61,6 +61,8 @@ export class SubscriptionView {
   @ApiProperty({ type: AddressView }) address!: AddressView;
   @ApiProperty() buyerReference!: string;
   @ApiProperty({ enum: LANGUAGES }) language!: (typeof LANGUAGES)[number];
+  @ApiPropertyOptional({ description: 'Goes up with every change of the subscription; send it as If-Match to change its terms' })
+  version?: number;
 }
 
 export class SubscriptionsView {
