@@ -195,6 +195,52 @@ describe('billing over HTTP', () => {
     expect(listed.body.subscriptions).toHaveLength(3);
   });
 
+  it('refuses a save of the account based on an older read with 412 (If-Match); without If-Match the last write wins', async () => {
+    const read = () => api().get(`${base}/account`).set('Authorization', carla).expect(200);
+    const save = (paymentTermDays: number, ifMatch?: string) => {
+      const put = api().put(`${base}/account`).set('Authorization', carla);
+      return (ifMatch === undefined ? put : put.set('If-Match', ifMatch)).send({ supplier: SUPPLIER, paymentTermDays });
+    };
+    const loaded = await read();
+    expect(loaded.headers.etag).toBe(`"${loaded.body.version as number}"`);
+
+    await save(30, loaded.headers.etag).expect(204);
+    const stale = await save(14, loaded.headers.etag).expect(412);
+    expect(stale.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/precondition-failed', status: 412 });
+    const current = await read();
+    expect(current.body).toMatchObject({ paymentTermDays: 30, version: (loaded.body.version as number) + 1 });
+    expect(current.headers.etag).toBe(`"${current.body.version as number}"`);
+
+    await save(30).expect(204);
+    const malformed = await save(14, 'W/"1"').expect(400);
+    expect(malformed.body.errors).toEqual([{ field: 'If-Match', rule: 'strongEntityTag', message: expect.any(String) }]);
+    expect((await read()).body).toMatchObject({ paymentTermDays: 30, version: (loaded.body.version as number) + 2 });
+  });
+
+  it("refuses a change of a subscription's terms based on an older read with 412 (If-Match)", async () => {
+    await caughtUp();
+    const listed = async () => {
+      const { body } = await api().get(`${base}/subscriptions`).set('Authorization', carla).expect(200);
+      return (body.subscriptions as { organisationId: string; version: number; buyerReference: string }[]).find(
+        (s) => s.organisationId === large,
+      )!;
+    };
+    const save = (buyerReference: string, ifMatch: string) =>
+      api()
+        .put(`${base}/subscriptions/${large}`)
+        .set('Authorization', carla)
+        .set('If-Match', ifMatch)
+        .send({ startsOn: '2026-01-01', address: address('Transport Veluwe B.V.'), buyerReference, language: 'nl' });
+    const loaded = await listed();
+    const { buyerReference } = loaded;
+
+    await save(buyerReference, `"${loaded.version}"`).expect(204);
+    const stale = await save('STALE', `"${loaded.version}"`).expect(412);
+    expect(stale.body.type).toBe('https://vertrouwd.nl/problems/precondition-failed');
+    await caughtUp();
+    expect(await listed()).toMatchObject({ buyerReference, version: loaded.version + 1 });
+  });
+
   it('runs invoices on the schedule; the small client’s invoice equals the no-case world’s', async () => {
     const future = await api().post(`${base}/invoice-runs`).set('Authorization', carla).send({ through: '2999-12-31' }).expect(422);
     expect(future.body.rule).toBe('RunWindowError');

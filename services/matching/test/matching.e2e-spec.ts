@@ -18,7 +18,7 @@ import { consumeIntegrationEvents, publishAs } from '@vertrouwd/messaging';
 import { startService, type RunningService } from '@vertrouwd/runtime';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { matchingService } from '../src/service';
-import { onboardBody } from './matching-agencies.fixture';
+import { onboardBody, profileBody } from './matching-agencies.fixture';
 
 // The matching service over HTTP, as its users meet it: the platform admin creates an agency and its coordinator;
 // the coordinator, signed in with the account made at run time, onboards counsellors (accounts made through the
@@ -404,6 +404,112 @@ describe('matching over HTTP and the bus', () => {
         const { body } = await api().get(`${base}/counsellors`).set('Authorization', carla).expect(200);
         expect(body.counsellors.map((c: { counsellorId: string }) => c.counsellorId)).toEqual([DEMO_ADVISORS['advisor-anna']]);
       });
+    });
+  });
+
+  describe('two coordinators editing one counsellor from forms loaded at the same version', () => {
+    it('refuses the second save based on the old read with 412 (If-Match), leaving the first edit; without If-Match the last write wins', async () => {
+      const { body: agency } = await api()
+        .post('/platform/agencies')
+        .set('Authorization', await admin())
+        .send({ name: 'Vertrouwenspunt Zuid', poolMatching: true, languages: ['nl'] })
+        .expect(201);
+      const base = `/agencies/${agency.agencyId as string}`;
+      await api()
+        .post(`/platform/agencies/${agency.agencyId as string}/coordinators`)
+        .set('Authorization', await admin())
+        .send({ username: 'coordinator-zuid', email: 'coordinator@zuid.example' })
+        .expect(201);
+      const coordinator = await signIn('coordinator-zuid');
+      const counsellorId = randomUUID();
+      const person = { name: 'Ilse Kok', introduction: 'Ilse luistert.', gender: 'female' as const };
+      await api()
+        .post(`${base}/counsellors`)
+        .set('Authorization', coordinator)
+        .send(onboardBody({ ...person, counsellorId, username: 'counsellor-ilse' }, 'limburg'))
+        .expect(201);
+      const path = `${base}/counsellors/${counsellorId}`;
+      /** The counsellor once the read model shows `version`: its body and ETag. */
+      const readAt = (version: number) =>
+        eventually(async () => {
+          const read = await api().get(path).set('Authorization', coordinator).expect(200);
+          expect(read.body.version).toBe(version);
+          return read;
+        });
+      const save = (name: string, hours: number, ifMatch?: string) => {
+        const put = api().put(`${path}/profile`).set('Authorization', coordinator);
+        return (ifMatch === undefined ? put : put.set('If-Match', ifMatch)).send({
+          ...profileBody({ ...person, name }, 'limburg'),
+          capacityHoursPerWeek: hours,
+        });
+      };
+
+      // Both forms were loaded at the same read: its version is its ETag.
+      const loaded = await readAt(1);
+      expect(loaded.headers.etag).toBe('"1"');
+
+      await save('Ilse A', 16, loaded.headers.etag).expect(204);
+      const stale = await save('Ilse B', 8, loaded.headers.etag).expect(412);
+      expect(stale.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(stale.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/precondition-failed', status: 412 });
+      expect(stale.body.detail).toMatch(/changed since you read it/);
+      expect(JSON.stringify(stale.body)).not.toContain('Ilse');
+
+      // A's edit stands; the read says which version it is now.
+      const afterA = await readAt(2);
+      expect(afterA.headers.etag).toBe('"2"');
+      expect(afterA.body).toMatchObject({ name: 'Ilse A', capacityHoursPerWeek: 16 });
+
+      // B reapplies the change on the current version; then an unconditional save (no If-Match, or *) as before.
+      await save('Ilse B', 8, afterA.headers.etag).expect(204);
+      expect((await readAt(3)).body).toMatchObject({ name: 'Ilse B', capacityHoursPerWeek: 8 });
+      await save('Ilse C', 12).expect(204);
+      await save('Ilse D', 12, '*').expect(204);
+      expect((await readAt(5)).body).toMatchObject({ name: 'Ilse D' });
+
+      // A malformed If-Match is a 400 naming the header and the rule, before anything is decided.
+      for (const [header, rule] of [
+        ['5', 'quotedVersion'],
+        ['W/"5"', 'strongEntityTag'],
+        ['"5", "6"', 'singleEntityTag'],
+      ]) {
+        const refused = await save('Ilse E', 12, header).expect(400);
+        expect(refused.body.errors).toEqual([{ field: 'If-Match', rule, message: expect.any(String) }]);
+      }
+      expect((await readAt(5)).body).toMatchObject({ name: 'Ilse D' });
+    });
+
+    it("refuses a stale save of the agency's settings too, as read with their ETag", async () => {
+      const { body: agency } = await api()
+        .post('/platform/agencies')
+        .set('Authorization', await admin())
+        .send({ name: 'Vertrouwenspunt Noordwest', poolMatching: true, languages: ['nl'] })
+        .expect(201);
+      await api()
+        .post(`/platform/agencies/${agency.agencyId as string}/coordinators`)
+        .set('Authorization', await admin())
+        .send({ username: 'coordinator-noordwest', email: 'coordinator@noordwest.example' })
+        .expect(201);
+      const coordinator = await signIn('coordinator-noordwest');
+      const path = `/agencies/${agency.agencyId as string}/settings`;
+      const readAt = (version: number) =>
+        eventually(async () => {
+          const read = await api().get(path).set('Authorization', coordinator).expect(200);
+          expect(read.body.version).toBe(version);
+          return read;
+        });
+      const save = (languages: string[], ifMatch: string) =>
+        api().put(path).set('Authorization', coordinator).set('If-Match', ifMatch).send({ poolMatching: true, languages });
+
+      // Registered and a coordinator appointed: the agency's stream is at version 1.
+      const loaded = await readAt(1);
+      expect(loaded.headers.etag).toBe('"1"');
+      await save(['nl', 'en'], loaded.headers.etag).expect(204);
+      const stale = await save(['nl', 'pl'], loaded.headers.etag).expect(412);
+      expect(stale.body.type).toBe('https://vertrouwd.nl/problems/precondition-failed');
+      const current = await readAt(2);
+      expect(current.headers.etag).toBe('"2"');
+      expect(current.body.settings.languages).toEqual(['nl', 'en']);
     });
   });
 });

@@ -244,6 +244,75 @@ describe('the coordinator', () => {
     await ctx.close();
   }, 60_000);
 
+  it('refuses a profile save on a form another coordinator saved meanwhile: what was typed stays, beside the current version', async () => {
+    const profile = `${portal.url}/nl/counsellors/${DEMO_ADVISORS['advisor-bram']}/profile`;
+    const [first, second] = [await context({ javaScriptEnabled: false }), await context({ javaScriptEnabled: false })];
+    const hours = (page: Page) => page.getByLabel('Hoogstens uren per week aan zaken');
+    for (const { page } of [first, second]) {
+      await signIn(page, 'coordinator-carla');
+      await page.goto(profile);
+      await page.getByRole('heading', { level: 1, name: 'Profiel van Bram Jansen wijzigen' }).waitFor();
+    }
+    const opened = Number(await hours(first.page).inputValue());
+    const [mine, theirs] = [String(opened + 1), String(opened + 2)];
+
+    // Both forms were opened at one version; the first save wins it.
+    await hours(first.page).fill(mine);
+    expect((await submit(first.page, 'Profiel opslaan')).status()).toBe(303);
+    await first.page.getByText('Het profiel is gewijzigd.').waitFor();
+
+    // The second, on the old version, is refused: the message, the typed value kept, the current version beside it.
+    await hours(second.page).fill(theirs);
+    expect((await submit(second.page, 'Profiel opslaan')).status()).toBe(409);
+    expect(await second.page.getByTestId('refusal-profile').innerText()).toContain(
+      'Iemand anders heeft dit gewijzigd sinds u het opende: hier is de huidige versie; breng uw wijziging opnieuw aan.',
+    );
+    expect(await hours(second.page).inputValue()).toBe(theirs);
+    expect(await second.page.getByTestId('current-version').innerText()).toMatch(
+      new RegExp(`Hoogstens uren per week aan zaken\\s+${mine}`),
+    );
+
+    // Saved again, now on the current version: applied.
+    expect((await submit(second.page, 'Profiel opslaan')).status()).toBe(303);
+    await second.page.getByText('Het profiel is gewijzigd.').waitFor();
+    expect(await second.page.locator('main').innerText()).toContain(`hoogstens ${theirs} uur per week`);
+    await first.context.close();
+    await second.context.close();
+  }, 60_000);
+
+  it('with scripts on, a stale profile save comes back the same way, and saving again applies it to the version read anew', async () => {
+    const profile = `${portal.url}/nl/counsellors/${DEMO_ADVISORS['advisor-bram']}/profile`;
+    const [first, second] = [await context(), await context()];
+    const hours = (page: Page) => page.getByLabel('Hoogstens uren per week aan zaken');
+    const save = (page: Page) => page.getByRole('button', { name: 'Profiel opslaan', exact: true }).click();
+    for (const { page } of [first, second]) {
+      await signIn(page, 'coordinator-carla');
+      await page.goto(profile);
+      await page.getByRole('heading', { level: 1, name: 'Profiel van Bram Jansen wijzigen' }).waitFor();
+    }
+    const opened = Number(await hours(first.page).inputValue());
+    const [mine, theirs] = [String(opened - 1), String(opened - 2)];
+
+    await hours(first.page).fill(mine);
+    await save(first.page);
+    await first.page.getByText('Het profiel is gewijzigd.').waitFor();
+
+    await hours(second.page).fill(theirs);
+    await save(second.page);
+    await second.page.getByText('Iemand anders heeft dit gewijzigd sinds u het opende').waitFor();
+    expect(await hours(second.page).inputValue()).toBe(theirs);
+    expect(await second.page.getByTestId('current-version').innerText()).toMatch(
+      new RegExp(`Hoogstens uren per week aan zaken\\s+${mine}`),
+    );
+    await checkAxe(second.page, 'counsellor-profile-stale');
+
+    await save(second.page);
+    await second.page.getByText('Het profiel is gewijzigd.').waitFor();
+    expect(await second.page.locator('main').innerText()).toContain(`hoogstens ${theirs} uur per week`);
+    await first.context.close();
+    await second.context.close();
+  }, 60_000);
+
   it('adds a price list, runs the invoices for a period and downloads one as PDF and UBL', async () => {
     // The new organisation subscribes (through billing's API: the portal has no form for subscriptions yet).
     const carla = await platform.bearer('coordinator-carla');

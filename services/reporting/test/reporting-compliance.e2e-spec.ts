@@ -283,4 +283,27 @@ describe('compliance and benchmarks over HTTP', () => {
       .set('Authorization', await token('coordinator-noor'));
     expect(other.body).toMatchObject({ k: 5, changes: [] });
   });
+
+  it("sets an agency's rules only on the version its coordinator read, when she names one (If-Match)", async () => {
+    const rules = `/agencies/${DEMO_AGENCY_2_ID}/disclosure-rules`;
+    const noor = await token('coordinator-noor');
+    const read = () => api().get(rules).set('Authorization', noor).expect(200);
+    const put = (k: number, ifMatch?: string) => {
+      const request = api().put(rules).set('Authorization', noor);
+      return (ifMatch === undefined ? request : request.set('If-Match', ifMatch)).send({ k });
+    };
+    // No rules set yet: no version to name, so a write naming one is refused; without If-Match it is set.
+    expect((await read()).headers.etag).toBeUndefined();
+    await put(6, '"0"').expect(412);
+    await put(6).expect(200);
+    const loaded = await read();
+    expect([loaded.headers.etag, loaded.body.version]).toEqual(['"0"', 0]);
+
+    await put(7, loaded.headers.etag).expect(200);
+    const stale = await put(8, loaded.headers.etag).expect(412);
+    expect(stale.body.type).toBe('https://vertrouwd.nl/problems/precondition-failed');
+    const current = await read();
+    expect(current.headers.etag).toBe('"1"');
+    expect(current.body).toMatchObject({ k: 7, version: 1 });
+  });
 });

@@ -13,6 +13,18 @@ export class WrongExpectedVersionError extends Error {
   }
 }
 
+/**
+ * The caller's precondition (`If-Match`) names a version the aggregate is no longer at: it changed since the caller
+ * read it. Raised before deciding, so nothing is written. Carries no versions: the caller needs only "reload".
+ */
+export class StaleVersionError extends Error {
+  override readonly name = 'StaleVersionError';
+
+  constructor() {
+    super('The resource changed since it was read');
+  }
+}
+
 /** Some but not all of the appended event ids are already in the stream. */
 export class PartialIdempotentAppendError extends Error {
   override readonly name = 'PartialIdempotentAppendError';

@@ -13,6 +13,8 @@ export interface HttpRequest extends IncomingMessage {
   route?: { path: string };
   /** Set by the correlation-id middleware of `createHttpApp`. */
   correlationId?: string;
+  /** The version a conditional write's `If-Match` names; set by `@ConditionalWrite()`. */
+  ifMatch?: number;
   /** Set by `@vertrouwd/auth`'s guard; its `subject` scopes idempotency keys to the caller. */
   principal?: { subject?: unknown };
 }

@@ -12,6 +12,8 @@ export * from './validation/compiled-schema';
 export * from './app/create-http-app';
 export * from './app/correlation-id.middleware';
 export { isJsonMediaType } from './app/json-only.middleware';
+export * from './conditional/if-match';
+export * from './conditional/conditional.decorators';
 export * from './openapi/openapi.setup';
 export * from './openapi/api-problem-response.decorator';
 export * from './openapi/problem-schemas';

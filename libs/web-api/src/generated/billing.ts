@@ -363,6 +363,8 @@ export interface components {
             paymentTermDays: number;
             priceLists: components["schemas"]["PriceListView"][];
             supplier: components["schemas"]["SupplierView"];
+            /** @description Goes up with every change of the account (its settings, a price list); also its ETag */
+            version: number;
         };
         CorrectedView: {
             /** Format: date */
@@ -601,6 +603,8 @@ export interface components {
             organisationId: string;
             /** Format: date */
             startsOn: string;
+            /** @description Goes up with every change of the subscription; send it as If-Match to change its terms */
+            version?: number;
         };
         SubscriptionsView: {
             subscriptions: components["schemas"]["SubscriptionView"][];
@@ -671,6 +675,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the answer as a strong entity tag (`"3"`): send it back in `If-Match` to write */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -727,7 +733,10 @@ export interface operations {
     AgencyBillingHttpController_configure: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the read this write is based on (`"3"`): refused with 412 when the resource changed since. Without it, or with `*`, the last write wins. */
+                "If-Match"?: string;
+            };
             path: {
                 agencyId: string;
             };
@@ -739,6 +748,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Done; no body */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -765,6 +775,15 @@ export interface operations {
             };
             /** @description The token is valid, but its role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the version named in If-Match was read: nothing was written */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1512,7 +1531,10 @@ export interface operations {
     AgencyBillingHttpController_subscribe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the read this write is based on (`"3"`): refused with 412 when the resource changed since. Without it, or with `*`, the last write wins. */
+                "If-Match"?: string;
+            };
             path: {
                 agencyId: string;
                 organisationId: string;
@@ -1561,6 +1583,15 @@ export interface operations {
             };
             /** @description The subscription has ended */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the version named in If-Match was read: nothing was written */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -589,6 +589,8 @@ export interface components {
             settings: components["schemas"]["AgencySettingsView"];
             /** @enum {string} */
             status: "active" | "suspended";
+            /** @description Goes up with every change of the agency's record; also its ETag */
+            version?: number;
         };
         AgreementRequest: {
             powers: ("speak-to-anyone-with-consent" | "consult-external-experts" | "advise-management-unasked" | "access-premises" | "escalate-to-board")[];
@@ -1364,6 +1366,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the answer as a strong entity tag (`"3"`): send it back in `If-Match` to write */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1856,7 +1860,10 @@ export interface operations {
     AgencyHttpController_changeProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the read this write is based on (`"3"`): refused with 412 when the resource changed since. Without it, or with `*`, the last write wins. */
+                "If-Match"?: string;
+            };
             path: {
                 counsellorId: string;
             };
@@ -1913,6 +1920,15 @@ export interface operations {
             };
             /** @description The counsellor has left, or the profile changed meanwhile */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the version named in If-Match was read: nothing was written */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2304,6 +2320,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the answer as a strong entity tag (`"3"`): send it back in `If-Match` to write */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2652,7 +2670,10 @@ export interface operations {
     AgencyHttpController_changeDetails: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the read this write is based on (`"3"`): refused with 412 when the resource changed since. Without it, or with `*`, the last write wins. */
+                "If-Match"?: string;
+            };
             path: {
                 organisationId: string;
             };
@@ -2709,6 +2730,15 @@ export interface operations {
             };
             /** @description Another organisation has this intake code */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the version named in If-Match was read: nothing was written */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3033,6 +3063,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the answer as a strong entity tag (`"3"`): send it back in `If-Match` to write */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3080,7 +3112,10 @@ export interface operations {
     AgencyHttpController_configure: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the read this write is based on (`"3"`): refused with 412 when the resource changed since. Without it, or with `*`, the last write wins. */
+                "If-Match"?: string;
+            };
             path: {
                 agencyId: string;
             };
@@ -3128,6 +3163,15 @@ export interface operations {
             };
             /** @description The agency is suspended */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the version named in If-Match was read: nothing was written */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

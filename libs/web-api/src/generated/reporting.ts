@@ -394,6 +394,8 @@ export interface components {
             k: number;
             maxSharePercent: number;
             minOrganisations: number;
+            /** @description Goes up with every change, once the agency set rules; also the ETag of the read */
+            version?: number;
         };
         DutiesView: {
             pendingBill: components["schemas"]["PendingBillDutyView"];
@@ -792,6 +794,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The version of the answer as a strong entity tag (`"3"`): send it back in `If-Match` to write */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -839,7 +843,10 @@ export interface operations {
     DisclosureRulesHttpController_set: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the read this write is based on (`"3"`): refused with 412 when the resource changed since. Without it, or with `*`, the last write wins. */
+                "If-Match"?: string;
+            };
             path: {
                 agencyId: string;
             };
@@ -889,6 +896,15 @@ export interface operations {
             };
             /** @description The rules were changed meanwhile */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The resource changed since the version named in If-Match was read: nothing was written */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -123,7 +123,7 @@ export class SqlBillingReads implements BillingReads {
 }
 
 const SUBSCRIPTIONS = `select organisation_id, agency_id, to_char(starts_on, 'YYYY-MM-DD') as starts_on,
-  to_char(ends_on, 'YYYY-MM-DD') as ends_on, terms from billing_subscriptions`;
+  to_char(ends_on, 'YYYY-MM-DD') as ends_on, terms, version from billing_subscriptions`;
 const DOCUMENTS = `select number, kind, organisation_id, period_key, to_char(issue_date, 'YYYY-MM-DD') as issue_date, corrects,
   payable_cents from billing_documents`;
 const DOCUMENTS_FULL = `select number, kind, organisation_id, period_key, to_char(issue_date, 'YYYY-MM-DD') as issue_date, corrects,
@@ -135,6 +135,7 @@ interface SubscriptionDbRow {
   starts_on: string;
   ends_on: string | null;
   terms: SubscriptionRow['terms'];
+  version: number | null;
 }
 
 interface DocumentDbRow {
@@ -154,6 +155,7 @@ function subscriptionOf(row: SubscriptionDbRow): SubscriptionRow {
     startsOn: row.starts_on,
     endsOn: row.ends_on ?? undefined,
     terms: row.terms,
+    ...(row.version !== null ? { version: row.version } : {}),
   };
 }
 

@@ -21,7 +21,9 @@ import {
 } from './integration/matching-events.translator';
 
 // The kit's command runners for the service's four aggregates: load, the caller's agency, decide, append with the
-// outbox. Streams: `agency-<id>`, `counsellor-<id>`, `organisation-<id>`, `match-<caseId>`.
+// outbox. Streams: `agency-<id>`, `counsellor-<id>`, `organisation-<id>`, `match-<caseId>`. A write's If-Match is
+// compared with the version the reads show: the agency's stream version, the counsellor's record version, the
+// organisation's snapshot version.
 
 /** The key a directory record's sealed fields are under: shredding it erases a name everywhere it travelled. */
 export function directoryKey(kind: 'agency' | 'counsellor' | 'organisation', id: string): CaseKeyRef {
@@ -49,6 +51,8 @@ export class CounsellorWork extends CommandRunner<Counsellor, CounsellorEvent> {
       translate: translateCounsellorEvent,
       contracts,
       tenantOf: (c) => c.state.agencyId,
+      // The version the counsellor's reads show (of the record it publishes), which a write's If-Match names.
+      versionOf: (c) => c.state.version,
       notFound: () => new E.CounsellorNotFoundError(),
     });
   }
@@ -65,6 +69,8 @@ export class OrganisationWork extends CommandRunner<Organisation, OrganisationEv
       translate: translateOrganisationEvent,
       contracts,
       tenantOf: (o) => o.state.snapshot?.agencyId,
+      // The version the organisation's reads show (of its snapshot), which a write's If-Match names.
+      versionOf: (o) => o.state.snapshot?.version ?? 0,
       notFound: () => new E.OrganisationNotFoundError(),
     });
   }

@@ -57,6 +57,7 @@ export class SqlDirectoryReads implements DirectoryReads {
       counsellors: r.counsellors as number,
       organisations: r.organisations as number,
       registeredAt: iso(r.registered_at),
+      ...(typeof r.version === 'number' ? { version: r.version } : {}),
     };
   }
 

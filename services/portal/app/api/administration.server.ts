@@ -21,6 +21,8 @@ export interface AgencySettings {
   name: string | null;
   status: 'active' | 'suspended';
   settings: { poolMatching: boolean; languages: string[] };
+  /** Sent back as If-Match when the settings are changed; absent while matching keeps none for the agency yet. */
+  version?: number;
 }
 
 const matching = () => portalConfig().services.matching;
@@ -52,9 +54,10 @@ export async function changeProfile(
   agencyId: string,
   counsellorId: string,
   body: CounsellorProfileBody,
+  ifMatch?: number,
 ): Promise<Done<undefined>> {
   const path = `${counsellorPath(agencyId, counsellorId)}/profile`;
-  return commandOf(await callService(matching(), path, token, { method: 'PUT', body }), 'counsellor profile');
+  return commandOf(await callService(matching(), path, token, { method: 'PUT', body, ifMatch }), 'counsellor profile');
 }
 
 /** The counsellor leaves the agency: matching gives them no new case and their account is disabled. */
@@ -88,17 +91,24 @@ export async function changeOrganisationDetails(
   agencyId: string,
   organisationId: string,
   body: OrganisationDetailsBody,
+  ifMatch?: number,
 ): Promise<Done<undefined>> {
   const path = `${agency(agencyId)}/organisations/${id(organisationId)}/details`;
-  return commandOf(await callService(matching(), path, token, { method: 'PUT', body }), 'organisation details');
+  return commandOf(await callService(matching(), path, token, { method: 'PUT', body, ifMatch }), 'organisation details');
 }
 
 export async function agencySettings(token: string, agencyId: string): Promise<AgencySettings> {
   return readJson<AgencySettings>(await callService(matching(), `${agency(agencyId)}/settings`, token), 'settings');
 }
 
-export async function configureAgency(token: string, agencyId: string, body: AgencySettingsBody): Promise<Done<undefined>> {
-  return commandOf(await callService(matching(), `${agency(agencyId)}/settings`, token, { method: 'PUT', body }), 'configure agency');
+export async function configureAgency(
+  token: string,
+  agencyId: string,
+  body: AgencySettingsBody,
+  ifMatch?: number,
+): Promise<Done<undefined>> {
+  const put = await callService(matching(), `${agency(agencyId)}/settings`, token, { method: 'PUT', body, ifMatch });
+  return commandOf(put, 'configure agency');
 }
 
 /** How long the case service keeps a closed case before erasing it; `null` while the agency has set no period. */

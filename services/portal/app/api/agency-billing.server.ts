@@ -37,6 +37,8 @@ export interface Subscription {
   address: { name: string; street: string; postcode: string; city: string; country: string };
   buyerReference: string;
   language: string;
+  /** Sent back as If-Match when the terms are changed; absent while billing keeps none for it yet. */
+  version?: number;
 }
 
 export interface AgencyDocument {
@@ -105,9 +107,15 @@ export async function subscriptions(token: string, agencyId: string): Promise<Su
 }
 
 /** Starts an organisation's subscription, or changes its terms (its first day cannot move). */
-export async function subscribe(token: string, agencyId: string, organisationId: string, body: SubscriptionBody): Promise<Done<undefined>> {
+export async function subscribe(
+  token: string,
+  agencyId: string,
+  organisationId: string,
+  body: SubscriptionBody,
+  ifMatch?: number,
+): Promise<Done<undefined>> {
   const path = `${billing(agencyId)}/subscriptions/${id(organisationId)}`;
-  return commandOf(await callService(base(), path, token, { method: 'PUT', body }), 'subscription');
+  return commandOf(await callService(base(), path, token, { method: 'PUT', body, ifMatch }), 'subscription');
 }
 
 export async function endSubscription(token: string, agencyId: string, organisationId: string, endsOn: string): Promise<Done<undefined>> {

@@ -10,7 +10,7 @@ export async function callService(
   base: string,
   path: string,
   accessToken: string,
-  init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; accept?: string } = {},
+  init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; accept?: string; ifMatch?: number } = {},
 ): Promise<Response> {
   const response = await fetch(`${base}${path}`, {
     method: init.method ?? 'GET',
@@ -18,6 +18,8 @@ export async function callService(
       authorization: `Bearer ${accessToken}`,
       accept: init.accept ?? 'application/json',
       ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      // The version the user's form was loaded with: the service refuses the write (412) when it changed since.
+      ...(init.ifMatch !== undefined ? { 'if-match': `"${init.ifMatch}"` } : {}),
     },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     signal: AbortSignal.timeout(15_000),

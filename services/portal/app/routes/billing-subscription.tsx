@@ -6,6 +6,7 @@ import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { AREA, Item, useBillingText } from '../ui/billing/billing-text';
 import { subscriptionLabels, TermsFields } from '../ui/billing/subscriptions-section';
+import { revalidateWhenStale, VersionField, versionSent } from '../ui/concurrency';
 import { Field, Notice, RefusalSummary, text, valuesOf, type FormRefusal } from '../ui/coordinator-form';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/billing-subscription';
@@ -38,6 +39,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
+export const shouldRevalidate = revalidateWhenStale;
+
 export async function action({ request, params }: Route.ActionArgs) {
   pageLanguage(params.lang);
   const organisationId = idParam(params.organisationId);
@@ -55,9 +58,14 @@ export async function action({ request, params }: Route.ActionArgs) {
     // The first day cannot move: the service ignores it for a subscription that exists, the schema still wants it.
     form.set('startsOn', subscription.startsOn);
     const body = subscriptionBody(form);
-    const outcome = await subscribe(accessToken, agencyId, organisationId, body);
+    const sent = versionSent(form);
+    const outcome = await subscribe(accessToken, agencyId, organisationId, body, sent);
     if (!outcome.ok) return refused(outcome);
-    await untilVisible(async () => (await subscriptionOf(accessToken, agencyId, organisationId))?.buyerReference === body.buyerReference);
+    // Until the read shows the change and its version, so the page's form carries the version after it.
+    await untilVisible(async () => {
+      const now = await subscriptionOf(accessToken, agencyId, organisationId);
+      return now?.buyerReference === body.buyerReference && (sent === undefined || (now.version ?? -1) > sent);
+    });
     return redirect(`${page}?done=terms`, 303);
   }
   if (intent === 'end') {
@@ -108,6 +116,7 @@ export default function BillingSubscription({ loaderData, actionData, params }: 
             <p className="utrecht-paragraph">{t('changeTermsHint')}</p>
             <Form method="post" action={page} className="portal-form">
               <input type="hidden" name="intent" value="terms" />
+              {s.version !== undefined ? <VersionField version={s.version} /> : null}
               <RefusalSummary refused={actionData} intent="terms" labels={subscriptionLabels(t, false)} area={AREA} />
               <TermsFields intent="terms" refused={actionData} terms={s} />
               <button type="submit" className="utrecht-button utrecht-button--secondary-action">

@@ -6,13 +6,16 @@ import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { ProfileFields, useProfileLabels } from '../ui/administration/counsellor-fields';
 import { profileOf } from '../ui/administration/counsellor-values';
+import { isStale, revalidateWhenStale, VersionField, versionSent } from '../ui/concurrency';
 import { RefusalSummary, valuesOf, type FormRefusal } from '../ui/coordinator-form';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/counsellor-profile';
 
 /**
- * Changing a counsellor's profile (matching `PUT …/counsellors/:id/profile`): the whole profile, shown as it is now.
- * Another agency's counsellor: 404 from matching, nothing shown.
+ * Changing a counsellor's profile (matching `PUT …/counsellors/:id/profile`): the whole profile, shown as it is now,
+ * saved only onto the version the form was opened at (If-Match): when another coordinator saved it meanwhile, the
+ * form comes back with what was typed and the current version beside it. Another agency's counsellor: 404 from
+ * matching, nothing shown.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   pageLanguage(params.lang);
@@ -23,6 +26,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { person, organisations: orgs.map((o) => ({ value: o.organisationId, label: o.name ?? o.intakeCode })) };
 }
 
+export const shouldRevalidate = revalidateWhenStale;
+
 export async function action({ request, params }: Route.ActionArgs) {
   pageLanguage(params.lang);
   const { accessToken, user } = await requireUser(request, 'counsellors');
@@ -31,12 +36,13 @@ export async function action({ request, params }: Route.ActionArgs) {
   const counsellorId = idParam(params.counsellorId);
   const before = (await counsellor(accessToken, agencyId, counsellorId)).version;
   const form = await request.formData();
-  const outcome = await changeProfile(accessToken, agencyId, counsellorId, profileOf(form));
+  const outcome = await changeProfile(accessToken, agencyId, counsellorId, profileOf(form), versionSent(form));
   if (outcome.ok) {
     await untilVisible(async () => (await counsellor(accessToken, agencyId, counsellorId)).version > before);
     return redirect(`/${params.lang}/counsellors/${counsellorId}?done=profile`, 303);
   }
-  return data<FormRefusal>({ intent: 'profile', refusal: outcome.refusal, values: valuesOf(form) }, { status: 422 });
+  const status = outcome.refusal.status === 412 ? 409 : 422;
+  return data<FormRefusal>({ intent: 'profile', refusal: outcome.refusal, values: valuesOf(form) }, { status });
 }
 
 export default function CounsellorProfile({ loaderData, actionData, params }: Route.ComponentProps) {
@@ -57,6 +63,8 @@ export default function CounsellorProfile({ loaderData, actionData, params }: Ro
           <p className="utrecht-paragraph">{intl.formatMessage({ id: 'administration.profile.intro' })}</p>
           <Form method="post" action={`${page}/profile`} className="portal-form">
             <RefusalSummary refused={actionData} intent="profile" labels={labels} />
+            {isStale(actionData, 'profile') ? <CurrentProfile person={c} labels={labels} /> : null}
+            <VersionField version={c.version} />
             <ProfileFields intent="profile" refused={actionData} organisations={loaderData.organisations} defaults={c} />
             <button type="submit" className="utrecht-button utrecht-button--primary-action">
               {intl.formatMessage({ id: 'administration.profile.submit' })}
@@ -70,5 +78,36 @@ export default function CounsellorProfile({ loaderData, actionData, params }: Ro
         </Link>
       </p>
     </main>
+  );
+}
+
+/** The profile as saved now, beside the form that still shows what was typed: the user reapplies their change. */
+function CurrentProfile({ person, labels }: { person: Route.ComponentProps['loaderData']['person']; labels: Record<string, string> }) {
+  const { intl, label } = useFormat();
+  const listed = (prefix: string, values: string[]) => values.map((v) => label(prefix, v)).join(', ');
+  const rows: [string, string][] = [
+    ['name', person.name ?? ''],
+    ['introduction', person.introduction ?? ''],
+    ['roles', listed('coordinator.role', person.roles)],
+    ['languages', listed('coordinator.language', person.languages)],
+    ['regions', listed('coordinator.region', person.regions)],
+    ['specialisms', listed('coordinator.specialism', person.specialisms)],
+    ['capacityCases', String(person.capacityCases)],
+    ['capacityHoursPerWeek', String(person.capacityHoursPerWeek)],
+  ];
+  return (
+    <section className="portal-section" aria-labelledby="current-version" data-testid="current-version">
+      <h2 className="utrecht-heading-2" id="current-version">
+        {intl.formatMessage({ id: 'concurrency.current' })}
+      </h2>
+      <dl className="portal-details">
+        {rows.map(([name, value]) => (
+          <div key={name}>
+            <dt>{labels[name]}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

@@ -32,6 +32,7 @@ import {
 import { AGREEMENT_POWERS, AGREEMENT_RECORDS, AGREEMENT_TASKS, REPORT_FREQUENCIES } from '../ui/directory-values';
 import { detailsOf } from '../ui/administration/organisation-details';
 import { OrganisationDetailsForm } from '../ui/administration/organisation-details-form';
+import { revalidateWhenStale, versionSent } from '../ui/concurrency';
 import { engagementOf, OrganisationEngagements } from '../ui/organisation-engagements';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/organisation';
@@ -71,6 +72,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
+export const shouldRevalidate = revalidateWhenStale;
+
 export async function action({ request, params }: Route.ActionArgs) {
   pageLanguage(params.lang);
   const { accessToken, user } = await requireUser(request, 'organisations');
@@ -97,7 +100,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return answer(await appoint(accessToken, agencyId, organisationId, body), 'appointed');
   }
   if (intent === 'details')
-    return answer(await changeOrganisationDetails(accessToken, agencyId, organisationId, detailsOf(form)), 'details');
+    return answer(await changeOrganisationDetails(accessToken, agencyId, organisationId, detailsOf(form), versionSent(form)), 'details');
   if (intent === 'engagement') {
     const body = engagementOf(form);
     const recorded = await recordEngagement(accessToken, agencyId, organisationId, body);

@@ -3,6 +3,7 @@ import { agencySettings, configureAgency, retention, setRetention, type AgencySe
 import { untilVisible } from '../api/problem.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
+import { revalidateWhenStale, VersionField, versionSent } from '../ui/concurrency';
 import { Choices, Field, list, Notice, RefusalSummary, text, valuesOf, whole, type FormRefusal } from '../ui/coordinator-form';
 import { WORKFORCE_LANGUAGES } from '../ui/directory-values';
 import { PageTitle, useFormat } from '../ui/format';
@@ -27,6 +28,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { agency, monthsAfterClosure, done: (DONE as readonly string[]).includes(done ?? '') ? (done as DoneStep) : undefined };
 }
 
+export const shouldRevalidate = revalidateWhenStale;
+
 export async function action({ request, params }: Route.ActionArgs) {
   pageLanguage(params.lang);
   const { accessToken, user } = await requireUser(request, 'settings');
@@ -39,12 +42,16 @@ export async function action({ request, params }: Route.ActionArgs) {
     const pool = text(form, 'poolMatching');
     // A choice that is neither stays out, so the service names the field.
     const body = { ...(pool === 'yes' || pool === 'no' ? { poolMatching: pool === 'yes' } : {}), languages: list(form, 'languages') };
-    const outcome = await configureAgency(accessToken, agencyId, body as AgencySettingsBody);
+    const sent = versionSent(form);
+    const outcome = await configureAgency(accessToken, agencyId, body as AgencySettingsBody, sent);
     if (!outcome.ok) return refused(outcome.refusal);
-    const same = (settings: { poolMatching: boolean; languages: string[] }) =>
-      settings.poolMatching === body.poolMatching && settings.languages.join() === body.languages.join();
-    // Matching's settings read follows its events a moment later: wait (briefly) until it shows the change.
-    await untilVisible(async () => same((await agencySettings(accessToken, agencyId)).settings));
+    const shows = ({ settings, version }: { settings: { poolMatching: boolean; languages: string[] }; version?: number }) =>
+      settings.poolMatching === body.poolMatching &&
+      settings.languages.join() === body.languages.join() &&
+      (sent === undefined || (version ?? -1) > sent);
+    // Matching's settings read follows its events a moment later: wait (briefly) until it shows the change and its
+    // version, so the page's form carries the version after it.
+    await untilVisible(async () => shows(await agencySettings(accessToken, agencyId)));
     return redirect(`/${params.lang}/settings?done=matching`, 303);
   }
   if (intent === 'retention') {
@@ -86,6 +93,7 @@ export default function Settings({ loaderData, actionData, params }: Route.Compo
         </dl>
         <Form method="post" action={action} className="portal-form">
           <input type="hidden" name="intent" value="matching" />
+          {agency.version !== undefined ? <VersionField version={agency.version} /> : null}
           <RefusalSummary refused={actionData} intent="matching" labels={{ poolMatching: t('poolMatching'), languages: t('languages') }} />
           <Choices
             intent="matching"

@@ -85,9 +85,12 @@ export function RefusalSummary({
   if (!refused || refused.intent !== intent) return null;
   const { refusal } = refused;
   const ruleKey = refusal.rule ? messageKey(intl, 'refusal', refusal.rule, area) : undefined;
+  // 412: the record changed since the form was opened (the form sent its version as If-Match).
   const headline = ruleKey
     ? intl.formatMessage({ id: ruleKey })
-    : intl.formatMessage({ id: 'coordinator.refusal.generic' }, { status: refusal.status });
+    : refusal.status === 412
+      ? intl.formatMessage({ id: 'concurrency.stale' })
+      : intl.formatMessage({ id: 'coordinator.refusal.generic' }, { status: refusal.status });
   const fieldOf = (path: string) =>
     Object.keys(labels).find((name) => path === name || path.startsWith(`${name}.`) || path.startsWith(`${name}[`));
   return (

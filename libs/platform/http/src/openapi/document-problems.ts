@@ -1,4 +1,5 @@
 import type { OpenAPIObject, OperationObject, ParameterObject } from '@nestjs/swagger';
+import { VERSIONED_READ_EXTENSION } from '../conditional/conditional.decorators';
 import { PROBLEM_SCHEMAS, problemResponse } from './problem-schemas';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -29,6 +30,7 @@ export function documentProblems(
       const operation = pathItem[method];
       if (!operation) continue;
       addSuccess(operation, successOf);
+      addETag(operation);
       addProblems(operation, method, idempotency);
     }
   }
@@ -44,6 +46,18 @@ function addSuccess(operation: OperationObject, successOf?: (operationId: string
   if (Object.keys(operation.responses).some((status) => status.startsWith('2'))) return;
   const status = operation.operationId ? successOf?.(operation.operationId) : undefined;
   if (status !== undefined) operation.responses[String(status)] = { description: status === 204 ? 'Done; no body' : '' };
+}
+
+/** A `@VersionedRead()` answers with its version as a strong `ETag`, which its writes take in `If-Match`. */
+function addETag(operation: OperationObject): void {
+  const marked = operation as OperationObject & Record<string, unknown>;
+  if (marked[VERSIONED_READ_EXTENSION] !== true) return;
+  delete marked[VERSIONED_READ_EXTENSION];
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (!status.startsWith('2') || response === undefined || '$ref' in response) continue;
+    const description = 'The version of the answer as a strong entity tag (`"3"`): send it back in `If-Match` to write';
+    response.headers = { ...response.headers, ETag: { description, schema: { type: 'string', example: '"3"' } } };
+  }
 }
 
 function addProblems(operation: OperationObject, method: (typeof METHODS)[number], idempotency: boolean): void {

@@ -18,6 +18,7 @@ export const ProblemType = {
   methodNotAllowed: `${PROBLEM_TYPE_BASE}method-not-allowed`,
   conflict: `${PROBLEM_TYPE_BASE}conflict`,
   concurrentModification: `${PROBLEM_TYPE_BASE}concurrent-modification`,
+  preconditionFailed: `${PROBLEM_TYPE_BASE}precondition-failed`,
   idempotencyKeyInUse: `${PROBLEM_TYPE_BASE}idempotency-key-in-use`,
   payloadTooLarge: `${PROBLEM_TYPE_BASE}payload-too-large`,
   unsupportedMediaType: `${PROBLEM_TYPE_BASE}unsupported-media-type`,

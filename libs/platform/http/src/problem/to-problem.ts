@@ -1,7 +1,7 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DomainError, TooManyAttemptsError, type DomainErrorKind } from '@vertrouwd/domain';
-import { WrongExpectedVersionError } from '@vertrouwd/event-sourcing';
+import { StaleVersionError, WrongExpectedVersionError } from '@vertrouwd/event-sourcing';
 import { AlreadyShreddedError } from '@vertrouwd/privacy';
 import { JSON_REFUSALS } from '../app/json-body';
 import type { HttpRequest } from '../http-types';
@@ -88,6 +88,10 @@ export function toProblem(exception: unknown, req: HttpRequest): ProblemResponse
     const detail = 'The resource was changed by another request; reload it and try again.';
     const title = 'Concurrent modification';
     return respond(409, { type: ProblemType.concurrentModification, title, status: 409, detail, ...context });
+  }
+  if (exception instanceof StaleVersionError) {
+    const detail = 'The resource changed since you read it; read it again and reapply your change.';
+    return respond(412, { type: ProblemType.preconditionFailed, title: 'Precondition failed', status: 412, detail, ...context });
   }
   const allowed = exception instanceof NotFoundException && isRouteMiss(exception, req) ? methodsOf(req) : [];
   if (allowed.length > 0) {

@@ -13,6 +13,11 @@ export interface CommandContext {
   correlationId: string;
   /** The message or event that caused this command (an integration event's id). */
   causationId?: string;
+  /**
+   * The version of the aggregate the caller read and based this command on (a write's `If-Match`): the runner refuses
+   * the command with StaleVersionError when the aggregate is no longer at it. Absent: the last write wins.
+   */
+  expectedVersion?: number;
 }
 
 /** The context of the platform acting on its own (a job, a listener): no tenant restriction. */

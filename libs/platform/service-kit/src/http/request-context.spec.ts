@@ -41,4 +41,10 @@ describe('contextOf', () => {
     expect(first.correlationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(second.correlationId).not.toBe(first.correlationId);
   });
+
+  it('carries the version a conditional write was based on (If-Match), and none without it', () => {
+    const principal = user({ roles: ['coordinator'], agencyId: 'agency-1' });
+    expect(contextOf(principal, { correlationId: 'c', ifMatch: 3 }).expectedVersion).toBe(3);
+    expect(contextOf(principal, { correlationId: 'c' })).not.toHaveProperty('expectedVersion');
+  });
 });

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiFileResponse, ApiProblemResponse, OPTIONAL_UUID_PARAM, UUID_PARAM } from '@vertrouwd/http';
+import { ApiFileResponse, ApiProblemResponse, ConditionalWrite, OPTIONAL_UUID_PARAM, UUID_PARAM, VersionedRead } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { BillingCommands } from '../../application/billing.commands';
 import { BillingQueries } from '../../application/billing.queries';
@@ -46,16 +46,18 @@ export class AgencyBillingHttpController {
   ) {}
 
   @Get('account')
+  @VersionedRead()
   @ApiProblemResponse(404, 'No billing account yet')
   @ApiOkResponse({ type: BillingAccountView })
   async account(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<BillingAccountView> {
     const account = await this.commands.account(agencyId);
     if (!account?.state.settings) throw new BillingAccountNotFoundError();
-    return { ...account.state.settings, priceLists: account.state.priceLists.map(priceListView) };
+    return { ...account.state.settings, priceLists: account.state.priceLists.map(priceListView), version: account.version };
   }
 
   @Put('account')
   @HttpCode(204)
+  @ConditionalWrite()
   async configure(
     @Param('agencyId', UUID_PARAM) agencyId: string,
     @Body() body: BillingAccountRequest,
@@ -104,6 +106,7 @@ export class AgencyBillingHttpController {
 
   @Put('subscriptions/:organisationId')
   @HttpCode(204)
+  @ConditionalWrite()
   @ApiProblemResponse(409, 'The subscription has ended')
   @ApiProblemResponse(422, 'No client organisation of your agency by that id')
   async subscribe(

@@ -50,6 +50,8 @@ export class BillingAccountView {
   @ApiProperty({ description: 'Days from issue to due date' }) paymentTermDays!: number;
   @ApiProperty({ description: 'Case work counts only in a period with at least k cases' }) k!: number;
   @ApiProperty({ type: [PriceListView] }) priceLists!: PriceListView[];
+  @ApiProperty({ description: 'Goes up with every change of the account (its settings, a price list); also its ETag' })
+  version!: number;
 }
 
 export class SubscriptionView {
@@ -59,6 +61,8 @@ export class SubscriptionView {
   @ApiProperty({ type: AddressView }) address!: AddressView;
   @ApiProperty() buyerReference!: string;
   @ApiProperty({ enum: LANGUAGES }) language!: (typeof LANGUAGES)[number];
+  @ApiPropertyOptional({ description: 'Goes up with every change of the subscription; send it as If-Match to change its terms' })
+  version?: number;
 }
 
 export class SubscriptionsView {

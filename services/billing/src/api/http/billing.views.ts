@@ -24,6 +24,7 @@ export function subscriptionView(row: SubscriptionRow): SubscriptionView {
     address: row.terms.address,
     buyerReference: row.terms.buyerReference,
     language: row.terms.language,
+    ...(row.version !== undefined ? { version: row.version } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export interface SubscriptionRow {
   startsOn: string;
   endsOn: string | undefined;
   terms: SubscriptionTerms;
+  /** The subscription's stream version; absent until its read model has seen an event since versions were kept. */
+  version?: number;
 }
 
 export interface DocumentSummary {

@@ -14,6 +14,10 @@ export class BillingProjector implements Projection {
     for (const recorded of events) {
       const organisationId = recorded.streamId.slice(recorded.streamId.indexOf('-') + 1);
       await this.applyOne({ ...(recorded.data as object), type: recorded.type } as Projected, organisationId, manager);
+      // The version a conditional `PUT …/subscriptions/:id` compares with (If-Match).
+      if (recorded.streamId.startsWith('subscription-')) {
+        await manager.query('update billing_subscriptions set version = $2 where organisation_id = $1', [organisationId, recorded.version]);
+      }
     }
   }
 

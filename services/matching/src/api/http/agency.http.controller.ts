@@ -3,7 +3,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req }
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse, UUID_PARAM, ValidationFailedException } from '@vertrouwd/http';
+import { ApiProblemResponse, ConditionalWrite, UUID_PARAM, ValidationFailedException, VersionedRead } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { ConfigureAgency } from '../../application/agencies/agency.commands';
 import { today } from '../../application/calendar';
@@ -83,6 +83,7 @@ export class AgencyHttpController {
   ) {}
 
   @Get('settings')
+  @VersionedRead()
   @ApiOkResponse({ type: R.AgencyView })
   async settings(@Param('agencyId', UUID_PARAM) agencyId: string): Promise<R.AgencyView> {
     return this.queries.agency(agencyId);
@@ -90,6 +91,7 @@ export class AgencyHttpController {
 
   @Put('settings')
   @HttpCode(204)
+  @ConditionalWrite()
   @ApiProblemResponse(409, 'The agency is suspended')
   async configure(
     @Param('agencyId', UUID_PARAM) agencyId: string,
@@ -133,6 +135,7 @@ export class AgencyHttpController {
   }
 
   @Get('counsellors/:counsellorId')
+  @VersionedRead()
   @ApiProblemResponse(404, 'No such counsellor of your agency')
   @ApiOkResponse({ type: R.CounsellorView })
   async counsellor(
@@ -144,6 +147,7 @@ export class AgencyHttpController {
 
   @Put('counsellors/:counsellorId/profile')
   @HttpCode(204)
+  @ConditionalWrite()
   @ApiProblemResponse(404, 'No such counsellor of your agency')
   @ApiProblemResponse(409, 'The counsellor has left, or the profile changed meanwhile')
   async changeProfile(
@@ -250,6 +254,7 @@ export class AgencyHttpController {
   }
 
   @Get('organisations/:organisationId')
+  @VersionedRead()
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiOkResponse({ type: R.OrganisationDetailView })
   async organisation(@Param('agencyId', UUID_PARAM) agencyId: string, @Param('organisationId', UUID_PARAM) organisationId: string) {
@@ -258,6 +263,7 @@ export class AgencyHttpController {
 
   @Put('organisations/:organisationId/details')
   @HttpCode(204)
+  @ConditionalWrite()
   @ApiProblemResponse(404, 'No such organisation of your agency')
   @ApiProblemResponse(409, 'Another organisation has this intake code')
   async changeDetails(

@@ -24,6 +24,7 @@ export class AgencyView {
   @ApiProperty({ description: 'Active counsellors' }) counsellors!: number;
   @ApiProperty() organisations!: number;
   @ApiProperty(DATE_TIME) registeredAt!: string;
+  @ApiPropertyOptional({ description: "Goes up with every change of the agency's record; also its ETag" }) version?: number;
 }
 
 export class AgenciesView {

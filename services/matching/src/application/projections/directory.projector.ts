@@ -17,7 +17,17 @@ export class DirectoryProjector implements Projection {
   readonly filter = { categories: ['agency', 'counsellor', 'organisation', 'match'] };
 
   async apply(events: RecordedEvent[], manager: EntityManager): Promise<void> {
-    for (const recorded of events) await this.applyOne({ ...(recorded.data as object), type: recorded.type } as MatchingEvent, manager);
+    for (const recorded of events) {
+      const event = { ...(recorded.data as object), type: recorded.type } as MatchingEvent;
+      await this.applyOne(event, manager);
+      if (recorded.streamId.startsWith('agency-'))
+        await this.agencyAt(recorded.streamId.slice('agency-'.length), recorded.version, manager);
+    }
+  }
+
+  /** The agency's stream version: what its settings' ETag says and a conditional `PUT …/settings` compares with. */
+  private async agencyAt(agencyId: string, version: number, m: EntityManager): Promise<void> {
+    await m.query('update matching_agencies set version = $2 where agency_id = $1', [agencyId, version]);
   }
 
   private async applyOne(e: MatchingEvent, m: EntityManager): Promise<void> {

@@ -10,6 +10,8 @@ export interface AgencyView {
   counsellors: number;
   organisations: number;
   registeredAt: string;
+  /** The agency's stream version; absent until its read model has seen an event since versions were kept. */
+  version?: number;
 }
 
 export interface CounsellorView {

@@ -1,6 +1,12 @@
 import { DirectoryReadModels1796500000000 } from './1796500000000-directory-read-models';
 import { PageVisits1796500000001 } from './1796500000001-page-visits';
 import { DecisionIndexes1796500000002 } from './1796500000002-decision-indexes';
+import { AgencyVersion1796500000075 } from './1796500000075-agency-version';
 
 /** Every read-model migration of matching, in order (the module and the benchmark apply the same). */
-export const MATCHING_MIGRATIONS = [DirectoryReadModels1796500000000, PageVisits1796500000001, DecisionIndexes1796500000002];
+export const MATCHING_MIGRATIONS = [
+  DirectoryReadModels1796500000000,
+  PageVisits1796500000001,
+  DecisionIndexes1796500000002,
+  AgencyVersion1796500000075,
+];

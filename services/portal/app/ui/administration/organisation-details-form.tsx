@@ -2,6 +2,7 @@ import { Form } from 'react-router';
 import type { Organisation } from '../../api/matching.server';
 import { Choices, Field, RefusalSummary, type FormRefusal } from '../coordinator-form';
 import { REGIONS, WORKFORCE_LANGUAGES } from '../directory-values';
+import { VersionField } from '../concurrency';
 import { useFormat } from '../format';
 import { DETAILS_FIELDS as FIELDS } from './organisation-details';
 
@@ -18,6 +19,7 @@ export function OrganisationDetailsForm({ org, action, refused }: { org: Organis
       <p className="utrecht-paragraph">{a('detailsHint')}</p>
       <Form method="post" action={action} className="portal-form">
         <input type="hidden" name="intent" value="details" />
+        <VersionField version={org.version} />
         <RefusalSummary refused={refused} intent="details" labels={Object.fromEntries(FIELDS.map((f) => [f, t(f)]))} />
         <Field intent="details" name="name" label={t('name')} refused={refused} defaultValue={org.name ?? ''} required />
         <Field

@@ -1,7 +1,7 @@
 // What the reporting service answers about compliance and benchmarks (ADR 0035), for its OpenAPI document. The
 // handlers declare these classes as their return types: an answer that loses or retypes a documented field does not
 // compile.
-import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { THEMES } from '@vertrouwd/contracts';
 import type { SuppressionReason } from '../../domain/benchmarks/benchmark-rules';
 import { SBI_SECTIONS, type SbiSection } from '../../domain/benchmarks/sbi-sections';
@@ -167,4 +167,6 @@ export class DisclosureRulesView extends BenchmarkRulesView {
   @ApiProperty({ type: RuleBoundsView, description: 'What each rule may be set to: never laxer than the default' })
   bounds!: RuleBoundsView;
   @ApiProperty({ type: [RulesChangeView] }) changes!: RulesChangeView[];
+  @ApiPropertyOptional({ description: 'Goes up with every change, once the agency set rules; also the ETag of the read' })
+  version?: number;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, TenantScope, type Principal } from '@vertrouwd/auth';
-import { ApiProblemResponse, UUID_PARAM } from '@vertrouwd/http';
+import { ApiProblemResponse, ConditionalWrite, UUID_PARAM, VersionedRead } from '@vertrouwd/http';
 import { contextOf, type ContextRequest } from '@vertrouwd/service-kit';
 import { DisclosureRulesService } from '../../application/disclosure-rules/disclosure-rules.service';
 import { DEFAULT_BENCHMARK_RULES } from '../../domain/benchmarks/benchmark-rules';
@@ -20,6 +20,7 @@ export class DisclosureRulesHttpController {
   constructor(private readonly rules: DisclosureRulesService) {}
 
   @Get()
+  @VersionedRead()
   @Roles('coordinator', 'advisor', 'auditor')
   @ApiProblemResponse(400, 'The agency id is not a uuid')
   @ApiOkResponse({ type: DisclosureRulesView })
@@ -28,6 +29,7 @@ export class DisclosureRulesHttpController {
   }
 
   @Put()
+  @ConditionalWrite()
   @Roles('coordinator')
   @ApiProblemResponse(400, 'A rule is missing, not a whole number, or laxer than the default (k below 5, …) or above its bound')
   @ApiProblemResponse(409, 'The rules were changed meanwhile')
