@@ -106,13 +106,21 @@ export function markHidesEnough(
   marked: readonly MarkedBlank[],
 ): boolean {
   if (context.bounds) {
+    // No shown figure linked: all counts 0 gives 0, and the target's whole bound in one of its atoms gives atMost,
+    // unless a linked mark is tighter than the target's own.
+    const linked = new Set(linkedCells(target.cell, [...shown, ...marked.map((blank) => blank.cell)], context.structure));
+    if (!shown.some((cell) => linked.has(cell)) && marked.every((blank) => !linked.has(blank.cell) || blank.atMost >= target.atMost))
+      return true;
     // Without its own mark as a row the target's atoms can trade cases with others in the same rows: every value
     // from value − down to value + up is reached, each meeting every other row.
     const { movable } = markedModel(context, target, shown, marked, false);
     if (target.cell.value - movable.down <= 0 && target.cell.value + movable.up >= target.atMost) return true;
   }
   const model = markedModel(context, target, shown, marked, true);
-  if (context.bounds && model.relaxedBound('Maximize') < target.atMost) return false;
+  if (context.bounds) {
+    model.relax(['Maximize', 'Minimize']);
+    if (model.relaxedBound('Maximize') < target.atMost) return false;
+  }
   return model.optimum('Maximize') >= target.atMost && model.optimum('Minimize') <= 0;
 }
 
@@ -127,12 +135,14 @@ function markedModel(
   const atMostOf = new Map(others.map((blank) => [blank.cell, blank.atMost]));
   const linked = linkedCells(target.cell, [...shown, ...others.map((blank) => blank.cell)], context.structure);
   const constraints = linked.filter((cell) => !atMostOf.has(cell));
-  const bounded: MarkedBlank[] = [
-    ...(ownRow ? [target] : []),
-    ...linked.filter((cell) => atMostOf.has(cell)).map((cell) => ({ cell, atMost: atMostOf.get(cell)! })),
-  ];
+  // In cell order, the target's own row among them: targets linked to the same rows share their classes.
+  if (ownRow) atMostOf.set(target.cell, target.atMost);
+  const bounded: MarkedBlank[] = [...linked, ...(ownRow ? [target.cell] : [])]
+    .filter((cell) => atMostOf.has(cell))
+    .sort((x, y) => x.index - y.index)
+    .map((cell) => ({ cell, atMost: atMostOf.get(cell)! }));
   const key =
-    `marked ${target.cell.index}:${constraints.map((cell) => cell.index).join(',')}` +
+    `marked ${target.cell.index}${ownRow ? '' : ' alone'}:${constraints.map((cell) => cell.index).join(',')}` +
     `:${bounded.map((blank) => `${blank.cell.index}<=${blank.atMost}`).join(',')}`;
   let model = context.models.get(key);
   if (!model) {
