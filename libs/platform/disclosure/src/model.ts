@@ -4,7 +4,10 @@ export type SuppressionReason =
   | 'primary'
   /** Publishing it would let a primary cell be computed exactly from the published cells (Gaussian elimination). */
   | 'secondary'
-  /** Publishing it would narrow some blank cell's possible range to less than k (the LP attack). */
+  /**
+   * Publishing it would narrow some blank cell's possible range to less than k (the LP attack), or a primary blank's
+   * range, given the figures and that it is under k, to less than all of 0 … k − 1 (ADR 0074).
+   */
   | 'interval'
   /** The same cell (the same finest cells) was blank in an earlier publication for this organisation. */
   | 'ledger'
@@ -117,7 +120,7 @@ export interface ProtectResult {
  * gives the same blanks under the same version; any change to those rules is a new version, so a report published
  * under an older one is reproduced with that one.
  */
-export const DISCLOSURE_ALGORITHM = 'gauss-interval-2026.12';
+export const DISCLOSURE_ALGORITHM = 'gauss-interval-marks-2026.12';
 
 /** The default threshold, from issue 11: fewer than five cases is never shown. */
 export const DEFAULT_K = 5;

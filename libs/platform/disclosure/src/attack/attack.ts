@@ -6,6 +6,13 @@ export interface PublishedFigure {
   readonly key: string;
   readonly cells: readonly string[];
   readonly value: number | null;
+  /**
+   * Why it is blank, as published (CSV, API): `primary` tells the reader the figure is under its k, so at most k − 1
+   * (zero included). Other reasons say nothing of the value. Absent: the reader sees a blank only (the PDF, the portal).
+   */
+  readonly reason?: string | null;
+  /** The k the figure was published at (a ledger entry's); the attack's k when absent. */
+  readonly k?: number;
 }
 
 /** What the attacker learns about one blank cell (all keys that blank the same finest cells, together). */
@@ -15,7 +22,12 @@ export interface AttackedCell {
   /** The integer range the blank can take given everything shown; max may be Infinity. */
   readonly min: number;
   readonly max: number;
-  /** max − min < k: the blank is pinned to within k of a single value. */
+  /**
+   * For a blank published as primary (at most `atMost`): its range given the figures and every primary mark, its own
+   * included (ADR 0074). It must be all of 0 … atMost: the figures tell nothing beyond "fewer than k".
+   */
+  readonly marked?: { readonly atMost: number; readonly min: number; readonly max: number };
+  /** max − min < k (the blank is pinned to within k of a single value), or a primary blank's marked range is not all of 0 … atMost. */
   readonly disclosed: boolean;
 }
 
@@ -68,16 +80,27 @@ export class SolverDisagreementError extends Error {
 export async function attack(figures: readonly PublishedFigure[], options: AttackOptions = {}): Promise<AttackReport> {
   const k = options.k ?? DEFAULT_K;
   const highs = await highsSolver();
-  const { shown, blanks } = groupFigures(figures);
+  const { shown, blanks } = groupFigures(figures, k);
   const rows: Row[] = [
     ...shown.map((s) => ({ ...s, atMost: false })),
     ...(options.bounds ?? []).map((b) => ({ cells: [...new Set(b.cells)].sort(), value: b.atMost, atMost: true })),
   ];
   const components = new Components(rows.map((s) => s.cells));
-  const attacked = blanks.map(({ keys, cells }): AttackedCell => {
+  // What the reasons add: each blank published as primary is at most its k − 1.
+  const markRows: Row[] = blanks.flatMap((blank) =>
+    blank.atMost === undefined ? [] : [{ cells: blank.cells, value: blank.atMost, atMost: true }],
+  );
+  const withMarks = [...rows, ...markRows];
+  const markedComponents = new Components(withMarks.map((s) => s.cells));
+  const attacked = blanks.map(({ keys, cells, atMost }): AttackedCell => {
     const relevant = components.constraintsTouching(cells).map((i) => rows[i]);
     const range = solveRange(highs, cells, relevant, options.crossCheck ?? false);
-    return { keys, cells, min: range.min, max: range.max, disclosed: range.max - range.min < k };
+    const wide = range.max - range.min >= k;
+    if (atMost === undefined) return { keys, cells, min: range.min, max: range.max, disclosed: !wide };
+    const markedRelevant = markedComponents.constraintsTouching(cells).map((i) => withMarks[i]);
+    const marked = solveRange(highs, cells, markedRelevant, options.crossCheck ?? false);
+    const hidden = marked.min <= 0 && marked.max >= atMost;
+    return { keys, cells, min: range.min, max: range.max, marked: { atMost, ...marked }, disclosed: !wide || !hidden };
   });
   return {
     k,
@@ -97,8 +120,8 @@ interface Row extends Shown {
   readonly atMost: boolean;
 }
 
-function groupFigures(figures: readonly PublishedFigure[]) {
-  const byDefinition = new Map<string, { cells: string[]; keys: Set<string>; values: Set<number>; blank: boolean }>();
+function groupFigures(figures: readonly PublishedFigure[], k: number) {
+  const byDefinition = new Map<string, { cells: string[]; keys: Set<string>; values: Set<number>; blank: boolean; atMost?: number }>();
   for (const figure of figures) {
     const cells = [...new Set(figure.cells)].sort();
     const id = cells.join('\u0001');
@@ -106,18 +129,19 @@ function groupFigures(figures: readonly PublishedFigure[]) {
     group.keys.add(figure.key);
     if (figure.value === null) group.blank = true;
     else group.values.add(figure.value);
+    if (figure.value === null && figure.reason === 'primary') group.atMost = Math.min(group.atMost ?? Infinity, (figure.k ?? k) - 1);
     byDefinition.set(id, group);
   }
   const ordered = [...byDefinition.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
   const shown: Shown[] = [];
-  const blanks: { keys: string[]; cells: string[] }[] = [];
+  const blanks: { keys: string[]; cells: string[]; atMost?: number }[] = [];
   for (const group of ordered) {
     if (group.values.size > 1)
       throw new ContradictoryPublicationError(`${[...group.keys].join(', ')} shown as ${[...group.values].join(' and ')}`);
     if (group.values.size === 1) shown.push({ cells: group.cells, value: [...group.values][0] });
     // A blank whose figure is shown elsewhere is still attacked: its range collapses to that figure.
     if (group.blank) {
-      blanks.push({ keys: [...group.keys].sort(), cells: group.cells });
+      blanks.push({ keys: [...group.keys].sort(), cells: group.cells, ...(group.atMost === undefined ? {} : { atMost: group.atMost }) });
     }
   }
   return { shown, blanks };

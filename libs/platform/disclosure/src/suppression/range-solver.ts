@@ -76,6 +76,82 @@ function rangeModel(context: RangeContext, target: Cell, shown: readonly Cell[])
   return model;
 }
 
+/**
+ * A blank the reader knows more of than that it is blank: its published mark says its sum is at most `atMost` (a
+ * primary blank: fewer than its k cases, so at most k − 1).
+ */
+export interface MarkedBlank {
+  readonly cell: Cell;
+  readonly atMost: number;
+}
+
+/**
+ * The target's integer range given the shown cells and what the marks say (ADR 0074): every marked blank linked to it,
+ * the target's own mark included, is a row "sum at most `atMost`" beside the shown figures' equalities.
+ */
+export function markedRange(context: RangeContext, target: MarkedBlank, shown: readonly Cell[], marked: readonly MarkedBlank[]): Range {
+  const model = markedModel(context, target, shown, marked);
+  return { min: model.optimum('Minimize'), max: model.optimum('Maximize') };
+}
+
+/**
+ * Whether the marked target's range given everything published (figures and marks) is still all of 0 … atMost:
+ * nothing published tells more of it than its mark does. The true value lies in the range, so moves (see movable)
+ * that reach both ends settle it without a solve.
+ */
+export function markHidesEnough(
+  context: RangeContext,
+  target: MarkedBlank,
+  shown: readonly Cell[],
+  marked: readonly MarkedBlank[],
+): boolean {
+  if (context.bounds) {
+    // No shown figure linked: all counts 0 gives 0, and the target's whole bound in one of its atoms gives atMost,
+    // unless a linked mark is tighter than the target's own.
+    const linked = new Set(linkedCells(target.cell, [...shown, ...marked.map((blank) => blank.cell)], context.structure));
+    if (!shown.some((cell) => linked.has(cell)) && marked.every((blank) => !linked.has(blank.cell) || blank.atMost >= target.atMost))
+      return true;
+    // Without its own mark as a row the target's atoms can trade cases with others in the same rows: every value
+    // from value − down to value + up is reached, each meeting every other row.
+    const { movable } = markedModel(context, target, shown, marked, false);
+    if (target.cell.value - movable.down <= 0 && target.cell.value + movable.up >= target.atMost) return true;
+  }
+  const model = markedModel(context, target, shown, marked, true);
+  if (context.bounds) {
+    model.relax(['Maximize', 'Minimize']);
+    if (model.relaxedBound('Maximize') < target.atMost) return false;
+  }
+  return model.optimum('Maximize') >= target.atMost && model.optimum('Minimize') <= 0;
+}
+
+function markedModel(
+  context: RangeContext,
+  target: MarkedBlank,
+  shown: readonly Cell[],
+  marked: readonly MarkedBlank[],
+  ownRow = true,
+): RangeModel {
+  const others = marked.filter((blank) => blank.cell !== target.cell);
+  const atMostOf = new Map(others.map((blank) => [blank.cell, blank.atMost]));
+  const linked = linkedCells(target.cell, [...shown, ...others.map((blank) => blank.cell)], context.structure);
+  const constraints = linked.filter((cell) => !atMostOf.has(cell));
+  // In cell order, the target's own row among them: targets linked to the same rows share their classes.
+  if (ownRow) atMostOf.set(target.cell, target.atMost);
+  const bounded: MarkedBlank[] = [...linked, ...(ownRow ? [target.cell] : [])]
+    .filter((cell) => atMostOf.has(cell))
+    .sort((x, y) => x.index - y.index)
+    .map((cell) => ({ cell, atMost: atMostOf.get(cell)! }));
+  const key =
+    `marked ${target.cell.index}${ownRow ? '' : ' alone'}:${constraints.map((cell) => cell.index).join(',')}` +
+    `:${bounded.map((blank) => `${blank.cell.index}<=${blank.atMost}`).join(',')}`;
+  let model = context.models.get(key);
+  if (!model) {
+    model = new RangeModel(context, target.cell, constraints, bounded);
+    context.models.set(key, model);
+  }
+  return model;
+}
+
 type Sense = 'Minimize' | 'Maximize';
 
 /** An LP relaxation's outcome: its optimum (Infinity when unbounded) and, when optimal, its vertex. */
@@ -115,12 +191,20 @@ export class RangeModel {
   private readonly relaxed = new Map<Sense, Relaxed>();
   private readonly exact = new Map<Sense, number>();
 
+  /** The rows: the shown cells (sum equal to the figure), then the marked blanks (sum at most their bound). */
+  private readonly rows: readonly { readonly cell: Cell; readonly lower: number; readonly upper: number }[];
+
   constructor(
     private readonly context: RangeContext,
     private readonly target: Cell,
-    private readonly constraints: readonly Cell[],
+    constraints: readonly Cell[],
+    bounded: readonly MarkedBlank[] = [],
   ) {
-    if (constraints.length === 0) {
+    this.rows = [
+      ...constraints.map((cell) => ({ cell, lower: cell.value, upper: cell.value })),
+      ...bounded.map(({ cell, atMost }) => ({ cell, lower: 0, upper: atMost })),
+    ];
+    if (this.rows.length === 0) {
       // Nothing shown touches the target: one variable, in no constraint, so unbounded above.
       this.open = true;
       this.groups = [{ inTarget: true, rows: [], value: target.value }];
@@ -128,7 +212,11 @@ export class RangeModel {
       return;
     }
     const { structure } = context;
-    const split = rowClassesOf(context, constraints);
+    const split = rowClassesOf(
+      context,
+      this.rows.map((row) => row.cell),
+      bounded.length > 0 ? `${constraints.length}` : '',
+    );
     // Each class of the rows splits into the target's atoms and the others: one variable each, when it has atoms.
     const inAtoms = new Int32Array(split.rows.length);
     const inValue = new Float64Array(split.rows.length);
@@ -238,13 +326,13 @@ export class RangeModel {
       if (Math.abs(v - Math.round(v)) > 1e-7 || Math.round(v) < 0) return false;
       rounded.push(Math.round(v));
     }
-    const sums = this.constraints.map(() => 0);
+    const sums = this.rows.map(() => 0);
     let objective = 0;
     this.groups.forEach((group, g) => {
       for (const row of group.rows) sums[row] += rounded[g];
       if (group.inTarget) objective += rounded[g];
     });
-    if (!this.constraints.every((c, row) => sums[row] === c.value)) return false;
+    if (!this.rows.every((row, i) => sums[i] >= row.lower && sums[i] <= row.upper)) return false;
     return Math.abs(objective - bound) < 1e-6;
   }
 
@@ -253,17 +341,20 @@ export class RangeModel {
     return sense === 'Maximize' ? objectiveSense.maximize : objectiveSense.minimize;
   }
 
-  /** The model as HiGHS takes it: one column per variable (CSC), one equality row per linked shown cell. */
+  /**
+   * The model as HiGHS takes it: one column per variable (CSC), one equality row per linked shown cell and one row
+   * "at most" per marked blank.
+   */
   private modelData(sense: Sense, integer: boolean): ModelData {
     const numCols = this.groups.length;
-    const numRows = this.constraints.length;
+    const numRows = this.rows.length;
     const starts = new Int32Array(numCols + 1);
     const indices: number[] = [];
     this.groups.forEach((group, g) => {
       indices.push(...group.rows);
       starts[g + 1] = indices.length;
     });
-    const rhs = Float64Array.from(this.constraints, (cell) => cell.value);
+
     return {
       numCols,
       numRows,
@@ -271,8 +362,8 @@ export class RangeModel {
       colCost: Float64Array.from(this.groups, (group) => (group.inTarget ? 1 : 0)),
       colLower: new Float64Array(numCols),
       colUpper: new Float64Array(numCols).fill(Infinity),
-      rowLower: rhs,
-      rowUpper: rhs,
+      rowLower: Float64Array.from(this.rows, (row) => row.lower),
+      rowUpper: Float64Array.from(this.rows, (row) => row.upper),
       matrix: {
         format: 'csc',
         numRows,
@@ -298,8 +389,8 @@ interface RowClasses {
   readonly value: Float64Array;
 }
 
-function rowClassesOf(context: RangeContext, constraints: readonly Cell[]): RowClasses {
-  const key = constraints.map((cell) => cell.index).join(',');
+function rowClassesOf(context: RangeContext, constraints: readonly Cell[], variant = ''): RowClasses {
+  const key = `${variant}:${constraints.map((cell) => cell.index).join(',')}`;
   const found = context.rowClasses.get(key);
   if (found) return found;
   const { structure } = context;
