@@ -184,6 +184,17 @@ describe('case service: the auditor of an agency lists cases, compliance and rea
     expect((await audit('/cases?offset=10')).cases).toEqual([]);
   });
 
+  it('refuses a filter it does not take instead of answering as if unfiltered, naming no parameter', async () => {
+    for (const query of ['regim=wbk', 'regime[]=wbk', 'status=closed&canary-5d1e=1']) {
+      const refused = await audit(`/cases?${query}`, 400);
+      expect(refused.errors).toEqual([expect.objectContaining({ field: '(query)', rule: 'unknownParameter' })]);
+      expect(JSON.stringify(refused)).not.toMatch(/regim|canary/);
+    }
+    // The advisor's stated reason, misspelt, is not read as case work.
+    const a = await token('advisor-anna');
+    await api().get(`/cases/${cases.late}?reson=audit`).set('Authorization', a).expect(400);
+  });
+
   it('counts deadline compliance per regime and deadline, over all time and over the days a deadline fell due', async () => {
     const all = await audit('/deadlines/compliance');
     expect(all.counts).toEqual({

@@ -1,5 +1,5 @@
 import { type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { CUSTOM_ROUTE_ARGS_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { Observable } from 'rxjs';
 import { ValidationFailedException } from '../problem/problem.exception';
@@ -8,12 +8,14 @@ import { ValidationFailedException } from '../problem/problem.exception';
 type Accepted = ReadonlySet<string> | 'any';
 
 const QUERY = `${RouteParamtypes.QUERY}:`;
+/** Where `@ApiQuery` keeps what it documents (@nestjs/swagger's `DECORATORS.API_PARAMETERS`). */
+const API_PARAMETERS = 'swagger/apiParameters';
 
 /**
- * Refuses a query parameter the handler does not declare (`@Query('name')`), as a body's unknown field is refused:
- * `?regime[]=wbk` was ignored and answered as if unfiltered, so a caller's typo read as "everything". A handler
- * that takes the whole query (`@Query()` with a DTO, which the validation pipe checks field by field) or has a param
- * decorator of its own is left to them. The parameter is not named: its name is the caller's text.
+ * Refuses a query parameter the handler does not declare (`@Query('name')`, or `@ApiQuery` beside a whole-query
+ * record), as a body's unknown field is refused: `?regime[]=wbk` was ignored and answered as if unfiltered, so a
+ * caller's typo read as "everything", and `?reson=audit` logged a read as `case-work`. A handler taking the whole
+ * query as a DTO is left to the validation pipe. The parameter is not named: its name is the caller's text.
  */
 export class KnownQueryInterceptor implements NestInterceptor {
   private readonly accepted = new WeakMap<object, Accepted>();
@@ -37,17 +39,39 @@ export class KnownQueryInterceptor implements NestInterceptor {
     const handler = context.getHandler();
     let accepted = this.accepted.get(handler);
     if (accepted === undefined) {
-      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {}) as Record<string, { data?: unknown }>;
-      const names = new Set<string>();
-      accepted = names;
-      for (const [key, arg] of Object.entries(args)) {
-        if (key.startsWith(QUERY)) {
-          if (typeof arg.data !== 'string') accepted = 'any';
-          else names.add(arg.data);
-        } else if (key.includes(CUSTOM_ROUTE_ARGS_METADATA)) accepted = 'any';
-      }
+      accepted = declaredBy(context.getClass(), handler);
       this.accepted.set(handler, accepted);
     }
     return accepted;
   }
+}
+
+/**
+ * The query parameters a handler declares: each `@Query('name')`; with `@Query()` taking the whole query as a plain
+ * record, the names its `@ApiQuery` documents (a DTO class is the validation pipe's to check field by field, so any).
+ * Param decorators of the platform's own (`@CurrentPrincipal()`) read no query.
+ */
+function declaredBy(controller: object, handler: { name: string }): Accepted {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler.name) ?? {}) as Record<
+    string,
+    { index: number; data?: unknown }
+  >;
+  const types = (Reflect.getMetadata('design:paramtypes', (controller as { prototype: object }).prototype, handler.name) ??
+    []) as unknown[];
+  const names = new Set<string>();
+  for (const [key, arg] of Object.entries(args)) {
+    if (!key.startsWith(QUERY)) continue;
+    if (typeof arg.data === 'string') {
+      names.add(arg.data);
+      continue;
+    }
+    const type = types[arg.index];
+    if (type !== undefined && type !== Object) return 'any';
+    const documented = ((Reflect.getMetadata(API_PARAMETERS, handler) ?? []) as { name?: unknown; in?: unknown }[]).filter(
+      (parameter) => parameter.in === 'query' && typeof parameter.name === 'string',
+    );
+    if (documented.length === 0) return 'any';
+    for (const parameter of documented) names.add(parameter.name as string);
+  }
+  return names;
 }
