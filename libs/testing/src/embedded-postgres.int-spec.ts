@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -81,6 +81,22 @@ describe('an embedded PostgreSQL that a killed launcher left running', () => {
       }
     } finally {
       await server.stop();
+    }
+  });
+
+  it('never signals a process a stale lock file names that is no server of this cluster', async () => {
+    const dataDir = join(parent, 'stale');
+    const first = await startEmbeddedPostgres({ dataDir, persistent: true });
+    await first.stop();
+    // A server that died with its machine left its lock file; the pid in it now belongs to something else.
+    const bystander = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(dataDir, 'postmaster.pid'), `${bystander.pid}\n${dataDir}\n`);
+      const second = await startEmbeddedPostgres({ dataDir, persistent: false }).catch((error: Error) => error);
+      if (!(second instanceof Error)) await second.stop();
+      expect(running(bystander.pid!)).toBe(true);
+    } finally {
+      bystander.kill('SIGKILL');
     }
   });
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { canReach, packagedBinaries, runnableBinaries, serverUser, type ServerUser } from './postgres-user';
@@ -79,7 +79,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
  */
 async function stopOrphanedServer(dataDir: string, log: (message: string) => void): Promise<void> {
   const pid = serverPidOf(dataDir);
-  if (pid === undefined || !runs(pid)) return;
+  // Only a PostgreSQL server of this cluster: a pid file left by a server that died with its machine or container may
+  // name a process that has nothing to do with it (PostgreSQL itself then finds the file stale, or says so).
+  if (pid === undefined || !runs(pid) || !servesCluster(pid, dataDir)) return;
   const parent = parentOf(pid);
   if (parent !== undefined && parent > 1 && runs(parent) && /node/.test(commandOf(parent))) {
     throw new Error(
@@ -113,6 +115,18 @@ function runs(pid: number): boolean {
   }
 }
 
+/** Whether the process is a PostgreSQL server started on this cluster (`postgres -D <dataDir>`, as `run` starts it). */
+function servesCluster(pid: number, dataDir: string): boolean {
+  const args = argsOf(pid);
+  const at = args.indexOf('-D');
+  if (at < 0 || !/(^|\/)postgres$/.test(args[0] ?? '')) return false;
+  try {
+    return realpathSync(args[at + 1] ?? '') === realpathSync(dataDir);
+  } catch {
+    return false;
+  }
+}
+
 function parentOf(pid: number): number | undefined {
   try {
     return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
@@ -121,12 +135,18 @@ function parentOf(pid: number): number | undefined {
   }
 }
 
-function commandOf(pid: number): string {
+function argsOf(pid: number): string[] {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .filter((arg) => arg !== '');
   } catch {
-    return '';
+    return [];
   }
+}
+
+function commandOf(pid: number): string {
+  return argsOf(pid).join(' ');
 }
 
 /** The data directory, owned by the server's user with 0700 (PostgreSQL insists), under a parent it can enter. */

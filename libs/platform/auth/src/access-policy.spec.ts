@@ -35,6 +35,8 @@ describe('access policy', () => {
     it('checks every declared dimension and refuses users a case scope they cannot carry', () => {
       const access = { roles: ['coordinator' as const], tenant: { agency: 'params.agencyId' as const } };
       expect(denialFor(access, coordinator, { params: { agencyId: 'a1' } })).toBeUndefined();
+      // One id in either case: the path in capitals is the token's agency, as the pipes read it.
+      expect(denialFor(access, coordinator, { params: { agencyId: 'A1' } })).toBeUndefined();
       expect(denialFor(access, coordinator, { params: { agencyId: 'a2' } })).toBe(
         "tenant scope: the token's agency_id does not match agencyId in the path",
       );

@@ -52,6 +52,8 @@ describe('errors as problem+json', () => {
     expect(res.body).toMatchObject({ type: 'https://vertrouwd.nl/problems/method-not-allowed', status: 405 });
     expect((await http().delete('/reports').expect(405)).headers.allow).toBe('POST');
     await http().delete('/nowhere/at/all').expect(404);
+    // A path the router did not match as sent is no route's, even if it would be once normalised.
+    for (const path of ['//reports/r-1', '/x/../reports/r-1']) await http().put(path).send({}).expect(404);
   });
 
   it("keeps a handler's own 404 detail", async () => {

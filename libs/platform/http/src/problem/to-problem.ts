@@ -4,7 +4,7 @@ import { DomainError, TooManyAttemptsError, type DomainErrorKind } from '@vertro
 import { StaleVersionError, WrongExpectedVersionError } from '@vertrouwd/event-sourcing';
 import { AlreadyShreddedError } from '@vertrouwd/privacy';
 import { JSON_REFUSALS } from '../app/json-body';
-import type { HttpRequest } from '../http-types';
+import { pathOf, type HttpRequest } from '../http-types';
 import { ProblemType, type Problem, type ProblemResponse } from './problem';
 import { ProblemException } from './problem.exception';
 
@@ -163,8 +163,8 @@ interface RouteLayer {
  */
 function methodsOf(req: HttpRequest): string[] {
   const stack = (req as { app?: { router?: { stack?: RouteLayer[] } } }).app?.router?.stack ?? [];
-  const path = URL.parse(req.originalUrl ?? req.url ?? '/', 'http://service')?.pathname;
-  if (path === undefined) return [];
+  // The path as the router matched it, not normalised (`//x`, `/a/../x` missed the routes as they were sent).
+  const path = pathOf(req);
   const methods = new Set<string>();
   for (const layer of stack) {
     const route = layer.route;
