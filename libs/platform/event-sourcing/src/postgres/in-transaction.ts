@@ -31,6 +31,8 @@ export async function inPipelinedTransaction<T>(pool: Pool, work: (query: Pipeli
   const query = corking(client, ended);
   try {
     const [, result] = await Promise.all([query('begin'), work(query)]);
+    // From here a statement the work still issues (one it did not await) is refused, never sent after the commit.
+    ended.value = true;
     const { command } = await client.query('commit');
     // A commit in a transaction that failed unseen is answered ROLLBACK, not an error.
     if (command !== 'COMMIT') throw new Error('The transaction was rolled back');
