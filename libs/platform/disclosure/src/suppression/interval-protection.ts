@@ -5,6 +5,7 @@ import {
   linkedCells,
   type MarkedBlank,
   markedRange,
+  markedRangeWiderThan,
   markHidesEnough,
   type Range,
   type RangeContext,
@@ -86,7 +87,7 @@ function chooseMarkedSacrifice(
   const before = width(markedRange(context, target, shown, marked));
   const widening = candidates.slice(0, TRIES).find((candidate) => {
     const without = shown.filter((cell) => cell !== candidate);
-    return width(markedRange(context, target, without, marked)) > before;
+    return markedRangeWiderThan(context, target, without, marked, before);
   });
   return widening ?? candidates[0];
 }

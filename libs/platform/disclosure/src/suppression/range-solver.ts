@@ -95,6 +95,25 @@ export function markedRange(context: RangeContext, target: MarkedBlank, shown: r
 }
 
 /**
+ * Whether the marked target's range given these shown cells and the marks is wider than `than`. The LP relaxation
+ * bounds the range: when even its bounds are no wider, no integer range is, and no MIP is needed.
+ */
+export function markedRangeWiderThan(
+  context: RangeContext,
+  target: MarkedBlank,
+  shown: readonly Cell[],
+  marked: readonly MarkedBlank[],
+  than: number,
+): boolean {
+  const model = markedModel(context, target, shown, marked);
+  if (context.bounds) {
+    model.relax(['Maximize', 'Minimize']);
+    if (model.relaxedBound('Maximize') - model.relaxedBound('Minimize') <= than) return false;
+  }
+  return model.optimum('Maximize') - model.optimum('Minimize') > than;
+}
+
+/**
  * Whether the marked target's range given everything published (figures and marks) is still all of 0 … atMost:
  * nothing published tells more of it than its mark does. The true value lies in the range, so moves (see movable)
  * that reach both ends settle it without a solve.
@@ -119,7 +138,7 @@ export function markHidesEnough(
   const model = markedModel(context, target, shown, marked, true);
   if (context.bounds) {
     model.relax(['Maximize', 'Minimize']);
-    if (model.relaxedBound('Maximize') < target.atMost) return false;
+    if (model.relaxedBound('Maximize') < target.atMost || model.relaxedBound('Minimize') > 0) return false;
   }
   return model.optimum('Maximize') >= target.atMost && model.optimum('Minimize') <= 0;
 }
@@ -154,11 +173,26 @@ function markedModel(
 
 type Sense = 'Minimize' | 'Maximize';
 
+/** A point of a model: the value of each of these columns; every other column is 0. */
+interface SparsePoint {
+  readonly columns: readonly number[];
+  readonly values: Float64Array;
+}
+
 /** An LP relaxation's outcome: its optimum (Infinity when unbounded) and, when optimal, its vertex. */
 interface Relaxed {
   readonly value: number;
-  readonly point?: Float64Array;
+  readonly point?: SparsePoint;
 }
+
+/** A column left out of a generated relaxation enters when its reduced cost would improve the optimum by more. */
+const PRICING_TOLERANCE = 1e-9;
+
+/** How much further than its reduced cost allows a column is still kept in a MIP (see RangeModel.mip). */
+const REDUCED_COST_MARGIN = 1e-6;
+
+/** At least how many of the most improving columns enter a generated relaxation per round. */
+const ENTERING_PER_ROUND = 32;
 
 /** Tolerance on an LP optimum before it is rounded to the integer bound it implies. */
 const LP_TOLERANCE = 1e-6;
@@ -179,8 +213,15 @@ const LP_TOLERANCE = 1e-6;
 export class RangeModel {
   /** Whether the target is unbounded above: some finest cell of it is in no constraint. */
   readonly open: boolean;
-  /** The merged variables: in the objective or not, the constraints (by index) they appear in, and their true count. */
-  private readonly groups: readonly { readonly inTarget: boolean; readonly rows: readonly number[]; readonly value: number }[];
+  /**
+   * The merged variables, by index: the class of the rows' atoms each is part of (its rows are the class's), whether
+   * it is in the objective (the target's part of the class) and its true count.
+   */
+  private readonly columnCount: number;
+  private readonly classOfColumn: Int32Array;
+  private readonly inTarget: Uint8Array;
+  private readonly trueCount: Float64Array;
+  private readonly classRows: readonly (readonly number[])[];
   /**
    * How far the target provably moves from its true value without changing any shown figure: a variable of the
    * target and one outside it in exactly the same constraints trade cases freely. Moving every case of each such
@@ -190,6 +231,10 @@ export class RangeModel {
   readonly movable: { readonly up: number; readonly down: number };
   private readonly relaxed = new Map<Sense, Relaxed>();
   private readonly exact = new Map<Sense, number>();
+  /** The columns the generated relaxations ended with (see generateColumns), when they were generated. */
+  private generated: readonly number[] | undefined;
+  /** Per sense, each column's reduced cost at the generated relaxation's optimum (see mip). */
+  private readonly reducedCosts = new Map<Sense, Float64Array>();
 
   /** The rows: the shown cells (sum equal to the figure), then the marked blanks (sum at most their bound). */
   private readonly rows: readonly { readonly cell: Cell; readonly lower: number; readonly upper: number }[];
@@ -207,7 +252,11 @@ export class RangeModel {
     if (this.rows.length === 0) {
       // Nothing shown touches the target: one variable, in no constraint, so unbounded above.
       this.open = true;
-      this.groups = [{ inTarget: true, rows: [], value: target.value }];
+      this.columnCount = 1;
+      this.classOfColumn = new Int32Array(1);
+      this.inTarget = Uint8Array.of(1);
+      this.trueCount = Float64Array.of(target.value);
+      this.classRows = [[]];
       this.movable = { up: 0, down: 0 };
       return;
     }
@@ -225,21 +274,33 @@ export class RangeModel {
       inAtoms[id] += 1;
       inValue[id] += structure.atomValue[atom];
     }
-    const groups: { inTarget: boolean; rows: readonly number[]; value: number }[] = [];
+    const classes = split.rows.length;
+    this.classOfColumn = new Int32Array(2 * classes);
+    this.inTarget = new Uint8Array(2 * classes);
+    this.trueCount = new Float64Array(2 * classes);
+    let count = 0;
     let up = 0;
     let down = 0;
-    split.rows.forEach((rows, id) => {
+    for (let id = 0; id < classes; id++) {
       const inside = inAtoms[id] > 0;
       const outside = id > 0 && split.atoms[id] > inAtoms[id];
-      if (inside) groups.push({ inTarget: true, rows, value: inValue[id] });
-      if (outside) groups.push({ inTarget: false, rows, value: split.value[id] - inValue[id] });
+      if (inside) {
+        this.classOfColumn[count] = id;
+        this.inTarget[count] = 1;
+        this.trueCount[count++] = inValue[id];
+      }
+      if (outside) {
+        this.classOfColumn[count] = id;
+        this.trueCount[count++] = split.value[id] - inValue[id];
+      }
       if (inside && outside) {
         up += split.value[id] - inValue[id];
         down += inValue[id];
       }
-    });
+    }
+    this.columnCount = count;
+    this.classRows = split.rows;
     this.open = inAtoms[0] > 0;
-    this.groups = groups;
     this.movable = { up, down };
   }
 
@@ -279,14 +340,92 @@ export class RangeModel {
   relax(senses: readonly Sense[]): void {
     const wanted = senses.filter((sense) => !this.relaxed.has(sense));
     if (wanted.length === 0) return;
-    this.context.highs.withModel(this.modelData(wanted[0], false), (model) => {
+    const generating = this.context.bounds;
+    const columns = generating ? this.startingColumns() : this.allColumns();
+    this.context.highs.withModel(this.modelData(wanted[0], false, columns), (model) => {
       model.options.set(VERTEX_LP);
       wanted.forEach((sense, i) => {
         if (i > 0) model.changeObjectiveSense(this.senseCode(sense));
-        model.run();
-        this.relaxed.set(sense, this.readRelaxed(model, sense));
+        this.relaxed.set(sense, generating ? this.generateColumns(model, sense, columns) : this.solveRelaxed(model, sense, columns));
       });
     });
+    if (generating) this.generated = columns;
+  }
+
+  /**
+   * The columns a generated relaxation starts from: those of the true counts that are not zero (the true counts meet
+   * every row, so the first restricted LP is feasible), else the first column.
+   */
+  private startingColumns(): number[] {
+    const columns: number[] = [];
+    for (let g = 0; g < this.columnCount; g++) if (this.trueCount[g] > 0) columns.push(g);
+    return columns.length > 0 ? columns : [0];
+  }
+
+  private allColumns(): number[] {
+    return Array.from({ length: this.columnCount }, (_, g) => g);
+  }
+
+  /**
+   * Column generation: the LP over some columns, then every column left out priced against its row duals (its reduced
+   * cost is its objective coefficient less the duals of its rows); those that could still improve the optimum are
+   * added and the LP re-solved from its basis, until none can. Then the restricted optimum is the whole model's, and
+   * its vertex (zero in every column left out) a vertex of the whole model. `columns` grows with what was added.
+   */
+  private generateColumns(model: Model, sense: Sense, columns: number[]): Relaxed {
+    const inModel = new Uint8Array(this.columnCount);
+    for (const g of columns) inModel[g] = 1;
+    const duals = new Float64Array(this.classRows.length);
+    const gains = new Float64Array(this.columnCount);
+    for (;;) {
+      const relaxed = this.solveRelaxed(model, sense, columns);
+      if (!relaxed.point) return relaxed;
+      const { rowDual } = model.getSolution();
+      // The duals of each class's rows, summed once for both of its columns.
+      this.classRows.forEach((rows, id) => {
+        let sum = 0;
+        for (const row of rows) sum += rowDual[row];
+        duals[id] = sum;
+      });
+      // The most improving columns (ties by index), kept in order in a short list: no sort of thousands.
+      const limit = Math.max(ENTERING_PER_ROUND, this.rows.length);
+      const entering: number[] = [];
+      for (let g = 0; g < this.columnCount; g++) {
+        if (inModel[g]) continue;
+        const reduced = this.inTarget[g] - duals[this.classOfColumn[g]];
+        const gain = sense === 'Maximize' ? reduced : -reduced;
+        gains[g] = gain;
+        if (gain <= PRICING_TOLERANCE || (entering.length === limit && gain <= gains[entering[limit - 1]])) continue;
+        let at = entering.length === limit ? limit - 1 : entering.length;
+        while (at > 0 && gains[entering[at - 1]] < gain) {
+          entering[at] = entering[at - 1];
+          at -= 1;
+        }
+        entering[at] = g;
+        entering.length = Math.min(entering.length, limit);
+      }
+      if (entering.length === 0) {
+        // Optimal over every column: keep every column's reduced cost for the MIPs (see mip).
+        const reduced = new Float64Array(this.columnCount);
+        for (let g = 0; g < this.columnCount; g++) reduced[g] = this.inTarget[g] - duals[this.classOfColumn[g]];
+        this.reducedCosts.set(sense, reduced);
+        return relaxed;
+      }
+      for (const g of entering) inModel[g] = 1;
+      columns.push(...entering);
+      model.addCols(this.columnData(entering));
+    }
+  }
+
+  /** The LP over these columns (the model's, in its order), its vertex by column. */
+  private solveRelaxed(model: Model, sense: Sense, columns: readonly number[]): Relaxed {
+    model.run();
+    const status = model.getModelStatus();
+    const codes = this.context.highs.constants.modelStatus;
+    if (status === codes.unbounded || status === codes.unboundedOrInfeasible) return { value: sense === 'Maximize' ? Infinity : 0 };
+    if (status !== codes.optimal)
+      throw new DisclosureInputError(`The range of ${this.target.keys[0]} could not be solved (status ${status}).`);
+    return { value: model.getObjectiveValue(), point: { columns: [...columns], values: model.getSolution().colValue } };
   }
 
   private relaxation(sense: Sense): Relaxed {
@@ -294,17 +433,43 @@ export class RangeModel {
     return this.relaxed.get(sense)!;
   }
 
-  private readRelaxed(model: Model, sense: Sense): Relaxed {
-    const status = model.getModelStatus();
-    const codes = this.context.highs.constants.modelStatus;
-    if (status === codes.unbounded || status === codes.unboundedOrInfeasible) return { value: sense === 'Maximize' ? Infinity : 0 };
-    if (status !== codes.optimal)
-      throw new DisclosureInputError(`The range of ${this.target.keys[0]} could not be solved (status ${status}).`);
-    return { value: model.getObjectiveValue(), point: model.getSolution().colValue };
+  /**
+   * The integer optimum by MIPs over some of the columns, each exact by an argument, before one over every column:
+   *
+   * 1. Over the columns the relaxation generated (which hold the true counts, so it is feasible): a point of it is a
+   *    point of the whole model, so when its optimum reaches the LP bound, no integer point beats it.
+   * 2. By reduced costs: with the LP optimum V and its row duals, every point x of the whole model has an objective of
+   *    at most V + Σ d_j x_j when maximising (each reduced cost d_j ≤ 0; at least V + Σ d_j x_j, each d_j ≥ 0, when
+   *    minimising). So a point reaching a value t uses no column with V + d_j < t (> t): those are 0 in it. The MIP
+   *    over the other columns and those of step 1 finds every point reaching t; its optimum m is the whole model's when
+   *    m reaches t; else the whole optimum lies short of t, but not short of m, and t moves one step towards m.
+   */
+  private mip(sense: Sense): number {
+    const reduced = this.reducedCosts.get(sense);
+    if (!this.generated || !reduced) return this.solveMip(sense, this.allColumns());
+    const bound = this.relaxedBound(sense);
+    let found = this.solveMip(sense, this.generated);
+    const maximising = sense === 'Maximize';
+    const { value } = this.relaxation(sense);
+    for (let threshold = bound; found !== threshold; threshold += maximising ? -1 : 1) {
+      // Columns a point reaching the threshold may use, with a margin for rounding (more columns are always safe).
+      const slack = maximising ? threshold - value : value - threshold;
+      const inGenerated = new Uint8Array(this.columnCount);
+      for (const g of this.generated) inGenerated[g] = 1;
+      const columns = [...this.generated];
+      for (let g = 0; g < this.columnCount; g++) {
+        const usable = (maximising ? reduced[g] : -reduced[g]) >= slack - REDUCED_COST_MARGIN;
+        if (usable && !inGenerated[g]) columns.push(g);
+      }
+      if (columns.length === this.columnCount) return this.solveMip(sense, this.allColumns());
+      found = this.solveMip(sense, columns);
+      if (maximising ? found >= threshold : found <= threshold) return found;
+    }
+    return found;
   }
 
-  private mip(sense: Sense): number {
-    return this.context.highs.withModel(this.modelData(sense, true), (model) => {
+  private solveMip(sense: Sense, columns: readonly number[]): number {
+    return this.context.highs.withModel(this.modelData(sense, true, columns), (model) => {
       model.options.set(EXACT_MIP);
       model.run();
       const status = model.getModelStatus();
@@ -320,18 +485,17 @@ export class RangeModel {
   }
 
   /** The LP vertex, rounded, is a non-negative integer point that meets every constraint exactly and the LP bound. */
-  private isIntegralOptimum(point: Float64Array, bound: number): boolean {
-    const rounded: number[] = [];
-    for (const v of point) {
-      if (Math.abs(v - Math.round(v)) > 1e-7 || Math.round(v) < 0) return false;
-      rounded.push(Math.round(v));
-    }
-    const sums = this.rows.map(() => 0);
+  private isIntegralOptimum(point: SparsePoint, bound: number): boolean {
+    const sums = new Float64Array(this.rows.length);
     let objective = 0;
-    this.groups.forEach((group, g) => {
-      for (const row of group.rows) sums[row] += rounded[g];
-      if (group.inTarget) objective += rounded[g];
-    });
+    for (let i = 0; i < point.columns.length; i++) {
+      const v = point.values[i];
+      const rounded = Math.round(v);
+      if (Math.abs(v - rounded) > 1e-7 || rounded < 0) return false;
+      const g = point.columns[i];
+      for (const row of this.classRows[this.classOfColumn[g]]) sums[row] += rounded;
+      if (this.inTarget[g]) objective += rounded;
+    }
     if (!this.rows.every((row, i) => sums[i] >= row.lower && sums[i] <= row.upper)) return false;
     return Math.abs(objective - bound) < 1e-6;
   }
@@ -345,34 +509,48 @@ export class RangeModel {
    * The model as HiGHS takes it: one column per variable (CSC), one equality row per linked shown cell and one row
    * "at most" per marked blank.
    */
-  private modelData(sense: Sense, integer: boolean): ModelData {
-    const numCols = this.groups.length;
+  private modelData(sense: Sense, integer: boolean, columns: readonly number[]): ModelData {
+    const numCols = columns.length;
     const numRows = this.rows.length;
-    const starts = new Int32Array(numCols + 1);
-    const indices: number[] = [];
-    this.groups.forEach((group, g) => {
-      indices.push(...group.rows);
-      starts[g + 1] = indices.length;
-    });
-
     return {
       numCols,
       numRows,
       sense: this.senseCode(sense),
-      colCost: Float64Array.from(this.groups, (group) => (group.inTarget ? 1 : 0)),
+      colCost: Float64Array.from(columns, (g) => this.inTarget[g]),
       colLower: new Float64Array(numCols),
       colUpper: new Float64Array(numCols).fill(Infinity),
       rowLower: Float64Array.from(this.rows, (row) => row.lower),
       rowUpper: Float64Array.from(this.rows, (row) => row.upper),
-      matrix: {
-        format: 'csc',
-        numRows,
-        numCols,
-        starts,
-        indices: Int32Array.from(indices),
-        values: new Float64Array(indices.length).fill(1),
-      },
+      matrix: this.matrixOf(columns),
       ...(integer ? { integrality: new Int32Array(numCols).fill(this.context.highs.constants.variableType.integer) } : {}),
+    };
+  }
+
+  /** These columns as HiGHS adds them to a model (see generateColumns). */
+  private columnData(columns: readonly number[]) {
+    return {
+      cost: Float64Array.from(columns, (g) => this.inTarget[g]),
+      lower: new Float64Array(columns.length),
+      upper: new Float64Array(columns.length).fill(Infinity),
+      matrix: this.matrixOf(columns),
+    };
+  }
+
+  /** The 0/1 matrix of these columns (CSC): a column has a 1 in each row its finest cells are in. */
+  private matrixOf(columns: readonly number[]) {
+    const starts = new Int32Array(columns.length + 1);
+    const indices: number[] = [];
+    columns.forEach((g, i) => {
+      indices.push(...this.classRows[this.classOfColumn[g]]);
+      starts[i + 1] = indices.length;
+    });
+    return {
+      format: 'csc' as const,
+      numRows: this.rows.length,
+      numCols: columns.length,
+      starts,
+      indices: Int32Array.from(indices),
+      values: new Float64Array(indices.length).fill(1),
     };
   }
 }
