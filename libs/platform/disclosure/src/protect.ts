@@ -54,7 +54,14 @@ export async function protectWith(input: ProtectInput, method: ProtectMethod): P
   const { published, secondary } = method.gramRows
     ? gaussSuppression(space.cells, k, (cell) => gramRow(structure, cell.index))
     : gaussSuppression(space.cells, k);
-  const context = { highs: await highsSolver(), structure, bounds: method.bounds, models: new Map(), rowClasses: new Map() };
+  const context = {
+    highs: await highsSolver(),
+    structure,
+    bounds: method.bounds,
+    models: new Map(),
+    rowClasses: new Map(),
+    points: new Map(),
+  };
   const interval = protectIntervals(context, space.cells, published, k);
   const cellOf = (definition: CellDefinition) => space.byDefinition.get(definition)!;
   const reasonOf = (cell: Cell): SuppressionReason | null => {

@@ -25,6 +25,16 @@ export interface RangeContext {
   readonly models: Map<string, RangeModel>;
   /** The classes of atoms by linked shown cells, per set of them (see rowClassesOf). */
   readonly rowClasses: Map<string, RowClasses>;
+  /**
+   * Integer points found so far per set of rows with their bounds (a marked model's, see markedModel): each meets
+   * every row, so it is a point of every marked target's model over those rows, and shows values each target reaches.
+   */
+  readonly points: Map<string, IntegerPoints>;
+  /**
+   * Whether the first MIP is over the generated columns only (see RangeModel.mip); true unless set. A test sets it
+   * false to send every MIP through the reduced costs.
+   */
+  readonly mipOverGeneratedFirst?: boolean;
 }
 
 /**
@@ -107,6 +117,8 @@ export function markedRangeWiderThan(
 ): boolean {
   const model = markedModel(context, target, shown, marked);
   if (context.bounds) {
+    // Points reaching 0 and atMost: the range is all it can be, as wide as the mark allows.
+    if (target.atMost > than && model.reachesBothEnds(target.atMost)) return true;
     model.relax(['Maximize', 'Minimize']);
     if (model.relaxedBound('Maximize') - model.relaxedBound('Minimize') <= than) return false;
   }
@@ -130,17 +142,68 @@ export function markHidesEnough(
     const linked = new Set(linkedCells(target.cell, [...shown, ...marked.map((blank) => blank.cell)], context.structure));
     if (!shown.some((cell) => linked.has(cell)) && marked.every((blank) => !linked.has(blank.cell) || blank.atMost >= target.atMost))
       return true;
-    // Without its own mark as a row the target's atoms can trade cases with others in the same rows: every value
-    // from value − down to value + up is reached, each meeting every other row.
-    const { movable } = markedModel(context, target, shown, marked, false);
-    if (target.cell.value - movable.down <= 0 && target.cell.value + movable.up >= target.atMost) return true;
   }
   const model = markedModel(context, target, shown, marked, true);
-  if (context.bounds) {
-    model.relax(['Maximize', 'Minimize']);
-    if (model.relaxedBound('Maximize') < target.atMost || model.relaxedBound('Minimize') > 0) return false;
+  if (!context.bounds) return model.optimum('Maximize') >= target.atMost && model.optimum('Minimize') <= 0;
+  // Points found for other targets over the same rows, or made by moving cases, may show both ends.
+  if (model.reachesBothEnds(target.atMost)) return true;
+  model.relax(['Maximize', 'Minimize']);
+  if (model.relaxedBound('Maximize') < target.atMost || model.relaxedBound('Minimize') > 0) return false;
+  if (!model.reached(target.atMost) && model.optimum('Maximize') < target.atMost) return false;
+  return model.reached(0) || model.optimum('Minimize') <= 0;
+}
+
+/**
+ * Integer points of one set of rows (each class of their atoms' total), none twice, for the targets over those rows:
+ * when a target's atoms are whole classes (its own row among the rows), its sum at a point is that of its classes.
+ */
+class IntegerPoints {
+  /** Each point's classes with a count, and their counts. */
+  private readonly points: { readonly ids: Int32Array; readonly counts: Float64Array }[] = [];
+  private readonly seen = new Set<string>();
+  /** The true counts of each class, and how many atoms it has (a class refined away has none: no count goes there). */
+  trueCounts: Float64Array = new Float64Array(0);
+  classAtoms: Int32Array = new Int32Array(0);
+  private signatures: { readonly groupOf: Int32Array; readonly groups: readonly (readonly number[])[] } | undefined;
+
+  /** The classes with atoms in groups by the shown cells (rows with equal bounds) they lie in; -1: alone. */
+  bySignature(classRows: readonly (readonly number[])[], rows: readonly { lower: number; upper: number }[]) {
+    if (!this.signatures) {
+      const byKey = new Map<string, number[]>();
+      classRows.forEach((inRows, id) => {
+        if (id === 0 || this.classAtoms[id] === 0) return;
+        const signature = inRows.filter((row) => rows[row].lower === rows[row].upper).join(',');
+        const group = byKey.get(signature);
+        if (group) group.push(id);
+        else byKey.set(signature, [id]);
+      });
+      const groups = [...byKey.values()].filter((group) => group.length > 1);
+      const groupOf = new Int32Array(classRows.length).fill(-1);
+      groups.forEach((group, g) => group.forEach((id) => (groupOf[id] = g)));
+      this.signatures = { groupOf, groups };
+    }
+    return this.signatures;
   }
-  return model.optimum('Maximize') >= target.atMost && model.optimum('Minimize') <= 0;
+
+  /** Keeps a point (a count per class), once. */
+  add(point: Float64Array): void {
+    const ids: number[] = [];
+    point.forEach((count, id) => count !== 0 && ids.push(id));
+    const counts = Float64Array.from(ids, (id) => point[id]);
+    const key = `${ids.join(',')}:${counts.join(',')}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.points.push({ ids: Int32Array.from(ids), counts });
+  }
+
+  /** Whether a point gives the classes marked in `member` together the sum `value`. */
+  reach(member: Uint8Array, value: number): boolean {
+    return this.points.some(({ ids, counts }) => {
+      let sum = 0;
+      for (let i = 0; i < ids.length; i++) if (member[ids[i]]) sum += counts[i];
+      return sum === value;
+    });
+  }
 }
 
 function markedModel(
@@ -165,7 +228,13 @@ function markedModel(
     `:${bounded.map((blank) => `${blank.cell.index}<=${blank.atMost}`).join(',')}`;
   let model = context.models.get(key);
   if (!model) {
-    model = new RangeModel(context, target.cell, constraints, bounded);
+    let points: IntegerPoints | undefined;
+    if (ownRow && context.bounds) {
+      const rowsKey = key.slice(key.indexOf(':'));
+      points = context.points.get(rowsKey) ?? new IntegerPoints();
+      context.points.set(rowsKey, points);
+    }
+    model = new RangeModel(context, target.cell, constraints, bounded, points);
     context.models.set(key, model);
   }
   return model;
@@ -217,11 +286,23 @@ export class RangeModel {
    * The merged variables, by index: the class of the rows' atoms each is part of (its rows are the class's), whether
    * it is in the objective (the target's part of the class) and its true count.
    */
-  private readonly columnCount: number;
-  private readonly classOfColumn: Int32Array;
-  private readonly inTarget: Uint8Array;
-  private readonly trueCount: Float64Array;
+  private get columnCount(): number {
+    return this.layout().count;
+  }
+  private get classOfColumn(): Int32Array {
+    return this.layout().classOfColumn;
+  }
+  private get inTarget(): Uint8Array {
+    return this.layout().inTarget;
+  }
+  private get trueCount(): Float64Array {
+    return this.layout().trueCount;
+  }
+  /** The variables, made when first needed (a target settled by points or moves never needs them). */
+  private columns: { count: number; classOfColumn: Int32Array; inTarget: Uint8Array; trueCount: Float64Array } | undefined;
   private readonly classRows: readonly (readonly number[])[];
+  /** The classes of the rows' atoms, and the target's atoms and true count in each. */
+  private readonly parts: { split: RowClasses; inAtoms: Int32Array; inValue: Float64Array } | undefined;
   /**
    * How far the target provably moves from its true value without changing any shown figure: a variable of the
    * target and one outside it in exactly the same constraints trade cases freely. Moving every case of each such
@@ -233,6 +314,9 @@ export class RangeModel {
   private readonly exact = new Map<Sense, number>();
   /** The columns the generated relaxations ended with (see generateColumns), when they were generated. */
   private generated: readonly number[] | undefined;
+  /** The classes of the target's atoms (with its own row among the rows, whole classes); see reached. */
+  private readonly targetClasses: Int32Array | undefined;
+  private member: Uint8Array | undefined;
   /** Per sense, each column's reduced cost at the generated relaxation's optimum (see mip). */
   private readonly reducedCosts = new Map<Sense, Float64Array>();
 
@@ -244,6 +328,8 @@ export class RangeModel {
     private readonly target: Cell,
     constraints: readonly Cell[],
     bounded: readonly MarkedBlank[] = [],
+    /** Where integer points found are kept for other targets over the same rows (the target's own row among them). */
+    private readonly points?: IntegerPoints,
   ) {
     this.rows = [
       ...constraints.map((cell) => ({ cell, lower: cell.value, upper: cell.value })),
@@ -252,10 +338,7 @@ export class RangeModel {
     if (this.rows.length === 0) {
       // Nothing shown touches the target: one variable, in no constraint, so unbounded above.
       this.open = true;
-      this.columnCount = 1;
-      this.classOfColumn = new Int32Array(1);
-      this.inTarget = Uint8Array.of(1);
-      this.trueCount = Float64Array.of(target.value);
+      this.columns = { count: 1, classOfColumn: new Int32Array(1), inTarget: Uint8Array.of(1), trueCount: Float64Array.of(target.value) };
       this.classRows = [[]];
       this.movable = { up: 0, down: 0 };
       return;
@@ -269,39 +352,140 @@ export class RangeModel {
     // Each class of the rows splits into the target's atoms and the others: one variable each, when it has atoms.
     const inAtoms = new Int32Array(split.rows.length);
     const inValue = new Float64Array(split.rows.length);
+    const touched: number[] = [];
     for (const atom of structure.atomsOf[target.index]) {
       const id = split.classOf[atom];
+      if (inAtoms[id] === 0) touched.push(id);
       inAtoms[id] += 1;
       inValue[id] += structure.atomValue[atom];
     }
-    const classes = split.rows.length;
-    this.classOfColumn = new Int32Array(2 * classes);
-    this.inTarget = new Uint8Array(2 * classes);
-    this.trueCount = new Float64Array(2 * classes);
-    let count = 0;
     let up = 0;
     let down = 0;
-    for (let id = 0; id < classes; id++) {
-      const inside = inAtoms[id] > 0;
-      const outside = id > 0 && split.atoms[id] > inAtoms[id];
-      if (inside) {
-        this.classOfColumn[count] = id;
-        this.inTarget[count] = 1;
-        this.trueCount[count++] = inValue[id];
-      }
-      if (outside) {
-        this.classOfColumn[count] = id;
-        this.trueCount[count++] = split.value[id] - inValue[id];
-      }
-      if (inside && outside) {
+    for (const id of touched) {
+      if (id > 0 && split.atoms[id] > inAtoms[id]) {
         up += split.value[id] - inValue[id];
         down += inValue[id];
       }
     }
-    this.columnCount = count;
+    this.parts = { split, inAtoms, inValue };
+    this.targetClasses = Int32Array.from(touched.sort((a, b) => a - b));
     this.classRows = split.rows;
+    // The true counts are a point of every model.
+    if (this.points) {
+      this.points.trueCounts = split.value;
+      this.points.classAtoms = split.atoms;
+      this.points.add(split.value);
+    }
     this.open = inAtoms[0] > 0;
     this.movable = { up, down };
+  }
+
+  /** The variables: each class of the rows splits into the target's atoms and the others, one each when it has atoms. */
+  private layout() {
+    if (this.columns) return this.columns;
+    const { split, inAtoms, inValue } = this.parts!;
+    const classes = split.rows.length;
+    const classOfColumn = new Int32Array(2 * classes);
+    const inTarget = new Uint8Array(2 * classes);
+    const trueCount = new Float64Array(2 * classes);
+    let count = 0;
+    for (let id = 0; id < classes; id++) {
+      if (inAtoms[id] > 0) {
+        classOfColumn[count] = id;
+        inTarget[count] = 1;
+        trueCount[count++] = inValue[id];
+      }
+      if (id > 0 && split.atoms[id] > inAtoms[id]) {
+        classOfColumn[count] = id;
+        trueCount[count++] = split.value[id] - inValue[id];
+      }
+    }
+    this.columns = { count, classOfColumn, inTarget, trueCount };
+    return this.columns;
+  }
+
+  /** Whether integer points found so far, or made by moves, give the target 0 and `atMost`. */
+  reachesBothEnds(atMost: number): boolean {
+    return (this.reached(0) || this.reachedByMoves(0)) && (this.reached(atMost) || this.reachedByMoves(atMost));
+  }
+
+  /** Whether an integer point found so far over these rows gives the target this sum (never without kept points). */
+  reached(value: number): boolean {
+    if (!this.points) return false;
+    return this.points.reach(this.targetMember(), value);
+  }
+
+  /**
+   * Whether moving cases one at a time from the true counts gives the target this sum: a case moves between two classes
+   * in the same shown cells (so every figure stays), into the target's or out of it, when every marked row it enters
+   * stays within its bound (a row it leaves only goes down, never below 0). A point made so is kept.
+   */
+  reachedByMoves(value: number): boolean {
+    if (!this.points) return false;
+    const point = Float64Array.from(this.points.trueCounts);
+    const sources: number[] = [];
+    const sums = new Float64Array(this.rows.length);
+    point.forEach((count, id) => {
+      if (count === 0) return;
+      sources.push(id);
+      for (const row of this.classRows[id]) sums[row] += count;
+    });
+    const inTarget = this.targetMember();
+    let sum = 0;
+    for (const id of sources) if (inTarget[id]) sum += point[id];
+    const up = value > sum;
+    // A case moving from one class to another enters the rows of the second that the first is not in.
+    const inFrom = new Uint8Array(this.rows.length);
+    const fits = (from: number, to: number) => {
+      for (const row of this.classRows[from]) inFrom[row] = 1;
+      const fit = this.classRows[to].every((row) => inFrom[row] === 1 || sums[row] + 1 <= this.rows[row].upper);
+      for (const row of this.classRows[from]) inFrom[row] = 0;
+      return fit;
+    };
+    const move = (from: number, to: number) => {
+      point[from] -= 1;
+      point[to] += 1;
+      for (const row of this.classRows[from]) sums[row] -= 1;
+      for (const row of this.classRows[to]) sums[row] += 1;
+      sum += up ? 1 : -1;
+    };
+    const { groupOf, groups } = this.points.bySignature(this.classRows, this.rows);
+    for (const from of sources) {
+      if (sum === value) break;
+      if (inTarget[from] === (up ? 1 : 0) || groupOf[from] < 0) continue;
+      for (const to of groups[groupOf[from]]) {
+        if (inTarget[to] !== (up ? 1 : 0)) continue;
+        while (point[from] > 0 && sum !== value && fits(from, to)) move(from, to);
+        if (point[from] === 0 || sum === value) break;
+      }
+    }
+    if (sum !== value) return false;
+    this.points.add(point);
+    return true;
+  }
+
+  /** Whether each class of the rows is one of the target's (with its own row among the rows, whole classes). */
+  private targetMember(): Uint8Array {
+    if (!this.member) {
+      this.member = new Uint8Array(this.classRows.length);
+      for (const id of this.targetClasses ?? []) this.member[id] = 1;
+    }
+    return this.member;
+  }
+
+  /** Keeps an integer point found (column values, as a model over these columns gives them) when it meets every row. */
+  private keep(columns: readonly number[], values: ArrayLike<number>): void {
+    if (!this.points) return;
+    const point = new Float64Array(this.classRows.length);
+    const sums = new Float64Array(this.rows.length);
+    for (let i = 0; i < columns.length; i++) {
+      const value = Math.round(values[i]);
+      if (Math.abs(values[i] - value) > 1e-7 || value < 0) return;
+      const id = this.classOfColumn[columns[i]];
+      point[id] += value;
+      for (const row of this.classRows[id]) sums[row] += value;
+    }
+    if (this.rows.every((row, i) => sums[i] >= row.lower && sums[i] <= row.upper)) this.points.add(point);
   }
 
   /** The integer optimum. */
@@ -328,7 +512,10 @@ export class RangeModel {
     if (this.context.bounds && sense === 'Minimize' && reached === 0) return 0;
     const relaxed = this.relaxation(sense);
     if (!Number.isFinite(relaxed.value)) return Infinity;
-    if (relaxed.point && this.isIntegralOptimum(relaxed.point, relaxed.value)) return Math.round(relaxed.value);
+    if (relaxed.point && this.isIntegralOptimum(relaxed.point, relaxed.value)) {
+      this.keep(relaxed.point.columns, relaxed.point.values);
+      return Math.round(relaxed.value);
+    }
     if (this.context.bounds && this.relaxedBound(sense) === reached) return reached;
     return this.mip(sense);
   }
@@ -448,7 +635,7 @@ export class RangeModel {
     const reduced = this.reducedCosts.get(sense);
     if (!this.generated || !reduced) return this.solveMip(sense, this.allColumns());
     const bound = this.relaxedBound(sense);
-    let found = this.solveMip(sense, this.generated);
+    let found = this.context.mipOverGeneratedFirst === false ? NaN : this.solveMip(sense, this.generated);
     const maximising = sense === 'Maximize';
     const { value } = this.relaxation(sense);
     for (let threshold = bound; found !== threshold; threshold += maximising ? -1 : 1) {
@@ -480,6 +667,7 @@ export class RangeModel {
       const objective = model.getObjectiveValue();
       const value = Math.round(objective);
       if (Math.abs(value - objective) > 1e-6) throw new Error(`HiGHS returned a fractional optimum for ${this.target.keys[0]}`);
+      this.keep(columns, model.getSolution().colValue);
       return value;
     });
   }
