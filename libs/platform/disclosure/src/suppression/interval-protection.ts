@@ -5,6 +5,7 @@ import {
   linkedCells,
   type MarkedBlank,
   markedRange,
+  markedRangeWhole,
   markedRangeWiderThan,
   markHidesEnough,
   type Range,
@@ -84,9 +85,13 @@ function chooseMarkedSacrifice(
   const candidates = shown
     .filter((cell) => linked.has(cell) && !cell.shownBefore)
     .sort((a, b) => a.columns.length - b.columns.length || a.value - b.value || a.index - b.index);
-  const before = width(markedRange(context, target, shown, marked));
+  // The target's marked range is narrower than its mark allows (that is why a cell is blanked): a candidate whose
+  // blanking opens it to all of 0 … atMost widens it, whatever it was. Only otherwise is it needed exactly.
+  let before: number | undefined;
   const widening = candidates.slice(0, TRIES).find((candidate) => {
     const without = shown.filter((cell) => cell !== candidate);
+    if (markedRangeWhole(context, target, without, marked)) return true;
+    before ??= width(markedRange(context, target, shown, marked));
     return markedRangeWiderThan(context, target, without, marked, before);
   });
   return widening ?? candidates[0];

@@ -105,6 +105,19 @@ export function markedRange(context: RangeContext, target: MarkedBlank, shown: r
 }
 
 /**
+ * Whether integer points show the marked target's range given these shown cells and the marks to be all of
+ * 0 … atMost (points kept, cases moved; see RangeModel.reachesBothEnds). False says nothing: it may still be.
+ */
+export function markedRangeWhole(
+  context: RangeContext,
+  target: MarkedBlank,
+  shown: readonly Cell[],
+  marked: readonly MarkedBlank[],
+): boolean {
+  return context.bounds && markedModel(context, target, shown, marked).reachesBothEnds(target.atMost);
+}
+
+/**
  * Whether the marked target's range given these shown cells and the marks is wider than `than`. The LP relaxation
  * bounds the range: when even its bounds are no wider, no integer range is, and no MIP is needed.
  */
@@ -161,39 +174,63 @@ class IntegerPoints {
   /** Each point's classes with a count, and their counts. */
   private readonly points: { readonly ids: Int32Array; readonly counts: Float64Array }[] = [];
   private readonly seen = new Set<string>();
-  /** The true counts of each class, and how many atoms it has (a class refined away has none: no count goes there). */
-  trueCounts: Float64Array = new Float64Array(0);
-  classAtoms: Int32Array = new Int32Array(0);
   private signatures: { readonly groupOf: Int32Array; readonly groups: readonly (readonly number[])[] } | undefined;
 
-  /** The classes with atoms in groups by the shown cells (rows with equal bounds) they lie in; -1: alone. */
-  bySignature(classRows: readonly (readonly number[])[], rows: readonly { lower: number; upper: number }[]) {
+  /**
+   * @param split the classes of the rows' atoms (the true counts are a point)
+   * @param byShownCells the classes of the same atoms by the shown cells among the rows alone
+   */
+  constructor(
+    readonly split: RowClasses,
+    private readonly byShownCells: () => RowClasses,
+  ) {
+    this.add(
+      Int32Array.from(this.trueCountIds()),
+      Float64Array.from(this.trueCountIds(), (id) => split.value[id]),
+    );
+  }
+
+  private trueIds: number[] | undefined;
+
+  /** The classes the true counts are in. */
+  trueCountIds(): readonly number[] {
+    if (!this.trueIds) {
+      this.trueIds = [];
+      for (let id = 0; id < this.split.value.length; id++) if (this.split.value[id] !== 0) this.trueIds.push(id);
+    }
+    return this.trueIds;
+  }
+
+  /**
+   * The classes with atoms in groups by the shown cells they lie in (a case moves within a group and every figure
+   * stays); -1: in no group of two or more. Two classes share a group when an atom of each is in the same class of the
+   * shown cells alone.
+   */
+  bySignature() {
     if (!this.signatures) {
-      const byKey = new Map<string, number[]>();
-      classRows.forEach((inRows, id) => {
-        if (id === 0 || this.classAtoms[id] === 0) return;
-        const signature = inRows.filter((row) => rows[row].lower === rows[row].upper).join(',');
-        const group = byKey.get(signature);
-        if (group) group.push(id);
-        else byKey.set(signature, [id]);
+      const shownClasses = this.byShownCells();
+      const members = new Map<number, number[]>();
+      this.split.atomOf.forEach((atom, id) => {
+        if (id === 0 || atom < 0) return;
+        const group = shownClasses.classOf[atom];
+        const found = members.get(group);
+        if (found) found.push(id);
+        else members.set(group, [id]);
       });
-      const groups = [...byKey.values()].filter((group) => group.length > 1);
-      const groupOf = new Int32Array(classRows.length).fill(-1);
+      const groups = [...members.values()].filter((group) => group.length > 1);
+      const groupOf = new Int32Array(this.split.atomOf.length).fill(-1);
       groups.forEach((group, g) => group.forEach((id) => (groupOf[id] = g)));
       this.signatures = { groupOf, groups };
     }
     return this.signatures;
   }
 
-  /** Keeps a point (a count per class), once. */
-  add(point: Float64Array): void {
-    const ids: number[] = [];
-    point.forEach((count, id) => count !== 0 && ids.push(id));
-    const counts = Float64Array.from(ids, (id) => point[id]);
+  /** Keeps a point (these classes' counts, every other class 0), once. */
+  add(ids: Int32Array, counts: Float64Array): void {
     const key = `${ids.join(',')}:${counts.join(',')}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.points.push({ ids: Int32Array.from(ids), counts });
+    this.points.push({ ids, counts });
   }
 
   /** Whether a point gives the classes marked in `member` together the sum `value`. */
@@ -231,7 +268,10 @@ function markedModel(
     let points: IntegerPoints | undefined;
     if (ownRow && context.bounds) {
       const rowsKey = key.slice(key.indexOf(':'));
-      points = context.points.get(rowsKey) ?? new IntegerPoints();
+      const rows = [...constraints, ...bounded.map((blank) => blank.cell)];
+      points =
+        context.points.get(rowsKey) ??
+        new IntegerPoints(rowClassesOf(context, rows, `${constraints.length}`), () => rowClassesOf(context, constraints));
       context.points.set(rowsKey, points);
     }
     model = new RangeModel(context, target.cell, constraints, bounded, points);
@@ -370,12 +410,6 @@ export class RangeModel {
     this.parts = { split, inAtoms, inValue };
     this.targetClasses = Int32Array.from(touched.sort((a, b) => a - b));
     this.classRows = split.rows;
-    // The true counts are a point of every model.
-    if (this.points) {
-      this.points.trueCounts = split.value;
-      this.points.classAtoms = split.atoms;
-      this.points.add(split.value);
-    }
     this.open = inAtoms[0] > 0;
     this.movable = { up, down };
   }
@@ -422,17 +456,14 @@ export class RangeModel {
    */
   reachedByMoves(value: number): boolean {
     if (!this.points) return false;
-    const point = Float64Array.from(this.points.trueCounts);
-    const sources: number[] = [];
+    const sources = this.points.trueCountIds();
+    const point = new Map(sources.map((id) => [id, this.points!.split.value[id]]));
+    const countOf = (id: number) => point.get(id) ?? 0;
     const sums = new Float64Array(this.rows.length);
-    point.forEach((count, id) => {
-      if (count === 0) return;
-      sources.push(id);
-      for (const row of this.classRows[id]) sums[row] += count;
-    });
+    for (const id of sources) for (const row of this.classRows[id]) sums[row] += countOf(id);
     const inTarget = this.targetMember();
     let sum = 0;
-    for (const id of sources) if (inTarget[id]) sum += point[id];
+    for (const id of sources) if (inTarget[id]) sum += countOf(id);
     const up = value > sum;
     // A case moving from one class to another enters the rows of the second that the first is not in.
     const inFrom = new Uint8Array(this.rows.length);
@@ -443,24 +474,25 @@ export class RangeModel {
       return fit;
     };
     const move = (from: number, to: number) => {
-      point[from] -= 1;
-      point[to] += 1;
+      point.set(from, countOf(from) - 1);
+      point.set(to, countOf(to) + 1);
       for (const row of this.classRows[from]) sums[row] -= 1;
       for (const row of this.classRows[to]) sums[row] += 1;
       sum += up ? 1 : -1;
     };
-    const { groupOf, groups } = this.points.bySignature(this.classRows, this.rows);
+    const { groupOf, groups } = this.points.bySignature();
     for (const from of sources) {
       if (sum === value) break;
       if (inTarget[from] === (up ? 1 : 0) || groupOf[from] < 0) continue;
       for (const to of groups[groupOf[from]]) {
         if (inTarget[to] !== (up ? 1 : 0)) continue;
-        while (point[from] > 0 && sum !== value && fits(from, to)) move(from, to);
-        if (point[from] === 0 || sum === value) break;
+        while (countOf(from) > 0 && sum !== value && fits(from, to)) move(from, to);
+        if (countOf(from) === 0 || sum === value) break;
       }
     }
     if (sum !== value) return false;
-    this.points.add(point);
+    const ids = [...point.keys()].filter((id) => countOf(id) !== 0).sort((a, b) => a - b);
+    this.points.add(Int32Array.from(ids), Float64Array.from(ids, countOf));
     return true;
   }
 
@@ -485,7 +517,13 @@ export class RangeModel {
       point[id] += value;
       for (const row of this.classRows[id]) sums[row] += value;
     }
-    if (this.rows.every((row, i) => sums[i] >= row.lower && sums[i] <= row.upper)) this.points.add(point);
+    if (!this.rows.every((row, i) => sums[i] >= row.lower && sums[i] <= row.upper)) return;
+    const ids: number[] = [];
+    point.forEach((count, id) => count !== 0 && ids.push(id));
+    this.points.add(
+      Int32Array.from(ids),
+      Float64Array.from(ids, (id) => point[id]),
+    );
   }
 
   /** The integer optimum. */
@@ -753,6 +791,8 @@ interface RowClasses {
   readonly rows: readonly (readonly number[])[];
   readonly atoms: Int32Array;
   readonly value: Float64Array;
+  /** An atom of each class (-1: none, a class refined away). */
+  readonly atomOf: Int32Array;
 }
 
 function rowClassesOf(context: RangeContext, constraints: readonly Cell[], variant = ''): RowClasses {
@@ -779,11 +819,13 @@ function rowClassesOf(context: RangeContext, constraints: readonly Cell[], varia
   });
   const atoms = new Int32Array(rows.length);
   const value = new Float64Array(rows.length);
+  const atomOf = new Int32Array(rows.length).fill(-1);
   for (let atom = 0; atom < structure.atomCount; atom++) {
     atoms[classOf[atom]] += 1;
     value[classOf[atom]] += structure.atomValue[atom];
+    atomOf[classOf[atom]] = atom;
   }
-  const classes = { classOf, rows, atoms, value };
+  const classes = { classOf, rows, atoms, value, atomOf };
   context.rowClasses.set(key, classes);
   return classes;
 }
