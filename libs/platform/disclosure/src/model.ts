@@ -101,6 +101,11 @@ export interface ProtectInput {
    * recorded in the ledger under {@link PROTECTED_TABLE}, so later publications keep them hidden too.
    */
   readonly protectedCells?: readonly CellDefinition[];
+  /**
+   * The version of the rules to apply ({@link DISCLOSURE_ALGORITHMS}): the one a report being reproduced was published
+   * under. New publications leave it out and get {@link DISCLOSURE_ALGORITHM}.
+   */
+  readonly algorithm?: string;
 }
 
 /** The table id under which protected cells are kept in the ledger. */
@@ -121,6 +126,13 @@ export interface ProtectResult {
  * under an older one is reproduced with that one.
  */
 export const DISCLOSURE_ALGORITHM = 'gauss-interval-marks-2026.12';
+
+/**
+ * Every version of the rules `protect` still applies, oldest first: a report is reproduced under the version it was
+ * published with. `gauss-interval-2026.12` is the current rules without the marks (ADR 0074): its audit counted only
+ * the figures, not what a primary blank's reason tells.
+ */
+export const DISCLOSURE_ALGORITHMS = ['gauss-interval-2026.12', DISCLOSURE_ALGORITHM] as const;
 
 /** The default threshold, from issue 11: fewer than five cases is never shown. */
 export const DEFAULT_K = 5;

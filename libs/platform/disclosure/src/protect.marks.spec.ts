@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { attack } from './attack/attack';
 import { crossTable } from './fixtures/cross-table';
 import { markedBruteForceRanges } from './fixtures/marked-brute-force';
-import type { FinestCell, LedgerEntry, TableSpec } from './model';
+import { DisclosureInputError } from './errors';
+import { DISCLOSURE_ALGORITHM, type FinestCell, type LedgerEntry, type TableSpec } from './model';
 import { protect } from './protect';
 
 // Each run protects a small table and enumerates it; a busy machine can stretch the properties. No timing is asserted.
@@ -64,6 +65,16 @@ describe('protect, against a reader of the reasons (ADR 0074)', () => {
       { key: '2025|Q4', min: 0, max: 4 },
     ]);
     expect((await attack(result.ledgerEntries, { k: K, crossCheck: true })).disclosures).toEqual([]);
+  });
+
+  it('still applies the rules before ADR 0074 to a report published under them, so it reproduces', async () => {
+    const input = { ...bakery, tables: [bakery.table], publication: 'annual-2025', k: K };
+    const before = await protect({ ...input, algorithm: 'gauss-interval-2026.12' });
+    expect(before.algorithm).toBe('gauss-interval-2026.12');
+    const published = Object.fromEntries(before.tables[0].cells.map((cell) => [cell.key, cell.value ?? cell.reason]));
+    expect(published).toEqual({ '2025|Q1': 5, '2025|Q2': 'primary', '2025|Q3': 5, '2025|Q4': 'primary', '2025|total': 18 });
+    expect((await protect(input)).algorithm).toBe(DISCLOSURE_ALGORITHM);
+    await expect(protect({ ...input, algorithm: 'gauss-2020.01' })).rejects.toBeInstanceOf(DisclosureInputError);
   });
 
   const small = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 5, max: 9 }));

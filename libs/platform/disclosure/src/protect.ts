@@ -4,6 +4,7 @@ import {
   type CellDefinition,
   DEFAULT_K,
   DISCLOSURE_ALGORITHM,
+  DISCLOSURE_ALGORITHMS,
   PROTECTED_TABLE,
   type LedgerEntry,
   type ProtectedCell,
@@ -48,6 +49,9 @@ export async function protectWith(input: ProtectInput, method: ProtectMethod): P
   const k = input.k ?? DEFAULT_K;
   if (!Number.isSafeInteger(k) || k < DEFAULT_K)
     throw new DisclosureInputError(`k must be a whole number of at least ${DEFAULT_K}, not ${k}.`);
+  const algorithm = input.algorithm ?? DISCLOSURE_ALGORITHM;
+  if (!(DISCLOSURE_ALGORITHMS as readonly string[]).includes(algorithm))
+    throw new DisclosureInputError(`No rules of version ${algorithm} are known; known: ${DISCLOSURE_ALGORITHMS.join(', ')}.`);
   const space = buildCellSpace(input.finestCells, input.ledger ?? [], input.tables, input.protectedCells);
   assertNothingShownBelow(space, k);
   const structure = structureOf(space, method.mergeAtoms);
@@ -62,7 +66,9 @@ export async function protectWith(input: ProtectInput, method: ProtectMethod): P
     rowClasses: new Map(),
     points: new Map(),
   };
-  const interval = protectIntervals(context, space.cells, published, k);
+  // The rules before ADR 0074 audited the figures alone, not what a primary blank's reason tells.
+  const marks = algorithm !== 'gauss-interval-2026.12';
+  const interval = protectIntervals(context, space.cells, published, k, marks);
   const cellOf = (definition: CellDefinition) => space.byDefinition.get(definition)!;
   const reasonOf = (cell: Cell): SuppressionReason | null => {
     if (cell.shownBefore) return null;
@@ -112,7 +118,7 @@ export async function protectWith(input: ProtectInput, method: ProtectMethod): P
   ];
   let entries: readonly LedgerEntry[] | undefined;
   return {
-    algorithm: DISCLOSURE_ALGORITHM,
+    algorithm,
     k,
     tables,
     // Made when first read: a draft never reads them.

@@ -30,12 +30,14 @@ export function protectIntervals(
   cells: readonly Cell[],
   published: ReadonlySet<number>,
   k: number,
+  /** Whether the audit counts what the primary marks tell (ADR 0074); false only for reports published before it. */
+  marks = true,
 ): ReadonlySet<number> {
   const shown = new Set(published);
   const added = new Set<number>();
   const queue = cells.filter((cell) => !shown.has(cell.index));
   const shownCells = () => cells.filter((cell) => shown.has(cell.index));
-  const marked = primaryMarks(cells, published, k);
+  const marked = marks ? primaryMarks(cells, published, k) : [];
   const markOf = new Map(marked.map((blank) => [blank.cell, blank]));
   while (queue.length > 0) {
     const target = queue[0];

@@ -10,6 +10,8 @@ export interface ComposeRequest {
   facts: readonly ReportingFact[];
   /** The schema a report being reproduced was published under; new reports take the current one. */
   schema?: ReportSchema;
+  /** The version of the disclosure rules a report being reproduced was published under; new reports take the current. */
+  algorithm?: string;
   k: number;
   ledger: readonly LedgerEntry[];
   content: Omit<ContentInput, 'figures' | 'protectedResult' | 'headcount'>;
@@ -36,6 +38,7 @@ export async function composeReport(request: ComposeRequest): Promise<ComposedRe
     ledger: ledgerOver(figures, request.ledger),
     tables: figures.tables,
     publication: `${year}/${publication}`,
+    ...(request.algorithm ? { algorithm: request.algorithm } : {}),
   });
   const headcount = request.facts.reduce<number | null>(
     (found, fact) => (fact.type === 'OrganisationRecorded' ? fact.headcount : found),

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import fc from 'fast-check';
-import { attack, checkAgainstLedger, protect, type LedgerEntry as CellsEntry } from '@vertrouwd/disclosure';
+import { attack, checkAgainstLedger, DISCLOSURE_ALGORITHM, protect, type LedgerEntry as CellsEntry } from '@vertrouwd/disclosure';
 import type { AppendResult, EventStore, ExpectedVersion, NewEvent, ReadStreamOptions, RecordedEvent } from '@vertrouwd/event-sourcing';
 import { systemContext } from '@vertrouwd/service-kit';
 import type { ReportingFact } from '../../domain/facts/facts';
@@ -58,7 +58,7 @@ interface AgencyRules {
   k: number;
 }
 
-function serviceOver(store: MemoryStore, rules: AgencyRules = { k: DEFAULT_K }): ReportsService {
+function serviceOver(store: MemoryStore, rules: AgencyRules = { k: DEFAULT_K }, compose = composeReport): ReportsService {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const signer: ReportSigner = {
     sign: async (digest) => sign(null, Buffer.from(digest, 'hex'), privateKey).toString('base64'),
@@ -76,7 +76,7 @@ function serviceOver(store: MemoryStore, rules: AgencyRules = { k: DEFAULT_K }):
     reads,
     signer,
     benchmarks as unknown as BenchmarksService,
-    { compose: composeReport },
+    { compose },
   );
 }
 
@@ -136,6 +136,29 @@ async function journal(store: MemoryStore, organisationId: string, facts: readon
   const written = new FactsJournal(store as unknown as EventStore);
   for (const fact of facts) await written.record(organisationId, randomUUID(), fact);
 }
+
+describe('a report published under the disclosure rules before ADR 0074', () => {
+  it('reproduces under those rules, which blank less than the current ones', async () => {
+    const store = new MemoryStore();
+    const organisationId = randomUUID();
+    // The bakery's year by quarter: 5, 4, 5, 4 cases (ADR 0074), all about the same theme, relation and site.
+    const months = [1, 2, 3, 3, 3, 4, 5, 6, 6, 7, 8, 9, 9, 9, 10, 11, 12, 12];
+    const facts = factsOf(months.map((month) => ({ year: 2024, month, theme: 0, relation: 0, site: 'utrecht', closed: true })));
+    await journal(store, organisationId, facts);
+    const before = 'gauss-interval-2026.12';
+    const underOldRules = serviceOver(store, undefined, (request) => composeReport({ ...request, algorithm: request.algorithm ?? before }));
+    const published = await underOldRules.publish(AGENCY, organisationId, 2024, TODAY, systemContext('system:test', randomUUID()));
+    expect(published.content.algorithm).toBe(before);
+    const reproduced = await serviceOver(store).reproduce(AGENCY, organisationId, 2024, 1);
+    expect(reproduced).toMatchObject({ same: true, reproducedDigest: published.digest });
+    // Under the current rules the same facts give another report: the reproduction did apply the old ones.
+    const fresh = new MemoryStore();
+    await journal(fresh, organisationId, facts);
+    const current = await serviceOver(fresh).draft(AGENCY, organisationId, 2024, TODAY);
+    expect(current.algorithm).toBe(DISCLOSURE_ALGORITHM);
+    expect(current.tables).not.toEqual(published.content.tables);
+  });
+});
 
 describe('the publication ledger, stored as products and as it was stored before', () => {
   it('stores every cell of an annual report as a product of field values that expands to its cells', async () => {

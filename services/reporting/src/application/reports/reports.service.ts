@@ -195,6 +195,8 @@ export class ReportsService {
     const { content } = await this.composer.compose({
       facts,
       schema: published.content.schema,
+      // And the disclosure rules it was published under (a report from before ADR 0074 has no marks in its audit).
+      algorithm: published.content.algorithm,
       k: published.content.k,
       ledger: reports.ledger(publication),
       content: {
