@@ -5,6 +5,7 @@ import {
   linkedCells,
   type MarkedBlank,
   markedRange,
+  blankingCannotWiden,
   markedRangeWhole,
   markedRangeWiderThan,
   markHidesEnough,
@@ -88,12 +89,12 @@ function chooseMarkedSacrifice(
     .filter((cell) => linked.has(cell) && !cell.shownBefore)
     .sort((a, b) => a.columns.length - b.columns.length || a.value - b.value || a.index - b.index);
   // The target's marked range is narrower than its mark allows (that is why a cell is blanked): a candidate whose
-  // blanking opens it to all of 0 … atMost widens it, whatever it was. Only otherwise is it needed exactly.
-  let before: number | undefined;
+  // blanking opens it to all of 0 … atMost widens it, whatever it was.
+  const before = width(markedRange(context, target, shown, marked));
   const widening = candidates.slice(0, TRIES).find((candidate) => {
+    if (blankingCannotWiden(context, target, shown, marked, candidate, before)) return false;
     const without = shown.filter((cell) => cell !== candidate);
     if (markedRangeWhole(context, target, without, marked)) return true;
-    before ??= width(markedRange(context, target, shown, marked));
     return markedRangeWiderThan(context, target, without, marked, before);
   });
   return widening ?? candidates[0];

@@ -118,6 +118,26 @@ export function markedRangeWhole(
 }
 
 /**
+ * Whether blanking `candidate` (one of the shown cells) certainly leaves the marked target's range no wider than
+ * `than`: the LP relaxation's bounds are no wider, and the candidate's row has a zero dual in both (the LP optimum
+ * and the duals stay feasible without the row, so each bound stays as it is). False says nothing.
+ */
+export function blankingCannotWiden(
+  context: RangeContext,
+  target: MarkedBlank,
+  shown: readonly Cell[],
+  marked: readonly MarkedBlank[],
+  candidate: Cell,
+  than: number,
+): boolean {
+  if (!context.bounds) return false;
+  const model = markedModel(context, target, shown, marked);
+  model.relax(['Maximize', 'Minimize']);
+  if (model.relaxedBound('Maximize') - model.relaxedBound('Minimize') > than) return false;
+  return model.hasZeroDuals(candidate);
+}
+
+/**
  * Whether the marked target's range given these shown cells and the marks is wider than `than`. The LP relaxation
  * bounds the range: when even its bounds are no wider, no integer range is, and no MIP is needed.
  */
@@ -132,6 +152,8 @@ export function markedRangeWiderThan(
   if (context.bounds) {
     // Points reaching 0 and atMost: the range is all it can be, as wide as the mark allows.
     if (target.atMost > than && model.reachesBothEnds(target.atMost)) return true;
+    const { low, high } = model.reachedSpan(target.atMost);
+    if (high - low > than) return true;
     model.relax(['Maximize', 'Minimize']);
     if (model.relaxedBound('Maximize') - model.relaxedBound('Minimize') <= than) return false;
   }
@@ -233,6 +255,19 @@ class IntegerPoints {
     this.points.push({ ids, counts });
   }
 
+  /** The smallest and largest sum the points give the classes marked in `member`. */
+  span(member: Uint8Array): { low: number; high: number } {
+    let low = Infinity;
+    let high = -Infinity;
+    for (const { ids, counts } of this.points) {
+      let sum = 0;
+      for (let i = 0; i < ids.length; i++) if (member[ids[i]]) sum += counts[i];
+      low = Math.min(low, sum);
+      high = Math.max(high, sum);
+    }
+    return { low, high };
+  }
+
   /** Whether a point gives the classes marked in `member` together the sum `value`. */
   reach(member: Uint8Array, value: number): boolean {
     return this.points.some(({ ids, counts }) => {
@@ -300,6 +335,9 @@ const PRICING_TOLERANCE = 1e-9;
 /** How much further than its reduced cost allows a column is still kept in a MIP (see RangeModel.mip). */
 const REDUCED_COST_MARGIN = 1e-6;
 
+/** A row dual smaller than this counts as zero (see hasZeroDuals). */
+const ZERO_DUAL = 1e-9;
+
 /** At least how many of the most improving columns enter a generated relaxation per round. */
 const ENTERING_PER_ROUND = 32;
 
@@ -357,6 +395,10 @@ export class RangeModel {
   /** The classes of the target's atoms (with its own row among the rows, whole classes); see reached. */
   private readonly targetClasses: Int32Array | undefined;
   private member: Uint8Array | undefined;
+  /** The sums cases were moved to, by the value they were moved towards (see movedTowards). */
+  private readonly moved = new Map<number, number>();
+  /** Per sense, each row's dual at the generated relaxation's optimum (see hasZeroDuals). */
+  private readonly rowDuals = new Map<Sense, Float64Array>();
   /** Per sense, each column's reduced cost at the generated relaxation's optimum (see mip). */
   private readonly reducedCosts = new Map<Sense, Float64Array>();
 
@@ -440,7 +482,28 @@ export class RangeModel {
 
   /** Whether integer points found so far, or made by moves, give the target 0 and `atMost`. */
   reachesBothEnds(atMost: number): boolean {
-    return (this.reached(0) || this.reachedByMoves(0)) && (this.reached(atMost) || this.reachedByMoves(atMost));
+    return (this.reached(0) || this.movedTowards(0) === 0) && (this.reached(atMost) || this.movedTowards(atMost) === atMost);
+  }
+
+  /**
+   * Two sums of the target that integer points show it reaches (points kept, and cases moved towards 0 and towards
+   * `atMost`): its range is at least as wide as their difference.
+   */
+  reachedSpan(atMost: number): { low: number; high: number } {
+    const low = this.movedTowards(0);
+    const high = this.movedTowards(atMost);
+    const kept = this.points?.span(this.targetMember()) ?? { low, high };
+    return { low: Math.min(low, kept.low), high: Math.max(high, kept.high) };
+  }
+
+  /** Whether this cell's row has a zero dual at both generated relaxations' optima (false when there are none). */
+  hasZeroDuals(cell: Cell): boolean {
+    const row = this.rows.findIndex((candidate) => candidate.cell === cell);
+    if (row < 0) return false;
+    return (['Maximize', 'Minimize'] as const).every((sense) => {
+      const duals = this.rowDuals.get(sense);
+      return duals !== undefined && Math.abs(duals[row]) < ZERO_DUAL;
+    });
   }
 
   /** Whether an integer point found so far over these rows gives the target this sum (never without kept points). */
@@ -450,14 +513,24 @@ export class RangeModel {
   }
 
   /**
-   * Whether moving cases one at a time from the true counts gives the target this sum: a case moves between two classes
-   * in the same shown cells (so every figure stays), into the target's or out of it, when every marked row it enters
-   * stays within its bound (a row it leaves only goes down, never below 0). A point made so is kept.
+   * The target's sum after moving cases one at a time from the true counts towards `value` (and no further): a case
+   * moves between two classes in the same shown cells (so every figure stays), into the target's or out of it, when
+   * every marked row it enters stays within its bound (a row it leaves only goes down, never below 0). The point made
+   * so is kept. NaN without kept points.
    */
-  reachedByMoves(value: number): boolean {
-    if (!this.points) return false;
-    const sources = this.points.trueCountIds();
-    const point = new Map(sources.map((id) => [id, this.points!.split.value[id]]));
+  movedTowards(value: number): number {
+    if (!this.points) return NaN;
+    let moved = this.moved.get(value);
+    if (moved === undefined) {
+      moved = this.moveTowards(value, this.points);
+      this.moved.set(value, moved);
+    }
+    return moved;
+  }
+
+  private moveTowards(value: number, points: IntegerPoints): number {
+    const sources = points.trueCountIds();
+    const point = new Map(sources.map((id) => [id, points.split.value[id]]));
     const countOf = (id: number) => point.get(id) ?? 0;
     const sums = new Float64Array(this.rows.length);
     for (const id of sources) for (const row of this.classRows[id]) sums[row] += countOf(id);
@@ -480,7 +553,7 @@ export class RangeModel {
       for (const row of this.classRows[to]) sums[row] += 1;
       sum += up ? 1 : -1;
     };
-    const { groupOf, groups } = this.points.bySignature();
+    const { groupOf, groups } = points.bySignature();
     for (const from of sources) {
       if (sum === value) break;
       if (inTarget[from] === (up ? 1 : 0) || groupOf[from] < 0) continue;
@@ -490,10 +563,9 @@ export class RangeModel {
         if (countOf(from) === 0 || sum === value) break;
       }
     }
-    if (sum !== value) return false;
     const ids = [...point.keys()].filter((id) => countOf(id) !== 0).sort((a, b) => a - b);
-    this.points.add(Int32Array.from(ids), Float64Array.from(ids, countOf));
-    return true;
+    points.add(Int32Array.from(ids), Float64Array.from(ids, countOf));
+    return sum;
   }
 
   /** Whether each class of the rows is one of the target's (with its own row among the rows, whole classes). */
@@ -630,6 +702,7 @@ export class RangeModel {
         entering.length = Math.min(entering.length, limit);
       }
       if (entering.length === 0) {
+        this.rowDuals.set(sense, Float64Array.from(rowDual));
         // Optimal over every column: keep every column's reduced cost for the MIPs (see mip).
         const reduced = new Float64Array(this.columnCount);
         for (let g = 0; g < this.columnCount; g++) reduced[g] = this.inTarget[g] - duals[this.classOfColumn[g]];
