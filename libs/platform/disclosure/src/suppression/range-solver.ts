@@ -373,9 +373,6 @@ export class RangeModel {
   private get inTarget(): Uint8Array {
     return this.layout().inTarget;
   }
-  private get trueCount(): Float64Array {
-    return this.layout().trueCount;
-  }
   /** The variables, made when first needed (a target settled by points or moves never needs them). */
   private columns: { count: number; classOfColumn: Int32Array; inTarget: Uint8Array; trueCount: Float64Array } | undefined;
   private readonly classRows: readonly (readonly number[])[];
@@ -627,6 +624,9 @@ export class RangeModel {
       return Math.round(relaxed.value);
     }
     if (this.context.bounds && this.relaxedBound(sense) === reached) return reached;
+    // A point kept (or made by moves) that reaches the LP bound: nothing beats it.
+    const bound = this.relaxedBound(sense);
+    if (this.reached(bound) || this.movedTowards(bound) === bound) return bound;
     return this.mip(sense);
   }
 
@@ -655,7 +655,8 @@ export class RangeModel {
    */
   private startingColumns(): number[] {
     const columns: number[] = [];
-    for (let g = 0; g < this.columnCount; g++) if (this.trueCount[g] > 0) columns.push(g);
+    const { count, trueCount } = this.layout();
+    for (let g = 0; g < count; g++) if (trueCount[g] > 0) columns.push(g);
     return columns.length > 0 ? columns : [0];
   }
 
@@ -670,10 +671,11 @@ export class RangeModel {
    * its vertex (zero in every column left out) a vertex of the whole model. `columns` grows with what was added.
    */
   private generateColumns(model: Model, sense: Sense, columns: number[]): Relaxed {
-    const inModel = new Uint8Array(this.columnCount);
+    const { count, classOfColumn, inTarget } = this.layout();
+    const inModel = new Uint8Array(count);
     for (const g of columns) inModel[g] = 1;
     const duals = new Float64Array(this.classRows.length);
-    const gains = new Float64Array(this.columnCount);
+    const gains = new Float64Array(count);
     for (;;) {
       const relaxed = this.solveRelaxed(model, sense, columns);
       if (!relaxed.point) return relaxed;
@@ -687,9 +689,9 @@ export class RangeModel {
       // The most improving columns (ties by index), kept in order in a short list: no sort of thousands.
       const limit = Math.max(ENTERING_PER_ROUND, this.rows.length);
       const entering: number[] = [];
-      for (let g = 0; g < this.columnCount; g++) {
+      for (let g = 0; g < count; g++) {
         if (inModel[g]) continue;
-        const reduced = this.inTarget[g] - duals[this.classOfColumn[g]];
+        const reduced = inTarget[g] - duals[classOfColumn[g]];
         const gain = sense === 'Maximize' ? reduced : -reduced;
         gains[g] = gain;
         if (gain <= PRICING_TOLERANCE || (entering.length === limit && gain <= gains[entering[limit - 1]])) continue;
@@ -704,8 +706,8 @@ export class RangeModel {
       if (entering.length === 0) {
         this.rowDuals.set(sense, Float64Array.from(rowDual));
         // Optimal over every column: keep every column's reduced cost for the MIPs (see mip).
-        const reduced = new Float64Array(this.columnCount);
-        for (let g = 0; g < this.columnCount; g++) reduced[g] = this.inTarget[g] - duals[this.classOfColumn[g]];
+        const reduced = new Float64Array(count);
+        for (let g = 0; g < count; g++) reduced[g] = inTarget[g] - duals[classOfColumn[g]];
         this.reducedCosts.set(sense, reduced);
         return relaxed;
       }
