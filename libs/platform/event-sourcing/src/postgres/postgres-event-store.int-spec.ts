@@ -338,6 +338,41 @@ describe('PostgresEventStore', () => {
     await expect(closing.appendToStream('closing-late', [event(9)], 'no_stream')).rejects.toThrow('closed');
   });
 
+  it('reads on from what a subscription has seen, not from the last event its filter let through', async () => {
+    const watched = await PostgresEventStore.create({ connectionString: db.url, poolSize: 2 });
+    // Where each filtered read of the subscription starts.
+    const readsAfter: bigint[] = [];
+    const query = watched.pool.query.bind(watched.pool) as (...args: unknown[]) => unknown;
+    (watched.pool as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
+      const { name, values } = (config ?? {}) as { name?: string; values?: unknown[] };
+      if (name === 'es_read_all_filtered' && values) readsAfter.push(BigInt(values[0] as string));
+      return query(config, ...rest);
+    };
+    const seen: number[] = [];
+    const subscription = watched.subscribe({
+      subscriptionId: 'rare',
+      filter: { categories: ['rare'] },
+      handle: async (events) => void seen.push(...events.map((e) => (e.data as { n: number }).n)),
+    });
+    try {
+      await subscription.caughtUp();
+      // Events the filter skips: once read past, never read again.
+      const skipped = await store.appendToStream('common-1', [event(1), event(2), event(3)], 'no_stream');
+      await subscription.caughtUp();
+      readsAfter.length = 0;
+      await store.appendToStream('common-2', [event(4)], 'no_stream');
+      await subscription.caughtUp();
+      await store.appendToStream('rare-1', [event(42)], 'no_stream');
+      await eventually(() => expect(seen).toEqual([42]), { timeoutMs: 5_000 });
+      expect(readsAfter.length).toBeGreaterThan(0);
+      expect(readsAfter.filter((after) => after < skipped.position)).toEqual([]);
+      // What it reports as handled is still the last event it handled.
+      expect(subscription.position).toBe((await store.readStream('rare-1'))[0].position);
+    } finally {
+      await watched.close();
+    }
+  });
+
   it('wakes a live subscription by NOTIFY, not by its poll', async () => {
     const slowPoll = await PostgresEventStore.create({ connectionString: db.url, poolSize: 2, pollIntervalMs: 600_000 });
     const seen: number[] = [];

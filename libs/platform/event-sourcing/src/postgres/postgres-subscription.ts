@@ -30,6 +30,8 @@ interface Waiter {
  */
 export class PostgresSubscription implements Subscription {
   private current: bigint | undefined;
+  /** Up to where reads have seen every event, filtered out or not (see run). */
+  private scanned = 0n;
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeSleeper: (() => void) | undefined;
@@ -89,16 +91,25 @@ export class PostgresSubscription implements Subscription {
     while (this.running) {
       this.signalled = false;
       const page = await this.retrying(() =>
-        this.source.readSettled({ ...this.options.filter, after: this.current ?? 0n, maxCount: batchSize }),
+        this.source.readSettled({ ...this.options.filter, after: this.readFrom(), maxCount: batchSize }),
       );
       if (page === undefined) break;
       const { events } = page;
       if (events.length > 0 && !(await this.deliver(events))) break;
       if (events.length < batchSize) {
+        // A short page has seen every event up to its settled position, filtered out or not: the next read starts
+        // there, not at the last event this subscription handled (a rarely matching filter would otherwise scan the
+        // same skipped events on every wake-up). The stored checkpoint and `position` move with the next event handled.
+        if (page.coveredTo > this.scanned) this.scanned = page.coveredTo;
         this.releaseWaiters(page.coveredTo);
         await this.sleep(this.settings.pollIntervalMs);
       }
     }
+  }
+
+  private readFrom(): bigint {
+    const handled = this.current ?? 0n;
+    return handled > this.scanned ? handled : this.scanned;
   }
 
   private async deliver(events: RecordedEvent[]): Promise<boolean> {
