@@ -7,3 +7,4 @@ export * from './request-limits.ts';
 export * from './security-headers.ts';
 export * from './serve.ts';
 export * from './static-assets.ts';
+export * from './site-icon.ts';

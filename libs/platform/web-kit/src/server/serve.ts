@@ -8,6 +8,7 @@ import { stopWithLauncher } from './launcher-watch.ts';
 import { PageCache, type PageCacheOptions } from './page-cache.ts';
 import { answerRefusal, checkRequest, createWebServer } from './request-limits.ts';
 import { applySecurityHeaders, type SecurityHeaders } from './security-headers.ts';
+import { serveSiteIcon } from './site-icon.ts';
 import { serveAsset } from './static-assets.ts';
 
 export interface WebServerOptions {
@@ -84,6 +85,7 @@ export async function serveWebBuild(options: WebServerOptions): Promise<Server |
       return;
     }
     if (asset && (req.method === 'GET' || req.method === 'HEAD') && serveAsset(assets, pathname, res)) return;
+    if (serveSiteIcon(req.method, pathname, res)) return;
     if (!acceptFormOrigin(req)) {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden: a form of another site');
       return;

@@ -6,6 +6,7 @@ import { CLIENT_ADDRESS_HEADER } from '../client-address.ts';
 import { acceptFormOrigin } from './form-origin.ts';
 import { passClientAddress } from './client-address.ts';
 import { applySecurityHeaders, contentSecurityPolicy } from './security-headers.ts';
+import { serveSiteIcon, SITE_ICON_SVG } from './site-icon.ts';
 import { serveAsset } from './static-assets.ts';
 
 // The pieces every web service's server is made of, over a real HTTP connection (the services' browser tests run
@@ -29,6 +30,7 @@ beforeAll(async () => {
       { cacheable: pathname.startsWith('/assets/') },
     );
     if (serveAsset(root, pathname, res)) return;
+    if (serveSiteIcon(req.method, pathname, res)) return;
     if (pathname === '/address') {
       passClientAddress(req);
       res.writeHead(200).end(String(req.headers[CLIENT_ADDRESS_HEADER]));
@@ -56,6 +58,20 @@ function send(path: string, options: { method?: string; headers?: Record<string,
     req.end();
   });
 }
+
+describe('serveSiteIcon', () => {
+  it('answers the icon browsers ask for at /favicon.ico and the pages name, as SVG, and nothing else', async () => {
+    for (const path of ['/favicon.ico', '/favicon.svg']) {
+      const icon = await send(path);
+      expect(icon).toMatchObject({ status: 200, body: SITE_ICON_SVG });
+      expect(icon.headers['content-type']).toBe('image/svg+xml');
+      expect(icon.headers['cache-control']).toBe('public, max-age=86400');
+    }
+    expect((await send('/favicon.ico', { method: 'HEAD' })).body).toBe('');
+    expect((await send('/favicon.ico', { method: 'POST' })).status).toBe(404);
+    expect((await send('/favicon.png')).status).toBe(404);
+  });
+});
 
 describe('serveAsset', () => {
   it('serves a built asset with its type and length, to be kept for good', async () => {
