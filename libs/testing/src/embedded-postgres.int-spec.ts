@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { serverUser } from './postgres-user';
+import { processRuns } from './processes';
 
 describe('an embedded PostgreSQL in a directory others share', () => {
   const shared = mkdtempSync(join(tmpdir(), 'shared-parent-'));
@@ -30,15 +31,6 @@ describe('an embedded PostgreSQL in a directory others share', () => {
     expect((statSync(join(shared, 'private')).mode & 0o7777).toString(8)).toBe(expected);
   });
 });
-
-/** Running, not gone and not a zombie (an exited process its new parent has not reaped yet). */
-function running(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 describe('an embedded PostgreSQL that a killed launcher left running', () => {
   const parent = mkdtempSync(join(tmpdir(), 'orphaned-'));
@@ -67,11 +59,11 @@ describe('an embedded PostgreSQL that a killed launcher left running', () => {
     const orphan = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     launcher.kill('SIGKILL');
     await new Promise((exited) => launcher.once('exit', exited));
-    expect(running(orphan)).toBe(true); // still running, holding the cluster's lock
+    expect(processRuns(orphan)).toBe(true); // still running, holding the cluster's lock
 
     const server = await startEmbeddedPostgres({ dataDir, persistent: false });
     try {
-      expect(running(orphan)).toBe(false);
+      expect(processRuns(orphan)).toBe(false);
       const client = new Client({ connectionString: server.url });
       await client.connect();
       try {
@@ -94,7 +86,7 @@ describe('an embedded PostgreSQL that a killed launcher left running', () => {
       writeFileSync(join(dataDir, 'postmaster.pid'), `${bystander.pid}\n${dataDir}\n`);
       const second = await startEmbeddedPostgres({ dataDir, persistent: false }).catch((error: Error) => error);
       if (!(second instanceof Error)) await second.stop();
-      expect(running(bystander.pid!)).toBe(true);
+      expect(processRuns(bystander.pid!)).toBe(true);
     } finally {
       bystander.kill('SIGKILL');
     }

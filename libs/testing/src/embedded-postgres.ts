@@ -3,6 +3,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, realpathSync
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { canReach, packagedBinaries, runnableBinaries, serverUser, type ServerUser } from './postgres-user';
+import { processRuns } from './processes';
 
 /** A running embedded PostgreSQL server and how to reach it. */
 export interface EmbeddedPostgresServer {
@@ -81,16 +82,16 @@ async function stopOrphanedServer(dataDir: string, log: (message: string) => voi
   const pid = serverPidOf(dataDir);
   // Only a PostgreSQL server of this cluster: a pid file left by a server that died with its machine or container may
   // name a process that has nothing to do with it (PostgreSQL itself then finds the file stale, or says so).
-  if (pid === undefined || !runs(pid) || !servesCluster(pid, dataDir)) return;
+  if (pid === undefined || !processRuns(pid) || !servesCluster(pid, dataDir)) return;
   const parent = parentOf(pid);
-  if (parent !== undefined && parent > 1 && runs(parent) && /node/.test(commandOf(parent))) {
+  if (parent !== undefined && parent > 1 && processRuns(parent) && /node/.test(commandOf(parent))) {
     throw new Error(
       `PostgreSQL on ${dataDir} already runs under another process (pid ${parent}): stop that one first (Ctrl-C in its terminal)`,
     );
   }
   log(`stopping the PostgreSQL (pid ${pid}) a launcher left running on ${dataDir}\n`);
   process.kill(pid, 'SIGINT');
-  for (let waited = 0; runs(pid); waited += 100) {
+  for (let waited = 0; processRuns(pid); waited += 100) {
     if (waited >= 60_000) throw new Error(`The PostgreSQL (pid ${pid}) a launcher left running on ${dataDir} did not stop within 60 s`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -103,15 +104,6 @@ function serverPidOf(dataDir: string): number | undefined {
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Whether a process runs (a zombie does not: it is only waiting to be reaped). */
-function runs(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
-  } catch {
-    return false;
   }
 }
 

@@ -9,3 +9,4 @@ export * from './pdf-reader';
 export * from './row-counts';
 export * from './seeded-random';
 export * from './refusals';
+export * from './processes';

@@ -1,17 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually } from '@vertrouwd/testing';
+import { eventually, processRuns } from '@vertrouwd/testing';
 import { stopWithLauncher } from './launcher-watch.ts';
-
-/** Running, not gone and not a zombie (exited, its new parent not having reaped it yet). */
-function running(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 describe('stopWithLauncher', () => {
   it('stops a web service whose launcher was killed, and not while the launcher runs', async () => {
@@ -35,12 +25,12 @@ describe('stopWithLauncher', () => {
     );
     try {
       await new Promise((resolve) => setTimeout(resolve, 2_500));
-      expect(running(servicePid)).toBe(true);
+      expect(processRuns(servicePid)).toBe(true);
       launcher.kill('SIGKILL');
-      await eventually(() => expect(running(servicePid)).toBe(false), { timeoutMs: 10_000 });
+      await eventually(() => expect(processRuns(servicePid)).toBe(false), { timeoutMs: 10_000 });
     } finally {
       launcher.kill('SIGKILL');
-      if (running(servicePid)) process.kill(servicePid, 'SIGKILL');
+      if (processRuns(servicePid)) process.kill(servicePid, 'SIGKILL');
     }
   });
 
