@@ -1,3 +1,4 @@
+import { sameId } from '@vertrouwd/domain';
 import type { ReporterAccessOptions, RequestValuePath, TenantScopeSpec } from './access.decorators';
 import { TENANT_CLAIMS, tenantOf, type Principal, type Role, type TenantDimension } from './principal';
 
@@ -55,7 +56,7 @@ export function denialFor(access: AccessDeclaration, principal: Principal, reque
 function reporterDenial(access: AccessDeclaration, principal: Principal, request: ScopedRequest): string | undefined {
   if (!access.reporter) return 'this endpoint does not accept a reporter token';
   const caseId = valueAt(request, `params.${access.reporter.caseParam}`);
-  if (!principal.caseId || !sameId(caseId, principal.caseId)) {
+  if (!principal.caseId || !sameRequestId(caseId, principal.caseId)) {
     return 'the reporter token is for another case';
   }
   return access.tenant && access.tenant !== 'none' && access.tenant.case
@@ -80,12 +81,12 @@ function scopeDenial(principal: Principal, dimension: TenantDimension, path: str
   const claim = TENANT_CLAIMS[dimension];
   const granted = tenantOf(principal, dimension);
   if (!granted) return `tenant scope: the token carries no ${claim}`;
-  return sameId(valueAt(request, path), granted) ? undefined : `tenant scope: the token's ${claim} does not match ${placeOf(path)}`;
+  return sameRequestId(valueAt(request, path), granted) ? undefined : `tenant scope: the token's ${claim} does not match ${placeOf(path)}`;
 }
 
-/** Ids are UUIDs, one id in either case (the pipes hand them on in lowercase): `A1…` in a path is the token's `a1…`. */
-function sameId(value: string | undefined, granted: string): boolean {
-  return value !== undefined && value.toLowerCase() === granted.toLowerCase();
+/** A request's id and a token's name the same thing in either case (`A1…` in a path is the token's `a1…`). */
+function sameRequestId(value: string | undefined, granted: string): boolean {
+  return value !== undefined && sameId(value, granted);
 }
 
 /** Where a request value is, in the caller's words: `agencyId in the path` (never the value). */

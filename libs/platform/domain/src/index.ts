@@ -4,3 +4,4 @@ export * from './given';
 export * from './calendar';
 export * from './legal-deadlines';
 export * from './random';
+export * from './ids';

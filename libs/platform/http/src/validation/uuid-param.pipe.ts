@@ -1,4 +1,5 @@
 import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
+import { canonicalId } from '@vertrouwd/domain';
 import { isUUID } from 'class-validator';
 import { ValidationFailedException } from '../problem/problem.exception';
 
@@ -23,7 +24,7 @@ export const OPTIONAL_UUID_PARAM: PipeTransform<unknown, string | undefined> = {
  * array (`?id=a&id=b`), a number or any other text is refused.
  */
 function uuidOrRefuse(value: unknown, metadata: ArgumentMetadata): string {
-  if (typeof value === 'string' && isUUID(value)) return value.toLowerCase();
+  if (typeof value === 'string' && isUUID(value)) return canonicalId(value);
   const field = metadata.data ?? metadata.type;
   throw new ValidationFailedException([{ field, rule: UUID_RULE, message: `${field} must be a UUID` }]);
 }

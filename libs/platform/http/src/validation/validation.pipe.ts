@@ -1,6 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import * as classTransformer from 'class-transformer';
 import * as classValidator from 'class-validator';
+import { canonicalId } from '@vertrouwd/domain';
 import type { FieldError } from '../problem/problem';
 import { ValidationFailedException } from '../problem/problem.exception';
 import { compiledBodyOf } from './compiled-schema';
@@ -50,9 +51,9 @@ function lowercaseUuids(instance: unknown): void {
       if (Array.isArray(value)) value.forEach(lowercaseUuids);
       else lowercaseUuids(value);
     } else if (rule.name === 'isUuid') {
-      if (typeof value === 'string') record[rule.propertyName] = value.toLowerCase();
+      if (typeof value === 'string') record[rule.propertyName] = canonicalId(value);
       else if (Array.isArray(value))
-        record[rule.propertyName] = (value as unknown[]).map((item) => (typeof item === 'string' ? item.toLowerCase() : item));
+        record[rule.propertyName] = (value as unknown[]).map((item) => (typeof item === 'string' ? canonicalId(item) : item));
     }
   }
 }
