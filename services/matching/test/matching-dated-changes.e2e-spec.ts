@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { eventually } from '@vertrouwd/testing';
+import { MATCHING_DIRECTORY, type MatchingDirectory } from '../src/application/ports/directory.port';
 import { day, makeTargets, setUpAgency, startMatching, streamsOf, type MatchingHarness } from './matching-agencies.fixture';
 
 // Dated headcounts and client-chosen absence ids over HTTP: a headcount dated ahead is scheduled, not applied, and a
@@ -71,6 +72,23 @@ describe('matching: dated headcounts and absence ids', () => {
         ],
       });
     });
+  });
+
+  it("weighs a counsellor's load for an appointment proposal by the headcount in force, not one scheduled", async () => {
+    // In force today 40 (from the first test); 45 scheduled from day 10 and 60 from day 30. The organisation is the
+    // first two counsellors' (primary and substitute).
+    const directory = h.service.app.get<MatchingDirectory>(MATCHING_DIRECTORY);
+    const [primary, substitute] = T.counsellors.map((c) => c.counsellorId);
+    const loadOn = async (on: string) => {
+      const load = await directory.appointedLoad(T.agencyId, on);
+      return [load.get(primary), load.get(substitute)];
+    };
+    expect(await loadOn(day(0))).toEqual([
+      { organisations: 1, headcount: 40 },
+      { organisations: 1, headcount: 40 },
+    ]);
+    expect((await loadOn(day(10)))[0]).toEqual({ organisations: 1, headcount: 45 });
+    expect((await loadOn(day(30)))[0]).toEqual({ organisations: 1, headcount: 60 });
   });
 
   it('refuses a day more than a year ahead at the edge, naming `from` and the rule, and writes nothing', async () => {

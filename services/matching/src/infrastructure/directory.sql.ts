@@ -3,6 +3,7 @@ import { ReadModels } from '@vertrouwd/service-kit';
 import type { MatchingDirectory } from '../application/ports/directory.port';
 import type { AgencySettings } from '../domain/directory/agency.events';
 import type { CounsellorProfile } from '../domain/directory/directory.values';
+import { headcountOn, headcountsOf } from '../domain/directory/headcount-history';
 import type { AppointeeCheck } from '../domain/directory/organisation.aggregate';
 import type { OrganisationSnapshot } from '../domain/directory/organisation.events';
 import type { Candidate } from '../domain/match/match-rules';
@@ -124,14 +125,21 @@ export class SqlMatchingDirectory implements MatchingDirectory {
     );
   }
 
-  async appointedLoad(agencyId: string): Promise<Map<string, { organisations: number; headcount: number }>> {
-    const rows = await this.query<{ counsellor_id: string; organisations: number; headcount: number }>(
-      `select x.counsellor_id, count(*)::int as organisations, sum((o.snapshot->>'headcount')::int)::int as headcount
+  async appointedLoad(agencyId: string, day: string): Promise<Map<string, { organisations: number; headcount: number }>> {
+    const rows = await this.query<{ counsellor_id: string; snapshot: OrganisationSnapshot }>(
+      `select x.counsellor_id, o.snapshot
          from matching_organisations o
          cross join lateral (values (o.snapshot->'appointment'->>'primaryId'), (o.snapshot->'appointment'->>'substituteId')) as x(counsellor_id)
-        where o.agency_id = $1 and x.counsellor_id is not null group by x.counsellor_id`,
+        where o.agency_id = $1 and x.counsellor_id is not null`,
       [agencyId],
     );
-    return new Map(rows.map((r) => [r.counsellor_id, { organisations: r.organisations, headcount: r.headcount }]));
+    const load = new Map<string, { organisations: number; headcount: number }>();
+    for (const { counsellor_id: id, snapshot } of rows) {
+      // The snapshot's headcount is the last one recorded, which may be scheduled for a later day.
+      const headcount = headcountOn(headcountsOf(snapshot), day)?.headcount ?? snapshot.headcount;
+      const found = load.get(id) ?? { organisations: 0, headcount: 0 };
+      load.set(id, { organisations: found.organisations + 1, headcount: found.headcount + headcount });
+    }
+    return load;
   }
 }

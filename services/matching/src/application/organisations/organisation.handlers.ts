@@ -104,7 +104,7 @@ export class AppointByMatchingHandler implements ICommandHandler<AppointByMatchi
       const day = today();
       const [candidates, load] = await Promise.all([
         this.directory.candidates(snapshot.agencyId, { from: day, until: day }, day),
-        this.directory.appointedLoad(snapshot.agencyId),
+        this.directory.appointedLoad(snapshot.agencyId, day),
       ]);
       const served = new Map([...load].map(([id, l]) => [id, l.headcount]));
       const proposal = proposeAppointment(

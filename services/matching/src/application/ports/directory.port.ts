@@ -12,8 +12,11 @@ export interface MatchingDirectory {
   /** Whether another organisation has the intake code. */
   intakeCodeTaken(intakeCode: string, exceptOrganisationId: string): Promise<boolean>;
   appointeeChecks(counsellorIds: readonly string[]): Promise<Map<string, AppointeeCheck>>;
-  /** Organisations each counsellor is primary or substitute of, and their summed headcount (for the appointment proposal). */
-  appointedLoad(agencyId: string): Promise<Map<string, { organisations: number; headcount: number }>>;
+  /**
+   * Organisations each counsellor is primary or substitute of, and their summed headcount in force on `day` (for the
+   * appointment proposal): a change scheduled for a later day does not count yet.
+   */
+  appointedLoad(agencyId: string, day: string): Promise<Map<string, { organisations: number; headcount: number }>>;
   /** Whether an active counsellor of the agency other than `exceptCounsellorId` signs in with the account. */
   accountInUse(agencyId: string, userId: string, exceptCounsellorId: string): Promise<boolean>;
 }
