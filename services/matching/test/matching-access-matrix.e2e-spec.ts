@@ -114,6 +114,7 @@ function endpointsOf(t: Target): Endpoint[] {
     agency('get', '/counsellors/{counsellorId}', c),
     agency('put', '/counsellors/{counsellorId}/profile', `${c}/profile`, profileBody(intruder, t.region)),
     agency('post', '/counsellors/{counsellorId}/deactivation', `${c}/deactivation`),
+    agency('post', '/counsellors/{counsellorId}/reactivation', `${c}/reactivation`),
     agency('post', '/counsellors/{counsellorId}/absences', `${c}/absences`, { from: day(1), until: day(2) }),
     agency('delete', '/counsellors/{counsellorId}/absences/{absenceId}', `${c}/absences/${t.absenceId}`),
     agency('post', '/counsellors/{counsellorId}/conflicts', `${c}/conflicts`, { organisationId: t.organisationId }),
@@ -327,6 +328,7 @@ describe('matching service: authorisation matrix, two agencies', () => {
           'CounsellorNotFoundError',
         ],
         [api().post(`${base}/counsellors/${theirs.counsellorId}/deactivation`), 404, 'CounsellorNotFoundError'],
+        [api().post(`${base}/counsellors/${theirs.counsellorId}/reactivation`), 404, 'CounsellorNotFoundError'],
         // Their counsellor and their organisation: the counsellor's agency is all that refuses it.
         [
           api().post(`${base}/counsellors/${theirs.counsellorId}/conflicts`).send({ organisationId: foreign.organisationId }),

@@ -379,6 +379,18 @@ describe('matching over HTTP and the bus', () => {
       // A counsellor who left is not onboarded again on the same account.
       expectInUse(await onboard(onboarding('counsellor-twice')), 'counsellor-twice');
       expect((await passwordGrant('counsellor-twice')).status).not.toBe(200);
+
+      // Back at the agency: the same record and account, signing in again with the claims it had.
+      const reactivation = `${base}/counsellors/${first.counsellorId}/reactivation`;
+      await api().post(reactivation).set('Authorization', coordinator).expect(204);
+      expect((await passwordGrant('counsellor-twice')).status).toBe(200);
+      expect(await claimsOf('counsellor-twice')).toMatchObject({ sub: made.body.userId, advisor_id: first.counsellorId });
+      await eventually(async () => {
+        const { body } = await api().get(`${base}/counsellors/${first.counsellorId}`).set('Authorization', coordinator).expect(200);
+        expect(body.status).toBe('active');
+      });
+      const again = await api().post(reactivation).set('Authorization', coordinator).expect(409);
+      expect(again.body).toMatchObject({ rule: 'CounsellorActiveError' });
     });
 
     it("refuses the agency's auditor, coordinator and an advisor bound to another record (demo accounts)", async () => {

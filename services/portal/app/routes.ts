@@ -21,6 +21,7 @@ export default [
   route(':lang/counsellors/new', 'routes/counsellor-new.tsx'),
   route(':lang/counsellors/:counsellorId/profile', 'routes/counsellor-profile.tsx'),
   route(':lang/counsellors/:counsellorId/deactivation', 'routes/counsellor-deactivation.tsx'),
+  route(':lang/counsellors/:counsellorId/reactivation', 'routes/counsellor-reactivation.tsx'),
   route(':lang/settings', 'routes/settings.tsx'),
   route(':lang/billing', 'routes/billing.tsx'),
   route(':lang/billing/invoices/:number/:format', 'routes/billing-invoice-file.ts'),

@@ -18,7 +18,7 @@ import {
 // bakery onboarded in it): a counsellor onboarded (their account made at the dev issuer), a conflict of interest
 // declared with the bakery by its name, the agency's pool matching and retention period changed, each seen on the
 // page and in the services; then with scripts off the service's refusals named at their fields, a profile changed,
-// the bakery's details changed, the conflict withdrawn and the counsellor leaving after a confirmation page. Every
+// the bakery's details changed, the conflict withdrawn, the counsellor leaving after a confirmation page and coming back. Every
 // page passes axe in Dutch and Arabic; the other roles get 403 and another agency's coordinator 404, with nothing of
 // the agency (or the planted canary in the new counsellor's introduction) in what they get.
 const BAKERY = { id: DEMO_ORGANISATIONS['org-bakkerij'], name: 'Bakkerij De Korenaar', renamed: 'Bakkerij De Korenaar en Zonen' };
@@ -193,6 +193,18 @@ describe('the coordinator', () => {
     expect(await page.getByRole('link', { name: `${CARMEN.name} laten vertrekken` }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Profiel wijzigen' }).count()).toBe(0);
 
+    // Coming back: the page of someone who left links to a confirmation; only its button posts.
+    await page.getByRole('link', { name: `${CARMEN.name} laten terugkomen` }).click();
+    await page.getByRole('heading', { level: 1, name: `${CARMEN.name} laten terugkomen` }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('wordt hun account weer ingeschakeld');
+    await screenshot(page, 'reactivation-confirm-nl');
+    expect((await matchingRead<{ status: string }>(`/counsellors/${carmenId}`)).status).toBe('inactive');
+    expect((await submit(page, `Ja, ${CARMEN.name} komt terug`)).status()).toBe(303);
+    await page.getByText('De vertrouwenspersoon is terug').waitFor();
+    expect((await matchingRead<{ status: string }>(`/counsellors/${carmenId}`)).status).toBe('active');
+    expect(await page.getByRole('link', { name: 'Profiel wijzigen' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: `${CARMEN.name} laten terugkomen` }).count()).toBe(0);
+
     // A retention period out of range: the service's rule at the field.
     await page.goto(`${portal.url}/nl/settings`);
     await page.getByLabel('Maanden na het sluiten').fill('0');
@@ -216,6 +228,7 @@ describe('every page', () => {
         : []),
       ['profile', `/${lang}/counsellors/${DEMO_ADVISORS['advisor-bram']}/profile`],
       ['deactivation', `/${lang}/counsellors/${DEMO_ADVISORS['advisor-bram']}/deactivation`],
+      ['reactivation', `/${lang}/counsellors/${carmenId}/reactivation`],
       ['organisation', `/${lang}/organisations/${BAKERY.id}`],
     ];
     for (const lang of ['nl', 'ar'] as const) {
@@ -240,6 +253,7 @@ describe('the administration screens refuse everyone else', () => {
     `/nl/counsellors/${carmenId}`,
     `/nl/counsellors/${carmenId}/profile`,
     `/nl/counsellors/${DEMO_ADVISORS['advisor-bram']}/deactivation`,
+    `/nl/counsellors/${carmenId}/reactivation`,
     '/nl/settings',
     `/nl/organisations/${BAKERY.id}`,
   ];
@@ -265,6 +279,7 @@ describe('the administration screens refuse everyone else', () => {
       expect(((await retention.json()) as { monthsAfterClosure: number }).monthsAfterClosure).toBe(24);
       const deactivation = await page.request.post(`${portal.url}/nl/counsellors/${DEMO_ADVISORS['advisor-bram']}/deactivation`);
       expect(deactivation.status()).toBe(403);
+      expect((await page.request.post(`${portal.url}/nl/counsellors/${carmenId}/reactivation`)).status()).toBe(403);
       await page.goto(`${portal.url}/nl`);
       expect(await page.locator('header').innerText()).not.toContain('Instellingen');
       await ctx.close();
@@ -283,6 +298,7 @@ describe('the administration screens refuse everyone else', () => {
     }
     const deactivation = await page.request.post(`${portal.url}/nl/counsellors/${DEMO_ADVISORS['advisor-bram']}/deactivation`);
     expect(deactivation.status()).toBe(404);
+    expect((await page.request.post(`${portal.url}/nl/counsellors/${carmenId}/reactivation`)).status()).toBe(404);
     const details = await page.request.post(`${portal.url}/nl/organisations/${BAKERY.id}`, {
       form: {
         intent: 'details',

@@ -71,6 +71,15 @@ export class IdentityStaffAccounts implements StaffAccounts {
       throw error;
     }
   }
+
+  async enableAccount(userId: string): Promise<void> {
+    try {
+      await this.identity.enableAccount(userId);
+    } catch (error) {
+      if (error instanceof IdentityProviderError) throw refusalOf(error);
+      throw error;
+    }
+  }
 }
 
 /**

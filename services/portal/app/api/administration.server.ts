@@ -66,6 +66,12 @@ export async function deactivateCounsellor(token: string, agencyId: string, coun
   return withIdentity(await callService(matching(), path, token, { method: 'POST' }), 'deactivation');
 }
 
+/** The counsellor comes back: matched and appointed again, their account enabled again. */
+export async function reactivateCounsellor(token: string, agencyId: string, counsellorId: string): Promise<Done<undefined>> {
+  const path = `${counsellorPath(agencyId, counsellorId)}/reactivation`;
+  return withIdentity(await callService(matching(), path, token, { method: 'POST' }), 'reactivation');
+}
+
 export async function declareConflict(
   token: string,
   agencyId: string,

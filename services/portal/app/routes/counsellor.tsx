@@ -12,7 +12,7 @@ import type { Route } from './+types/counsellor';
 
 const DONE = ['absence-added', 'absence-removed'] as const;
 // The administration screens' steps (their notices are in app/i18n/messages/administration).
-const ADMINISTRATION_DONE = ['onboarded', 'profile', 'deactivated', 'conflict-declared', 'conflict-withdrawn'] as const;
+const ADMINISTRATION_DONE = ['onboarded', 'profile', 'deactivated', 'reactivated', 'conflict-declared', 'conflict-withdrawn'] as const;
 type DoneStep = (typeof DONE)[number] | (typeof ADMINISTRATION_DONE)[number];
 
 /**
@@ -136,7 +136,16 @@ export default function CounsellorPage({ loaderData, actionData, params }: Route
           </Item>
         ) : null}
       </dl>
-      {/* Matching changes nothing of a counsellor who has left: no links to do so. */}
+      {/* Matching changes nothing of a counsellor who has left but bringing them back. */}
+      {c.status === 'inactive' ? (
+        <ul className="portal-inline-list portal-actions">
+          <li>
+            <Link className="utrecht-link" to={`${action}/reactivation`}>
+              {a('reactivate', { name })}
+            </Link>
+          </li>
+        </ul>
+      ) : null}
       {c.status === 'active' ? (
         <ul className="portal-inline-list portal-actions">
           <li>

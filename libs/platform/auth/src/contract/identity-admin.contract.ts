@@ -170,6 +170,19 @@ export function describeIdentityAdminContract(name: string, setup: () => Promise
       await expect(ctx.admin.disableAccount(randomUUID())).resolves.toBeUndefined();
     });
 
+    it('enables a disabled account again, with the claims it had; an enabled or unknown one is left as it is', async () => {
+      await ctx.admin.disableAccount(userId);
+      expect((await signIn(counsellor.username)).body.error).toBe('invalid_grant');
+      await ctx.admin.enableAccount(userId);
+      await ctx.admin.enableAccount(userId);
+      expect(await claimsOf(counsellor.username)).toMatchObject({
+        sub: userId,
+        agency_id: counsellor.agencyId,
+        advisor_id: counsellor.advisorId,
+      });
+      await expect(ctx.admin.enableAccount(randomUUID())).resolves.toBeUndefined();
+    });
+
     it('refuses a wrong client secret, at the token endpoint and through the adapter', async () => {
       const basic = Buffer.from(`${IDENTITY_ADMIN_CLIENT_ID}:wrong-${suffix}`).toString('base64');
       const raw = await post({ grant_type: 'client_credentials' }, { authorization: `Basic ${basic}` });

@@ -27,6 +27,8 @@ export interface IdentityAdmin {
   ensureAccount(account: StaffAccount): Promise<{ userId: string; created: boolean }>;
   /** Disables the account: it can no longer sign in. Unknown id: no-op. */
   disableAccount(userId: string): Promise<void>;
+  /** Enables a disabled account again: it can sign in (with the roles and claims it had). Unknown id: no-op. */
+  enableAccount(userId: string): Promise<void>;
 }
 
 /** The injection token of the {@link IdentityAdmin}. */

@@ -90,10 +90,18 @@ export class KeycloakIdentityAdmin implements IdentityAdmin {
   }
 
   async disableAccount(userId: string): Promise<void> {
+    await this.setEnabled(userId, false);
+  }
+
+  async enableAccount(userId: string): Promise<void> {
+    await this.setEnabled(userId, true);
+  }
+
+  private async setEnabled(userId: string, enabled: boolean): Promise<void> {
     await this.call(async () => {
       const user = await this.client.users.findOne({ id: userId });
-      if (!user || user.enabled === false) return;
-      await this.client.users.update({ id: userId }, { ...updatable(user), enabled: false });
+      if (!user || (user.enabled ?? true) === enabled) return;
+      await this.client.users.update({ id: userId }, { ...updatable(user), enabled });
     });
   }
 

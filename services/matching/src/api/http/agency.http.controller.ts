@@ -11,6 +11,7 @@ import {
   CancelAbsence,
   ChangeCounsellorProfile,
   DeactivateCounsellor,
+  ReactivateCounsellor,
   DeclareConflict,
   OnboardCounsellor,
   RecordAbsence,
@@ -165,6 +166,15 @@ export class AgencyHttpController {
   @ApiProblemResponse(409, 'The counsellor has left already')
   async deactivate(@Param('counsellorId', UUID_PARAM) counsellorId: string, @CurrentPrincipal() p: Principal, @Req() req: ContextRequest) {
     await this.commands.execute(new DeactivateCounsellor(counsellorId, contextOf(p, req)));
+  }
+
+  @Post('counsellors/:counsellorId/reactivation')
+  @HttpCode(204)
+  @ApiProblemResponse(404, 'No such counsellor of your agency')
+  @ApiProblemResponse(409, 'The counsellor has not left, or the agency is suspended')
+  @ApiProblemResponse(422, "An internal counsellor's organisation is no longer one of the agency's")
+  async reactivate(@Param('counsellorId', UUID_PARAM) counsellorId: string, @CurrentPrincipal() p: Principal, @Req() req: ContextRequest) {
+    await this.commands.execute(new ReactivateCounsellor(counsellorId, contextOf(p, req)));
   }
 
   @Post('counsellors/:counsellorId/absences')

@@ -39,6 +39,12 @@ export class DeactivateCounsellor {
     readonly context: CommandContext,
   ) {}
 }
+export class ReactivateCounsellor {
+  constructor(
+    readonly counsellorId: string,
+    readonly context: CommandContext,
+  ) {}
+}
 export class RecordAbsence {
   constructor(
     readonly counsellorId: string,

@@ -2,7 +2,7 @@ import { amsterdamToday } from '@vertrouwd/domain';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
-import { Counsellor } from '../../domain/directory/counsellor.aggregate';
+import { Counsellor, type CounsellorState } from '../../domain/directory/counsellor.aggregate';
 import * as E from '../../domain/directory/directory.errors';
 import type { CounsellorProfile } from '../../domain/directory/directory.values';
 import { AgencyWork, CounsellorWork, directoryKey } from '../directory.runners';
@@ -12,6 +12,7 @@ import {
   ChangeCounsellorProfile,
   DeactivateCounsellor,
   DeclareConflict,
+  ReactivateCounsellor,
   OnboardCounsellor,
   RecordAbsence,
   WithdrawConflict,
@@ -112,6 +113,38 @@ export class DeactivateCounsellorHandler implements ICommandHandler<DeactivateCo
     });
     if (!account || (await this.directory.accountInUse(account.agencyId, account.userId, cmd.counsellorId))) return;
     await this.accounts.disableAccount(account.userId);
+  }
+}
+
+/**
+ * Back at the agency: the agency must be active, and an internal counsellor's organisation still one of its client
+ * organisations. The account first (enabled again; a retry after a failure between the two finds it enabled), then
+ * the counsellor's stream.
+ */
+@CommandHandler(ReactivateCounsellor)
+export class ReactivateCounsellorHandler implements ICommandHandler<ReactivateCounsellor, void> {
+  constructor(
+    private readonly work: CounsellorWork,
+    private readonly agencies: AgencyWork,
+    @Inject(MATCHING_DIRECTORY) private readonly directory: MatchingDirectory,
+    @Inject(STAFF_ACCOUNTS) private readonly accounts: StaffAccounts,
+  ) {}
+
+  async execute(cmd: ReactivateCounsellor): Promise<void> {
+    // Read through the runner, which answers 404 for another agency's counsellor; nothing is applied yet.
+    let state: CounsellorState | undefined;
+    await this.work.run(cmd.counsellorId, cmd.context, (c) => {
+      if (c.state.active) throw new E.CounsellorActiveError();
+      state = c.state;
+    });
+    if (!state?.profile || !state.agencyId || !state.userId) throw new E.CounsellorNotFoundError();
+    await this.agencies.run(state.agencyId, cmd.context, (a) => a.requireActive());
+    if (state.profile.kind === 'internal' && state.profile.organisationId) {
+      const organisation = await this.directory.organisation(state.profile.organisationId);
+      if (organisation?.agencyId !== state.agencyId) throw new E.InternalCounsellorWithoutOrganisationError();
+    }
+    await this.accounts.enableAccount(state.userId);
+    await this.work.run(cmd.counsellorId, cmd.context, (c) => c.reactivate(new Date()));
   }
 }
 

@@ -21,6 +21,7 @@ function handlerWith(otherActiveCounsellorOnAccount: boolean) {
   const accounts: StaffAccounts = {
     ensureAccount: () => Promise.reject(new Error('not asked')),
     disableAccount: async (id) => void disabled.push(id),
+    enableAccount: () => Promise.reject(new Error('not asked')),
   };
   const handler = new DeactivateCounsellorHandler(work as unknown as CounsellorWork, directory, accounts);
   return { handler, counsellor, asked, disabled };

@@ -43,6 +43,8 @@ export function translateCounsellorEvent(event: CounsellorEvent): Translated[] {
       return [counsellorPublished(event.counsellorId, event.agencyId, event.profile, event.version, 'active', event.changedAt)];
     case 'CounsellorDeactivated':
       return [counsellorPublished(event.counsellorId, event.agencyId, event.profile, event.version, 'inactive', event.deactivatedAt)];
+    case 'CounsellorReactivated':
+      return [counsellorPublished(event.counsellorId, event.agencyId, event.profile, event.version, 'active', event.reactivatedAt)];
     case 'AbsenceRecorded':
     case 'AbsenceCancelled':
     case 'ConflictDeclared':

@@ -33,5 +33,7 @@ export interface StaffAccounts {
     organisationId?: string;
   }): Promise<{ userId: string; created: boolean }>;
   disableAccount(userId: string): Promise<void>;
+  /** Enables a disabled account again: it can sign in. Unknown id: no-op. */
+  enableAccount(userId: string): Promise<void>;
 }
 export const STAFF_ACCOUNTS = Symbol('StaffAccounts');

@@ -65,6 +65,11 @@ export class DirectoryProjector implements Projection {
           e.counsellorId,
           e.version,
         ]));
+      case 'CounsellorReactivated':
+        return void (await m.query("update matching_counsellors set status = 'active', version = $2 where counsellor_id = $1", [
+          e.counsellorId,
+          e.version,
+        ]));
       case 'AbsenceRecorded':
         await m.query(
           `insert into matching_absences (absence_id, counsellor_id, agency_id, from_day, until_day, substitute_id)

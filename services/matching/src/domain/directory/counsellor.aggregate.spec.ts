@@ -109,6 +109,31 @@ describe('Counsellor: deactivation', () => {
       .thenThrows(E.CounsellorNotFoundError));
 });
 
+describe('Counsellor: reactivation', () => {
+  const reactivated = { type: 'CounsellorReactivated', counsellorId: anna, agencyId, profile, version: 3, reactivatedAt: T0 } as const;
+
+  it('brings a counsellor who left back with the profile they left with and the next publication version', () => {
+    given(Counsellor, onboarded, deactivated)
+      .when((c) => c.reactivate(now))
+      .then(reactivated);
+    const back = given(Counsellor, onboarded, deactivated, reactivated).aggregate;
+    expect(back.state.active).toBe(true);
+    // Active again: their profile can change, and they can leave again.
+    given(Counsellor, onboarded, deactivated, reactivated)
+      .when((c) => c.deactivate(now))
+      .then({ ...deactivated, version: 4 } as typeof deactivated);
+  });
+
+  it('refuses to reactivate a counsellor who has not left, or an unknown one', () => {
+    given(Counsellor, onboarded)
+      .when((c) => c.reactivate(now))
+      .thenThrows(E.CounsellorActiveError);
+    given(Counsellor)
+      .when((c) => c.reactivate(now))
+      .thenThrows(E.CounsellorNotFoundError);
+  });
+});
+
 describe('Counsellor: absences', () => {
   it('records an absence with who stands in', () =>
     given(Counsellor, onboarded)

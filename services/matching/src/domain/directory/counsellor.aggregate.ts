@@ -37,6 +37,7 @@ const evolution: Evolution<CounsellorState, CounsellorEvent> = {
   }),
   CounsellorProfileChanged: (s, e) => ({ ...s, profile: e.profile, version: e.version }),
   CounsellorDeactivated: (s, e) => ({ ...s, active: false, version: e.version }),
+  CounsellorReactivated: (s, e) => ({ ...s, active: true, version: e.version }),
   AbsenceRecorded: (s, e) => ({
     ...s,
     absences: {
@@ -125,6 +126,23 @@ export class Counsellor extends Aggregate<CounsellorEvent, CounsellorState> {
       profile: this.state.profile!,
       version: this.state.version + 1,
       deactivatedAt: at.toISOString(),
+    });
+  }
+
+  /**
+   * Back at the agency after leaving it, with the profile they left with: matched and appointed again; their account
+   * is enabled again by the caller. The counsellor must have left.
+   */
+  reactivate(at: Date): void {
+    if (!this.state.profile) throw new E.CounsellorNotFoundError();
+    if (this.state.active) throw new E.CounsellorActiveError();
+    this.apply({
+      type: 'CounsellorReactivated',
+      counsellorId: this.id,
+      agencyId: this.state.agencyId!,
+      profile: this.state.profile,
+      version: this.state.version + 1,
+      reactivatedAt: at.toISOString(),
     });
   }
 

@@ -31,6 +31,15 @@ export interface CounsellorDeactivated {
   version: number;
   deactivatedAt: string;
 }
+/** Back at the agency after leaving it: matched and appointed again, their account enabled again by the caller. */
+export interface CounsellorReactivated {
+  type: 'CounsellorReactivated';
+  counsellorId: string;
+  agencyId: string;
+  profile: CounsellorProfile;
+  version: number;
+  reactivatedAt: string;
+}
 export interface AbsenceRecorded {
   type: 'AbsenceRecorded';
   counsellorId: string;
@@ -67,6 +76,7 @@ export type CounsellorEvent =
   | CounsellorOnboarded
   | CounsellorProfileChanged
   | CounsellorDeactivated
+  | CounsellorReactivated
   | AbsenceRecorded
   | AbsenceCancelled
   | ConflictDeclared

@@ -13,6 +13,7 @@ export class AgencyStatusUnchangedError extends conflict('AgencyStatusUnchangedE
 export class CounsellorNotFoundError extends notFound('CounsellorNotFoundError', 'No such counsellor of your agency') {}
 export class CounsellorExistsError extends conflict('CounsellorExistsError', 'This counsellor exists already') {}
 export class CounsellorInactiveError extends conflict('CounsellorInactiveError', 'The counsellor has left the agency') {}
+export class CounsellorActiveError extends conflict('CounsellorActiveError', 'The counsellor has not left the agency') {}
 export class InternalCounsellorWithoutOrganisationError extends unprocessable(
   'InternalCounsellorWithoutOrganisationError',
   'An internal counsellor is an employee of exactly one client organisation of the agency: name it',
