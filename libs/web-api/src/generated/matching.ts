@@ -2038,7 +2038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The counsellor has not left, or the agency is suspended */
+            /** @description The agency is suspended, or the counsellor left or came back meanwhile */
             409: {
                 headers: {
                     [name: string]: unknown;

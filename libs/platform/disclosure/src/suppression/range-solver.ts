@@ -332,7 +332,11 @@ interface Relaxed {
 /** A column left out of a generated relaxation enters when its reduced cost would improve the optimum by more. */
 const PRICING_TOLERANCE = 1e-9;
 
-/** How much further than its reduced cost allows a column is still kept in a MIP (see RangeModel.mip). */
+/**
+ * How much further than its reduced cost allows a column is still kept in a MIP, per case a point can hold (see
+ * RangeModel.mip): HiGHS's duals are optimal within its tolerances (1e-7 per reduced cost), so the bound
+ * V + Σ d_j x_j may be off by that much for every case of a point. Keeping more columns is always safe.
+ */
 const REDUCED_COST_MARGIN = 1e-6;
 
 /** A row dual smaller than this counts as zero (see hasZeroDuals). */
@@ -752,13 +756,15 @@ export class RangeModel {
     const maximising = sense === 'Maximize';
     const { value } = this.relaxation(sense);
     for (let threshold = bound; found !== threshold; threshold += maximising ? -1 : 1) {
-      // Columns a point reaching the threshold may use, with a margin for rounding (more columns are always safe).
+      // Columns a point reaching the threshold may use, with a margin for the duals' tolerance on every case a point
+      // can hold (each column is in a row, so no point holds more than the rows' upper bounds add up to).
       const slack = maximising ? threshold - value : value - threshold;
+      const margin = REDUCED_COST_MARGIN * (1 + this.rows.reduce((sum, row) => sum + row.upper, 0));
       const inGenerated = new Uint8Array(this.columnCount);
       for (const g of this.generated) inGenerated[g] = 1;
       const columns = [...this.generated];
       for (let g = 0; g < this.columnCount; g++) {
-        const usable = (maximising ? reduced[g] : -reduced[g]) >= slack - REDUCED_COST_MARGIN;
+        const usable = (maximising ? reduced[g] : -reduced[g]) >= slack - margin;
         if (usable && !inGenerated[g]) columns.push(g);
       }
       if (columns.length === this.columnCount) return this.solveMip(sense, this.allColumns());

@@ -171,7 +171,7 @@ export class AgencyHttpController {
   @Post('counsellors/:counsellorId/reactivation')
   @HttpCode(204)
   @ApiProblemResponse(404, 'No such counsellor of your agency')
-  @ApiProblemResponse(409, 'The counsellor has not left, or the agency is suspended')
+  @ApiProblemResponse(409, 'The agency is suspended, or the counsellor left or came back meanwhile')
   @ApiProblemResponse(422, "An internal counsellor's organisation is no longer one of the agency's")
   async reactivate(@Param('counsellorId', UUID_PARAM) counsellorId: string, @CurrentPrincipal() p: Principal, @Req() req: ContextRequest) {
     await this.commands.execute(new ReactivateCounsellor(counsellorId, contextOf(p, req)));

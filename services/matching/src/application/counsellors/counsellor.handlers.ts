@@ -1,6 +1,7 @@
 import { amsterdamToday } from '@vertrouwd/domain';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { StaleVersionError } from '@vertrouwd/event-sourcing';
 import { PLATFORM, type Platform } from '@vertrouwd/runtime';
 import { Counsellor, type CounsellorState } from '../../domain/directory/counsellor.aggregate';
 import * as E from '../../domain/directory/directory.errors';
@@ -118,8 +119,10 @@ export class DeactivateCounsellorHandler implements ICommandHandler<DeactivateCo
 
 /**
  * Back at the agency: the agency must be active, and an internal counsellor's organisation still one of its client
- * organisations. The account first (enabled again; a retry after a failure between the two finds it enabled), then
- * the counsellor's stream.
+ * organisations. The stream first, then the account (enabled again), as leaving writes the stream and then disables
+ * it: a counsellor is never active in matching's stream while the account step has not been tried. A counsellor who is
+ * active already (a retry after the account step failed, or a second post) has only that step left: 204, and the
+ * account enabled.
  */
 @CommandHandler(ReactivateCounsellor)
 export class ReactivateCounsellorHandler implements ICommandHandler<ReactivateCounsellor, void> {
@@ -133,18 +136,23 @@ export class ReactivateCounsellorHandler implements ICommandHandler<ReactivateCo
   async execute(cmd: ReactivateCounsellor): Promise<void> {
     // Read through the runner, which answers 404 for another agency's counsellor; nothing is applied yet.
     let state: CounsellorState | undefined;
-    await this.work.run(cmd.counsellorId, cmd.context, (c) => {
-      if (c.state.active) throw new E.CounsellorActiveError();
-      state = c.state;
-    });
+    await this.work.run(cmd.counsellorId, cmd.context, (c) => void (state = c.state));
     if (!state?.profile || !state.agencyId || !state.userId) throw new E.CounsellorNotFoundError();
-    await this.agencies.run(state.agencyId, cmd.context, (a) => a.requireActive());
-    if (state.profile.kind === 'internal' && state.profile.organisationId) {
-      const organisation = await this.directory.organisation(state.profile.organisationId);
-      if (organisation?.agencyId !== state.agencyId) throw new E.InternalCounsellorWithoutOrganisationError();
+    const { profile, agencyId, userId } = state;
+    if (!state.active) {
+      await this.agencies.run(agencyId, cmd.context, (a) => a.requireActive());
+      if (profile.kind === 'internal' && profile.organisationId) {
+        const organisation = await this.directory.organisation(profile.organisationId);
+        if (organisation?.agencyId !== agencyId) throw new E.InternalCounsellorWithoutOrganisationError();
+      }
+      // Appended at the version read: a change meanwhile (another reactivation, leaving again) is a conflict.
+      await this.work
+        .run(cmd.counsellorId, { ...cmd.context, expectedVersion: state.version }, (c) => c.reactivate(new Date()))
+        .catch((error: unknown) => {
+          throw error instanceof StaleVersionError ? new E.CounsellorChangedMeanwhileError() : error;
+        });
     }
-    await this.accounts.enableAccount(state.userId);
-    await this.work.run(cmd.counsellorId, cmd.context, (c) => c.reactivate(new Date()));
+    await this.accounts.enableAccount(userId);
   }
 }
 

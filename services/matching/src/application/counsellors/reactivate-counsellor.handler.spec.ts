@@ -1,3 +1,4 @@
+import { StaleVersionError } from '@vertrouwd/event-sourcing';
 import type { CommandContext } from '@vertrouwd/service-kit';
 import { Agency } from '../../domain/directory/agency.aggregate';
 import { Counsellor } from '../../domain/directory/counsellor.aggregate';
@@ -11,10 +12,16 @@ import { ReactivateCounsellorHandler } from './counsellor.handlers';
 const context: CommandContext = { actor: 'coordinator', agencyId, correlationId: 'reactivation-test' };
 
 /** Anna's stream as given, an agency that is active or not, and the accounts the handler enabled. */
-function handlerWith(events: Parameters<Counsellor['rehydrate']>[0], agencyActive = true) {
+function handlerWith(events: Parameters<Counsellor['rehydrate']>[0], agencyActive = true, changedMeanwhile = false) {
   const counsellor = new Counsellor();
   counsellor.rehydrate(events, events.length);
-  const work = { run: async (_id: string, _context: CommandContext, decide: (c: Counsellor) => unknown) => decide(counsellor) };
+  const work = {
+    // The append at the version read (expectedVersion) finds the stream moved when `changedMeanwhile`.
+    run: async (_id: string, context: CommandContext, decide: (c: Counsellor) => unknown) => {
+      if (changedMeanwhile && context.expectedVersion !== undefined) throw new StaleVersionError();
+      return decide(counsellor);
+    },
+  };
   const agencies = {
     run: async (_id: string, _context: CommandContext, decide: (a: Agency) => unknown) =>
       decide({
@@ -49,11 +56,17 @@ describe('ReactivateCounsellorHandler', () => {
     ]);
   });
 
-  it('refuses a counsellor who has not left, and changes no account', async () => {
+  it('answers a counsellor who is active already with only the account step (a retry after it failed)', async () => {
     const { handler, counsellor, enabled } = handlerWith([onboarded]);
-    await expect(handler.execute(new ReactivateCounsellor(anna, context))).rejects.toBeInstanceOf(E.CounsellorActiveError);
-    expect(enabled).toEqual([]);
+    await handler.execute(new ReactivateCounsellor(anna, context));
+    expect(enabled).toEqual([userId]);
     expect(counsellor.uncommittedEvents()).toEqual([]);
+  });
+
+  it('refuses when the counsellor left or came back between the read and the append, and changes no account', async () => {
+    const { handler, enabled } = handlerWith([onboarded, deactivated], true, true);
+    await expect(handler.execute(new ReactivateCounsellor(anna, context))).rejects.toBeInstanceOf(E.CounsellorChangedMeanwhileError);
+    expect(enabled).toEqual([]);
   });
 
   it('refuses while the agency is suspended, and changes no account', async () => {

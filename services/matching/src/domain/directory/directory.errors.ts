@@ -14,6 +14,10 @@ export class CounsellorNotFoundError extends notFound('CounsellorNotFoundError',
 export class CounsellorExistsError extends conflict('CounsellorExistsError', 'This counsellor exists already') {}
 export class CounsellorInactiveError extends conflict('CounsellorInactiveError', 'The counsellor has left the agency') {}
 export class CounsellorActiveError extends conflict('CounsellorActiveError', 'The counsellor has not left the agency') {}
+export class CounsellorChangedMeanwhileError extends conflict(
+  'CounsellorChangedMeanwhileError',
+  'The counsellor left or came back meanwhile: look again, then try again',
+) {}
 export class InternalCounsellorWithoutOrganisationError extends unprocessable(
   'InternalCounsellorWithoutOrganisationError',
   'An internal counsellor is an employee of exactly one client organisation of the agency: name it',
