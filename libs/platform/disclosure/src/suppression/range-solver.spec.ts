@@ -3,7 +3,16 @@ import { highsSolver } from '../highs-runtime';
 import type { TableSpec } from '../model';
 import { buildCellSpace, type Cell } from './cell-space';
 import { primaryMarks } from './interval-protection';
-import { markedRange, markHidesEnough, type RangeContext } from './range-solver';
+import {
+  blankingCannotWiden,
+  linkedCells,
+  markedRange,
+  markedRangeWhole,
+  markedRangeWiderThan,
+  markHidesEnough,
+  type RangeContext,
+  width,
+} from './range-solver';
 import { structureOf } from './structure';
 
 jest.setTimeout(240_000);
@@ -105,6 +114,45 @@ describe('the marked range of a primary blank', () => {
         });
       }),
       { seed: 1207, numRuns: 25 },
+    );
+  });
+
+  it("gives the reference's verdict on whether blanking a shown cell widens a narrow one", async () => {
+    await fc.assert(
+      fc.asyncProperty(crossTables, async ({ sizes, combinations, counts }) => {
+        const finest = combinations.map((combination, i) => ({ id: `f${combination.join('.')}`, count: counts[i] }));
+        const input: Parameters<typeof buildCellSpace> = [finest, [], tablesOf(sizes, combinations)];
+        const fast = await contextOf(input, true);
+        const reference = await contextOf(input, false);
+        const shownOf = (cells: readonly Cell[]) => cells.filter((cell) => cell.value >= K);
+        const marksOf = (cells: readonly Cell[]) => primaryMarks(cells, new Set(shownOf(cells).map((cell) => cell.index)), K);
+        const [fastMarks, referenceMarks] = [marksOf(fast.cells), marksOf(reference.cells)];
+        for (const [i, mark] of referenceMarks.entries()) {
+          const shown = shownOf(reference.cells);
+          const range = markedRange(reference.context, mark, shown, referenceMarks);
+          // Only a blank its mark does not hide enough gets a cell blanked for it (interval-protection.ts).
+          if (range.min === 0 && range.max === mark.atMost) continue;
+          const before = width(range);
+          const fastShown = shownOf(fast.cells);
+          // The candidates interval protection tries: shown cells linked to the blank, at most its first eight.
+          const linked = new Set(linkedCells(mark.cell, [...shown, ...referenceMarks.map((m) => m.cell)], reference.context.structure));
+          const candidates = [...shown.entries()].filter(([, cell]) => linked.has(cell)).slice(0, 8);
+          for (const [c, candidate] of candidates) {
+            const without = markedRange(
+              reference.context,
+              mark,
+              shown.filter((cell) => cell !== candidate),
+              referenceMarks,
+            );
+            const fastWithout = fastShown.filter((_, d) => d !== c);
+            if (blankingCannotWiden(fast.context, fastMarks[i], fastShown, fastMarks, fastShown[c], before))
+              expect(width(without)).toBeLessThanOrEqual(before);
+            if (markedRangeWhole(fast.context, fastMarks[i], fastWithout, fastMarks)) expect(without).toEqual({ min: 0, max: mark.atMost });
+            expect(markedRangeWiderThan(fast.context, fastMarks[i], fastWithout, fastMarks, before)).toBe(width(without) > before);
+          }
+        }
+      }),
+      { seed: 76, numRuns: 8 },
     );
   });
 });
