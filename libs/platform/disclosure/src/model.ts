@@ -134,5 +134,8 @@ export const DISCLOSURE_ALGORITHM = 'gauss-interval-marks-2026.12';
  */
 export const DISCLOSURE_ALGORITHMS = ['gauss-interval-2026.12', DISCLOSURE_ALGORITHM] as const;
 
+/** The version of the rules whose audit counts the figures alone, not what a primary mark tells (before ADR 0074). */
+export const RULES_WITHOUT_MARKS: (typeof DISCLOSURE_ALGORITHMS)[number] = DISCLOSURE_ALGORITHMS[0];
+
 /** The default threshold, from issue 11: fewer than five cases is never shown. */
 export const DEFAULT_K = 5;

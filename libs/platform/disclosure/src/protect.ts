@@ -5,6 +5,7 @@ import {
   DEFAULT_K,
   DISCLOSURE_ALGORITHM,
   DISCLOSURE_ALGORITHMS,
+  RULES_WITHOUT_MARKS,
   PROTECTED_TABLE,
   type LedgerEntry,
   type ProtectedCell,
@@ -67,7 +68,7 @@ export async function protectWith(input: ProtectInput, method: ProtectMethod): P
     points: new Map(),
   };
   // The rules before ADR 0074 audited the figures alone, not what a primary blank's reason tells.
-  const marks = algorithm !== 'gauss-interval-2026.12';
+  const marks = algorithm !== RULES_WITHOUT_MARKS;
   const interval = protectIntervals(context, space.cells, published, k, marks);
   const cellOf = (definition: CellDefinition) => space.byDefinition.get(definition)!;
   const reasonOf = (cell: Cell): SuppressionReason | null => {

@@ -126,8 +126,12 @@ export class SqlMatchingDirectory implements MatchingDirectory {
   }
 
   async appointedLoad(agencyId: string, day: string): Promise<Map<string, { organisations: number; headcount: number }>> {
-    const rows = await this.query<{ counsellor_id: string; snapshot: OrganisationSnapshot }>(
-      `select x.counsellor_id, o.snapshot
+    // Only the headcounts of each snapshot: an agency's whole directory of snapshots is not read for a sum.
+    type Headcounts = Pick<OrganisationSnapshot, 'headcount' | 'headcountFrom' | 'headcounts'>;
+    const rows = await this.query<{ counsellor_id: string; snapshot: Headcounts }>(
+      `select x.counsellor_id,
+              jsonb_build_object('headcount', o.snapshot->'headcount', 'headcountFrom', o.snapshot->'headcountFrom',
+                                 'headcounts', o.snapshot->'headcounts') as snapshot
          from matching_organisations o
          cross join lateral (values (o.snapshot->'appointment'->>'primaryId'), (o.snapshot->'appointment'->>'substituteId')) as x(counsellor_id)
         where o.agency_id = $1 and x.counsellor_id is not null`,

@@ -178,7 +178,7 @@ export function markHidesEnough(
     if (!shown.some((cell) => linked.has(cell)) && marked.every((blank) => !linked.has(blank.cell) || blank.atMost >= target.atMost))
       return true;
   }
-  const model = markedModel(context, target, shown, marked, true);
+  const model = markedModel(context, target, shown, marked);
   if (!context.bounds) return model.optimum('Maximize') >= target.atMost && model.optimum('Minimize') <= 0;
   // Points found for other targets over the same rows, or made by moving cases, may show both ends.
   if (model.reachesBothEnds(target.atMost)) return true;
@@ -255,53 +255,34 @@ class IntegerPoints {
     this.points.push({ ids, counts });
   }
 
-  /** The smallest and largest sum the points give the classes marked in `member`. */
-  span(member: Uint8Array): { low: number; high: number } {
-    let low = Infinity;
-    let high = -Infinity;
-    for (const { ids, counts } of this.points) {
+  /** The sum each point gives the classes marked in `member`. */
+  sums(member: Uint8Array): number[] {
+    return this.points.map(({ ids, counts }) => {
       let sum = 0;
       for (let i = 0; i < ids.length; i++) if (member[ids[i]]) sum += counts[i];
-      low = Math.min(low, sum);
-      high = Math.max(high, sum);
-    }
-    return { low, high };
-  }
-
-  /** Whether a point gives the classes marked in `member` together the sum `value`. */
-  reach(member: Uint8Array, value: number): boolean {
-    return this.points.some(({ ids, counts }) => {
-      let sum = 0;
-      for (let i = 0; i < ids.length; i++) if (member[ids[i]]) sum += counts[i];
-      return sum === value;
+      return sum;
     });
   }
 }
 
-function markedModel(
-  context: RangeContext,
-  target: MarkedBlank,
-  shown: readonly Cell[],
-  marked: readonly MarkedBlank[],
-  ownRow = true,
-): RangeModel {
+function markedModel(context: RangeContext, target: MarkedBlank, shown: readonly Cell[], marked: readonly MarkedBlank[]): RangeModel {
   const others = marked.filter((blank) => blank.cell !== target.cell);
   const atMostOf = new Map(others.map((blank) => [blank.cell, blank.atMost]));
   const linked = linkedCells(target.cell, [...shown, ...others.map((blank) => blank.cell)], context.structure);
   const constraints = linked.filter((cell) => !atMostOf.has(cell));
   // In cell order, the target's own row among them: targets linked to the same rows share their classes.
-  if (ownRow) atMostOf.set(target.cell, target.atMost);
-  const bounded: MarkedBlank[] = [...linked, ...(ownRow ? [target.cell] : [])]
+  atMostOf.set(target.cell, target.atMost);
+  const bounded: MarkedBlank[] = [...linked, target.cell]
     .filter((cell) => atMostOf.has(cell))
     .sort((x, y) => x.index - y.index)
     .map((cell) => ({ cell, atMost: atMostOf.get(cell)! }));
   const key =
-    `marked ${target.cell.index}${ownRow ? '' : ' alone'}:${constraints.map((cell) => cell.index).join(',')}` +
+    `marked ${target.cell.index}:${constraints.map((cell) => cell.index).join(',')}` +
     `:${bounded.map((blank) => `${blank.cell.index}<=${blank.atMost}`).join(',')}`;
   let model = context.models.get(key);
   if (!model) {
     let points: IntegerPoints | undefined;
-    if (ownRow && context.bounds) {
+    if (context.bounds) {
       const rowsKey = key.slice(key.indexOf(':'));
       const rows = [...constraints, ...bounded.map((blank) => blank.cell)];
       points =
@@ -493,8 +474,8 @@ export class RangeModel {
   reachedSpan(atMost: number): { low: number; high: number } {
     const low = this.movedTowards(0);
     const high = this.movedTowards(atMost);
-    const kept = this.points?.span(this.targetMember()) ?? { low, high };
-    return { low: Math.min(low, kept.low), high: Math.max(high, kept.high) };
+    const kept = this.points?.sums(this.targetMember()) ?? [];
+    return { low: Math.min(low, ...kept), high: Math.max(high, ...kept) };
   }
 
   /** Whether this cell's row has a zero dual at both generated relaxations' optima (false when there are none). */
@@ -509,8 +490,7 @@ export class RangeModel {
 
   /** Whether an integer point found so far over these rows gives the target this sum (never without kept points). */
   reached(value: number): boolean {
-    if (!this.points) return false;
-    return this.points.reach(this.targetMember(), value);
+    return this.points?.sums(this.targetMember()).includes(value) ?? false;
   }
 
   /**
@@ -578,24 +558,37 @@ export class RangeModel {
     return this.member;
   }
 
-  /** Keeps an integer point found (column values, as a model over these columns gives them) when it meets every row. */
-  private keep(columns: readonly number[], values: ArrayLike<number>): void {
-    if (!this.points) return;
-    const point = new Float64Array(this.classRows.length);
+  /**
+   * These column values (as a model over these columns gives them), rounded, when they are a non-negative integer point
+   * that meets every row: each class's count and the target's sum. Undefined otherwise.
+   */
+  private integerPoint(
+    columns: readonly number[],
+    values: ArrayLike<number>,
+  ): { counts: Map<number, number>; objective: number } | undefined {
+    const counts = new Map<number, number>();
     const sums = new Float64Array(this.rows.length);
+    let objective = 0;
     for (let i = 0; i < columns.length; i++) {
       const value = Math.round(values[i]);
-      if (Math.abs(values[i] - value) > 1e-7 || value < 0) return;
+      if (Math.abs(values[i] - value) > 1e-7 || value < 0) return undefined;
+      if (value === 0) continue;
       const id = this.classOfColumn[columns[i]];
-      point[id] += value;
+      counts.set(id, (counts.get(id) ?? 0) + value);
       for (const row of this.classRows[id]) sums[row] += value;
+      if (this.inTarget[columns[i]]) objective += value;
     }
-    if (!this.rows.every((row, i) => sums[i] >= row.lower && sums[i] <= row.upper)) return;
-    const ids: number[] = [];
-    point.forEach((count, id) => count !== 0 && ids.push(id));
+    return this.rows.every((row, i) => sums[i] >= row.lower && sums[i] <= row.upper) ? { counts, objective } : undefined;
+  }
+
+  /** Keeps an integer point found (column values, as a model over these columns gives them) when it meets every row. */
+  private keep(columns: readonly number[], values: ArrayLike<number>): void {
+    const point = this.points && this.integerPoint(columns, values);
+    if (!point) return;
+    const ids = [...point.counts.keys()].sort((a, b) => a - b);
     this.points.add(
       Int32Array.from(ids),
-      Float64Array.from(ids, (id) => point[id]),
+      Float64Array.from(ids, (id) => point.counts.get(id)!),
     );
   }
 
@@ -755,13 +748,14 @@ export class RangeModel {
     let found = this.context.mipOverGeneratedFirst === false ? NaN : this.solveMip(sense, this.generated);
     const maximising = sense === 'Maximize';
     const { value } = this.relaxation(sense);
+    // A margin for the duals' tolerance on every case a point can hold (each column is in a row, so no point holds more
+    // than the rows' upper bounds add up to).
+    const margin = REDUCED_COST_MARGIN * (1 + this.rows.reduce((sum, row) => sum + row.upper, 0));
+    const inGenerated = new Uint8Array(this.columnCount);
+    for (const g of this.generated) inGenerated[g] = 1;
     for (let threshold = bound; found !== threshold; threshold += maximising ? -1 : 1) {
-      // Columns a point reaching the threshold may use, with a margin for the duals' tolerance on every case a point
-      // can hold (each column is in a row, so no point holds more than the rows' upper bounds add up to).
+      // Columns a point reaching the threshold may use.
       const slack = maximising ? threshold - value : value - threshold;
-      const margin = REDUCED_COST_MARGIN * (1 + this.rows.reduce((sum, row) => sum + row.upper, 0));
-      const inGenerated = new Uint8Array(this.columnCount);
-      for (const g of this.generated) inGenerated[g] = 1;
       const columns = [...this.generated];
       for (let g = 0; g < this.columnCount; g++) {
         const usable = (maximising ? reduced[g] : -reduced[g]) >= slack - margin;
@@ -793,18 +787,8 @@ export class RangeModel {
 
   /** The LP vertex, rounded, is a non-negative integer point that meets every constraint exactly and the LP bound. */
   private isIntegralOptimum(point: SparsePoint, bound: number): boolean {
-    const sums = new Float64Array(this.rows.length);
-    let objective = 0;
-    for (let i = 0; i < point.columns.length; i++) {
-      const v = point.values[i];
-      const rounded = Math.round(v);
-      if (Math.abs(v - rounded) > 1e-7 || rounded < 0) return false;
-      const g = point.columns[i];
-      for (const row of this.classRows[this.classOfColumn[g]]) sums[row] += rounded;
-      if (this.inTarget[g]) objective += rounded;
-    }
-    if (!this.rows.every((row, i) => sums[i] >= row.lower && sums[i] <= row.upper)) return false;
-    return Math.abs(objective - bound) < 1e-6;
+    const rounded = this.integerPoint(point.columns, point.values);
+    return rounded !== undefined && Math.abs(rounded.objective - bound) < 1e-6;
   }
 
   private senseCode(sense: Sense) {
