@@ -178,7 +178,8 @@ async function main(): Promise<void> {
   if (!seedingDone) {
     console.log("\nStill writing last year's demo cases (2025, for the annual report at the end of the tour)…");
     seeding.then(
-      () => console.log("Demo data complete: last year's cases are in."),
+      // Written through intake and case; reporting takes them from the bus, a few seconds behind.
+      () => console.log("Demo data complete: last year's cases are written (the annual report counts them within seconds)."),
       (error: unknown) => console.error(`Demo data incomplete: ${error instanceof Error ? error.message : String(error)}`),
     );
   }

@@ -156,7 +156,15 @@ async function stopPlatform(child: ChildProcess): Promise<boolean> {
   } catch {
     return true;
   }
-  const inTime = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 60_000))]);
+  let timer: NodeJS.Timeout | undefined;
+  const inTime = await Promise.race([
+    exited.then(() => true),
+    new Promise<boolean>((r) => {
+      timer = setTimeout(() => r(false), 60_000);
+    }),
+  ]);
+  // A pending timer would hold Jest open for the rest of the minute after the test passed.
+  clearTimeout(timer);
   try {
     process.kill(-child.pid!, 'SIGKILL');
   } catch {

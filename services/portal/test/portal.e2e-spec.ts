@@ -176,6 +176,23 @@ describe('the advisor', () => {
     expect(current.status).toBe(200);
     await closeChecked(ctx);
   }, 60_000);
+
+  it('signs in when the browser came by localhost: the sign-in moves to the public origin, where the issuer returns', async () => {
+    const { context: ctx, page } = await context();
+    const byLocalhost = portal.url.replace('127.0.0.1', 'localhost');
+    expect(byLocalhost).not.toBe(portal.url);
+    const started = await fetch(`${byLocalhost}/auth/sign-in?lang=nl&returnTo=%2Fnl%2Fcases`, { redirect: 'manual' });
+    expect(started.status).toBe(303);
+    expect(started.headers.get('location')).toBe(`${portal.url}/auth/sign-in?lang=nl&returnTo=%2Fnl%2Fcases`);
+    expect(started.headers.get('set-cookie')).toBeNull();
+    await page.goto(`${byLocalhost}/auth/sign-in?lang=nl&returnTo=%2Fnl%2Fcases`);
+    await page.locator('#username').fill('advisor-anna');
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(`${portal.url}/nl/cases`);
+    expect((await ctx.cookies(portal.url)).some((c) => c.name === '__Host-portal')).toBe(true);
+    await closeChecked(ctx);
+  }, 60_000);
 });
 
 describe('in Arabic', () => {
