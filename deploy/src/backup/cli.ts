@@ -4,6 +4,8 @@
 //   npm run restore -- <backup> [--keys <dir>]  into this data directory's (new) cluster, erasures re-applied
 //   npm run restore:reapply -- <admin url>      production: on an instance its own tooling restored, before any
 //                                               service uses it, every erasure re-applied and every chain verified
+//   npm run master-key:rotate [-- --url <u>]    a new master key; every live key wrapped again by it (ADR 0077)
+//   npm run master-key:forget-previous [-- …]   the replaced keys forgotten, once nothing is wrapped by them
 // They read VERTROUWD_DATA_DIR and PGPORT as `npm start` does, and the erasure ledger from PRIVACY_ERASURE_LEDGER
 // (a file) and PRIVACY_ERASURE_LEDGER_URL (its own PostgreSQL server).
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync } from 'node:fs';
@@ -12,14 +14,19 @@ import { Client } from 'pg';
 import {
   distinctErasures,
   FileErasureLedger,
+  forgetPreviousKeys,
   loadMasterKey,
   MASTER_KEY_ENV,
+  masterKeyIds,
   PostgresErasureLedger,
+  PREVIOUS_MASTER_KEYS_ENV,
+  rotateKeyFile,
   type Erasure,
 } from '@vertrouwd/privacy';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@vertrouwd/testing';
 import { dataDirectory, postgresDirectory } from '../data-dir';
 import { MANIFEST_FILE, takeBaseBackup } from './base-backup';
+import { leftUnderOtherKeys, rewrapCluster } from './master-key';
 import { makeRestoredClusterSafe, restoreBaseBackup } from './restore';
 
 const KEY_FILE = 'master.key';
@@ -111,6 +118,10 @@ function backupKey(targetArg: string): void {
     if (!existsSync(keyFile)) throw new Error(`No master key in ${keyFile}`);
     copy(keyFile, KEY_FILE);
     console.log(`Master key ${loadMasterKey({ env: {}, file: keyFile }).wrapper.keyId} copied to ${join(target, KEY_FILE)}`);
+    // The keys a rotation replaced are not copied: once every key is wrapped by the current one they are to be forgotten.
+    if (existsSync(`${keyFile}.previous`)) {
+      console.log('Earlier master keys kept beside it since a rotation are not copied: npm run master-key:forget-previous');
+    }
   }
   const ledger = ledgerFile(dir);
   if (existsSync(ledger)) {
@@ -187,8 +198,98 @@ async function reapply(adminUrl: string): Promise<void> {
   console.log(`${report.streams} streams, ${report.events} events in ${report.databases} databases: every hash chain intact.`);
 }
 
+/**
+ * The embedded default's cluster for a key command: the running platform's server is refused (its processes hold the
+ * keys they started with), otherwise PostgreSQL is started on the data directory for the command and stopped after.
+ */
+async function withStoppedPlatform<T>(work: (adminUrl: string) => Promise<T>): Promise<T> {
+  const cluster = postgresDirectory(dataDirectory());
+  if (!existsSync(join(cluster, 'PG_VERSION'))) throw new Error(`No cluster in ${cluster}: nothing to do`);
+  const port = Number(process.env.PGPORT ?? 54320);
+  if (await serves(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`, cluster)) {
+    throw new Error('The platform is running: stop it first (Ctrl-C); its processes hold the master key they started with');
+  }
+  const server = await startEmbeddedPostgres({ dataDir: cluster, persistent: true });
+  try {
+    return await work(server.url);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Embedded: the current key joins the previous ones, a new key replaces it, and every key vault is wrapped again by the
+ * new key (first finishing an earlier rotation a stop interrupted). Production (PRIVACY_MASTER_KEY set): the new key in
+ * PRIVACY_MASTER_KEY, the replaced ones in PRIVACY_PREVIOUS_MASTER_KEYS, every service already running with both; this
+ * wraps the vault's cluster at --url again.
+ */
+async function rotateMasterKey(url: string | undefined): Promise<void> {
+  if (process.env[MASTER_KEY_ENV]) {
+    if (!url) throw new Error(`With ${MASTER_KEY_ENV} set, name the key vault's server: npm run master-key:rotate -- --url <admin url>`);
+    const { wrapper } = loadMasterKey();
+    if (!wrapper.previous?.length) {
+      throw new Error(
+        `Set ${MASTER_KEY_ENV} to the new key and ${PREVIOUS_MASTER_KEYS_ENV} to the key(s) it replaces, in every service too`,
+      );
+    }
+    await rewrapCluster(url, wrapper, console.log);
+    console.log(`Every key vault is wrapped by ${wrapper.keyId}. Then: npm run master-key:forget-previous -- --url ${url}`);
+    return;
+  }
+  const keyFile = join(dataDirectory(), 'privacy', KEY_FILE);
+  if (!existsSync(keyFile)) throw new Error(`No master key in ${keyFile}`);
+  await withStoppedPlatform(async (adminUrl) => {
+    // An earlier rotation a stop interrupted is finished first: nothing stays under a key older than the current one.
+    await rewrapCluster(adminUrl, loadMasterKey({ env: {}, file: keyFile }).wrapper);
+    const before = loadMasterKey({ env: {}, file: keyFile }).wrapper.keyId;
+    rotateKeyFile(keyFile);
+    const { wrapper } = loadMasterKey({ env: {}, file: keyFile });
+    console.log(`New master key ${wrapper.keyId} in ${keyFile}; ${before} kept beside it (${keyFile}.previous) for now`);
+    await rewrapCluster(adminUrl, wrapper, console.log);
+  });
+  console.log('Every key vault is wrapped by the new key. Now:');
+  console.log('  npm run backup:key -- <a place apart>   the new key; backups from now on open only with it');
+  console.log('  npm run master-key:forget-previous      the replaced key forgotten: what older backups hold under it,');
+  console.log('                                           shredded keys included, can no longer be read (nor restored)');
+}
+
+/** The replaced keys forgotten, once no live key or secret in any vault is wrapped by them. */
+async function forgetPreviousMasterKeys(url: string | undefined): Promise<void> {
+  const production = Boolean(process.env[MASTER_KEY_ENV]);
+  if (production && !url) throw new Error("With PRIVACY_MASTER_KEY set, name the key vault's server: -- --url <admin url>");
+  const keyFile = join(dataDirectory(), 'privacy', KEY_FILE);
+  const { wrapper } = loadMasterKey({ file: keyFile });
+  const left = production
+    ? await leftUnderOtherKeys(url!, wrapper.keyId)
+    : await withStoppedPlatform((adminUrl) => leftUnderOtherKeys(adminUrl, wrapper.keyId));
+  const waiting = Object.entries(left).filter(([, n]) => n > 0);
+  if (waiting.length > 0) {
+    throw new Error(
+      `Still wrapped by an earlier key: ${waiting.map(([db, n]) => `${n} in ${db}`).join(', ')}. Run npm run master-key:rotate first`,
+    );
+  }
+  const earlier = masterKeyIds(wrapper).slice(1);
+  if (production) {
+    console.log(
+      `Nothing is wrapped by an earlier key. Remove ${PREVIOUS_MASTER_KEYS_ENV} from every service and destroy ${earlier.join(', ') || 'the replaced keys'}.`,
+    );
+    return;
+  }
+  if (!forgetPreviousKeys(keyFile)) {
+    console.log('No earlier master key is kept here: nothing to forget.');
+    return;
+  }
+  console.log(`Forgot ${earlier.join(', ')}: backups taken under it open only with a key backup made before the rotation.`);
+}
+
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
+  if (command === 'rotate-master-key' || command === 'forget-previous-master-keys') {
+    const urlAt = args.indexOf('--url');
+    const url = urlAt >= 0 ? args[urlAt + 1] : undefined;
+    if (urlAt >= 0 && !url) throw new Error("--url needs the admin URL of the key vault's server");
+    return command === 'rotate-master-key' ? rotateMasterKey(url) : forgetPreviousMasterKeys(url);
+  }
   const keysAt = args.indexOf('--keys');
   const keys = keysAt >= 0 ? args[keysAt + 1] : undefined;
   const path = args.find((arg, at) => !arg.startsWith('--') && (keysAt < 0 || at !== keysAt + 1));

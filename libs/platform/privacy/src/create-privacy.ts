@@ -31,7 +31,7 @@ export interface Privacy {
 export async function createPrivacy(options: PrivacyOptions): Promise<Privacy> {
   const { pool, wrapper } = options;
   await migratePrivacy(pool);
-  await claimMasterKey(pool, wrapper.keyId);
+  await claimMasterKey(pool, wrapper);
   const watcher = await ShredWatcher.start(pool);
   const vault = new PostgresKeyVault(pool, wrapper, watcher, options);
   return {

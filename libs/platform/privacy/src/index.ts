@@ -1,7 +1,18 @@
 export * from './errors';
 export type { KeyWrapper } from './keys/key-wrapper.port';
 export { MasterKeyWrapper } from './keys/master-key-wrapper';
-export { loadMasterKey, MASTER_KEY_ENV, type LoadMasterKeyOptions, type LoadedMasterKey } from './keys/load-master-key';
+export { RotatingKeyWrapper, masterKeyIds } from './keys/rotating-key-wrapper';
+export { rewrapVault, wrappedByOthers, type Rewrapped } from './vault/rewrap';
+export {
+  loadMasterKey,
+  MASTER_KEY_ENV,
+  PREVIOUS_MASTER_KEYS_ENV,
+  previousKeysFile,
+  rotateKeyFile,
+  forgetPreviousKeys,
+  type LoadMasterKeyOptions,
+  type LoadedMasterKey,
+} from './keys/load-master-key';
 export { caseKey, subjectKey, SUBJECT_KINDS, type CaseKeyRef, type KeyRef, type SubjectKeyRef, type SubjectKind } from './vault/key-ref';
 export type { DataKey, KeyLookup, KeyVault, NewKeys, ShredResult, VaultTransaction } from './vault/key-vault.port';
 export type { KeyCacheOptions } from './vault/postgres-key-vault';

@@ -16,4 +16,9 @@ export interface KeyWrapper {
   wrap(plainKey: Buffer, context: string): Promise<Buffer>;
   /** Decrypts what `wrap` returned for the same context; throws `KeyUnwrapError` otherwise. */
   unwrap(wrapped: Buffer, context: string): Promise<Buffer>;
+  /**
+   * During a master key rotation: the wrappers of earlier master keys, which still unwrap what they wrapped until
+   * every key is wrapped again by this one (`rewrapVault`). New keys are always wrapped by this one.
+   */
+  readonly previous?: readonly KeyWrapper[];
 }

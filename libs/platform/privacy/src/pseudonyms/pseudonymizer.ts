@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { AuditEndedError, MasterKeyMismatchError } from '../errors';
+import { AuditEndedError } from '../errors';
 import type { KeyWrapper } from '../keys/key-wrapper.port';
+import { wrapperOf } from '../keys/rotating-key-wrapper';
 import type { ErasureLedger } from '../vault/erasure-ledger';
 import { ExpiringCache } from '../vault/expiring-cache';
 import { opaqueId } from '../vault/key-ref';
@@ -11,7 +12,7 @@ import { inTransaction } from '../vault/transaction';
 import { keyedPseudonym } from './pseudonym';
 
 const SECRET_BYTES = 32;
-const secretContext = (auditId: string) => `vertrouwd/privacy/audit-secret/${auditId}`;
+export const secretContext = (auditId: string) => `vertrouwd/privacy/audit-secret/${auditId}`;
 
 interface SecretRow {
   wrapped_secret: Buffer | null;
@@ -96,7 +97,6 @@ export class Pseudonymizer {
 
   private async unwrap(row: SecretRow, auditId: string): Promise<Buffer> {
     if (!row.wrapped_secret) throw new AuditEndedError();
-    if (row.wrapped_by !== this.wrapper.keyId) throw new MasterKeyMismatchError(row.wrapped_by ?? 'none', this.wrapper.keyId);
-    return this.wrapper.unwrap(row.wrapped_secret, secretContext(auditId));
+    return wrapperOf(this.wrapper, row.wrapped_by).unwrap(row.wrapped_secret, secretContext(auditId));
   }
 }

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { pooledRandomBytes } from '@vertrouwd/domain';
 import type { Pool, PoolClient } from 'pg';
 import { KEY_BYTES } from '../crypto/aes-gcm';
-import { AlreadyShreddedError, MasterKeyMismatchError, UnknownKeyError } from '../errors';
+import { AlreadyShreddedError, UnknownKeyError } from '../errors';
 import type { KeyWrapper } from '../keys/key-wrapper.port';
+import { wrapperOf } from '../keys/rotating-key-wrapper';
 import type { ErasureLedger } from './erasure-ledger';
 import { ExpiringCache } from './expiring-cache';
 import { KeyBatches } from './key-batches';
@@ -230,8 +231,7 @@ export class PostgresKeyVault implements KeyVault {
   }
 
   private async unwrap(row: sql.KeyRow): Promise<Buffer> {
-    if (row.wrapped_by !== this.wrapper.keyId) throw new MasterKeyMismatchError(row.wrapped_by ?? 'none', this.wrapper.keyId);
-    return this.wrapper.unwrap(row.wrapped_key!, sql.dataKeyContext(row.key_id));
+    return wrapperOf(this.wrapper, row.wrapped_by).unwrap(row.wrapped_key!, sql.dataKeyContext(row.key_id));
   }
 
   /** One transaction: locks, shred, NOTIFY (delivered on commit); then this process forgets at once. */
