@@ -55,9 +55,48 @@ export abstract class NoticeDispatcher extends IntervalJob {
     await Promise.all(this.kicked);
   }
 
-  async runOnce(): Promise<number> {
+  /** The dispatch under way, and the one that follows it for every request made meanwhile (at most one waits). */
+  private current: Promise<number> | undefined;
+  private following: Promise<number> | undefined;
+
+  /**
+   * Sends what is due now. One dispatch at a time in this process (other processes skip the rows it holds): a dispatch
+   * holds a connection of the service's pool for its transaction and `recipientOf` asks the pool for another, so
+   * dispatches side by side could hold every connection and wait on each other for good. A request while one runs is
+   * answered by the next one, which starts when it ends and covers every request made meanwhile.
+   */
+  runOnce(): Promise<number> {
+    if (!this.current) return this.start();
+    this.following ??= this.current
+      .catch(() => 0)
+      .then(() => {
+        this.following = undefined;
+        return this.start();
+      });
+    return this.following;
+  }
+
+  private start(): Promise<number> {
+    const run = this.dispatch().finally(() => {
+      if (this.current === run) this.current = undefined;
+    });
+    this.current = run;
+    return run;
+  }
+
+  /** Batch after batch, each in a transaction of its own, until one comes back short or the mail server fails. */
+  private async dispatch(): Promise<number> {
     const notifier = this.notifier;
     if (!notifier) return 0;
+    let sent = 0;
+    for (;;) {
+      const batch = await this.dispatchBatch(notifier);
+      sent += batch.sent;
+      if (!batch.full || batch.failed) return sent;
+    }
+  }
+
+  private dispatchBatch(notifier: Notifier): Promise<{ sent: number; full: boolean; failed: boolean }> {
     return this.readModels.dataSource.transaction(async (tx) => {
       const rows: (PendingNotice & { attempts: number })[] = await tx.query(PENDING);
       let sent = 0;
@@ -65,7 +104,8 @@ export abstract class NoticeDispatcher extends IntervalJob {
         const outcome = await this.deliver(notifier, row);
         if ('failed' in outcome) {
           await this.failed(tx, row, outcome.failed);
-          break; // the mail server is likely down: the rest waits for the next run
+          // The mail server is likely down: the rest waits for the next run.
+          return { sent, full: rows.length === BATCH, failed: true };
         }
         if ('dropped' in outcome) {
           await tx.query('update notice_outbox set dropped_at = now(), dropped_because = $2 where notice_key = $1', [
@@ -77,7 +117,7 @@ export abstract class NoticeDispatcher extends IntervalJob {
         await tx.query('update notice_outbox set sent_at = now(), attempts = attempts + 1 where notice_key = $1', [row.noticeKey]);
         sent += 1;
       }
-      return sent;
+      return { sent, full: rows.length === BATCH, failed: false };
     });
   }
 

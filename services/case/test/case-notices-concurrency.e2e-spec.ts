@@ -1,0 +1,77 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DEMO_ADVISORS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
+import { startSmtpCatcher, type SmtpCatcher } from '@vertrouwd/notifications';
+import { startService, type RunningService } from '@vertrouwd/runtime';
+import { ReadModels } from '@vertrouwd/service-kit';
+import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
+import { CaseNoticeDispatcher } from '../src/application/notifications/case-notice.dispatcher';
+import { caseService } from '../src/service';
+import { publishDemoCounsellors } from './directory.fixture';
+
+// Finding of the outside attack (2026-12-07): a burst of reporter messages queued notices and kicked a dispatch for
+// each; every dispatch held a connection of the service's pool in its transaction while resolving the recipient on
+// another, so four at once (npm start's pool of four) held all four and waited on each other for good, and the case
+// service answered nothing again, not even after a restart. Dispatches now go one at a time per process.
+const NOTICES = 100;
+const RUNS = 12;
+
+describe('notices dispatched in a burst, on the small pool npm start gives each service', () => {
+  let catcher: SmtpCatcher;
+  let issuer: DevIssuer;
+  let db: TestDatabase;
+  let service: RunningService;
+
+  beforeAll(async () => {
+    catcher = await startSmtpCatcher();
+    issuer = await startDevIssuer({ port: 0 });
+    db = await createTestDatabase('case_notice_burst');
+    service = await startService(
+      caseService,
+      {
+        DATABASE_URL: db.url,
+        OIDC_ISSUER: issuer.issuer,
+        VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'case-notice-burst-')),
+        SMTP_URL: catcher.smtpUrl,
+        PORT: '0',
+      },
+      { poolSizes: { database: 4, eventStore: 2, bus: 2 } },
+    );
+    await publishDemoCounsellors(service);
+    const { dataSource } = service.app.get(ReadModels);
+    for (let i = 0; i < NOTICES; i += 1) {
+      await dataSource.query(`insert into notice_outbox (notice_key, kind, recipient) values ($1, 'reporter-message', $2)`, [
+        `burst-${i}`,
+        `advisor:${DEMO_ADVISORS['advisor-anna']}`,
+      ]);
+    }
+  });
+  afterAll(async () => {
+    await service?.close();
+    await issuer?.stop();
+    await catcher?.stop();
+    await db?.drop();
+  });
+
+  it('sends every notice once however many dispatches are asked for at once, and the service keeps answering', async () => {
+    const dispatcher = service.app.get(CaseNoticeDispatcher);
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise<'hung'>((resolve) => {
+      timer = setTimeout(() => resolve('hung'), 20_000);
+    });
+    const runs = Promise.all(Array.from({ length: RUNS }, () => dispatcher.runOnce()));
+    const outcome = await Promise.race([runs, hung]);
+    clearTimeout(timer);
+    expect(outcome).not.toBe('hung');
+    const [{ left }]: { left: string }[] = await service.app
+      .get(ReadModels)
+      .dataSource.query('select count(*) as left from notice_outbox where sent_at is null');
+    expect(Number(left)).toBe(0);
+    const mails = (await (await fetch(`${catcher.mailboxUrl}/messages`)).json()) as unknown[];
+    expect(mails).toHaveLength(NOTICES);
+    const token = await issuer.mintToken('advisor-anna');
+    await request(service.url).get('/advisors/me/cases').set('Authorization', `Bearer ${token}`).timeout(5_000).expect(200);
+  }, 60_000);
+});
