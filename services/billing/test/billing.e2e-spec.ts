@@ -139,6 +139,15 @@ describe('billing over HTTP', () => {
       .send({ supplier: { ...SUPPLIER, name: 'A\u0000B' }, paymentTermDays: 30 })
       .expect(400);
     expect(nul.body.errors).toEqual([expect.objectContaining({ rule: 'noNulCharacter' })]);
+    // A required object left out is named, not a 500 (found by the outside attack).
+    const noSupplier = await api().put(`${base}/account`).set('Authorization', carla).send({ paymentTermDays: 30 }).expect(400);
+    expect(noSupplier.body.errors).toEqual([expect.objectContaining({ field: 'supplier', rule: 'isDefined' })]);
+    const noAddress = await api()
+      .put(`${base}/subscriptions/${randomUUID()}`)
+      .set('Authorization', carla)
+      .send({ startsOn: '2026-01-01', buyerReference: 'X', language: 'nl' })
+      .expect(400);
+    expect(noAddress.body.errors).toEqual([expect.objectContaining({ field: 'address', rule: 'isDefined' })]);
     await api().get(`${base}/account`).set('Authorization', carla).expect(404);
     await api().post(`${base}/price-lists`).set('Authorization', carla).send(PRICE_LIST).expect(404);
     await api().get(`${base}/invoices/not-a-number`).set('Authorization', carla).expect(400);

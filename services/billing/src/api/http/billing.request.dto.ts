@@ -5,6 +5,7 @@ import {
   ArrayUnique,
   ArrayMaxSize,
   ArrayMinSize,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -58,7 +59,8 @@ export class SupplierRequest extends AddressRequest {
 }
 
 export class BillingAccountRequest {
-  @ApiProperty({ type: SupplierRequest }) @ValidateNested() @Type(() => SupplierRequest) supplier!: SupplierRequest;
+  // IsDefined: ValidateNested alone lets a missing object through.
+  @ApiProperty({ type: SupplierRequest }) @IsDefined() @ValidateNested() @Type(() => SupplierRequest) supplier!: SupplierRequest;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 120 }) @IsInt() @Min(1) @Max(120) paymentTermDays!: number;
   @ApiPropertyOptional({
     type: 'integer',
@@ -111,6 +113,7 @@ export class SubscriptionRequest {
   @Day()
   startsOn!: string;
   @ApiProperty({ type: AddressRequest, description: "The organisation's invoicing name and address" })
+  @IsDefined()
   @ValidateNested()
   @Type(() => AddressRequest)
   address!: AddressRequest;
