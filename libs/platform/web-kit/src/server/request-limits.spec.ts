@@ -75,6 +75,16 @@ describe('a request target or Host that makes no URL', () => {
     expect(reached).toEqual([]);
   });
 
+  it('answers an HTTP/1.1 request without Host with a 400 problem and the security headers (Node answered a bare 400)', async () => {
+    const answer = await raw('GET /health/live HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(answer.status).toBe(400);
+    expect(problemOf(answer)).toMatchObject({ type: 'https://vertrouwd.nl/problems/bad-request', status: 400 });
+    expect(answer.head).toMatch(/\r\nContent-Security-Policy: /i);
+    expect(reached).toEqual([]);
+    // HTTP/1.0 has no Host: it is served.
+    expect((await raw('GET /code/nl HTTP/1.0\r\n\r\n')).head).toMatch(/^HTTP\/1\.1 200/);
+  });
+
   it.each(['[', 'a@b:1', 'a:99999999', `${CANARY} x`])('answers Host %j with a 400 that does not quote it', async (host) => {
     const answer = await get('/code/nl', host);
     expect(answer.status).toBe(400);

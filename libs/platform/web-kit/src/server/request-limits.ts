@@ -49,6 +49,10 @@ const NOT_ALLOWED: Refusal = { status: 405, type: 'method-not-allowed', detail: 
  */
 export function checkRequest(req: IncomingMessage, limits: WebRequestLimits = WEB_REQUEST_LIMITS): Refusal | undefined {
   const target = req.url ?? '/';
+  // HTTP/1.1 requires Host (Node's own check, turned off in `createWebServer`, answered a bare 400 without a body).
+  if (req.headers.host === undefined && req.httpVersion !== '1.0') {
+    return { status: 400, type: 'bad-request', detail: 'An HTTP/1.1 request needs a Host header.' };
+  }
   // React Router's own URL; a fetch Request refuses one with credentials (`Host: a@b`).
   const url = URL.parse(`http://${req.headers.host ?? 'localhost'}${target}`);
   if (URL.parse(target, 'http://site') === null || url === null || url.username !== '' || url.password !== '') {
@@ -107,6 +111,8 @@ export function createWebServer(
   const server = createServer(
     {
       maxHeaderSize: limits.headerBytes,
+      // Node's own check answers a bare 400 with no body; `checkRequest` answers the same refusal as a problem.
+      requireHostHeader: false,
       headersTimeout: limits.headersMs,
       requestTimeout: limits.requestMs,
       connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.headersMs / 2))),
