@@ -46,6 +46,8 @@ it('answers a target or Host that makes no URL with a problem+json 400, and goes
     'POST // HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n',
     'GET /bakkerij-2026 HTTP/1.1\r\nHost: [\r\n\r\n',
     'GET / HTTP/1.1\r\nHost: a@b\r\n\r\n',
+    // No Host at all: Node's own check answered a bare 400 without a body or the security headers.
+    'GET /health/live HTTP/1.1\r\n\r\n',
   ]) {
     const answer = await raw(request.replace('\r\n\r\n', '\r\nConnection: close\r\n\r\n'));
     expect(answer.status).toBe(400);

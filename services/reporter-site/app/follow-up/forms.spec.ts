@@ -32,6 +32,10 @@ describe('the follow-up forms, checked on the server', () => {
       problems: [{ field: 'body', message: 'case.errors.tooLong', values: { length: TEXT_MAX + 1, max: TEXT_MAX } }],
     });
     expect(checkText(form({ body: 'Dank je' }), 'body', 'case.errors.message').problems).toEqual([]);
+    // A NUL character, which intake refuses, is named next to the field (it was a failure page).
+    expect(checkText(form({ body: 'Dank\u0000je' }), 'body', 'case.errors.message').problems).toEqual([
+      { field: 'body', message: 'case.errors.characters' },
+    ]);
   });
 
   it('says a wait in seconds under a minute, else in whole minutes rounded up', () => {

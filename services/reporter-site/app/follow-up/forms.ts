@@ -37,6 +37,8 @@ export function checkText(form: FormData, field: string, empty: string): { value
   if (value.trim() === '') return { value, problems: [{ field, message: empty }] };
   if (value.length > TEXT_MAX)
     return { value, problems: [{ field, message: 'case.errors.tooLong', values: { length: value.length, max: TEXT_MAX } }] };
+  // Intake refuses a NUL character in any text: said here, next to the field, rather than as a failure.
+  if (value.includes('\u0000')) return { value, problems: [{ field, message: 'case.errors.characters' }] };
   return { value, problems: [] };
 }
 

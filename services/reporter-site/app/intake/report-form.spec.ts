@@ -85,6 +85,20 @@ describe('checking the report form', () => {
     ]);
   });
 
+  it('names text intake would refuse next to its field: a NUL in the account, a control or direction character in the name', () => {
+    const checked = checkReport(
+      { ...complete, account: 'a\u0000b', anonymity: 'known-to-advisor', identityName: 'Jan\u202Enesnaj' },
+      page,
+      'nl',
+    );
+    expect(!checked.ok && checked.errors.map((e) => `${e.field}:${e.message}`)).toEqual([
+      'account:errors.characters',
+      'identityName:errors.characters',
+    ]);
+    // Line breaks and tabs belong in an account.
+    expect(checkReport({ ...complete, account: 'eerst\n\tdaarna' }, page, 'nl').ok).toBe(true);
+  });
+
   it('passes a chosen counsellor and gender preference on', () => {
     const counsellorId = page.counsellors[0].counsellorId;
     const checked = checkReport({ ...complete, counsellorId, advisorGender: 'female' }, page, 'nl');

@@ -33,7 +33,8 @@ export interface FieldError {
     | 'errors.emailWithoutChannel'
     | 'errors.phoneWithoutChannel'
     | 'errors.consent'
-    | 'errors.counsellor';
+    | 'errors.counsellor'
+    | 'errors.characters';
   question: Question;
   values?: Record<string, number>;
 }
@@ -64,6 +65,14 @@ export function formValues(form: FormData): FormValues {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** What intake refuses in any text: a NUL character (from a paste, or a hand-made post). */
+const hasNul = (text: string) => text.includes('\u0000');
+/** What intake refuses in a name besides: other control characters and direction overrides (its plain-text rule). */
+const notPlain = (text: string) =>
+  [...text].some((c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  });
 const PHONE = /^\+?[0-9 ()-]{6,32}$/;
 
 /** Checks the form as intake would, against the page's own choices, so every problem is named next to its field. */
@@ -87,6 +96,7 @@ export function checkReport(values: FormValues, page: IntakePage, language: Lang
   if (account === '') errors.push({ field: 'account', message: 'errors.fill', question: 'account' });
   else if (account.length > ACCOUNT_MAX)
     errors.push({ field: 'account', message: 'errors.tooLong', question: 'account', values: { length: account.length, max: ACCOUNT_MAX } });
+  else if (hasNul(account)) errors.push({ field: 'account', message: 'errors.characters', question: 'account' });
   choice(
     'anonymity',
     'anonymity',
@@ -94,6 +104,8 @@ export function checkReport(values: FormValues, page: IntakePage, language: Lang
   );
   const known = text('anonymity') === 'known-to-advisor';
   if (known && text('identityName') === '') errors.push({ field: 'identityName', message: 'errors.fill', question: 'identityName' });
+  else if (known && notPlain(text('identityName')))
+    errors.push({ field: 'identityName', message: 'errors.characters', question: 'identityName' });
   choice(
     'contactChannel',
     'contactChannel',

@@ -120,6 +120,13 @@ describe('hostile input', () => {
       const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(validReport()), 'utf16le')]);
       const res = await postBytes(app, utf16);
       expect([res.status, res.body.detail]).toEqual([415, 'The request body must be UTF-8 encoded JSON.']);
+      // Without the byte order mark too, in either byte order (its NUL bytes pass as UTF-8): was a 400 malformed-json.
+      for (const bytes of [
+        Buffer.from(JSON.stringify(validReport()), 'utf16le'),
+        Buffer.from(JSON.stringify(validReport()), 'utf16le').swap16(),
+      ]) {
+        expect((await postBytes(app, bytes)).status).toBe(415);
+      }
       const latin1 = Buffer.from(JSON.stringify(validReport({ title: 'Café' })), 'latin1');
       expect((await postBytes(app, latin1)).status).toBe(415);
       expect((await postBytes(app, Buffer.from(JSON.stringify(validReport({ title: 'Café' }))))).status).toBe(201);

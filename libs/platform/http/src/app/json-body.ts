@@ -67,12 +67,15 @@ class JsonRefusedError extends Error {
 }
 
 /**
- * body-parser's `verify` hook: runs on the raw bytes before they are decoded and parsed. A byte order mark or bytes
- * that are not UTF-8 are a 415 (only UTF-8 JSON is accepted, RFC 8259 §8.1); too deep or too many keys a 400.
+ * body-parser's `verify` hook: runs on the raw bytes before they are decoded and parsed. A byte order mark, bytes
+ * that are not UTF-8 or a raw NUL byte (UTF-16 without a mark) are a 415 (only UTF-8 JSON is accepted, RFC 8259 §8.1);
+ * too deep or too many keys a 400.
  */
 export function verifyJsonBytes(limits: Required<JsonLimits>) {
   return (_req: IncomingMessage, _res: unknown, body: Buffer): void => {
-    if (!isUtf8(body) || (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)) {
+    // A raw 0x00 byte is never in UTF-8 JSON (a NUL in a string is escaped), but UTF-16 or UTF-32 text without a byte
+    // order mark is full of them and still passes as UTF-8: the same 415.
+    if (!isUtf8(body) || (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) || body.includes(0)) {
       throw new JsonRefusedError('charset.unsupported', 415);
     }
     const refusal = scanJson(body, limits);

@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isEmail, isUUID } from 'class-validator';
 import type { FieldError } from '../problem/problem';
 import { UNNAMED_FIELD } from './field-errors';
+import { isPlainText } from './plain-text';
 
 /** The JSON Schema subset a compiled body may use: objects, strings with enums, lengths, patterns and formats. */
 export interface BodySchema {
@@ -13,7 +14,8 @@ export interface BodySchema {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
-  format?: 'email' | 'uuid';
+  /** `plain-text`: `@PlainText()`'s rule on one line (no control characters, direction overrides or lone surrogates). */
+  format?: 'email' | 'uuid' | 'plain-text';
   /** Fields required only when another has a value (`channel: 'email'` requires `email`). */
   allOf?: Array<{ if: { properties: Record<string, { const: string }>; required: string[] }; then: { required: string[] } }>;
 }
@@ -24,6 +26,7 @@ export interface BodySchema {
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true });
 ajv.addFormat('email', { type: 'string', validate: (value: string) => isEmail(value) });
 ajv.addFormat('uuid', { type: 'string', validate: (value: string) => isUUID(value) });
+ajv.addFormat('plain-text', { type: 'string', validate: (value: string) => isPlainText(value) });
 
 const compiled = new WeakMap<object, CompiledBody>();
 
@@ -101,9 +104,14 @@ function ruleOf(name: string, schema: BodySchema, keyword = 'type'): { rule: str
   if (keyword === 'type' && schema.type === 'object') return { rule: 'isObject', message: `${name} must be an object` };
   if (schema.enum) return { rule: 'isIn', message: `${name} must be one of the following values: ${schema.enum.join(', ')}` };
   if (keyword === 'format' || (keyword === 'type' && schema.format)) {
+    if (schema.format === 'plain-text' && keyword === 'format') {
+      return { rule: 'isPlainText', message: `${name} must be plain text on one line, without control characters or direction overrides` };
+    }
     return schema.format === 'email'
       ? { rule: 'isEmail', message: `${name} must be an email` }
-      : { rule: 'isUUID', message: `${name} must be a UUID` };
+      : schema.format === 'uuid'
+        ? { rule: 'isUUID', message: `${name} must be a UUID` }
+        : { rule: 'isString', message: `${name} must be a string` };
   }
   if (keyword === 'minLength' || keyword === 'maxLength') {
     return {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CompiledSchema } from '@vertrouwd/http';
+import { CompiledSchema, PlainText } from '@vertrouwd/http';
 import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { ADVISOR_GENDERS, ADVISOR_KINDS, ANONYMITY, CONTACT_CHANNELS, REGIONS, RELATIONS, THEMES } from '@vertrouwd/contracts';
@@ -39,6 +39,7 @@ export class IdentityRequest {
   @ApiProperty({ description: 'How the counsellor may know you; sealed under your key', maxLength: 200 })
   @IsString()
   @Length(1, 200)
+  @PlainText()
   name!: string;
 }
 

@@ -121,6 +121,18 @@ describe('the submission schema, compiled (ADR 0057)', () => {
     ]);
   });
 
+  it('refuses a name that is not plain text (a control character or a direction override), as @PlainText does', async () => {
+    for (const name of ['Jan\u202Enesnaj', 'Jan\u0001', 'Jan\nde Vries']) {
+      for (const dto of [SubmitReportRequest, DeclaredByDecorators]) {
+        const errors = await refusedBy(dto, { ...VALID, identity: { name } });
+        expect(errors.map((e) => `${e.field}:${e.rule}`)).toEqual(['identity.name:isPlainText']);
+        expect(JSON.stringify(errors)).not.toContain('Jan');
+      }
+    }
+    // Right-to-left marks are how right-to-left names are written: kept.
+    expect(await refusedBy(SubmitReportRequest, { ...VALID, identity: { name: 'يان\u200F de Vries' } })).toEqual([]);
+  });
+
   it('refuses null for an optional field, which the decorators read as absent', async () => {
     for (const name of ['site', 'preferences', 'identity']) {
       expect(fields(await refusedBy(SubmitReportRequest, { ...VALID, [name]: null }))).toEqual([name]);

@@ -38,7 +38,12 @@ export const SUBMIT_REPORT_SCHEMA: BodySchema = {
       // The channel's own field is required with it.
       allOf: [requiredWith('email', 'email'), requiredWith('phone', 'phone')],
     },
-    identity: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: text(1, 200) } },
+    identity: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: { name: { ...text(1, 200), format: 'plain-text' } },
+    },
     language: oneOf(FORM_LANGUAGES),
     preferences: {
       type: 'object',
