@@ -16,6 +16,9 @@ import {
   type RunningPortal,
 } from './portal';
 
+/** The web kit's refusal of a form posted from another site: problem+json, as every refusal before a page. */
+const FOREIGN_FORM = [403, 'application/problem+json', 'A form of another site is not accepted.'];
+
 // Every form the portal offers, posted by a signed-in user of each role that must not use it, exactly as the
 // portal's own page would post it (its origin, `Sec-Fetch-Site: same-origin`, the session cookie): only the role
 // check of the action can refuse it, and it must, with the 403 page, before the portal asks any service anything
@@ -337,7 +340,7 @@ describe('a form posted from another site', () => {
       origin: 'https://elders.example',
       'sec-fetch-site': 'cross-site',
     });
-    expect([cross.status, await cross.text()]).toEqual([403, 'Forbidden: a form of another site']);
+    expect([cross.status, cross.headers.get('content-type'), (await cross.json()).detail]).toEqual(FOREIGN_FORM);
     const sameSite = await post('/nl/billing', formNamed('billing: supplier details').form(), {
       ...ownPage('coordinator'),
       'sec-fetch-site': 'same-site',
@@ -354,7 +357,7 @@ describe('a form posted from another site', () => {
     const from = asked.length;
     const forged = await post('/nl/settings', settings, { cookie, origin: 'https://elders.example' });
     // Refused by the server before the router, which answered a plain 400 and logged a stack trace for each.
-    expect([forged.status, await forged.text()]).toEqual([403, 'Forbidden: a form of another site']);
+    expect([forged.status, forged.headers.get('content-type'), (await forged.json()).detail]).toEqual(FOREIGN_FORM);
     expect(asked.slice(from)).toEqual([]);
     expect(await backend()).toEqual(before);
   });
@@ -382,7 +385,7 @@ describe('a form posted from another site', () => {
     const sent = await answer.request().allHeaders();
     expect({ status: answer.status(), body: await answer.text(), origin: sent.origin, cookie: sent.cookie }).toEqual({
       status: 403,
-      body: 'Forbidden: a form of another site',
+      body: expect.stringContaining('"detail":"A form of another site is not accepted."'),
       origin: 'http://elders.example',
       cookie: undefined,
     });

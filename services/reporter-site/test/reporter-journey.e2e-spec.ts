@@ -815,7 +815,7 @@ describe('every response', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site', origin: 'null' },
       body: new URLSearchParams(lastReceipt).toString(),
     });
-    expect(forged.status).toBe(403);
+    expect([forged.status, forged.headers.get('content-type')]).toEqual([403, 'application/problem+json']);
   });
 
   it('never carries a planted string in a header, and the site never logs one, nor a receipt code or passphrase', () => {

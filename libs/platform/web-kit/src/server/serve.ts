@@ -7,6 +7,9 @@ import { acceptFormOrigin } from './form-origin.ts';
 import { stopWithLauncher } from './launcher-watch.ts';
 import { PageCache, type PageCacheOptions } from './page-cache.ts';
 import { answerRefusal, checkRequest, createWebServer } from './request-limits.ts';
+
+/** A form posted from a page of another site (Fetch Metadata, or its Origin): refused before any page sees it. */
+const FOREIGN_FORM = { status: 403, type: 'forbidden', detail: 'A form of another site is not accepted.' };
 import { applySecurityHeaders, type SecurityHeaders } from './security-headers.ts';
 import { serveSiteIcon } from './site-icon.ts';
 import { serveAsset } from './static-assets.ts';
@@ -87,7 +90,7 @@ export async function serveWebBuild(options: WebServerOptions): Promise<Server |
     if (asset && (req.method === 'GET' || req.method === 'HEAD') && serveAsset(assets, pathname, res)) return;
     if (serveSiteIcon(req.method, pathname, res)) return;
     if (!acceptFormOrigin(req)) {
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden: a form of another site');
+      answerRefusal(res, FOREIGN_FORM);
       return;
     }
     passClientAddress(req);
