@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { catchError, concatMap, from, of, switchMap, throwError, type Observable } from 'rxjs';
@@ -49,11 +50,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<HttpRequest>();
     const res = context.switchToHttp().getResponse<HttpResponse>();
     if (req.method !== 'POST') return next.handle();
-    const key = idempotencyKeyOf(req.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()]);
-    if (key === undefined) return next.handle();
+    const given = idempotencyKeyOf(req.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()]);
+    if (given === undefined) return next.handle();
     // The concrete path, not the route template: the same key on /cases/1 and /cases/2 is two requests.
     const principal = (this.behaviour.principalOf ?? defaultPrincipal)(req);
-    const scope = `POST ${pathOf(req)} ${principal === undefined ? 'anonymous' : `sub:${principal}`}`;
+    // Both stored as digests: the key and the path are the caller's own strings, which may carry anything (a name, an
+    // address), and the table must not keep them, not even for the day it keeps a key.
+    const key = digest(given);
+    const scope = digest(`POST ${pathOf(req)} ${principal === undefined ? 'anonymous' : `sub:${principal}`}`);
     return from(this.store.claim(key, scope, requestHash(req.body, req.query))).pipe(
       switchMap((claim) => {
         if (claim.outcome === 'mismatch') return throwError(() => keyReused());
@@ -131,4 +135,9 @@ function keyInUse(): ProblemException {
 function without(body: unknown, fields: string[]): unknown {
   if (fields.length === 0 || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   return Object.fromEntries(Object.entries(body).filter(([field]) => !fields.includes(field)));
+}
+
+/** SHA-256, hex: what the idempotency table keeps of a caller's key and of the path and principal it was used on. */
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
