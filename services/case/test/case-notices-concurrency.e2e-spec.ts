@@ -14,7 +14,8 @@ import { publishDemoCounsellors } from './directory.fixture';
 // Finding of the outside attack (2026-12-07): a burst of reporter messages queued notices and kicked a dispatch for
 // each; every dispatch held a connection of the service's pool in its transaction while resolving the recipient on
 // another, so four at once (npm start's pool of four) held all four and waited on each other for good, and the case
-// service answered nothing again, not even after a restart. Dispatches now go one at a time per process.
+// service answered nothing again, not even after a restart. Dispatches now go one at a time per process, and a wait for
+// a connection of the pool ends after 10 s (503) instead of never.
 const NOTICES = 100;
 const RUNS = 12;
 
@@ -71,6 +72,33 @@ describe('notices dispatched in a burst, on the small pool npm start gives each 
     expect(Number(left)).toBe(0);
     const mails = (await (await fetch(`${catcher.mailboxUrl}/messages`)).json()) as unknown[];
     expect(mails).toHaveLength(NOTICES);
+    const token = await issuer.mintToken('advisor-anna');
+    await request(service.url).get('/advisors/me/cases').set('Authorization', `Bearer ${token}`).timeout(5_000).expect(200);
+  }, 60_000);
+
+  it('answers 503 (try again) when no connection of its pool comes free in time, instead of waiting for ever', async () => {
+    const { dataSource } = service.app.get(ReadModels);
+    // Every connection held, as the deadlock held them.
+    const held = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const runner = dataSource.createQueryRunner();
+        await runner.connect();
+        return runner;
+      }),
+    );
+    try {
+      const token = await issuer.mintToken('advisor-anna');
+      const started = Date.now();
+      const res = await request(service.url).get('/advisors/me/cases').set('Authorization', `Bearer ${token}`).timeout(30_000);
+      expect([res.status, res.headers['retry-after'], res.headers['content-type']]).toEqual([
+        503,
+        '1',
+        expect.stringMatching(/problem\+json/),
+      ]);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      for (const runner of held) await runner.release();
+    }
     const token = await issuer.mintToken('advisor-anna');
     await request(service.url).get('/advisors/me/cases').set('Authorization', `Bearer ${token}`).timeout(5_000).expect(200);
   }, 60_000);

@@ -46,6 +46,12 @@ describe('errors as problem+json', () => {
     });
   });
 
+  it('answers a pool with no connection free in time with a 503 to retry shortly, not a 500', () => {
+    const req = { method: 'GET', originalUrl: '/cases', route: { path: '/cases' }, correlationId: 'c0ffee00-0000-4000-8000-000000000000' };
+    const answer = toProblem(new Error('timeout exceeded when trying to connect'), req as unknown as HttpRequest);
+    expect(answer).toMatchObject({ status: 503, headers: { 'Retry-After': '1' }, body: { status: 503, instance: '/cases' } });
+  });
+
   it('answers a method a path does not take with 405 and the methods it does take, and an unknown path still with 404', async () => {
     const res = await http().put('/reports/r-1').send({}).expect(405).expect('Content-Type', PROBLEM);
     expect(res.headers.allow).toBe('GET, HEAD');

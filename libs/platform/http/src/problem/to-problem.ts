@@ -33,6 +33,9 @@ const BY_STATUS: Record<number, Default> = {
   503: { type: ProblemType.serviceUnavailable, title: 'Service unavailable', detail: 'The service is temporarily unavailable.' },
 };
 
+/** What `pg`'s pool throws when no connection came free within its `connectionTimeoutMillis`. */
+export const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
+
 /** One mapping of domain refusals for every service. */
 const STATUS_OF: Record<DomainErrorKind, number> = {
   conflict: 409,
@@ -92,6 +95,12 @@ export function toProblem(exception: unknown, req: HttpRequest): ProblemResponse
   if (exception instanceof StaleVersionError) {
     const detail = 'The resource changed since you read it; read it again and reapply your change.';
     return respond(412, { type: ProblemType.preconditionFailed, title: 'Precondition failed', status: 412, detail, ...context });
+  }
+  if (exception instanceof Error && exception.message === POOL_TIMEOUT) {
+    // No connection of the service's pool came free in time (a burst, or work holding them): try again shortly.
+    const detail = 'The service is busy; try again shortly.';
+    const body = { type: ProblemType.serviceUnavailable, title: 'Service unavailable', status: 503, detail, ...context };
+    return respond(503, body, { 'Retry-After': '1' });
   }
   const allowed = exception instanceof NotFoundException && isRouteMiss(exception, req) ? methodsOf(req) : [];
   if (allowed.length > 0) {

@@ -24,6 +24,9 @@ export interface ReadModelsDefinition {
 
 const DEFINITION = Symbol('READ_MODELS_DEFINITION');
 
+/** How long a query or transaction waits for a connection of the service's pool before it fails. */
+export const READ_MODEL_CONNECTION_TIMEOUT_MS = 10_000;
+
 /**
  * The service's own database as TypeORM sees it: migrated before the first request (the inbox table included),
  * projections running while the service runs. Query ports in application are implemented in infrastructure with
@@ -44,6 +47,9 @@ export class ReadModels implements OnModuleInit, OnApplicationBootstrap, OnAppli
       synchronize: false,
       // TypeORM's own pool on the service's database: as small as the platform's when the caller chose (npm start).
       ...(platform.poolSizes?.database ? { poolSize: platform.poolSizes.database } : {}),
+      // Waiting for a connection ends: a request answers 503 (try again) and a job fails and runs again, where work
+      // holding every connection while waiting for another would otherwise hang the service for good.
+      extra: { connectionTimeoutMillis: READ_MODEL_CONNECTION_TIMEOUT_MS },
     });
     for (const projector of definition.projectors ?? []) {
       this.runners.set(projector.name, new ProjectionRunner(platform.store, this.dataSource, projector));
