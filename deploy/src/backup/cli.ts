@@ -200,13 +200,16 @@ async function reapply(adminUrl: string): Promise<void> {
 
 /**
  * The embedded default's cluster for a key command: the running platform's server is refused (its processes hold the
- * keys they started with), otherwise PostgreSQL is started on the data directory for the command and stopped after.
+ * keys they started with) unless the command only reads (`whileRunning`); otherwise PostgreSQL is started on the data
+ * directory for the command and stopped after.
  */
-async function withStoppedPlatform<T>(work: (adminUrl: string) => Promise<T>): Promise<T> {
+async function withStoppedPlatform<T>(work: (adminUrl: string) => Promise<T>, whileRunning = false): Promise<T> {
   const cluster = postgresDirectory(dataDirectory());
   if (!existsSync(join(cluster, 'PG_VERSION'))) throw new Error(`No cluster in ${cluster}: nothing to do`);
   const port = Number(process.env.PGPORT ?? 54320);
-  if (await serves(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`, cluster)) {
+  const running = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  if (await serves(running, cluster)) {
+    if (whileRunning) return work(running);
     throw new Error('The platform is running: stop it first (Ctrl-C); its processes hold the master key they started with');
   }
   const server = await startEmbeddedPostgres({ dataDir: cluster, persistent: true });
@@ -259,9 +262,10 @@ async function forgetPreviousMasterKeys(url: string | undefined): Promise<void> 
   if (production && !url) throw new Error("With PRIVACY_MASTER_KEY set, name the key vault's server: -- --url <admin url>");
   const keyFile = join(dataDirectory(), 'privacy', KEY_FILE);
   const { wrapper } = loadMasterKey({ file: keyFile });
+  // Reading only: the platform may run (its processes keep the earlier key in memory, unused from now on).
   const left = production
     ? await leftUnderOtherKeys(url!, wrapper.keyId)
-    : await withStoppedPlatform((adminUrl) => leftUnderOtherKeys(adminUrl, wrapper.keyId));
+    : await withStoppedPlatform((adminUrl) => leftUnderOtherKeys(adminUrl, wrapper.keyId), true);
   const waiting = Object.entries(left).filter(([, n]) => n > 0);
   if (waiting.length > 0) {
     throw new Error(
