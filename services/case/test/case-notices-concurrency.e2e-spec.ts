@@ -96,10 +96,16 @@ describe('notices dispatched in a burst, on the small pool npm start gives each 
         expect.stringMatching(/problem\+json/),
       ]);
       expect(Date.now() - started).toBeLessThan(20_000);
+      // And readiness says so, so a balancer sends requests elsewhere meanwhile.
+      const ready = await request(service.url).get('/health/ready').timeout(10_000);
+      expect(ready.status).toBe(503);
+      expect(ready.body.checks).toContainEqual({ name: 'read-models', status: 'down' });
     } finally {
       for (const runner of held) await runner.release();
     }
     const token = await issuer.mintToken('advisor-anna');
     await request(service.url).get('/advisors/me/cases').set('Authorization', `Bearer ${token}`).timeout(5_000).expect(200);
+    const ready = await request(service.url).get('/health/ready').timeout(10_000).expect(200);
+    expect(ready.body.checks.map((c: { name: string }) => c.name)).toEqual(['database', 'bus', 'read-models']);
   }, 60_000);
 });

@@ -62,6 +62,7 @@ function absentPlatform(serviceName: string): Platform {
     privacy: { sealer: absent<Privacy['sealer']>('sealer') } as Privacy,
     vaultInServiceDatabase: true,
     contracts: new ContractRegistry(ALL_CONTRACTS),
+    readinessChecks: [],
     close: () => Promise.resolve(),
   };
 }

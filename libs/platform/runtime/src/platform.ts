@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { ALL_CONTRACTS, ContractRegistry } from '@vertrouwd/contracts';
 import { loadServiceConfig, type ServiceConfig } from '@vertrouwd/config';
 import { createEventStore, type EventStore } from '@vertrouwd/event-sourcing';
+import type { HealthCheck } from '@vertrouwd/http';
 import { createMessageBus, type MessageBus } from '@vertrouwd/messaging';
 import { createPrivacy, ErasureLedgers, FileErasureLedger, loadMasterKey, PostgresErasureLedger, type Privacy } from '@vertrouwd/privacy';
 
@@ -23,6 +24,11 @@ export interface Platform {
   contracts: ContractRegistry;
   /** The pool sizes the caller chose (PlatformOptions); what else opens a pool on the service's database follows them. */
   poolSizes?: PoolSizes;
+  /**
+   * What `/health/ready` checks besides the service's database and the bus: parts started inside the application add
+   * theirs (the read models' own pool), and the readiness answer sees them from then on.
+   */
+  readinessChecks: HealthCheck[];
   close(): Promise<void>;
 }
 
@@ -100,6 +106,7 @@ export async function createPlatform(
     vaultInServiceDatabase: vaultPool === pool,
     contracts,
     poolSizes: options.poolSizes,
+    readinessChecks: [],
     close: async () => {
       await bus.close();
       await store.close();

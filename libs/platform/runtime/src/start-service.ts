@@ -35,9 +35,11 @@ export async function startService(
   options: PlatformOptions = {},
 ): Promise<RunningService> {
   const platform = await createPlatform(definition.name, env, options);
+  platform.readinessChecks.unshift(postgresCheck(platform.pool, 'database'), { name: 'bus', check: () => platform.bus.ping() });
   const app = await createHttpApp(serviceRoot(definition, platform, env), {
     ...serviceHttpOptions(definition),
-    healthChecks: [postgresCheck(platform.pool, 'database'), { name: 'bus', check: () => platform.bus.ping() }],
+    // The platform's list itself: checks added once the application runs (the read models') are checked too.
+    healthChecks: platform.readinessChecks,
     logger: definition.logger,
     // Every request in a server span, continuing the caller's trace; handlers copy it into event metadata.
     first: [httpTracing()],

@@ -37,7 +37,10 @@ export class ReadModels implements OnModuleInit, OnApplicationBootstrap, OnAppli
   readonly dataSource: DataSource;
   private readonly runners = new Map<string, ProjectionRunner>();
 
-  constructor(@Inject(PLATFORM) platform: Platform, @Inject(DEFINITION) definition: ReadModelsDefinition) {
+  constructor(
+    @Inject(PLATFORM) private readonly platform: Platform,
+    @Inject(DEFINITION) definition: ReadModelsDefinition,
+  ) {
     this.dataSource = new DataSource({
       type: 'postgres',
       url: platform.config.DATABASE_URL,
@@ -59,6 +62,9 @@ export class ReadModels implements OnModuleInit, OnApplicationBootstrap, OnAppli
   async onModuleInit(): Promise<void> {
     await this.dataSource.initialize();
     await this.dataSource.runMigrations({ transaction: 'each' });
+    // Ready only while a connection of this pool comes free: a pool held to the last connection answers 503 to every
+    // request (after its wait), and readiness says so, so a balancer sends the requests elsewhere.
+    this.platform.readinessChecks.push({ name: 'read-models', check: () => this.dataSource.query('select 1') });
   }
 
   async onApplicationBootstrap(): Promise<void> {
