@@ -19,10 +19,21 @@ export type Resolution = Recipient | { drop: string };
 export const MAX_NOTICE_ATTEMPTS = 12;
 const BATCH = 20;
 
-const PENDING = `
-  select notice_key as "noticeKey", kind, recipient, case_id as "caseId", attempts from notice_outbox
-   where sent_at is null and dropped_at is null and next_attempt_at <= now()
-   order by created_at limit ${BATCH} for update skip locked`;
+/** How long a claimed notice is its sender's: one that died meanwhile leaves it to be sent again after this. */
+const CLAIM_SECONDS = 120;
+
+/**
+ * Claims the next notices due, in a statement that commits at once: each is put out of reach (due only after the claim)
+ * for other runs and processes, and nothing stays locked while they are sent.
+ */
+const CLAIM = `
+  with claimed as (
+    update notice_outbox set next_attempt_at = now() + make_interval(secs => ${CLAIM_SECONDS})
+     where notice_key in (select notice_key from notice_outbox
+                           where sent_at is null and dropped_at is null and next_attempt_at <= now()
+                           order by created_at limit ${BATCH} for update skip locked)
+    returning notice_key, kind, recipient, case_id, attempts, created_at)
+  select notice_key as "noticeKey", kind, recipient, case_id as "caseId", attempts from claimed order by created_at`;
 
 /**
  * Sends what a service queued in its notice outbox. The service says where each notice goes (`recipientOf`: the
@@ -60,10 +71,9 @@ export abstract class NoticeDispatcher extends IntervalJob {
   private following: Promise<number> | undefined;
 
   /**
-   * Sends what is due now. One dispatch at a time in this process (other processes skip the rows it holds): a dispatch
-   * holds a connection of the service's pool for its transaction and `recipientOf` asks the pool for another, so
-   * dispatches side by side could hold every connection and wait on each other for good. A request while one runs is
-   * answered by the next one, which starts when it ends and covers every request made meanwhile.
+   * Sends what is due now. One dispatch at a time in this process (other processes claim other rows): a burst of
+   * requests (each queued notice asks for one) is answered by the dispatch under way and one after it, which starts when
+   * it ends and covers every request made meanwhile, instead of a dispatch per request competing for the same rows.
    */
   runOnce(): Promise<number> {
     if (!this.current) return this.start();
@@ -96,29 +106,40 @@ export abstract class NoticeDispatcher extends IntervalJob {
     }
   }
 
-  private dispatchBatch(notifier: Notifier): Promise<{ sent: number; full: boolean; failed: boolean }> {
-    return this.readModels.dataSource.transaction(async (tx) => {
-      const rows: (PendingNotice & { attempts: number })[] = await tx.query(PENDING);
-      let sent = 0;
-      for (const row of rows) {
-        const outcome = await this.deliver(notifier, row);
-        if ('failed' in outcome) {
-          await this.failed(tx, row, outcome.failed);
-          // The mail server is likely down: the rest waits for the next run.
-          return { sent, full: rows.length === BATCH, failed: true };
-        }
-        if ('dropped' in outcome) {
-          await tx.query('update notice_outbox set dropped_at = now(), dropped_because = $2 where notice_key = $1', [
-            row.noticeKey,
-            outcome.dropped,
-          ]);
-          continue;
-        }
-        await tx.query('update notice_outbox set sent_at = now(), attempts = attempts + 1 where notice_key = $1', [row.noticeKey]);
-        sent += 1;
-      }
-      return { sent, full: rows.length === BATCH, failed: false };
-    });
+  /**
+   * One batch: claimed (committed at once), sent with no transaction open and no connection held, then settled, each
+   * write on its own. Holding a transaction across the sends held a connection of the pool while `recipientOf` asked
+   * the pool for another, and made every re-queue of a key already sent (`enqueueNotice`) wait for it: enough of them
+   * and neither side moved again. A crash after a send and before it is settled sends that notice again after the
+   * claim lapses, as a crash before the commit did.
+   */
+  private async dispatchBatch(notifier: Notifier): Promise<{ sent: number; full: boolean; failed: boolean }> {
+    const db = this.readModels.dataSource;
+    const rows: (PendingNotice & { attempts: number })[] = await db.query(CLAIM);
+    const sent: string[] = [];
+    let failure: { row: PendingNotice & { attempts: number }; error: string } | undefined;
+    let next = 0;
+    for (; next < rows.length && !failure; next += 1) {
+      const row = rows[next];
+      const outcome = await this.deliver(notifier, row);
+      if ('failed' in outcome) failure = { row, error: outcome.failed };
+      else if ('dropped' in outcome) {
+        await db.query('update notice_outbox set dropped_at = now(), dropped_because = $2 where notice_key = $1', [
+          row.noticeKey,
+          outcome.dropped,
+        ]);
+      } else sent.push(row.noticeKey);
+    }
+    if (sent.length > 0) {
+      await db.query('update notice_outbox set sent_at = now(), attempts = attempts + 1 where notice_key = any($1::text[])', [sent]);
+    }
+    if (failure) {
+      await this.failed(db, failure.row, failure.error);
+      // The mail server is likely down: the rest is due again at once, for the next run.
+      const rest = rows.slice(next).map((row) => row.noticeKey);
+      if (rest.length > 0) await db.query('update notice_outbox set next_attempt_at = now() where notice_key = any($1::text[])', [rest]);
+    }
+    return { sent: sent.length, full: rows.length === BATCH, failed: failure !== undefined };
   }
 
   private async deliver(notifier: Notifier, row: PendingNotice): Promise<{ sent: true } | { dropped: string } | { failed: string }> {
