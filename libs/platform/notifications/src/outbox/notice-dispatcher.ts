@@ -38,7 +38,7 @@ const CLAIM = `
 /**
  * Sends what a service queued in its notice outbox. The service says where each notice goes (`recipientOf`: the
  * address unsealed for this send only); the notifier sends it. A notice is sent at least once and, short of a crash
- * between the mail server's yes and the commit, once. A failure is retried with back-off (the error's class or code
+ * between the mail server's yes and the write that settles it, once. A failure is retried with back-off (the error's class or code
  * recorded, never its message); after {@link MAX_NOTICE_ATTEMPTS} it is given up. SMTP_URL unset: nothing is sent and
  * the notices wait.
  */
@@ -94,7 +94,7 @@ export abstract class NoticeDispatcher extends IntervalJob {
     return run;
   }
 
-  /** Batch after batch, each in a transaction of its own, until one comes back short or the mail server fails. */
+  /** Batch after batch, each claimed on its own, until one comes back short or the mail server fails. */
   private async dispatch(): Promise<number> {
     const notifier = this.notifier;
     if (!notifier) return 0;
