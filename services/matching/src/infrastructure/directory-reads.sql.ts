@@ -31,6 +31,15 @@ export class SqlDirectoryReads implements DirectoryReads {
     return this.readModels.dataSource.query(sql, params);
   }
 
+  /**
+   * Before a read of one agency, counsellor or organisation (what an edit form shows, with the version it saves against):
+   * the directory's projection has applied everything committed, so a page read right after a save, or after a 412
+   * that says someone else saved, shows that save (it could show the version before it).
+   */
+  private settled(): Promise<void> {
+    return this.readModels.projection('matching-directory').caughtUp();
+  }
+
   private async open(sealed: string | undefined | null): Promise<string | null> {
     if (!sealed) return null;
     const opened = await this.platform.privacy.sealer.unseal<string>(sealed);
@@ -43,6 +52,7 @@ export class SqlDirectoryReads implements DirectoryReads {
   }
 
   async agency(agencyId: string): Promise<AgencyView | undefined> {
+    await this.settled();
     const [row] = await this.query(`${AGENCY_SQL} where a.agency_id = $1`, [agencyId]);
     return row ? this.agencyView(row) : undefined;
   }
@@ -67,6 +77,7 @@ export class SqlDirectoryReads implements DirectoryReads {
   }
 
   async counsellor(agencyId: string, counsellorId: string): Promise<CounsellorView | undefined> {
+    await this.settled();
     const [row] = await this.query(`${COUNSELLOR_SQL} where c.agency_id = $1 and c.counsellor_id = $2`, [agencyId, counsellorId]);
     return row ? this.counsellorView(row) : undefined;
   }
@@ -114,6 +125,7 @@ export class SqlDirectoryReads implements DirectoryReads {
   }
 
   async organisation(agencyId: string, organisationId: string): Promise<OrganisationDetailView | undefined> {
+    await this.settled();
     const [row] = await this.query<{ snapshot: OrganisationSnapshot }>(
       'select snapshot from matching_organisations where agency_id = $1 and organisation_id = $2',
       [agencyId, organisationId],
