@@ -5,27 +5,16 @@ import { Client, Pool } from 'pg';
 import { rewrapVault, wrappedByOthers, type KeyWrapper, type Rewrapped } from '@vertrouwd/privacy';
 import { withDatabase } from '@vertrouwd/testing';
 import { databases } from './base-backup';
+import { hasTable } from './restore';
 
 /** The databases of a cluster that hold a key vault. */
 async function vaultDatabases(adminUrl: string): Promise<string[]> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
-  try {
-    const found: string[] = [];
-    for (const name of await databases(admin)) {
-      const client = new Client({ connectionString: withDatabase(adminUrl, name) });
-      await client.connect();
-      try {
-        const { rows } = await client.query<{ found: string | null }>(`select to_regclass('privacy_vault')::text as found`);
-        if (rows[0].found !== null) found.push(name);
-      } finally {
-        await client.end();
-      }
-    }
-    return found;
-  } finally {
-    await admin.end();
-  }
+  const names = await databases(admin).finally(() => admin.end());
+  const found: string[] = [];
+  for (const name of names) if (await hasTable(withDatabase(adminUrl, name), 'privacy_vault')) found.push(name);
+  return found;
 }
 
 /** Every key vault of the cluster wrapped again by `wrapper`'s current key; per vault what was done. */

@@ -164,7 +164,8 @@ export async function makeRestoredClusterSafe(
   return report;
 }
 
-async function hasTable(url: string, table: string): Promise<boolean> {
+/** Whether the database at `url` has `table`. */
+export async function hasTable(url: string, table: string): Promise<boolean> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

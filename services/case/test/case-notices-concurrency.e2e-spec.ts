@@ -1,15 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { DEMO_ADVISORS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
 import { startSmtpCatcher, type SmtpCatcher } from '@vertrouwd/notifications';
-import { startService, type RunningService } from '@vertrouwd/runtime';
+import type { RunningService } from '@vertrouwd/runtime';
 import { ReadModels } from '@vertrouwd/service-kit';
 import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
 import { CaseNoticeDispatcher } from '../src/application/notifications/case-notice.dispatcher';
-import { caseService } from '../src/service';
-import { publishDemoCounsellors } from './directory.fixture';
+import { startCaseOnSmallPool } from './small-pool.fixture';
 
 // Finding of the outside attack (2026-12-07): a burst of reporter messages queued notices and kicked a dispatch for
 // each; every dispatch held a connection of the service's pool in its transaction while resolving the recipient on
@@ -29,18 +25,7 @@ describe('notices dispatched in a burst, on the small pool npm start gives each 
     catcher = await startSmtpCatcher();
     issuer = await startDevIssuer({ port: 0 });
     db = await createTestDatabase('case_notice_burst');
-    service = await startService(
-      caseService,
-      {
-        DATABASE_URL: db.url,
-        OIDC_ISSUER: issuer.issuer,
-        VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'case-notice-burst-')),
-        SMTP_URL: catcher.smtpUrl,
-        PORT: '0',
-      },
-      { poolSizes: { database: 4, eventStore: 2, bus: 2 } },
-    );
-    await publishDemoCounsellors(service);
+    service = await startCaseOnSmallPool(db, issuer, catcher.smtpUrl);
     const { dataSource } = service.app.get(ReadModels);
     for (let i = 0; i < NOTICES; i += 1) {
       await dataSource.query(`insert into notice_outbox (notice_key, kind, recipient) values ($1, 'reporter-message', $2)`, [

@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { DEMO_ADVISORS, DEMO_AGENCY_ID, DEMO_ORGANISATIONS, DEMO_USERS, startDevIssuer, type DevIssuer } from '@vertrouwd/auth';
-import { startService, type RunningService } from '@vertrouwd/runtime';
+import type { RunningService } from '@vertrouwd/runtime';
 import { systemContext } from '@vertrouwd/service-kit';
 import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
 import { DeadlineReminderJob } from '../src/application/jobs/deadline-reminder.job';
 import { WaitingCaseAlertJob } from '../src/application/jobs/waiting-case-alert.job';
 import { AlertUnmatchedCase } from '../src/application/matched-assignment/matched-assignment.commands';
 import { CaseNoticeDispatcher } from '../src/application/notifications/case-notice.dispatcher';
-import { caseService } from '../src/service';
-import { publishDemoCounsellors } from './directory.fixture';
+import { startCaseOnSmallPool } from './small-pool.fixture';
 
 // Pool scan (2026-12-07), after the one-dispatch-at-a-time fix: the dispatcher still held one connection of the
 // pool in its transaction while it asked the pool for more (`recipientOf`), and inside that transaction it had already
@@ -63,18 +59,7 @@ describe('notices re-queued while a dispatch holds the rows it sent, on the pool
     const smtpPort = (smtp.server.address() as AddressInfo).port;
     issuer = await startDevIssuer({ port: 0 });
     db = await createTestDatabase('case_notice_rowlock');
-    service = await startService(
-      caseService,
-      {
-        DATABASE_URL: db.url,
-        OIDC_ISSUER: issuer.issuer,
-        VERTROUWD_DATA_DIR: mkdtempSync(join(tmpdir(), 'case-notice-rowlock-')),
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        PORT: '0',
-      },
-      { poolSizes: { database: 4, eventStore: 2, bus: 2 } },
-    );
-    await publishDemoCounsellors(service);
+    service = await startCaseOnSmallPool(db, issuer, `smtp://127.0.0.1:${smtpPort}`);
     admin = new Client({ connectionString: db.url });
     await admin.connect();
     // What the jobs look at: a case waiting for assignment for two days, a case whose acknowledgement is due tomorrow.
