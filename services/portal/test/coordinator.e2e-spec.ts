@@ -298,12 +298,25 @@ describe('the coordinator', () => {
     await first.page.getByText('Het profiel is gewijzigd.').waitFor();
 
     await hours(second.page).fill(theirs);
+    const openedVersion = Number(await second.page.locator('input[name=version]').inputValue());
+    // Every state the page passes through after the refusal is recorded, not only the last: React Router hands the
+    // page the refusal before it has read the profile again, and no state may show the opened version as current.
+    await second.page.evaluate(() => {
+      const shown: string[] = ((window as unknown as { shown: string[] }).shown = []);
+      new MutationObserver(() => {
+        const current = document.querySelector<HTMLElement>('[data-testid=current-version]');
+        const version = document.querySelector<HTMLInputElement>('input[name=version]')?.value;
+        if (current) shown.push(`hours ${current.innerText.trim().split('\n').at(-1)}, version ${version}`);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
     await save(second.page);
     await second.page.getByText('Iemand anders heeft dit gewijzigd sinds u het opende').waitFor();
     expect(await hours(second.page).inputValue()).toBe(theirs);
     expect(await second.page.getByTestId('current-version').innerText()).toMatch(
       new RegExp(`Hoogstens uren per week aan zaken\\s+${mine}`),
     );
+    const shown = await second.page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+    expect(new Set(shown)).toEqual(new Set([`hours ${mine}, version ${openedVersion + 1}`]));
     await checkAxe(second.page, 'counsellor-profile-stale');
 
     await save(second.page);

@@ -6,7 +6,7 @@ import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { AREA, Item, useBillingText } from '../ui/billing/billing-text';
 import { subscriptionLabels, TermsFields } from '../ui/billing/subscriptions-section';
-import { revalidateWhenStale, VersionField, versionSent } from '../ui/concurrency';
+import { revalidateWhenStale, useAnswerOnceRead, VersionField, versionSent } from '../ui/concurrency';
 import { Field, Notice, RefusalSummary, text, valuesOf, type FormRefusal } from '../ui/coordinator-form';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/billing-subscription';
@@ -78,7 +78,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   throw data(null, { status: 400 });
 }
 
-export default function BillingSubscription({ loaderData, actionData, params }: Route.ComponentProps) {
+export default function BillingSubscription({ loaderData, actionData: answer, params }: Route.ComponentProps) {
+  const actionData = useAnswerOnceRead(answer);
   const { t, intl } = useBillingText();
   const { day } = useFormat();
   const { subscription: s, confirmEnd } = loaderData;

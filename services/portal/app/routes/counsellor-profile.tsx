@@ -6,7 +6,7 @@ import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
 import { ProfileFields, useProfileLabels } from '../ui/administration/counsellor-fields';
 import { profileOf } from '../ui/administration/counsellor-values';
-import { isStale, revalidateWhenStale, VersionField, versionSent } from '../ui/concurrency';
+import { isStale, revalidateWhenStale, useAnswerOnceRead, VersionField, versionSent } from '../ui/concurrency';
 import { RefusalSummary, valuesOf, type FormRefusal } from '../ui/coordinator-form';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/counsellor-profile';
@@ -45,7 +45,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   return data<FormRefusal>({ intent: 'profile', refusal: outcome.refusal, values: valuesOf(form) }, { status });
 }
 
-export default function CounsellorProfile({ loaderData, actionData, params }: Route.ComponentProps) {
+export default function CounsellorProfile({ loaderData, actionData: answer, params }: Route.ComponentProps) {
+  const actionData = useAnswerOnceRead(answer);
   const { intl } = useFormat();
   const { person: c } = loaderData;
   const name = c.name ?? c.username;

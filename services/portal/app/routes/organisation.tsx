@@ -32,7 +32,7 @@ import {
 import { AGREEMENT_POWERS, AGREEMENT_RECORDS, AGREEMENT_TASKS, REPORT_FREQUENCIES } from '../ui/directory-values';
 import { detailsOf } from '../ui/administration/organisation-details';
 import { OrganisationDetailsForm } from '../ui/administration/organisation-details-form';
-import { revalidateWhenStale, versionSent } from '../ui/concurrency';
+import { revalidateWhenStale, useAnswerOnceRead, versionSent } from '../ui/concurrency';
 import { engagementOf, OrganisationEngagements } from '../ui/organisation-engagements';
 import { PageTitle, useFormat } from '../ui/format';
 import type { Route } from './+types/organisation';
@@ -126,7 +126,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   throw data(null, { status: 400 });
 }
 
-export default function OrganisationPage({ loaderData, actionData, params }: Route.ComponentProps) {
+export default function OrganisationPage({ loaderData, actionData: answer, params }: Route.ComponentProps) {
+  const actionData = useAnswerOnceRead(answer);
   const { intl, day, moment, label } = useFormat();
   const { org, names, eligible, today } = loaderData;
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `coordinator.organisation.${id}` }, values);

@@ -3,7 +3,7 @@ import { agencySettings, configureAgency, retention, setRetention, type AgencySe
 import { untilVisible } from '../api/problem.server';
 import { requireUser } from '../auth/user.server';
 import { pageLanguage } from '../i18n/languages';
-import { revalidateWhenStale, VersionField, versionSent } from '../ui/concurrency';
+import { revalidateWhenStale, useAnswerOnceRead, VersionField, versionSent } from '../ui/concurrency';
 import { Choices, Field, list, Notice, RefusalSummary, text, valuesOf, whole, type FormRefusal } from '../ui/coordinator-form';
 import { WORKFORCE_LANGUAGES } from '../ui/directory-values';
 import { PageTitle, useFormat } from '../ui/format';
@@ -62,7 +62,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   throw data(null, { status: 400 });
 }
 
-export default function Settings({ loaderData, actionData, params }: Route.ComponentProps) {
+export default function Settings({ loaderData, actionData: answer, params }: Route.ComponentProps) {
+  const actionData = useAnswerOnceRead(answer);
   const { intl, label } = useFormat();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id: `administration.settings.${id}` }, values);
   const { agency, monthsAfterClosure, done } = loaderData;

@@ -1,4 +1,4 @@
-import type { ShouldRevalidateFunctionArgs } from 'react-router';
+import { useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router';
 import type { FormRefusal } from './coordinator-form';
 
 // An edit form sends back the version of the record it was loaded with (If-Match): when someone else saved the record
@@ -30,4 +30,15 @@ export function isStale(refused: unknown, intent?: string): refused is FormRefus
  */
 export function revalidateWhenStale({ actionResult, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs): boolean {
   return isStale(actionResult) || defaultShouldRevalidate;
+}
+
+/**
+ * A form's answer as the page shows it. React Router hands the page a stale save's answer before it has read the record
+ * again: for that moment the page would call the version the user opened "the current version" and its form would
+ * carry that version, so saving again would be refused once more. A stale answer shows once the read is done,
+ * together with what it read; every other answer shows at once.
+ */
+export function useAnswerOnceRead<T>(actionData: T): T | undefined {
+  const { state } = useNavigation();
+  return state !== 'idle' && isStale(actionData) ? undefined : actionData;
 }
