@@ -21,6 +21,17 @@ class SummaryReporter {
         process.stdout.write(`skipped: ${test.fullName}\n`);
       }
     }
+    // The suites that took longest: where CI's time goes (it must stay well under 30 minutes on two cores).
+    const slowest = results.testResults
+      .map((suite) => ({
+        path: suite.testFilePath.slice(this.rootDir.length + 1),
+        seconds: (suite.perfStats.end - suite.perfStats.start) / 1000,
+      }))
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, 10);
+    const wall = (Date.now() - results.startTime) / 1000;
+    process.stdout.write(`\nslowest suites (of ${Math.round(wall)} s of wall time):\n`);
+    for (const { path, seconds } of slowest) process.stdout.write(`${seconds.toFixed(1).padStart(7)} s  ${path}\n`);
     const dir = join(this.rootDir, 'tmp');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'test-summary.txt'), `${line}\n`);
