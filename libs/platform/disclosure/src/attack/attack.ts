@@ -1,4 +1,4 @@
-import { highsSolver, type Highs } from '../highs-runtime';
+import { highsSolver, type Highs, type Model, type ModelData } from '../highs-runtime';
 import { DEFAULT_K } from '../model';
 
 /** What a reader sees of one published cell: its label, the finest cells it sums, and its figure or a blank. */
@@ -177,6 +177,12 @@ class Components {
 
 type Sense = 'Minimize' | 'Maximize';
 
+/** An optimum, and whether it is certified integral (a MIP's always is). */
+interface Optimum {
+  readonly value: number;
+  readonly integral: boolean;
+}
+
 /**
  * One blank's range. Each optimum comes from the LP relaxation when its simplex vertex, rounded, is an integer point
  * that reproduces every shown figure and reaches the LP bound (then no integer point can do better); otherwise from
@@ -184,11 +190,12 @@ type Sense = 'Minimize' | 'Maximize';
  */
 function solveRange(highs: Highs, target: readonly string[], shown: readonly Row[], crossCheck: boolean) {
   const problem = new RangeProblem(target, shown);
+  const relaxations = problem.relaxations(highs);
   const bound = (sense: Sense) => {
-    const relaxed = problem.solve(highs, sense, false);
+    const relaxed = relaxations[sense];
     const certified = relaxed.integral ? relaxed.value : undefined;
     if (certified !== undefined && !crossCheck) return certified;
-    const exact = problem.solve(highs, sense, true).value;
+    const exact = problem.mip(highs, sense).value;
     if (certified !== undefined && certified !== exact)
       throw new SolverDisagreementError(`LP vertex ${certified} and MIP ${exact} differ for ${target[0]}`);
     const inside = sense === 'Minimize' ? relaxed.value <= exact + 1e-6 : relaxed.value >= exact - 1e-6;
@@ -231,25 +238,50 @@ class RangeProblem {
     }
   }
 
-  solve(highs: Highs, sense: Sense, integer: boolean): { value: number; integral: boolean } {
-    // A cell of the blank in no constraint at all: the blank has no upper bound.
-    if (sense === 'Maximize' && this.groups.some((g) => g.inTarget && g.rows.length === 0)) return { value: Infinity, integral: true };
-    const options = integer ? { output_flag: false, mip_rel_gap: 0 } : { output_flag: false, presolve: 'off', solver: 'simplex' };
-    const result = highs.solve(this.lp(sense, integer), options as Parameters<Highs['solve']>[1]);
-    if (result.Status === 'Infeasible') throw new ContradictoryPublicationError(`no counts reproduce the figures around ${this.target[0]}`);
+  /**
+   * Both LP relaxations on one model: the maximum a warm re-solve of the minimum with the objective's sense changed.
+   * Each optimum is a simplex vertex (no presolve), which can certify integrality.
+   */
+  relaxations(highs: Highs): Record<Sense, Optimum> {
+    return highs.withModel(this.model(highs, 'Minimize', false), (model) => {
+      model.options.set({ output_flag: false, presolve: 'off', solver: 'simplex' });
+      const min = this.optimum(highs, model, 'Minimize', false);
+      if (this.unbounded()) return { Minimize: min, Maximize: { value: Infinity, integral: true } };
+      model.changeObjectiveSense(highs.constants.objectiveSense.maximize);
+      return { Minimize: min, Maximize: this.optimum(highs, model, 'Maximize', false) };
+    });
+  }
+
+  /** The integer optimum, solved to proven optimality. */
+  mip(highs: Highs, sense: Sense): Optimum {
+    if (sense === 'Maximize' && this.unbounded()) return { value: Infinity, integral: true };
+    return highs.withModel(this.model(highs, sense, true), (model) => {
+      model.options.set({ output_flag: false, mip_rel_gap: 0 });
+      return this.optimum(highs, model, sense, true);
+    });
+  }
+
+  /** A cell of the blank in no constraint at all: the blank has no upper bound. */
+  private unbounded(): boolean {
+    return this.groups.some((g) => g.inTarget && g.rows.length === 0);
+  }
+
+  private optimum(highs: Highs, model: Model, sense: Sense, integer: boolean): Optimum {
+    const codes = highs.constants.modelStatus;
+    model.run();
+    const status = model.getModelStatus();
+    if (status === codes.infeasible) throw new ContradictoryPublicationError(`no counts reproduce the figures around ${this.target[0]}`);
     // Non-negative counts bound every minimum below by 0, so only a maximum can be unbounded.
-    if (sense === 'Maximize' && (result.Status === 'Unbounded' || result.Status === 'Primal infeasible or unbounded')) {
+    if (sense === 'Maximize' && (status === codes.unbounded || status === codes.unboundedOrInfeasible))
       return { value: Infinity, integral: true };
-    }
-    if (result.Status !== 'Optimal') throw new SolverDisagreementError(`${sense} around ${this.target[0]}: ${result.Status}`);
-    const value = result.ObjectiveValue;
+    if (status !== codes.optimal) throw new SolverDisagreementError(`${sense} around ${this.target[0]}: status ${status}`);
+    const value = model.getObjectiveValue();
     if (integer) {
       if (Math.abs(value - Math.round(value)) > 1e-6)
         throw new SolverDisagreementError(`fractional integer optimum ${value} for ${this.target[0]}`);
       return { value: Math.round(value), integral: true };
     }
-    const point = this.groups.map((_, g) => result.Columns[`y${g}`]?.Primal ?? 0);
-    const integral = this.integralAt(point, value);
+    const integral = this.integralAt(Array.from(model.getSolution().colValue), value);
     return { value: integral ? Math.round(value) : value, integral };
   }
 
@@ -265,16 +297,38 @@ class RangeProblem {
     return met && Math.abs(objective - bound) < 1e-6;
   }
 
-  private lp(sense: Sense, integer: boolean): string {
-    const variables = this.groups.map((_, g) => `y${g}`);
-    const rows = this.shown.map((): string[] => []);
-    this.groups.forEach((group, g) => group.rows.forEach((row) => rows[row].push(variables[g])));
-    return (
-      `${sense}\n  z: ${variables.filter((_, g) => this.groups[g].inTarget).join(' + ')}\nSubject To\n` +
-      this.shown.map((s, i) => `  c${i}: ${rows[i].join(' + ')} ${s.atMost ? '<=' : '='} ${s.value}\n`).join('') +
-      `Bounds\n${variables.map((v) => `  ${v} >= 0\n`).join('')}` +
-      (integer ? `General\n  ${variables.join(' ')}\n` : '') +
-      'End\n'
-    );
+  /**
+   * The problem as HiGHS takes it: a column per variable (its cost 1 when in the blank), a row per shown figure (equal
+   * to it) or known bound (at most it), every column a non-negative count; integers for the MIP.
+   */
+  private model(highs: Highs, sense: Sense, integer: boolean): ModelData {
+    const numCols = this.groups.length;
+    const numRows = this.shown.length;
+    const starts = new Int32Array(numCols + 1);
+    const indices: number[] = [];
+    this.groups.forEach((group, g) => {
+      indices.push(...group.rows);
+      starts[g + 1] = indices.length;
+    });
+    const { objectiveSense, variableType } = highs.constants;
+    return {
+      numCols,
+      numRows,
+      sense: sense === 'Maximize' ? objectiveSense.maximize : objectiveSense.minimize,
+      colCost: Float64Array.from(this.groups, (group) => (group.inTarget ? 1 : 0)),
+      colLower: new Float64Array(numCols),
+      colUpper: new Float64Array(numCols).fill(Infinity),
+      rowLower: Float64Array.from(this.shown, (row) => (row.atMost ? -Infinity : row.value)),
+      rowUpper: Float64Array.from(this.shown, (row) => row.value),
+      matrix: {
+        format: 'csc',
+        numRows,
+        numCols,
+        starts,
+        indices: Int32Array.from(indices),
+        values: new Float64Array(indices.length).fill(1),
+      },
+      ...(integer ? { integrality: new Int32Array(numCols).fill(variableType.integer) } : {}),
+    };
   }
 }
