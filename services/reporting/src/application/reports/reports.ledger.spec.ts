@@ -302,7 +302,7 @@ describe('an agency that raises k between publications', () => {
         for (const cell of [...atRaised.disclosures, ...atRaised.shownBelowThreshold])
           expect(decidedAt5.has(JSON.stringify([...cell.cells].sort()))).toBe(true);
       }),
-      // Five histories: each costs about 45 s on two cores (three publications and two complete attacks on the ledger).
+      // Five histories (three publications and two complete attacks on the ledger each): 160 s on two cores, run alone.
       { seed: 63, numRuns: 5 },
     );
   });
