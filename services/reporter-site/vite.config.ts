@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [reactRouter()],
   build: { assetsInlineLimit: 0 },
-  // The sessions library is TypeScript in the workspace: bundled into the server build, not loaded by Node from it.
-  ssr: { noExternal: ['@vertrouwd/web-session'] },
+  // The sessions and domain libraries are TypeScript in the workspace: bundled into the server build, not loaded by
+  // Node from it (the form's plain-text rule is the domain library's, the one intake applies).
+  ssr: { noExternal: ['@vertrouwd/web-session', '@vertrouwd/domain'] },
 });

@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './legal-deadlines';
 export * from './random';
 export * from './ids';
+export * from './plain-text';

@@ -99,6 +99,13 @@ describe('checking the report form', () => {
     expect(checkReport({ ...complete, account: 'eerst\n\tdaarna' }, page, 'nl').ok).toBe(true);
   });
 
+  it("checks a name with intake's own plain-text rule: a lone surrogate is named too, a name in any script passes", () => {
+    const named = (identityName: string) => checkReport({ ...complete, anonymity: 'known-to-advisor', identityName }, page, 'nl');
+    const lone = named('Jan \uD83D de Vries');
+    expect(!lone.ok && lone.errors.map((e) => `${e.field}:${e.message}`)).toEqual(['identityName:errors.characters']);
+    for (const name of ['Zoë Çelik', 'محمد', 'Łódź 🙂']) expect(named(name).ok).toBe(true);
+  });
+
   it('passes a chosen counsellor and gender preference on', () => {
     const counsellorId = page.counsellors[0].counsellorId;
     const checked = checkReport({ ...complete, counsellorId, advisorGender: 'female' }, page, 'nl');

@@ -1,3 +1,4 @@
+import { isPlainText } from '@vertrouwd/domain';
 import type { Language } from '../i18n/languages';
 import type { IntakePage, Question } from './intake-page';
 
@@ -67,12 +68,8 @@ export function formValues(form: FormData): FormValues {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** What intake refuses in any text: a NUL character (from a paste, or a hand-made post). */
 const hasNul = (text: string) => text.includes('\u0000');
-/** What intake refuses in a name besides: other control characters and direction overrides (its plain-text rule). */
-const notPlain = (text: string) =>
-  [...text].some((c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-  });
+/** What intake refuses in a name besides: other control characters, direction overrides, lone surrogates (its own rule). */
+const notPlain = (text: string) => !isPlainText(text);
 const PHONE = /^\+?[0-9 ()-]{6,32}$/;
 
 /** Checks the form as intake would, against the page's own choices, so every problem is named next to its field. */
