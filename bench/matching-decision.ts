@@ -52,9 +52,14 @@ export interface MatchingDecisionFigures {
     /** Reads and decision: what one report costs matching before its event is written. */
     total: Latencies;
     perSec: number;
+    /**
+     * Reads and decision right after a change to the agency's directory (its version raised before each): the
+     * standing directory (profiles, absences, conflicts) is read again, not kept (ADR 0078).
+     */
+    afterChange: Latencies;
     /** Rows in the read-model tables. */
     rows: Record<string, number>;
-    /** EXPLAIN (ANALYZE, BUFFERS) of the candidate query, its summary lines. */
+    /** EXPLAIN (ANALYZE, BUFFERS) of the per-decision read (load, minutes, version), its summary lines. */
     plan: string[];
   };
 }
@@ -328,6 +333,7 @@ async function sqlDecisions(
   directory: MatchingDirectory,
   requests: MatchRequest[],
   week: string,
+  changeDirectory: () => Promise<unknown>,
 ): Promise<Omit<MatchingDecisionFigures['sql'], 'rows' | 'plan'>> {
   const reads: number[] = [];
   const candidates: number[] = [];
@@ -335,8 +341,8 @@ async function sqlDecisions(
   const totals: number[] = [];
   const once = async (request: MatchRequest, measure: boolean) => {
     const t0 = performance.now();
-    // MatchCaseHandler reads the organisation for the request, then decideNow reads it again with the others.
-    await directory.organisation(request.organisationId);
+    // MatchCaseHandler reads the organisation, the agency and the candidates at once (and whether the case was
+    // matched already, left out here), then decides.
     let candidatesDone = 0;
     const [organisation, , all] = await Promise.all([
       directory.organisation(request.organisationId),
@@ -361,13 +367,14 @@ async function sqlDecisions(
   const started = performance.now();
   for (const request of requests) await once(request, true);
   const seconds = (performance.now() - started) / 1000;
-  return {
-    reads: latencies(reads),
-    candidates: latencies(candidates),
-    decide: latencies(decides),
-    total: latencies(totals),
-    perSec: requests.length / seconds,
-  };
+  const steady = { reads: latencies(reads), candidates: latencies(candidates), decide: latencies(decides), total: latencies(totals) };
+  // Each decision after a change to the directory (outside the timing): its standing part is read again.
+  totals.length = 0;
+  for (const request of requests.slice(0, 100)) {
+    await changeDirectory();
+    await once(request, true);
+  }
+  return { ...steady, perSec: requests.length / seconds, afterChange: latencies(totals) };
 }
 
 interface ChildConfig {
@@ -383,7 +390,7 @@ async function runChild(config: ChildConfig): Promise<void> {
   try {
     const rules = load<MatchRulesModule>(join(MATCHING, 'domain/match/match-rules'));
     const { weekOf } = load<CalendarModule>(join(MATCHING, 'application/calendar'));
-    const { SqlMatchingDirectory, CANDIDATES_SQL } = load<DirectorySqlModule>(join(MATCHING, 'infrastructure/directory.sql'));
+    const { SqlMatchingDirectory, DECISION_LOAD_SQL } = load<DirectorySqlModule>(join(MATCHING, 'infrastructure/directory.sql'));
     const { MATCHING_MIGRATIONS } = load<MigrationModule>(join(MATCHING, 'infrastructure/migrations'));
     const { DataSource } = load<typeof import('typeorm')>('typeorm');
     const window = rules.acknowledgementWindow(new Date());
@@ -426,8 +433,11 @@ async function runChild(config: ChildConfig): Promise<void> {
         }
         progress('reads and decide()');
         const directory = new SqlMatchingDirectory({ dataSource } as ConstructorParameters<typeof SqlMatchingDirectory>[0]);
-        const sql = await sqlDecisions(rules, directory, generateRequests(agency, config.sqlDecisions, window, 14), week);
-        const plan = await explainCandidates(client, CANDIDATES_SQL, agency.agencyId, window, week);
+        // A change to the directory as the triggers record it: the agency's version raised.
+        const change = () =>
+          client.query('update matching_directory_versions set version = version + 1 where agency_id = $1', [agency.agencyId]);
+        const sql = await sqlDecisions(rules, directory, generateRequests(agency, config.sqlDecisions, window, 14), week, change);
+        const plan = await explainDecisionLoad(client, DECISION_LOAD_SQL, agency.agencyId, week);
         send({
           phase: 'result',
           figures: {
@@ -449,18 +459,12 @@ async function runChild(config: ChildConfig): Promise<void> {
   }
 }
 
-/** EXPLAIN ANALYZE of the candidate query: `SqlMatchingDirectory`'s own statement. */
-async function explainCandidates(
-  client: Client,
-  statement: string,
-  agencyId: string,
-  window: { from: string; until: string },
-  week: string,
-): Promise<string[]> {
-  await client.query(`prepare candidates(uuid, date, date, date) as ${statement}`);
-  // The values are ours (a generated uuid and three dates), checked by their shape before they join the statement.
-  if (![agencyId, window.from, window.until, week].every((v) => /^[0-9a-f-]+$/.test(v))) throw new Error('unexpected value');
-  const execute = `execute candidates('${agencyId}', '${window.from}', '${window.until}', '${week}')`;
+/** EXPLAIN ANALYZE of the per-decision read: `SqlMatchingDirectory`'s own statement. */
+async function explainDecisionLoad(client: Client, statement: string, agencyId: string, week: string): Promise<string[]> {
+  await client.query(`prepare decision_load(uuid, date) as ${statement}`);
+  // The values are ours (a generated uuid and a date), checked by their shape before they join the statement.
+  if (![agencyId, week].every((v) => /^[0-9a-f-]+$/.test(v))) throw new Error('unexpected value');
+  const execute = `execute decision_load('${agencyId}', '${week}')`;
   for (let i = 0; i < 6; i++) await client.query(execute);
   const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${execute}`);
   return rows.map((r) => r['QUERY PLAN']);
@@ -514,7 +518,7 @@ export function renderMatchingDecision(f: MatchingDecisionFigures): string {
       'a random request (theme, language, sometimes a gender, kind or named counsellor, sometimes a decline).',
     `(a) \`decide()\` alone over the agency in memory, ${int(f.pure.samples)} decisions one after another after a ` +
       `warm-up. Chosen: ${tiers}.`,
-    `(b) As the service decides a report: the organisation read, then organisation, agency and candidates read at ` +
+    `(b) As the service decides a report: organisation, agency and candidates read at ` +
       `once from matching's read-model tables (\`SqlMatchingDirectory\`, TypeORM, one decision at a time), then ` +
       `\`decide()\`; ${int(f.sql.total.samples)} decisions. Rows: ${rows}. Load average when it ended: ` +
       `${f.loadAverage.toFixed(1)}.`,
@@ -526,11 +530,17 @@ export function renderMatchingDecision(f: MatchingDecisionFigures): string {
     `| of which the reads | ${trio(f.sql.reads)} | | | |`,
     `| of which candidates() (from the start) | ${trio(f.sql.candidates)} | | | |`,
     `| of which decide() | ${trio(f.sql.decide)} | | | |`,
+    `| (b) right after a change to the directory (${int(f.sql.afterChange.samples)} decisions) | ${trio(f.sql.afterChange)} | | | |`,
+    '',
+    "Per decision matching reads the load (open cases, the week's minutes) and its directory's version; the " +
+      'profiles, absences and conflicts it keeps in memory while that version holds, and reads again in one statement ' +
+      'after a change (ADR 0078). The last row is a decision right after such a change.',
   ];
   if (f.sql.total.p99Ms > TARGET_P99_MS) {
     lines.push(
       '',
-      `(b) misses the target: the candidate read is ${ms(f.sql.candidates.p99Ms)} of the p99. Its plan (EXPLAIN ANALYZE, ` + 'warm cache):',
+      `(b) misses the target: the candidate read is ${ms(f.sql.candidates.p99Ms)} of the p99. The plan of its ` +
+        'per-decision read (EXPLAIN ANALYZE, warm cache):',
       '',
       '```',
       ...planSummary(f.sql.plan),

@@ -8,70 +8,152 @@ import type { AppointeeCheck } from '../domain/directory/organisation.aggregate'
 import type { OrganisationSnapshot } from '../domain/directory/organisation.events';
 import type { Candidate } from '../domain/match/match-rules';
 
-/** The candidate read: the agency's counsellors with their open cases, the week's minutes, absences in the window and conflicts. */
-export const CANDIDATES_SQL = `with agency as (select counsellor_id, agency_id, status, profile from matching_counsellors where agency_id = $1),
-         load as (select l.counsellor_id, count(*)::int as n from matching_case_load l join agency using (counsellor_id)
-                   where l.open group by l.counsellor_id),
+/**
+ * What a decision reads per report (ADR 0078): the agency's directory version, how many counsellors it has, and each
+ * one's open cases (a counter the trigger on `matching_case_load` keeps) and minutes this week, as `open:minutes` in
+ * counsellor id order, the order of the standing directory read at the same version.
+ */
+export const DECISION_LOAD_SQL = `select (select version::text from matching_directory_versions where agency_id = $1) as version,
+         count(*)::int as counsellors,
+         coalesce(string_agg(coalesce(o.open_cases, 0) || ':' || coalesce(w.minutes, 0), ',' order by c.counsellor_id), '') as load
+    from matching_counsellors c
+    left join matching_open_cases o on o.counsellor_id = c.counsellor_id
+    left join matching_minutes w on w.counsellor_id = c.counsellor_id and w.week = $2
+   where c.agency_id = $1`;
+
+/**
+ * What stands between changes to the agency's directory, in one snapshot: its version, and its counsellors in
+ * counsellor id order with their absences and organisation conflicts. Kept in memory while the version holds
+ * (triggers raise it on every change to counsellors, absences and conflicts).
+ */
+export const STANDING_DIRECTORY_SQL = `with agency as (select counsellor_id, agency_id, status, profile from matching_counsellors where agency_id = $1),
          away as (select counsellor_id, json_agg(json_build_object('from', from_day::text, 'until', until_day::text,
-                     'substituteId', substitute_id)) as absences
-                    from matching_absences where agency_id = $1 and from_day <= $3 and until_day >= $2 group by counsellor_id),
-         conflicted as (select counsellor_id, json_agg(organisation_id) as conflicts from matching_conflicts
-                         where agency_id = $1 and organisation_id is not null group by counsellor_id)
-       select c.counsellor_id, c.agency_id, c.status, c.profile, coalesce(load.n, 0) as open_cases,
-              coalesce(w.minutes, 0) as minutes, away.absences, conflicted.conflicts
+                     'substituteId', substitute_id) order by from_day, until_day, absence_id) as absences
+                    from matching_absences where agency_id = $1 group by counsellor_id),
+         conflicted as (select counsellor_id, json_agg(organisation_id order by declared_at, conflict_id) as conflicts
+                          from matching_conflicts where agency_id = $1 and organisation_id is not null group by counsellor_id)
+       select (select version::text from matching_directory_versions where agency_id = $1) as version,
+              c.counsellor_id, c.agency_id, c.status, c.profile, away.absences, conflicted.conflicts
          from agency c
-         left join load on load.counsellor_id = c.counsellor_id
-         left join matching_minutes w on w.counsellor_id = c.counsellor_id and w.week = $4
          left join away on away.counsellor_id = c.counsellor_id
          left join conflicted on conflicted.counsellor_id = c.counsellor_id
         order by c.counsellor_id`;
 
-interface CandidateRow {
+interface LoadRow {
+  version: string | null;
+  counsellors: number;
+  load: string;
+}
+
+interface StandingRow {
+  version: string | null;
   counsellor_id: string;
   agency_id: string;
   status: string;
   profile: CounsellorProfile;
-  open_cases: number;
-  minutes: number;
-  absences: { from: string; until: string; substituteId?: string }[] | null;
+  absences: { from: string; until: string; substituteId: string | null }[] | null;
   conflicts: string[] | null;
 }
+
+type Absence = Candidate['absences'][number];
+
+/** A counsellor as the directory stands: everything of a candidate but their load and the window's absences. */
+interface Standing {
+  candidate: Omit<Candidate, 'openCases' | 'minutesThisWeek' | 'absences'>;
+  absences: Absence[];
+}
+
+/** An agency's standing directory as read, with the version it was read at. */
+interface StandingDirectory {
+  version: string | null;
+  counsellors: Standing[];
+}
+
+/** Agencies whose standing directory is kept; the one read longest ago goes first. */
+const KEPT_AGENCIES = 64;
 
 /** The directory's read models for the commands: one query per question, each an index scan of one agency. */
 @Injectable()
 export class SqlMatchingDirectory implements MatchingDirectory {
+  /** Each agency's standing directory as last read, with the version it was read at. */
+  private readonly standing = new Map<string, StandingDirectory>();
+
   constructor(private readonly readModels: ReadModels) {}
 
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
     return this.readModels.dataSource.query(sql, params);
   }
 
+  /**
+   * The agency's counsellors in counsellor id order, with their open cases, the week's minutes and their absences
+   * that overlap the window. Per call one statement reads the load and the directory's version; the rest (profiles,
+   * absences, conflicts) is kept from an earlier read while that version holds, and read again when it moved: a change
+   * committed anywhere, by any replica, raises it (ADR 0078). The load is matched to the counsellors by position, so
+   * both must come from one version: read again if the directory changed between the two reads.
+   */
   async candidates(agencyId: string, window: { from: string; until: string }, week: string): Promise<Candidate[]> {
-    // Set-based: the agency's case load, absences in the window and organisation conflicts aggregated once each and
-    // joined to its counsellors (no subquery per counsellor).
-    const rows = await this.query<CandidateRow>(CANDIDATES_SQL, [agencyId, window.from, window.until, week]);
-    return rows.map((r) => ({
-      counsellorId: r.counsellor_id,
-      agencyId: r.agency_id,
-      active: r.status === 'active',
-      kind: r.profile.kind,
-      ...(r.profile.organisationId ? { organisationId: r.profile.organisationId } : {}),
-      roles: r.profile.roles,
-      languages: r.profile.languages,
-      gender: r.profile.gender,
-      regions: r.profile.regions,
-      specialisms: r.profile.specialisms,
-      capacityCases: r.profile.capacityCases,
-      capacityHoursPerWeek: r.profile.capacityHoursPerWeek,
-      openCases: r.open_cases,
-      minutesThisWeek: r.minutes,
+    let kept = this.standing.get(agencyId);
+    for (let attempt = 1; ; attempt++) {
+      const [now] = await this.query<LoadRow>(DECISION_LOAD_SQL, [agencyId, week]);
+      if (!kept || kept.version !== now.version) kept = await this.readStanding(agencyId);
+      if (kept.version !== now.version || kept.counsellors.length !== now.counsellors) {
+        // Changed between the two reads: read both again. Never the same version twice with other counsellors (the
+        // triggers see every write), but a directory changed faster than it is read still ends in an error.
+        if (attempt === 5) throw new Error("The agency's directory changed during every read of it");
+        continue;
+      }
+      const load = now.load === '' ? [] : now.load.split(',');
+      return kept.counsellors.map(({ candidate, absences }, i) => {
+        const [open, minutes] = load[i].split(':');
+        return {
+          ...candidate,
+          openCases: Number(open),
+          minutesThisWeek: Number(minutes),
+          absences: absences.filter((a) => a.from <= window.until && a.until >= window.from),
+        };
+      });
+    }
+  }
+
+  private async readStanding(agencyId: string): Promise<StandingDirectory> {
+    const rows = await this.query<StandingRow>(STANDING_DIRECTORY_SQL, [agencyId]);
+    const counsellors = rows.map((r) => ({
+      candidate: {
+        counsellorId: r.counsellor_id,
+        agencyId: r.agency_id,
+        active: r.status === 'active',
+        kind: r.profile.kind,
+        ...(r.profile.organisationId ? { organisationId: r.profile.organisationId } : {}),
+        roles: r.profile.roles,
+        languages: r.profile.languages,
+        gender: r.profile.gender,
+        regions: r.profile.regions,
+        specialisms: r.profile.specialisms,
+        capacityCases: r.profile.capacityCases,
+        capacityHoursPerWeek: r.profile.capacityHoursPerWeek,
+        conflictOrganisationIds: r.conflicts ?? [],
+      },
       absences: (r.absences ?? []).map((a) => ({
         from: a.from,
         until: a.until,
         ...(a.substituteId ? { substituteId: a.substituteId } : {}),
       })),
-      conflictOrganisationIds: r.conflicts ?? [],
     }));
+    // An agency without counsellors has no row to carry the version: read on its own then.
+    const version = rows.length > 0 ? rows[0].version : await this.version(agencyId);
+    const standing = { version, counsellors };
+    this.standing.delete(agencyId);
+    this.standing.set(agencyId, standing);
+    if (this.standing.size > KEPT_AGENCIES) this.standing.delete(this.standing.keys().next().value!);
+    return standing;
+  }
+
+  private async version(agencyId: string): Promise<string | null> {
+    const [row] = await this.query<{ version: string }>(
+      'select version::text as version from matching_directory_versions where agency_id = $1',
+      [agencyId],
+    );
+    return row?.version ?? null;
   }
 
   async organisation(organisationId: string): Promise<OrganisationSnapshot | undefined> {

@@ -9,13 +9,26 @@ import { CaseMatchWork, CounsellorWork } from '../directory.runners';
 import { MATCHING_DIRECTORY, type MatchingDirectory } from '../ports/directory.port';
 import { DeclineMatch, MatchCase } from './match-case.commands';
 
+/** What a decision reads of the directory, all at once: the organisation, its agency and the agency's counsellors. */
+async function readDirectory(
+  directory: MatchingDirectory,
+  ids: { agencyId: string; organisationId: string },
+  window: { from: string; until: string },
+) {
+  const [organisation, agency, all] = await Promise.all([
+    directory.organisation(ids.organisationId),
+    directory.agency(ids.agencyId),
+    directory.candidates(ids.agencyId, window, weekOf(window.from)),
+  ]);
+  return { organisation, agency, all };
+}
+
 /** Decides with what the directory knows now: the organisation's appointment and the agency's counsellors. */
 async function decideNow(directory: MatchingDirectory, request: MatchRequest): Promise<Decision> {
-  const [organisation, agency, all] = await Promise.all([
-    directory.organisation(request.organisationId),
-    directory.agency(request.agencyId),
-    directory.candidates(request.agencyId, { from: request.windowFrom, until: request.windowUntil }, weekOf(request.windowFrom)),
-  ]);
+  return decideWith(request, await readDirectory(directory, request, { from: request.windowFrom, until: request.windowUntil }));
+}
+
+function decideWith(request: MatchRequest, { organisation, agency, all }: Awaited<ReturnType<typeof readDirectory>>): Decision {
   const appointment = organisation?.agencyId === request.agencyId ? organisation.appointment : { internalIds: [] };
   const suspended = agency?.status !== 'active';
   const named = new Set([request.preferredCounsellorId, appointment.primaryId, appointment.substituteId, ...appointment.internalIds]);
@@ -38,12 +51,16 @@ export class MatchCaseHandler implements ICommandHandler<MatchCase, void> {
     @Inject(MATCHING_DIRECTORY) private readonly directory: MatchingDirectory,
   ) {}
 
-  /** Once per case: a redelivered report finds the match made and changes nothing. */
+  /**
+   * Once per case: a redelivered report finds the match made and changes nothing. Whether it was made and what the
+   * decision reads are asked together (one wait, not three in a row); a redelivery's reads go unused.
+   */
   async execute(cmd: MatchCase): Promise<void> {
-    if (await this.work.exists(cmd.report.caseId)) return;
     const now = new Date();
-    const organisation = await this.directory.organisation(cmd.report.organisationId);
     const window = acknowledgementWindow(new Date(cmd.report.receivedAt));
+    const [exists, read] = await Promise.all([this.work.exists(cmd.report.caseId), readDirectory(this.directory, cmd.report, window)]);
+    if (exists) return;
+    const { organisation } = read;
     const { receivedAt: _received, ...report } = cmd.report;
     const request: MatchRequest = {
       ...report,
@@ -54,7 +71,7 @@ export class MatchCaseHandler implements ICommandHandler<MatchCase, void> {
       windowUntil: window.until,
     };
     const match = new CaseMatch();
-    match.decide(request, await decideNow(this.directory, request), now);
+    match.decide(request, decideWith(request, read), now);
     await this.work.create(match, cmd.context);
   }
 }
