@@ -1,4 +1,5 @@
-import { isPlainText } from '@vertrouwd/domain';
+// The rule alone, not the library's index (which brings node:crypto into a browser build).
+import { isPlainText } from '@vertrouwd/domain/plain-text';
 import type { Language } from '../i18n/languages';
 import type { IntakePage, Question } from './intake-page';
 
