@@ -5,7 +5,7 @@ import type { ReadModels } from '@vertrouwd/service-kit';
 import { createTestDatabase, type TestDatabase } from '@vertrouwd/testing';
 import type { CounsellorProfile } from '../domain/directory/directory.values';
 import type { Candidate } from '../domain/match/match-rules';
-import { SqlMatchingDirectory } from './directory.sql';
+import { profileFields, SqlMatchingDirectory } from './directory.sql';
 import { MATCHING_MIGRATIONS } from './migrations';
 
 /**
@@ -89,15 +89,7 @@ describe('SqlMatchingDirectory.candidates (ADR 0078)', () => {
       counsellorId: r.counsellor_id,
       agencyId: r.agency_id,
       active: r.status === 'active',
-      kind: r.profile.kind,
-      ...(r.profile.organisationId ? { organisationId: r.profile.organisationId } : {}),
-      roles: r.profile.roles,
-      languages: r.profile.languages,
-      gender: r.profile.gender,
-      regions: r.profile.regions,
-      specialisms: r.profile.specialisms,
-      capacityCases: r.profile.capacityCases,
-      capacityHoursPerWeek: r.profile.capacityHoursPerWeek,
+      ...profileFields(r.profile),
       openCases: r.open_cases,
       minutesThisWeek: r.minutes,
       absences: (r.absences ?? []).map((a) => ({

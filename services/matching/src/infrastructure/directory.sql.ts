@@ -69,6 +69,23 @@ interface StandingDirectory {
   counsellors: Standing[];
 }
 
+/** What a candidate takes from the counsellor's profile (its sealed name and introduction stay out). */
+export function profileFields(
+  profile: CounsellorProfile,
+): Omit<Candidate, 'counsellorId' | 'agencyId' | 'active' | 'openCases' | 'minutesThisWeek' | 'absences' | 'conflictOrganisationIds'> {
+  return {
+    kind: profile.kind,
+    ...(profile.organisationId ? { organisationId: profile.organisationId } : {}),
+    roles: profile.roles,
+    languages: profile.languages,
+    gender: profile.gender,
+    regions: profile.regions,
+    specialisms: profile.specialisms,
+    capacityCases: profile.capacityCases,
+    capacityHoursPerWeek: profile.capacityHoursPerWeek,
+  };
+}
+
 /** Agencies whose standing directory is kept; the one read longest ago goes first. */
 const KEPT_AGENCIES = 64;
 
@@ -122,15 +139,7 @@ export class SqlMatchingDirectory implements MatchingDirectory {
         counsellorId: r.counsellor_id,
         agencyId: r.agency_id,
         active: r.status === 'active',
-        kind: r.profile.kind,
-        ...(r.profile.organisationId ? { organisationId: r.profile.organisationId } : {}),
-        roles: r.profile.roles,
-        languages: r.profile.languages,
-        gender: r.profile.gender,
-        regions: r.profile.regions,
-        specialisms: r.profile.specialisms,
-        capacityCases: r.profile.capacityCases,
-        capacityHoursPerWeek: r.profile.capacityHoursPerWeek,
+        ...profileFields(r.profile),
         conflictOrganisationIds: r.conflicts ?? [],
       },
       absences: (r.absences ?? []).map((a) => ({
