@@ -350,6 +350,34 @@ describe('SqlMatchingDirectory.candidates (ADR 0078)', () => {
     }
   });
 
+  it('reads the directory again when its count does not match the load at the same version, instead of failing', async () => {
+    const agencyId = randomUUID();
+    const insert = (id: string) =>
+      dataSource.query(
+        `insert into matching_counsellors (counsellor_id, agency_id, user_id, username, status, profile, version, onboarded_at)
+         values ($1, $2, 'u', 'u', 'active', $3, 1, now())`,
+        [id, agencyId, JSON.stringify(profile(2))],
+      );
+    await insert(randomUUID());
+    const directory = directoryOn(dataSource);
+    expect(await directory.candidates(agencyId, WINDOW, WEEKS[1])).toHaveLength(1);
+    // A write the triggers do not see (replication's session role skips them): the version stays, the count moves.
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('set session_replication_role = replica');
+      await runner.query(
+        `insert into matching_counsellors (counsellor_id, agency_id, user_id, username, status, profile, version, onboarded_at)
+         values ($1, $2, 'u', 'u', 'active', $3, 1, now())`,
+        [randomUUID(), agencyId, JSON.stringify(profile(2))],
+      );
+      await runner.query('set session_replication_role = origin');
+    } finally {
+      await runner.release();
+    }
+    expect(await directory.candidates(agencyId, WINDOW, WEEKS[1])).toHaveLength(2);
+  });
+
   it('answers an agency without counsellors with none, and sees its first one', async () => {
     const agencyId = randomUUID();
     const directory = directoryOn(dataSource);

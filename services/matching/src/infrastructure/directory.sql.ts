@@ -31,13 +31,16 @@ export const STANDING_DIRECTORY_SQL = `with agency as (select counsellor_id, age
                      'substituteId', substitute_id) order by from_day, until_day, absence_id) as absences
                     from matching_absences where agency_id = $1 group by counsellor_id),
          conflicted as (select counsellor_id, json_agg(organisation_id order by declared_at, conflict_id) as conflicts
-                          from matching_conflicts where agency_id = $1 and organisation_id is not null group by counsellor_id)
-       select (select version::text from matching_directory_versions where agency_id = $1) as version,
-              c.counsellor_id, c.agency_id, c.status, c.profile, away.absences, conflicted.conflicts
-         from agency c
-         left join away on away.counsellor_id = c.counsellor_id
-         left join conflicted on conflicted.counsellor_id = c.counsellor_id
-        order by c.counsellor_id`;
+                          from matching_conflicts where agency_id = $1 and organisation_id is not null group by counsellor_id),
+         counsellors as (select c.counsellor_id, c.agency_id, c.status, c.profile, away.absences, conflicted.conflicts
+                           from agency c
+                           left join away on away.counsellor_id = c.counsellor_id
+                           left join conflicted on conflicted.counsellor_id = c.counsellor_id)
+       -- One row at least, counsellors or not, so the version always comes from this snapshot.
+       select v.version, s.*
+         from (select (select version::text from matching_directory_versions where agency_id = $1) as version) v
+         left join counsellors s on true
+        order by s.counsellor_id`;
 
 interface LoadRow {
   version: string | null;
@@ -47,7 +50,8 @@ interface LoadRow {
 
 interface StandingRow {
   version: string | null;
-  counsellor_id: string;
+  /** Null in the one row of an agency without counsellors. */
+  counsellor_id: string | null;
   agency_id: string;
   status: string;
   profile: CounsellorProfile;
@@ -114,9 +118,11 @@ export class SqlMatchingDirectory implements MatchingDirectory {
       const [now] = await this.query<LoadRow>(DECISION_LOAD_SQL, [agencyId, week]);
       if (!kept || kept.version !== now.version) kept = await this.readStanding(agencyId);
       if (kept.version !== now.version || kept.counsellors.length !== now.counsellors) {
-        // Changed between the two reads: read both again. Never the same version twice with other counsellors (the
-        // triggers see every write), but a directory changed faster than it is read still ends in an error.
+        // Changed between the two reads: read both again. The same version with other counsellors cannot be (the
+        // triggers see every write), but is read again too; a directory that changes faster than it is read ends
+        // in an error.
         if (attempt === 5) throw new Error("The agency's directory changed during every read of it");
+        kept = undefined;
         continue;
       }
       const load = now.load === '' ? [] : now.load.split(',');
@@ -134,7 +140,8 @@ export class SqlMatchingDirectory implements MatchingDirectory {
 
   private async readStanding(agencyId: string): Promise<StandingDirectory> {
     const rows = await this.query<StandingRow>(STANDING_DIRECTORY_SQL, [agencyId]);
-    const counsellors = rows.map((r) => ({
+    const listed = rows.filter((r): r is StandingRow & { counsellor_id: string } => r.counsellor_id !== null);
+    const counsellors = listed.map((r) => ({
       candidate: {
         counsellorId: r.counsellor_id,
         agencyId: r.agency_id,
@@ -148,21 +155,11 @@ export class SqlMatchingDirectory implements MatchingDirectory {
         ...(a.substituteId ? { substituteId: a.substituteId } : {}),
       })),
     }));
-    // An agency without counsellors has no row to carry the version: read on its own then.
-    const version = rows.length > 0 ? rows[0].version : await this.version(agencyId);
-    const standing = { version, counsellors };
+    const standing = { version: rows[0].version, counsellors };
     this.standing.delete(agencyId);
     this.standing.set(agencyId, standing);
     if (this.standing.size > KEPT_AGENCIES) this.standing.delete(this.standing.keys().next().value!);
     return standing;
-  }
-
-  private async version(agencyId: string): Promise<string | null> {
-    const [row] = await this.query<{ version: string }>(
-      'select version::text as version from matching_directory_versions where agency_id = $1',
-      [agencyId],
-    );
-    return row?.version ?? null;
   }
 
   async organisation(organisationId: string): Promise<OrganisationSnapshot | undefined> {
