@@ -66,11 +66,14 @@ export class DecisionReads1796500000078 implements MigrationInterface {
          select distinct agency_id, 1 from matching_counsellors on conflict (agency_id) do nothing`,
       'create index if not exists matching_minutes_week on matching_minutes (week, counsellor_id) include (minutes)',
       'create index if not exists matching_counsellors_agency_order on matching_counsellors (agency_id, counsellor_id)',
+      // It serves every read by agency too: the index on the agency alone would only cost writes.
+      'drop index if exists matching_counsellors_agency',
     );
     for (const statement of statements) await runner.query(statement);
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query('create index if not exists matching_counsellors_agency on matching_counsellors (agency_id)');
     await runner.query('drop index if exists matching_counsellors_agency_order');
     await runner.query('drop index if exists matching_minutes_week');
     for (const table of ['matching_counsellors', 'matching_absences', 'matching_conflicts']) {
