@@ -334,6 +334,7 @@ async function sqlDecisions(
   requests: MatchRequest[],
   week: string,
   changeDirectory: () => Promise<unknown>,
+  assign: (counsellorId: string) => Promise<unknown>,
 ): Promise<Omit<MatchingDecisionFigures['sql'], 'rows' | 'plan'>> {
   const reads: number[] = [];
   const candidates: number[] = [];
@@ -362,6 +363,9 @@ async function sqlDecisions(
       decides.push(t2 - t1);
       totals.push(t2 - t0);
     }
+    // The case assigned, as case's event reaches matching's listener (outside the timing): the next decision sees
+    // the chosen counsellor's load one higher.
+    if (decision.chosen) await assign(decision.chosen.counsellorId);
   };
   for (const request of requests.slice(0, 100)) await once(request, false);
   const started = performance.now();
@@ -390,7 +394,7 @@ async function runChild(config: ChildConfig): Promise<void> {
   try {
     const rules = load<MatchRulesModule>(join(MATCHING, 'domain/match/match-rules'));
     const { weekOf } = load<CalendarModule>(join(MATCHING, 'application/calendar'));
-    const { SqlMatchingDirectory, DECISION_LOAD_SQL } = load<DirectorySqlModule>(join(MATCHING, 'infrastructure/directory.sql'));
+    const { SqlMatchingDirectory, DECISION_CHANGES_SQL } = load<DirectorySqlModule>(join(MATCHING, 'infrastructure/directory.sql'));
     const { MATCHING_MIGRATIONS } = load<MigrationModule>(join(MATCHING, 'infrastructure/migrations'));
     const { DataSource } = load<typeof import('typeorm')>('typeorm');
     const window = rules.acknowledgementWindow(new Date());
@@ -436,8 +440,16 @@ async function runChild(config: ChildConfig): Promise<void> {
         // A change to the directory as the triggers record it: the agency's version raised.
         const change = () =>
           client.query('update matching_directory_versions set version = version + 1 where agency_id = $1', [agency.agencyId]);
-        const sql = await sqlDecisions(rules, directory, generateRequests(agency, config.sqlDecisions, window, 14), week, change);
-        const plan = await explainDecisionLoad(client, DECISION_LOAD_SQL, agency.agencyId, week);
+        const assign = (counsellorId: string) =>
+          client.query(
+            `insert into matching_case_load (case_id, counsellor_id, open, updated_at) values (gen_random_uuid(), $1, true, now())`,
+            [counsellorId],
+          );
+        const requests = generateRequests(agency, config.sqlDecisions, window, 14);
+        const sql = await sqlDecisions(rules, directory, requests, week, change, assign);
+        const plan = await explainDecisionChanges(client, DECISION_CHANGES_SQL, agency.agencyId, week, () =>
+          assign(agency.counsellors[0].counsellorId),
+        );
         send({
           phase: 'result',
           figures: {
@@ -460,13 +472,26 @@ async function runChild(config: ChildConfig): Promise<void> {
 }
 
 /** EXPLAIN ANALYZE of the per-decision read: `SqlMatchingDirectory`'s own statement. */
-async function explainDecisionLoad(client: Client, statement: string, agencyId: string, week: string): Promise<string[]> {
-  await client.query(`prepare decision_load(uuid, date) as ${statement}`);
-  // The values are ours (a generated uuid and a date), checked by their shape before they join the statement.
-  if (![agencyId, week].every((v) => /^[0-9a-f-]+$/.test(v))) throw new Error('unexpected value');
-  const execute = `execute decision_load('${agencyId}', '${week}')`;
-  for (let i = 0; i < 6; i++) await client.query(execute);
-  const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${execute}`);
+/** EXPLAIN of the per-decision read of what changed since a read, with one assignment in between (as in (b)). */
+async function explainDecisionChanges(
+  client: Client,
+  statement: string,
+  agencyId: string,
+  week: string,
+  assign: () => Promise<unknown>,
+): Promise<string[]> {
+  await client.query(`prepare decision_changes(uuid, xid8, date) as ${statement}`);
+  const since = async () =>
+    (await client.query<{ since: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as since')).rows[0].since;
+  // The values are ours (a generated uuid, a date, a transaction id), checked by their shape before they join the statement.
+  const execute = async () => {
+    const values = [agencyId, await since(), week];
+    await assign();
+    if (!values.every((v) => /^[0-9a-f-]+$/.test(v))) throw new Error('unexpected value');
+    return `execute decision_changes('${values[0]}', '${values[1]}', '${values[2]}')`;
+  };
+  for (let i = 0; i < 6; i++) await client.query(await execute());
+  const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${await execute()}`);
   return rows.map((r) => r['QUERY PLAN']);
 }
 
@@ -532,9 +557,11 @@ export function renderMatchingDecision(f: MatchingDecisionFigures): string {
     `| of which decide() | ${trio(f.sql.decide)} | | | |`,
     `| (b) right after a change to the directory (${int(f.sql.afterChange.samples)} decisions) | ${trio(f.sql.afterChange)} | | | |`,
     '',
-    "Per decision matching reads the load (open cases, the week's minutes) and its directory's version; the " +
-      'profiles, absences and conflicts it keeps in memory while that version holds, and reads again in one statement ' +
-      'after a change (ADR 0078). The last row is a decision right after such a change.',
+    "Each decision is followed by its assignment (outside the timing), as case's event reaches matching: the next " +
+      "decision sees the chosen counsellor's load one higher. Per decision matching reads its directory's version and " +
+      "the rows of the load (open cases, the week's minutes) written since its last read, and lays them over the load " +
+      'it keeps (ADR 0079); the profiles, absences and conflicts it keeps while that version holds, and reads again with ' +
+      'the whole load after a change (ADR 0078). The last row is a decision right after such a change.',
   ];
   if (f.sql.total.p99Ms > TARGET_P99_MS) {
     lines.push(

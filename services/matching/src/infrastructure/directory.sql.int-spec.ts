@@ -7,6 +7,7 @@ import type { CounsellorProfile } from '../domain/directory/directory.values';
 import type { Candidate } from '../domain/match/match-rules';
 import { profileFields, SqlMatchingDirectory } from './directory.sql';
 import { MATCHING_MIGRATIONS } from './migrations';
+import { DecisionReads1796500000078 } from './migrations/1796500000078-decision-reads';
 
 /**
  * The oracle: the candidate read as it was before ADR 0078, every figure aggregated from the rows on each call (no
@@ -129,7 +130,8 @@ describe('SqlMatchingDirectory.candidates (ADR 0078)', () => {
     | { kind: 'reassign'; which: number; who: number }
     | { kind: 'remove-case'; which: number }
     | { kind: 'minutes'; who: number; week: number; minutes: number }
-    | { kind: 'rebuild' };
+    | { kind: 'rebuild' }
+    | { kind: 'rebuild-load' };
 
   const index = fc.nat({ max: 40 });
   const step: fc.Arbitrary<Step> = fc.oneof(
@@ -154,6 +156,7 @@ describe('SqlMatchingDirectory.candidates (ADR 0078)', () => {
     fc.record({ kind: fc.constant('remove-case' as const), which: index }),
     fc.record({ kind: fc.constant('minutes' as const), who: index, week: fc.nat({ max: 1 }), minutes: fc.integer({ min: 1, max: 120 }) }),
     fc.constant({ kind: 'rebuild' as const }),
+    fc.constant({ kind: 'rebuild-load' as const }),
   );
 
   const day = (offset: number) => new Date(Date.UTC(2026, 11, 7 + offset)).toISOString().slice(0, 10);
@@ -308,6 +311,23 @@ describe('SqlMatchingDirectory.candidates (ADR 0078)', () => {
               ]);
               return;
             }
+            case 'rebuild-load': {
+              // The load's tables emptied and filled again (rows removed: no transaction id says so; ADR 0079).
+              const [kept] = await dataSource.query(
+                `select (select coalesce(json_agg(l), '[]') from matching_case_load l) as load,
+                        (select coalesce(json_agg(w), '[]') from matching_minutes w) as minutes`,
+              );
+              await dataSource.query('truncate matching_case_load, matching_minutes');
+              await dataSource.query(`insert into matching_case_load select * from json_populate_recordset(null::matching_case_load, $1)`, [
+                JSON.stringify(kept.load),
+              ]);
+              await dataSource.query(
+                `insert into matching_minutes (counsellor_id, week, minutes)
+                 select counsellor_id, week, minutes from json_populate_recordset(null::matching_minutes, $1)`,
+                [JSON.stringify(kept.minutes)],
+              );
+              return;
+            }
           }
         }
       }),
@@ -315,7 +335,7 @@ describe('SqlMatchingDirectory.candidates (ADR 0078)', () => {
     );
   });
 
-  it('keeps an agency read while its directory does not change: only the load is read again', async () => {
+  it('keeps an agency read while its directory does not change: only what changed of the load is read again', async () => {
     const agencyId = randomUUID();
     const id = randomUUID();
     await dataSource.query(
@@ -327,7 +347,15 @@ describe('SqlMatchingDirectory.candidates (ADR 0078)', () => {
     const statements: string[] = [];
     const query = dataSource.query.bind(dataSource);
     const spy = jest.spyOn(dataSource, 'query').mockImplementation(((sql: string, params?: unknown[]) => {
-      statements.push(sql.includes('string_agg') ? 'load' : sql.includes('matching_absences') ? 'standing' : 'other');
+      statements.push(
+        sql.includes('changed >=')
+          ? 'changes'
+          : sql.includes('string_agg')
+            ? 'load'
+            : sql.includes('matching_absences')
+              ? 'standing'
+              : 'other',
+      );
       return query(sql, params);
     }) as typeof dataSource.query);
     try {
@@ -339,15 +367,116 @@ describe('SqlMatchingDirectory.candidates (ADR 0078)', () => {
       ]);
       const [after] = await directory.candidates(agencyId, WINDOW, WEEKS[1]);
       expect(after.openCases).toBe(1);
-      expect(statements).toEqual(['load', 'standing', 'load', 'load']);
-      // A change to the directory itself: read again.
+      expect(statements).toEqual(['load', 'standing', 'changes', 'changes']);
+      // Another week: its minutes read in full.
+      await directory.candidates(agencyId, WINDOW, WEEKS[0]);
+      expect(statements.slice(4)).toEqual(['load']);
+      // A change to the directory itself: read again, with the whole load.
       await query('update matching_counsellors set status = $2 where counsellor_id = $1', [id, 'inactive']);
-      const [inactive] = await directory.candidates(agencyId, WINDOW, WEEKS[1]);
+      const [inactive] = await directory.candidates(agencyId, WINDOW, WEEKS[0]);
       expect(inactive.active).toBe(false);
-      expect(statements.slice(4)).toEqual(['load', 'standing']);
+      expect(inactive.openCases).toBe(1);
+      expect(statements.slice(5)).toEqual(['changes', 'load', 'standing']);
+      // A minute on, the load is read in full again (what changed since is asked of every agency's rows).
+      const now = Date.now();
+      const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+      try {
+        await directory.candidates(agencyId, WINDOW, WEEKS[0]);
+        await directory.candidates(agencyId, WINDOW, WEEKS[0]);
+      } finally {
+        clock.mockRestore();
+      }
+      expect(statements.slice(8)).toEqual(['load', 'changes']);
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('sees a change committed after a read by a transaction that began before it, and one made by a later one', async () => {
+    // The edge of ADR 0079: a transaction with an older id than one already seen commits later.
+    const agencyId = randomUUID();
+    const [a, b] = [randomUUID(), randomUUID()];
+    for (const id of [a, b]) {
+      await dataSource.query(
+        `insert into matching_counsellors (counsellor_id, agency_id, user_id, username, status, profile, version, onboarded_at)
+         values ($1, $2, $4, $4, 'active', $3, 1, now())`,
+        [id, agencyId, JSON.stringify(profile(4)), `user-${id}`],
+      );
+    }
+    const directory = directoryOn(dataSource);
+    const load = async () =>
+      Object.fromEntries(
+        (await directory.candidates(agencyId, WINDOW, WEEKS[1])).map((c) => [c.counsellorId, [c.openCases, c.minutesThisWeek]]),
+      );
+    expect(await load()).toEqual({ [a]: [0, 0], [b]: [0, 0] });
+    const early = dataSource.createQueryRunner();
+    await early.connect();
+    try {
+      await early.startTransaction();
+      await early.query(`insert into matching_case_load (case_id, counsellor_id, open, updated_at) values ($1, $2, true, now())`, [
+        randomUUID(),
+        a,
+      ]);
+      await early.query(`insert into matching_minutes (counsellor_id, week, minutes) values ($1, $2, 30)`, [a, WEEKS[1]]);
+      // A later transaction commits first, and a read sees it (not the earlier one, still open).
+      await dataSource.query(`insert into matching_case_load (case_id, counsellor_id, open, updated_at) values ($1, $2, true, now())`, [
+        randomUUID(),
+        b,
+      ]);
+      expect(await load()).toEqual({ [a]: [0, 0], [b]: [1, 0] });
+      await early.commitTransaction();
+    } finally {
+      await early.release();
+    }
+    expect(await load()).toEqual({ [a]: [1, 30], [b]: [1, 0] });
+    // And the same from another process that never kept anything.
+    expect(
+      Object.fromEntries(
+        (await directoryOn(replicaSource).candidates(agencyId, WINDOW, WEEKS[1])).map((c) => [c.counsellorId, c.openCases]),
+      ),
+    ).toEqual({ [a]: 1, [b]: 1 });
+  });
+
+  it('answers each of many decisions at once with a load that was true at some moment, and ends on the last', async () => {
+    const agencyId = randomUUID();
+    const ids = Array.from({ length: 6 }, () => randomUUID());
+    for (const id of ids) {
+      await dataSource.query(
+        `insert into matching_counsellors (counsellor_id, agency_id, user_id, username, status, profile, version, onboarded_at)
+         values ($1, $2, $4, $4, 'active', $3, 1, now())`,
+        [id, agencyId, JSON.stringify(profile(4)), `user-${id}`],
+      );
+    }
+    const directory = directoryOn(dataSource);
+    await directory.candidates(agencyId, WINDOW, WEEKS[1]);
+    // Cases only ever open here, one write at a time: a total that was true at some moment during a read is at least
+    // the writes done before it and at most those done after it and the one in flight (committed, not yet counted).
+    let written = 0;
+    const writes = (async () => {
+      for (let i = 0; i < 60; i++) {
+        await dataSource.query(`insert into matching_case_load (case_id, counsellor_id, open, updated_at) values ($1, $2, true, now())`, [
+          randomUUID(),
+          ids[i % ids.length],
+        ]);
+        written++;
+      }
+    })();
+    const answers: { before: number; total: number; after: number }[] = [];
+    const reads = Array.from({ length: 4 }, async () => {
+      while (written < 60) {
+        const before = written;
+        const total = (await directory.candidates(agencyId, WINDOW, WEEKS[1])).reduce((sum, c) => sum + c.openCases, 0);
+        answers.push({ before, total, after: written });
+      }
+    });
+    await Promise.all([writes, ...reads]);
+    expect(answers.length).toBeGreaterThan(0);
+    for (const { before, total, after } of answers) {
+      expect(total).toBeGreaterThanOrEqual(before);
+      expect(total).toBeLessThanOrEqual(after + 1);
+    }
+    const last = await directory.candidates(agencyId, WINDOW, WEEKS[1]);
+    expect(last.map((c) => c.openCases)).toEqual(ids.map(() => 10));
   });
 
   it('reads the directory again when its count does not match the load at the same version, instead of failing', async () => {
@@ -375,7 +504,9 @@ describe('SqlMatchingDirectory.candidates (ADR 0078)', () => {
     } finally {
       await runner.release();
     }
-    expect(await directory.candidates(agencyId, WINDOW, WEEKS[1])).toHaveLength(2);
+    // The kept load sees no change (no version raised, no load written); a full read of the load (another week, or a
+    // minute later) finds two counsellors at the version it keeps one for, and reads the directory again.
+    expect(await directory.candidates(agencyId, WINDOW, WEEKS[0])).toHaveLength(2);
   });
 
   it('answers an agency without counsellors with none, and sees its first one', async () => {
@@ -403,7 +534,7 @@ describe('the decision reads migration (ADR 0078) on read models that hold rows 
   });
 
   it('counts the open cases and versions the agencies there are, so the first read after it is right', async () => {
-    const before = MATCHING_MIGRATIONS.slice(0, -1);
+    const before = MATCHING_MIGRATIONS.slice(0, MATCHING_MIGRATIONS.indexOf(DecisionReads1796500000078));
     const old = new DataSource({ type: 'postgres', url: db.url, migrations: before, migrationsTableName: 'read_model_migrations' });
     await old.initialize();
     await old.runMigrations({ transaction: 'each' });

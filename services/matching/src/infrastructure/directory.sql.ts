@@ -9,17 +9,33 @@ import type { OrganisationSnapshot } from '../domain/directory/organisation.even
 import type { Candidate } from '../domain/match/match-rules';
 
 /**
- * What a decision reads per report (ADR 0078): the agency's directory version, how many counsellors it has, and each
- * one's open cases (a counter the trigger on `matching_case_load` keeps) and minutes this week, as `open:minutes` in
- * counsellor id order, the order of the standing directory read at the same version.
+ * The load in full (ADR 0078, 0079): the agency's directory version, how many counsellors it has, and each one's open
+ * cases (a counter the trigger on `matching_case_load` keeps) and minutes this week, as `open:minutes` in counsellor
+ * id order, the order of the standing directory read at the same version; with the oldest transaction still running
+ * when it was read (`since`): every later change to the load is in a row written by it or a later one.
  */
 export const DECISION_LOAD_SQL = `select (select version::text from matching_directory_versions where agency_id = $1) as version,
+         pg_snapshot_xmin(pg_current_snapshot())::text as since,
          count(*)::int as counsellors,
          coalesce(string_agg(coalesce(o.open_cases, 0) || ':' || coalesce(w.minutes, 0), ',' order by c.counsellor_id), '') as load
     from matching_counsellors c
     left join matching_open_cases o on o.counsellor_id = c.counsellor_id
     left join matching_minutes w on w.counsellor_id = c.counsellor_id and w.week = $2
    where c.agency_id = $1`;
+
+/**
+ * What a decision reads per report once the load is kept (ADR 0079): the directory's version, and the rows of open
+ * cases and of the week's minutes written by a transaction at or after `$2` (the `since` of the read the kept load is
+ * from), as `counsellor:figure` lists; with this read's own `since`. All in one statement, one snapshot. The rows are
+ * every agency's (those of counsellors the agency does not list are passed over): joined to the agency's counsellors
+ * the statement took longer to plan than it saved, and a kept load is read in full again after a minute.
+ */
+export const DECISION_CHANGES_SQL = `select (select version::text from matching_directory_versions where agency_id = $1) as version,
+         pg_snapshot_xmin(pg_current_snapshot())::text as since,
+         (select coalesce(string_agg(o.counsellor_id || ':' || o.open_cases, ','), '')
+            from matching_open_cases o where o.changed >= $2::xid8) as open,
+         (select coalesce(string_agg(w.counsellor_id || ':' || w.minutes, ','), '')
+            from matching_minutes w where w.changed >= $2::xid8 and w.week = $3) as minutes`;
 
 /**
  * What stands between changes to the agency's directory, in one snapshot: its version, and its counsellors in
@@ -44,8 +60,18 @@ export const STANDING_DIRECTORY_SQL = `with agency as (select counsellor_id, age
 
 interface LoadRow {
   version: string | null;
+  since: string;
   counsellors: number;
   load: string;
+}
+
+interface ChangesRow {
+  version: string | null;
+  since: string;
+  /** `counsellor:open cases` of the rows written since; '' when none. */
+  open: string;
+  /** `counsellor:minutes` of the week's rows written since; '' when none. */
+  minutes: string;
 }
 
 interface StandingRow {
@@ -67,10 +93,26 @@ interface Standing {
   absences: Absence[];
 }
 
-/** An agency's standing directory as read, with the version it was read at. */
+/**
+ * The load as it was in one snapshot: each counsellor's open cases and the week's minutes, in the standing directory's
+ * order, and `since`, the oldest transaction running then: what changed after is in rows written by it or later ones.
+ */
+interface KeptLoad {
+  week: string;
+  since: bigint;
+  /** When it was first read in full (`Date.now()`): it is read in full again after `LOAD_KEPT_MS`. */
+  readAt: number;
+  open: number[];
+  minutes: number[];
+}
+
+/** An agency's standing directory as read, with the version it was read at, and its load once read in full. */
 interface StandingDirectory {
   version: string | null;
   counsellors: Standing[];
+  /** Each counsellor's position in `counsellors`. */
+  positions: Map<string, number>;
+  load?: KeptLoad;
 }
 
 /** What a candidate takes from the counsellor's profile (its sealed name and introduction stay out). */
@@ -90,6 +132,12 @@ export function profileFields(
   };
 }
 
+/**
+ * How long a load read in full is kept and changed by the rows written since: the rows asked for are every agency's,
+ * and an agency that decides rarely would otherwise ask for a long while's.
+ */
+const LOAD_KEPT_MS = 60_000;
+
 /** Agencies whose standing directory is kept; the one read longest ago goes first. */
 const KEPT_AGENCIES = 64;
 
@@ -107,14 +155,19 @@ export class SqlMatchingDirectory implements MatchingDirectory {
 
   /**
    * The agency's counsellors in counsellor id order, with their open cases, the week's minutes and their absences
-   * that overlap the window. Per call one statement reads the load and the directory's version; the rest (profiles,
-   * absences, conflicts) is kept from an earlier read while that version holds, and read again when it moved: a change
-   * committed anywhere, by any replica, raises it (ADR 0078). The load is matched to the counsellors by position, so
-   * both must come from one version: read again if the directory changed between the two reads.
+   * that overlap the window. What stands between changes to the directory (profiles, absences, conflicts) is kept
+   * from an earlier read while its version holds, and read again when it moved: a change committed anywhere, by any
+   * replica, raises it (ADR 0078). The load is kept too, as it was in the snapshot of a read, and per call only the
+   * rows written since are read, with the version, in one statement (ADR 0079). A full read of the load is matched to
+   * the counsellors by position, so both must come from one version: read again if the directory changed between.
    */
   async candidates(agencyId: string, window: { from: string; until: string }, week: string): Promise<Candidate[]> {
     let kept = this.standing.get(agencyId);
     for (let attempt = 1; ; attempt++) {
+      if (kept?.load?.week === week && Date.now() - kept.load.readAt < LOAD_KEPT_MS) {
+        const changed = await this.changedLoad(agencyId, kept, kept.load);
+        if (changed) return this.assemble(kept, changed, window);
+      }
       const [now] = await this.query<LoadRow>(DECISION_LOAD_SQL, [agencyId, week]);
       if (!kept || kept.version !== now.version) kept = await this.readStanding(agencyId);
       if (kept.version !== now.version || kept.counsellors.length !== now.counsellors) {
@@ -125,17 +178,62 @@ export class SqlMatchingDirectory implements MatchingDirectory {
         kept = undefined;
         continue;
       }
-      const load = now.load === '' ? [] : now.load.split(',');
-      return kept.counsellors.map(({ candidate, absences }, i) => {
-        const [open, minutes] = load[i].split(':');
-        return {
-          ...candidate,
-          openCases: Number(open),
-          minutesThisWeek: Number(minutes),
-          absences: absences.filter((a) => a.from <= window.until && a.until >= window.from),
-        };
-      });
+      const open: number[] = [];
+      const minutes: number[] = [];
+      if (now.load !== '') {
+        for (const pair of now.load.split(',')) {
+          const colon = pair.indexOf(':');
+          open.push(Number(pair.slice(0, colon)));
+          minutes.push(Number(pair.slice(colon + 1)));
+        }
+      }
+      return this.assemble(kept, this.keep(kept, { week, since: BigInt(now.since), readAt: Date.now(), open, minutes }), window);
     }
+  }
+
+  /**
+   * The load now: the kept one with the rows written since it was read laid over it (rows of counsellors the agency
+   * does not list are another agency's); undefined when the directory's version moved, for a full read.
+   */
+  private async changedLoad(agencyId: string, kept: StandingDirectory, load: KeptLoad): Promise<KeptLoad | undefined> {
+    const [now] = await this.query<ChangesRow>(DECISION_CHANGES_SQL, [agencyId, load.since.toString(), load.week]);
+    if (now.version !== kept.version) return undefined;
+    const open = now.open === '' ? load.open : load.open.slice();
+    const minutes = now.minutes === '' ? load.minutes : load.minutes.slice();
+    for (const [list, into] of [
+      [now.open, open],
+      [now.minutes, minutes],
+    ] as const) {
+      if (list === '') continue;
+      for (const pair of list.split(',')) {
+        const colon = pair.indexOf(':');
+        const at = kept.positions.get(pair.slice(0, colon));
+        if (at !== undefined) into[at] = Number(pair.slice(colon + 1));
+      }
+    }
+    // Each row holds its figure, not a difference: laying the same row over twice, or an older read's rows over a
+    // newer load, gives the figure of the read that laid it. Only a later snapshot's load replaces the kept one.
+    return this.keep(kept, { week: load.week, since: BigInt(now.since), readAt: load.readAt, open, minutes });
+  }
+
+  /**
+   * Keeps the load unless one of a later snapshot (of the same week, read in full as recently) is kept already; returns
+   * it either way. Any load kept is exact as of its snapshot, so which of two decisions at once keeps its own is only a
+   * question of how many rows the next one asks for.
+   */
+  private keep(kept: StandingDirectory, load: KeptLoad): KeptLoad {
+    const current = kept.load;
+    if (!current || current.week !== load.week || current.readAt < load.readAt || current.since <= load.since) kept.load = load;
+    return load;
+  }
+
+  private assemble(kept: StandingDirectory, load: KeptLoad, window: { from: string; until: string }): Candidate[] {
+    return kept.counsellors.map(({ candidate, absences }, i) => ({
+      ...candidate,
+      openCases: load.open[i],
+      minutesThisWeek: load.minutes[i],
+      absences: absences.filter((a) => a.from <= window.until && a.until >= window.from),
+    }));
   }
 
   private async readStanding(agencyId: string): Promise<StandingDirectory> {
@@ -155,7 +253,7 @@ export class SqlMatchingDirectory implements MatchingDirectory {
         ...(a.substituteId ? { substituteId: a.substituteId } : {}),
       })),
     }));
-    const standing = { version: rows[0].version, counsellors };
+    const standing = { version: rows[0].version, counsellors, positions: new Map(listed.map((r, i) => [r.counsellor_id, i])) };
     this.standing.delete(agencyId);
     this.standing.set(agencyId, standing);
     if (this.standing.size > KEPT_AGENCIES) this.standing.delete(this.standing.keys().next().value!);
