@@ -5,8 +5,9 @@
 // leaves to the moment `case.advisor-assigned.v1` for its case reaches a consumer of the bus. Target from the issue:
 // p99 ≤ 500 ms.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { Session } from 'node:inspector/promises';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DevIssuer } from '@vertrouwd/auth';
@@ -397,6 +398,14 @@ async function runChild(config: ChildConfig): Promise<void> {
     const steady = phase(steadyIds, timings, steadyRate, steadyCost.end(steadyIds.length));
 
     const burstSize = Math.max(10, Math.floor(config.reports / 4));
+    // BENCH_ASSIGNED_PROFILE=<file>: a CPU profile of this process (every service's event loop) over the burst.
+    const profilePath = process.env.BENCH_ASSIGNED_PROFILE;
+    const session = profilePath ? new Session() : undefined;
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
     console.error(`report → assigned: a burst of ${burstSize} reports at once`);
     before = new Set(timings.sentAt.keys());
     const burstCost = costMeter(statements, postgres);
@@ -406,6 +415,11 @@ async function runChild(config: ChildConfig): Promise<void> {
     const burstIds = measured(before);
     await waitForAll(burstIds, timings);
     const burst = phase(burstIds, timings, burstRate, burstCost.end(burstIds.length));
+    if (session && profilePath) {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(profilePath, JSON.stringify(profile));
+      session.disconnect();
+    }
     await observer.stop();
 
     send({

@@ -157,7 +157,7 @@ async function main(): Promise<void> {
   for (const service of running) console.log(`  ${service.name.padEnd(14)} ${service.url}   (API: ${service.url}/docs)`);
   console.log(`  ${'identity'.padEnd(14)} ${env.OIDC_ISSUER}${issuer ? '   (embedded dev issuer)' : ''}`);
   console.log(
-    `  ${'postgresql'.padEnd(14)} ${postgres.url.replace(/:[^:@/]+@/, ':***@')}   ` +
+    `  ${'postgresql'.padEnd(14)} ${postgres.tcpUrl.replace(/:[^:@/]+@/, ':***@')}   ` +
       `(bus: ${SHARED_DATABASES.bus}, key vault: ${SHARED_DATABASES.keyVault}; cluster in ${postgresDir})`,
   );
   console.log(

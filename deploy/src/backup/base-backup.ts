@@ -179,7 +179,8 @@ async function copyCluster(from: string, to: string, root: string, files: Backup
     throw error;
   }
   for (const name of entries) {
-    if (SKIPPED_FILES.includes(name) || name.startsWith('pgsql_tmp')) continue;
+    // The server's socket lives in the data directory (ADR 0080): its lock file is runtime state too.
+    if (SKIPPED_FILES.includes(name) || name.startsWith('pgsql_tmp') || name.startsWith('.s.PGSQL.')) continue;
     const source = join(from, name);
     let stat;
     try {

@@ -3,7 +3,8 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { DataSource } from 'typeorm';
+import { startEmbeddedPostgres, withDatabase } from './embedded-postgres';
 import { serverUser } from './postgres-user';
 import { processRuns } from './processes';
 
@@ -102,6 +103,57 @@ describe('an embedded PostgreSQL that a killed launcher left running', () => {
       await client.end();
     } finally {
       await first.stop();
+    }
+  });
+});
+
+describe('how clients reach an embedded PostgreSQL (ADR 0080)', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'socket-'));
+  afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+  /** The client's address as the server sees it: null over a Unix-domain socket. */
+  const clientAddress = async (url: string) => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query<{ address: string | null }>('select inet_client_addr()::text as address')).rows[0].address;
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('through the socket in its data directory by its URL, over TCP by its TCP URL, TypeORM included', async () => {
+    const dataDir = join(parent, 'cluster');
+    const server = await startEmbeddedPostgres({ dataDir, persistent: false });
+    try {
+      expect(new URL(server.url).searchParams.get('host')).toBe(resolve(dataDir));
+      expect(await clientAddress(server.url)).toBeNull();
+      expect(await clientAddress(withDatabase(server.url, 'postgres'))).toBeNull();
+      expect(await clientAddress(server.tcpUrl)).toMatch(/^127\.0\.0\.1/);
+      // TypeORM parses the URL itself (and drops its query), then hands it to pg whole: the socket still wins.
+      const source = new DataSource({ type: 'postgres', url: server.url });
+      await source.initialize();
+      try {
+        const [row] = await source.query<{ address: string | null }[]>('select inet_client_addr()::text as address');
+        expect(row.address).toBeNull();
+      } finally {
+        await source.destroy();
+      }
+      // The socket is reachable by the server's user and root alone: the directory stays 0700.
+      expect((statSync(dataDir).mode & 0o777).toString(8)).toBe('700');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('over TCP alone when the socket path would not fit a socket address', async () => {
+    const dataDir = join(parent, 'd'.repeat(100), 'cluster');
+    const server = await startEmbeddedPostgres({ dataDir, persistent: false });
+    try {
+      expect(server.url).toBe(server.tcpUrl);
+      expect(await clientAddress(server.url)).toMatch(/^127\.0\.0\.1/);
+    } finally {
+      await server.stop();
     }
   });
 });
