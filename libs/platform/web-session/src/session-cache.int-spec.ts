@@ -206,6 +206,8 @@ describe('sessions kept in memory between reads (cacheSeconds)', () => {
       await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
       const relayed = new URL(db.url);
       relayed.port = String((relay.address() as AddressInfo).port);
+      // Over TCP to the relay: the embedded server's URL would otherwise name its Unix-domain socket (ADR 0080).
+      relayed.searchParams.delete('host');
       const cache = new SessionCache(relayed.toString(), 'silent_cache', 60_000, 100, {
         heartbeatMs: 200,
         heartbeatTimeoutMs: 1_000,
