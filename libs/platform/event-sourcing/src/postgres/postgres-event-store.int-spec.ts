@@ -168,8 +168,8 @@ describe('PostgresEventStore', () => {
   it('applies its migrations once, however often and concurrently it starts', async () => {
     const applied = await Promise.all([migrateEventStore(store.pool), migrateEventStore(store.pool)]);
     expect(applied).toEqual([[], []]);
-    const { rows } = await store.pool.query('select version from es_schema_migrations');
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    const { rows } = await store.pool.query('select version from es_schema_migrations order by version');
+    expect(rows.map((r) => r.version)).toEqual([1, 2]);
   });
 
   it('shares one commit between concurrent appends, each with its own version check', async () => {
@@ -237,6 +237,60 @@ describe('PostgresEventStore', () => {
     } finally {
       await subscription.stop();
       await slow.end();
+    }
+  });
+
+  it('answers the safe position from the events since a known one, and from the lock table when one is missing (ADR 0081)', async () => {
+    const admin = new Client(db.url);
+    const writer = new Client(db.url);
+    await admin.connect();
+    await writer.connect();
+    const safe = async (known?: bigint) =>
+      BigInt(
+        (
+          await admin.query<{ safe: string }>(
+            known === undefined ? 'select es_safe_position() as safe' : 'select es_safe_position($1::bigint) as safe',
+            known === undefined ? [] : [String(known)],
+          )
+        ).rows[0].safe,
+      );
+    const allocated = async () => BigInt((await admin.query<{ n: string }>('select last_value as n from es_position_seq')).rows[0].n);
+    const appendOpen = async (streamId: string) => {
+      const events = encodeEvents([{ type: 'Counted', data: { n: 1 } }]);
+      await writer.query('begin');
+      const { rows } = await writer.query(
+        APPEND_SQL,
+        batchParameters([{ streamId, expected: -2, prevHash: GENESIS_HASH, events, hashes: chainHashes(events, GENESIS_HASH) }]),
+      );
+      return BigInt(rows[0].last_position);
+    };
+    try {
+      await store.appendToStream('safe-a', [event(1)], 'no_stream');
+      const known = await safe();
+      expect(known).toBe(await allocated());
+      // Committed since: the allocated position, without a missing one.
+      await store.appendToStream('safe-b', [event(1), event(2), event(3)], 'no_stream');
+      expect(await safe(known)).toBe(await allocated());
+      // In flight below a committed one: never past it, whatever the caller knew.
+      const open = await appendOpen('safe-open');
+      await store.appendToStream('safe-c', [event(1)], 'no_stream');
+      expect(await safe(known)).toBe(open - 1n);
+      expect(await safe()).toBe(open - 1n);
+      await writer.query('commit');
+      expect(await safe(known)).toBe(await allocated());
+      // Rolled back: its positions never come, and the lock table says nothing waits for them.
+      const known2 = await safe();
+      await appendOpen('safe-gone');
+      await writer.query('rollback');
+      await store.appendToStream('safe-d', [event(1)], 'no_stream');
+      expect(await safe(known2)).toBe(await allocated());
+      // Nothing allocated since: the known one; too far behind to count: the lock table's answer.
+      expect(await safe(await allocated())).toBe(await allocated());
+      expect(await safe(0n)).toBe(await safe());
+    } finally {
+      await writer.query('rollback').catch(() => undefined);
+      await writer.end();
+      await admin.end();
     }
   });
 

@@ -313,10 +313,15 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * The safe position, read again. Readers asking at once share the read (`FreshRead`): every subscription of this
-   * process wakes at the same commit, and `es_safe_position()` reads the server's whole lock table.
+   * process wakes at the same commit. Given the safe position known so far, the server answers from the events since
+   * it when none is missing, and reads its whole lock table only when one is (in flight or rolled back; ADR 0081).
    */
   private readonly safeRead = new FreshRead(async () => {
-    const { rows } = await this.pool.query<{ safe: string }>({ name: 'es_safe', text: 'select es_safe_position() as safe' });
+    const { rows } = await this.pool.query<{ safe: string }>({
+      name: 'es_safe_since',
+      text: 'select es_safe_position($1::bigint) as safe',
+      values: [String(this.safe)],
+    });
     return BigInt(rows[0].safe);
   });
 
