@@ -1,6 +1,9 @@
 // What the benchmark's parts share: a fresh database per part, and a small deterministic generator.
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { withDatabase } from '../libs/testing/src/embedded-postgres';
+import { startEmbeddedPostgres, withDatabase } from '../libs/testing/src/embedded-postgres';
+import { clusterDirectory } from '../libs/testing/src/postgres-user';
 
 /** A database of its own for one part of the benchmark, empty (dropped first if a run left it). */
 export async function freshDatabase(adminUrl: string, name: string): Promise<string> {
@@ -13,3 +16,49 @@ export async function freshDatabase(adminUrl: string, name: string): Promise<str
 }
 
 export { seededRandom as random } from '../libs/testing/src/seeded-random';
+
+/**
+ * Runs `work` on an embedded PostgreSQL of its own (a part of the benchmark alone, `bench/*-run.ts`), emptied before and
+ * after; with `statements`, pg_stat_statements loaded, and PostgreSQL's costliest statements printed after `work`, per
+ * unit of what it returns (`per`), from databases whose name starts with `databasePrefix`.
+ */
+export async function onStandalonePostgres(
+  name: string,
+  statements: { databasePrefix: string; unit: string } | undefined,
+  work: (url: string) => Promise<number>,
+): Promise<void> {
+  const dataDir = clusterDirectory(resolve(__dirname, `../tmp/${name}-pg`), name);
+  rmSync(dataDir, { recursive: true, force: true });
+  const statistics: Record<string, string> = statements
+    ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on' }
+    : {};
+  const server = await startEmbeddedPostgres({ dataDir, settings: { max_connections: 200, ...statistics } });
+  const admin = new Client({ connectionString: server.url });
+  try {
+    await admin.connect();
+    if (statements) await admin.query('create extension if not exists pg_stat_statements');
+    const units = await work(server.url);
+    if (statements) await printStatements(admin, units, statements);
+  } finally {
+    await admin.end().catch(() => undefined);
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function printStatements(admin: Client, units: number, options: { databasePrefix: string; unit: string }): Promise<void> {
+  const { rows } = await admin.query<{ db: string; calls: string; exec: number; plan: number; plans: string; query: string }>(
+    `select d.datname as db, s.calls, s.total_exec_time as exec, s.total_plan_time as plan, s.plans,
+            left(regexp_replace(s.query, '\\s+', ' ', 'g'), 90) as query
+       from pg_stat_statements s join pg_database d on d.oid = s.dbid
+      where starts_with(d.datname, $1)
+      order by s.total_exec_time + s.total_plan_time desc limit 25`,
+    [options.databasePrefix],
+  );
+  const per = (n: number) => ((n * 1000) / Math.max(1, units)).toFixed(0).padStart(6);
+  console.log(`\nPostgreSQL per ${options.unit} (${units}), by statement: calls, execution µs, planning µs (plans)`);
+  for (const r of rows) {
+    const calls = (Number(r.calls) / Math.max(1, units)).toFixed(2).padStart(6);
+    console.log(`${r.db.padEnd(28)} ${calls} ${per(r.exec)} ${per(r.plan)} (${r.plans}) ${r.query}`);
+  }
+}
