@@ -146,6 +146,16 @@ describe('how clients reach an embedded PostgreSQL (ADR 0080)', () => {
     }
   });
 
+  it('over TCP alone when the data directory holds a comma (the setting would read it as a list)', async () => {
+    const server = await startEmbeddedPostgres({ dataDir: join(parent, 'a,b', 'cluster'), persistent: false });
+    try {
+      expect(server.url).toBe(server.tcpUrl);
+      expect(await clientAddress(server.url)).toMatch(/^127\.0\.0\.1/);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('over TCP alone when the socket path would not fit a socket address', async () => {
     const dataDir = join(parent, 'd'.repeat(100), 'cluster');
     const server = await startEmbeddedPostgres({ dataDir, persistent: false });

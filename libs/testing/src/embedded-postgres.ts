@@ -1,5 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  chownSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { canReach, packagedBinaries, runnableBinaries, serverUser, type ServerUser } from './postgres-user';
@@ -84,17 +96,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-/** Longest socket path a client can connect to (`sun_path` holds 108 bytes with its terminating NUL). */
-const MAX_SOCKET_PATH = 107;
+/** Longest socket path a client can connect to everywhere (`sun_path`: 108 bytes on Linux, 104 on the BSDs, NUL included). */
+const MAX_SOCKET_PATH = 103;
 
 /**
- * The data directory as the server's socket directory, when `<dir>/.s.PGSQL.<port>` fits a socket address: the
- * directory is the server user's alone (0700), so only that user and root reach the socket, and nothing is left
- * elsewhere. Undefined (TCP only) when the path is too long.
+ * The data directory as the server's socket directory, when `<dir>/.s.PGSQL.<port>` fits a socket address, the path
+ * holds nothing `unix_socket_directories` would read as a list (a comma, a quote), and this process can enter the
+ * directory (root without the capability to override permissions cannot enter the server user's): the directory is
+ * the server user's alone (0700), so only that user and root reach the socket, and nothing is left elsewhere.
+ * Undefined (TCP only) otherwise.
  */
 function socketDirectory(dataDir: string, port: number): string | undefined {
   const dir = resolve(dataDir);
-  return Buffer.byteLength(join(dir, `.s.PGSQL.${port}`)) <= MAX_SOCKET_PATH ? dir : undefined;
+  if (Buffer.byteLength(join(dir, `.s.PGSQL.${port}`)) > MAX_SOCKET_PATH || /[,"']/.test(dir)) return undefined;
+  try {
+    accessSync(dir, constants.X_OK);
+    return dir;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -28,7 +28,7 @@ export const DECISION_LOAD_SQL = `select (select version::text from matching_dir
  * cases and of the week's minutes written by a transaction at or after `$2` (the `since` of the read the kept load is
  * from), as `counsellor:figure` lists; with this read's own `since`. All in one statement, one snapshot. The rows are
  * every agency's (those of counsellors the agency does not list are passed over): joined to the agency's counsellors
- * the statement took longer to plan than it saved, and a kept load is read in full again after a minute.
+ * the statement took longer to plan than it saved.
  */
 export const DECISION_CHANGES_SQL = `select (select version::text from matching_directory_versions where agency_id = $1) as version,
          pg_snapshot_xmin(pg_current_snapshot())::text as since,
@@ -133,8 +133,9 @@ export function profileFields(
 }
 
 /**
- * How long a load read in full is kept and changed by the rows written since: the rows asked for are every agency's,
- * and an agency that decides rarely would otherwise ask for a long while's.
+ * How long a load read in full is kept and changed by the rows written since before it is read in full again. Each
+ * changes read asks for every agency's rows written since the kept load's snapshot (at most both tables, when a long
+ * transaction anywhere in the cluster holds that snapshot's oldest transaction back).
  */
 const LOAD_KEPT_MS = 60_000;
 

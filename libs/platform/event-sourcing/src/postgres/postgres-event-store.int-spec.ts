@@ -284,6 +284,14 @@ describe('PostgresEventStore', () => {
       await writer.query('rollback');
       await store.appendToStream('safe-d', [event(1)], 'no_stream');
       expect(await safe(known2)).toBe(await allocated());
+      // Asked inside a transaction that appended and has not committed: not past its own events (it would count them).
+      const known3 = await safe();
+      const own = await appendOpen('safe-own');
+      const asked = BigInt(
+        (await writer.query<{ safe: string }>('select es_safe_position($1::bigint) as safe', [String(known3)])).rows[0].safe,
+      );
+      expect(asked).toBe(own - 1n);
+      await writer.query('commit');
       // Nothing allocated since: the known one; too far behind to count: the lock table's answer.
       expect(await safe(await allocated())).toBe(await allocated());
       expect(await safe(0n)).toBe(await safe());

@@ -75,7 +75,8 @@ $fn$;
 -- The safe position, given one the caller knows to be safe (ADR 0081). When every position allocated since it is an
 -- event already committed (a count over the primary key, taken after the sequence was read), nothing can be in flight
 -- below the allocated one, and the lock table is not read; otherwise (a writer in flight, a rolled-back append's
--- positions, more than 1,000 to count) es_safe_position() decides, as before.
+-- positions, more than 1,000 to count) es_safe_position() decides, as before. So does a caller whose own transaction
+-- has written (it would count its own uncommitted events) or reads one snapshot throughout (not read committed).
 create function es_safe_position(known bigint) returns bigint language plpgsql volatile as $fn$
 declare
   allocated bigint;
@@ -85,7 +86,8 @@ begin
   if allocated <= known then
     return allocated;
   end if;
-  if allocated - known <= 1000 then
+  if allocated - known <= 1000 and pg_current_xact_id_if_assigned() is null
+     and current_setting('transaction_isolation') = 'read committed' then
     -- A statement of its own: its snapshot is taken after the sequence was read, so a writer that allocated below
     -- "allocated" and committed is counted, and one still in flight (or rolled back) is not.
     select count(*) into committed from es_events where position > known and position <= allocated;
