@@ -218,13 +218,13 @@ export class SqlMatchingDirectory implements MatchingDirectory {
   }
 
   /**
-   * Keeps the load unless one of a later snapshot (of the same week, read in full as recently) is kept already; returns
-   * it either way. Any load kept is exact as of its snapshot, so which of two decisions at once keeps its own is only a
-   * question of how many rows the next one asks for.
+   * Keeps the load unless one of a later snapshot (of the same week) is kept already; returns it either way. Any load
+   * kept is exact as of its snapshot, so which of two decisions at once keeps its own is only a question of how many
+   * rows the next one asks for. (A snapshot's oldest running transaction never goes back: a later read's is no lower.)
    */
   private keep(kept: StandingDirectory, load: KeptLoad): KeptLoad {
     const current = kept.load;
-    if (!current || current.week !== load.week || current.readAt < load.readAt || current.since <= load.since) kept.load = load;
+    if (!current || current.week !== load.week || current.since <= load.since) kept.load = load;
     return load;
   }
 
