@@ -213,3 +213,63 @@ describe('PostgresKeyVault', () => {
     await expect(fresh.sealer.unseal(unknown)).rejects.toThrow(UnknownKeyError);
   });
 });
+
+describe('PostgresKeyVault: new keys as the vault grows', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  let privacy: Privacy;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('privacy_growth');
+    // Two connections, one of them the shred watcher's LISTEN: every statement runs on the other, so the plan the
+    // function makes on its first call, on an empty table, is the one used later.
+    pool = new Pool({ connectionString: db.url, max: 2 });
+    privacy = await createPrivacy({ pool, wrapper: new MasterKeyWrapper(randomBytes(32)) });
+  });
+  afterAll(async () => {
+    await privacy.close();
+    await pool.end();
+    await db.drop();
+  });
+
+  it('reads only the rows of the refs named, not every key, even with a plan made while the vault was empty', async () => {
+    // As before autovacuum's first analyze: statistics that still say "empty".
+    await pool.query('alter table privacy_keys set (autovacuum_enabled = false)');
+    await privacy.vault.createKeys([caseKey('case-first'), subjectKey('reporter', 'r-first', 'case-first')]);
+    await pool.query(
+      `insert into privacy_keys (key_id, scope, subject_kind, subject_ref, case_ref, wrapped_key, wrapped_by)
+       select gen_random_uuid(), s, case when s = 'subject' then 'reporter' end, case when s = 'subject' then 'r-' || i end,
+              'case-' || i, '\\x00', 'mk'
+       from generate_series(1, 3000) i, unnest(array['case', 'subject']) s`,
+    );
+    await pool.query('update privacy_keys set wrapped_key = null, wrapped_by = null, shredded_at = now() where case_ref = $1', ['case-17']);
+    const plans: string[] = [];
+    const connection = await pool.connect();
+    connection.on('notice', (notice) => plans.push(notice.message ?? ''));
+    try {
+      for (const setting of [
+        "load 'auto_explain'",
+        'set auto_explain.log_min_duration = 0',
+        'set auto_explain.log_analyze = on',
+        'set auto_explain.log_nested_statements = on',
+        'set auto_explain.log_level = notice',
+      ])
+        await connection.query(setting);
+    } finally {
+      connection.release();
+    }
+    await privacy.vault.createKeys([caseKey('case-late'), subjectKey('reporter', 'r-late', 'case-late')]);
+    await expect(privacy.vault.createKeys([caseKey('case-17')])).rejects.toBeInstanceOf(AlreadyShreddedError);
+    await pool.query('reset auto_explain.log_min_duration');
+
+    const text = plans.join('\n');
+    expect(text).toContain('privacy_keys');
+    expect(text).not.toMatch(/Seq Scan on privacy_keys/);
+    // Every scan of the table finds or skips a handful of rows: its refs' own, never the other 6,000 keys.
+    const touched = [
+      ...text.matchAll(/(?:Scan[^\n]*privacy_keys[^\n]*rows=([\d.]+)|Rows Removed by (?:Filter|Index Recheck): (\d+))/g),
+    ].map((m) => Number(m[1] ?? m[2]));
+    expect(touched.length).toBeGreaterThan(0);
+    expect(Math.max(...touched)).toBeLessThan(10);
+  });
+});
