@@ -38,7 +38,7 @@ export async function onStandalonePostgres(
     await admin.connect();
     if (statements) await admin.query('create extension if not exists pg_stat_statements');
     const units = await work(server.url);
-    if (statements) await printStatements(admin, units, statements);
+    if (statements) await printStatements(admin, server.url, units, statements);
   } finally {
     await admin.end().catch(() => undefined);
     await server.stop();
@@ -46,7 +46,12 @@ export async function onStandalonePostgres(
   }
 }
 
-async function printStatements(admin: Client, units: number, options: { databasePrefix: string; unit: string }): Promise<void> {
+async function printStatements(
+  admin: Client,
+  url: string,
+  units: number,
+  options: { databasePrefix: string; unit: string },
+): Promise<void> {
   const { rows } = await admin.query<{ db: string; calls: string; exec: number; plan: number; plans: string; query: string }>(
     `select d.datname as db, s.calls, s.total_exec_time as exec, s.total_plan_time as plan, s.plans,
             left(regexp_replace(s.query, '\\s+', ' ', 'g'), 90) as query
@@ -60,5 +65,26 @@ async function printStatements(admin: Client, units: number, options: { database
   for (const r of rows) {
     const calls = (Number(r.calls) / Math.max(1, units)).toFixed(2).padStart(6);
     console.log(`${r.db.padEnd(28)} ${calls} ${per(r.exec)} ${per(r.plan)} (${r.plans}) ${r.query}`);
+  }
+  // A plan made while a table looked empty can read all of it on every call, long after it has grown (vault migration 4).
+  const databases = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [
+    options.databasePrefix,
+  ]);
+  console.log(`\nRows read by sequential scans per ${options.unit}, by table (the most read of each database)`);
+  for (const { datname } of databases.rows) {
+    const client = new Client({ connectionString: withDatabase(url, datname) });
+    await client.connect();
+    try {
+      const { rows: tables } = await client.query<{ relname: string; seq_scan: string; seq_tup_read: string; n_live_tup: string }>(
+        `select relname, seq_scan, seq_tup_read, n_live_tup from pg_stat_user_tables
+          where seq_tup_read > 0 order by seq_tup_read desc limit 4`,
+      );
+      for (const t of tables)
+        console.log(
+          `${datname.padEnd(28)} ${t.relname.padEnd(28)} ${(Number(t.seq_tup_read) / Math.max(1, units)).toFixed(1).padStart(8)} rows in ${t.seq_scan} scans (${t.n_live_tup} rows now)`,
+        );
+    } finally {
+      await client.end();
+    }
   }
 }
