@@ -111,17 +111,21 @@ alter function privacy_create_keys(text[], uuid[], text[], text[], text[], text[
   },
   {
     version: 4,
-    name: 'fresh keys by index probes whatever the statistics say',
+    name: 'fresh keys by index probes per ref',
     sql: `
 -- Version 3's generic plan is made once per connection and kept until the table's statistics change. Made while
 -- privacy_keys looked empty (a new vault, before autovacuum's first analyze), the tombstone check of version 2 (one
 -- join on an OR of the two scopes) read every key: each call cost time in proportion to every key ever made (3.4 ms
 -- for 14 keys at 7,000 keys, 19 ms at 42,000, measured), until an analyze replaced the plan. Here each ref asks two
--- questions of its own, each an equality on an indexed column: index probes in any plan, with or without statistics.
+-- questions of its own, each an equality on an indexed column, and sequential scans are off while the function's
+-- statements are planned: a table that looked empty (never analyzed, or analyzed while it was) still gets index
+-- probes, never a scan of every key. A later replacement must restate both settings: create or replace keeps only
+-- the SET clauses it is given.
 create or replace function privacy_create_keys(locks text[], key_ids uuid[], scopes text[], subject_kinds text[],
                                                subject_refs text[], case_refs text[], wrapped_keys bytea[], wrapped_by text)
 returns table (created int, shredded text) language plpgsql volatile
-set plan_cache_mode = force_generic_plan as $fn$
+set plan_cache_mode = force_generic_plan
+set enable_seqscan = off as $fn$
 declare
   n int;
   s text;
