@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { createTestDatabase, eventually, type TestDatabase } from '@vertrouwd/testing';
 import { createPrivacy, type Privacy } from '../create-privacy';
 import { AlreadyShreddedError, KeyUnwrapError, MasterKeyMismatchError, UnknownKeyError } from '../errors';
@@ -7,6 +7,16 @@ import { MasterKeyWrapper } from '../keys/master-key-wrapper';
 import { caseKey, subjectKey } from './key-ref';
 import type { VaultTransaction } from './key-vault.port';
 import { migratePrivacy } from './migrate';
+
+/** The vault's statements on one held connection, as a service's transaction runs them. */
+function onConnection(client: PoolClient): VaultTransaction {
+  return {
+    query: async <R>(text: string, values?: unknown[]) => {
+      const { rows, rowCount } = await client.query(text, values);
+      return { rows: rows as R[], rowCount: rowCount ?? 0 };
+    },
+  };
+}
 
 describe('PostgresKeyVault', () => {
   const masterKey = randomBytes(32);
@@ -63,12 +73,7 @@ describe('PostgresKeyVault', () => {
     const client = await pools[0].connect();
     try {
       await client.query('begin');
-      const tx: VaultTransaction = {
-        query: async <R>(text: string, values?: unknown[]) => {
-          const { rows, rowCount } = await client.query(text, values);
-          return { rows: rows as R[], rowCount: rowCount ?? 0 };
-        },
-      };
+      const tx = onConnection(client);
       await vault.createKeys([caseKey('case-rolled-back')], tx);
       await client.query('rollback');
     } finally {
@@ -218,23 +223,18 @@ describe('PostgresKeyVault: new keys as the vault grows', () => {
   /**
    * Makes the function's plan on an empty vault (never analyzed, or analyzed while empty), on a connection it holds
    * throughout; adds 6,000 keys; then creates one more case's keys and asks a shredded case for one, each in a
-   * transaction whose own table statistics say how many rows of privacy_keys it read, and how.
+   * transaction whose own table statistics say how many rows of privacy_keys it read, and how (then rolled back).
    */
   async function rowsReadOnceGrown(analyzedWhileEmpty: boolean): Promise<{ created: TableReads; refused: TableReads }> {
     const db = await createTestDatabase(analyzedWhileEmpty ? 'privacy_grown_analyzed' : 'privacy_grown');
     const pool = new Pool({ connectionString: db.url, max: 4 });
     const privacy = await createPrivacy({ pool, wrapper: new MasterKeyWrapper(randomBytes(32)) });
     const client = await pool.connect();
-    const tx: VaultTransaction = {
-      query: async <R>(text: string, values?: unknown[]) => {
-        const { rows, rowCount } = await client.query(text, values);
-        return { rows: rows as R[], rowCount: rowCount ?? 0 };
-      },
-    };
+    const tx = onConnection(client);
     const reads = async (work: () => Promise<unknown>): Promise<TableReads> => {
       await client.query('begin');
       try {
-        await work().catch((error: unknown) => error);
+        await work();
         const { rows } = await client.query<TableReads>(
           `select seq_scan::int as "sequentialScans", (seq_tup_read + coalesce(idx_tup_fetch, 0))::int as "rowsRead"
            from pg_stat_xact_user_tables where relname = 'privacy_keys'`,
